@@ -1,0 +1,17 @@
+"""The result type every cleaner returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .models import RemovedLine
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """What a cleaner found in one document: metadata, body paragraphs, removed lines."""
+
+    title: str | None
+    published: str | None
+    paragraphs: tuple[str, ...]
+    removed: tuple[RemovedLine, ...]

@@ -1,0 +1,55 @@
+"""Frozen records that flow between the pipeline's stages (see DESIGN.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TEXT = "text/plain"
+HTML = "text/html"
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One input as read from disk: decoded text plus where it came from."""
+
+    location: str
+    sha256: str
+    media_type: str
+    content: bytes
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Reject:
+    """An input that could not be taken, with a reason a person understands."""
+
+    location: str
+    reason: str
+    sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line the cleaner dropped, with its position and the rule that dropped it."""
+
+    line_no: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: what the archive stores as text."""
+
+    location: str
+    source: str
+    title: str | None
+    published: str | None
+    paragraphs: tuple[str, ...]
+    removed: tuple[RemovedLine, ...] = field(default_factory=tuple)
+
+    @property
+    def text(self) -> str:
+        """The kept paragraphs joined by blank lines."""
+        return "\n\n".join(self.paragraphs)

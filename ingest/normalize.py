@@ -1,0 +1,79 @@
+"""Text normalisation and word shingling shared by hashing and MinHash.
+
+Normalisation folds what should not make two texts differ: Unicode compatibility
+forms (NFKC), case, accents (Guaidó = Guaido), quote and dash styles, whitespace.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+import zlib
+
+import numpy as np
+
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u2015": "-", "\u2212": "-",
+})
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+
+def normalize_text(text: str) -> str:
+    """Fold compatibility forms, case, accents, quotes, dashes and whitespace."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", stripped)).strip()
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of a text (punctuation dropped)."""
+    return _WORD.findall(normalize_text(text))
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the normalised text: equal for exact duplicates."""
+    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
+
+
+_MULT = np.uint64(0x9E3779B97F4A7C15)
+
+
+def word_hashes(tokens: list[str], cache: dict[str, int] | None = None) -> np.ndarray:
+    """A stable 32-bit hash of each word (crc32), as uint64 for shingle mixing."""
+    if cache is None:
+        values = [zlib.crc32(t.encode("utf-8")) for t in tokens]
+    else:
+        values = []
+        for t in tokens:
+            h = cache.get(t)
+            if h is None:
+                h = cache[t] = zlib.crc32(t.encode("utf-8"))
+            values.append(h)
+    return np.array(values, dtype=np.uint64)
+
+
+def shingle_hashes(tokens: list[str], size: int, cache: dict[str, int] | None = None) -> np.ndarray:
+    """32-bit hashes of the distinct word `size`-grams of a token list.
+
+    A text shorter than `size` words gives one shingle of all its words; an empty
+    text gives none. The hash is a polynomial over per-word crc32 values, so it is
+    stable across processes and runs (unlike Python's hash()).
+    """
+    if not tokens:
+        return np.empty(0, dtype=np.uint32)
+    h = word_hashes(tokens, cache)
+    n = max(1, len(tokens) - size + 1)
+    acc = np.zeros(n, dtype=np.uint64)
+    width = min(size, len(tokens))
+    with np.errstate(over="ignore"):
+        for j in range(width):
+            acc = acc * _MULT + h[j : j + n]
+        acc ^= acc >> np.uint64(29)
+    return np.unique((acc & np.uint64(0xFFFFFFFF)).astype(np.uint32))

@@ -1,0 +1,1 @@
+"""newsarchive store: the SQLite archive (schema, writes, LSH index, search)."""

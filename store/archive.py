@@ -1,0 +1,156 @@
+"""Opening the archive and writing to it, one transaction per batch."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator
+
+import sqlite_utils
+
+from ingest.config import DedupOptions
+
+from .index import SQLiteLSH, lsh_params
+from .schema import SCHEMA_VERSION, create_schema
+
+
+class ArchiveError(Exception):
+    """The archive cannot be opened or used as asked; the message says how to fix it."""
+
+
+def utc_now() -> str:
+    """The current time as an ISO 8601 UTC timestamp."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def index_settings(options: DedupOptions) -> dict[str, Any]:
+    """The MinHash/LSH parameters an archive is built with and must be reopened with."""
+    ab, ar = lsh_params(options.article_lsh_threshold, options.num_perm)
+    pb, pr = lsh_params(options.paragraph_lsh_threshold, options.num_perm)
+    return {
+        "scheme": options.scheme, "num_perm": options.num_perm, "seed": options.seed,
+        "article_shingle_size": options.article_shingle_size,
+        "paragraph_shingle_size": options.paragraph_shingle_size,
+        "paragraph_min_words": options.paragraph_min_words,
+        "article_bands": ab, "article_rows": ar, "paragraph_bands": pb, "paragraph_rows": pr,
+    }
+
+
+def connect(path: str | Path, busy_timeout: float = 30.0, readonly: bool = False) -> sqlite_utils.Database:
+    """A sqlite-utils Database on the file, in WAL mode, with a busy timeout."""
+    path = Path(path)
+    if readonly:
+        if not path.exists():
+            raise ArchiveError(f"{path}: no archive here; create one with `newsarchive ingest PATH --db {path}`")
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=busy_timeout)
+    else:
+        if path.parent and not path.parent.exists():
+            raise ArchiveError(f"{path}: folder {path.parent} does not exist")
+        conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None)
+    db = sqlite_utils.Database(conn)
+    try:
+        db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        if not readonly:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(f"{path}: not a newsarchive SQLite archive ({exc})") from None
+    return db
+
+
+class Archive:
+    """The SQLite archive: schema, settings check, LSH indexes and batched writes."""
+
+    def __init__(self, db: sqlite_utils.Database, options: DedupOptions) -> None:
+        self.db = db
+        self.options = options
+        settings = index_settings(options)
+        self.articles_index = SQLiteLSH(db, "articles", settings["article_bands"], settings["article_rows"])
+        self.paragraphs_index = SQLiteLSH(db, "paragraphs", settings["paragraph_bands"],
+                                          settings["paragraph_rows"])
+
+    @classmethod
+    def open(cls, path: str | Path, options: DedupOptions, busy_timeout: float = 30.0) -> "Archive":
+        """Open (creating if needed) an archive for writing, checking its index settings."""
+        db = connect(path, busy_timeout)
+        try:
+            with transaction(db):
+                create_schema(db)
+                check_settings(db, options, path)
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise ArchiveError(f"{path}: cannot use this file as an archive ({exc})") from None
+        except ArchiveError:
+            db.close()
+            raise
+        return cls(db, options)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    # runs ---------------------------------------------------------------------------
+    def start_run(self, paths: list[str], pid: int) -> int:
+        """Record a new ingest run as running and return its id."""
+        with transaction(self.db):
+            self.db.execute(
+                "UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running'")
+            return self.db["ingest_runs"].insert({
+                "started_at": utc_now(), "status": "running", "pid": pid,
+                "paths": json.dumps(paths), "counts": "{}",
+            }).last_pk
+
+    def finish_run(self, run_id: int, status: str, counts: dict[str, Any]) -> None:
+        """Close a run record with its status and counts."""
+        with transaction(self.db):
+            self.db["ingest_runs"].update(run_id, {
+                "finished_at": utc_now(), "status": status, "counts": json.dumps(counts)})
+
+
+def check_settings(db: sqlite_utils.Database, options: DedupOptions, path: str | Path) -> None:
+    """Store the index settings in a new archive; refuse an archive built with others."""
+    wanted = index_settings(options)
+    stored = {row["key"]: json.loads(row["value"]) for row in db["_settings"].rows}
+    if not stored:
+        db["_settings"].insert_all(
+            [{"key": k, "value": json.dumps(v)} for k, v in
+             {**wanted, "schema_version": SCHEMA_VERSION}.items()], pk="key")
+        return
+    version = stored.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise ArchiveError(f"{path}: archive schema version {version}, this newsarchive "
+                           f"reads version {SCHEMA_VERSION}; upgrade newsarchive")
+    differ = {k: (stored.get(k), v) for k, v in wanted.items() if stored.get(k) != v}
+    if differ:
+        what = ", ".join(f"{k}={old!r} (config says {new!r})" for k, (old, new) in differ.items())
+        raise ArchiveError(
+            f"{path}: this archive was built with {what}. MinHash signatures made with other "
+            f"settings match nothing. Set the archive's values in your config under [dedup], "
+            f"or ingest into a new archive.")
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error (writer lock taken up front)."""
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def as_row(obj: Any) -> dict[str, Any]:
+    """A dataclass as a plain dict (for JSON output)."""
+    return asdict(obj)

@@ -1,0 +1,80 @@
+"""The archive's tables, created with sqlite-utils (DESIGN.md's schema is a contract).
+
+Foreign keys are declared when a table is created, never added later: sqlite-utils'
+transform() and add_foreign_key() rebuild tables and drop FTS triggers.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+FTS_COLUMNS = ["title", "text", "novel_text"]
+
+
+def create_schema(db: sqlite_utils.Database) -> None:
+    """Create every table, index, FTS table and trigger that does not exist yet."""
+    t = db.table
+    t("ingest_runs").create({
+        "id": int, "started_at": str, "finished_at": str, "status": str, "counts": str,
+        "pid": int, "paths": str,
+    }, pk="id", if_not_exists=True)
+    t("raw_documents").create({
+        "id": int, "sha256": str, "media_type": str, "content": bytes,
+        "first_location": str, "article_id": int,
+    }, pk="id", not_null={"sha256", "media_type"}, if_not_exists=True)
+    t("articles").create({
+        "id": int, "title": str, "text": str, "published": str, "source": str,
+        "content_hash": str, "duplicate_of": int, "similarity": float, "novel_text": str,
+        "raw_id": int, "run_id": int,
+    }, pk="id", not_null={"text", "content_hash"},
+        foreign_keys=[("duplicate_of", "articles", "id"), ("raw_id", "raw_documents", "id"),
+                      ("run_id", "ingest_runs", "id")],
+        if_not_exists=True)
+    t("sightings").create({
+        "id": int, "article_id": int, "location": str, "run_id": int, "raw_id": int,
+    }, pk="id", not_null={"article_id", "location"},
+        foreign_keys=[("article_id", "articles", "id"), ("run_id", "ingest_runs", "id"),
+                      ("raw_id", "raw_documents", "id")],
+        if_not_exists=True)
+    t("passages").create({
+        "id": int, "first_article_id": int, "occurrences": int, "text": str,
+    }, pk="id", foreign_keys=[("first_article_id", "articles", "id")], if_not_exists=True)
+    t("paragraphs").create({
+        "id": int, "article_id": int, "position": int, "text": str, "passage_id": int,
+        "similarity": float,
+    }, pk="id", not_null={"article_id", "position", "text"},
+        foreign_keys=[("article_id", "articles", "id"), ("passage_id", "passages", "id")],
+        if_not_exists=True)
+    t("removed_lines").create({
+        "article_id": int, "raw_id": int, "line_no": int, "text": str, "rule": str,
+    }, foreign_keys=[("article_id", "articles", "id"), ("raw_id", "raw_documents", "id")],
+        if_not_exists=True)
+    t("rejects").create({
+        "id": int, "run_id": int, "location": str, "reason": str, "sha256": str,
+    }, pk="id", foreign_keys=[("run_id", "ingest_runs", "id")], if_not_exists=True)
+    t("_settings").create({"key": str, "value": str}, pk="key", if_not_exists=True)
+    for kind in ("articles", "paragraphs"):
+        t(f"_lsh_{kind}").create({"key": int, "item": int}, if_not_exists=True)
+        t(f"_sketches_{kind}").create({"item": int, "size": int, "sig": bytes}, pk="item",
+                                     if_not_exists=True)
+    indexes = [
+        ("raw_documents", ["sha256"], True),
+        ("articles", ["content_hash"], True),
+        ("articles", ["duplicate_of"], False),
+        ("articles", ["published"], False),
+        ("articles", ["source"], False),
+        ("sightings", ["location", "raw_id"], True),
+        ("sightings", ["article_id"], False),
+        ("paragraphs", ["article_id", "position"], True),
+        ("paragraphs", ["passage_id"], False),
+        ("removed_lines", ["article_id"], False),
+        ("rejects", ["location"], False),
+        ("_lsh_articles", ["key"], False),
+        ("_lsh_paragraphs", ["key"], False),
+    ]
+    for table, columns, unique in indexes:
+        db[table].create_index(columns, unique=unique, if_not_exists=True)
+    if not db["articles_fts"].exists():
+        db["articles"].enable_fts(FTS_COLUMNS, tokenize=FTS_TOKENIZE, create_triggers=True)
