@@ -54,7 +54,7 @@ class DedupOptions:
     num_perm: int = 128
     seed: int = 1
     article_shingle_size: int = 5
-    paragraph_shingle_size: int = 5
+    paragraph_shingle_size: int = 3
     article_lsh_threshold: float = 0.3
     article_jaccard: float = 0.5
     article_containment: float = 0.8

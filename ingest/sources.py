@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import os
 import zlib
 from pathlib import Path
@@ -88,24 +89,26 @@ def read_bytes(path: Path, options: InputOptions) -> bytes | Reject:
     location = str(path)
     limit = options.max_file_bytes
     try:
-        if path.stat().st_size > limit and not path.name.lower().endswith(".gz"):
+        if path.stat().st_size > limit:
             return Reject(location, f"file is larger than the limit of {limit:,} bytes (input.max_file_bytes)")
-        if path.name.lower().endswith(".gz"):
-            with gzip.open(path, "rb") as fh:
-                data = fh.read(limit + 1)
-        else:
-            data = path.read_bytes()
+        data = path.read_bytes()
     except PermissionError:
         return Reject(location, "permission denied: the file cannot be read")
-    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-        return Reject(location, f"broken gzip file: {exc}")
     except IsADirectoryError:
         return Reject(location, "is a folder, not a file")
     except OSError as exc:
         return Reject(location, f"cannot read file: {exc.strerror or exc}")
-    if len(data) > limit:
-        return Reject(location, f"decompressed content is larger than the limit of {limit:,} bytes (input.max_file_bytes)")
-    return data
+    if not path.name.lower().endswith(".gz"):
+        return data
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            plain = fh.read(limit + 1)
+    except (gzip.BadGzipFile, EOFError, zlib.error, OSError) as exc:
+        return Reject(location, f"broken gzip file: {exc}", hashlib.sha256(data).hexdigest())
+    if len(plain) > limit:
+        return Reject(location, f"decompressed content is larger than the limit of {limit:,} bytes "
+                                f"(input.max_file_bytes)", hashlib.sha256(data).hexdigest())
+    return plain
 
 
 def read_document(path: Path, options: InputOptions, root_source: str | None = None) -> RawDocument | Reject:

@@ -16,6 +16,7 @@ from ingest.config import DedupOptions
 
 from .index import SQLiteLSH, lsh_params
 from .schema import SCHEMA_VERSION, create_schema
+from .writes import ArchiveReads, ArchiveWrites
 
 
 class ArchiveError(Exception):
@@ -63,7 +64,7 @@ def connect(path: str | Path, busy_timeout: float = 30.0, readonly: bool = False
     return db
 
 
-class Archive:
+class Archive(ArchiveReads, ArchiveWrites):
     """The SQLite archive: schema, settings check, LSH indexes and batched writes."""
 
     def __init__(self, db: sqlite_utils.Database, options: DedupOptions) -> None:

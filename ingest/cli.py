@@ -1,0 +1,259 @@
+"""The newsarchive command line: a thin typer layer over the ingest and store libraries.
+
+Exit codes: 0 done (rejected inputs are recorded and reported, not fatal); 1 the
+run failed; 2 usage error; 75 another ingest holds the archive's lock.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from store.archive import ArchiveError, connect
+from store import reports
+from store.search import QueryError, search as run_search
+
+from .clean import clean_document
+from .config import Config, ConfigError, load_config
+from .lock import LockHeld
+from .models import Reject
+from .pipeline import RunSummary, ingest as run_ingest, reason_counts
+from .sources import find_inputs, read_document
+
+EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 1, 2, 75
+
+app = typer.Typer(help="Deduplicating news archive: ingest, clean, search.", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_enable=False)
+
+DbOption = typer.Option(None, "--db", help="Archive file (default: [archive] path of the config).")
+ConfigOption = typer.Option(None, "--config", help="A config.toml to use instead of the defaults.")
+JsonOption = typer.Option(False, "--json", help="Print JSON for scripts.")
+
+
+def fail(message: str, code: int = EXIT_FAILED) -> None:
+    """Print an error to stderr and exit with the code."""
+    typer.secho(f"Error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code)
+
+
+def _config(path: Optional[Path]) -> Config:
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        fail(str(exc), EXIT_USAGE)
+
+
+def _db_path(db: Optional[Path], config: Config) -> Path:
+    return db if db is not None else Path(config.archive.path)
+
+
+def _reader(db: Optional[Path], config_path: Optional[Path]):
+    config = _config(config_path)
+    try:
+        return connect(_db_path(db, config), config.archive.busy_timeout, readonly=True)
+    except ArchiveError as exc:
+        fail(str(exc))
+
+
+def _print_json(value: Any) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False, default=str))
+
+
+def _print_summary(summary: RunSummary) -> None:
+    echo = lambda text: typer.echo(text, err=True)  # noqa: E731
+    echo(f"run {summary.run_id}: read {summary.read}, new {summary.new}, "
+         f"exact duplicates {summary.exact_duplicates}, near-duplicates {summary.near_duplicates}, "
+         f"repeated passages {summary.repeated_passages}, unchanged {summary.unchanged}, "
+         f"rejected {len(summary.rejected)}")
+    for reason, count in reason_counts(summary).most_common():
+        echo(f"  rejected {count}: {reason}")
+    for location, reason in summary.rejected[:20]:
+        echo(f"    {location}: {reason}")
+    if len(summary.rejected) > 20:
+        echo(f"    … and {len(summary.rejected) - 20} more (see the rejects table)")
+
+
+@app.command()
+def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read recursively)."),
+           db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption,
+           strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input was rejected.")) -> None:
+    """Clean, deduplicate and archive news articles (.txt, .html, .htm, optionally .gz)."""
+    cfg = _config(config)
+    db_path = _db_path(db, cfg)
+    bar = None
+    show_bar = sys.stderr.isatty()
+
+    def on_total(total: int) -> None:
+        nonlocal bar
+        if show_bar:
+            bar = typer.progressbar(length=total, label="ingesting", file=sys.stderr)
+            bar.__enter__()
+
+    def progress(n: int) -> None:
+        if bar is not None:
+            bar.update(n)
+
+    try:
+        summary = run_ingest(paths, db_path, cfg, progress=progress, on_total=on_total)
+    except LockHeld as exc:
+        fail(str(exc), EXIT_LOCKED)
+    except (ArchiveError, ConfigError) as exc:
+        fail(str(exc))
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    _print_summary(summary)
+    if strict and summary.rejected:
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command()
+def search(query: str = typer.Argument(..., help="Words to find; accents and case do not matter."),
+           limit: int = typer.Option(10, "--limit", min=1, max=1000),
+           source: Optional[str] = typer.Option(None, "--source", help="Only this source."),
+           since: Optional[str] = typer.Option(None, "--since", help="Published on or after (YYYY-MM-DD)."),
+           until: Optional[str] = typer.Option(None, "--until", help="Published on or before (YYYY-MM-DD)."),
+           show_all: bool = typer.Option(False, "--all", help="Show near-duplicates as results of their own."),
+           novel: bool = typer.Option(False, "--novel", help="Search only text not repeated from earlier articles."),
+           raw: bool = typer.Option(False, "--raw", help="Pass FTS5 query syntax through unchanged."),
+           as_json: bool = JsonOption, db: Optional[Path] = DbOption,
+           config: Optional[Path] = ConfigOption) -> None:
+    """Ranked full-text search with highlighted snippets."""
+    database = _reader(db, config)
+    try:
+        hits = run_search(database, query, limit=limit, source=source, since=since, until=until,
+                          show_all=show_all, novel=novel, raw=raw)
+    except QueryError as exc:
+        fail(str(exc), EXIT_USAGE)
+    if as_json:
+        for hit in hits:
+            _print_json(hit.__dict__)
+        return
+    if not hits:
+        typer.echo("no matches", err=True)
+    for hit in hits:
+        head = f"#{hit.id}  {hit.title or '(untitled)'}"
+        meta = " · ".join(x for x in (hit.published, hit.source) if x)
+        typer.secho(head, bold=True, nl=False)
+        typer.echo(f"  ({meta})" if meta else "")
+        typer.echo("    " + hit.snippet.replace("\n", " "))
+        if hit.duplicates:
+            typer.echo(f"    + {len(hit.duplicates)} near-duplicate(s): "
+                       + ", ".join(f"#{d}" for d in hit.duplicates))
+
+
+@app.command()
+def show(article_id: int = typer.Argument(..., help="Article id (from search)."),
+         removed: bool = typer.Option(False, "--removed", help="List the removed lines and their rules."),
+         as_json: bool = JsonOption, db: Optional[Path] = DbOption,
+         config: Optional[Path] = ConfigOption) -> None:
+    """Show one article: metadata, paragraphs (repeated ones marked), sightings."""
+    try:
+        article = reports.article_detail(_reader(db, config), article_id)
+    except reports.NotFound as exc:
+        fail(str(exc))
+    if as_json:
+        _print_json(article)
+        return
+    typer.secho(article["title"] or "(untitled)", bold=True)
+    typer.echo(f"id {article['id']} · published {article['published'] or '?'} · source {article['source']}")
+    if article["duplicate_of"]:
+        typer.echo(f"near-duplicate of #{article['duplicate_of']} (similarity {article['similarity']})")
+    if article["duplicates"]:
+        typer.echo("near-duplicates: " + ", ".join(f"#{d}" for d in article["duplicates"]))
+    for p in article["paragraphs"]:
+        mark = f"[passage {p['passage_id']}] " if p["passage_id"] else ""
+        typer.echo(f"\n{mark}{p['text']}")
+    typer.echo("\nseen at: " + "; ".join(s["location"] for s in article["sightings"]))
+    if removed:
+        typer.echo("\nremoved lines:")
+        for line in article["removed_lines"]:
+            typer.echo(f"  {line['line_no']:>4} {line['rule']:<20} {line['text']}")
+
+
+@app.command()
+def clean(paths: list[Path] = typer.Argument(..., help="Files or folders to clean."),
+          as_json: bool = JsonOption, config: Optional[Path] = ConfigOption) -> None:
+    """Clean documents and print the result; no archive is touched."""
+    cfg = _config(config)
+    for item in find_inputs(paths, cfg.input):
+        doc = item if isinstance(item, Reject) else read_document(item, cfg.input)
+        if isinstance(doc, Reject):
+            typer.echo(f"rejected {doc.location}: {doc.reason}", err=True)
+            continue
+        result = clean_document(doc, cfg.clean)
+        record = {"location": doc.location, "title": result.title, "published": result.published,
+                  "body": "\n\n".join(result.paragraphs),
+                  "removed": [{"line": r.text, "rule": r.rule} for r in result.removed]}
+        if as_json:
+            _print_json(record)
+        else:
+            typer.secho(f"== {doc.location}", bold=True)
+            typer.echo(f"title: {record['title']}\npublished: {record['published']}\n")
+            typer.echo(record["body"] + "\n")
+
+
+@app.command()
+def dupes(passages: bool = typer.Option(False, "--passages", help="List repeated passages instead."),
+          limit: int = typer.Option(50, "--limit", min=1),
+          as_json: bool = JsonOption, db: Optional[Path] = DbOption,
+          config: Optional[Path] = ConfigOption) -> None:
+    """Duplicate clusters (or the most repeated passages) with where each was first seen."""
+    database = _reader(db, config)
+    if passages:
+        rows = reports.repeated_passages(database, limit)
+        if as_json:
+            for row in rows:
+                _print_json(row)
+            return
+        for row in rows:
+            typer.secho(f"passage {row['id']}: {row['occurrences']} occurrences, first in "
+                        f"#{row['first_article_id']} {row['first_title'] or ''}", bold=True)
+            typer.echo(f"    {row['text'][:200]}")
+            typer.echo("    in: " + ", ".join(f"#{a}" for a in row["articles"]))
+        return
+    rows = reports.duplicate_clusters(database, limit)
+    if as_json:
+        for row in rows:
+            _print_json(row)
+        return
+    for row in rows:
+        typer.secho(f"#{row['id']} {row['title'] or '(untitled)'} ({row['source']}): "
+                    f"{row['duplicates']} near-duplicate(s)", bold=True)
+        for m in row["members"]:
+            typer.echo(f"    #{m['id']} {m['title'] or '(untitled)'} ({m['source']}, similarity {m['similarity']})")
+
+
+@app.command()
+def runs(limit: int = typer.Option(20, "--limit", min=1), as_json: bool = JsonOption,
+         db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
+    """The history of ingest runs."""
+    rows = reports.runs(_reader(db, config), limit)
+    for row in rows:
+        if as_json:
+            _print_json(row)
+        else:
+            counts = ", ".join(f"{k} {v}" for k, v in row["counts"].items())
+            typer.echo(f"run {row['id']} {row['status']:<11} {row['started_at']} → "
+                       f"{row['finished_at'] or '…'}  {counts}")
+
+
+@app.command()
+def stats(as_json: bool = JsonOption, db: Optional[Path] = DbOption,
+          config: Optional[Path] = ConfigOption) -> None:
+    """Row counts of the archive."""
+    numbers = reports.stats(_reader(db, config))
+    if as_json:
+        _print_json(numbers)
+    else:
+        for key, value in numbers.items():
+            typer.echo(f"{key:<16}{value:>10,}")
+
+
+def main() -> None:  # pragma: no cover
+    """Console-script entry point."""
+    app()

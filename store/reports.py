@@ -1,0 +1,83 @@
+"""Read-only views of the archive: one article, duplicate clusters, passages, runs, stats."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlite_utils
+
+
+class NotFound(LookupError):
+    """No row with that id."""
+
+
+def article_detail(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]:
+    """An article with its paragraphs (and passage ids), sightings and removed lines."""
+    rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+    if not rows:
+        raise NotFound(f"no article with id {article_id}; `newsarchive search WORDS` lists ids")
+    article = rows[0]
+    article["paragraphs"] = list(db.query(
+        "SELECT position, text, passage_id, similarity FROM paragraphs WHERE article_id = ? "
+        "ORDER BY position", [article_id]))
+    article["sightings"] = list(db.query(
+        "SELECT location, run_id FROM sightings WHERE article_id = ? ORDER BY id", [article_id]))
+    article["removed_lines"] = list(db.query(
+        "SELECT line_no, text, rule FROM removed_lines WHERE article_id = ? ORDER BY raw_id, line_no",
+        [article_id]))
+    article["duplicates"] = [r["id"] for r in db.query(
+        "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", [article_id])]
+    return article
+
+
+def duplicate_clusters(db: sqlite_utils.Database, limit: int = 50) -> list[dict[str, Any]]:
+    """Clusters of near-duplicate articles, largest first, each under its earliest article."""
+    clusters = list(db.query(
+        """SELECT r.id, r.title, r.source, count(d.id) AS duplicates
+           FROM articles r JOIN articles d ON d.duplicate_of = r.id
+           GROUP BY r.id ORDER BY duplicates DESC, r.id LIMIT ?""", [limit]))
+    for cluster in clusters:
+        cluster["members"] = list(db.query(
+            "SELECT id, title, source, similarity FROM articles WHERE duplicate_of = ? ORDER BY id",
+            [cluster["id"]]))
+    return clusters
+
+
+def repeated_passages(db: sqlite_utils.Database, limit: int = 50) -> list[dict[str, Any]]:
+    """The most repeated passages, with the article each was first seen in."""
+    passages = list(db.query(
+        """SELECT p.id, p.occurrences, p.text, p.first_article_id, a.title AS first_title,
+                  a.source AS first_source
+           FROM passages p JOIN articles a ON a.id = p.first_article_id
+           ORDER BY p.occurrences DESC, p.id LIMIT ?""", [limit]))
+    for passage in passages:
+        passage["articles"] = [r["article_id"] for r in db.query(
+            "SELECT DISTINCT article_id FROM paragraphs WHERE passage_id = ? ORDER BY article_id",
+            [passage["id"]])]
+    return passages
+
+
+def runs(db: sqlite_utils.Database, limit: int = 20) -> list[dict[str, Any]]:
+    """The latest ingest runs, newest first, with their counts and rejects."""
+    out = list(db.query(
+        "SELECT id, started_at, finished_at, status, counts FROM ingest_runs ORDER BY id DESC LIMIT ?",
+        [limit]))
+    for run in out:
+        run["counts"] = json.loads(run["counts"] or "{}")
+    return out
+
+
+def stats(db: sqlite_utils.Database) -> dict[str, int]:
+    """Row counts of the archive's main tables."""
+    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+    return {
+        "articles": one("SELECT count(*) FROM articles"),
+        "near_duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+        "sightings": one("SELECT count(*) FROM sightings"),
+        "paragraphs": one("SELECT count(*) FROM paragraphs"),
+        "passages": one("SELECT count(*) FROM passages"),
+        "raw_documents": one("SELECT count(*) FROM raw_documents"),
+        "rejects": one("SELECT count(*) FROM rejects"),
+        "runs": one("SELECT count(*) FROM ingest_runs"),
+    }

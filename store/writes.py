@@ -1,0 +1,138 @@
+"""Reading what dedup needs and writing decisions into the archive.
+
+These run inside the pipeline's batch transaction, so an article written earlier in
+a batch is visible to the decisions for later ones.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ingest.dedup import Decision
+    from ingest.models import RawDocument, Reject
+
+    from .archive import Archive
+
+
+class ArchiveReads:
+    """Lookups the Deduper and pipeline make (mixed into Archive)."""
+
+    db: "object"
+
+    def article_by_hash(self, content_hash: str) -> int | None:
+        """The article with this normalised content hash, if any."""
+        row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [content_hash]).fetchone()
+        return row[0] if row else None
+
+    def root_of(self, article_id: int) -> int:
+        """The earliest article of the duplicate cluster an article belongs to."""
+        row = self.db.execute("SELECT coalesce(duplicate_of, id) FROM articles WHERE id = ?",
+                              [article_id]).fetchone()
+        return row[0] if row else article_id
+
+    def paragraph_roots(self, paragraph_ids: list[int]) -> dict[int, int]:
+        """For each paragraph, the cluster root of the article it belongs to."""
+        if not paragraph_ids:
+            return {}
+        marks = ",".join("?" * len(paragraph_ids))
+        sql = (f"SELECT p.id, coalesce(a.duplicate_of, a.id) FROM paragraphs p "
+               f"JOIN articles a ON a.id = p.article_id WHERE p.id IN ({marks})")
+        return dict(self.db.execute(sql, paragraph_ids).fetchall())
+
+    def raw_by_sha(self, sha256: str) -> tuple[int, int | None] | None:
+        """(raw id, article id) of stored raw content with this sha256."""
+        row = self.db.execute("SELECT id, article_id FROM raw_documents WHERE sha256 = ?",
+                              [sha256]).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def has_sighting(self, location: str, raw_id: int) -> bool:
+        """Whether this content was already seen at this location."""
+        return self.db.execute("SELECT 1 FROM sightings WHERE location = ? AND raw_id = ?",
+                               [location, raw_id]).fetchone() is not None
+
+    def rejected_before(self, location: str, sha256: str | None) -> bool:
+        """Whether this exact content at this location was rejected by an earlier run."""
+        if sha256 is None:
+            return False
+        return self.db.execute("SELECT 1 FROM rejects WHERE location = ? AND sha256 = ?",
+                               [location, sha256]).fetchone() is not None
+
+
+class ArchiveWrites:
+    """Writes of one batch (mixed into Archive); call inside store.archive.transaction."""
+
+    db: "object"
+
+    def add_reject(self, reject: "Reject", run_id: int) -> None:
+        """Record an input that could not be taken."""
+        self.db.execute("INSERT INTO rejects (run_id, location, reason, sha256) VALUES (?, ?, ?, ?)",
+                        [run_id, reject.location, reject.reason, reject.sha256])
+
+    def add_raw(self, raw: "RawDocument", article_id: int | None) -> int:
+        """Store the raw input (once per sha256) and return its id."""
+        found = self.raw_by_sha(raw.sha256)
+        if found:
+            if found[1] is None and article_id is not None:
+                self.db.execute("UPDATE raw_documents SET article_id = ? WHERE id = ?", [article_id, found[0]])
+            return found[0]
+        cur = self.db.execute(
+            "INSERT INTO raw_documents (sha256, media_type, content, first_location, article_id) "
+            "VALUES (?, ?, ?, ?, ?)", [raw.sha256, raw.media_type, raw.content, raw.location, article_id])
+        return cur.lastrowid
+
+    def add_sighting(self, article_id: int, location: str, run_id: int, raw_id: int) -> bool:
+        """Record that an article was seen at a location; False if already recorded."""
+        cur = self.db.execute(
+            "INSERT OR IGNORE INTO sightings (article_id, location, run_id, raw_id) VALUES (?, ?, ?, ?)",
+            [article_id, location, run_id, raw_id])
+        return cur.rowcount == 1
+
+    def write_article(self: "Archive", decision: "Decision", raw: "RawDocument", run_id: int) -> int:
+        """Insert a new article with its paragraphs, passages, removed lines, index entries and sighting."""
+        signed = decision.signed
+        article = signed.article
+        conn = self.db.conn
+        raw_id = self.add_raw(raw, None)
+        cur = conn.execute(
+            "INSERT INTO articles (title, text, published, source, content_hash, duplicate_of, "
+            "similarity, novel_text, raw_id, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+            [article.title, article.text, article.published, article.source, signed.content_hash,
+             decision.duplicate_of, decision.similarity, raw_id, run_id])
+        article_id = cur.lastrowid
+        conn.execute("UPDATE raw_documents SET article_id = ? WHERE id = ?", [article_id, raw_id])
+        paragraph_ids = []
+        for position, text in enumerate(article.paragraphs):
+            cur = conn.execute("INSERT INTO paragraphs (article_id, position, text) VALUES (?, ?, ?)",
+                               [article_id, position, text])
+            paragraph_ids.append(cur.lastrowid)
+        repeated = set()
+        for match in decision.passage_matches:
+            if self._link_passage(paragraph_ids[match.position], match.paragraph_id, match.similarity):
+                repeated.add(match.position)
+        novel = [p for pos, p in enumerate(article.paragraphs) if pos not in repeated]
+        conn.execute("UPDATE articles SET novel_text = ? WHERE id = ?", ["\n\n".join(novel), article_id])
+        conn.executemany(
+            "INSERT INTO removed_lines (article_id, raw_id, line_no, text, rule) VALUES (?, ?, ?, ?, ?)",
+            [(article_id, raw_id, r.line_no, r.text, r.rule) for r in article.removed])
+        self.articles_index.insert(article_id, signed.sketch.values, signed.sketch.size)
+        for position, sketch in signed.paragraph_sketches:
+            self.paragraphs_index.insert(paragraph_ids[position], sketch.values, sketch.size)
+        self.add_sighting(article_id, raw.location, run_id, raw_id)
+        return article_id
+
+    def _link_passage(self, new_paragraph: int, old_paragraph: int, similarity: float) -> bool:
+        """Put the new paragraph in the old one's passage (creating it); True when the
+        passage was first seen in another article (so the paragraph is not novel)."""
+        conn = self.db.conn
+        passage_id, old_article, old_text = conn.execute(
+            "SELECT passage_id, article_id, text FROM paragraphs WHERE id = ?", [old_paragraph]).fetchone()
+        if passage_id is None:
+            passage_id = conn.execute(
+                "INSERT INTO passages (first_article_id, occurrences, text) VALUES (?, 1, ?)",
+                [old_article, old_text]).lastrowid
+            conn.execute("UPDATE paragraphs SET passage_id = ? WHERE id = ?", [passage_id, old_paragraph])
+        conn.execute("UPDATE paragraphs SET passage_id = ?, similarity = ? WHERE id = ?",
+                     [passage_id, similarity, new_paragraph])
+        conn.execute("UPDATE passages SET occurrences = occurrences + 1 WHERE id = ?", [passage_id])
+        return True

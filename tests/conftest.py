@@ -1,0 +1,66 @@
+"""Shared fixtures: real archives in tmp_path, the real CLI through CliRunner."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ingest.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A CliRunner for the real typer app."""
+    return CliRunner()
+
+
+@pytest.fixture
+def cli(runner):
+    """Invoke the CLI; fail the test with its output if the exit code is unexpected."""
+    def invoke(*args: str, code: int = 0):
+        result = runner.invoke(app, [str(a) for a in args])
+        assert result.exit_code == code, (result.output, result.exception)
+        return result
+    return invoke
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where a test's archive lives."""
+    return tmp_path / "archive.db"
+
+
+@pytest.fixture
+def samples_copy(tmp_path: Path) -> Path:
+    """A private copy of samples/ that a test may change."""
+    target = tmp_path / "samples"
+    shutil.copytree(SAMPLES, target)
+    return target
+
+
+@pytest.fixture
+def samples_db(cli, db_path: Path) -> Path:
+    """An archive with samples/ ingested through the CLI."""
+    cli("ingest", SAMPLES, "--db", db_path)
+    return db_path
+
+
+@pytest.fixture
+def seeds_gold() -> dict:
+    """The expected cleaning of the five samples (copied from shared/eval/seeds-gold.json)."""
+    return json.loads((ROOT / "tests" / "data" / "seeds_gold.json").read_text(encoding="utf-8"))
+
+
+def table_rows(db_path: Path, table: str) -> list[tuple]:
+    """Every row of a table, in rowid order."""
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall()

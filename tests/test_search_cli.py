@@ -1,0 +1,70 @@
+"""Search through the real CLI: accents folded, ranking, folding, bad queries."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+def hits(cli, db, *args):
+    result = cli("search", *args, "--db", db, "--json")
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("word", ["Guaido", "Guaidó", "GUAIDO"])
+def test_accents_and_case_are_folded(cli, samples_db, word):
+    found = hits(cli, samples_db, word)
+    assert len(found) >= 4
+    assert all("[" in h["snippet"] for h in found)
+
+
+def test_results_are_ranked_by_bm25(cli, samples_db):
+    found = hits(cli, samples_db, "Lavrov", "--limit", "5")
+    ranks = [h["rank"] for h in found]
+    assert ranks == sorted(ranks)
+
+
+def test_title_match_outranks_body_match(cli, samples_db):
+    found = hits(cli, samples_db, "Meeting")
+    assert "Meeting" in (found[0]["title"] or "")
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "(", "AND", "NOT OR", "title:foo", "'; DROP TABLE articles; --",
+                                   "Guaido*", "x" * 5000, "Лавров", "NEAR(a b)"])
+def test_any_query_gets_results_or_a_clear_message(runner, samples_db, query):
+    from ingest.cli import app
+
+    result = runner.invoke(app, ["search", query, "--db", str(samples_db)])
+    assert result.exit_code in (0, 2), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+
+
+def test_raw_syntax_error_is_explained(cli, samples_db):
+    result = cli("search", '"unbalanced', "--raw", "--db", samples_db, code=2)
+    assert "not a valid FTS5 query" in result.output
+
+
+def test_search_on_missing_archive_says_so(cli, tmp_path):
+    result = cli("search", "x", "--db", tmp_path / "none.db", code=1)
+    assert "no archive" in result.output
+
+
+def test_show_and_dupes(cli, samples_db):
+    found = hits(cli, samples_db, "Guaido")
+    shown = json.loads(cli("show", str(found[0]["id"]), "--json", "--db", samples_db).stdout)
+    assert shown["paragraphs"] and shown["sightings"]
+    passages = [json.loads(l) for l in cli("dupes", "--passages", "--json", "--db", samples_db).stdout.splitlines()]
+    assert any(len(p["articles"]) >= 2 for p in passages)
+    cli("show", "99999", "--db", samples_db, code=1)
+
+
+def test_clean_json_lines(cli, seeds_gold):
+    from conftest import SAMPLES
+
+    result = cli("clean", SAMPLES / "004_7c46447cfe073ee4.txt", "--json")
+    record = json.loads(result.stdout)
+    assert set(record) == {"location", "title", "published", "body", "removed"}
+    assert record["published"] == seeds_gold["004_7c46447cfe073ee4.txt"]["published"]
+    assert all(set(r) == {"line", "rule"} for r in record["removed"])
