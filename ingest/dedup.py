@@ -1,11 +1,12 @@
-"""Dedup decisions: exact duplicate, near-duplicate article, repeated passages.
+"""Dedup decisions: exact duplicate, near-duplicate articles, repeated paragraphs.
 
-The Deduper reads the archive's LSH indexes (through the Archive object it is
-given) and returns a Decision; it writes nothing. Candidates come from LSH tuned
-to recall and are verified with the MinHash estimate: a pair matches on Jaccard,
-or on containment of the smaller side in the larger one, which is how a trimmed
-syndicated copy (or a background paragraph with a clause added) is told from a
-different story that shares some text.
+The Deduper reads the archive's LSH indexes (through the Archive it is given) and
+returns a Decision; it writes nothing. Candidates come from LSH tuned to recall and
+are verified with the MinHash estimate. Every verified pair is returned, not only
+the best one: the archive keeps them as edges, and clusters and passages are the
+connected components of those edges, so the outcome does not depend on the order
+or the batch size in which articles arrive (each pair is checked exactly once, when
+the later of the two arrives, with a symmetric test).
 """
 
 from __future__ import annotations
@@ -14,6 +15,14 @@ from dataclasses import dataclass
 
 from .config import DedupOptions
 from .fingerprint import Signed, Sketch, containment, jaccard
+
+
+@dataclass(frozen=True)
+class ArticleMatch:
+    """A stored article the new one near-duplicates."""
+
+    article_id: int
+    similarity: float
 
 
 @dataclass(frozen=True)
@@ -31,18 +40,43 @@ class Decision:
 
     signed: Signed
     exact_of: int | None = None
-    duplicate_of: int | None = None
-    similarity: float | None = None
-    passage_matches: tuple[ParagraphMatch, ...] = ()
+    article_matches: tuple[ArticleMatch, ...] = ()
+    paragraph_matches: tuple[ParagraphMatch, ...] = ()
+
+    @property
+    def is_near_duplicate(self) -> bool:
+        """Whether the article near-duplicates a stored one."""
+        return bool(self.article_matches)
 
 
-def match_score(a: Sketch, b: Sketch, min_jaccard: float, min_containment: float) -> float | None:
-    """The pair's similarity if it passes verification (Jaccard, or containment of the smaller), else None."""
+def resemblance(a: Sketch, b: Sketch) -> tuple[float, float]:
+    """(Jaccard estimate, containment of the smaller set in the larger): symmetric in a, b."""
     j = jaccard(a, b)
     small, large = (a, b) if a.size <= b.size else (b, a)
-    c = containment(small, large, j)
-    if j >= min_jaccard or c >= min_containment:
+    return j, containment(small, large, j)
+
+
+def passage_score(a: Sketch, b: Sketch, options: DedupOptions) -> float | None:
+    """Similarity of two paragraphs if they are the same passage, else None."""
+    j, c = resemblance(a, b)
+    if j >= options.passage_jaccard or c >= options.passage_containment:
         return max(j, c)
+    return None
+
+
+def article_score(a: Sketch, b: Sketch, lede_a: Sketch | None, lede_b: Sketch | None,
+                  options: DedupOptions) -> float | None:
+    """Similarity of two articles if they are near-duplicates, else None.
+
+    Jaccard alone decides close copies. A trimmed copy (contained in the other) must
+    also open the same way: a follow-up story repeats background but has a new lede.
+    """
+    j, c = resemblance(a, b)
+    if j >= options.article_jaccard:
+        return j
+    if c >= options.article_containment and lede_a is not None and lede_b is not None:
+        if jaccard(lede_a, lede_b) >= options.lede_similarity:
+            return c
     return None
 
 
@@ -54,44 +88,29 @@ class Deduper:
         self.options = options
 
     def decide(self, signed: Signed) -> Decision:
-        """Exact duplicate, near-duplicate or new; plus the paragraphs it repeats."""
+        """Exact duplicate; or every verified near-duplicate article and repeated paragraph."""
         existing = self.archive.article_by_hash(signed.content_hash)
         if existing is not None:
             return Decision(signed, exact_of=existing)
-        duplicate_of, similarity = self._near_duplicate(signed.sketch)
-        cluster = duplicate_of
-        matches = tuple(self._passages(signed, cluster))
-        return Decision(signed, duplicate_of=duplicate_of, similarity=similarity,
-                        passage_matches=matches)
+        return Decision(signed, article_matches=tuple(self._articles(signed)),
+                        paragraph_matches=tuple(self._paragraphs(signed)))
 
-    def _near_duplicate(self, sketch: Sketch) -> tuple[int | None, float | None]:
-        opts = self.options
+    def _articles(self, signed: Signed):
         index = self.archive.articles_index
-        best: tuple[float, int] | None = None
-        for stored in index.sketches(index.query(sketch.values)):
-            score = match_score(sketch, Sketch(stored.values, stored.size),
-                                opts.article_jaccard, opts.article_containment)
-            if score is not None and (best is None or (score, -stored.item) > (best[0], -best[1])):
-                best = (score, stored.item)
-        if best is None:
-            return None, None
-        return self.archive.root_of(best[1]), round(best[0], 4)
+        candidates = index.sketches(index.query(signed.sketch.values))
+        if not candidates:
+            return
+        ledes = {s.item: Sketch(s.values, s.size) for s in self.archive.ledes.get([c.item for c in candidates])}
+        for stored in sorted(candidates, key=lambda s: s.item):
+            score = article_score(signed.sketch, Sketch(stored.values, stored.size),
+                                  signed.lede, ledes.get(stored.item), self.options)
+            if score is not None:
+                yield ArticleMatch(stored.item, round(score, 4))
 
-    def _passages(self, signed: Signed, cluster: int | None):
-        opts = self.options
+    def _paragraphs(self, signed: Signed):
         index = self.archive.paragraphs_index
         for position, sketch in signed.paragraph_sketches:
-            candidates = index.sketches(index.query(sketch.values))
-            if not candidates:
-                continue
-            roots = self.archive.paragraph_roots([c.item for c in candidates])
-            best: tuple[float, int] | None = None
-            for stored in candidates:
-                if cluster is not None and roots.get(stored.item) == cluster:
-                    continue
-                score = match_score(sketch, Sketch(stored.values, stored.size),
-                                    opts.passage_jaccard, opts.passage_containment)
-                if score is not None and (best is None or (score, -stored.item) > (best[0], -best[1])):
-                    best = (score, stored.item)
-            if best is not None:
-                yield ParagraphMatch(position, best[1], round(best[0], 4))
+            for stored in sorted(index.sketches(index.query(sketch.values)), key=lambda s: s.item):
+                score = passage_score(sketch, Sketch(stored.values, stored.size), self.options)
+                if score is not None:
+                    yield ParagraphMatch(position, stored.item, round(score, 4))

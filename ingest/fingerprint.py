@@ -8,6 +8,7 @@ the scheme is never left to the library's default).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,6 +17,18 @@ from datasketch import MinHash
 from .config import DedupOptions
 from .models import Article
 from .normalize import content_hash, shingle_hashes, words
+
+# terminal punctuation after a word, then the end of the text or a capitalised word
+_SENTENCE_END = re.compile(r"""(?<=[\w)\]])[.!?…]["'”’»)\]]*(?:\s+["“‘'«(\[]?(\w)|\s*$)|[。！？]""")
+
+
+def reads_as_prose(paragraph: str) -> bool:
+    """Whether a paragraph holds at least one complete sentence.
+
+    Headlines, teasers and ingredient lists do not; a background passage does, even
+    when an edit cut its last sentence short.
+    """
+    return any(m.group(1) is None or m.group(1).isupper() for m in _SENTENCE_END.finditer(paragraph))
 
 
 def _identity(value: int) -> int:
@@ -38,6 +51,7 @@ class Signed:
     article: Article
     content_hash: str
     sketch: Sketch
+    lede: Sketch
     paragraph_sketches: tuple[tuple[int, Sketch], ...]
 
 
@@ -78,17 +92,23 @@ class Fingerprinter:
         return self.sign_many([article])[0]
 
     def sign_many(self, articles: list[Article]) -> list[Signed]:
-        """Sign a batch of articles with one bulk MinHash call."""
+        """Sign a batch of articles with one bulk MinHash call.
+
+        Per article: its word shingles, its lede (first `lede_words` words, shingled
+        like paragraphs) and each paragraph long enough to be a passage.
+        """
         opts = self.options
         sets: list[np.ndarray] = []
         layout: list[tuple[int, list[int]]] = []
         for article in articles:
             doc_index = len(sets)
-            sets.append(shingle_hashes(words(article.text), opts.article_shingle_size, self._cache))
+            tokens = words(article.text)
+            sets.append(shingle_hashes(tokens, opts.article_shingle_size, self._cache))
+            sets.append(shingle_hashes(tokens[: opts.lede_words], opts.paragraph_shingle_size, self._cache))
             positions = []
             for pos, paragraph in enumerate(article.paragraphs):
                 tokens = words(paragraph)
-                if len(tokens) >= opts.paragraph_min_words:
+                if len(tokens) >= opts.paragraph_min_words and reads_as_prose(paragraph):
                     sets.append(shingle_hashes(tokens, opts.paragraph_shingle_size, self._cache))
                     positions.append(pos)
             layout.append((doc_index, positions))
@@ -98,6 +118,7 @@ class Fingerprinter:
         signed = []
         for article, (doc_index, positions) in zip(articles, layout):
             paragraphs = tuple(
-                (pos, sketches[doc_index + 1 + k]) for k, pos in enumerate(positions))
-            signed.append(Signed(article, content_hash(article.text), sketches[doc_index], paragraphs))
+                (pos, sketches[doc_index + 2 + k]) for k, pos in enumerate(positions))
+            signed.append(Signed(article, content_hash(article.text), sketches[doc_index],
+                                 sketches[doc_index + 1], paragraphs))
         return signed

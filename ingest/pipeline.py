@@ -116,10 +116,10 @@ class Ingester:
                     archive.add_sighting(decision.exact_of, raw.location, self.run_id, raw_id)
                     summary.exact_duplicates += 1
                     continue
-                archive.write_article(decision, raw, self.run_id)
+                article_id = archive.write_article(decision, raw, self.run_id)
                 summary.new += 1
-                summary.near_duplicates += decision.duplicate_of is not None
-                summary.repeated_passages += len(decision.passage_matches)
+                summary.near_duplicates += decision.is_near_duplicate
+                summary.repeated_passages += archive.passage_paragraphs(article_id)
 
 
 def ingest(paths: list[str | Path], db_path: str | Path, config: Config,

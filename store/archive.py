@@ -14,7 +14,7 @@ import sqlite_utils
 
 from ingest.config import DedupOptions
 
-from .index import SQLiteLSH, lsh_params
+from .index import SketchStore, SQLiteLSH, lsh_params
 from .schema import SCHEMA_VERSION, create_schema
 from .writes import ArchiveReads, ArchiveWrites
 
@@ -36,7 +36,7 @@ def index_settings(options: DedupOptions) -> dict[str, Any]:
         "scheme": options.scheme, "num_perm": options.num_perm, "seed": options.seed,
         "article_shingle_size": options.article_shingle_size,
         "paragraph_shingle_size": options.paragraph_shingle_size,
-        "paragraph_min_words": options.paragraph_min_words,
+        "paragraph_min_words": options.paragraph_min_words, "lede_words": options.lede_words,
         "article_bands": ab, "article_rows": ar, "paragraph_bands": pb, "paragraph_rows": pr,
     }
 
@@ -74,6 +74,7 @@ class Archive(ArchiveReads, ArchiveWrites):
         self.articles_index = SQLiteLSH(db, "articles", settings["article_bands"], settings["article_rows"])
         self.paragraphs_index = SQLiteLSH(db, "paragraphs", settings["paragraph_bands"],
                                           settings["paragraph_rows"])
+        self.ledes = SketchStore(db, "_sketches_ledes")
 
     @classmethod
     def open(cls, path: str | Path, options: DedupOptions, busy_timeout: float = 30.0) -> "Archive":

@@ -47,6 +47,31 @@ class StoredSketch:
     size: int
 
 
+class SketchStore:
+    """MinHash signatures (and set sizes) kept in one table, keyed by item id."""
+
+    def __init__(self, db: sqlite_utils.Database, table: str) -> None:
+        self.db = db
+        self.table = table
+
+    def put(self, item: int, values: np.ndarray, size: int) -> None:
+        """Store an item's signature."""
+        self.db.conn.execute(f"INSERT OR REPLACE INTO {self.table} (item, size, sig) VALUES (?, ?, ?)",
+                             (item, size, values.astype(np.uint32).tobytes()))
+
+    def get(self, items: set[int] | list[int]) -> list[StoredSketch]:
+        """Stored signatures of the given items (those that have one)."""
+        items = list(items)
+        out = []
+        for start in range(0, len(items), 500):
+            chunk = items[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT item, size, sig FROM {self.table} WHERE item IN ({marks})"
+            for item, size, sig in self.db.conn.execute(sql, chunk):
+                out.append(StoredSketch(item, np.frombuffer(sig, dtype=np.uint32), size))
+        return out
+
+
 class SQLiteLSH:
     """LSH buckets and signatures of one kind of item ("articles" or "paragraphs")."""
 
@@ -56,15 +81,13 @@ class SQLiteLSH:
         self.bands = bands
         self.rows = rows
         self._buckets = f"_lsh_{kind}"
-        self._sketches = f"_sketches_{kind}"
+        self.store = SketchStore(db, f"_sketches_{kind}")
 
     def insert(self, item: int, values: np.ndarray, size: int) -> None:
         """Add an item's signature and its band keys."""
-        conn = self.db.conn
-        conn.execute(f"INSERT OR IGNORE INTO {self._sketches} (item, size, sig) VALUES (?, ?, ?)",
-                     (item, size, values.astype(np.uint32).tobytes()))
-        conn.executemany(f"INSERT INTO {self._buckets} (key, item) VALUES (?, ?)",
-                         [(k, item) for k in band_keys(values, self.bands, self.rows)])
+        self.store.put(item, values, size)
+        self.db.conn.executemany(f"INSERT INTO {self._buckets} (key, item) VALUES (?, ?)",
+                                 [(k, item) for k in band_keys(values, self.bands, self.rows)])
 
     def query(self, values: np.ndarray) -> set[int]:
         """Items sharing at least one band with the signature."""
@@ -75,17 +98,4 @@ class SQLiteLSH:
 
     def sketches(self, items: set[int] | list[int]) -> list[StoredSketch]:
         """Stored signatures of the given items."""
-        items = list(items)
-        out = []
-        for start in range(0, len(items), 500):
-            chunk = items[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT item, size, sig FROM {self._sketches} WHERE item IN ({marks})"
-            for item, size, sig in self.db.conn.execute(sql, chunk):
-                out.append(StoredSketch(item, np.frombuffer(sig, dtype=np.uint32), size))
-        return out
-
-    def remove(self, item: int) -> None:
-        """Drop an item from the index."""
-        self.db.conn.execute(f"DELETE FROM {self._buckets} WHERE item = ?", (item,))
-        self.db.conn.execute(f"DELETE FROM {self._sketches} WHERE item = ?", (item,))
+        return self.store.get(items)

@@ -57,6 +57,10 @@ def create_schema(db: sqlite_utils.Database) -> None:
     t("_settings").create({"key": str, "value": str}, pk="key", if_not_exists=True)
     for kind in ("articles", "paragraphs"):
         t(f"_lsh_{kind}").create({"key": int, "item": int}, if_not_exists=True)
+        # verified near-duplicate pairs (a < b); clusters and passages are their components
+        db.execute(f"CREATE TABLE IF NOT EXISTS _{kind[:-1]}_edges (a INTEGER NOT NULL, "
+                   f"b INTEGER NOT NULL, similarity REAL, PRIMARY KEY (a, b)) WITHOUT ROWID")
+    for kind in ("articles", "paragraphs", "ledes"):
         t(f"_sketches_{kind}").create({"item": int, "size": int, "sig": bytes}, pk="item",
                                      if_not_exists=True)
     indexes = [
@@ -73,6 +77,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
         ("rejects", ["location"], False),
         ("_lsh_articles", ["key"], False),
         ("_lsh_paragraphs", ["key"], False),
+        ("_article_edges", ["b"], False),
+        ("_paragraph_edges", ["b"], False),
     ]
     for table, columns, unique in indexes:
         db[table].create_index(columns, unique=unique, if_not_exists=True)

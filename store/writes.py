@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import clusters
+
 if TYPE_CHECKING:  # pragma: no cover
     from ingest.dedup import Decision
     from ingest.models import RawDocument, Reject
@@ -39,6 +41,11 @@ class ArchiveReads:
         sql = (f"SELECT p.id, coalesce(a.duplicate_of, a.id) FROM paragraphs p "
                f"JOIN articles a ON a.id = p.article_id WHERE p.id IN ({marks})")
         return dict(self.db.execute(sql, paragraph_ids).fetchall())
+
+    def passage_paragraphs(self, article_id: int) -> int:
+        """How many paragraphs of an article belong to a repeated passage."""
+        return self.db.execute("SELECT count(*) FROM paragraphs WHERE article_id = ? AND passage_id IS NOT NULL",
+                               [article_id]).fetchone()[0]
 
     def raw_by_sha(self, sha256: str) -> tuple[int, int | None] | None:
         """(raw id, article id) of stored raw content with this sha256."""
@@ -89,16 +96,17 @@ class ArchiveWrites:
         return cur.rowcount == 1
 
     def write_article(self: "Archive", decision: "Decision", raw: "RawDocument", run_id: int) -> int:
-        """Insert a new article with its paragraphs, passages, removed lines, index entries and sighting."""
+        """Insert a new article with its paragraphs, removed lines, index entries and sighting,
+        then update the duplicate clusters and passages its edges touch."""
         signed = decision.signed
         article = signed.article
         conn = self.db.conn
         raw_id = self.add_raw(raw, None)
         cur = conn.execute(
-            "INSERT INTO articles (title, text, published, source, content_hash, duplicate_of, "
-            "similarity, novel_text, raw_id, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+            "INSERT INTO articles (title, text, published, source, content_hash, novel_text, raw_id, run_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [article.title, article.text, article.published, article.source, signed.content_hash,
-             decision.duplicate_of, decision.similarity, raw_id, run_id])
+             article.text, raw_id, run_id])
         article_id = cur.lastrowid
         conn.execute("UPDATE raw_documents SET article_id = ? WHERE id = ?", [article_id, raw_id])
         paragraph_ids = []
@@ -106,33 +114,25 @@ class ArchiveWrites:
             cur = conn.execute("INSERT INTO paragraphs (article_id, position, text) VALUES (?, ?, ?)",
                                [article_id, position, text])
             paragraph_ids.append(cur.lastrowid)
-        repeated = set()
-        for match in decision.passage_matches:
-            if self._link_passage(paragraph_ids[match.position], match.paragraph_id, match.similarity):
-                repeated.add(match.position)
-        novel = [p for pos, p in enumerate(article.paragraphs) if pos not in repeated]
-        conn.execute("UPDATE articles SET novel_text = ? WHERE id = ?", ["\n\n".join(novel), article_id])
         conn.executemany(
             "INSERT INTO removed_lines (article_id, raw_id, line_no, text, rule) VALUES (?, ?, ?, ?, ?)",
             [(article_id, raw_id, r.line_no, r.text, r.rule) for r in article.removed])
         self.articles_index.insert(article_id, signed.sketch.values, signed.sketch.size)
+        self.ledes.put(article_id, signed.lede.values, signed.lede.size)
         for position, sketch in signed.paragraph_sketches:
             self.paragraphs_index.insert(paragraph_ids[position], sketch.values, sketch.size)
         self.add_sighting(article_id, raw.location, run_id, raw_id)
-        return article_id
 
-    def _link_passage(self, new_paragraph: int, old_paragraph: int, similarity: float) -> bool:
-        """Put the new paragraph in the old one's passage (creating it); True when the
-        passage was first seen in another article (so the paragraph is not novel)."""
-        conn = self.db.conn
-        passage_id, old_article, old_text = conn.execute(
-            "SELECT passage_id, article_id, text FROM paragraphs WHERE id = ?", [old_paragraph]).fetchone()
-        if passage_id is None:
-            passage_id = conn.execute(
-                "INSERT INTO passages (first_article_id, occurrences, text) VALUES (?, 1, ?)",
-                [old_article, old_text]).lastrowid
-            conn.execute("UPDATE paragraphs SET passage_id = ? WHERE id = ?", [passage_id, old_paragraph])
-        conn.execute("UPDATE paragraphs SET passage_id = ?, similarity = ? WHERE id = ?",
-                     [passage_id, similarity, new_paragraph])
-        conn.execute("UPDATE passages SET occurrences = occurrences + 1 WHERE id = ?", [passage_id])
-        return True
+        matches = decision.article_matches
+        clusters.add_edges(conn, "_article_edges", article_id, [(m.article_id, m.similarity) for m in matches])
+        best = max((m.similarity for m in matches), default=None)
+        moved = clusters.merge_cluster(conn, article_id, [m.article_id for m in matches], best)
+        touched = set()
+        for match in decision.paragraph_matches:
+            new_paragraph = paragraph_ids[match.position]
+            clusters.add_edges(conn, "_paragraph_edges", new_paragraph, [(match.paragraph_id, match.similarity)])
+            touched.add(new_paragraph)
+        touched |= clusters.paragraphs_with_edges(conn, moved - {article_id})
+        affected = clusters.refresh_passages(conn, touched, self.options.chrome_min_articles)
+        clusters.refresh_novel_text(conn, affected)
+        return article_id

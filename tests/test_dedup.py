@@ -1,0 +1,180 @@
+"""Near-duplicate articles and repeated passages on small hand-made cases."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ingest.config import Config, DedupOptions, load_config
+from ingest.pipeline import ingest
+from synthetic import make_docs, make_vocabulary, paragraph, sentence, write_docs
+
+CONFIG = Config()
+RNG_SEED = 20261122
+
+
+@pytest.fixture
+def vocab():
+    return make_vocabulary(random.Random(RNG_SEED))
+
+
+@pytest.fixture
+def rng():
+    return random.Random(RNG_SEED + 1)
+
+
+def write(folder: Path, name: str, title: str, paragraphs: list[str], header=("Menu", "Home"),
+          footer=("Subscribe to our newsletter",)) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join([*header, "", title, "", *[p + "\n" for p in paragraphs], *footer]) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def run(folder: Path, db: Path, config: Config = CONFIG):
+    return ingest([folder], db, config)
+
+
+def article_of(conn: sqlite3.Connection, name: str) -> int:
+    return conn.execute("SELECT article_id FROM sightings WHERE location LIKE ?", [f"%/{name}"]).fetchone()[0]
+
+
+def passage_of(conn, name: str, startswith: str):
+    return conn.execute(
+        "SELECT passage_id FROM paragraphs WHERE article_id = ? AND text LIKE ?",
+        [article_of(conn, name), startswith + "%"]).fetchone()[0]
+
+
+def test_accent_only_difference_is_an_exact_duplicate(tmp_path, db_path, vocab, rng):
+    body = [paragraph(rng, vocab) + " Juan Guaidó spoke in Bogotá." for _ in range(4)]
+    write(tmp_path / "in/a.txt", "a.txt", "Guaidó speaks in Bogotá today", body)
+    folded = [p.replace("ó", "o").replace("á", "a") for p in body]
+    write(tmp_path / "in/b.txt", "b.txt", "Guaido speaks in Bogota today", folded)
+    summary = run(tmp_path / "in", db_path)
+    assert summary.new == 1 and summary.exact_duplicates == 1
+    conn = sqlite3.connect(db_path)
+    assert article_of(conn, "a.txt") == article_of(conn, "b.txt")
+
+
+def test_copy_under_different_boilerplate_is_a_duplicate(tmp_path, db_path, vocab, rng):
+    body = [paragraph(rng, vocab) for _ in range(8)]
+    write(tmp_path / "in/site1/a.txt", "", "A story told twice over here", body)
+    edited = [p.replace(p.split()[3], "changed", 1) for p in body]
+    write(tmp_path / "in/site2/b.txt", "", "A story told twice over there", edited,
+          header=("Skip to content", "Log in", "Search"), footer=("- Advertisement -", "Comments"))
+    run(tmp_path / "in", db_path)
+    conn = sqlite3.connect(db_path)
+    a, b = article_of(conn, "a.txt"), article_of(conn, "b.txt")
+    assert a != b
+    assert conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", [b]).fetchone()[0] == a
+    similarity = conn.execute("SELECT similarity FROM articles WHERE id = ?", [b]).fetchone()[0]
+    assert 0.5 <= similarity < 1.0
+
+
+def test_trimmed_copy_is_a_duplicate_but_a_follow_up_is_not(tmp_path, db_path, vocab, rng):
+    body = [paragraph(rng, vocab, 3) for _ in range(12)]
+    write(tmp_path / "in/a.txt", "", "The original story in full here", body)
+    write(tmp_path / "in/b.txt", "", "The original story trimmed for print", body[:5])
+    follow_up = [paragraph(rng, vocab) for _ in range(3)] + body[2:6] + [paragraph(rng, vocab)]
+    write(tmp_path / "in/c.txt", "", "A new story with background added", follow_up)
+    run(tmp_path / "in", db_path)
+    conn = sqlite3.connect(db_path)
+    a, b, c = (article_of(conn, n) for n in ("a.txt", "b.txt", "c.txt"))
+    parents = dict(conn.execute("SELECT id, duplicate_of FROM articles"))
+    assert parents[b] == a
+    assert parents[c] is None
+    # the follow-up's background paragraphs are passages first seen in the original
+    assert passage_of(conn, "c.txt", body[3][:30]) is not None
+    first = conn.execute("SELECT first_article_id FROM passages WHERE id = ?",
+                         [passage_of(conn, "c.txt", body[3][:30])]).fetchone()[0]
+    assert first == a
+    novel = conn.execute("SELECT novel_text FROM articles WHERE id = ?", [c]).fetchone()[0]
+    assert body[3] not in novel and follow_up[0] in novel
+
+
+def test_paragraph_with_an_added_clause_is_the_same_passage(tmp_path, db_path, vocab, rng):
+    background = paragraph(rng, vocab, 3)
+    write(tmp_path / "in/a.txt", "", "First story about the election", [paragraph(rng, vocab) for _ in range(3)] + [background])
+    extended = "As previously reported, " + background[0].lower() + background[1:-1] + ", officials said on Monday."
+    write(tmp_path / "in/b.txt", "", "Second story about the economy", [paragraph(rng, vocab) for _ in range(4)] + [extended])
+    run(tmp_path / "in", db_path)
+    conn = sqlite3.connect(db_path)
+    pa, pb = passage_of(conn, "a.txt", background[:30]), passage_of(conn, "b.txt", "As previously reported")
+    assert pa is not None and pa == pb
+
+
+def test_paragraph_reused_in_five_articles_is_one_passage(tmp_path, db_path, vocab, rng):
+    background = paragraph(rng, vocab, 3)
+    words = background.split()
+    for i in range(5):
+        variant = " ".join(w for j, w in enumerate(words) if j % 17 != i + 3)  # a different word dropped each time
+        body = [paragraph(rng, vocab) for _ in range(4)]
+        body.insert(2, variant)
+        write(tmp_path / f"in/{i}.txt", "", f"Story number {i} on a separate matter", body)
+    run(tmp_path / "in", db_path)
+    conn = sqlite3.connect(db_path)
+    passages = conn.execute("SELECT id, occurrences FROM passages").fetchall()
+    assert len(passages) == 1 and passages[0][1] == 5
+    assert conn.execute("SELECT count(DISTINCT article_id) FROM paragraphs WHERE passage_id = ?",
+                        [passages[0][0]]).fetchone()[0] == 5
+
+
+def test_unrelated_articles_with_the_same_boilerplate_are_not_duplicates(tmp_path, db_path, vocab, rng):
+    footer = ("Sign up here to get the latest news, updates and special offers delivered directly to your inbox every single morning.",)
+    for i in range(4):
+        write(tmp_path / f"in/{i}.txt", "", f"Unrelated story {i} about something", [paragraph(rng, vocab) for _ in range(5)],
+              footer=footer)
+    run(tmp_path / "in", db_path)
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM passages").fetchone()[0] == 0
+
+
+def partition(db: Path) -> tuple[frozenset, frozenset]:
+    """Clusters and passages as sets of file names: what must not depend on arrival order."""
+    conn = sqlite3.connect(db)
+    name = {a: Path(loc).name for a, loc in conn.execute("SELECT article_id, location FROM sightings")}
+    clusters: dict[int, set] = {}
+    for article, root in conn.execute("SELECT id, coalesce(duplicate_of, id) FROM articles"):
+        clusters.setdefault(root, set()).add(name[article])
+    passages: dict[int, set] = {}
+    for article, position, pid in conn.execute(
+            "SELECT article_id, position, passage_id FROM paragraphs WHERE passage_id IS NOT NULL"):
+        passages.setdefault(pid, set()).add((name[article], position))
+    return (frozenset(frozenset(c) for c in clusters.values()),
+            frozenset(frozenset(p) for p in passages.values()))
+
+
+def test_same_result_whatever_the_order_and_batch_size(tmp_path):
+    docs = make_docs(60, seed=5, dup_rate=0.3, passage_rate=0.2)
+    paths = write_docs(docs, tmp_path / "corpus")
+    shuffled = paths[:]
+    random.Random(3).shuffle(shuffled)
+    results = []
+    for i, (order, batch) in enumerate([(paths, 200), (shuffled, 7), (paths[::-1], 1)]):
+        folder = tmp_path / f"order{i}"
+        folder.mkdir()
+        for k, path in enumerate(order):  # arrival order = the order of names in the folder
+            (folder / f"{k:04d}-{path.name}").symlink_to(path)
+        config = Config(archive=CONFIG.archive.__class__(batch_size=batch))
+        ingest([folder], tmp_path / f"order{i}.db", config)
+        clusters, passages = partition(tmp_path / f"order{i}.db")
+        strip = lambda group: frozenset(frozenset(n.split("-", 1)[1] if isinstance(n, str) else (n[0].split("-", 1)[1], n[1])
+                                                  for n in g) for g in group)
+        results.append((strip(clusters), strip(passages)))
+    assert results[0] == results[1] == results[2]
+    clusters, passages = results[0]
+    assert sum(len(c) > 1 for c in clusters) >= 10  # the corpus really has duplicates
+    assert len(passages) >= 3                         # and reused passages
+
+
+@pytest.mark.parametrize("key, value", [("passage_jaccard", 0.0), ("num_perm", 0), ("scheme", "legacy")])
+def test_dedup_option_errors_name_the_key(tmp_path, key, value):
+    path = tmp_path / "c.toml"
+    path.write_text(f"[dedup]\n{key} = {value!r}\n".replace("'", '"'))
+    with pytest.raises(ValueError, match=f"dedup.{key}"):
+        load_config(path)
