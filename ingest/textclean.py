@@ -153,8 +153,10 @@ def _title_before(items: list[_Item], start: int) -> int | None:
             continue
         if it.words < 3:
             continue
-        if it.words > 30 or _ends_sentence(it.text):
+        if it.words > 30:
             return None
+        if _ends_sentence(it.text):
+            continue
         return i
     return None
 
@@ -186,6 +188,15 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         if it.words >= 4:
             key = R.strip_bullet(it.text).lower()
             seen[key] = seen.get(key, 0) + 1
+    for i, it in enumerate(items):
+        if it.rule is None and it.words >= 4:
+            # A caption repeated (alt text, then caption with credit) next to itself.
+            a = R.strip_bullet(it.text)
+            for other in items[i + 1:i + 3]:
+                b = R.strip_bullet(other.text)
+                if a.startswith(b) or b.startswith(a):
+                    it.rule = R.REPEAT
+                    break
     for it in items:
         it.score = _score(it, min_words)
         if it.rule is None and it.words >= 4 and seen.get(R.strip_bullet(it.text).lower(), 0) > 1:
@@ -196,6 +207,16 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         for it in items[:anchor]:
             if it.score > 0:
                 it.score *= BEFORE_ANCHOR
+    # Metadata first: a dateline is never the title or part of the body.
+    published = None
+    for it in items:
+        if it.words <= 12 and it.rule is None or it.rule == R.TIMESTAMP:
+            date = find_published(it.text)
+            if date:
+                it.rule = R.PUBLISHED
+                it.score = -1.0
+                if published is None:
+                    published = date
     start, end = _best_block(items)
     labels: list[str | None] = [R.DENSITY] * len(items)
     total = sum(it.score for it in items[start:end] if it.score > 0)
@@ -223,15 +244,6 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     for i in list(range(0, start)) + list(range(end, len(items))):
         labels[i] = items[i].rule or R.DENSITY
 
-    # Metadata: the published date, then the headline before the body.
-    published = None
-    for i, it in enumerate(items):
-        if it.words <= 12 and (labels[i] is not None or i < start + 3):
-            date = find_published(it.text)
-            if date:
-                labels[i] = R.PUBLISHED
-                if published is None:
-                    published = date
     title = None
     if end > start:
         t = _title_before(items, start)

@@ -125,7 +125,7 @@ _CAPTION_TAIL = re.compile(
     r"afp via getty images|associated press)[^|]{0,40}\)?\s*$",
     re.IGNORECASE,
 )
-_BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s(?:>|»|›|/|→|::)\s[^.!?]{1,40}){1,6}$")
+_BREADCRUMB = re.compile(r"^[^!?|]{1,40}(?:\s(?:>|»|›|/|→|::)\s[^!?|]{1,40}){1,6}$")
 _BULLET = re.compile(r"^[•●▪◦·*‣∙►▶■□]\s*")
 _COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4}|all rights reserved|alle rechte vorbehalten|"
@@ -165,7 +165,7 @@ def match_line(line: str, n_words: int) -> str | None:
             return URL
         if _BULLET.match(line) and n_words <= 5:
             return BULLET
-        if _BREADCRUMB.match(line) and n_words <= 8 and not line.endswith((".", "?", "!")):
+        if _BREADCRUMB.match(line):
             return BREADCRUMB
         if _BYLINE.match(line):
             return BYLINE
