@@ -87,6 +87,23 @@ def _score(it: _Item, min_words: int) -> float:
     return -3.0
 
 
+SANDWICH = 0.25
+
+
+def _is_headline(it: _Item) -> bool:
+    return it.rule is None and 2 <= it.words <= 20 and not _ends_sentence(it.text)
+
+
+def _damp_teasers(items: list[_Item]) -> None:
+    """Lower the score of one-sentence blurbs that alternate with headlines (teaser lists)."""
+    n = len(items)
+    flags = [_is_headline(it) for it in items]
+    for i in range(1, n - 1):
+        it = items[i]
+        if it.score > 0 and flags[i - 1] and flags[i + 1]:
+            it.score *= SANDWICH
+
+
 REPEAT_SCORE = -4.0
 
 
@@ -202,6 +219,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         if it.rule is None and it.words >= 4 and seen.get(R.strip_bullet(it.text).lower(), 0) > 1:
             it.score = min(it.score, REPEAT_SCORE)
 
+    _damp_teasers(items)
     anchor = _headline_anchor(items)
     if anchor is not None:
         for it in items[:anchor]:
