@@ -87,6 +87,7 @@ def _score(it: _Item, min_words: int) -> float:
     return -3.0
 
 
+END_MIN_SCORE = 40.0
 SANDWICH = 0.25
 
 
@@ -242,7 +243,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     after_marker = False
     for i in range(start, end):
         it = items[i]
-        if it.rule in R.END_RULES and body_score >= 0.5 * total:
+        if it.rule in R.END_RULES and body_score >= min(0.5 * total, END_MIN_SCORE):
             for j in range(i, end):
                 labels[j] = items[j].rule or R.END_MARKER
             end = i

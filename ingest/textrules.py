@@ -87,7 +87,8 @@ _SHORT = re.compile(
     r"читайте также|читайте еще|по теме|похожие статьи|baca juga|berita terkait|"
     r"artikel terkait|leia também|lee también|à lire aussi|voir aussi))"
     r"|(?P<ui>(?:home|menu|search|close|open|next|previous|prev|back|back to top|"
-    r"return to top|top|more|less|show more|load more|see more|view more|read less|"
+    r"return to top|top|more|previous (?:post|article|story)|next (?:post|article|story)|older posts?|"
+    r"newer posts?|permalink|less|show more|load more|see more|view more|read less|"
     r"skip to (?:main )?content|toggle navigation|navigation|main menu|contact us|"
     r"about us|privacy policy|terms of use|terms of service|cookie policy|sitemap|"
     r"advertise(?: with us)?|careers|faq|rss|image \d+ of \d+|\d+ of \d+|"
@@ -151,8 +152,21 @@ END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT})
 TEASER_RULES = frozenset({RELATED})
 
 
+_COMMENT_HEAD = re.compile(
+    r"\b(?:said|says|wrote|writes|replied|schrieb|schreibt|написал[аи]?|пишет|berkata|"
+    r"menulis|disse|escribió|a écrit)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_PIPES = re.compile(r"^[^|]{1,40}(?:\|[^|]{1,40}){2,}$")
+
+
 def match_line(line: str, n_words: int) -> str | None:
     """The rule that recognises this stripped line as boilerplate by its shape, or None."""
+    if n_words <= 16 and line[-1] in ":dsebnhtoa" and _COMMENT_HEAD.search(line) \
+            and any(c.isdigit() for c in line):
+        return COMMENTS
+    if n_words <= 16 and line.count("|") >= 2 and _PIPES.match(line):
+        return BREADCRUMB
     if n_words <= 8:
         m = _SHORT.match(line)
         if m:
