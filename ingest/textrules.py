@@ -99,6 +99,29 @@ _SHORT = re.compile(
     re.IGNORECASE,
 )
 
+_TOKEN = re.compile(r"(?:\||\(\?:|\(\?P<\w+>)([^\W\d_][\w'’-]*)(\?)?")
+_KEY_STRIP = " \t|.:!?,;»›>-–—()[]" + _BULLET_CHARS
+
+
+def _first_words(pattern: str, *extra: str) -> frozenset[str]:
+    """Every word that can start an alternative of a pattern: a cheap gate before matching.
+
+    A line whose first word is not among them cannot match, so the big
+    alternations run only on the few lines that might.
+    """
+    out = set(extra)
+    for m in _TOKEN.finditer(pattern):
+        w = m.group(1).lower()
+        out.add(w)
+        if m.group(2):
+            out.add(w[:-1])
+    return frozenset(out)
+
+
+_SHORT_FIRST = _first_words(_SHORT.pattern, "login", "suscribete", "suscríbete", "comentario",
+                            "comentarios", "comentário", "comentários", "google+")
+
+
 # Counters: only numbers ("0 4,054", "12", "1.2K"), or "N views/likes".
 _COUNTER = re.compile(
     r"^[\s\d.,:/|kKmM+()%-]*\d[\s\d.,:/|kKmM+()%-]*$"
@@ -146,6 +169,27 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_TIMESTAMP_FIRST = _first_words(_TIMESTAMP.pattern, "today", "yesterday") | frozenset(
+    m + s for m in _MONTHS for s in ("", ".", "uary", "ruary", "ch", "il", "e", "y", "ust",
+                                     "tember", "t.", "ober", "ember"))
+_BYLINE_FIRST = _first_words(_BYLINE.pattern)
+_RELATED_FIRST = _first_words(_INLINE_RELATED.pattern)
+_BULLET_START = frozenset("•●▪◦·*‣∙►▶■□")
+_CRUMB_SEPARATORS = (" > ", " » ", " › ", " / ", " → ", " :: ")
+# One scan for the words every caption or copyright line contains.
+_GATE = re.compile("photo|image|pic|credit|source|foto|фото|bild|gambar|illustration|video|"
+                   "graphic|getty|reuters|afp|epa|shutterstock|istock|associated press|"
+                   "©|\\(c\\)|right|прав|hak cipta|droits")
+_COMMENT_ENDS = ("said", "says", "wrote", "writes", "replied", "schrieb", "schreibt", "написал",
+                 "написала", "написали", "пишет", "berkata", "menulis", "disse", "escribió",
+                 "a écrit")
+
+
+def _has_crumb_separator(line: str) -> bool:
+    return any(sep in line for sep in _CRUMB_SEPARATORS)
+
+
 # Lines that end the article: a comments widget or a subscription box after the body.
 END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT})
 # Markers whose following headline-like line is a teaser link.
@@ -162,38 +206,45 @@ _PIPES = re.compile(r"^[^|]{1,40}(?:\|[^|]{1,40}){2,}$")
 
 def match_line(line: str, n_words: int) -> str | None:
     """The rule that recognises this stripped line as boilerplate by its shape, or None."""
-    if n_words <= 16 and line[-1] in ":dsebnhtoa" and _COMMENT_HEAD.search(line) \
-            and any(c.isdigit() for c in line):
-        return COMMENTS
-    if n_words <= 16 and line.count("|") >= 2 and _PIPES.match(line):
-        return BREADCRUMB
-    if n_words <= 8:
-        m = _SHORT.match(line)
-        if m:
-            return "phrase:" + m.lastgroup
-        if _COUNTER.match(line):
-            return COUNTER
-        if _TIMESTAMP.match(line):
-            return TIMESTAMP
-        if _URL.match(line):
-            return URL
-        if _BULLET.match(line) and n_words <= 5:
-            return BULLET
-        if _BREADCRUMB.match(line):
+    key = line.strip(_KEY_STRIP).lower()
+    first_word = key.partition(" ")[0].rstrip(":,.")
+    if n_words <= 16:
+        if key.endswith(_COMMENT_ENDS) and _COMMENT_HEAD.search(line) \
+                and any(c.isdigit() for c in line):
+            return COMMENTS
+        if line.count("|") >= 2 and _PIPES.match(line):
             return BREADCRUMB
-        if _BYLINE.match(line):
+    if n_words <= 8:
+        head = key[:1]
+        if (head.isdigit() or first_word in _SHORT_FIRST) and (m := _SHORT.match(line)):
+            return "phrase:" + m.lastgroup
+        if head.isdigit() or line[0] in "(+":
+            if _COUNTER.match(line):
+                return COUNTER
+            if _TIMESTAMP.match(line):
+                return TIMESTAMP
+        elif first_word in _TIMESTAMP_FIRST and _TIMESTAMP.match(line):
+            return TIMESTAMP
+        if ("http" in line or "www." in line or "@" in line) and _URL.match(line):
+            return URL
+        if line[0] in _BULLET_START and n_words <= 5:
+            return BULLET
+        if _has_crumb_separator(line) and _BREADCRUMB.match(line):
+            return BREADCRUMB
+        if first_word in _BYLINE_FIRST and _BYLINE.match(line):
             return BYLINE
-    if _CAPTION.search(line) or _CAPTION_TAIL.search(line):
-        return CAPTION
-    if _INLINE_RELATED.match(line):
+    if first_word in _RELATED_FIRST and _INLINE_RELATED.match(line):
         return RELATED
-    if n_words <= 40 and ("©" in line or "(c)" in line.lower() or "right" in line.lower()
-                          or "прав" in line or "hak cipta" in line.lower() or "droits" in line):
-        if _COPYRIGHT.search(line):
+    if _GATE.search(key):
+        if _CAPTION.search(line) or _CAPTION_TAIL.search(line):
+            return CAPTION
+        if n_words <= 40 and _COPYRIGHT.search(line):
             return COPYRIGHT
     return None
 
 
 def strip_bullet(line: str) -> str:
     """The line without a leading bullet character."""
-    return _BULLET.sub("", line)
+    if line[:1] in _BULLET_START:
+        return line[1:].lstrip()
+    return line
