@@ -260,8 +260,14 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         labels[i] = None
         if it.score > 0:
             body_score += it.score
-    for i in list(range(0, start)) + list(range(end, len(items))):
+    for i in range(0, start):
         labels[i] = items[i].rule or R.DENSITY
+    tail = R.DENSITY
+    for i in range(end, len(items)):
+        # A comments widget or subscription box right after the body ends the article.
+        if tail is R.DENSITY and i < end + 3 and items[i].rule in R.END_RULES:
+            tail = R.END_MARKER
+        labels[i] = items[i].rule or tail
 
     title = None
     if end > start:
