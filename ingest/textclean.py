@@ -21,7 +21,6 @@ of the rule that removed it (see ingest.textrules for the vocabulary). Steps:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from . import textrules as R
 from .cleaned import Cleaned
@@ -30,6 +29,7 @@ from .dates import find_published
 from .models import RemovedLine
 from .normalize import normalize_text
 
+_DATELINE_START = frozenset("PpUuLlFfDd")  # Published, Posted, Updated, Last updated, First, Date
 _TERMINAL = frozenset(".!?…。")
 _CLOSERS = "\"'”’»)]】」*"
 _NO_WRAP_END = frozenset(".!?…:;。")
@@ -40,16 +40,19 @@ def _ends_sentence(line: str) -> bool:
     return bool(s) and s[-1] in _TERMINAL
 
 
-@dataclass
 class _Item:
     """One non-blank line (or several rejoined hard-wrapped lines)."""
 
-    nos: list[int]
-    texts: list[str]
-    text: str
-    words: int
-    rule: str | None = None
-    score: float = 0.0
+    __slots__ = ("nos", "texts", "text", "words", "rule", "score", "ends")
+
+    def __init__(self, no: int, text: str, words: int) -> None:
+        self.nos = [no]
+        self.texts = [text]
+        self.text = text
+        self.words = words
+        self.rule: str | None = None
+        self.score = 0.0
+        self.ends = False  # ends with sentence punctuation (set after rejoining)
 
 
 def _rejoin(items: list[_Item], blank_before: set[int]) -> list[_Item]:
@@ -74,7 +77,7 @@ def _score(it: _Item, min_words: int) -> float:
     n = it.words
     if it.rule is not None:
         return -8.0
-    if _ends_sentence(it.text):
+    if it.ends:
         if n >= min_words:
             return float(n)
         if n >= 4:
@@ -91,18 +94,12 @@ END_MIN_SCORE = 40.0
 SANDWICH = 0.25
 
 
-def _is_headline(it: _Item) -> bool:
-    return it.rule is None and 2 <= it.words <= 20 and not _ends_sentence(it.text)
-
-
 def _damp_teasers(items: list[_Item]) -> None:
     """Lower the score of one-sentence blurbs that alternate with headlines (teaser lists)."""
-    n = len(items)
-    flags = [_is_headline(it) for it in items]
-    for i in range(1, n - 1):
-        it = items[i]
-        if it.score > 0 and flags[i - 1] and flags[i + 1]:
-            it.score *= SANDWICH
+    flags = [it.rule is None and 2 <= it.words <= 20 and not it.ends for it in items]
+    for i in range(1, len(items) - 1):
+        if flags[i - 1] and flags[i + 1] and items[i].score > 0:
+            items[i].score *= SANDWICH
 
 
 REPEAT_SCORE = -4.0
@@ -154,9 +151,10 @@ def _headline_anchor(items: list[_Item]) -> int | None:
         return None
     first = _key(items[0].text)
     longest = max(len(_key(part)) for part in _TITLE_SEP.split(items[0].text))
+    first_low = items[0].text.lower()
     for i in range(1, len(items)):
         it = items[i]
-        if 3 <= it.words <= 40 and it.rule is None:
+        if 3 <= it.words <= 40 and it.rule is None and it.text[:4].lower() in first_low:
             k = _key(it.text)
             if len(k) >= 12 and len(k) >= 0.85 * longest and k in first:
                 return i
@@ -173,7 +171,7 @@ def _title_before(items: list[_Item], start: int) -> int | None:
             continue
         if it.words > 30:
             return None
-        if _ends_sentence(it.text):
+        if it.ends:
             continue
         return i
     return None
@@ -193,31 +191,38 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             continue
         if prev_blank:
             blank_before.add(no)
-        prev_blank = False
+            prev_blank = False
         if template and normalize_text(line) in template:
             removed.append(RemovedLine(no, line, R.TEMPLATE))
             continue
-        items.append(_Item([no], [line], line, len(line.split())))
+        items.append(_Item(no, line, len(line.split())))
     items = _rejoin(items, blank_before)
 
     seen: dict[str, int] = {}
+    keys: list[str | None] = []
+    match_line, strip_bullet = R.match_line, R.strip_bullet
     for it in items:
-        it.rule = R.match_line(it.text, it.words)
+        it.rule = match_line(it.text, it.words)
+        it.ends = _ends_sentence(it.text)
         if it.words >= 4:
-            key = R.strip_bullet(it.text).lower()
+            key = strip_bullet(it.text)
             seen[key] = seen.get(key, 0) + 1
+            keys.append(key)
+        else:
+            keys.append(None)
+    n = len(items)
     for i, it in enumerate(items):
-        if it.rule is None and it.words >= 4:
+        a = keys[i]
+        if it.rule is None and a is not None:
             # A caption repeated (alt text, then caption with credit) next to itself.
-            a = R.strip_bullet(it.text)
-            for other in items[i + 1:i + 3]:
-                b = R.strip_bullet(other.text)
-                if a.startswith(b) or b.startswith(a):
-                    it.rule = R.REPEAT
-                    break
-    for it in items:
+            for j in (i + 1, i + 2):
+                if j < n:
+                    b = keys[j] if keys[j] is not None else strip_bullet(items[j].text)
+                    if a.startswith(b) or b.startswith(a):
+                        it.rule = R.REPEAT
+                        break
         it.score = _score(it, min_words)
-        if it.rule is None and it.words >= 4 and seen.get(R.strip_bullet(it.text).lower(), 0) > 1:
+        if it.rule is None and a is not None and seen[a] > 1:
             it.score = min(it.score, REPEAT_SCORE)
 
     _damp_teasers(items)
@@ -229,7 +234,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     # Metadata first: a dateline is never the title or part of the body.
     published = None
     for it in items:
-        if it.words <= 12 and it.rule is None or it.rule == R.TIMESTAMP:
+        if (it.words <= 12 and it.rule is None or it.rule == R.TIMESTAMP) \
+                and it.text[:1] in _DATELINE_START:
             date = find_published(it.text)
             if date:
                 it.rule = R.PUBLISHED
@@ -252,7 +258,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             labels[i] = it.rule
             after_marker = it.rule in R.TEASER_RULES
             continue
-        if after_marker and not _ends_sentence(it.text):
+        if after_marker and not it.ends:
             labels[i] = R.TEASER
             after_marker = False
             continue

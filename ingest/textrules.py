@@ -176,7 +176,6 @@ _TIMESTAMP_FIRST = _first_words(_TIMESTAMP.pattern, "today", "yesterday") | froz
 _BYLINE_FIRST = _first_words(_BYLINE.pattern)
 _RELATED_FIRST = _first_words(_INLINE_RELATED.pattern)
 _BULLET_START = frozenset("•●▪◦·*‣∙►▶■□")
-_CRUMB_SEPARATORS = (" > ", " » ", " › ", " / ", " → ", " :: ")
 # One scan for the words every caption or copyright line contains.
 _GATE = re.compile("photo|image|pic|credit|source|foto|фото|bild|gambar|illustration|video|"
                    "graphic|getty|reuters|afp|epa|shutterstock|istock|associated press|"
@@ -187,7 +186,8 @@ _COMMENT_ENDS = ("said", "says", "wrote", "writes", "replied", "schrieb", "schre
 
 
 def _has_crumb_separator(line: str) -> bool:
-    return any(sep in line for sep in _CRUMB_SEPARATORS)
+    return (" > " in line or " » " in line or " › " in line or " / " in line or " → " in line
+            or " :: " in line)
 
 
 # Lines that end the article: a comments widget or a subscription box after the body.
