@@ -150,7 +150,6 @@ _CAPTION_TAIL = re.compile(
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"^[^!?|]{1,40}(?:\s(?:>|»|›|/|→|::)\s[^!?|]{1,40}){1,6}$")
-_BULLET = re.compile(r"^[•●▪◦·*‣∙►▶■□]\s*")
 _COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4}|all rights reserved|alle rechte vorbehalten|"
     r"все права защищены|hak cipta|todos os direitos|tous droits",
