@@ -1,0 +1,59 @@
+"""HTML to plain-text lines: one line per block element, scripts and styles skipped.
+
+The plain-text line classifier (ingest.textclean) runs on these lines when the
+HTML extractor finds too little text; the document title comes first, as in a
+page saved as text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+_BLOCK = frozenset(
+    "p div br h1 h2 h3 h4 h5 h6 li ul ol tr td th table section article header footer "
+    "blockquote figure figcaption nav aside main form dl dt dd pre hr address option button "
+    "label".split())
+_SKIP = frozenset(
+    "script style noscript template svg iframe head select textarea canvas object embed".split())
+_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+
+
+def html_to_lines(html: str) -> str:
+    """The visible text of an HTML page, one block per line (title line first)."""
+    if not html.strip():
+        return ""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    out: list[str] = []
+    title = root.find(".//title")
+    if title is not None and title.text:
+        out.append(title.text + "\n")
+    body = root.find("body")
+    stack = [(body if body is not None else root, False)]
+    # Iterative walk: (element, closing) pairs, so deep pages cannot overflow the stack.
+    while stack:
+        el, closing = stack.pop()
+        tag = el.tag.lower() if isinstance(el.tag, str) else None
+        if closing:
+            if tag in _BLOCK:
+                out.append("\n")
+            if el.tail:
+                out.append(el.tail)
+            continue
+        if tag is None or tag in _SKIP:
+            if el.tail:
+                out.append(el.tail)
+            continue
+        if tag in _BLOCK:
+            out.append("\n")
+        if el.text:
+            out.append(el.text)
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
+    lines = (_SPACE.sub(" ", line).strip() for line in "".join(out).split("\n"))
+    return "\n".join(line for line in lines if line)

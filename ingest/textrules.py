@@ -1,0 +1,249 @@
+"""Phrase and pattern rules for plain-text boilerplate lines.
+
+Each rule recognises one kind of page furniture by the shape of a single line:
+share widgets, subscribe prompts, ad markers, counters, comment widgets,
+related-story markers, captions, breadcrumbs, bullets, timestamps, copyright
+lines. Rules return a rule name from a small fixed vocabulary
+("family:detail"), so a report can say which family removed what.
+
+The phrase lists are short and multilingual (English, German, Russian,
+Indonesian, Spanish/Portuguese, French) user-interface words, never phrases
+taken from particular articles. All patterns are compiled once; short lines are
+matched with one combined alternation, long lines only with cheap substring
+pre-checks, so the classifier stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- rule names (the fixed vocabulary) ------------------------------------
+SHARE = "phrase:share"
+SUBSCRIBE = "phrase:subscribe"
+AD = "phrase:ad"
+COMMENTS = "phrase:comments"
+RELATED = "phrase:related"
+UI = "phrase:ui"
+COUNTER = "pattern:counter"
+CAPTION = "pattern:caption"
+BREADCRUMB = "pattern:breadcrumb"
+BULLET = "pattern:bullet"
+TIMESTAMP = "pattern:timestamp"
+COPYRIGHT = "pattern:copyright"
+URL = "pattern:url"
+REPEAT = "pattern:repeat"
+BYLINE = "pattern:byline"
+TEASER = "teaser"
+END_MARKER = "end-marker"
+DENSITY = "density"
+SHORT_LINE = "short-line"
+TITLE = "title"
+PUBLISHED = "published"
+TEMPLATE = "template"
+
+RULES = (SHARE, SUBSCRIBE, AD, COMMENTS, RELATED, UI, COUNTER, CAPTION, BREADCRUMB, BULLET,
+         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, TEASER, END_MARKER, DENSITY, SHORT_LINE,
+         TITLE, PUBLISHED, TEMPLATE)
+
+
+def family(rule: str) -> str:
+    """The family of a rule name: "phrase:share" -> "phrase"."""
+    return rule.split(":", 1)[0]
+
+
+_BULLET_CHARS = "•●▪◦·*‣∙►▶»■□–—-"
+_LEAD = r"[\s" + re.escape(_BULLET_CHARS) + r"|]*"
+_TAIL = r"[\s.:!|»›>\-–—]*"
+
+# One alternation over whole short lines; the group name is the rule.
+_SHORT = re.compile(
+    r"^" + _LEAD + r"(?:"
+    r"(?P<share>(?:share|shares|sharing|share (?:this|on|via|the|article|story|post)\b.*|tweet|"
+    r"tweet this|pin it|pin|email|e-mail|print|whatsapp|facebook|twitter|linkedin|reddit|"
+    r"pinterest|tumblr|telegram|vk|vkontakte|google ?\+|google plus|flipboard|messenger|"
+    r"copy link|copy url|link copied|send|save|bookmark|teilen|drucken|поделиться|"
+    r"bagikan|compartir|partager|compartilhar|\d+\s*(?:shares?))(?:\s*(?:on|via)\s+\w+)?)"
+    r"|(?P<subscribe>(?:subscribe|subscribe now|sign up|sign in|log ?in|log out|register|"
+    r"newsletter|newsletters|join us|join our newsletter|sign up for (?:our|the) newsletters?|follow us(?: on \w+)?|follow|unfollow|abonnieren|"
+    r"anmelden|подписаться|подпишитесь.*|войти|berlangganan|langganan|masuk|daftar|"
+    r"suscr[ií]bete|inscreva-se|s'abonner|newsletter abonnieren|get the app|download the app)"
+    r"(?:\s+(?:to|for|now|here|today|our newsletter|newsletter)\b.*)?)"
+    r"|(?P<ad>(?:advertisement|advertising|advert|ads?|sponsored(?: content| by .*)?|"
+    r"promoted(?: content)?|paid content|partner content|anzeige|werbung|реклама|iklan|"
+    r"publicidad|publicidade|publicité|story continues below(?: advertisement)?|"
+    r"continue reading below|article continues below(?: advertisement)?|"
+    r"scroll to continue(?: with content)?|skip ad))"
+    r"|(?P<comments>(?:\d+\s+)?(?:comments?|view comments|show comments|leave a comment|"
+    r"add a comment|post a comment|write a comment|post with no comments|no comments(?: yet)?|"
+    r"be the first to comment|join the (?:conversation|discussion)|discussion|reply|replies|"
+    r"kommentare?|kommentieren|комментари[йия]?|комментарии \(\d+\)|komentar|comentarios?|"
+    r"coment[aá]rios?|commentaires?)(?:\s*\(\d+\))?)"
+    r"|(?P<related>(?:related(?: stor(?:y|ies)| articles?| posts?| coverage| content| news| links?"
+    r"| topics| video)?|read more|read next|read also|also read|see also|more from .{1,40}|"
+    r"more on this(?: story)?|more stories|more news|recommended(?: for you| stories| reading)?|"
+    r"you may also like|you might also like|most popular|most read|trending(?: now)?|"
+    r"top stories|latest news|editor'?s picks|what to read next|up next|"
+    r"lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie auch interessieren|"
+    r"читайте также|читайте еще|по теме|похожие статьи|baca juga|berita terkait|"
+    r"artikel terkait|leia também|lee también|à lire aussi|voir aussi))"
+    r"|(?P<ui>(?:home|menu|search|close|open|next|previous|prev|back|back to top|"
+    r"return to top|top|more|previous (?:post|article|story)|next (?:post|article|story)|older posts?|"
+    r"newer posts?|permalink|less|show more|load more|see more|view more|read less|"
+    r"skip to (?:main )?content|toggle navigation|navigation|main menu|contact us|"
+    r"about us|privacy policy|terms of use|terms of service|cookie policy|sitemap|"
+    r"advertise(?: with us)?|careers|faq|rss|image \d+ of \d+|\d+ of \d+|"
+    r"enlarge(?: this image)?|expand|caption|hide caption|toggle caption|play|"
+    r"watch|listen|audio only|live|video|photos?|gallery|back to gallery|"
+    r"startseite|suche|главная|поиск|меню|beranda|cari|inicio|accueil))"
+    r")" + _TAIL + r"$",
+    re.IGNORECASE,
+)
+
+_TOKEN = re.compile(r"(?:\||\(\?:|\(\?P<\w+>)([^\W\d_][\w'’-]*)(\?)?")
+_KEY_STRIP = " \t|.:!?,;»›>-–—()[]" + _BULLET_CHARS
+
+
+def _first_words(pattern: str, *extra: str) -> frozenset[str]:
+    """Every word that can start an alternative of a pattern: a cheap gate before matching.
+
+    A line whose first word is not among them cannot match, so the big
+    alternations run only on the few lines that might.
+    """
+    out = set(extra)
+    for m in _TOKEN.finditer(pattern):
+        w = m.group(1).lower()
+        out.add(w)
+        if m.group(2):
+            out.add(w[:-1])
+    return frozenset(out)
+
+
+_SHORT_FIRST = _first_words(_SHORT.pattern, "login", "suscribete", "suscríbete", "comentario",
+                            "comentarios", "comentário", "comentários", "google+")
+
+
+# Counters: only numbers ("0 4,054", "12", "1.2K"), or "N views/likes".
+_COUNTER = re.compile(
+    r"^[\s\d.,:/|kKmM+()%-]*\d[\s\d.,:/|kKmM+()%-]*$"
+    r"|^\d[\d.,]*\s*[kKmM]?\s+(?:views?|likes?|reads?|shares?|comments?|votes?|просмотр\w*|"
+    r"kali dibaca|aufrufe)\.?$",
+)
+_TIMESTAMP = re.compile(
+    r"^(?:\d+\s*(?:[smhd]|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?"
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?"
+    r"|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\w{2,4})?"
+    r"|(?:yesterday|today|gestern|heute|вчера|сегодня|kemarin|hari ini)"
+    r"(?:,?\s+\d{1,2}:\d{2})?)"
+    r"(?:\s+\d+\s+(?:photos?|videos?|images?))?\s*$",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"(?:^|[|(\[]\s*|\s[-–—]\s*)(?:photo|photograph|image|picture|pic|credit|source|foto|фото|"
+    r"bild|gambar|illustration|video|graphic)s?\s*(?:credit)?\s*(?::|by\b|courtesy\b)",
+    re.IGNORECASE,
+)
+_CAPTION_TAIL = re.compile(
+    r"(?:\(|\||/|[-–—]\s)\s*(?:getty images|ap photo|reuters|afp|epa|shutterstock|istock|"
+    r"afp via getty images|associated press)[^|]{0,40}\)?\s*$",
+    re.IGNORECASE,
+)
+_BREADCRUMB = re.compile(r"^[^!?|]{1,40}(?:\s(?:>|»|›|/|→|::)\s[^!?|]{1,40}){1,6}$")
+_COPYRIGHT = re.compile(
+    r"©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4}|all rights reserved|alle rechte vorbehalten|"
+    r"все права защищены|hak cipta|todos os direitos|tous droits",
+    re.IGNORECASE,
+)
+_INLINE_RELATED = re.compile(
+    r"^(?:related|read more|read also|also read|see also|more|watch|recommended|baca juga|"
+    r"lihat juga|читайте также|читайте еще|смотрите также|lesen sie auch|mehr zum thema|"
+    r"leia também|lee también|à lire aussi)\s*(?::|\||»|-|–|—)\s*\S",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:by|von|oleh|por|par|автор|written by|reporting by|editing by|text:)\s+"
+    r"[\w.'’-]+(?:\s+[\w.'’-]+){0,5}(?:\s*(?:,|and|und|&|\|)\s*.{0,60})?$",
+    re.IGNORECASE,
+)
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_TIMESTAMP_FIRST = _first_words(_TIMESTAMP.pattern, "today", "yesterday") | frozenset(
+    m + s for m in _MONTHS for s in ("", ".", "uary", "ruary", "ch", "il", "e", "y", "ust",
+                                     "tember", "t.", "ober", "ember"))
+_BYLINE_FIRST = _first_words(_BYLINE.pattern)
+_RELATED_FIRST = _first_words(_INLINE_RELATED.pattern)
+_BULLET_START = frozenset("•●▪◦·*‣∙►▶■□")
+# One scan for the words every caption or copyright line contains.
+_GATE = re.compile("photo|image|pic|credit|source|foto|фото|bild|gambar|illustration|video|"
+                   "graphic|getty|reuters|afp|epa|shutterstock|istock|associated press|"
+                   "©|\\(c\\)|right|прав|hak cipta|droits")
+_COMMENT_ENDS = ("said", "says", "wrote", "writes", "replied", "schrieb", "schreibt", "написал",
+                 "написала", "написали", "пишет", "berkata", "menulis", "disse", "escribió",
+                 "a écrit")
+
+
+def _has_crumb_separator(line: str) -> bool:
+    return (" > " in line or " » " in line or " › " in line or " / " in line or " → " in line
+            or " :: " in line)
+
+
+# Lines that end the article: a comments widget or a subscription box after the body.
+END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT})
+# Markers whose following headline-like line is a teaser link.
+TEASER_RULES = frozenset({RELATED})
+
+
+_COMMENT_HEAD = re.compile(
+    r"\b(?:said|says|wrote|writes|replied|schrieb|schreibt|написал[аи]?|пишет|berkata|"
+    r"menulis|disse|escribió|a écrit)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_PIPES = re.compile(r"^[^|]{1,40}(?:\|[^|]{1,40}){2,}$")
+
+
+def match_line(line: str, n_words: int) -> str | None:
+    """The rule that recognises this stripped line as boilerplate by its shape, or None."""
+    key = line.strip(_KEY_STRIP).lower()
+    first_word = key.partition(" ")[0].rstrip(":,.")
+    if n_words <= 16:
+        if key.endswith(_COMMENT_ENDS) and _COMMENT_HEAD.search(line) \
+                and any(c.isdigit() for c in line):
+            return COMMENTS
+        if line.count("|") >= 2 and _PIPES.match(line):
+            return BREADCRUMB
+    if n_words <= 8:
+        head = key[:1]
+        if (head.isdigit() or first_word in _SHORT_FIRST) and (m := _SHORT.match(line)):
+            return "phrase:" + m.lastgroup
+        if head.isdigit() or line[0] in "(+":
+            if _COUNTER.match(line):
+                return COUNTER
+            if _TIMESTAMP.match(line):
+                return TIMESTAMP
+        elif first_word in _TIMESTAMP_FIRST and _TIMESTAMP.match(line):
+            return TIMESTAMP
+        if ("http" in line or "www." in line or "@" in line) and _URL.match(line):
+            return URL
+        if line[0] in _BULLET_START and n_words <= 5:
+            return BULLET
+        if _has_crumb_separator(line) and _BREADCRUMB.match(line):
+            return BREADCRUMB
+        if first_word in _BYLINE_FIRST and _BYLINE.match(line):
+            return BYLINE
+    if first_word in _RELATED_FIRST and _INLINE_RELATED.match(line):
+        return RELATED
+    if _GATE.search(key):
+        if _CAPTION.search(line) or _CAPTION_TAIL.search(line):
+            return CAPTION
+        if n_words <= 40 and _COPYRIGHT.search(line):
+            return COPYRIGHT
+    return None
+
+
+def strip_bullet(line: str) -> str:
+    """The line without a leading bullet character."""
+    if line[:1] in _BULLET_START:
+        return line[1:].lstrip()
+    return line

@@ -1,0 +1,252 @@
+"""The plain-text cleaner: the five seed samples, single rules, and invariants."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.config import CleanOptions
+from ingest.dates import find_published, parse_date
+from ingest.normalize import normalize_text
+from ingest.textclean import clean_text
+from ingest.textrules import RULES, family, match_line
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = json.loads((ROOT / "tests" / "data" / "seeds_gold.json").read_text(encoding="utf-8"))
+SEEDS = sorted(name for name in GOLD if not name.startswith("_"))
+OPTIONS = CleanOptions()
+
+BODY = [
+    "The city council approved the new budget on Monday after a long debate about public transport.",
+    "Members said the plan would add more buses to the northern districts and lower fares for students.",
+    "Opponents argued that the money should go to road repairs, which have been delayed for years now.",
+    "The mayor said she expected the first new routes to open before the end of the coming summer.",
+]
+
+
+def clean(text: str, template: frozenset[str] = frozenset()):
+    return clean_text(text, OPTIONS, template)
+
+
+def page(*middle: str, before: tuple[str, ...] = (), after: tuple[str, ...] = ()) -> str:
+    """A small page: furniture, a headline, body paragraphs with `middle` inside, furniture."""
+    lines = [*before, "Council approves budget for more buses", *BODY[:2], *middle, *BODY[2:], *after]
+    return "\n\n".join(lines)
+
+
+def rule_of(cleaned, line: str) -> str | None:
+    for r in cleaned.removed:
+        if r.text.strip() == line.strip():
+            return r.rule
+    return None
+
+
+# --- the five seeds --------------------------------------------------------------
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_metadata(name):
+    cleaned = clean((ROOT / "samples" / name).read_text(encoding="utf-8"))
+    assert cleaned.title == GOLD[name]["title"]
+    assert cleaned.published == GOLD[name]["published"]
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_body_paragraphs_exact_and_in_order(name):
+    cleaned = clean((ROOT / "samples" / name).read_text(encoding="utf-8"))
+    assert list(cleaned.paragraphs) == GOLD[name]["body_paragraphs"]
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_boilerplate_removed(name):
+    cleaned = clean((ROOT / "samples" / name).read_text(encoding="utf-8"))
+    removed = {r.text.strip() for r in cleaned.removed}
+    for line in GOLD[name]["removed"]:
+        assert line.strip() not in cleaned.paragraphs
+        assert line.strip() in removed
+
+
+def test_seed_003_hard_wrap_rejoined():
+    cleaned = clean((ROOT / "samples" / "003_bbf00173a1504fe2.txt").read_text(encoding="utf-8"))
+    assert any("bombers. It evoked condemnation" in p for p in cleaned.paragraphs)
+
+
+def test_seed_004_rules_are_named():
+    cleaned = clean((ROOT / "samples" / "004_7c46447cfe073ee4.txt").read_text(encoding="utf-8"))
+    assert rule_of(cleaned, "Published 3 May 2019") == "published"
+    assert rule_of(cleaned, "News > U.S.") == "pattern:breadcrumb"
+    assert rule_of(cleaned, "Journalist Anya Parampil Schools Fox News on US Policies on Venezuela") == "teaser"
+    assert rule_of(cleaned, "RELATED:") == "phrase:related"
+    assert rule_of(cleaned, "US Seeks Meeting with Russia to Discuss Venezuela") == "title"
+    assert family(rule_of(cleaned, "• facebook")) == "phrase"
+
+
+# --- single rules on hand-made pages ------------------------------------------------
+
+def test_counter_line_removed():
+    cleaned = clean(page(before=("0 4,054",)))
+    assert rule_of(cleaned, "0 4,054") == "pattern:counter"
+    assert list(cleaned.paragraphs) == BODY
+
+
+@pytest.mark.parametrize("line", ["Share", "Tweet", "• facebook", "Share on Facebook", "Teilen",
+                                  "Поделиться", "Bagikan"])
+def test_share_lines_removed(line):
+    cleaned = clean(page(line))
+    assert rule_of(cleaned, line) == "phrase:share"
+    assert list(cleaned.paragraphs) == BODY
+
+
+def test_ad_marker_inside_body_removed():
+    cleaned = clean(page("- Advertisement -"))
+    assert rule_of(cleaned, "- Advertisement -") == "phrase:ad"
+    assert list(cleaned.paragraphs) == BODY
+
+
+def test_teaser_after_related_marker():
+    cleaned = clean(page("RELATED:", "Mayor Unveils Plan for Free Weekend Parking Downtown"))
+    assert rule_of(cleaned, "Mayor Unveils Plan for Free Weekend Parking Downtown") == "teaser"
+    assert list(cleaned.paragraphs) == BODY
+
+
+def test_inline_related_teaser():
+    cleaned = clean(page("Related: Ten Bus Routes That Changed the City"))
+    assert rule_of(cleaned, "Related: Ten Bus Routes That Changed the City") == "phrase:related"
+
+
+def test_comment_widget_ends_the_article():
+    tail = ("Comments", "Great article, I fully agree with everything the council decided here today.",
+            "I think the buses will be empty most of the day, which is a waste of everyone's money.")
+    cleaned = clean(page(after=tail))
+    assert list(cleaned.paragraphs) == BODY
+    assert rule_of(cleaned, tail[1]) == "end-marker"
+
+
+def test_subscribe_box_after_body_removed():
+    tail = ("Subscribe to our newsletter",
+            "Sign up here to get the latest news, updates and special offers delivered to your inbox.")
+    cleaned = clean(page(after=tail))
+    assert list(cleaned.paragraphs) == BODY
+    assert rule_of(cleaned, tail[0]) == "phrase:subscribe"
+
+
+def test_caption_with_photo_credit_removed():
+    caption = "The mayor speaks to reporters outside city hall on Monday. | Photo: Reuters"
+    cleaned = clean(page(caption))
+    assert rule_of(cleaned, caption) == "pattern:caption"
+
+
+def test_navigation_menu_is_outside_the_dense_block():
+    menu = ("Home", "News", "Sports", "Weather", "Opinion", "Local", "Business", "Contact")
+    cleaned = clean(page(before=menu, after=menu))
+    assert list(cleaned.paragraphs) == BODY
+    assert cleaned.title == "Council approves budget for more buses"
+    assert all(r.rule in ("density", "phrase:ui", "title") for r in cleaned.removed)
+
+
+def test_hard_wrapped_line_is_rejoined():
+    text = ("The council approved the new budget on Monday after a long and\n"
+            "heated debate about the future of public transport in the city.\n\n" + "\n\n".join(BODY))
+    cleaned = clean(text)
+    assert cleaned.paragraphs[0] == ("The council approved the new budget on Monday after a long and "
+                                     "heated debate about the future of public transport in the city.")
+
+
+def test_lines_without_blank_between_stay_separate_paragraphs():
+    cleaned = clean("\n".join(BODY))
+    assert list(cleaned.paragraphs) == BODY
+
+
+def test_published_line_moves_to_metadata():
+    cleaned = clean(page(before=("Published 3 May 2019",)))
+    assert cleaned.published == "2019-05-03"
+    assert rule_of(cleaned, "Published 3 May 2019") == "published"
+
+
+@pytest.mark.parametrize("body", [
+    ["Der Stadtrat hat am Montag nach langer Debatte den neuen Haushalt für den Nahverkehr beschlossen.",
+     "Die Mitglieder sagten, der Plan bringe mehr Busse in die nördlichen Bezirke und billigere Fahrkarten.",
+     "Gegner meinten, das Geld solle lieber in die Reparatur der Straßen fließen, die seit Jahren warten."],
+    ["Городской совет в понедельник после долгих споров утвердил новый бюджет на общественный транспорт.",
+     "Депутаты заявили, что план добавит автобусы в северные районы и снизит стоимость проезда для студентов.",
+     "Противники считают, что деньги лучше направить на ремонт дорог, который откладывается уже много лет."],
+    ["Dewan kota menyetujui anggaran baru pada hari Senin setelah perdebatan panjang tentang transportasi umum.",
+     "Para anggota mengatakan rencana itu akan menambah bus di wilayah utara dan menurunkan tarif pelajar.",
+     "Pihak yang menolak berpendapat dana itu sebaiknya dipakai untuk memperbaiki jalan yang rusak bertahun-tahun."],
+])
+def test_non_english_body_is_kept(body):
+    menu = ("Startseite", "Главная", "Beranda", "Teilen", "Поделиться", "Bagikan")
+    cleaned = clean("\n\n".join([*menu, "Überschrift / Заголовок / Judul berita", *body, *menu]))
+    assert list(cleaned.paragraphs) == body
+
+
+def test_template_lines_removed_with_rule_template():
+    line = "Daily Bugle Media Group, Metro Edition"
+    template = frozenset({normalize_text(line)})
+    cleaned = clean(page(line), template)
+    assert rule_of(cleaned, line) == "template"
+    assert list(cleaned.paragraphs) == BODY
+
+
+def test_empty_and_blank_text():
+    for text in ("", "\n\n  \n", "Home"):
+        cleaned = clean(text)
+        assert cleaned.paragraphs == () or text == "Home"
+
+
+def test_rule_names_come_from_the_fixed_vocabulary():
+    cleaned = clean((ROOT / "samples" / "004_7c46447cfe073ee4.txt").read_text(encoding="utf-8"))
+    assert {r.rule for r in cleaned.removed} <= set(RULES)
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("12 Comments", "phrase:comments"), ("9H ago", "pattern:timestamp"),
+    ("© 2019 Example Media. All rights reserved.", "pattern:copyright"),
+    ("https://example.com/story", "pattern:url"), ("Home > World > Europe", "pattern:breadcrumb"),
+    ("Alex on September 17, 2018 at 6:34 am said:", "phrase:comments"),
+    ("The council met on Monday.", None),
+])
+def test_match_line(line, rule):
+    assert match_line(line, len(line.split())) == rule
+
+
+def test_dates():
+    assert find_published("Published 3 May 2019") == "2019-05-03"
+    assert find_published("Posted: May 3, 2019") == "2019-05-03"
+    assert find_published("The meeting on 3 May 2019 was long.") is None
+    assert parse_date("2019-02-30") is None
+
+
+# --- invariants -----------------------------------------------------------------------
+
+def _accounted(text: str, cleaned) -> None:
+    """Every non-blank input line is in a paragraph or in removed (nothing silently lost)."""
+    removed = {r.line_no for r in cleaned.removed}
+    body = "\n".join(cleaned.paragraphs)
+    for no, raw in enumerate(text.splitlines()):
+        line = raw.strip()
+        if line and no not in removed:
+            assert line in body, (no, line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(
+    st.text(max_size=80),
+    st.sampled_from(["", "Share", "Comments", "RELATED:", "0 4,054", "Published 3 May 2019",
+                     "News > U.S.", "• twitter", "- Advertisement -", *BODY,
+                     "a line that ends without a stop and", "continues here in lower case."]),
+), max_size=40))
+def test_never_raises_and_loses_nothing(parts):
+    text = "\n".join(parts)
+    cleaned = clean(text, frozenset({normalize_text("Share")}))
+    _accounted(text, cleaned)
+    assert all(p.strip() == p and p for p in cleaned.paragraphs)
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seeds_lose_nothing(name):
+    text = (ROOT / "samples" / name).read_text(encoding="utf-8")
+    _accounted(text, clean(text))
