@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from .config import DedupOptions
 from .fingerprint import Signed, Sketch, containment, jaccard
 
@@ -64,7 +66,22 @@ def passage_score(a: Sketch, b: Sketch, options: DedupOptions) -> float | None:
     return None
 
 
-def article_score(a: Sketch, b: Sketch, lede_a: Sketch | None, lede_b: Sketch | None,
+def lede_agreement(opening_a: np.ndarray, opening_b: np.ndarray, lede_shingles: int) -> float:
+    """How far one article's lede is found in the other's opening (the larger of the two ways).
+
+    An opening is the ordered shingles of an article's first words; its lede is the
+    first `lede_shingles` of them. Looking for the lede anywhere in the other's
+    opening tolerates a stray line (a teaser, a kicker) left above either lede.
+    """
+    best = 0.0
+    for lede, other in ((opening_a[:lede_shingles], opening_b), (opening_b[:lede_shingles], opening_a)):
+        lede = np.unique(lede)
+        if len(lede):
+            best = max(best, len(np.intersect1d(lede, other, assume_unique=False)) / len(lede))
+    return best
+
+
+def article_score(a: Sketch, b: Sketch, opening_a: np.ndarray | None, opening_b: np.ndarray | None,
                   options: DedupOptions) -> float | None:
     """Similarity of two articles if they are near-duplicates, else None.
 
@@ -74,8 +91,9 @@ def article_score(a: Sketch, b: Sketch, lede_a: Sketch | None, lede_b: Sketch | 
     j, c = resemblance(a, b)
     if j >= options.article_jaccard:
         return j
-    if c >= options.article_containment and lede_a is not None and lede_b is not None:
-        if jaccard(lede_a, lede_b) >= options.lede_similarity:
+    if c >= options.article_containment and opening_a is not None and opening_b is not None:
+        lede_shingles = max(1, options.lede_words - options.paragraph_shingle_size + 1)
+        if lede_agreement(opening_a, opening_b, lede_shingles) >= options.lede_similarity:
             return c
     return None
 
@@ -100,10 +118,10 @@ class Deduper:
         candidates = index.sketches(index.query(signed.sketch.values))
         if not candidates:
             return
-        ledes = {s.item: Sketch(s.values, s.size) for s in self.archive.ledes.get([c.item for c in candidates])}
+        openings = self.archive.openings([c.item for c in candidates])
         for stored in sorted(candidates, key=lambda s: s.item):
             score = article_score(signed.sketch, Sketch(stored.values, stored.size),
-                                  signed.lede, ledes.get(stored.item), self.options)
+                                  signed.opening, openings.get(stored.item), self.options)
             if score is not None:
                 yield ArticleMatch(stored.item, round(score, 4))
 

@@ -16,7 +16,7 @@ from datasketch import MinHash
 
 from .config import DedupOptions
 from .models import Article
-from .normalize import content_hash, shingle_hashes, words
+from .normalize import content_hash, shingle_hashes, shingle_sequence, words
 
 # terminal punctuation after a word, then the end of the text or a capitalised word
 _SENTENCE_END = re.compile(r"""(?<=[\w)\]])[.!?…]["'”’»)\]]*(?:\s+["“‘'«(\[]?(\w)|\s*$)|[。！？]""")
@@ -51,7 +51,7 @@ class Signed:
     article: Article
     content_hash: str
     sketch: Sketch
-    lede: Sketch
+    opening: np.ndarray
     paragraph_sketches: tuple[tuple[int, Sketch], ...]
 
 
@@ -94,17 +94,19 @@ class Fingerprinter:
     def sign_many(self, articles: list[Article]) -> list[Signed]:
         """Sign a batch of articles with one bulk MinHash call.
 
-        Per article: its word shingles, its lede (first `lede_words` words, shingled
-        like paragraphs) and each paragraph long enough to be a passage.
+        Per article: the sketch of its word shingles, its opening (the shingles of
+        its first 3 x `lede_words` words, in order, kept exactly) and the sketch of
+        each paragraph that can be a passage.
         """
         opts = self.options
         sets: list[np.ndarray] = []
         layout: list[tuple[int, list[int]]] = []
+        openings: list[np.ndarray] = []
         for article in articles:
             doc_index = len(sets)
             tokens = words(article.text)
             sets.append(shingle_hashes(tokens, opts.article_shingle_size, self._cache))
-            sets.append(shingle_hashes(tokens[: opts.lede_words], opts.paragraph_shingle_size, self._cache))
+            openings.append(shingle_sequence(tokens[: 3 * opts.lede_words], opts.paragraph_shingle_size, self._cache))
             positions = []
             for pos, paragraph in enumerate(article.paragraphs):
                 tokens = words(paragraph)
@@ -116,9 +118,9 @@ class Fingerprinter:
             self._cache.clear()
         sketches = self.sketch_sets(sets)
         signed = []
-        for article, (doc_index, positions) in zip(articles, layout):
+        for article, opening, (doc_index, positions) in zip(articles, openings, layout):
             paragraphs = tuple(
-                (pos, sketches[doc_index + 2 + k]) for k, pos in enumerate(positions))
+                (pos, sketches[doc_index + 1 + k]) for k, pos in enumerate(positions))
             signed.append(Signed(article, content_hash(article.text), sketches[doc_index],
-                                 sketches[doc_index + 1], paragraphs))
+                                 opening, paragraphs))
         return signed

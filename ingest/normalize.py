@@ -60,7 +60,12 @@ def word_hashes(tokens: list[str], cache: dict[str, int] | None = None) -> np.nd
 
 
 def shingle_hashes(tokens: list[str], size: int, cache: dict[str, int] | None = None) -> np.ndarray:
-    """32-bit hashes of the distinct word `size`-grams of a token list.
+    """32-bit hashes of the distinct word `size`-grams of a token list, sorted."""
+    return np.unique(shingle_sequence(tokens, size, cache))
+
+
+def shingle_sequence(tokens: list[str], size: int, cache: dict[str, int] | None = None) -> np.ndarray:
+    """32-bit hashes of the word `size`-grams of a token list, in text order.
 
     A text shorter than `size` words gives one shingle of all its words; an empty
     text gives none. The hash is a polynomial over per-word crc32 values, so it is
@@ -76,4 +81,4 @@ def shingle_hashes(tokens: list[str], size: int, cache: dict[str, int] | None = 
         for j in range(width):
             acc = acc * _MULT + h[j : j + n]
         acc ^= acc >> np.uint64(29)
-    return np.unique((acc & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    return (acc & np.uint64(0xFFFFFFFF)).astype(np.uint32)

@@ -14,7 +14,7 @@ import sqlite_utils
 
 from ingest.config import DedupOptions
 
-from .index import SketchStore, SQLiteLSH, lsh_params
+from .index import SQLiteLSH, lsh_params
 from .schema import SCHEMA_VERSION, create_schema
 from .writes import ArchiveReads, ArchiveWrites
 
@@ -74,7 +74,6 @@ class Archive(ArchiveReads, ArchiveWrites):
         self.articles_index = SQLiteLSH(db, "articles", settings["article_bands"], settings["article_rows"])
         self.paragraphs_index = SQLiteLSH(db, "paragraphs", settings["paragraph_bands"],
                                           settings["paragraph_rows"])
-        self.ledes = SketchStore(db, "_sketches_ledes")
 
     @classmethod
     def open(cls, path: str | Path, options: DedupOptions, busy_timeout: float = 30.0) -> "Archive":

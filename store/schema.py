@@ -60,7 +60,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
         # verified near-duplicate pairs (a < b); clusters and passages are their components
         db.execute(f"CREATE TABLE IF NOT EXISTS _{kind[:-1]}_edges (a INTEGER NOT NULL, "
                    f"b INTEGER NOT NULL, similarity REAL, PRIMARY KEY (a, b)) WITHOUT ROWID")
-    for kind in ("articles", "paragraphs", "ledes"):
+    t("_openings").create({"item": int, "shingles": bytes}, pk="item", if_not_exists=True)
+    for kind in ("articles", "paragraphs"):
         t(f"_sketches_{kind}").create({"item": int, "size": int, "sig": bytes}, pk="item",
                                      if_not_exists=True)
     indexes = [

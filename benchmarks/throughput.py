@@ -1,0 +1,145 @@
+"""Ingest throughput against the storage floor, flat cost, memory and search latency.
+
+usage: python benchmarks/throughput.py [-n 20000] [--workdir DIR] [--queries 200]
+
+1. Generates N plain-text articles (about 5-6 KB, ~10% near-duplicates, reused
+   background passages, per-site boilerplate) with tests/synthetic.py.
+2. Storage floor: read every file, drop short lines, insert with sqlite-utils
+   insert_all in one transaction into a table with FTS5 triggers.
+3. `ingest` (clean, article + paragraph dedup, store, FTS) of the same files in a
+   child process, timing each tenth of the corpus and measuring peak RSS.
+4. Search latency: ranked queries with snippets, 1-3 terms, some matching most rows.
+Prints articles/s for both, their ratio, first/last decile times, peak RSS, and
+median/p95 search latency.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import sqlite_utils  # noqa: E402
+
+from synthetic import make_docs, write_docs  # noqa: E402
+
+
+def storage_floor(paths: list[Path], db_path: Path) -> float:
+    """Seconds to read, drop short lines and insert_all with FTS5 triggers in one transaction."""
+    db = sqlite_utils.Database(db_path, recreate=True)
+    db["docs"].create({"id": int, "path": str, "text": str}, pk="id")
+    db["docs"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    start = time.perf_counter()
+
+    def rows():
+        for path in paths:
+            lines = path.read_text(encoding="utf-8").splitlines()
+            yield {"path": str(path), "text": "\n".join(l for l in lines if len(l.split()) >= 5)}
+
+    with db.atomic():
+        db["docs"].insert_all(rows(), batch_size=500)
+    return time.perf_counter() - start
+
+
+CHILD = r"""
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[1])
+from ingest.config import load_config
+from ingest.pipeline import ingest
+paths = json.load(open(sys.argv[2]))
+config = load_config(sys.argv[4])
+marks, start = [], time.perf_counter()
+tenth = max(1, len(paths) // 10)
+for k in range(0, len(paths), tenth):
+    t = time.perf_counter()
+    ingest(paths[k:k + tenth], sys.argv[3], config)
+    marks.append(time.perf_counter() - t)
+total = time.perf_counter() - start
+print(json.dumps({"seconds": total, "deciles": marks,
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run_ingest(paths: list[Path], db_path: Path, config: Path, workdir: Path) -> dict:
+    """Ingest the files a tenth at a time (ten runs, like ten nights) in a child process."""
+    listing = workdir / "paths.json"
+    listing.write_text(json.dumps([str(p) for p in paths]))
+    out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(listing), str(db_path), str(config)],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def search_latency(db_path: Path, queries: int, seed: int = 1) -> tuple[float, float, float]:
+    """Median and p95 ms of ranked searches, and one end-to-end CLI search in seconds."""
+    from store.archive import connect
+    from store.search import search
+
+    db = connect(db_path, readonly=True)
+    words = [w for (w,) in db.execute("SELECT title FROM articles ORDER BY random() LIMIT 200")]
+    vocab = sorted({w for t in words if t for w in t.split() if len(w) > 3})
+    common = [r[0] for r in db.execute(
+        "SELECT term FROM articles_fts_vocab ORDER BY doc DESC LIMIT 5")] if db["articles_fts_vocab"].exists() else []
+    rng = random.Random(seed)
+    times = []
+    for i in range(queries):
+        terms = rng.sample(vocab, rng.randint(1, 3)) if vocab else ["news"]
+        if common and i % 5 == 0:
+            terms = [rng.choice(common)]
+        start = time.perf_counter()
+        search(db, " ".join(terms), limit=10)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "from ingest.cli import app; app()", "search",
+                    " ".join(rng.sample(vocab, 2)) if vocab else "news", "--db", str(db_path)],
+                   cwd=ROOT, check=True, capture_output=True)
+    cli = time.perf_counter() - start
+    return statistics.median(times), times[int(len(times) * 0.95) - 1], cli
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-n", type=int, default=20000, help="articles to generate")
+    parser.add_argument("--workdir", type=Path)
+    parser.add_argument("--config", type=Path, default=ROOT / "config.toml")
+    parser.add_argument("--queries", type=int, default=200)
+    args = parser.parse_args()
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="newsarchive-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    corpus = work / f"corpus-{args.n}"
+    stories = int(args.n / 1.1)
+    docs = make_docs(stories, seed=11, dup_rate=0.1, passage_rate=0.05, paragraphs=(12, 18))[: args.n]
+    if not corpus.exists():
+        write_docs(docs, corpus)
+    paths = sorted(corpus.rglob("*.txt"))
+    size = sum(p.stat().st_size for p in paths) / len(paths)
+    print(f"corpus: {len(paths)} articles, {size / 1024:.1f} KB average, in {corpus}")
+    floor = storage_floor(paths, work / "floor.db")
+    print(f"storage floor: {len(paths) / floor:,.0f} articles/s ({floor:.1f} s)")
+    db = work / "archive.db"
+    for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        stale.unlink(missing_ok=True)
+    result = run_ingest(paths, db, args.config, work)
+    rate = len(paths) / result["seconds"]
+    print(f"ingest: {rate:,.0f} articles/s ({result['seconds']:.1f} s); ratio to floor {rate * floor / len(paths):.2f}")
+    deciles = result["deciles"]
+    print(f"deciles: first {deciles[0]:.2f} s, last {deciles[-1]:.2f} s, last/first {deciles[-1] / deciles[0]:.2f}")
+    print(f"peak RSS: {result['peak_rss_mb']:.0f} MB")
+    median, p95, cli = search_latency(db, args.queries)
+    print(f"search: median {median:.1f} ms, p95 {p95:.1f} ms; CLI end to end {cli:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
