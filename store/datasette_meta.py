@@ -5,12 +5,14 @@ The packaged file describes every table and canned query under a database called
 renamed to the file's name (datasette names a database after its file's stem), internal
 tables (names starting with "_", FTS tables and their shadow tables) are hidden, and
 what the archive does not have is dropped: tables, columns, and canned queries whose
-`requires:` tables are missing. Write queries are never kept: the archive is served
+`requires:` tables are missing. The packaged `css:` becomes an inline stylesheet
+(a data: URL, so it needs no static files). Write queries are never kept: the archive is served
 read-only.
 """
 
 from __future__ import annotations
 
+import base64
 import copy
 import sqlite3
 from pathlib import Path
@@ -118,4 +120,8 @@ def build_metadata(db_path: str | Path, template: dict[str, Any] | None = None) 
     db_meta["tables"] = _tables_for(db_meta.get("tables", {}), tables, hidden)
     db_meta["queries"] = _queries_for(db_meta.get("queries", {}), tables)
     metadata["databases"] = {name: db_meta}
+    css = metadata.pop("css", None)
+    if css:
+        encoded = base64.b64encode(css.encode("utf-8")).decode("ascii")
+        metadata.setdefault("extra_css_urls", []).append(f"data:text/css;base64,{encoded}")
     return _rename_links(metadata, name)

@@ -19,7 +19,7 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8001
 # Facet suggestions and counts dominate page time on large tables; long article texts
 # are cut in table listings (a row's own page shows them whole).
-SETTINGS: dict[str, Any] = {"suggest_facets": False, "truncate_cells_html": 400}
+SETTINGS: dict[str, Any] = {"suggest_facets": False, "truncate_cells_html": 300}
 
 
 def _without_rich_tracebacks() -> None:
