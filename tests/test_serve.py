@@ -247,6 +247,19 @@ async def test_write_endpoints_are_refused(samples_db, ds):
 
 
 @pytest.mark.asyncio
+async def test_served_live_file_sees_new_ingests(cli, samples_db, ds, tmp_path):
+    assert len(await get_json(ds, "/archive/articles.json?_shape=array")) == 5
+    extra = tmp_path / "later"
+    extra.mkdir()
+    (extra / "new.txt").write_text(
+        "Oslo talks resume\n\nDelegates of the Venezuelan government and the opposition met "
+        "again in Oslo on Monday, Norwegian mediators said in a short statement.\n", encoding="utf-8")
+    cli("ingest", extra, "--db", samples_db)  # while the server has the file open
+    assert len(await get_json(ds, "/archive/articles.json?_shape=array")) == 6
+    assert len(await query_rows(ds, "latest_runs")) == 2
+
+
+@pytest.mark.asyncio
 async def test_unknown_urls_are_404_not_500(ds):
     for path in ("/archive/articles/-/insert", "/archive/articles/1/-/nothing", "/nowhere"):
         assert (await ds.client.get(path)).status_code == 404, path
