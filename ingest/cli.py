@@ -254,6 +254,33 @@ def stats(as_json: bool = JsonOption, db: Optional[Path] = DbOption,
             typer.echo(f"{key:<16}{value:>10,}")
 
 
+@app.command()
+def serve(port: int = typer.Option(8001, "--port", min=1, max=65535, help="Port to listen on."),
+          host: str = typer.Option("127.0.0.1", "--host",
+                                   help="Address to bind; 0.0.0.0 makes it reachable from other machines."),
+          print_metadata: bool = typer.Option(False, "--print-metadata",
+                                              help="Print the datasette metadata for the archive and exit."),
+          db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
+    """Browse the archive in datasette, read-only, with titles, descriptions and canned queries."""
+    from store.datasette_meta import MetadataError, build_metadata, database_name
+    from store.datasette_serve import serve as run_serve
+
+    db_path = _db_path(db, _config(config))
+    try:
+        metadata = build_metadata(db_path)
+    except MetadataError as exc:
+        fail(str(exc))
+    if print_metadata:
+        _print_json(metadata)
+        return
+    typer.echo(f"serving {db_path} read-only at http://{host}:{port}/{database_name(db_path)}", err=True)
+    run_serve(db_path, host=host, port=port, metadata=metadata)
+
+
 def main() -> None:  # pragma: no cover
     """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
     app()
