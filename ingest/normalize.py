@@ -21,14 +21,18 @@ _QUOTES = str.maketrans({
     "\u2015": "-", "\u2212": "-",
 })
 _SPACE = re.compile(r"\s+")
+# combining marks (accents) left after NFKD decomposition
+_COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f"
+                        "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _WORD = re.compile(r"\w+")
 
 
 def normalize_text(text: str) -> str:
     """Fold compatibility forms, case, accents, quotes, dashes and whitespace."""
+    if text.isascii():
+        return _SPACE.sub(" ", text.casefold()).strip()
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return _SPACE.sub(" ", unicodedata.normalize("NFC", stripped)).strip()
 
 
