@@ -60,10 +60,10 @@ from ingest.pipeline import ingest
 paths = json.load(open(sys.argv[2]))
 config = load_config(sys.argv[4])
 marks, start = [], time.perf_counter()
-tenth = max(1, len(paths) // 10)
-for k in range(0, len(paths), tenth):
+bounds = [len(paths) * i // 10 for i in range(11)]
+for lo, hi in zip(bounds, bounds[1:]):
     t = time.perf_counter()
-    ingest(paths[k:k + tenth], sys.argv[3], config)
+    ingest(paths[lo:hi], sys.argv[3], config)
     marks.append(time.perf_counter() - t)
 total = time.perf_counter() - start
 print(json.dumps({"seconds": total, "deciles": marks,
@@ -134,7 +134,8 @@ def main() -> int:
     rate = len(paths) / result["seconds"]
     print(f"ingest: {rate:,.0f} articles/s ({result['seconds']:.1f} s); ratio to floor {rate * floor / len(paths):.2f}")
     deciles = result["deciles"]
-    print(f"deciles: first {deciles[0]:.2f} s, last {deciles[-1]:.2f} s, last/first {deciles[-1] / deciles[0]:.2f}")
+    print(f"deciles: first {deciles[0]:.2f} s, last {deciles[-1]:.2f} s, last/first {deciles[-1] / deciles[0]:.2f} "
+          f"(all: {' '.join(f'{d:.2f}' for d in deciles)})")
     print(f"peak RSS: {result['peak_rss_mb']:.0f} MB")
     median, p95, cli = search_latency(db, args.queries)
     print(f"search: median {median:.1f} ms, p95 {p95:.1f} ms; CLI end to end {cli:.2f} s")

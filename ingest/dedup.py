@@ -58,9 +58,14 @@ def resemblance(a: Sketch, b: Sketch) -> tuple[float, float]:
     return j, containment(small, large, j)
 
 
-def passage_score(a: Sketch, b: Sketch, options: DedupOptions) -> float | None:
-    """Similarity of two paragraphs if they are the same passage, else None."""
-    j, c = resemblance(a, b)
+def passage_score(a: np.ndarray, b: np.ndarray, options: DedupOptions) -> float | None:
+    """Similarity of two paragraphs (sorted distinct shingle hashes) if they are the same
+    passage, else None: exact Jaccard, or exact containment of the smaller in the larger."""
+    if not len(a) or not len(b):
+        return None
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    j = common / (len(a) + len(b) - common)
+    c = common / min(len(a), len(b))
     if j >= options.passage_jaccard or c >= options.passage_containment:
         return max(j, c)
     return None
@@ -114,21 +119,26 @@ class Deduper:
                         paragraph_matches=tuple(self._paragraphs(signed)))
 
     def _articles(self, signed: Signed):
-        index = self.archive.articles_index
-        candidates = index.sketches(index.query(signed.sketch.values))
-        if not candidates:
+        items = self.archive.articles_index.query(signed.sketch.values)
+        if not items:
             return
-        openings = self.archive.openings([c.item for c in candidates])
-        for stored in sorted(candidates, key=lambda s: s.item):
-            score = article_score(signed.sketch, Sketch(stored.values, stored.size),
-                                  signed.opening, openings.get(stored.item), self.options)
+        sketches = self.archive.article_sketches.get(items)
+        openings = self.archive.openings.get(items)
+        for item in sorted(sketches):
+            values, size = sketches[item]
+            opening = openings.get(item)
+            score = article_score(signed.sketch, Sketch(values, size), signed.opening,
+                                  opening[0] if opening else None, self.options)
             if score is not None:
-                yield ArticleMatch(stored.item, round(score, 4))
+                yield ArticleMatch(item, round(score, 4))
 
     def _paragraphs(self, signed: Signed):
-        index = self.archive.paragraphs_index
-        for position, sketch in signed.paragraph_sketches:
-            for stored in sorted(index.sketches(index.query(sketch.values)), key=lambda s: s.item):
-                score = passage_score(sketch, Sketch(stored.values, stored.size), self.options)
+        if not signed.paragraphs:
+            return
+        candidates = self.archive.paragraphs_index.query_many([s.values for s in signed.paragraph_sketches])
+        stored = self.archive.paragraph_shingles.get(set().union(*candidates))
+        for paragraph, items in zip(signed.paragraphs, candidates):
+            for item in sorted(items):
+                score = passage_score(paragraph.shingles, stored[item][0], self.options)
                 if score is not None:
-                    yield ParagraphMatch(position, stored.item, round(score, 4))
+                    yield ParagraphMatch(paragraph.position, item, round(score, 4))

@@ -8,6 +8,7 @@ the scheme is never left to the library's default).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from datasketch import MinHash
 
 from .config import DedupOptions
 from .models import Article
-from .normalize import content_hash, shingle_hashes, shingle_sequence, words
+from .normalize import normalize_text, normalized_words, shingles_of_word_hashes, word_hashes
 
 # terminal punctuation after a word, then the end of the text or a capitalised word
 _SENTENCE_END = re.compile(r"""(?<=[\w)\]])[.!?…]["'”’»)\]]*(?:\s+["“‘'«(\[]?(\w)|\s*$)|[。！？]""")
@@ -45,6 +46,14 @@ class Sketch:
 
 
 @dataclass(frozen=True)
+class ParagraphPrint:
+    """A paragraph that can be a passage: its position and its distinct shingle hashes (sorted)."""
+
+    position: int
+    shingles: np.ndarray
+
+
+@dataclass(frozen=True)
 class Signed:
     """An article with its content hash and MinHash sketches."""
 
@@ -52,7 +61,8 @@ class Signed:
     content_hash: str
     sketch: Sketch
     opening: np.ndarray
-    paragraph_sketches: tuple[tuple[int, Sketch], ...]
+    paragraphs: tuple[ParagraphPrint, ...]
+    paragraph_sketches: tuple[Sketch, ...]
 
 
 def jaccard(a: Sketch, b: Sketch) -> float:
@@ -70,57 +80,131 @@ def containment(a: Sketch, b: Sketch, j: float | None = None) -> float:
     return min(1.0, inter / a.size)
 
 
+_FMIX = {
+    32: (np.uint32, 16, 0x85EBCA6B, 13, 0xC2B2AE35, 16),
+    64: (np.uint64, 33, 0xFF51AFD7ED558CCD, 33, 0xC4CEB9FE1A85EC53, 33),
+}
+_CHUNK = 1 << 22  # shingle x permutation cells computed at once (16-32 MB)
+
+
+def _premix(values: np.ndarray, width: int) -> np.ndarray:
+    """The MurmurHash3 finalizer, which datasketch's affine schemes apply to every input hash."""
+    dtype, s1, m1, s2, m2, s3 = _FMIX[width]
+    h = values.astype(dtype)
+    with np.errstate(over="ignore"):
+        h ^= h >> dtype(s1)
+        h *= dtype(m1)
+        h ^= h >> dtype(s2)
+        h *= dtype(m2)
+        h ^= h >> dtype(s3)
+    return h
+
+
 class Fingerprinter:
-    """Computes sketches with one pinned MinHash configuration."""
+    """Computes sketches with one pinned MinHash configuration.
+
+    datasketch defines the sketch: its MinHash object (scheme, num_perm and seed from
+    the config) supplies the permutations. Sketches of many sets are computed in one
+    vectorised pass per chunk: the same values as `MinHash.bulk` (a test checks this),
+    without a Python call per shingle.
+    """
 
     def __init__(self, options: DedupOptions) -> None:
         self.options = options
         self._kwargs = dict(num_perm=options.num_perm, seed=options.seed,
                             scheme=options.scheme, hashfunc=_identity)
+        reference = MinHash(**self._kwargs)
+        self._width = 64 if options.scheme == "affine64" else 32
+        self._dtype = _FMIX[self._width][0]
+        self._a = np.asarray(reference.permutations[0], dtype=self._dtype)
+        self._b = np.asarray(reference.permutations[1], dtype=self._dtype)
+        self._empty = reference.hashvalues.astype(self._dtype)
         self._cache: dict[str, int] = {}
 
-    def sketch_sets(self, shingle_sets: list[np.ndarray]) -> list[Sketch]:
-        """MinHash signatures of many shingle-hash sets, computed with MinHash.bulk."""
-        if not shingle_sets:
-            return []
+    def reference_sketches(self, shingle_sets: list[np.ndarray]) -> list[Sketch]:
+        """The same sketches computed by datasketch's MinHash.bulk (slower; for checks)."""
         minhashes = MinHash.bulk([s.tolist() for s in shingle_sets], **self._kwargs)
         return [Sketch(m.hashvalues.astype(np.uint32, copy=False), len(s))
                 for m, s in zip(minhashes, shingle_sets)]
+
+    def _minhash(self, values: np.ndarray) -> np.ndarray:
+        """Column minima of the permuted hashes of one large set, a chunk at a time."""
+        out = self._empty.copy()
+        step = max(1, _CHUNK // len(self._a))
+        for start in range(0, len(values), step):
+            h = _premix(values[start : start + step], self._width)[:, None]
+            with np.errstate(over="ignore"):
+                np.minimum(out, (h * self._a + self._b).min(axis=0), out=out)
+        return out
+
+    def sketch_sets(self, shingle_sets: list[np.ndarray]) -> list[Sketch]:
+        """MinHash signatures of many shingle-hash sets (uint32 arrays) in bulk."""
+        results: list[np.ndarray | None] = [None] * len(shingle_sets)
+        step = max(1, _CHUNK // len(self._a))
+        group: list[int] = []
+        total = 0
+
+        def flush() -> None:
+            nonlocal group, total
+            if group:
+                values = np.concatenate([shingle_sets[i] for i in group])
+                h = _premix(values, self._width)[:, None]
+                with np.errstate(over="ignore"):
+                    permuted = h * self._a + self._b
+                offsets = np.cumsum([0] + [len(shingle_sets[i]) for i in group[:-1]])
+                for i, row in zip(group, np.minimum.reduceat(permuted, offsets, axis=0)):
+                    results[i] = row
+            group, total = [], 0
+
+        for i, values in enumerate(shingle_sets):
+            if len(values) == 0:
+                results[i] = self._empty.copy()
+            elif len(values) > step:
+                results[i] = self._minhash(values)
+            else:
+                if total + len(values) > step:
+                    flush()
+                group.append(i)
+                total += len(values)
+        flush()
+        return [Sketch(r.astype(np.uint32, copy=False) if self._width == 32 else r, len(s))
+                for r, s in zip(results, shingle_sets)]
 
     def sign(self, article: Article) -> Signed:
         """Content hash, article sketch and paragraph sketches of a cleaned article."""
         return self.sign_many([article])[0]
 
     def sign_many(self, articles: list[Article]) -> list[Signed]:
-        """Sign a batch of articles with one bulk MinHash call.
+        """Sign a batch of articles with one bulk MinHash pass.
 
-        Per article: the sketch of its word shingles, its opening (the shingles of
-        its first 3 x `lede_words` words, in order, kept exactly) and the sketch of
-        each paragraph that can be a passage.
+        Per article: the content hash of its normalised text, the sketch of its word
+        shingles, its opening (the shingles of its first 3 x `lede_words` words, in
+        order, kept exactly) and the sketch of each paragraph that can be a passage.
+        Each paragraph is normalised and its words hashed once.
         """
         opts = self.options
         sets: list[np.ndarray] = []
-        layout: list[tuple[int, list[int]]] = []
-        openings: list[np.ndarray] = []
+        layout: list[tuple[int, list[int], str, np.ndarray]] = []
         for article in articles:
+            normalized = [normalize_text(p) for p in article.paragraphs]
+            hashes = [word_hashes(normalized_words(n), self._cache) for n in normalized]
             doc_index = len(sets)
-            tokens = words(article.text)
-            sets.append(shingle_hashes(tokens, opts.article_shingle_size, self._cache))
-            openings.append(shingle_sequence(tokens[: 3 * opts.lede_words], opts.paragraph_shingle_size, self._cache))
+            doc_words = np.concatenate(hashes) if hashes else np.empty(0, dtype=np.uint64)
+            sets.append(np.unique(shingles_of_word_hashes(doc_words, opts.article_shingle_size)))
+            opening = shingles_of_word_hashes(doc_words[: 3 * opts.lede_words], opts.paragraph_shingle_size)
             positions = []
-            for pos, paragraph in enumerate(article.paragraphs):
-                tokens = words(paragraph)
-                if len(tokens) >= opts.paragraph_min_words and reads_as_prose(paragraph):
-                    sets.append(shingle_hashes(tokens, opts.paragraph_shingle_size, self._cache))
+            for pos, (paragraph, h) in enumerate(zip(article.paragraphs, hashes)):
+                if len(h) >= opts.paragraph_min_words and reads_as_prose(paragraph):
+                    sets.append(np.unique(shingles_of_word_hashes(h, opts.paragraph_shingle_size)))
                     positions.append(pos)
-            layout.append((doc_index, positions))
+            digest = hashlib.sha256(" ".join(normalized).encode("utf-8")).hexdigest()
+            layout.append((doc_index, positions, digest, opening))
         if len(self._cache) > 500_000:
             self._cache.clear()
         sketches = self.sketch_sets(sets)
         signed = []
-        for article, opening, (doc_index, positions) in zip(articles, openings, layout):
-            paragraphs = tuple(
-                (pos, sketches[doc_index + 1 + k]) for k, pos in enumerate(positions))
-            signed.append(Signed(article, content_hash(article.text), sketches[doc_index],
-                                 opening, paragraphs))
+        for article, (doc_index, positions, digest, opening) in zip(articles, layout):
+            prints = tuple(ParagraphPrint(pos, sets[doc_index + 1 + k]) for k, pos in enumerate(positions))
+            signed.append(Signed(article, digest, sketches[doc_index], opening, prints,
+                                 tuple(sketches[doc_index + 1 : doc_index + 1 + len(positions)])))
         return signed

@@ -41,6 +41,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalize_text(text))
 
 
+def normalized_words(normalized: str) -> list[str]:
+    """The words of an already normalised text."""
+    return _WORD.findall(normalized)
+
+
 def content_hash(text: str) -> str:
     """sha256 of the normalised text: equal for exact duplicates."""
     return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
@@ -77,10 +82,16 @@ def shingle_sequence(tokens: list[str], size: int, cache: dict[str, int] | None 
     """
     if not tokens:
         return np.empty(0, dtype=np.uint32)
-    h = word_hashes(tokens, cache)
-    n = max(1, len(tokens) - size + 1)
+    return shingles_of_word_hashes(word_hashes(tokens, cache), size)
+
+
+def shingles_of_word_hashes(h: np.ndarray, size: int) -> np.ndarray:
+    """Shingle hashes, in text order, from the per-word hashes of word_hashes()."""
+    if len(h) == 0:
+        return np.empty(0, dtype=np.uint32)
+    n = max(1, len(h) - size + 1)
     acc = np.zeros(n, dtype=np.uint64)
-    width = min(size, len(tokens))
+    width = min(size, len(h))
     with np.errstate(over="ignore"):
         for j in range(width):
             acc = acc * _MULT + h[j : j + n]

@@ -87,39 +87,49 @@ class Ingester:
     def ingest_batch(self, items: list[Path | Reject]) -> None:
         """Read, clean, sign, decide and write one batch inside one transaction."""
         archive, summary = self.archive, self.summary
-        with transaction(archive.db):
-            pending: list[tuple[RawDocument, Article]] = []
-            for item in items:
-                summary.read += 1
-                doc = item if isinstance(item, Reject) else read_document(item, self.config.input)
-                if isinstance(doc, Reject):
-                    if archive.rejected_before(doc.location, doc.sha256):
-                        summary.unchanged += 1
-                    else:
-                        self._reject(doc)
-                    continue
-                if self._known(doc):
-                    continue
+        try:
+            with transaction(archive.db):
+                self._ingest_batch(items)
+                archive.flush()
+        except BaseException:
+            archive.discard()
+            raise
+
+    def _ingest_batch(self, items: list[Path | Reject]) -> None:
+        """The body of one batch's transaction."""
+        archive, summary = self.archive, self.summary
+        pending: list[tuple[RawDocument, Article]] = []
+        for item in items:
+            summary.read += 1
+            doc = item if isinstance(item, Reject) else read_document(item, self.config.input)
+            if isinstance(doc, Reject):
                 if archive.rejected_before(doc.location, doc.sha256):
                     summary.unchanged += 1
-                    continue
-                article = clean(doc, self.config.clean)
-                if isinstance(article, Reject):
-                    self._reject(article)
-                    continue
-                pending.append((doc, article))
-            signed_all = self.fingerprinter.sign_many([a for _, a in pending])
-            for (raw, _), signed in zip(pending, signed_all):
-                decision = self.deduper.decide(signed)
-                if decision.exact_of is not None:
-                    raw_id = archive.add_raw(raw, decision.exact_of)
-                    archive.add_sighting(decision.exact_of, raw.location, self.run_id, raw_id)
-                    summary.exact_duplicates += 1
-                    continue
-                article_id = archive.write_article(decision, raw, self.run_id)
-                summary.new += 1
-                summary.near_duplicates += decision.is_near_duplicate
-                summary.repeated_passages += archive.passage_paragraphs(article_id)
+                else:
+                    self._reject(doc)
+                continue
+            if self._known(doc):
+                continue
+            if archive.rejected_before(doc.location, doc.sha256):
+                summary.unchanged += 1
+                continue
+            article = clean(doc, self.config.clean)
+            if isinstance(article, Reject):
+                self._reject(article)
+                continue
+            pending.append((doc, article))
+        signed_all = self.fingerprinter.sign_many([a for _, a in pending])
+        for (raw, _), signed in zip(pending, signed_all):
+            decision = self.deduper.decide(signed)
+            if decision.exact_of is not None:
+                raw_id = archive.add_raw(raw, decision.exact_of)
+                archive.add_sighting(decision.exact_of, raw.location, self.run_id, raw_id)
+                summary.exact_duplicates += 1
+                continue
+            article_id = archive.write_article(decision, raw, self.run_id)
+            summary.new += 1
+            summary.near_duplicates += decision.is_near_duplicate
+            summary.repeated_passages += archive.passage_paragraphs(article_id)
 
 
 def ingest(paths: list[str | Path], db_path: str | Path, config: Config,

@@ -14,7 +14,7 @@ import sqlite_utils
 
 from ingest.config import DedupOptions
 
-from .index import SQLiteLSH, lsh_params
+from .index import BlobStore, SQLiteLSH, lsh_params
 from .schema import SCHEMA_VERSION, create_schema
 from .writes import ArchiveReads, ArchiveWrites
 
@@ -58,6 +58,7 @@ def connect(path: str | Path, busy_timeout: float = 30.0, readonly: bool = False
         if not readonly:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
+            db.execute("PRAGMA cache_size = -131072")  # 128 MB of page cache for the index tables
         db.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"{path}: not a newsarchive SQLite archive ({exc})") from None
@@ -74,6 +75,19 @@ class Archive(ArchiveReads, ArchiveWrites):
         self.articles_index = SQLiteLSH(db, "articles", settings["article_bands"], settings["article_rows"])
         self.paragraphs_index = SQLiteLSH(db, "paragraphs", settings["paragraph_bands"],
                                           settings["paragraph_rows"])
+        self.article_sketches = BlobStore(db, "_sketches_articles")
+        self.openings = BlobStore(db, "_openings")
+        self.paragraph_shingles = BlobStore(db, "_shingles_paragraphs")
+
+    def flush(self) -> None:
+        """Write the LSH bucket rows of the batch (call inside its transaction, before commit)."""
+        self.articles_index.flush()
+        self.paragraphs_index.flush()
+
+    def discard(self) -> None:
+        """Forget unflushed index entries after a rolled-back batch."""
+        self.articles_index.discard()
+        self.paragraphs_index.discard()
 
     @classmethod
     def open(cls, path: str | Path, options: DedupOptions, busy_timeout: float = 30.0) -> "Archive":

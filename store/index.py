@@ -38,42 +38,37 @@ def band_keys(values: np.ndarray, bands: int, rows: int) -> list[int]:
     return acc.view(np.int64).tolist()
 
 
-@dataclass(frozen=True)
-class StoredSketch:
-    """A signature read back from the archive."""
-
-    item: int
-    values: np.ndarray
-    size: int
-
-
-class SketchStore:
-    """MinHash signatures (and set sizes) kept in one table, keyed by item id."""
+class BlobStore:
+    """Arrays of uint32 (signatures, shingle sets) kept in one table, keyed by item id."""
 
     def __init__(self, db: sqlite_utils.Database, table: str) -> None:
         self.db = db
         self.table = table
 
-    def put(self, item: int, values: np.ndarray, size: int) -> None:
-        """Store an item's signature."""
-        self.db.conn.execute(f"INSERT OR REPLACE INTO {self.table} (item, size, sig) VALUES (?, ?, ?)",
-                             (item, size, values.astype(np.uint32).tobytes()))
+    def put_many(self, entries: list[tuple[int, np.ndarray, int]]) -> None:
+        """Store (item, array, size) for several items; size is the set size a sketch stands for."""
+        self.db.conn.executemany(f"INSERT OR REPLACE INTO {self.table} (item, size, data) VALUES (?, ?, ?)",
+                                 [(item, size, values.astype(np.uint32).tobytes()) for item, values, size in entries])
 
-    def get(self, items: set[int] | list[int]) -> list[StoredSketch]:
-        """Stored signatures of the given items (those that have one)."""
-        items = list(items)
-        out = []
-        for start in range(0, len(items), 500):
-            chunk = items[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT item, size, sig FROM {self.table} WHERE item IN ({marks})"
-            for item, size, sig in self.db.conn.execute(sql, chunk):
-                out.append(StoredSketch(item, np.frombuffer(sig, dtype=np.uint32), size))
+    def get(self, items: set[int] | list[int]) -> dict[int, tuple[np.ndarray, int]]:
+        """The stored (array, size) of the given items (those that have one)."""
+        items = sorted(items)
+        out = {}
+        for start in range(0, len(items), 30000):
+            chunk = items[start : start + 30000]
+            sql = f"SELECT item, data, size FROM {self.table} WHERE item IN ({','.join('?' * len(chunk))})"
+            for item, data, size in self.db.conn.execute(sql, chunk):
+                out[item] = (np.frombuffer(data, dtype=np.uint32), size)
         return out
 
 
 class SQLiteLSH:
-    """LSH buckets and signatures of one kind of item ("articles" or "paragraphs")."""
+    """LSH buckets of one kind of item ("articles" or "paragraphs") in a table.
+
+    New entries wait in memory until flush() (called once per batch, inside its
+    transaction) and are written sorted by key, which touches each B-tree page once;
+    queries see both the table and the entries not yet flushed.
+    """
 
     def __init__(self, db: sqlite_utils.Database, kind: str, bands: int, rows: int) -> None:
         self.db = db
@@ -81,21 +76,42 @@ class SQLiteLSH:
         self.bands = bands
         self.rows = rows
         self._buckets = f"_lsh_{kind}"
-        self.store = SketchStore(db, f"_sketches_{kind}")
+        self._pending: dict[int, list[int]] = {}
 
-    def insert(self, item: int, values: np.ndarray, size: int) -> None:
-        """Add an item's signature and its band keys."""
-        self.store.put(item, values, size)
-        self.db.conn.executemany(f"INSERT INTO {self._buckets} (key, item) VALUES (?, ?)",
-                                 [(k, item) for k in band_keys(values, self.bands, self.rows)])
+    def add(self, item: int, values: np.ndarray) -> None:
+        """Index an item's signature (written at the next flush)."""
+        for key in band_keys(values, self.bands, self.rows):
+            self._pending.setdefault(key, []).append(item)
+
+    def flush(self) -> None:
+        """Write the pending bucket rows, sorted by key."""
+        rows = [(key, item) for key in sorted(self._pending) for item in self._pending[key]]
+        self.db.conn.executemany(f"INSERT OR IGNORE INTO {self._buckets} (key, item) VALUES (?, ?)", rows)
+        self._pending.clear()
+
+    def discard(self) -> None:
+        """Forget pending entries (their transaction was rolled back)."""
+        self._pending.clear()
+
+    @property
+    def dirty(self) -> bool:
+        """Whether entries wait to be flushed."""
+        return bool(self._pending)
 
     def query(self, values: np.ndarray) -> set[int]:
         """Items sharing at least one band with the signature."""
-        keys = band_keys(values, self.bands, self.rows)
-        marks = ",".join("?" * len(keys))
-        sql = f"SELECT DISTINCT item FROM {self._buckets} WHERE key IN ({marks})"
-        return {row[0] for row in self.db.conn.execute(sql, keys)}
+        return self.query_many([values])[0]
 
-    def sketches(self, items: set[int] | list[int]) -> list[StoredSketch]:
-        """Stored signatures of the given items."""
-        return self.store.get(items)
+    def query_many(self, signatures: list[np.ndarray]) -> list[set[int]]:
+        """For each signature, the items sharing at least one band with it (one SQL query)."""
+        keys_per = [band_keys(values, self.bands, self.rows) for values in signatures]
+        wanted = sorted({k for keys in keys_per for k in keys})
+        found: dict[int, list[int]] = {}
+        for start in range(0, len(wanted), 30000):
+            chunk = wanted[start : start + 30000]
+            sql = f"SELECT key, item FROM {self._buckets} WHERE key IN ({','.join('?' * len(chunk))})"
+            for key, item in self.db.conn.execute(sql, chunk):
+                found.setdefault(key, []).append(item)
+        pending = self._pending
+        return [{item for k in keys for item in (*found.get(k, ()), *pending.get(k, ()))}
+                for keys in keys_per]

@@ -56,14 +56,15 @@ def create_schema(db: sqlite_utils.Database) -> None:
     }, pk="id", foreign_keys=[("run_id", "ingest_runs", "id")], if_not_exists=True)
     t("_settings").create({"key": str, "value": str}, pk="key", if_not_exists=True)
     for kind in ("articles", "paragraphs"):
-        t(f"_lsh_{kind}").create({"key": int, "item": int}, if_not_exists=True)
+        # LSH buckets: one row per (band key, item), clustered on the key
+        db.execute(f"CREATE TABLE IF NOT EXISTS _lsh_{kind} (key INTEGER NOT NULL, item INTEGER NOT NULL, "
+                   f"PRIMARY KEY (key, item)) WITHOUT ROWID")
         # verified near-duplicate pairs (a < b); clusters and passages are their components
         db.execute(f"CREATE TABLE IF NOT EXISTS _{kind[:-1]}_edges (a INTEGER NOT NULL, "
                    f"b INTEGER NOT NULL, similarity REAL, PRIMARY KEY (a, b)) WITHOUT ROWID")
-    t("_openings").create({"item": int, "shingles": bytes}, pk="item", if_not_exists=True)
-    for kind in ("articles", "paragraphs"):
-        t(f"_sketches_{kind}").create({"item": int, "size": int, "sig": bytes}, pk="item",
-                                     if_not_exists=True)
+    # exact arrays: article sketches (MinHash), article openings and paragraph shingle sets
+    for table in ("_sketches_articles", "_openings", "_shingles_paragraphs"):
+        t(table).create({"item": int, "size": int, "data": bytes}, pk="item", if_not_exists=True)
     indexes = [
         ("raw_documents", ["sha256"], True),
         ("articles", ["content_hash"], True),
@@ -76,8 +77,6 @@ def create_schema(db: sqlite_utils.Database) -> None:
         ("paragraphs", ["passage_id"], False),
         ("removed_lines", ["article_id"], False),
         ("rejects", ["location"], False),
-        ("_lsh_articles", ["key"], False),
-        ("_lsh_paragraphs", ["key"], False),
         ("_article_edges", ["b"], False),
         ("_paragraph_edges", ["b"], False),
     ]
@@ -85,3 +84,20 @@ def create_schema(db: sqlite_utils.Database) -> None:
         db[table].create_index(columns, unique=unique, if_not_exists=True)
     if not db["articles_fts"].exists():
         db["articles"].enable_fts(FTS_COLUMNS, tokenize=FTS_TOKENIZE, create_triggers=True)
+        narrow_update_trigger(db)
+
+
+def narrow_update_trigger(db: sqlite_utils.Database) -> None:
+    """Re-index an article's FTS row only when an indexed column changes.
+
+    sqlite-utils' trigger fires on every UPDATE; dedup updates duplicate_of and
+    similarity often, and re-indexing the whole text for those is wasted work.
+    """
+    columns = ", ".join(FTS_COLUMNS)
+    values = ", ".join(f'old."{c}"' for c in FTS_COLUMNS)
+    new_values = ", ".join(f'new."{c}"' for c in FTS_COLUMNS)
+    db.execute("DROP TRIGGER IF EXISTS articles_au")
+    db.execute(f"""CREATE TRIGGER articles_au AFTER UPDATE OF {columns} ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, {columns}) VALUES ('delete', old.rowid, {values});
+  INSERT INTO articles_fts (rowid, {columns}) VALUES (new.rowid, {new_values});
+END""")

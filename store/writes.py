@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from . import clusters
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -48,16 +46,6 @@ class ArchiveReads:
         """How many paragraphs of an article belong to a repeated passage."""
         return self.db.execute("SELECT count(*) FROM paragraphs WHERE article_id = ? AND passage_id IS NOT NULL",
                                [article_id]).fetchone()[0]
-
-    def openings(self, article_ids: list[int]) -> dict[int, np.ndarray]:
-        """The stored opening shingles (in text order) of these articles."""
-        out = {}
-        for start in range(0, len(article_ids), 500):
-            chunk = article_ids[start : start + 500]
-            sql = f"SELECT item, shingles FROM _openings WHERE item IN ({','.join('?' * len(chunk))})"
-            for item, blob in self.db.execute(sql, chunk):
-                out[item] = np.frombuffer(blob, dtype=np.uint32)
-        return out
 
     def raw_by_sha(self, sha256: str) -> tuple[int, int | None] | None:
         """(raw id, article id) of stored raw content with this sha256."""
@@ -129,11 +117,13 @@ class ArchiveWrites:
         conn.executemany(
             "INSERT INTO removed_lines (article_id, raw_id, line_no, text, rule) VALUES (?, ?, ?, ?, ?)",
             [(article_id, raw_id, r.line_no, r.text, r.rule) for r in article.removed])
-        self.articles_index.insert(article_id, signed.sketch.values, signed.sketch.size)
-        conn.execute("INSERT INTO _openings (item, shingles) VALUES (?, ?)",
-                     [article_id, signed.opening.astype(np.uint32).tobytes()])
-        for position, sketch in signed.paragraph_sketches:
-            self.paragraphs_index.insert(paragraph_ids[position], sketch.values, sketch.size)
+        self.articles_index.add(article_id, signed.sketch.values)
+        self.article_sketches.put_many([(article_id, signed.sketch.values, signed.sketch.size)])
+        self.openings.put_many([(article_id, signed.opening, len(signed.opening))])
+        self.paragraph_shingles.put_many(
+            [(paragraph_ids[p.position], p.shingles, len(p.shingles)) for p in signed.paragraphs])
+        for paragraph, sketch in zip(signed.paragraphs, signed.paragraph_sketches):
+            self.paragraphs_index.add(paragraph_ids[paragraph.position], sketch.values)
         self.add_sighting(article_id, raw.location, run_id, raw_id)
 
         matches = decision.article_matches

@@ -61,6 +61,6 @@ def seeds_gold() -> dict:
 
 
 def table_rows(db_path: Path, table: str) -> list[tuple]:
-    """Every row of a table, in rowid order."""
+    """Every row of a table, sorted."""
     with sqlite3.connect(db_path) as conn:
-        return conn.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall()
+        return sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)

@@ -1,0 +1,61 @@
+"""MinHash fingerprints: the vectorised sketches equal datasketch's MinHash.bulk."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from datasketch import MinHash
+
+from ingest.config import DedupOptions
+from ingest.fingerprint import Fingerprinter, jaccard, reads_as_prose
+from ingest.normalize import shingle_hashes, words
+
+
+@pytest.mark.parametrize("scheme", ["affine32", "affine64"])
+def test_vectorised_sketches_equal_datasketch_bulk(scheme):
+    options = dataclasses.replace(DedupOptions(), scheme=scheme, num_perm=64, seed=7)
+    fingerprinter = Fingerprinter(options)
+    rng = np.random.default_rng(1)
+    sets = [np.unique(rng.integers(0, 2**32, size=n, dtype=np.uint64).astype(np.uint32))
+            for n in (1, 5, 300, 0, 70_000, 12)]
+    ours = fingerprinter.sketch_sets(sets)
+    theirs = MinHash.bulk([s.tolist() for s in sets], num_perm=64, seed=7, scheme=scheme,
+                          hashfunc=lambda v: v)
+    for mine, reference, values in zip(ours, theirs, sets):
+        assert np.array_equal(mine.values, reference.hashvalues.astype(mine.values.dtype))
+        assert mine.size == len(values)
+
+
+def test_sketch_estimates_jaccard():
+    fingerprinter = Fingerprinter(DedupOptions())
+    a = shingle_hashes(words(" ".join(f"w{i}" for i in range(400))), 3)
+    b = shingle_hashes(words(" ".join(f"w{i}" for i in range(200, 600))), 3)
+    sa, sb = fingerprinter.sketch_sets([a, b])
+    truth = len(np.intersect1d(a, b)) / len(np.union1d(a, b))
+    assert abs(jaccard(sa, sb) - truth) < 0.12
+
+
+@pytest.mark.parametrize("text, prose", [
+    ("Zach Parise heating up, scores twice as Wild beat Sabres 4-1", False),
+    ("1 scoop, 1 tsp. nut butter and 8 oz. water)", False),
+    ("He said so. And then he left", True),
+    ("Он сказал это. Потом ушёл", True),
+    ("The Netherlands lost 2-1.", True),
+])
+def test_prose_needs_a_complete_sentence(text, prose):
+    assert reads_as_prose(text) is prose
+
+
+def test_signing_agrees_with_whole_text_hashing():
+    from ingest.models import Article
+    from ingest.normalize import content_hash, shingle_hashes
+
+    article = Article("x", "s", "T", None, ("Juan Guaidó said “no” — twice.", "ÉCOLE  de  Paris!", "Ёлка"))
+    fingerprinter = Fingerprinter(DedupOptions())
+    signed = fingerprinter.sign(article)
+    assert signed.content_hash == content_hash(article.text)
+    expected = shingle_hashes(words(article.text), DedupOptions().article_shingle_size)
+    assert signed.sketch.size == len(expected)
+    assert np.array_equal(signed.sketch.values, fingerprinter.sketch_sets([expected])[0].values)
