@@ -58,8 +58,7 @@ class DedupOptions:
     article_lsh_threshold: float = 0.3
     article_jaccard: float = 0.5
     article_containment: float = 0.8
-    lede_words: int = 30
-    lede_similarity: float = 0.5
+    head_containment: float = 0.7
     paragraph_min_words: int = 20
     paragraph_lsh_threshold: float = 0.3
     passage_jaccard: float = 0.5
@@ -79,12 +78,12 @@ class Config:
 
 _FRACTIONS = {
     "article_lsh_threshold", "article_jaccard", "article_containment",
-    "paragraph_lsh_threshold", "passage_jaccard", "passage_containment", "lede_similarity",
+    "paragraph_lsh_threshold", "passage_jaccard", "passage_containment", "head_containment",
 }
 _POSITIVE = {
     "batch_size", "max_file_bytes", "num_perm", "article_shingle_size",
     "paragraph_shingle_size", "min_paragraph_words", "template_min_articles",
-    "paragraph_min_words", "lede_words", "chrome_min_articles",
+    "paragraph_min_words", "chrome_min_articles",
 }
 
 

@@ -71,34 +71,20 @@ def passage_score(a: np.ndarray, b: np.ndarray, options: DedupOptions) -> float 
     return None
 
 
-def lede_agreement(opening_a: np.ndarray, opening_b: np.ndarray, lede_shingles: int) -> float:
-    """How far one article's lede is found in the other's opening (the larger of the two ways).
-
-    An opening is the ordered shingles of an article's first words; its lede is the
-    first `lede_shingles` of them. Looking for the lede anywhere in the other's
-    opening tolerates a stray line (a teaser, a kicker) left above either lede.
-    """
-    best = 0.0
-    for lede, other in ((opening_a[:lede_shingles], opening_b), (opening_b[:lede_shingles], opening_a)):
-        lede = np.unique(lede)
-        if len(lede):
-            best = max(best, len(np.intersect1d(lede, other, assume_unique=False)) / len(lede))
-    return best
-
-
-def article_score(a: Sketch, b: Sketch, opening_a: np.ndarray | None, opening_b: np.ndarray | None,
+def article_score(a: Sketch, b: Sketch, head_a: Sketch | None, head_b: Sketch | None,
                   options: DedupOptions) -> float | None:
     """Similarity of two articles if they are near-duplicates, else None.
 
-    Jaccard alone decides close copies. A trimmed copy (contained in the other) must
-    also open the same way: a follow-up story repeats background but has a new lede.
+    Jaccard alone decides close copies. A trimmed copy (the smaller article contained
+    in the larger) must also keep the larger one's first half: news is cut from the
+    bottom, while a follow-up story repeats a scattered part as background.
     """
     j, c = resemblance(a, b)
     if j >= options.article_jaccard:
         return j
-    if c >= options.article_containment and opening_a is not None and opening_b is not None:
-        lede_shingles = max(1, options.lede_words - options.paragraph_shingle_size + 1)
-        if lede_agreement(opening_a, opening_b, lede_shingles) >= options.lede_similarity:
+    if c >= options.article_containment and head_a is not None and head_b is not None:
+        small, large_head = (a, head_b) if a.size <= b.size else (b, head_a)
+        if containment(large_head, small) >= options.head_containment:
             return c
     return None
 
@@ -123,12 +109,11 @@ class Deduper:
         if not items:
             return
         sketches = self.archive.article_sketches.get(items)
-        openings = self.archive.openings.get(items)
+        heads = self.archive.article_heads.get(items)
         for item in sorted(sketches):
             values, size = sketches[item]
-            opening = openings.get(item)
-            score = article_score(signed.sketch, Sketch(values, size), signed.opening,
-                                  opening[0] if opening else None, self.options)
+            head = Sketch(*heads[item]) if item in heads else None
+            score = article_score(signed.sketch, Sketch(values, size), signed.head, head, self.options)
             if score is not None:
                 yield ArticleMatch(item, round(score, 4))
 

@@ -60,7 +60,7 @@ class Signed:
     article: Article
     content_hash: str
     sketch: Sketch
-    opening: np.ndarray
+    head: Sketch
     paragraphs: tuple[ParagraphPrint, ...]
     paragraph_sketches: tuple[Sketch, ...]
 
@@ -178,8 +178,8 @@ class Fingerprinter:
         """Sign a batch of articles with one bulk MinHash pass.
 
         Per article: the content hash of its normalised text, the sketch of its word
-        shingles, its opening (the shingles of its first 3 x `lede_words` words, in
-        order, kept exactly) and the sketch of each paragraph that can be a passage.
+        shingles, the sketch of its first half (its head) and the sketch of each
+        paragraph that can be a passage.
         Each paragraph is normalised and its words hashed once.
         """
         opts = self.options
@@ -190,21 +190,23 @@ class Fingerprinter:
             hashes = [word_hashes(normalized_words(n), self._cache) for n in normalized]
             doc_index = len(sets)
             doc_words = np.concatenate(hashes) if hashes else np.empty(0, dtype=np.uint64)
-            sets.append(np.unique(shingles_of_word_hashes(doc_words, opts.article_shingle_size)))
-            opening = shingles_of_word_hashes(doc_words[: 3 * opts.lede_words], opts.paragraph_shingle_size)
+            doc_shingles = shingles_of_word_hashes(doc_words, opts.article_shingle_size)
+            sets.append(np.unique(doc_shingles))
+            sets.append(np.unique(doc_shingles[: (len(doc_shingles) + 1) // 2]))
             positions = []
             for pos, (paragraph, h) in enumerate(zip(article.paragraphs, hashes)):
                 if len(h) >= opts.paragraph_min_words and reads_as_prose(paragraph):
                     sets.append(np.unique(shingles_of_word_hashes(h, opts.paragraph_shingle_size)))
                     positions.append(pos)
             digest = hashlib.sha256(" ".join(normalized).encode("utf-8")).hexdigest()
-            layout.append((doc_index, positions, digest, opening))
+            layout.append((doc_index, positions, digest))
         if len(self._cache) > 500_000:
             self._cache.clear()
         sketches = self.sketch_sets(sets)
         signed = []
-        for article, (doc_index, positions, digest, opening) in zip(articles, layout):
-            prints = tuple(ParagraphPrint(pos, sets[doc_index + 1 + k]) for k, pos in enumerate(positions))
-            signed.append(Signed(article, digest, sketches[doc_index], opening, prints,
-                                 tuple(sketches[doc_index + 1 : doc_index + 1 + len(positions)])))
+        for article, (doc_index, positions, digest) in zip(articles, layout):
+            first = doc_index + 2
+            prints = tuple(ParagraphPrint(pos, sets[first + k]) for k, pos in enumerate(positions))
+            signed.append(Signed(article, digest, sketches[doc_index], sketches[doc_index + 1], prints,
+                                 tuple(sketches[first : first + len(positions)])))
         return signed

@@ -36,7 +36,7 @@ def index_settings(options: DedupOptions) -> dict[str, Any]:
         "scheme": options.scheme, "num_perm": options.num_perm, "seed": options.seed,
         "article_shingle_size": options.article_shingle_size,
         "paragraph_shingle_size": options.paragraph_shingle_size,
-        "paragraph_min_words": options.paragraph_min_words, "lede_words": options.lede_words,
+        "paragraph_min_words": options.paragraph_min_words,
         "article_bands": ab, "article_rows": ar, "paragraph_bands": pb, "paragraph_rows": pr,
     }
 
@@ -76,7 +76,7 @@ class Archive(ArchiveReads, ArchiveWrites):
         self.paragraphs_index = SQLiteLSH(db, "paragraphs", settings["paragraph_bands"],
                                           settings["paragraph_rows"])
         self.article_sketches = BlobStore(db, "_sketches_articles")
-        self.openings = BlobStore(db, "_openings")
+        self.article_heads = BlobStore(db, "_sketches_heads")
         self.paragraph_shingles = BlobStore(db, "_shingles_paragraphs")
 
     def flush(self) -> None:

@@ -62,8 +62,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
         # verified near-duplicate pairs (a < b); clusters and passages are their components
         db.execute(f"CREATE TABLE IF NOT EXISTS _{kind[:-1]}_edges (a INTEGER NOT NULL, "
                    f"b INTEGER NOT NULL, similarity REAL, PRIMARY KEY (a, b)) WITHOUT ROWID")
-    # exact arrays: article sketches (MinHash), article openings and paragraph shingle sets
-    for table in ("_sketches_articles", "_openings", "_shingles_paragraphs"):
+    # arrays: MinHash sketches of articles and of their first halves; paragraph shingle sets
+    for table in ("_sketches_articles", "_sketches_heads", "_shingles_paragraphs"):
         t(table).create({"item": int, "size": int, "data": bytes}, pk="item", if_not_exists=True)
     indexes = [
         ("raw_documents", ["sha256"], True),

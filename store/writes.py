@@ -119,7 +119,7 @@ class ArchiveWrites:
             [(article_id, raw_id, r.line_no, r.text, r.rule) for r in article.removed])
         self.articles_index.add(article_id, signed.sketch.values)
         self.article_sketches.put_many([(article_id, signed.sketch.values, signed.sketch.size)])
-        self.openings.put_many([(article_id, signed.opening, len(signed.opening))])
+        self.article_heads.put_many([(article_id, signed.head.values, signed.head.size)])
         self.paragraph_shingles.put_many(
             [(paragraph_ids[p.position], p.shingles, len(p.shingles)) for p in signed.paragraphs])
         for paragraph, sketch in zip(signed.paragraphs, signed.paragraph_sketches):
