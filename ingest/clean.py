@@ -5,7 +5,8 @@ from __future__ import annotations
 from .cleaned import Cleaned
 from .config import CleanOptions
 from .htmlclean import clean_html
-from .models import HTML, Article, RawDocument, Reject
+from .models import HTML, Article, RawDocument, Reject, RemovedLine
+from .normalize import normalize_text
 from .textclean import clean_text
 
 
@@ -17,10 +18,29 @@ def clean_document(raw: RawDocument, options: CleanOptions,
     return clean_text(raw.text, options, template)
 
 
+def drop_template_paragraphs(cleaned: Cleaned, template: frozenset[str]) -> Cleaned:
+    """Remove paragraphs that are known template lines of the source (rule "template")."""
+    if not template:
+        return cleaned
+    kept, removed = [], list(cleaned.removed)
+    for position, paragraph in enumerate(cleaned.paragraphs):
+        if normalize_text(paragraph) in template:
+            removed.append(RemovedLine(position, paragraph, "template"))
+        else:
+            kept.append(paragraph)
+    if len(kept) == len(cleaned.paragraphs):
+        return cleaned
+    return Cleaned(cleaned.title, cleaned.published, tuple(kept), tuple(removed))
+
+
 def clean(raw: RawDocument, options: CleanOptions,
           template: frozenset[str] = frozenset()) -> Article | Reject:
-    """A cleaned Article, or a Reject when no article text is left."""
-    cleaned = clean_document(raw, options, template)
+    """A cleaned Article, or a Reject when no article text is left.
+
+    `template` holds the source's learned template lines (normalised); they are
+    removed from HTML and plain text alike.
+    """
+    cleaned = drop_template_paragraphs(clean_document(raw, options, template), template)
     if not cleaned.paragraphs:
         kind = "HTML page" if raw.media_type == HTML else "text"
         return Reject(raw.location, f"no article text found in this {kind} (all lines were boilerplate)",

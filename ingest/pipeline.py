@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from store.archive import Archive, transaction
+from store.templates import templates_for
 
 from .clean import clean
 from .config import Config
@@ -66,6 +67,13 @@ class Ingester:
         self.fingerprinter = Fingerprinter(config.dedup)
         self.deduper = Deduper(archive, config.dedup)
         self.summary = RunSummary(run_id=run_id)
+        self._templates: dict[str, frozenset[str]] = {}
+
+    def _template(self, source: str) -> frozenset[str]:
+        """The source's template lines, cached until the source learns a new one."""
+        if source not in self._templates:
+            self._templates[source] = templates_for(self.archive.db.conn, source)
+        return self._templates[source]
 
     def _reject(self, reject: Reject) -> None:
         self.archive.add_reject(reject, self.run_id)
@@ -113,7 +121,7 @@ class Ingester:
             if archive.rejected_before(doc.location, doc.sha256):
                 summary.unchanged += 1
                 continue
-            article = clean(doc, self.config.clean)
+            article = clean(doc, self.config.clean, self._template(doc.source))
             if isinstance(article, Reject):
                 self._reject(article)
                 continue
@@ -126,7 +134,10 @@ class Ingester:
                 archive.add_sighting(decision.exact_of, raw.location, self.run_id, raw_id)
                 summary.exact_duplicates += 1
                 continue
-            article_id = archive.write_article(decision, raw, self.run_id)
+            article_id, learned = archive.write_article(decision, raw, self.run_id,
+                                                        self.config.clean.template_min_articles)
+            if learned:
+                self._templates.pop(signed.article.source, None)
             summary.new += 1
             summary.near_duplicates += decision.is_near_duplicate
             summary.repeated_passages += archive.passage_paragraphs(article_id)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from . import templates
+
 SCHEMA_VERSION = 1
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 FTS_COLUMNS = ["title", "text", "novel_text"]
@@ -43,7 +45,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     }, pk="id", foreign_keys=[("first_article_id", "articles", "id")], if_not_exists=True)
     t("paragraphs").create({
         "id": int, "article_id": int, "position": int, "text": str, "passage_id": int,
-        "similarity": float,
+        "similarity": float, "line_hash": int,
     }, pk="id", not_null={"article_id", "position", "text"},
         foreign_keys=[("article_id", "articles", "id"), ("passage_id", "passages", "id")],
         if_not_exists=True)
@@ -54,6 +56,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     t("rejects").create({
         "id": int, "run_id": int, "location": str, "reason": str, "sha256": str,
     }, pk="id", foreign_keys=[("run_id", "ingest_runs", "id")], if_not_exists=True)
+    templates.create_tables(db)
     t("_settings").create({"key": str, "value": str}, pk="key", if_not_exists=True)
     for kind in ("articles", "paragraphs"):
         # LSH buckets: one row per (band key, item), clustered on the key
@@ -75,6 +78,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
         ("sightings", ["article_id"], False),
         ("paragraphs", ["article_id", "position"], True),
         ("paragraphs", ["passage_id"], False),
+        ("paragraphs", ["line_hash"], False),
         ("removed_lines", ["article_id"], False),
         ("rejects", ["location"], False),
         ("_article_edges", ["b"], False),

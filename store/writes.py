@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import clusters
+from . import clusters, templates
 
 if TYPE_CHECKING:  # pragma: no cover
     from ingest.dedup import Decision
@@ -95,9 +95,11 @@ class ArchiveWrites:
             [article_id, location, run_id, raw_id])
         return cur.rowcount == 1
 
-    def write_article(self: "Archive", decision: "Decision", raw: "RawDocument", run_id: int) -> int:
+    def write_article(self: "Archive", decision: "Decision", raw: "RawDocument", run_id: int,
+                      template_min_articles: int = 3) -> tuple[int, list[str]]:
         """Insert a new article with its paragraphs, removed lines, index entries and sighting,
-        then update the duplicate clusters and passages its edges touch."""
+        then update the duplicate clusters and passages its edges touch, and the source's
+        template lines. Returns the article id and the template lines it taught."""
         signed = decision.signed
         article = signed.article
         conn = self.db.conn
@@ -138,4 +140,6 @@ class ArchiveWrites:
         touched |= clusters.paragraphs_with_edges(conn, moved - {article_id})
         affected = clusters.refresh_passages(conn, touched, self.options.chrome_min_articles)
         clusters.refresh_novel_text(conn, affected)
-        return article_id
+        learned = templates.learn(conn, article_id, article.source, list(zip(paragraph_ids, article.paragraphs)),
+                                  template_min_articles, self.options.paragraph_min_words, run_id)
+        return article_id, learned

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SAMPLES
 from store import datasette_serve
 from store.datasette_meta import build_metadata, load_packaged
 from store.datasette_serve import create_datasette
@@ -158,24 +159,20 @@ async def test_duplicate_clusters_and_rejects_on_a_richer_archive(cluster_db):
 
 
 @pytest.mark.asyncio
-async def test_boilerplate_query_only_when_the_table_exists(samples_db, tmp_path):
-    assert "boilerplate_per_source" not in build_metadata(samples_db)["databases"]["archive"]["queries"]
-    ds = create_datasette(samples_db)
-    assert (await ds.client.get("/archive/boilerplate_per_source")).status_code == 404
-
-    learned = tmp_path / "learned" / "archive.db"
-    learned.parent.mkdir()
-    shutil.copy(samples_db, learned)
-    with sqlite3.connect(learned) as conn:
-        conn.execute("CREATE TABLE boilerplate_lines (source TEXT, line TEXT, articles INTEGER)")
-        conn.executemany("INSERT INTO boilerplate_lines VALUES (?, ?, ?)",
-                         [("tass", "All news", 12), ("tass", "Share", 40), ("other", "Subscribe", 3)])
-    ds = create_datasette(learned)
+async def test_boilerplate_query_lists_learned_template_lines(tmp_path):
+    folder = tmp_path / "in" / "tass"
+    folder.mkdir(parents=True)
+    shared = "Follow our live coverage on the app"
+    for i, name in enumerate(SAMPLES.glob("*.txt")):
+        (folder / name.name).write_text(name.read_text(encoding="utf-8") + "\n" + shared + "\n", encoding="utf-8")
+    db = tmp_path / "archive.db"
+    from ingest.config import Config
+    from ingest.pipeline import ingest
+    ingest([folder], db, Config())
+    ds = create_datasette(db)
     rows = await query_rows(ds, "boilerplate_per_source")
-    assert [(r["source"], r["line"]) for r in rows] == [("other", "Subscribe"), ("tass", "Share"),
-                                                        ("tass", "All news")]
-    table = build_metadata(learned)["databases"]["archive"]["tables"]["boilerplate_lines"]
-    assert set(table["columns"]) == {"source", "line", "articles"}
+    assert [(r["source"], r["example"], r["status"]) for r in rows] == [("tass", shared, "learned")]
+    assert rows[0]["articles"] >= 3
 
 
 # --- tables: hidden, described, sorted, faceted ----------------------------------------
