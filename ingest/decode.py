@@ -11,7 +11,7 @@ binary, whatever it decodes as.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 
 from charset_normalizer import from_bytes
 
@@ -22,7 +22,8 @@ LEGACY_PREFERENCE = ("cp1252", "iso8859_1", "iso8859_15", "cp1250", "iso8859_2",
 CHAOS_TOLERANCE = 0.05
 SNIFF_BYTES = 200_000
 MAX_CONTROL_SHARE = 0.05
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# Unicode category Cc except tab, newline, vertical tab, form feed and carriage return.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def detect_encoding(data: bytes) -> str | None:
@@ -44,8 +45,7 @@ def looks_binary(text: str) -> bool:
     sample = text[:SNIFF_BYTES]
     if not sample:
         return False
-    controls = sum(1 for c in sample if c not in _ALLOWED_CONTROLS and unicodedata.category(c) == "Cc")
-    return controls / len(sample) > MAX_CONTROL_SHARE
+    return len(_CONTROLS.findall(sample)) / len(sample) > MAX_CONTROL_SHARE
 
 
 def decode(data: bytes) -> str | None:

@@ -97,7 +97,7 @@ def unique_inputs(items: Iterable[Path | Reject]) -> list[Path | Reject]:
     seen: set[str] = set()
     out: list[Path | Reject] = []
     for item in items:
-        key = item.location if isinstance(item, Reject) else location_of(item)
+        key = item.location if isinstance(item, Reject) else location_of(item)  # cheap: already absolute
         if key not in seen:
             seen.add(key)
             out.append(item)

@@ -27,7 +27,7 @@ import stat
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import Callable, Iterator
 
 from .config import InputOptions
 from .decode import decode
@@ -58,7 +58,10 @@ def printable(text: str) -> str:
 
 def location_of(path: str | Path) -> str:
     """The absolute path as stored in the archive (see `printable` for odd bytes in names)."""
-    return printable(str(Path(path).absolute()))
+    text = os.fspath(path)
+    if not os.path.isabs(text):
+        text = str(Path(text).absolute())
+    return printable(text)
 
 
 def _wanted(name: str, options: InputOptions) -> bool:
@@ -90,7 +93,8 @@ def _walk(path: Path, options: InputOptions) -> Iterator[Path | Reject]:
             yield Reject(location_of(where), f"cannot list folder: {err.strerror or err}; its files were "
                                              f"not read", _stat_fingerprint(where))
 
-    for root, dirs, files in os.walk(path, followlinks=True, onerror=errors.append):
+    top = str(path.absolute())  # so every root below is absolute and joining names is enough
+    for root, dirs, files in os.walk(top, followlinks=True, onerror=errors.append):
         yield from failed()
         real = os.path.realpath(root)
         if real in seen:
@@ -102,7 +106,7 @@ def _walk(path: Path, options: InputOptions) -> Iterator[Path | Reject]:
         dirs.sort()
         for name in sorted(files):
             if _wanted(name, options):
-                yield Path(root, name).absolute()
+                yield Path(os.path.join(root, name))
     yield from failed()
 
 
@@ -138,11 +142,12 @@ def _kind(mode: int) -> str:
     return "special file"
 
 
-def _read_capped(fh: BinaryIO, limit: int) -> bytes | None:
-    """At most limit bytes from a stream; None if there are more."""
-    chunks, total = [], 0
+def _read_capped(read: Callable[[int], bytes], limit: int, first: int = _CHUNK) -> bytes | None:
+    """At most limit bytes from a read(n) function; None if there are more."""
+    chunks, total, want = [], 0, first
     while True:
-        chunk = fh.read(min(_CHUNK, limit + 1 - total))
+        chunk = read(max(1, min(want, limit + 1 - total)))
+        want = _CHUNK
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)
@@ -185,13 +190,14 @@ def _open_regular(path: Path, location: str, limit: int) -> bytes | Reject:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
         return _stat_reject(path, location, exc)
-    with os.fdopen(fd, "rb") as fh:
+    try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return Reject(location, "not a regular file; only files are read", _stat_fingerprint(path))
-        try:
-            data = _read_capped(fh, limit)
-        except OSError as exc:
-            return Reject(location, f"cannot read file: {exc.strerror or exc}", _stat_fingerprint(path))
+        data = _read_capped(lambda n: os.read(fd, n), limit, first=st.st_size + 1)
+    except OSError as exc:
+        return Reject(location, f"cannot read file: {exc.strerror or exc}", _stat_fingerprint(path))
+    finally:
+        os.close(fd)
     return too_large if data is None else data
 
 
@@ -199,7 +205,7 @@ def _gunzip(data: bytes, location: str, limit: int) -> bytes | Reject:
     sha = hashlib.sha256(data).hexdigest()
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
-            plain = _read_capped(fh, limit)
+            plain = _read_capped(fh.read, limit)
     except (gzip.BadGzipFile, EOFError, zlib.error, OSError) as exc:
         return Reject(location, f"broken gzip file: {exc}", sha)
     if plain is None:
