@@ -1,13 +1,19 @@
 """The newsarchive command line: a thin typer layer over the ingest and store libraries.
 
 Exit codes: 0 done (rejected inputs are recorded and reported, not fatal); 1 the
-run failed; 2 usage error; 75 another ingest holds the archive's lock.
+run failed; 2 usage error; 75 another ingest holds the archive's lock; 130 the run
+was interrupted (Ctrl-C or SIGTERM). Errors are one line on stderr; set
+NEWSARCHIVE_DEBUG=1 to get the traceback of an unexpected error as well.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
 import sys
+import traceback
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Optional
 
@@ -19,12 +25,13 @@ from store.search import QueryError, search as run_search
 
 from .clean import clean_document
 from .config import Config, ConfigError, load_config
-from .lock import LockHeld
+from .lock import LockError, LockHeld
 from .models import Reject
-from .pipeline import RunSummary, ingest as run_ingest, reason_counts
+from .pipeline import RunFailed, RunInterrupted, RunSummary, ingest as run_ingest, reason_counts
+from .signals import sigterm_interrupts
 from .sources import find_inputs, read_document
 
-EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 1, 2, 75
+EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = 1, 2, 75, 130
 
 app = typer.Typer(help="Deduplicating news archive: ingest, clean, search.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -38,6 +45,12 @@ def fail(message: str, code: int = EXIT_FAILED) -> None:
     """Print an error to stderr and exit with the code."""
     typer.secho(f"Error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code)
+
+
+def _debug_traceback(exc: BaseException) -> None:
+    """With NEWSARCHIVE_DEBUG set, print the traceback of an unexpected error to stderr."""
+    if os.environ.get("NEWSARCHIVE_DEBUG"):
+        typer.echo("".join(traceback.format_exception(exc)), err=True)
 
 
 def _config(path: Optional[Path]) -> Config:
@@ -98,17 +111,32 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
             bar.update(n)
 
     try:
-        summary = run_ingest(paths, db_path, cfg, progress=progress, on_total=on_total)
+        with sigterm_interrupts():
+            summary = run_ingest(paths, db_path, cfg, progress=progress, on_total=on_total)
     except LockHeld as exc:
         fail(str(exc), EXIT_LOCKED)
-    except (ArchiveError, ConfigError) as exc:
+    except (ArchiveError, ConfigError, LockError) as exc:
         fail(str(exc))
+    except RunFailed as exc:
+        _print_summary(exc.summary)
+        _debug_traceback(exc)
+        fail(f"{exc}. Batches committed before the error are kept; the run is marked failed "
+             f"(`newsarchive runs`). Fix the cause and run again to continue.")
+    except RunInterrupted as exc:
+        _print_summary(exc.summary)
+        fail(f"run {exc.summary.run_id} interrupted ({exc.__cause__ or 'Ctrl-C'}); batches committed so far "
+             f"are kept. Run again to continue.", EXIT_INTERRUPTED)
+    except KeyboardInterrupt:
+        fail("interrupted before the run started; nothing was written", EXIT_INTERRUPTED)
+    except Exception as exc:  # noqa: BLE001 - one line, not a traceback, for cron logs
+        _debug_traceback(exc)
+        fail(f"ingest failed: {type(exc).__name__}: {exc}")
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
     _print_summary(summary)
     if strict and summary.rejected:
-        raise typer.Exit(EXIT_FAILED)
+        fail(f"{len(summary.rejected)} input(s) rejected (--strict)")
 
 
 @app.command()
@@ -129,6 +157,9 @@ def search(query: str = typer.Argument(..., help="Words to find; accents and cas
                           show_all=show_all, novel=novel, raw=raw)
     except QueryError as exc:
         fail(str(exc), EXIT_USAGE)
+    except sqlite3.Error as exc:
+        _debug_traceback(exc)
+        fail(f"the archive could not be searched: {exc}")
     if as_json:
         for hit in hits:
             _print_json(hit.__dict__)
@@ -236,10 +267,26 @@ def runs(limit: int = typer.Option(20, "--limit", min=1), as_json: bool = JsonOp
     for row in rows:
         if as_json:
             _print_json(row)
-        else:
-            counts = ", ".join(f"{k} {v}" for k, v in row["counts"].items())
-            typer.echo(f"run {row['id']} {row['status']:<11} {row['started_at']} → "
-                       f"{row['finished_at'] or '…'}  {counts}")
+            continue
+        status = row["status"] or "?"
+        if status == "running":
+            status = f"running (pid {row.get('pid')})"
+        counts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in row["counts"].items())
+        typer.echo(f"run {row['id']:<4} {status:<12} {row['started_at']}  {_took(row)}  {counts}")
+        if row.get("error"):
+            typer.echo(f"          error: {row['error']}")
+
+
+def _took(run: dict[str, Any]) -> str:
+    """How long a finished run took, e.g. '12 s'; '…' while it has not finished."""
+    if not run.get("finished_at"):
+        return "…"
+    try:
+        seconds = (datetime.fromisoformat(run["finished_at"])
+                   - datetime.fromisoformat(run["started_at"])).total_seconds()
+    except (TypeError, ValueError):
+        return "?"
+    return f"{seconds:.0f} s"
 
 
 @app.command()

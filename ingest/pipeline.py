@@ -1,28 +1,41 @@
 """The ingest pipeline: sources -> clean -> fingerprint -> dedup -> archive, in batches.
 
-Each batch is one transaction: a crash loses at most the batch in flight, and the
-next run redoes it (inputs are matched by sha256 and location, so nothing is
-stored twice).
+Per batch: read and hash every input; ask the archive in one lookup what it knows
+about the batch's (location, sha256) pairs; decode, clean and sign only the new
+ones (outside any transaction: these are pure); then write the batch's rejects,
+sightings and articles in one BEGIN IMMEDIATE transaction. A batch with nothing
+new writes nothing. A crash (even SIGKILL) loses at most the batch in flight and
+the next run redoes it: inputs are matched by sha256 and location, so nothing is
+stored twice, and row ids are reused the same way (INTEGER PRIMARY KEY without
+AUTOINCREMENT), so the rerun ends with the archive an uninterrupted run makes.
+
+Bad input never stops a run: it becomes a reject. Should the cleaner,
+fingerprinting or dedup raise on one document (a bug, not bad input), that
+document is rejected with the error (and tried again by the next run), its
+partial writes rolled back to a savepoint; the run goes on. Database errors stop
+the run: it is recorded as failed.
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from store.archive import Archive, transaction
+from store.known import Known, lookup
 from store.templates import templates_for
 
 from .clean import clean
 from .config import Config
 from .dedup import Deduper
-from .fingerprint import Fingerprinter
+from .fingerprint import Fingerprinter, Signed
 from .lock import WriterLock
 from .models import Article, RawDocument, Reject
-from .sources import find_inputs, read_document
+from .sources import InputFile, find_inputs, location_of, read_input, to_document
 
 
 @dataclass
@@ -44,6 +57,29 @@ class RunSummary:
                 "near_duplicates": self.near_duplicates, "repeated_passages": self.repeated_passages,
                 "unchanged": self.unchanged, "rejected": len(self.rejected)}
 
+    def add(self, other: "RunSummary") -> None:
+        """Add another (batch) summary's numbers to this one."""
+        for name in ("read", "new", "exact_duplicates", "near_duplicates", "repeated_passages", "unchanged"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.rejected.extend(other.rejected)
+
+
+class RunFailed(Exception):
+    """An ingest run stopped on an unexpected error; it is recorded as failed."""
+
+    def __init__(self, summary: RunSummary, error: str) -> None:
+        super().__init__(f"run {summary.run_id} failed: {error}")
+        self.summary = summary
+        self.error = error
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """An ingest run was interrupted (Ctrl-C, SIGTERM); it is recorded as interrupted."""
+
+    def __init__(self, summary: RunSummary) -> None:
+        super().__init__(f"run {summary.run_id} interrupted")
+        self.summary = summary
+
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
     """Lists of at most `size` items."""
@@ -55,6 +91,36 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
             batch = []
     if batch:
         yield batch
+
+
+def unique_inputs(items: Iterable[Path | Reject]) -> list[Path | Reject]:
+    """The inputs without repeats (a file named twice on the command line is read once)."""
+    seen: set[str] = set()
+    out: list[Path | Reject] = []
+    for item in items:
+        key = item.location if isinstance(item, Reject) else location_of(item)  # cheap: already absolute
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _bug(location: str, stage: str, exc: Exception) -> Reject:
+    """A reject for a document our own code failed on; no fingerprint, so it is retried."""
+    return Reject(location, f"internal error while {stage} this file ({type(exc).__name__}: {exc}); "
+                            f"please report it. It is tried again on the next run.")
+
+
+@dataclass
+class _Plan:
+    """What one batch will write."""
+
+    rejects: list[Reject] = field(default_factory=list)
+    sightings: list[tuple[int, str, int]] = field(default_factory=list)  # article id, location, raw id
+    articles: list[tuple[RawDocument, Signed]] = field(default_factory=list)
+
+    def empty(self) -> bool:
+        return not (self.rejects or self.sightings or self.articles)
 
 
 class Ingester:
@@ -75,72 +141,155 @@ class Ingester:
             self._templates[source] = templates_for(self.archive.db.conn, source)
         return self._templates[source]
 
-    def _reject(self, reject: Reject) -> None:
-        self.archive.add_reject(reject, self.run_id)
-        self.summary.rejected.append((reject.location, reject.reason))
-
-    def _known(self, raw: RawDocument) -> bool:
-        """Handle content already archived (a sighting at most); True if nothing else to do."""
-        found = self.archive.raw_by_sha(raw.sha256)
-        if found is None or found[1] is None:
-            return False
-        raw_id, article_id = found
-        if self.archive.has_sighting(raw.location, raw_id):
-            self.summary.unchanged += 1
-        else:
-            self.archive.add_sighting(article_id, raw.location, self.run_id, raw_id)
-            self.summary.exact_duplicates += 1
-        return True
-
-    def ingest_batch(self, items: list[Path | Reject]) -> None:
-        """Read, clean, sign, decide and write one batch inside one transaction."""
-        archive, summary = self.archive, self.summary
-        try:
-            with transaction(archive.db):
-                self._ingest_batch(items)
-                archive.flush()
-        except BaseException:
-            archive.discard()
-            raise
-
-    def _ingest_batch(self, items: list[Path | Reject]) -> None:
-        """The body of one batch's transaction."""
-        archive, summary = self.archive, self.summary
-        pending: list[tuple[RawDocument, Article]] = []
-        for item in items:
-            summary.read += 1
-            doc = item if isinstance(item, Reject) else read_document(item, self.config.input)
-            if isinstance(doc, Reject):
-                if archive.rejected_before(doc.location, doc.sha256):
-                    summary.unchanged += 1
+    def _classify(self, inputs: list[InputFile | Reject], known: Known, plan: _Plan,
+                  batch: RunSummary) -> list[RawDocument]:
+        """Sort a batch's inputs into unchanged, new sightings, rejects and documents to clean."""
+        to_clean: list[RawDocument] = []
+        for item in inputs:
+            if isinstance(item, Reject):
+                if item.sha256 is not None and (item.location, item.sha256) in known.rejected:
+                    batch.unchanged += 1
                 else:
-                    self._reject(doc)
+                    plan.rejects.append(item)
                 continue
-            if self._known(doc):
+            archived = known.article_of(item.sha256)
+            if archived is not None:
+                raw_id, article_id = archived
+                if (item.location, raw_id) in known.sighted:
+                    batch.unchanged += 1
+                else:
+                    plan.sightings.append((article_id, item.location, raw_id))
                 continue
-            if archive.rejected_before(doc.location, doc.sha256):
-                summary.unchanged += 1
+            if (item.location, item.sha256) in known.rejected:
+                batch.unchanged += 1
                 continue
-            article = clean(doc, self.config.clean, self._template(doc.source))
+            doc = to_document(item)
+            if isinstance(doc, Reject):
+                plan.rejects.append(doc)
+            else:
+                to_clean.append(doc)
+        return to_clean
+
+    def _clean(self, docs: list[RawDocument], plan: _Plan) -> list[tuple[RawDocument, Article]]:
+        cleaned = []
+        for doc in docs:
+            try:
+                article = clean(doc, self.config.clean, self._template(doc.source))
+            except Exception as exc:  # noqa: BLE001 - a cleaner bug must not stop the night's run
+                article = _bug(doc.location, "cleaning", exc)
             if isinstance(article, Reject):
-                self._reject(article)
-                continue
-            pending.append((doc, article))
-        signed_all = self.fingerprinter.sign_many([a for _, a in pending])
-        for (raw, _), signed in zip(pending, signed_all):
+                plan.rejects.append(article)
+            else:
+                cleaned.append((doc, article))
+        return cleaned
+
+    def _sign(self, cleaned: list[tuple[RawDocument, Article]], plan: _Plan) -> None:
+        try:
+            signed = self.fingerprinter.sign_many([a for _, a in cleaned])
+            plan.articles.extend((doc, s) for (doc, _), s in zip(cleaned, signed))
+            return
+        except Exception:  # noqa: BLE001 - find the document it failed on
+            pass
+        for doc, article in cleaned:
+            try:
+                plan.articles.append((doc, self.fingerprinter.sign(article)))
+            except Exception as exc:  # noqa: BLE001
+                plan.rejects.append(_bug(doc.location, "fingerprinting", exc))
+
+    def _write_article(self, raw: RawDocument, signed: Signed, batch: RunSummary) -> None:
+        """Decide and write one document inside the batch transaction, under a savepoint."""
+        archive, conn = self.archive, self.archive.db.conn
+        conn.execute("SAVEPOINT document")
+        mark = archive.index_mark()
+        try:
             decision = self.deduper.decide(signed)
             if decision.exact_of is not None:
                 raw_id = archive.add_raw(raw, decision.exact_of)
                 archive.add_sighting(decision.exact_of, raw.location, self.run_id, raw_id)
-                summary.exact_duplicates += 1
-                continue
-            article_id, learned = archive.write_article(decision, raw, self.run_id,
-                                                        self.config.clean.template_min_articles)
-            if learned:
-                self._templates.pop(signed.article.source, None)
-            summary.new += 1
-            summary.near_duplicates += decision.is_near_duplicate
-            summary.repeated_passages += archive.passage_paragraphs(article_id)
+                batch.exact_duplicates += 1
+            else:
+                article_id, learned = archive.write_article(decision, raw, self.run_id,
+                                                            self.config.clean.template_min_articles)
+                if learned:
+                    self._templates.pop(signed.article.source, None)
+                batch.new += 1
+                batch.near_duplicates += decision.is_near_duplicate
+                batch.repeated_passages += archive.passage_paragraphs(article_id)
+        except sqlite3.Error:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a dedup/store bug on one document
+            conn.execute("ROLLBACK TO document")
+            conn.execute("RELEASE document")
+            archive.index_rollback(mark)
+            self._write_reject(_bug(raw.location, "deduplicating or storing", exc), batch)
+            return
+        conn.execute("RELEASE document")
+
+    def _write_reject(self, reject: Reject, batch: RunSummary) -> None:
+        self.archive.add_reject(reject, self.run_id)
+        batch.rejected.append((reject.location, reject.reason))
+
+    def ingest_batch(self, items: list[Path | Reject]) -> None:
+        """Read, clean, sign, decide and write one batch; the writes are one transaction."""
+        batch = RunSummary(read=len(items))
+        inputs = [item if isinstance(item, Reject) else read_input(item, self.config.input) for item in items]
+        known = lookup(self.archive.db, [(i.location, i.sha256) for i in inputs])
+        plan = _Plan()
+        to_clean = self._classify(inputs, known, plan, batch)
+        del inputs
+        self._sign(self._clean(to_clean, plan), plan)
+        if not plan.empty():
+            try:
+                with transaction(self.archive.db):
+                    for reject in plan.rejects:
+                        self._write_reject(reject, batch)
+                    for article_id, location, raw_id in plan.sightings:
+                        self.archive.add_sighting(article_id, location, self.run_id, raw_id)
+                        batch.exact_duplicates += 1
+                    for raw, signed in plan.articles:
+                        self._write_article(raw, signed, batch)
+                    self.archive.flush()
+            except BaseException:
+                self.archive.discard()
+                raise
+        self.summary.add(batch)  # only once the batch is committed
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def run(archive: Archive, paths: list[str | Path], config: Config,
+        progress: Callable[[int], None] | None = None,
+        on_total: Callable[[int], None] | None = None) -> RunSummary:
+    """One ingest run on an open archive (the caller holds the writer lock).
+
+    Records the run in ingest_runs: ok, failed (raises RunFailed) or interrupted
+    (raises RunInterrupted, a KeyboardInterrupt). A run left `running` by a crash
+    is marked interrupted here.
+    """
+    run_id = archive.start_run([str(p) for p in paths], os.getpid())
+    ingester = Ingester(archive, config, run_id)
+    status, error = "failed", None
+    try:
+        items = unique_inputs(find_inputs(paths, config.input))
+        if on_total:
+            on_total(len(items))
+        for batch in batched(items, config.archive.batch_size):
+            ingester.ingest_batch(batch)
+            if progress:
+                progress(len(batch))
+        status = "ok"
+    except KeyboardInterrupt as exc:
+        status = "interrupted"
+        raise RunInterrupted(ingester.summary) from exc
+    except Exception as exc:
+        error = _describe(exc)
+        raise RunFailed(ingester.summary, error) from exc
+    finally:
+        archive.finish_run(run_id, status, ingester.summary.counts(), error)
+    return ingester.summary
 
 
 def ingest(paths: list[str | Path], db_path: str | Path, config: Config,
@@ -148,29 +297,14 @@ def ingest(paths: list[str | Path], db_path: str | Path, config: Config,
            on_total: Callable[[int], None] | None = None) -> RunSummary:
     """Ingest files and folders into the archive at db_path; returns the run's summary.
 
-    Raises ingest.lock.LockHeld when another ingest holds the archive.
+    Raises ingest.lock.LockHeld when another ingest holds the archive,
+    store.archive.ArchiveError when the archive cannot be opened, RunFailed or
+    RunInterrupted when the run stops early (batches committed so far are kept).
     """
     with WriterLock(db_path):
         archive = Archive.open(db_path, config.dedup, config.archive.busy_timeout)
         try:
-            run_id = archive.start_run([str(p) for p in paths], os.getpid())
-            ingester = Ingester(archive, config, run_id)
-            status = "failed"
-            try:
-                items = list(find_inputs(paths, config.input))
-                if on_total:
-                    on_total(len(items))
-                for batch in batched(items, config.archive.batch_size):
-                    ingester.ingest_batch(batch)
-                    if progress:
-                        progress(len(batch))
-                status = "ok"
-            except KeyboardInterrupt:
-                status = "interrupted"
-                raise
-            finally:
-                archive.finish_run(run_id, status, ingester.summary.counts())
-            return ingester.summary
+            return run(archive, paths, config, progress, on_total)
         finally:
             archive.close()
 

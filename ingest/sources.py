@@ -1,26 +1,67 @@
 """Finding input files and reading them into RawDocuments (or Rejects).
 
 Files and folders (recursively, following links once) with the configured endings,
-optionally gzip-compressed. Reading never raises for a bad file: it becomes a
-Reject whose reason a person understands.
+optionally gzip-compressed. Reading never raises and never hangs for a bad file:
+it becomes a Reject whose reason a person understands. Only regular files are
+opened (a FIFO or a device would block or never end), and never more than
+input.max_file_bytes (+1) bytes are read or decompressed.
+
+Reading is split in two so the pipeline can skip known inputs cheaply:
+`read_input` gives the bytes and their sha256; `to_document` decodes them.
+
+A Reject carries a fingerprint in `sha256` so that an unchanged bad input is not
+reported again: the sha256 of the bytes when they could be read, else a
+`stat:`/`link:` fingerprint of what could be seen (size, times, link target),
+which changes when the file is fixed (chmod, rewrite, new link target).
 """
 
 from __future__ import annotations
 
+import errno
 import gzip
 import hashlib
 import io
 import os
+import re
+import stat
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
-
-from charset_normalizer import from_bytes
+from typing import Callable, Iterator
 
 from .config import InputOptions
+from .decode import decode
 from .models import HTML, TEXT, RawDocument, Reject
 
 _HTML_SNIFF = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")
+_CHUNK = 1 << 20
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One input's content (decompressed if it was gzip) and its sha256, not yet decoded."""
+
+    path: Path
+    location: str
+    sha256: str
+    data: bytes
+
+
+def printable(text: str) -> str:
+    """Text safe to store and print: undecodable bytes and control characters as \\xNN escapes."""
+    if _SURROGATE.search(text):
+        text = os.fsencode(text).decode("utf-8", "backslashreplace")
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def location_of(path: str | Path) -> str:
+    """The absolute path as stored in the archive (see `printable` for odd bytes in names)."""
+    text = os.fspath(path)
+    if not os.path.isabs(text):
+        text = str(Path(text).absolute())
+    return printable(text)
 
 
 def _wanted(name: str, options: InputOptions) -> bool:
@@ -30,28 +71,59 @@ def _wanted(name: str, options: InputOptions) -> bool:
     return lower.endswith(tuple(e.lower() for e in options.extensions))
 
 
+def _stat_fingerprint(path: str | Path) -> str | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        try:
+            st = os.lstat(path)
+        except OSError:
+            return None
+    return f"stat:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_mode:o}"
+
+
+def _walk(path: Path, options: InputOptions) -> Iterator[Path | Reject]:
+    errors: list[OSError] = []
+    seen: set[str] = set()
+
+    def failed() -> Iterator[Reject]:
+        while errors:
+            err = errors.pop(0)
+            where = err.filename or path
+            yield Reject(location_of(where), f"cannot list folder: {err.strerror or err}; its files were "
+                                             f"not read", _stat_fingerprint(where))
+
+    top = str(path.absolute())  # so every root below is absolute and joining names is enough
+    for root, dirs, files in os.walk(top, followlinks=True, onerror=errors.append):
+        yield from failed()
+        real = os.path.realpath(root)
+        if real in seen:
+            dirs[:] = []
+            yield Reject(location_of(root), "folder is a link back into a folder already read (link loop); "
+                                            "skipped", f"link:{real}")
+            continue
+        seen.add(real)
+        dirs.sort()
+        for name in sorted(files):
+            if _wanted(name, options):
+                yield Path(os.path.join(root, name))
+    yield from failed()
+
+
 def find_inputs(paths: list[str | Path], options: InputOptions) -> Iterator[Path | Reject]:
-    """Every wanted file under the paths, in a stable order; missing paths and link loops are Rejects."""
+    """Every wanted file under the paths, in a stable order; what cannot be listed is a Reject.
+
+    A path given by name is always yielded (whatever its kind or ending), so that
+    reading it can say what is wrong with it.
+    """
     for given in paths:
         path = Path(given)
-        if not path.exists():
-            yield Reject(str(path.absolute()), "no such file or folder")
-            continue
-        if path.is_file():
+        if path.is_dir():
+            yield from _walk(path, options)
+        elif path.exists() or path.is_symlink():
             yield path.absolute()
-            continue
-        seen: set[str] = set()
-        for root, dirs, files in os.walk(path, followlinks=True):
-            real = os.path.realpath(root)
-            if real in seen:
-                dirs[:] = []
-                yield Reject(str(Path(root).absolute()), "folder is a link back into a folder already read (link loop); skipped")
-                continue
-            seen.add(real)
-            dirs.sort()
-            for name in sorted(files):
-                if _wanted(name, options):
-                    yield Path(root, name).absolute()
+        else:
+            yield Reject(location_of(path), "no such file or folder")
 
 
 def _media_type(name: str, data: bytes) -> str:
@@ -62,68 +134,112 @@ def _media_type(name: str, data: bytes) -> str:
     return HTML if head.startswith(_HTML_SNIFF) else TEXT
 
 
-def decode(data: bytes) -> str | None:
-    """Decode bytes as UTF-8, else as the encoding charset-normalizer detects; None if binary."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "named pipe (FIFO)"), (stat.S_ISCHR, "character device"),
+                       (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket"), (stat.S_ISDIR, "folder")):
+        if test(mode):
+            return name
+    return "special file"
+
+
+def _read_capped(read: Callable[[int], bytes], limit: int, first: int = _CHUNK) -> bytes | None:
+    """At most limit bytes from a read(n) function; None if there are more."""
+    chunks, total, want = [], 0, first
+    while True:
+        chunk = read(max(1, min(want, limit + 1 - total)))
+        want = _CHUNK
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
             return None
-    if b"\x00" in data[:8192]:
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data[:200_000]).best()
-    if best is None:
-        return None
-    try:
-        return data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
 
 
-def read_bytes(path: Path, options: InputOptions) -> bytes | Reject:
-    """The file's content, decompressed if it ends in .gz; a Reject if it cannot be read."""
-    location = str(path)
-    limit = options.max_file_bytes
+def _stat_reject(path: Path, location: str, exc: OSError) -> Reject:
+    """Why a file cannot even be looked at (missing, link loop, dangling link, permissions)."""
+    if exc.errno == errno.ELOOP:
+        return Reject(location, "symbolic link loop: the link leads back to itself", "link:loop")
+    if exc.errno == errno.ENOENT and os.path.islink(path):
+        target = printable(os.readlink(path))
+        return Reject(location, f"broken symbolic link: it points to {target}, which does not exist",
+                      f"link:{target}")
+    if exc.errno == errno.ENOENT:
+        return Reject(location, "the file disappeared before it could be read")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return Reject(location, "permission denied: the file (or a folder above it) cannot be read",
+                      _stat_fingerprint(path))
+    return Reject(location, f"cannot read file: {exc.strerror or exc}", _stat_fingerprint(path))
+
+
+def _open_regular(path: Path, location: str, limit: int) -> bytes | Reject:
+    """The bytes of a regular file of at most limit bytes, or a Reject."""
     try:
-        if path.stat().st_size > limit:
-            return Reject(location, f"file is larger than the limit of {limit:,} bytes (input.max_file_bytes)")
-        data = path.read_bytes()
-    except PermissionError:
-        return Reject(location, "permission denied: the file cannot be read")
-    except IsADirectoryError:
-        return Reject(location, "is a folder, not a file")
+        st = os.stat(path)
     except OSError as exc:
-        return Reject(location, f"cannot read file: {exc.strerror or exc}")
-    if not path.name.lower().endswith(".gz"):
-        return data
+        return _stat_reject(path, location, exc)
+    if not stat.S_ISREG(st.st_mode):
+        return Reject(location, f"not a regular file but a {_kind(st.st_mode)}; only files are read",
+                      _stat_fingerprint(path))
+    too_large = Reject(location, f"file is larger than the limit of {limit:,} bytes (input.max_file_bytes)",
+                       _stat_fingerprint(path))
+    if st.st_size > limit:
+        return too_large
+    try:
+        # O_NONBLOCK: should the file have been swapped for a FIFO since stat(), open() must not hang.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        return _stat_reject(path, location, exc)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return Reject(location, "not a regular file; only files are read", _stat_fingerprint(path))
+        data = _read_capped(lambda n: os.read(fd, n), limit, first=st.st_size + 1)
+    except OSError as exc:
+        return Reject(location, f"cannot read file: {exc.strerror or exc}", _stat_fingerprint(path))
+    finally:
+        os.close(fd)
+    return too_large if data is None else data
+
+
+def _gunzip(data: bytes, location: str, limit: int) -> bytes | Reject:
+    sha = hashlib.sha256(data).hexdigest()
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
-            plain = fh.read(limit + 1)
+            plain = _read_capped(fh.read, limit)
     except (gzip.BadGzipFile, EOFError, zlib.error, OSError) as exc:
-        return Reject(location, f"broken gzip file: {exc}", hashlib.sha256(data).hexdigest())
-    if len(plain) > limit:
+        return Reject(location, f"broken gzip file: {exc}", sha)
+    if plain is None:
         return Reject(location, f"decompressed content is larger than the limit of {limit:,} bytes "
-                                f"(input.max_file_bytes)", hashlib.sha256(data).hexdigest())
+                                f"(input.max_file_bytes); a gzip bomb or a file too large", sha)
     return plain
+
+
+def read_input(path: Path, options: InputOptions) -> InputFile | Reject:
+    """The file's content (decompressed if it ends in .gz) and its sha256, or a Reject."""
+    location = location_of(path)
+    data = _open_regular(path, location, options.max_file_bytes)
+    if isinstance(data, Reject):
+        return data
+    if path.name.lower().endswith(".gz"):
+        data = _gunzip(data, location, options.max_file_bytes)
+        if isinstance(data, Reject):
+            return data
+    return InputFile(path, location, hashlib.sha256(data).hexdigest(), data)
+
+
+def to_document(item: InputFile, root_source: str | None = None) -> RawDocument | Reject:
+    """Decode an input into a RawDocument, or a Reject if it is empty or binary."""
+    data, location, sha = item.data, item.location, item.sha256
+    if not data.strip():
+        return Reject(location, "empty file" if not data else "empty file (only whitespace)", sha)
+    text = decode(data)
+    if text is None:
+        return Reject(location, "binary file, or text in an encoding that could not be detected", sha)
+    source = root_source or printable(item.path.parent.name)
+    return RawDocument(location, sha, _media_type(item.path.name, data), data, text, source)
 
 
 def read_document(path: Path, options: InputOptions, root_source: str | None = None) -> RawDocument | Reject:
     """Read one file into a RawDocument, or a Reject saying why it cannot be used."""
-    data = read_bytes(path, options)
-    if isinstance(data, Reject):
-        return data
-    location = str(path)
-    sha = hashlib.sha256(data).hexdigest()
-    if not data.strip():
-        return Reject(location, "empty file", sha)
-    text = decode(data)
-    if text is None:
-        return Reject(location, "binary file, or text in an encoding that could not be detected", sha)
-    source = root_source or path.parent.name
-    return RawDocument(location, sha, _media_type(path.name, data), data, text, source)
-
-
+    item = read_input(path, options)
+    return item if isinstance(item, Reject) else to_document(item, root_source)

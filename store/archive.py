@@ -9,6 +9,7 @@ from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import quote
 
 import sqlite_utils
 
@@ -47,7 +48,8 @@ def connect(path: str | Path, busy_timeout: float = 30.0, readonly: bool = False
     if readonly:
         if not path.exists():
             raise ArchiveError(f"{path}: no archive here; create one with `newsarchive ingest PATH --db {path}`")
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=busy_timeout)
+        uri = f"file:{quote(str(path.absolute()))}?mode=ro"  # quoted: a '?' or '#' in the name
+        conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout)
     else:
         if path.parent and not path.parent.exists():
             raise ArchiveError(f"{path}: folder {path.parent} does not exist")
@@ -89,6 +91,15 @@ class Archive(ArchiveReads, ArchiveWrites):
         self.articles_index.discard()
         self.paragraphs_index.discard()
 
+    def index_mark(self) -> tuple[int, int]:
+        """Where the unflushed index entries stand (taken with a SQL savepoint)."""
+        return self.articles_index.mark(), self.paragraphs_index.mark()
+
+    def index_rollback(self, mark: tuple[int, int]) -> None:
+        """Forget unflushed index entries added since mark (after ROLLBACK TO the savepoint)."""
+        self.articles_index.rollback(mark[0])
+        self.paragraphs_index.rollback(mark[1])
+
     @classmethod
     def open(cls, path: str | Path, options: DedupOptions, busy_timeout: float = 30.0) -> "Archive":
         """Open (creating if needed) an archive for writing, checking its index settings."""
@@ -120,11 +131,12 @@ class Archive(ArchiveReads, ArchiveWrites):
                 "paths": json.dumps(paths), "counts": "{}",
             }).last_pk
 
-    def finish_run(self, run_id: int, status: str, counts: dict[str, Any]) -> None:
-        """Close a run record with its status and counts."""
+    def finish_run(self, run_id: int, status: str, counts: dict[str, Any], error: str | None = None) -> None:
+        """Close a run record with its status (ok, failed, interrupted), counts and error message."""
         with transaction(self.db):
             self.db["ingest_runs"].update(run_id, {
-                "finished_at": utc_now(), "status": status, "counts": json.dumps(counts)})
+                "finished_at": utc_now(), "status": status, "counts": json.dumps(counts),
+                "error": error})
 
 
 def check_settings(db: sqlite_utils.Database, options: DedupOptions, path: str | Path) -> None:

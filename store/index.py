@@ -77,26 +77,41 @@ class SQLiteLSH:
         self.rows = rows
         self._buckets = f"_lsh_{kind}"
         self._pending: dict[int, list[int]] = {}
+        self._log: list[tuple[int, int]] = []
 
     def add(self, item: int, values: np.ndarray) -> None:
         """Index an item's signature (written at the next flush)."""
         for key in band_keys(values, self.bands, self.rows):
             self._pending.setdefault(key, []).append(item)
+            self._log.append((key, item))
 
     def flush(self) -> None:
         """Write the pending bucket rows, sorted by key."""
-        rows = [(key, item) for key in sorted(self._pending) for item in self._pending[key]]
-        self.db.conn.executemany(f"INSERT OR IGNORE INTO {self._buckets} (key, item) VALUES (?, ?)", rows)
-        self._pending.clear()
+        self.db.conn.executemany(f"INSERT OR IGNORE INTO {self._buckets} (key, item) VALUES (?, ?)",
+                                 sorted(self._log))
+        self.discard()
 
     def discard(self) -> None:
         """Forget pending entries (their transaction was rolled back)."""
         self._pending.clear()
+        self._log.clear()
+
+    def mark(self) -> int:
+        """A point to roll pending entries back to (with a SQL savepoint)."""
+        return len(self._log)
+
+    def rollback(self, mark: int) -> None:
+        """Forget the entries added since mark."""
+        for key, item in self._log[mark:]:
+            self._pending[key].remove(item)
+            if not self._pending[key]:
+                del self._pending[key]
+        del self._log[mark:]
 
     @property
     def dirty(self) -> bool:
         """Whether entries wait to be flushed."""
-        return bool(self._pending)
+        return bool(self._log)
 
     def query(self, values: np.ndarray) -> set[int]:
         """Items sharing at least one band with the signature."""

@@ -59,12 +59,12 @@ def repeated_passages(db: sqlite_utils.Database, limit: int = 50) -> list[dict[s
 
 
 def runs(db: sqlite_utils.Database, limit: int = 20) -> list[dict[str, Any]]:
-    """The latest ingest runs, newest first, with their counts and rejects."""
-    out = list(db.query(
-        "SELECT id, started_at, finished_at, status, counts FROM ingest_runs ORDER BY id DESC LIMIT ?",
-        [limit]))
+    """The latest ingest runs, newest first: times, status, pid, paths, counts and error."""
+    out = list(db.query("SELECT * FROM ingest_runs ORDER BY id DESC LIMIT ?", [limit]))
     for run in out:
         run["counts"] = json.loads(run["counts"] or "{}")
+        run["paths"] = json.loads(run.get("paths") or "[]")
+        run.setdefault("error", None)  # archives made before runs kept their error
     return out
 
 

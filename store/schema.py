@@ -20,8 +20,10 @@ def create_schema(db: sqlite_utils.Database) -> None:
     t = db.table
     t("ingest_runs").create({
         "id": int, "started_at": str, "finished_at": str, "status": str, "counts": str,
-        "pid": int, "paths": str,
+        "pid": int, "paths": str, "error": str,
     }, pk="id", if_not_exists=True)
+    if "error" not in db["ingest_runs"].columns_dict:  # archives made before runs kept their error
+        db["ingest_runs"].add_column("error", str)
     t("raw_documents").create({
         "id": int, "sha256": str, "media_type": str, "content": bytes,
         "first_location": str, "article_id": int,

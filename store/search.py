@@ -3,7 +3,10 @@
 A user's words become quoted FTS5 terms, so any string they type is a valid query
 (quotes, parentheses, stray operators, column names, SQL). Upper-case AND, OR and
 NOT between two terms stay operators; a trailing * keeps prefix search; "a phrase"
-stays a phrase. `raw=True` passes FTS5 syntax through for experts.
+stays a phrase. `raw=True` passes FTS5 syntax through for experts; its syntax
+errors become QueryError. Text SQLite cannot take (lone surrogates: bytes of a
+non-UTF-8 terminal) and over-long queries are refused with a QueryError too, so
+any string gets results or a QueryError, never another exception.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import sqlite_utils
 
 TITLE_WEIGHT, TEXT_WEIGHT, NOVEL_WEIGHT = 10.0, 1.0, 2.0
 MAX_TERMS = 64
+MAX_QUERY_CHARS = 10_000
 _TOKEN = re.compile(r'"([^"]*)"?|(\w+)(\*?)', re.UNICODE)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _OPERATORS = {"AND", "OR", "NOT"}
@@ -27,6 +31,16 @@ class QueryError(ValueError):
 
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
+
+
+def _valid_text(value: str, what: str) -> str:
+    """The value, if SQLite can store it as UTF-8; otherwise QueryError."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise QueryError(f"the {what} contains bytes that are not valid UTF-8 text (is the terminal "
+                         f"set to UTF-8?); retype it") from None
+    return value
 
 
 def fts_query(text: str) -> str:
@@ -79,9 +93,16 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, source: st
 
     Near-duplicates are folded under their cluster's earliest article unless show_all.
     """
-    match = query if raw else fts_query(query)
+    if limit < 1:
+        raise QueryError(f"the limit must be at least 1, not {limit}")
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is {len(query):,} characters long; at most {MAX_QUERY_CHARS:,} are searched")
+    for value, what in ((query, "query"), (source, "source"), (since, "--since date"), (until, "--until date")):
+        if value is not None:
+            _valid_text(value, what)
     if raw and not query.strip():
         raise QueryError("the query is empty")
+    match = query if raw else fts_query(query)
     if novel:
         match = f"novel_text : ({match})"
     where, params = ["articles_fts MATCH :match"], {"match": match}
@@ -106,9 +127,13 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, source: st
     try:
         rows = db.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
+        # SQLITE_ERROR is what FTS5 raises for a query it cannot parse; busy, I/O and
+        # corruption errors are not the query's fault and propagate.
+        if getattr(exc, "sqlite_errorcode", sqlite3.SQLITE_ERROR) != sqlite3.SQLITE_ERROR:
+            raise
         if raw:
             raise QueryError(f"not a valid FTS5 query ({exc}); drop --raw to search plain words") from None
-        raise
+        raise QueryError(f"the search could not be run ({exc}); try fewer or simpler words") from None
     hits = [Hit(*row) for row in rows]
     if show_all:
         return hits[:limit]
