@@ -1,0 +1,77 @@
+"""Per-source template lines: learned from repeats across stories, removed later, overridable."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+
+from ingest.config import Config
+from ingest.pipeline import ingest
+from synthetic import make_vocabulary, paragraph
+
+LINE = "Watch our evening bulletin live at seven."
+
+
+def write_story(folder, name, rng, vocab, extra=LINE, body=None):
+    body = body or [paragraph(rng, vocab, 3) for _ in range(5)]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text("\n\n".join([f"Headline of {name} about things here", *body, extra]) + "\n",
+                               encoding="utf-8")
+    return body
+
+
+def learned(db):
+    return sqlite3.connect(db).execute("SELECT source, example, status, articles FROM boilerplate_lines").fetchall()
+
+
+def test_line_in_three_stories_is_learned_and_removed_from_later_articles(tmp_path):
+    rng, vocab = random.Random(1), make_vocabulary(random.Random(2))
+    site = tmp_path / "in" / "site"
+    for i in range(3):
+        write_story(site, f"{i}.txt", rng, vocab)
+    db = tmp_path / "a.db"
+    ingest([tmp_path / "in"], db, Config())
+    assert learned(db) == [("site", LINE, "learned", 3)]
+    write_story(site, "later.txt", rng, vocab)
+    ingest([tmp_path / "in"], db, Config())
+    conn = sqlite3.connect(db)
+    later = conn.execute("SELECT article_id FROM sightings WHERE location LIKE '%later.txt'").fetchone()[0]
+    assert LINE not in conn.execute("SELECT text FROM articles WHERE id = ?", [later]).fetchone()[0]
+    assert conn.execute("SELECT rule FROM removed_lines WHERE article_id = ? AND text = ?",
+                        [later, LINE]).fetchone() == ("template",)
+
+
+def test_copies_of_one_story_and_other_sources_do_not_count(tmp_path):
+    rng, vocab = random.Random(3), make_vocabulary(random.Random(4))
+    body = write_story(tmp_path / "in" / "site", "a.txt", rng, vocab)
+    write_story(tmp_path / "in" / "site", "a-copy.txt", rng, vocab, body=body[:4])  # a trimmed copy
+    write_story(tmp_path / "in" / "other", "b.txt", rng, vocab)
+    db = tmp_path / "a.db"
+    ingest([tmp_path / "in"], db, Config())
+    assert learned(db) == []
+
+
+def test_long_repeated_paragraphs_are_passages_not_templates(tmp_path):
+    rng, vocab = random.Random(5), make_vocabulary(random.Random(6))
+    background = paragraph(rng, vocab, 3)
+    for i in range(4):
+        write_story(tmp_path / "in" / "site", f"{i}.txt", rng, vocab, extra=background)
+    db = tmp_path / "a.db"
+    ingest([tmp_path / "in"], db, Config())
+    assert learned(db) == []
+
+
+def test_a_line_marked_keep_is_not_removed(tmp_path):
+    rng, vocab = random.Random(7), make_vocabulary(random.Random(8))
+    site = tmp_path / "in" / "site"
+    for i in range(3):
+        write_story(site, f"{i}.txt", rng, vocab)
+    db = tmp_path / "a.db"
+    ingest([tmp_path / "in"], db, Config())
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE boilerplate_lines SET status = 'keep'")
+    write_story(site, "later.txt", rng, vocab)
+    ingest([tmp_path / "in"], db, Config())
+    conn = sqlite3.connect(db)
+    later = conn.execute("SELECT article_id FROM sightings WHERE location LIKE '%later.txt'").fetchone()[0]
+    assert LINE in conn.execute("SELECT text FROM articles WHERE id = ?", [later]).fetchone()[0]
