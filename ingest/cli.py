@@ -140,6 +140,21 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
 
 
 @app.command()
+def reclean(db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
+    """Re-clean and re-deduplicate every stored raw input with the current rules and templates."""
+    from .reclean import reclean as run_reclean
+
+    cfg = _config(config)
+    try:
+        summary = run_reclean(_db_path(db, cfg), cfg)
+    except LockHeld as exc:
+        fail(str(exc), EXIT_LOCKED)
+    except ArchiveError as exc:
+        fail(str(exc))
+    _print_summary(summary)
+
+
+@app.command()
 def search(query: str = typer.Argument(..., help="Words to find; accents and case do not matter."),
            limit: int = typer.Option(10, "--limit", min=1, max=1000),
            source: Optional[str] = typer.Option(None, "--source", help="Only this source."),

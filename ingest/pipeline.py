@@ -231,8 +231,12 @@ class Ingester:
 
     def ingest_batch(self, items: list[Path | Reject]) -> None:
         """Read, clean, sign, decide and write one batch; the writes are one transaction."""
-        batch = RunSummary(read=len(items))
-        inputs = [item if isinstance(item, Reject) else read_input(item, self.config.input) for item in items]
+        self.ingest_inputs([item if isinstance(item, Reject) else read_input(item, self.config.input)
+                            for item in items])
+
+    def ingest_inputs(self, inputs: list[InputFile | Reject]) -> None:
+        """Clean, sign, decide and write inputs already read (one batch, one transaction)."""
+        batch = RunSummary(read=len(inputs))
         known = lookup(self.archive.db, [(i.location, i.sha256) for i in inputs])
         plan = _Plan()
         to_clean = self._classify(inputs, known, plan, batch)
