@@ -23,13 +23,11 @@ from store.archive import ArchiveError, connect
 from store import reports
 from store.search import QueryError, search as run_search
 
-from .clean import clean_document
 from .config import Config, ConfigError, load_config
 from .lock import LockError, LockHeld
 from .models import Reject
-from .pipeline import RunFailed, RunInterrupted, RunSummary, ingest as run_ingest, reason_counts
+from .runs import RunFailed, RunInterrupted, RunSummary, reason_counts
 from .signals import sigterm_interrupts
-from .sources import find_inputs, read_document
 
 EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = 1, 2, 75, 130
 
@@ -112,6 +110,8 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
 
     try:
         with sigterm_interrupts():
+            from .pipeline import ingest as run_ingest  # the heavy imports only when ingesting
+
             summary = run_ingest(paths, db_path, cfg, progress=progress, on_total=on_total)
     except LockHeld as exc:
         fail(str(exc), EXIT_LOCKED)
@@ -226,6 +226,9 @@ def clean(paths: list[Path] = typer.Argument(..., help="Files or folders to clea
           as_json: bool = JsonOption, config: Optional[Path] = ConfigOption) -> None:
     """Clean documents and print the result; no archive is touched."""
     cfg = _config(config)
+    from .clean import clean_document
+    from .sources import find_inputs, read_document
+
     for item in find_inputs(paths, cfg.input):
         doc = item if isinstance(item, Reject) else read_document(item, cfg.input)
         if isinstance(doc, Reject):

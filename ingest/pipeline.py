@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -35,50 +34,8 @@ from .dedup import Deduper
 from .fingerprint import Fingerprinter, Signed
 from .lock import WriterLock
 from .models import Article, RawDocument, Reject
+from .runs import RunFailed, RunInterrupted, RunSummary, reason_counts  # noqa: F401 (re-exported)
 from .sources import InputFile, find_inputs, location_of, read_input, to_document
-
-
-@dataclass
-class RunSummary:
-    """What one ingest run did."""
-
-    run_id: int = 0
-    read: int = 0
-    new: int = 0
-    exact_duplicates: int = 0
-    near_duplicates: int = 0
-    repeated_passages: int = 0
-    unchanged: int = 0
-    rejected: list[tuple[str, str]] = field(default_factory=list)
-
-    def counts(self) -> dict[str, int]:
-        """The numbers, for the ingest_runs row."""
-        return {"read": self.read, "new": self.new, "exact_duplicates": self.exact_duplicates,
-                "near_duplicates": self.near_duplicates, "repeated_passages": self.repeated_passages,
-                "unchanged": self.unchanged, "rejected": len(self.rejected)}
-
-    def add(self, other: "RunSummary") -> None:
-        """Add another (batch) summary's numbers to this one."""
-        for name in ("read", "new", "exact_duplicates", "near_duplicates", "repeated_passages", "unchanged"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.rejected.extend(other.rejected)
-
-
-class RunFailed(Exception):
-    """An ingest run stopped on an unexpected error; it is recorded as failed."""
-
-    def __init__(self, summary: RunSummary, error: str) -> None:
-        super().__init__(f"run {summary.run_id} failed: {error}")
-        self.summary = summary
-        self.error = error
-
-
-class RunInterrupted(KeyboardInterrupt):
-    """An ingest run was interrupted (Ctrl-C, SIGTERM); it is recorded as interrupted."""
-
-    def __init__(self, summary: RunSummary) -> None:
-        super().__init__(f"run {summary.run_id} interrupted")
-        self.summary = summary
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
@@ -311,8 +268,3 @@ def ingest(paths: list[str | Path], db_path: str | Path, config: Config,
             return run(archive, paths, config, progress, on_total)
         finally:
             archive.close()
-
-
-def reason_counts(summary: RunSummary) -> Counter:
-    """How many inputs were rejected for each reason."""
-    return Counter(reason for _, reason in summary.rejected)

@@ -29,17 +29,24 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def index_settings(options: DedupOptions) -> dict[str, Any]:
-    """The MinHash/LSH parameters an archive is built with and must be reopened with."""
-    ab, ar = lsh_params(options.article_lsh_threshold, options.num_perm)
-    pb, pr = lsh_params(options.paragraph_lsh_threshold, options.num_perm)
+def fingerprint_settings(options: DedupOptions) -> dict[str, Any]:
+    """The configured values that decide what a signature or an index entry means."""
     return {
         "scheme": options.scheme, "num_perm": options.num_perm, "seed": options.seed,
         "article_shingle_size": options.article_shingle_size,
         "paragraph_shingle_size": options.paragraph_shingle_size,
         "paragraph_min_words": options.paragraph_min_words,
-        "article_bands": ab, "article_rows": ar, "paragraph_bands": pb, "paragraph_rows": pr,
+        "article_lsh_threshold": options.article_lsh_threshold,
+        "paragraph_lsh_threshold": options.paragraph_lsh_threshold,
     }
+
+
+def index_settings(options: DedupOptions) -> dict[str, Any]:
+    """The settings a new archive is built with: the above plus LSH bands and rows."""
+    ab, ar = lsh_params(options.article_lsh_threshold, options.num_perm)
+    pb, pr = lsh_params(options.paragraph_lsh_threshold, options.num_perm)
+    return {**fingerprint_settings(options),
+            "article_bands": ab, "article_rows": ar, "paragraph_bands": pb, "paragraph_rows": pr}
 
 
 def connect(path: str | Path, busy_timeout: float = 30.0, readonly: bool = False) -> sqlite_utils.Database:
@@ -70,10 +77,9 @@ def connect(path: str | Path, busy_timeout: float = 30.0, readonly: bool = False
 class Archive(ArchiveReads, ArchiveWrites):
     """The SQLite archive: schema, settings check, LSH indexes and batched writes."""
 
-    def __init__(self, db: sqlite_utils.Database, options: DedupOptions) -> None:
+    def __init__(self, db: sqlite_utils.Database, options: DedupOptions, settings: dict[str, Any]) -> None:
         self.db = db
         self.options = options
-        settings = index_settings(options)
         self.articles_index = SQLiteLSH(db, "articles", settings["article_bands"], settings["article_rows"])
         self.paragraphs_index = SQLiteLSH(db, "paragraphs", settings["paragraph_bands"],
                                           settings["paragraph_rows"])
@@ -107,14 +113,14 @@ class Archive(ArchiveReads, ArchiveWrites):
         try:
             with transaction(db):
                 create_schema(db)
-                check_settings(db, options, path)
+                settings = check_settings(db, options, path)
         except sqlite3.DatabaseError as exc:
             db.close()
             raise ArchiveError(f"{path}: cannot use this file as an archive ({exc})") from None
         except ArchiveError:
             db.close()
             raise
-        return cls(db, options)
+        return cls(db, options, settings)
 
     def close(self) -> None:
         """Close the connection."""
@@ -139,15 +145,20 @@ class Archive(ArchiveReads, ArchiveWrites):
                 "error": error})
 
 
-def check_settings(db: sqlite_utils.Database, options: DedupOptions, path: str | Path) -> None:
-    """Store the index settings in a new archive; refuse an archive built with others."""
-    wanted = index_settings(options)
+def check_settings(db: sqlite_utils.Database, options: DedupOptions, path: str | Path) -> dict[str, Any]:
+    """Store the index settings in a new archive; refuse an archive built with others.
+
+    Returns the archive's settings. An existing archive keeps the LSH bands and rows it
+    was built with (its buckets were made with them), so opening it needs no optimiser.
+    """
     stored = {row["key"]: json.loads(row["value"]) for row in db["_settings"].rows}
     if not stored:
+        settings = index_settings(options)
         db["_settings"].insert_all(
             [{"key": k, "value": json.dumps(v)} for k, v in
-             {**wanted, "schema_version": SCHEMA_VERSION}.items()], pk="key")
-        return
+             {**settings, "schema_version": SCHEMA_VERSION}.items()], pk="key")
+        return settings
+    wanted = fingerprint_settings(options)
     version = stored.get("schema_version")
     if version != SCHEMA_VERSION:
         raise ArchiveError(f"{path}: archive schema version {version}, this newsarchive "
@@ -159,6 +170,7 @@ def check_settings(db: sqlite_utils.Database, options: DedupOptions, path: str |
             f"{path}: this archive was built with {what}. MinHash signatures made with other "
             f"settings match nothing. Set the archive's values in your config under [dedup], "
             f"or ingest into a new archive.")
+    return stored
 
 
 @contextmanager

@@ -14,7 +14,6 @@ from functools import lru_cache
 
 import numpy as np
 import sqlite_utils
-from datasketch import MinHashLSH
 
 RECALL_WEIGHTS = (0.2, 0.8)
 _MULT = np.uint64(0x9E3779B97F4A7C15)
@@ -24,6 +23,8 @@ _BAND_SALT = np.uint64(0xC2B2AE3D27D4EB4F)
 @lru_cache(maxsize=16)
 def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows) that datasketch picks for a threshold, weighted to recall."""
+    from datasketch import MinHashLSH  # imported here: readers never need it
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=RECALL_WEIGHTS)
     return lsh.b, lsh.r
 
