@@ -33,7 +33,7 @@ class InputOptions:
 
     extensions: tuple[str, ...] = (".txt", ".html", ".htm")
     max_file_bytes: int = 50_000_000
-    workers: int = 1
+    workers: int = 0
 
 
 @dataclass(frozen=True)

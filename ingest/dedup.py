@@ -44,6 +44,8 @@ class Decision:
     exact_of: int | None = None
     article_matches: tuple[ArticleMatch, ...] = ()
     paragraph_matches: tuple[ParagraphMatch, ...] = ()
+    article_keys: np.ndarray | None = None
+    paragraph_keys: np.ndarray | None = None
 
     @property
     def is_near_duplicate(self) -> bool:
@@ -101,11 +103,14 @@ class Deduper:
         existing = self.archive.article_by_hash(signed.content_hash)
         if existing is not None:
             return Decision(signed, exact_of=existing)
-        return Decision(signed, article_matches=tuple(self._articles(signed)),
-                        paragraph_matches=tuple(self._paragraphs(signed)))
+        article_keys = self.archive.articles_index.keys([signed.sketch.values])
+        paragraph_keys = self.archive.paragraphs_index.keys([s.values for s in signed.paragraph_sketches])
+        return Decision(signed, article_matches=tuple(self._articles(signed, article_keys)),
+                        paragraph_matches=tuple(self._paragraphs(signed, paragraph_keys)),
+                        article_keys=article_keys, paragraph_keys=paragraph_keys)
 
-    def _articles(self, signed: Signed):
-        items = self.archive.articles_index.query(signed.sketch.values)
+    def _articles(self, signed: Signed, keys: np.ndarray):
+        items = self.archive.articles_index.query(keys)[0]
         if not items:
             return
         sketches = self.archive.article_sketches.get(items)
@@ -117,10 +122,10 @@ class Deduper:
             if score is not None:
                 yield ArticleMatch(item, round(score, 4))
 
-    def _paragraphs(self, signed: Signed):
+    def _paragraphs(self, signed: Signed, keys: np.ndarray):
         if not signed.paragraphs:
             return
-        candidates = self.archive.paragraphs_index.query_many([s.values for s in signed.paragraph_sketches])
+        candidates = self.archive.paragraphs_index.query(keys)
         stored = self.archive.paragraph_shingles.get(set().union(*candidates))
         for paragraph, items in zip(signed.paragraphs, candidates):
             for item in sorted(items):

@@ -28,10 +28,10 @@ from store.archive import Archive, transaction
 from store.known import Known, lookup
 from store.templates import templates_for
 
-from .clean import clean
 from .config import Config
 from .dedup import Deduper
-from .fingerprint import Fingerprinter, Signed
+from .fingerprint import Signed
+from .prepare import Preparer, bug_reject
 from .lock import WriterLock
 from .models import Article, RawDocument, Reject
 from .runs import RunFailed, RunInterrupted, RunSummary, reason_counts  # noqa: F401 (re-exported)
@@ -62,12 +62,6 @@ def unique_inputs(items: Iterable[Path | Reject]) -> list[Path | Reject]:
     return out
 
 
-def _bug(location: str, stage: str, exc: Exception) -> Reject:
-    """A reject for a document our own code failed on; no fingerprint, so it is retried."""
-    return Reject(location, f"internal error while {stage} this file ({type(exc).__name__}: {exc}); "
-                            f"please report it. It is tried again on the next run.")
-
-
 @dataclass
 class _Plan:
     """What one batch will write."""
@@ -83,11 +77,11 @@ class _Plan:
 class Ingester:
     """Runs ingest batches against one open archive."""
 
-    def __init__(self, archive: Archive, config: Config, run_id: int) -> None:
+    def __init__(self, archive: Archive, config: Config, run_id: int, preparer: Preparer | None = None) -> None:
         self.archive = archive
         self.config = config
         self.run_id = run_id
-        self.fingerprinter = Fingerprinter(config.dedup)
+        self.preparer = preparer or Preparer(1, config.clean, config.dedup)
         self.deduper = Deduper(archive, config.dedup)
         self.summary = RunSummary(run_id=run_id)
         self._templates: dict[str, frozenset[str]] = {}
@@ -127,37 +121,10 @@ class Ingester:
                 to_clean.append(doc)
         return to_clean
 
-    def _clean(self, docs: list[RawDocument], plan: _Plan) -> list[tuple[RawDocument, Article]]:
-        cleaned = []
-        for doc in docs:
-            try:
-                article = clean(doc, self.config.clean, self._template(doc.source))
-            except Exception as exc:  # noqa: BLE001 - a cleaner bug must not stop the night's run
-                article = _bug(doc.location, "cleaning", exc)
-            if isinstance(article, Reject):
-                plan.rejects.append(article)
-            else:
-                cleaned.append((doc, article))
-        return cleaned
-
-    def _sign(self, cleaned: list[tuple[RawDocument, Article]], plan: _Plan) -> None:
-        try:
-            signed = self.fingerprinter.sign_many([a for _, a in cleaned])
-            plan.articles.extend((doc, s) for (doc, _), s in zip(cleaned, signed))
-            return
-        except Exception:  # noqa: BLE001 - find the document it failed on
-            pass
-        for doc, article in cleaned:
-            try:
-                plan.articles.append((doc, self.fingerprinter.sign(article)))
-            except Exception as exc:  # noqa: BLE001
-                plan.rejects.append(_bug(doc.location, "fingerprinting", exc))
-
     def _write_article(self, raw: RawDocument, signed: Signed, batch: RunSummary) -> None:
         """Decide and write one document inside the batch transaction, under a savepoint."""
         archive, conn = self.archive, self.archive.db.conn
         conn.execute("SAVEPOINT document")
-        mark = archive.index_mark()
         try:
             decision = self.deduper.decide(signed)
             if decision.exact_of is not None:
@@ -177,8 +144,7 @@ class Ingester:
         except Exception as exc:  # noqa: BLE001 - a dedup/store bug on one document
             conn.execute("ROLLBACK TO document")
             conn.execute("RELEASE document")
-            archive.index_rollback(mark)
-            self._write_reject(_bug(raw.location, "deduplicating or storing", exc), batch)
+            self._write_reject(bug_reject(raw.location, "deduplicating or storing", exc), batch)
             return
         conn.execute("RELEASE document")
 
@@ -198,21 +164,22 @@ class Ingester:
         plan = _Plan()
         to_clean = self._classify(inputs, known, plan, batch)
         del inputs
-        self._sign(self._clean(to_clean, plan), plan)
+        templates = {source: self._template(source) for source in {doc.source for doc in to_clean}}
+        for item in self.preparer(to_clean, templates):
+            if isinstance(item, Reject):
+                plan.rejects.append(item)
+            else:
+                plan.articles.append((item.raw, item.signed))
         if not plan.empty():
-            try:
-                with transaction(self.archive.db):
-                    for reject in plan.rejects:
-                        self._write_reject(reject, batch)
-                    for article_id, location, raw_id in plan.sightings:
-                        self.archive.add_sighting(article_id, location, self.run_id, raw_id)
-                        batch.exact_duplicates += 1
-                    for raw, signed in plan.articles:
-                        self._write_article(raw, signed, batch)
-                    self.archive.flush()
-            except BaseException:
-                self.archive.discard()
-                raise
+            with transaction(self.archive.db):
+                for reject in plan.rejects:
+                    self._write_reject(reject, batch)
+                for article_id, location, raw_id in plan.sightings:
+                    self.archive.add_sighting(article_id, location, self.run_id, raw_id)
+                    batch.exact_duplicates += 1
+                for raw, signed in plan.articles:
+                    self._write_article(raw, signed, batch)
+                self.archive.flush()
         self.summary.add(batch)  # only once the batch is committed
 
 
@@ -231,7 +198,8 @@ def run(archive: Archive, paths: list[str | Path], config: Config,
     is marked interrupted here.
     """
     run_id = archive.start_run([str(p) for p in paths], os.getpid())
-    ingester = Ingester(archive, config, run_id)
+    preparer = Preparer(config.input.workers, config.clean, config.dedup)
+    ingester = Ingester(archive, config, run_id, preparer)
     status, error = "failed", None
     try:
         items = unique_inputs(find_inputs(paths, config.input))
@@ -249,6 +217,7 @@ def run(archive: Archive, paths: list[str | Path], config: Config,
         error = _describe(exc)
         raise RunFailed(ingester.summary, error) from exc
     finally:
+        preparer.close()
         archive.finish_run(run_id, status, ingester.summary.counts(), error)
     return ingester.summary
 

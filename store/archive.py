@@ -68,6 +68,7 @@ def connect(path: str | Path, busy_timeout: float = 30.0, readonly: bool = False
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute("PRAGMA cache_size = -131072")  # 128 MB of page cache for the index tables
+            db.execute("PRAGMA temp_store = MEMORY")  # the batch's pending LSH rows
         db.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"{path}: not a newsarchive SQLite archive ({exc})") from None
@@ -92,19 +93,6 @@ class Archive(ArchiveReads, ArchiveWrites):
         self.articles_index.flush()
         self.paragraphs_index.flush()
 
-    def discard(self) -> None:
-        """Forget unflushed index entries after a rolled-back batch."""
-        self.articles_index.discard()
-        self.paragraphs_index.discard()
-
-    def index_mark(self) -> tuple[int, int]:
-        """Where the unflushed index entries stand (taken with a SQL savepoint)."""
-        return self.articles_index.mark(), self.paragraphs_index.mark()
-
-    def index_rollback(self, mark: tuple[int, int]) -> None:
-        """Forget unflushed index entries added since mark (after ROLLBACK TO the savepoint)."""
-        self.articles_index.rollback(mark[0])
-        self.paragraphs_index.rollback(mark[1])
 
     @classmethod
     def open(cls, path: str | Path, options: DedupOptions, busy_timeout: float = 30.0) -> "Archive":

@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 import sqlite_utils
 
-RECALL_WEIGHTS = (0.2, 0.8)
+RECALL_WEIGHTS = (0.1, 0.9)  # (false positive, false negative): a missed pair costs far more
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 _BAND_SALT = np.uint64(0xC2B2AE3D27D4EB4F)
 
@@ -29,14 +29,15 @@ def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
     return lsh.b, lsh.r
 
 
-def band_keys(values: np.ndarray, bands: int, rows: int) -> list[int]:
-    """One signed 64-bit bucket key per band of a signature."""
-    block = values[: bands * rows].astype(np.uint64).reshape(bands, rows)
-    acc = (np.arange(bands, dtype=np.uint64) + np.uint64(1)) * _BAND_SALT
+def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """Signed 64-bit bucket keys, one per band, of each row of a (n, num_perm) signature array."""
+    block = np.atleast_2d(signatures)[:, : bands * rows].astype(np.uint64).reshape(-1, bands, rows)
+    acc = np.broadcast_to((np.arange(bands, dtype=np.uint64) + np.uint64(1)) * _BAND_SALT,
+                          block.shape[:2]).copy()
     with np.errstate(over="ignore"):
         for j in range(rows):
-            acc = acc * _MULT + block[:, j]
-    return acc.view(np.int64).tolist()
+            acc = acc * _MULT + block[:, :, j]
+    return acc.view(np.int64)
 
 
 class BlobStore:
@@ -66,9 +67,10 @@ class BlobStore:
 class SQLiteLSH:
     """LSH buckets of one kind of item ("articles" or "paragraphs") in a table.
 
-    New entries wait in memory until flush() (called once per batch, inside its
-    transaction) and are written sorted by key, which touches each B-tree page once;
-    queries see both the table and the entries not yet flushed.
+    A batch's new entries go to a TEMP table first (small, so inserts are cheap; it
+    follows the connection's transactions and savepoints) and are copied into the
+    archive's table sorted by key when the batch is flushed, which touches each page
+    of the big B-tree once. Queries read both.
     """
 
     def __init__(self, db: sqlite_utils.Database, kind: str, bands: int, rows: int) -> None:
@@ -77,57 +79,40 @@ class SQLiteLSH:
         self.bands = bands
         self.rows = rows
         self._buckets = f"_lsh_{kind}"
-        self._pending: dict[int, list[int]] = {}
-        self._log: list[tuple[int, int]] = []
+        self._pending = f"_pending_{kind}"
+        db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {self._pending} (key INTEGER NOT NULL, "
+                   f"item INTEGER NOT NULL, PRIMARY KEY (key, item)) WITHOUT ROWID")
 
-    def add(self, item: int, values: np.ndarray) -> None:
-        """Index an item's signature (written at the next flush)."""
-        for key in band_keys(values, self.bands, self.rows):
-            self._pending.setdefault(key, []).append(item)
-            self._log.append((key, item))
+    def keys(self, signatures: list[np.ndarray]) -> np.ndarray:
+        """The band keys of signatures, as an (n, bands) array."""
+        if not signatures:
+            return np.empty((0, self.bands), dtype=np.int64)
+        return band_keys(np.stack(signatures), self.bands, self.rows)
+
+    def add(self, items: list[int], keys: np.ndarray) -> None:
+        """Index items by their band keys (rows of `keys`, as from keys())."""
+        rows = [(k, item) for item, row in zip(items, keys.tolist()) for k in row]
+        self.db.conn.executemany(f"INSERT OR IGNORE INTO temp.{self._pending} (key, item) VALUES (?, ?)", rows)
 
     def flush(self) -> None:
-        """Write the pending bucket rows, sorted by key."""
-        self.db.conn.executemany(f"INSERT OR IGNORE INTO {self._buckets} (key, item) VALUES (?, ?)",
-                                 sorted(self._log))
-        self.discard()
+        """Move the batch's entries into the archive's table, sorted by key."""
+        conn = self.db.conn
+        conn.execute(f"INSERT OR IGNORE INTO main.{self._buckets} (key, item) "
+                     f"SELECT key, item FROM temp.{self._pending} ORDER BY key")
+        conn.execute(f"DELETE FROM temp.{self._pending}")
 
-    def discard(self) -> None:
-        """Forget pending entries (their transaction was rolled back)."""
-        self._pending.clear()
-        self._log.clear()
-
-    def mark(self) -> int:
-        """A point to roll pending entries back to (with a SQL savepoint)."""
-        return len(self._log)
-
-    def rollback(self, mark: int) -> None:
-        """Forget the entries added since mark."""
-        for key, item in self._log[mark:]:
-            self._pending[key].remove(item)
-            if not self._pending[key]:
-                del self._pending[key]
-        del self._log[mark:]
-
-    @property
-    def dirty(self) -> bool:
-        """Whether entries wait to be flushed."""
-        return bool(self._log)
-
-    def query(self, values: np.ndarray) -> set[int]:
-        """Items sharing at least one band with the signature."""
-        return self.query_many([values])[0]
-
-    def query_many(self, signatures: list[np.ndarray]) -> list[set[int]]:
-        """For each signature, the items sharing at least one band with it (one SQL query)."""
-        keys_per = [band_keys(values, self.bands, self.rows) for values in signatures]
-        wanted = sorted({k for keys in keys_per for k in keys})
+    def query(self, keys: np.ndarray) -> list[set[int]]:
+        """For each row of band keys, the items sharing at least one band with it."""
+        rows = keys.tolist()
+        wanted = sorted({k for row in rows for k in row})
         found: dict[int, list[int]] = {}
-        for start in range(0, len(wanted), 30000):
-            chunk = wanted[start : start + 30000]
-            sql = f"SELECT key, item FROM {self._buckets} WHERE key IN ({','.join('?' * len(chunk))})"
-            for key, item in self.db.conn.execute(sql, chunk):
+        for start in range(0, len(wanted), 15000):
+            chunk = wanted[start : start + 15000]
+            marks = ",".join("?" * len(chunk))
+            sql = (f"SELECT key, item FROM main.{self._buckets} WHERE key IN ({marks}) UNION ALL "
+                   f"SELECT key, item FROM temp.{self._pending} WHERE key IN ({marks})")
+            for key, item in self.db.conn.execute(sql, chunk + chunk):
                 found.setdefault(key, []).append(item)
-        pending = self._pending
-        return [{item for k in keys for item in (*found.get(k, ()), *pending.get(k, ()))}
-                for keys in keys_per]
+        if not found:
+            return [set() for _ in rows]
+        return [{item for k in row if k in found for item in found[k]} for row in rows]

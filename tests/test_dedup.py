@@ -10,7 +10,7 @@ import pytest
 
 from ingest.config import Config, DedupOptions, load_config
 from ingest.pipeline import ingest
-from synthetic import make_docs, make_vocabulary, paragraph, sentence, write_docs
+from synthetic import make_docs, make_vocabulary, paragraph, write_docs
 
 CONFIG = Config()
 RNG_SEED = 20261122
@@ -178,3 +178,19 @@ def test_dedup_option_errors_name_the_key(tmp_path, key, value):
     path.write_text(f"[dedup]\n{key} = {value!r}\n".replace("'", '"'))
     with pytest.raises(ValueError, match=f"dedup.{key}"):
         load_config(path)
+
+
+def test_worker_processes_give_the_same_archive_as_one_process(tmp_path):
+    from ingest.config import InputOptions
+
+    docs = make_docs(40, seed=9, dup_rate=0.3, passage_rate=0.2)
+    write_docs(docs, tmp_path / "corpus")
+    tables = ("articles", "paragraphs", "passages", "sightings", "removed_lines", "boilerplate_lines")
+    contents = []
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        ingest([tmp_path / "corpus"], db, Config(input=InputOptions(workers=workers)))
+        conn = sqlite3.connect(db)
+        contents.append({t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables})
+    assert contents[0] == contents[1]
+    assert len(contents[0]["articles"]) > 40

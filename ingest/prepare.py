@@ -1,0 +1,109 @@
+"""The CPU-bound half of ingest: clean and fingerprint documents, in worker processes.
+
+`prepare` is pure (documents and template lines in, signed articles or rejects out),
+so it runs the same in this process or in a pool; the pool splits a batch into
+contiguous chunks and keeps their order, so results are identical to a single-process
+run. Writing stays in the main process, which owns the archive.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from .clean import clean
+from .config import CleanOptions, DedupOptions
+from .fingerprint import Fingerprinter, Signed
+from .models import Article, RawDocument, Reject
+
+MIN_DOCS_PER_WORKER = 8
+_FINGERPRINTERS: dict[DedupOptions, Fingerprinter] = {}
+
+
+def bug_reject(location: str, stage: str, exc: Exception) -> Reject:
+    """A reject for a document our own code failed on; no fingerprint, so it is retried."""
+    return Reject(location, f"internal error while {stage} this file ({type(exc).__name__}: {exc}); "
+                            f"please report it. It is tried again on the next run.")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A document ready to be deduplicated and written."""
+
+    raw: RawDocument
+    signed: Signed
+
+
+def _fingerprinter(options: DedupOptions) -> Fingerprinter:
+    if options not in _FINGERPRINTERS:
+        _FINGERPRINTERS[options] = Fingerprinter(options)
+    return _FINGERPRINTERS[options]
+
+
+def prepare(docs: list[RawDocument], templates: dict[str, frozenset[str]], clean_options: CleanOptions,
+            dedup_options: DedupOptions) -> list[Prepared | Reject]:
+    """Clean and sign documents, in order; a document our code fails on becomes a Reject."""
+    cleaned: list[tuple[RawDocument, Article] | Reject] = []
+    for doc in docs:
+        try:
+            article = clean(doc, clean_options, templates.get(doc.source, frozenset()))
+        except Exception as exc:  # noqa: BLE001 - a cleaner bug must not stop the night's run
+            article = bug_reject(doc.location, "cleaning", exc)
+        cleaned.append(article if isinstance(article, Reject) else (doc, article))
+    good = [c for c in cleaned if not isinstance(c, Reject)]
+    fingerprinter = _fingerprinter(dedup_options)
+    try:
+        signed = dict(zip(map(id, good), fingerprinter.sign_many([a for _, a in good])))
+    except Exception:  # noqa: BLE001 - sign one by one to find the document it fails on
+        signed = {}
+        for pair in good:
+            try:
+                signed[id(pair)] = fingerprinter.sign(pair[1])
+            except Exception as exc:  # noqa: BLE001
+                signed[id(pair)] = bug_reject(pair[0].location, "fingerprinting", exc)
+    out: list[Prepared | Reject] = []
+    for item in cleaned:
+        if isinstance(item, Reject):
+            out.append(item)
+        else:
+            result = signed[id(item)]
+            out.append(result if isinstance(result, Reject) else Prepared(item[0], result))
+    return out
+
+
+class Preparer:
+    """Runs `prepare` in this process or across a pool of worker processes."""
+
+    def __init__(self, workers: int, clean_options: CleanOptions, dedup_options: DedupOptions) -> None:
+        self.workers = workers if workers > 0 else (os.cpu_count() or 1)
+        self.clean_options = clean_options
+        self.dedup_options = dedup_options
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> "Preparer":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def __call__(self, docs: list[RawDocument], templates: dict[str, frozenset[str]]) -> list[Prepared | Reject]:
+        """Prepared documents (or rejects), in the order given."""
+        chunks = min(self.workers, len(docs) // MIN_DOCS_PER_WORKER)
+        if chunks < 2:
+            return prepare(docs, templates, self.clean_options, self.dedup_options)
+        if self._pool is None:
+            context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
+                                                  else "spawn")
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        bounds = [len(docs) * i // chunks for i in range(chunks + 1)]
+        futures = [self._pool.submit(prepare, docs[lo:hi], templates, self.clean_options, self.dedup_options)
+                   for lo, hi in zip(bounds, bounds[1:])]
+        return [item for future in futures for item in future.result()]
