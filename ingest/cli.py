@@ -262,6 +262,7 @@ def dupes(passages: bool = typer.Option(False, "--passages", help="List repeated
         for row in rows:
             typer.secho(f"passage {row['id']}: {row['occurrences']} occurrences, first in "
                         f"#{row['first_article_id']} {row['first_title'] or ''}", bold=True)
+            typer.echo(f"    first seen: {row['first_seen']}" + (f" ({row['first_published']})" if row["first_published"] else ""))
             typer.echo(f"    {row['text'][:200]}")
             typer.echo("    in: " + ", ".join(f"#{a}" for a in row["articles"]))
         return
@@ -273,6 +274,7 @@ def dupes(passages: bool = typer.Option(False, "--passages", help="List repeated
     for row in rows:
         typer.secho(f"#{row['id']} {row['title'] or '(untitled)'} ({row['source']}): "
                     f"{row['duplicates']} near-duplicate(s)", bold=True)
+        typer.echo(f"    first seen: {row['first_seen']}" + (f" ({row['published']})" if row["published"] else ""))
         for m in row["members"]:
             typer.echo(f"    #{m['id']} {m['title'] or '(untitled)'} ({m['source']}, similarity {m['similarity']})")
 

@@ -8,6 +8,9 @@ from typing import Any
 import sqlite_utils
 
 
+FIRST_SEEN = "(SELECT location FROM sightings WHERE article_id = {article} ORDER BY id LIMIT 1)"
+
+
 class NotFound(LookupError):
     """No row with that id."""
 
@@ -34,7 +37,8 @@ def article_detail(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]
 def duplicate_clusters(db: sqlite_utils.Database, limit: int = 50) -> list[dict[str, Any]]:
     """Clusters of near-duplicate articles, largest first, each under its earliest article."""
     clusters = list(db.query(
-        """SELECT r.id, r.title, r.source, count(d.id) AS duplicates
+        f"""SELECT r.id, r.title, r.source, r.published, {FIRST_SEEN.format(article="r.id")} AS first_seen,
+                  count(d.id) AS duplicates
            FROM articles r JOIN articles d ON d.duplicate_of = r.id
            GROUP BY r.id ORDER BY duplicates DESC, r.id LIMIT ?""", [limit]))
     for cluster in clusters:
@@ -47,8 +51,9 @@ def duplicate_clusters(db: sqlite_utils.Database, limit: int = 50) -> list[dict[
 def repeated_passages(db: sqlite_utils.Database, limit: int = 50) -> list[dict[str, Any]]:
     """The most repeated passages, with the article each was first seen in."""
     passages = list(db.query(
-        """SELECT p.id, p.occurrences, p.text, p.first_article_id, a.title AS first_title,
-                  a.source AS first_source
+        f"""SELECT p.id, p.occurrences, p.text, p.first_article_id, a.title AS first_title,
+                  a.source AS first_source, a.published AS first_published,
+                  {FIRST_SEEN.format(article="a.id")} AS first_seen
            FROM passages p JOIN articles a ON a.id = p.first_article_id
            ORDER BY p.occurrences DESC, p.id LIMIT ?""", [limit]))
     for passage in passages:

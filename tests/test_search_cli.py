@@ -68,3 +68,44 @@ def test_clean_json_lines(cli, seeds_gold):
     assert set(record) == {"location", "title", "published", "body", "removed"}
     assert record["published"] == seeds_gold["004_7c46447cfe073ee4.txt"]["published"]
     assert all(set(r) == {"line", "rule"} for r in record["removed"])
+
+
+def test_novel_search_skips_text_repeated_from_earlier_articles(cli, samples_db):
+    import sqlite3
+
+    conn = sqlite3.connect(samples_db)
+    first, later = conn.execute(
+        "SELECT p.first_article_id, x.article_id FROM passages p JOIN paragraphs x ON x.passage_id = p.id "
+        "WHERE x.article_id != p.first_article_id").fetchone()
+    # a word of the repeated Guaido background passage: 'Supreme' (Court)
+    everywhere = {h["id"] for h in hits(cli, samples_db, "Supreme", "--all")}
+    novel = {h["id"] for h in hits(cli, samples_db, "Supreme", "--all", "--novel")}
+    assert {first, later} <= everywhere
+    assert first in novel and later not in novel
+
+
+def test_novel_text_match_ranks_above_repeated_text(cli, samples_db):
+    import sqlite3
+
+    conn = sqlite3.connect(samples_db)
+    first, later = conn.execute(
+        "SELECT p.first_article_id, x.article_id FROM passages p JOIN paragraphs x ON x.passage_id = p.id "
+        "WHERE x.article_id != p.first_article_id").fetchone()
+    ranked = [h["id"] for h in hits(cli, samples_db, "Supreme Court", "--all")]
+    assert ranked.index(first) < ranked.index(later)
+
+
+def test_dupes_lists_clusters_with_where_first_seen(cli, db_path, tmp_path):
+    from conftest import SAMPLES
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (SAMPLES / "000_7787a9d21136dbfa.txt").read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text.replace("Lavrov said", "Lavrov stated").replace("Tasnim – ", ""),
+                                  encoding="utf-8")
+    cli("ingest", folder, "--db", db_path)
+    clusters = [json.loads(l) for l in cli("dupes", "--json", "--db", db_path).stdout.splitlines()]
+    assert len(clusters) == 1 and clusters[0]["duplicates"] == 1
+    assert clusters[0]["first_seen"].endswith("a.txt")
+    assert "first seen:" in cli("dupes", "--db", db_path).output
