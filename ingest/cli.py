@@ -246,6 +246,35 @@ def clean(paths: list[Path] = typer.Argument(..., help="Files or folders to clea
             typer.echo(record["body"] + "\n")
 
 
+def _print_rows(rows: list[dict[str, Any]], as_json: bool, render) -> None:
+    """Rows as JSON lines, or each through render() for people."""
+    for row in rows:
+        if as_json:
+            _print_json(row)
+        else:
+            render(row)
+
+
+def _first_seen(location: str, published: str | None) -> str:
+    return f"    first seen: {location}" + (f" ({published})" if published else "")
+
+
+def _render_passage(row: dict[str, Any]) -> None:
+    typer.secho(f"passage {row['id']}: {row['occurrences']} occurrences, first in "
+                f"#{row['first_article_id']} {row['first_title'] or ''}", bold=True)
+    typer.echo(_first_seen(row["first_seen"], row["first_published"]))
+    typer.echo(f"    {row['text'][:200]}")
+    typer.echo("    in: " + ", ".join(f"#{a}" for a in row["articles"]))
+
+
+def _render_cluster(row: dict[str, Any]) -> None:
+    typer.secho(f"#{row['id']} {row['title'] or '(untitled)'} ({row['source']}): "
+                f"{row['duplicates']} near-duplicate(s)", bold=True)
+    typer.echo(_first_seen(row["first_seen"], row["published"]))
+    for m in row["members"]:
+        typer.echo(f"    #{m['id']} {m['title'] or '(untitled)'} ({m['source']}, similarity {m['similarity']})")
+
+
 @app.command()
 def dupes(passages: bool = typer.Option(False, "--passages", help="List repeated passages instead."),
           limit: int = typer.Option(50, "--limit", min=1),
@@ -254,29 +283,9 @@ def dupes(passages: bool = typer.Option(False, "--passages", help="List repeated
     """Duplicate clusters (or the most repeated passages) with where each was first seen."""
     database = _reader(db, config)
     if passages:
-        rows = reports.repeated_passages(database, limit)
-        if as_json:
-            for row in rows:
-                _print_json(row)
-            return
-        for row in rows:
-            typer.secho(f"passage {row['id']}: {row['occurrences']} occurrences, first in "
-                        f"#{row['first_article_id']} {row['first_title'] or ''}", bold=True)
-            typer.echo(f"    first seen: {row['first_seen']}" + (f" ({row['first_published']})" if row["first_published"] else ""))
-            typer.echo(f"    {row['text'][:200]}")
-            typer.echo("    in: " + ", ".join(f"#{a}" for a in row["articles"]))
-        return
-    rows = reports.duplicate_clusters(database, limit)
-    if as_json:
-        for row in rows:
-            _print_json(row)
-        return
-    for row in rows:
-        typer.secho(f"#{row['id']} {row['title'] or '(untitled)'} ({row['source']}): "
-                    f"{row['duplicates']} near-duplicate(s)", bold=True)
-        typer.echo(f"    first seen: {row['first_seen']}" + (f" ({row['published']})" if row["published"] else ""))
-        for m in row["members"]:
-            typer.echo(f"    #{m['id']} {m['title'] or '(untitled)'} ({m['source']}, similarity {m['similarity']})")
+        _print_rows(reports.repeated_passages(database, limit), as_json, _render_passage)
+    else:
+        _print_rows(reports.duplicate_clusters(database, limit), as_json, _render_cluster)
 
 
 @app.command()
