@@ -71,6 +71,7 @@ class _Plan:
     articles: list[tuple[RawDocument, Signed]] = field(default_factory=list)
 
     def empty(self) -> bool:
+        """Whether the batch has nothing to write."""
         return not (self.rejects or self.sightings or self.articles)
 
 
