@@ -109,8 +109,11 @@ class Fingerprinter:
     without a Python call per shingle.
     """
 
-    def __init__(self, options: DedupOptions) -> None:
+    def __init__(self, options: DedupOptions, paragraph_perms: int | None = None) -> None:
+        """`paragraph_perms`: how many of the permutations paragraph sketches need (the
+        paragraph LSH's bands x rows; paragraphs are verified on exact shingles)."""
         self.options = options
+        self.paragraph_perms = paragraph_perms or options.num_perm
         self._kwargs = dict(num_perm=options.num_perm, seed=options.seed,
                             scheme=options.scheme, hashfunc=_identity)
         reference = MinHash(**self._kwargs)
@@ -127,20 +130,24 @@ class Fingerprinter:
         return [Sketch(m.hashvalues.astype(np.uint32, copy=False), len(s))
                 for m, s in zip(minhashes, shingle_sets)]
 
-    def _minhash(self, values: np.ndarray) -> np.ndarray:
+    def _minhash(self, values: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Column minima of the permuted hashes of one large set, a chunk at a time."""
-        out = self._empty.copy()
-        step = max(1, _CHUNK // len(self._a))
+        out = self._empty[: len(a)].copy()
+        step = max(1, _CHUNK // len(a))
         for start in range(0, len(values), step):
             h = _premix(values[start : start + step], self._width)[:, None]
             with np.errstate(over="ignore"):
-                np.minimum(out, (h * self._a + self._b).min(axis=0), out=out)
+                np.minimum(out, (h * a + b).min(axis=0), out=out)
         return out
 
-    def sketch_sets(self, shingle_sets: list[np.ndarray]) -> list[Sketch]:
-        """MinHash signatures of many shingle-hash sets (uint32 arrays) in bulk."""
+    def sketch_sets(self, shingle_sets: list[np.ndarray], perms: int | None = None) -> list[Sketch]:
+        """MinHash signatures of many shingle-hash sets (uint32 arrays) in bulk.
+
+        With `perms`, only the first `perms` values of each signature are computed.
+        """
+        a, b = self._a[:perms], self._b[:perms]
         results: list[np.ndarray | None] = [None] * len(shingle_sets)
-        step = max(1, _CHUNK // len(self._a))
+        step = max(1, _CHUNK // len(a))
         group: list[int] = []
         total = 0
 
@@ -150,7 +157,7 @@ class Fingerprinter:
                 values = np.concatenate([shingle_sets[i] for i in group])
                 h = _premix(values, self._width)[:, None]
                 with np.errstate(over="ignore"):
-                    permuted = h * self._a + self._b
+                    permuted = h * a + b
                 offsets = np.cumsum([0] + [len(shingle_sets[i]) for i in group[:-1]])
                 for i, row in zip(group, np.minimum.reduceat(permuted, offsets, axis=0)):
                     results[i] = row
@@ -158,9 +165,9 @@ class Fingerprinter:
 
         for i, values in enumerate(shingle_sets):
             if len(values) == 0:
-                results[i] = self._empty.copy()
+                results[i] = self._empty[: len(a)].copy()
             elif len(values) > step:
-                results[i] = self._minhash(values)
+                results[i] = self._minhash(values, a, b)
             else:
                 if total + len(values) > step:
                     flush()
@@ -175,38 +182,39 @@ class Fingerprinter:
         return self.sign_many([article])[0]
 
     def sign_many(self, articles: list[Article]) -> list[Signed]:
-        """Sign a batch of articles with one bulk MinHash pass.
+        """Sign a batch of articles with two bulk MinHash passes (articles, paragraphs).
 
         Per article: the content hash of its normalised text, the sketch of its word
-        shingles, the sketch of its first half (its head) and the sketch of each
-        paragraph that can be a passage.
+        shingles, the sketch of its first half (its head) and, for each paragraph that
+        can be a passage, its shingle set and a sketch of `paragraph_perms` values.
         Each paragraph is normalised and its words hashed once.
         """
         opts = self.options
-        sets: list[np.ndarray] = []
-        layout: list[tuple[int, list[int], str, np.ndarray]] = []
+        doc_sets: list[np.ndarray] = []
+        paragraph_sets: list[np.ndarray] = []
+        layout: list[tuple[list[int], str]] = []
         for article in articles:
             normalized = [normalize_text(p) for p in article.paragraphs]
             hashes = [word_hashes(normalized_words(n), self._cache) for n in normalized]
-            doc_index = len(sets)
             doc_words = np.concatenate(hashes) if hashes else np.empty(0, dtype=np.uint64)
             doc_shingles = shingles_of_word_hashes(doc_words, opts.article_shingle_size)
-            sets.append(np.unique(doc_shingles))
-            sets.append(np.unique(doc_shingles[: (len(doc_shingles) + 1) // 2]))
+            doc_sets.append(np.unique(doc_shingles))
+            doc_sets.append(np.unique(doc_shingles[: (len(doc_shingles) + 1) // 2]))
             positions = []
             for pos, (paragraph, h) in enumerate(zip(article.paragraphs, hashes)):
                 if len(h) >= opts.paragraph_min_words and reads_as_prose(paragraph):
-                    sets.append(np.unique(shingles_of_word_hashes(h, opts.paragraph_shingle_size)))
+                    paragraph_sets.append(np.unique(shingles_of_word_hashes(h, opts.paragraph_shingle_size)))
                     positions.append(pos)
-            digest = hashlib.sha256(" ".join(normalized).encode("utf-8")).hexdigest()
-            layout.append((doc_index, positions, digest))
+            layout.append((positions, hashlib.sha256(" ".join(normalized).encode("utf-8")).hexdigest()))
         if len(self._cache) > 500_000:
             self._cache.clear()
-        sketches = self.sketch_sets(sets)
-        signed = []
-        for article, (doc_index, positions, digest) in zip(articles, layout):
-            first = doc_index + 2
-            prints = tuple(ParagraphPrint(pos, sets[first + k]) for k, pos in enumerate(positions))
-            signed.append(Signed(article, digest, sketches[doc_index], sketches[doc_index + 1], prints,
-                                 tuple(sketches[first : first + len(positions)])))
+        doc_sketches = self.sketch_sets(doc_sets)
+        paragraph_sketches = self.sketch_sets(paragraph_sets, self.paragraph_perms)
+        signed, first = [], 0
+        for k, (article, (positions, digest)) in enumerate(zip(articles, layout)):
+            end = first + len(positions)
+            prints = tuple(ParagraphPrint(pos, paragraph_sets[first + i]) for i, pos in enumerate(positions))
+            signed.append(Signed(article, digest, doc_sketches[2 * k], doc_sketches[2 * k + 1], prints,
+                                 tuple(paragraph_sketches[first:end])))
+            first = end
         return signed

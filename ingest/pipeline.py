@@ -82,7 +82,8 @@ class Ingester:
         self.archive = archive
         self.config = config
         self.run_id = run_id
-        self.preparer = preparer or Preparer(1, config.clean, config.dedup)
+        self.preparer = preparer or Preparer(1, config.clean, config.dedup,
+                                             archive.paragraphs_index.bands * archive.paragraphs_index.rows)
         self.deduper = Deduper(archive, config.dedup)
         self.summary = RunSummary(run_id=run_id)
         self._templates: dict[str, frozenset[str]] = {}
@@ -199,7 +200,8 @@ def run(archive: Archive, paths: list[str | Path], config: Config,
     is marked interrupted here.
     """
     run_id = archive.start_run([str(p) for p in paths], os.getpid())
-    preparer = Preparer(config.input.workers, config.clean, config.dedup)
+    index = archive.paragraphs_index
+    preparer = Preparer(config.input.workers, config.clean, config.dedup, index.bands * index.rows)
     ingester = Ingester(archive, config, run_id, preparer)
     status, error = "failed", None
     try:

@@ -19,7 +19,7 @@ from .fingerprint import Fingerprinter, Signed
 from .models import Article, RawDocument, Reject
 
 MIN_DOCS_PER_WORKER = 8
-_FINGERPRINTERS: dict[DedupOptions, Fingerprinter] = {}
+_FINGERPRINTERS: dict[tuple[DedupOptions, int | None], Fingerprinter] = {}
 
 
 def bug_reject(location: str, stage: str, exc: Exception) -> Reject:
@@ -36,14 +36,15 @@ class Prepared:
     signed: Signed
 
 
-def _fingerprinter(options: DedupOptions) -> Fingerprinter:
-    if options not in _FINGERPRINTERS:
-        _FINGERPRINTERS[options] = Fingerprinter(options)
-    return _FINGERPRINTERS[options]
+def _fingerprinter(options: DedupOptions, paragraph_perms: int | None) -> Fingerprinter:
+    key = (options, paragraph_perms)
+    if key not in _FINGERPRINTERS:
+        _FINGERPRINTERS[key] = Fingerprinter(options, paragraph_perms)
+    return _FINGERPRINTERS[key]
 
 
 def prepare(docs: list[RawDocument], templates: dict[str, frozenset[str]], clean_options: CleanOptions,
-            dedup_options: DedupOptions) -> list[Prepared | Reject]:
+            dedup_options: DedupOptions, paragraph_perms: int | None = None) -> list[Prepared | Reject]:
     """Clean and sign documents, in order; a document our code fails on becomes a Reject."""
     cleaned: list[tuple[RawDocument, Article] | Reject] = []
     for doc in docs:
@@ -53,7 +54,7 @@ def prepare(docs: list[RawDocument], templates: dict[str, frozenset[str]], clean
             article = bug_reject(doc.location, "cleaning", exc)
         cleaned.append(article if isinstance(article, Reject) else (doc, article))
     good = [c for c in cleaned if not isinstance(c, Reject)]
-    fingerprinter = _fingerprinter(dedup_options)
+    fingerprinter = _fingerprinter(dedup_options, paragraph_perms)
     try:
         signed = dict(zip(map(id, good), fingerprinter.sign_many([a for _, a in good])))
     except Exception:  # noqa: BLE001 - sign one by one to find the document it fails on
@@ -76,10 +77,12 @@ def prepare(docs: list[RawDocument], templates: dict[str, frozenset[str]], clean
 class Preparer:
     """Runs `prepare` in this process or across a pool of worker processes."""
 
-    def __init__(self, workers: int, clean_options: CleanOptions, dedup_options: DedupOptions) -> None:
+    def __init__(self, workers: int, clean_options: CleanOptions, dedup_options: DedupOptions,
+                 paragraph_perms: int | None = None) -> None:
         self.workers = workers if workers > 0 else (os.cpu_count() or 1)
         self.clean_options = clean_options
         self.dedup_options = dedup_options
+        self.paragraph_perms = paragraph_perms
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "Preparer":
@@ -98,12 +101,13 @@ class Preparer:
         """Prepared documents (or rejects), in the order given."""
         chunks = min(self.workers, len(docs) // MIN_DOCS_PER_WORKER)
         if chunks < 2:
-            return prepare(docs, templates, self.clean_options, self.dedup_options)
+            return prepare(docs, templates, self.clean_options, self.dedup_options, self.paragraph_perms)
         if self._pool is None:
             context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                                   else "spawn")
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
         bounds = [len(docs) * i // chunks for i in range(chunks + 1)]
-        futures = [self._pool.submit(prepare, docs[lo:hi], templates, self.clean_options, self.dedup_options)
+        futures = [self._pool.submit(prepare, docs[lo:hi], templates, self.clean_options, self.dedup_options,
+                                     self.paragraph_perms)
                    for lo, hi in zip(bounds, bounds[1:])]
         return [item for future in futures for item in future.result()]

@@ -111,11 +111,11 @@ class ArchiveWrites:
              article.text, raw_id, run_id])
         article_id = cur.lastrowid
         conn.execute("UPDATE raw_documents SET article_id = ? WHERE id = ?", [article_id, raw_id])
-        paragraph_ids = []
-        for position, text in enumerate(article.paragraphs):
-            cur = conn.execute("INSERT INTO paragraphs (article_id, position, text) VALUES (?, ?, ?)",
-                               [article_id, position, text])
-            paragraph_ids.append(cur.lastrowid)
+        first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM paragraphs").fetchone()[0]
+        paragraph_ids = list(range(first_id, first_id + len(article.paragraphs)))
+        conn.executemany("INSERT INTO paragraphs (id, article_id, position, text) VALUES (?, ?, ?, ?)",
+                         [(pid, article_id, position, text)
+                          for position, (pid, text) in enumerate(zip(paragraph_ids, article.paragraphs))])
         conn.executemany(
             "INSERT INTO removed_lines (article_id, raw_id, line_no, text, rule) VALUES (?, ?, ?, ?, ?)",
             [(article_id, raw_id, r.line_no, r.text, r.rule) for r in article.removed])
