@@ -9,8 +9,10 @@ of the rule that removed it (see ingest.textrules for the vocabulary). Steps:
 3. each line gets a shape rule (share, subscribe, counter, caption, ...) or none,
    and a score: real sentences count their words, other lines cost a penalty;
 4. the article is the densest block: the run of lines with the highest total
-   score (maximum-sum segment). Lines outside it go with rule "density" (or their
-   shape rule); inside it, shape-rule lines, teasers after a "Related" marker,
+   score (maximum-sum segment), extended downwards over a list that continues
+   it (short lines that carry content: quantities, enumerations, sentence-case
+   phrases; see _extend_block). Lines outside it go with rule "density" (or
+   their shape rule); inside it, shape-rule lines, teasers after a "Related" marker,
    and everything after an end marker (a comments widget, a subscription box)
    go too;
 5. the headline line just before the block becomes the title, and a
@@ -151,6 +153,59 @@ def _best_block(scores: list[float]) -> tuple[int, int]:
     return best_s, best_e
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _listy(text: str, n: int) -> bool:
+    """A short line that carries content rather than a link label.
+
+    List items of an article (ingredients, steps, schedules) are short and lack
+    closing punctuation like menu entries, but they enumerate (two or more
+    commas), give quantities (a number next to lower-case words) or read as a
+    phrase in sentence case; a menu entry is one to a few capitalised words.
+    """
+    if n < 4:
+        return False
+    if text.count(",") >= 2:
+        return True
+    lower = sum(1 for word in text.split() if word[0].islower())
+    return 2 * lower >= n or bool(lower and _DIGIT.search(text))
+
+
+EXTEND_MIN_CONTENT = 4
+EXTEND_MAX_LABELS = 2
+EXTEND_RATIO = 1.0
+
+
+def _extend_block(end: int, scores: list[float], rules: list, listy: list[bool]) -> int:
+    """Extend the body block downwards over a list that continues it.
+
+    After the densest block, a run of list items (lines that carry content:
+    listy or scoring positive) with at most EXTEND_MAX_LABELS consecutive other
+    lines between them (subheadings such as "Step 2") still belongs to the
+    article. The run ends at any rule line (share row, related marker, comments,
+    copyright, ...) or at a longer run of label-like lines; it is taken only if
+    it holds at least EXTEND_MIN_CONTENT content lines and at least as many
+    content lines as label-like ones, so a menu after the body stays out.
+    """
+    content = labels = gap = 0
+    best = end
+    for j in range(end, len(scores)):
+        if rules[j] is not None:
+            break
+        if scores[j] > 0 or listy[j]:
+            content += 1
+            gap = 0
+            if content >= EXTEND_MIN_CONTENT and content >= EXTEND_RATIO * labels:
+                best = j + 1
+        else:
+            labels += 1
+            gap += 1
+            if gap > EXTEND_MAX_LABELS:
+                break
+    return best
+
+
 BEFORE_ANCHOR = 0.1
 _NONWORD = re.compile(r"\W+")
 _TITLE_SEP = re.compile(r"\s+(?:[|\-–—:»·•]|::)\s+")
@@ -257,6 +312,9 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
                 if published is None:
                     published = date
     start, end = _best_block(scores)
+    if end > start:
+        listy = [rules[i] is None and not ends[i] and _listy(texts[i], words[i]) for i in range(n)]
+        end = _extend_block(end, scores, rules, listy)
     labels: list[str | None] = [R.DENSITY] * n
     total = sum(s for s in scores[start:end] if s > 0)
     body_score = 0.0
