@@ -9,8 +9,10 @@ of the rule that removed it (see ingest.textrules for the vocabulary). Steps:
 3. each line gets a shape rule (share, subscribe, counter, caption, ...) or none,
    and a score: real sentences count their words, other lines cost a penalty;
 4. the article is the densest block: the run of lines with the highest total
-   score (maximum-sum segment). Lines outside it go with rule "density" (or their
-   shape rule); inside it, shape-rule lines, teasers after a "Related" marker,
+   score (maximum-sum segment), extended downwards over a list that continues
+   it (short lines that carry content: quantities, enumerations, sentence-case
+   phrases; see _extend_block). Lines outside it go with rule "density" (or
+   their shape rule); inside it, shape-rule lines, teasers after a "Related" marker,
    and everything after an end marker (a comments widget, a subscription box)
    go too;
 5. the headline line just before the block becomes the title, and a
@@ -21,6 +23,9 @@ of the rule that removed it (see ingest.textrules for the vocabulary). Steps:
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import compress, count, islice
+from operator import and_, attrgetter, itemgetter, methodcaller, sub
 
 from . import textrules as R
 from .cleaned import Cleaned
@@ -33,51 +38,72 @@ _DATELINE_START = frozenset("PpUuLlFfDd")  # Published, Posted, Updated, Last up
 _TERMINAL = frozenset(".!?…。")
 _CLOSERS = "\"'”’»)]】」*"
 _NO_WRAP_END = frozenset(".!?…:;。")
+_NO_JOIN_START = frozenset("•●▪*|")
+_rstrip_closers = methodcaller("rstrip", _CLOSERS)
+_last = itemgetter(slice(-1, None))
+_first = itemgetter(0)
+_is_one = (1).__eq__
 
 
-def _ends_sentence(line: str) -> bool:
-    s = line.rstrip(_CLOSERS)
-    return bool(s) and s[-1] in _TERMINAL
+def _in_template(line: str, template: frozenset[str], sizes: frozenset[int]) -> bool:
+    """Whether the line, normalised, is one of the source's template lines.
+
+    The number of words survives normalisation (it only folds characters and
+    collapses whitespace), so lines of a length no template line has are skipped
+    without normalising them.
+    """
+    return len(line.split()) in sizes and normalize_text(line) in template
 
 
-class _Item:
-    """One non-blank line (or several rejoined hard-wrapped lines)."""
+def _rejoin(nos: list[int], texts: list[str], words: list[int]):
+    """Merge hard-wrapped continuation lines into the line they continue.
 
-    __slots__ = ("nos", "texts", "text", "words", "rule", "score", "ends")
-
-    def __init__(self, no: int, text: str, words: int) -> None:
-        self.nos = [no]
-        self.texts = [text]
-        self.text = text
-        self.words = words
-        self.rule: str | None = None
-        self.score = 0.0
-        self.ends = False  # ends with sentence punctuation (set after rejoining)
-
-
-def _rejoin(items: list[_Item], blank_before: set[int]) -> list[_Item]:
-    """Merge hard-wrapped continuation lines into the line they continue."""
-    out: list[_Item] = []
-    for it in items:
-        prev = out[-1] if out else None
-        if (prev is not None and it.nos[0] not in blank_before and it.nos[0] == prev.nos[-1] + 1
-                and prev.words >= 5 and prev.text[-1] not in _NO_WRAP_END
-                and not prev.text.endswith(_CLOSERS) and it.text[0].islower()
-                and prev.text[0] not in "•●▪*|"):
-            prev.nos.append(it.nos[0])
-            prev.texts.append(it.texts[0])
-            prev.text = prev.text + " " + it.text
-            prev.words += it.words
+    A continuation directly follows the previous non-blank line (no blank line
+    between) and starts in lower case; the line it continues has at least five
+    words (with what was already joined to it), does not start with a bullet and
+    does not end with closing punctuation. Returns the merged lists and, for each
+    merged item, the (line number, text) pairs it was made of.
+    """
+    cands = list(compress(count(1), map(and_, map(_is_one, map(sub, islice(nos, 1, None), nos)),
+                                         map(str.islower, map(_first, islice(texts, 1, None))))))
+    if not cands:
+        return nos, texts, words, {}
+    root: dict[int, int] = {}
+    total = list(words)
+    for k in cands:
+        p = k - 1
+        r = root.get(p, p)
+        last = texts[p]
+        if (total[r] >= 5 and last[-1] not in _NO_WRAP_END and not last.endswith(_CLOSERS)
+                and texts[r][0] not in _NO_JOIN_START):
+            root[k] = r
+            total[r] += words[k]
+    if not root:
+        return nos, texts, words, {}
+    new_nos: list[int] = []
+    new_texts: list[str] = []
+    new_words: list[int] = []
+    members: dict[int, list[tuple[int, str]]] = {}
+    for i, (no, line) in enumerate(zip(nos, texts)):
+        r = root.get(i)
+        if r is None:
+            new_nos.append(no)
+            new_texts.append(line)
+            new_words.append(total[i])
             continue
-        out.append(it)
-    return out
+        at = len(new_texts) - 1
+        group = members.get(at)
+        if group is None:
+            group = members[at] = [(new_nos[at], new_texts[at])]
+        group.append((no, line))
+        new_texts[at] += " " + line
+    return new_nos, new_texts, new_words, members
 
 
-def _score(it: _Item, min_words: int) -> float:
-    n = it.words
-    if it.rule is not None:
+def _score(rule: str | None, n: int, ends: bool, min_words: int) -> float:
+    if rule is not None:
         return -8.0
-    if it.ends:
+    if ends:
         if n >= min_words:
             return float(n)
         if n >= 4:
@@ -92,23 +118,19 @@ def _score(it: _Item, min_words: int) -> float:
 
 END_MIN_SCORE = 40.0
 SANDWICH = 0.25
-
-
-def _damp_teasers(items: list[_Item]) -> None:
-    """Lower the score of one-sentence blurbs that alternate with headlines (teaser lists)."""
-    flags = [it.rule is None and 2 <= it.words <= 20 and not it.ends for it in items]
-    for i in range(1, len(items) - 1):
-        if flags[i - 1] and flags[i + 1] and items[i].score > 0:
-            items[i].score *= SANDWICH
-
-
 REPEAT_SCORE = -4.0
-
-
 RUN_STEP = 2.0
 
 
-def _best_block(items: list[_Item]) -> tuple[int, int]:
+def _damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[float]) -> None:
+    """Lower the score of one-sentence blurbs that alternate with headlines (teaser lists)."""
+    flags = [r is None and 2 <= w <= 20 and not e for r, w, e in zip(rules, words, ends)]
+    for i in range(1, len(scores) - 1):
+        if flags[i - 1] and flags[i + 1] and scores[i] > 0:
+            scores[i] *= SANDWICH
+
+
+def _best_block(scores: list[float]) -> tuple[int, int]:
     """Indices [start, end) of the maximum-sum run of item scores (empty if none > 0).
 
     Consecutive non-content lines cost more the longer their run: one subheading
@@ -117,10 +139,9 @@ def _best_block(items: list[_Item]) -> tuple[int, int]:
     best, best_s, best_e = 0.0, 0, 0
     cur, cur_s = 0.0, 0
     run = 0
-    for i, it in enumerate(items):
+    for i, score in enumerate(scores):
         if cur <= 0:
             cur, cur_s = 0.0, i
-        score = it.score
         if score <= 0:
             run += 1
             score -= RUN_STEP * (run - 1)
@@ -132,6 +153,59 @@ def _best_block(items: list[_Item]) -> tuple[int, int]:
     return best_s, best_e
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _listy(text: str, n: int) -> bool:
+    """A short line that carries content rather than a link label.
+
+    List items of an article (ingredients, steps, schedules) are short and lack
+    closing punctuation like menu entries, but they enumerate (two or more
+    commas), give quantities (a number next to lower-case words) or read as a
+    phrase in sentence case; a menu entry is one to a few capitalised words.
+    """
+    if n < 4:
+        return False
+    if text.count(",") >= 2:
+        return True
+    lower = sum(1 for word in text.split() if word[0].islower())
+    return 2 * lower >= n or bool(lower and _DIGIT.search(text))
+
+
+EXTEND_MIN_CONTENT = 4
+EXTEND_MAX_LABELS = 2
+EXTEND_RATIO = 1.0
+
+
+def _extend_block(end: int, scores: list[float], rules: list, listy: list[bool]) -> int:
+    """Extend the body block downwards over a list that continues it.
+
+    After the densest block, a run of list items (lines that carry content:
+    listy or scoring positive) with at most EXTEND_MAX_LABELS consecutive other
+    lines between them (subheadings such as "Step 2") still belongs to the
+    article. The run ends at any rule line (share row, related marker, comments,
+    copyright, ...) or at a longer run of label-like lines; it is taken only if
+    it holds at least EXTEND_MIN_CONTENT content lines and at least as many
+    content lines as label-like ones, so a menu after the body stays out.
+    """
+    content = labels = gap = 0
+    best = end
+    for j in range(end, len(scores)):
+        if rules[j] is not None:
+            break
+        if scores[j] > 0 or listy[j]:
+            content += 1
+            gap = 0
+            if content >= EXTEND_MIN_CONTENT and content >= EXTEND_RATIO * labels:
+                best = j + 1
+        else:
+            labels += 1
+            gap += 1
+            if gap > EXTEND_MAX_LABELS:
+                break
+    return best
+
+
 BEFORE_ANCHOR = 0.1
 _NONWORD = re.compile(r"\W+")
 _TITLE_SEP = re.compile(r"\s+(?:[|\-–—:»·•]|::)\s+")
@@ -141,37 +215,35 @@ def _key(text: str) -> str:
     return _NONWORD.sub(" ", text.lower()).strip()
 
 
-def _headline_anchor(items: list[_Item]) -> int | None:
+def _headline_anchor(texts: list[str], words: list[int], rules: list) -> int | None:
     """Index of the headline that repeats the page's first line (a page title), or None.
 
     Saved web pages start with the document title ("Headline - Site"); the
     article's headline repeats it further down, and the body follows it.
     """
-    if len(items) < 3 or items[0].words < 3:
+    if len(texts) < 3 or words[0] < 3:
         return None
-    first = _key(items[0].text)
-    longest = max(len(_key(part)) for part in _TITLE_SEP.split(items[0].text))
-    first_low = items[0].text.lower()
-    for i in range(1, len(items)):
-        it = items[i]
-        if 3 <= it.words <= 40 and it.rule is None and it.text[:4].lower() in first_low:
-            k = _key(it.text)
+    first = _key(texts[0])
+    longest = max(len(_key(part)) for part in _TITLE_SEP.split(texts[0]))
+    first_low = texts[0].lower()
+    for i in range(1, len(texts)):
+        if 3 <= words[i] <= 40 and rules[i] is None and texts[i][:4].lower() in first_low:
+            k = _key(texts[i])
             if len(k) >= 12 and len(k) >= 0.85 * longest and k in first:
                 return i
     return None
 
 
-def _title_before(items: list[_Item], start: int) -> int | None:
+def _title_before(words: list[int], rules: list, ends: list[bool], start: int) -> int | None:
     """Index of the headline line just before the body block, or None."""
     for i in range(start - 1, max(-1, start - 12), -1):
-        it = items[i]
-        if it.rule is not None:
+        if rules[i] is not None:
             continue
-        if it.words < 3:
+        if words[i] < 3:
             continue
-        if it.words > 30:
+        if words[i] > 30:
             return None
-        if it.ends:
+        if ends[i]:
             continue
         return i
     return None
@@ -180,114 +252,121 @@ def _title_before(items: list[_Item], start: int) -> int | None:
 def clean_text(text: str, options: CleanOptions, template: frozenset[str] = frozenset()) -> Cleaned:
     """Split plain text into title, published date, body paragraphs and removed lines."""
     min_words = max(1, getattr(options, "min_paragraph_words", 8))
+    # Per-line features are computed for all lines at once (C-level map/filter),
+    # then the few passes over items below touch only plain lists.
+    stripped = list(map(str.strip, text.splitlines()))
+    nos = list(compress(count(), stripped))  # line numbers of the non-blank lines
+    texts = list(filter(None, stripped))
     removed: list[RemovedLine] = []
-    items: list[_Item] = []
-    blank_before: set[int] = set()
-    prev_blank = True
-    for no, raw in enumerate(text.splitlines()):
-        line = raw.strip()
-        if not line:
-            prev_blank = True
-            continue
-        if prev_blank:
-            blank_before.add(no)
-            prev_blank = False
-        if template and normalize_text(line) in template:
-            removed.append(RemovedLine(no, line, R.TEMPLATE))
-            continue
-        items.append(_Item(no, line, len(line.split())))
-    items = _rejoin(items, blank_before)
+    if template and texts:
+        sizes = frozenset(len(t.split()) for t in template)
+        keep = [not _in_template(line, template, sizes) for line in texts]
+        if not all(keep):
+            removed = [RemovedLine(no, line, R.TEMPLATE)
+                       for no, line, k in zip(nos, texts, keep) if not k]
+            nos = list(compress(nos, keep))
+            texts = list(compress(texts, keep))
+    words = list(map(len, map(str.split, texts)))
+    nos, texts, words, members = _rejoin(nos, texts, words)
+    n = len(texts)
 
-    seen: dict[str, int] = {}
-    keys: list[str | None] = []
-    match_line, strip_bullet = R.match_line, R.strip_bullet
-    for it in items:
-        it.rule = match_line(it.text, it.words)
-        it.ends = _ends_sentence(it.text)
-        if it.words >= 4:
-            key = strip_bullet(it.text)
-            seen[key] = seen.get(key, 0) + 1
-            keys.append(key)
-        else:
-            keys.append(None)
-    n = len(items)
-    for i, it in enumerate(items):
-        a = keys[i]
-        if it.rule is None and a is not None:
+    rules = list(map(R.match_line, texts, words))
+    ends = list(map(_TERMINAL.__contains__, map(_last, map(_rstrip_closers, texts))))
+    strip_bullet = R.strip_bullet
+    keys = list(map(strip_bullet, texts))
+    seen = Counter(k for k, w in zip(keys, words) if w >= 4)
+    scores = [0.0] * n
+    for i in range(n):
+        rule = rules[i]
+        w = words[i]
+        if rule is None and w >= 4:
+            a = keys[i]
             # A caption repeated (alt text, then caption with credit) next to itself.
             for j in (i + 1, i + 2):
                 if j < n:
-                    b = keys[j] if keys[j] is not None else strip_bullet(items[j].text)
+                    b = keys[j]
                     if a.startswith(b) or b.startswith(a):
-                        it.rule = R.REPEAT
+                        rule = rules[i] = R.REPEAT
                         break
-        it.score = _score(it, min_words)
-        if it.rule is None and a is not None and seen[a] > 1:
-            it.score = min(it.score, REPEAT_SCORE)
+        score = _score(rule, w, ends[i], min_words)
+        if rule is None and w >= 4 and seen[keys[i]] > 1:
+            score = min(score, REPEAT_SCORE)
+        scores[i] = score
 
-    _damp_teasers(items)
-    anchor = _headline_anchor(items)
+    _damp_teasers(rules, words, ends, scores)
+    anchor = _headline_anchor(texts, words, rules)
     if anchor is not None:
-        for it in items[:anchor]:
-            if it.score > 0:
-                it.score *= BEFORE_ANCHOR
+        for i in range(anchor):
+            if scores[i] > 0:
+                scores[i] *= BEFORE_ANCHOR
     # Metadata first: a dateline is never the title or part of the body.
     published = None
-    for it in items:
-        if (it.words <= 12 and it.rule is None or it.rule == R.TIMESTAMP) \
-                and it.text[:1] in _DATELINE_START:
-            date = find_published(it.text)
+    for i in range(n):
+        rule = rules[i]
+        if (words[i] <= 12 and rule is None or rule == R.TIMESTAMP) \
+                and texts[i][:1] in _DATELINE_START:
+            date = find_published(texts[i])
             if date:
-                it.rule = R.PUBLISHED
-                it.score = -1.0
+                rules[i] = R.PUBLISHED
+                scores[i] = -1.0
                 if published is None:
                     published = date
-    start, end = _best_block(items)
-    labels: list[str | None] = [R.DENSITY] * len(items)
-    total = sum(it.score for it in items[start:end] if it.score > 0)
+    start, end = _best_block(scores)
+    if end > start:
+        listy = [rules[i] is None and not ends[i] and _listy(texts[i], words[i]) for i in range(n)]
+        end = _extend_block(end, scores, rules, listy)
+    labels: list[str | None] = [R.DENSITY] * n
+    total = sum(s for s in scores[start:end] if s > 0)
     body_score = 0.0
     after_marker = False
+    end_rules, teaser_rules = R.END_RULES, R.TEASER_RULES
     for i in range(start, end):
-        it = items[i]
-        if it.rule in R.END_RULES and body_score >= min(0.5 * total, END_MIN_SCORE):
+        rule = rules[i]
+        if rule in end_rules and body_score >= min(0.5 * total, END_MIN_SCORE):
             for j in range(i, end):
-                labels[j] = items[j].rule or R.END_MARKER
+                labels[j] = rules[j] or R.END_MARKER
             end = i
             break
-        if it.rule is not None:
-            labels[i] = it.rule
-            after_marker = it.rule in R.TEASER_RULES
+        if rule is not None:
+            labels[i] = rule
+            after_marker = rule in teaser_rules
             continue
-        if after_marker and not it.ends:
+        if after_marker and not ends[i]:
             labels[i] = R.TEASER
             after_marker = False
             continue
         after_marker = False
         labels[i] = None
-        if it.score > 0:
-            body_score += it.score
+        if scores[i] > 0:
+            body_score += scores[i]
     for i in range(0, start):
-        labels[i] = items[i].rule or R.DENSITY
+        labels[i] = rules[i] or R.DENSITY
     tail = R.DENSITY
-    for i in range(end, len(items)):
+    for i in range(end, n):
         # A comments widget or subscription box right after the body ends the article.
-        if tail is R.DENSITY and i < end + 3 and items[i].rule in R.END_RULES:
+        if tail is R.DENSITY and i < end + 3 and rules[i] in end_rules:
             tail = R.END_MARKER
-        labels[i] = items[i].rule or tail
+        labels[i] = rules[i] or tail
 
     title = None
     if end > start:
-        t = _title_before(items, start)
+        t = _title_before(words, rules, ends, start)
         if t is not None:
-            title = items[t].text
+            title = texts[t]
             labels[t] = R.TITLE
 
-    paragraphs: list[str] = []
-    for it, label in zip(items, labels):
-        if label is None:
-            paragraphs.append(it.text)
-        else:
-            for no, line in zip(it.nos, it.texts):
+    paragraphs = [line for line, label in zip(texts, labels) if label is None]
+    gone = [i for i, label in enumerate(labels) if label is not None]
+    if members or removed:
+        for i in gone:
+            label = labels[i]
+            for no, line in members.get(i) or ((nos[i], texts[i]),):
                 removed.append(RemovedLine(no, line, label))
-    removed.sort(key=lambda r: r.line_no)
+        removed.sort(key=_line_no)
+    else:
+        removed = list(map(RemovedLine, map(nos.__getitem__, gone), map(texts.__getitem__, gone),
+                           map(labels.__getitem__, gone)))
     return Cleaned(title, published, tuple(paragraphs), tuple(removed))
+
+
+_line_no = attrgetter("line_no")

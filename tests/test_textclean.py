@@ -250,3 +250,45 @@ def test_never_raises_and_loses_nothing(parts):
 def test_seeds_lose_nothing(name):
     text = (ROOT / "samples" / name).read_text(encoding="utf-8")
     _accounted(text, clean(text))
+
+
+# --- list bodies ------------------------------------------------------------------------
+
+STEPS = [
+    "Prep time: 10 minutes, cook time: 25 minutes, serves 4",
+    "Ingredients",
+    "2 cups of rice, rinsed and drained",
+    "1 onion, finely chopped",
+    "Heat the oil in a large pan over medium heat",
+    "Add the onion and cook for 5 minutes until soft",
+    "Method",
+    "Stir in the rice and pour over the stock",
+    "Simmer for 20 minutes with the lid on",
+    "Season with salt and pepper to taste",
+]
+MENU = ("Home", "News", "Sports", "Weather", "Opinion", "Local", "Business", "Contact")
+
+
+def test_list_body_after_prose_keeps_its_list_lines():
+    """A recipe's short, unpunctuated steps continue the article that introduces them."""
+    cleaned = clean(page(after=(*STEPS, *MENU)))
+    for line in STEPS:
+        if line not in ("Ingredients", "Method"):
+            assert line in cleaned.paragraphs, line
+    assert not set(MENU) & set(cleaned.paragraphs)
+
+
+def test_navigation_list_after_body_still_goes():
+    """Menus and teaser headlines in title case are labels, not list content."""
+    teasers = ("Mayor Unveils Plan for Free Weekend Parking", "Ten Bus Routes That Changed the City",
+               "Why the Northern Line Is Always Late", "City Council Election Results")
+    cleaned = clean(page(after=(*MENU, *teasers, *MENU)))
+    assert list(cleaned.paragraphs) == BODY
+
+
+def test_list_extension_stops_at_a_rule_line():
+    tail = ("Share this:", "Add the onion and cook for 5 minutes until soft",
+            "Stir in the rice and pour over the stock", "Simmer for 20 minutes with the lid on",
+            "Season with salt and pepper to taste")
+    cleaned = clean(page(after=tail))
+    assert list(cleaned.paragraphs) == BODY
