@@ -116,14 +116,16 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, source: st
         where.append("a.published <= :until || 'z'")
         params["until"] = until
     fetch = limit if show_all else limit * 5 + 20
+    bm25 = f"bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}, {NOVEL_WEIGHT})"
+    # rank every match in the inner query, but build snippets only for the top ones
     sql = f"""
         SELECT a.id, a.title, a.published, a.source,
-               snippet(articles_fts, -1, '[', ']', ' … ', 20) AS snippet,
-               bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}, {NOVEL_WEIGHT}) AS rank,
-               a.duplicate_of
+               snippet(articles_fts, -1, '[', ']', ' … ', 20) AS snippet, {bm25} AS rank, a.duplicate_of
         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-        WHERE {' AND '.join(where)}
-        ORDER BY rank LIMIT {int(fetch)}"""
+        WHERE articles_fts MATCH :match AND articles_fts.rowid IN (
+            SELECT articles_fts.rowid FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+            WHERE {' AND '.join(where)} ORDER BY {bm25} LIMIT {int(fetch)})
+        ORDER BY rank"""
     try:
         rows = db.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
