@@ -68,7 +68,6 @@ def connect(path: str | Path, busy_timeout: float = 30.0, readonly: bool = False
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute("PRAGMA cache_size = -131072")  # 128 MB of page cache for the index tables
-            db.execute("PRAGMA temp_store = MEMORY")  # the batch's pending LSH rows
         db.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"{path}: not a newsarchive SQLite archive ({exc})") from None

@@ -65,13 +65,17 @@ class BlobStore:
 
 
 class SQLiteLSH:
-    """LSH buckets of one kind of item ("articles" or "paragraphs") in a table.
+    """LSH buckets of one kind of item ("articles" or "paragraphs"), log-structured.
 
-    A batch's new entries go to a TEMP table first (small, so inserts are cheap; it
-    follows the connection's transactions and savepoints) and are copied into the
-    archive's table sorted by key when the batch is flushed, which touches each page
-    of the big B-tree once. Queries read both.
+    New entries go to a small table (`_lsh_KIND_recent`) whose pages stay in cache, so
+    inserting is cheap and a commit writes few pages. When it holds more than
+    `merge_rows` entries it is merged into the main table (`_lsh_KIND`) in one sorted
+    pass, which touches each page of the big B-tree once per merge instead of once
+    per batch: the cost of a batch stays flat as the archive grows. Queries read both
+    tables. All of it is ordinary SQL inside the batch's transaction and savepoints.
     """
+
+    merge_rows = 1_000_000
 
     def __init__(self, db: sqlite_utils.Database, kind: str, bands: int, rows: int) -> None:
         self.db = db
@@ -79,9 +83,8 @@ class SQLiteLSH:
         self.bands = bands
         self.rows = rows
         self._buckets = f"_lsh_{kind}"
-        self._pending = f"_pending_{kind}"
-        db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {self._pending} (key INTEGER NOT NULL, "
-                   f"item INTEGER NOT NULL, PRIMARY KEY (key, item)) WITHOUT ROWID")
+        self._recent = f"_lsh_{kind}_recent"
+        self._added = 0
 
     def keys(self, signatures: list[np.ndarray]) -> np.ndarray:
         """The band keys of signatures, as an (n, bands) array."""
@@ -92,14 +95,20 @@ class SQLiteLSH:
     def add(self, items: list[int], keys: np.ndarray) -> None:
         """Index items by their band keys (rows of `keys`, as from keys())."""
         rows = [(k, item) for item, row in zip(items, keys.tolist()) for k in row]
-        self.db.conn.executemany(f"INSERT OR IGNORE INTO temp.{self._pending} (key, item) VALUES (?, ?)", rows)
+        self.db.conn.executemany(f"INSERT OR IGNORE INTO {self._recent} (key, item) VALUES (?, ?)", rows)
+        self._added += len(rows)
 
     def flush(self) -> None:
-        """Move the batch's entries into the archive's table, sorted by key."""
+        """At the end of a batch: merge the recent entries into the main table once there are enough."""
+        if not self._added:
+            return
+        self._added = 0
         conn = self.db.conn
-        conn.execute(f"INSERT OR IGNORE INTO main.{self._buckets} (key, item) "
-                     f"SELECT key, item FROM temp.{self._pending} ORDER BY key")
-        conn.execute(f"DELETE FROM temp.{self._pending}")
+        if conn.execute(f"SELECT count(*) FROM {self._recent}").fetchone()[0] < self.merge_rows:
+            return
+        conn.execute(f"INSERT OR IGNORE INTO {self._buckets} (key, item) "
+                     f"SELECT key, item FROM {self._recent} ORDER BY key")
+        conn.execute(f"DELETE FROM {self._recent}")
 
     def query(self, keys: np.ndarray) -> list[set[int]]:
         """For each row of band keys, the items sharing at least one band with it."""
@@ -109,8 +118,8 @@ class SQLiteLSH:
         for start in range(0, len(wanted), 15000):
             chunk = wanted[start : start + 15000]
             marks = ",".join("?" * len(chunk))
-            sql = (f"SELECT key, item FROM main.{self._buckets} WHERE key IN ({marks}) UNION ALL "
-                   f"SELECT key, item FROM temp.{self._pending} WHERE key IN ({marks})")
+            sql = (f"SELECT key, item FROM {self._buckets} WHERE key IN ({marks}) UNION ALL "
+                   f"SELECT key, item FROM {self._recent} WHERE key IN ({marks})")
             for key, item in self.db.conn.execute(sql, chunk + chunk):
                 found.setdefault(key, []).append(item)
         if not found:

@@ -62,8 +62,9 @@ def create_schema(db: sqlite_utils.Database) -> None:
     t("_settings").create({"key": str, "value": str}, pk="key", if_not_exists=True)
     for kind in ("articles", "paragraphs"):
         # LSH buckets: one row per (band key, item), clustered on the key
-        db.execute(f"CREATE TABLE IF NOT EXISTS _lsh_{kind} (key INTEGER NOT NULL, item INTEGER NOT NULL, "
-                   f"PRIMARY KEY (key, item)) WITHOUT ROWID")
+        for table in (f"_lsh_{kind}", f"_lsh_{kind}_recent"):  # see store.index.SQLiteLSH
+            db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key INTEGER NOT NULL, item INTEGER NOT NULL, "
+                       f"PRIMARY KEY (key, item)) WITHOUT ROWID")
         # verified near-duplicate pairs (a < b); clusters and passages are their components
         db.execute(f"CREATE TABLE IF NOT EXISTS _{kind[:-1]}_edges (a INTEGER NOT NULL, "
                    f"b INTEGER NOT NULL, similarity REAL, PRIMARY KEY (a, b)) WITHOUT ROWID")

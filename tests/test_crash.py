@@ -47,6 +47,9 @@ def content(db_path: Path) -> dict[str, list[tuple]]:
             columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in SKIP_COLUMNS]
             order = ", ".join(str(i + 1) for i in range(len(columns)))
             out[table] = conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}").fetchall()
+        # an LSH index is one set of buckets, however it is split between its main and recent tables
+        for kind in ("articles", "paragraphs"):
+            out[f"_lsh_{kind}"] = sorted(out.pop(f"_lsh_{kind}") + out.pop(f"_lsh_{kind}_recent"))
         for word in SEARCH_WORDS:
             out[f"search:{word}"] = conn.execute(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid",

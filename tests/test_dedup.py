@@ -194,3 +194,16 @@ def test_worker_processes_give_the_same_archive_as_one_process(tmp_path):
         contents.append({t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables})
     assert contents[0] == contents[1]
     assert len(contents[0]["articles"]) > 40
+
+
+def test_merging_recent_lsh_buckets_into_the_main_table_changes_no_result(tmp_path, monkeypatch):
+    from store.index import SQLiteLSH
+
+    docs = make_docs(40, seed=12, dup_rate=0.3, passage_rate=0.2)
+    write_docs(docs, tmp_path / "corpus")
+    ingest([tmp_path / "corpus"], tmp_path / "plain.db", Config(archive=CONFIG.archive.__class__(batch_size=5)))
+    monkeypatch.setattr(SQLiteLSH, "merge_rows", 50)  # merge after nearly every batch
+    ingest([tmp_path / "corpus"], tmp_path / "merged.db", Config(archive=CONFIG.archive.__class__(batch_size=5)))
+    merged = sqlite3.connect(tmp_path / "merged.db")
+    assert merged.execute("SELECT count(*) FROM _lsh_paragraphs").fetchone()[0] > 0
+    assert partition(tmp_path / "plain.db") == partition(tmp_path / "merged.db")
