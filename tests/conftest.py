@@ -16,6 +16,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
 
+# four plain news sentences, for cleaner tests that build pages around a known body
+COUNCIL_BODY = [
+    "The city council approved the new budget on Monday after a long debate about public transport.",
+    "Members said the plan would add more buses to the northern districts and lower fares for students.",
+    "Opponents argued that the money should go to road repairs, which have been delayed for years now.",
+    "The mayor said she expected the first new routes to open before the end of the coming summer.",
+]
+
 
 @pytest.fixture
 def runner() -> CliRunner:

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
+from conftest import COUNCIL_BODY as BODY
 from ingest.config import CleanOptions
 from ingest.htmlclean import clean_html
 from ingest.htmltext import html_to_lines
 
 OPTIONS = CleanOptions()
 
-BODY = [
-    "The city council approved the new budget on Monday after a long debate about public transport.",
-    "Members said the plan would add more buses to the northern districts and lower fares for students.",
-    "Opponents argued that the money should go to road repairs, which have been delayed for years now.",
-    "The mayor said she expected the first new routes to open before the end of the coming summer.",
-]
 
 
 def html_page(body: list[str], extra: str = "") -> str:

@@ -24,18 +24,26 @@ def learned(db):
     return sqlite3.connect(db).execute("SELECT source, example, status, articles FROM boilerplate_lines").fetchall()
 
 
-def test_line_in_three_stories_is_learned_and_removed_from_later_articles(tmp_path):
-    rng, vocab = random.Random(1), make_vocabulary(random.Random(2))
-    site = tmp_path / "in" / "site"
+def learn_then_add_a_later_story(tmp_path, seed: int, status: str | None = None):
+    """Three stories teach LINE; optionally set its status; then a fourth story arrives."""
+    rng, vocab = random.Random(seed), make_vocabulary(random.Random(seed + 1))
+    site, db = tmp_path / "in" / "site", tmp_path / "a.db"
     for i in range(3):
         write_story(site, f"{i}.txt", rng, vocab)
-    db = tmp_path / "a.db"
     ingest([tmp_path / "in"], db, Config())
     assert learned(db) == [("site", LINE, "learned", 3)]
+    if status:
+        with sqlite3.connect(db) as conn:
+            conn.execute("UPDATE boilerplate_lines SET status = ?", [status])
     write_story(site, "later.txt", rng, vocab)
     ingest([tmp_path / "in"], db, Config())
     conn = sqlite3.connect(db)
     later = conn.execute("SELECT article_id FROM sightings WHERE location LIKE '%later.txt'").fetchone()[0]
+    return conn, later
+
+
+def test_line_in_three_stories_is_learned_and_removed_from_later_articles(tmp_path):
+    conn, later = learn_then_add_a_later_story(tmp_path, 1)
     assert LINE not in conn.execute("SELECT text FROM articles WHERE id = ?", [later]).fetchone()[0]
     assert conn.execute("SELECT rule FROM removed_lines WHERE article_id = ? AND text = ?",
                         [later, LINE]).fetchone() == ("template",)
@@ -62,16 +70,5 @@ def test_long_repeated_paragraphs_are_passages_not_templates(tmp_path):
 
 
 def test_a_line_marked_keep_is_not_removed(tmp_path):
-    rng, vocab = random.Random(7), make_vocabulary(random.Random(8))
-    site = tmp_path / "in" / "site"
-    for i in range(3):
-        write_story(site, f"{i}.txt", rng, vocab)
-    db = tmp_path / "a.db"
-    ingest([tmp_path / "in"], db, Config())
-    with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE boilerplate_lines SET status = 'keep'")
-    write_story(site, "later.txt", rng, vocab)
-    ingest([tmp_path / "in"], db, Config())
-    conn = sqlite3.connect(db)
-    later = conn.execute("SELECT article_id FROM sightings WHERE location LIKE '%later.txt'").fetchone()[0]
+    conn, later = learn_then_add_a_later_story(tmp_path, 7, status="keep")
     assert LINE in conn.execute("SELECT text FROM articles WHERE id = ?", [later]).fetchone()[0]

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import COUNCIL_BODY as BODY
 from ingest.config import CleanOptions
 from ingest.dates import find_published, parse_date
 from ingest.normalize import normalize_text
@@ -20,12 +21,6 @@ GOLD = json.loads((ROOT / "tests" / "data" / "seeds_gold.json").read_text(encodi
 SEEDS = sorted(name for name in GOLD if not name.startswith("_"))
 OPTIONS = CleanOptions()
 
-BODY = [
-    "The city council approved the new budget on Monday after a long debate about public transport.",
-    "Members said the plan would add more buses to the northern districts and lower fares for students.",
-    "Opponents argued that the money should go to road repairs, which have been delayed for years now.",
-    "The mayor said she expected the first new routes to open before the end of the coming summer.",
-]
 
 
 def clean(text: str, template: frozenset[str] = frozenset()):
