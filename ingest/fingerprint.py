@@ -124,12 +124,6 @@ class Fingerprinter:
         self._empty = reference.hashvalues.astype(self._dtype)
         self._cache: dict[str, int] = {}
 
-    def reference_sketches(self, shingle_sets: list[np.ndarray]) -> list[Sketch]:
-        """The same sketches computed by datasketch's MinHash.bulk (slower; for checks)."""
-        minhashes = MinHash.bulk([s.tolist() for s in shingle_sets], **self._kwargs)
-        return [Sketch(m.hashvalues.astype(np.uint32, copy=False), len(s))
-                for m, s in zip(minhashes, shingle_sets)]
-
     def _minhash(self, values: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Column minima of the permuted hashes of one large set, a chunk at a time."""
         out = self._empty[: len(a)].copy()

@@ -1,15 +1,14 @@
-"""A MinHash LSH index that lives in the archive (tables _lsh_* and _sketches_*).
+"""A MinHash LSH index that lives in the archive (tables _lsh_*), and stored arrays.
 
 The banding parameters come from datasketch's MinHashLSH optimiser, weighted to
 favour recall (its maintainers' advice: lean to recall, then verify candidates).
 Buckets and signatures are SQLite rows, so a nightly run only queries and adds;
 nothing is rebuilt in memory. This class is the seam for another backend (a
-shared Redis index for several workers): it needs only insert, query and sketches.
+shared Redis index for several workers): it needs only keys, add, query and flush.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
