@@ -27,21 +27,6 @@ class ArchiveReads:
         row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [content_hash]).fetchone()
         return row[0] if row else None
 
-    def root_of(self, article_id: int) -> int:
-        """The earliest article of the duplicate cluster an article belongs to."""
-        row = self.db.execute("SELECT coalesce(duplicate_of, id) FROM articles WHERE id = ?",
-                              [article_id]).fetchone()
-        return row[0] if row else article_id
-
-    def paragraph_roots(self, paragraph_ids: list[int]) -> dict[int, int]:
-        """For each paragraph, the cluster root of the article it belongs to."""
-        if not paragraph_ids:
-            return {}
-        marks = ",".join("?" * len(paragraph_ids))
-        sql = (f"SELECT p.id, coalesce(a.duplicate_of, a.id) FROM paragraphs p "
-               f"JOIN articles a ON a.id = p.article_id WHERE p.id IN ({marks})")
-        return dict(self.db.execute(sql, paragraph_ids).fetchall())
-
     def passage_paragraphs(self, article_id: int) -> int:
         """How many paragraphs of an article belong to a repeated passage."""
         return self.db.execute("SELECT count(*) FROM paragraphs WHERE article_id = ? AND passage_id IS NOT NULL",
@@ -52,18 +37,6 @@ class ArchiveReads:
         row = self.db.execute("SELECT id, article_id FROM raw_documents WHERE sha256 = ?",
                               [sha256]).fetchone()
         return (row[0], row[1]) if row else None
-
-    def has_sighting(self, location: str, raw_id: int) -> bool:
-        """Whether this content was already seen at this location."""
-        return self.db.execute("SELECT 1 FROM sightings WHERE location = ? AND raw_id = ?",
-                               [location, raw_id]).fetchone() is not None
-
-    def rejected_before(self, location: str, sha256: str | None) -> bool:
-        """Whether this exact content at this location was rejected by an earlier run."""
-        if sha256 is None:
-            return False
-        return self.db.execute("SELECT 1 FROM rejects WHERE location = ? AND sha256 = ?",
-                               [location, sha256]).fetchone() is not None
 
 
 class ArchiveWrites:
