@@ -60,7 +60,8 @@ class DedupOptions:
     article_containment: float = 0.8
     head_containment: float = 0.7
     paragraph_min_words: int = 20
-    paragraph_lsh_threshold: float = 0.3
+    paragraph_lsh_threshold: float = 0.4
+    paragraph_lsh_perms: int = 32
     passage_jaccard: float = 0.5
     passage_containment: float = 0.7
     chrome_min_articles: int = 3
@@ -83,7 +84,7 @@ _FRACTIONS = {
 _POSITIVE = {
     "batch_size", "max_file_bytes", "num_perm", "article_shingle_size",
     "paragraph_shingle_size", "min_paragraph_words", "template_min_articles",
-    "paragraph_min_words", "chrome_min_articles",
+    "paragraph_min_words", "chrome_min_articles", "paragraph_lsh_perms",
 }
 
 

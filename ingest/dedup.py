@@ -44,8 +44,6 @@ class Decision:
     exact_of: int | None = None
     article_matches: tuple[ArticleMatch, ...] = ()
     paragraph_matches: tuple[ParagraphMatch, ...] = ()
-    article_keys: np.ndarray | None = None
-    paragraph_keys: np.ndarray | None = None
 
     @property
     def is_near_duplicate(self) -> bool:
@@ -103,11 +101,8 @@ class Deduper:
         existing = self.archive.article_by_hash(signed.content_hash)
         if existing is not None:
             return Decision(signed, exact_of=existing)
-        article_keys = self.archive.articles_index.keys([signed.sketch.values])
-        paragraph_keys = self.archive.paragraphs_index.keys([s.values for s in signed.paragraph_sketches])
-        return Decision(signed, article_matches=tuple(self._articles(signed, article_keys)),
-                        paragraph_matches=tuple(self._paragraphs(signed, paragraph_keys)),
-                        article_keys=article_keys, paragraph_keys=paragraph_keys)
+        return Decision(signed, article_matches=tuple(self._articles(signed, signed.article_keys)),
+                        paragraph_matches=tuple(self._paragraphs(signed, signed.paragraph_keys)))
 
     def _articles(self, signed: Signed, keys: np.ndarray):
         items = self.archive.articles_index.query(keys)[0]

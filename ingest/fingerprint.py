@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash
 
+from store.index import Banding, band_keys, lsh_params
+
 from .config import DedupOptions
 from .models import Article
 from .normalize import normalize_text, normalized_words, shingles_of_word_hashes, word_hashes
@@ -55,7 +57,7 @@ class ParagraphPrint:
 
 @dataclass(frozen=True)
 class Signed:
-    """An article with its content hash and MinHash sketches."""
+    """An article with its content hash, MinHash sketches and LSH bucket keys."""
 
     article: Article
     content_hash: str
@@ -63,6 +65,8 @@ class Signed:
     head: Sketch
     paragraphs: tuple[ParagraphPrint, ...]
     paragraph_sketches: tuple[Sketch, ...]
+    article_keys: np.ndarray  # (1, article bands)
+    paragraph_keys: np.ndarray  # (len(paragraphs), paragraph bands)
 
 
 def jaccard(a: Sketch, b: Sketch) -> float:
@@ -109,11 +113,16 @@ class Fingerprinter:
     without a Python call per shingle.
     """
 
-    def __init__(self, options: DedupOptions, paragraph_perms: int | None = None) -> None:
-        """`paragraph_perms`: how many of the permutations paragraph sketches need (the
-        paragraph LSH's bands x rows; paragraphs are verified on exact shingles)."""
+    def __init__(self, options: DedupOptions, articles: Banding | None = None,
+                 paragraphs: Banding | None = None) -> None:
+        """`articles`, `paragraphs`: the bandings of the archive's two LSH indexes (by
+        default those a new archive gets). Paragraph sketches are cut to the paragraph
+        index's bands x rows values: paragraphs are verified on exact shingles."""
         self.options = options
-        self.paragraph_perms = paragraph_perms or options.num_perm
+        self.articles = articles or Banding(*lsh_params(options.article_lsh_threshold, options.num_perm))
+        self.paragraphs = paragraphs or Banding(*lsh_params(
+            options.paragraph_lsh_threshold, min(options.paragraph_lsh_perms, options.num_perm)))
+        self.paragraph_perms = self.paragraphs.bands * self.paragraphs.rows
         self._kwargs = dict(num_perm=options.num_perm, seed=options.seed,
                             scheme=options.scheme, hashfunc=_identity)
         reference = MinHash(**self._kwargs)
@@ -179,36 +188,64 @@ class Fingerprinter:
         """Sign a batch of articles with two bulk MinHash passes (articles, paragraphs).
 
         Per article: the content hash of its normalised text, the sketch of its word
-        shingles, the sketch of its first half (its head) and, for each paragraph that
-        can be a passage, its shingle set and a sketch of `paragraph_perms` values.
-        Each paragraph is normalised and its words hashed once.
+        shingles, the sketch of its first half (its head), its LSH keys and, for each
+        paragraph that can be a passage, its shingle set, a sketch of `paragraph_perms`
+        values and its LSH keys. Words are hashed once per article and shingled once
+        for the article and once for the paragraphs.
         """
         opts = self.options
-        doc_sets: list[np.ndarray] = []
+        doc_sequences: list[np.ndarray] = []
         paragraph_sets: list[np.ndarray] = []
         layout: list[tuple[list[int], str]] = []
         for article in articles:
             normalized = [normalize_text(p) for p in article.paragraphs]
-            hashes = [word_hashes(normalized_words(n), self._cache) for n in normalized]
-            doc_words = np.concatenate(hashes) if hashes else np.empty(0, dtype=np.uint64)
-            doc_shingles = shingles_of_word_hashes(doc_words, opts.article_shingle_size)
-            doc_sets.append(np.unique(doc_shingles))
-            doc_sets.append(np.unique(doc_shingles[: (len(doc_shingles) + 1) // 2]))
-            positions = []
-            for pos, (paragraph, h) in enumerate(zip(article.paragraphs, hashes)):
-                if len(h) >= opts.paragraph_min_words and reads_as_prose(paragraph):
-                    paragraph_sets.append(np.unique(shingles_of_word_hashes(h, opts.paragraph_shingle_size)))
+            tokens = [normalized_words(n) for n in normalized]
+            doc_words = word_hashes([t for ts in tokens for t in ts], self._cache)
+            doc_sequences.append(shingles_of_word_hashes(doc_words, opts.article_shingle_size))
+            positions, start = [], 0
+            small = shingles_of_word_hashes(doc_words, opts.paragraph_shingle_size)
+            for pos, (paragraph, ts) in enumerate(zip(article.paragraphs, tokens)):
+                end = start + len(ts)
+                if len(ts) >= opts.paragraph_min_words and reads_as_prose(paragraph):
+                    # a paragraph's shingles are those of the article's word sequence that start
+                    # and end inside it (it has at least paragraph_min_words >= shingle size words)
+                    paragraph_sets.append(np.unique(small[start : end - opts.paragraph_shingle_size + 1]))
                     positions.append(pos)
+                start = end
             layout.append((positions, hashlib.sha256(" ".join(normalized).encode("utf-8")).hexdigest()))
         if len(self._cache) > 500_000:
             self._cache.clear()
-        doc_sketches = self.sketch_sets(doc_sets)
+        doc_sketches = self._sketch_with_heads(doc_sequences)
         paragraph_sketches = self.sketch_sets(paragraph_sets, self.paragraph_perms)
+        article_keys = self._keys([s.values for s, _ in doc_sketches], self.articles)
+        paragraph_keys = self._keys([s.values for s in paragraph_sketches], self.paragraphs)
         signed, first = [], 0
         for k, (article, (positions, digest)) in enumerate(zip(articles, layout)):
             end = first + len(positions)
             prints = tuple(ParagraphPrint(pos, paragraph_sets[first + i]) for i, pos in enumerate(positions))
-            signed.append(Signed(article, digest, doc_sketches[2 * k], doc_sketches[2 * k + 1], prints,
-                                 tuple(paragraph_sketches[first:end])))
+            sketch, head = doc_sketches[k]
+            signed.append(Signed(article, digest, sketch, head, prints, tuple(paragraph_sketches[first:end]),
+                                 article_keys[k : k + 1], paragraph_keys[first:end]))
             first = end
         return signed
+
+    def _sketch_with_heads(self, sequences: list[np.ndarray]) -> list[tuple[Sketch, Sketch]]:
+        """(whole, first half) sketches of shingle sequences; each shingle is permuted once."""
+        sets = []
+        for sequence in sequences:
+            half = (len(sequence) + 1) // 2
+            sets += [sequence[:half], sequence[half:]]
+        parts = self.sketch_sets(sets)
+        out = []
+        for k, sequence in enumerate(sequences):
+            head, tail = parts[2 * k], parts[2 * k + 1]
+            whole = np.minimum(head.values, tail.values)
+            out.append((Sketch(whole, len(np.unique(sequence))),
+                        Sketch(head.values, len(np.unique(sequence[: (len(sequence) + 1) // 2])))))
+        return out
+
+    @staticmethod
+    def _keys(signatures: list[np.ndarray], banding: Banding) -> np.ndarray:
+        if not signatures:
+            return np.empty((0, banding.bands), dtype=np.int64)
+        return band_keys(np.stack(signatures), banding.bands, banding.rows)

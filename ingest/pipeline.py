@@ -82,8 +82,7 @@ class Ingester:
         self.archive = archive
         self.config = config
         self.run_id = run_id
-        self.preparer = preparer or Preparer(1, config.clean, config.dedup,
-                                             archive.paragraphs_index.bands * archive.paragraphs_index.rows)
+        self.preparer = preparer or Preparer(1, config.clean, config.dedup, archive.bandings())
         self.deduper = Deduper(archive, config.dedup)
         self.summary = RunSummary(run_id=run_id)
         self._templates: dict[str, frozenset[str]] = {}
@@ -200,8 +199,7 @@ def run(archive: Archive, paths: list[str | Path], config: Config,
     is marked interrupted here.
     """
     run_id = archive.start_run([str(p) for p in paths], os.getpid())
-    index = archive.paragraphs_index
-    preparer = Preparer(config.input.workers, config.clean, config.dedup, index.bands * index.rows)
+    preparer = Preparer(config.input.workers, config.clean, config.dedup, archive.bandings())
     ingester = Ingester(archive, config, run_id, preparer)
     status, error = "failed", None
     try:

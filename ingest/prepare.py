@@ -15,11 +15,14 @@ from dataclasses import dataclass
 
 from .clean import clean
 from .config import CleanOptions, DedupOptions
+from store.index import Banding
+
 from .fingerprint import Fingerprinter, Signed
 from .models import Article, RawDocument, Reject
 
 MIN_DOCS_PER_WORKER = 8
-_FINGERPRINTERS: dict[tuple[DedupOptions, int | None], Fingerprinter] = {}
+Bandings = tuple[Banding, Banding]  # (articles, paragraphs)
+_FINGERPRINTERS: dict[tuple[DedupOptions, Bandings | None], Fingerprinter] = {}
 
 
 def bug_reject(location: str, stage: str, exc: Exception) -> Reject:
@@ -36,16 +39,19 @@ class Prepared:
     signed: Signed
 
 
-def _fingerprinter(options: DedupOptions, paragraph_perms: int | None) -> Fingerprinter:
-    key = (options, paragraph_perms)
+def _fingerprinter(options: DedupOptions, bandings: Bandings | None) -> Fingerprinter:
+    key = (options, bandings)
     if key not in _FINGERPRINTERS:
-        _FINGERPRINTERS[key] = Fingerprinter(options, paragraph_perms)
+        _FINGERPRINTERS[key] = Fingerprinter(options, *(bandings or ()))
     return _FINGERPRINTERS[key]
 
 
 def prepare(docs: list[RawDocument], templates: dict[str, frozenset[str]], clean_options: CleanOptions,
-            dedup_options: DedupOptions, paragraph_perms: int | None = None) -> list[Prepared | Reject]:
-    """Clean and sign documents, in order; a document our code fails on becomes a Reject."""
+            dedup_options: DedupOptions, bandings: Bandings | None = None) -> list[Prepared | Reject]:
+    """Clean and sign documents, in order; a document our code fails on becomes a Reject.
+
+    `bandings`: the (articles, paragraphs) LSH bandings of the archive the documents go to.
+    """
     cleaned: list[tuple[RawDocument, Article] | Reject] = []
     for doc in docs:
         try:
@@ -54,7 +60,7 @@ def prepare(docs: list[RawDocument], templates: dict[str, frozenset[str]], clean
             article = bug_reject(doc.location, "cleaning", exc)
         cleaned.append(article if isinstance(article, Reject) else (doc, article))
     good = [c for c in cleaned if not isinstance(c, Reject)]
-    fingerprinter = _fingerprinter(dedup_options, paragraph_perms)
+    fingerprinter = _fingerprinter(dedup_options, bandings)
     try:
         signed = dict(zip(map(id, good), fingerprinter.sign_many([a for _, a in good])))
     except Exception:  # noqa: BLE001 - sign one by one to find the document it fails on
@@ -78,11 +84,11 @@ class Preparer:
     """Runs `prepare` in this process or across a pool of worker processes."""
 
     def __init__(self, workers: int, clean_options: CleanOptions, dedup_options: DedupOptions,
-                 paragraph_perms: int | None = None) -> None:
+                 bandings: Bandings | None = None) -> None:
         self.workers = workers if workers > 0 else (os.cpu_count() or 1)
         self.clean_options = clean_options
         self.dedup_options = dedup_options
-        self.paragraph_perms = paragraph_perms
+        self.bandings = bandings
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "Preparer":
@@ -101,13 +107,13 @@ class Preparer:
         """Prepared documents (or rejects), in the order given."""
         chunks = min(self.workers, len(docs) // MIN_DOCS_PER_WORKER)
         if chunks < 2:
-            return prepare(docs, templates, self.clean_options, self.dedup_options, self.paragraph_perms)
+            return prepare(docs, templates, self.clean_options, self.dedup_options, self.bandings)
         if self._pool is None:
             context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                                   else "spawn")
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
         bounds = [len(docs) * i // chunks for i in range(chunks + 1)]
         futures = [self._pool.submit(prepare, docs[lo:hi], templates, self.clean_options, self.dedup_options,
-                                     self.paragraph_perms)
+                                     self.bandings)
                    for lo, hi in zip(bounds, bounds[1:])]
         return [item for future in futures for item in future.result()]

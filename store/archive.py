@@ -14,7 +14,7 @@ import sqlite_utils
 
 from ingest.config import DedupOptions
 
-from .index import BlobStore, SQLiteLSH, lsh_params
+from .index import Banding, BlobStore, SQLiteLSH, lsh_params
 from .schema import SCHEMA_VERSION, create_schema
 from .writes import ArchiveReads, ArchiveWrites
 
@@ -35,16 +35,17 @@ def fingerprint_settings(options: DedupOptions) -> dict[str, Any]:
         "article_shingle_size": options.article_shingle_size,
         "paragraph_shingle_size": options.paragraph_shingle_size,
         "paragraph_min_words": options.paragraph_min_words,
-        "article_lsh_threshold": options.article_lsh_threshold,
-        "paragraph_lsh_threshold": options.paragraph_lsh_threshold,
     }
 
 
 def index_settings(options: DedupOptions) -> dict[str, Any]:
-    """The settings a new archive is built with: the above plus LSH bands and rows."""
+    """The settings a new archive is built with: the above, the LSH thresholds and the
+    bands and rows chosen for them (recorded; an existing archive keeps its own)."""
     ab, ar = lsh_params(options.article_lsh_threshold, options.num_perm)
-    pb, pr = lsh_params(options.paragraph_lsh_threshold, options.num_perm)
+    pb, pr = lsh_params(options.paragraph_lsh_threshold, min(options.paragraph_lsh_perms, options.num_perm))
     return {**fingerprint_settings(options),
+            "article_lsh_threshold": options.article_lsh_threshold,
+            "paragraph_lsh_threshold": options.paragraph_lsh_threshold,
             "article_bands": ab, "article_rows": ar, "paragraph_bands": pb, "paragraph_rows": pr}
 
 
@@ -85,6 +86,11 @@ class Archive(ArchiveReads, ArchiveWrites):
         self.article_sketches = BlobStore(db, "_sketches_articles")
         self.article_heads = BlobStore(db, "_sketches_heads")
         self.paragraph_shingles = BlobStore(db, "_shingles_paragraphs")
+
+    def bandings(self) -> tuple[Banding, Banding]:
+        """How this archive's (articles, paragraphs) LSH indexes band a signature."""
+        return (Banding(self.articles_index.bands, self.articles_index.rows),
+                Banding(self.paragraphs_index.bands, self.paragraphs_index.rows))
 
     def flush(self) -> None:
         """Write the LSH bucket rows of the batch (call inside its transaction, before commit)."""
@@ -135,7 +141,8 @@ def check_settings(db: sqlite_utils.Database, options: DedupOptions, path: str |
     """Store the index settings in a new archive; refuse an archive built with others.
 
     Returns the archive's settings. An existing archive keeps the LSH bands and rows it
-    was built with (its buckets were made with them), so opening it needs no optimiser.
+    was built with (its buckets were made with them), so opening it needs no optimiser,
+    and a changed LSH threshold or budget in the config applies to new archives only.
     """
     stored = {row["key"]: json.loads(row["value"]) for row in db["_settings"].rows}
     if not stored:

@@ -10,6 +10,7 @@ shared Redis index for several workers): it needs only keys, add, query and flus
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import sqlite_utils
@@ -17,6 +18,13 @@ import sqlite_utils
 RECALL_WEIGHTS = (0.1, 0.9)  # (false positive, false negative): a missed pair costs far more
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 _BAND_SALT = np.uint64(0xC2B2AE3D27D4EB4F)
+
+
+class Banding(NamedTuple):
+    """How an LSH index cuts a signature: `bands` bucket keys of `rows` values each."""
+
+    bands: int
+    rows: int
 
 
 @lru_cache(maxsize=16)
@@ -85,14 +93,8 @@ class SQLiteLSH:
         self._recent = f"_lsh_{kind}_recent"
         self._added = 0
 
-    def keys(self, signatures: list[np.ndarray]) -> np.ndarray:
-        """The band keys of signatures, as an (n, bands) array."""
-        if not signatures:
-            return np.empty((0, self.bands), dtype=np.int64)
-        return band_keys(np.stack(signatures), self.bands, self.rows)
-
     def add(self, items: list[int], keys: np.ndarray) -> None:
-        """Index items by their band keys (rows of `keys`, as from keys())."""
+        """Index items by their band keys (rows of an (n, bands) array from band_keys)."""
         rows = [(k, item) for item, row in zip(items, keys.tolist()) for k in row]
         self.db.conn.executemany(f"INSERT OR IGNORE INTO {self._recent} (key, item) VALUES (?, ?)", rows)
         self._added += len(rows)

@@ -59,3 +59,24 @@ def test_signing_agrees_with_whole_text_hashing():
     expected = shingle_hashes(words(article.text), DedupOptions().article_shingle_size)
     assert signed.sketch.size == len(expected)
     assert np.array_equal(signed.sketch.values, fingerprinter.sketch_sets([expected])[0].values)
+
+
+def test_head_sketch_and_lsh_keys_agree_with_their_definitions():
+    from ingest.models import Article
+    from ingest.normalize import shingle_sequence
+    from store.index import Banding, band_keys
+
+    body = " ".join(f"word{i % 97} token{i}." for i in range(300))
+    article = Article("x", "s", "T", None, (body[:900], body[900:1800], body[1800:]))
+    fingerprinter = Fingerprinter(DedupOptions(), Banding(16, 4), Banding(8, 3))
+    signed = fingerprinter.sign(article)
+    sequence = shingle_sequence(words(article.text), DedupOptions().article_shingle_size)
+    head = np.unique(sequence[: (len(sequence) + 1) // 2])
+    expected = fingerprinter.sketch_sets([head])[0]
+    assert signed.head.size == len(head)
+    assert np.array_equal(signed.head.values, expected.values)
+    assert np.array_equal(signed.article_keys, band_keys(signed.sketch.values[None, :], 16, 4))
+    assert signed.paragraph_keys.shape == (len(signed.paragraphs), 8)
+    for sketch, keys in zip(signed.paragraph_sketches, signed.paragraph_keys):
+        assert len(sketch.values) == 24
+        assert np.array_equal(keys, band_keys(sketch.values[None, :], 8, 3)[0])

@@ -101,6 +101,26 @@ def test_archive_built_with_other_minhash_settings_refuses_to_open(cli, samples_
     assert "num_perm=128" in result.output
 
 
+def test_existing_archive_keeps_its_lsh_bands_when_the_config_changes_them(cli, tmp_path):
+    import json
+
+    wide, narrow = tmp_path / "wide.toml", tmp_path / "narrow.toml"
+    wide.write_text("[dedup]\nparagraph_lsh_threshold = 0.3\nparagraph_lsh_perms = 64\n", encoding="utf-8")
+    narrow.write_text("[dedup]\nparagraph_lsh_threshold = 0.5\nparagraph_lsh_perms = 16\n", encoding="utf-8")
+    db = tmp_path / "archive.db"
+    cli("ingest", str(next(SAMPLES.glob("000_*.txt"))), "--db", str(db), "--config", str(wide))
+
+    def bands() -> tuple:
+        settings = dict(table_rows(db, "_settings"))
+        return json.loads(settings["paragraph_bands"]), json.loads(settings["paragraph_rows"])
+
+    built_with = bands()
+    cli("ingest", SAMPLES, "--db", str(db), "--config", str(narrow))
+    assert bands() == built_with
+    # the Guaido passage of 000 (indexed with the archive's bands) is found from 001
+    assert table_rows(db, "passages")
+
+
 def test_project_config_file_is_valid_and_complete():
     import dataclasses
     import tomllib
