@@ -173,6 +173,7 @@ class Ingester:
                 plan.articles.append((item.raw, item.signed))
         if not plan.empty():
             with transaction(self.archive.db):
+                self.archive.prefetch([signed for _, signed in plan.articles])
                 for reject in plan.rejects:
                     self._write_reject(reject, batch)
                 for article_id, location, raw_id in plan.sightings:

@@ -7,16 +7,21 @@ import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import quote
 
+import numpy as np
 import sqlite_utils
 
 from ingest.config import DedupOptions
 
-from .index import Banding, BlobStore, SQLiteLSH, lsh_params
+from .index import Banding, BlobStore, lsh_params
+from .lsm import LSMIndex
 from .schema import SCHEMA_VERSION, create_schema
 from .writes import ArchiveReads, ArchiveWrites
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ingest.fingerprint import Signed
 
 
 class ArchiveError(Exception):
@@ -80,9 +85,8 @@ class Archive(ArchiveReads, ArchiveWrites):
     def __init__(self, db: sqlite_utils.Database, options: DedupOptions, settings: dict[str, Any]) -> None:
         self.db = db
         self.options = options
-        self.articles_index = SQLiteLSH(db, "articles", settings["article_bands"], settings["article_rows"])
-        self.paragraphs_index = SQLiteLSH(db, "paragraphs", settings["paragraph_bands"],
-                                          settings["paragraph_rows"])
+        self.articles_index = LSMIndex(db, "articles", settings["article_bands"], settings["article_rows"])
+        self.paragraphs_index = LSMIndex(db, "paragraphs", settings["paragraph_bands"], settings["paragraph_rows"])
         self.article_sketches = BlobStore(db, "_sketches_articles")
         self.article_heads = BlobStore(db, "_sketches_heads")
         self.paragraph_shingles = BlobStore(db, "_shingles_paragraphs")
@@ -92,8 +96,22 @@ class Archive(ArchiveReads, ArchiveWrites):
         return (Banding(self.articles_index.bands, self.articles_index.rows),
                 Banding(self.paragraphs_index.bands, self.paragraphs_index.rows))
 
+    def prefetch(self, signed: list["Signed"]) -> None:
+        """Look up a batch's LSH keys (of its Signed articles) in the stored runs at once."""
+        if signed:
+            self.articles_index.prefetch(np.concatenate([s.article_keys.ravel() for s in signed]))
+            self.paragraphs_index.prefetch(np.concatenate([s.paragraph_keys.ravel() for s in signed]))
+
+    def migrate_index(self) -> None:
+        """Move an older archive's LSH bucket tables (one B-tree per index) into runs."""
+        for index in (self.articles_index, self.paragraphs_index):
+            for table in (f"_lsh_{index.kind}_recent", f"_lsh_{index.kind}"):
+                if self.db[table].exists():
+                    with transaction(self.db):
+                        index.migrate_table(table)
+
     def flush(self) -> None:
-        """Write the LSH bucket rows of the batch (call inside its transaction, before commit)."""
+        """Write the LSH entries of the batch (call inside its transaction, before commit)."""
         self.articles_index.flush()
         self.paragraphs_index.flush()
 
@@ -112,7 +130,13 @@ class Archive(ArchiveReads, ArchiveWrites):
         except ArchiveError:
             db.close()
             raise
-        return cls(db, options, settings)
+        archive = cls(db, options, settings)
+        try:
+            archive.migrate_index()
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise ArchiveError(f"{path}: cannot move this archive's LSH index to the current layout ({exc})") from None
+        return archive
 
     def close(self) -> None:
         """Close the connection."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from . import templates
+from .lsm import LSMIndex
 
 SCHEMA_VERSION = 1
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
@@ -61,10 +62,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     templates.create_tables(db)
     t("_settings").create({"key": str, "value": str}, pk="key", if_not_exists=True)
     for kind in ("articles", "paragraphs"):
-        # LSH buckets: one row per (band key, item), clustered on the key
-        for table in (f"_lsh_{kind}", f"_lsh_{kind}_recent"):  # see store.index.SQLiteLSH
-            db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key INTEGER NOT NULL, item INTEGER NOT NULL, "
-                       f"PRIMARY KEY (key, item)) WITHOUT ROWID")
+        LSMIndex.create_tables(db, kind)  # LSH buckets: sorted runs with Bloom filters
         # verified near-duplicate pairs (a < b); clusters and passages are their components
         db.execute(f"CREATE TABLE IF NOT EXISTS _{kind[:-1]}_edges (a INTEGER NOT NULL, "
                    f"b INTEGER NOT NULL, similarity REAL, PRIMARY KEY (a, b)) WITHOUT ROWID")

@@ -92,12 +92,10 @@ class ArchiveWrites:
         conn.executemany(
             "INSERT INTO removed_lines (article_id, raw_id, line_no, text, rule) VALUES (?, ?, ?, ?, ?)",
             [(article_id, raw_id, r.line_no, r.text, r.rule) for r in article.removed])
-        self.articles_index.add([article_id], signed.article_keys)
         self.article_sketches.put_many([(article_id, signed.sketch.values, signed.sketch.size)])
         self.article_heads.put_many([(article_id, signed.head.values, signed.head.size)])
         self.paragraph_shingles.put_many(
             [(paragraph_ids[p.position], p.shingles, len(p.shingles)) for p in signed.paragraphs])
-        self.paragraphs_index.add([paragraph_ids[p.position] for p in signed.paragraphs], signed.paragraph_keys)
         self.add_sighting(article_id, raw.location, run_id, raw_id)
 
         matches = decision.article_matches
@@ -114,4 +112,8 @@ class ArchiveWrites:
         clusters.refresh_novel_text(conn, affected)
         learned = templates.learn(conn, article_id, article.source, list(zip(paragraph_ids, article.paragraphs)),
                                   template_min_articles, self.options.paragraph_min_words, run_id)
+        # last: the index keeps these in memory until the batch's flush, so nothing above
+        # may fail after them (a failure rolls back to the document's savepoint)
+        self.articles_index.add([article_id], signed.article_keys)
+        self.paragraphs_index.add([paragraph_ids[p.position] for p in signed.paragraphs], signed.paragraph_keys)
         return article_id, learned

@@ -22,6 +22,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from corpus import query, run, start, write_config, write_corpus
@@ -47,9 +48,13 @@ def content(db_path: Path) -> dict[str, list[tuple]]:
             columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in SKIP_COLUMNS]
             order = ", ".join(str(i + 1) for i in range(len(columns)))
             out[table] = conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}").fetchall()
-        # an LSH index is one set of buckets, however it is split between its main and recent tables
+        # an LSH index is one set of (key, item) entries, however it is split into runs and blocks
         for kind in ("articles", "paragraphs"):
-            out[f"_lsh_{kind}"] = sorted(out.pop(f"_lsh_{kind}") + out.pop(f"_lsh_{kind}_recent"))
+            del out[f"_lsh_{kind}_runs"], out[f"_lsh_{kind}_blocks"]
+            out[f"_lsh_{kind}"] = sorted(
+                (key, item) for keys, items in conn.execute(f"SELECT keys, items FROM _lsh_{kind}_blocks")
+                for key, item in zip(np.frombuffer(keys, dtype=np.int64).tolist(),
+                                     np.frombuffer(items, dtype=np.int64).tolist()))
         for word in SEARCH_WORDS:
             out[f"search:{word}"] = conn.execute(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid",

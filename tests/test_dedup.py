@@ -196,14 +196,17 @@ def test_worker_processes_give_the_same_archive_as_one_process(tmp_path):
     assert len(contents[0]["articles"]) > 40
 
 
-def test_merging_recent_lsh_buckets_into_the_main_table_changes_no_result(tmp_path, monkeypatch):
-    from store.index import SQLiteLSH
+def test_merging_lsh_runs_changes_no_result(tmp_path, monkeypatch):
+    from store.lsm import LSMIndex
 
     docs = make_docs(40, seed=12, dup_rate=0.3, passage_rate=0.2)
     write_docs(docs, tmp_path / "corpus")
-    ingest([tmp_path / "corpus"], tmp_path / "plain.db", Config(archive=CONFIG.archive.__class__(batch_size=5)))
-    monkeypatch.setattr(SQLiteLSH, "merge_rows", 50)  # merge after nearly every batch
-    ingest([tmp_path / "corpus"], tmp_path / "merged.db", Config(archive=CONFIG.archive.__class__(batch_size=5)))
-    merged = sqlite3.connect(tmp_path / "merged.db")
-    assert merged.execute("SELECT count(*) FROM _lsh_paragraphs").fetchone()[0] > 0
+    config = Config(archive=CONFIG.archive.__class__(batch_size=5))
+    monkeypatch.setattr(LSMIndex, "fanout", 1000)  # never merge: a run per batch
+    ingest([tmp_path / "corpus"], tmp_path / "plain.db", config)
+    monkeypatch.setattr(LSMIndex, "fanout", 2)  # merge after nearly every batch
+    ingest([tmp_path / "corpus"], tmp_path / "merged.db", config)
+    runs = {name: sqlite3.connect(tmp_path / name).execute("SELECT count(*) FROM _lsh_paragraphs_runs").fetchone()[0]
+            for name in ("plain.db", "merged.db")}
+    assert runs["merged.db"] < runs["plain.db"]
     assert partition(tmp_path / "plain.db") == partition(tmp_path / "merged.db")

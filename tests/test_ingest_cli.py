@@ -9,7 +9,8 @@ import sqlite3
 from conftest import SAMPLES, table_rows
 
 CONTENT_TABLES = ["articles", "sightings", "paragraphs", "passages", "removed_lines",
-                  "raw_documents", "rejects", "_lsh_articles", "_lsh_paragraphs"]
+                  "raw_documents", "rejects", "_lsh_articles_runs", "_lsh_articles_blocks",
+                  "_lsh_paragraphs_runs", "_lsh_paragraphs_blocks"]
 
 
 def test_rerun_changes_nothing_but_the_run_record(cli, samples_db):

@@ -184,7 +184,7 @@ async def test_internal_tables_are_hidden(ds):
     hidden = {t["name"] for t in data["tables"] if t["hidden"]}
     assert "articles" in visible and "passages" in visible
     assert not [n for n in visible if n.startswith("_") or n.startswith("articles_fts")]
-    assert {"_settings", "_lsh_articles", "articles_fts", "articles_fts_data"} <= hidden
+    assert {"_settings", "_lsh_articles_runs", "_lsh_paragraphs_blocks", "articles_fts", "articles_fts_data"} <= hidden
 
 
 @pytest.mark.asyncio

@@ -1,0 +1,302 @@
+"""LSH buckets as sorted runs with Bloom filters: a log-structured index in the archive.
+
+A batch's new bucket entries (band key, item) stay in memory while the batch is
+decided, then `flush` (inside the batch's transaction) writes them as a *run*: sorted
+by key, cut into blocks of about BLOCK entries (`_lsh_KIND_blocks`, two arrays a
+row), with the first key of each block (its fences) and a Bloom filter of its keys
+(`_lsh_KIND_runs`). Runs never change. When `fanout` small runs pile up they are
+merged into one (size-tiered compaction); runs that reach `max_run_entries /
+fanout` entries are no longer merged, which bounds the memory a merge takes.
+
+Why not one SQLite table keyed on the band key: every entry would be a random insert
+into one B-tree, and once that B-tree outgrows the page cache each insert reads and
+rewrites a page, so a night gets slower as the archive grows. Here an entry costs a
+share of a sequential blob write, a few times over its life.
+
+A lookup tests its keys against each run's Bloom filter (held in memory, about 2 bytes
+an entry, false positives about 1 in 1,000) and reads only the blocks that may hold
+them. Nearly every band key is unique, so nearly no block is read. `prefetch` does
+this once for a whole batch's keys; keys added during the batch are found in memory.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterator
+
+import numpy as np
+import sqlite_utils
+
+BLOCK = 256
+BLOOM_BITS = 14.4  # bits per entry: with 10 probes, about 0.1% false positives
+BLOOM_PROBES = 10
+_CHUNK = 1 << 17  # keys hashed at once when building a filter
+_M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
+
+
+@dataclass
+class Run:
+    """One immutable sorted run: its id, size, block fences and Bloom filter."""
+
+    id: int
+    entries: int
+    fences: np.ndarray  # int64: the first key of each block
+    bloom: np.ndarray  # uint8 bit array
+
+
+def probe_hashes(keys: np.ndarray) -> np.ndarray:
+    """(BLOOM_PROBES, n) 32-bit hashes of each key, one per probe (splitmix64 finaliser,
+    then double hashing)."""
+    h = keys.astype(np.int64, copy=False).view(np.uint64)
+    with np.errstate(over="ignore"):
+        h = (h ^ (h >> np.uint64(30))) * _M1
+        h = (h ^ (h >> np.uint64(27))) * _M2
+        h ^= h >> np.uint64(31)
+        step = (h >> np.uint64(32)) | np.uint64(1)
+        probes = np.arange(BLOOM_PROBES, dtype=np.uint64)[:, None]
+        return (h[None, :] + probes * step[None, :]) & np.uint64(0xFFFFFFFF)
+
+
+def _scale(hashes: np.ndarray, bits: int) -> np.ndarray:
+    """Map 32-bit hashes onto [0, bits) without a division."""
+    return (hashes * np.uint64(bits)) >> np.uint64(32)
+
+
+def build_bloom(keys: np.ndarray) -> np.ndarray:
+    """A Bloom filter (bit array, little-endian bit order) of the keys."""
+    bits = max(64, 8 * math.ceil(len(keys) * BLOOM_BITS / 8))
+    flags = np.zeros(bits, dtype=np.bool_)
+    for start in range(0, len(keys), _CHUNK):
+        flags[_scale(probe_hashes(keys[start : start + _CHUNK]), bits).ravel()] = True
+    return np.packbits(flags, bitorder="little")
+
+
+def bloom_may_hold(bloom: np.ndarray, hashes: np.ndarray) -> np.ndarray:
+    """Indexes of the keys (given by their probe_hashes) that the filter may hold.
+
+    Probe by probe, only on the keys still alive: about half fail each probe.
+    """
+    bits = len(bloom) * 8
+    alive = np.arange(hashes.shape[1])
+    for probe in hashes:
+        pos = _scale(probe[alive], bits)
+        hit = (bloom[(pos >> np.uint64(3)).astype(np.intp)] >> (pos & np.uint64(7)).astype(np.uint8)) & 1
+        alive = alive[hit.astype(bool)]
+        if not len(alive):
+            break
+    return alive
+
+
+def is_in(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
+    """For each value, whether it is in a sorted array (a binary search each)."""
+    if not len(sorted_keys):
+        return np.zeros(values.shape, dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
+    return sorted_keys[at] == values
+
+
+def block_bounds(keys: np.ndarray) -> np.ndarray:
+    """Start offsets of the blocks of a sorted key array: about BLOCK entries each, and
+    never splitting one key's entries, so a key is found in the one block its fence names."""
+    cuts = np.searchsorted(keys, keys[BLOCK::BLOCK], side="left")
+    return np.unique(np.concatenate([[0], cuts[cuts > 0]])).astype(np.intp)
+
+
+class LSMIndex:
+    """LSH buckets of one kind of item ("articles" or "paragraphs").
+
+    Needs only `add`, `query`, `prefetch` and `flush`: the seam for another backend
+    (a shared server for several ingest workers).
+    """
+
+    fanout = 8
+    max_run_entries = 4_000_000
+
+    def __init__(self, db: sqlite_utils.Database, kind: str, bands: int, rows: int) -> None:
+        self.db = db
+        self.kind = kind
+        self.bands = bands
+        self.rows = rows
+        self.runs_table = f"_lsh_{kind}_runs"
+        self.blocks_table = f"_lsh_{kind}_blocks"
+        self.runs = self._load_runs()
+        self._reset()
+
+    def _reset(self) -> None:
+        """Forget the batch: its added entries, and what was looked up for it."""
+        self._added_keys: list[np.ndarray] = []
+        self._added_items: list[np.ndarray] = []
+        self._pending: dict[int, list[int]] = {}  # added entries a later query may ask for
+        self._shared: np.ndarray | None = None  # those keys (sorted), when prefetch named them
+        self._found: dict[int, list[int]] = {}
+        self._looked_up = np.empty(0, dtype=np.int64)
+
+    @staticmethod
+    def create_tables(db: sqlite_utils.Database, kind: str) -> None:
+        """The run and block tables of one index, if they are not there."""
+        db.execute(f"CREATE TABLE IF NOT EXISTS _lsh_{kind}_runs (run INTEGER PRIMARY KEY, "
+                   f"entries INTEGER NOT NULL, fences BLOB NOT NULL, bloom BLOB NOT NULL)")
+        db.execute(f"CREATE TABLE IF NOT EXISTS _lsh_{kind}_blocks (run INTEGER NOT NULL, "
+                   f"block INTEGER NOT NULL, keys BLOB NOT NULL, items BLOB NOT NULL, PRIMARY KEY (run, block))")
+
+    def _load_runs(self) -> list[Run]:
+        return [Run(run, entries, np.frombuffer(fences, dtype=np.int64), np.frombuffer(bloom, dtype=np.uint8))
+                for run, entries, fences, bloom in self.db.conn.execute(
+                    f"SELECT run, entries, fences, bloom FROM {self.runs_table} ORDER BY run")]
+
+    # reading ----------------------------------------------------------------------------
+    def entries(self) -> Iterator[tuple[int, int]]:
+        """Every stored (key, item) entry, run by run (for checks and tests)."""
+        for keys, items in self.db.conn.execute(f"SELECT keys, items FROM {self.blocks_table} ORDER BY run, block"):
+            yield from zip(np.frombuffer(keys, dtype=np.int64).tolist(), np.frombuffer(items, dtype=np.int64).tolist())
+
+    def _lookup(self, keys: np.ndarray) -> dict[int, list[int]]:
+        """The stored items of each key that has some (distinct keys in, runs only)."""
+        found: dict[int, list[int]] = defaultdict(list)
+        if not len(keys) or not self.runs:
+            return found
+        hashes = probe_hashes(keys)
+        for run in self.runs:
+            maybe = keys[bloom_may_hold(run.bloom, hashes)]
+            if not len(maybe):
+                continue
+            blocks = np.searchsorted(run.fences, maybe, side="right") - 1
+            maybe, blocks = maybe[blocks >= 0], blocks[blocks >= 0]
+            wanted = np.unique(blocks).tolist()
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                sql = (f"SELECT block, keys, items FROM {self.blocks_table} "
+                       f"WHERE run = ? AND block IN ({','.join('?' * len(chunk))})")
+                for block, key_blob, item_blob in self.db.conn.execute(sql, [run.id, *chunk]):
+                    block_keys = np.frombuffer(key_blob, dtype=np.int64)
+                    items = np.frombuffer(item_blob, dtype=np.int64)
+                    probe = maybe[blocks == block]
+                    lo = np.searchsorted(block_keys, probe, side="left").tolist()
+                    hi = np.searchsorted(block_keys, probe, side="right").tolist()
+                    for key, a, b in zip(probe.tolist(), lo, hi):
+                        if b > a:
+                            found[key].extend(items[a:b].tolist())
+        return found
+
+    def prefetch(self, keys: np.ndarray) -> None:
+        """Look up a whole batch's band keys in the stored runs at once, before the batch
+        is decided and added. Only keys that occur more than once in it are then kept in
+        memory as they are added, for the batch's later queries."""
+        keys = np.asarray(keys, dtype=np.int64).ravel()
+        wanted, counts = np.unique(keys, return_counts=True)
+        self._found.update(self._lookup(wanted))
+        self._looked_up = np.union1d(self._looked_up, wanted)
+        shared = wanted[counts > 1]
+        self._shared = shared if self._shared is None else np.union1d(self._shared, shared)
+
+    def query(self, keys: np.ndarray) -> list[set[int]]:
+        """For each row of band keys, the items sharing at least one band with it."""
+        keys = np.atleast_2d(np.asarray(keys, dtype=np.int64))
+        if not keys.size:
+            return [set() for _ in range(len(keys))]
+        missing = keys[~is_in(keys, self._looked_up)]
+        if len(missing):
+            missing = np.unique(missing)
+            self._found.update(self._lookup(missing))
+            self._looked_up = np.union1d(self._looked_up, missing)
+        found, pending = self._found, self._pending
+        if not found and not pending:
+            return [set() for _ in range(len(keys))]
+        return [{item for k in row for part in (found.get(k), pending.get(k)) if part for item in part}
+                for row in keys.tolist()]
+
+    # writing ----------------------------------------------------------------------------
+    def add(self, items: list[int], keys: np.ndarray) -> None:
+        """Index items by their band keys (rows of an (n, bands) array from band_keys);
+        visible to queries at once, stored by the next flush."""
+        if not len(items):
+            return
+        keys = np.asarray(keys, dtype=np.int64).reshape(len(items), -1)
+        item_column = np.repeat(np.asarray(items, dtype=np.int64), keys.shape[1])
+        self._added_keys.append(keys.ravel())
+        self._added_items.append(item_column)
+        flat = keys.ravel()
+        if self._shared is not None:  # only keys a later query of this batch can ask for
+            keep = is_in(flat, self._shared) | ~is_in(flat, self._looked_up)
+            flat, item_column = flat[keep], item_column[keep]
+        pending = self._pending
+        for key, item in zip(flat.tolist(), item_column.tolist()):
+            pending.setdefault(key, []).append(item)
+
+    def flush(self) -> None:
+        """Write the entries added since the last flush as a run (inside the batch's
+        transaction), then merge small runs where `fanout` of them have piled up."""
+        added_keys, added_items = self._added_keys, self._added_items
+        self._reset()
+        if not added_keys:
+            return
+        keys, items = np.concatenate(added_keys), np.concatenate(added_items)
+        order = np.argsort(keys, kind="stable")
+        self._write_run(keys[order], items[order])
+        self._compact()
+
+    def _write_run(self, keys: np.ndarray, items: np.ndarray) -> None:
+        """Store sorted entries as a new run."""
+        conn = self.db.conn
+        run_id = conn.execute(f"SELECT coalesce(max(run), 0) + 1 FROM {self.runs_table}").fetchone()[0]
+        starts = block_bounds(keys)
+        ends = np.append(starts[1:], len(keys))
+        conn.executemany(f"INSERT INTO {self.blocks_table} (run, block, keys, items) VALUES (?, ?, ?, ?)",
+                         [(run_id, n, keys[a:b].tobytes(), items[a:b].tobytes())
+                          for n, (a, b) in enumerate(zip(starts.tolist(), ends.tolist()))])
+        run = Run(run_id, len(keys), keys[starts].copy(), build_bloom(keys))
+        conn.execute(f"INSERT INTO {self.runs_table} (run, entries, fences, bloom) VALUES (?, ?, ?, ?)",
+                     [run.id, run.entries, run.fences.tobytes(), run.bloom.tobytes()])
+        self.runs.append(run)
+
+    def _tier(self, entries: int) -> int:
+        return int(math.log(max(entries, BLOCK) / BLOCK, self.fanout))
+
+    def _compact(self) -> None:
+        """Merge runs of one size tier while `fanout` of them are there."""
+        limit = self.max_run_entries // self.fanout
+        while True:
+            tiers: dict[int, list[Run]] = defaultdict(list)
+            for run in self.runs:
+                if run.entries <= limit:
+                    tiers[self._tier(run.entries)].append(run)
+            group = next((runs for _, runs in sorted(tiers.items()) if len(runs) >= self.fanout), None)
+            if group is None:
+                return
+            self._merge(group[: self.fanout])
+
+    def _merge(self, group: list[Run]) -> None:
+        """Replace runs by one run holding all their entries."""
+        ids = [run.id for run in group]
+        marks = ",".join("?" * len(ids))
+        key_parts, item_parts = [], []
+        for key_blob, item_blob in self.db.conn.execute(
+                f"SELECT keys, items FROM {self.blocks_table} WHERE run IN ({marks}) ORDER BY run, block", ids):
+            key_parts.append(np.frombuffer(key_blob, dtype=np.int64))
+            item_parts.append(np.frombuffer(item_blob, dtype=np.int64))
+        keys, items = np.concatenate(key_parts), np.concatenate(item_parts)
+        del key_parts, item_parts
+        order = np.argsort(keys, kind="stable")  # each run is sorted: timsort merges them
+        keys = keys[order]
+        items = items[order]
+        del order
+        self.db.conn.execute(f"DELETE FROM {self.blocks_table} WHERE run IN ({marks})", ids)
+        self.db.conn.execute(f"DELETE FROM {self.runs_table} WHERE run IN ({marks})", ids)
+        self.runs = [run for run in self.runs if run.id not in ids]
+        self._write_run(keys, items)
+
+    def migrate_table(self, table: str, chunk: int = 500_000) -> int:
+        """Move the entries of an older archive's bucket table (key, item) into runs and
+        drop the table (inside the caller's transaction). Returns the entries moved."""
+        conn = self.db.conn
+        moved = 0
+        cursor = conn.execute(f"SELECT key, item FROM {table}")
+        while rows := cursor.fetchmany(chunk):
+            pairs = np.array(rows, dtype=np.int64)
+            self.add(pairs[:, 1].tolist(), pairs[:, :1])
+            self.flush()
+            moved += len(rows)
+        conn.execute(f"DROP TABLE {table}")
+        return moved

@@ -1,0 +1,84 @@
+"""The LSH index of sorted runs (store.lsm) answers exactly what a plain key -> items map would."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import numpy as np
+import pytest
+import sqlite_utils
+
+from store.lsm import LSMIndex, bloom_may_hold, build_bloom, probe_hashes
+
+
+@pytest.fixture
+def fresh_db(tmp_path) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(sqlite3.connect(tmp_path / "index.db", isolation_level=None))
+    LSMIndex.create_tables(db, "things")
+    return db
+
+
+def committed(db: sqlite_utils.Database, index: LSMIndex) -> None:
+    db.execute("BEGIN")
+    index.flush()
+    db.execute("COMMIT")
+
+
+def test_bloom_filter_has_no_false_negatives_and_few_false_positives():
+    rng = np.random.default_rng(3)
+    keys = rng.integers(-2**63, 2**63 - 1, size=20_000, dtype=np.int64)
+    others = rng.integers(-2**63, 2**63 - 1, size=100_000, dtype=np.int64)
+    bloom = build_bloom(keys)
+    assert len(bloom_may_hold(bloom, probe_hashes(keys))) == len(keys)
+    false_positives = len(bloom_may_hold(bloom, probe_hashes(others))) / len(others)
+    assert false_positives < 0.005
+
+
+@pytest.mark.parametrize("prefetch", [True, False])
+def test_queries_match_a_plain_map_across_batches_merges_and_reopening(fresh_db, monkeypatch, prefetch):
+    monkeypatch.setattr(LSMIndex, "fanout", 3)
+    rng = np.random.default_rng(5)
+    truth: dict[int, set[int]] = {}
+    index = LSMIndex(fresh_db, "things", 4, 2)
+    item = 0
+    for batch in range(12):
+        keys = rng.integers(0, 5_000, size=(40, 4), dtype=np.int64)  # small key space: many shared keys
+        if prefetch:
+            index.prefetch(keys)
+        for row in keys:
+            expected = set().union(*(truth.get(k, set()) for k in row.tolist()))
+            assert index.query(row[None, :]) == [expected]
+            index.add([item], row[None, :])
+            for k in row.tolist():
+                truth.setdefault(k, set()).add(item)
+            item += 1
+        committed(fresh_db, index)
+        if batch == 6:
+            index = LSMIndex(fresh_db, "things", 4, 2)  # reopened: nothing is kept in memory but filters
+    assert len(index.runs) < 12  # some were merged
+    assert sorted(index.entries()) == sorted((k, i) for k, items in truth.items() for i in items)
+    probe = np.array(sorted(truth), dtype=np.int64)[:, None]
+    assert index.query(probe) == [truth[k] for k in probe[:, 0].tolist()]
+
+
+def test_a_key_shared_by_more_items_than_a_block_holds_is_found_whole(fresh_db):
+    index = LSMIndex(fresh_db, "things", 1, 1)
+    many = list(range(2_000))
+    index.add(many, np.full((len(many), 1), 42, dtype=np.int64))
+    index.add([5_000], np.array([[7]], dtype=np.int64))
+    committed(fresh_db, index)
+    assert index.query(np.array([[42], [7], [8]])) == [set(many), {5_000}, set()]
+
+
+def test_an_older_archives_bucket_table_moves_into_runs(fresh_db):
+    fresh_db.execute("CREATE TABLE _lsh_things (key INTEGER NOT NULL, item INTEGER NOT NULL, "
+                     "PRIMARY KEY (key, item)) WITHOUT ROWID")
+    rows = [(k % 97, k) for k in range(1_000)]
+    fresh_db.conn.executemany("INSERT INTO _lsh_things VALUES (?, ?)", rows)
+    index = LSMIndex(fresh_db, "things", 1, 1)
+    fresh_db.execute("BEGIN")
+    assert index.migrate_table("_lsh_things", chunk=300) == len(rows)
+    fresh_db.execute("COMMIT")
+    assert not fresh_db["_lsh_things"].exists()
+    assert sorted(LSMIndex(fresh_db, "things", 1, 1).entries()) == sorted(rows)
+    assert index.query(np.array([[3]])) == [{k for k in range(1_000) if k % 97 == 3}]
