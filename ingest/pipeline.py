@@ -31,7 +31,7 @@ from store.templates import templates_for
 from .config import Config
 from .dedup import Deduper
 from .fingerprint import Signed
-from .prepare import Preparer, bug_reject
+from .prepare import Prepared, Preparer, bug_reject
 from .lock import WriterLock
 from .models import Article, RawDocument, Reject
 from .runs import RunFailed, RunInterrupted, RunSummary, reason_counts  # noqa: F401 (re-exported)
@@ -60,6 +60,26 @@ def unique_inputs(items: Iterable[Path | Reject]) -> list[Path | Reject]:
             seen.add(key)
             out.append(item)
     return out
+
+
+@dataclass
+class _Started:
+    """A batch read and handed to the preparer, not yet written."""
+
+    inputs: list[InputFile | Reject]
+    decoded: dict[str, RawDocument | Reject]  # new inputs by location
+    templates: dict[str, frozenset[str]]  # the template lines they are cleaned with, by source
+    result: Callable[[], list[Prepared | Reject]]  # the prepared documents, in to_clean's order
+
+    @property
+    def size(self) -> int:
+        """How many inputs the batch has."""
+        return len(self.inputs)
+
+    @property
+    def to_clean(self) -> list[RawDocument]:
+        """The documents handed to the preparer."""
+        return [doc for doc in self.decoded.values() if isinstance(doc, RawDocument)]
 
 
 @dataclass
@@ -94,9 +114,9 @@ class Ingester:
         return self._templates[source]
 
     def _classify(self, inputs: list[InputFile | Reject], known: Known, plan: _Plan,
-                  batch: RunSummary) -> list[RawDocument]:
-        """Sort a batch's inputs into unchanged, new sightings, rejects and documents to clean."""
-        to_clean: list[RawDocument] = []
+                  batch: RunSummary) -> list[InputFile]:
+        """Sort a batch's inputs into unchanged, new sightings, rejects and new inputs."""
+        new: list[InputFile] = []
         for item in inputs:
             if isinstance(item, Reject):
                 if item.sha256 is not None and (item.location, item.sha256) in known.rejected:
@@ -115,12 +135,8 @@ class Ingester:
             if (item.location, item.sha256) in known.rejected:
                 batch.unchanged += 1
                 continue
-            doc = to_document(item)
-            if isinstance(doc, Reject):
-                plan.rejects.append(doc)
-            else:
-                to_clean.append(doc)
-        return to_clean
+            new.append(item)
+        return new
 
     def _write_article(self, raw: RawDocument, signed: Signed, batch: RunSummary) -> None:
         """Decide and write one document inside the batch transaction, under a savepoint."""
@@ -155,18 +171,64 @@ class Ingester:
 
     def ingest_batch(self, items: list[Path | Reject]) -> None:
         """Read, clean, sign, decide and write one batch; the writes are one transaction."""
-        self.ingest_inputs([item if isinstance(item, Reject) else read_input(item, self.config.input)
-                            for item in items])
+        self.finish(self.start(items))
+
+    def ingest_batches(self, batches: Iterable[list[Path | Reject]],
+                       progress: Callable[[int], None] | None = None) -> None:
+        """Ingest batch after batch, cleaning and signing the next batch in the worker
+        processes while this process writes the current one. The outcome is the one
+        batch-by-batch ingest gives (see `finish`)."""
+        in_flight: _Started | None = None
+        for items in batches:
+            started = self.start(items)
+            if in_flight is not None:
+                self.finish(in_flight)
+                if progress:
+                    progress(in_flight.size)
+            in_flight = started
+        if in_flight is not None:
+            self.finish(in_flight)
+            if progress:
+                progress(in_flight.size)
 
     def ingest_inputs(self, inputs: list[InputFile | Reject]) -> None:
         """Clean, sign, decide and write inputs already read (one batch, one transaction)."""
-        batch = RunSummary(read=len(inputs))
+        self.finish(self._start_inputs(inputs))
+
+    def start(self, items: list[Path | Reject]) -> "_Started":
+        """Read a batch and hand what is new in it to the preparer (which may run it in
+        the background); nothing is written."""
+        return self._start_inputs([item if isinstance(item, Reject) else read_input(item, self.config.input)
+                                   for item in items])
+
+    def _start_inputs(self, inputs: list[InputFile | Reject]) -> "_Started":
         known = lookup(self.archive.db, [(i.location, i.sha256) for i in inputs])
-        plan = _Plan()
-        to_clean = self._classify(inputs, known, plan, batch)
-        del inputs
+        decoded = {item.location: to_document(item) for item in self._classify(inputs, known, _Plan(), RunSummary())}
+        to_clean = [doc for doc in decoded.values() if isinstance(doc, RawDocument)]
         templates = {source: self._template(source) for source in {doc.source for doc in to_clean}}
-        for item in self.preparer(to_clean, templates):
+        return _Started(inputs, decoded, templates, self.preparer.submit(to_clean, templates))
+
+    def finish(self, started: "_Started") -> None:
+        """Decide and write a started batch in one transaction.
+
+        The archive may have changed since the batch was started (the batch before it
+        was written meanwhile), so it is classified again: inputs that are now known
+        become sightings, and documents whose source learned template lines since are
+        cleaned again with them. That makes the result the same as starting the batch
+        only after the previous one was written.
+        """
+        batch = RunSummary(read=len(started.inputs))
+        known = lookup(self.archive.db, [(i.location, i.sha256) for i in started.inputs])
+        plan = _Plan()
+        new = [started.decoded[item.location] for item in self._classify(started.inputs, known, plan, batch)]
+        to_clean = [doc for doc in new if isinstance(doc, RawDocument)]
+        prepared = dict(zip((id(doc) for doc in started.to_clean), started.result()))
+        redo = [doc for doc in to_clean if self._template(doc.source) != started.templates.get(doc.source)]
+        if redo:
+            templates = {source: self._template(source) for source in {doc.source for doc in redo}}
+            prepared.update(zip(map(id, redo), self.preparer(redo, templates)))
+        for doc in new:
+            item = prepared[id(doc)] if isinstance(doc, RawDocument) else doc
             if isinstance(item, Reject):
                 plan.rejects.append(item)
             else:
@@ -207,10 +269,7 @@ def run(archive: Archive, paths: list[str | Path], config: Config,
         items = unique_inputs(find_inputs(paths, config.input))
         if on_total:
             on_total(len(items))
-        for batch in batched(items, config.archive.batch_size):
-            ingester.ingest_batch(batch)
-            if progress:
-                progress(len(batch))
+        ingester.ingest_batches(batched(items, config.archive.batch_size), progress)
         status = "ok"
     except KeyboardInterrupt as exc:
         status = "interrupted"

@@ -12,6 +12,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Callable
 
 from .clean import clean
 from .config import CleanOptions, DedupOptions
@@ -80,6 +81,11 @@ def prepare(docs: list[RawDocument], templates: dict[str, frozenset[str]], clean
     return out
 
 
+def _prepare_in_worker(docs: list[RawDocument], *args) -> list[Signed | Reject]:
+    """`prepare` without sending the documents back (the caller has them)."""
+    return [item.signed if isinstance(item, Prepared) else item for item in prepare(docs, *args)]
+
+
 class Preparer:
     """Runs `prepare` in this process or across a pool of worker processes."""
 
@@ -105,15 +111,28 @@ class Preparer:
 
     def __call__(self, docs: list[RawDocument], templates: dict[str, frozenset[str]]) -> list[Prepared | Reject]:
         """Prepared documents (or rejects), in the order given."""
+        return self.submit(docs, templates)()
+
+    def submit(self, docs: list[RawDocument],
+               templates: dict[str, frozenset[str]]) -> Callable[[], list[Prepared | Reject]]:
+        """Start preparing documents; returns a function that waits for them (in order).
+
+        With a pool the work runs in the background, split into contiguous chunks, one
+        per worker; with one worker, or a handful of documents, it runs here and now.
+        """
+        args = (templates, self.clean_options, self.dedup_options, self.bandings)
         chunks = min(self.workers, len(docs) // MIN_DOCS_PER_WORKER)
         if chunks < 2:
-            return prepare(docs, templates, self.clean_options, self.dedup_options, self.bandings)
+            done = prepare(docs, *args)
+            return lambda: done
         if self._pool is None:
             context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                                   else "spawn")
             self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
         bounds = [len(docs) * i // chunks for i in range(chunks + 1)]
-        futures = [self._pool.submit(prepare, docs[lo:hi], templates, self.clean_options, self.dedup_options,
-                                     self.bandings)
-                   for lo, hi in zip(bounds, bounds[1:])]
-        return [item for future in futures for item in future.result()]
+        futures = [self._pool.submit(_prepare_in_worker, docs[lo:hi], *args) for lo, hi in zip(bounds, bounds[1:])]
+
+        def result() -> list[Prepared | Reject]:
+            signed = [item for future in futures for item in future.result()]
+            return [item if isinstance(item, Reject) else Prepared(doc, item) for doc, item in zip(docs, signed)]
+        return result

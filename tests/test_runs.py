@@ -13,15 +13,17 @@ from test_lock import wait_for
 
 pytestmark = pytest.mark.slow
 
-# Run in the ingest process before the CLI: the third batch's lookup fails as a broken
-# disk would make it fail (an error our code does not expect).
-FAIL_THIRD_LOOKUP = """
+# Run in the ingest process before the CLI: the lookup made just before the third batch
+# is written fails as a broken disk would make it fail (an error our code does not
+# expect). Lookups run when a batch is started and again when it is written, one batch
+# ahead: start 1, start 2, write 1, start 3, write 2, start 4, write 3 (the 7th).
+FAIL_BEFORE_THIRD_WRITE = """
 import sqlite3
 import ingest.pipeline as pipeline
 _lookup, _count = pipeline.lookup, [0]
 def _failing_lookup(db, pairs):
     _count[0] += 1
-    if _count[0] == 3:
+    if _count[0] == 7:
         raise sqlite3.OperationalError("disk I/O error")
     return _lookup(db, pairs)
 pipeline.lookup = _failing_lookup
@@ -37,7 +39,7 @@ def corpus(tmp_path):
 
 def test_unexpected_error_marks_the_run_failed_with_one_clear_line(corpus):
     folder, config, db = corpus
-    result = run("ingest", folder, "--db", db, "--config", config, prelude=FAIL_THIRD_LOOKUP)
+    result = run("ingest", folder, "--db", db, "--config", config, prelude=FAIL_BEFORE_THIRD_WRITE)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "run 1 failed: OperationalError: disk I/O error" in result.stderr

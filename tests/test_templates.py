@@ -72,3 +72,37 @@ def test_long_repeated_paragraphs_are_passages_not_templates(tmp_path):
 def test_a_line_marked_keep_is_not_removed(tmp_path):
     conn, later = learn_then_add_a_later_story(tmp_path, 7, status="keep")
     assert LINE in conn.execute("SELECT text FROM articles WHERE id = ?", [later]).fetchone()[0]
+
+
+def test_a_line_learned_while_the_next_batch_is_being_cleaned_is_removed_from_it(tmp_path):
+    """Batches are cleaned one ahead of the writes; a template learned by the batch being
+    written must still apply to the next one, as in a strictly batch-by-batch ingest."""
+    from store.archive import Archive
+    from ingest.config import ArchiveOptions, InputOptions
+    from ingest.pipeline import Ingester, batched, find_inputs
+
+    rng, vocab = random.Random(21), make_vocabulary(random.Random(22))
+    for i in range(12):
+        write_story(tmp_path / "in" / "site", f"{i:02}.txt", rng, vocab)
+    copy = tmp_path / "in" / "site" / "07a.txt"  # the first file of the batch after 06's
+    copy.write_bytes((tmp_path / "in" / "site" / "06.txt").read_bytes())
+    tables = ("articles", "removed_lines", "boilerplate_lines", "paragraphs", "sightings")
+    contents = []
+    for workers, ahead in ((1, True), (2, True), (1, False)):
+        db = tmp_path / f"{workers}-{ahead}.db"
+        config = Config(archive=ArchiveOptions(batch_size=2), input=InputOptions(workers=workers))
+        if ahead:
+            ingest([tmp_path / "in"], db, config)
+        else:  # each batch started only after the previous one is written
+            archive = Archive.open(db, config.dedup)
+            ingester = Ingester(archive, config, archive.start_run([], 0))
+            for batch in batched(find_inputs([tmp_path / "in"], config.input), 2):
+                ingester.ingest_batch(batch)
+            archive.close()
+        conn = sqlite3.connect(db)
+        contents.append({t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables})
+    assert contents[0]["removed_lines"] == contents[2]["removed_lines"]
+    assert contents[0] == contents[1] == contents[2]
+    template_removals = [row for row in contents[0]["removed_lines"] if row[-1] == "template"]
+    assert len(template_removals) >= 12 - 3 - 1  # every story after the third (learned mid-batch)
+    assert len(contents[0]["sightings"]) == len(contents[0]["articles"]) + 1  # the copy is a sighting
