@@ -41,20 +41,27 @@ def templates_for(conn: sqlite3.Connection, source: str) -> frozenset[str]:
         "SELECT line FROM boilerplate_lines WHERE source = ? AND status IN (?, ?)", [source, LEARNED, REMOVE]))
 
 
-def learn(conn: sqlite3.Connection, article_id: int, source: str, paragraphs: list[tuple[int, str]],
-          min_articles: int, max_words: int, run_id: int | None) -> list[str]:
-    """Count this article's short paragraphs in its source; return the lines newly learned.
+def short_lines(paragraphs: tuple[str, ...] | list[str], max_words: int) -> dict[int, tuple[str, int]]:
+    """The paragraphs that can be template lines (fewer than max_words words), by
+    position: their normalised text and its line_hash."""
+    out = {}
+    for position, text in enumerate(paragraphs):
+        normalized = normalize_text(text)
+        if len(normalized.split()) < max_words:
+            out[position] = (normalized, line_hash(normalized))
+    return out
 
-    `paragraphs` are (paragraph id, text) of the article just written. Stories are
-    counted, not articles: near-duplicate copies share every line.
+
+def learn(conn: sqlite3.Connection, source: str, lines: list[tuple[str, str, int]], min_articles: int,
+          run_id: int | None) -> list[str]:
+    """Count an article's short lines in its source; return the lines newly learned.
+
+    `lines` are (text, normalised text, line_hash) of the short paragraphs of the
+    article just written (stored with their line_hash). Stories are counted, not
+    articles: near-duplicate copies share every line.
     """
     learned = []
-    for paragraph_id, text in paragraphs:
-        normalized = normalize_text(text)
-        if len(normalized.split()) >= max_words:
-            continue
-        digest = line_hash(normalized)
-        conn.execute("UPDATE paragraphs SET line_hash = ? WHERE id = ?", [digest, paragraph_id])
+    for text, normalized, digest in lines:
         stories = conn.execute(
             """SELECT count(DISTINCT coalesce(a.duplicate_of, a.id)) FROM paragraphs p
                JOIN articles a ON a.id = p.article_id WHERE p.line_hash = ? AND a.source = ?""",

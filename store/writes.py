@@ -24,17 +24,17 @@ class ArchiveReads:
 
     def article_by_hash(self, content_hash: str) -> int | None:
         """The article with this normalised content hash, if any."""
-        row = self.db.execute("SELECT id FROM articles WHERE content_hash = ?", [content_hash]).fetchone()
+        row = self.db.conn.execute("SELECT id FROM articles WHERE content_hash = ?", [content_hash]).fetchone()
         return row[0] if row else None
 
     def passage_paragraphs(self, article_id: int) -> int:
         """How many paragraphs of an article belong to a repeated passage."""
-        return self.db.execute("SELECT count(*) FROM paragraphs WHERE article_id = ? AND passage_id IS NOT NULL",
+        return self.db.conn.execute("SELECT count(*) FROM paragraphs WHERE article_id = ? AND passage_id IS NOT NULL",
                                [article_id]).fetchone()[0]
 
     def raw_by_sha(self, sha256: str) -> tuple[int, int | None] | None:
         """(raw id, article id) of stored raw content with this sha256."""
-        row = self.db.execute("SELECT id, article_id FROM raw_documents WHERE sha256 = ?",
+        row = self.db.conn.execute("SELECT id, article_id FROM raw_documents WHERE sha256 = ?",
                               [sha256]).fetchone()
         return (row[0], row[1]) if row else None
 
@@ -54,16 +54,16 @@ class ArchiveWrites:
         found = self.raw_by_sha(raw.sha256)
         if found:
             if found[1] is None and article_id is not None:
-                self.db.execute("UPDATE raw_documents SET article_id = ? WHERE id = ?", [article_id, found[0]])
+                self.db.conn.execute("UPDATE raw_documents SET article_id = ? WHERE id = ?", [article_id, found[0]])
             return found[0]
-        cur = self.db.execute(
+        cur = self.db.conn.execute(
             "INSERT INTO raw_documents (sha256, media_type, content, first_location, article_id) "
             "VALUES (?, ?, ?, ?, ?)", [raw.sha256, raw.media_type, raw.content, raw.location, article_id])
         return cur.lastrowid
 
     def add_sighting(self, article_id: int, location: str, run_id: int, raw_id: int) -> bool:
         """Record that an article was seen at a location; False if already recorded."""
-        cur = self.db.execute(
+        cur = self.db.conn.execute(
             "INSERT OR IGNORE INTO sightings (article_id, location, run_id, raw_id) VALUES (?, ?, ?, ?)",
             [article_id, location, run_id, raw_id])
         return cur.rowcount == 1
@@ -76,18 +76,20 @@ class ArchiveWrites:
         signed = decision.signed
         article = signed.article
         conn = self.db.conn
-        raw_id = self.add_raw(raw, None)
-        cur = conn.execute(
-            "INSERT INTO articles (title, text, published, source, content_hash, novel_text, raw_id, run_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [article.title, article.text, article.published, article.source, signed.content_hash,
+        # the id SQLite would give (we hold the only writer), known up front so the raw
+        # document is written once, already pointing at its article
+        article_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+        raw_id = self.add_raw(raw, article_id)
+        conn.execute(
+            "INSERT INTO articles (id, title, text, published, source, content_hash, novel_text, raw_id, run_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [article_id, article.title, article.text, article.published, article.source, signed.content_hash,
              article.text, raw_id, run_id])
-        article_id = cur.lastrowid
-        conn.execute("UPDATE raw_documents SET article_id = ? WHERE id = ?", [article_id, raw_id])
         first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM paragraphs").fetchone()[0]
         paragraph_ids = list(range(first_id, first_id + len(article.paragraphs)))
-        conn.executemany("INSERT INTO paragraphs (id, article_id, position, text) VALUES (?, ?, ?, ?)",
-                         [(pid, article_id, position, text)
+        short = templates.short_lines(article.paragraphs, self.options.paragraph_min_words)
+        conn.executemany("INSERT INTO paragraphs (id, article_id, position, text, line_hash) VALUES (?, ?, ?, ?, ?)",
+                         [(pid, article_id, position, text, short[position][1] if position in short else None)
                           for position, (pid, text) in enumerate(zip(paragraph_ids, article.paragraphs))])
         conn.executemany(
             "INSERT INTO removed_lines (article_id, raw_id, line_no, text, rule) VALUES (?, ?, ?, ?, ?)",
@@ -110,8 +112,8 @@ class ArchiveWrites:
         touched |= clusters.paragraphs_with_edges(conn, moved - {article_id})
         affected = clusters.refresh_passages(conn, touched, self.options.chrome_min_articles)
         clusters.refresh_novel_text(conn, affected)
-        learned = templates.learn(conn, article_id, article.source, list(zip(paragraph_ids, article.paragraphs)),
-                                  template_min_articles, self.options.paragraph_min_words, run_id)
+        learned = templates.learn(conn, article.source, [(article.paragraphs[p], *short[p]) for p in sorted(short)],
+                                  template_min_articles, run_id)
         # last: the index keeps these in memory until the batch's flush, so nothing above
         # may fail after them (a failure rolls back to the document's savepoint)
         self.articles_index.add([article_id], signed.article_keys)
