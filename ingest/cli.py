@@ -21,7 +21,7 @@ import typer
 
 from store.archive import ArchiveError, connect
 from store import reports
-from store.search import QueryError, search as run_search
+from store.search import RANK_WINDOW, QueryError, search as run_search
 
 from .config import Config, ConfigError, load_config
 from .lock import LockError, LockHeld
@@ -163,13 +163,16 @@ def search(query: str = typer.Argument(..., help="Words to find; accents and cas
            show_all: bool = typer.Option(False, "--all", help="Show near-duplicates as results of their own."),
            novel: bool = typer.Option(False, "--novel", help="Search only text not repeated from earlier articles."),
            raw: bool = typer.Option(False, "--raw", help="Pass FTS5 query syntax through unchanged."),
+           window: int = typer.Option(RANK_WINDOW, "--window", min=0,
+                                      help="Rank the N most recently archived matches (0: every match; "
+                                           "slower for words in much of the archive)."),
            as_json: bool = JsonOption, db: Optional[Path] = DbOption,
            config: Optional[Path] = ConfigOption) -> None:
     """Ranked full-text search with highlighted snippets."""
     database = _reader(db, config)
     try:
         hits = run_search(database, query, limit=limit, source=source, since=since, until=until,
-                          show_all=show_all, novel=novel, raw=raw)
+                          show_all=show_all, novel=novel, raw=raw, window=window)
     except QueryError as exc:
         fail(str(exc), EXIT_USAGE)
     except sqlite3.Error as exc:

@@ -11,6 +11,7 @@ any string gets results or a QueryError, never another exception.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ import sqlite_utils
 
 TITLE_WEIGHT, TEXT_WEIGHT, NOVEL_WEIGHT = 10.0, 1.0, 2.0
 MAX_TERMS = 64
+RANK_WINDOW = 5_000  # matches ranked per query, the most recently archived
 MAX_QUERY_CHARS = 10_000
 _TOKEN = re.compile(r'"([^"]*)"?|(\w+)(\*?)', re.UNICODE)
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -88,13 +90,17 @@ class Hit:
 
 def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, source: str | None = None,
            since: str | None = None, until: str | None = None, show_all: bool = False,
-           novel: bool = False, raw: bool = False) -> list[Hit]:
+           novel: bool = False, raw: bool = False, window: int = RANK_WINDOW) -> list[Hit]:
     """Ranked hits (title weighted above text, novel text above repeated text).
 
-    Near-duplicates are folded under their cluster's earliest article unless show_all.
+    bm25 ranks the `window` most recently archived matches (0: every match), so a word
+    found in half the archive costs what a rarer one does. Near-duplicates are folded
+    under their cluster's earliest article unless show_all.
     """
     if limit < 1:
         raise QueryError(f"the limit must be at least 1, not {limit}")
+    if window < 0:
+        raise QueryError(f"the ranking window must be 0 (every match) or more, not {window}")
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is {len(query):,} characters long; at most {MAX_QUERY_CHARS:,} are searched")
     for value, what in ((query, "query"), (source, "source"), (since, "--since date"), (until, "--until date")):
@@ -115,19 +121,10 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, source: st
     if until:
         where.append("a.published <= :until || 'z'")
         params["until"] = until
-    fetch = limit if show_all else limit * 5 + 20
-    bm25 = f"bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}, {NOVEL_WEIGHT})"
-    # rank every match in the inner query, but build snippets only for the top ones
-    sql = f"""
-        SELECT a.id, a.title, a.published, a.source,
-               snippet(articles_fts, -1, '[', ']', ' … ', 20) AS snippet, {bm25} AS rank, a.duplicate_of
-        FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-        WHERE articles_fts MATCH :match AND articles_fts.rowid IN (
-            SELECT articles_fts.rowid FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-            WHERE {' AND '.join(where)} ORDER BY {bm25} LIMIT {int(fetch)})
-        ORDER BY rank"""
     try:
-        rows = db.execute(sql, params).fetchall()
+        ranked = _ranked(db, where, params, limit if show_all else limit * 5 + 20, window)
+        return [dataclasses.replace(hit, snippet=_snippet(db, matched, match))
+                for hit, matched in _fold(db, ranked, limit, show_all)]
     except sqlite3.OperationalError as exc:
         # SQLITE_ERROR is what FTS5 raises for a query it cannot parse; busy, I/O and
         # corruption errors are not the query's fault and propagate.
@@ -136,26 +133,63 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, source: st
         if raw:
             raise QueryError(f"not a valid FTS5 query ({exc}); drop --raw to search plain words") from None
         raise QueryError(f"the search could not be run ({exc}); try fewer or simpler words") from None
-    hits = [Hit(*row) for row in rows]
-    if show_all:
-        return hits[:limit]
-    return _fold(db, hits, limit)
 
 
-def _fold(db: sqlite_utils.Database, hits: list[Hit], limit: int) -> list[Hit]:
-    """Keep the best hit per duplicate cluster, presented as the cluster's root."""
-    folded: dict[int, Hit] = {}
-    for hit in hits:
-        root = hit.duplicate_of or hit.id
-        if root not in folded and len(folded) < limit:
-            if root != hit.id:
-                row = db.execute("SELECT title, published, source FROM articles WHERE id = ?", [root]).fetchone()
-                hit = Hit(root, row[0], row[1], row[2], hit.snippet, hit.rank, None)
-            folded[root] = hit
+_BM25 = f"bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}, {NOVEL_WEIGHT})"
+
+
+def _ranked(db: sqlite_utils.Database, where: list[str], params: dict, fetch: int,
+            window: int) -> list[tuple[int, float, int | None]]:
+    """(id, rank, duplicate_of) of the best `fetch` matches among the newest `window`.
+
+    Without filters the articles table is not read while ranking: FTS5 alone walks the
+    matches. The window's lower bound is the rowid of its oldest match, which FTS5
+    finds by walking the matches newest first.
+    """
+    join = " JOIN articles a ON a.id = articles_fts.rowid" if len(where) > 1 else ""
+    condition = " AND ".join(where)
+    lowest = 0
+    if window:
+        row = db.execute(f"SELECT articles_fts.rowid FROM articles_fts{join} WHERE {condition} "
+                         f"ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET {int(window) - 1}", params).fetchone()
+        lowest = row[0] if row else 0
+    top = db.execute(f"SELECT articles_fts.rowid, {_BM25} FROM articles_fts{join} "
+                     f"WHERE {condition} AND articles_fts.rowid >= :lowest ORDER BY 2 LIMIT {int(fetch)}",
+                     {**params, "lowest": lowest}).fetchall()
+    if not top:
+        return []
+    roots = dict(db.execute(f"SELECT id, duplicate_of FROM articles WHERE id IN ({','.join('?' * len(top))})",
+                            [rowid for rowid, _ in top]).fetchall())
+    return [(rowid, rank, roots.get(rowid)) for rowid, rank in top]
+
+
+def _fold(db: sqlite_utils.Database, ranked: list[tuple[int, float, int | None]], limit: int,
+          show_all: bool) -> list[tuple[Hit, int]]:
+    """The hits to show, each with the id of the article that matched: with folding, the
+    best hit per duplicate cluster, presented as the cluster's root with its duplicates
+    listed. Their snippets are left empty."""
+    chosen: dict[int, tuple[int, float]] = {}  # shown article -> (matched article, rank)
+    for rowid, rank, duplicate_of in ranked:
+        shown = rowid if show_all else (duplicate_of or rowid)
+        if shown not in chosen and len(chosen) < limit:
+            chosen[shown] = (rowid, rank)
+    if not chosen:
+        return []
+    ids = list(chosen)
+    rows = {r[0]: r[1:] for r in db.execute(
+        f"SELECT id, title, published, source, duplicate_of FROM articles WHERE id IN ({','.join('?' * len(ids))})",
+        ids)}
     out = []
-    for root, hit in folded.items():
-        dupes = [r[0] for r in db.execute(
-            "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", [root])]
-        out.append(Hit(hit.id, hit.title, hit.published, hit.source, hit.snippet, hit.rank,
-                       None, tuple(dupes)))
+    for shown, (matched, rank) in chosen.items():
+        title, published, source, duplicate_of = rows[shown]
+        dupes = () if show_all else tuple(r[0] for r in db.execute(
+            "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", [shown]))
+        out.append((Hit(shown, title, published, source, "", rank, duplicate_of, dupes), matched))
     return out
+
+
+def _snippet(db: sqlite_utils.Database, article_id: int, match: str) -> str:
+    """The snippet of one matching article: FTS5 seeks straight to its row."""
+    row = db.execute("SELECT snippet(articles_fts, -1, '[', ']', ' … ', 20) FROM articles_fts "
+                     "WHERE articles_fts MATCH :match AND rowid = :id", {"match": match, "id": article_id}).fetchone()
+    return row[0] if row else ""

@@ -109,3 +109,23 @@ def test_dupes_lists_clusters_with_where_first_seen(cli, db_path, tmp_path):
     assert len(clusters) == 1 and clusters[0]["duplicates"] == 1
     assert clusters[0]["first_seen"].endswith("a.txt")
     assert "first seen:" in cli("dupes", "--db", db_path).output
+
+
+def test_ranking_window_takes_the_most_recently_archived_matches(cli, tmp_path):
+    import random
+
+    from synthetic import make_vocabulary, paragraph
+
+    rng, vocab = random.Random(4), make_vocabulary(random.Random(5))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b", "c", "d"):  # archived in this order
+        title = "Quokka census results" if name == "a" else f"Report {name} on local matters today"
+        body = [paragraph(rng, vocab, 3) for _ in range(4)] + ["The quokka was mentioned once in passing here."]
+        (folder / f"{name}.txt").write_text("\n\n".join([title, *body]) + "\n", encoding="utf-8")
+    db = tmp_path / "archive.db"
+    cli("ingest", folder, "--db", db)
+    every = hits(cli, db, "quokka", "--window", "0")
+    assert len(every) == 4 and every[0]["title"] == "Quokka census results"  # a title match ranks first
+    newest = hits(cli, db, "quokka", "--window", "3")
+    assert len(newest) == 3 and "Quokka census results" not in {h["title"] for h in newest}
