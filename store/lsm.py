@@ -33,6 +33,7 @@ BLOCK = 256
 BLOOM_BITS = 14.4  # bits per entry: with 10 probes, about 0.1% false positives
 BLOOM_PROBES = 10
 _CHUNK = 1 << 17  # keys hashed at once when building a filter
+MERGE_CHUNK = 1 << 19  # entries a merge sorts at once
 _M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
 
 
@@ -64,12 +65,21 @@ def _scale(hashes: np.ndarray, bits: int) -> np.ndarray:
     return (hashes * np.uint64(bits)) >> np.uint64(32)
 
 
+def bloom_bits(entries: int) -> int:
+    """The size in bits of the filter of a run of this many entries."""
+    return max(64, 8 * math.ceil(entries * BLOOM_BITS / 8))
+
+
+def mark(flags: np.ndarray, keys: np.ndarray) -> None:
+    """Set the filter bits of keys in an unpacked filter (one bool per bit)."""
+    for start in range(0, len(keys), _CHUNK):
+        flags[_scale(probe_hashes(keys[start : start + _CHUNK]), len(flags)).ravel()] = True
+
+
 def build_bloom(keys: np.ndarray) -> np.ndarray:
     """A Bloom filter (bit array, little-endian bit order) of the keys."""
-    bits = max(64, 8 * math.ceil(len(keys) * BLOOM_BITS / 8))
-    flags = np.zeros(bits, dtype=np.bool_)
-    for start in range(0, len(keys), _CHUNK):
-        flags[_scale(probe_hashes(keys[start : start + _CHUNK]), bits).ravel()] = True
+    flags = np.zeros(bloom_bits(len(keys)), dtype=np.bool_)
+    mark(flags, keys)
     return np.packbits(flags, bitorder="little")
 
 
@@ -87,6 +97,47 @@ def bloom_may_hold(bloom: np.ndarray, hashes: np.ndarray) -> np.ndarray:
         if not len(alive):
             break
     return alive
+
+
+class _RunWriter:
+    """Writes one new run block by block: entries arrive sorted, in key ranges that
+    never split one key's entries; the filter is sized for `entries` up front."""
+
+    def __init__(self, index: "LSMIndex", entries: int) -> None:
+        self.conn = index.db.conn
+        self.table = index.blocks_table
+        self.runs_table = index.runs_table
+        self.run_id = self.conn.execute(f"SELECT coalesce(max(run), 0) + 1 FROM {index.runs_table}").fetchone()[0]
+        self.entries = entries
+        self.flags = np.zeros(bloom_bits(entries), dtype=np.bool_)
+        self.fences: list[np.ndarray] = []
+        self.blocks = 0
+        self.written = 0
+
+    def append(self, keys: np.ndarray, items: np.ndarray) -> None:
+        """Write sorted entries that all come after those written before."""
+        if not len(keys):
+            return
+        starts = block_bounds(keys)
+        ends = np.append(starts[1:], len(keys))
+        self.conn.executemany(f"INSERT INTO {self.table} (run, block, keys, items) VALUES (?, ?, ?, ?)",
+                              [(self.run_id, self.blocks + n, keys[a:b].tobytes(), items[a:b].tobytes())
+                               for n, (a, b) in enumerate(zip(starts.tolist(), ends.tolist()))])
+        self.blocks += len(starts)
+        self.fences.append(keys[starts])
+        mark(self.flags, keys)
+        self.written += len(keys)
+
+    def close(self) -> Run:
+        """Record the run (its fences and filter) and return it."""
+        if self.written != self.entries:  # a bug in the caller: the filter would be sized wrong
+            raise RuntimeError(f"run {self.run_id}: {self.written} entries written, {self.entries} announced")
+        fences = np.concatenate(self.fences) if self.fences else np.empty(0, dtype=np.int64)
+        run = Run(self.run_id, self.entries, fences, np.packbits(self.flags, bitorder="little"))
+        self.flags = None
+        self.conn.execute(f"INSERT INTO {self.runs_table} (run, entries, fences, bloom) VALUES (?, ?, ?, ?)",
+                          [run.id, run.entries, run.fences.tobytes(), run.bloom.tobytes()])
+        return run
 
 
 def is_in(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
@@ -239,17 +290,9 @@ class LSMIndex:
 
     def _write_run(self, keys: np.ndarray, items: np.ndarray) -> None:
         """Store sorted entries as a new run."""
-        conn = self.db.conn
-        run_id = conn.execute(f"SELECT coalesce(max(run), 0) + 1 FROM {self.runs_table}").fetchone()[0]
-        starts = block_bounds(keys)
-        ends = np.append(starts[1:], len(keys))
-        conn.executemany(f"INSERT INTO {self.blocks_table} (run, block, keys, items) VALUES (?, ?, ?, ?)",
-                         [(run_id, n, keys[a:b].tobytes(), items[a:b].tobytes())
-                          for n, (a, b) in enumerate(zip(starts.tolist(), ends.tolist()))])
-        run = Run(run_id, len(keys), keys[starts].copy(), build_bloom(keys))
-        conn.execute(f"INSERT INTO {self.runs_table} (run, entries, fences, bloom) VALUES (?, ?, ?, ?)",
-                     [run.id, run.entries, run.fences.tobytes(), run.bloom.tobytes()])
-        self.runs.append(run)
+        writer = _RunWriter(self, len(keys))
+        writer.append(keys, items)
+        self.runs.append(writer.close())
 
     def _tier(self, entries: int) -> int:
         return int(math.log(max(entries, BLOCK) / BLOCK, self.fanout))
@@ -268,24 +311,43 @@ class LSMIndex:
             self._merge(group[: self.fanout])
 
     def _merge(self, group: list[Run]) -> None:
-        """Replace runs by one run holding all their entries."""
+        """Replace runs by one run holding all their entries, a key range at a time, so
+        memory holds one range of entries (and the new run's filter), not the runs."""
         ids = [run.id for run in group]
+        writer = _RunWriter(self, sum(run.entries for run in group))
+        fences = np.unique(np.concatenate([run.fences for run in group]))
+        step = max(1, len(fences) * MERGE_CHUNK // max(1, writer.entries))
+        bounds = [*fences[step::step].tolist(), None]
+        low = None
+        for high in bounds:
+            keys, items = self._read_range(group, low, high)
+            order = np.argsort(keys, kind="stable")
+            writer.append(keys[order], items[order])
+            low = high
         marks = ",".join("?" * len(ids))
-        key_parts, item_parts = [], []
-        for key_blob, item_blob in self.db.conn.execute(
-                f"SELECT keys, items FROM {self.blocks_table} WHERE run IN ({marks}) ORDER BY run, block", ids):
-            key_parts.append(np.frombuffer(key_blob, dtype=np.int64))
-            item_parts.append(np.frombuffer(item_blob, dtype=np.int64))
-        keys, items = np.concatenate(key_parts), np.concatenate(item_parts)
-        del key_parts, item_parts
-        order = np.argsort(keys, kind="stable")  # each run is sorted: timsort merges them
-        keys = keys[order]
-        items = items[order]
-        del order
         self.db.conn.execute(f"DELETE FROM {self.blocks_table} WHERE run IN ({marks})", ids)
         self.db.conn.execute(f"DELETE FROM {self.runs_table} WHERE run IN ({marks})", ids)
-        self.runs = [run for run in self.runs if run.id not in ids]
-        self._write_run(keys, items)
+        self.runs = [run for run in self.runs if run.id not in ids] + [writer.close()]
+
+    def _read_range(self, group: list[Run], low: int | None, high: int | None) -> tuple[np.ndarray, np.ndarray]:
+        """The entries of some runs whose keys are in [low, high) (None: unbounded)."""
+        keys, items = [np.empty(0, dtype=np.int64)], [np.empty(0, dtype=np.int64)]
+        for run in group:
+            first = 0 if low is None else max(0, int(np.searchsorted(run.fences, low, side="right")) - 1)
+            last = len(run.fences) if high is None else int(np.searchsorted(run.fences, high, side="left"))
+            for key_blob, item_blob in self.db.conn.execute(
+                    f"SELECT keys, items FROM {self.blocks_table} WHERE run = ? AND block >= ? AND block < ? "
+                    f"ORDER BY block", [run.id, first, last]).fetchall():
+                block_keys = np.frombuffer(key_blob, dtype=np.int64)
+                block_items = np.frombuffer(item_blob, dtype=np.int64)
+                keep = np.ones(len(block_keys), dtype=bool)
+                if low is not None:
+                    keep &= block_keys >= low
+                if high is not None:
+                    keep &= block_keys < high
+                keys.append(block_keys[keep])
+                items.append(block_items[keep])
+        return np.concatenate(keys), np.concatenate(items)
 
     def migrate_table(self, table: str, chunk: int = 500_000) -> int:
         """Move the entries of an older archive's bucket table (key, item) into runs and

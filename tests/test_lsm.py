@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 import sqlite_utils
 
+from store import lsm
 from store.lsm import LSMIndex, bloom_may_hold, build_bloom, probe_hashes
 
 
@@ -37,6 +38,7 @@ def test_bloom_filter_has_no_false_negatives_and_few_false_positives():
 @pytest.mark.parametrize("prefetch", [True, False])
 def test_queries_match_a_plain_map_across_batches_merges_and_reopening(fresh_db, monkeypatch, prefetch):
     monkeypatch.setattr(LSMIndex, "fanout", 3)
+    monkeypatch.setattr(lsm, "MERGE_CHUNK", 100)  # merges go through many key ranges
     rng = np.random.default_rng(5)
     truth: dict[int, set[int]] = {}
     index = LSMIndex(fresh_db, "things", 4, 2)
@@ -61,13 +63,18 @@ def test_queries_match_a_plain_map_across_batches_merges_and_reopening(fresh_db,
     assert index.query(probe) == [truth[k] for k in probe[:, 0].tolist()]
 
 
-def test_a_key_shared_by_more_items_than_a_block_holds_is_found_whole(fresh_db):
+def test_a_key_shared_by_more_items_than_a_block_holds_is_found_whole(fresh_db, monkeypatch):
+    monkeypatch.setattr(LSMIndex, "fanout", 2)
+    monkeypatch.setattr(lsm, "MERGE_CHUNK", 300)
     index = LSMIndex(fresh_db, "things", 1, 1)
     many = list(range(2_000))
-    index.add(many, np.full((len(many), 1), 42, dtype=np.int64))
-    index.add([5_000], np.array([[7]], dtype=np.int64))
-    committed(fresh_db, index)
-    assert index.query(np.array([[42], [7], [8]])) == [set(many), {5_000}, set()]
+    for part in (many[:1_000], many[1_000:]):  # two runs, then merged
+        index.add(part, np.full((len(part), 1), 42, dtype=np.int64))
+        index.add([part[0] + 5_000], np.array([[7]], dtype=np.int64))
+        index.add(list(range(part[0] + 10_000, part[0] + 10_600)), np.arange(600, dtype=np.int64)[:, None] + 100)
+        committed(fresh_db, index)
+    assert len(index.runs) == 1
+    assert index.query(np.array([[42], [7], [8]])) == [set(many), {5_000, 6_000}, set()]
 
 
 def test_an_older_archives_bucket_table_moves_into_runs(fresh_db):
