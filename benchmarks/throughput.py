@@ -59,15 +59,17 @@ from ingest.config import load_config
 from ingest.pipeline import ingest
 paths = json.load(open(sys.argv[2]))
 config = load_config(sys.argv[4])
-marks, start = [], time.perf_counter()
+marks, peaks, start = [], [], time.perf_counter()
 bounds = [len(paths) * i // 10 for i in range(11)]
 for lo, hi in zip(bounds, bounds[1:]):
     t = time.perf_counter()
     ingest(paths[lo:hi], sys.argv[3], config)
     marks.append(time.perf_counter() - t)
+    peaks.append(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 total = time.perf_counter() - start
-print(json.dumps({"seconds": total, "deciles": marks,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"seconds": total, "deciles": marks, "peaks": peaks, "peak_rss_mb": peaks[-1],
+                  "worker_peak_rss_mb": workers}))
 """
 
 
@@ -136,7 +138,8 @@ def main() -> int:
     deciles = result["deciles"]
     print(f"deciles: first {deciles[0]:.2f} s, last {deciles[-1]:.2f} s, last/first {deciles[-1] / deciles[0]:.2f} "
           f"(all: {' '.join(f'{d:.2f}' for d in deciles)})")
-    print(f"peak RSS: {result['peak_rss_mb']:.0f} MB")
+    print(f"peak RSS: {result['peak_rss_mb']:.0f} MB (after each tenth: "
+          f"{' '.join(f'{p:.0f}' for p in result['peaks'])}); largest worker process {result['worker_peak_rss_mb']:.0f} MB")
     median, p95, cli = search_latency(db, args.queries)
     print(f"search: median {median:.1f} ms, p95 {p95:.1f} ms; CLI end to end {cli:.2f} s")
     return 0
