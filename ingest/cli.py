@@ -19,8 +19,7 @@ from typing import Any, Optional
 
 import typer
 
-from store.archive import ArchiveError, connect
-from store import reports
+from store.connection import ArchiveError, open_connection
 from store.search import RANK_WINDOW, QueryError, search as run_search
 
 from .config import Config, ConfigError, load_config
@@ -63,9 +62,16 @@ def _db_path(db: Optional[Path], config: Config) -> Path:
 
 
 def _reader(db: Optional[Path], config_path: Optional[Path]):
+    """A read-only sqlite-utils Database on the archive (exits with a message if there is none)."""
+    import sqlite_utils
+
+    return sqlite_utils.Database(_read_connection(db, config_path))
+
+
+def _read_connection(db: Optional[Path], config_path: Optional[Path]):
     config = _config(config_path)
     try:
-        return connect(_db_path(db, config), config.archive.busy_timeout, readonly=True)
+        return open_connection(_db_path(db, config), config.archive.busy_timeout, readonly=True)
     except ArchiveError as exc:
         fail(str(exc))
 
@@ -169,7 +175,7 @@ def search(query: str = typer.Argument(..., help="Words to find; accents and cas
            as_json: bool = JsonOption, db: Optional[Path] = DbOption,
            config: Optional[Path] = ConfigOption) -> None:
     """Ranked full-text search with highlighted snippets."""
-    database = _reader(db, config)
+    database = _read_connection(db, config)  # plain sqlite3: the command starts faster
     try:
         hits = run_search(database, query, limit=limit, source=source, since=since, until=until,
                           show_all=show_all, novel=novel, raw=raw, window=window)
@@ -201,6 +207,8 @@ def show(article_id: int = typer.Argument(..., help="Article id (from search).")
          as_json: bool = JsonOption, db: Optional[Path] = DbOption,
          config: Optional[Path] = ConfigOption) -> None:
     """Show one article: metadata, paragraphs (repeated ones marked), sightings."""
+    from store import reports
+
     try:
         article = reports.article_detail(_reader(db, config), article_id)
     except reports.NotFound as exc:
@@ -284,6 +292,8 @@ def dupes(passages: bool = typer.Option(False, "--passages", help="List repeated
           as_json: bool = JsonOption, db: Optional[Path] = DbOption,
           config: Optional[Path] = ConfigOption) -> None:
     """Duplicate clusters (or the most repeated passages) with where each was first seen."""
+    from store import reports
+
     database = _reader(db, config)
     if passages:
         _print_rows(reports.repeated_passages(database, limit), as_json, _render_passage)
@@ -295,6 +305,8 @@ def dupes(passages: bool = typer.Option(False, "--passages", help="List repeated
 def runs(limit: int = typer.Option(20, "--limit", min=1), as_json: bool = JsonOption,
          db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
     """The history of ingest runs."""
+    from store import reports
+
     rows = reports.runs(_reader(db, config), limit)
     for row in rows:
         if as_json:
@@ -325,6 +337,8 @@ def _took(run: dict[str, Any]) -> str:
 def stats(as_json: bool = JsonOption, db: Optional[Path] = DbOption,
           config: Optional[Path] = ConfigOption) -> None:
     """Row counts of the archive."""
+    from store import reports
+
     numbers = reports.stats(_reader(db, config))
     if as_json:
         _print_json(numbers)

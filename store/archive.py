@@ -8,13 +8,13 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
-from urllib.parse import quote
 
 import numpy as np
 import sqlite_utils
 
 from ingest.config import DedupOptions
 
+from .connection import ArchiveError, open_connection  # noqa: F401 (ArchiveError re-exported)
 from .index import Banding, BlobStore, lsh_params
 from .lsm import LSMIndex
 from .schema import SCHEMA_VERSION, create_schema
@@ -23,9 +23,6 @@ from .writes import ArchiveReads, ArchiveWrites
 if TYPE_CHECKING:  # pragma: no cover
     from ingest.fingerprint import Signed
 
-
-class ArchiveError(Exception):
-    """The archive cannot be opened or used as asked; the message says how to fix it."""
 
 
 def utc_now() -> str:
@@ -56,27 +53,7 @@ def index_settings(options: DedupOptions) -> dict[str, Any]:
 
 def connect(path: str | Path, busy_timeout: float = 30.0, readonly: bool = False) -> sqlite_utils.Database:
     """A sqlite-utils Database on the file, in WAL mode, with a busy timeout."""
-    path = Path(path)
-    if readonly:
-        if not path.exists():
-            raise ArchiveError(f"{path}: no archive here; create one with `newsarchive ingest PATH --db {path}`")
-        uri = f"file:{quote(str(path.absolute()))}?mode=ro"  # quoted: a '?' or '#' in the name
-        conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout)
-    else:
-        if path.parent and not path.parent.exists():
-            raise ArchiveError(f"{path}: folder {path.parent} does not exist")
-        conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None)
-    db = sqlite_utils.Database(conn)
-    try:
-        db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-        if not readonly:
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")
-            db.execute("PRAGMA cache_size = -131072")  # 128 MB of page cache for the index tables
-        db.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.DatabaseError as exc:
-        raise ArchiveError(f"{path}: not a newsarchive SQLite archive ({exc})") from None
-    return db
+    return sqlite_utils.Database(open_connection(path, busy_timeout, readonly))
 
 
 class Archive(ArchiveReads, ArchiveWrites):

@@ -16,7 +16,10 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import sqlite_utils
 
 TITLE_WEIGHT, TEXT_WEIGHT, NOVEL_WEIGHT = 10.0, 1.0, 2.0
 MAX_TERMS = 64
@@ -88,7 +91,7 @@ class Hit:
     duplicates: tuple[int, ...] = ()
 
 
-def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, source: str | None = None,
+def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limit: int = 10, source: str | None = None,
            since: str | None = None, until: str | None = None, show_all: bool = False,
            novel: bool = False, raw: bool = False, window: int = RANK_WINDOW) -> list[Hit]:
     """Ranked hits (title weighted above text, novel text above repeated text).
@@ -138,7 +141,7 @@ def search(db: sqlite_utils.Database, query: str, *, limit: int = 10, source: st
 _BM25 = f"bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}, {NOVEL_WEIGHT})"
 
 
-def _ranked(db: sqlite_utils.Database, where: list[str], params: dict, fetch: int,
+def _ranked(db: "sqlite_utils.Database | sqlite3.Connection", where: list[str], params: dict, fetch: int,
             window: int) -> list[tuple[int, float, int | None]]:
     """(id, rank, duplicate_of) of the best `fetch` matches among the newest `window`.
 
@@ -163,7 +166,7 @@ def _ranked(db: sqlite_utils.Database, where: list[str], params: dict, fetch: in
     return [(rowid, rank, roots.get(rowid)) for rowid, rank in top]
 
 
-def _fold(db: sqlite_utils.Database, ranked: list[tuple[int, float, int | None]], limit: int,
+def _fold(db: "sqlite_utils.Database | sqlite3.Connection", ranked: list[tuple[int, float, int | None]], limit: int,
           show_all: bool) -> list[tuple[Hit, int]]:
     """The hits to show, each with the id of the article that matched: with folding, the
     best hit per duplicate cluster, presented as the cluster's root with its duplicates
@@ -188,7 +191,7 @@ def _fold(db: sqlite_utils.Database, ranked: list[tuple[int, float, int | None]]
     return out
 
 
-def _snippet(db: sqlite_utils.Database, article_id: int, match: str) -> str:
+def _snippet(db: "sqlite_utils.Database | sqlite3.Connection", article_id: int, match: str) -> str:
     """The snippet of one matching article: FTS5 seeks straight to its row."""
     row = db.execute("SELECT snippet(articles_fts, -1, '[', ']', ' … ', 20) FROM articles_fts "
                      "WHERE articles_fts MATCH :match AND rowid = :id", {"match": match, "id": article_id}).fetchone()

@@ -1,0 +1,41 @@
+"""Opening the archive's SQLite file: light enough for a command that only reads.
+
+Only the standard library is imported here, so `newsarchive search` starts without
+loading sqlite-utils (which loads numpy and pandas when they are installed).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
+
+class ArchiveError(Exception):
+    """The archive cannot be opened or used as asked; the message says how to fix it."""
+
+
+def open_connection(path: str | Path, busy_timeout: float = 30.0, readonly: bool = False) -> sqlite3.Connection:
+    """A connection to the archive file: read-only, or for writing in WAL mode (autocommit,
+    transactions explicit); always with a busy timeout and foreign keys on."""
+    path = Path(path)
+    if readonly:
+        if not path.exists():
+            raise ArchiveError(f"{path}: no archive here; create one with `newsarchive ingest PATH --db {path}`")
+        uri = f"file:{quote(str(path.absolute()))}?mode=ro"  # quoted: a '?' or '#' in the name
+        conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout)
+    else:
+        if path.parent and not path.parent.exists():
+            raise ArchiveError(f"{path}: folder {path.parent} does not exist")
+        conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA cache_size = -131072")  # 128 MB of page cache for the index tables
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise ArchiveError(f"{path}: not a newsarchive SQLite archive ({exc})") from None
+    return conn
