@@ -104,6 +104,17 @@ def _premix(values: np.ndarray, width: int) -> np.ndarray:
     return h
 
 
+def _distinct_per_span(values: np.ndarray, spans: list[tuple[int, int]]) -> list[np.ndarray]:
+    """The sorted distinct values of each [start, end) slice, with one sort for all of them
+    (each value tagged with its slice's number in the high 32 bits)."""
+    lengths = np.array([end - start for start, end in spans])
+    tagged = np.repeat(np.arange(len(spans), dtype=np.uint64) << np.uint64(32), lengths)
+    tagged |= np.concatenate([values[start:end] for start, end in spans]).astype(np.uint64)
+    distinct = np.unique(tagged)
+    cuts = np.searchsorted(distinct, np.arange(1, len(spans), dtype=np.uint64) << np.uint64(32))
+    return np.split((distinct & np.uint64(0xFFFFFFFF)).astype(np.uint32), cuts)
+
+
 class Fingerprinter:
     """Computes sketches with one pinned MinHash configuration.
 
@@ -138,9 +149,9 @@ class Fingerprinter:
         out = self._empty[: len(a)].copy()
         step = max(1, _CHUNK // len(a))
         for start in range(0, len(values), step):
-            h = _premix(values[start : start + step], self._width)[:, None]
+            h = _premix(values[start : start + step], self._width)[None, :]
             with np.errstate(over="ignore"):
-                np.minimum(out, (h * a + b).min(axis=0), out=out)
+                np.minimum(out, (a[:, None] * h + b[:, None]).min(axis=1), out=out)
         return out
 
     def sketch_sets(self, shingle_sets: list[np.ndarray], perms: int | None = None) -> list[Sketch]:
@@ -158,11 +169,11 @@ class Fingerprinter:
             nonlocal group, total
             if group:
                 values = np.concatenate([shingle_sets[i] for i in group])
-                h = _premix(values, self._width)[:, None]
+                h = _premix(values, self._width)[None, :]
                 with np.errstate(over="ignore"):
-                    permuted = h * a + b
+                    permuted = a[:, None] * h + b[:, None]  # one row per permutation: reduced along memory
                 offsets = np.cumsum([0] + [len(shingle_sets[i]) for i in group[:-1]])
-                for i, row in zip(group, np.minimum.reduceat(permuted, offsets, axis=0)):
+                for i, row in zip(group, np.ascontiguousarray(np.minimum.reduceat(permuted, offsets, axis=1).T)):
                     results[i] = row
             group, total = [], 0
 
@@ -202,16 +213,18 @@ class Fingerprinter:
             tokens = [normalized_words(n) for n in normalized]
             doc_words = word_hashes([t for ts in tokens for t in ts], self._cache)
             doc_sequences.append(shingles_of_word_hashes(doc_words, opts.article_shingle_size))
-            positions, start = [], 0
-            small = shingles_of_word_hashes(doc_words, opts.paragraph_shingle_size)
+            positions, spans, start = [], [], 0
             for pos, (paragraph, ts) in enumerate(zip(article.paragraphs, tokens)):
                 end = start + len(ts)
                 if len(ts) >= opts.paragraph_min_words and reads_as_prose(paragraph):
                     # a paragraph's shingles are those of the article's word sequence that start
                     # and end inside it (it has at least paragraph_min_words >= shingle size words)
-                    paragraph_sets.append(np.unique(small[start : end - opts.paragraph_shingle_size + 1]))
+                    spans.append((start, end - opts.paragraph_shingle_size + 1))
                     positions.append(pos)
                 start = end
+            if spans:
+                small = shingles_of_word_hashes(doc_words, opts.paragraph_shingle_size)
+                paragraph_sets += _distinct_per_span(small, spans)
             layout.append((positions, hashlib.sha256(" ".join(normalized).encode("utf-8")).hexdigest()))
         if len(self._cache) > 500_000:
             self._cache.clear()

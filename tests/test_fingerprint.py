@@ -66,7 +66,7 @@ def test_head_sketch_and_lsh_keys_agree_with_their_definitions():
     from ingest.normalize import shingle_sequence
     from store.index import Banding, band_keys
 
-    body = " ".join(f"word{i % 97} token{i}." for i in range(300))
+    body = " ".join(f"Word{i % 97} token{i}." for i in range(300))
     article = Article("x", "s", "T", None, (body[:900], body[900:1800], body[1800:]))
     fingerprinter = Fingerprinter(DedupOptions(), Banding(16, 4), Banding(8, 3))
     signed = fingerprinter.sign(article)
@@ -76,7 +76,10 @@ def test_head_sketch_and_lsh_keys_agree_with_their_definitions():
     assert signed.head.size == len(head)
     assert np.array_equal(signed.head.values, expected.values)
     assert np.array_equal(signed.article_keys, band_keys(signed.sketch.values[None, :], 16, 4))
-    assert signed.paragraph_keys.shape == (len(signed.paragraphs), 8)
+    assert signed.paragraph_keys.shape == (len(signed.paragraphs), 8) and len(signed.paragraphs) == 3
+    for paragraph in signed.paragraphs:
+        expected_set = shingle_hashes(words(article.paragraphs[paragraph.position]), 3)
+        assert np.array_equal(paragraph.shingles, expected_set)
     for sketch, keys in zip(signed.paragraph_sketches, signed.paragraph_keys):
         assert len(sketch.values) == 24
         assert np.array_equal(keys, band_keys(sketch.values[None, :], 8, 3)[0])
