@@ -57,14 +57,15 @@ _MULT = np.uint64(0x9E3779B97F4A7C15)
 def word_hashes(tokens: list[str], cache: dict[str, int] | None = None) -> np.ndarray:
     """A stable 32-bit hash of each word (crc32), as uint64 for shingle mixing."""
     if cache is None:
-        values = [zlib.crc32(t.encode("utf-8")) for t in tokens]
-    else:
-        values = []
-        for t in tokens:
-            h = cache.get(t)
-            if h is None:
-                h = cache[t] = zlib.crc32(t.encode("utf-8"))
-            values.append(h)
+        return np.fromiter(map(zlib.crc32, map(str.encode, tokens)), dtype=np.uint64, count=len(tokens))
+    values = list(map(cache.get, tokens))  # a loop in C; words seen before are nearly all of them
+    if None in values:
+        for i, (token, value) in enumerate(zip(tokens, values)):
+            if value is None:
+                value = cache.get(token)
+                if value is None:
+                    value = cache[token] = zlib.crc32(token.encode("utf-8"))
+                values[i] = value
     return np.array(values, dtype=np.uint64)
 
 
