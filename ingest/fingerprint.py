@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
 from store.index import Banding, band_keys, lsh_params
 
@@ -140,6 +139,8 @@ class Fingerprinter:
         self.paragraph_perms = self.paragraphs.bands * self.paragraphs.rows
         self._kwargs = dict(num_perm=options.num_perm, seed=options.seed,
                             scheme=options.scheme, hashfunc=_identity)
+        from datasketch import MinHash  # here, not at import: it loads scipy (~50 MB) in every process
+
         reference = MinHash(**self._kwargs)
         self._width = 64 if options.scheme == "affine64" else 32
         self._dtype = _FMIX[self._width][0]

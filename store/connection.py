@@ -33,7 +33,7 @@ def open_connection(path: str | Path, busy_timeout: float = 30.0, readonly: bool
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("PRAGMA cache_size = -131072")  # 128 MB of page cache for the index tables
+            conn.execute("PRAGMA cache_size = -65536")  # 64 MB of page cache: the hash indexes stay in it
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         conn.close()
