@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from store.index import Banding, band_keys, lsh_params
+from store.templates import short_lines
 
 from .config import DedupOptions
 from .models import Article
@@ -70,6 +71,7 @@ class Signed:
     paragraph_sketches: tuple[Sketch, ...]
     article_keys: np.ndarray  # (1, article bands)
     paragraph_keys: np.ndarray  # (len(paragraphs), paragraph bands)
+    short_lines: dict[int, tuple[str, int]]  # possible template lines: position -> (normalised, line_hash)
 
 
 def jaccard(a: Sketch, b: Sketch) -> float:
@@ -212,7 +214,7 @@ class Fingerprinter:
         opts = self.options
         doc_sequences: list[np.ndarray] = []
         paragraph_sets: list[np.ndarray] = []
-        layout: list[tuple[list[int], str]] = []
+        layout: list[tuple[list[int], str, dict[int, tuple[str, int]]]] = []
         for article in articles:
             normalized = [normalize_text(p) for p in article.paragraphs]
             tokens = [normalized_words(n) for n in normalized]
@@ -230,7 +232,8 @@ class Fingerprinter:
             if spans:
                 small = shingles_of_word_hashes(doc_words, opts.paragraph_shingle_size)
                 paragraph_sets += _distinct_per_span(small, spans)
-            layout.append((positions, hashlib.sha256(" ".join(normalized).encode("utf-8")).hexdigest()))
+            layout.append((positions, hashlib.sha256(" ".join(normalized).encode("utf-8")).hexdigest(),
+                           short_lines(normalized, opts.paragraph_min_words)))
         if len(self._cache) > 500_000:
             self._cache.clear()
         doc_sketches = self._sketch_with_heads(doc_sequences)
@@ -238,12 +241,12 @@ class Fingerprinter:
         article_keys = self._keys([s.values for s, _ in doc_sketches], self.articles)
         paragraph_keys = self._keys([s.values for s in paragraph_sketches], self.paragraphs)
         signed, first = [], 0
-        for k, (article, (positions, digest)) in enumerate(zip(articles, layout)):
+        for k, (article, (positions, digest, short)) in enumerate(zip(articles, layout)):
             end = first + len(positions)
             prints = tuple(ParagraphPrint(pos, paragraph_sets[first + i]) for i, pos in enumerate(positions))
             sketch, head = doc_sketches[k]
             signed.append(Signed(article, digest, sketch, head, prints, tuple(paragraph_sketches[first:end]),
-                                 article_keys[k : k + 1], paragraph_keys[first:end]))
+                                 article_keys[k : k + 1], paragraph_keys[first:end], short))
             first = end
         return signed
 

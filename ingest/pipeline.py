@@ -33,7 +33,7 @@ from .dedup import Deduper
 from .fingerprint import Signed
 from .prepare import Prepared, Preparer, bug_reject
 from .lock import WriterLock
-from .models import Article, RawDocument, Reject
+from .models import RawDocument, Reject
 from .runs import RunFailed, RunInterrupted, RunSummary, reason_counts  # noqa: F401 (re-exported)
 from .sources import InputFile, find_inputs, location_of, read_input, to_document
 

@@ -140,14 +140,6 @@ class _RunWriter:
         return run
 
 
-def is_in(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
-    """For each value, whether it is in a sorted array (a binary search each)."""
-    if not len(sorted_keys):
-        return np.zeros(values.shape, dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
-    return sorted_keys[at] == values
-
-
 def block_bounds(keys: np.ndarray) -> np.ndarray:
     """Start offsets of the blocks of a sorted key array: about BLOCK entries each, and
     never splitting one key's entries, so a key is found in the one block its fence names."""
@@ -180,9 +172,9 @@ class LSMIndex:
         self._added_keys: list[np.ndarray] = []
         self._added_items: list[np.ndarray] = []
         self._pending: dict[int, list[int]] = {}  # added entries a later query may ask for
-        self._shared: np.ndarray | None = None  # those keys (sorted), when prefetch named them
+        self._shared: set[int] | None = None  # those keys, when prefetch named them
         self._found: dict[int, list[int]] = {}
-        self._looked_up = np.empty(0, dtype=np.int64)
+        self._looked_up: set[int] = set()
 
     @staticmethod
     def create_tables(db: sqlite_utils.Database, kind: str) -> None:
@@ -238,25 +230,29 @@ class LSMIndex:
         keys = np.asarray(keys, dtype=np.int64).ravel()
         wanted, counts = np.unique(keys, return_counts=True)
         self._found.update(self._lookup(wanted))
-        self._looked_up = np.union1d(self._looked_up, wanted)
-        shared = wanted[counts > 1]
-        self._shared = shared if self._shared is None else np.union1d(self._shared, shared)
+        self._looked_up.update(wanted.tolist())
+        self._shared = (self._shared or set()) | set(wanted[counts > 1].tolist())
 
     def query(self, keys: np.ndarray) -> list[set[int]]:
         """For each row of band keys, the items sharing at least one band with it."""
         keys = np.atleast_2d(np.asarray(keys, dtype=np.int64))
         if not keys.size:
             return [set() for _ in range(len(keys))]
-        missing = keys[~is_in(keys, self._looked_up)]
-        if len(missing):
-            missing = np.unique(missing)
-            self._found.update(self._lookup(missing))
-            self._looked_up = np.union1d(self._looked_up, missing)
+        rows = keys.tolist()
+        missing = {k for row in rows for k in row}.difference(self._looked_up)
+        if missing:
+            self._found.update(self._lookup(np.array(sorted(missing), dtype=np.int64)))
+            self._looked_up |= missing
         found, pending = self._found, self._pending
-        if not found and not pending:
-            return [set() for _ in range(len(keys))]
-        return [{item for k in row for part in (found.get(k), pending.get(k)) if part for item in part}
-                for row in keys.tolist()]
+        out = []
+        for row in rows:
+            items: set[int] = set()
+            for key in found.keys() & row:
+                items.update(found[key])
+            for key in pending.keys() & row:
+                items.update(pending[key])
+            out.append(items)
+        return out
 
     # writing ----------------------------------------------------------------------------
     def add(self, items: list[int], keys: np.ndarray) -> None:
@@ -268,13 +264,11 @@ class LSMIndex:
         item_column = np.repeat(np.asarray(items, dtype=np.int64), keys.shape[1])
         self._added_keys.append(keys.ravel())
         self._added_items.append(item_column)
-        flat = keys.ravel()
-        if self._shared is not None:  # only keys a later query of this batch can ask for
-            keep = is_in(flat, self._shared) | ~is_in(flat, self._looked_up)
-            flat, item_column = flat[keep], item_column[keep]
-        pending = self._pending
-        for key, item in zip(flat.tolist(), item_column.tolist()):
-            pending.setdefault(key, []).append(item)
+        pending, shared, looked_up = self._pending, self._shared, self._looked_up
+        for key, item in zip(keys.ravel().tolist(), item_column.tolist()):
+            # keep only keys a later query of this batch can ask for
+            if shared is None or key in shared or key not in looked_up:
+                pending.setdefault(key, []).append(item)
 
     def flush(self) -> None:
         """Write the entries added since the last flush as a run (inside the batch's

@@ -16,7 +16,6 @@ import sqlite3
 
 import sqlite_utils
 
-from ingest.normalize import normalize_text
 
 LEARNED, KEEP, REMOVE = "learned", "keep", "remove"
 
@@ -41,15 +40,11 @@ def templates_for(conn: sqlite3.Connection, source: str) -> frozenset[str]:
         "SELECT line FROM boilerplate_lines WHERE source = ? AND status IN (?, ?)", [source, LEARNED, REMOVE]))
 
 
-def short_lines(paragraphs: tuple[str, ...] | list[str], max_words: int) -> dict[int, tuple[str, int]]:
-    """The paragraphs that can be template lines (fewer than max_words words), by
-    position: their normalised text and its line_hash."""
-    out = {}
-    for position, text in enumerate(paragraphs):
-        normalized = normalize_text(text)
-        if len(normalized.split()) < max_words:
-            out[position] = (normalized, line_hash(normalized))
-    return out
+def short_lines(normalized: list[str], max_words: int) -> dict[int, tuple[str, int]]:
+    """The paragraphs (given normalised) that can be template lines, having fewer than
+    max_words words, by position: their normalised text and its line_hash."""
+    return {position: (text, line_hash(text)) for position, text in enumerate(normalized)
+            if len(text.split()) < max_words}
 
 
 def learn(conn: sqlite3.Connection, source: str, lines: list[tuple[str, str, int]], min_articles: int,

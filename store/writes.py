@@ -87,7 +87,7 @@ class ArchiveWrites:
              article.text, raw_id, run_id])
         first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM paragraphs").fetchone()[0]
         paragraph_ids = list(range(first_id, first_id + len(article.paragraphs)))
-        short = templates.short_lines(article.paragraphs, self.options.paragraph_min_words)
+        short = signed.short_lines
         conn.executemany("INSERT INTO paragraphs (id, article_id, position, text, line_hash) VALUES (?, ?, ?, ?, ?)",
                          [(pid, article_id, position, text, short[position][1] if position in short else None)
                           for position, (pid, text) in enumerate(zip(paragraph_ids, article.paragraphs))])

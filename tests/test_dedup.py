@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.config import Config, DedupOptions, load_config
+from ingest.config import Config, load_config
 from ingest.pipeline import ingest
 from synthetic import make_docs, make_vocabulary, paragraph, write_docs
 

@@ -20,8 +20,6 @@ from store.datasette_meta import build_metadata, load_packaged
 from store.datasette_serve import create_datasette
 from store.search import NOVEL_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT
 
-from conftest import SAMPLES
-
 GUAIDO_PASSAGE = "Juan Guaido, Venezuelan opposition leader and parliament speaker"
 PARAMS = {"search": {"q": "Guaido", "source": ""}, "article_paragraphs": {"id": "2"}}
 
