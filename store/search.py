@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 TITLE_WEIGHT, TEXT_WEIGHT, NOVEL_WEIGHT = 10.0, 1.0, 2.0
 MAX_TERMS = 64
-RANK_WINDOW = 5_000  # matches ranked per query, the most recently archived
+RANK_WINDOW = 2_000  # matches ranked per query, the most recently archived
 MAX_QUERY_CHARS = 10_000
 _TOKEN = re.compile(r'"([^"]*)"?|(\w+)(\*?)', re.UNICODE)
 _WORD = re.compile(r"\w+", re.UNICODE)
