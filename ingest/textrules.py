@@ -16,6 +16,8 @@ pre-checks, so the classifier stays fast.
 from __future__ import annotations
 
 import re
+from itertools import compress, count
+from operator import itemgetter
 
 # --- rule names (the fixed vocabulary) ------------------------------------
 SHARE = "phrase:share"
@@ -175,6 +177,7 @@ _TIMESTAMP_FIRST = _first_words(_TIMESTAMP.pattern, "today", "yesterday") | froz
 _BYLINE_FIRST = _first_words(_BYLINE.pattern)
 _RELATED_FIRST = _first_words(_INLINE_RELATED.pattern)
 _BULLET_START = frozenset("•●▪◦·*‣∙►▶■□")
+_head = itemgetter(slice(None, 1))
 # The words every caption or copyright line contains (lower case): one scan for them.
 _GATE_WORDS = ("photo", "image", "pic", "credit", "source", "foto", "фото", "bild", "gambar",
                "illustration", "video", "graphic", "getty", "reuters", "afp", "epa",
@@ -321,3 +324,15 @@ def strip_bullet(line: str) -> str:
         return line[1:].lstrip()
     return line
 
+
+def strip_bullets(lines: list[str]) -> list[str]:
+    """strip_bullet of each line (a new list)."""
+    out = list(lines)
+    for i in compress(count(), map(_BULLET_START.__contains__, map(_head, lines))):
+        out[i] = strip_bullet(lines[i])
+    return out
+
+
+def match_lines(lines: list[str], n_words: list[int]) -> list[str | None]:
+    """match_line of each line (with its number of words)."""
+    return list(map(match_line, lines, n_words))
