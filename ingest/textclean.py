@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import compress, count, islice, repeat
-from operator import and_, attrgetter, eq, itemgetter, methodcaller, not_, sub
+from operator import and_, attrgetter, eq, itemgetter, methodcaller, not_
 
 from . import textrules as R
 from .cleaned import Cleaned
@@ -35,15 +35,13 @@ from .models import RemovedLine
 from .normalize import normalize_text
 
 _DATELINE_START = frozenset("PpUuLlFfDd")  # Published, Posted, Updated, Last updated, First, Date
-_TERMINAL = frozenset(".!?…。")
+_TERMINAL_ENDS = tuple(".!?…。")
 _CLOSERS = "\"'”’»)]】」*"
 _NO_WRAP_END = frozenset(".!?…:;。")
 _NO_JOIN_START = frozenset("•●▪*|")
 _rstrip_closers = methodcaller("rstrip", _CLOSERS)
-_last = itemgetter(slice(-1, None))
 _first = itemgetter(0)
 _head = itemgetter(slice(None, 1))
-_is_one = (1).__eq__
 
 
 def _in_template(line: str, template: frozenset[str], sizes: frozenset[int]) -> bool:
@@ -65,8 +63,8 @@ def _rejoin(nos: list[int], texts: list[str], words: list[int]):
     does not end with closing punctuation. Returns the merged lists and, for each
     merged item, the (line number, text) pairs it was made of.
     """
-    cands = list(compress(count(1), map(and_, map(_is_one, map(sub, islice(nos, 1, None), nos)),
-                                         map(str.islower, map(_first, islice(texts, 1, None))))))
+    cands = [k for k in compress(count(1), map(str.islower, map(_first, islice(texts, 1, None))))
+             if nos[k] - nos[k - 1] == 1]
     if not cands:
         return nos, texts, words, {}
     root: dict[int, int] = {}
@@ -101,20 +99,19 @@ def _rejoin(nos: list[int], texts: list[str], words: list[int]):
     return new_nos, new_texts, new_words, members
 
 
-def _score(rule: str | None, n: int, ends: bool, min_words: int) -> float:
-    if rule is not None:
-        return -8.0
-    if ends:
-        if n >= min_words:
-            return float(n)
-        if n >= 4:
-            return n * 0.5 - 1.0
-        return -3.0
-    if n >= 2 * min_words:
-        return n * 0.5
-    if n >= min_words:
-        return -1.0
-    return -3.0
+def _line_scores(rules: list, words: list[int], ends: list[bool], min_words: int) -> list[float]:
+    """Each item's score: what it adds to a block of body text.
+
+    A rule line costs 8. A sentence (closing punctuation) counts its words if it
+    has min_words, half of them less one if it has four, else costs 3; a line
+    without closing punctuation counts half its words if it has twice min_words,
+    else costs 1 (min_words) or 3.
+    """
+    long_ = 2 * min_words
+    return [-8.0 if rule is not None
+            else (float(n) if n >= min_words else n * 0.5 - 1.0 if n >= 4 else -3.0) if end
+            else n * 0.5 if n >= long_ else -1.0 if n >= min_words else -3.0
+            for rule, n, end in zip(rules, words, ends)]
 
 
 END_MIN_SCORE = 40.0
@@ -279,7 +276,7 @@ def _mark_repeats(rules: list, words: list[int], keys: list[str]) -> None:
 def _scores(rules: list, words: list[int], ends: list[bool], keys: list[str],
             min_words: int) -> list[float]:
     """Each item's score; a content line whose text occurs again on the page scores at most REPEAT_SCORE."""
-    scores = list(map(_score, rules, words, ends, repeat(min_words)))
+    scores = _line_scores(rules, words, ends, min_words)
     seen = Counter(compress(keys, map((3).__lt__, words)))
     if len(seen) < sum(seen.values()):
         repeated = {k for k, c in seen.items() if c > 1}
@@ -335,7 +332,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     n = len(texts)
 
     rules = R.match_lines(texts, words)
-    ends = list(map(_TERMINAL.__contains__, map(_last, map(_rstrip_closers, texts))))
+    ends = list(map(str.endswith, map(_rstrip_closers, texts), repeat(_TERMINAL_ENDS)))
     keys = R.strip_bullets(texts)
     _mark_repeats(rules, words, keys)
     scores = _scores(rules, words, ends, keys, min_words)
@@ -393,16 +390,14 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             labels[t] = R.TITLE
 
     paragraphs = list(compress(texts, map(not_, labels)))
-    gone = list(compress(count(), labels))
     if members or removed:
-        for i in gone:
+        for i in compress(count(), labels):
             label = labels[i]
             for no, line in members.get(i) or ((nos[i], texts[i]),):
                 removed.append(RemovedLine(no, line, label))
         removed.sort(key=_line_no)
     else:
-        removed = _removed_lines(map(nos.__getitem__, gone), map(texts.__getitem__, gone),
-                                 map(labels.__getitem__, gone))
+        removed = _removed_lines(compress(nos, labels), compress(texts, labels), filter(None, labels))
     return Cleaned(title, published, tuple(paragraphs), tuple(removed))
 
 
