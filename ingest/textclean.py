@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import compress, count, islice
-from operator import and_, attrgetter, itemgetter, methodcaller, sub
+from itertools import compress, count, islice, repeat
+from operator import and_, attrgetter, eq, itemgetter, methodcaller, not_
 
 from . import textrules as R
 from .cleaned import Cleaned
@@ -35,14 +35,13 @@ from .models import RemovedLine
 from .normalize import normalize_text
 
 _DATELINE_START = frozenset("PpUuLlFfDd")  # Published, Posted, Updated, Last updated, First, Date
-_TERMINAL = frozenset(".!?…。")
+_TERMINAL_ENDS = tuple(".!?…。")
 _CLOSERS = "\"'”’»)]】」*"
 _NO_WRAP_END = frozenset(".!?…:;。")
 _NO_JOIN_START = frozenset("•●▪*|")
 _rstrip_closers = methodcaller("rstrip", _CLOSERS)
-_last = itemgetter(slice(-1, None))
 _first = itemgetter(0)
-_is_one = (1).__eq__
+_head = itemgetter(slice(None, 1))
 
 
 def _in_template(line: str, template: frozenset[str], sizes: frozenset[int]) -> bool:
@@ -64,8 +63,8 @@ def _rejoin(nos: list[int], texts: list[str], words: list[int]):
     does not end with closing punctuation. Returns the merged lists and, for each
     merged item, the (line number, text) pairs it was made of.
     """
-    cands = list(compress(count(1), map(and_, map(_is_one, map(sub, islice(nos, 1, None), nos)),
-                                         map(str.islower, map(_first, islice(texts, 1, None))))))
+    cands = [k for k in compress(count(1), map(str.islower, map(_first, islice(texts, 1, None))))
+             if nos[k] - nos[k - 1] == 1]
     if not cands:
         return nos, texts, words, {}
     root: dict[int, int] = {}
@@ -100,20 +99,19 @@ def _rejoin(nos: list[int], texts: list[str], words: list[int]):
     return new_nos, new_texts, new_words, members
 
 
-def _score(rule: str | None, n: int, ends: bool, min_words: int) -> float:
-    if rule is not None:
-        return -8.0
-    if ends:
-        if n >= min_words:
-            return float(n)
-        if n >= 4:
-            return n * 0.5 - 1.0
-        return -3.0
-    if n >= 2 * min_words:
-        return n * 0.5
-    if n >= min_words:
-        return -1.0
-    return -3.0
+def _line_scores(rules: list, words: list[int], ends: list[bool], min_words: int) -> list[float]:
+    """Each item's score: what it adds to a block of body text.
+
+    A rule line costs 8. A sentence (closing punctuation) counts its words if it
+    has min_words, half of them less one if it has four, else costs 3; a line
+    without closing punctuation counts half its words if it has twice min_words,
+    else costs 1 (min_words) or 3.
+    """
+    long_ = 2 * min_words
+    return [-8.0 if rule is not None
+            else (float(n) if n >= min_words else n * 0.5 - 1.0 if n >= 4 else -3.0) if end
+            else n * 0.5 if n >= long_ else -1.0 if n >= min_words else -3.0
+            for rule, n, end in zip(rules, words, ends)]
 
 
 END_MIN_SCORE = 40.0
@@ -125,8 +123,8 @@ RUN_STEP = 2.0
 def _damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[float]) -> None:
     """Lower the score of one-sentence blurbs that alternate with headlines (teaser lists)."""
     flags = [r is None and 2 <= w <= 20 and not e for r, w, e in zip(rules, words, ends)]
-    for i in range(1, len(scores) - 1):
-        if flags[i - 1] and flags[i + 1] and scores[i] > 0:
+    for i in compress(count(1), map(and_, flags, islice(flags, 2, None))):
+        if scores[i] > 0:
             scores[i] *= SANDWICH
 
 
@@ -177,7 +175,8 @@ EXTEND_MAX_LABELS = 2
 EXTEND_RATIO = 1.0
 
 
-def _extend_block(end: int, scores: list[float], rules: list, listy: list[bool]) -> int:
+def _extend_block(end: int, scores: list[float], rules: list, texts: list[str], words: list[int],
+                  ends: list[bool]) -> int:
     """Extend the body block downwards over a list that continues it.
 
     After the densest block, a run of list items (lines that carry content:
@@ -193,7 +192,7 @@ def _extend_block(end: int, scores: list[float], rules: list, listy: list[bool])
     for j in range(end, len(scores)):
         if rules[j] is not None:
             break
-        if scores[j] > 0 or listy[j]:
+        if scores[j] > 0 or not ends[j] and _listy(texts[j], words[j]):
             content += 1
             gap = 0
             if content >= EXTEND_MIN_CONTENT and content >= EXTEND_RATIO * labels:
@@ -249,6 +248,68 @@ def _title_before(words: list[int], rules: list, ends: list[bool], start: int) -
     return None
 
 
+def _mark_repeats(rules: list, words: list[int], keys: list[str]) -> None:
+    """Give rule REPEAT to a line that one of the next two lines repeats or extends.
+
+    A caption is often repeated next to itself (alt text, then caption with credit).
+    Two keys can only be prefixes of each other if they start with the same character
+    (or one is empty), so the string comparisons run only for those pairs.
+    """
+    n = len(keys)
+    heads = list(map(_head, keys))
+    near = set(compress(count(), map(eq, heads, islice(heads, 1, None))))
+    near.update(compress(count(), map(eq, heads, islice(heads, 2, None))))
+    for j in compress(count(), map(not_, heads)):
+        near.update((j - 1, j - 2))
+    for i in sorted(near):
+        if i < 0 or rules[i] is not None or words[i] < 4:
+            continue
+        a = keys[i]
+        for j in (i + 1, i + 2):
+            if j < n:
+                b = keys[j]
+                if a.startswith(b) or b.startswith(a):
+                    rules[i] = R.REPEAT
+                    break
+
+
+def _scores(rules: list, words: list[int], ends: list[bool], keys: list[str],
+            min_words: int) -> list[float]:
+    """Each item's score; a content line whose text occurs again on the page scores at most REPEAT_SCORE."""
+    scores = _line_scores(rules, words, ends, min_words)
+    seen = Counter(compress(keys, map((3).__lt__, words)))
+    if len(seen) < sum(seen.values()):
+        repeated = {k for k, c in seen.items() if c > 1}
+        for i in compress(count(), map(repeated.__contains__, keys)):
+            if rules[i] is None and words[i] >= 4:
+                scores[i] = min(scores[i], REPEAT_SCORE)
+    return scores
+
+
+def _datelines(texts: list[str], words: list[int], rules: list, scores: list[float]) -> str | None:
+    """Mark "Published ..." lines (rule PUBLISHED) and return the first date found, or None."""
+    published = None
+    for i in compress(count(), map(_DATELINE_START.__contains__, map(_first, texts))):
+        rule = rules[i]
+        if words[i] <= 12 and rule is None or rule == R.TIMESTAMP:
+            date = find_published(texts[i])
+            if date:
+                rules[i] = R.PUBLISHED
+                scores[i] = -1.0
+                if published is None:
+                    published = date
+    return published
+
+
+def _removed_lines(nos, texts, labels) -> list[RemovedLine]:
+    """RemovedLine(no, text, label) for each triple.
+
+    tuple.__new__(RemovedLine, triple) is what RemovedLine._make does, without a
+    Python-level call per line (most lines of a page are removed).
+    """
+    return list(map(tuple.__new__, repeat(RemovedLine), zip(nos, texts, labels)))
+
+
 def clean_text(text: str, options: CleanOptions, template: frozenset[str] = frozenset()) -> Cleaned:
     """Split plain text into title, published date, body paragraphs and removed lines."""
     min_words = max(1, getattr(options, "min_paragraph_words", 8))
@@ -270,28 +331,11 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     nos, texts, words, members = _rejoin(nos, texts, words)
     n = len(texts)
 
-    rules = list(map(R.match_line, texts, words))
-    ends = list(map(_TERMINAL.__contains__, map(_last, map(_rstrip_closers, texts))))
-    strip_bullet = R.strip_bullet
-    keys = list(map(strip_bullet, texts))
-    seen = Counter(k for k, w in zip(keys, words) if w >= 4)
-    scores = [0.0] * n
-    for i in range(n):
-        rule = rules[i]
-        w = words[i]
-        if rule is None and w >= 4:
-            a = keys[i]
-            # A caption repeated (alt text, then caption with credit) next to itself.
-            for j in (i + 1, i + 2):
-                if j < n:
-                    b = keys[j]
-                    if a.startswith(b) or b.startswith(a):
-                        rule = rules[i] = R.REPEAT
-                        break
-        score = _score(rule, w, ends[i], min_words)
-        if rule is None and w >= 4 and seen[keys[i]] > 1:
-            score = min(score, REPEAT_SCORE)
-        scores[i] = score
+    rules = R.match_lines(texts, words)
+    ends = list(map(str.endswith, map(_rstrip_closers, texts), repeat(_TERMINAL_ENDS)))
+    keys = R.strip_bullets(texts)
+    _mark_repeats(rules, words, keys)
+    scores = _scores(rules, words, ends, keys, min_words)
 
     _damp_teasers(rules, words, ends, scores)
     anchor = _headline_anchor(texts, words, rules)
@@ -300,21 +344,10 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             if scores[i] > 0:
                 scores[i] *= BEFORE_ANCHOR
     # Metadata first: a dateline is never the title or part of the body.
-    published = None
-    for i in range(n):
-        rule = rules[i]
-        if (words[i] <= 12 and rule is None or rule == R.TIMESTAMP) \
-                and texts[i][:1] in _DATELINE_START:
-            date = find_published(texts[i])
-            if date:
-                rules[i] = R.PUBLISHED
-                scores[i] = -1.0
-                if published is None:
-                    published = date
+    published = _datelines(texts, words, rules, scores)
     start, end = _best_block(scores)
     if end > start:
-        listy = [rules[i] is None and not ends[i] and _listy(texts[i], words[i]) for i in range(n)]
-        end = _extend_block(end, scores, rules, listy)
+        end = _extend_block(end, scores, rules, texts, words, ends)
     labels: list[str | None] = [R.DENSITY] * n
     total = sum(s for s in scores[start:end] if s > 0)
     body_score = 0.0
@@ -339,14 +372,15 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         labels[i] = None
         if scores[i] > 0:
             body_score += scores[i]
-    for i in range(0, start):
-        labels[i] = rules[i] or R.DENSITY
+    labels[:start] = [rule or R.DENSITY for rule in islice(rules, start)]
+    # A comments widget or subscription box right after the body ends the article.
     tail = R.DENSITY
-    for i in range(end, n):
-        # A comments widget or subscription box right after the body ends the article.
-        if tail is R.DENSITY and i < end + 3 and rules[i] in end_rules:
+    for i in range(end, min(n, end + 3)):
+        if tail is R.DENSITY and rules[i] in end_rules:
             tail = R.END_MARKER
         labels[i] = rules[i] or tail
+    if end + 3 < n:
+        labels[end + 3:] = [rule or tail for rule in islice(rules, end + 3, None)]
 
     title = None
     if end > start:
@@ -355,17 +389,15 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             title = texts[t]
             labels[t] = R.TITLE
 
-    paragraphs = [line for line, label in zip(texts, labels) if label is None]
-    gone = [i for i, label in enumerate(labels) if label is not None]
+    paragraphs = list(compress(texts, map(not_, labels)))
     if members or removed:
-        for i in gone:
+        for i in compress(count(), labels):
             label = labels[i]
             for no, line in members.get(i) or ((nos[i], texts[i]),):
                 removed.append(RemovedLine(no, line, label))
         removed.sort(key=_line_no)
     else:
-        removed = list(map(RemovedLine, map(nos.__getitem__, gone), map(texts.__getitem__, gone),
-                           map(labels.__getitem__, gone)))
+        removed = _removed_lines(compress(nos, labels), compress(texts, labels), filter(None, labels))
     return Cleaned(title, published, tuple(paragraphs), tuple(removed))
 
 

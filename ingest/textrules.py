@@ -16,6 +16,10 @@ pre-checks, so the classifier stays fast.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from itertools import accumulate, compress, count, repeat
+from operator import add, itemgetter
 
 # --- rule names (the fixed vocabulary) ------------------------------------
 SHARE = "phrase:share"
@@ -139,26 +143,33 @@ _TIMESTAMP = re.compile(
     r"(?:\s+\d+\s+(?:photos?|videos?|images?))?\s*$",
     re.IGNORECASE,
 )
+_CAPTION_NAMES = ("photo", "photograph", "image", "picture", "pic", "credit", "source", "foto",
+                  "фото", "bild", "gambar", "illustration", "video", "graphic")
 _CAPTION = re.compile(
-    r"(?:^|[|(\[]\s*|\s[-–—]\s*)(?:photo|photograph|image|picture|pic|credit|source|foto|фото|"
-    r"bild|gambar|illustration|video|graphic)s?\s*(?:credit)?\s*(?::|by\b|courtesy\b)",
+    r"(?:^|[|(\[]\s*|\s[-–—]\s*)(?:" + "|".join(_CAPTION_NAMES) + r")s?\s*(?:credit)?\s*"
+    r"(?::|by\b|courtesy\b)",
     re.IGNORECASE,
 )
+_AGENCIES = ("getty images", "ap photo", "reuters", "afp", "epa", "shutterstock", "istock",
+             "afp via getty images", "associated press")
 _CAPTION_TAIL = re.compile(
-    r"(?:\(|\||/|[-–—]\s)\s*(?:getty images|ap photo|reuters|afp|epa|shutterstock|istock|"
-    r"afp via getty images|associated press)[^|]{0,40}\)?\s*$",
+    r"(?:\(|\||/|[-–—]\s)\s*(?:" + "|".join(_AGENCIES) + r")[^|]{0,40}\)?\s*$",
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"^[^!?|]{1,40}(?:\s(?:>|»|›|/|→|::)\s[^!?|]{1,40}){1,6}$")
+_RIGHTS_RESERVED = ("all rights reserved", "alle rechte vorbehalten", "все права защищены", "hak cipta",
+                    "todos os direitos", "tous droits")
 _COPYRIGHT = re.compile(
-    r"©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4}|all rights reserved|alle rechte vorbehalten|"
-    r"все права защищены|hak cipta|todos os direitos|tous droits",
+    r"©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4}|" + "|".join(_RIGHTS_RESERVED),
     re.IGNORECASE,
 )
+# Markers that introduce a teaser on the same line ("Related: ...").
+_INLINE_MARKERS = ("related", "read more", "read also", "also read", "see also", "more", "watch",
+                   "recommended", "baca juga", "lihat juga", "читайте также", "читайте еще",
+                   "смотрите также", "lesen sie auch", "mehr zum thema", "leia também",
+                   "lee también", "à lire aussi")
 _INLINE_RELATED = re.compile(
-    r"^(?:related|read more|read also|also read|see also|more|watch|recommended|baca juga|"
-    r"lihat juga|читайте также|читайте еще|смотрите также|lesen sie auch|mehr zum thema|"
-    r"leia também|lee también|à lire aussi)\s*(?::|\||»|-|–|—)\s*\S",
+    r"^(?:" + "|".join(_INLINE_MARKERS) + r")\s*(?::|\||»|-|–|—)\s*\S",
     re.IGNORECASE,
 )
 _URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
@@ -175,6 +186,8 @@ _TIMESTAMP_FIRST = _first_words(_TIMESTAMP.pattern, "today", "yesterday") | froz
 _BYLINE_FIRST = _first_words(_BYLINE.pattern)
 _RELATED_FIRST = _first_words(_INLINE_RELATED.pattern)
 _BULLET_START = frozenset("•●▪◦·*‣∙►▶■□")
+_head = itemgetter(slice(None, 1))
+_first = itemgetter(0)
 # The words every caption or copyright line contains (lower case): one scan for them.
 _GATE_WORDS = ("photo", "image", "pic", "credit", "source", "foto", "фото", "bild", "gambar",
                "illustration", "video", "graphic", "getty", "reuters", "afp", "epa",
@@ -237,7 +250,11 @@ def match_line(line: str, n_words: int) -> str | None:
 
     The case-insensitive rules run, case-sensitively, on the lower-cased line.
     """
-    low = line.lower()
+    return _match(line, n_words, line.lower())
+
+
+def _match(line: str, n_words: int, low: str) -> str | None:
+    """match_line, given the lower-cased line."""
     key = low.strip(_KEY_STRIP)
     first_word = key.partition(" ")[0].rstrip(":,.")
     if n_words <= 16:
@@ -321,3 +338,195 @@ def strip_bullet(line: str) -> str:
         return line[1:].lstrip()
     return line
 
+
+def strip_bullets(lines: list[str]) -> list[str]:
+    """strip_bullet of each line (a new list)."""
+    out = list(lines)
+    for i in compress(count(), map(_BULLET_START.__contains__, map(_head, lines))):
+        out[i] = strip_bullet(lines[i])
+    return out
+
+
+# --- a whole page at once ----------------------------------------------------------
+#
+# Most lines of a page match no rule, and finding that out line by line (lower-casing,
+# stripping, splitting off the first word, a dozen tests) is what costs. Each rule
+# above can only match a line that passes a test a regex can make on the joined,
+# lower-cased page: the line's first word (after _KEY_STRIP characters) or first
+# character, a separator or phrase the rule's pattern needs, or its last word. One
+# scan of the page finds the few lines that pass one; only those go through _match.
+
+# Characters ordered from common to rare in running text (Latin, then Cyrillic);
+# a character not listed counts as rarest.
+_FREQUENT = " etaoinsrhldcumfpgwybv.,k-оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё"
+# Phrases whose rarest character is still this common are found with str.find.
+_COMMON = _FREQUENT[:_FREQUENT.index("p")]
+
+
+def _trie(words: Iterable[str], tail: str = "") -> str:
+    """An alternation of the literal words, factored by common prefix, then `tail`.
+
+    sre tries the branches of an alternation one after the other; factored, it
+    tests one character per branch instead of every word.
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = None
+    return _alternation(tree, tail)
+
+
+def _alternation(node: dict, tail: str) -> str:
+    branches = [re.escape(ch) + _alternation(child, tail) for ch, child in sorted(node.items()) if ch]
+    if "" in node:
+        branches.append(tail)
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _rarest(word: str) -> int:
+    """Index of the word's rarest character (see _FREQUENT)."""
+    return max(range(len(word)), key=lambda i: (word[i] not in _FREQUENT, _FREQUENT.find(word[i])))
+
+
+def _anchored(word: str) -> tuple[str, str]:
+    """(c, pattern): the word's rarest character c, and the pattern that follows it.
+
+    Matched from c, the word's start is checked by a lookbehind.
+    """
+    at = _rarest(word)
+    behind = "(?<=" + re.escape(word) + ")" if at else ""
+    return word[at], re.escape(word[at + 1:]) + behind
+
+
+def _scanner(branches: list[tuple[str, str, str]]) -> re.Pattern[str]:
+    """One pattern for all (gate, first character, pattern after it) branches.
+
+    The branches are grouped by first character, and each gate's branches go in a
+    group named <gate>_<n>, so match.lastgroup says which gate matched; at one
+    position, the gates that hold for more words are tried first. With every
+    branch starting with a literal character, sre skips quickly over the
+    characters none starts with; starting branches from rare characters (see
+    _anchored) makes a scan of the page several times faster than matching
+    words from their first character, or than one str.find per word.
+    """
+    by_char: dict[str, dict[str, list[str]]] = {}
+    for gate, ch, rest in branches:
+        by_char.setdefault(ch, {}).setdefault(gate, []).append(rest)
+    parts = []
+    for n, (ch, gates) in enumerate(sorted(by_char.items())):
+        groups = [f"(?P<{gate}_{n}>" + "|".join(gates[gate]) + ")"
+                  for gate in sorted(gates, key=lambda g: -_GATE_LIMITS[g])]
+        parts.append(re.escape(ch) + "(?:" + "|".join(groups) + ")")
+    return re.compile("|".join(parts))
+
+
+def _char_class(chars: str) -> str:
+    return "[" + "".join(map(re.escape, chars)) + "]"
+
+
+# Up to how many words of a line a gate holds ("any": always).
+_GATE_LIMITS = {"any": 10**9, "pipe": 16, "short": 8}
+_KS = _char_class(_KEY_STRIP) + "*+"
+_SPACE = r"[^\S\n]"
+# A first word (see _match) in a word set: the first space-free run after the leading
+# _KEY_STRIP characters, less trailing _KEY_STRIP characters, is in the set.
+_FIRST_WORD_END = _char_class(_KEY_STRIP.replace(" ", "")) + "*(?=[ \n])"
+# Lower-case letters that are no digit: a key starting with another character may
+# start with a digit (str.isdigit).
+_LETTERS = "a-zß-öø-ÿа-яё"
+assert not any(chr(c).isdigit() for c in [*range(0x61, 0x7b), *range(0xdf, 0x100), *range(0x430, 0x450), 0x451])
+assert "\n" not in _KEY_STRIP and all(w[:1].isalpha() for w in _COMMENT_ENDS)
+_PHRASES = ("copyright", *_RIGHTS_RESERVED)  # the copyright rule's words
+_PAGE_SCAN = _scanner([
+    # first word (see _FIRST_WORD_END) or first character
+    ("any", "\n", _KS + _trie(_RELATED_FIRST, _FIRST_WORD_END)),
+    ("short", "\n", _KS + "(?:" + _trie(_SHORT_FIRST | _TIMESTAMP_FIRST | _BYLINE_FIRST, _FIRST_WORD_END)
+     + "|[^\\W_" + _LETTERS + "])"),
+    ("short", "\n", _char_class("(+" + "".join(sorted(_BULLET_START)))),
+    # _CAPTION: a caption word at the start or after a separator
+    ("any", "\n", _trie(_CAPTION_NAMES)),
+    *(("any", ch, _SPACE + "*" + _trie(_CAPTION_NAMES)) for ch in "|(["),
+    *(("any", ch, f"(?<={_SPACE}{ch}){_SPACE}*" + _trie(_CAPTION_NAMES)) for ch in "-–—"),
+    # _CAPTION_TAIL: an agency after a separator
+    *(("any", ch, _SPACE + "*" + _trie(_AGENCIES)) for ch in "(|/"),
+    *(("any", ch, _SPACE + "+" + _trie(_AGENCIES)) for ch in "-–—"),
+    # _COPYRIGHT (the phrases with a rare character; the others in _lines_with)
+    ("any", "©", ""), ("any", "(", r"c\)"),
+    *(("any", *_anchored(w)) for w in _PHRASES if w[_rarest(w)] not in _COMMON),
+    # _PIPES, _URL, _has_crumb_separator
+    ("pipe", "|", ""),
+    ("short", "\n", "(?:http|www\\.)"), ("short", "@", ""),
+    *(("short", *_anchored(sep)) for sep in (" > ", " » ", " › ", " / ", " → ", " :: ")),
+])
+_PAGE_PHRASES = tuple(w for w in _PHRASES if w[_rarest(w)] in _COMMON)
+# The last word (key.endswith(_COMMENT_ENDS)), as the first on the reversed page.
+_PAGE_SCAN_ENDS = re.compile("\n" + _KS + _trie(w[::-1] for w in _COMMENT_ENDS))
+
+
+def _candidates(page: str, starts: list[int], n_words: list[int]) -> set[int]:
+    """Indices of the lines of `page` that the page scans say may match a rule.
+
+    `page` is the lower-cased lines, each after a newline, and a final newline;
+    line k starts at starts[k]. A gate that does not hold for the line's number
+    of words does not count, and the scan goes on after it.
+    """
+    found: set[int] = set()
+    search = _PAGE_SCAN.search
+    limits = _SCAN_LIMITS
+    m = search(page)
+    while m:
+        at = m.start()
+        k = bisect_right(starts, at + 1) - 1
+        if n_words[k] <= limits[m.lastgroup]:
+            found.add(k)
+            m = search(page, starts[k + 1] - 1)
+        else:
+            m = search(page, at + 1)
+    end = len(page) - 1
+    search = _PAGE_SCAN_ENDS.search
+    rpage = page[::-1]
+    m = search(rpage)
+    while m:
+        k = bisect_right(starts, end - m.start()) - 1
+        if n_words[k] <= 16:
+            found.add(k)
+        m = search(rpage, m.start() + 1)
+    for phrase in _PAGE_PHRASES:
+        at = page.find(phrase)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            found.add(k)
+            at = page.find(phrase, starts[k + 1])
+    return found
+
+
+_SCAN_LIMITS = {name: _GATE_LIMITS[name.partition("_")[0]] for name in _PAGE_SCAN.groupindex}
+
+
+def match_lines(lines: list[str], n_words: list[int]) -> list[str | None]:
+    """match_line of each stripped line of a page, with its number of words.
+
+    The same results as match_line, faster: one scan of the whole page finds the
+    lines that may match a rule (see _candidates); the others match none. A line
+    that occurs again on the page is matched once.
+    """
+    rules: list[str | None] = [None] * len(lines)
+    if not lines:
+        return rules
+    page = "\n" + "\n".join(lines).lower() + "\n"
+    starts = list(accumulate(map(add, map(len, lines), repeat(1)), initial=1))
+    if starts[-1] != len(page):  # lower-casing changed a length (such as "İ")
+        lows = page.split("\n")[1:-1]
+        starts = list(accumulate(map(add, map(len, lows), repeat(1)), initial=1))
+    seen: dict[str, str | None] = {}
+    for k in _candidates(page, starts, n_words):
+        line = lines[k]
+        rule = seen.get(line, seen)
+        if rule is seen:
+            rule = seen[line] = _match(line, n_words[k], page[starts[k]:starts[k + 1] - 1])
+        rules[k] = rule
+    return rules
