@@ -87,9 +87,10 @@ def _rejoin(nos: list[int], texts: list[str], words: list[int], heads: list[str]
     A continuation directly follows the previous non-blank line (no blank line
     between) and starts in lower case; the line it continues has at least five
     words (with what was already joined to it), does not start with a bullet and
-    does not end with closing punctuation. `heads` holds each line's first
-    character. Returns the merged lists and, for each merged item, the (line
-    number, text) pairs it was made of.
+    does not end with closing punctuation, before any closing quotes or brackets
+    ('the "new budget"' continues, '"We will."' does not). `heads` holds each
+    line's first character. Returns the merged lists and, for each merged item,
+    the (line number, text) pairs it was made of.
     """
     cands = [k for k in compress(count(1), map(str.islower, islice(heads, 1, None)))
              if nos[k] - nos[k - 1] == 1]
@@ -101,7 +102,7 @@ def _rejoin(nos: list[int], texts: list[str], words: list[int], heads: list[str]
         p = k - 1
         r = root.get(p, p)
         last = texts[p]
-        if (total[r] >= 5 and last[-1] not in _NO_WRAP_END and not last.endswith(_CLOSERS)
+        if (total[r] >= 5 and last.rstrip(_CLOSERS)[-1:] not in _NO_WRAP_END
                 and texts[r][0] not in _NO_JOIN_START):
             root[k] = r
             total[r] += words[k]

@@ -410,7 +410,8 @@ _FIRST_WORD_END = _char_class(_KEY_STRIP.replace(" ", "")) + "*(?=[ \n])"
 # Lower-case letters that are no digit: a key starting with another character may
 # start with a digit (str.isdigit).
 _NOT_LETTER = "[^\\W_a-zß-öø-ÿа-яё]"
-assert not any(chr(c).isdigit() for c in [*range(0x61, 0x7b), *range(0xdf, 0x100), *range(0x430, 0x450), 0x451])
+assert not any(chr(c).isdigit()
+               for c in [*range(0x61, 0x7b), *range(0xdf, 0x100), *range(0x430, 0x450), 0x451])
 assert "\n" not in _KEY_STRIP and all(w[:1].isalpha() for w in _COMMENT_ENDS)
 _gate = _Gates()
 _first_words_short = _SHORT_FIRST | _TIMESTAMP_FIRST | _BYLINE_FIRST
@@ -421,7 +422,8 @@ _first_words_short = _SHORT_FIRST | _TIMESTAMP_FIRST | _BYLINE_FIRST
 _PAGE_STARTS = re.compile("\n(?:" + "|".join(f"(?:{pattern})" + _gate(gate) for gate, pattern in [
     ("caption", _trie((w, "") for w in _CAPTION_NAMES)),
     ("any", _KS + "*+" + _trie((w, _FIRST_WORD_END) for w in _RELATED_FIRST)),
-    ("short", _KS + "*+(?:" + _trie((w, _FIRST_WORD_END) for w in _first_words_short) + "|" + _NOT_LETTER + ")"),
+    ("short", _KS + "*+(?:" + _trie((w, _FIRST_WORD_END) for w in _first_words_short)
+     + "|" + _NOT_LETTER + ")"),
     ("short", _char_class("(+" + "".join(sorted(_BULLET_START)))),
     ("short", "http|www\\."),
 ]) + ")")

@@ -150,6 +150,18 @@ def test_hard_wrapped_line_is_rejoined():
                                      "heated debate about the future of public transport in the city.")
 
 
+def test_rejoin_looks_through_closing_quotes():
+    """A line ending in a quote mid-sentence continues; one ending a quoted sentence does not."""
+    wrapped = ('The council said it would approve the "new budget"\n'
+               "next week after a long debate about the future of the buses.")
+    cleaned = clean(wrapped + "\n\n" + "\n\n".join(BODY))
+    assert cleaned.paragraphs[0] == wrapped.replace("\n", " ")
+    ended = ('The mayor told the reporters gathered outside: "We will build it."\n'
+             "the crowd cheered as the plan for the new line was unveiled.")
+    cleaned = clean(ended + "\n\n" + "\n\n".join(BODY))
+    assert ended.replace("\n", " ") not in cleaned.paragraphs
+
+
 def test_lines_without_blank_between_stay_separate_paragraphs():
     cleaned = clean("\n".join(BODY))
     assert list(cleaned.paragraphs) == BODY
