@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import compress, count, islice, repeat
-from operator import and_, attrgetter, eq, itemgetter, methodcaller, not_
+from operator import attrgetter, eq, itemgetter, not_
 
 from . import textrules as R
 from .cleaned import Cleaned
@@ -35,12 +35,12 @@ from .models import RemovedLine
 from .normalize import normalize_text
 
 _DATELINE_START = frozenset("PpUuLlFfDd")  # Published, Posted, Updated, Last updated, First, Date
-_TERMINAL_ENDS = tuple(".!?…。")
+_TERMINAL = frozenset(".!?…。")
 _CLOSERS = "\"'”’»)]】」*"
+_CLOSER_SET = frozenset(_CLOSERS)
+_last = itemgetter(-1)
 _NO_WRAP_END = frozenset(".!?…:;。")
 _NO_JOIN_START = frozenset("•●▪*|")
-_rstrip_closers = methodcaller("rstrip", _CLOSERS)
-_first = itemgetter(0)
 _head = itemgetter(slice(None, 1))
 
 
@@ -54,16 +54,45 @@ def _in_template(line: str, template: frozenset[str], sizes: frozenset[int]) -> 
     return len(line.split()) in sizes and normalize_text(line) in template
 
 
-def _rejoin(nos: list[int], texts: list[str], words: list[int]):
+# The whitespace str.split splits on that a line from str.splitlines can hold, besides
+# a single space (tests/test_textclean.py checks the list).
+_OTHER_SPACE = ("  ", "\t", "\x1f", "\xa0", "\u1680", *map(chr, range(0x2000, 0x200b)), "\u202f",
+                "\u205f", "\u3000")
+
+
+def _word_counts(texts: list[str]) -> list[int]:
+    """len(text.split()) of each stripped line.
+
+    Where the lines hold no whitespace but single spaces, that is the number of
+    spaces plus one: counting them does not build a list of words per line.
+    """
+    joined = " ".join(texts)
+    if any(map(joined.__contains__, _OTHER_SPACE)):
+        return list(map(len, map(str.split, texts)))
+    return list(map((1).__add__, map(str.count, texts, repeat(" "))))
+
+
+def _sentence_ends(texts: list[str]) -> list[bool]:
+    """Whether each line ends with terminal punctuation, before closing quotes or brackets."""
+    lasts = list(map(_last, texts))
+    ends = list(map(_TERMINAL.__contains__, lasts))
+    for i in compress(count(), map(_CLOSER_SET.__contains__, lasts)):
+        ends[i] = texts[i].rstrip(_CLOSERS)[-1:] in _TERMINAL
+    return ends
+
+
+def _rejoin(nos: list[int], texts: list[str], words: list[int], heads: list[str]):
     """Merge hard-wrapped continuation lines into the line they continue.
 
     A continuation directly follows the previous non-blank line (no blank line
     between) and starts in lower case; the line it continues has at least five
     words (with what was already joined to it), does not start with a bullet and
-    does not end with closing punctuation. Returns the merged lists and, for each
-    merged item, the (line number, text) pairs it was made of.
+    does not end with closing punctuation, before any closing quotes or brackets
+    ('the "new budget"' continues, '"We will."' does not). `heads` holds each
+    line's first character. Returns the merged lists and, for each merged item,
+    the (line number, text) pairs it was made of.
     """
-    cands = [k for k in compress(count(1), map(str.islower, map(_first, islice(texts, 1, None))))
+    cands = [k for k in compress(count(1), map(str.islower, islice(heads, 1, None)))
              if nos[k] - nos[k - 1] == 1]
     if not cands:
         return nos, texts, words, {}
@@ -73,7 +102,7 @@ def _rejoin(nos: list[int], texts: list[str], words: list[int]):
         p = k - 1
         r = root.get(p, p)
         last = texts[p]
-        if (total[r] >= 5 and last[-1] not in _NO_WRAP_END and not last.endswith(_CLOSERS)
+        if (total[r] >= 5 and last.rstrip(_CLOSERS)[-1:] not in _NO_WRAP_END
                 and texts[r][0] not in _NO_JOIN_START):
             root[k] = r
             total[r] += words[k]
@@ -121,11 +150,18 @@ RUN_STEP = 2.0
 
 
 def _damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[float]) -> None:
-    """Lower the score of one-sentence blurbs that alternate with headlines (teaser lists)."""
-    flags = [r is None and 2 <= w <= 20 and not e for r, w, e in zip(rules, words, ends)]
-    for i in compress(count(1), map(and_, flags, islice(flags, 2, None))):
-        if scores[i] > 0:
-            scores[i] *= SANDWICH
+    """Lower the score of one-sentence blurbs that alternate with headlines (teaser lists).
+
+    A blurb is a line with a positive score between two headline-like lines (no
+    rule, 2 to 20 words, no closing punctuation).
+    """
+    last = len(scores) - 1
+    for i in compress(count(), map((0.0).__lt__, scores)):
+        if 0 < i < last:
+            j, k = i - 1, i + 1
+            if (rules[j] is None and 2 <= words[j] <= 20 and not ends[j]
+                    and rules[k] is None and 2 <= words[k] <= 20 and not ends[k]):
+                scores[i] *= SANDWICH
 
 
 def _best_block(scores: list[float]) -> tuple[int, int]:
@@ -133,21 +169,29 @@ def _best_block(scores: list[float]) -> tuple[int, int]:
 
     Consecutive non-content lines cost more the longer their run: one subheading
     or caption between paragraphs is cheap, a menu of twenty links is not.
+    Kadane's scan: once the running sum is at or below zero it restarts at the
+    next item, so the scan jumps to the next positive item.
     """
     best, best_s, best_e = 0.0, 0, 0
-    cur, cur_s = 0.0, 0
-    run = 0
-    for i, score in enumerate(scores):
-        if cur <= 0:
-            cur, cur_s = 0.0, i
-        if score <= 0:
-            run += 1
-            score -= RUN_STEP * (run - 1)
-        else:
-            run = 0
-        cur += score
-        if cur > best:
-            best, best_s, best_e = cur, cur_s, i + 1
+    n = len(scores)
+    i = 0
+    for start in compress(count(), map((0.0).__lt__, scores)):
+        if start < i:
+            continue
+        cur, penalty, i = 0.0, 0.0, start
+        while i < n:
+            score = scores[i]
+            if score > 0:
+                penalty = 0.0
+            else:
+                score -= penalty
+                penalty += RUN_STEP
+            cur += score
+            i += 1
+            if cur > best:
+                best, best_s, best_e = cur, start, i
+            elif cur <= 0:
+                break
     return best_s, best_e
 
 
@@ -248,15 +292,15 @@ def _title_before(words: list[int], rules: list, ends: list[bool], start: int) -
     return None
 
 
-def _mark_repeats(rules: list, words: list[int], keys: list[str]) -> None:
+def _mark_repeats(rules: list, words: list[int], keys: list[str], heads: list[str]) -> None:
     """Give rule REPEAT to a line that one of the next two lines repeats or extends.
 
     A caption is often repeated next to itself (alt text, then caption with credit).
     Two keys can only be prefixes of each other if they start with the same character
-    (or one is empty), so the string comparisons run only for those pairs.
+    (or one is empty), so the string comparisons run only for those pairs; `heads`
+    holds each key's first character.
     """
     n = len(keys)
-    heads = list(map(_head, keys))
     near = set(compress(count(), map(eq, heads, islice(heads, 1, None))))
     near.update(compress(count(), map(eq, heads, islice(heads, 2, None))))
     for j in compress(count(), map(not_, heads)):
@@ -286,10 +330,11 @@ def _scores(rules: list, words: list[int], ends: list[bool], keys: list[str],
     return scores
 
 
-def _datelines(texts: list[str], words: list[int], rules: list, scores: list[float]) -> str | None:
+def _datelines(texts: list[str], heads: list[str], words: list[int], rules: list,
+               scores: list[float]) -> str | None:
     """Mark "Published ..." lines (rule PUBLISHED) and return the first date found, or None."""
     published = None
-    for i in compress(count(), map(_DATELINE_START.__contains__, map(_first, texts))):
+    for i in compress(count(), map(_DATELINE_START.__contains__, heads)):
         rule = rules[i]
         if words[i] <= 12 and rule is None or rule == R.TIMESTAMP:
             date = find_published(texts[i])
@@ -327,14 +372,17 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
                        for no, line, k in zip(nos, texts, keep) if not k]
             nos = list(compress(nos, keep))
             texts = list(compress(texts, keep))
-    words = list(map(len, map(str.split, texts)))
-    nos, texts, words, members = _rejoin(nos, texts, words)
+    words = _word_counts(texts)
+    heads = list(map(_head, texts))  # first characters
+    nos, texts, words, members = _rejoin(nos, texts, words, heads)
+    if members:
+        heads = list(map(_head, texts))
     n = len(texts)
 
     rules = R.match_lines(texts, words)
-    ends = list(map(str.endswith, map(_rstrip_closers, texts), repeat(_TERMINAL_ENDS)))
-    keys = R.strip_bullets(texts)
-    _mark_repeats(rules, words, keys)
+    ends = _sentence_ends(texts)
+    keys, key_heads = R.strip_bullets(texts, heads)
+    _mark_repeats(rules, words, keys, key_heads)
     scores = _scores(rules, words, ends, keys, min_words)
 
     _damp_teasers(rules, words, ends, scores)
@@ -344,7 +392,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             if scores[i] > 0:
                 scores[i] *= BEFORE_ANCHOR
     # Metadata first: a dateline is never the title or part of the body.
-    published = _datelines(texts, words, rules, scores)
+    published = _datelines(texts, heads, words, rules, scores)
     start, end = _best_block(scores)
     if end > start:
         end = _extend_block(end, scores, rules, texts, words, ends)

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import accumulate, compress, count, repeat
-from operator import add, itemgetter
+from operator import add, attrgetter, le
 
 # --- rule names (the fixed vocabulary) ------------------------------------
 SHARE = "phrase:share"
@@ -186,8 +186,6 @@ _TIMESTAMP_FIRST = _first_words(_TIMESTAMP.pattern, "today", "yesterday") | froz
 _BYLINE_FIRST = _first_words(_BYLINE.pattern)
 _RELATED_FIRST = _first_words(_INLINE_RELATED.pattern)
 _BULLET_START = frozenset("•●▪◦·*‣∙►▶■□")
-_head = itemgetter(slice(None, 1))
-_first = itemgetter(0)
 # The words every caption or copyright line contains (lower case): one scan for them.
 _GATE_WORDS = ("photo", "image", "pic", "credit", "source", "foto", "фото", "bild", "gambar",
                "illustration", "video", "graphic", "getty", "reuters", "afp", "epa",
@@ -253,8 +251,8 @@ def match_line(line: str, n_words: int) -> str | None:
     return _match(line, n_words, line.lower())
 
 
-def _match(line: str, n_words: int, low: str) -> str | None:
-    """match_line, given the lower-cased line."""
+def _match(line: str, n_words: int, low: str, captioned: bool = True) -> str | None:
+    """match_line, given the lower-cased line; captioned=False skips the caption and copyright rules."""
     key = low.strip(_KEY_STRIP)
     first_word = key.partition(" ")[0].rstrip(":,.")
     if n_words <= 16:
@@ -284,7 +282,7 @@ def _match(line: str, n_words: int, low: str) -> str | None:
             return BYLINE
     if first_word in _RELATED_FIRST and _INLINE_RELATED_L.match(low):
         return RELATED
-    if _gated(key):
+    if captioned and _gated(key):
         if _caption(low):
             return CAPTION
         if n_words <= 40 and _copyright(low):
@@ -339,194 +337,189 @@ def strip_bullet(line: str) -> str:
     return line
 
 
-def strip_bullets(lines: list[str]) -> list[str]:
-    """strip_bullet of each line (a new list)."""
-    out = list(lines)
-    for i in compress(count(), map(_BULLET_START.__contains__, map(_head, lines))):
-        out[i] = strip_bullet(lines[i])
-    return out
+def strip_bullets(lines: list[str], heads: list[str]) -> tuple[list[str], list[str]]:
+    """strip_bullet of each line, and the first character of each result.
+
+    `heads` holds each line's first character.
+    """
+    out, out_heads = list(lines), list(heads)
+    for i in compress(count(), map(_BULLET_START.__contains__, heads)):
+        out[i] = key = strip_bullet(lines[i])
+        out_heads[i] = key[:1]
+    return out, out_heads
 
 
 # --- a whole page at once ----------------------------------------------------------
 #
 # Most lines of a page match no rule, and finding that out line by line (lower-casing,
 # stripping, splitting off the first word, a dozen tests) is what costs. Each rule
-# above can only match a line that passes a test a regex can make on the joined,
-# lower-cased page: the line's first word (after _KEY_STRIP characters) or first
-# character, a separator or phrase the rule's pattern needs, or its last word. One
-# scan of the page finds the few lines that pass one; only those go through _match.
+# above can only match a line that passes a test that can be made on the joined,
+# lower-cased page: its first word (after _KEY_STRIP characters) or first character,
+# a separator or phrase the rule's pattern needs, or its last word. A regex scan of
+# the line starts, str.find for the separators and phrases, and a test of the last
+# words find the few lines that pass one; only those go through _match.
+#
+# Each test belongs to a gate that holds for lines of up to so many words, and
+# "caption" gates the caption and copyright rules (_match's `captioned`).
+_GATE_LIMITS = {"caption": 10**9, "any": 10**9, "pipe": 16, "short": 8}
 
-# Characters ordered from common to rare in running text (Latin, then Cyrillic);
-# a character not listed counts as rarest.
-_FREQUENT = " etaoinsrhldcumfpgwybv.,k-оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё"
-# Phrases whose rarest character is still this common are found with str.find.
-_COMMON = _FREQUENT[:_FREQUENT.index("p")]
 
-
-def _trie(words: Iterable[str], tail: str = "") -> str:
-    """An alternation of the literal words, factored by common prefix, then `tail`.
+def _trie(entries: Iterable[tuple[str, str]]) -> str:
+    """An alternation of literal words, each followed by its own pattern, factored by prefix.
 
     sre tries the branches of an alternation one after the other; factored, it
-    tests one character per branch instead of every word.
+    tests one character per branch instead of every word. Where a word ends,
+    its patterns are tried first, in the order given.
     """
     tree: dict = {}
-    for word in words:
+    for word, tail in entries:
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})
-        node[""] = None
-    return _alternation(tree, tail)
+        node.setdefault("", []).append(tail)
+    return _alternation(tree)
 
 
-def _alternation(node: dict, tail: str) -> str:
-    branches = [re.escape(ch) + _alternation(child, tail) for ch, child in sorted(node.items()) if ch]
-    if "" in node:
-        branches.append(tail)
-    if len(branches) == 1:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")"
+def _alternation(node: dict) -> str:
+    branches = list(node.get("", ()))
+    branches += [re.escape(ch) + _alternation(child) for ch, child in sorted(node.items()) if ch]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-def _rarest(word: str) -> int:
-    """Index of the word's rarest character (see _FREQUENT)."""
-    return max(range(len(word)), key=lambda i: (word[i] not in _FREQUENT, _FREQUENT.find(word[i])))
+class _Gates:
+    """Named empty groups that tag a pattern's branches with a gate: <gate>_<n>."""
 
+    def __init__(self) -> None:
+        self.limits: dict[str, int] = {}
 
-def _anchored(word: str) -> tuple[str, str]:
-    """(c, pattern): the word's rarest character c, and the pattern that follows it.
-
-    Matched from c, the word's start is checked by a lookbehind.
-    """
-    at = _rarest(word)
-    behind = "(?<=" + re.escape(word) + ")" if at else ""
-    return word[at], re.escape(word[at + 1:]) + behind
-
-
-def _scanner(branches: list[tuple[str, str, str]]) -> re.Pattern[str]:
-    """One pattern for all (gate, first character, pattern after it) branches.
-
-    The branches are grouped by first character, and each gate's branches go in a
-    group named <gate>_<n>, so match.lastgroup says which gate matched; at one
-    position, the gates that hold for more words are tried first. With every
-    branch starting with a literal character, sre skips quickly over the
-    characters none starts with; starting branches from rare characters (see
-    _anchored) makes a scan of the page several times faster than matching
-    words from their first character, or than one str.find per word.
-    """
-    by_char: dict[str, dict[str, list[str]]] = {}
-    for gate, ch, rest in branches:
-        by_char.setdefault(ch, {}).setdefault(gate, []).append(rest)
-    parts = []
-    for n, (ch, gates) in enumerate(sorted(by_char.items())):
-        groups = [f"(?P<{gate}_{n}>" + "|".join(gates[gate]) + ")"
-                  for gate in sorted(gates, key=lambda g: -_GATE_LIMITS[g])]
-        parts.append(re.escape(ch) + "(?:" + "|".join(groups) + ")")
-    return re.compile("|".join(parts))
+    def __call__(self, gate: str) -> str:
+        name = f"{gate}_{len(self.limits)}"
+        self.limits[name] = _GATE_LIMITS[gate]
+        return f"(?P<{name}>)"
 
 
 def _char_class(chars: str) -> str:
     return "[" + "".join(map(re.escape, chars)) + "]"
 
 
-# Up to how many words of a line a gate holds ("any": always).
-_GATE_LIMITS = {"any": 10**9, "pipe": 16, "short": 8}
-_KS = _char_class(_KEY_STRIP) + "*+"
+_KS = _char_class(_KEY_STRIP)
 _SPACE = r"[^\S\n]"
 # A first word (see _match) in a word set: the first space-free run after the leading
 # _KEY_STRIP characters, less trailing _KEY_STRIP characters, is in the set.
 _FIRST_WORD_END = _char_class(_KEY_STRIP.replace(" ", "")) + "*(?=[ \n])"
 # Lower-case letters that are no digit: a key starting with another character may
 # start with a digit (str.isdigit).
-_LETTERS = "a-zß-öø-ÿа-яё"
-assert not any(chr(c).isdigit() for c in [*range(0x61, 0x7b), *range(0xdf, 0x100), *range(0x430, 0x450), 0x451])
+_NOT_LETTER = "[^\\W_a-zß-öø-ÿа-яё]"
+assert not any(chr(c).isdigit()
+               for c in [*range(0x61, 0x7b), *range(0xdf, 0x100), *range(0x430, 0x450), 0x451])
 assert "\n" not in _KEY_STRIP and all(w[:1].isalpha() for w in _COMMENT_ENDS)
-_PHRASES = ("copyright", *_RIGHTS_RESERVED)  # the copyright rule's words
-_PAGE_SCAN = _scanner([
-    # first word (see _FIRST_WORD_END) or first character
-    ("any", "\n", _KS + _trie(_RELATED_FIRST, _FIRST_WORD_END)),
-    ("short", "\n", _KS + "(?:" + _trie(_SHORT_FIRST | _TIMESTAMP_FIRST | _BYLINE_FIRST, _FIRST_WORD_END)
-     + "|[^\\W_" + _LETTERS + "])"),
-    ("short", "\n", _char_class("(+" + "".join(sorted(_BULLET_START)))),
-    # _CAPTION: a caption word at the start or after a separator
-    ("any", "\n", _trie(_CAPTION_NAMES)),
-    *(("any", ch, _SPACE + "*" + _trie(_CAPTION_NAMES)) for ch in "|(["),
-    *(("any", ch, f"(?<={_SPACE}{ch}){_SPACE}*" + _trie(_CAPTION_NAMES)) for ch in "-–—"),
-    # _CAPTION_TAIL: an agency after a separator
-    *(("any", ch, _SPACE + "*" + _trie(_AGENCIES)) for ch in "(|/"),
-    *(("any", ch, _SPACE + "+" + _trie(_AGENCIES)) for ch in "-–—"),
-    # _COPYRIGHT (the phrases with a rare character; the others in _lines_with)
-    ("any", "©", ""), ("any", "(", r"c\)"),
-    *(("any", *_anchored(w)) for w in _PHRASES if w[_rarest(w)] not in _COMMON),
-    # _PIPES, _URL, _has_crumb_separator
-    ("pipe", "|", ""),
-    ("short", "\n", "(?:http|www\\.)"), ("short", "@", ""),
-    *(("short", *_anchored(sep)) for sep in (" > ", " » ", " › ", " / ", " → ", " :: ")),
-])
-_PAGE_PHRASES = tuple(w for w in _PHRASES if w[_rarest(w)] in _COMMON)
-# The last word (key.endswith(_COMMENT_ENDS)), as the first on the reversed page.
-_PAGE_SCAN_ENDS = re.compile("\n" + _KS + _trie(w[::-1] for w in _COMMENT_ENDS))
+_gate = _Gates()
+_first_words_short = _SHORT_FIRST | _TIMESTAMP_FIRST | _BYLINE_FIRST
 
 
-def _candidates(page: str, starts: list[int], n_words: list[int]) -> set[int]:
-    """Indices of the lines of `page` that the page scans say may match a rule.
+# The line's start: after a newline, a caption word (_CAPTION), a first word, a first
+# character (a digit, a bullet, "(" or "+"), "http" or "www." (_URL); in this order.
+_PAGE_STARTS = re.compile("\n(?:" + "|".join(f"(?:{pattern})" + _gate(gate) for gate, pattern in [
+    ("caption", _trie((w, "") for w in _CAPTION_NAMES)),
+    ("any", _KS + "*+" + _trie((w, _FIRST_WORD_END) for w in _RELATED_FIRST)),
+    ("short", _KS + "*+(?:" + _trie((w, _FIRST_WORD_END) for w in _first_words_short)
+     + "|" + _NOT_LETTER + ")"),
+    ("short", _char_class("(+" + "".join(sorted(_BULLET_START)))),
+    ("short", "http|www\\."),
+]) + ")")
+
+
+def _after(gate_patterns: list[tuple[str, str]]) -> str:
+    return "|".join(f"(?:{pattern})" + _gate(gate) for gate, pattern in gate_patterns)
+
+
+_captions, _agencies = _trie((w, "") for w in _CAPTION_NAMES), _trie((w, "") for w in _AGENCIES)
+# Anywhere in the line: a character, then what must follow it for _CAPTION, _CAPTION_TAIL,
+# _COPYRIGHT, _PIPES, _URL or _has_crumb_separator to match (tried in this order).
+_PAGE_ANCHORS = [(ch, re.compile(re.escape(ch) + "(?:" + _after(rest) + ")")) for ch, rest in [
+    ("(", [("caption", f"{_SPACE}*(?:{_captions}|{_agencies})|c\\)")]),
+    ("|", [("caption", f"{_SPACE}*(?:{_captions}|{_agencies})"), ("pipe", "")]),
+    ("[", [("caption", f"{_SPACE}*{_captions}")]),
+    ("/", [("caption", f"{_SPACE}*{_agencies}"), ("short", "(?<= /) ")]),
+    *((ch, [("caption", f"(?<={_SPACE}{ch}){_SPACE}*{_captions}|{_SPACE}+{_agencies}")]) for ch in "-–—"),
+    ("©", [("caption", "")]),
+    ("@", [("short", "")]),
+    *((ch, [("short", f"(?<= {ch}) ")]) for ch in ">»›→"),
+]]
+# Phrases found with str.find: the copyright rule's words and the last separator.
+_PAGE_PHRASES = [*(("caption", w) for w in ("copyright", *_RIGHTS_RESERVED)), ("short", " :: ")]
+# The last word (key.endswith(_COMMENT_ENDS)), as the first of the reversed line.
+_PAGE_ENDS = re.compile("\n" + _KS + "*+" + _trie((w[::-1], "") for w in _COMMENT_ENDS))
+_LIMITS = _gate.limits
+_match_start = re.Match.start
+_lastgroup = attrgetter("lastgroup")
+
+
+def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[int], set[int]]:
+    """The lines that may match a rule, and those of them that may match the caption
+    or copyright rules (indices).
 
     `page` is the lower-cased lines, each after a newline, and a final newline;
-    line k starts at starts[k]. A gate that does not hold for the line's number
-    of words does not count, and the scan goes on after it.
+    line k starts at starts[k]. A gate that does not hold for the line's number of
+    words does not count.
     """
-    found: set[int] = set()
-    search = _PAGE_SCAN.search
-    limits = _SCAN_LIMITS
-    m = search(page)
-    while m:
-        at = m.start()
-        k = bisect_right(starts, at + 1) - 1
-        if n_words[k] <= limits[m.lastgroup]:
-            found.add(k)
-            m = search(page, starts[k + 1] - 1)
-        else:
-            m = search(page, at + 1)
+    limits = _LIMITS
+    # Line starts: at most one match a line.
+    hits = list(_PAGE_STARTS.finditer(page))
+    lines = list(map(bisect_right, repeat(starts), map(_match_start, hits)))
+    gates = list(map(_lastgroup, hits))
+    found = set(compress(lines, map(le, map(n_words.__getitem__, lines), map(limits.__getitem__, gates))))
+    captioned = set(compress(lines, map(str.startswith, gates, repeat("caption"))))
+    # Last words: key.endswith(_COMMENT_ENDS), up to 16 words, as first words of the
+    # reversed page.
     end = len(page) - 1
-    search = _PAGE_SCAN_ENDS.search
-    rpage = page[::-1]
-    m = search(rpage)
-    while m:
+    for m in _PAGE_ENDS.finditer(page[::-1]):
         k = bisect_right(starts, end - m.start()) - 1
         if n_words[k] <= 16:
             found.add(k)
-        m = search(rpage, m.start() + 1)
-    for phrase in _PAGE_PHRASES:
-        at = page.find(phrase)
+    # Separators and phrases anywhere.
+    find = page.find
+    for ch, after in _PAGE_ANCHORS:
+        at = find(ch)
         while at >= 0:
             k = bisect_right(starts, at) - 1
-            found.add(k)
-            at = page.find(phrase, starts[k + 1])
-    return found
-
-
-_SCAN_LIMITS = {name: _GATE_LIMITS[name.partition("_")[0]] for name in _PAGE_SCAN.groupindex}
+            m = after.match(page, at)
+            if m and n_words[k] <= limits[m.lastgroup]:
+                found.add(k)
+                if m.lastgroup[0] == "c":
+                    captioned.add(k)
+            at = find(ch, at + 1)
+    for gate, phrase in _PAGE_PHRASES:
+        at = find(phrase)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            if n_words[k] <= _GATE_LIMITS[gate]:
+                found.add(k)
+                if gate == "caption":
+                    captioned.add(k)
+            at = find(phrase, starts[k + 1])
+    return found, captioned
 
 
 def match_lines(lines: list[str], n_words: list[int]) -> list[str | None]:
     """match_line of each stripped line of a page, with its number of words.
 
-    The same results as match_line, faster: one scan of the whole page finds the
+    The same results as match_line, faster: tests on the whole page find the
     lines that may match a rule (see _candidates); the others match none. A line
     that occurs again on the page is matched once.
     """
     rules: list[str | None] = [None] * len(lines)
     if not lines:
         return rules
-    page = "\n" + "\n".join(lines).lower() + "\n"
-    starts = list(accumulate(map(add, map(len, lines), repeat(1)), initial=1))
-    if starts[-1] != len(page):  # lower-casing changed a length (such as "İ")
-        lows = page.split("\n")[1:-1]
-        starts = list(accumulate(map(add, map(len, lows), repeat(1)), initial=1))
+    lows = list(map(str.lower, lines))
+    page = "\n" + "\n".join(lows) + "\n"
+    starts = list(accumulate(map(add, map(len, lows), repeat(1)), initial=1))
+    found, captioned = _candidates(page, starts, n_words)
     seen: dict[str, str | None] = {}
-    for k in _candidates(page, starts, n_words):
+    for k in found:
         line = lines[k]
         rule = seen.get(line, seen)
         if rule is seen:
-            rule = seen[line] = _match(line, n_words[k], page[starts[k]:starts[k + 1] - 1])
+            rule = seen[line] = _match(line, n_words[k], lows[k], k in captioned)
         rules[k] = rule
     return rules

@@ -150,6 +150,18 @@ def test_hard_wrapped_line_is_rejoined():
                                      "heated debate about the future of public transport in the city.")
 
 
+def test_rejoin_looks_through_closing_quotes():
+    """A line ending in a quote mid-sentence continues; one ending a quoted sentence does not."""
+    wrapped = ('The council said it would approve the "new budget"\n'
+               "next week after a long debate about the future of the buses.")
+    cleaned = clean(wrapped + "\n\n" + "\n\n".join(BODY))
+    assert cleaned.paragraphs[0] == wrapped.replace("\n", " ")
+    ended = ('The mayor told the reporters gathered outside: "We will build it."\n'
+             "the crowd cheered as the plan for the new line was unveiled.")
+    cleaned = clean(ended + "\n\n" + "\n\n".join(BODY))
+    assert ended.replace("\n", " ") not in cleaned.paragraphs
+
+
 def test_lines_without_blank_between_stay_separate_paragraphs():
     cleaned = clean("\n".join(BODY))
     assert list(cleaned.paragraphs) == BODY
@@ -287,3 +299,37 @@ def test_list_extension_stops_at_a_rule_line():
             "Season with salt and pepper to taste")
     cleaned = clean(page(after=tail))
     assert list(cleaned.paragraphs) == BODY
+
+
+# --- page-at-once helpers agree with their line-by-line definitions ---------------------
+
+TRICKY_LINES = [
+    "Share", "• facebook", "12 Comments", "Photo: Reuters", "The mayor spoke. | Photo: AP",
+    "Council budget approved - Getty Images", "© 2019 Example Media", "(c) 2020 Example",
+    "All Rights Reserved", "Alle Rechte vorbehalten", "Все права защищены", "News > U.S.",
+    "Home / World / Europe", "Related: Ten Bus Routes", "https://example.com/a", "mail@example.com",
+    "Alex on September 17, 2018 at 6:34 am said:", "İstanbul", "ΣΟΦΙΑΣ", "Published 3 May 2019",
+    "a | b | c", "Copyright 2021 Example", "[Image: the harbour]", "— Source: Example",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(TRICKY_LINES), st.text(max_size=60)), max_size=30))
+def test_match_lines_agrees_with_match_line(lines):
+    from ingest.textrules import match_lines
+
+    lines = [piece.strip() for line in lines for piece in line.splitlines() if piece.strip()]
+    words = [len(line.split()) for line in lines]
+    assert match_lines(lines, words) == [match_line(line, n) for line, n in zip(lines, words)]
+
+
+def test_word_counts_agree_with_str_split():
+    import sys
+
+    from ingest.textclean import _OTHER_SPACE, _word_counts
+
+    inner = {chr(c) for c in range(sys.maxunicode + 1)
+             if chr(c).isspace() and len(f"a{chr(c)}b".splitlines()) == 1} - {" "}
+    assert inner <= set(_OTHER_SPACE)
+    for lines in (["a b", "c"], ["a  b"], ["a\tb c"], ["x\xa0y"], ["one two three", "four\u2009five"]):
+        assert _word_counts(lines) == [len(line.split()) for line in lines]
