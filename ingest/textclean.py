@@ -54,24 +54,6 @@ def _in_template(line: str, template: frozenset[str], sizes: frozenset[int]) -> 
     return len(line.split()) in sizes and normalize_text(line) in template
 
 
-# The whitespace str.split splits on that a line from str.splitlines can hold, besides
-# a single space (tests/test_textclean.py checks the list).
-_OTHER_SPACE = ("  ", "\t", "\x1f", "\xa0", "\u1680", *map(chr, range(0x2000, 0x200b)), "\u202f",
-                "\u205f", "\u3000")
-
-
-def _word_counts(texts: list[str]) -> list[int]:
-    """len(text.split()) of each stripped line.
-
-    Where the lines hold no whitespace but single spaces, that is the number of
-    spaces plus one: counting them does not build a list of words per line.
-    """
-    joined = " ".join(texts)
-    if any(map(joined.__contains__, _OTHER_SPACE)):
-        return list(map(len, map(str.split, texts)))
-    return list(map((1).__add__, map(str.count, texts, repeat(" "))))
-
-
 def _sentence_ends(texts: list[str]) -> list[bool]:
     """Whether each line ends with terminal punctuation, before closing quotes or brackets."""
     lasts = list(map(_last, texts))
@@ -149,14 +131,15 @@ REPEAT_SCORE = -4.0
 RUN_STEP = 2.0
 
 
-def _damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[float]) -> None:
+def _damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[float],
+                  positive: list[int]) -> None:
     """Lower the score of one-sentence blurbs that alternate with headlines (teaser lists).
 
-    A blurb is a line with a positive score between two headline-like lines (no
-    rule, 2 to 20 words, no closing punctuation).
+    A blurb is a line with a positive score (`positive` lists them) between two
+    headline-like lines (no rule, 2 to 20 words, no closing punctuation).
     """
     last = len(scores) - 1
-    for i in compress(count(), map((0.0).__lt__, scores)):
+    for i in positive:
         if 0 < i < last:
             j, k = i - 1, i + 1
             if (rules[j] is None and 2 <= words[j] <= 20 and not ends[j]
@@ -164,19 +147,20 @@ def _damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[
                 scores[i] *= SANDWICH
 
 
-def _best_block(scores: list[float]) -> tuple[int, int]:
+def _best_block(scores: list[float], candidates: list[int]) -> tuple[int, int]:
     """Indices [start, end) of the maximum-sum run of item scores (empty if none > 0).
 
     Consecutive non-content lines cost more the longer their run: one subheading
     or caption between paragraphs is cheap, a menu of twenty links is not.
     Kadane's scan: once the running sum is at or below zero it restarts at the
-    next item, so the scan jumps to the next positive item.
+    next item, so the scan jumps to the next positive item; `candidates` lists
+    (in order) the indices whose score may be positive.
     """
     best, best_s, best_e = 0.0, 0, 0
     n = len(scores)
     i = 0
-    for start in compress(count(), map((0.0).__lt__, scores)):
-        if start < i:
+    for start in candidates:
+        if start < i or scores[start] <= 0:
             continue
         cur, penalty, i = 0.0, 0.0, start
         while i < n:
@@ -372,7 +356,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
                        for no, line, k in zip(nos, texts, keep) if not k]
             nos = list(compress(nos, keep))
             texts = list(compress(texts, keep))
-    words = _word_counts(texts)
+    words = list(map(len, map(str.split, texts)))
     heads = list(map(_head, texts))  # first characters
     nos, texts, words, members = _rejoin(nos, texts, words, heads)
     if members:
@@ -385,15 +369,17 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     _mark_repeats(rules, words, keys, key_heads)
     scores = _scores(rules, words, ends, keys, min_words)
 
-    _damp_teasers(rules, words, ends, scores)
+    positive = list(compress(count(), map((0.0).__lt__, scores)))  # the content items
+    _damp_teasers(rules, words, ends, scores, positive)
     anchor = _headline_anchor(texts, words, rules)
     if anchor is not None:
-        for i in range(anchor):
-            if scores[i] > 0:
-                scores[i] *= BEFORE_ANCHOR
+        for i in positive:
+            if i >= anchor:
+                break
+            scores[i] *= BEFORE_ANCHOR
     # Metadata first: a dateline is never the title or part of the body.
     published = _datelines(texts, heads, words, rules, scores)
-    start, end = _best_block(scores)
+    start, end = _best_block(scores, positive)  # damping, anchor and datelines made none positive
     if end > start:
         end = _extend_block(end, scores, rules, texts, words, ends)
     labels: list[str | None] = [R.DENSITY] * n
