@@ -101,11 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     pages = read_pages(folder, args.html)
     options = CleanOptions()
 
-    best = float("inf")
+    best = best_cpu = float("inf")
     for _ in range(max(1, args.repeat if not args.html else 1)):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         results = [clean_document(raw, options) for raw in pages]
         best = min(best, time.perf_counter() - t0)
+        best_cpu = min(best_cpu, time.process_time() - c0)  # the same, unaffected by other jobs sharing the core
     records = []
     for raw, c in zip(pages, results):
         records.append({"location": raw.location, "title": c.title, "published": c.published,
@@ -125,7 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     f1, p, r = score_records(scorer, records, gold)
     kind = "html" if args.html else "text"
     print(f"{kind}: F1 {f1:.3f} P {p:.3f} R {r:.3f} pages {len(pages)}  "
-          f"{len(pages) / best:.0f} pages/s ({best * 1000 / max(1, len(pages)):.2f} ms/page)")
+          f"{len(pages) / best:.0f} pages/s ({best * 1000 / max(1, len(pages)):.2f} ms/page; "
+          f"{len(pages) / best_cpu:.0f} pages/s in CPU time)")
 
     if args.no_families or all(not c.removed for c in results):
         return 0
