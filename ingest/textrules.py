@@ -525,21 +525,25 @@ def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[i
     return found, ended, crumbed | captioned, captioned
 
 
-def match_lines(lines: list[str], n_words: list[int]) -> list[str | None]:
+def match_lines(lines: list[str], n_words: list[int], lows: list[str] | None = None) -> list[str | None]:
     """match_line of each stripped line of a page, with its number of words.
 
     The same results as match_line, faster: tests on the whole page find the
     lines that may match a rule (see _candidates); the others match none. A line
     that occurs again on the page (a menu repeated at the foot) is looked at once.
+    `lows` may hold the lines lower-cased.
     """
-    words_of = dict(zip(lines, n_words))
-    if len(words_of) < len(lines):
-        rule_of = dict(zip(words_of, match_lines(list(words_of), list(words_of.values()))))
+    if lows is None:
+        lows = list(map(str.lower, lines))
+    index = dict(zip(lines, count()))  # identical lines have the same words and rule
+    if len(index) < len(lines):
+        at = list(index.values())
+        rule_of = dict(zip(index, match_lines(list(index), list(map(n_words.__getitem__, at)),
+                                              list(map(lows.__getitem__, at)))))
         return list(map(rule_of.__getitem__, lines))
     rules: list[str | None] = [None] * len(lines)
     if not lines:
         return rules
-    lows = list(map(str.lower, lines))
     page = "\n" + "\n".join(lows) + "\n"
     starts = list(accumulate(map(add, map(len, lows), repeat(1)), initial=1))
     found, ended, crumbed, captioned = _candidates(page, starts, n_words)
