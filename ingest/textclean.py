@@ -54,6 +54,24 @@ def _in_template(line: str, template: frozenset[str], sizes: frozenset[int]) -> 
     return len(line.split()) in sizes and normalize_text(line) in template
 
 
+# The whitespace str.split splits at that a line of str.splitlines can hold, but for a
+# single space (tests/test_textclean.py checks the list).
+_OTHER_SPACE = ("  ", "\t", "\x1f", "\xa0", "\u1680", *map(chr, range(0x2000, 0x200b)), "\u202f",
+                "\u205f", "\u3000")
+
+
+def _word_counts(text: str, lines: list[str]) -> list[int]:
+    """len(line.split()) of each stripped line of the text.
+
+    When the text holds no whitespace but single spaces and line breaks (as most
+    do), that is the line's number of spaces plus one: counting them is faster
+    than building the list of words.
+    """
+    if any(map(text.__contains__, _OTHER_SPACE)):
+        return list(map(len, map(str.split, lines)))
+    return list(map((1).__add__, map(str.count, lines, repeat(" "))))
+
+
 def _sentence_ends(texts: list[str]) -> list[bool]:
     """Whether each line ends with terminal punctuation, before closing quotes or brackets."""
     lasts = list(map(_last, texts))
@@ -356,7 +374,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
                        for no, line, k in zip(nos, texts, keep) if not k]
             nos = list(compress(nos, keep))
             texts = list(compress(texts, keep))
-    words = list(map(len, map(str.split, texts)))
+    words = _word_counts(text, texts)
     heads = list(map(_head, texts))  # first characters
     nos, texts, words, members = _rejoin(nos, texts, words, heads)
     if members:
@@ -423,7 +441,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             title = texts[t]
             labels[t] = R.TITLE
 
-    paragraphs = list(compress(texts, map(not_, labels)))
+    paragraphs = tuple(compress(texts[start:end], map(not_, labels[start:end])))  # the rest is labelled
     if members or removed:
         for i in compress(count(), labels):
             label = labels[i]
@@ -432,7 +450,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         removed.sort(key=_line_no)
     else:
         removed = _removed_lines(compress(nos, labels), compress(texts, labels), filter(None, labels))
-    return Cleaned(title, published, tuple(paragraphs), tuple(removed))
+    return Cleaned(title, published, paragraphs, tuple(removed))
 
 
 _line_no = attrgetter("line_no")

@@ -243,6 +243,13 @@ _SHORT_L, _TIMESTAMP_L, _URL_L, _BYLINE_L, _INLINE_RELATED_L, _CAPTION_L, _CAPTI
         _COMMENT_HEAD))
 
 
+# Most phrase lines are exactly one of _SHORT's literal alternatives: their rule, as
+# _SHORT gives it, without trying the alternatives one after the other.
+_SHORT_EXACT = {s: "phrase:" + m.lastgroup
+                for s in set(re.findall(r"(?<=[|(:])([^\W\d_][\w' .+-]*?)(?=[|)])", _SHORT.pattern))
+                if (m := _SHORT_L.match(s))}
+
+
 def match_line(line: str, n_words: int) -> str | None:
     """The rule that recognises this stripped line as boilerplate by its shape, or None.
 
@@ -251,20 +258,29 @@ def match_line(line: str, n_words: int) -> str | None:
     return _match(line, n_words, line.lower())
 
 
-def _match(line: str, n_words: int, low: str, captioned: bool = True) -> str | None:
-    """match_line, given the lower-cased line; captioned=False skips the caption and copyright rules."""
+def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool = True,
+           captioned: bool = True) -> str | None:
+    """match_line, given the lower-cased line.
+
+    False for `ended`, `crumbed` or `captioned` says the key does not end with a
+    _COMMENT_ENDS word, the line has no _has_crumb_separator, or no caption or
+    copyright rule can match it: those tests are skipped.
+    """
     key = low.strip(_KEY_STRIP)
     first_word = key.partition(" ")[0].rstrip(":,.")
     if n_words <= 16:
-        if key.endswith(_COMMENT_ENDS) and _COMMENT_HEAD_L.search(low) \
+        if ended and key.endswith(_COMMENT_ENDS) and _COMMENT_HEAD_L.search(low) \
                 and any(c.isdigit() for c in line):
             return COMMENTS
         if "|" in line and line.count("|") >= 2 and _PIPES.match(line):
             return BREADCRUMB
     if n_words <= 8:
         head = key[:1]
-        if (head.isdigit() or first_word in _SHORT_FIRST) and (m := _SHORT_L.match(low)):
-            return "phrase:" + m.lastgroup
+        if head.isdigit() or first_word in _SHORT_FIRST:
+            if low in _SHORT_EXACT:
+                return _SHORT_EXACT[low]
+            if m := _SHORT_L.match(low):
+                return "phrase:" + m.lastgroup
         if head.isdigit() or line[0] in "(+":
             if _COUNTER.match(line):
                 return COUNTER
@@ -276,7 +292,7 @@ def _match(line: str, n_words: int, low: str, captioned: bool = True) -> str | N
             return URL
         if line[0] in _BULLET_START and n_words <= 5:
             return BULLET
-        if _has_crumb_separator(line) and _BREADCRUMB.match(line):
+        if crumbed and _has_crumb_separator(line) and _BREADCRUMB.match(line):
             return BREADCRUMB
         if first_word in _BYLINE_FIRST and _BYLINE_L.match(low):
             return BYLINE
@@ -359,9 +375,10 @@ def strip_bullets(lines: list[str], heads: list[str]) -> tuple[list[str], list[s
 # the line starts, str.find for the separators and phrases, and a test of the last
 # words find the few lines that pass one; only those go through _match.
 #
-# Each test belongs to a gate that holds for lines of up to so many words, and
-# "caption" gates the caption and copyright rules (_match's `captioned`).
-_GATE_LIMITS = {"caption": 10**9, "any": 10**9, "pipe": 16, "short": 8}
+# Each test belongs to a gate that holds for lines of up to so many words; "caption"
+# gates the caption and copyright rules, "crumb" the breadcrumb separators (_match's
+# `captioned`, `crumbed`).
+_GATE_LIMITS = {"caption": 10**9, "any": 10**9, "pipe": 16, "short": 8, "crumb": 8}
 
 
 def _trie(entries: Iterable[tuple[str, str]]) -> str:
@@ -440,14 +457,14 @@ _PAGE_ANCHORS = [(ch, re.compile(re.escape(ch) + "(?:" + _after(rest) + ")")) fo
     ("(", [("caption", f"{_SPACE}*(?:{_captions}|{_agencies})|c\\)")]),
     ("|", [("caption", f"{_SPACE}*(?:{_captions}|{_agencies})"), ("pipe", "")]),
     ("[", [("caption", f"{_SPACE}*{_captions}")]),
-    ("/", [("caption", f"{_SPACE}*{_agencies}"), ("short", "(?<= /) ")]),
+    ("/", [("caption", f"{_SPACE}*{_agencies}"), ("crumb", "(?<= /) ")]),
     *((ch, [("caption", f"(?<={_SPACE}{ch}){_SPACE}*{_captions}|{_SPACE}+{_agencies}")]) for ch in "-–—"),
     ("©", [("caption", "")]),
     ("@", [("short", "")]),
-    *((ch, [("short", f"(?<= {ch}) ")]) for ch in ">»›→"),
+    *((ch, [("crumb", f"(?<= {ch}) ")]) for ch in ">»›→"),
 ]]
 # Phrases found with str.find: the copyright rule's words and the last separator.
-_PAGE_PHRASES = [*(("caption", w) for w in ("copyright", *_RIGHTS_RESERVED)), ("short", " :: ")]
+_PAGE_PHRASES = [*(("caption", w) for w in ("copyright", *_RIGHTS_RESERVED)), ("crumb", " :: ")]
 # The last word (key.endswith(_COMMENT_ENDS)), as the first of the reversed line.
 _PAGE_ENDS = re.compile("\n" + _KS + "*+" + _trie((w[::-1], "") for w in _COMMENT_ENDS))
 _LIMITS = _gate.limits
@@ -455,9 +472,10 @@ _match_start = re.Match.start
 _lastgroup = attrgetter("lastgroup")
 
 
-def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[int], set[int]]:
-    """The lines that may match a rule, and those of them that may match the caption
-    or copyright rules (indices).
+def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[int], ...]:
+    """The lines that may match a rule, and of them those that may end with a comment
+    word, have a breadcrumb separator, and may match the caption or copyright rules
+    (sets of indices; see _match).
 
     `page` is the lower-cased lines, each after a newline, and a final newline;
     line k starts at starts[k]. A gate that does not hold for the line's number of
@@ -473,10 +491,14 @@ def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[i
     # Last words: key.endswith(_COMMENT_ENDS), up to 16 words, as first words of the
     # reversed page.
     end = len(page) - 1
+    ended: set[int] = set()
     for m in _PAGE_ENDS.finditer(page[::-1]):
         k = bisect_right(starts, end - m.start()) - 1
         if n_words[k] <= 16:
-            found.add(k)
+            ended.add(k)
+    found |= ended
+    crumbed: set[int] = set()
+    marked = {"caption": captioned, "crumb": crumbed}  # the gates _match is told about
     # Separators and phrases anywhere.
     find = page.find
     for ch, after in _PAGE_ANCHORS:
@@ -486,8 +508,9 @@ def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[i
             m = after.match(page, at)
             if m and n_words[k] <= limits[m.lastgroup]:
                 found.add(k)
-                if m.lastgroup[0] == "c":
-                    captioned.add(k)
+                gate = m.lastgroup.partition("_")[0]
+                if gate in marked:
+                    marked[gate].add(k)
             at = find(ch, at + 1)
     for gate, phrase in _PAGE_PHRASES:
         at = find(phrase)
@@ -495,31 +518,35 @@ def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[i
             k = bisect_right(starts, at) - 1
             if n_words[k] <= _GATE_LIMITS[gate]:
                 found.add(k)
-                if gate == "caption":
-                    captioned.add(k)
+                if gate in marked:
+                    marked[gate].add(k)
             at = find(phrase, starts[k + 1])
-    return found, captioned
+    # A caption match hides what else the same character starts.
+    return found, ended, crumbed | captioned, captioned
 
 
-def match_lines(lines: list[str], n_words: list[int]) -> list[str | None]:
+def match_lines(lines: list[str], n_words: list[int], lows: list[str] | None = None) -> list[str | None]:
     """match_line of each stripped line of a page, with its number of words.
 
     The same results as match_line, faster: tests on the whole page find the
     lines that may match a rule (see _candidates); the others match none. A line
-    that occurs again on the page is matched once.
+    that occurs again on the page (a menu repeated at the foot) is looked at once.
+    `lows` may hold the lines lower-cased.
     """
+    if lows is None:
+        lows = list(map(str.lower, lines))
+    index = dict(zip(lines, count()))  # identical lines have the same words and rule
+    if len(index) < len(lines):
+        at = list(index.values())
+        rule_of = dict(zip(index, match_lines(list(index), list(map(n_words.__getitem__, at)),
+                                              list(map(lows.__getitem__, at)))))
+        return list(map(rule_of.__getitem__, lines))
     rules: list[str | None] = [None] * len(lines)
     if not lines:
         return rules
-    lows = list(map(str.lower, lines))
     page = "\n" + "\n".join(lows) + "\n"
     starts = list(accumulate(map(add, map(len, lows), repeat(1)), initial=1))
-    found, captioned = _candidates(page, starts, n_words)
-    seen: dict[str, str | None] = {}
+    found, ended, crumbed, captioned = _candidates(page, starts, n_words)
     for k in found:
-        line = lines[k]
-        rule = seen.get(line, seen)
-        if rule is seen:
-            rule = seen[line] = _match(line, n_words[k], lows[k], k in captioned)
-        rules[k] = rule
+        rules[k] = _match(lines[k], n_words[k], lows[k], k in ended, k in crumbed, k in captioned)
     return rules

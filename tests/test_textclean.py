@@ -322,3 +322,14 @@ def test_match_lines_agrees_with_match_line(lines):
     words = [len(line.split()) for line in lines]
     assert match_lines(lines, words) == [match_line(line, n) for line, n in zip(lines, words)]
 
+
+def test_word_counts_agree_with_str_split():
+    import sys
+
+    from ingest.textclean import _OTHER_SPACE, _word_counts
+
+    inner = {chr(c) for c in range(sys.maxunicode + 1)
+             if chr(c).isspace() and len(f"a{chr(c)}b".splitlines()) == 1} - {" "}
+    assert inner <= set(_OTHER_SPACE)
+    for lines in (["a b", "c"], ["a  b"], ["a\tb c"], ["x\xa0y"], ["one two three", "four\u2009five"]):
+        assert _word_counts("\n".join(lines), lines) == [len(line.split()) for line in lines]
