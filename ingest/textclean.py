@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import compress, count, islice, repeat
-from operator import attrgetter, eq, itemgetter, not_
+from operator import attrgetter, itemgetter, not_
 
 from . import textrules as R
 from .cleaned import Cleaned
@@ -34,14 +34,14 @@ from .dates import find_published
 from .models import RemovedLine
 from .normalize import normalize_text
 
-_DATELINE_START = frozenset("PpUuLlFfDd")  # Published, Posted, Updated, Last updated, First, Date
+_DATELINE_START = re.compile("[PpUuLlFfDd]")  # Published, Posted, Updated, Last updated, First, Date
 _TERMINAL = frozenset(".!?…。")
 _CLOSERS = "\"'”’»)]】」*"
 _CLOSER_SET = frozenset(_CLOSERS)
 _last = itemgetter(-1)
 _NO_WRAP_END = frozenset(".!?…:;。")
 _NO_JOIN_START = frozenset("•●▪*|")
-_head = itemgetter(slice(None, 1))
+_first = itemgetter(0)
 
 
 def _in_template(line: str, template: frozenset[str], sizes: frozenset[int]) -> bool:
@@ -81,7 +81,7 @@ def _sentence_ends(texts: list[str]) -> list[bool]:
     return ends
 
 
-def _rejoin(nos: list[int], texts: list[str], words: list[int], heads: list[str]):
+def _rejoin(nos: list[int], texts: list[str], words: list[int], heads: str):
     """Merge hard-wrapped continuation lines into the line they continue.
 
     A continuation directly follows the previous non-blank line (no blank line
@@ -294,21 +294,23 @@ def _title_before(words: list[int], rules: list, ends: list[bool], start: int) -
     return None
 
 
-def _mark_repeats(rules: list, words: list[int], keys: list[str], heads: list[str]) -> None:
+# Where a line's key starts with the character the next or the one after starts with,
+# or one of them is empty ("\0"); on the string of the keys' first characters.
+_NEAR = re.compile(r"(.)(?=.?(?:\1|\0))", re.DOTALL)
+
+
+def _mark_repeats(rules: list, words: list[int], keys: list[str], heads: str) -> None:
     """Give rule REPEAT to a line that one of the next two lines repeats or extends.
 
     A caption is often repeated next to itself (alt text, then caption with credit).
     Two keys can only be prefixes of each other if they start with the same character
     (or one is empty), so the string comparisons run only for those pairs; `heads`
-    holds each key's first character.
+    holds each key's first character ("\0" for an empty key).
     """
     n = len(keys)
-    near = set(compress(count(), map(eq, heads, islice(heads, 1, None))))
-    near.update(compress(count(), map(eq, heads, islice(heads, 2, None))))
-    for j in compress(count(), map(not_, heads)):
-        near.update((j - 1, j - 2))
-    for i in sorted(near):
-        if i < 0 or rules[i] is not None or words[i] < 4:
+    for m in _NEAR.finditer(heads):
+        i = m.start()
+        if rules[i] is not None or words[i] < 4:
             continue
         a = keys[i]
         for j in (i + 1, i + 2):
@@ -332,11 +334,15 @@ def _scores(rules: list, words: list[int], ends: list[bool], keys: list[str],
     return scores
 
 
-def _datelines(texts: list[str], heads: list[str], words: list[int], rules: list,
+def _datelines(texts: list[str], heads: str, words: list[int], rules: list,
                scores: list[float]) -> str | None:
-    """Mark "Published ..." lines (rule PUBLISHED) and return the first date found, or None."""
+    """Mark "Published ..." lines (rule PUBLISHED) and return the first date found, or None.
+
+    `heads` holds each line's first character.
+    """
     published = None
-    for i in compress(count(), map(_DATELINE_START.__contains__, heads)):
+    for m in _DATELINE_START.finditer(heads):
+        i = m.start()
         rule = rules[i]
         if words[i] <= 12 and rule is None or rule == R.TIMESTAMP:
             date = find_published(texts[i])
@@ -375,10 +381,10 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             nos = list(compress(nos, keep))
             texts = list(compress(texts, keep))
     words = _word_counts(text, texts)
-    heads = list(map(_head, texts))  # first characters
+    heads = "".join(map(_first, texts))  # the lines' first characters
     nos, texts, words, members = _rejoin(nos, texts, words, heads)
     if members:
-        heads = list(map(_head, texts))
+        heads = "".join(map(_first, texts))
     n = len(texts)
 
     rules = R.match_lines(texts, words)

@@ -353,16 +353,24 @@ def strip_bullet(line: str) -> str:
     return line
 
 
-def strip_bullets(lines: list[str], heads: list[str]) -> tuple[list[str], list[str]]:
-    """strip_bullet of each line, and the first character of each result.
+_BULLET_HEAD = re.compile("[" + re.escape("".join(sorted(_BULLET_START))) + "]")
 
-    `heads` holds each line's first character.
+
+def strip_bullets(lines: list[str], heads: str) -> tuple[list[str], str]:
+    """strip_bullet of each line, and the first characters of the results.
+
+    `heads` holds each line's first character (one character a line, as returned:
+    "\0" where a result is empty).
     """
-    out, out_heads = list(lines), list(heads)
-    for i in compress(count(), map(_BULLET_START.__contains__, heads)):
+    out = list(lines)
+    bullets = [m.start() for m in _BULLET_HEAD.finditer(heads)]
+    if not bullets:
+        return out, heads
+    out_heads = list(heads)
+    for i in bullets:
         out[i] = key = strip_bullet(lines[i])
-        out_heads[i] = key[:1]
-    return out, out_heads
+        out_heads[i] = key[:1] or "\0"
+    return out, "".join(out_heads)
 
 
 # --- a whole page at once ----------------------------------------------------------
