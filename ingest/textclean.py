@@ -323,7 +323,8 @@ def _mark_repeats(rules: list, words: list[int], keys: list[str], heads: str) ->
 
 def _scores(rules: list, words: list[int], ends: list[bool], keys: list[str],
             min_words: int) -> list[float]:
-    """Each item's score; a content line whose text occurs again on the page scores at most REPEAT_SCORE."""
+    """Each item's score (_line_scores); a content line whose text occurs again on the
+    page scores at most REPEAT_SCORE."""
     scores = _line_scores(rules, words, ends, min_words)
     seen = Counter(compress(keys, map((3).__lt__, words)))
     if len(seen) < sum(seen.values()):

@@ -8,9 +8,10 @@ lines. Rules return a rule name from a small fixed vocabulary
 
 The phrase lists are short and multilingual (English, German, Russian,
 Indonesian, Spanish/Portuguese, French) user-interface words, never phrases
-taken from particular articles. All patterns are compiled once; short lines are
-matched with one combined alternation, long lines only with cheap substring
-pre-checks, so the classifier stays fast.
+taken from particular articles. All patterns are compiled once. match_line
+looks at one line; match_lines gives the same results for a whole page, testing
+the page at once for what each rule needs and running the rules only on the few
+lines that have it (see "a whole page at once" below).
 """
 
 from __future__ import annotations
@@ -471,7 +472,8 @@ _PAGE_ANCHORS = [(ch, re.compile(re.escape(ch) + "(?:" + _after(rest) + ")")) fo
     ("@", [("short", "")]),
     *((ch, [("crumb", f"(?<= {ch}) ")]) for ch in ">»›→"),
 ]]
-# Phrases found with str.find: the copyright rule's words and the last separator.
+# Phrases found with str.find: the copyright rule's words, and the breadcrumb separator
+# " :: " (":" is too common a character to look at each).
 _PAGE_PHRASES = [*(("caption", w) for w in ("copyright", *_RIGHTS_RESERVED)), ("crumb", " :: ")]
 # The last word (key.endswith(_COMMENT_ENDS)), as the first of the reversed line.
 _PAGE_ENDS = re.compile("\n" + _KS + "*+" + _trie((w[::-1], "") for w in _COMMENT_ENDS))
@@ -533,25 +535,23 @@ def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[i
     return found, ended, crumbed | captioned, captioned
 
 
-def match_lines(lines: list[str], n_words: list[int], lows: list[str] | None = None) -> list[str | None]:
+def match_lines(lines: list[str], n_words: list[int]) -> list[str | None]:
     """match_line of each stripped line of a page, with its number of words.
 
     The same results as match_line, faster: tests on the whole page find the
     lines that may match a rule (see _candidates); the others match none. A line
     that occurs again on the page (a menu repeated at the foot) is looked at once.
-    `lows` may hold the lines lower-cased.
     """
-    if lows is None:
-        lows = list(map(str.lower, lines))
     index = dict(zip(lines, count()))  # identical lines have the same words and rule
-    if len(index) < len(lines):
-        at = list(index.values())
-        rule_of = dict(zip(index, match_lines(list(index), list(map(n_words.__getitem__, at)),
-                                              list(map(lows.__getitem__, at)))))
-        return list(map(rule_of.__getitem__, lines))
+    if len(index) == len(lines):
+        return _match_page(lines, n_words)
+    rule_of = dict(zip(index, _match_page(list(index), list(map(n_words.__getitem__, index.values())))))
+    return list(map(rule_of.__getitem__, lines))
+
+
+def _match_page(lines: list[str], n_words: list[int]) -> list[str | None]:
     rules: list[str | None] = [None] * len(lines)
-    if not lines:
-        return rules
+    lows = list(map(str.lower, lines))
     page = "\n" + "\n".join(lows) + "\n"
     starts = list(accumulate(map(add, map(len, lows), repeat(1)), initial=1))
     found, ended, crumbed, captioned = _candidates(page, starts, n_words)
