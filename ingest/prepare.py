@@ -14,10 +14,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
 
-from .clean import clean
-from .config import CleanOptions, DedupOptions
 from store.index import Banding
 
+from .clean import clean
+from .config import CleanOptions, DedupOptions
 from .fingerprint import Fingerprinter, Signed
 from .models import Article, RawDocument, Reject
 

@@ -24,7 +24,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from ingest.fingerprint import Signed
 
 
-
 def utc_now() -> str:
     """The current time as an ISO 8601 UTC timestamp."""
     return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -277,7 +277,10 @@ class LSMIndex:
         self._reset()
         if not added_keys:
             return
-        keys, items = np.concatenate(added_keys), np.concatenate(added_items)
+        self._store(np.concatenate(added_keys), np.concatenate(added_items))
+
+    def _store(self, keys: np.ndarray, items: np.ndarray) -> None:
+        """Write entries (in any order) as a new run, then merge where runs have piled up."""
         order = np.argsort(keys, kind="stable")
         self._write_run(keys[order], items[order])
         self._compact()
@@ -351,8 +354,7 @@ class LSMIndex:
         cursor = conn.execute(f"SELECT key, item FROM {table}")
         while rows := cursor.fetchmany(chunk):
             pairs = np.array(rows, dtype=np.int64)
-            self.add(pairs[:, 1].tolist(), pairs[:, :1])
-            self.flush()
+            self._store(pairs[:, 0].copy(), pairs[:, 1].copy())
             moved += len(rows)
         conn.execute(f"DROP TABLE {table}")
         return moved

@@ -16,7 +16,6 @@ import sqlite3
 
 import sqlite_utils
 
-
 LEARNED, KEEP, REMOVE = "learned", "keep", "remove"
 
 
