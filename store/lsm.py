@@ -70,17 +70,41 @@ def bloom_bits(entries: int) -> int:
     return max(64, 8 * math.ceil(entries * BLOOM_BITS / 8))
 
 
-def mark(flags: np.ndarray, keys: np.ndarray) -> None:
-    """Set the filter bits of keys in an unpacked filter (one bool per bit)."""
-    for start in range(0, len(keys), _CHUNK):
-        flags[_scale(probe_hashes(keys[start : start + _CHUNK]), len(flags)).ravel()] = True
+class BloomBuilder:
+    """Sets the bits of a new Bloom filter, key chunk by key chunk.
+
+    A small filter is built one bool per bit (fast), a large one straight into its
+    packed bytes: a merged run of millions of entries would otherwise hold an unpacked
+    copy eight times the filter's size, the largest allocation of a night.
+    """
+
+    UNPACKED_LIMIT = 1 << 23  # bits: at most 8 MB unpacked
+
+    def __init__(self, entries: int) -> None:
+        self.bits = bloom_bits(entries)
+        self.packed = self.bits > self.UNPACKED_LIMIT
+        self.flags = np.zeros(self.bits // 8 if self.packed else self.bits, dtype=np.uint8 if self.packed else np.bool_)
+
+    def add(self, keys: np.ndarray) -> None:
+        """Set the bits of these keys."""
+        for start in range(0, len(keys), _CHUNK):
+            pos = _scale(probe_hashes(keys[start : start + _CHUNK]), self.bits).ravel()
+            if self.packed:
+                np.bitwise_or.at(self.flags, (pos >> np.uint64(3)).astype(np.intp),
+                                 np.left_shift(np.uint8(1), (pos & np.uint64(7)).astype(np.uint8)))
+            else:
+                self.flags[pos] = True
+
+    def finish(self) -> np.ndarray:
+        """The filter as a bit array (little-endian bit order)."""
+        return self.flags if self.packed else np.packbits(self.flags, bitorder="little")
 
 
 def build_bloom(keys: np.ndarray) -> np.ndarray:
     """A Bloom filter (bit array, little-endian bit order) of the keys."""
-    flags = np.zeros(bloom_bits(len(keys)), dtype=np.bool_)
-    mark(flags, keys)
-    return np.packbits(flags, bitorder="little")
+    builder = BloomBuilder(len(keys))
+    builder.add(keys)
+    return builder.finish()
 
 
 def bloom_may_hold(bloom: np.ndarray, hashes: np.ndarray) -> np.ndarray:
@@ -109,7 +133,7 @@ class _RunWriter:
         self.runs_table = index.runs_table
         self.run_id = self.conn.execute(f"SELECT coalesce(max(run), 0) + 1 FROM {index.runs_table}").fetchone()[0]
         self.entries = entries
-        self.flags = np.zeros(bloom_bits(entries), dtype=np.bool_)
+        self.bloom: BloomBuilder | None = BloomBuilder(entries)
         self.fences: list[np.ndarray] = []
         self.blocks = 0
         self.written = 0
@@ -125,7 +149,7 @@ class _RunWriter:
                                for n, (a, b) in enumerate(zip(starts.tolist(), ends.tolist()))])
         self.blocks += len(starts)
         self.fences.append(keys[starts])
-        mark(self.flags, keys)
+        self.bloom.add(keys)
         self.written += len(keys)
 
     def close(self) -> Run:
@@ -133,8 +157,8 @@ class _RunWriter:
         if self.written != self.entries:  # a bug in the caller: the filter would be sized wrong
             raise RuntimeError(f"run {self.run_id}: {self.written} entries written, {self.entries} announced")
         fences = np.concatenate(self.fences) if self.fences else np.empty(0, dtype=np.int64)
-        run = Run(self.run_id, self.entries, fences, np.packbits(self.flags, bitorder="little"))
-        self.flags = None
+        run = Run(self.run_id, self.entries, fences, self.bloom.finish())
+        self.bloom = None
         self.conn.execute(f"INSERT INTO {self.runs_table} (run, entries, fences, bloom) VALUES (?, ?, ?, ?)",
                           [run.id, run.entries, run.fences.tobytes(), run.bloom.tobytes()])
         return run

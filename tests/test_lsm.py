@@ -9,7 +9,7 @@ import pytest
 import sqlite_utils
 
 from store import lsm
-from store.lsm import LSMIndex, bloom_may_hold, build_bloom, probe_hashes
+from store.lsm import BloomBuilder, LSMIndex, bloom_may_hold, build_bloom, probe_hashes
 
 
 @pytest.fixture
@@ -34,6 +34,14 @@ def test_bloom_filter_has_no_false_negatives_and_few_false_positives():
     false_positives = len(bloom_may_hold(bloom, probe_hashes(others))) / len(others)
     assert false_positives < 0.005
 
+
+
+def test_a_large_filter_built_packed_is_the_filter_built_bit_by_bit(monkeypatch):
+    keys = np.random.default_rng(4).integers(-2**63, 2**63 - 1, size=50_000, dtype=np.int64)
+    unpacked = build_bloom(keys)
+    monkeypatch.setattr(BloomBuilder, "UNPACKED_LIMIT", 0)
+    assert BloomBuilder(len(keys)).packed
+    assert np.array_equal(build_bloom(keys), unpacked)
 
 @pytest.mark.parametrize("prefetch", [True, False])
 def test_queries_match_a_plain_map_across_batches_merges_and_reopening(fresh_db, monkeypatch, prefetch):
