@@ -13,7 +13,8 @@ from .lsm import LSMIndex
 
 SCHEMA_VERSION = 1
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
-FTS_COLUMNS = ["title", "text", "novel_text"]
+FTS_COLUMNS = ["title", "text"]  # DESIGN.md: articles_fts is FTS5 on articles(title, text)
+NOVEL_FTS = "_novel_fts"
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
@@ -87,16 +88,51 @@ def create_schema(db: sqlite_utils.Database) -> None:
     ]
     for table, columns, unique in indexes:
         db[table].create_index(columns, unique=unique, if_not_exists=True)
+    if "novel_text" in (db["articles_fts"].columns_dict if db["articles_fts"].exists() else {}):
+        drop_articles_fts(db)  # an older archive indexed novel_text too: rebuilt below
     if not db["articles_fts"].exists():
         db["articles"].enable_fts(FTS_COLUMNS, tokenize=FTS_TOKENIZE, create_triggers=True)
         narrow_update_trigger(db)
+    if not db[NOVEL_FTS].exists():
+        create_novel_index(db)
+
+
+def drop_articles_fts(db: sqlite_utils.Database) -> None:
+    """Drop the FTS table and the triggers that keep it (to rebuild it with other columns)."""
+    for trigger in ("articles_ai", "articles_ad", "articles_au"):
+        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    db.execute("DROP TABLE articles_fts")
+
+
+def create_novel_index(db: sqlite_utils.Database) -> None:
+    """The index of novel text: FTS5 over the title and novel_text of the articles whose
+    novel_text differs from their text (those carrying a passage first seen elsewhere).
+
+    It holds no copy of the text (contentless), and its column `text` holds novel_text,
+    so a query written for articles_fts runs on it unchanged. Every other article's
+    novel text is its text, already in articles_fts: indexing it twice would double the
+    index for the few articles that differ. Its docsize table (one row per indexed
+    article) says which articles carry repeated text.
+    """
+    db.execute(f"CREATE VIRTUAL TABLE {NOVEL_FTS} USING fts5(title, text, content='', tokenize='{FTS_TOKENIZE}')")
+    differs = "WHERE {0}.novel_text IS NOT {0}.text;"
+    insert = f"INSERT INTO {NOVEL_FTS} (rowid, title, text) SELECT new.id, new.title, new.novel_text "
+    delete = (f"INSERT INTO {NOVEL_FTS} ({NOVEL_FTS}, rowid, title, text) "
+              f"SELECT 'delete', old.id, old.title, old.novel_text ")
+    db.execute(f"CREATE TRIGGER articles_novel_ai AFTER INSERT ON articles BEGIN {insert}{differs.format('new')} END")
+    db.execute(f"CREATE TRIGGER articles_novel_ad AFTER DELETE ON articles BEGIN {delete}{differs.format('old')} END")
+    # one trigger, so the old entry is deleted before the new one is added
+    db.execute(f"CREATE TRIGGER articles_novel_au AFTER UPDATE OF title, text, novel_text ON articles BEGIN "
+               f"{delete}{differs.format('old')} {insert}{differs.format('new')} END")
+    db.execute(f"INSERT INTO {NOVEL_FTS} (rowid, title, text) "
+               f"SELECT id, title, novel_text FROM articles WHERE novel_text IS NOT text")
 
 
 def narrow_update_trigger(db: sqlite_utils.Database) -> None:
     """Re-index an article's FTS row only when an indexed column changes.
 
-    sqlite-utils' trigger fires on every UPDATE; dedup updates duplicate_of and
-    similarity often, and re-indexing the whole text for those is wasted work.
+    sqlite-utils' trigger fires on every UPDATE; dedup updates duplicate_of,
+    similarity and novel_text often, and re-indexing the whole text for those is wasted work.
     """
     columns = ", ".join(FTS_COLUMNS)
     values = ", ".join(f'old."{c}"' for c in FTS_COLUMNS)

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     import sqlite_utils
 
-TITLE_WEIGHT, TEXT_WEIGHT, NOVEL_WEIGHT = 10.0, 1.0, 2.0
+TITLE_WEIGHT, TEXT_WEIGHT = 10.0, 1.0
+NOVEL_FTS = "_novel_fts"  # store.schema: title and novel text of articles that repeat a passage
 MAX_TERMS = 64
 RANK_WINDOW = 2_000  # matches ranked per query, the most recently archived
 MAX_QUERY_CHARS = 10_000
@@ -94,11 +95,13 @@ class Hit:
 def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limit: int = 10, source: str | None = None,
            since: str | None = None, until: str | None = None, show_all: bool = False,
            novel: bool = False, raw: bool = False, window: int = RANK_WINDOW) -> list[Hit]:
-    """Ranked hits (title weighted above text, novel text above repeated text).
+    """Ranked hits (title weighted above text; a hit that matches only in text repeated
+    from earlier articles after those that match in their own text).
 
     bm25 ranks the `window` most recently archived matches (0: every match), so a word
     found in half the archive costs what a rarer one does. Near-duplicates are folded
-    under their cluster's earliest article unless show_all.
+    under their cluster's earliest article unless show_all. `novel` searches only text
+    not repeated from earlier articles.
     """
     if limit < 1:
         raise QueryError(f"the limit must be at least 1, not {limit}")
@@ -112,9 +115,16 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
     if raw and not query.strip():
         raise QueryError("the query is empty")
     match = query if raw else fts_query(query)
-    if novel:
-        match = f"novel_text : ({match})"
+    novel_index = _has_novel_index(db)
     where, params = ["articles_fts MATCH :match"], {"match": match}
+    if novel:
+        if not novel_index:
+            raise QueryError("this archive was made by an older newsarchive and has no index of novel text; "
+                             "run `newsarchive ingest` on it once (any new files, or none) to add it")
+        # the text matches, and where the article repeats a passage, its novel text does
+        params = {"match": f"text : ({match})", "novel": f"text : ({match})"}
+        where.append(f"(articles_fts.rowid NOT IN (SELECT id FROM {NOVEL_FTS}_docsize) OR articles_fts.rowid IN "
+                     f"(SELECT rowid FROM {NOVEL_FTS} WHERE {NOVEL_FTS} MATCH :novel))")
     if source:
         where.append("a.source = :source")
         params["source"] = source
@@ -126,8 +136,11 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
         params["until"] = until
     try:
         ranked = _ranked(db, where, params, limit if show_all else limit * 5 + 20, window)
-        return [dataclasses.replace(hit, snippet=_snippet(db, matched, match))
-                for hit, matched in _fold(db, ranked, limit, show_all)]
+        if novel_index and not novel:
+            ranked = _novel_first(db, ranked, match)
+        shown = _fold(db, ranked, limit, show_all)
+        snippets = _snippets(db, [matched for _, matched in shown], params["match"])
+        return [dataclasses.replace(hit, snippet=snippets.get(matched, "")) for hit, matched in shown]
     except sqlite3.OperationalError as exc:
         # SQLITE_ERROR is what FTS5 raises for a query it cannot parse; busy, I/O and
         # corruption errors are not the query's fault and propagate.
@@ -138,7 +151,7 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
         raise QueryError(f"the search could not be run ({exc}); try fewer or simpler words") from None
 
 
-_BM25 = f"bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}, {NOVEL_WEIGHT})"
+_BM25 = f"bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT})"
 
 
 def _ranked(db: "sqlite_utils.Database | sqlite3.Connection", where: list[str], params: dict, fetch: int,
@@ -149,7 +162,7 @@ def _ranked(db: "sqlite_utils.Database | sqlite3.Connection", where: list[str], 
     matches. The window's lower bound is the rowid of its oldest match, which FTS5
     finds by walking the matches newest first.
     """
-    join = " JOIN articles a ON a.id = articles_fts.rowid" if len(where) > 1 else ""
+    join = " JOIN articles a ON a.id = articles_fts.rowid" if any(w.startswith("a.") for w in where) else ""
     condition = " AND ".join(where)
     lowest = 0
     if window:
@@ -191,8 +204,32 @@ def _fold(db: "sqlite_utils.Database | sqlite3.Connection", ranked: list[tuple[i
     return out
 
 
-def _snippet(db: "sqlite_utils.Database | sqlite3.Connection", article_id: int, match: str) -> str:
-    """The snippet of one matching article: FTS5 seeks straight to its row."""
-    row = db.execute("SELECT snippet(articles_fts, -1, '[', ']', ' … ', 20) FROM articles_fts "
-                     "WHERE articles_fts MATCH :match AND rowid = :id", {"match": match, "id": article_id}).fetchone()
-    return row[0] if row else ""
+def _has_novel_index(db: "sqlite_utils.Database | sqlite3.Connection") -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [NOVEL_FTS]).fetchone() is not None
+
+
+def _novel_first(db: "sqlite_utils.Database | sqlite3.Connection", ranked: list[tuple[int, float, int | None]],
+                 match: str) -> list[tuple[int, float, int | None]]:
+    """The ranked matches, those found only in text repeated from earlier articles moved
+    after the others (each group kept in rank order)."""
+    if not ranked:
+        return ranked
+    marks = ",".join("?" * len(ranked))
+    ids = [rowid for rowid, _, _ in ranked]
+    repeating = {r[0] for r in db.execute(f"SELECT id FROM {NOVEL_FTS}_docsize WHERE id IN ({marks})", ids)}
+    if not repeating:
+        return ranked
+    novel = {r[0] for r in db.execute(
+        f"SELECT rowid FROM {NOVEL_FTS} WHERE {NOVEL_FTS} MATCH ? AND rowid IN ({','.join('?' * len(repeating))})",
+        [match, *repeating])}
+    repeated_only = repeating - novel
+    return sorted(ranked, key=lambda hit: hit[0] in repeated_only)  # stable: rank order within each group
+
+
+def _snippets(db: "sqlite_utils.Database | sqlite3.Connection", article_ids: list[int], match: str) -> dict[int, str]:
+    """The snippets of the matching articles shown, in one query (FTS5 seeks to each row)."""
+    if not article_ids:
+        return {}
+    return dict(db.execute(
+        f"SELECT rowid, snippet(articles_fts, -1, '[', ']', ' … ', 20) FROM articles_fts "
+        f"WHERE articles_fts MATCH ? AND rowid IN ({','.join('?' * len(article_ids))})", [match, *article_ids]))

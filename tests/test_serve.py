@@ -18,7 +18,7 @@ from conftest import SAMPLES
 from store import datasette_serve
 from store.datasette_meta import build_metadata, load_packaged
 from store.datasette_serve import create_datasette
-from store.search import NOVEL_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT
+from store.search import TEXT_WEIGHT, TITLE_WEIGHT
 
 GUAIDO_PASSAGE = "Juan Guaido, Venezuelan opposition leader and parliament speaker"
 PARAMS = {"search": {"q": "Guaido", "source": ""}, "article_paragraphs": {"id": "2"}}
@@ -96,7 +96,7 @@ async def test_ranked_search_takes_any_input(ds, q):
 
 def test_ranked_search_weights_match_the_cli():
     sql = load_packaged()["databases"]["archive"]["queries"]["search"]["sql"]
-    assert f"-bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}, {NOVEL_WEIGHT}) as score" in sql
+    assert f"-bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) as score" in sql
 
 
 # --- every canned query ----------------------------------------------------------------

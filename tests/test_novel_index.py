@@ -1,0 +1,103 @@
+"""The full-text indexes: articles_fts over (title, text) as DESIGN.md says, and the index
+of novel text (_novel_fts) that holds only articles repeating a passage, kept by triggers
+and added to older archives when they are next opened for ingest."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+import sqlite_utils
+
+from store.schema import FTS_TOKENIZE, NOVEL_FTS, create_schema, drop_articles_fts
+
+
+def vocabulary(conn: sqlite3.Connection, table: str) -> list[tuple]:
+    """Every (term, column, rowid, offset) instance an FTS5 table holds."""
+    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.v_{table} USING fts5vocab(main, '{table}', 'instance')")
+    return sorted(conn.execute(f"SELECT term, col, doc, offset FROM temp.v_{table}"))
+
+
+def rebuilt_novel_index(conn: sqlite3.Connection) -> list[tuple]:
+    """What _novel_fts should hold, built from scratch from the articles as they are now."""
+    conn.execute(f"CREATE VIRTUAL TABLE expected USING fts5(title, text, content='', tokenize='{FTS_TOKENIZE}')")
+    conn.execute("INSERT INTO expected (rowid, title, text) "
+                 "SELECT id, title, novel_text FROM articles WHERE novel_text IS NOT text")
+    held = vocabulary(conn, "expected")
+    conn.execute("DROP TABLE expected")
+    return held
+
+
+@pytest.fixture
+def fresh_db(tmp_path) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(sqlite3.connect(tmp_path / "fts.db", isolation_level=None))
+    create_schema(db)
+    return db
+
+
+def test_articles_fts_indexes_title_and_text_as_the_design_says(fresh_db):
+    assert list(fresh_db["articles_fts"].columns_dict) == ["title", "text"]
+
+
+def test_novel_index_follows_every_insert_update_and_delete(fresh_db):
+    conn = fresh_db.conn
+    steps = [
+        "INSERT INTO articles (id, title, text, content_hash, novel_text) VALUES "
+        "(1, 'Vote', 'alpha beta gamma', 'h1', 'alpha beta gamma')",
+        "INSERT INTO articles (id, title, text, content_hash, novel_text) VALUES "
+        "(2, 'Strike', 'delta epsilon zeta', 'h2', 'delta')",
+        "UPDATE articles SET novel_text = 'alpha' WHERE id = 1",  # starts repeating a passage
+        "UPDATE articles SET novel_text = 'delta zeta' WHERE id = 2",  # repeats another one
+        "UPDATE articles SET duplicate_of = 1, similarity = 0.9 WHERE id = 2",  # not indexed
+        "UPDATE articles SET title = 'Strike ends' WHERE id = 2",
+        "UPDATE articles SET novel_text = text WHERE id = 1",  # the passage is its own again
+        "DELETE FROM articles WHERE id = 2",
+    ]
+    for step in steps:
+        conn.execute(step)
+        assert vocabulary(conn, NOVEL_FTS) == rebuilt_novel_index(conn), step
+        held = {r[0] for r in conn.execute(f"SELECT id FROM {NOVEL_FTS}_docsize")}
+        assert held == {r[0] for r in conn.execute("SELECT id FROM articles WHERE novel_text IS NOT text")}, step
+    conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+
+
+def test_novel_index_of_an_ingested_archive_holds_its_repeating_articles(samples_db):
+    conn = sqlite3.connect(samples_db)
+    repeating = {r[0] for r in conn.execute("SELECT id FROM articles WHERE novel_text IS NOT text")}
+    assert repeating  # the samples repeat the Guaido background passage
+    assert {r[0] for r in conn.execute(f"SELECT id FROM {NOVEL_FTS}_docsize")} == repeating
+    assert vocabulary(conn, NOVEL_FTS) == rebuilt_novel_index(conn)
+
+
+def make_old_layout(path) -> None:
+    """Turn an archive into what newsarchive made before: novel_text in articles_fts, no _novel_fts."""
+    db = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))
+    for trigger in ("articles_novel_ai", "articles_novel_ad", "articles_novel_au"):
+        db.execute(f"DROP TRIGGER {trigger}")
+    db.execute(f"DROP TABLE {NOVEL_FTS}")
+    drop_articles_fts(db)
+    db["articles"].enable_fts(["title", "text", "novel_text"], tokenize=FTS_TOKENIZE, create_triggers=True)
+    db.close()
+
+
+def search_ids(cli, db, *args) -> list[int]:
+    result = cli("search", *args, "--db", db, "--json", "--all")
+    return [json.loads(line)["id"] for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_an_older_archive_is_searchable_and_gains_the_novel_index_on_its_next_ingest(cli, samples_db, tmp_path):
+    queries = [("Guaido",), ("Supreme", "--novel"), ("Supreme Court",), ("Lavrov",)]
+    before = {q: search_ids(cli, samples_db, *q) for q in queries}
+    make_old_layout(samples_db)
+    assert search_ids(cli, samples_db, "Guaido") == before[("Guaido",)]
+    refused = cli("search", "Supreme", "--novel", "--db", samples_db, code=2)
+    assert "newsarchive ingest" in refused.output
+    empty = tmp_path / "nothing-new"
+    empty.mkdir()
+    cli("ingest", empty, "--db", samples_db)
+    conn = sqlite3.connect(samples_db)
+    assert list(sqlite_utils.Database(conn)["articles_fts"].columns_dict) == ["title", "text"]
+    assert vocabulary(conn, NOVEL_FTS) == rebuilt_novel_index(conn)
+    conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+    assert {q: search_ids(cli, samples_db, *q) for q in queries} == before
