@@ -15,6 +15,11 @@ SCHEMA_VERSION = 1
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 FTS_COLUMNS = ["title", "text"]  # DESIGN.md: articles_fts is FTS5 on articles(title, text)
 NOVEL_FTS = "_novel_fts"
+# FTS5 merges a level's segments once this many pile up (its default is 4). Every merge
+# rewrites the postings it merges, and at 4 a night's inserts spent half their time in
+# merges; at 16 an article is rewritten half as often, and a query reads a few more
+# segments (measured: ingest about 25% faster, search within noise).
+FTS_AUTOMERGE = 16
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
@@ -92,6 +97,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
         drop_articles_fts(db)  # an older archive indexed novel_text too: rebuilt below
     if not db["articles_fts"].exists():
         db["articles"].enable_fts(FTS_COLUMNS, tokenize=FTS_TOKENIZE, create_triggers=True)
+        db.execute(f"INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', {FTS_AUTOMERGE})")
         narrow_update_trigger(db)
     if not db[NOVEL_FTS].exists():
         create_novel_index(db)
@@ -115,6 +121,7 @@ def create_novel_index(db: sqlite_utils.Database) -> None:
     article) says which articles carry repeated text.
     """
     db.execute(f"CREATE VIRTUAL TABLE {NOVEL_FTS} USING fts5(title, text, content='', tokenize='{FTS_TOKENIZE}')")
+    db.execute(f"INSERT INTO {NOVEL_FTS} ({NOVEL_FTS}, rank) VALUES ('automerge', {FTS_AUTOMERGE})")
     differs = "WHERE {0}.novel_text IS NOT {0}.text;"
     insert = f"INSERT INTO {NOVEL_FTS} (rowid, title, text) SELECT new.id, new.title, new.novel_text "
     delete = (f"INSERT INTO {NOVEL_FTS} ({NOVEL_FTS}, rowid, title, text) "

@@ -101,3 +101,10 @@ def test_an_older_archive_is_searchable_and_gains_the_novel_index_on_its_next_in
     assert vocabulary(conn, NOVEL_FTS) == rebuilt_novel_index(conn)
     conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
     assert {q: search_ids(cli, samples_db, *q) for q in queries} == before
+
+
+def test_both_indexes_merge_segments_sixteen_at_a_time(fresh_db):
+    from store.schema import FTS_AUTOMERGE
+
+    for table in ("articles_fts", NOVEL_FTS):
+        assert fresh_db.execute(f"SELECT v FROM {table}_config WHERE k = 'automerge'").fetchone() == (FTS_AUTOMERGE,)
