@@ -288,10 +288,19 @@ class LSMIndex:
         item_column = np.repeat(np.asarray(items, dtype=np.int64), keys.shape[1])
         self._added_keys.append(keys.ravel())
         self._added_items.append(item_column)
-        pending, shared, looked_up = self._pending, self._shared, self._looked_up
-        for key, item in zip(keys.ravel().tolist(), item_column.tolist()):
-            # keep only keys a later query of this batch can ask for
-            if shared is None or key in shared or key not in looked_up:
+        # keep in memory only the keys a later query of this batch can ask for: those
+        # prefetch saw more than once, and any it did not see
+        flat = keys.ravel().tolist()
+        if self._shared is None:
+            keep = None
+        else:
+            distinct = set(flat)
+            keep = (distinct & self._shared) | (distinct - self._looked_up)
+            if not keep:
+                return
+        pending = self._pending
+        for key, item in zip(flat, item_column.tolist()):
+            if keep is None or key in keep:
                 pending.setdefault(key, []).append(item)
 
     def flush(self) -> None:

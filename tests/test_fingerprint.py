@@ -6,6 +6,7 @@ import dataclasses
 
 import numpy as np
 import pytest
+from hypothesis import given, settings, strategies as st
 from datasketch import MinHash
 
 from ingest.config import DedupOptions
@@ -83,3 +84,12 @@ def test_head_sketch_and_lsh_keys_agree_with_their_definitions():
     for sketch, keys in zip(signed.paragraph_sketches, signed.paragraph_keys):
         assert len(sketch.values) == 24
         assert np.array_equal(keys, band_keys(sketch.values[None, :], 8, 3)[0])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab Z.!?…。\"'”»)] \n\t")), max_size=120))
+def test_prose_check_on_the_end_agrees_with_a_scan_of_the_whole_paragraph(text):
+    from ingest.fingerprint import _SENTENCE_END
+
+    whole = any(m.group(1) is None or m.group(1).isupper() for m in _SENTENCE_END.finditer(text))
+    assert reads_as_prose(text) is whole
