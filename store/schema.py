@@ -10,11 +10,11 @@ import sqlite_utils
 
 from . import templates
 from .lsm import LSMIndex
+from .search import NOVEL_FTS
 
 SCHEMA_VERSION = 1
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 FTS_COLUMNS = ["title", "text"]  # DESIGN.md: articles_fts is FTS5 on articles(title, text)
-NOVEL_FTS = "_novel_fts"
 # FTS5 merges a level's segments once this many pile up (its default is 4). Every merge
 # rewrites the postings it merges, and at 4 a night's inserts spent half their time in
 # merges; at 16 an article is rewritten half as often, and a query reads a few more

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import sqlite_utils
 
 TITLE_WEIGHT, TEXT_WEIGHT = 10.0, 1.0
-NOVEL_FTS = "_novel_fts"  # store.schema: title and novel text of articles that repeat a passage
+NOVEL_FTS = "_novel_fts"  # title and novel text of the articles that repeat a passage (store.schema)
 MAX_TERMS = 64
 RANK_WINDOW = 2_000  # matches ranked per query, the most recently archived
 MAX_QUERY_CHARS = 10_000
