@@ -65,13 +65,14 @@ def content(db_path: Path) -> dict[str, list[tuple]]:
 
 
 def assert_intact(db_path: Path) -> None:
-    """SQLite's, the foreign keys' and FTS5's own integrity checks pass."""
+    """SQLite's, the foreign keys' and FTS5's own integrity checks (of both indexes) pass."""
     conn = sqlite3.connect(db_path, isolation_level=None)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts'").fetchone():
-            conn.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")
+        for fts in ("articles_fts", "_novel_fts"):
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [fts]).fetchone():
+                conn.execute(f"INSERT INTO {fts}({fts}) VALUES('integrity-check')")
     finally:
         conn.close()
 
