@@ -122,9 +122,10 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
             raise QueryError("this archive was made by an older newsarchive and has no index of novel text; "
                              "run `newsarchive ingest` on it once (any new files, or none) to add it")
         # the text matches, and where the article repeats a passage, its novel text does
-        params = {"match": f"text : ({match})", "novel": f"text : ({match})"}
+        # (_novel_fts names its novel-text column `text`, so one expression serves both)
+        params = {"match": f"text : ({match})"}
         where.append(f"(articles_fts.rowid NOT IN (SELECT id FROM {NOVEL_FTS}_docsize) OR articles_fts.rowid IN "
-                     f"(SELECT rowid FROM {NOVEL_FTS} WHERE {NOVEL_FTS} MATCH :novel))")
+                     f"(SELECT rowid FROM {NOVEL_FTS} WHERE {NOVEL_FTS} MATCH :match))")
     if source:
         where.append("a.source = :source")
         params["source"] = source
