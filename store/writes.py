@@ -104,11 +104,10 @@ class ArchiveWrites:
         clusters.add_edges(conn, "_article_edges", article_id, [(m.article_id, m.similarity) for m in matches])
         best = max((m.similarity for m in matches), default=None)
         moved = clusters.merge_cluster(conn, article_id, [m.article_id for m in matches], best)
-        touched = set()
-        for match in decision.paragraph_matches:
-            new_paragraph = paragraph_ids[match.position]
-            clusters.add_edges(conn, "_paragraph_edges", new_paragraph, [(match.paragraph_id, match.similarity)])
-            touched.add(new_paragraph)
+        pairs = [(paragraph_ids[m.position], m.paragraph_id, m.similarity) for m in decision.paragraph_matches]
+        conn.executemany("INSERT OR IGNORE INTO _paragraph_edges (a, b, similarity) VALUES (?, ?, ?)",
+                         [(min(a, b), max(a, b), sim) for a, b, sim in pairs if a != b])
+        touched = {paragraph_ids[m.position] for m in decision.paragraph_matches}
         touched |= clusters.paragraphs_with_edges(conn, moved - {article_id})
         affected = clusters.refresh_passages(conn, touched, self.options.chrome_min_articles)
         clusters.refresh_novel_text(conn, affected)

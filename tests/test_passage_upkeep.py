@@ -1,0 +1,134 @@
+"""Passages kept up incrementally equal passages computed from scratch.
+
+`store.clusters.refresh_passages` takes a stored passage in whole when none of its
+articles changed cluster, instead of walking its edges. These tests ingest corpora
+built to exercise what could make that wrong (copies of one story arriving apart and
+merging clusters, a later arrival published earlier, word-for-word chrome at the end
+of articles, one background in many articles) in several orders and small batches,
+then recompute every passage from the stored edges with a plain union-find written
+here, and compare: membership, first article, occurrences, similarity, novel text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ingest.config import Config
+from ingest.normalize import normalize_text
+from ingest.pipeline import ingest
+from synthetic import light_edit, make_vocabulary, paragraph, sentence
+
+MONTHS = ["January", "February", "March", "April", "May", "June"]
+
+
+def write_corpus(folder: Path, seed: int, stories: int = 24) -> list[Path]:
+    """Stories with up to three edited copies on other sites, dated so that a later
+    arrival can be published earlier, sharing three backgrounds (one in most stories),
+    and a word-for-word closing line on one site."""
+    rng = random.Random(seed)
+    vocab = make_vocabulary(rng)
+    backgrounds = [paragraph(rng, vocab, 3) for _ in range(3)]
+    closing = sentence(rng, vocab, 24)
+    paths = []
+    for story in range(stories):
+        paras = [paragraph(rng, vocab) for _ in range(rng.randint(5, 8))]
+        for k, rate in ((0, 0.8), (1, 0.3), (2, 0.2)):
+            if rng.random() < rate:
+                paras.insert(rng.randint(1, len(paras)), backgrounds[k])
+        title = sentence(rng, vocab, 7).rstrip(".")
+        for copy in range(rng.choice([1, 1, 2, 3])):
+            body = paras if copy == 0 else [light_edit(p, rng, 0.02) for p in paras]
+            site = ["alpha", "beta", "gamma"][(story + copy) % 3]
+            if site == "alpha":
+                body = [*body, closing]
+            date = f"Published {rng.randint(1, 28)} {rng.choice(MONTHS)} 2024"
+            path = folder / site / f"story{story:03d}-{copy}.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("\n".join([title, date, "", *[p + "\n" for p in body]]) + "\n", encoding="utf-8")
+            paths.append(path)
+    return paths
+
+
+def from_scratch(conn: sqlite3.Connection, chrome_min_articles: int):
+    """Passages recomputed from the stored edges: ({paragraph: (first article, occurrences,
+    text, similarity)}, {article: novel text}, the passages as sets of paragraphs)."""
+    roots = {a: d or a for a, d in conn.execute("SELECT id, duplicate_of FROM articles")}
+    published = dict(conn.execute("SELECT id, published FROM articles"))
+    para = {p: (a, pos, text) for p, a, pos, text in conn.execute(
+        "SELECT id, article_id, position, text FROM paragraphs")}
+    last = dict(conn.execute("SELECT article_id, max(position) FROM paragraphs GROUP BY article_id"))
+    parent = {p: p for p in para}
+
+    def find(p):
+        while parent[p] != p:
+            p = parent[p]
+        return p
+    best: dict[int, float] = {}
+    for a, b, sim in conn.execute("SELECT a, b, similarity FROM _paragraph_edges"):
+        if roots[para[a][0]] != roots[para[b][0]]:
+            parent[find(a)] = find(b)
+            best[a] = max(best.get(a, 0.0), sim)
+            best[b] = max(best.get(b, 0.0), sim)
+    groups: dict[int, list[int]] = {}
+    for p in para:
+        groups.setdefault(find(p), []).append(p)
+    expected, passages = {}, set()
+    for members in groups.values():
+        articles = {para[p][0] for p in members}
+        chrome = (len(articles) >= chrome_min_articles
+                  and len({normalize_text(para[p][2]) for p in members}) == 1
+                  and all(para[p][1] in (0, last[para[p][0]]) for p in members))
+        if len(members) < 2 or chrome:
+            continue
+        first = min(members, key=lambda p: (published[para[p][0]] is None, published[para[p][0]] or "",
+                                            para[p][0], para[p][1]))
+        passages.add(frozenset(members))
+        for p in members:
+            expected[p] = (para[first][0], len(articles), para[first][2], round(best[p], 4))
+    novel = {}
+    for article in roots:
+        kept = [text for p, (a, pos, text) in sorted(para.items(), key=lambda kv: kv[1][1])
+                if a == article and (p not in expected or expected[p][0] == article)]
+        novel[article] = "\n\n".join(kept)
+    return expected, novel, passages
+
+
+def stored(conn: sqlite3.Connection):
+    """The archive's passages in the same shape as from_scratch."""
+    got = {p: (first, occurrences, text, similarity) for p, first, occurrences, text, similarity in conn.execute(
+        """SELECT p.id, s.first_article_id, s.occurrences, s.text, p.similarity
+           FROM paragraphs p JOIN passages s ON s.id = p.passage_id""")}
+    return got, dict(conn.execute("SELECT id, novel_text FROM articles"))
+
+
+def partition(conn: sqlite3.Connection) -> set[frozenset[int]]:
+    groups: dict[int, set[int]] = {}
+    for p, passage in conn.execute("SELECT id, passage_id FROM paragraphs WHERE passage_id IS NOT NULL"):
+        groups.setdefault(passage, set()).add(p)
+    return {frozenset(g) for g in groups.values()}
+
+
+@pytest.mark.parametrize("seed", [3, 4, 5])
+def test_incremental_passages_equal_a_recomputation(tmp_path, seed):
+    paths = write_corpus(tmp_path / "in", seed)
+    random.Random(seed).shuffle(paths)
+    config = Config()
+    config = dataclasses.replace(config, archive=dataclasses.replace(config.archive, batch_size=4))
+    db = tmp_path / "archive.db"
+    for night in range(0, len(paths), 9):
+        ingest(paths[night : night + 9], db, config)
+    conn = sqlite3.connect(db)
+    expected, novel, passages = from_scratch(conn, config.dedup.chrome_min_articles)
+    got, got_novel = stored(conn)
+    # the corpus does what it is for: passages, one in many articles, clusters, dates
+    assert max(o for _, o, _, _ in expected.values()) >= 8
+    assert conn.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0] >= 5
+    assert conn.execute("SELECT count(DISTINCT published) FROM articles").fetchone()[0] >= 5
+    assert got == expected
+    assert got_novel == novel
+    assert partition(conn) == passages
