@@ -22,12 +22,13 @@ import sqlite3
 import time
 from pathlib import Path
 
-import numpy as np
 import pytest
+import sqlite_utils
 
 from corpus import query, run, start, write_config, write_corpus
 from ingest.config import load_config
 from ingest.pipeline import ingest
+from store.lsm import LSMIndex
 
 pytestmark = pytest.mark.slow
 
@@ -51,10 +52,7 @@ def content(db_path: Path) -> dict[str, list[tuple]]:
         # an LSH index is one set of (key, item) entries, however it is split into runs and blocks
         for kind in ("articles", "paragraphs"):
             del out[f"_lsh_{kind}_runs"], out[f"_lsh_{kind}_blocks"]
-            out[f"_lsh_{kind}"] = sorted(
-                (key, item) for keys, items in conn.execute(f"SELECT keys, items FROM _lsh_{kind}_blocks")
-                for key, item in zip(np.frombuffer(keys, dtype=np.int64).tolist(),
-                                     np.frombuffer(items, dtype=np.int64).tolist()))
+            out[f"_lsh_{kind}"] = sorted(LSMIndex(sqlite_utils.Database(conn), kind, bands=0, rows=0).entries())
         for word in SEARCH_WORDS:
             out[f"search:{word}"] = conn.execute(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid",
