@@ -71,6 +71,24 @@ def passage_score(a: np.ndarray, b: np.ndarray, options: DedupOptions) -> float 
     return None
 
 
+def passage_scores(a: np.ndarray, others: list[np.ndarray], options: DedupOptions) -> list[float | None]:
+    """`passage_score` of one paragraph against many, in a few array operations: a passage
+    repeated in thousands of articles gives a new copy thousands of candidates."""
+    if len(others) < 8 or not len(a):
+        return [passage_score(a, b, options) for b in others]
+    sizes = np.fromiter(map(len, others), dtype=np.int64, count=len(others))
+    flat = np.concatenate(others)
+    pos = np.searchsorted(a, flat)
+    pos[pos == len(a)] = 0
+    owner = np.repeat(np.arange(len(others)), sizes)
+    common = np.bincount(owner, weights=a[pos] == flat, minlength=len(others))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        j = common / (len(a) + sizes - common)
+        c = common / np.minimum(len(a), sizes)
+    same = (sizes > 0) & ((j >= options.passage_jaccard) | (c >= options.passage_containment))
+    return [float(max(jj, cc)) if ok else None for jj, cc, ok in zip(j.tolist(), c.tolist(), same.tolist())]
+
+
 def article_score(a: Sketch, b: Sketch, head_a: Sketch | None, head_b: Sketch | None,
                   options: DedupOptions) -> float | None:
     """Similarity of two articles if they are near-duplicates, else None.
@@ -123,7 +141,8 @@ class Deduper:
         candidates = self.archive.paragraphs_index.query(keys)
         stored = self.archive.paragraph_shingles.get(set().union(*candidates))
         for paragraph, items in zip(signed.paragraphs, candidates):
-            for item in sorted(items):
-                score = passage_score(paragraph.shingles, stored[item][0], self.options)
+            ordered = sorted(items)
+            scores = passage_scores(paragraph.shingles, [stored[item][0] for item in ordered], self.options)
+            for item, score in zip(ordered, scores):
                 if score is not None:
                     yield ParagraphMatch(paragraph.position, item, round(score, 4))

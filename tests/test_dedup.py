@@ -6,9 +6,12 @@ import random
 import sqlite3
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import example, given, settings, strategies as st
 
 from ingest.config import Config, load_config
+from ingest.dedup import passage_score, passage_scores
 from ingest.pipeline import ingest
 from synthetic import make_docs, make_vocabulary, paragraph, write_docs
 
@@ -210,3 +213,17 @@ def test_merging_lsh_runs_changes_no_result(tmp_path, monkeypatch):
             for name in ("plain.db", "merged.db")}
     assert runs["merged.db"] < runs["plain.db"]
     assert partition(tmp_path / "plain.db") == partition(tmp_path / "merged.db")
+
+
+# shingle sets drawn from a small range, so that overlaps and thresholds are hit often
+shingle_sets = st.lists(st.integers(0, 60), max_size=30).map(lambda xs: np.unique(np.array(xs, dtype=np.uint32)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(shingle_sets, st.lists(shingle_sets, max_size=24))
+@example(np.array([1, 2, 3], dtype=np.uint32), [np.array([2, 3, 4], dtype=np.uint32)] * 8)  # Jaccard exactly 0.5
+@example(np.arange(10, dtype=np.uint32), [np.arange(3, 20, dtype=np.uint32)] * 8)  # containment exactly 0.7
+def test_passage_scores_of_many_candidates_equal_one_at_a_time(paragraph, candidates):
+    options = CONFIG.dedup
+    assert passage_scores(paragraph, candidates, options) == [passage_score(paragraph, c, options)
+                                                               for c in candidates]
