@@ -9,7 +9,7 @@ prints the milliseconds an article took in each round and the last/first ratio.
 A flat line means a new copy costs the same whatever the passage's size; a rising one
 means the passage's upkeep is proportional to the copies already archived.
 
-    python benchmarks/passages.py [--rounds 5] [--per-round 100] [--workdir DIR]
+    python benchmarks/passages.py [--rounds 5] [--per-round 100] [--closing] [--workdir DIR]
 """
 
 from __future__ import annotations
@@ -32,13 +32,18 @@ from ingest.config import Config  # noqa: E402
 from ingest.pipeline import ingest  # noqa: E402
 
 
-def make_round(rng: random.Random, vocab: list[str], background: str, first: int, count: int) -> list[Doc]:
-    """`count` distinct stories, each carrying an edited copy of the background."""
+def make_round(rng: random.Random, vocab: list[str], background: str, first: int, count: int,
+               closing: bool = False) -> list[Doc]:
+    """`count` distinct stories, each carrying an edited copy of the background, or with
+    `closing` the background word for word as its last paragraph."""
     sites = sorted(SITE_BOILERPLATE)
     docs = []
     for i in range(first, first + count):
         paras = [paragraph(rng, vocab) for _ in range(rng.randint(8, 14))]
-        paras.insert(rng.randint(1, len(paras)), light_edit(background, rng))
+        if closing:
+            paras.append(background)
+        else:
+            paras.insert(rng.randint(1, len(paras)), light_edit(background, rng))
         docs.append(Doc(sites[i % len(sites)], f"story{i:06d}", f"s{i}", sentence(rng, vocab, 8).rstrip("."), paras))
     return docs
 
@@ -48,6 +53,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--per-round", type=int, default=100)
+    parser.add_argument("--closing", action="store_true",
+                        help="the paragraph closes every article word for word (a disclaimer the cleaner keeps)")
     parser.add_argument("--workdir", type=Path, help="work here (default: a new temporary folder)")
     args = parser.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="newsarchive-passages-"))
@@ -61,7 +68,7 @@ def main() -> int:
     for n in range(args.rounds):
         folder = work / f"round{n:02d}"
         if not folder.exists():
-            write_docs(make_round(rng, vocab, background, n * args.per_round, args.per_round), folder)
+            write_docs(make_round(rng, vocab, background, n * args.per_round, args.per_round, args.closing), folder)
         start = time.perf_counter()
         summary = ingest([folder], db, config)
         costs.append(1000 * (time.perf_counter() - start) / args.per_round)
@@ -69,7 +76,7 @@ def main() -> int:
               f"{costs[-1]:.1f} ms an article", flush=True)
     with sqlite3.connect(db) as conn:
         occurrences = conn.execute("SELECT max(occurrences) FROM passages").fetchone()[0]
-    print(f"largest passage: {occurrences} articles; last/first round {costs[-1] / costs[0]:.2f}")
+    print(f"largest passage: {occurrences or 0} articles; last/first round {costs[-1] / costs[0]:.2f}")
     return 0
 
 

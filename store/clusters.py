@@ -71,28 +71,55 @@ def paragraphs_with_edges(conn: sqlite3.Connection, article_ids: Iterable[int]) 
                  OR EXISTS (SELECT 1 FROM _paragraph_edges e WHERE e.b = p.id))""", ids)}
 
 
-def _neighbours(conn: sqlite3.Connection, paragraph: int) -> list[tuple[int, float, int | None]]:
+def _neighbours(conn: sqlite3.Connection, paragraph: int) -> list[tuple[int, float, int | None, int | None]]:
     """Paragraphs joined to this one by an edge that crosses duplicate clusters, each with
-    the edge's similarity and the passage it belongs to."""
+    the edge's similarity, its passage and its chrome component (see _chrome_paragraphs)."""
     return conn.execute(
         """WITH me AS (SELECT coalesce(a.duplicate_of, a.id) AS root FROM paragraphs p
                        JOIN articles a ON a.id = p.article_id WHERE p.id = :p),
                 nb AS (SELECT b AS other, similarity FROM _paragraph_edges WHERE a = :p
                        UNION ALL SELECT a, similarity FROM _paragraph_edges WHERE b = :p)
-           SELECT nb.other, nb.similarity, p.passage_id FROM nb
+           SELECT nb.other, nb.similarity, p.passage_id, c.component FROM nb
            JOIN paragraphs p ON p.id = nb.other JOIN articles a ON a.id = p.article_id
+           LEFT JOIN _chrome_paragraphs c ON c.paragraph_id = nb.other
            WHERE coalesce(a.duplicate_of, a.id) != (SELECT root FROM me)""", {"p": paragraph}).fetchall()
 
 
-def _components(conn: sqlite3.Connection, starts: set[int], stale: set[int]) -> tuple[list[dict[int, float]], set[int]]:
-    """The components of crossing edges around `starts`, each as {paragraph: its best edge
-    similarity}, sorted by their smallest paragraph; and the stored passages taken in whole.
+class _Stored:
+    """The stored components (passages, and chrome components) a refresh may take in whole."""
 
-    A stored passage that is not `stale` is still a whole component: no article of it
-    changed cluster since it was computed, and the only new edges are those of the new
-    paragraphs, which are walked from their side. Reaching it takes in all its
-    paragraphs with their stored similarity in one query, instead of walking its edges
-    (a passage in n articles has up to n^2/2 of them).
+    def __init__(self, conn: sqlite3.Connection, stale_passages: set[int], stale_chrome: set[int]) -> None:
+        self.conn = conn
+        self.stale = {"P": stale_passages, "C": stale_chrome}
+        self.taken: dict[tuple[str, int], list[tuple[int, float | None]]] = {}
+
+    def unit(self, passage_id: int | None, chrome: int | None) -> tuple[str, int] | None:
+        """The stored component a paragraph is in, if it is still whole (not stale)."""
+        if passage_id is not None and passage_id not in self.stale["P"]:
+            return ("P", passage_id)
+        if chrome is not None and chrome not in self.stale["C"]:
+            return ("C", chrome)
+        return None
+
+    def take(self, unit: tuple[str, int]) -> list[tuple[int, float | None]]:
+        """A whole stored component: (paragraph, stored similarity) of each member."""
+        if unit not in self.taken:
+            kind, key = unit
+            sql = ("SELECT id, similarity FROM paragraphs WHERE passage_id = ?" if kind == "P" else
+                   "SELECT paragraph_id, NULL FROM _chrome_paragraphs WHERE component = ?")
+            self.taken[unit] = self.conn.execute(sql, [key]).fetchall()
+        return self.taken[unit]
+
+
+def _components(conn: sqlite3.Connection, starts: set[int], stored: _Stored) -> list[dict[int, float]]:
+    """The components of crossing edges around `starts`, each as {paragraph: its best edge
+    similarity}, sorted by their smallest paragraph.
+
+    A stored component that is not stale is still whole: no article of it changed cluster
+    since it was computed, and the only new edges are those of the new paragraphs, which
+    are walked from their side. Reaching it takes in all its paragraphs (with their stored
+    similarity) in one query, instead of walking its edges: a paragraph repeated in n
+    articles has up to n^2/2 of them.
     """
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
@@ -103,11 +130,7 @@ def _components(conn: sqlite3.Connection, starts: set[int], stale: set[int]) -> 
             unit = parent[unit]
         return unit
 
-    def union(a: tuple[str, int], b: tuple[str, int]) -> None:
-        parent[find(a)] = find(b)
-
     best: dict[int, float] = {}
-    taken: dict[int, list[int]] = {}  # whole stored passages: id -> paragraphs
     walked: set[int] = set()
     todo = sorted(starts, reverse=True)
     while todo:
@@ -117,30 +140,28 @@ def _components(conn: sqlite3.Connection, starts: set[int], stale: set[int]) -> 
         walked.add(node)
         best.setdefault(node, 0.0)
         find(("p", node))
-        for other, sim, passage_id in _neighbours(conn, node):
+        for other, sim, passage_id, chrome in _neighbours(conn, node):
             sim = sim or 0.0
             best[node] = max(best[node], sim)
             best[other] = max(best.get(other, 0.0), sim)
-            if passage_id is not None and passage_id not in stale:
-                if passage_id not in taken:
-                    taken[passage_id] = []
-                    for member, stored in conn.execute(
-                            "SELECT id, similarity FROM paragraphs WHERE passage_id = ?", [passage_id]):
-                        taken[passage_id].append(member)
-                        best[member] = max(best.get(member, 0.0), stored or 0.0)
-                union(("p", node), ("P", passage_id))
+            unit = stored.unit(passage_id, chrome)
+            if unit is not None:
+                if unit not in parent:
+                    for member, kept in stored.take(unit):
+                        best[member] = max(best.get(member, 0.0), kept or 0.0)
+                parent[find(("p", node))] = find(unit)
             else:
-                union(("p", node), ("p", other))
+                parent[find(("p", node))] = find(("p", other))
                 if other not in walked:
                     todo.append(other)
     groups: dict[tuple[str, int], dict[int, float]] = {}
     for node in walked:
         groups.setdefault(find(("p", node)), {})[node] = best[node]
-    for passage_id, members in taken.items():
-        group = groups.setdefault(find(("P", passage_id)), {})
-        for member in members:
+    for unit, members in stored.taken.items():
+        group = groups.setdefault(find(unit), {})
+        for member, _ in members:
             group[member] = best[member]
-    return sorted(groups.values(), key=min), set(taken)
+    return sorted(groups.values(), key=min)
 
 
 def _json_ids(ids: Iterable[int]) -> str:
@@ -177,25 +198,61 @@ def _is_site_chrome(conn: sqlite3.Connection, component: dict[int, float], info:
     return all(normalize_text(info[p][2]) == first for p in texts)
 
 
+def _members(conn: sqlite3.Connection, passages: set[int], chrome: set[int]) -> set[int]:
+    """The paragraphs of these passages and chrome components."""
+    return {p for (p,) in conn.execute(
+        "SELECT id FROM paragraphs WHERE passage_id IN (SELECT value FROM json_each(?)) UNION "
+        "SELECT paragraph_id FROM _chrome_paragraphs WHERE component IN (SELECT value FROM json_each(?))",
+        [_json_ids(passages), _json_ids(chrome)])}
+
+
+def _store_chrome(conn: sqlite3.Connection, components: list[dict[int, float]], chrome: list[bool],
+                  info: dict[int, tuple]) -> None:
+    """Record which recomputed paragraphs are in a chrome component (named by its smallest
+    paragraph), writing only the rows that change."""
+    wanted = {p: (min(c) if is_chrome else None) for c, is_chrome in zip(components, chrome) for p in c}
+    changed = [(p, component) for p, component in wanted.items() if info[p][6] != component]
+    conn.executemany("DELETE FROM _chrome_paragraphs WHERE paragraph_id = ?",
+                     [(p,) for p, component in changed if component is None])
+    conn.executemany("INSERT OR REPLACE INTO _chrome_paragraphs (paragraph_id, component) VALUES (?, ?)",
+                     [(p, component) for p, component in changed if component is not None])
+
+
 def refresh_passages(conn: sqlite3.Connection, touched: set[int], chrome_min_articles: int = 3) -> set[int]:
     """Recompute the passages around the touched paragraphs (the new ones, and those of
     articles that changed cluster); returns the articles whose novel text may change."""
     if not touched:
         return set()
     todo = set(touched)
-    stale = {pid for (pid,) in conn.execute(
-        "SELECT DISTINCT passage_id FROM paragraphs WHERE id IN (SELECT value FROM json_each(?)) "
-        "AND passage_id IS NOT NULL", [_json_ids(todo)])}
-    if stale:
-        todo |= {p for (p,) in conn.execute(
-            "SELECT id FROM paragraphs WHERE passage_id IN (SELECT value FROM json_each(?))", [_json_ids(stale)])}
-    components, absorbed = _components(conn, todo, stale)
-    seen = {p for component in components for p in component}
-    rows = conn.execute(
-        """SELECT p.id, p.article_id, p.passage_id, p.text, a.published, p.position, p.similarity
-           FROM paragraphs p JOIN articles a ON a.id = p.article_id
-           WHERE p.id IN (SELECT value FROM json_each(?))""", [_json_ids(seen)]).fetchall()
-    info = {r[0]: r[1:] for r in rows}
+    stale, stale_chrome = set(), set()
+    for passage_id, chrome in conn.execute(
+            "SELECT p.passage_id, c.component FROM paragraphs p LEFT JOIN _chrome_paragraphs c "
+            "ON c.paragraph_id = p.id WHERE p.id IN (SELECT value FROM json_each(?))", [_json_ids(todo)]):
+        stale.add(passage_id)
+        stale_chrome.add(chrome)
+    stale.discard(None)
+    stale_chrome.discard(None)
+    while True:
+        todo |= _members(conn, stale, stale_chrome)
+        stored = _Stored(conn, stale, stale_chrome)
+        components = _components(conn, todo, stored)
+        seen = {p for component in components for p in component}
+        rows = conn.execute(
+            """SELECT p.id, p.article_id, p.passage_id, p.text, a.published, p.position, p.similarity, c.component
+               FROM paragraphs p JOIN articles a ON a.id = p.article_id
+               LEFT JOIN _chrome_paragraphs c ON c.paragraph_id = p.id
+               WHERE p.id IN (SELECT value FROM json_each(?))""", [_json_ids(seen)]).fetchall()
+        info = {r[0]: r[1:] for r in rows}
+        chrome = [len(c) >= 2 and _is_site_chrome(conn, c, info, chrome_min_articles) for c in components]
+        # a chrome component taken in whole that is chrome no more needs its members'
+        # edge similarities, which chrome does not store: walk it
+        lost = {key for (kind, key) in stored.taken if kind == "C"} - {
+            info[p][6] for c, is_chrome in zip(components, chrome) if is_chrome for p in c}
+        if not lost:
+            break
+        stale_chrome |= lost
+    _store_chrome(conn, components, chrome, info)
+    absorbed = {key for (kind, key) in stored.taken if kind == "P"}
     old = stale | absorbed | {r[2] for r in rows if r[2] is not None}
     first_before = dict(conn.execute("SELECT id, first_article_id FROM passages WHERE id IN "
                                      "(SELECT value FROM json_each(?))", [_json_ids(old)]))
@@ -203,8 +260,8 @@ def refresh_passages(conn: sqlite3.Connection, touched: set[int], chrome_min_art
     claimed: set[int] = set()
     affected: set[int] = set()
     updates: list[tuple[int | None, float | None, int]] = []
-    for component in components:
-        if len(component) < 2 or _is_site_chrome(conn, component, info, chrome_min_articles):
+    for component, is_chrome in zip(components, chrome):
+        if len(component) < 2 or is_chrome:
             passage_id, similarity = None, {p: None for p in component}
         else:
             present = sorted({info[p][1] for p in component if info[p][1] is not None} - claimed)

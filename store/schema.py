@@ -72,6 +72,11 @@ def create_schema(db: sqlite_utils.Database) -> None:
         # verified near-duplicate pairs (a < b); clusters and passages are their components
         db.execute(f"CREATE TABLE IF NOT EXISTS _{kind[:-1]}_edges (a INTEGER NOT NULL, "
                    f"b INTEGER NOT NULL, similarity REAL, PRIMARY KEY (a, b)) WITHOUT ROWID")
+    # components of paragraph edges that are site chrome (no passage): paragraph -> the
+    # component's smallest paragraph, so a new copy takes a component in whole
+    db.execute("CREATE TABLE IF NOT EXISTS _chrome_paragraphs (paragraph_id INTEGER PRIMARY KEY, "
+               "component INTEGER NOT NULL)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx__chrome_paragraphs_component ON _chrome_paragraphs (component)")
     # arrays: MinHash sketches of articles and of their first halves; paragraph shingle sets
     for table in ("_sketches_articles", "_sketches_heads", "_shingles_paragraphs"):
         t(table).create({"item": int, "size": int, "data": bytes}, pk="item", if_not_exists=True)

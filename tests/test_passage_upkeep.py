@@ -29,11 +29,13 @@ MONTHS = ["January", "February", "March", "April", "May", "June"]
 def write_corpus(folder: Path, seed: int, stories: int = 24) -> list[Path]:
     """Stories with up to three edited copies on other sites, dated so that a later
     arrival can be published earlier, sharing three backgrounds (one in most stories),
-    and a word-for-word closing line on one site."""
+    and word-for-word closing paragraphs: one site's stays chrome, another's turns into
+    a passage once a copy inside a body arrives."""
     rng = random.Random(seed)
     vocab = make_vocabulary(rng)
     backgrounds = [paragraph(rng, vocab, 3) for _ in range(3)]
-    closing = sentence(rng, vocab, 24)
+    closing = sentence(rng, vocab, 24)  # closes alpha's articles: chrome
+    sign_off = sentence(rng, vocab, 28)  # closes gamma's; edited inside a few bodies: a passage
     paths = []
     for story in range(stories):
         paras = [paragraph(rng, vocab) for _ in range(rng.randint(5, 8))]
@@ -46,6 +48,10 @@ def write_corpus(folder: Path, seed: int, stories: int = 24) -> list[Path]:
             site = ["alpha", "beta", "gamma"][(story + copy) % 3]
             if site == "alpha":
                 body = [*body, closing]
+            elif site == "gamma":
+                body = [*body, sign_off]
+            if story % 8 == 5 and site != "gamma":
+                body = [*body[:2], light_edit(sign_off, rng, 0.1), *body[2:]]
             date = f"Published {rng.randint(1, 28)} {rng.choice(MONTHS)} 2024"
             path = folder / site / f"story{story:03d}-{copy}.txt"
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -56,7 +62,8 @@ def write_corpus(folder: Path, seed: int, stories: int = 24) -> list[Path]:
 
 def from_scratch(conn: sqlite3.Connection, chrome_min_articles: int):
     """Passages recomputed from the stored edges: ({paragraph: (first article, occurrences,
-    text, similarity)}, {article: novel text}, the passages as sets of paragraphs)."""
+    text, similarity)}, {article: novel text}, the passages and the chrome components as
+    sets of paragraphs)."""
     roots = {a: d or a for a, d in conn.execute("SELECT id, duplicate_of FROM articles")}
     published = dict(conn.execute("SELECT id, published FROM articles"))
     para = {p: (a, pos, text) for p, a, pos, text in conn.execute(
@@ -77,12 +84,14 @@ def from_scratch(conn: sqlite3.Connection, chrome_min_articles: int):
     groups: dict[int, list[int]] = {}
     for p in para:
         groups.setdefault(find(p), []).append(p)
-    expected, passages = {}, set()
+    expected, passages, chrome_parts = {}, set(), set()
     for members in groups.values():
         articles = {para[p][0] for p in members}
-        chrome = (len(articles) >= chrome_min_articles
+        chrome = (len(members) >= 2 and len(articles) >= chrome_min_articles
                   and len({normalize_text(para[p][2]) for p in members}) == 1
                   and all(para[p][1] in (0, last[para[p][0]]) for p in members))
+        if chrome:
+            chrome_parts.add(frozenset(members))
         if len(members) < 2 or chrome:
             continue
         first = min(members, key=lambda p: (published[para[p][0]] is None, published[para[p][0]] or "",
@@ -95,7 +104,7 @@ def from_scratch(conn: sqlite3.Connection, chrome_min_articles: int):
         kept = [text for p, (a, pos, text) in sorted(para.items(), key=lambda kv: kv[1][1])
                 if a == article and (p not in expected or expected[p][0] == article)]
         novel[article] = "\n\n".join(kept)
-    return expected, novel, passages
+    return expected, novel, passages, chrome_parts
 
 
 def stored(conn: sqlite3.Connection):
@@ -113,6 +122,21 @@ def partition(conn: sqlite3.Connection) -> set[frozenset[int]]:
     return {frozenset(g) for g in groups.values()}
 
 
+def assert_as_recomputed(conn: sqlite3.Connection, chrome_min_articles: int) -> dict:
+    """The stored passages, chrome components and novel texts equal a recomputation."""
+    expected, novel, passages, chrome = from_scratch(conn, chrome_min_articles)
+    got, got_novel = stored(conn)
+    assert got == expected
+    assert got_novel == novel
+    assert partition(conn) == passages
+    stored_chrome: dict[int, set[int]] = {}
+    for paragraph_id, component in conn.execute("SELECT paragraph_id, component FROM _chrome_paragraphs"):
+        stored_chrome.setdefault(component, set()).add(paragraph_id)
+    assert {frozenset(g) for g in stored_chrome.values()} == chrome
+    assert all(component == min(group) for component, group in stored_chrome.items())
+    return expected
+
+
 @pytest.mark.parametrize("seed", [3, 4, 5])
 def test_incremental_passages_equal_a_recomputation(tmp_path, seed):
     paths = write_corpus(tmp_path / "in", seed)
@@ -120,15 +144,44 @@ def test_incremental_passages_equal_a_recomputation(tmp_path, seed):
     config = Config()
     config = dataclasses.replace(config, archive=dataclasses.replace(config.archive, batch_size=4))
     db = tmp_path / "archive.db"
-    for night in range(0, len(paths), 9):
+    for night in range(0, len(paths), 9):  # checked after every night, not only at the end
         ingest(paths[night : night + 9], db, config)
+        with sqlite3.connect(db) as conn:
+            expected = assert_as_recomputed(conn, config.dedup.chrome_min_articles)
     conn = sqlite3.connect(db)
-    expected, novel, passages = from_scratch(conn, config.dedup.chrome_min_articles)
-    got, got_novel = stored(conn)
-    # the corpus does what it is for: passages, one in many articles, clusters, dates
+    # the corpus does what it is for: passages, one in many articles, clusters, dates, chrome
     assert max(o for _, o, _, _ in expected.values()) >= 8
     assert conn.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0] >= 5
     assert conn.execute("SELECT count(DISTINCT published) FROM articles").fetchone()[0] >= 5
-    assert got == expected
-    assert got_novel == novel
-    assert partition(conn) == passages
+    assert conn.execute("SELECT count(*) FROM _chrome_paragraphs").fetchone()[0] >= 5
+
+
+def reworded(text: str, rng: random.Random, vocab: list[str]) -> str:
+    """The text with two of its words replaced: about 0.8 similar to it, never 1.0."""
+    words = text.split(" ")
+    for i in (len(words) // 3, 2 * len(words) // 3):
+        words[i] = rng.choice([w for w in vocab if w != words[i]])
+    return " ".join(words)
+
+
+def test_chrome_that_stops_being_chrome_becomes_a_passage_as_recomputed(tmp_path):
+    """Three articles close with one paragraph word for word (chrome); then a fourth holds
+    an edited copy inside its body, which makes the component a passage: the members'
+    similarities then come from their edges, which chrome does not store."""
+    rng = random.Random(8)
+    vocab = make_vocabulary(rng)
+    sign_off = sentence(rng, vocab, 28)
+    config = Config()
+    db = tmp_path / "archive.db"
+    for night, (site, inside) in enumerate([("gamma", False)] * 3 + [("beta", True)]):
+        paras = [paragraph(rng, vocab) for _ in range(6)]
+        body = [*paras[:2], reworded(sign_off, rng, vocab), *paras[2:]] if inside else [*paras, sign_off]
+        path = tmp_path / f"night{night}" / site / f"story{night}.txt"
+        path.parent.mkdir(parents=True)
+        path.write_text("\n".join([sentence(rng, vocab, 7), "", *[p + "\n" for p in body]]) + "\n", encoding="utf-8")
+        ingest([path.parent.parent], db, config)
+        with sqlite3.connect(db) as conn:
+            assert_as_recomputed(conn, config.dedup.chrome_min_articles)
+            chrome = conn.execute("SELECT count(*) FROM _chrome_paragraphs").fetchone()[0]
+            passages = conn.execute("SELECT count(*) FROM passages").fetchone()[0]
+        assert (chrome, passages) == ((3, 0) if night == 2 else (0, 1) if night == 3 else (chrome, passages))
