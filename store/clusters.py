@@ -27,11 +27,11 @@ def _marks(items) -> str:
     return ",".join("?" * len(items))
 
 
-def add_edges(conn: sqlite3.Connection, table: str, item: int, matches: Iterable[tuple[int, float]]) -> None:
-    """Store verified pairs (item, other, similarity) with the smaller id first."""
+def add_edges(conn: sqlite3.Connection, table: str, pairs: Iterable[tuple[int, int, float]]) -> None:
+    """Store verified pairs (one, other, similarity) with the smaller id first, in one statement."""
     conn.executemany(
         f"INSERT OR IGNORE INTO {table} (a, b, similarity) VALUES (?, ?, ?)",
-        [(min(item, other), max(item, other), sim) for other, sim in matches if other != item])
+        [(min(one, other), max(one, other), sim) for one, other, sim in pairs if one != other])
 
 
 def merge_cluster(conn: sqlite3.Connection, article_id: int, matched: list[int], similarity: float | None) -> set[int]:

@@ -101,12 +101,11 @@ class ArchiveWrites:
         self.add_sighting(article_id, raw.location, run_id, raw_id)
 
         matches = decision.article_matches
-        clusters.add_edges(conn, "_article_edges", article_id, [(m.article_id, m.similarity) for m in matches])
+        clusters.add_edges(conn, "_article_edges", [(article_id, m.article_id, m.similarity) for m in matches])
         best = max((m.similarity for m in matches), default=None)
         moved = clusters.merge_cluster(conn, article_id, [m.article_id for m in matches], best)
-        pairs = [(paragraph_ids[m.position], m.paragraph_id, m.similarity) for m in decision.paragraph_matches]
-        conn.executemany("INSERT OR IGNORE INTO _paragraph_edges (a, b, similarity) VALUES (?, ?, ?)",
-                         [(min(a, b), max(a, b), sim) for a, b, sim in pairs if a != b])
+        clusters.add_edges(conn, "_paragraph_edges", [(paragraph_ids[m.position], m.paragraph_id, m.similarity)
+                                                      for m in decision.paragraph_matches])
         touched = {paragraph_ids[m.position] for m in decision.paragraph_matches}
         touched |= clusters.paragraphs_with_edges(conn, moved - {article_id})
         affected = clusters.refresh_passages(conn, touched, self.options.chrome_min_articles)
