@@ -90,10 +90,24 @@ class BloomBuilder:
         for start in range(0, len(keys), _CHUNK):
             pos = _scale(probe_hashes(keys[start : start + _CHUNK]), self.bits).ravel()
             if self.packed:
-                np.bitwise_or.at(self.flags, (pos >> np.uint64(3)).astype(np.intp),
-                                 np.left_shift(np.uint8(1), (pos & np.uint64(7)).astype(np.uint8)))
+                self._set_packed(pos)
             else:
                 self.flags[pos] = True
+
+    def _set_packed(self, pos: np.ndarray) -> None:
+        """Set bits in the packed bytes, one bit value (0-7) at a time.
+
+        Within one bit value a repeated byte gets the same mask, so a plain fancy-indexed
+        `|=` is exact; np.bitwise_or.at would be too, but is twice as slow (it was the
+        larger half of a 3M-entry merge).
+        """
+        bit = (pos & np.uint64(7)).astype(np.uint8)
+        byte = (pos >> np.uint64(3)).astype(np.intp)
+        order = np.argsort(bit, kind="stable")  # a radix sort on uint8
+        bounds = np.searchsorted(bit[order], np.arange(9, dtype=np.uint8))
+        byte = byte[order]
+        for value in range(8):
+            self.flags[byte[bounds[value] : bounds[value + 1]]] |= np.uint8(1 << value)
 
     def finish(self) -> np.ndarray:
         """The filter as a bit array (little-endian bit order)."""
