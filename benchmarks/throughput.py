@@ -1,10 +1,12 @@
 """Ingest throughput against the storage floor, flat cost, memory and search latency.
 
 usage: python benchmarks/throughput.py [-n 20000] [--workdir DIR] [--queries 200]
+                                      [--passage-span 5000]
 
 1. Generates N plain-text articles (about 5-6 KB, ~10% near-duplicates, reused
-   background passages, per-site boilerplate) with tests/synthetic.py, taken in
-   story order across sites, so every tenth holds the same mix.
+   background passages that come and go, per-site boilerplate) with
+   tests/synthetic.py, taken in story order across sites, so every tenth holds the
+   same mix.
 2. Storage floor: read every file, drop short lines, insert with sqlite-utils
    insert_all in one transaction into a table with FTS5 triggers.
 3. `ingest` (clean, article + paragraph dedup, store, FTS) of the same files in a
@@ -33,6 +35,12 @@ sys.path.insert(0, str(ROOT / "tests"))
 import sqlite_utils  # noqa: E402
 
 from synthetic import make_docs, write_docs  # noqa: E402
+
+# Background passages come and go with the news: a story reuses one of those that came
+# up in the last PASSAGE_SPAN stories (about a week of a large newsroom's output). Drawn
+# from the whole corpus instead (--passage-span 0), the first tenth can repeat few
+# passages and the last almost only repeats, so the tenths measure a change of mix.
+PASSAGE_SPAN = 5000
 
 
 def storage_floor(paths: list[Path], db_path: Path) -> float:
@@ -157,14 +165,17 @@ def main() -> int:
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--config", type=Path, default=ROOT / "config.toml")
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--passage-span", type=int, default=PASSAGE_SPAN,
+                        help="a story reuses passages of the last this many stories; 0: of the whole corpus")
     args = parser.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="newsarchive-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    corpus = work / f"corpus-{args.n}"
+    span = args.passage_span or None
+    corpus = work / (f"corpus-{args.n}-span{span}" if span else f"corpus-{args.n}")
     if not corpus.exists():  # generated once per folder (kept with --workdir)
         stories = int(args.n / 1.1)
-        write_docs(make_docs(stories, seed=11, dup_rate=0.1, passage_rate=0.05, paragraphs=(12, 18))[: args.n],
-                   corpus)
+        write_docs(make_docs(stories, seed=11, dup_rate=0.1, passage_rate=0.05, paragraphs=(12, 18),
+                             passage_span=span)[: args.n], corpus)
     # in the order a feed delivers them: stories interleaved across sites, a syndicated
     # copy beside its original. Sorted by folder, the first three tenths held one site
     # and no near-duplicate at all, and the tenths measured a change of mix, not of size.

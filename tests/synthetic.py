@@ -62,9 +62,14 @@ def light_edit(text: str, rng: random.Random, rate: float = 0.03) -> str:
 
 
 def make_docs(n_stories: int, seed: int = 1, dup_rate: float = 0.1, passage_rate: float = 0.1,
-              paragraphs: tuple[int, int] = (6, 12)) -> list[Doc]:
+              paragraphs: tuple[int, int] = (6, 12), passage_span: int | None = None) -> list[Doc]:
     """Stories, about dup_rate of them syndicated once more (edited), and background
-    passages, each reused in a few other stories."""
+    passages, each reused in a few other stories.
+
+    A story draws its passage from all of them, or with `passage_span` from those that
+    came up in the last `passage_span` stories: passages then come and go with the news,
+    and each stretch of the corpus repeats as many as any other.
+    """
     rng = random.Random(seed)
     vocab = make_vocabulary(rng)
     sites = sorted(SITE_BOILERPLATE)
@@ -74,7 +79,8 @@ def make_docs(n_stories: int, seed: int = 1, dup_rate: float = 0.1, passage_rate
         paras = [paragraph(rng, vocab) for _ in range(rng.randint(*paragraphs))]
         used = []
         if backgrounds and rng.random() < passage_rate * 3:
-            k = rng.randrange(len(backgrounds))
+            k = rng.randrange(len(backgrounds)) if passage_span is None else \
+                _recent_passage(rng, i, len(backgrounds), passage_rate, passage_span)
             paras.insert(rng.randint(1, len(paras)), light_edit(backgrounds[k], rng))
             used.append(k)
         title = sentence(rng, vocab, 8).rstrip(".")
@@ -84,6 +90,13 @@ def make_docs(n_stories: int, seed: int = 1, dup_rate: float = 0.1, passage_rate
             docs.append(Doc(sites[(i + 1) % len(sites)], f"story{i:06d}-syn", f"s{i}",
                             "Update: " + title, copy, used))
     return docs
+
+
+def _recent_passage(rng: random.Random, story: int, passages: int, rate: float, span: int) -> int:
+    """A passage that came up in the `span` stories before this one (passage k comes up
+    at story k / rate)."""
+    newest = min(passages, int(story * rate) + 1)
+    return rng.randrange(max(0, newest - max(1, int(span * rate))), newest)
 
 
 def write_docs(docs: list[Doc], folder: Path) -> list[Path]:
