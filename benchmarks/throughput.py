@@ -99,8 +99,9 @@ def run_ingest(paths: list[Path], db_path: Path, config: Path, workdir: Path) ->
 
 
 def nightly_start(db_path: Path, work: Path, config_path: Path) -> tuple[float, float, int]:
-    """Seconds to open the archive (loading its LSH filters), and to ingest one batch of
-    new articles into it (opening included): how soon a night's run gets going."""
+    """Seconds to open the archive (loading the LSH filters its budget holds), and to
+    ingest one batch of new articles into it (opening included): how soon a night's run
+    gets going."""
     from ingest.config import load_config
     from ingest.pipeline import ingest
     from store.archive import Archive
@@ -111,7 +112,7 @@ def nightly_start(db_path: Path, work: Path, config_path: Path) -> tuple[float, 
         write_docs(make_docs(config.archive.batch_size, seed=97, dup_rate=0.1, passage_rate=0.05,
                              paragraphs=(12, 18))[: config.archive.batch_size], night)
     start = time.perf_counter()
-    Archive.open(db_path, config.dedup).close()
+    Archive.open(db_path, config.dedup, filter_memory=config.archive.filter_memory_mb * 2**20).close()
     opened = time.perf_counter() - start
     start = time.perf_counter()
     summary = ingest([night], db_path, config)

@@ -25,6 +25,7 @@ class ArchiveOptions:
     path: str = "archive.db"
     batch_size: int = 200
     busy_timeout: float = 30.0
+    filter_memory_mb: int = 64
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ def _check_range(key: str, name: str, value: Any) -> None:
         raise ConfigError(f"{key}: expected a number of at least 1, got {value!r}")
     if name in {"workers"} and value < 0:
         raise ConfigError(f"{key}: expected 0 (one per core) or more, got {value!r}")
+    if name == "filter_memory_mb" and value < 0:
+        raise ConfigError(f"{key}: expected megabytes, 0 or more, got {value!r}")
     if name == "busy_timeout" and value < 0:
         raise ConfigError(f"{key}: expected seconds, 0 or more, got {value!r}")
     if name == "scheme" and value not in ("affine32", "affine64"):

@@ -293,7 +293,8 @@ def ingest(paths: list[str | Path], db_path: str | Path, config: Config,
     RunInterrupted when the run stops early (batches committed so far are kept).
     """
     with WriterLock(db_path):
-        archive = Archive.open(db_path, config.dedup, config.archive.busy_timeout)
+        archive = Archive.open(db_path, config.dedup, config.archive.busy_timeout,
+                               filter_memory=config.archive.filter_memory_mb * 2**20)
         try:
             return run(archive, paths, config, progress, on_total)
         finally:

@@ -16,7 +16,7 @@ from ingest.config import DedupOptions
 
 from .connection import ArchiveError, open_connection  # noqa: F401 (ArchiveError re-exported)
 from .index import Banding, BlobStore, lsh_params
-from .lsm import LSMIndex
+from .lsm import LSMIndex, fit_filters
 from .schema import SCHEMA_VERSION, create_schema
 from .writes import ArchiveReads, ArchiveWrites
 
@@ -58,11 +58,20 @@ def connect(path: str | Path, busy_timeout: float = 30.0, readonly: bool = False
 class Archive(ArchiveReads, ArchiveWrites):
     """The SQLite archive: schema, settings check, LSH indexes and batched writes."""
 
-    def __init__(self, db: sqlite_utils.Database, options: DedupOptions, settings: dict[str, Any]) -> None:
+    def __init__(self, db: sqlite_utils.Database, options: DedupOptions, settings: dict[str, Any],
+                 filter_memory: int | None = None, reader: sqlite3.Connection | None = None) -> None:
+        """`filter_memory`: bytes of LSH filters to hold in memory (None: all); the rest
+        are read through `reader` (a read-only connection to the same file) per batch."""
         self.db = db
         self.options = options
-        self.articles_index = LSMIndex(db, "articles", settings["article_bands"], settings["article_rows"])
-        self.paragraphs_index = LSMIndex(db, "paragraphs", settings["paragraph_bands"], settings["paragraph_rows"])
+        self.filter_memory = filter_memory
+        self.reader = reader
+        hold = filter_memory is None
+        self.articles_index = LSMIndex(db, "articles", settings["article_bands"], settings["article_rows"],
+                                       reader, hold_filters=hold)
+        self.paragraphs_index = LSMIndex(db, "paragraphs", settings["paragraph_bands"], settings["paragraph_rows"],
+                                         reader, hold_filters=hold)
+        self.fit_filters()
         self.article_sketches = BlobStore(db, "_sketches_articles")
         self.article_heads = BlobStore(db, "_sketches_heads")
         self.paragraph_shingles = BlobStore(db, "_shingles_paragraphs")
@@ -72,8 +81,16 @@ class Archive(ArchiveReads, ArchiveWrites):
         return (Banding(self.articles_index.bands, self.articles_index.rows),
                 Banding(self.paragraphs_index.bands, self.paragraphs_index.rows))
 
+    def fit_filters(self) -> None:
+        """Hold in memory the LSH filters that fit `filter_memory` (all when it is None)."""
+        if self.filter_memory is not None:
+            fit_filters([self.articles_index, self.paragraphs_index], self.filter_memory)
+
     def prefetch(self, signed: list["Signed"]) -> None:
-        """Look up a batch's LSH keys (of its Signed articles) in the stored runs at once."""
+        """Look up a batch's LSH keys (of its Signed articles) in the stored runs at once,
+        first fitting the filters held in memory to the budget (the last batch's flush
+        made new runs)."""
+        self.fit_filters()
         if signed:
             self.articles_index.prefetch(np.concatenate([s.article_keys.ravel() for s in signed]))
             self.paragraphs_index.prefetch(np.concatenate([s.paragraph_keys.ravel() for s in signed]))
@@ -93,8 +110,12 @@ class Archive(ArchiveReads, ArchiveWrites):
 
 
     @classmethod
-    def open(cls, path: str | Path, options: DedupOptions, busy_timeout: float = 30.0) -> "Archive":
-        """Open (creating if needed) an archive for writing, checking its index settings."""
+    def open(cls, path: str | Path, options: DedupOptions, busy_timeout: float = 30.0,
+             filter_memory: int | None = None) -> "Archive":
+        """Open (creating if needed) an archive for writing, checking its index settings.
+
+        `filter_memory`: bytes of LSH filters held in memory (None: all of them).
+        """
         db = connect(path, busy_timeout)
         try:
             with transaction(db):
@@ -106,16 +127,25 @@ class Archive(ArchiveReads, ArchiveWrites):
         except ArchiveError:
             db.close()
             raise
-        archive = cls(db, options, settings)
+        reader = None
         try:
+            if filter_memory is not None:
+                reader = open_connection(path, busy_timeout, readonly=True)
+            archive = cls(db, options, settings, filter_memory, reader)
             archive.migrate_index()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, ArchiveError) as exc:
             db.close()
-            raise ArchiveError(f"{path}: cannot move this archive's LSH index to the current layout ({exc})") from None
+            if reader is not None:
+                reader.close()
+            if isinstance(exc, ArchiveError):
+                raise
+            raise ArchiveError(f"{path}: cannot read or move this archive's LSH index ({exc})") from None
         return archive
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connections."""
+        if self.reader is not None:
+            self.reader.close()
         self.db.close()
 
     # runs ---------------------------------------------------------------------------

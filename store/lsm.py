@@ -13,15 +13,21 @@ into one B-tree, and once that B-tree outgrows the page cache each insert reads 
 rewrites a page, so a night gets slower as the archive grows. Here an entry costs a
 share of a sequential blob write, a few times over its life.
 
-A lookup tests its keys against each run's Bloom filter (held in memory, about 2 bytes
-an entry, false positives about 1 in 1,000) and reads only the blocks that may hold
-them. Nearly every band key is unique, so nearly no block is read. `prefetch` does
-this once for a whole batch's keys; keys added during the batch are found in memory.
+A lookup tests its keys against each run's Bloom filter (about 2 bytes an entry, false
+positives about 1 in 1,000) and reads only the blocks that may hold them. Nearly every
+band key is unique, so nearly no block is read. `prefetch` does this once for a whole
+batch's keys; keys added during the batch are found in memory.
+
+Filters are held in memory up to a budget (`fit_filters`), smallest runs first: those
+change every few batches. The filters of the largest runs beyond it stay in the archive
+and are read for each batch's lookup (sequential blob reads, about 0.5 ms a MB from the
+OS page cache), so memory stays bounded whatever the archive's size.
 """
 
 from __future__ import annotations
 
 import math
+import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterator
@@ -44,7 +50,8 @@ class Run:
     id: int
     entries: int
     fences: np.ndarray  # int64: the first key of each block
-    bloom: np.ndarray  # uint8 bit array
+    bloom: np.ndarray | None  # uint8 bit array; None while it is kept only in the archive
+    bloom_bytes: int
 
 
 def probe_hashes(keys: np.ndarray) -> np.ndarray:
@@ -171,7 +178,8 @@ class _RunWriter:
         if self.written != self.entries:  # a bug in the caller: the filter would be sized wrong
             raise RuntimeError(f"run {self.run_id}: {self.written} entries written, {self.entries} announced")
         fences = np.concatenate(self.fences) if self.fences else np.empty(0, dtype=np.int64)
-        run = Run(self.run_id, self.entries, fences, self.bloom.finish())
+        bloom = self.bloom.finish()
+        run = Run(self.run_id, self.entries, fences, bloom, len(bloom))
         self.bloom = None
         self.conn.execute(f"INSERT INTO {self.runs_table} (run, entries, fences, bloom) VALUES (?, ?, ?, ?)",
                           [run.id, run.entries, run.fences.tobytes(), run.bloom.tobytes()])
@@ -195,14 +203,23 @@ class LSMIndex:
     fanout = 8
     max_run_entries = 4_000_000
 
-    def __init__(self, db: sqlite_utils.Database, kind: str, bands: int, rows: int) -> None:
+    def __init__(self, db: sqlite_utils.Database, kind: str, bands: int, rows: int,
+                 reader: sqlite3.Connection | None = None, hold_filters: bool = True) -> None:
+        """`hold_filters`: read every run's filter into memory now; without it, none is
+        held until `fit_filters` says which. `reader`: a connection that reads the
+        filters not held (committed runs only), so that they pass through its page
+        cache, not the writer's."""
         self.db = db
         self.kind = kind
         self.bands = bands
         self.rows = rows
+        self.reader = reader
         self.runs_table = f"_lsh_{kind}_runs"
         self.blocks_table = f"_lsh_{kind}_blocks"
         self.runs = self._load_runs()
+        if hold_filters:
+            for run in self.runs:
+                self.hold_filter(run, True)
         self._reset()
 
     def _reset(self) -> None:
@@ -223,9 +240,23 @@ class LSMIndex:
                    f"block INTEGER NOT NULL, keys BLOB NOT NULL, items BLOB NOT NULL, PRIMARY KEY (run, block))")
 
     def _load_runs(self) -> list[Run]:
-        return [Run(run, entries, np.frombuffer(fences, dtype=np.int64), np.frombuffer(bloom, dtype=np.uint8))
-                for run, entries, fences, bloom in self.db.conn.execute(
-                    f"SELECT run, entries, fences, bloom FROM {self.runs_table} ORDER BY run")]
+        """The stored runs, without their filters (see `fit_filters`)."""
+        return [Run(run, entries, np.frombuffer(fences, dtype=np.int64), None, size)
+                for run, entries, fences, size in self.db.conn.execute(
+                    f"SELECT run, entries, fences, length(bloom) FROM {self.runs_table} ORDER BY run")]
+
+    def _read_filter(self, run: Run) -> np.ndarray:
+        """A run's filter as stored in the archive."""
+        conn = self.reader or self.db.conn
+        with conn.blobopen(self.runs_table, "bloom", run.id, readonly=True) as blob:
+            return np.frombuffer(blob.read(), dtype=np.uint8)
+
+    def hold_filter(self, run: Run, held: bool) -> None:
+        """Keep a run's filter in memory (reading it once), or leave it in the archive."""
+        if held and run.bloom is None:
+            run.bloom = self._read_filter(run)
+        elif not held:
+            run.bloom = None
 
     # reading ----------------------------------------------------------------------------
     def entries(self) -> Iterator[tuple[int, int]]:
@@ -240,7 +271,9 @@ class LSMIndex:
             return found
         hashes = probe_hashes(keys)
         for run in self.runs:
-            maybe = keys[bloom_may_hold(run.bloom, hashes)]
+            bloom = run.bloom if run.bloom is not None else self._read_filter(run)
+            maybe = keys[bloom_may_hold(bloom, hashes)]
+            del bloom  # one filter read from the archive at a time
             if not len(maybe):
                 continue
             blocks = np.searchsorted(run.fences, maybe, side="right") - 1
@@ -407,3 +440,20 @@ class LSMIndex:
             moved += len(rows)
         conn.execute(f"DROP TABLE {table}")
         return moved
+
+
+def fit_filters(indexes: list[LSMIndex], budget: int | None) -> None:
+    """Hold in memory the filters of the smallest runs of these indexes that fit in
+    `budget` bytes (None: all of them); the others are read from the archive when probed.
+
+    Call it where every run is committed (at the start of a batch): a filter left in the
+    archive is read through the indexes' reader connection.
+    """
+    runs = sorted(((run.bloom_bytes, -run.id, index, run) for index in indexes for run in index.runs),
+                  key=lambda entry: entry[:2])
+    left = math.inf if budget is None else budget
+    for size, _, index, run in runs:
+        held = size <= left
+        index.hold_filter(run, held)
+        if held:
+            left -= size

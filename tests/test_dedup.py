@@ -215,6 +215,18 @@ def test_merging_lsh_runs_changes_no_result(tmp_path, monkeypatch):
     assert partition(tmp_path / "plain.db") == partition(tmp_path / "merged.db")
 
 
+def test_lsh_filters_read_from_the_archive_change_no_result(tmp_path, monkeypatch):
+    from store.lsm import LSMIndex
+
+    docs = make_docs(40, seed=12, dup_rate=0.3, passage_rate=0.2)
+    write_docs(docs, tmp_path / "corpus")
+    monkeypatch.setattr(LSMIndex, "fanout", 3)  # runs of several sizes
+    options = CONFIG.archive.__class__
+    ingest([tmp_path / "corpus"], tmp_path / "held.db", Config(archive=options(batch_size=5)))
+    ingest([tmp_path / "corpus"], tmp_path / "read.db", Config(archive=options(batch_size=5, filter_memory_mb=0)))
+    assert partition(tmp_path / "held.db") == partition(tmp_path / "read.db")
+
+
 # shingle sets drawn from a small range, so that overlaps and thresholds are hit often
 shingle_sets = st.lists(st.integers(0, 60), max_size=30).map(lambda xs: np.unique(np.array(xs, dtype=np.uint32)))
 

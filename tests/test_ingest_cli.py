@@ -6,6 +6,8 @@ import gzip
 import shutil
 import sqlite3
 
+import pytest
+
 from conftest import SAMPLES, table_rows
 
 CONTENT_TABLES = ["articles", "sightings", "paragraphs", "passages", "removed_lines",
@@ -134,3 +136,12 @@ def test_project_config_file_is_valid_and_complete():
     data = tomllib.loads((ROOT / "config.toml").read_text())
     for section in dataclasses.fields(Config):
         assert set(data[section.name]) == {f.name for f in dataclasses.fields(getattr(loaded, section.name))}
+
+
+def test_a_negative_filter_memory_is_an_error_naming_the_key(tmp_path):
+    from ingest.config import load_config
+
+    path = tmp_path / "c.toml"
+    path.write_text("[archive]\nfilter_memory_mb = -1\n")
+    with pytest.raises(ValueError, match="archive.filter_memory_mb"):
+        load_config(path)

@@ -44,15 +44,29 @@ def test_a_large_filter_built_packed_is_the_filter_built_bit_by_bit(monkeypatch)
     assert np.array_equal(build_bloom(keys), unpacked)
 
 @pytest.mark.parametrize("prefetch", [True, False])
-def test_queries_match_a_plain_map_across_batches_merges_and_reopening(fresh_db, monkeypatch, prefetch):
+@pytest.mark.parametrize("budget", [None, 0, 3_000], ids=["filters-held", "filters-read", "some-held"])
+def test_queries_match_a_plain_map_across_batches_merges_and_reopening(fresh_db, tmp_path, monkeypatch,
+                                                                       prefetch, budget):
     monkeypatch.setattr(LSMIndex, "fanout", 3)
     monkeypatch.setattr(lsm, "MERGE_CHUNK", 100)  # merges go through many key ranges
     rng = np.random.default_rng(5)
     truth: dict[int, set[int]] = {}
-    index = LSMIndex(fresh_db, "things", 4, 2)
+    reader = None if budget is None else sqlite3.connect(f"file:{tmp_path / 'index.db'}?mode=ro", uri=True)
+
+    def opened() -> LSMIndex:
+        return LSMIndex(fresh_db, "things", 4, 2, reader, hold_filters=budget is None)
+
+    index = opened()
+    held_runs = read_runs = 0
     item = 0
     for batch in range(12):
         keys = rng.integers(0, 5_000, size=(40, 4), dtype=np.int64)  # small key space: many shared keys
+        if budget is not None:  # as Archive.prefetch does, with every run committed
+            lsm.fit_filters([index], budget)
+            held = [run for run in index.runs if run.bloom is not None]
+            assert sum(run.bloom_bytes for run in held) <= budget
+            held_runs += len(held)
+            read_runs += len(index.runs) - len(held)
         if prefetch:
             index.prefetch(keys)
         for row in keys:
@@ -64,8 +78,10 @@ def test_queries_match_a_plain_map_across_batches_merges_and_reopening(fresh_db,
             item += 1
         committed(fresh_db, index)
         if batch == 6:
-            index = LSMIndex(fresh_db, "things", 4, 2)  # reopened: nothing is kept in memory but filters
+            index = opened()  # reopened: nothing is kept in memory but filters
     assert len(index.runs) < 12  # some were merged
+    if budget is not None:  # the budget held some filters and left others in the archive
+        assert read_runs > 0 and (held_runs > 0) == (budget > 0)
     assert sorted(index.entries()) == sorted((k, i) for k, items in truth.items() for i in items)
     probe = np.array(sorted(truth), dtype=np.int64)[:, None]
     assert index.query(probe) == [truth[k] for k in probe[:, 0].tolist()]
