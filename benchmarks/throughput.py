@@ -112,7 +112,7 @@ def nightly_start(db_path: Path, work: Path, config_path: Path) -> tuple[float, 
         write_docs(make_docs(config.archive.batch_size, seed=97, dup_rate=0.1, passage_rate=0.05,
                              paragraphs=(12, 18))[: config.archive.batch_size], night)
     start = time.perf_counter()
-    Archive.open(db_path, config.dedup, filter_memory=config.archive.filter_memory_mb * 2**20).close()
+    Archive.open(db_path, config.dedup, filter_memory=config.archive.filter_memory).close()
     opened = time.perf_counter() - start
     start = time.perf_counter()
     summary = ingest([night], db_path, config)

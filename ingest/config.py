@@ -27,6 +27,11 @@ class ArchiveOptions:
     busy_timeout: float = 30.0
     filter_memory_mb: int = 64
 
+    @property
+    def filter_memory(self) -> int:
+        """`filter_memory_mb` in bytes: the LSH filters an ingest holds in memory."""
+        return self.filter_memory_mb * 2**20
+
 
 @dataclass(frozen=True)
 class InputOptions:

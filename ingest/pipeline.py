@@ -294,7 +294,7 @@ def ingest(paths: list[str | Path], db_path: str | Path, config: Config,
     """
     with WriterLock(db_path):
         archive = Archive.open(db_path, config.dedup, config.archive.busy_timeout,
-                               filter_memory=config.archive.filter_memory_mb * 2**20)
+                               filter_memory=config.archive.filter_memory)
         try:
             return run(archive, paths, config, progress, on_total)
         finally:

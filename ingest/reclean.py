@@ -44,7 +44,7 @@ def reclean(db_path: str | Path, config: Config, progress: Callable[[int], None]
         for leftover in (build, Path(f"{build}-wal"), Path(f"{build}-shm")):
             leftover.unlink(missing_ok=True)
         old = connect(db_path, config.archive.busy_timeout, readonly=True)
-        new = Archive.open(build, config.dedup, config.archive.busy_timeout)
+        new = Archive.open(build, config.dedup, config.archive.busy_timeout, filter_memory=config.archive.filter_memory)
         try:
             with transaction(new.db):
                 for table in CARRIED_TABLES:
