@@ -66,11 +66,10 @@ class Archive(ArchiveReads, ArchiveWrites):
         self.options = options
         self.filter_memory = filter_memory
         self.reader = reader
-        hold = filter_memory is None
         self.articles_index = LSMIndex(db, "articles", settings["article_bands"], settings["article_rows"],
-                                       reader, hold_filters=hold)
+                                       reader, hold_filters=False)
         self.paragraphs_index = LSMIndex(db, "paragraphs", settings["paragraph_bands"], settings["paragraph_rows"],
-                                         reader, hold_filters=hold)
+                                         reader, hold_filters=False)
         self.fit_filters()
         self.article_sketches = BlobStore(db, "_sketches_articles")
         self.article_heads = BlobStore(db, "_sketches_heads")
@@ -83,8 +82,7 @@ class Archive(ArchiveReads, ArchiveWrites):
 
     def fit_filters(self) -> None:
         """Hold in memory the LSH filters that fit `filter_memory` (all when it is None)."""
-        if self.filter_memory is not None:
-            fit_filters([self.articles_index, self.paragraphs_index], self.filter_memory)
+        fit_filters([self.articles_index, self.paragraphs_index], self.filter_memory)
 
     def prefetch(self, signed: list["Signed"]) -> None:
         """Look up a batch's LSH keys (of its Signed articles) in the stored runs at once,
