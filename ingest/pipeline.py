@@ -234,8 +234,7 @@ class Ingester:
             else:
                 plan.articles.append((item.raw, item.signed))
         if not plan.empty():
-            with transaction(self.archive.db):
-                self.archive.prefetch([signed for _, signed in plan.articles])
+            with transaction(self.archive.db), self.archive.batch([signed for _, signed in plan.articles]):
                 for reject in plan.rejects:
                     self._write_reject(reject, batch)
                 for article_id, location, raw_id in plan.sightings:
@@ -243,7 +242,6 @@ class Ingester:
                     batch.exact_duplicates += 1
                 for raw, signed in plan.articles:
                     self._write_article(raw, signed, batch)
-                self.archive.flush()
         self.summary.add(batch)  # only once the batch is committed
 
 

@@ -17,7 +17,7 @@ from ingest.config import DedupOptions
 from .connection import ArchiveError, open_connection  # noqa: F401 (ArchiveError re-exported)
 from .index import Banding, BlobStore, lsh_params
 from .lsm import LSMIndex, fit_filters
-from .schema import SCHEMA_VERSION, create_schema
+from .schema import FTS_DEFERRED, SCHEMA_VERSION, create_schema, index_articles_since
 from .writes import ArchiveReads, ArchiveWrites
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -84,14 +84,29 @@ class Archive(ArchiveReads, ArchiveWrites):
         """Hold in memory the LSH filters that fit `filter_memory` (all when it is None)."""
         fit_filters([self.articles_index, self.paragraphs_index], self.filter_memory)
 
-    def prefetch(self, signed: list["Signed"]) -> None:
-        """Look up a batch's LSH keys (of its Signed articles) in the stored runs at once,
-        first fitting the filters held in memory to the budget (the last batch's flush
-        made new runs)."""
+    @contextmanager
+    def batch(self, signed: list["Signed"]) -> Iterator[None]:
+        """Write one batch, inside its transaction, around the writes of its documents.
+
+        Before them: fit the filters held in memory to the budget (the last batch made
+        new runs) and look up the LSH keys of the batch's Signed articles in the stored
+        runs at once. After them: index the batch's new articles in articles_fts in one
+        statement (the insert trigger stands aside meanwhile, see schema.FTS_DEFERRED)
+        and write the batch's LSH entries. When the writes raise, the transaction is
+        rolled back, deferral included.
+        """
         self.fit_filters()
         if signed:
             self.articles_index.prefetch(np.concatenate([s.article_keys.ravel() for s in signed]))
             self.paragraphs_index.prefetch(np.concatenate([s.paragraph_keys.ravel() for s in signed]))
+        conn = self.db.conn
+        first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+        conn.execute(f"INSERT INTO {FTS_DEFERRED} (first_article_id) VALUES (?)", [first])
+        yield
+        index_articles_since(self.db, first)
+        conn.execute(f"DELETE FROM {FTS_DEFERRED}")
+        self.articles_index.flush()
+        self.paragraphs_index.flush()
 
     def migrate_index(self) -> None:
         """Move an older archive's LSH bucket tables (one B-tree per index) into runs."""
@@ -100,12 +115,6 @@ class Archive(ArchiveReads, ArchiveWrites):
                 if self.db[table].exists():
                     with transaction(self.db):
                         index.migrate_table(table)
-
-    def flush(self) -> None:
-        """Write the LSH entries of the batch (call inside its transaction, before commit)."""
-        self.articles_index.flush()
-        self.paragraphs_index.flush()
-
 
     @classmethod
     def open(cls, path: str | Path, options: DedupOptions, busy_timeout: float = 30.0,
