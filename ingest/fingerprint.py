@@ -62,17 +62,28 @@ class ParagraphPrint:
 
 @dataclass(frozen=True)
 class Signed:
-    """An article with its content hash, MinHash sketches and LSH bucket keys."""
+    """An article with its content hash, MinHash sketches and LSH bucket keys.
+
+    The shingle sets of its paragraphs travel as one array (a Signed is pickled from a
+    worker process to the writer: one array instead of one per paragraph halves that).
+    """
 
     article: Article
     content_hash: str
     sketch: Sketch
     head: Sketch
-    paragraphs: tuple[ParagraphPrint, ...]
-    paragraph_sketches: tuple[Sketch, ...]
+    paragraph_positions: np.ndarray  # positions of the paragraphs that can be passages
+    paragraph_shingles: np.ndarray  # their shingle sets (sorted distinct hashes), one after another
+    paragraph_ends: np.ndarray  # where each paragraph's set ends in paragraph_shingles
     article_keys: np.ndarray  # (1, article bands)
     paragraph_keys: np.ndarray  # (len(paragraphs), paragraph bands)
     short_lines: dict[int, tuple[str, int]]  # possible template lines: position -> (normalised, line_hash)
+
+    @property
+    def paragraphs(self) -> tuple[ParagraphPrint, ...]:
+        """The paragraphs that can be passages, with their shingle sets."""
+        sets = np.split(self.paragraph_shingles, self.paragraph_ends[:-1])
+        return tuple(ParagraphPrint(int(pos), shingles) for pos, shingles in zip(self.paragraph_positions, sets))
 
 
 def jaccard(a: Sketch, b: Sketch) -> float:
@@ -240,13 +251,15 @@ class Fingerprinter:
         doc_sketches = self._sketch_with_heads(doc_sequences)
         paragraph_sketches = self.sketch_sets(paragraph_sets, self.paragraph_perms)
         article_keys = self._keys([s.values for s, _ in doc_sketches], self.articles)
-        paragraph_keys = self._keys([s.values for s in paragraph_sketches], self.paragraphs)
+        paragraph_keys = self._keys([s.values for s in paragraph_sketches], self.paragraphs)  # sketches not kept
         signed, first = [], 0
         for k, (article, (positions, digest, short)) in enumerate(zip(articles, layout)):
             end = first + len(positions)
-            prints = tuple(ParagraphPrint(pos, paragraph_sets[first + i]) for i, pos in enumerate(positions))
+            sets = paragraph_sets[first:end]
+            shingles = np.concatenate(sets) if sets else np.empty(0, dtype=np.uint32)
             sketch, head = doc_sketches[k]
-            signed.append(Signed(article, digest, sketch, head, prints, tuple(paragraph_sketches[first:end]),
+            signed.append(Signed(article, digest, sketch, head, np.array(positions, dtype=np.int32), shingles,
+                                 np.cumsum([len(s) for s in sets], dtype=np.int64),
                                  article_keys[k : k + 1], paragraph_keys[first:end], short))
             first = end
         return signed

@@ -81,8 +81,8 @@ def test_head_sketch_and_lsh_keys_agree_with_their_definitions():
     for paragraph in signed.paragraphs:
         expected_set = shingle_hashes(words(article.paragraphs[paragraph.position]), 3)
         assert np.array_equal(paragraph.shingles, expected_set)
-    for sketch, keys in zip(signed.paragraph_sketches, signed.paragraph_keys):
-        assert len(sketch.values) == 24
+    for paragraph, keys in zip(signed.paragraphs, signed.paragraph_keys):
+        sketch = fingerprinter.sketch_sets([paragraph.shingles], 24)[0]
         assert np.array_equal(keys, band_keys(sketch.values[None, :], 8, 3)[0])
 
 
@@ -93,3 +93,28 @@ def test_prose_check_on_the_end_agrees_with_a_scan_of_the_whole_paragraph(text):
 
     whole = any(m.group(1) is None or m.group(1).isupper() for m in _SENTENCE_END.finditer(text))
     assert reads_as_prose(text) is whole
+
+
+def test_signing_a_batch_gives_each_article_what_signing_it_alone_gives():
+    from ingest.models import Article
+    from synthetic import make_vocabulary, paragraph
+    import random
+
+    rng = random.Random(5)
+    vocab = make_vocabulary(rng)
+    # articles with several passage-length paragraphs, none, or one, among short lines
+    articles = [Article(f"a{i}", "s", f"T{i}", None, tuple(
+        paragraph(rng, vocab) if rng.random() < 0.6 else f"Short line {j}" for j in range(n)))
+        for i, n in enumerate([12, 0, 3, 1, 20, 5])]
+    fingerprinter = Fingerprinter(DedupOptions())
+    batch = fingerprinter.sign_many(articles)
+    assert sum(len(s.paragraphs) for s in batch) > 10
+    for together, article in zip(batch, articles):
+        alone = fingerprinter.sign(article)
+        assert [p.position for p in together.paragraphs] == [p.position for p in alone.paragraphs]
+        for a, b in zip(together.paragraphs, alone.paragraphs):
+            assert np.array_equal(a.shingles, b.shingles)
+            assert np.array_equal(a.shingles, shingle_hashes(words(article.paragraphs[a.position]), 3))
+        assert np.array_equal(together.paragraph_keys, alone.paragraph_keys)
+        assert np.array_equal(together.article_keys, alone.article_keys)
+        assert np.array_equal(together.sketch.values, alone.sketch.values)
