@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -79,11 +80,12 @@ class Signed:
     paragraph_keys: np.ndarray  # (len(paragraphs), paragraph bands)
     short_lines: dict[int, tuple[str, int]]  # possible template lines: position -> (normalised, line_hash)
 
-    @property
+    @cached_property
     def paragraphs(self) -> tuple[ParagraphPrint, ...]:
         """The paragraphs that can be passages, with their shingle sets."""
-        sets = np.split(self.paragraph_shingles, self.paragraph_ends[:-1])
-        return tuple(ParagraphPrint(int(pos), shingles) for pos, shingles in zip(self.paragraph_positions, sets))
+        ends = self.paragraph_ends.tolist()
+        return tuple(ParagraphPrint(pos, self.paragraph_shingles[start:end])
+                     for pos, start, end in zip(self.paragraph_positions.tolist(), [0, *ends], ends))
 
 
 def jaccard(a: Sketch, b: Sketch) -> float:
