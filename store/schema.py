@@ -28,6 +28,9 @@ FTS_AUTOMERGE = 16
 # became a segment of its own, to be merged again and again (0.56 ms an article
 # against 0.17 ms for one statement per batch).
 FTS_DEFERRED = "_fts_deferred"
+# Columns that hold NULL in most rows, indexed by their values only (see sparse_index):
+# most articles are no near-duplicate, most paragraphs no passage and no short line.
+SPARSE_COLUMNS = [("articles", "duplicate_of"), ("paragraphs", "passage_id"), ("paragraphs", "line_hash")]
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
@@ -91,14 +94,11 @@ def create_schema(db: sqlite_utils.Database) -> None:
     indexes = [
         ("raw_documents", ["sha256"], True),
         ("articles", ["content_hash"], True),
-        ("articles", ["duplicate_of"], False),
         ("articles", ["published"], False),
         ("articles", ["source"], False),
         ("sightings", ["location", "raw_id"], True),
         ("sightings", ["article_id"], False),
         ("paragraphs", ["article_id", "position"], True),
-        ("paragraphs", ["passage_id"], False),
-        ("paragraphs", ["line_hash"], False),
         ("removed_lines", ["article_id"], False),
         ("rejects", ["location"], False),
         ("_article_edges", ["b"], False),
@@ -106,6 +106,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
     ]
     for table, columns, unique in indexes:
         db[table].create_index(columns, unique=unique, if_not_exists=True)
+    for table, column in SPARSE_COLUMNS:
+        sparse_index(db, table, column)
     if "novel_text" in (db["articles_fts"].columns_dict if db["articles_fts"].exists() else {}):
         drop_articles_fts(db)  # an older archive indexed novel_text too: rebuilt below
     db.execute(f"CREATE TABLE IF NOT EXISTS {FTS_DEFERRED} (first_article_id INTEGER NOT NULL)")
@@ -116,6 +118,19 @@ def create_schema(db: sqlite_utils.Database) -> None:
     deferrable_insert_trigger(db)
     if not db[NOVEL_FTS].exists():
         create_novel_index(db)
+
+
+def sparse_index(db: sqlite_utils.Database, table: str, column: str) -> None:
+    """Index a column's non-NULL values only (a partial index), replacing a full index of
+    the same name that an older archive has. Most rows hold NULL there, and a full index
+    takes an entry for each: a paragraph paid three index inserts where it now pays one.
+    Lookups by value (`=`, `IN`) use the partial index as they used the full one."""
+    name = f"idx_{table}_{column}"
+    row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", [name]).fetchone()
+    if row and "WHERE" in row[0]:
+        return
+    db.execute(f"DROP INDEX IF EXISTS {name}")
+    db.execute(f"CREATE INDEX {name} ON {table} ({column}) WHERE {column} IS NOT NULL")
 
 
 def drop_articles_fts(db: sqlite_utils.Database) -> None:

@@ -164,3 +164,4 @@ def test_both_indexes_merge_segments_sixteen_at_a_time(fresh_db):
 
     for table in ("articles_fts", NOVEL_FTS):
         assert fresh_db.execute(f"SELECT v FROM {table}_config WHERE k = 'automerge'").fetchone() == (FTS_AUTOMERGE,)
+
