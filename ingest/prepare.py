@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
@@ -81,6 +83,21 @@ def prepare(docs: list[RawDocument], templates: dict[str, frozenset[str]], clean
     return out
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Pool worker initializer: exit once the process that started the pool is gone.
+
+    A writer killed outright (SIGKILL, the OOM killer) cannot stop its pool, and a
+    worker waiting for work would wait forever, holding its memory and the writer's
+    stdout, which keeps cron (or whoever reads that output) waiting too.
+    """
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
 def _prepare_in_worker(docs: list[RawDocument], *args) -> list[Signed | Reject]:
     """`prepare` without sending the documents back (the caller has them)."""
     return [item.signed if isinstance(item, Prepared) else item for item in prepare(docs, *args)]
@@ -128,7 +145,8 @@ class Preparer:
         if self._pool is None:
             context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                                   else "spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_exit_with_parent,
+                                             initargs=(os.getpid(),))
         bounds = [len(docs) * i // chunks for i in range(chunks + 1)]
         futures = [self._pool.submit(_prepare_in_worker, docs[lo:hi], *args) for lo, hi in zip(bounds, bounds[1:])]
 

@@ -204,3 +204,14 @@ def test_a_copy_of_a_killed_archive_is_usable(corpus, tmp_path):
         shutil.copy(path, copy / path.name)
     assert_intact(copy / "archive.db")
     assert query(copy / "archive.db", "SELECT count(*) FROM articles")[0][0] >= 8  # the first batch
+
+
+def test_a_killed_ingest_leaves_no_worker_process_behind(corpus, tmp_path):
+    """Workers of a writer killed outright exit: none holds memory, or the writer's output
+    (whoever reads it, cron say, gets its end instead of waiting forever)."""
+    folder, _ = corpus
+    config = write_config(tmp_path / "config.toml", BATCH, workers=2)
+    proc = start("ingest", folder, "--db", tmp_path / "archive.db", "--config", config,
+                 prelude=KILL_AFTER_WRITES.format(n=12))
+    proc.communicate(timeout=30)  # the output ends once every process holding it has exited
+    assert proc.returncode == -signal.SIGKILL
