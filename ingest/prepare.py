@@ -135,13 +135,15 @@ class Preparer:
         """Start preparing documents; returns a function that waits for them (in order).
 
         With a pool the work runs in the background, split into contiguous chunks, one
-        per worker; with one worker, or a handful of documents, it runs here and now.
+        per worker (a handful of documents is one chunk: still in a worker, so that this
+        process never loads datasketch, which loads scipy, about 40 MB); with one
+        worker it runs here and now.
         """
         args = (templates, self.clean_options, self.dedup_options, self.bandings)
-        chunks = min(self.workers, len(docs) // MIN_DOCS_PER_WORKER)
-        if chunks < 2:
+        if self.workers < 2 or not docs:
             done = prepare(docs, *args)
             return lambda: done
+        chunks = max(1, min(self.workers, len(docs) // MIN_DOCS_PER_WORKER))
         if self._pool is None:
             context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                                   else "spawn")

@@ -25,9 +25,23 @@ class Banding(NamedTuple):
     rows: int
 
 
+# What datasketch's optimiser picks (with RECALL_WEIGHTS) for the LSH indexes of the
+# default config: (threshold, num_perm) -> (bands, rows). A test checks every entry
+# against datasketch. Importing datasketch loads scipy (about 40 MB in the writer for
+# the rest of its run), which an archive with the default settings is spared.
+KNOWN_LSH_PARAMS = {(0.3, 128): (32, 2), (0.4, 32): (16, 2)}
+
+
 @lru_cache(maxsize=16)
 def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows) that datasketch picks for a threshold, weighted to recall."""
+    if (threshold, num_perm) in KNOWN_LSH_PARAMS:
+        return KNOWN_LSH_PARAMS[threshold, num_perm]
+    return datasketch_lsh_params(threshold, num_perm)
+
+
+def datasketch_lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows) from datasketch's MinHashLSH optimiser, weighted to recall."""
     from datasketch import MinHashLSH  # imported here: readers never need it
 
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=RECALL_WEIGHTS)

@@ -199,6 +199,22 @@ def test_worker_processes_give_the_same_archive_as_one_process(tmp_path):
     assert len(contents[0]["articles"]) > 40
 
 
+def test_the_writer_process_never_loads_datasketch(tmp_path):
+    # datasketch loads scipy: 40 MB the writer would carry for the whole run. The workers
+    # sign; a new archive with the default config takes its LSH bandings from a table.
+    from corpus import run, write_config
+
+    docs = write_docs(make_docs(12, seed=3, dup_rate=0.3, passage_rate=0.3), tmp_path / "corpus")
+    config = write_config(tmp_path / "config.toml", batch_size=5, workers=2)  # small batches too
+    report = "import atexit, sys\natexit.register(lambda: print('datasketch loaded:', 'datasketch' in sys.modules))"
+    result = run("ingest", tmp_path / "corpus", "--db", tmp_path / "a.db", "--config", config, prelude=report)
+    assert result.returncode == 0, result.stderr
+    conn = sqlite3.connect(tmp_path / "a.db")
+    assert conn.execute("SELECT count(*) FROM articles").fetchone() == (len(docs),)
+    assert conn.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0] > 0
+    assert "datasketch loaded: False" in result.stdout
+
+
 def test_merging_lsh_runs_changes_no_result(tmp_path, monkeypatch):
     from store.lsm import LSMIndex
 

@@ -118,3 +118,15 @@ def test_signing_a_batch_gives_each_article_what_signing_it_alone_gives():
         assert np.array_equal(together.paragraph_keys, alone.paragraph_keys)
         assert np.array_equal(together.article_keys, alone.article_keys)
         assert np.array_equal(together.sketch.values, alone.sketch.values)
+
+
+def test_the_lsh_bandings_kept_for_the_default_config_are_what_datasketch_picks():
+    from store.index import KNOWN_LSH_PARAMS, datasketch_lsh_params, lsh_params
+
+    options = DedupOptions()
+    defaults = {(options.article_lsh_threshold, options.num_perm),
+                (options.paragraph_lsh_threshold, min(options.paragraph_lsh_perms, options.num_perm))}
+    assert defaults <= set(KNOWN_LSH_PARAMS)  # a default config never needs the optimiser
+    for (threshold, num_perm), banding in KNOWN_LSH_PARAMS.items():
+        assert datasketch_lsh_params(threshold, num_perm) == banding
+    assert lsh_params(0.55, 64) == datasketch_lsh_params(0.55, 64)  # others ask datasketch
