@@ -25,7 +25,7 @@ class ArchiveOptions:
     path: str = "archive.db"
     batch_size: int = 200
     busy_timeout: float = 30.0
-    filter_memory_mb: int = 64
+    filter_memory_mb: int = 96
 
     @property
     def filter_memory(self) -> int:
