@@ -19,6 +19,7 @@ from store.archive import Archive, ArchiveError, connect, transaction
 from .config import Config
 from .lock import WriterLock
 from .pipeline import Ingester, RunSummary, batched
+from .prepare import Preparer
 from .sources import InputFile
 
 CARRIED_TABLES = ("ingest_runs", "rejects", "boilerplate_lines")
@@ -54,13 +55,14 @@ def reclean(db_path: str | Path, config: Config, progress: Callable[[int], None]
                                              pk="id")
             inputs = _stored_inputs(old)
             run_id = new.start_run([f"reclean {db_path}"], os.getpid())
-            ingester = Ingester(new, config, run_id)
-            if on_total:
-                on_total(len(inputs))
-            for batch in batched(inputs, config.archive.batch_size):
-                ingester.ingest_inputs([item for item, _ in batch])
-                if progress:
-                    progress(len(batch))
+            with Preparer(config.input.workers, config.clean, config.dedup, new.bandings()) as preparer:
+                ingester = Ingester(new, config, run_id, preparer)  # cleaning and signing on every core
+                if on_total:
+                    on_total(len(inputs))
+                for batch in batched(inputs, config.archive.batch_size):
+                    ingester.ingest_inputs([item for item, _ in batch])
+                    if progress:
+                        progress(len(batch))
             with transaction(new.db):
                 new.db.conn.executemany(
                     "UPDATE sightings SET run_id = ? WHERE location = ? AND raw_id = "

@@ -199,7 +199,7 @@ def test_worker_processes_give_the_same_archive_as_one_process(tmp_path):
     assert len(contents[0]["articles"]) > 40
 
 
-def test_the_writer_process_never_loads_datasketch(tmp_path):
+def test_the_writer_process_never_loads_datasketch_when_ingesting_or_recleaning(tmp_path):
     # datasketch loads scipy: 40 MB the writer would carry for the whole run. The workers
     # sign; a new archive with the default config takes its LSH bandings from a table.
     from corpus import run, write_config
@@ -213,6 +213,9 @@ def test_the_writer_process_never_loads_datasketch(tmp_path):
     assert conn.execute("SELECT count(*) FROM articles").fetchone() == (len(docs),)
     assert conn.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0] > 0
     assert "datasketch loaded: False" in result.stdout
+    rebuilt = run("reclean", "--db", tmp_path / "a.db", "--config", config, prelude=report)  # signs in workers too
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "datasketch loaded: False" in rebuilt.stdout
 
 
 def test_merging_lsh_runs_changes_no_result(tmp_path, monkeypatch):

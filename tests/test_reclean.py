@@ -43,6 +43,30 @@ def test_reclean_applies_templates_learned_later_and_keeps_everything(cli, tmp_p
     assert "Guaid" in cli("search", "Guaido", "--db", db_path).output
 
 
+def test_reclean_with_worker_processes_gives_what_one_process_gives(tmp_path):
+    import dataclasses
+
+    from ingest.config import Config
+    from ingest.pipeline import ingest
+    from ingest.reclean import reclean
+    from synthetic import make_docs, write_docs
+
+    write_docs(make_docs(30, seed=4, dup_rate=0.3, passage_rate=0.3), tmp_path / "corpus")
+    tables = ("articles", "paragraphs", "passages", "sightings", "removed_lines", "boilerplate_lines")
+    contents = []
+    for workers in (1, 2):
+        config = Config()
+        config = dataclasses.replace(config, input=dataclasses.replace(config.input, workers=workers),
+                                     archive=dataclasses.replace(config.archive, batch_size=20))
+        db = tmp_path / f"w{workers}.db"
+        ingest([tmp_path / "corpus"], db, config)
+        reclean(db, config)
+        conn = sqlite3.connect(db)
+        contents.append({t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables})
+    assert len(contents[0]["articles"]) > 30 and contents[0]["passages"]
+    assert contents[0] == contents[1]
+
+
 def test_reclean_without_an_archive_says_so(cli, tmp_path):
     result = cli("reclean", "--db", tmp_path / "none.db", code=1)
     assert "no archive" in result.output
