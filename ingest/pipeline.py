@@ -169,15 +169,15 @@ class Ingester:
         self.archive.add_reject(reject, self.run_id)
         batch.rejected.append((reject.location, reject.reason))
 
-    def ingest_batch(self, items: list[Path | Reject]) -> None:
+    def ingest_batch(self, items: list[Path | InputFile | Reject]) -> None:
         """Read, clean, sign, decide and write one batch; the writes are one transaction."""
         self.finish(self.start(items))
 
-    def ingest_batches(self, batches: Iterable[list[Path | Reject]],
+    def ingest_batches(self, batches: Iterable[list[Path | InputFile | Reject]],
                        progress: Callable[[int], None] | None = None) -> None:
-        """Ingest batch after batch, cleaning and signing the next batch in the worker
-        processes while this process writes the current one. The outcome is the one
-        batch-by-batch ingest gives (see `finish`)."""
+        """Ingest batch after batch (of paths to read, or inputs already read), cleaning
+        and signing the next batch in the worker processes while this process writes
+        the current one. The outcome is the one batch-by-batch ingest gives (see `finish`)."""
         in_flight: _Started | None = None
         for items in batches:
             started = self.start(items)
@@ -191,14 +191,11 @@ class Ingester:
             if progress:
                 progress(in_flight.size)
 
-    def ingest_inputs(self, inputs: list[InputFile | Reject]) -> None:
-        """Clean, sign, decide and write inputs already read (one batch, one transaction)."""
-        self.finish(self._start_inputs(inputs))
-
-    def start(self, items: list[Path | Reject]) -> "_Started":
-        """Read a batch and hand what is new in it to the preparer (which may run it in
-        the background); nothing is written."""
-        return self._start_inputs([item if isinstance(item, Reject) else read_input(item, self.config.input)
+    def start(self, items: list[Path | InputFile | Reject]) -> "_Started":
+        """Read a batch (its paths; inputs already read are taken as they are) and hand
+        what is new in it to the preparer (which may run it in the background); nothing
+        is written."""
+        return self._start_inputs([read_input(item, self.config.input) if isinstance(item, Path) else item
                                    for item in items])
 
     def _start_inputs(self, inputs: list[InputFile | Reject]) -> "_Started":

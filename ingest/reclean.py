@@ -59,10 +59,7 @@ def reclean(db_path: str | Path, config: Config, progress: Callable[[int], None]
                 ingester = Ingester(new, config, run_id, preparer)  # cleaning and signing on every core
                 if on_total:
                     on_total(len(inputs))
-                for batch in batched(inputs, config.archive.batch_size):
-                    ingester.ingest_inputs([item for item, _ in batch])
-                    if progress:
-                        progress(len(batch))
+                ingester.ingest_batches(batched([item for item, _ in inputs], config.archive.batch_size), progress)
             with transaction(new.db):
                 new.db.conn.executemany(
                     "UPDATE sightings SET run_id = ? WHERE location = ? AND raw_id = "
