@@ -66,10 +66,9 @@ class Archive(ArchiveReads, ArchiveWrites):
         self.options = options
         self.filter_memory = filter_memory
         self.reader = reader
-        self.articles_index = LSMIndex(db, "articles", settings["article_bands"], settings["article_rows"],
-                                       reader, hold_filters=False)
+        self.articles_index = LSMIndex(db, "articles", settings["article_bands"], settings["article_rows"], reader)
         self.paragraphs_index = LSMIndex(db, "paragraphs", settings["paragraph_bands"], settings["paragraph_rows"],
-                                         reader, hold_filters=False)
+                                         reader)
         self.fit_filters()
         self.article_sketches = BlobStore(db, "_sketches_articles")
         self.article_heads = BlobStore(db, "_sketches_heads")

@@ -204,11 +204,11 @@ class LSMIndex:
     max_run_entries = 4_000_000
 
     def __init__(self, db: sqlite_utils.Database, kind: str, bands: int, rows: int,
-                 reader: sqlite3.Connection | None = None, hold_filters: bool = True) -> None:
-        """`hold_filters`: read every run's filter into memory now; without it, none is
-        held until `fit_filters` says which. `reader`: a connection that reads the
-        filters not held (committed runs only), so that they pass through its page
-        cache, not the writer's."""
+                 reader: sqlite3.Connection | None = None) -> None:
+        """The stored runs are loaded without their filters: `fit_filters` says which to
+        hold, and the others are read when probed, through `reader` (a connection to the
+        same file, for committed runs only) when given, so that they pass through its
+        page cache, not the writer's. Runs written from now on are held."""
         self.db = db
         self.kind = kind
         self.bands = bands
@@ -217,9 +217,6 @@ class LSMIndex:
         self.runs_table = f"_lsh_{kind}_runs"
         self.blocks_table = f"_lsh_{kind}_blocks"
         self.runs = self._load_runs()
-        if hold_filters:
-            for run in self.runs:
-                self.hold_filter(run, True)
         self._reset()
 
     def _reset(self) -> None:

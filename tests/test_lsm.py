@@ -54,14 +54,16 @@ def test_queries_match_a_plain_map_across_batches_merges_and_reopening(fresh_db,
     reader = None if budget is None else sqlite3.connect(f"file:{tmp_path / 'index.db'}?mode=ro", uri=True)
 
     def opened() -> LSMIndex:
-        return LSMIndex(fresh_db, "things", 4, 2, reader, hold_filters=budget is None)
+        index = LSMIndex(fresh_db, "things", 4, 2, reader)
+        lsm.fit_filters([index], budget)  # as Archive does on opening
+        return index
 
     index = opened()
     held_runs = read_runs = 0
     item = 0
     for batch in range(12):
         keys = rng.integers(0, 5_000, size=(40, 4), dtype=np.int64)  # small key space: many shared keys
-        if budget is not None:  # as Archive.prefetch does, with every run committed
+        if budget is not None:  # as Archive.batch does, with every run committed
             lsm.fit_filters([index], budget)
             held = [run for run in index.runs if run.bloom is not None]
             assert sum(run.bloom_bytes for run in held) <= budget
