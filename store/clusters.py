@@ -8,8 +8,11 @@ different clusters (reuse inside one cluster is the same story, not background).
 Components are updated incrementally, only where new edges touch them, and the
 result is the same whatever the order in which articles arrived. A stored component
 (a passage, or a chrome component kept in _chrome_paragraphs) that no cluster change
-touched is taken in whole, so a new copy of a paragraph repeated n times costs O(n)
-rows, not a walk over its O(n^2) pairs.
+touched is taken in whole, never walked edge by edge. In the everyday case (a new copy
+whose edges all reach one established passage, or one chrome component) the copy
+joins it without reading its other members (`_joins`), so with the index saturation
+(dedup.index_saturation: past it, copies are not indexed and find only the first
+few) a new copy of a paragraph repeated n times costs the same whatever n is.
 """
 
 from __future__ import annotations
@@ -221,11 +224,87 @@ def _store_chrome(conn: sqlite3.Connection, components: list[dict[int, float]], 
                      [(p, component) for p, component in changed if component is not None])
 
 
+def _joins(conn: sqlite3.Connection, touched: set[int],
+           chrome_min_articles: int) -> list[tuple[int, str, int, list[tuple[int, float]]]] | None:
+    """How each touched paragraph joins one stored component that stays what it is, as
+    (paragraph, "P" or "C", passage or chrome component, [(crossing neighbour, edge
+    similarity)]); None when any of them needs the full recomputation.
+
+    This is the everyday case of a repeated passage: a new copy whose crossing edges all
+    reach one established passage (or one chrome component, as another word-for-word
+    copy at the edge of its article). Joining it changes no other member's passage, the
+    passage's first article or its text, so it costs O(the copy's edges), not O(copies).
+    Anything else (a paragraph already in a component, edges to free paragraphs or to
+    two components, a passage too small to have been judged chrome or not, a copy
+    published before the passage's first, a copy that would stop chrome being chrome)
+    takes the full path.
+    """
+    rows = conn.execute(
+        """SELECT p.id, p.article_id, p.position, p.text, a.published, p.passage_id, c.component,
+                  (SELECT max(position) FROM paragraphs WHERE article_id = p.article_id)
+           FROM paragraphs p JOIN articles a ON a.id = p.article_id
+           LEFT JOIN _chrome_paragraphs c ON c.paragraph_id = p.id
+           WHERE p.id IN (SELECT value FROM json_each(?))""", [_json_ids(touched)]).fetchall()
+    joins = []
+    for paragraph, article, position, text, published, passage_id, chrome, last in rows:
+        if passage_id is not None or chrome is not None:
+            return None
+        neighbours = _neighbours(conn, paragraph)
+        units = {(passage_id, chrome) for _, _, passage_id, chrome in neighbours}
+        if not neighbours:
+            continue  # no crossing edge: the paragraph stays on its own
+        if len(units) != 1:
+            return None
+        passage_id, chrome = units.pop()
+        edges = [(other, sim or 0.0) for other, sim, _, _ in neighbours]
+        if passage_id is not None:
+            first = conn.execute("SELECT s.first_article_id, s.occurrences, a.published FROM passages s "
+                                 "JOIN articles a ON a.id = s.first_article_id WHERE s.id = ?", [passage_id]).fetchone()
+            first_article, occurrences, first_published = first
+            if (occurrences < chrome_min_articles or article == first_article
+                    or (published is None, published or "", article)
+                    < (first_published is None, first_published or "", first_article)):
+                return None
+            joins.append((paragraph, "P", passage_id, edges))
+        elif chrome is not None:
+            (chrome_text,) = conn.execute("SELECT text FROM paragraphs WHERE id = ?", [chrome]).fetchone()
+            if (paragraph < chrome or position not in (0, last)
+                    or normalize_text(text) != normalize_text(chrome_text)):
+                return None
+            joins.append((paragraph, "C", chrome, edges))
+        else:
+            return None  # a free paragraph: a new component
+    return joins
+
+
+def _join(conn: sqlite3.Connection, joins: list[tuple[int, str, int, list[tuple[int, float]]]]) -> set[int]:
+    """Write what `_joins` found; returns the articles whose novel text changes."""
+    affected = set()
+    for paragraph, kind, key, edges in joins:
+        if kind == "C":
+            conn.execute("INSERT INTO _chrome_paragraphs (paragraph_id, component) VALUES (?, ?)", [paragraph, key])
+            continue
+        (article,) = conn.execute("SELECT article_id FROM paragraphs WHERE id = ?", [paragraph]).fetchone()
+        if conn.execute("SELECT 1 FROM paragraphs WHERE article_id = ? AND passage_id = ?",
+                        [article, key]).fetchone() is None:
+            conn.execute("UPDATE passages SET occurrences = occurrences + 1 WHERE id = ?", [key])
+        conn.execute("UPDATE paragraphs SET passage_id = ?, similarity = ? WHERE id = ?",
+                     [key, round(max(sim for _, sim in edges), 4), paragraph])
+        # a member's similarity is its best edge: the new edge may be better
+        conn.executemany("UPDATE paragraphs SET similarity = ? WHERE id = ? AND (similarity IS NULL OR similarity < ?)",
+                         [(round(sim, 4), other, round(sim, 4)) for other, sim in edges])
+        affected.add(article)
+    return affected
+
+
 def refresh_passages(conn: sqlite3.Connection, touched: set[int], chrome_min_articles: int = 3) -> set[int]:
     """Recompute the passages around the touched paragraphs (the new ones, and those of
     articles that changed cluster); returns the articles whose novel text may change."""
     if not touched:
         return set()
+    joins = _joins(conn, touched, chrome_min_articles)
+    if joins is not None:
+        return _join(conn, joins)
     todo = set(touched)
     stale, stale_chrome = set(), set()
     for passage_id, chrome in conn.execute(

@@ -185,3 +185,28 @@ def test_chrome_that_stops_being_chrome_becomes_a_passage_as_recomputed(tmp_path
             chrome = conn.execute("SELECT count(*) FROM _chrome_paragraphs").fetchone()[0]
             passages = conn.execute("SELECT count(*) FROM passages").fetchone()[0]
         assert (chrome, passages) == ((3, 0) if night == 2 else (0, 1) if night == 3 else (chrome, passages))
+
+
+def test_a_copy_that_joins_a_passage_raises_its_partners_similarity_as_recomputed(tmp_path):
+    """Four articles carry reworded copies of one background (a passage); a fifth repeats
+    the second's copy word for word. The new copy joins the passage without a walk over
+    it, and the copy it repeats now has an edge of similarity 1.0: its best edge."""
+    rng = random.Random(9)
+    vocab = make_vocabulary(rng)
+    background = paragraph(rng, vocab, 3)
+    copies = [reworded(background, rng, vocab) for _ in range(4)]
+    config = Config()
+    db = tmp_path / "archive.db"
+    for night, copy in enumerate([*copies, copies[1]]):
+        paras = [paragraph(rng, vocab) for _ in range(5)]
+        path = tmp_path / f"night{night}" / "beta" / f"story{night}.txt"
+        path.parent.mkdir(parents=True)
+        body = [*paras[:2], copy, *paras[2:]]
+        path.write_text("\n".join([sentence(rng, vocab, 7), "", *[p + "\n" for p in body]]) + "\n", encoding="utf-8")
+        ingest([path.parent.parent], db, config)
+        with sqlite3.connect(db) as conn:
+            expected = assert_as_recomputed(conn, config.dedup.chrome_min_articles)
+    second = conn.execute("SELECT p.similarity FROM paragraphs p JOIN sightings s ON s.article_id = p.article_id "
+                          "WHERE s.location LIKE '%story1.txt' AND p.passage_id IS NOT NULL").fetchone()[0]
+    assert second == 1.0
+    assert {occurrences for _, occurrences, _, _ in expected.values()} == {5}
