@@ -71,6 +71,7 @@ class DedupOptions:
     passage_jaccard: float = 0.5
     passage_containment: float = 0.7
     chrome_min_articles: int = 3
+    index_saturation: int = 16
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ _FRACTIONS = {
 _POSITIVE = {
     "batch_size", "max_file_bytes", "num_perm", "article_shingle_size",
     "paragraph_shingle_size", "min_paragraph_words", "template_min_articles",
-    "paragraph_min_words", "chrome_min_articles", "paragraph_lsh_perms",
+    "paragraph_min_words", "chrome_min_articles", "paragraph_lsh_perms", "index_saturation",
 }
 
 

@@ -6,6 +6,7 @@ a batch is visible to the decisions for later ones.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from . import clusters, templates
@@ -114,6 +115,11 @@ class ArchiveWrites:
                                   template_min_articles, run_id)
         # last: the index keeps these in memory until the batch's flush, so nothing above
         # may fail after them (a failure rolls back to the document's savepoint)
-        self.articles_index.add([article_id], signed.article_keys)
-        self.paragraphs_index.add([paragraph_ids[p.position] for p in signed.paragraphs], signed.paragraph_keys)
+        saturation = self.options.index_saturation
+        if len(matches) < saturation:
+            self.articles_index.add([article_id], signed.article_keys)
+        copies = Counter(m.position for m in decision.paragraph_matches)
+        indexed = [k for k, p in enumerate(signed.paragraphs) if copies[p.position] < saturation]
+        self.paragraphs_index.add([paragraph_ids[signed.paragraphs[k].position] for k in indexed],
+                                  signed.paragraph_keys[indexed])
         return article_id, learned

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import sqlite3
 from pathlib import Path
@@ -13,7 +14,7 @@ from hypothesis import example, given, settings, strategies as st
 from ingest.config import Config, load_config
 from ingest.dedup import passage_score, passage_scores
 from ingest.pipeline import ingest
-from synthetic import make_docs, make_vocabulary, paragraph, write_docs
+from synthetic import light_edit, make_docs, make_vocabulary, paragraph, write_docs
 
 CONFIG = Config()
 RNG_SEED = 20261122
@@ -173,6 +174,37 @@ def test_same_result_whatever_the_order_and_batch_size(tmp_path):
     clusters, passages = results[0]
     assert sum(len(c) > 1 for c in clusters) >= 10  # the corpus really has duplicates
     assert len(passages) >= 3                         # and reused passages
+
+
+def test_copies_past_the_saturation_join_through_the_indexed_ones(tmp_path, vocab, rng):
+    """A background in 14 stories and a story syndicated 10 times, with an index saturation
+    of 4: every copy still joins its passage or cluster, but a copy that found 4 others is
+    not indexed itself, so later copies find only the first few."""
+    saturation = 4
+    config = dataclasses.replace(CONFIG, dedup=dataclasses.replace(CONFIG.dedup, index_saturation=saturation))
+    background = paragraph(rng, vocab, 3)
+    for i in range(14):
+        body = [paragraph(rng, vocab) for _ in range(5)]
+        write(tmp_path / "in" / f"site{i % 3}", f"story{i:02d}.txt", f"Story {i} {vocab[i]}",
+              [*body[:2], light_edit(background, rng), *body[2:]])
+    wire = [paragraph(rng, vocab) for _ in range(8)]
+    for i in range(10):
+        write(tmp_path / "in" / f"site{i % 3}", f"wire{i:02d}.txt", "Wire story",
+              [light_edit(p, rng) for p in wire])
+    run(tmp_path / "in", tmp_path / "a.db", config)
+    conn = sqlite3.connect(tmp_path / "a.db")
+    assert conn.execute("SELECT occurrences FROM passages").fetchall() == [(14,)]
+    roots = {r for (r,) in conn.execute("SELECT coalesce(a.duplicate_of, a.id) FROM articles a JOIN sightings s "
+                                        "ON s.article_id = a.id WHERE s.location LIKE '%wire%'")}
+    assert len(roots) == 1
+    for table in ("_paragraph_edges", "_article_edges"):
+        # a pair (a, b) is stored when b arrives, so b's pairs are the copies it found
+        found = dict(conn.execute(f"SELECT b, count(*) FROM {table} GROUP BY b"))
+        assert max(found.values()) >= saturation, table  # the corpus saturates the index
+        # and only copies that found fewer than `saturation` were indexed to be found
+        for (partner,) in conn.execute(f"SELECT DISTINCT a FROM {table}"):
+            assert found.get(partner, 0) < saturation, (table, partner)
+        assert max(found.values()) < 9, table  # without the saturation: 9 and 13
 
 
 @pytest.mark.parametrize("key, value", [("passage_jaccard", 0.0), ("num_perm", 0), ("scheme", "legacy")])
