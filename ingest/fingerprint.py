@@ -45,6 +45,20 @@ def _identity(value: int) -> int:
     return value
 
 
+Permutations = tuple[tuple[int, ...], tuple[int, ...]]  # MinHash's (a, b) for h -> a * h + b
+
+
+def minhash_permutations(options: DedupOptions) -> Permutations:
+    """The permutation parameters datasketch's MinHash draws for the pinned scheme,
+    num_perm and seed. This imports datasketch, which loads scipy (about 0.8 s and
+    40 MB), so an archive keeps them once drawn and its workers sign without it."""
+    from datasketch import MinHash  # here, not at import
+
+    a, b = MinHash(num_perm=options.num_perm, seed=options.seed, scheme=options.scheme,
+                   hashfunc=_identity).permutations
+    return tuple(int(x) for x in a), tuple(int(x) for x in b)
+
+
 @dataclass(frozen=True)
 class Sketch:
     """A MinHash signature and the number of distinct shingles behind it."""
@@ -138,32 +152,38 @@ class Fingerprinter:
     """Computes sketches with one pinned MinHash configuration.
 
     datasketch defines the sketch: its MinHash object (scheme, num_perm and seed from
-    the config) supplies the permutations. Sketches of many sets are computed in one
+    the config) draws the permutations, once per archive, which keeps them. Sketches of many sets are computed in one
     vectorised pass per chunk: the same values as `MinHash.bulk` (a test checks this),
     without a Python call per shingle.
     """
 
     def __init__(self, options: DedupOptions, articles: Banding | None = None,
-                 paragraphs: Banding | None = None) -> None:
+                 paragraphs: Banding | None = None, permutations: Permutations | None = None) -> None:
         """`articles`, `paragraphs`: the bandings of the archive's two LSH indexes (by
         default those a new archive gets). Paragraph sketches are cut to the paragraph
-        index's bands x rows values: paragraphs are verified on exact shingles."""
+        index's bands x rows values: paragraphs are verified on exact shingles.
+        `permutations`: datasketch's, as `minhash_permutations` gives them (the archive
+        keeps them); by default they are asked of datasketch."""
         self.options = options
         self.articles = articles or Banding(*lsh_params(options.article_lsh_threshold, options.num_perm))
         self.paragraphs = paragraphs or Banding(*lsh_params(
             options.paragraph_lsh_threshold, min(options.paragraph_lsh_perms, options.num_perm)))
         self.paragraph_perms = self.paragraphs.bands * self.paragraphs.rows
-        self._kwargs = dict(num_perm=options.num_perm, seed=options.seed,
-                            scheme=options.scheme, hashfunc=_identity)
-        from datasketch import MinHash  # here, not at import: it loads scipy (~50 MB) in every process
-
-        reference = MinHash(**self._kwargs)
         self._width = 64 if options.scheme == "affine64" else 32
         self._dtype = _FMIX[self._width][0]
-        self._a = np.asarray(reference.permutations[0], dtype=self._dtype)
-        self._b = np.asarray(reference.permutations[1], dtype=self._dtype)
-        self._empty = reference.hashvalues.astype(self._dtype)
+        a, b = permutations or minhash_permutations(options)
+        if len(a) != options.num_perm or len(b) != options.num_perm:
+            raise ValueError(f"{len(a)} MinHash permutations given for num_perm = {options.num_perm}: "
+                             f"pass those of this configuration (minhash_permutations)")
+        self._a = np.asarray(a, dtype=self._dtype)
+        self._b = np.asarray(b, dtype=self._dtype)
+        self._empty = np.full(options.num_perm, np.iinfo(self._dtype).max, dtype=self._dtype)  # datasketch's
         self._cache: dict[str, int] = {}
+
+    @property
+    def permutations(self) -> Permutations:
+        """The (a, b) permutation parameters this fingerprinter signs with."""
+        return tuple(self._a.tolist()), tuple(self._b.tolist())
 
     def _minhash(self, values: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Column minima of the permuted hashes of one large set, a chunk at a time."""

@@ -102,7 +102,7 @@ class Ingester:
         self.archive = archive
         self.config = config
         self.run_id = run_id
-        self.preparer = preparer or Preparer(1, config.clean, config.dedup, archive.bandings())
+        self.preparer = preparer or Preparer(1, config.clean, config.dedup, archive.bandings(), archive.permutations())
         self.deduper = Deduper(archive, config.dedup)
         self.summary = RunSummary(run_id=run_id)
         self._templates: dict[str, frozenset[str]] = {}
@@ -203,6 +203,10 @@ class Ingester:
         decoded = {item.location: to_document(item) for item in self._classify(inputs, known, _Plan(), RunSummary())}
         to_clean = [doc for doc in decoded.values() if isinstance(doc, RawDocument)]
         templates = {source: self._template(source) for source in {doc.source for doc in to_clean}}
+        if to_clean and self.preparer.permutations is None:
+            # the archive's first signatures: drawn once (in a worker: datasketch loads
+            # scipy) and kept, so that no later run loads datasketch anywhere
+            self.archive.keep_permutations(self.preparer.draw_permutations())
         return _Started(inputs, decoded, templates, self.preparer.submit(to_clean, templates))
 
     def finish(self, started: "_Started") -> None:
@@ -257,7 +261,7 @@ def run(archive: Archive, paths: list[str | Path], config: Config,
     is marked interrupted here.
     """
     run_id = archive.start_run([str(p) for p in paths], os.getpid())
-    preparer = Preparer(config.input.workers, config.clean, config.dedup, archive.bandings())
+    preparer = Preparer(config.input.workers, config.clean, config.dedup, archive.bandings(), archive.permutations())
     ingester = Ingester(archive, config, run_id, preparer)
     status, error = "failed", None
     try:

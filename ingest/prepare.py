@@ -20,12 +20,12 @@ from store.index import Banding
 
 from .clean import clean
 from .config import CleanOptions, DedupOptions
-from .fingerprint import Fingerprinter, Signed
+from .fingerprint import Fingerprinter, Permutations, Signed, minhash_permutations
 from .models import Article, RawDocument, Reject
 
 MIN_DOCS_PER_WORKER = 8
 Bandings = tuple[Banding, Banding]  # (articles, paragraphs)
-_FINGERPRINTERS: dict[tuple[DedupOptions, Bandings | None], Fingerprinter] = {}
+_FINGERPRINTERS: dict[tuple[DedupOptions, Bandings | None, Permutations | None], Fingerprinter] = {}
 
 
 def bug_reject(location: str, stage: str, exc: Exception) -> Reject:
@@ -42,18 +42,22 @@ class Prepared:
     signed: Signed
 
 
-def _fingerprinter(options: DedupOptions, bandings: Bandings | None) -> Fingerprinter:
-    key = (options, bandings)
+def _fingerprinter(options: DedupOptions, bandings: Bandings | None,
+                   permutations: Permutations | None) -> Fingerprinter:
+    key = (options, bandings, permutations)
     if key not in _FINGERPRINTERS:
-        _FINGERPRINTERS[key] = Fingerprinter(options, *(bandings or ()))
+        articles, paragraphs = bandings or (None, None)
+        _FINGERPRINTERS[key] = Fingerprinter(options, articles, paragraphs, permutations)
     return _FINGERPRINTERS[key]
 
 
 def prepare(docs: list[RawDocument], templates: dict[str, frozenset[str]], clean_options: CleanOptions,
-            dedup_options: DedupOptions, bandings: Bandings | None = None) -> list[Prepared | Reject]:
+            dedup_options: DedupOptions, bandings: Bandings | None = None,
+            permutations: Permutations | None = None) -> list[Prepared | Reject]:
     """Clean and sign documents, in order; a document our code fails on becomes a Reject.
 
-    `bandings`: the (articles, paragraphs) LSH bandings of the archive the documents go to.
+    `bandings`, `permutations`: the (articles, paragraphs) LSH bandings and the MinHash
+    permutations of the archive the documents go to.
     """
     cleaned: list[tuple[RawDocument, Article] | Reject] = []
     for doc in docs:
@@ -63,16 +67,17 @@ def prepare(docs: list[RawDocument], templates: dict[str, frozenset[str]], clean
             article = bug_reject(doc.location, "cleaning", exc)
         cleaned.append(article if isinstance(article, Reject) else (doc, article))
     good = [c for c in cleaned if not isinstance(c, Reject)]
-    fingerprinter = _fingerprinter(dedup_options, bandings)
-    try:
-        signed = dict(zip(map(id, good), fingerprinter.sign_many([a for _, a in good])))
-    except Exception:  # noqa: BLE001 - sign one by one to find the document it fails on
-        signed = {}
-        for pair in good:
-            try:
-                signed[id(pair)] = fingerprinter.sign(pair[1])
-            except Exception as exc:  # noqa: BLE001
-                signed[id(pair)] = bug_reject(pair[0].location, "fingerprinting", exc)
+    signed: dict[int, Signed | Reject] = {}
+    if good:  # no fingerprinter for nothing: without kept permutations it loads datasketch
+        fingerprinter = _fingerprinter(dedup_options, bandings, permutations)
+        try:
+            signed = dict(zip(map(id, good), fingerprinter.sign_many([a for _, a in good])))
+        except Exception:  # noqa: BLE001 - sign one by one to find the document it fails on
+            for pair in good:
+                try:
+                    signed[id(pair)] = fingerprinter.sign(pair[1])
+                except Exception as exc:  # noqa: BLE001
+                    signed[id(pair)] = bug_reject(pair[0].location, "fingerprinting", exc)
     out: list[Prepared | Reject] = []
     for item in cleaned:
         if isinstance(item, Reject):
@@ -107,11 +112,12 @@ class Preparer:
     """Runs `prepare` in this process or across a pool of worker processes."""
 
     def __init__(self, workers: int, clean_options: CleanOptions, dedup_options: DedupOptions,
-                 bandings: Bandings | None = None) -> None:
+                 bandings: Bandings | None = None, permutations: Permutations | None = None) -> None:
         self.workers = workers if workers > 0 else (os.cpu_count() or 1)
         self.clean_options = clean_options
         self.dedup_options = dedup_options
         self.bandings = bandings
+        self.permutations = permutations
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "Preparer":
@@ -126,6 +132,24 @@ class Preparer:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
 
+    def _started_pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
+                                                  else "spawn")
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_exit_with_parent,
+                                             initargs=(os.getpid(),))
+        return self._pool
+
+    def draw_permutations(self) -> Permutations:
+        """Draw the MinHash permutations of the dedup options (for an archive that has
+        none yet) and sign with them from now on. With a pool they are drawn in a worker,
+        so that this process never loads datasketch."""
+        if self.workers < 2:
+            self.permutations = minhash_permutations(self.dedup_options)
+        else:
+            self.permutations = self._started_pool().submit(minhash_permutations, self.dedup_options).result()
+        return self.permutations
+
     def __call__(self, docs: list[RawDocument], templates: dict[str, frozenset[str]]) -> list[Prepared | Reject]:
         """Prepared documents (or rejects), in the order given."""
         return self.submit(docs, templates)()
@@ -139,18 +163,14 @@ class Preparer:
         process never loads datasketch, which loads scipy, about 40 MB); with one
         worker it runs here and now.
         """
-        args = (templates, self.clean_options, self.dedup_options, self.bandings)
+        args = (templates, self.clean_options, self.dedup_options, self.bandings, self.permutations)
         if self.workers < 2 or not docs:
             done = prepare(docs, *args)
             return lambda: done
         chunks = max(1, min(self.workers, len(docs) // MIN_DOCS_PER_WORKER))
-        if self._pool is None:
-            context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
-                                                  else "spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_exit_with_parent,
-                                             initargs=(os.getpid(),))
         bounds = [len(docs) * i // chunks for i in range(chunks + 1)]
-        futures = [self._pool.submit(_prepare_in_worker, docs[lo:hi], *args) for lo, hi in zip(bounds, bounds[1:])]
+        pool = self._started_pool()
+        futures = [pool.submit(_prepare_in_worker, docs[lo:hi], *args) for lo, hi in zip(bounds, bounds[1:])]
 
         def result() -> list[Prepared | Reject]:
             signed = [item for future in futures for item in future.result()]

@@ -55,7 +55,8 @@ def reclean(db_path: str | Path, config: Config, progress: Callable[[int], None]
                                              pk="id")
             inputs = _stored_inputs(old)
             run_id = new.start_run([f"reclean {db_path}"], os.getpid())
-            with Preparer(config.input.workers, config.clean, config.dedup, new.bandings()) as preparer:
+            with Preparer(config.input.workers, config.clean, config.dedup, new.bandings(),
+                          new.permutations()) as preparer:
                 ingester = Ingester(new, config, run_id, preparer)  # cleaning and signing on every core
                 if on_total:
                     on_total(len(inputs))

@@ -21,7 +21,9 @@ from .schema import FTS_DEFERRED, SCHEMA_VERSION, create_schema, index_articles_
 from .writes import ArchiveReads, ArchiveWrites
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ingest.fingerprint import Signed
+    from ingest.fingerprint import Permutations, Signed
+
+PERMUTATIONS_KEY = "minhash_permutations"  # in _settings, once the first ingest drew them
 
 
 def utc_now() -> str:
@@ -107,6 +109,28 @@ class Archive(ArchiveReads, ArchiveWrites):
         self.articles_index.flush()
         self.paragraphs_index.flush()
 
+    def permutations(self) -> "Permutations | None":
+        """The MinHash permutations this archive's signatures are made with; None until
+        the first ingest draws them (see ingest.pipeline.preparer_for)."""
+        row = self.db.conn.execute("SELECT value FROM _settings WHERE key = ?", [PERMUTATIONS_KEY]).fetchone()
+        if row is None:
+            return None
+        try:
+            a, b = json.loads(row[0])
+            if len(a) == len(b) == self.options.num_perm and all(isinstance(x, int) for x in (*a, *b)):
+                return tuple(a), tuple(b)
+        except (ValueError, TypeError):
+            pass
+        raise ArchiveError(f"the archive's stored MinHash permutations ({PERMUTATIONS_KEY} in _settings) are "
+                           f"damaged. Delete that row: the next ingest draws them again from the archive's "
+                           f"scheme, num_perm and seed")
+
+    def keep_permutations(self, permutations: "Permutations") -> None:
+        """Store the MinHash permutations drawn for this archive."""
+        with transaction(self.db):
+            self.db.execute("INSERT OR REPLACE INTO _settings (key, value) VALUES (?, ?)",
+                            [PERMUTATIONS_KEY, json.dumps([list(permutations[0]), list(permutations[1])])])
+
     def migrate_index(self) -> None:
         """Move an older archive's LSH bucket tables (one B-tree per index) into runs."""
         for index in (self.articles_index, self.paragraphs_index):
@@ -138,6 +162,7 @@ class Archive(ArchiveReads, ArchiveWrites):
             if filter_memory is not None:
                 reader = open_connection(path, busy_timeout, readonly=True)
             archive = cls(db, options, settings, filter_memory, reader)
+            archive.permutations()  # damaged ones are an error now, not in the middle of a run
             archive.migrate_index()
         except (sqlite3.DatabaseError, ArchiveError) as exc:
             db.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 import sqlite3
 from pathlib import Path
@@ -248,6 +249,57 @@ def test_the_writer_process_never_loads_datasketch_when_ingesting_or_recleaning(
     rebuilt = run("reclean", "--db", tmp_path / "a.db", "--config", config, prelude=report)  # signs in workers too
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert "datasketch loaded: False" in rebuilt.stdout
+
+
+def test_an_archive_keeps_its_minhash_permutations_so_no_later_run_loads_datasketch(tmp_path):
+    # datasketch draws the permutations once, for the archive's first signatures; a later
+    # run signs with the kept ones, even in one process, and never imports datasketch
+    # (0.8 s at every start of every worker)
+    from corpus import run, write_config
+
+    from ingest.fingerprint import minhash_permutations
+
+    first = write_docs(make_docs(6, seed=4, passage_rate=0.3), tmp_path / "first")
+    later = write_docs(make_docs(6, seed=5, passage_rate=0.3), tmp_path / "later")
+    report = "import atexit, sys\natexit.register(lambda: print('datasketch loaded:', 'datasketch' in sys.modules))"
+    one_process = write_config(tmp_path / "config.toml", batch_size=4, workers=1)
+    result = run("ingest", tmp_path / "first", "--db", tmp_path / "a.db", "--config", one_process, prelude=report)
+    assert result.returncode == 0, result.stderr
+    assert "datasketch loaded: True" in result.stdout  # the archive's first signatures
+    result = run("ingest", tmp_path / "later", "--db", tmp_path / "a.db", "--config", one_process, prelude=report)
+    assert result.returncode == 0, result.stderr
+    assert "datasketch loaded: False" in result.stdout
+    conn = sqlite3.connect(tmp_path / "a.db")
+    assert conn.execute("SELECT count(*) FROM articles").fetchone() == (len(first) + len(later),)
+    # an archive from before permutations were kept, on a night with nothing new to sign
+    # (a batch with nothing to sign made a fingerprinter in the writer, which loaded datasketch)
+    older = tmp_path / "older.db"
+    conn.execute("VACUUM INTO ?", [str(older)])
+    with sqlite3.connect(older) as copy:
+        copy.execute("DELETE FROM _settings WHERE key = 'minhash_permutations'")
+    two_workers = write_config(tmp_path / "two.toml", batch_size=4, workers=2)
+    result = run("ingest", tmp_path / "later", "--db", older, "--config", two_workers, prelude=report)
+    assert result.returncode == 0, result.stderr
+    assert "datasketch loaded: False" in result.stdout
+    (kept,) = conn.execute("SELECT value FROM _settings WHERE key = 'minhash_permutations'").fetchone()
+    assert [tuple(p) for p in json.loads(kept)] == list(minhash_permutations(CONFIG.dedup))
+    # signed with the kept permutations, the later articles are what a new archive makes of them
+    ingest([tmp_path / "later"], tmp_path / "b.db", CONFIG)
+    fresh = sqlite3.connect(tmp_path / "b.db")
+    query = ("SELECT a.title, s.data FROM _sketches_articles s JOIN articles a ON a.id = s.item "
+             "ORDER BY a.title")
+    assert set(fresh.execute(query).fetchall()) <= set(conn.execute(query).fetchall())
+
+
+def test_damaged_kept_permutations_are_a_clear_error_on_open(tmp_path):
+    from store.archive import Archive, ArchiveError
+
+    write_docs(make_docs(3, seed=4), tmp_path / "corpus")
+    ingest([tmp_path / "corpus"], tmp_path / "a.db", CONFIG)
+    with sqlite3.connect(tmp_path / "a.db") as conn:
+        conn.execute("UPDATE _settings SET value = '[[1, 2], [3]]' WHERE key = 'minhash_permutations'")
+    with pytest.raises(ArchiveError, match="minhash_permutations in _settings"):
+        Archive.open(tmp_path / "a.db", CONFIG.dedup)
 
 
 def test_merging_lsh_runs_changes_no_result(tmp_path, monkeypatch):

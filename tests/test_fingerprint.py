@@ -10,14 +10,16 @@ from hypothesis import given, settings, strategies as st
 from datasketch import MinHash
 
 from ingest.config import DedupOptions
-from ingest.fingerprint import Fingerprinter, jaccard, reads_as_prose
+from ingest.fingerprint import Fingerprinter, jaccard, minhash_permutations, reads_as_prose
 from ingest.normalize import shingle_hashes, words
 
 
+@pytest.mark.parametrize("kept", [False, True])
 @pytest.mark.parametrize("scheme", ["affine32", "affine64"])
-def test_vectorised_sketches_equal_datasketch_bulk(scheme):
+def test_vectorised_sketches_equal_datasketch_bulk(scheme, kept):
+    # kept: with the permutations an archive keeps (drawn by datasketch once), not drawn now
     options = dataclasses.replace(DedupOptions(), scheme=scheme, num_perm=64, seed=7)
-    fingerprinter = Fingerprinter(options)
+    fingerprinter = Fingerprinter(options, permutations=minhash_permutations(options) if kept else None)
     rng = np.random.default_rng(1)
     sets = [np.unique(rng.integers(0, 2**32, size=n, dtype=np.uint64).astype(np.uint32))
             for n in (1, 5, 300, 0, 70_000, 12)]
@@ -27,6 +29,13 @@ def test_vectorised_sketches_equal_datasketch_bulk(scheme):
     for mine, reference, values in zip(ours, theirs, sets):
         assert np.array_equal(mine.values, reference.hashvalues.astype(mine.values.dtype))
         assert mine.size == len(values)
+
+
+def test_permutations_for_another_num_perm_are_an_error_that_says_which():
+    options = DedupOptions()
+    a, b = minhash_permutations(dataclasses.replace(options, num_perm=64))
+    with pytest.raises(ValueError, match="64 MinHash permutations given for num_perm = 128"):
+        Fingerprinter(options, permutations=(a, b))
 
 
 def test_sketch_estimates_jaccard():
