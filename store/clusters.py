@@ -46,6 +46,14 @@ def merge_cluster(conn: sqlite3.Connection, article_id: int, matched: list[int],
         return set()
     roots = {r for (r,) in conn.execute(
         f"SELECT DISTINCT coalesce(duplicate_of, id) FROM articles WHERE id IN ({_marks(matched)})", matched)}
+    if len(roots) == 1:  # the everyday case: a later copy joins one cluster, whose root stays
+        (root,) = roots
+        first = conn.execute(f"SELECT id FROM articles WHERE id IN (?, ?) ORDER BY {_ORDER} LIMIT 1",
+                             [root, article_id]).fetchone()[0]
+        if first == root:
+            conn.execute("UPDATE articles SET duplicate_of = ?, similarity = ? WHERE id = ?",
+                         [root, similarity, article_id])
+            return {article_id}
     root_list = sorted(roots)
     members = conn.execute(
         f"SELECT id, duplicate_of FROM articles WHERE id = ? OR id IN ({_marks(root_list)}) "

@@ -137,6 +137,26 @@ def assert_as_recomputed(conn: sqlite3.Connection, chrome_min_articles: int) -> 
     return expected
 
 
+def assert_clusters_as_recomputed(conn: sqlite3.Connection) -> None:
+    """Every article's duplicate_of names the earliest article (by publication date, then
+    arrival) of its connected component of stored article pairs; NULL for that one."""
+    order = {a: (p is None, p or "", a) for a, p in conn.execute("SELECT id, published FROM articles")}
+    parent = {a: a for a in order}
+
+    def find(a):
+        while parent[a] != a:
+            a = parent[a]
+        return a
+    for a, b in conn.execute("SELECT a, b FROM _article_edges"):
+        parent[find(a)] = find(b)
+    earliest: dict[int, int] = {}
+    for a in order:
+        root = find(a)
+        earliest[root] = min(earliest.get(root, a), a, key=order.get)
+    expected = {a: (None if earliest[find(a)] == a else earliest[find(a)]) for a in order}
+    assert dict(conn.execute("SELECT id, duplicate_of FROM articles")) == expected
+
+
 @pytest.mark.parametrize("seed", [3, 4, 5])
 def test_incremental_passages_equal_a_recomputation(tmp_path, seed):
     paths = write_corpus(tmp_path / "in", seed)
@@ -148,6 +168,7 @@ def test_incremental_passages_equal_a_recomputation(tmp_path, seed):
         ingest(paths[night : night + 9], db, config)
         with sqlite3.connect(db) as conn:
             expected = assert_as_recomputed(conn, config.dedup.chrome_min_articles)
+            assert_clusters_as_recomputed(conn)
     conn = sqlite3.connect(db)
     # the corpus does what it is for: passages, one in many articles, clusters, dates, chrome
     assert max(o for _, o, _, _ in expected.values()) >= 8
