@@ -258,9 +258,9 @@ def _joins(conn: sqlite3.Connection, touched: set[int],
         if passage_id is not None or chrome is not None:
             return None
         neighbours = _neighbours(conn, paragraph)
-        units = {(passage_id, chrome) for _, _, passage_id, chrome in neighbours}
         if not neighbours:
             continue  # no crossing edge: the paragraph stays on its own
+        units = {(passage_id, chrome) for _, _, passage_id, chrome in neighbours}
         if len(units) != 1:
             return None
         passage_id, chrome = units.pop()
