@@ -152,9 +152,9 @@ class Fingerprinter:
     """Computes sketches with one pinned MinHash configuration.
 
     datasketch defines the sketch: its MinHash object (scheme, num_perm and seed from
-    the config) draws the permutations, once per archive, which keeps them. Sketches of many sets are computed in one
-    vectorised pass per chunk: the same values as `MinHash.bulk` (a test checks this),
-    without a Python call per shingle.
+    the config) draws the permutations, once per archive, which keeps them. Sketches of
+    many sets are computed in one vectorised pass per chunk: the same values as
+    `MinHash.bulk` (a test checks this), without a Python call per shingle.
     """
 
     def __init__(self, options: DedupOptions, articles: Banding | None = None,
@@ -179,11 +179,6 @@ class Fingerprinter:
         self._b = np.asarray(b, dtype=self._dtype)
         self._empty = np.full(options.num_perm, np.iinfo(self._dtype).max, dtype=self._dtype)  # datasketch's
         self._cache: dict[str, int] = {}
-
-    @property
-    def permutations(self) -> Permutations:
-        """The (a, b) permutation parameters this fingerprinter signs with."""
-        return tuple(self._a.tolist()), tuple(self._b.tolist())
 
     def _minhash(self, values: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Column minima of the permuted hashes of one large set, a chunk at a time."""

@@ -111,7 +111,7 @@ class Archive(ArchiveReads, ArchiveWrites):
 
     def permutations(self) -> "Permutations | None":
         """The MinHash permutations this archive's signatures are made with; None until
-        the first ingest draws them (see ingest.pipeline.preparer_for)."""
+        the first ingest draws them (see ingest.pipeline.Ingester and Preparer.draw_permutations)."""
         row = self.db.conn.execute("SELECT value FROM _settings WHERE key = ?", [PERMUTATIONS_KEY]).fetchone()
         if row is None:
             return None
