@@ -30,6 +30,12 @@ def _marks(items) -> str:
     return ",".join("?" * len(items))
 
 
+def _earliest_first(published: str | None, article_id: int) -> tuple:
+    """Sort key of articles, earliest first: by publication date (undated last), then
+    arrival (the same order as _ORDER)."""
+    return (published is None, published or "", article_id)
+
+
 def add_edges(conn: sqlite3.Connection, table: str, pairs: Iterable[tuple[int, int, float]]) -> None:
     """Store verified pairs (one, other, similarity) with the smaller id first, in one statement."""
     conn.executemany(
@@ -233,10 +239,10 @@ def _store_chrome(conn: sqlite3.Connection, components: list[dict[int, float]], 
 
 
 def _joins(conn: sqlite3.Connection, touched: set[int],
-           chrome_min_articles: int) -> list[tuple[int, str, int, list[tuple[int, float]]]] | None:
+           chrome_min_articles: int) -> list[tuple[int, int, str, int, list[tuple[int, float]]]] | None:
     """How each touched paragraph joins one stored component that stays what it is, as
-    (paragraph, "P" or "C", passage or chrome component, [(crossing neighbour, edge
-    similarity)]); None when any of them needs the full recomputation.
+    (paragraph, its article, "P" or "C", passage or chrome component, [(crossing
+    neighbour, edge similarity)]); None when any of them needs the full recomputation.
 
     This is the everyday case of a repeated passage: a new copy whose crossing edges all
     reach one established passage (or one chrome component, as another word-for-word
@@ -270,29 +276,27 @@ def _joins(conn: sqlite3.Connection, touched: set[int],
                                  "JOIN articles a ON a.id = s.first_article_id WHERE s.id = ?", [passage_id]).fetchone()
             first_article, occurrences, first_published = first
             if (occurrences < chrome_min_articles or article == first_article
-                    or (published is None, published or "", article)
-                    < (first_published is None, first_published or "", first_article)):
+                    or _earliest_first(published, article) < _earliest_first(first_published, first_article)):
                 return None
-            joins.append((paragraph, "P", passage_id, edges))
+            joins.append((paragraph, article, "P", passage_id, edges))
         elif chrome is not None:
             (chrome_text,) = conn.execute("SELECT text FROM paragraphs WHERE id = ?", [chrome]).fetchone()
             if (paragraph < chrome or position not in (0, last)
                     or normalize_text(text) != normalize_text(chrome_text)):
                 return None
-            joins.append((paragraph, "C", chrome, edges))
+            joins.append((paragraph, article, "C", chrome, edges))
         else:
             return None  # a free paragraph: a new component
     return joins
 
 
-def _join(conn: sqlite3.Connection, joins: list[tuple[int, str, int, list[tuple[int, float]]]]) -> set[int]:
+def _join(conn: sqlite3.Connection, joins: list[tuple[int, int, str, int, list[tuple[int, float]]]]) -> set[int]:
     """Write what `_joins` found; returns the articles whose novel text changes."""
     affected = set()
-    for paragraph, kind, key, edges in joins:
+    for paragraph, article, kind, key, edges in joins:
         if kind == "C":
             conn.execute("INSERT INTO _chrome_paragraphs (paragraph_id, component) VALUES (?, ?)", [paragraph, key])
             continue
-        (article,) = conn.execute("SELECT article_id FROM paragraphs WHERE id = ?", [paragraph]).fetchone()
         if conn.execute("SELECT 1 FROM paragraphs WHERE article_id = ? AND passage_id = ?",
                         [article, key]).fetchone() is None:
             conn.execute("UPDATE passages SET occurrences = occurrences + 1 WHERE id = ?", [key])
@@ -355,7 +359,7 @@ def refresh_passages(conn: sqlite3.Connection, touched: set[int], chrome_min_art
             passage_id, similarity = None, {p: None for p in component}
         else:
             present = sorted({info[p][1] for p in component if info[p][1] is not None} - claimed)
-            first = min(component, key=lambda p: (info[p][3] is None, info[p][3] or "", info[p][0], info[p][4]))
+            first = min(component, key=lambda p: (*_earliest_first(info[p][3], info[p][0]), info[p][4]))
             articles = {info[p][0] for p in component}
             values = [info[first][0], len(articles), info[first][2]]
             if present:
