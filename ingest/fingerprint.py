@@ -1,9 +1,10 @@
 """MinHash fingerprints of articles and their paragraphs (datasketch).
 
-Shingles are hashed to 32-bit integers by ingest.normalize; datasketch's
-MinHash.bulk turns them into signatures with the scheme, num_perm and seed pinned
+Shingles are hashed to 32-bit integers by ingest.normalize and turned into the
+signatures datasketch's MinHash.bulk gives, with the scheme, num_perm and seed pinned
 from the configuration (DESIGN.md: datasketch 2.0 changed the default scheme, so
-the scheme is never left to the library's default).
+the scheme is never left to the library's default) and datasketch's permutations;
+the arithmetic is done here, for a whole batch at once, in numpy.
 """
 
 from __future__ import annotations
@@ -12,15 +13,17 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 
 import numpy as np
 
+from store.arrays import sorted_unique
 from store.index import Banding, band_keys, lsh_params
 from store.templates import short_lines
 
 from .config import DedupOptions
 from .models import Article
-from .normalize import normalize_text, normalized_words, shingles_of_word_hashes, word_hashes
+from .normalize import normalize_text, shingles_of_word_hashes, word_hashes, word_tokens
 
 # terminal punctuation after a word, then the end of the text or a capitalised word
 _SENTENCE_END = re.compile(r"""(?<=[\w)\]])[.!?…]["'”’»)\]]*(?:\s+["“‘'«(\[]?(\w)|\s*$)|[。！？]""")
@@ -137,15 +140,26 @@ def _premix(values: np.ndarray, width: int) -> np.ndarray:
     return h
 
 
-def _distinct_per_span(values: np.ndarray, spans: list[tuple[int, int]]) -> list[np.ndarray]:
-    """The sorted distinct values of each [start, end) slice, with one sort for all of them
-    (each value tagged with its slice's number in the high 32 bits)."""
-    lengths = np.array([end - start for start, end in spans])
-    tagged = np.repeat(np.arange(len(spans), dtype=np.uint64) << np.uint64(32), lengths)
-    tagged |= np.concatenate([values[start:end] for start, end in spans]).astype(np.uint64)
-    distinct = np.unique(tagged)
-    cuts = np.searchsorted(distinct, np.arange(1, len(spans), dtype=np.uint64) << np.uint64(32))
-    return np.split((distinct & np.uint64(0xFFFFFFFF)).astype(np.uint32), cuts)
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The indexes of the ranges [start, start + length), one after another."""
+    ends = np.cumsum(lengths)
+    return np.arange(ends[-1] if len(ends) else 0, dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)
+
+
+def _distinct_per_segment(values: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The sorted distinct values of each segment of `values` (segments of `lengths`,
+    one after another), with one sort for all of them: (their values one segment after
+    another, how many each segment has)."""
+    segment = np.repeat(np.arange(len(lengths), dtype=np.uint64), lengths)
+    distinct = sorted_unique((segment << np.uint64(32)) | values.astype(np.uint64))
+    counts = np.bincount((distinct >> np.uint64(32)).astype(np.int64), minlength=len(lengths))
+    return (distinct & np.uint64(0xFFFFFFFF)).astype(np.uint32), counts
+
+
+def _tokens_and_counts(normalized: list[str]) -> tuple[list[bytes], list[int]]:
+    """The words of an article's normalised paragraphs, one after another, and how many each has."""
+    per_paragraph = [word_tokens(text) for text in normalized]
+    return list(chain.from_iterable(per_paragraph)), list(map(len, per_paragraph))
 
 
 class Fingerprinter:
@@ -178,16 +192,31 @@ class Fingerprinter:
         self._a = np.asarray(a, dtype=self._dtype)
         self._b = np.asarray(b, dtype=self._dtype)
         self._empty = np.full(options.num_perm, np.iinfo(self._dtype).max, dtype=self._dtype)  # datasketch's
-        self._cache: dict[str, int] = {}
 
-    def _minhash(self, values: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """Column minima of the permuted hashes of one large set, a chunk at a time."""
-        out = self._empty[: len(a)].copy()
+    def _segment_minhashes(self, values: np.ndarray, lengths: np.ndarray, perms: int | None = None) -> np.ndarray:
+        """MinHash signatures (n_segments, perms) of consecutive segments of a shingle-hash
+        array (segments of `lengths`; an empty one gets datasketch's empty signature).
+
+        One vectorised pass a chunk of columns at a time (the permuted hashes of a chunk
+        take at most _CHUNK cells); a segment cut by a chunk boundary is folded in from
+        both sides. Repeated values do not change a minimum, so the segments need not
+        be distinct sets.
+        """
+        a, b = self._a[:perms, None], self._b[:perms, None]
+        out = np.tile(self._empty[: len(a)], (len(lengths), 1))
+        starts = np.cumsum(lengths) - lengths
+        filled = np.flatnonzero(lengths > 0)
         step = max(1, _CHUNK // len(a))
-        for start in range(0, len(values), step):
-            h = _premix(values[start : start + step], self._width)[None, :]
+        for lo in range(0, len(values), step):
+            hi = min(lo + step, len(values))
+            # the segments with values in [lo, hi): the one running into the chunk, then those starting in it
+            first = np.searchsorted(starts[filled], lo, side="right") - 1
+            last = np.searchsorted(starts[filled], hi, side="left")
+            here = filled[max(first, 0) : last]
+            cuts = np.maximum(starts[here], lo) - lo
             with np.errstate(over="ignore"):
-                np.minimum(out, (a[:, None] * h + b[:, None]).min(axis=1), out=out)
+                permuted = a * _premix(values[lo:hi], self._width)[None, :] + b
+            out[here] = np.minimum(out[here], np.minimum.reduceat(permuted, cuts, axis=1).T)
         return out
 
     def sketch_sets(self, shingle_sets: list[np.ndarray], perms: int | None = None) -> list[Sketch]:
@@ -195,106 +224,95 @@ class Fingerprinter:
 
         With `perms`, only the first `perms` values of each signature are computed.
         """
-        a, b = self._a[:perms], self._b[:perms]
-        results: list[np.ndarray | None] = [None] * len(shingle_sets)
-        step = max(1, _CHUNK // len(a))
-        group: list[int] = []
-        total = 0
-
-        def flush() -> None:
-            nonlocal group, total
-            if group:
-                values = np.concatenate([shingle_sets[i] for i in group])
-                h = _premix(values, self._width)[None, :]
-                with np.errstate(over="ignore"):
-                    permuted = a[:, None] * h + b[:, None]  # one row per permutation: reduced along memory
-                offsets = np.cumsum([0] + [len(shingle_sets[i]) for i in group[:-1]])
-                for i, row in zip(group, np.ascontiguousarray(np.minimum.reduceat(permuted, offsets, axis=1).T)):
-                    results[i] = row
-            group, total = [], 0
-
-        for i, values in enumerate(shingle_sets):
-            if len(values) == 0:
-                results[i] = self._empty[: len(a)].copy()
-            elif len(values) > step:
-                results[i] = self._minhash(values, a, b)
-            else:
-                if total + len(values) > step:
-                    flush()
-                group.append(i)
-                total += len(values)
-        flush()
-        return [Sketch(r.astype(np.uint32, copy=False) if self._width == 32 else r, len(s))
-                for r, s in zip(results, shingle_sets)]
+        lengths = np.array([len(s) for s in shingle_sets], dtype=np.int64)
+        values = np.concatenate(shingle_sets) if shingle_sets else np.empty(0, dtype=np.uint32)
+        signatures = self._segment_minhashes(values, lengths, perms)
+        return [Sketch(row, len(s)) for row, s in zip(signatures, shingle_sets)]
 
     def sign(self, article: Article) -> Signed:
         """Content hash, article sketch and paragraph sketches of a cleaned article."""
         return self.sign_many([article])[0]
 
     def sign_many(self, articles: list[Article]) -> list[Signed]:
-        """Sign a batch of articles with two bulk MinHash passes (articles, paragraphs).
+        """Sign a batch of articles, with the word shingles and MinHash passes of the
+        whole batch done at once (per article there are only its words to find).
 
         Per article: the content hash of its normalised text, the sketch of its word
         shingles, the sketch of its first half (its head), its LSH keys and, for each
         paragraph that can be a passage, its shingle set, a sketch of `paragraph_perms`
-        values and its LSH keys. Words are hashed once per article and shingled once
-        for the article and once for the paragraphs.
+        values and its LSH keys. A paragraph's shingles are those of the article's word
+        sequence that start and end inside it.
         """
         opts = self.options
-        doc_sequences: list[np.ndarray] = []
-        paragraph_sets: list[np.ndarray] = []
+        min_words = max(opts.paragraph_min_words, opts.paragraph_shingle_size)
+        tokens: list[bytes] = []
+        word_counts: list[int] = []  # per article
+        spans: list[tuple[int, int]] = []  # per paragraph that can be a passage: (first word, words), batch-wide
         layout: list[tuple[list[int], str, dict[int, tuple[str, int]]]] = []
         for article in articles:
             normalized = [normalize_text(p) for p in article.paragraphs]
-            tokens = [normalized_words(n) for n in normalized]
-            doc_words = word_hashes([t for ts in tokens for t in ts], self._cache)
-            doc_sequences.append(shingles_of_word_hashes(doc_words, opts.article_shingle_size))
-            positions, spans, start = [], [], 0
-            for pos, (paragraph, ts) in enumerate(zip(article.paragraphs, tokens)):
-                end = start + len(ts)
-                if len(ts) >= opts.paragraph_min_words and reads_as_prose(paragraph):
-                    # a paragraph's shingles are those of the article's word sequence that start
-                    # and end inside it (it has at least paragraph_min_words >= shingle size words)
-                    spans.append((start, end - opts.paragraph_shingle_size + 1))
-                    positions.append(pos)
-                start = end
-            if spans:
-                small = shingles_of_word_hashes(doc_words, opts.paragraph_shingle_size)
-                paragraph_sets += _distinct_per_span(small, spans)
+            words, counts = _tokens_and_counts(normalized)
+            positions, start = [], len(tokens)
+            for position, (paragraph, count) in enumerate(zip(article.paragraphs, counts)):
+                if count >= min_words and reads_as_prose(paragraph):
+                    spans.append((start, count))
+                    positions.append(position)
+                start += count
+            tokens += words
+            word_counts.append(len(words))
             layout.append((positions, hashlib.sha256(" ".join(normalized).encode("utf-8")).hexdigest(),
                            short_lines(normalized, opts.paragraph_min_words)))
-        if len(self._cache) > 500_000:
-            self._cache.clear()
-        doc_sketches = self._sketch_with_heads(doc_sequences)
-        paragraph_sketches = self.sketch_sets(paragraph_sets, self.paragraph_perms)
-        article_keys = self._keys([s.values for s, _ in doc_sketches], self.articles)
-        paragraph_keys = self._keys([s.values for s in paragraph_sketches], self.paragraphs)  # sketches not kept
+        hashes = word_hashes(tokens)
+        word_starts = np.cumsum(word_counts, dtype=np.int64) - word_counts
+        doc_sketches = self._doc_sketches(hashes, word_starts, np.array(word_counts, dtype=np.int64))
+        paragraph_sets, set_sizes = self._paragraph_sets(hashes, spans)
+        paragraph_sketches = self._segment_minhashes(paragraph_sets, set_sizes, self.paragraph_perms)
+        article_keys = self._keys([whole.values for whole, _ in doc_sketches], self.articles)
+        paragraph_keys = self._keys(list(paragraph_sketches), self.paragraphs)  # the sketches are not kept
+        set_ends = np.cumsum(set_sizes)
         signed, first = [], 0
         for k, (article, (positions, digest, short)) in enumerate(zip(articles, layout)):
             end = first + len(positions)
-            sets = paragraph_sets[first:end]
-            shingles = np.concatenate(sets) if sets else np.empty(0, dtype=np.uint32)
-            sketch, head = doc_sketches[k]
-            signed.append(Signed(article, digest, sketch, head, np.array(positions, dtype=np.int32), shingles,
-                                 np.cumsum([len(s) for s in sets], dtype=np.int64),
-                                 article_keys[k : k + 1], paragraph_keys[first:end], short))
+            lo = int(set_ends[first - 1]) if first else 0
+            whole, head = doc_sketches[k]
+            signed.append(Signed(article, digest, whole, head, np.array(positions, dtype=np.int32),
+                                 paragraph_sets[lo : int(set_ends[end - 1]) if end else lo].copy(),
+                                 set_ends[first:end] - lo, article_keys[k : k + 1], paragraph_keys[first:end],
+                                 short))
             first = end
         return signed
 
-    def _sketch_with_heads(self, sequences: list[np.ndarray]) -> list[tuple[Sketch, Sketch]]:
-        """(whole, first half) sketches of shingle sequences; each shingle is permuted once."""
-        sets = []
-        for sequence in sequences:
-            half = (len(sequence) + 1) // 2
-            sets += [sequence[:half], sequence[half:]]
-        parts = self.sketch_sets(sets)
-        out = []
-        for k, sequence in enumerate(sequences):
-            head, tail = parts[2 * k], parts[2 * k + 1]
-            whole = np.minimum(head.values, tail.values)
-            out.append((Sketch(whole, len(np.unique(sequence))),
-                        Sketch(head.values, len(np.unique(sequence[: (len(sequence) + 1) // 2])))))
-        return out
+    def _doc_sketches(self, hashes: np.ndarray, starts: np.ndarray, counts: np.ndarray) -> list[tuple[Sketch, Sketch]]:
+        """(whole, first half) sketches of each article's word shingles (its words are
+        hashes[start : start + count]); each shingle is permuted once."""
+        size = self.options.article_shingle_size
+        shingles = shingles_of_word_hashes(hashes, size)  # batch-wide: those across two articles are left out
+        lengths = np.maximum(counts - size + 1, 0)
+        sequence = shingles[_ranges(starts, lengths)] if len(shingles) else np.empty(0, dtype=np.uint32)
+        for k in np.flatnonzero((counts > 0) & (counts < size)):  # one shingle of all its words
+            lengths[k] = 1
+            own = shingles_of_word_hashes(hashes[starts[k] : starts[k] + counts[k]], size)
+            at = int(lengths[:k].sum())
+            sequence = np.concatenate([sequence[:at], own, sequence[at:]])
+        heads = (lengths + 1) // 2
+        halves = np.column_stack([heads, lengths - heads]).ravel()
+        parts = self._segment_minhashes(sequence, halves)
+        _, whole_sizes = _distinct_per_segment(sequence, lengths)
+        head_starts = np.cumsum(lengths) - lengths
+        _, head_sizes = _distinct_per_segment(sequence[_ranges(head_starts, heads)], heads)
+        whole = np.minimum(parts[0::2], parts[1::2])
+        return [(Sketch(w, n), Sketch(h, m)) for w, h, n, m in
+                zip(whole, parts[0::2], whole_sizes.tolist(), head_sizes.tolist())]
+
+    def _paragraph_sets(self, hashes: np.ndarray, spans: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        """The distinct word shingles of each span of words (first word, words), one set
+        after another, and the size of each set."""
+        if not spans:
+            return np.empty(0, dtype=np.uint32), np.empty(0, dtype=np.int64)
+        size = self.options.paragraph_shingle_size
+        firsts, counts = np.array(spans, dtype=np.int64).T
+        shingles = shingles_of_word_hashes(hashes, size)
+        return _distinct_per_segment(shingles[_ranges(firsts, counts - size + 1)], counts - size + 1)
 
     @staticmethod
     def _keys(signatures: list[np.ndarray], banding: Banding) -> np.ndarray:

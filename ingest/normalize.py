@@ -13,6 +13,8 @@ import zlib
 
 import numpy as np
 
+from store.arrays import sorted_unique
+
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
@@ -20,7 +22,6 @@ _QUOTES = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
     "\u2015": "-", "\u2212": "-",
 })
-_SPACE = re.compile(r"\s+")
 # combining marks (accents) left after NFKD decomposition
 _COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f"
                         "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -29,11 +30,13 @@ _WORD = re.compile(r"\w+")
 
 def normalize_text(text: str) -> str:
     """Fold compatibility forms, case, accents, quotes, dashes and whitespace."""
+    # " ".join(split()) collapses and strips exactly the characters regex \s matches
+    # (both use str.isspace), several times faster than a regex substitution
     if text.isascii():
-        return _SPACE.sub(" ", text.casefold()).strip()
+        return " ".join(text.casefold().split())
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", stripped)).strip()
+    return " ".join(unicodedata.normalize("NFC", stripped).split())
 
 
 def words(text: str) -> list[str]:
@@ -46,6 +49,19 @@ def normalized_words(normalized: str) -> list[str]:
     return _WORD.findall(normalized)
 
 
+# ASCII word characters (what regex \w matches below 128) kept, every other byte a space
+_ASCII_WORDS = bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(128)) + b" " * 128
+
+
+def word_tokens(normalized: str) -> list[bytes]:
+    """The words of an already normalised text, UTF-8 encoded: `normalized_words`,
+    encoded, which is what word hashes are taken of. ASCII text (most news once
+    normalised) is split on a byte table, several times faster than the regex."""
+    if normalized.isascii():
+        return normalized.encode("ascii").translate(_ASCII_WORDS).split()
+    return [word.encode("utf-8") for word in _WORD.findall(normalized)]
+
+
 def content_hash(text: str) -> str:
     """sha256 of the normalised text: equal for exact duplicates."""
     return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
@@ -54,27 +70,18 @@ def content_hash(text: str) -> str:
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 
 
-def word_hashes(tokens: list[str], cache: dict[str, int] | None = None) -> np.ndarray:
-    """A stable 32-bit hash of each word (crc32), as uint64 for shingle mixing."""
-    if cache is None:
-        return np.fromiter(map(zlib.crc32, map(str.encode, tokens)), dtype=np.uint64, count=len(tokens))
-    values = list(map(cache.get, tokens))  # a loop in C; words seen before are nearly all of them
-    if None in values:
-        for i, (token, value) in enumerate(zip(tokens, values)):
-            if value is None:
-                value = cache.get(token)
-                if value is None:
-                    value = cache[token] = zlib.crc32(token.encode("utf-8"))
-                values[i] = value
-    return np.array(values, dtype=np.uint64)
+def word_hashes(tokens: list[str] | list[bytes]) -> np.ndarray:
+    """A stable 32-bit hash of each word (crc32 of its UTF-8), as uint64 for shingle mixing."""
+    encoded = tokens if not tokens or isinstance(tokens[0], bytes) else map(str.encode, tokens)
+    return np.fromiter(map(zlib.crc32, encoded), dtype=np.uint64, count=len(tokens))
 
 
-def shingle_hashes(tokens: list[str], size: int, cache: dict[str, int] | None = None) -> np.ndarray:
+def shingle_hashes(tokens: list[str], size: int) -> np.ndarray:
     """32-bit hashes of the distinct word `size`-grams of a token list, sorted."""
-    return np.unique(shingle_sequence(tokens, size, cache))
+    return sorted_unique(shingle_sequence(tokens, size))
 
 
-def shingle_sequence(tokens: list[str], size: int, cache: dict[str, int] | None = None) -> np.ndarray:
+def shingle_sequence(tokens: list[str], size: int) -> np.ndarray:
     """32-bit hashes of the word `size`-grams of a token list, in text order.
 
     A text shorter than `size` words gives one shingle of all its words; an empty
@@ -83,7 +90,7 @@ def shingle_sequence(tokens: list[str], size: int, cache: dict[str, int] | None 
     """
     if not tokens:
         return np.empty(0, dtype=np.uint32)
-    return shingles_of_word_hashes(word_hashes(tokens, cache), size)
+    return shingles_of_word_hashes(word_hashes(tokens), size)
 
 
 def shingles_of_word_hashes(h: np.ndarray, size: int) -> np.ndarray:

@@ -35,6 +35,8 @@ from typing import Iterator
 import numpy as np
 import sqlite_utils
 
+from .arrays import sorted_unique
+
 BLOCK = 256
 BLOOM_BITS = 14.4  # bits per entry: with 10 probes, about 0.1% false positives
 BLOOM_PROBES = 10
@@ -190,7 +192,7 @@ def block_bounds(keys: np.ndarray) -> np.ndarray:
     """Start offsets of the blocks of a sorted key array: about BLOCK entries each, and
     never splitting one key's entries, so a key is found in the one block its fence names."""
     cuts = np.searchsorted(keys, keys[BLOCK::BLOCK], side="left")
-    return np.unique(np.concatenate([[0], cuts[cuts > 0]])).astype(np.intp)
+    return sorted_unique(np.concatenate([[0], cuts[cuts > 0]])).astype(np.intp)
 
 
 class LSMIndex:
@@ -274,7 +276,7 @@ class LSMIndex:
             if not len(maybe):
                 continue
             blocks = np.searchsorted(run.fences, maybe, side="right") - 1
-            wanted = np.unique(blocks[blocks >= 0]).tolist()
+            wanted = sorted_unique(blocks[blocks >= 0]).tolist()
             key_blobs, item_blobs = [], []
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
@@ -391,7 +393,7 @@ class LSMIndex:
         memory holds one range of entries (and the new run's filter), not the runs."""
         ids = [run.id for run in group]
         writer = _RunWriter(self, sum(run.entries for run in group))
-        fences = np.unique(np.concatenate([run.fences for run in group]))
+        fences = sorted_unique(np.concatenate([run.fences for run in group]))
         step = max(1, len(fences) * MERGE_CHUNK // max(1, writer.entries))
         bounds = [*fences[step::step].tolist(), None]
         low = None

@@ -139,3 +139,46 @@ def test_the_lsh_bandings_kept_for_the_default_config_are_what_datasketch_picks(
     for (threshold, num_perm), banding in KNOWN_LSH_PARAMS.items():
         assert datasketch_lsh_params(threshold, num_perm) == banding
     assert lsh_params(0.55, 64) == datasketch_lsh_params(0.55, 64)  # others ask datasketch
+
+
+@pytest.mark.parametrize("chunk", [None, 97])
+def test_batch_signing_equals_the_definition_on_datasketch(monkeypatch, chunk):
+    # articles of every awkward length, signed together: each gets what its own text
+    # defines, with datasketch's MinHash.bulk as the reference; a tiny chunk cuts
+    # nearly every set across chunks of the vectorised pass
+    from ingest import fingerprint
+    from ingest.models import Article
+    from ingest.normalize import shingle_sequence
+    from store.index import band_keys
+    from synthetic import make_vocabulary, paragraph
+    import random
+
+    if chunk:
+        monkeypatch.setattr(fingerprint, "_CHUNK", chunk)
+    rng = random.Random(11)
+    vocab = make_vocabulary(rng)
+    bodies = [(), ("Two words",), ("Exactly five words here now",), ("Four words only here",),
+              tuple(paragraph(rng, vocab) for _ in range(6)), ("Short line", paragraph(rng, vocab)),
+              ("Juan Guaidó dijo “no” — dos veces, y luego habló de nuevo con la prensa. " * 3,)]
+    articles = [Article(f"a{i}", "s", None, None, body) for i, body in enumerate(bodies)]
+    options = DedupOptions()
+    signer = Fingerprinter(options, permutations=minhash_permutations(options))
+    bulk = lambda sets: MinHash.bulk([s.tolist() for s in sets], num_perm=options.num_perm, seed=options.seed,  # noqa: E731
+                                     scheme=options.scheme, hashfunc=lambda v: v)
+    for article, signed in zip(articles, signer.sign_many(articles)):
+        sequence = shingle_sequence(words(article.text), options.article_shingle_size)
+        whole, head = np.unique(sequence), np.unique(sequence[: (len(sequence) + 1) // 2])
+        expected_whole, expected_head = bulk([whole, head])
+        assert (signed.sketch.size, signed.head.size) == (len(whole), len(head))
+        assert np.array_equal(signed.sketch.values, expected_whole.hashvalues.astype(np.uint32))
+        assert np.array_equal(signed.head.values, expected_head.hashvalues.astype(np.uint32))
+        assert np.array_equal(signed.article_keys, band_keys(signed.sketch.values[None, :], *signer.articles))
+        sets = [shingle_hashes(words(text), options.paragraph_shingle_size) for text in article.paragraphs
+                if len(words(text)) >= options.paragraph_min_words and reads_as_prose(text)]
+        assert [len(p.shingles) for p in signed.paragraphs] == [len(s) for s in sets]
+        for printed, expected in zip(signed.paragraphs, sets):
+            assert np.array_equal(printed.shingles, expected)
+        if sets:
+            sketches = np.stack([m.hashvalues[: signer.paragraph_perms] for m in bulk(sets)])
+            assert np.array_equal(signed.paragraph_keys, band_keys(sketches, *signer.paragraphs))
+    assert sum(len(s.paragraphs) for s in signer.sign_many(articles)) >= 7

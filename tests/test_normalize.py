@@ -1,0 +1,52 @@
+"""Normalisation and word tokens: the fast paths give what their regex definitions give."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+from hypothesis import given, settings, strategies as st
+
+from ingest.normalize import _COMBINING, _QUOTES, normalize_text, normalized_words, word_hashes, word_tokens
+from store.arrays import sorted_unique
+
+# text mixing ASCII, accents, combining marks, curly quotes, dashes, Unicode spaces
+# (\x1c-\x1f and \u2028 are whitespace to Python), CJK and Greek
+NEWS_LIKE = st.text(alphabet=st.sampled_from(list(
+    "aZ9_ .,;:!?'\"-\t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u2028\u3000"
+    "éÉçñßİ\u0301\u0308“”‘’«»—–−…€°½ﬁΣσςЁ北京")), max_size=80)
+
+
+def _normalize_by_regex(text: str) -> str:
+    """normalize_text as it was first written: a regex collapses the whitespace."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", stripped)).strip()
+
+
+@settings(max_examples=500, deadline=None)
+@given(NEWS_LIKE)
+def test_normalize_text_equals_its_regex_definition(text):
+    assert normalize_text(text) == _normalize_by_regex(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(NEWS_LIKE)
+def test_word_tokens_are_the_regex_words_encoded(text):
+    normalized = normalize_text(text)
+    assert word_tokens(normalized) == [word.encode("utf-8") for word in normalized_words(normalized)]
+    assert word_tokens(text) == [word.encode("utf-8") for word in re.findall(r"\w+", text)]  # not normalised too
+
+
+def test_word_hashes_are_the_same_for_text_and_bytes():
+    words = ["guaido", "guaidó", "北京", "x"]
+    assert np.array_equal(word_hashes(words), word_hashes([w.encode("utf-8") for w in words]))
+    assert word_hashes([]).shape == (0,)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=2**64 - 1), max_size=60))
+def test_sorted_unique_equals_numpy_unique(values):
+    array = np.array(values, dtype=np.uint64)
+    assert np.array_equal(sorted_unique(array), np.unique(array))
+    assert sorted_unique(array).dtype == array.dtype
