@@ -155,7 +155,8 @@ class Ingester:
                     self._templates.pop(signed.article.source, None)
                 batch.new += 1
                 batch.near_duplicates += decision.is_near_duplicate
-                batch.repeated_passages += archive.passage_paragraphs(article_id)
+                if decision.paragraph_matches:  # without one, no paragraph of it is in a passage
+                    batch.repeated_passages += archive.passage_paragraphs(article_id)
         except sqlite3.Error:
             raise
         except Exception as exc:  # noqa: BLE001 - a dedup/store bug on one document

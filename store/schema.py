@@ -118,6 +118,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     deferrable_insert_trigger(db)
     if not db[NOVEL_FTS].exists():
         create_novel_index(db)
+    deferrable_novel_triggers(db)
 
 
 def sparse_index(db: sqlite_utils.Database, table: str, column: str) -> None:
@@ -148,21 +149,39 @@ def create_novel_index(db: sqlite_utils.Database) -> None:
     so a query written for articles_fts runs on it unchanged. Every other article's
     novel text is its text, already in articles_fts: indexing it twice would double the
     index for the few articles that differ. Its docsize table (one row per indexed
-    article) says which articles carry repeated text.
+    article) says which articles carry repeated text. Triggers keep it
+    (`deferrable_novel_triggers`).
     """
     db.execute(f"CREATE VIRTUAL TABLE {NOVEL_FTS} USING fts5(title, text, content='', tokenize='{FTS_TOKENIZE}')")
     db.execute(f"INSERT INTO {NOVEL_FTS} ({NOVEL_FTS}, rank) VALUES ('automerge', {FTS_AUTOMERGE})")
+    db.execute(f"INSERT INTO {NOVEL_FTS} (rowid, title, text) "
+               f"SELECT id, title, novel_text FROM articles WHERE novel_text IS NOT text")
+
+
+def deferrable_novel_triggers(db: sqlite_utils.Database) -> None:
+    """The triggers that keep _novel_fts, made to stand aside for the articles of a batch
+    the ingest writer is writing (id >= the first_article_id in FTS_DEFERRED): it indexes
+    them in one statement at the batch's end (`index_articles_since`), so an article
+    whose novel text is set after its insert costs no statement of FTS work of its own
+    (0.8 ms each, see FTS_DEFERRED). Older articles, and every other writer's rows, are
+    indexed by the triggers as they change. Made so on every open, for older archives."""
+    row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_novel_au'").fetchone()
+    if row and FTS_DEFERRED in row[0]:
+        return
     differs = "WHERE {0}.novel_text IS NOT {0}.text;"
     insert = f"INSERT INTO {NOVEL_FTS} (rowid, title, text) SELECT new.id, new.title, new.novel_text "
     delete = (f"INSERT INTO {NOVEL_FTS} ({NOVEL_FTS}, rowid, title, text) "
               f"SELECT 'delete', old.id, old.title, old.novel_text ")
-    db.execute(f"CREATE TRIGGER articles_novel_ai AFTER INSERT ON articles BEGIN {insert}{differs.format('new')} END")
-    db.execute(f"CREATE TRIGGER articles_novel_ad AFTER DELETE ON articles BEGIN {delete}{differs.format('old')} END")
+    outside = f"WHEN NOT EXISTS (SELECT 1 FROM {FTS_DEFERRED} WHERE first_article_id <= {{0}}.id)"
+    for name in ("articles_novel_ai", "articles_novel_ad", "articles_novel_au"):
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    db.execute(f"CREATE TRIGGER articles_novel_ai AFTER INSERT ON articles {outside.format('new')} "
+               f"BEGIN {insert}{differs.format('new')} END")
+    db.execute(f"CREATE TRIGGER articles_novel_ad AFTER DELETE ON articles {outside.format('old')} "
+               f"BEGIN {delete}{differs.format('old')} END")
     # one trigger, so the old entry is deleted before the new one is added
-    db.execute(f"CREATE TRIGGER articles_novel_au AFTER UPDATE OF title, text, novel_text ON articles BEGIN "
-               f"{delete}{differs.format('old')} {insert}{differs.format('new')} END")
-    db.execute(f"INSERT INTO {NOVEL_FTS} (rowid, title, text) "
-               f"SELECT id, title, novel_text FROM articles WHERE novel_text IS NOT text")
+    db.execute(f"CREATE TRIGGER articles_novel_au AFTER UPDATE OF title, text, novel_text ON articles "
+               f"{outside.format('old')} BEGIN {delete}{differs.format('old')} {insert}{differs.format('new')} END")
 
 
 def deferrable_insert_trigger(db: sqlite_utils.Database) -> None:
@@ -183,11 +202,14 @@ END""")
 
 
 def index_articles_since(db: sqlite_utils.Database, first_article_id: int) -> None:
-    """Index in articles_fts, in one statement, the articles from `first_article_id` on
-    (those a batch inserted while its indexing was deferred)."""
+    """Index in articles_fts, and in _novel_fts when their novel text differs, one
+    statement each, the articles from `first_article_id` on (those a batch inserted
+    while its indexing was deferred)."""
     columns = ", ".join(FTS_COLUMNS)
     db.execute(f"INSERT INTO articles_fts (rowid, {columns}) SELECT id, {columns} FROM articles "
                f"WHERE id >= ?", [first_article_id])
+    db.execute(f"INSERT INTO {NOVEL_FTS} (rowid, title, text) SELECT id, title, novel_text FROM articles "
+               f"WHERE id >= ? AND novel_text IS NOT text", [first_article_id])
 
 
 def narrow_update_trigger(db: sqlite_utils.Database) -> None:

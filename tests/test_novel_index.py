@@ -90,14 +90,37 @@ def ingest_in_batches(corpus, db_path, seed: int, stories: int = 30) -> None:
     ingest([corpus], db_path, Config(archive=ArchiveOptions(batch_size=4)))
 
 
-def test_the_ingest_writer_indexes_every_article_once(tmp_path):
+def make_plain_novel_triggers(db_path) -> None:
+    """Give an archive the novel-index triggers newsarchive made before they could stand aside."""
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE name LIKE 'articles_novel_%'").fetchall()
+    assert len(triggers) == 3
+    for name, sql in triggers:
+        conn.execute(f"DROP TRIGGER {name}")
+        conn.execute(sql.replace(f"WHEN NOT EXISTS (SELECT 1 FROM {FTS_DEFERRED} WHERE first_article_id <= new.id)", "")
+                        .replace(f"WHEN NOT EXISTS (SELECT 1 FROM {FTS_DEFERRED} WHERE first_article_id <= old.id)", ""))
+    assert not any(FTS_DEFERRED in sql for (sql,) in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE name LIKE 'articles_novel_%'"))
+    conn.close()
+
+
+@pytest.mark.parametrize("older_triggers", [False, True])
+def test_the_ingest_writer_indexes_every_article_once(tmp_path, older_triggers):
+    # both indexes, with the batch's articles indexed at its end, hold what a rebuild
+    # holds, also for articles whose novel text changed in a later batch or night
     db_path = tmp_path / "archive.db"
     ingest_in_batches(tmp_path / "night1", db_path, seed=3)
+    if older_triggers:
+        make_plain_novel_triggers(db_path)
     ingest_in_batches(tmp_path / "night2", db_path, seed=4)
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] > 40
+    assert conn.execute("SELECT count(*) FROM articles WHERE novel_text IS NOT text").fetchone()[0] > 5
     assert vocabulary(conn, "articles_fts") == rebuilt_articles_index(conn)
+    assert vocabulary(conn, NOVEL_FTS) == rebuilt_novel_index(conn)
     assert conn.execute(f"SELECT count(*) FROM {FTS_DEFERRED}").fetchone() == (0,)  # no writer stands aside now
+    triggers = [sql for (sql,) in conn.execute("SELECT sql FROM sqlite_master WHERE name LIKE 'articles_novel_%'")]
+    assert len(triggers) == 3 and all(FTS_DEFERRED in sql for sql in triggers)
 
 
 def test_rows_other_writers_insert_are_indexed_by_the_trigger(cli, samples_db):
