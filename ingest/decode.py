@@ -40,12 +40,26 @@ def detect_encoding(data: bytes) -> str | None:
     return min(matches, key=lambda m: m.chaos).encoding
 
 
+# the same characters, counted in UTF-8: C0 controls and DEL are bytes of their own there
+# (every byte of a longer sequence is 0x80 or more), C1 controls are 0xC2 then 0x80-0x9F
+_C0_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f])
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+
+
+def control_characters(text: str) -> int:
+    """How many control characters (_CONTROLS) a text holds. Counted on its UTF-8 bytes:
+    deleting bytes is a C loop, about ten times faster than the regex over the text,
+    and every input passes here."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    return len(encoded) - len(encoded.translate(None, _C0_BYTES)) + len(_C1_UTF8.findall(encoded))
+
+
 def looks_binary(text: str) -> bool:
     """Whether decoded text is mostly control characters (a binary file that happened to decode)."""
     sample = text[:SNIFF_BYTES]
     if not sample:
         return False
-    return len(_CONTROLS.findall(sample)) / len(sample) > MAX_CONTROL_SHARE
+    return control_characters(sample) / len(sample) > MAX_CONTROL_SHARE
 
 
 def decode(data: bytes) -> str | None:

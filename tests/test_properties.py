@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 from conftest import SAMPLES
 from ingest.clean import clean, clean_document
 from ingest.config import CleanOptions, Config
-from ingest.decode import decode
+from ingest.decode import _CONTROLS, control_characters, decode
 from ingest.models import HTML, TEXT, RawDocument
 from ingest.pipeline import ingest
 from ingest.textclean import clean_text
@@ -66,6 +66,13 @@ def test_clean_document_never_raises(text, media_type):
 def test_decode_never_raises(data):
     text = decode(data)
     assert text is None or isinstance(text, str)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(any_text, st.text(st.sampled_from("a\x00\x07\t\n\x0b\x0c\r\x1b\x7f\x80\x9f\xa0\u0100é\ud800"),
+                                   max_size=60)))
+def test_control_characters_are_counted_as_the_regex_counts_them(text):
+    assert control_characters(text) == len(_CONTROLS.findall(text))
 
 
 @settings(max_examples=500, deadline=None)
