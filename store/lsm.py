@@ -30,6 +30,7 @@ import math
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import chain
 from typing import Iterator
 
 import numpy as np
@@ -225,10 +226,10 @@ class LSMIndex:
         """Forget the batch: its added entries, and what was looked up for it."""
         self._added_keys: list[np.ndarray] = []
         self._added_items: list[np.ndarray] = []
-        self._pending: dict[int, list[int]] = {}  # added entries a later query may ask for
-        self._shared: set[int] | None = None  # those keys, when prefetch named them
-        self._found: dict[int, list[int]] = {}
+        # per key a query of this batch may ask: its stored items, then those added since
+        self._known: dict[int, list[int]] = {}
         self._looked_up: set[int] = set()
+        self._prefetched = False
 
     @staticmethod
     def create_tables(db: sqlite_utils.Database, kind: str) -> None:
@@ -297,13 +298,17 @@ class LSMIndex:
 
     def prefetch(self, keys: np.ndarray) -> None:
         """Look up a whole batch's band keys in the stored runs at once, before the batch
-        is decided and added. Only keys that occur more than once in it are then kept in
-        memory as they are added, for the batch's later queries."""
+        is decided and added. A key it names once, with no stored item, can find nothing
+        in this batch (only the row that holds it asks for it, before that row is added),
+        so only the others are kept in memory, with the items added to them."""
         keys = np.asarray(keys, dtype=np.int64).ravel()
         wanted, counts = np.unique(keys, return_counts=True)
-        self._found.update(self._lookup(wanted))
+        known = self._known
+        known.update(self._lookup(wanted))
+        for key in wanted[counts > 1].tolist():
+            known.setdefault(key, [])
         self._looked_up.update(wanted.tolist())
-        self._shared = (self._shared or set()) | set(wanted[counts > 1].tolist())
+        self._prefetched = True
 
     def query(self, keys: np.ndarray) -> list[set[int]]:
         """For each row of band keys, the items sharing at least one band with it."""
@@ -311,18 +316,19 @@ class LSMIndex:
         if not keys.size:
             return [set() for _ in range(len(keys))]
         rows = keys.tolist()
-        missing = {k for row in rows for k in row}.difference(self._looked_up)
-        if missing:
-            self._found.update(self._lookup(np.array(sorted(missing), dtype=np.int64)))
+        asked = set(chain.from_iterable(rows))
+        if not asked.issubset(self._looked_up):  # keys no prefetch named: kept, whatever they hold
+            missing = asked - self._looked_up
+            found = self._lookup(np.array(sorted(missing), dtype=np.int64))
+            for key in missing:
+                self._known.setdefault(key, []).extend(found.get(key, ()))
             self._looked_up |= missing
-        found, pending = self._found, self._pending
+        known = self._known
         out = []
         for row in rows:
             items: set[int] = set()
-            for key in found.keys() & row:
-                items.update(found[key])
-            for key in pending.keys() & row:
-                items.update(pending[key])
+            for key in known.keys() & row:
+                items.update(known[key])
             out.append(items)
         return out
 
@@ -336,20 +342,15 @@ class LSMIndex:
         item_column = np.repeat(np.asarray(items, dtype=np.int64), keys.shape[1])
         self._added_keys.append(keys.ravel())
         self._added_items.append(item_column)
-        # keep in memory only the keys a later query of this batch can ask for: those
-        # prefetch saw more than once, and any it did not see
-        flat = keys.ravel().tolist()
-        if self._shared is None:
-            keep = None
-        else:
-            distinct = set(flat)
-            keep = (distinct & self._shared) | (distinct - self._looked_up)
-            if not keep:
-                return
-        pending = self._pending
-        for key, item in zip(flat, item_column.tolist()):
-            if keep is None or key in keep:
-                pending.setdefault(key, []).append(item)
+        # in memory, only what a later query of this batch can ask for: the keys kept
+        # (see prefetch), and any key no lookup has named yet
+        known, looked_up, prefetched = self._known, self._looked_up, self._prefetched
+        for key, item in zip(keys.ravel().tolist(), item_column.tolist()):
+            bucket = known.get(key)
+            if bucket is not None:
+                bucket.append(item)
+            elif not prefetched or key not in looked_up:
+                known[key] = [item]
 
     def flush(self) -> None:
         """Write the entries added since the last flush as a run (inside the batch's
