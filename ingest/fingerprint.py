@@ -205,13 +205,14 @@ class Fingerprinter:
         a, b = self._a[:perms, None], self._b[:perms, None]
         out = np.tile(self._empty[: len(a)], (len(lengths), 1))
         starts = np.cumsum(lengths) - lengths
-        filled = np.flatnonzero(lengths > 0)
+        filled = np.flatnonzero(lengths > 0)  # the segments with values: their starts increase
+        filled_starts = starts[filled]
         step = max(1, _CHUNK // len(a))
         for lo in range(0, len(values), step):
             hi = min(lo + step, len(values))
             # the segments with values in [lo, hi): the one running into the chunk, then those starting in it
-            first = np.searchsorted(starts[filled], lo, side="right") - 1
-            last = np.searchsorted(starts[filled], hi, side="left")
+            first = np.searchsorted(filled_starts, lo, side="right") - 1
+            last = np.searchsorted(filled_starts, hi, side="left")
             here = filled[max(first, 0) : last]
             cuts = np.maximum(starts[here], lo) - lo
             with np.errstate(over="ignore"):

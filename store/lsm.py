@@ -301,6 +301,11 @@ class LSMIndex:
         is decided and added. A key it names once, with no stored item, can find nothing
         in this batch (only the row that holds it asks for it, before that row is added),
         so only the others are kept in memory, with the items added to them."""
+        if self._prefetched or self._added_keys:
+            # the keys it names once are dropped from memory as they are added, so a key
+            # named again by a later prefetch would miss the items added to it before
+            raise ValueError("prefetch a batch's keys once, all of them, before its first add "
+                             "(or query without prefetching: every added key is then kept)")
         keys = np.asarray(keys, dtype=np.int64).ravel()
         wanted, counts = np.unique(keys, return_counts=True)
         known = self._known

@@ -89,6 +89,23 @@ def test_queries_match_a_plain_map_across_batches_merges_and_reopening(fresh_db,
     assert index.query(probe) == [truth[k] for k in probe[:, 0].tolist()]
 
 
+def test_a_batch_is_prefetched_once_before_its_first_add(fresh_db):
+    # a key named once is not kept as it is added: a second prefetch naming it again
+    # would find the batch's earlier items missing, so it is refused
+    index = LSMIndex(fresh_db, "things", 2, 2)
+    keys = np.array([[1, 2], [3, 4]], dtype=np.int64)
+    index.prefetch(keys[:1])
+    with pytest.raises(ValueError, match="once, all of them, before its first add"):
+        index.prefetch(keys[1:])
+    committed(fresh_db, index)
+    index.add([7], keys[:1])
+    with pytest.raises(ValueError, match="before its first add"):
+        index.prefetch(keys)
+    committed(fresh_db, index)
+    index.prefetch(keys)  # a new batch
+    assert index.query(keys) == [{7}, set()]
+
+
 def test_a_key_shared_by_more_items_than_a_block_holds_is_found_whole(fresh_db, monkeypatch):
     monkeypatch.setattr(LSMIndex, "fanout", 2)
     monkeypatch.setattr(lsm, "MERGE_CHUNK", 300)
