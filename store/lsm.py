@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from itertools import chain
 from typing import Iterator
@@ -43,7 +43,6 @@ BLOOM_BITS = 14.4  # bits per entry: with 10 probes, about 0.1% false positives
 BLOOM_PROBES = 10
 _CHUNK = 1 << 17  # keys hashed at once when building a filter
 MERGE_CHUNK = 1 << 18  # entries a merge sorts at once (2 MB an array)
-BLOCK_CACHE_BYTES = 16 << 20  # blocks read lately, kept for the next batches' lookups
 _M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
 
 
@@ -221,8 +220,6 @@ class LSMIndex:
         self.runs_table = f"_lsh_{kind}_runs"
         self.blocks_table = f"_lsh_{kind}_blocks"
         self.runs = self._load_runs()
-        self._block_cache: OrderedDict[tuple[int, int], tuple[bytes, bytes]] = OrderedDict()  # (run, block)
-        self._cached_bytes = 0
         self._reset()
 
     def _reset(self) -> None:
@@ -280,7 +277,15 @@ class LSMIndex:
             if not len(maybe):
                 continue
             blocks = np.searchsorted(run.fences, maybe, side="right") - 1
-            key_blobs, item_blobs = self._read_blocks(run.id, sorted_unique(blocks[blocks >= 0]).tolist())
+            wanted = sorted_unique(blocks[blocks >= 0]).tolist()
+            key_blobs, item_blobs = [], []
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                for key_blob, item_blob in self.db.conn.execute(
+                        f"SELECT keys, items FROM {self.blocks_table} WHERE run = ? "
+                        f"AND block IN ({','.join('?' * len(chunk))}) ORDER BY block", [run.id, *chunk]):
+                    key_blobs.append(key_blob)
+                    item_blobs.append(item_blob)
             # the blocks read, in order, are one sorted array: every key of this run that
             # is asked for is in the block its fence names, so it is in this array
             run_keys = np.frombuffer(b"".join(key_blobs), dtype=np.int64)
@@ -290,39 +295,6 @@ class LSMIndex:
             for i in np.flatnonzero(hi > lo).tolist():
                 found[int(maybe[i])].extend(run_items[lo[i] : hi[i]].tolist())
         return found
-
-    def _read_blocks(self, run_id: int, wanted: list[int]) -> tuple[list[bytes], list[bytes]]:
-        """The key and item arrays of these blocks of a run, in the order given: from the
-        blocks read lately (runs never change, and a popular band key is asked for by
-        batch after batch: at 200,000 articles, two thirds of a batch's blocks had been
-        read by an earlier batch of the same night), else from the archive. The blocks
-        kept take at most BLOCK_CACHE_BYTES, the least recently used leaving first."""
-        cache = self._block_cache
-        missing = [block for block in wanted if (run_id, block) not in cache]
-        for start in range(0, len(missing), 500):
-            chunk = missing[start : start + 500]
-            for block, key_blob, item_blob in self.db.conn.execute(
-                    f"SELECT block, keys, items FROM {self.blocks_table} WHERE run = ? "
-                    f"AND block IN ({','.join('?' * len(chunk))})", [run_id, *chunk]):
-                cache[(run_id, block)] = (key_blob, item_blob)
-                self._cached_bytes += len(key_blob) + len(item_blob)
-        key_blobs, item_blobs = [], []
-        for block in wanted:
-            cache.move_to_end((run_id, block))
-            key_blob, item_blob = cache[(run_id, block)]
-            key_blobs.append(key_blob)
-            item_blobs.append(item_blob)
-        while self._cached_bytes > BLOCK_CACHE_BYTES:
-            _, (key_blob, item_blob) = cache.popitem(last=False)
-            self._cached_bytes -= len(key_blob) + len(item_blob)
-        return key_blobs, item_blobs
-
-    def _forget_blocks(self, run_ids: list[int]) -> None:
-        """Drop the cached blocks of runs that a merge replaced."""
-        gone = set(run_ids)
-        for key in [key for key in self._block_cache if key[0] in gone]:
-            key_blob, item_blob = self._block_cache.pop(key)
-            self._cached_bytes -= len(key_blob) + len(item_blob)
 
     def prefetch(self, keys: np.ndarray) -> None:
         """Look up a whole batch's band keys in the stored runs at once, before the batch
@@ -439,7 +411,6 @@ class LSMIndex:
         marks = ",".join("?" * len(ids))
         self.db.conn.execute(f"DELETE FROM {self.blocks_table} WHERE run IN ({marks})", ids)
         self.db.conn.execute(f"DELETE FROM {self.runs_table} WHERE run IN ({marks})", ids)
-        self._forget_blocks(ids)
         self.runs = [run for run in self.runs if run.id not in ids] + [writer.close()]
 
     def _read_range(self, group: list[Run], low: int | None, high: int | None) -> tuple[np.ndarray, np.ndarray]:

@@ -43,15 +43,10 @@ def test_a_large_filter_built_packed_is_the_filter_built_bit_by_bit(monkeypatch)
     assert BloomBuilder(len(keys)).packed
     assert np.array_equal(build_bloom(keys), unpacked)
 
-@pytest.mark.parametrize("cache", [None, 5_000], ids=["blocks-cached", "blocks-evicted"])
 @pytest.mark.parametrize("prefetch", [True, False])
 @pytest.mark.parametrize("budget", [None, 0, 3_000], ids=["filters-held", "filters-read", "some-held"])
 def test_queries_match_a_plain_map_across_batches_merges_and_reopening(fresh_db, tmp_path, monkeypatch,
-                                                                       prefetch, budget, cache):
-    # blocks read by earlier batches are kept (runs never change), and dropped when a merge
-    # replaces their run; with a cache of two blocks they are evicted all the time
-    if cache is not None:
-        monkeypatch.setattr(lsm, "BLOCK_CACHE_BYTES", cache)
+                                                                       prefetch, budget):
     monkeypatch.setattr(LSMIndex, "fanout", 3)
     monkeypatch.setattr(lsm, "MERGE_CHUNK", 100)  # merges go through many key ranges
     rng = np.random.default_rng(5)
@@ -87,10 +82,6 @@ def test_queries_match_a_plain_map_across_batches_merges_and_reopening(fresh_db,
         if batch == 6:
             index = opened()  # reopened: nothing is kept in memory but filters
     assert len(index.runs) < 12  # some were merged
-    assert index._cached_bytes <= lsm.BLOCK_CACHE_BYTES
-    assert {run for run, _ in index._block_cache} <= {run.id for run in index.runs}  # none of a merged run
-    if cache is None:
-        assert index._block_cache  # the later batches did find blocks kept from earlier ones
     if budget is not None:  # the budget held some filters and left others in the archive
         assert read_runs > 0 and (held_runs > 0) == (budget > 0)
     assert sorted(index.entries()) == sorted((k, i) for k, items in truth.items() for i in items)
