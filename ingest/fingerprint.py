@@ -268,8 +268,8 @@ class Fingerprinter:
         doc_sketches = self._doc_sketches(hashes, word_starts, np.array(word_counts, dtype=np.int64))
         paragraph_sets, set_sizes = self._paragraph_sets(hashes, spans)
         paragraph_sketches = self._segment_minhashes(paragraph_sets, set_sizes, self.paragraph_perms)
-        article_keys = self._keys([whole.values for whole, _ in doc_sketches], self.articles)
-        paragraph_keys = self._keys(list(paragraph_sketches), self.paragraphs)  # the sketches are not kept
+        article_keys = self._keys(np.array([whole.values for whole, _ in doc_sketches]), self.articles)
+        paragraph_keys = self._keys(paragraph_sketches, self.paragraphs)  # the sketches are not kept
         set_ends = np.cumsum(set_sizes)
         signed, first = [], 0
         for k, (article, (positions, digest, short)) in enumerate(zip(articles, layout)):
@@ -316,7 +316,8 @@ class Fingerprinter:
         return _distinct_per_segment(shingles[_ranges(firsts, counts - size + 1)], counts - size + 1)
 
     @staticmethod
-    def _keys(signatures: list[np.ndarray], banding: Banding) -> np.ndarray:
-        if not signatures:
+    def _keys(signatures: np.ndarray, banding: Banding) -> np.ndarray:
+        """The LSH band keys of each row of a (n, perms) signature array."""
+        if not len(signatures):
             return np.empty((0, banding.bands), dtype=np.int64)
-        return band_keys(np.stack(signatures), banding.bands, banding.rows)
+        return band_keys(signatures, banding.bands, banding.rows)

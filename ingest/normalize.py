@@ -59,7 +59,7 @@ def word_tokens(normalized: str) -> list[bytes]:
     normalised) is split on a byte table, several times faster than the regex."""
     if normalized.isascii():
         return normalized.encode("ascii").translate(_ASCII_WORDS).split()
-    return [word.encode("utf-8") for word in _WORD.findall(normalized)]
+    return [word.encode("utf-8") for word in normalized_words(normalized)]
 
 
 def content_hash(text: str) -> str:

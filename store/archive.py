@@ -93,8 +93,8 @@ class Archive(ArchiveReads, ArchiveWrites):
         new runs) and look up the LSH keys of the batch's Signed articles in the stored
         runs at once. After them: index the batch's new articles in articles_fts and
         _novel_fts, one statement each (their triggers stand aside for the batch's
-        articles meanwhile, see schema.FTS_DEFERRED) and write the batch's LSH entries. When the writes raise, the transaction is
-        rolled back, deferral included.
+        articles meanwhile, see schema.FTS_DEFERRED) and write the batch's LSH entries.
+        When the writes raise, the transaction is rolled back, deferral included.
         """
         self.fit_filters()
         if signed:
