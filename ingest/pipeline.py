@@ -31,7 +31,7 @@ from store.templates import templates_for
 from .config import Config
 from .dedup import Deduper
 from .fingerprint import Signed
-from .prepare import Prepared, Preparer, bug_reject
+from .prepare import PreparedBatch, Preparer, bug_reject
 from .lock import WriterLock
 from .models import RawDocument, Reject
 from .runs import RunFailed, RunInterrupted, RunSummary, reason_counts  # noqa: F401 (re-exported)
@@ -69,7 +69,7 @@ class _Started:
     inputs: list[InputFile | Reject]
     decoded: dict[str, RawDocument | Reject]  # new inputs by location
     templates: dict[str, frozenset[str]]  # the template lines they are cleaned with, by source
-    result: Callable[[], list[Prepared | Reject]]  # the prepared documents, in to_clean's order
+    result: Callable[[], PreparedBatch]  # the prepared documents, in to_clean's order
 
     @property
     def size(self) -> int:
@@ -224,7 +224,8 @@ class Ingester:
         plan = _Plan()
         new = [started.decoded[item.location] for item in self._classify(started.inputs, known, plan, batch)]
         to_clean = [doc for doc in new if isinstance(doc, RawDocument)]
-        prepared = dict(zip((id(doc) for doc in started.to_clean), started.result()))
+        done = started.result()
+        prepared = dict(zip((id(doc) for doc in started.to_clean), done.items))
         redo = [doc for doc in to_clean if self._template(doc.source) != started.templates.get(doc.source)]
         if redo:
             templates = {source: self._template(source) for source in {doc.source for doc in redo}}
@@ -236,7 +237,8 @@ class Ingester:
             else:
                 plan.articles.append((item.raw, item.signed))
         if not plan.empty():
-            with transaction(self.archive.db), self.archive.batch([signed for _, signed in plan.articles]):
+            with transaction(self.archive.db), self.archive.batch([signed for _, signed in plan.articles],
+                                                                  done.lookups):
                 for reject in plan.rejects:
                     self._write_reject(reject, batch)
                 for article_id, location, raw_id in plan.sightings:
@@ -262,7 +264,8 @@ def run(archive: Archive, paths: list[str | Path], config: Config,
     is marked interrupted here.
     """
     run_id = archive.start_run([str(p) for p in paths], os.getpid())
-    preparer = Preparer(config.input.workers, config.clean, config.dedup, archive.bandings(), archive.permutations())
+    preparer = Preparer(config.input.workers, config.clean, config.dedup, archive.bandings(), archive.permutations(),
+                        archive.committed_index())
     ingester = Ingester(archive, config, run_id, preparer)
     status, error = "failed", None
     try:

@@ -16,7 +16,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
 
+import numpy as np
+
+from store.committed import CommittedIndex, lookup_or_none
 from store.index import Banding
+from store.lsm import RunLookup
 
 from .clean import clean
 from .config import CleanOptions, DedupOptions
@@ -103,21 +107,47 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
-def _prepare_in_worker(docs: list[RawDocument], *args) -> list[Signed | Reject]:
-    """`prepare` without sending the documents back (the caller has them)."""
-    return [item.signed if isinstance(item, Prepared) else item for item in prepare(docs, *args)]
+Lookups = tuple[RunLookup, RunLookup]  # of a batch's band keys in committed runs: (articles, paragraphs)
+
+
+def _prepare_in_worker(docs: list[RawDocument], templates: dict[str, frozenset[str]], clean_options: CleanOptions,
+                       dedup_options: DedupOptions, bandings: Bandings | None, permutations: Permutations | None,
+                       committed: CommittedIndex | None) -> tuple[list[Signed | Reject], Lookups | None]:
+    """`prepare` without sending the documents back (the caller has them), and, given
+    the archive's committed index, the lookup of their band keys in it (None when that
+    cannot be made: the writer then looks them all up itself)."""
+    signed = [item.signed if isinstance(item, Prepared) else item
+              for item in prepare(docs, templates, clean_options, dedup_options, bandings, permutations)]
+    good = [item for item in signed if isinstance(item, Signed)]
+    if committed is None or not good:
+        return signed, None
+    return signed, lookup_or_none(committed, np.concatenate([s.article_keys.ravel() for s in good]),
+                                  np.concatenate([s.paragraph_keys.ravel() for s in good]))
+
+
+@dataclass(frozen=True)
+class PreparedBatch:
+    """A batch's prepared documents (or rejects), in order, with what the workers found
+    of their band keys in the archive's committed LSH runs (for Archive.batch)."""
+
+    items: list[Prepared | Reject]
+    lookups: list[Lookups]
 
 
 class Preparer:
     """Runs `prepare` in this process or across a pool of worker processes."""
 
     def __init__(self, workers: int, clean_options: CleanOptions, dedup_options: DedupOptions,
-                 bandings: Bandings | None = None, permutations: Permutations | None = None) -> None:
+                 bandings: Bandings | None = None, permutations: Permutations | None = None,
+                 committed: CommittedIndex | None = None) -> None:
+        """`committed`: the LSH index of the archive the documents go to; with a pool,
+        its workers then also look the documents' band keys up in its committed runs."""
         self.workers = workers if workers > 0 else (os.cpu_count() or 1)
         self.clean_options = clean_options
         self.dedup_options = dedup_options
         self.bandings = bandings
         self.permutations = permutations
+        self.committed = committed
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "Preparer":
@@ -152,27 +182,32 @@ class Preparer:
 
     def __call__(self, docs: list[RawDocument], templates: dict[str, frozenset[str]]) -> list[Prepared | Reject]:
         """Prepared documents (or rejects), in the order given."""
-        return self.submit(docs, templates)()
+        return self.submit(docs, templates)().items
 
     def submit(self, docs: list[RawDocument],
-               templates: dict[str, frozenset[str]]) -> Callable[[], list[Prepared | Reject]]:
+               templates: dict[str, frozenset[str]]) -> Callable[[], PreparedBatch]:
         """Start preparing documents; returns a function that waits for them (in order).
 
         With a pool the work runs in the background, split into contiguous chunks, one
         per worker (a handful of documents is one chunk: still in a worker, so that this
-        process never loads datasketch, which loads scipy, about 40 MB); with one
-        worker it runs here and now.
+        process never loads datasketch, which loads scipy, about 40 MB), and each worker
+        looks its chunk's band keys up in the archive's committed runs; with one worker
+        it runs here and now, and the writer looks them up.
         """
         args = (templates, self.clean_options, self.dedup_options, self.bandings, self.permutations)
         if self.workers < 2 or not docs:
-            done = prepare(docs, *args)
+            done = PreparedBatch(prepare(docs, *args), [])
             return lambda: done
         chunks = max(1, min(self.workers, len(docs) // MIN_DOCS_PER_WORKER))
         bounds = [len(docs) * i // chunks for i in range(chunks + 1)]
         pool = self._started_pool()
-        futures = [pool.submit(_prepare_in_worker, docs[lo:hi], *args) for lo, hi in zip(bounds, bounds[1:])]
+        futures = [pool.submit(_prepare_in_worker, docs[lo:hi], *args, self.committed)
+                   for lo, hi in zip(bounds, bounds[1:])]
 
-        def result() -> list[Prepared | Reject]:
-            signed = [item for future in futures for item in future.result()]
-            return [item if isinstance(item, Reject) else Prepared(doc, item) for doc, item in zip(docs, signed)]
+        def result() -> PreparedBatch:
+            parts = [future.result() for future in futures]
+            signed = [item for items, _ in parts for item in items]
+            return PreparedBatch([item if isinstance(item, Reject) else Prepared(doc, item)
+                                  for doc, item in zip(docs, signed)],
+                                 [lookups for _, lookups in parts if lookups is not None])
         return result

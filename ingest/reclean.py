@@ -56,7 +56,7 @@ def reclean(db_path: str | Path, config: Config, progress: Callable[[int], None]
             inputs = _stored_inputs(old)
             run_id = new.start_run([f"reclean {db_path}"], os.getpid())
             with Preparer(config.input.workers, config.clean, config.dedup, new.bandings(),
-                          new.permutations()) as preparer:
+                          new.permutations(), new.committed_index()) as preparer:
                 ingester = Ingester(new, config, run_id, preparer)  # cleaning and signing on every core
                 if on_total:
                     on_total(len(inputs))

@@ -15,8 +15,9 @@ import sqlite_utils
 from ingest.config import DedupOptions
 
 from .connection import ArchiveError, open_connection  # noqa: F401 (ArchiveError re-exported)
+from .committed import CommittedIndex
 from .index import Banding, BlobStore, lsh_params
-from .lsm import LSMIndex, fit_filters
+from .lsm import LSMIndex, RunLookup, fit_filters
 from .schema import FTS_DEFERRED, SCHEMA_VERSION, create_schema, index_articles_since
 from .writes import ArchiveReads, ArchiveWrites
 
@@ -61,17 +62,20 @@ class Archive(ArchiveReads, ArchiveWrites):
     """The SQLite archive: schema, settings check, LSH indexes and batched writes."""
 
     def __init__(self, db: sqlite_utils.Database, options: DedupOptions, settings: dict[str, Any],
-                 filter_memory: int | None = None, reader: sqlite3.Connection | None = None) -> None:
+                 filter_memory: int | None = None, reader: sqlite3.Connection | None = None,
+                 path: Path | None = None) -> None:
         """`filter_memory`: bytes of LSH filters to hold in memory (None: all); the rest
-        are read through `reader` (a read-only connection to the same file) per batch."""
+        are read through `reader` (a read-only connection to the same file) per batch.
+        `path`: the archive's file, for worker processes that read it (see store.committed).
+        The filters are loaded by the first batch (see `batch`)."""
         self.db = db
+        self.path = path
         self.options = options
         self.filter_memory = filter_memory
         self.reader = reader
         self.articles_index = LSMIndex(db, "articles", settings["article_bands"], settings["article_rows"], reader)
         self.paragraphs_index = LSMIndex(db, "paragraphs", settings["paragraph_bands"], settings["paragraph_rows"],
                                          reader)
-        self.fit_filters()
         self.article_sketches = BlobStore(db, "_sketches_articles")
         self.article_heads = BlobStore(db, "_sketches_heads")
         self.paragraph_shingles = BlobStore(db, "_shingles_paragraphs")
@@ -81,25 +85,37 @@ class Archive(ArchiveReads, ArchiveWrites):
         return (Banding(self.articles_index.bands, self.articles_index.rows),
                 Banding(self.paragraphs_index.bands, self.paragraphs_index.rows))
 
+    def committed_index(self) -> CommittedIndex | None:
+        """Where worker processes find this archive's committed LSH runs (None for an
+        archive with no file)."""
+        if self.path is None:
+            return None
+        return CommittedIndex(str(self.path.resolve()), self.bandings(), self.filter_memory)
+
     def fit_filters(self) -> None:
         """Hold in memory the LSH filters that fit `filter_memory` (all when it is None)."""
         fit_filters([self.articles_index, self.paragraphs_index], self.filter_memory)
 
     @contextmanager
-    def batch(self, signed: list["Signed"]) -> Iterator[None]:
+    def batch(self, signed: list["Signed"], done: list[tuple[RunLookup, RunLookup]] = ()) -> Iterator[None]:
         """Write one batch, inside its transaction, around the writes of its documents.
 
         Before them: fit the filters held in memory to the budget (the last batch made
-        new runs) and look up the LSH keys of the batch's Signed articles in the stored
-        runs at once. After them: index the batch's new articles in articles_fts and
-        _novel_fts, one statement each (their triggers stand aside for the batch's
-        articles meanwhile, see schema.FTS_DEFERRED) and write the batch's LSH entries.
-        When the writes raise, the transaction is rolled back, deferral included.
+        new runs; the first batch loads them, not `open`, so that worker processes
+        started before it do not carry a copy of them) and look up the LSH keys of the batch's Signed articles in the stored
+        runs at once, those runs left that `done` (the workers' lookups in the runs
+        committed when they looked, see store.committed) did not cover. After them:
+        index the batch's new articles in articles_fts and _novel_fts, one statement
+        each (their triggers stand aside for the batch's articles meanwhile, see
+        schema.FTS_DEFERRED) and write the batch's LSH entries. When the writes raise,
+        the transaction is rolled back, deferral included.
         """
         self.fit_filters()
         if signed:
-            self.articles_index.prefetch(np.concatenate([s.article_keys.ravel() for s in signed]))
-            self.paragraphs_index.prefetch(np.concatenate([s.paragraph_keys.ravel() for s in signed]))
+            self.articles_index.prefetch(np.concatenate([s.article_keys.ravel() for s in signed]),
+                                         [articles for articles, _ in done])
+            self.paragraphs_index.prefetch(np.concatenate([s.paragraph_keys.ravel() for s in signed]),
+                                           [paragraphs for _, paragraphs in done])
         conn = self.db.conn
         first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
         conn.execute(f"INSERT INTO {FTS_DEFERRED} (first_article_id) VALUES (?)", [first])
@@ -161,7 +177,7 @@ class Archive(ArchiveReads, ArchiveWrites):
         try:
             if filter_memory is not None:
                 reader = open_connection(path, busy_timeout, readonly=True)
-            archive = cls(db, options, settings, filter_memory, reader)
+            archive = cls(db, options, settings, filter_memory, reader, Path(path))
             archive.permutations()  # damaged ones are an error now, not in the middle of a run
             archive.migrate_index()
         except (sqlite3.DatabaseError, ArchiveError) as exc:

@@ -16,7 +16,9 @@ share of a sequential blob write, a few times over its life.
 A lookup tests its keys against each run's Bloom filter (about 2 bytes an entry, false
 positives about 1 in 1,000) and reads only the blocks that may hold them. Nearly every
 band key is unique, so nearly no block is read. `prefetch` does this once for a whole
-batch's keys; keys added during the batch are found in memory.
+batch's keys; keys added during the batch are found in memory. With worker processes,
+they look a batch's keys up in the runs committed at the time (store.committed), and
+`prefetch` reads only the runs made since.
 
 Filters are held in memory up to a budget (`fit_filters`), smallest runs first: those
 change every few batches. The filters of the largest runs beyond it stay in the archive
@@ -31,7 +33,7 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import chain
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import numpy as np
 import sqlite_utils
@@ -44,6 +46,16 @@ BLOOM_PROBES = 10
 _CHUNK = 1 << 17  # keys hashed at once when building a filter
 MERGE_CHUNK = 1 << 18  # entries a merge sorts at once (2 MB an array)
 _M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
+
+
+@dataclass(frozen=True)
+class RunLookup:
+    """Band keys looked up in some runs of an index: the keys (distinct, sorted), the
+    ids of the runs, and the stored items of each key that has some there."""
+
+    keys: np.ndarray
+    runs: frozenset[int]
+    found: dict[int, list[int]]
 
 
 @dataclass
@@ -264,13 +276,15 @@ class LSMIndex:
         for keys, items in self.db.conn.execute(f"SELECT keys, items FROM {self.blocks_table} ORDER BY run, block"):
             yield from zip(np.frombuffer(keys, dtype=np.int64).tolist(), np.frombuffer(items, dtype=np.int64).tolist())
 
-    def _lookup(self, keys: np.ndarray) -> dict[int, list[int]]:
-        """The stored items of each key that has some (distinct keys in, runs only)."""
+    def _lookup(self, keys: np.ndarray, runs: list[Run] | None = None) -> dict[int, list[int]]:
+        """The stored items of each key that has some (distinct keys in), in these runs
+        (by default all of them)."""
         found: dict[int, list[int]] = defaultdict(list)
-        if not len(keys) or not self.runs:
+        runs = self.runs if runs is None else runs
+        if not len(keys) or not runs:
             return found
         hashes = probe_hashes(keys)
-        for run in self.runs:
+        for run in runs:
             bloom = run.bloom if run.bloom is not None else self._read_filter(run)
             maybe = keys[bloom_may_hold(bloom, hashes)]
             del bloom  # one filter read from the archive at a time
@@ -296,11 +310,18 @@ class LSMIndex:
                 found[int(maybe[i])].extend(run_items[lo[i] : hi[i]].tolist())
         return found
 
-    def prefetch(self, keys: np.ndarray) -> None:
+    def prefetch(self, keys: np.ndarray, done: Iterable[RunLookup] = ()) -> None:
         """Look up a whole batch's band keys in the stored runs at once, before the batch
         is decided and added. A key it names once, with no stored item, can find nothing
         in this batch (only the row that holds it asks for it, before that row is added),
-        so only the others are kept in memory, with the items added to them."""
+        so only the others are kept in memory, with the items added to them.
+
+        `done`: lookups already made of some of the keys in some runs (by the worker
+        processes, in a snapshot of the committed runs, see `lookup_committed`); their
+        keys are looked up here only in the runs they did not cover. A run they covered
+        and a merge replaced since holds no entry the merged run does not (entries are
+        never deleted), so the merged run, which they did not cover, is read instead.
+        """
         if self._prefetched or self._added_keys:
             # the keys it names once are dropped from memory as they are added, so a key
             # named again by a later prefetch would miss the items added to it before
@@ -308,12 +329,43 @@ class LSMIndex:
                              "(or query without prefetching: every added key is then kept)")
         keys = np.asarray(keys, dtype=np.int64).ravel()
         wanted, counts = np.unique(keys, return_counts=True)
-        known = self._known
-        known.update(self._lookup(wanted))
+        known, left = self._known, wanted
+        for lookup in done:  # (an item found twice is harmless: queries return sets)
+            for key, items in lookup.found.items():
+                known.setdefault(key, []).extend(items)
+            mine = np.intersect1d(left, lookup.keys, assume_unique=True)
+            left = np.setdiff1d(left, mine, assume_unique=True)
+            for key, items in self._lookup(mine, [run for run in self.runs if run.id not in lookup.runs]).items():
+                known.setdefault(key, []).extend(items)
+        for key, items in self._lookup(left).items():
+            known.setdefault(key, []).extend(items)
         for key in wanted[counts > 1].tolist():
             known.setdefault(key, [])
         self._looked_up.update(wanted.tolist())
         self._prefetched = True
+
+    def catch_up(self) -> None:
+        """Load the runs committed since the last load, and drop those merged away since.
+        Runs never change, so what was read of a run kept (its fences, a filter held)
+        is still right; a run id is never reused."""
+        ids = [run for (run,) in self.db.conn.execute(f"SELECT run FROM {self.runs_table} ORDER BY run")]
+        kept = {run.id: run for run in self.runs}
+        new = [run for run in ids if run not in kept]
+        loaded = {}
+        for start in range(0, len(new), 500):
+            chunk = new[start : start + 500]
+            for run, entries, fences, size in self.db.conn.execute(
+                    f"SELECT run, entries, fences, length(bloom) FROM {self.runs_table} "
+                    f"WHERE run IN ({','.join('?' * len(chunk))})", chunk):
+                loaded[run] = Run(run, entries, np.frombuffer(fences, dtype=np.int64), None, size)
+        self.runs = [kept.get(run) or loaded[run] for run in ids]
+
+    def lookup_committed(self, keys: np.ndarray) -> RunLookup:
+        """Look up band keys in every run committed at the start of the caller's read
+        transaction (call `catch_up` in it first): for `prefetch(done=...)` in the
+        writer. Meant for a read-only index in a worker process."""
+        wanted = sorted_unique(np.asarray(keys, dtype=np.int64).ravel())
+        return RunLookup(wanted, frozenset(run.id for run in self.runs), dict(self._lookup(wanted)))
 
     def query(self, keys: np.ndarray) -> list[set[int]]:
         """For each row of band keys, the items sharing at least one band with it."""

@@ -216,20 +216,29 @@ def test_dedup_option_errors_name_the_key(tmp_path, key, value):
         load_config(path)
 
 
-def test_worker_processes_give_the_same_archive_as_one_process(tmp_path):
+def test_worker_processes_give_the_same_archive_as_one_process(tmp_path, monkeypatch):
+    # in small batches, so that the workers look a batch's band keys up in the LSH runs
+    # committed while the batch before is written, and the writer reads the runs made
+    # since (with runs merged now and then); and in one batch
     from ingest.config import InputOptions
+    from store.lsm import LSMIndex
 
+    monkeypatch.setattr(LSMIndex, "fanout", 3)
     docs = make_docs(40, seed=9, dup_rate=0.3, passage_rate=0.2)
     write_docs(docs, tmp_path / "corpus")
-    tables = ("articles", "paragraphs", "passages", "sightings", "removed_lines", "boilerplate_lines")
-    contents = []
-    for workers in (1, 2):
-        db = tmp_path / f"w{workers}.db"
-        ingest([tmp_path / "corpus"], db, Config(input=InputOptions(workers=workers)))
-        conn = sqlite3.connect(db)
-        contents.append({t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables})
-    assert contents[0] == contents[1]
-    assert len(contents[0]["articles"]) > 40
+    tables = ("articles", "paragraphs", "passages", "sightings", "removed_lines", "boilerplate_lines",
+              "_article_edges", "_paragraph_edges")
+    for batch_size in (4, 200):
+        contents = []
+        for workers in (1, 2):
+            db = tmp_path / f"w{workers}-{batch_size}.db"
+            ingest([tmp_path / "corpus"], db, Config(archive=CONFIG.archive.__class__(batch_size=batch_size),
+                                                     input=InputOptions(workers=workers)))
+            conn = sqlite3.connect(db)
+            contents.append({t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables})
+        assert contents[0] == contents[1]
+        assert len(contents[0]["articles"]) > 40
+        assert contents[0]["_article_edges"] and contents[0]["_paragraph_edges"]
 
 
 def test_the_writer_process_never_loads_datasketch_when_ingesting_or_recleaning(tmp_path):

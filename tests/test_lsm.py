@@ -89,6 +89,51 @@ def test_queries_match_a_plain_map_across_batches_merges_and_reopening(fresh_db,
     assert index.query(probe) == [truth[k] for k in probe[:, 0].tolist()]
 
 
+@pytest.mark.parametrize("budget", [None, 0], ids=["filters-held", "filters-read"])
+def test_lookups_made_a_batch_ahead_in_another_process_answer_as_a_plain_map(fresh_db, tmp_path, monkeypatch,
+                                                                           budget):
+    # as in an ingest with worker processes: a worker looks batch n's keys up in the runs
+    # committed while batch n-1 is still being written; the writer then reads only the
+    # runs made since (batch n-1's, and the merges that replaced runs the worker read)
+    monkeypatch.setattr(LSMIndex, "fanout", 3)
+    rng = np.random.default_rng(6)
+    writer = LSMIndex(fresh_db, "things", 4, 2)
+    worker_db = sqlite_utils.Database(sqlite3.connect(f"file:{tmp_path / 'index.db'}?mode=ro", uri=True,
+                                                      isolation_level=None))
+    worker = LSMIndex(worker_db, "things", 4, 2)
+    batches = [rng.integers(0, 3_000, size=(30, 4), dtype=np.int64) for _ in range(14)]
+
+    def look_up(keys: np.ndarray) -> list[lsm.RunLookup]:
+        worker_db.execute("BEGIN")
+        worker.catch_up()
+        lsm.fit_filters([worker], budget)
+        # two workers' chunks; the last rows are left to the writer (documents it cleans again)
+        done = [worker.lookup_committed(keys[:12]), worker.lookup_committed(keys[12:24])]
+        worker_db.execute("COMMIT")
+        return done
+
+    truth: dict[int, set[int]] = {}
+    item, merged, missed = 0, 0, 0
+    ahead = look_up(batches[0])
+    for n, keys in enumerate(batches):
+        behind, ahead = ahead, (look_up(batches[n + 1]) if n + 1 < len(batches) else None)
+        made_since = {run.id for run in writer.runs} - behind[0].runs
+        merged += any(run.entries > 120 for run in writer.runs if run.id in made_since)
+        writer.prefetch(keys, done=behind)
+        for row in keys:
+            expected = set().union(*(truth.get(k, set()) for k in row.tolist()))
+            missed += bool(expected - set().union(*(behind[0].found.get(k, []) for k in row.tolist())))
+            assert writer.query(row[None, :]) == [expected]
+            writer.add([item], row[None, :])
+            for k in row.tolist():
+                truth.setdefault(k, set()).add(item)
+            item += 1
+        committed(fresh_db, writer)
+    assert merged and missed  # a merge replaced runs a lookup had read; the lookups alone missed items
+    look_up(batches[0])
+    assert [run.id for run in worker.runs] == [run.id for run in writer.runs]  # merged-away runs dropped
+
+
 def test_a_batch_is_prefetched_once_before_its_first_add(fresh_db):
     # a key named once is not kept as it is added: a second prefetch naming it again
     # would find the batch's earlier items missing, so it is refused
