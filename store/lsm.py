@@ -201,6 +201,14 @@ class _RunWriter:
         return run
 
 
+def is_member(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Which of `keys` are in the sorted array `sorted_keys`."""
+    if not len(sorted_keys):
+        return np.zeros(len(keys), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return sorted_keys[at] == keys
+
+
 def block_bounds(keys: np.ndarray) -> np.ndarray:
     """Start offsets of the blocks of a sorted key array: about BLOCK entries each, and
     never splitting one key's entries, so a key is found in the one block its fence names."""
@@ -329,15 +337,19 @@ class LSMIndex:
                              "(or query without prefetching: every added key is then kept)")
         keys = np.asarray(keys, dtype=np.int64).ravel()
         wanted, counts = np.unique(keys, return_counts=True)
-        known, left = self._known, wanted
+        known = self._known
+        covered = np.zeros(len(wanted), dtype=bool)
+        by_snapshot: dict[frozenset[int], np.ndarray] = {}  # the workers' chunks mostly share one
         for lookup in done:  # (an item found twice is harmless: queries return sets)
             for key, items in lookup.found.items():
                 known.setdefault(key, []).extend(items)
-            mine = np.intersect1d(left, lookup.keys, assume_unique=True)
-            left = np.setdiff1d(left, mine, assume_unique=True)
-            for key, items in self._lookup(mine, [run for run in self.runs if run.id not in lookup.runs]).items():
+            mine = is_member(lookup.keys, wanted) & ~covered
+            covered |= mine
+            by_snapshot[lookup.runs] = by_snapshot.get(lookup.runs, np.zeros(len(wanted), dtype=bool)) | mine
+        for runs, mine in by_snapshot.items():
+            for key, items in self._lookup(wanted[mine], [run for run in self.runs if run.id not in runs]).items():
                 known.setdefault(key, []).extend(items)
-        for key, items in self._lookup(left).items():
+        for key, items in self._lookup(wanted[~covered]).items():
             known.setdefault(key, []).extend(items)
         for key in wanted[counts > 1].tolist():
             known.setdefault(key, [])
