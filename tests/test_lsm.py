@@ -151,6 +151,25 @@ def test_a_batch_is_prefetched_once_before_its_first_add(fresh_db):
     assert index.query(keys) == [{7}, set()]
 
 
+def test_a_prefetched_batch_refuses_keys_its_prefetch_did_not_name(fresh_db):
+    # what those hold was never looked up: answering would miss their stored items
+    index = LSMIndex(fresh_db, "things", 4, 1)
+    index.add([1], np.array([[10, 11, 12, 13]]))
+    committed(fresh_db, index)
+    batch = np.array([[10, 20, 30, 40], [50, 60, 70, 80]], dtype=np.int64)
+    index.prefetch(batch)
+    stranger = np.array([[10, 91, 92, 93]], dtype=np.int64)  # shares one named key
+    with pytest.raises(ValueError, match="only the keys the prefetch named"):
+        index.query(stranger)
+    with pytest.raises(ValueError, match="only the keys the prefetch named"):
+        index.add([9], stranger)
+    assert index.query(batch) == [{1}, set()]  # nothing of the refused add was kept
+    index.add([2], batch[:1])
+    assert index.query(batch) == [{1, 2}, set()]
+    committed(fresh_db, index)
+    assert index.query(stranger) == [{1, 2}]  # a new batch, not prefetched: any key
+
+
 def test_a_key_shared_by_more_items_than_a_block_holds_is_found_whole(fresh_db, monkeypatch):
     monkeypatch.setattr(LSMIndex, "fanout", 2)
     monkeypatch.setattr(lsm, "MERGE_CHUNK", 300)
