@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import sqlite_utils
 
-from .connection import open_connection
+from .connection import ArchiveError, open_connection
 from .index import Banding
 from .lsm import LSMIndex, RunLookup, fit_filters
 
@@ -79,11 +79,11 @@ def _reader(index: CommittedIndex) -> _Reader:
 
 def lookup_or_none(index: CommittedIndex, article_keys: np.ndarray,
                    paragraph_keys: np.ndarray) -> tuple[RunLookup, RunLookup] | None:
-    """`index.lookup`, or None when the archive cannot be read now (the writer then looks
-    the keys up itself: the lookup only saves it time)."""
+    """`index.lookup`, or None when the archive cannot be read from here (the writer then
+    looks the keys up itself: the lookup only saves it time)."""
     try:
         return index.lookup(article_keys, paragraph_keys)
-    except sqlite3.Error:
+    except (sqlite3.Error, ArchiveError):
         reader = _READERS.pop(index, None)
         if reader is not None:
             reader.conn.close()

@@ -241,6 +241,34 @@ def test_worker_processes_give_the_same_archive_as_one_process(tmp_path, monkeyp
         assert contents[0]["_article_edges"] and contents[0]["_paragraph_edges"]
 
 
+@pytest.mark.parametrize("elsewhere", ["missing.db", "not-an-archive.db"])
+def test_workers_that_cannot_read_the_archive_leave_the_lookup_to_the_writer(tmp_path, elsewhere):
+    # the workers' LSH lookup only saves the writer time: should they fail to read the
+    # archive (moved, unreadable), the writer looks every key up itself, to the same result
+    from ingest.config import InputOptions
+    from ingest.pipeline import Ingester, batched
+    from ingest.prepare import Preparer
+    from store.archive import Archive
+    from store.committed import CommittedIndex
+
+    write_docs(make_docs(30, seed=9, dup_rate=0.3, passage_rate=0.2), tmp_path / "corpus")
+    paths = sorted((tmp_path / "corpus").rglob("*.txt"))
+    config = Config(archive=CONFIG.archive.__class__(batch_size=4), input=InputOptions(workers=2))
+    ingest(paths, tmp_path / "read.db", config)
+    (tmp_path / "not-an-archive.db").write_text("not SQLite")
+    archive = Archive.open(tmp_path / "unread.db", config.dedup)
+    unreadable = CommittedIndex(str(tmp_path / elsewhere), archive.bandings(), None)
+    with Preparer(2, config.clean, config.dedup, archive.bandings(), archive.permutations(), unreadable) as preparer:
+        Ingester(archive, config, archive.start_run(["test"], 0), preparer).ingest_batches(batched(paths, 4))
+    archive.close()
+    tables = ("articles", "paragraphs", "passages", "_article_edges", "_paragraph_edges")
+    read, unread = (sqlite3.connect(tmp_path / name) for name in ("read.db", "unread.db"))
+    for table in tables:
+        assert read.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall() == \
+            unread.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall(), table
+    assert read.execute("SELECT count(*) FROM _paragraph_edges").fetchone()[0] > 0
+
+
 def test_the_writer_process_never_loads_datasketch_when_ingesting_or_recleaning(tmp_path):
     # datasketch loads scipy: 40 MB the writer would carry for the whole run. The workers
     # sign; a new archive with the default config takes its LSH bandings from a table.
