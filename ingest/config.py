@@ -29,7 +29,7 @@ class ArchiveOptions:
 
     @property
     def filter_memory(self) -> int:
-        """`filter_memory_mb` in bytes: the LSH filters an ingest holds in memory."""
+        """`filter_memory_mb` in bytes: the LSH filters an ingest process may hold in memory."""
         return self.filter_memory_mb * 2**20
 
 

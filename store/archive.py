@@ -67,7 +67,7 @@ class Archive(ArchiveReads, ArchiveWrites):
         """`filter_memory`: bytes of LSH filters to hold in memory (None: all); the rest
         are read through `reader` (a read-only connection to the same file) per batch.
         `path`: the archive's file, for worker processes that read it (see store.committed).
-        The filters are loaded by the first batch (see `batch`)."""
+        Filters are held from the first batch on (see `batch`)."""
         self.db = db
         self.path = path
         self.options = options
@@ -100,9 +100,9 @@ class Archive(ArchiveReads, ArchiveWrites):
     def batch(self, signed: list["Signed"], done: list[tuple[RunLookup, RunLookup]] = ()) -> Iterator[None]:
         """Write one batch, inside its transaction, around the writes of its documents.
 
-        Before them: fit the filters held in memory to the budget (the last batch made
-        new runs; the first batch loads them, not `open`, so that worker processes
-        started before it do not carry a copy of them) and look up the LSH keys of the batch's Signed articles in the stored
+        Before them: fit the filters held in memory to the budget (those of the runs the
+        last batch probed or wrote; none on opening, so that worker processes started
+        after it carry no copy of them) and look up the LSH keys of the batch's Signed articles in the stored
         runs at once, those runs left that `done` (the workers' lookups in the runs
         committed when they looked, see store.committed) did not cover. After them:
         index the batch's new articles in articles_fts and _novel_fts, one statement

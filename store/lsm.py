@@ -68,6 +68,9 @@ class Run:
     fences: np.ndarray  # int64: the first key of each block
     bloom: np.ndarray | None  # uint8 bit array; None while it is kept only in the archive
     bloom_bytes: int
+    # since the last fit_filters: probed by a lookup, or written (then probed soon)
+    probed: bool = False
+    written: bool = False
 
 
 def probe_hashes(keys: np.ndarray) -> np.ndarray:
@@ -195,7 +198,7 @@ class _RunWriter:
             raise RuntimeError(f"run {self.run_id}: {self.written} entries written, {self.entries} announced")
         fences = np.concatenate(self.fences) if self.fences else np.empty(0, dtype=np.int64)
         bloom = self.bloom.finish()
-        run = Run(self.run_id, self.entries, fences, bloom, len(bloom))
+        run = Run(self.run_id, self.entries, fences, bloom, len(bloom), written=True)
         self.bloom = None
         self.conn.execute(f"INSERT INTO {self.runs_table} (run, entries, fences, bloom) VALUES (?, ?, ?, ?)",
                           [run.id, run.entries, run.fences.tobytes(), run.bloom.tobytes()])
@@ -294,6 +297,7 @@ class LSMIndex:
             return found
         hashes = probe_hashes(keys)
         for run in runs:
+            run.probed = True
             bloom = run.bloom if run.bloom is not None else self._read_filter(run)
             maybe = keys[bloom_may_hold(bloom, hashes)]
             del bloom  # one filter read from the archive at a time
@@ -531,9 +535,13 @@ class LSMIndex:
 
 
 def fit_filters(indexes: list[LSMIndex], budget: int | None) -> None:
-    """Hold in memory the filters of the smallest runs of these indexes that fit in
-    `budget` bytes (None: all of them); the others are read from the archive when probed.
+    """Hold in memory the filters that fit in `budget` bytes (None: all of them) of the
+    smallest runs of these indexes that were probed or written since the last call; the
+    others are read from the archive when probed.
 
+    Only those: a writer whose worker processes look a batch's keys up (store.committed)
+    probes only the runs made since they looked, and holding the others would keep a
+    copy of what the workers hold. A run probed every batch is held from the second on.
     Call it where every run is committed (at the start of a batch): a filter left in the
     archive is read through the indexes' reader connection.
     """
@@ -541,7 +549,8 @@ def fit_filters(indexes: list[LSMIndex], budget: int | None) -> None:
                   key=lambda entry: entry[:2])
     left = math.inf if budget is None else budget
     for size, _, index, run in runs:
-        held = size <= left
+        held = (run.probed or run.written) and size <= left
         index.hold_filter(run, held)
+        run.probed = run.written = False
         if held:
             left -= size
