@@ -102,9 +102,10 @@ class Archive(ArchiveReads, ArchiveWrites):
 
         Before them: fit the filters held in memory to the budget (those of the runs the
         last batch probed or wrote; none on opening, so that worker processes started
-        after it carry no copy of them) and look up the LSH keys of the batch's Signed articles in the stored
-        runs at once, those runs left that `done` (the workers' lookups in the runs
-        committed when they looked, see store.committed) did not cover. After them:
+        after it carry no copy of them) and look up the LSH keys of the batch's Signed
+        articles in the stored runs at once, those runs left that `done` (the workers'
+        lookups in the runs committed when they looked, see store.committed) did not
+        cover. After them:
         index the batch's new articles in articles_fts and _novel_fts, one statement
         each (their triggers stand aside for the batch's articles meanwhile, see
         schema.FTS_DEFERRED) and write the batch's LSH entries. When the writes raise,

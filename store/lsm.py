@@ -44,8 +44,8 @@ BLOCK = 256
 BLOOM_BITS = 14.4  # bits per entry: with 10 probes, about 0.1% false positives
 BLOOM_PROBES = 10
 _CHUNK = 1 << 17  # keys hashed at once when building a filter
-MERGE_CHUNK = 1 << 18
-NAMED_BITS = 1 << 18  # flags of a prefetched batch's keys (see LSMIndex._check_named)  # entries a merge sorts at once (2 MB an array)
+MERGE_CHUNK = 1 << 18  # entries a merge sorts at once (2 MB an array)
+NAMED_BITS = 1 << 18  # flags of a prefetched batch's keys (see LSMIndex._check_named)
 _M1, _M2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
 
 
