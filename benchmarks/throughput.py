@@ -12,8 +12,8 @@ usage: python benchmarks/throughput.py [-n 20000] [--workdir DIR] [--queries 200
 3. `ingest` (clean, article + paragraph dedup, store, FTS) of the same files in a
    child process, timing each tenth of the corpus and measuring peak RSS.
 4. Search latency: ranked queries with snippets, 1-3 terms, some matching most rows.
-Prints articles/s for both, their ratio, first/last decile times, peak RSS, and
-median/p95 search latency.
+Prints articles/s for both, their ratio, first/last decile times (and the CPU time of
+the writer and of the workers per tenth), peak RSS, and median/p95 search latency.
 """
 
 from __future__ import annotations
@@ -75,16 +75,21 @@ from ingest.config import load_config
 from ingest.pipeline import ingest
 paths = json.load(open(sys.argv[2]))
 config = load_config(sys.argv[4])
-marks, peaks, start = [], [], time.perf_counter()
+def workers_cpu():  # of the worker processes ended so far (each tenth's pool ends with it)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+marks, peaks, cpu, start = [], [], [], time.perf_counter()
 bounds = [len(paths) * i // 10 for i in range(11)]
 for lo, hi in zip(bounds, bounds[1:]):
-    t = time.perf_counter()
+    t, writer, workers = time.perf_counter(), time.process_time(), workers_cpu()
     ingest(paths[lo:hi], sys.argv[3], config)
     marks.append(time.perf_counter() - t)
+    cpu.append((time.process_time() - writer, workers_cpu() - workers))
     peaks.append(high_water_mb())
 total = time.perf_counter() - start
 workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # counts pages shared with this one
-print(json.dumps({"seconds": total, "deciles": marks, "peaks": peaks, "peak_rss_mb": peaks[-1],
+print(json.dumps({"seconds": total, "deciles": marks, "cpu": cpu, "peaks": peaks, "peak_rss_mb": peaks[-1],
                   "worker_peak_rss_mb": workers}))
 """
 
@@ -195,6 +200,12 @@ def main() -> int:
     deciles = result["deciles"]
     print(f"deciles: first {deciles[0]:.2f} s, last {deciles[-1]:.2f} s, last/first {deciles[-1] / deciles[0]:.2f} "
           f"(all: {' '.join(f'{d:.2f}' for d in deciles)})")
+    # CPU time moves less than wall time with a machine's load, so a tenth that ran in a
+    # slow phase of a shared machine shows here as the same work, not as growth
+    writer, workers = zip(*result["cpu"])
+    print(f"CPU seconds per tenth: writer first {writer[0]:.2f}, last {writer[-1]:.2f}, last/first "
+          f"{writer[-1] / writer[0]:.2f} (all: {' '.join(f'{w:.1f}' for w in writer)}); workers first "
+          f"{workers[0]:.2f}, last {workers[-1]:.2f} (all: {' '.join(f'{w:.1f}' for w in workers)})")
     print(f"peak RSS: {result['peak_rss_mb']:.0f} MB (after each tenth: "
           f"{' '.join(f'{p:.0f}' for p in result['peaks'])}); largest worker process {result['worker_peak_rss_mb']:.0f} MB")
     opened, first_batch, new = nightly_start(db, work, args.config)
