@@ -93,8 +93,9 @@ class Archive(ArchiveReads, ArchiveWrites):
         return CommittedIndex(str(self.path.resolve()), self.bandings(), self.filter_memory)
 
     def fit_filters(self) -> None:
-        """Hold in memory the LSH filters that fit `filter_memory` (all when it is None)."""
-        fit_filters([self.articles_index, self.paragraphs_index], self.filter_memory)
+        """Hold in memory the LSH filters that fit `filter_memory` (all when it is None),
+        of the runs the last batch probed or wrote (see store.lsm.fit_filters)."""
+        fit_filters([self.articles_index, self.paragraphs_index], self.filter_memory, used_only=True)
 
     @contextmanager
     def batch(self, signed: list["Signed"], done: list[tuple[RunLookup, RunLookup]] = ()) -> Iterator[None]:

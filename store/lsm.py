@@ -534,14 +534,14 @@ class LSMIndex:
         return moved
 
 
-def fit_filters(indexes: list[LSMIndex], budget: int | None) -> None:
-    """Hold in memory the filters that fit in `budget` bytes (None: all of them) of the
-    smallest runs of these indexes that were probed or written since the last call; the
-    others are read from the archive when probed.
+def fit_filters(indexes: list[LSMIndex], budget: int | None, used_only: bool = False) -> None:
+    """Hold in memory the filters of the smallest runs of these indexes that fit in
+    `budget` bytes (None: all of them); the others are read from the archive when probed.
 
-    Only those: a writer whose worker processes look a batch's keys up (store.committed)
-    probes only the runs made since they looked, and holding the others would keep a
-    copy of what the workers hold. A run probed every batch is held from the second on.
+    `used_only`: only among the runs probed or written since the last call. For a writer
+    whose worker processes look a batch's keys up (store.committed): it probes only the
+    runs made since they looked, and holding the others would keep a copy of what the
+    workers hold. A run it probes every batch is held from the second batch on.
     Call it where every run is committed (at the start of a batch): a filter left in the
     archive is read through the indexes' reader connection.
     """
@@ -549,7 +549,7 @@ def fit_filters(indexes: list[LSMIndex], budget: int | None) -> None:
                   key=lambda entry: entry[:2])
     left = math.inf if budget is None else budget
     for size, _, index, run in runs:
-        held = (run.probed or run.written) and size <= left
+        held = (run.probed or run.written or not used_only) and size <= left
         index.hold_filter(run, held)
         run.probed = run.written = False
         if held:

@@ -131,7 +131,7 @@ def test_lookups_made_a_batch_ahead_in_another_process_answer_as_a_plain_map(fre
         merged += any(run.entries > 120 for run in writer.runs if run.id in made_since)
         # as Archive.batch does: the writer holds the filters of the runs it probed or
         # wrote in the batch before; after an odd batch, only runs made since a lookup
-        lsm.fit_filters([writer], None)
+        lsm.fit_filters([writer], None, used_only=True)
         held = {run.id for run in writer.runs if run.bloom is not None}
         if n % 2 == 0:
             assert held <= made_since | made_before
