@@ -263,11 +263,13 @@ class LSMIndex:
         db.execute(f"CREATE TABLE IF NOT EXISTS _lsh_{kind}_blocks (run INTEGER NOT NULL, "
                    f"block INTEGER NOT NULL, keys BLOB NOT NULL, items BLOB NOT NULL, PRIMARY KEY (run, block))")
 
-    def _load_runs(self) -> list[Run]:
-        """The stored runs, without their filters (see `fit_filters`)."""
+    def _load_runs(self, after: int = 0) -> list[Run]:
+        """The stored runs (those with an id above `after`), without their filters (see
+        `fit_filters`)."""
         return [Run(run, entries, np.frombuffer(fences, dtype=np.int64), None, size)
                 for run, entries, fences, size in self.db.conn.execute(
-                    f"SELECT run, entries, fences, length(bloom) FROM {self.runs_table} ORDER BY run")]
+                    f"SELECT run, entries, fences, length(bloom) FROM {self.runs_table} WHERE run > ? "
+                    f"ORDER BY run", [after])]
 
     def _read_filter(self, run: Run) -> np.ndarray:
         """A run's filter as stored in the archive."""
@@ -365,18 +367,12 @@ class LSMIndex:
     def catch_up(self) -> None:
         """Load the runs committed since the last load, and drop those merged away since.
         Runs never change, so what was read of a run kept (its fences, a filter held)
-        is still right; a run id is never reused."""
-        ids = [run for (run,) in self.db.conn.execute(f"SELECT run FROM {self.runs_table} ORDER BY run")]
-        kept = {run.id: run for run in self.runs}
-        new = [run for run in ids if run not in kept]
-        loaded = {}
-        for start in range(0, len(new), 500):
-            chunk = new[start : start + 500]
-            for run, entries, fences, size in self.db.conn.execute(
-                    f"SELECT run, entries, fences, length(bloom) FROM {self.runs_table} "
-                    f"WHERE run IN ({','.join('?' * len(chunk))})", chunk):
-                loaded[run] = Run(run, entries, np.frombuffer(fences, dtype=np.int64), None, size)
-        self.runs = [kept.get(run) or loaded[run] for run in ids]
+        is still right. A new run's id is above every committed one (a merged run's too:
+        it is written before the runs it replaces are deleted), so the runs committed
+        since are those above the newest loaded."""
+        ids = {run for (run,) in self.db.conn.execute(f"SELECT run FROM {self.runs_table}")}
+        newest = max((run.id for run in self.runs), default=0)
+        self.runs = [run for run in self.runs if run.id in ids] + self._load_runs(after=newest)
 
     def lookup_committed(self, keys: np.ndarray) -> RunLookup:
         """Look up band keys in every run committed at the start of the caller's read
