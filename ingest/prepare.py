@@ -18,9 +18,8 @@ from typing import Callable
 
 import numpy as np
 
-from store.committed import CommittedIndex, lookup_or_none
+from store.committed import CommittedIndex, Lookups, lookup_or_none
 from store.index import Banding
-from store.lsm import RunLookup
 
 from .clean import clean
 from .config import CleanOptions, DedupOptions
@@ -105,9 +104,6 @@ def _exit_with_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="watch-parent", daemon=True).start()
-
-
-Lookups = tuple[RunLookup, RunLookup]  # of a batch's band keys in committed runs: (articles, paragraphs)
 
 
 def _prepare_in_worker(docs: list[RawDocument], templates: dict[str, frozenset[str]], clean_options: CleanOptions,

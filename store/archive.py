@@ -15,9 +15,9 @@ import sqlite_utils
 from ingest.config import DedupOptions
 
 from .connection import ArchiveError, open_connection  # noqa: F401 (ArchiveError re-exported)
-from .committed import CommittedIndex
+from .committed import CommittedIndex, Lookups
 from .index import Banding, BlobStore, lsh_params
-from .lsm import LSMIndex, RunLookup, fit_filters
+from .lsm import LSMIndex, fit_filters
 from .schema import FTS_DEFERRED, SCHEMA_VERSION, create_schema, index_articles_since
 from .writes import ArchiveReads, ArchiveWrites
 
@@ -98,7 +98,7 @@ class Archive(ArchiveReads, ArchiveWrites):
         fit_filters([self.articles_index, self.paragraphs_index], self.filter_memory, used_only=True)
 
     @contextmanager
-    def batch(self, signed: list["Signed"], done: list[tuple[RunLookup, RunLookup]] = ()) -> Iterator[None]:
+    def batch(self, signed: list["Signed"], done: list[Lookups] = ()) -> Iterator[None]:
         """Write one batch, inside its transaction, around the writes of its documents.
 
         Before them: fit the filters held in memory to the budget (those of the runs the
@@ -106,11 +106,10 @@ class Archive(ArchiveReads, ArchiveWrites):
         after it carry no copy of them) and look up the LSH keys of the batch's Signed
         articles in the stored runs at once, those runs left that `done` (the workers'
         lookups in the runs committed when they looked, see store.committed) did not
-        cover. After them:
-        index the batch's new articles in articles_fts and _novel_fts, one statement
-        each (their triggers stand aside for the batch's articles meanwhile, see
-        schema.FTS_DEFERRED) and write the batch's LSH entries. When the writes raise,
-        the transaction is rolled back, deferral included.
+        cover. After them: index the batch's new articles in articles_fts and
+        _novel_fts, one statement each (their triggers stand aside for the batch's
+        articles meanwhile, see schema.FTS_DEFERRED) and write the batch's LSH entries.
+        When the writes raise, the transaction is rolled back, deferral included.
         """
         self.fit_filters()
         if signed:

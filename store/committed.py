@@ -24,6 +24,8 @@ from .connection import ArchiveError, open_connection
 from .index import Banding
 from .lsm import LSMIndex, RunLookup, fit_filters
 
+Lookups = tuple[RunLookup, RunLookup]  # of some band keys, in the (articles, paragraphs) indexes
+
 
 @dataclass(frozen=True)
 class CommittedIndex:
@@ -35,7 +37,7 @@ class CommittedIndex:
     bandings: tuple[Banding, Banding]
     filter_memory: int | None
 
-    def lookup(self, article_keys: np.ndarray, paragraph_keys: np.ndarray) -> tuple[RunLookup, RunLookup]:
+    def lookup(self, article_keys: np.ndarray, paragraph_keys: np.ndarray) -> Lookups:
         """The (articles, paragraphs) lookups of these band keys in the runs committed
         now, both from one snapshot."""
         return _reader(self).lookup(article_keys, paragraph_keys)
@@ -52,7 +54,7 @@ class _Reader:
         self.articles = LSMIndex(db, "articles", articles.bands, articles.rows)
         self.paragraphs = LSMIndex(db, "paragraphs", paragraphs.bands, paragraphs.rows)
 
-    def lookup(self, article_keys: np.ndarray, paragraph_keys: np.ndarray) -> tuple[RunLookup, RunLookup]:
+    def lookup(self, article_keys: np.ndarray, paragraph_keys: np.ndarray) -> Lookups:
         self.conn.execute("BEGIN")  # one snapshot: runs and their blocks as one commit left them
         try:
             for index in (self.articles, self.paragraphs):
@@ -78,7 +80,7 @@ def _reader(index: CommittedIndex) -> _Reader:
 
 
 def lookup_or_none(index: CommittedIndex, article_keys: np.ndarray,
-                   paragraph_keys: np.ndarray) -> tuple[RunLookup, RunLookup] | None:
+                   paragraph_keys: np.ndarray) -> Lookups | None:
     """`index.lookup`, or None when the archive cannot be read from here (the writer then
     looks the keys up itself: the lookup only saves it time)."""
     try:
