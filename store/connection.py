@@ -11,7 +11,13 @@ from pathlib import Path
 from urllib.parse import quote
 
 
-WAL_CHECKPOINT_PAGES = 16384  # 64 MB of 4 KB pages
+# A new archive's page size. Its rows are large: an article's text, novel text, raw input
+# and paragraphs are several KB each, its LSH blocks and full-text segments are blobs.
+# With SQLite's default 4 KB pages most of them spill into overflow pages; with 32 KB
+# pages an ingest ran 7-10% faster (16 KB and 64 KB gained less). SQLite fixes the size
+# when the file's first table is written, so an archive made before keeps its own.
+PAGE_SIZE = 32768
+WAL_CHECKPOINT_BYTES = 64 * 2**20
 
 
 class ArchiveError(Exception):
@@ -34,13 +40,16 @@ def open_connection(path: str | Path, busy_timeout: float = 30.0, readonly: bool
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         if not readonly:
+            if conn.execute("PRAGMA page_count").fetchone()[0] == 0:  # a new file
+                conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA cache_size = -65536")  # 64 MB of page cache: the hash indexes stay in it
             # checkpoint every 64 MB of WAL, not every 4 MB: a batch writes about 8 MB, and the
             # pages it shares with the next batches (index leaves, FTS segments) are then copied
             # into the archive and synced once per few batches instead of once per batch
-            conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
+            page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+            conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_BYTES // page_size}")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         conn.close()

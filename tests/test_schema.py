@@ -1,5 +1,6 @@
-"""The archive's indexes: columns that are NULL in most rows are indexed by their values
-only, and an older archive's full indexes are replaced when it is next opened for ingest."""
+"""The archive's file and indexes: a new archive's page size, and an older archive's kept;
+columns that are NULL in most rows are indexed by their values only, and an older
+archive's full indexes are replaced when it is next opened for ingest."""
 
 from __future__ import annotations
 
@@ -9,6 +10,38 @@ import pytest
 
 from ingest.config import Config
 from store.archive import Archive
+from store.connection import PAGE_SIZE, WAL_CHECKPOINT_BYTES
+
+from conftest import SAMPLES
+
+
+def pragma(path, name: str) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(f"PRAGMA {name}").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_new_archive_gets_the_large_page_size(samples_db):
+    assert PAGE_SIZE != 4096  # SQLite's default: the archive would not need to set it
+    assert pragma(samples_db, "page_size") == PAGE_SIZE
+    assert pragma(samples_db, "journal_mode") == "wal"
+
+
+def test_an_archive_made_with_small_pages_keeps_them_and_checkpoints_by_bytes(cli, db_path):
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA page_size = 4096")
+    conn.execute("CREATE TABLE made_before (x)")  # the size is fixed from here on
+    conn.close()
+    cli("ingest", SAMPLES, "--db", db_path)
+    assert pragma(db_path, "page_size") == 4096
+    assert cli("search", "Guaido", "--db", db_path).output.count("Guaid") >= 1
+    archive = Archive.open(db_path, Config().dedup)
+    try:
+        assert archive.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == WAL_CHECKPOINT_BYTES // 4096
+    finally:
+        archive.close()
 
 
 SPARSE_LOOKUPS = [  # lookups by value of the columns that are NULL in most rows
