@@ -14,8 +14,10 @@ from urllib.parse import quote
 # A new archive's page size. Its rows are large: an article's text, novel text, raw input
 # and paragraphs are several KB each, its LSH blocks and full-text segments are blobs.
 # With SQLite's default 4 KB pages most of them spill into overflow pages; with 32 KB
-# pages an ingest ran 7-10% faster (16 KB and 64 KB gained less). SQLite fixes the size
-# when the file's first table is written, so an archive made before keeps its own.
+# pages an ingest ran 7-10% faster at 10,000-20,000 articles (16 KB about as much, 64 KB
+# less), and a night's cost grew less with the archive (1.16-1.19x from 10,000 to 200,000
+# articles, against 1.52-1.58x). SQLite fixes the size when the file's first table is
+# written, so an archive made before keeps its own (README: how to convert one).
 PAGE_SIZE = 32768
 WAL_CHECKPOINT_BYTES = 64 * 2**20
 

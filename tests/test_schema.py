@@ -15,7 +15,7 @@ from store.connection import PAGE_SIZE, WAL_CHECKPOINT_BYTES
 from conftest import SAMPLES
 
 
-def pragma(path, name: str) -> int:
+def pragma(path, name: str) -> int | str:
     conn = sqlite3.connect(path)
     try:
         return conn.execute(f"PRAGMA {name}").fetchone()[0]
