@@ -67,6 +67,12 @@ def storage_floor(paths: list[Path], db_path: Path) -> float:
     return time.perf_counter() - start
 
 
+def remove_archive(db_path: Path) -> None:
+    """Delete a SQLite file left by an earlier run, with its write-ahead log."""
+    for stale in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
+        stale.unlink(missing_ok=True)
+
+
 SCHEMA_FLOOR_TABLES = """
 CREATE TABLE raw_documents (id INTEGER PRIMARY KEY, sha256 TEXT UNIQUE, media_type TEXT, content TEXT);
 CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, text TEXT, source TEXT, content_hash TEXT UNIQUE,
@@ -85,8 +91,7 @@ def schema_floor(paths: list[Path], db_path: Path, batch_size: int) -> float:
     more: the ingest's ceiling, whatever its cleaning and dedup cost (see the docstring)."""
     from store.connection import open_connection
 
-    for stale in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
-        stale.unlink(missing_ok=True)
+    remove_archive(db_path)
     conn = open_connection(db_path)
     conn.executescript(SCHEMA_FLOOR_TABLES)
     start = time.perf_counter()
@@ -164,7 +169,6 @@ def nightly_start(db_path: Path, work: Path, config_path: Path) -> tuple[float, 
     """Seconds to open the archive (loading the LSH filters its budget holds), and to
     ingest one batch of new articles into it (opening included): how soon a night's run
     gets going."""
-    from ingest.config import load_config
     from ingest.pipeline import ingest
     from store.archive import Archive
 
@@ -250,14 +254,13 @@ def main() -> int:
     schema = schema_floor(paths, work / "schema-floor.db", load_config(args.config).archive.batch_size)
     print(f"schema floor: {len(paths) / schema:,.0f} articles/s ({schema:.1f} s); ratio to floor {floor / schema:.2f}")
     db = work / "archive.db"
-    for stale in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
-        stale.unlink(missing_ok=True)
+    remove_archive(db)
     result = run_ingest(paths, db, args.config, work)
     rate = len(paths) / result["seconds"]
     print(f"ingest: {rate:,.0f} articles/s ({result['seconds']:.1f} s); ratio to floor {rate * floor / len(paths):.2f}")
     print(f"size on disk: archive {file_mb(db):,.0f} MB, storage floor {file_mb(work / 'floor.db'):,.0f} MB, "
           f"schema floor {file_mb(work / 'schema-floor.db'):,.0f} MB")
-    (work / "schema-floor.db").unlink()
+    remove_archive(work / "schema-floor.db")
     deciles = result["deciles"]
     print(f"deciles: first {deciles[0]:.2f} s, last {deciles[-1]:.2f} s, last/first {deciles[-1] / deciles[0]:.2f} "
           f"(all: {' '.join(f'{d:.2f}' for d in deciles)})")
