@@ -142,3 +142,38 @@ def test_the_search_command_never_loads_pydantic(samples_db):
     assert result.returncode == 0, result.stderr
     assert "Guaid" in result.stdout  # it searched
     assert "pydantic loaded: False" in result.stdout
+
+
+def test_hits_snippets_and_order_do_not_depend_on_how_the_hits_are_fetched(tmp_path):
+    # Within the ranking window, search fetches its hits' snippets (and which of them
+    # match only in repeated text) in one pass over the matches they span, not by a
+    # seek per hit in each segment of the full-text index; with --window 0 or a filter
+    # it seeks. The archive is indexed in batches of 2, one segment each, as a large
+    # archive holds many. Every match is inside the window here, so both ways must
+    # give the same hits, in the same order, with the same snippets.
+    import sqlite3
+
+    from ingest.config import ArchiveOptions, Config
+    from ingest.pipeline import ingest
+    from store.archive import connect
+    from store.search import search
+    from synthetic import make_docs, write_docs
+
+    docs = write_docs(make_docs(24, seed=6, dup_rate=0.3, passage_rate=0.5), tmp_path / "in")
+    db_path = tmp_path / "archive.db"
+    ingest([tmp_path / "in"], db_path, Config(archive=ArchiveOptions(batch_size=2)))
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT count(DISTINCT segid) FROM articles_fts_idx").fetchone()[0] > 5
+    assert conn.execute("SELECT count(*) FROM _novel_fts_docsize").fetchone()[0] > 3  # some repeat a passage
+    conn.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, 'articles_fts', 'row')")
+    words = [w for (w,) in conn.execute("SELECT term FROM temp.terms WHERE doc > 3 ORDER BY doc DESC, term LIMIT 6")]
+    queries = [*words, f"{words[0]} {words[3]}", f"{words[4]}*"]
+    db = connect(db_path, readonly=True)
+    shown = 0
+    for query in queries:
+        for options in ({}, {"show_all": True}, {"novel": True}):
+            one_pass = search(db, query, limit=len(docs), window=10_000, **options)
+            seeks = search(db, query, limit=len(docs), window=0, **options)
+            assert one_pass == seeks, (query, options)
+            shown += sum("[" in hit.snippet for hit in one_pass)
+    assert shown > len(queries)  # snippets were made and highlight the words
