@@ -18,7 +18,7 @@ from conftest import SAMPLES
 from store import datasette_serve
 from store.datasette_meta import build_metadata, load_packaged
 from store.datasette_serve import create_datasette
-from store.search import TEXT_WEIGHT, TITLE_WEIGHT
+from store.search import RANK_WINDOW, TEXT_WEIGHT, TITLE_WEIGHT
 
 GUAIDO_PASSAGE = "Juan Guaido, Venezuelan opposition leader and parliament speaker"
 PARAMS = {"search": {"q": "Guaido", "source": ""}, "article_paragraphs": {"id": "2"}}
@@ -97,6 +97,27 @@ async def test_ranked_search_takes_any_input(ds, q):
 def test_ranked_search_weights_match_the_cli():
     sql = load_packaged()["databases"]["archive"]["queries"]["search"]["sql"]
     assert f"-bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) as score" in sql
+
+
+@pytest.mark.parametrize("filtered", [False, True])
+def test_ranked_search_ranks_the_most_recently_archived_matches_as_the_cli_does(samples_db, filtered):
+    # the canned query's window is the CLI's default; run with a window of 2 on the
+    # samples, it ranks the two newest matches (of the source, when one is given), and
+    # with one wider than the matches, all of them
+    sql = load_packaged()["databases"]["archive"]["queries"]["search"]["sql"]
+    bound = f"limit 1 offset {RANK_WINDOW - 1}"
+    assert sql.count(bound) == 1
+    conn = sqlite3.connect(samples_db)
+    source = conn.execute("SELECT source FROM articles ORDER BY id LIMIT 1").fetchone()[0] if filtered else ""
+    matches = [row[0] for row in conn.execute(
+        "SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+        "WHERE articles_fts MATCH 'guaido' AND (? = '' OR a.source = ?) ORDER BY a.id", [source, source])]
+    assert len(matches) >= 3
+    params = {"q": "Guaido", "source": source}
+    newest_two = conn.execute(sql.replace(bound, "limit 1 offset 1"), params).fetchall()
+    assert sorted(row[0] for row in newest_two) == matches[-2:]
+    wide = conn.execute(sql.replace(bound, f"limit 1 offset {len(matches) + 5}"), params).fetchall()
+    assert sorted(row[0] for row in wide) == matches
 
 
 # --- every canned query ----------------------------------------------------------------
