@@ -135,8 +135,9 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
     if until:
         where.append("a.published <= :until || 'z'")
         params["until"] = until
-    # with a window and no filter, the ranking walks at most `window` matches, and every
-    # hit is among them: another pass over the stretch they span is cheap
+    # the hits lie among the matches the ranking walks; with a window and no filter on the
+    # articles, those are few (about `window`), and one more pass over the stretch the hits
+    # span costs less than a seek per hit in every segment of the index
     one_pass = bool(window) and not (source or since or until)
     try:
         ranked = _ranked(db, where, params, limit if show_all else limit * 5 + 20, window)
