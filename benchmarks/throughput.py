@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import sqlite_utils  # noqa: E402
 
 from ingest.config import load_config  # noqa: E402
+from store.schema import FTS_TOKENIZE  # noqa: E402
 
 from synthetic import make_docs, write_docs  # noqa: E402
 
@@ -54,7 +55,7 @@ def storage_floor(paths: list[Path], db_path: Path) -> float:
     """Seconds to read, drop short lines and insert_all with FTS5 triggers in one transaction."""
     db = sqlite_utils.Database(db_path, recreate=True)
     db["docs"].create({"id": int, "path": str, "text": str}, pk="id")
-    db["docs"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db["docs"].enable_fts(["text"], create_triggers=True, tokenize=FTS_TOKENIZE)
     start = time.perf_counter()
 
     def rows():
@@ -73,12 +74,12 @@ def remove_archive(db_path: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
-SCHEMA_FLOOR_TABLES = """
+SCHEMA_FLOOR_TABLES = f"""
 CREATE TABLE raw_documents (id INTEGER PRIMARY KEY, sha256 TEXT UNIQUE, media_type TEXT, content TEXT);
 CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, text TEXT, source TEXT, content_hash TEXT UNIQUE,
                        novel_text TEXT, raw_id INTEGER REFERENCES raw_documents(id));
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id',
-                                             tokenize='unicode61 remove_diacritics 2');
+                                             tokenize='{FTS_TOKENIZE}');
 CREATE TABLE paragraphs (id INTEGER PRIMARY KEY, article_id INTEGER REFERENCES articles(id), position INTEGER,
                          text TEXT);
 CREATE INDEX paragraphs_article ON paragraphs (article_id, position);

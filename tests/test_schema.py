@@ -13,14 +13,11 @@ from store.archive import Archive
 from store.connection import PAGE_SIZE, WAL_CHECKPOINT_BYTES
 
 from conftest import SAMPLES
+from corpus import query
 
 
 def pragma(path, name: str) -> int | str:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(f"PRAGMA {name}").fetchone()[0]
-    finally:
-        conn.close()
+    return query(path, f"PRAGMA {name}")[0][0]
 
 
 def test_a_new_archive_gets_the_large_page_size(samples_db):
