@@ -36,7 +36,7 @@ sys.path.insert(0, str(REPO))
 from ingest.clean import clean_document  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
 from ingest.models import HTML, TEXT, RawDocument  # noqa: E402
-from ingest.textrules import family  # noqa: E402
+from ingest.clean.rules import family  # noqa: E402
 
 _WORD = re.compile(r"\w+")
 

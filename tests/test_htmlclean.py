@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import COUNCIL_BODY as BODY
 from ingest.config import CleanOptions
-from ingest.htmlclean import clean_html
-from ingest.htmltext import html_to_lines
+from ingest.clean.html import clean_html
+from ingest.clean.htmltext import html_to_lines
 
 OPTIONS = CleanOptions()
 

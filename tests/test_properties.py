@@ -13,7 +13,7 @@ from ingest.config import CleanOptions, Config
 from ingest.decode import _CONTROLS, control_characters, decode
 from ingest.models import HTML, TEXT, RawDocument
 from ingest.pipeline import ingest
-from ingest.textclean import clean_text
+from ingest.clean.text import clean_text
 from store.archive import connect
 from store.search import QueryError, fts_query, search
 

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from conftest import COUNCIL_BODY as BODY
 from ingest.config import CleanOptions
-from ingest.dates import find_published, parse_date
+from ingest.clean.dates import find_published, parse_date
 from ingest.normalize import normalize_text
-from ingest.textclean import clean_text
-from ingest.textrules import RULES, family, match_line
+from ingest.clean.text import clean_text
+from ingest.clean.rules import RULES, family, match_line
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = json.loads((ROOT / "tests" / "data" / "seeds_gold.json").read_text(encoding="utf-8"))
@@ -316,7 +316,7 @@ TRICKY_LINES = [
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(TRICKY_LINES), st.text(max_size=60)), max_size=30))
 def test_match_lines_agrees_with_match_line(lines):
-    from ingest.textrules import match_lines
+    from ingest.clean.rules import match_lines
 
     lines = [piece.strip() for line in lines for piece in line.splitlines() if piece.strip()]
     words = [len(line.split()) for line in lines]
@@ -326,7 +326,7 @@ def test_match_lines_agrees_with_match_line(lines):
 def test_word_counts_agree_with_str_split():
     import sys
 
-    from ingest.textclean import _OTHER_SPACE, _word_counts
+    from ingest.clean.text import _OTHER_SPACE, _word_counts
 
     inner = {chr(c) for c in range(sys.maxunicode + 1)
              if chr(c).isspace() and len(f"a{chr(c)}b".splitlines()) == 1} - {" "}

@@ -1,6 +1,6 @@
 """HTML to plain-text lines: one line per block element, scripts and styles skipped.
 
-The plain-text line classifier (ingest.textclean) runs on these lines when the
+The plain-text line classifier (ingest.clean.text) runs on these lines when the
 HTML extractor finds too little text; the document title comes first, as in a
 page saved as text.
 """

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from .cleaned import Cleaned
-from .config import CleanOptions
-from .htmlclean import clean_html
-from .models import HTML, Article, RawDocument, Reject, RemovedLine
-from .normalize import normalize_text
-from .textclean import clean_text
+from ..config import CleanOptions
+from .html import clean_html
+from ..models import HTML, Article, RawDocument, Reject, RemovedLine
+from ..normalize import normalize_text
+from .text import clean_text
 
 
 def clean_document(raw: RawDocument, options: CleanOptions,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import RemovedLine
+from ..models import RemovedLine
 
 
 @dataclass(frozen=True)

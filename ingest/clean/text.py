@@ -1,7 +1,7 @@
 """Plain-text boilerplate removal: a line classifier with block reasoning.
 
 Each input line ends up either in a body paragraph or in `removed` with the name
-of the rule that removed it (see ingest.textrules for the vocabulary). Steps:
+of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
 
 1. lines are stripped; per-source template lines go (rule "template");
 2. hard-wrapped lines are rejoined (a line without closing punctuation followed,
@@ -27,12 +27,12 @@ from collections import Counter
 from itertools import compress, count, islice, repeat
 from operator import attrgetter, itemgetter, not_
 
-from . import textrules as R
+from . import rules as R
 from .cleaned import Cleaned
-from .config import CleanOptions
+from ..config import CleanOptions
 from .dates import find_published
-from .models import RemovedLine
-from .normalize import normalize_text
+from ..models import RemovedLine
+from ..normalize import normalize_text
 
 _DATELINE_START = re.compile("[PpUuLlFfDd]")  # Published, Posted, Updated, Last updated, First, Date
 _TERMINAL = frozenset(".!?…。")

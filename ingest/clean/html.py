@@ -14,12 +14,12 @@ import re
 
 from trafilatura import bare_extraction
 
-from . import textrules as R
+from . import rules as R
 from .cleaned import Cleaned
-from .config import CleanOptions
+from ..config import CleanOptions
 from .htmltext import html_to_lines
-from .models import RemovedLine
-from .textclean import clean_text
+from ..models import RemovedLine
+from .text import clean_text
 
 _TOKEN = re.compile(r"\w+")
 # Use the line classifier's body when it has this many times trafilatura's words ...
