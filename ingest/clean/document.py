@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from .cleaned import Cleaned
 from ..config import CleanOptions
+from .guard import lost_body_reason, prose_bytes
 from .html import clean_html
+from .htmltext import html_to_lines
 from ..models import HTML, Article, RawDocument, Reject, RemovedLine
 from ..normalize import normalize_text
 from .text import clean_text
@@ -38,12 +40,22 @@ def clean(raw: RawDocument, options: CleanOptions,
     """A cleaned Article, or a Reject when no article text is left.
 
     `template` holds the source's learned template lines (normalised); they are
-    removed from HTML and plain text alike.
+    removed from HTML and plain text alike. A body that is only a sliver of the
+    page's prose (ingest.clean.guard) is rejected with that reason: archived, such
+    leftover chrome would stand for the article, and two stories with the same
+    chrome would become one.
     """
     cleaned = drop_template_paragraphs(clean_document(raw, options, template), template)
+    kind = "HTML page" if raw.media_type == HTML else "text"
     if not cleaned.paragraphs:
-        kind = "HTML page" if raw.media_type == HTML else "text"
         return Reject(raw.location, f"no article text found in this {kind} (all lines were boilerplate)",
                       raw.sha256)
+    min_share = getattr(options, "min_body_share", 0.0)
+    if min_share > 0:
+        page = html_to_lines(raw.text).splitlines() if raw.media_type == HTML else raw.text.splitlines()
+        reason = lost_body_reason(cleaned.paragraphs, prose_bytes(page), min_share,
+                                  (r.rule for r in cleaned.removed))
+        if reason:
+            return Reject(raw.location, f"{kind}: {reason}", raw.sha256)
     return Article(raw.location, raw.source, cleaned.title, cleaned.published,
                    cleaned.paragraphs, cleaned.removed)
