@@ -2,22 +2,30 @@
 
 Exit codes: 0 done (rejected inputs are recorded and reported, not fatal); 1 the
 run failed; 2 usage error; 75 another ingest holds the archive's lock; 130 the run
-was interrupted (Ctrl-C or SIGTERM). Errors are one line on stderr; set
-NEWSARCHIVE_DEBUG=1 to get the traceback of an unexpected error as well.
+was interrupted (Ctrl-C or SIGTERM). Errors, usage errors included, are one line on
+stderr; set NEWSARCHIVE_DEBUG=1 to get the traceback of an unexpected error as well.
+Results go to stdout, progress to stderr.
+
+Which config: `--config`, else $NEWSARCHIVE_CONFIG, else ./config.toml if there is
+one, else the built-in defaults. Which archive: `--db`, else $NEWSARCHIVE_DB, else the
+config's [archive] path.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import socket
 import sqlite3
 import sys
 import traceback
 from datetime import datetime
+from importlib.metadata import PackageNotFoundError, version as package_version
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from store.connection import ArchiveError, open_connection
 from store.search import RANK_WINDOW, QueryError, search as run_search
@@ -27,14 +35,75 @@ from .lock import LockError, LockHeld
 from .models import Reject
 from .runs import RunFailed, RunInterrupted, RunSummary, reason_counts
 from .signals import sigterm_interrupts
+from .when import DateError, parse_when
 
 EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = 1, 2, 75, 130
 
-app = typer.Typer(help="Deduplicating news archive: ingest, clean, search.", no_args_is_help=True,
-                  add_completion=False, pretty_exceptions_enable=False)
+CONFIG_ENV, DB_ENV = "NEWSARCHIVE_CONFIG", "NEWSARCHIVE_DB"
 
-DbOption = typer.Option(None, "--db", help="Archive file (default: [archive] path of the config).")
-ConfigOption = typer.Option(None, "--config", help="A config.toml to use instead of the defaults.")
+
+# click's UsageError, as the typer in use has it (typer 0.28 carries its own copy of click).
+UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+class OneLineUsageError(UsageError):
+    """A usage error shown as one line (click's own takes three and a box): cron logs stay readable."""
+
+    def show(self, file: Any = None) -> None:
+        """Print `Error: <what is wrong> (see <command> --help)` on stderr."""
+        command = f"{self.ctx.command_path} --help" if self.ctx is not None else "--help"
+        typer.echo(f"Error: {self.format_message()} (see {command})", err=True)
+
+
+class OneLineErrors(TyperGroup):
+    """The command group: every usage error, of the group or of a command, is one line."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except OneLineUsageError:
+            raise
+        except UsageError as exc:
+            raise OneLineUsageError(exc.format_message(), exc.ctx) from None
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OneLineUsageError:
+            raise
+        except UsageError as exc:
+            raise OneLineUsageError(exc.format_message(), exc.ctx) from None
+
+
+app = typer.Typer(help="Deduplicating news archive: ingest, clean, search.", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
+                  cls=OneLineErrors)
+
+
+def _version(value: bool) -> None:
+    if value:
+        try:
+            typer.echo(f"newsarchive {package_version('newsarchive')}")
+        except PackageNotFoundError:  # run from a checkout that was not installed
+            typer.echo("newsarchive (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(_version_flag: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                             help="Print the version and exit.")) -> None:
+    """Deduplicating news archive: ingest, clean, search.
+
+    \b
+    Every command takes --db FILE and --config FILE; without them, $NEWSARCHIVE_DB and
+    $NEWSARCHIVE_CONFIG, then ./config.toml, then the built-in defaults.
+    """
+
+
+DbOption = typer.Option(None, "--db", help=f"Archive file (default: ${DB_ENV}, else the config's "
+                                           "[archive] path, archive.db).")
+ConfigOption = typer.Option(None, "--config", help=f"A config.toml (default: ${CONFIG_ENV}, else "
+                                                   "./config.toml if present, else built-in defaults).")
 JsonOption = typer.Option(False, "--json", help="Print JSON for scripts.")
 
 
@@ -50,15 +119,38 @@ def _debug_traceback(exc: BaseException) -> None:
         typer.echo("".join(traceback.format_exception(exc)), err=True)
 
 
+def config_path(path: Optional[Path]) -> Optional[Path]:
+    """The config file to read: --config, $NEWSARCHIVE_CONFIG, ./config.toml, or None (defaults)."""
+    if path is not None:
+        return path
+    if os.environ.get(CONFIG_ENV):
+        return Path(os.environ[CONFIG_ENV])
+    local = Path("config.toml")
+    return local if local.is_file() else None
+
+
 def _config(path: Optional[Path]) -> Config:
     try:
-        return load_config(path)
+        return load_config(config_path(path))
     except ConfigError as exc:
         fail(str(exc), EXIT_USAGE)
 
 
 def _db_path(db: Optional[Path], config: Config) -> Path:
-    return db if db is not None else Path(config.archive.path)
+    if db is not None:
+        return db
+    if os.environ.get(DB_ENV):
+        return Path(os.environ[DB_ENV])
+    return Path(config.archive.path)
+
+
+def _date_option(value: Optional[str], option: str) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        return parse_when(value)
+    except DateError as exc:
+        fail(f"{option}: {exc}", EXIT_USAGE)
 
 
 def _reader(db: Optional[Path], config_path: Optional[Path]):
@@ -80,9 +172,26 @@ def _print_json(value: Any) -> None:
     typer.echo(json.dumps(value, ensure_ascii=False, default=str))
 
 
-def _print_summary(summary: RunSummary) -> None:
-    echo = lambda text: typer.echo(text, err=True)  # noqa: E731
-    echo(f"run {summary.run_id}: read {summary.read}, new {summary.new}, "
+def _summary_record(summary: RunSummary) -> dict[str, Any]:
+    """The run's summary as one JSON-ready object (`ingest --json`)."""
+    return {"time": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "run_id": summary.run_id, "read": summary.read, "new": summary.new,
+            "exact_duplicates": summary.exact_duplicates, "near_duplicates": summary.near_duplicates,
+            "repeated_passages": summary.repeated_passages, "unchanged": summary.unchanged,
+            "rejected": len(summary.rejected), "reasons": dict(reason_counts(summary).most_common()),
+            "rejects": [{"location": loc, "reason": why} for loc, why in summary.rejected]}
+
+
+def _print_summary(summary: RunSummary, as_json: bool = False, quiet: bool = False) -> None:
+    """The run's summary on stdout: a line that starts with the time, then the rejects."""
+    if quiet:
+        return
+    if as_json:
+        _print_json(_summary_record(summary))
+        return
+    echo = typer.echo
+    stamp = datetime.now().astimezone().isoformat(sep=" ", timespec="seconds")
+    echo(f"{stamp} run {summary.run_id}: read {summary.read}, new {summary.new}, "
          f"exact duplicates {summary.exact_duplicates}, near-duplicates {summary.near_duplicates}, "
          f"repeated passages {summary.repeated_passages}, unchanged {summary.unchanged}, "
          f"rejected {len(summary.rejected)}")
@@ -97,12 +206,22 @@ def _print_summary(summary: RunSummary) -> None:
 @app.command()
 def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read recursively)."),
            db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption,
-           strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input was rejected.")) -> None:
-    """Clean, deduplicate and archive news articles (.txt, .html, .htm, optionally .gz)."""
+           strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input was rejected."),
+           as_json: bool = typer.Option(False, "--json", help="Print the run's summary as one JSON object."),
+           quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors.")) -> None:
+    """Clean, deduplicate and archive news articles (.txt, .html, .htm, optionally .gz).
+
+    \b
+    Example (a nightly cron line):
+      newsarchive ingest /data/scrape/$(date +%F) --db /data/news.db --quiet
+    """
     cfg = _config(config)
     db_path = _db_path(db, cfg)
+    missing = [str(p) for p in paths if not os.path.lexists(p)]
+    if missing:
+        fail(f"no such file or folder: {', '.join(missing)}", EXIT_USAGE)
     bar = None
-    show_bar = sys.stderr.isatty()
+    show_bar = sys.stderr.isatty() and not quiet
 
     def on_total(total: int) -> None:
         nonlocal bar
@@ -124,12 +243,12 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
     except (ArchiveError, ConfigError, LockError) as exc:
         fail(str(exc))
     except RunFailed as exc:
-        _print_summary(exc.summary)
+        _print_summary(exc.summary, as_json)
         _debug_traceback(exc)
         fail(f"{exc}. Batches committed before the error are kept; the run is marked failed "
              f"(`newsarchive runs`). Fix the cause and run again to continue.")
     except RunInterrupted as exc:
-        _print_summary(exc.summary)
+        _print_summary(exc.summary, as_json)
         fail(f"run {exc.summary.run_id} interrupted ({exc.__cause__ or 'Ctrl-C'}); batches committed so far "
              f"are kept. Run again to continue.", EXIT_INTERRUPTED)
     except KeyboardInterrupt:
@@ -140,14 +259,19 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
-    _print_summary(summary)
+    _print_summary(summary, as_json, quiet)
     if strict and summary.rejected:
         fail(f"{len(summary.rejected)} input(s) rejected (--strict)")
 
 
 @app.command()
 def reclean(db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
-    """Re-clean and re-deduplicate every stored raw input with the current rules and templates."""
+    """Re-clean and re-deduplicate every stored raw input with the current rules and templates.
+
+    \b
+    Example, after an upgrade that improved the cleaner:
+      newsarchive reclean --db /data/news.db
+    """
     from .reclean import reclean as run_reclean
 
     cfg = _config(config)
@@ -164,8 +288,10 @@ def reclean(db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption
 def search(query: str = typer.Argument(..., help="Words to find; accents and case do not matter."),
            limit: int = typer.Option(10, "--limit", min=1, max=1000),
            source: Optional[str] = typer.Option(None, "--source", help="Only this source."),
-           since: Optional[str] = typer.Option(None, "--since", help="Published on or after (YYYY-MM-DD)."),
-           until: Optional[str] = typer.Option(None, "--until", help="Published on or before (YYYY-MM-DD)."),
+           since: Optional[str] = typer.Option(None, "--since",
+                                               help="Published on or after: YYYY-MM-DD, today, yesterday, 7d, 2w."),
+           until: Optional[str] = typer.Option(None, "--until",
+                                               help="Published on or before: YYYY-MM-DD, today, yesterday, 7d, 2w."),
            show_all: bool = typer.Option(False, "--all", help="Show near-duplicates as results of their own."),
            novel: bool = typer.Option(False, "--novel", help="Search only text not repeated from earlier articles."),
            raw: bool = typer.Option(False, "--raw", help="Pass FTS5 query syntax through unchanged."),
@@ -174,7 +300,12 @@ def search(query: str = typer.Argument(..., help="Words to find; accents and cas
                                            "slower for words in much of the archive)."),
            as_json: bool = JsonOption, db: Optional[Path] = DbOption,
            config: Optional[Path] = ConfigOption) -> None:
-    """Ranked full-text search with highlighted snippets."""
+    """Ranked full-text search with highlighted snippets.
+
+    \b
+    Example: newsarchive search "Juan Guaido" --since 7d --limit 5
+    """
+    since, until = _date_option(since, "--since"), _date_option(until, "--until")
     database = _read_connection(db, config)  # plain sqlite3: the command starts faster
     try:
         hits = run_search(database, query, limit=limit, source=source, since=since, until=until,
@@ -206,7 +337,11 @@ def show(article_id: int = typer.Argument(..., help="Article id (from search).")
          removed: bool = typer.Option(False, "--removed", help="List the removed lines and their rules."),
          as_json: bool = JsonOption, db: Optional[Path] = DbOption,
          config: Optional[Path] = ConfigOption) -> None:
-    """Show one article: metadata, paragraphs (repeated ones marked), sightings."""
+    """Show one article: metadata, paragraphs (repeated ones marked), sightings.
+
+    \b
+    Example: newsarchive show 42 --removed
+    """
     from store import reports
 
     try:
@@ -235,7 +370,11 @@ def show(article_id: int = typer.Argument(..., help="Article id (from search).")
 @app.command()
 def clean(paths: list[Path] = typer.Argument(..., help="Files or folders to clean."),
           as_json: bool = JsonOption, config: Optional[Path] = ConfigOption) -> None:
-    """Clean documents and print the result; no archive is touched."""
+    """Clean documents and print the result; no archive is touched.
+
+    \b
+    Example: newsarchive clean page.html --json
+    """
     cfg = _config(config)
     from .clean import clean_document
     from .sources import find_inputs, read_document
@@ -291,7 +430,11 @@ def dupes(passages: bool = typer.Option(False, "--passages", help="List repeated
           limit: int = typer.Option(50, "--limit", min=1),
           as_json: bool = JsonOption, db: Optional[Path] = DbOption,
           config: Optional[Path] = ConfigOption) -> None:
-    """Duplicate clusters (or the most repeated passages) with where each was first seen."""
+    """Duplicate clusters (or the most repeated passages) with where each was first seen.
+
+    \b
+    Example: newsarchive dupes --passages --limit 10
+    """
     from store import reports
 
     database = _reader(db, config)
@@ -304,7 +447,11 @@ def dupes(passages: bool = typer.Option(False, "--passages", help="List repeated
 @app.command()
 def runs(limit: int = typer.Option(20, "--limit", min=1), as_json: bool = JsonOption,
          db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
-    """The history of ingest runs."""
+    """The history of ingest runs.
+
+    \b
+    Example: newsarchive runs --limit 5
+    """
     from store import reports
 
     rows = reports.runs(_reader(db, config), limit)
@@ -336,7 +483,11 @@ def _took(run: dict[str, Any]) -> str:
 @app.command()
 def stats(as_json: bool = JsonOption, db: Optional[Path] = DbOption,
           config: Optional[Path] = ConfigOption) -> None:
-    """Row counts of the archive."""
+    """Row counts of the archive.
+
+    \b
+    Example: newsarchive stats --json
+    """
     from store import reports
 
     numbers = reports.stats(_reader(db, config))
@@ -354,7 +505,11 @@ def serve(port: int = typer.Option(8001, "--port", min=1, max=65535, help="Port 
           print_metadata: bool = typer.Option(False, "--print-metadata",
                                               help="Print the datasette metadata for the archive and exit."),
           db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
-    """Browse the archive in datasette, read-only, with titles, descriptions and canned queries."""
+    """Browse the archive in datasette, read-only, with titles, descriptions and canned queries.
+
+    \b
+    Example: newsarchive serve --port 8001, then open http://127.0.0.1:8001/
+    """
     from store.datasette_meta import MetadataError, build_metadata, database_name
     from store.datasette_serve import serve as run_serve
 
@@ -366,8 +521,27 @@ def serve(port: int = typer.Option(8001, "--port", min=1, max=65535, help="Port 
     if print_metadata:
         _print_json(metadata)
         return
+    busy = _port_in_use(host, port)
+    if busy:
+        fail(f"cannot serve on {host}:{port}: {busy} (choose another with --port)")
     typer.echo(f"serving {db_path} read-only at http://{host}:{port}/{database_name(db_path)}", err=True)
     run_serve(db_path, host=host, port=port, metadata=metadata)
+
+
+def _port_in_use(host: str, port: int) -> str | None:
+    """Why the address cannot be bound (e.g. already in use), or None if it can."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        return f"unknown host ({exc.strerror})"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
 
 
 def main() -> None:  # pragma: no cover

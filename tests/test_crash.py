@@ -189,7 +189,7 @@ def test_killed_ingest_reruns_to_the_uninterrupted_archive(plan, corpus, referen
     for table in reference:
         assert got[table] == reference[table], f"{plan}: {table} differs from the uninterrupted run"
     again = run(*args)  # and a further run changes nothing
-    assert again.returncode == 0 and "new 0" in again.stderr and "rejected 0" in again.stderr
+    assert again.returncode == 0 and "new 0" in again.stdout and "rejected 0" in again.stdout
     assert content(db) == reference
 
 

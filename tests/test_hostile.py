@@ -110,7 +110,7 @@ def test_hostile_files_are_rejected_or_ingested_and_nothing_hangs(tmp_path):
             assert where in sighted, (name, rejects.get(where))
         elif expected:
             assert expected in rejects.get(where, ""), (name, rejects.get(where))
-            assert where in result.stderr  # listed in the run summary
+            assert where in result.stdout  # listed in the run summary
         else:
             assert (where in sighted) != (where in rejects), name
     assert any("link loop" in reason and location("sub") in where for where, reason in rejects.items())
@@ -122,11 +122,11 @@ def test_hostile_files_are_rejected_or_ingested_and_nothing_hangs(tmp_path):
 
     again = run("ingest", folder, "--db", db, "--config", config, "--strict", timeout=120)
     assert again.returncode == 0, again.stderr  # unchanged rejects are not reported again
-    assert "new 0" in again.stderr and "rejected 0" in again.stderr
+    assert "new 0" in again.stdout and "rejected 0" in again.stdout
 
     (folder / "empty.txt").write_bytes(SPANISH.replace("miércoles", "jueves").encode("utf-8"))
     third = run("ingest", folder, "--db", db, "--config", config, timeout=120)
-    assert "new 1" in third.stderr  # a changed reject is retried
+    assert "new 1" in third.stdout  # a changed reject is retried
 
 
 def test_strict_makes_a_reject_exit_1(tmp_path):
@@ -154,7 +154,7 @@ def test_unreadable_file_is_rejected_then_retried_when_readable(tmp_path):
     locked.chmod(0)
     command = WITHOUT_DAC + cli_command("ingest", folder, "--db", db)
     first = subprocess.run(command, cwd=ROOT, env=cli_env(), capture_output=True, text=True, timeout=120)
-    assert first.returncode == 0 and "permission denied" in first.stderr, first.stderr
+    assert first.returncode == 0 and "permission denied" in first.stdout, first.stderr
     locked.chmod(0o644)
     second = run("ingest", folder, "--db", db)
-    assert "new 1" in second.stderr
+    assert "new 1" in second.stdout
