@@ -26,10 +26,12 @@ from .models import Article
 from .normalize import normalize_text, shingles_of_word_hashes, word_hashes, word_tokens
 
 # terminal punctuation after a word, then the end of the text or a capitalised word
-_SENTENCE_END = re.compile(r"""(?<=[\w)\]])[.!?…]["'”’»)\]]*(?:\s+["“‘'«(\[]?(\w)|\s*$)|[。！？]""")
+_SENTENCE_END = re.compile(r"""(?<=[\w)\]])[.!?…]["'”’»)\]]*(?:\s+["“‘'«(\[]?(\w)|\s*$)|[。！？។။]""")
 # the same, for a paragraph that ends like a sentence (tried on its last characters only:
 # the full scan below decides every paragraph this misses)
-_ENDS_AS_SENTENCE = re.compile(r"""(?<=[\w)\]])[.!?…]["'”’»)\]]*\s*$|[。！？]""")
+_ENDS_AS_SENTENCE = re.compile(r"""(?<=[\w)\]])[.!?…]["'”’»)\]]*\s*$|[。！？។။]""")
+# Thai and Lao end a sentence with a space, not a mark: a long run of their letters is prose.
+_UNMARKED_PROSE = re.compile("[\u0e00-\u0eff]{40}")
 
 
 def reads_as_prose(paragraph: str) -> bool:
@@ -39,6 +41,8 @@ def reads_as_prose(paragraph: str) -> bool:
     when an edit cut its last sentence short.
     """
     if _ENDS_AS_SENTENCE.search(paragraph, max(0, len(paragraph) - 32)):  # the common case: its end
+        return True
+    if not paragraph.isascii() and _UNMARKED_PROSE.search(paragraph):
         return True
     return any(m.group(1) is None or m.group(1).isupper() for m in _SENTENCE_END.finditer(paragraph))
 

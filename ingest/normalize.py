@@ -2,6 +2,16 @@
 
 Normalisation folds what should not make two texts differ: Unicode compatibility
 forms (NFKC), case, accents (Guaidó = Guaido), quote and dash styles, whitespace.
+
+Tokens: words where a script separates words by spaces; in a run of a script that
+does not (Chinese, Japanese kana and kanji, Thai, Lao, Khmer, Myanmar), overlapping
+character bigrams, as Lucene's CJK analyzer indexes them. A Chinese word averages
+about two characters, so a bigram stands for about a word and a k-token shingle
+spans k+1 characters: the article and paragraph shingle sizes keep their meaning.
+Measured on generated paragraphs of three sentences (tests/test_scripts.py), one word
+(two characters) changed gives Jaccard, on 3- / 5-shingles: English 0.87 / 0.79,
+Korean 0.87 / 0.79, Chinese 0.90 / 0.86, Japanese 0.92 / 0.88, Thai 0.96 / 0.94 (its
+generated words are longer). Korean separates words by spaces and is tokenised by words.
 """
 
 from __future__ import annotations
@@ -26,6 +36,13 @@ _QUOTES = str.maketrans({
 _COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f"
                         "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _WORD = re.compile(r"\w+")
+# Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, CJK
+# ideographs (with extension A and compatibility ideographs; NFKC folds half-width kana).
+NOSPACE = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff"
+           "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f")
+_NOSPACE_RUN = re.compile(f"[{NOSPACE}]+")
+# A run of a script without spaces, or a word of other word characters.
+_TOKEN = re.compile(f"([{NOSPACE}]+)|[^\\W{NOSPACE}]+")
 
 
 def normalize_text(text: str) -> str:
@@ -40,13 +57,24 @@ def normalize_text(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The normalised words of a text (punctuation dropped)."""
-    return _WORD.findall(normalize_text(text))
+    """The normalised tokens of a text (punctuation dropped): see normalized_words."""
+    return normalized_words(normalize_text(text))
 
 
 def normalized_words(normalized: str) -> list[str]:
-    """The words of an already normalised text."""
-    return _WORD.findall(normalized)
+    """The tokens of an already normalised text: words, and bigrams in runs of scripts without spaces."""
+    if not _NOSPACE_RUN.search(normalized):
+        return _WORD.findall(normalized)
+    tokens: list[str] = []
+    for m in _TOKEN.finditer(normalized):
+        run = m.group(1)
+        if run is None:
+            tokens.append(m.group())
+        elif len(run) == 1:
+            tokens.append(run)
+        else:
+            tokens.extend(map(str.__add__, run[:-1], run[1:]))  # overlapping bigrams
+    return tokens
 
 
 # ASCII word characters (what regex \w matches below 128) kept, every other byte a space

@@ -25,6 +25,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from ingest.fingerprint import Permutations, Signed
 
 PERMUTATIONS_KEY = "minhash_permutations"  # in _settings, once the first ingest drew them
+# What a shingle's tokens are (ingest.normalize): stored with the other fingerprint settings.
+TOKENS_KEY, TOKENS = "shingle_tokens", "words; bigrams in scripts without spaces"
+# Characters of scripts without spaces, as a GLOB class (SQLite compares code points).
+_NOSPACE_GLOB = "*[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]*"
 
 
 def utc_now() -> str:
@@ -39,6 +43,7 @@ def fingerprint_settings(options: DedupOptions) -> dict[str, Any]:
         "article_shingle_size": options.article_shingle_size,
         "paragraph_shingle_size": options.paragraph_shingle_size,
         "paragraph_min_words": options.paragraph_min_words,
+        TOKENS_KEY: TOKENS,
     }
 
 
@@ -234,6 +239,8 @@ def check_settings(db: sqlite_utils.Database, options: DedupOptions, path: str |
     if version != SCHEMA_VERSION:
         raise ArchiveError(f"{path}: archive schema version {version}, this newsarchive "
                            f"reads version {SCHEMA_VERSION}; upgrade newsarchive")
+    if TOKENS_KEY not in stored:
+        stored[TOKENS_KEY] = upgrade_tokens(db, path)
     differ = {k: (stored.get(k), v) for k, v in wanted.items() if stored.get(k) != v}
     if differ:
         what = ", ".join(f"{k}={old!r} (config says {new!r})" for k, (old, new) in differ.items())
@@ -242,6 +249,24 @@ def check_settings(db: sqlite_utils.Database, options: DedupOptions, path: str |
             f"settings match nothing. Set the archive's values in your config under [dedup], "
             f"or ingest into a new archive.")
     return stored
+
+
+def upgrade_tokens(db: sqlite_utils.Database, path: str | Path) -> str:
+    """Record the shingle tokens in an archive made before they were stored.
+
+    Such an archive shingled a run of Chinese, Japanese or Thai as one word. Its other
+    signatures are unchanged, so an archive without text in those scripts just records
+    today's tokens; one with such text needs new signatures, which `reclean` makes.
+    """
+    if db.execute("SELECT EXISTS (SELECT 1 FROM articles WHERE text GLOB ?)", [_NOSPACE_GLOB]).fetchone()[0]:
+        raise ArchiveError(
+            f"{path}: this archive was made when text in scripts without spaces (Chinese, Japanese, "
+            f"Thai) counted a whole sentence as one word, so its near-duplicate signatures for such "
+            f"articles match nothing now: run `newsarchive reclean --db {path}` once to sign them "
+            f"again (nothing is lost)")
+    db.execute("INSERT OR REPLACE INTO _settings (key, value) VALUES (?, ?)",  # in open()'s transaction
+               [TOKENS_KEY, json.dumps(TOKENS)])
+    return TOKENS
 
 
 @contextmanager
