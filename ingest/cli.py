@@ -178,7 +178,8 @@ def _summary_record(summary: RunSummary) -> dict[str, Any]:
             "run_id": summary.run_id, "read": summary.read, "new": summary.new,
             "exact_duplicates": summary.exact_duplicates, "near_duplicates": summary.near_duplicates,
             "repeated_passages": summary.repeated_passages, "unchanged": summary.unchanged,
-            "rejected": len(summary.rejected), "reasons": dict(reason_counts(summary).most_common()),
+            "templates_learned": summary.templates_learned, "rejected": len(summary.rejected),
+            "reasons": dict(reason_counts(summary).most_common()),
             "rejects": [{"location": loc, "reason": why} for loc, why in summary.rejected]}
 
 
@@ -194,7 +195,9 @@ def _print_summary(summary: RunSummary, as_json: bool = False, quiet: bool = Fal
     echo(f"{stamp} run {summary.run_id}: read {summary.read}, new {summary.new}, "
          f"exact duplicates {summary.exact_duplicates}, near-duplicates {summary.near_duplicates}, "
          f"repeated passages {summary.repeated_passages}, unchanged {summary.unchanged}, "
-         f"rejected {len(summary.rejected)}")
+         f"rejected {len(summary.rejected)}" + (f", template lines learned {summary.templates_learned} "
+                                                 f"(earlier articles keep them until `reclean`)"
+                                                 if summary.templates_learned else ""))
     for reason, count in reason_counts(summary).most_common():
         echo(f"  rejected {count}: {reason}")
     for location, reason in summary.rejected[:20]:

@@ -153,6 +153,7 @@ class Ingester:
                                                             self.config.clean.template_min_articles)
                 if learned:
                     self._templates.pop(signed.article.source, None)
+                    batch.templates_learned += len(learned)
                 batch.new += 1
                 batch.near_duplicates += decision.is_near_duplicate
                 if decision.paragraph_matches:  # without one, no paragraph of it is in a passage

@@ -21,17 +21,20 @@ class RunSummary:
     near_duplicates: int = 0
     repeated_passages: int = 0
     unchanged: int = 0
+    templates_learned: int = 0  # template lines learned: they clean only later articles (README)
     rejected: list[tuple[str, str]] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """The numbers, for the ingest_runs row."""
         return {"read": self.read, "new": self.new, "exact_duplicates": self.exact_duplicates,
                 "near_duplicates": self.near_duplicates, "repeated_passages": self.repeated_passages,
-                "unchanged": self.unchanged, "rejected": len(self.rejected)}
+                "unchanged": self.unchanged, "templates_learned": self.templates_learned,
+                "rejected": len(self.rejected)}
 
     def add(self, other: "RunSummary") -> None:
         """Add another (batch) summary's numbers to this one."""
-        for name in ("read", "new", "exact_duplicates", "near_duplicates", "repeated_passages", "unchanged"):
+        for name in ("read", "new", "exact_duplicates", "near_duplicates", "repeated_passages", "unchanged",
+                     "templates_learned"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.rejected.extend(other.rejected)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 
@@ -106,3 +107,21 @@ def test_a_line_learned_while_the_next_batch_is_being_cleaned_is_removed_from_it
     template_removals = [row for row in contents[0]["removed_lines"] if row[-1] == "template"]
     assert len(template_removals) >= 12 - 3 - 1  # every story after the third (learned mid-batch)
     assert len(contents[0]["sightings"]) == len(contents[0]["articles"]) + 1  # the copy is a sighting
+
+
+def test_what_depends_on_the_order_of_arrival_is_counted_in_runs(cli, tmp_path):
+    """Template lines clean only the articles that arrive after they are learned: a run
+    says how many it learned, and `runs` shows it, so two orders' differences are accounted for."""
+    rng, vocab = random.Random(5), make_vocabulary(random.Random(6))
+    site, db = tmp_path / "in" / "site", tmp_path / "a.db"
+    for i in range(3):
+        write_story(site, f"{i}.txt", rng, vocab)
+    summary = json.loads(cli("ingest", tmp_path / "in", "--db", db, "--json").stdout)
+    assert summary["templates_learned"] == len(learned(db)) == 1
+    write_story(site, "later.txt", rng, vocab)
+    assert json.loads(cli("ingest", tmp_path / "in", "--db", db, "--json").stdout)["templates_learned"] == 0
+    runs = [json.loads(line) for line in cli("runs", "--json", "--db", db).stdout.splitlines()]
+    assert [run["counts"]["templates_learned"] for run in runs] == [0, 1]  # newest first
+    conn = sqlite3.connect(db)
+    kept = conn.execute("SELECT count(*) FROM articles WHERE text LIKE ?", [f"%{LINE}%"]).fetchone()[0]
+    assert kept == 3  # the three that taught it keep it until `reclean`; the fourth lost it
