@@ -24,6 +24,7 @@ import zlib
 import numpy as np
 
 from store.arrays import sorted_unique
+from store.bigrams import NOSPACE, NOSPACE_RUN
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -36,11 +37,8 @@ _QUOTES = str.maketrans({
 _COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f"
                         "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _WORD = re.compile(r"\w+")
-# Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, CJK
-# ideographs (with extension A and compatibility ideographs; NFKC folds half-width kana).
-NOSPACE = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff"
-           "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f")
-_NOSPACE_RUN = re.compile(f"[{NOSPACE}]+")
+# Scripts written without spaces between words (NFKC folds half-width kana), as search has them.
+_NOSPACE_RUN = NOSPACE_RUN
 # A run of a script without spaces, or a word of other word characters.
 _TOKEN = re.compile(f"([{NOSPACE}]+)|[^\\W{NOSPACE}]+")
 

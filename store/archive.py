@@ -18,6 +18,7 @@ from .connection import ArchiveError, open_connection  # noqa: F401 (ArchiveErro
 from .committed import CommittedIndex, Lookups
 from .index import Banding, BlobStore, lsh_params
 from .lsm import LSMIndex, fit_filters
+from .bigrams import NOSPACE_GLOB
 from .schema import FTS_DEFERRED, SCHEMA_VERSION, create_schema, index_articles_since
 from .writes import ArchiveReads, ArchiveWrites
 
@@ -27,8 +28,6 @@ if TYPE_CHECKING:  # pragma: no cover
 PERMUTATIONS_KEY = "minhash_permutations"  # in _settings, once the first ingest drew them
 # What a shingle's tokens are (ingest.normalize): stored with the other fingerprint settings.
 TOKENS_KEY, TOKENS = "shingle_tokens", "words; bigrams in scripts without spaces"
-# Characters of scripts without spaces, as a GLOB class (SQLite compares code points).
-_NOSPACE_GLOB = "*[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]*"
 
 
 def utc_now() -> str:
@@ -258,7 +257,7 @@ def upgrade_tokens(db: sqlite_utils.Database, path: str | Path) -> str:
     signatures are unchanged, so an archive without text in those scripts just records
     today's tokens; one with such text needs new signatures, which `reclean` makes.
     """
-    if db.execute("SELECT EXISTS (SELECT 1 FROM articles WHERE text GLOB ?)", [_NOSPACE_GLOB]).fetchone()[0]:
+    if db.execute("SELECT EXISTS (SELECT 1 FROM articles WHERE text GLOB ?)", [NOSPACE_GLOB]).fetchone()[0]:
         raise ArchiveError(
             f"{path}: this archive was made when text in scripts without spaces (Chinese, Japanese, "
             f"Thai) counted a whole sentence as one word, so its near-duplicate signatures for such "

@@ -10,6 +10,7 @@ import sqlite_utils
 
 from . import templates
 from .lsm import LSMIndex
+from . import bigrams
 from .search import NOVEL_FTS
 
 SCHEMA_VERSION = 1
@@ -119,6 +120,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     if not db[NOVEL_FTS].exists():
         create_novel_index(db)
     deferrable_novel_triggers(db)
+    bigrams.create(db.conn, FTS_TOKENIZE)  # search in scripts without spaces (store.bigrams)
 
 
 def sparse_index(db: sqlite_utils.Database, table: str, column: str) -> None:
@@ -210,6 +212,7 @@ def index_articles_since(db: sqlite_utils.Database, first_article_id: int) -> No
                f"WHERE id >= ?", [first_article_id])
     db.execute(f"INSERT INTO {NOVEL_FTS} (rowid, title, text) SELECT id, title, novel_text FROM articles "
                f"WHERE id >= ? AND novel_text IS NOT text", [first_article_id])
+    bigrams.index_articles(db.conn, "id >= ?", [first_article_id])
 
 
 def narrow_update_trigger(db: sqlite_utils.Database) -> None:

@@ -18,6 +18,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import bigrams
+
 if TYPE_CHECKING:  # pragma: no cover
     import sqlite_utils
 
@@ -26,8 +28,13 @@ NOVEL_FTS = "_novel_fts"  # title and novel text of the articles that repeat a p
 MAX_TERMS = 64
 RANK_WINDOW = 2_000  # matches ranked per query, the most recently archived
 MAX_QUERY_CHARS = 10_000
-_TOKEN = re.compile(r'"([^"]*)"?|(\w+)(\*?)', re.UNICODE)
-_WORD = re.compile(r"\w+", re.UNICODE)
+# A word: word characters, and the marks of scripts without spaces (Thai vowels and tones
+# are combining marks, which \w leaves out).
+_WORDCHARS = f"[\\w{bigrams.NOSPACE}]+"
+_TOKEN = re.compile(f'"([^"]*)"?|({_WORDCHARS})(\\*?)', re.UNICODE)
+_WORD = re.compile(_WORDCHARS, re.UNICODE)
+# Korean attaches particles to a word (대통령은, 대통령이): a Hangul word is searched as a prefix.
+_HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")
 _OPERATORS = {"AND", "OR", "NOT"}
 
 
@@ -49,19 +56,33 @@ def _valid_text(value: str, what: str) -> str:
     return value
 
 
-def fts_query(text: str) -> str:
-    """Turn free text into a safe FTS5 MATCH expression (raises QueryError if no words)."""
+def _term(word: str, star: str) -> str:
+    """A word of a query as articles_fts holds it: quoted; a Hangul word as a prefix."""
+    return _quote(word) + ("*" if star or _HANGUL.fullmatch(word) else "")
+
+
+def _bigram_term(word: str, star: str) -> str:
+    """A word of a query as the bigram index holds it (a * after a CJK run is dropped)."""
+    term = bigrams.query_terms(word)
+    return term + "*" if star and not term.endswith("*") and not bigrams.has_nospace(word) else term
+
+
+def fts_query(text: str, for_bigrams: bool = False) -> str:
+    """Turn free text into a safe FTS5 MATCH expression (raises QueryError if no words).
+
+    `for_bigrams`: for the bigram index of scripts without spaces (store.bigrams)."""
+    term, phrase_of = (_bigram_term, bigrams.query_terms) if for_bigrams else (_term, _quote)
     parts: list[str] = []
     for match in _TOKEN.finditer(text):
         phrase, word, star = match.groups()
         if phrase is not None:
             words = _WORD.findall(phrase)
             if words:
-                parts.append(_quote(" ".join(words)))
+                parts.append(phrase_of(" ".join(words)))
         elif word in _OPERATORS:
             parts.append(word)
         else:
-            parts.append(_quote(word) + ("*" if star else ""))
+            parts.append(term(word, star))
     # an operator needs a term on both sides: drop leading, trailing and doubled ones
     cleaned: list[str] = []
     for part in parts:
@@ -114,6 +135,11 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
             _valid_text(value, what)
     if raw and not query.strip():
         raise QueryError("the query is empty")
+    if not raw and bigrams.has_nospace(query) and bigrams.has_index(db):
+        if novel:
+            raise QueryError("--novel does not search text in scripts without spaces (Chinese, Japanese, "
+                             "Thai) yet; search without it")
+        return _bigram_search(db, query, limit, source, since, until, show_all, window)
     match = query if raw else fts_query(query)
     novel_index = _has_novel_index(db)
     where, params = ["articles_fts MATCH :match"], {"match": match}
@@ -126,15 +152,9 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
         params = {"match": f"text : ({match})"}
         where.append(f"(articles_fts.rowid NOT IN (SELECT id FROM {NOVEL_FTS}_docsize) OR articles_fts.rowid IN "
                      f"(SELECT rowid FROM {NOVEL_FTS} WHERE {NOVEL_FTS} MATCH :match))")
-    if source:
-        where.append("a.source = :source")
-        params["source"] = source
-    if since:
-        where.append("a.published >= :since")
-        params["since"] = since
-    if until:
-        where.append("a.published <= :until || 'z'")
-        params["until"] = until
+    filters, filter_params = _filters(source, since, until)
+    where += filters
+    params.update(filter_params)
     # the hits lie among the matches the ranking walks; with a window and no filter on the
     # articles, those are few (about `window`), and one more pass over the stretch the hits
     # span costs less than a seek per hit in every segment of the index
@@ -156,26 +176,63 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
         raise QueryError(f"the search could not be run ({exc}); try fewer or simpler words") from None
 
 
-_BM25 = f"bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT})"
+def _filters(source: str | None, since: str | None, until: str | None) -> tuple[list[str], dict]:
+    """The WHERE conditions on articles (alias a) for the source and date filters, and their parameters."""
+    where, params = [], {}
+    if source:
+        where.append("a.source = :source")
+        params["source"] = source
+    if since:
+        where.append("a.published >= :since")
+        params["since"] = since
+    if until:
+        where.append("a.published <= :until || 'z'")
+        params["until"] = until
+    return where, params
+
+
+def _bigram_search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, limit: int, source: str | None,
+                   since: str | None, until: str | None, show_all: bool, window: int) -> list[Hit]:
+    """search() for a query in scripts without spaces, on the bigram index (store.bigrams):
+    ranked, folded and filtered the same way, with snippets made from the article's text."""
+    match = fts_query(query, for_bigrams=True)
+    filters, params = _filters(source, since, until)
+    try:
+        ranked = _ranked(db, [f"{bigrams.BIGRAM_FTS} MATCH :match", *filters], {"match": match, **params},
+                         limit if show_all else limit * 5 + 20, window, bigrams.BIGRAM_FTS)
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", sqlite3.SQLITE_ERROR) != sqlite3.SQLITE_ERROR:
+            raise
+        raise QueryError(f"the search could not be run ({exc}); try fewer or simpler words") from None
+    shown = _fold(db, ranked, limit, show_all)
+    needles = sorted({w for w in _WORD.findall(query) if w not in _OPERATORS}, key=len, reverse=True)
+    hits = []
+    for hit, matched in shown:
+        title, text = db.execute(f"SELECT title, substr(text, 1, {bigrams.SNIPPET_SCAN_CHARS}) FROM articles "
+                                 f"WHERE id = ?", [matched]).fetchone()
+        hits.append(dataclasses.replace(hit, snippet=bigrams.snippet(title, text or "", needles)))
+    return hits
 
 
 def _ranked(db: "sqlite_utils.Database | sqlite3.Connection", where: list[str], params: dict, fetch: int,
-            window: int) -> list[tuple[int, float, int | None]]:
+            window: int, table: str = "articles_fts") -> list[tuple[int, float, int | None]]:
     """(id, rank, duplicate_of) of the best `fetch` matches among the newest `window`.
 
     Without filters the articles table is not read while ranking: FTS5 alone walks the
     matches. The window's lower bound is the rowid of its oldest match, which FTS5
-    finds by walking the matches newest first.
+    finds by walking the matches newest first. `table`: articles_fts, or an index of
+    the same columns and rowids (the bigram index).
     """
-    join = " JOIN articles a ON a.id = articles_fts.rowid" if any(w.startswith("a.") for w in where) else ""
+    join = f" JOIN articles a ON a.id = {table}.rowid" if any(w.startswith("a.") for w in where) else ""
     condition = " AND ".join(where)
     lowest = 0
     if window:
-        row = db.execute(f"SELECT articles_fts.rowid FROM articles_fts{join} WHERE {condition} "
-                         f"ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET {int(window) - 1}", params).fetchone()
+        row = db.execute(f"SELECT {table}.rowid FROM {table}{join} WHERE {condition} "
+                         f"ORDER BY {table}.rowid DESC LIMIT 1 OFFSET {int(window) - 1}", params).fetchone()
         lowest = row[0] if row else 0
-    top = db.execute(f"SELECT articles_fts.rowid, {_BM25} FROM articles_fts{join} "
-                     f"WHERE {condition} AND articles_fts.rowid >= :lowest ORDER BY 2 LIMIT {int(fetch)}",
+    bm25 = f"bm25({table}, {TITLE_WEIGHT}, {TEXT_WEIGHT})"
+    top = db.execute(f"SELECT {table}.rowid, {bm25} FROM {table}{join} "
+                     f"WHERE {condition} AND {table}.rowid >= :lowest ORDER BY 2 LIMIT {int(fetch)}",
                      {**params, "lowest": lowest}).fetchall()
     if not top:
         return []

@@ -7,6 +7,7 @@ character bigrams (ingest.normalize), so the same thresholds find the same edits
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 
@@ -125,3 +126,54 @@ def test_an_archive_signed_before_bigrams_asks_for_reclean_only_if_it_has_such_t
     refused = runner.invoke(app, ["ingest", str(english), "--db", str(cjk)])
     assert refused.exit_code == 1 and "reclean" in refused.output
     assert refused.output.strip().count("\n") == 0
+
+
+def two_character_word(paragraph_text: str) -> str:
+    """A two-character stretch from the middle of a sentence of a script without spaces."""
+    middle = len(paragraph_text) // 2
+    return paragraph_text[middle:middle + 2]
+
+
+@pytest.mark.parametrize("script", NOSPACE_SCRIPTS + ("ko",))
+def test_a_word_inside_a_sentence_is_found_ranked_and_highlighted(cli, db_path, tmp_path, script):
+    folder = tmp_path / script
+    folder.mkdir()
+    pages = {f"a{seed}.html": article(seed, script) for seed in range(6)}
+    _, paragraphs = pages["a3.html"]
+    if script == "ko":  # Korean: a word with a particle attached is found by the bare word
+        word = paragraphs[1].split()[5]
+        paragraphs[1] = paragraphs[1].replace(word, word + "은", 1)
+    else:
+        word = two_character_word(paragraphs[1])
+    pages["b_title.html"] = (f"{word} {article(9, script)[0]}", article(9, script)[1])
+    for name, (title, ps) in pages.items():
+        write_page(folder / name, title, ps)
+    cli("ingest", folder, "--db", db_path)
+    hits = json_lines(cli("search", word, "--all", "--json", "--db", db_path).stdout)
+    conn = sqlite3.connect(db_path)
+    holding = {article_of(conn, name) for name, (title, ps) in pages.items()
+               if word in title or any(word in p for p in ps)}
+    assert {h["id"] for h in hits} == holding  # found inside sentences, and nowhere else
+    assert hits[0]["id"] == article_of(conn, "b_title.html")  # the title weighs more
+    inside = next(h for h in hits if h["id"] == article_of(conn, "a3.html"))
+    assert f"[{word}" in inside["snippet"]
+
+
+def json_lines(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+
+
+def test_an_archive_without_the_bigram_index_gets_it_on_the_next_ingest(cli, db_path, tmp_path):
+    folder = tmp_path / "zh"
+    folder.mkdir()
+    title, paragraphs = article(1, "zh")
+    write_page(folder / "a.html", title, paragraphs)
+    cli("ingest", folder, "--db", db_path)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DROP TABLE _bigram_fts")  # as an archive made before it
+    word = two_character_word(paragraphs[2])
+    assert json_lines(cli("search", word, "--json", "--db", db_path).stdout) == []  # searchable, as before
+    write_page(folder / "b.html", *article(2, "en"))
+    cli("ingest", folder, "--db", db_path)
+    found = json_lines(cli("search", word, "--json", "--db", db_path).stdout)
+    assert [h["title"] for h in found] == [title]

@@ -1,0 +1,107 @@
+"""Search in scripts written without spaces (Chinese, Japanese, Thai, ...): runs as character bigrams.
+
+SQLite's unicode61 tokenizer takes a run of Chinese or Japanese characters for one
+token, so a word inside a sentence cannot be found in `articles_fts`. `_bigram_fts`
+indexes, for the articles that hold such text, their title and text with every such
+run written as its overlapping character bigrams ("経済政策" -> "経済 済政 政策"), as
+Lucene's CJK analyzer does; other words stay words. A query is rewritten the same way:
+a two-character word is one bigram, a longer one the phrase of its bigrams, a single
+character a prefix. The table is contentless (the text is stored once, in articles),
+so its snippets are made here, from a bounded stretch of the article's text.
+
+The writer keeps the table (a trigger would need this module's function in every
+connection that writes articles, datasette's and sqlite3's too).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Iterable
+
+BIGRAM_FTS = "_bigram_fts"
+# Thai, Lao, Myanmar, Khmer, kana, CJK ideographs (with extension A, compatibility
+# ideographs and the supplementary planes' ideographs).
+NOSPACE = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff"
+           "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f")
+NOSPACE_RUN = re.compile(f"[{NOSPACE}]+")
+# The same characters as a GLOB class, to find the articles that hold some in SQL.
+NOSPACE_GLOB = "*[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]*"
+SNIPPET_SCAN_CHARS = 1 << 20  # a snippet is looked for in an article's first 1 MB
+SNIPPET_CONTEXT = 40  # characters of context on each side of the first match
+
+
+def _bigrams(run: str) -> str:
+    if len(run) == 1:
+        return run
+    return " ".join(map(str.__add__, run[:-1], run[1:]))
+
+
+def bigram_text(text: str | None) -> str | None:
+    """The text with each run of a script without spaces written as its bigrams, spaced."""
+    if not text or not NOSPACE_RUN.search(text):
+        return text
+    return NOSPACE_RUN.sub(lambda m: f" {_bigrams(m.group())} ", text)
+
+
+def has_nospace(text: str) -> bool:
+    """Whether the text holds a character of a script written without spaces."""
+    return NOSPACE_RUN.search(text) is not None
+
+
+def create(conn: sqlite3.Connection, tokenize: str) -> None:
+    """Create the bigram index (contentless FTS5, title and text) if it is not there,
+    and index the articles that hold text in scripts without spaces (once, on an older
+    archive)."""
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [BIGRAM_FTS]).fetchone()
+    if exists:
+        return
+    conn.execute(f"CREATE VIRTUAL TABLE {BIGRAM_FTS} USING fts5(title, text, content='', tokenize='{tokenize}')")
+    index_articles(conn, "1")
+
+
+def index_articles(conn: sqlite3.Connection, condition: str, params: Iterable[object] = ()) -> int:
+    """Index the articles matching `condition` (SQL over articles) that hold such text; how many."""
+    rows = conn.execute(f"SELECT id, title, text FROM articles WHERE ({condition}) "
+                        f"AND (text GLOB ? OR title GLOB ?)", [*params, NOSPACE_GLOB, NOSPACE_GLOB])
+    values = [(rowid, bigram_text(title), bigram_text(text)) for rowid, title, text in rows]
+    conn.executemany(f"INSERT INTO {BIGRAM_FTS} (rowid, title, text) VALUES (?, ?, ?)", values)
+    return len(values)
+
+
+def forget_articles(conn: sqlite3.Connection, rows: Iterable[tuple[int, str | None, str]]) -> None:
+    """Take (id, old title, old text) rows out of the index (before their text changes)."""
+    conn.executemany(f"INSERT INTO {BIGRAM_FTS} ({BIGRAM_FTS}, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+                     [(rowid, bigram_text(title), bigram_text(text)) for rowid, title, text in rows
+                      if has_nospace(f"{title or ''} {text}")])
+
+
+def has_index(conn: sqlite3.Connection) -> bool:
+    """Whether the archive has the bigram index (an archive opened by an older newsarchive has not)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [BIGRAM_FTS]).fetchone() is not None
+
+
+def query_terms(term: str) -> str:
+    """The FTS5 phrase for a word or phrase typed by a user, as the bigram index holds it:
+    a run of two or more characters becomes its bigrams, one character a prefix."""
+    tokens = (bigram_text(term) or "").split()
+    if len(tokens) == 1 and len(tokens[0]) == 1 and has_nospace(tokens[0]):
+        return f'"{tokens[0]}"*'  # one character: the bigrams that start with it
+    return '"' + " ".join(tokens).replace('"', '""') + '"'
+
+
+def snippet(title: str | None, text: str, needles: list[str]) -> str:
+    """A snippet of the text around the first of the needles found (case folded), marked
+    with [ ]; the text's beginning if none is found in its first SNIPPET_SCAN_CHARS."""
+    head = text[:SNIPPET_SCAN_CHARS]
+    folded = head.casefold()
+    found = [(folded.find(n.casefold()), n) for n in needles if n]
+    found = [(at, n) for at, n in found if at >= 0]
+    if not found:
+        return head[:2 * SNIPPET_CONTEXT].rstrip() + " … "
+    at, needle = min(found)
+    start, end = max(0, at - SNIPPET_CONTEXT), min(len(head), at + len(needle) + SNIPPET_CONTEXT)
+    marked = head[start:at] + "[" + head[at:at + len(needle)] + "]" + head[at + len(needle):end]
+    for other in {n for _, n in found if n != needle}:  # mark the others in the window too
+        marked = re.sub(re.escape(other), lambda m: f"[{m.group()}]", marked, flags=re.IGNORECASE)
+    return (" … " if start else "") + marked.replace("\n", " ") + (" … " if end < len(head) else "")
