@@ -20,7 +20,7 @@ from store.search import QueryError, fts_query, search
 OPTIONS = CleanOptions()
 FTS_SYNTAX = ['"', "(", ")", "*", ":", "^", "+", "-", "{", "}", "AND", "OR", "NOT", "NEAR", "NEAR(",
               "title", "text", "novel_text", " ", ",", "'", ";", "--", "\x00", "\udcff", "Guaido", "Лавров",
-              "中文", "é", "\u0301", "_", "\t", "\n"]
+              "中文", "東", "ไทย", "\u0e31", "대통령", "é", "\u0301", "_", "\t", "\n"]
 
 # Text: any Unicode (surrogates included, as undecodable file names and terminals produce),
 # and line-oriented text that looks like news with boilerplate.
@@ -76,10 +76,10 @@ def test_control_characters_are_counted_as_the_regex_counts_them(text):
 
 
 @settings(max_examples=500, deadline=None)
-@given(queries)
-def test_fts_query_gives_a_match_expression_or_query_error(query):
+@given(queries, st.booleans())
+def test_fts_query_gives_a_match_expression_or_query_error(query, for_bigrams):
     try:
-        match = fts_query(query)
+        match = fts_query(query, for_bigrams=for_bigrams)
     except QueryError:
         return
     assert match.strip()
