@@ -502,6 +502,61 @@ def stats(as_json: bool = JsonOption, db: Optional[Path] = DbOption,
 
 
 @app.command()
+def export(output: str = typer.Option("-", "--output", "-o", help="File to write (- for stdout; "
+                                                               "Parquet needs a file)."),
+           fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
+           query: Optional[str] = typer.Option(None, "--query", help="Only the articles these words find."),
+           originals: bool = typer.Option(False, "--originals", help="Leave near-duplicate copies out."),
+           source: Optional[str] = typer.Option(None, "--source", help="Only this source."),
+           since: Optional[str] = typer.Option(None, "--since", help="Published on or after (as search)."),
+           until: Optional[str] = typer.Option(None, "--until", help="Published on or before (as search)."),
+           db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
+    """Write articles with their cluster, passages and locations as JSON Lines, CSV or Parquet.
+
+    \b
+    Example: newsarchive export --format parquet -o news.parquet --originals
+    """
+    from store import bigrams
+    from store.export import FORMATS, ExportError, articles, write_csv, write_jsonl, write_parquet
+    from store.search import fts_query
+
+    if fmt not in FORMATS:
+        fail(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}", EXIT_USAGE)
+    if fmt == "parquet" and output == "-":
+        fail("--format parquet needs a file: add --output FILE.parquet", EXIT_USAGE)
+    since, until = _date_option(since, "--since"), _date_option(until, "--until")
+    database = _read_connection(db, config)
+    match, on_bigrams = None, False
+    if query is not None:
+        on_bigrams = bigrams.has_nospace(query) and bigrams.has_index(database)
+        try:
+            match = fts_query(query, for_bigrams=on_bigrams)
+        except QueryError as exc:
+            fail(str(exc), EXIT_USAGE)
+    rows = articles(database, match=match, match_bigrams=on_bigrams, originals_only=originals,
+                    source=source, since=since, until=until)
+    try:
+        if fmt == "parquet":
+            count = write_parquet(rows, output)
+        elif output == "-":
+            count = (write_csv if fmt == "csv" else write_jsonl)(rows, sys.stdout)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as out:
+                count = (write_csv if fmt == "csv" else write_jsonl)(rows, out)
+    except ExportError as exc:
+        fail(str(exc))
+    except BrokenPipeError:  # `| head` read what it wanted: stop quietly, as other filters do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(0)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    except sqlite3.Error as exc:
+        _debug_traceback(exc)
+        fail(f"the archive could not be read: {exc}")
+    typer.echo(f"exported {count} article(s)" + (f" to {output}" if output != "-" else ""), err=True)
+
+
+@app.command()
 def serve(port: int = typer.Option(8001, "--port", min=1, max=65535, help="Port to listen on."),
           host: str = typer.Option("127.0.0.1", "--host",
                                    help="Address to bind; 0.0.0.0 makes it reachable from other machines."),
