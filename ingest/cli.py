@@ -326,10 +326,12 @@ def search(query: str = typer.Argument(..., help="Words to find; accents and cas
         typer.echo("no matches", err=True)
     for hit in hits:
         head = f"#{hit.id}  {hit.title or '(untitled)'}"
-        meta = " · ".join(x for x in (hit.published, hit.source) if x)
+        meta = " · ".join(x for x in (hit.published, hit.site or hit.source, hit.language) if x)
         typer.secho(head, bold=True, nl=False)
         typer.echo(f"  ({meta})" if meta else "")
         typer.echo("    " + hit.snippet.replace("\n", " "))
+        if hit.url:
+            typer.echo(f"    {hit.url}")
         if hit.duplicates:
             typer.echo(f"    + {len(hit.duplicates)} near-duplicate(s): "
                        + ", ".join(f"#{d}" for d in hit.duplicates))
@@ -355,7 +357,10 @@ def show(article_id: int = typer.Argument(..., help="Article id (from search).")
         _print_json(article)
         return
     typer.secho(article["title"] or "(untitled)", bold=True)
-    typer.echo(f"id {article['id']} · published {article['published'] or '?'} · source {article['source']}")
+    typer.echo(f"id {article['id']} · published {article['published'] or '?'} · source {article['source']}"
+               + "".join(f" · {k} {article[k]}" for k in ("site", "author", "language") if article.get(k)))
+    if article.get("url"):
+        typer.echo(article["url"])
     if article["duplicate_of"]:
         typer.echo(f"near-duplicate of #{article['duplicate_of']} (similarity {article['similarity']})")
     if article["duplicates"]:

@@ -51,6 +51,7 @@ class CleanOptions:
     min_paragraph_words: int = 8
     template_min_articles: int = 3
     min_body_share: float = 0.1
+    detect_language: bool = True
 
 
 @dataclass(frozen=True)

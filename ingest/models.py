@@ -51,6 +51,11 @@ class Article:
     published: str | None
     paragraphs: tuple[str, ...]
     removed: tuple[RemovedLine, ...] = field(default_factory=tuple)
+    url: str | None = None  # as found in the input
+    canonical_url: str | None = None  # ingest.provenance.canonical_url
+    site: str | None = None
+    author: str | None = None
+    language: str | None = None
 
     @property
     def text(self) -> str:

@@ -146,7 +146,7 @@ class Ingester:
             decision = self.deduper.decide(signed)
             if decision.exact_of is not None:
                 raw_id = archive.add_raw(raw, decision.exact_of)
-                archive.add_sighting(decision.exact_of, raw.location, self.run_id, raw_id)
+                archive.add_sighting(decision.exact_of, raw.location, self.run_id, raw_id, signed.article.url)
                 batch.exact_duplicates += 1
             else:
                 article_id, learned = archive.write_article(decision, raw, self.run_id,

@@ -18,8 +18,8 @@ from typing import IO, Any
 from . import bigrams
 
 FORMATS = ("jsonl", "csv", "parquet")
-COLUMNS = ("id", "title", "published", "source", "text", "duplicate_of", "similarity", "passage_ids",
-           "locations")
+COLUMNS = ("id", "title", "published", "source", "url", "canonical_url", "site", "author", "language", "text",
+           "duplicate_of", "similarity", "passage_ids", "locations")
 CHUNK = 500  # rows fetched (and, for Parquet, written) at a time
 
 
@@ -47,7 +47,8 @@ def articles(db: sqlite3.Connection, *, match: str | None = None, match_bigrams:
     if until:
         where.append("a.published <= ? || 'z'")
         params.append(until)
-    sql = ("SELECT a.id, a.title, a.published, a.source, a.text, a.duplicate_of, a.similarity, "
+    sql = ("SELECT a.id, a.title, a.published, a.source, a.url, a.canonical_url, a.site, a.author, a.language, "
+           "a.text, a.duplicate_of, a.similarity, "
            "(SELECT group_concat(DISTINCT p.passage_id) FROM paragraphs p "
            " WHERE p.article_id = a.id AND p.passage_id IS NOT NULL), "
            "(SELECT json_group_array(s.location) FROM sightings s WHERE s.article_id = a.id) "
@@ -89,7 +90,9 @@ def write_parquet(rows: Iterator[dict[str, Any]], path: str) -> int:
         raise ExportError("Parquet needs pyarrow: pip install 'newsarchive[parquet]' (or pyarrow), "
                           "or export --format jsonl") from None
     schema = pa.schema([("id", pa.int64()), ("title", pa.string()), ("published", pa.string()),
-                        ("source", pa.string()), ("text", pa.string()), ("duplicate_of", pa.int64()),
+                        ("source", pa.string()), ("url", pa.string()), ("canonical_url", pa.string()),
+                        ("site", pa.string()), ("author", pa.string()), ("language", pa.string()),
+                        ("text", pa.string()), ("duplicate_of", pa.int64()),
                         ("similarity", pa.float64()), ("passage_ids", pa.list_(pa.int64())),
                         ("locations", pa.list_(pa.string()))])
     count = 0

@@ -121,6 +121,27 @@ def create_schema(db: sqlite_utils.Database) -> None:
         create_novel_index(db)
     deferrable_novel_triggers(db)
     bigrams.create(db.conn, FTS_TOKENIZE)  # search in scripts without spaces (store.bigrams)
+    add_missing_columns(db)
+
+
+# Provenance (where an article came from), added after the first archives were made:
+# created with every new archive, added to an older one when it is next opened for writing.
+ADDED_COLUMNS = [
+    ("articles", "url", "TEXT"),  # the URL as found in the input that created the article
+    ("articles", "canonical_url", "TEXT"),  # its canonical form (ingest.provenance)
+    ("articles", "site", "TEXT"),  # og:site_name, else the URL's host
+    ("articles", "author", "TEXT"),
+    ("articles", "language", "TEXT"),  # declared by the page, else detected (ISO 639-1)
+    ("sightings", "url", "TEXT"),  # the URL of this sighting's input, as found
+]
+
+
+def add_missing_columns(db: sqlite_utils.Database) -> None:
+    """Add the ADDED_COLUMNS an older archive lacks (ALTER TABLE ADD COLUMN: no table
+    rebuild, so the FTS triggers stay; rows get NULL)."""
+    for table, column, kind in ADDED_COLUMNS:
+        if column not in db[table].columns_dict:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
 
 def sparse_index(db: sqlite_utils.Database, table: str, column: str) -> None:

@@ -111,6 +111,9 @@ class Hit:
     rank: float
     duplicate_of: int | None
     duplicates: tuple[int, ...] = ()
+    url: str | None = None
+    site: str | None = None
+    language: str | None = None
 
 
 def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limit: int = 10, source: str | None = None,
@@ -255,14 +258,15 @@ def _fold(db: "sqlite_utils.Database | sqlite3.Connection", ranked: list[tuple[i
         return []
     ids = list(chosen)
     rows = {r[0]: r[1:] for r in db.execute(
-        f"SELECT id, title, published, source, duplicate_of FROM articles WHERE id IN ({','.join('?' * len(ids))})",
-        ids)}
+        f"SELECT id, title, published, source, duplicate_of, url, site, language FROM articles "
+        f"WHERE id IN ({','.join('?' * len(ids))})", ids)}
     out = []
     for shown, (matched, rank) in chosen.items():
-        title, published, source, duplicate_of = rows[shown]
+        title, published, source, duplicate_of, url, site, language = rows[shown]
         dupes = () if show_all else tuple(r[0] for r in db.execute(
             "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", [shown]))
-        out.append((Hit(shown, title, published, source, "", rank, duplicate_of, dupes), matched))
+        out.append((Hit(shown, title, published, source, "", rank, duplicate_of, dupes, url, site, language),
+                    matched))
     return out
 
 

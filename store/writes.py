@@ -62,11 +62,12 @@ class ArchiveWrites:
             "VALUES (?, ?, ?, ?, ?)", [raw.sha256, raw.media_type, raw.content, raw.location, article_id])
         return cur.lastrowid
 
-    def add_sighting(self, article_id: int, location: str, run_id: int, raw_id: int) -> bool:
-        """Record that an article was seen at a location; False if already recorded."""
+    def add_sighting(self, article_id: int, location: str, run_id: int, raw_id: int,
+                     url: str | None = None) -> bool:
+        """Record that an article was seen at a location (and URL); False if already recorded."""
         cur = self.db.conn.execute(
-            "INSERT OR IGNORE INTO sightings (article_id, location, run_id, raw_id) VALUES (?, ?, ?, ?)",
-            [article_id, location, run_id, raw_id])
+            "INSERT OR IGNORE INTO sightings (article_id, location, run_id, raw_id, url) VALUES (?, ?, ?, ?, ?)",
+            [article_id, location, run_id, raw_id, url])
         return cur.rowcount == 1
 
     def write_article(self: "Archive", decision: "Decision", raw: "RawDocument", run_id: int,
@@ -82,10 +83,11 @@ class ArchiveWrites:
         article_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
         raw_id = self.add_raw(raw, article_id)
         conn.execute(
-            "INSERT INTO articles (id, title, text, published, source, content_hash, novel_text, raw_id, run_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (id, title, text, published, source, content_hash, novel_text, raw_id, run_id, "
+            "url, canonical_url, site, author, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [article_id, article.title, article.text, article.published, article.source, signed.content_hash,
-             article.text, raw_id, run_id])
+             article.text, raw_id, run_id, article.url, article.canonical_url, article.site, article.author,
+             article.language])
         first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM paragraphs").fetchone()[0]
         paragraph_ids = list(range(first_id, first_id + len(article.paragraphs)))
         short = signed.short_lines
@@ -99,7 +101,7 @@ class ArchiveWrites:
         self.article_heads.put_many([(article_id, signed.head.values, signed.head.size)])
         self.paragraph_shingles.put_many(
             [(paragraph_ids[p.position], p.shingles, len(p.shingles)) for p in signed.paragraphs])
-        self.add_sighting(article_id, raw.location, run_id, raw_id)
+        self.add_sighting(article_id, raw.location, run_id, raw_id, article.url)
 
         matches = decision.article_matches
         clusters.add_edges(conn, "_article_edges", [(article_id, m.article_id, m.similarity) for m in matches])

@@ -15,3 +15,8 @@ class Cleaned:
     published: str | None
     paragraphs: tuple[str, ...]
     removed: tuple[RemovedLine, ...]
+    # what the page says of itself (HTML metadata), where it says it
+    url: str | None = None
+    site_name: str | None = None
+    author: str | None = None
+    language: str | None = None

@@ -10,6 +10,7 @@ from .htmltext import html_to_lines
 from ..models import HTML, Article, RawDocument, Reject, RemovedLine
 from ..normalize import normalize_text
 from .text import clean_text
+from ..provenance import canonical_url, detect_language, site_of
 
 
 def clean_document(raw: RawDocument, options: CleanOptions,
@@ -57,5 +58,12 @@ def clean(raw: RawDocument, options: CleanOptions,
                                   (r.rule for r in cleaned.removed))
         if reason:
             return Reject(raw.location, f"{kind}: {reason}", raw.sha256)
+    canonical = canonical_url(cleaned.url)
+    language = cleaned.language
+    if language is None and getattr(options, "detect_language", True):
+        language = detect_language(cleaned.paragraphs[0] if len(cleaned.paragraphs) == 1
+                                   else "\n".join(cleaned.paragraphs[:20]))
     return Article(raw.location, raw.source, cleaned.title, cleaned.published,
-                   cleaned.paragraphs, cleaned.removed)
+                   cleaned.paragraphs, cleaned.removed, url=cleaned.url, canonical_url=canonical,
+                   site=site_of(canonical or cleaned.url, cleaned.site_name),
+                   author=(cleaned.author or "").strip()[:300] or None, language=language)

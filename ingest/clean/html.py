@@ -17,6 +17,7 @@ from trafilatura import bare_extraction
 from . import rules as R
 from .cleaned import Cleaned
 from ..config import CleanOptions
+from ..provenance import declared_language
 from .htmltext import html_to_lines
 from ..models import RemovedLine
 from .text import clean_text
@@ -69,5 +70,13 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
             mine = _grams("\n".join(paragraphs))
             if not paragraphs or len(mine & _grams("\n".join(text.paragraphs))) >= OVERLAP * len(mine):
                 return Cleaned(title or text.title, published or text.published,
-                               text.paragraphs, text.removed)
-    return Cleaned(title, published, tuple(paragraphs), tuple(removed))
+                               text.paragraphs, text.removed, *_page_meta(doc, html))
+    return Cleaned(title, published, tuple(paragraphs), tuple(removed), *_page_meta(doc, html))
+
+
+def _page_meta(doc, html: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """(url, site name, author, declared language) of the page, from trafilatura's metadata."""
+    if doc is None:
+        return None, None, None, declared_language(html)
+    return (getattr(doc, "url", None), getattr(doc, "sitename", None), getattr(doc, "author", None),
+            declared_language(html))
