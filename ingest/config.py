@@ -40,6 +40,7 @@ class InputOptions:
     extensions: tuple[str, ...] = (".txt", ".html", ".htm")
     max_file_bytes: int = 50_000_000
     workers: int = 0
+    source: str = "site"
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,8 @@ def _check_range(key: str, name: str, value: Any) -> None:
         raise ConfigError(f"{key}: expected a fraction in [0, 1] (0 turns the check off), got {value!r}")
     if name == "busy_timeout" and value < 0:
         raise ConfigError(f"{key}: expected seconds, 0 or more, got {value!r}")
+    if name == "source" and value not in ("site", "folder"):
+        raise ConfigError(f"{key}: expected 'site' or 'folder', got {value!r}")
     if name == "scheme" and value not in ("affine32", "affine64"):
         raise ConfigError(f"{key}: expected 'affine32' or 'affine64', got {value!r}")
 

@@ -202,7 +202,8 @@ class Ingester:
 
     def _start_inputs(self, inputs: list[InputFile | Reject]) -> "_Started":
         known = lookup(self.archive.db, [(i.location, i.sha256) for i in inputs])
-        decoded = {item.location: to_document(item) for item in self._classify(inputs, known, _Plan(), RunSummary())}
+        site_source = self.config.input.source == "site"
+        decoded = {item.location: to_document(item, site_source=site_source) for item in self._classify(inputs, known, _Plan(), RunSummary())}
         to_clean = [doc for doc in decoded.values() if isinstance(doc, RawDocument)]
         templates = {source: self._template(source) for source in {doc.source for doc in to_clean}}
         if to_clean and self.preparer.permutations is None:

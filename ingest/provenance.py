@@ -20,6 +20,17 @@ from courlan import normalize_url
 # <html ... lang="de-AT">: the attribute within the tag's first 500 characters (bounded, linear).
 _HTML_LANG = re.compile(r"<html\b[^>]{0,500}?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*",
                         re.IGNORECASE)
+# og:site_name, its attributes in either order; og:url or the canonical link. Each
+# quantifier is bounded, so a search costs a bounded amount per position (linear).
+_SITE_NAME = re.compile(
+    r"<meta\b[^>]{0,300}?(?:property|name)\s*=\s*[\"']og:site_name[\"'][^>]{0,300}?content\s*=\s*[\"']([^\"'<>]{1,200})"
+    r"|<meta\b[^>]{0,300}?content\s*=\s*[\"']([^\"'<>]{1,200})[\"'][^>]{0,300}?(?:property|name)\s*=\s*[\"']og:site_name",
+    re.IGNORECASE)
+_PAGE_URL = re.compile(
+    r"<link\b[^>]{0,300}?rel\s*=\s*[\"']?canonical[^>]{0,300}?href\s*=\s*[\"']?(https?://[^\"'\s<>]{1,2000})"
+    r"|<meta\b[^>]{0,300}?property\s*=\s*[\"']og:url[\"'][^>]{0,300}?content\s*=\s*[\"'](https?://[^\"'\s<>]{1,2000})",
+    re.IGNORECASE)
+SNIFF_CHARS = 65_536  # a page's site is looked for in its first 64 KB (its head)
 DETECT_CHARS = 2_000  # the language is detected on the cleaned text's first characters
 MAX_URL_CHARS = 2_048
 
@@ -45,6 +56,18 @@ def site_of(url: str | None, site_name: str | None) -> str | None:
         return None
     host = urlsplit(url).hostname or ""
     return host.removeprefix("www.") or None
+
+
+def sniff_site(html: str) -> str | None:
+    """The site an HTML page names in its head (og:site_name, else its canonical URL's host),
+    read before cleaning so that the page's source, and the source's template lines, are its site's."""
+    found = _SITE_NAME.search(html, 0, SNIFF_CHARS)
+    if found:
+        name = " ".join((found.group(1) or found.group(2)).split())
+        if name:
+            return name[:200]
+    found = _PAGE_URL.search(html, 0, SNIFF_CHARS)
+    return site_of(found.group(1) or found.group(2), None) if found else None
 
 
 def declared_language(html: str) -> str | None:

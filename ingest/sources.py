@@ -32,6 +32,7 @@ from typing import Callable, Iterator
 from .config import InputOptions
 from .decode import decode
 from .models import HTML, TEXT, RawDocument, Reject
+from .provenance import sniff_site
 
 _HTML_SNIFF = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")
 _CHUNK = 1 << 20
@@ -227,19 +228,25 @@ def read_input(path: Path, options: InputOptions) -> InputFile | Reject:
     return InputFile(path, location, hashlib.sha256(data).hexdigest(), data)
 
 
-def to_document(item: InputFile, root_source: str | None = None) -> RawDocument | Reject:
-    """Decode an input into a RawDocument, or a Reject if it is empty or binary."""
+def to_document(item: InputFile, root_source: str | None = None, site_source: bool = True) -> RawDocument | Reject:
+    """Decode an input into a RawDocument, or a Reject if it is empty or binary.
+
+    Its source: with `site_source`, the site an HTML page names (ingest.provenance.sniff_site);
+    else `root_source`, else the name of the folder it was read from.
+    """
     data, location, sha = item.data, item.location, item.sha256
     if not data.strip():
         return Reject(location, "empty file" if not data else "empty file (only whitespace)", sha)
     text = decode(data)
     if text is None:
         return Reject(location, "binary file, or text in an encoding that could not be detected", sha)
-    source = root_source or printable(item.path.parent.name)
-    return RawDocument(location, sha, _media_type(item.path.name, data), data, text, source)
+    media_type = _media_type(item.path.name, data)
+    site = sniff_site(text) if site_source and media_type == HTML else None
+    source = site or root_source or printable(item.path.parent.name)
+    return RawDocument(location, sha, media_type, data, text, source)
 
 
 def read_document(path: Path, options: InputOptions, root_source: str | None = None) -> RawDocument | Reject:
     """Read one file into a RawDocument, or a Reject saying why it cannot be used."""
     item = read_input(path, options)
-    return item if isinstance(item, Reject) else to_document(item, root_source)
+    return item if isinstance(item, Reject) else to_document(item, root_source, options.source == "site")

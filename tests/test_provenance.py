@@ -98,3 +98,22 @@ def test_site_and_declared_language():
     assert site_of(None, "  The   Paper ") == "The Paper"
     assert declared_language('<!doctype html><html class="x" lang="pt-BR">') == "pt"
     assert declared_language("<html><body lang='de'>") is None
+
+
+def test_an_html_pages_source_is_its_site_unless_configured_to_be_the_folder(cli, tmp_path):
+    folder = tmp_path / "html"
+    folder.mkdir()
+    (folder / "a.html").write_text(page(), encoding="utf-8")
+    (folder / "b.html").write_text(page(url="https://www.other-paper.org/x", site=None).replace(
+        "budget", "bus plan").replace("Budget", "Bus plan"), encoding="utf-8")
+    (folder / "c.txt").write_text("\n\n".join(["Council news", *COUNCIL_BODY]) + "\n", encoding="utf-8")
+    db = tmp_path / "a.db"
+    cli("ingest", folder, "--db", db)
+    sources = {location.rsplit("/", 1)[-1]: source for location, source in sqlite3.connect(db).execute(
+        "SELECT s.location, a.source FROM sightings s JOIN articles a ON a.id = s.article_id")}
+    assert sources == {"a.html": "Example News", "b.html": "other-paper.org", "c.txt": "html"}
+    config = tmp_path / "folder.toml"
+    config.write_text('[input]\nsource = "folder"\n', encoding="utf-8")
+    by_folder = tmp_path / "b.db"
+    cli("ingest", folder, "--db", by_folder, "--config", config)
+    assert {s for s, in sqlite3.connect(by_folder).execute("SELECT source FROM articles")} == {"html"}
