@@ -132,13 +132,13 @@ class _Keeper:
         columns = [c for c in self.new.db["raw_documents"].columns_dict if c not in ("id", "article_id")]
         have = set(self.old["raw_documents"].columns_dict)
         wanted = [c for c in columns if c in have]
-        for row in self.old.execute(f"SELECT {', '.join(wanted)} FROM raw_documents ORDER BY id"):
-            values = dict(zip(wanted, row))
-            if values["sha256"] in self.raw:
-                continue
+        missing = [raw_id for raw_id, sha in self.old.execute("SELECT id, sha256 FROM raw_documents ORDER BY id")
+                   if sha not in self.raw]  # a few: their content is read only for them
+        for raw_id in missing:
+            row = self.old.execute(f"SELECT {', '.join(wanted)} FROM raw_documents WHERE id = ?", [raw_id]).fetchone()
             cur = self.conn.execute(f"INSERT INTO raw_documents ({', '.join(wanted)}) VALUES "
                                     f"({', '.join('?' * len(wanted))})", row)
-            self.raw[values["sha256"]] = (cur.lastrowid, None)
+            self.raw[row[wanted.index("sha256")]] = (cur.lastrowid, None)
 
     def _keep_id(self, old_id: int, old: _OldId) -> int:
         """Keep an old id that the rebuild gave no article: a redirect to the article its

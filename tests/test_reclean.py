@@ -257,3 +257,60 @@ def test_an_archive_made_before_ids_were_kept_upgrades_on_open(cli, samples_db):
     assert [row[:-1] for row in after] == before and all(row[-1] is None for row in after)
     cli("reclean", "--db", samples_db)
     _intact(samples_db)
+
+
+# Python run in the reclean process before the CLI, to SIGKILL it at an exact point.
+KILL_AT = {
+    "mid-rebuild": """
+import os, signal
+from store.archive import Archive
+_write, _count = Archive.write_article, [0]
+def _killing_write(self, *args, **kwargs):
+    result = _write(self, *args, **kwargs)
+    _count[0] += 1
+    if _count[0] == 5:
+        os.kill(os.getpid(), signal.SIGKILL)  # in a batch transaction of the rebuild
+    return result
+Archive.write_article = _killing_write
+""",
+    "ids-kept": """
+import os, signal
+import ingest.reclean as reclean
+_keep = reclean._Keeper.keep
+def _killing_keep(self, *args):
+    _keep(self, *args)
+    os.kill(os.getpid(), signal.SIGKILL)  # redirects and empty articles written, not committed
+reclean._Keeper.keep = _killing_keep
+""",
+}
+
+
+def _content(db_path):
+    with sqlite3.connect(db_path) as conn:
+        return {table: sorted(conn.execute(f"SELECT * FROM {table}"), key=repr)
+                for table in ("articles", "article_redirects", "sightings", "raw_documents", "removed_lines",
+                              "rejects", "ingest_runs")}
+
+
+@pytest.mark.parametrize("point", list(KILL_AT))
+def test_a_killed_reclean_leaves_the_archive_as_it_was_and_a_rerun_keeps_every_id(
+        cli, changed_rules, db_path, tmp_path, point):
+    import signal
+
+    from corpus import run, start
+
+    _, config, _ = changed_rules
+    reference = tmp_path / "reference.db"
+    with sqlite3.connect(db_path) as source, sqlite3.connect(reference) as copy:
+        source.backup(copy)
+    cli("reclean", "--db", reference, "--config", config)
+    before = _content(db_path)
+    proc = start("reclean", "--db", db_path, "--config", config, prelude=KILL_AT[point])
+    proc.communicate(timeout=120)
+    assert proc.returncode == -signal.SIGKILL
+    _intact(db_path)
+    assert _content(db_path) == before
+    done = run("reclean", "--db", db_path, "--config", config)
+    assert done.returncode == 0, done.stderr
+    _intact(db_path)
+    assert _ids(db_path) == _ids(reference)
