@@ -147,7 +147,8 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
 
 @app.command()
 def reclean(db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
-    """Re-clean and re-deduplicate every stored raw input with the current rules and templates."""
+    """Re-clean and re-deduplicate every stored raw input with the current rules and templates;
+    every article id is kept (merged ones point to their article, emptied ones are marked)."""
     from .reclean import reclean as run_reclean
 
     cfg = _config(config)

@@ -68,7 +68,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     t("articles").create({
         "id": int, "title": str, "text": str, "published": str, "source": str,
         "content_hash": str, "duplicate_of": int, "similarity": float, "novel_text": str,
-        "raw_id": int, "run_id": int,
+        "raw_id": int, "run_id": int, "status": str,
     }, pk="id", not_null={"text", "content_hash"},
         foreign_keys=[("duplicate_of", "articles", "id"), ("raw_id", "raw_documents", "id"),
                       ("run_id", "ingest_runs", "id")],
@@ -236,9 +236,12 @@ def index_articles_since(db: sqlite_utils.Database, first_article_id: int, earli
     below it (reclean gives articles their old ids); only articles_fts stood aside for
     them, the _novel_fts triggers did not (they defer from first_article_id on)."""
     columns = ", ".join(FTS_COLUMNS)
-    below = sorted(set(earlier))
     db.execute(f"INSERT INTO articles_fts (rowid, {columns}) SELECT id, {columns} FROM articles "
-               f"WHERE id >= ? OR id IN (SELECT value FROM json_each(?))", [first_article_id, json.dumps(below)])
+               f"WHERE id >= ?", [first_article_id])
+    if earlier:
+        db.execute(f"INSERT INTO articles_fts (rowid, {columns}) SELECT id, {columns} FROM articles "
+                   f"WHERE id IN (SELECT value FROM json_each(?)) AND id < ?",
+                   [json.dumps(sorted(set(earlier))), first_article_id])
     db.execute(f"INSERT INTO {NOVEL_FTS} (rowid, title, text) SELECT id, title, novel_text FROM articles "
                f"WHERE id >= ? AND novel_text IS NOT text", [first_article_id])
 

@@ -204,6 +204,9 @@ def test_reclean_keeps_every_id_when_the_rules_changed(cli, changed_rules, db_pa
         assert conn.execute("SELECT text FROM articles WHERE id = ?", [split]).fetchone()[0] == "\n\n".join(HARVEST)
     # the update is now the base story word for word: its id points there
     assert redirects[ids["02_update"]][1] == ids["01_base"]
+    with sqlite3.connect(db_path) as conn:  # datasette links a redirect to its article through this
+        assert ("to_id", "articles", "id") in [(r[3], r[2], r[4]) for r in conn.execute(
+            "PRAGMA foreign_key_list(article_redirects)")]
     shown = cli("show", ids["02_update"], "--db", db_path).output
     assert f"article {ids['02_update']} was merged into {ids['01_base']} by reclean" in shown
     assert COUNCIL_BODY[0] in shown and f"id {ids['01_base']}" in shown
