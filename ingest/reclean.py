@@ -21,6 +21,7 @@ to nothing (see store/schema.py).
 from __future__ import annotations
 
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -230,6 +231,8 @@ def reclean(db_path: str | Path, config: Config, progress: Callable[[int], None]
         try:
             with transaction(live):
                 create_schema(live)
+        except sqlite3.DatabaseError as exc:
+            raise ArchiveError(f"{db_path}: cannot use this file as an archive ({exc})") from None
         finally:
             live.close()
         old = connect(db_path, config.archive.busy_timeout, readonly=True)
