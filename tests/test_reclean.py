@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 import sqlite3
@@ -79,6 +80,7 @@ def test_reclean_without_an_archive_says_so(cli, tmp_path):
 # --- ids are forever: reclean on an archive whose rules changed since ingest -------------------
 
 from ingest.normalize import normalize_text  # noqa: E402
+from store.datasette_serve import create_datasette  # noqa: E402
 
 from conftest import COUNCIL_BODY  # noqa: E402
 
@@ -213,6 +215,10 @@ def test_reclean_keeps_every_id_when_the_rules_changed(cli, changed_rules, db_pa
     detail = json.loads(cli("show", ids["02_update"], "--json", "--db", db_path).output)
     assert detail["id"] == ids["01_base"] and detail["redirected_from"]["id"] == ids["02_update"]
     assert ids["02_update"] in json.loads(cli("show", ids["01_base"], "--json", "--db", db_path).output)["merged_ids"]
+    served = create_datasette(db_path)  # as `newsarchive serve` serves it
+    response = asyncio.run(served.client.get(f"/archive/article.json?_shape=array&id={ids['02_update']}"))
+    assert [(r["id"], r["merged_id"], r["reason"]) for r in response.json()] == \
+        [(ids["01_base"], ids["02_update"], "merged by reclean")]
     shown = cli("show", ids["04_empty"], "--db", db_path).output
     assert "empty after reclean" in shown and "template 3" in shown
     # search still finds things, the changed article by its new text too
