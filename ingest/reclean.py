@@ -210,9 +210,10 @@ class _Keeper:
         self.summary.rejected = [(loc, why) for loc, why in self.summary.rejected if loc not in kept]
         now = {(location, sha): i for i, location, sha in self.conn.execute(
             "SELECT s.id, s.location, r.sha256 FROM sightings s JOIN raw_documents r ON r.id = s.raw_id")}
-        self.conn.execute("UPDATE sightings SET id = -id")  # out of the way of the ids given back
-        self.conn.executemany("UPDATE sightings SET id = ? WHERE id = ?",
-                              [(i, -now[location, sha]) for i, location, sha, _, _ in old_rows])
+        moved = [(i, now[location, sha]) for i, location, sha, _, _ in old_rows if now[location, sha] != i]
+        # out of the way of the ids given back first, then given back
+        self.conn.executemany("UPDATE sightings SET id = ? WHERE id = ?", [(-new, new) for _, new in moved])
+        self.conn.executemany("UPDATE sightings SET id = ? WHERE id = ?", [(i, -new) for i, new in moved])
 
 
 def reclean(db_path: str | Path, config: Config, progress: Callable[[int], None] | None = None,
