@@ -269,7 +269,8 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
 
 @app.command()
 def reclean(db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
-    """Re-clean and re-deduplicate every stored raw input with the current rules and templates.
+    """Re-clean and re-deduplicate every stored raw input with the current rules and templates;
+    every article id is kept (merged ones point to their article, emptied ones are marked).
 
     \b
     Example, after an upgrade that improved the cleaner:
@@ -285,6 +286,9 @@ def reclean(db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption
     except ArchiveError as exc:
         fail(str(exc))
     _print_summary(summary)
+    typer.echo(f"ids kept: {summary.merged} merged into another article (their ids point to it), "
+               f"{summary.emptied} kept with empty text (status 'empty after reclean'); "
+               f"{summary.kept_inputs} input(s) that now clean to nothing kept", err=True)
 
 
 @app.command()
@@ -356,11 +360,20 @@ def show(article_id: int = typer.Argument(..., help="Article id (from search).")
     if as_json:
         _print_json(article)
         return
+    redirect = article.get("redirected_from")
+    if redirect:
+        typer.echo(f"article {redirect['id']} was merged into {redirect['to_id']} by reclean "
+                   f"(run {redirect['run_id']}): its input now cleans to exactly this article's text\n")
     typer.secho(article["title"] or "(untitled)", bold=True)
     typer.echo(f"id {article['id']} · published {article['published'] or '?'} · source {article['source']}"
                + "".join(f" · {k} {article[k]}" for k in ("site", "author", "language") if article.get(k)))
     if article.get("url"):
         typer.echo(article["url"])
+    if article.get("status"):
+        typer.echo(f"status: {article['status']} (the rules that removed its lines: "
+                   + ", ".join(f"{rule} {n}" for rule, n in article["removed_rules"].items()) + ")")
+    if article.get("merged_ids"):
+        typer.echo("merged into it by reclean: " + ", ".join(f"#{d}" for d in article["merged_ids"]))
     if article["duplicate_of"]:
         typer.echo(f"near-duplicate of #{article['duplicate_of']} (similarity {article['similarity']})")
     if article["duplicates"]:

@@ -20,7 +20,7 @@ from .index import Banding, BlobStore, lsh_params
 from .lsm import LSMIndex, fit_filters
 from .bigrams import NOSPACE_GLOB
 from .schema import FTS_DEFERRED, SCHEMA_VERSION, create_schema, index_articles_since
-from .writes import ArchiveReads, ArchiveWrites
+from .writes import ArchiveReads, ArchiveWrites, ReservedIds
 
 if TYPE_CHECKING:  # pragma: no cover
     from ingest.fingerprint import Permutations, Signed
@@ -83,6 +83,9 @@ class Archive(ArchiveReads, ArchiveWrites):
         self.article_sketches = BlobStore(db, "_sketches_articles")
         self.article_heads = BlobStore(db, "_sketches_heads")
         self.paragraph_shingles = BlobStore(db, "_shingles_paragraphs")
+        self.reserved_ids: ReservedIds | None = None  # reclean: the ids old articles keep
+        self._batch_first: int | None = None  # while a batch is written: its first new id
+        self._batch_below: list[int] = []  # and the ids it gave below that (see batch)
 
     def bandings(self) -> tuple[Banding, Banding]:
         """How this archive's (articles, paragraphs) LSH indexes band a signature."""
@@ -124,8 +127,12 @@ class Archive(ArchiveReads, ArchiveWrites):
         conn = self.db.conn
         first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
         conn.execute(f"INSERT INTO {FTS_DEFERRED} (first_article_id) VALUES (?)", [first])
-        yield
-        index_articles_since(self.db, first)
+        self._batch_first, self._batch_below = first, []
+        try:
+            yield
+        finally:
+            self._batch_first = None
+        index_articles_since(self.db, first, self._batch_below)
         conn.execute(f"DELETE FROM {FTS_DEFERRED}")
         self.articles_index.flush()
         self.paragraphs_index.flush()

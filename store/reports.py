@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Any
 
 import sqlite_utils
@@ -15,12 +16,33 @@ class NotFound(LookupError):
     """No row with that id."""
 
 
+def _redirect(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | None:
+    """The redirect an id merged into another article by reclean holds (None if none, or
+    in an archive made before redirects were kept)."""
+    if not db["article_redirects"].exists():
+        return None
+    rows = list(db.query("SELECT id, to_id, reason, run_id, title FROM article_redirects WHERE id = ?", [article_id]))
+    return rows[0] if rows else None
+
+
 def article_detail(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]:
-    """An article with its paragraphs (and passage ids), sightings and removed lines."""
+    """An article with its paragraphs (and passage ids), sightings and removed lines.
+
+    An id that reclean merged into another article leads to that article, with
+    `redirected_from` (the redirect: id, to_id, reason, run_id, title) set. An article
+    marked (status, e.g. 'empty after reclean') has `removed_rules`: how many lines
+    each rule removed. `merged_ids`: the ids merged into it."""
     rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+    redirect = None
+    if not rows:
+        redirect = _redirect(db, article_id)
+        if redirect is not None:
+            rows = list(db.query("SELECT * FROM articles WHERE id = ?", [redirect["to_id"]]))
     if not rows:
         raise NotFound(f"no article with id {article_id}; `newsarchive search WORDS` lists ids")
     article = rows[0]
+    article_id = article["id"]
+    article["redirected_from"] = redirect
     article["paragraphs"] = list(db.query(
         "SELECT position, text, passage_id, similarity FROM paragraphs WHERE article_id = ? "
         "ORDER BY position", [article_id]))
@@ -31,6 +53,11 @@ def article_detail(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]
         [article_id]))
     article["duplicates"] = [r["id"] for r in db.query(
         "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", [article_id])]
+    article.setdefault("status", None)  # archives made before reclean kept every id
+    article["removed_rules"] = dict(Counter(line["rule"] for line in article["removed_lines"]).most_common())
+    article["merged_ids"] = [r["id"] for r in db.query(
+        "SELECT id FROM article_redirects WHERE to_id = ? ORDER BY id", [article_id])] \
+        if db["article_redirects"].exists() else []
     return article
 
 
@@ -83,6 +110,7 @@ def stats(db: sqlite_utils.Database) -> dict[str, int]:
         "paragraphs": one("SELECT count(*) FROM paragraphs"),
         "passages": one("SELECT count(*) FROM passages"),
         "raw_documents": one("SELECT count(*) FROM raw_documents"),
+        "merged_ids": one("SELECT count(*) FROM article_redirects") if db["article_redirects"].exists() else 0,
         "rejects": one("SELECT count(*) FROM rejects"),
         "runs": one("SELECT count(*) FROM ingest_runs"),
     }

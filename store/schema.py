@@ -6,6 +6,9 @@ transform() and add_foreign_key() rebuild tables and drop FTS triggers.
 
 from __future__ import annotations
 
+import json
+from typing import Sequence
+
 import sqlite_utils
 
 from . import templates
@@ -32,6 +35,22 @@ FTS_DEFERRED = "_fts_deferred"
 # Columns that hold NULL in most rows, indexed by their values only (see sparse_index):
 # most articles are no near-duplicate, most paragraphs no passage and no short line.
 SPARSE_COLUMNS = [("articles", "duplicate_of"), ("paragraphs", "passage_id"), ("paragraphs", "line_hash")]
+# Ids are forever (DESIGN.md). `reclean` re-cleans every stored input with today's rules and
+# keeps every article id (ingest/reclean.py); two outcomes leave an id without text of its own:
+# - merged: the input it was cleaned from now cleans to exactly the text of another article.
+#   Its row leaves `articles` (content_hash is UNIQUE, and a second copy of the text would be
+#   a second search hit) and its id becomes a row of `article_redirects` (id, to_id, reason,
+#   run_id, raw_id, title): `show ID` and datasette (to_id is a foreign key) follow it to the
+#   article. Users read it, so its name has no underscore. A new article never takes an id
+#   that a redirect holds (`writes.next_article_id`), and a later reclean that gives the
+#   input its own text again makes the id an article again (raw_id names the input).
+# - empty: every line of the input is now boilerplate. The row stays in `articles` with
+#   status EMPTY_AFTER_RECLEAN, text '' (the kept paragraphs: none), content_hash
+#   'empty:' + the input's sha256 (unique, and never the hash of a text, so no input is an
+#   exact duplicate of it), and the lines with the rules that removed them in removed_lines.
+# status is NULL for every other article. The raw input is kept in both cases.
+EMPTY_AFTER_RECLEAN = "empty after reclean"
+RECLEAN_FAILED = "reclean failed"
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
@@ -50,10 +69,18 @@ def create_schema(db: sqlite_utils.Database) -> None:
     t("articles").create({
         "id": int, "title": str, "text": str, "published": str, "source": str,
         "content_hash": str, "duplicate_of": int, "similarity": float, "novel_text": str,
-        "raw_id": int, "run_id": int,
+        "raw_id": int, "run_id": int, "status": str,
     }, pk="id", not_null={"text", "content_hash"},
         foreign_keys=[("duplicate_of", "articles", "id"), ("raw_id", "raw_documents", "id"),
                       ("run_id", "ingest_runs", "id")],
+        if_not_exists=True)
+    if "status" not in db["articles"].columns_dict:  # archives made before reclean kept every id
+        db["articles"].add_column("status", str)
+    t("article_redirects").create({
+        "id": int, "to_id": int, "reason": str, "run_id": int, "raw_id": int, "title": str,
+    }, pk="id", not_null={"to_id", "reason"},
+        foreign_keys=[("to_id", "articles", "id"), ("run_id", "ingest_runs", "id"),
+                      ("raw_id", "raw_documents", "id")],
         if_not_exists=True)
     t("sightings").create({
         "id": int, "article_id": int, "location": str, "run_id": int, "raw_id": int,
@@ -102,6 +129,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
         ("paragraphs", ["article_id", "position"], True),
         ("removed_lines", ["article_id"], False),
         ("rejects", ["location"], False),
+        ("article_redirects", ["to_id"], False),
         ("_article_edges", ["b"], False),
         ("_paragraph_edges", ["b"], False),
     ]
@@ -224,16 +252,25 @@ WHEN NOT EXISTS (SELECT 1 FROM {FTS_DEFERRED}) BEGIN
 END""")
 
 
-def index_articles_since(db: sqlite_utils.Database, first_article_id: int) -> None:
+def index_articles_since(db: sqlite_utils.Database, first_article_id: int, earlier: Sequence[int] = ()) -> None:
     """Index in articles_fts, and in _novel_fts when their novel text differs, one
     statement each, the articles from `first_article_id` on (those a batch inserted
-    while its indexing was deferred)."""
+    while its indexing was deferred). `earlier`: articles the batch inserted with ids
+    below it (reclean gives articles their old ids); only articles_fts stood aside for
+    them, the _novel_fts triggers did not (they defer from first_article_id on)."""
     columns = ", ".join(FTS_COLUMNS)
     db.execute(f"INSERT INTO articles_fts (rowid, {columns}) SELECT id, {columns} FROM articles "
                f"WHERE id >= ?", [first_article_id])
+    if earlier:
+        db.execute(f"INSERT INTO articles_fts (rowid, {columns}) SELECT id, {columns} FROM articles "
+                   f"WHERE id IN (SELECT value FROM json_each(?)) AND id < ?",
+                   [json.dumps(sorted(set(earlier))), first_article_id])
     db.execute(f"INSERT INTO {NOVEL_FTS} (rowid, title, text) SELECT id, title, novel_text FROM articles "
                f"WHERE id >= ? AND novel_text IS NOT text", [first_article_id])
     bigrams.index_articles(db.conn, "id >= ?", [first_article_id])
+    if earlier:
+        bigrams.index_articles(db.conn, "id IN (SELECT value FROM json_each(?)) AND id < ?",
+                               [json.dumps(sorted(set(earlier))), first_article_id])
 
 
 def narrow_update_trigger(db: sqlite_utils.Database) -> None:

@@ -7,7 +7,8 @@ a batch is visible to the decisions for later ones.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Mapping
 
 from . import clusters, templates
 
@@ -16,6 +17,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from ingest.models import RawDocument, Reject
 
     from .archive import Archive
+
+
+@dataclass(frozen=True)
+class ReservedIds:
+    """The article ids a rebuild (reclean) gives: an article cleaned from the stored input
+    with this sha256 takes the id in `by_sha` (the old article cleaned from it first);
+    any other new article an id from `first_free` on, above every old id."""
+
+    by_sha: Mapping[str, int]
+    first_free: int
 
 
 class ArchiveReads:
@@ -70,6 +81,18 @@ class ArchiveWrites:
             [article_id, location, run_id, raw_id, url])
         return cur.rowcount == 1
 
+    def next_article_id(self, sha256: str) -> int:
+        """The id of a new article cleaned from the input with this sha256: the one
+        reserved for it (see ReservedIds), else one above every article id and every
+        id kept as a redirect (ids are forever: one is never given twice)."""
+        reserved = getattr(self, "reserved_ids", None)
+        if reserved is not None and sha256 in reserved.by_sha:
+            return reserved.by_sha[sha256]
+        fresh = self.db.conn.execute(
+            "SELECT max((SELECT coalesce(max(id), 0) FROM articles), "
+            "(SELECT coalesce(max(id), 0) FROM article_redirects)) + 1").fetchone()[0]
+        return max(fresh, reserved.first_free) if reserved is not None else fresh
+
     def write_article(self: "Archive", decision: "Decision", raw: "RawDocument", run_id: int,
                       template_min_articles: int = 3) -> tuple[int, list[str]]:
         """Insert a new article with its paragraphs, removed lines, index entries and sighting,
@@ -78,9 +101,11 @@ class ArchiveWrites:
         signed = decision.signed
         article = signed.article
         conn = self.db.conn
-        # the id SQLite would give (we hold the only writer), known up front so the raw
-        # document is written once, already pointing at its article
-        article_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+        # the id, known up front (we hold the only writer) so the raw document is written
+        # once, already pointing at its article
+        article_id = self.next_article_id(raw.sha256)
+        if self._batch_first is not None and article_id < self._batch_first:
+            self._batch_below.append(article_id)  # articles_fts indexes it at the batch's end
         raw_id = self.add_raw(raw, article_id)
         conn.execute(
             "INSERT INTO articles (id, title, text, published, source, content_hash, novel_text, raw_id, run_id, "

@@ -57,7 +57,7 @@ def clean(raw: RawDocument, options: CleanOptions,
         reason = lost_body_reason(cleaned.paragraphs, prose_bytes(page), min_share,
                                   (r.rule for r in cleaned.removed))
         if reason:
-            return Reject(raw.location, f"{kind}: {reason}", raw.sha256)
+            return Reject(raw.location, f"no article text found in this {kind}: {reason}", raw.sha256)
     canonical = canonical_url(cleaned.url)
     language = cleaned.language
     if language is None and getattr(options, "detect_language", True):

@@ -62,5 +62,5 @@ def lost_body_reason(paragraphs: Sequence[str], page_prose: int, min_share: floa
         return None
     families = Counter(map(family, removed_rules)).most_common(1)
     by = f"; most removed lines went by rule {families[0][0]!r}" if families else ""
-    return (f"the cleaned body is {share:.0%} of the page's prose, below clean.min_body_share "
-            f"({min_share:g}): the article was probably removed as boilerplate{by}")
+    return (f"what is left is {share:.0%} of the page's prose, below clean.min_body_share "
+            f"({min_share:g}), so the article was probably removed as boilerplate{by}")
