@@ -13,11 +13,14 @@ import os
 import sqlite3
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from store.connection import ArchiveError, open_connection
 from store.search import RANK_WINDOW, QueryError, search as run_search
@@ -29,9 +32,34 @@ from .runs import RunFailed, RunInterrupted, RunSummary, reason_counts
 from .signals import sigterm_interrupts
 
 EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = 1, 2, 75, 130
+MAX_INT64 = 2**63 - 1  # SQLite's largest integer: ids, limits and windows above it are usage errors
 
-app = typer.Typer(help="Deduplicating news archive: ingest, clean, search.", no_args_is_help=True,
-                  add_completion=False, pretty_exceptions_enable=False)
+
+class OneLineErrors(TyperGroup):
+    """The command group, with usage errors (a bad option, a number out of range) printed
+    as one line on stderr, like every other error, instead of click's usage text and box."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: D102
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except typer.TyperException as exc:  # click's exceptions (typer vendors click)
+            if type(exc).__name__ == "NoArgsIsHelpError" or not hasattr(exc, "format_message"):
+                exc.show()  # no command given: the help, as before
+                sys.exit(getattr(exc, "exit_code", EXIT_USAGE))
+            ctx = getattr(exc, "ctx", None)
+            hint = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+            typer.secho(f"Error: {exc.format_message()}{hint}", fg=typer.colors.RED, err=True)
+            sys.exit(getattr(exc, "exit_code", EXIT_USAGE))
+        except typer.Abort:
+            typer.secho("Error: aborted", fg=typer.colors.RED, err=True)
+            sys.exit(EXIT_FAILED)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+app = typer.Typer(cls=OneLineErrors, help="Deduplicating news archive: ingest, clean, search.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
 DbOption = typer.Option(None, "--db", help="Archive file (default: [archive] path of the config).")
 ConfigOption = typer.Option(None, "--config", help="A config.toml to use instead of the defaults.")
@@ -74,6 +102,17 @@ def _read_connection(db: Optional[Path], config_path: Optional[Path]):
         return open_connection(_db_path(db, config), config.archive.busy_timeout, readonly=True)
     except ArchiveError as exc:
         fail(str(exc))
+
+
+@contextmanager
+def _reading(what: str) -> Iterator[None]:
+    """Turn an SQLite error while a command reads the archive (a damaged page, an archive
+    from another program, a lock held too long) into one line and exit 1."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        _debug_traceback(exc)
+        fail(f"the archive could not be {what}: {exc}")
 
 
 def _print_json(value: Any) -> None:
@@ -169,7 +208,7 @@ def search(query: str = typer.Argument(..., help="Words to find; accents and cas
            show_all: bool = typer.Option(False, "--all", help="Show near-duplicates as results of their own."),
            novel: bool = typer.Option(False, "--novel", help="Search only text not repeated from earlier articles."),
            raw: bool = typer.Option(False, "--raw", help="Pass FTS5 query syntax through unchanged."),
-           window: int = typer.Option(RANK_WINDOW, "--window", min=0,
+           window: int = typer.Option(RANK_WINDOW, "--window", min=0, max=MAX_INT64,
                                       help="Rank the N most recently archived matches (0: every match; "
                                            "slower for words in much of the archive)."),
            as_json: bool = JsonOption, db: Optional[Path] = DbOption,
@@ -184,6 +223,8 @@ def search(query: str = typer.Argument(..., help="Words to find; accents and cas
     except sqlite3.Error as exc:
         _debug_traceback(exc)
         fail(f"the archive could not be searched: {exc}")
+    except OverflowError as exc:  # a number SQLite cannot hold; the options' ranges should stop it first
+        fail(f"a number is out of range: {exc}", EXIT_USAGE)
     if as_json:
         for hit in hits:
             _print_json(hit.__dict__)
@@ -202,15 +243,17 @@ def search(query: str = typer.Argument(..., help="Words to find; accents and cas
 
 
 @app.command()
-def show(article_id: int = typer.Argument(..., help="Article id (from search)."),
+def show(article_id: int = typer.Argument(..., help="Article id (from search).", min=1, max=MAX_INT64),
          removed: bool = typer.Option(False, "--removed", help="List the removed lines and their rules."),
          as_json: bool = JsonOption, db: Optional[Path] = DbOption,
          config: Optional[Path] = ConfigOption) -> None:
     """Show one article: metadata, paragraphs (repeated ones marked), sightings."""
     from store import reports
 
+    database = _reader(db, config)
     try:
-        article = reports.article_detail(_reader(db, config), article_id)
+        with _reading("read"):
+            article = reports.article_detail(database, article_id)
     except reports.NotFound as exc:
         fail(str(exc))
     if as_json:
@@ -288,26 +331,27 @@ def _render_cluster(row: dict[str, Any]) -> None:
 
 @app.command()
 def dupes(passages: bool = typer.Option(False, "--passages", help="List repeated passages instead."),
-          limit: int = typer.Option(50, "--limit", min=1),
+          limit: int = typer.Option(50, "--limit", min=1, max=MAX_INT64),
           as_json: bool = JsonOption, db: Optional[Path] = DbOption,
           config: Optional[Path] = ConfigOption) -> None:
     """Duplicate clusters (or the most repeated passages) with where each was first seen."""
     from store import reports
 
     database = _reader(db, config)
-    if passages:
-        _print_rows(reports.repeated_passages(database, limit), as_json, _render_passage)
-    else:
-        _print_rows(reports.duplicate_clusters(database, limit), as_json, _render_cluster)
+    with _reading("read"):
+        rows = reports.repeated_passages(database, limit) if passages else reports.duplicate_clusters(database, limit)
+    _print_rows(rows, as_json, _render_passage if passages else _render_cluster)
 
 
 @app.command()
-def runs(limit: int = typer.Option(20, "--limit", min=1), as_json: bool = JsonOption,
+def runs(limit: int = typer.Option(20, "--limit", min=1, max=MAX_INT64), as_json: bool = JsonOption,
          db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
     """The history of ingest runs."""
     from store import reports
 
-    rows = reports.runs(_reader(db, config), limit)
+    database = _reader(db, config)
+    with _reading("read"):
+        rows = reports.runs(database, limit)
     for row in rows:
         if as_json:
             _print_json(row)
@@ -339,7 +383,9 @@ def stats(as_json: bool = JsonOption, db: Optional[Path] = DbOption,
     """Row counts of the archive."""
     from store import reports
 
-    numbers = reports.stats(_reader(db, config))
+    database = _reader(db, config)
+    with _reading("read"):
+        numbers = reports.stats(database)
     if as_json:
         _print_json(numbers)
     else:

@@ -115,8 +115,10 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
     """
     if limit < 1:
         raise QueryError(f"the limit must be at least 1, not {limit}")
-    if window < 0:
-        raise QueryError(f"the ranking window must be 0 (every match) or more, not {window}")
+    if not 0 <= window < 2**63:
+        raise QueryError(f"the ranking window must be 0 (every match) to 2**63 - 1, not {window}")
+    if limit >= 2**63:
+        raise QueryError(f"the limit must be below 2**63, not {limit}")
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is {len(query):,} characters long; at most {MAX_QUERY_CHARS:,} are searched")
     for value, what in ((query, "query"), (source, "source"), (since, "--since date"), (until, "--until date")):
