@@ -196,6 +196,9 @@ def reclean(db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption
         fail(str(exc), EXIT_LOCKED)
     except ArchiveError as exc:
         fail(str(exc))
+    except sqlite3.Error as exc:  # a damaged archive: one line, as for the other commands
+        _debug_traceback(exc)
+        fail(f"reclean failed, the archive could not be read or written: {exc}")
     _print_summary(summary)
 
 

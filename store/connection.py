@@ -41,6 +41,8 @@ def open_connection(path: str | Path, busy_timeout: float = 30.0, readonly: bool
     else:
         if path.parent and not path.parent.exists():
             raise ArchiveError(f"{path}: folder {path.parent} does not exist")
+        if path.exists() and not path.is_file():
+            raise ArchiveError(f"{path}: not a file (an archive is one SQLite file)")
         conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None)
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")

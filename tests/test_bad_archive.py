@@ -147,3 +147,24 @@ def test_nonsense_dedup_settings_are_refused_before_the_run(runner, tmp_path, se
     assert result.exit_code == 2, (result.output, result.exception)
     assert key in one_line_error(result)
     assert not db.exists()  # refused before anything was opened
+
+
+@pytest.mark.parametrize("kind", BAD)
+def test_reclean_on_a_bad_archive_prints_one_line(runner, tmp_path, good_archive, kind):
+    from ingest.cli import app
+
+    path = make_bad(kind, tmp_path, good_archive)
+    result = runner.invoke(app, ["reclean", "--db", str(path)])
+    assert result.exit_code == 1, (result.output, result.exception)
+    one_line_error(result)
+
+
+@pytest.mark.parametrize("kind", ["not_sqlite", "directory", "damaged_schema", "damaged_tables", "truncated"])
+def test_ingest_into_a_bad_archive_prints_one_line(runner, tmp_path, good_archive, kind):
+    # (a missing or empty file is where a new archive is made)
+    from ingest.cli import app
+
+    path = make_bad(kind, tmp_path, good_archive)
+    result = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(path)])
+    assert result.exit_code == 1, (result.output, result.exception)
+    assert str(path) in one_line_error(result)
