@@ -1,8 +1,8 @@
 """Does one huge article slow search and datasette for everyone?
 
-Builds an archive of NORMAL ordinary articles (2-12 KB, the same kind of text) plus BIG articles of SIZE MB each (English-
-like text: "the" is about 5% of the words, "committee" about 0.3%, as in a long report),
-all through the real ingest, then times, each alone and then all at once:
+Builds an archive of NORMAL ordinary articles (2-12 KB) plus BIG articles of SIZE MB each,
+all of English-like text ("the" is about 5% of the words, "committee" about 0.3%, as in a
+long report), through the real ingest, then times, each alone and then all at once:
 
 - `newsarchive search the` and `newsarchive search committee` (real processes),
 - the datasette canned ranked search for "the" (three requests at once, as a busy page),
