@@ -19,6 +19,8 @@ import socket
 import sqlite3
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version as package_version
 from pathlib import Path
@@ -38,6 +40,7 @@ from .signals import sigterm_interrupts
 from .when import DateError, parse_when
 
 EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = 1, 2, 75, 130
+MAX_INT64 = 2**63 - 1  # SQLite's largest integer: ids, limits and windows above it are usage errors
 
 CONFIG_ENV, DB_ENV = "NEWSARCHIVE_CONFIG", "NEWSARCHIVE_DB"
 
@@ -64,6 +67,8 @@ class OneLineErrors(TyperGroup):
         except OneLineUsageError:
             raise
         except UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # no command given: the help, as usual
+                raise
             raise OneLineUsageError(exc.format_message(), exc.ctx) from None
 
     def invoke(self, ctx: Any) -> Any:
@@ -166,6 +171,17 @@ def _read_connection(db: Optional[Path], config_path: Optional[Path]):
         return open_connection(_db_path(db, config), config.archive.busy_timeout, readonly=True)
     except ArchiveError as exc:
         fail(str(exc))
+
+
+@contextmanager
+def _reading(what: str) -> Iterator[None]:
+    """Turn an SQLite error while a command reads the archive (a damaged page, an archive
+    from another program, a lock held too long) into one line and exit 1."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        _debug_traceback(exc)
+        fail(f"the archive could not be {what}: {exc}")
 
 
 def _print_json(value: Any) -> None:
@@ -285,6 +301,9 @@ def reclean(db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption
         fail(str(exc), EXIT_LOCKED)
     except ArchiveError as exc:
         fail(str(exc))
+    except sqlite3.Error as exc:  # a damaged archive: one line, as for the other commands
+        _debug_traceback(exc)
+        fail(f"reclean failed, the archive could not be read or written: {exc}")
     _print_summary(summary)
     typer.echo(f"ids kept: {summary.merged} merged into another article (their ids point to it), "
                f"{summary.emptied} kept with empty text (status 'empty after reclean'); "
@@ -302,7 +321,7 @@ def search(query: str = typer.Argument(..., help="Words to find; accents and cas
            show_all: bool = typer.Option(False, "--all", help="Show near-duplicates as results of their own."),
            novel: bool = typer.Option(False, "--novel", help="Search only text not repeated from earlier articles."),
            raw: bool = typer.Option(False, "--raw", help="Pass FTS5 query syntax through unchanged."),
-           window: int = typer.Option(RANK_WINDOW, "--window", min=0,
+           window: int = typer.Option(RANK_WINDOW, "--window", min=0, max=MAX_INT64,
                                       help="Rank the N most recently archived matches (0: every match; "
                                            "slower for words in much of the archive)."),
            as_json: bool = JsonOption, db: Optional[Path] = DbOption,
@@ -322,6 +341,8 @@ def search(query: str = typer.Argument(..., help="Words to find; accents and cas
     except sqlite3.Error as exc:
         _debug_traceback(exc)
         fail(f"the archive could not be searched: {exc}")
+    except OverflowError as exc:  # a number SQLite cannot hold; the options' ranges should stop it first
+        fail(f"a number is out of range: {exc}", EXIT_USAGE)
     if as_json:
         for hit in hits:
             _print_json(hit.__dict__)
@@ -342,7 +363,7 @@ def search(query: str = typer.Argument(..., help="Words to find; accents and cas
 
 
 @app.command()
-def show(article_id: int = typer.Argument(..., help="Article id (from search)."),
+def show(article_id: int = typer.Argument(..., help="Article id (from search).", min=1, max=MAX_INT64),
          removed: bool = typer.Option(False, "--removed", help="List the removed lines and their rules."),
          as_json: bool = JsonOption, db: Optional[Path] = DbOption,
          config: Optional[Path] = ConfigOption) -> None:
@@ -353,8 +374,10 @@ def show(article_id: int = typer.Argument(..., help="Article id (from search).")
     """
     from store import reports
 
+    database = _reader(db, config)
     try:
-        article = reports.article_detail(_reader(db, config), article_id)
+        with _reading("read"):
+            article = reports.article_detail(database, article_id)
     except reports.NotFound as exc:
         fail(str(exc))
     if as_json:
@@ -448,7 +471,7 @@ def _render_cluster(row: dict[str, Any]) -> None:
 
 @app.command()
 def dupes(passages: bool = typer.Option(False, "--passages", help="List repeated passages instead."),
-          limit: int = typer.Option(50, "--limit", min=1),
+          limit: int = typer.Option(50, "--limit", min=1, max=MAX_INT64),
           as_json: bool = JsonOption, db: Optional[Path] = DbOption,
           config: Optional[Path] = ConfigOption) -> None:
     """Duplicate clusters (or the most repeated passages) with where each was first seen.
@@ -459,14 +482,13 @@ def dupes(passages: bool = typer.Option(False, "--passages", help="List repeated
     from store import reports
 
     database = _reader(db, config)
-    if passages:
-        _print_rows(reports.repeated_passages(database, limit), as_json, _render_passage)
-    else:
-        _print_rows(reports.duplicate_clusters(database, limit), as_json, _render_cluster)
+    with _reading("read"):
+        rows = reports.repeated_passages(database, limit) if passages else reports.duplicate_clusters(database, limit)
+    _print_rows(rows, as_json, _render_passage if passages else _render_cluster)
 
 
 @app.command()
-def runs(limit: int = typer.Option(20, "--limit", min=1), as_json: bool = JsonOption,
+def runs(limit: int = typer.Option(20, "--limit", min=1, max=MAX_INT64), as_json: bool = JsonOption,
          db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
     """The history of ingest runs.
 
@@ -475,7 +497,9 @@ def runs(limit: int = typer.Option(20, "--limit", min=1), as_json: bool = JsonOp
     """
     from store import reports
 
-    rows = reports.runs(_reader(db, config), limit)
+    database = _reader(db, config)
+    with _reading("read"):
+        rows = reports.runs(database, limit)
     for row in rows:
         if as_json:
             _print_json(row)
@@ -511,7 +535,9 @@ def stats(as_json: bool = JsonOption, db: Optional[Path] = DbOption,
     """
     from store import reports
 
-    numbers = reports.stats(_reader(db, config))
+    database = _reader(db, config)
+    with _reading("read"):
+        numbers = reports.stats(database)
     if as_json:
         _print_json(numbers)
     else:

@@ -87,6 +87,9 @@ class Config:
     dedup: DedupOptions = field(default_factory=DedupOptions)
 
 
+# MinHash permutations: the estimate's standard error is 1/sqrt(num_perm) (0.25 at 16);
+# above 1,024 a sketch costs more than it adds
+MIN_NUM_PERM, MAX_NUM_PERM = 16, 1024
 _FRACTIONS = {
     "article_lsh_threshold", "article_jaccard", "article_containment",
     "paragraph_lsh_threshold", "passage_jaccard", "passage_containment", "head_containment",
@@ -138,6 +141,13 @@ def _check_range(key: str, name: str, value: Any) -> None:
         raise ConfigError(f"{key}: expected seconds, 0 or more, got {value!r}")
     if name == "source" and value not in ("site", "folder"):
         raise ConfigError(f"{key}: expected 'site' or 'folder', got {value!r}")
+    if name == "num_perm" and not MIN_NUM_PERM <= value <= MAX_NUM_PERM:
+        raise ConfigError(f"{key}: expected {MIN_NUM_PERM} to {MAX_NUM_PERM} MinHash permutations (fewer "
+                          f"cannot estimate a similarity), got {value!r}")
+    if name == "paragraph_lsh_perms" and not 2 <= value <= MAX_NUM_PERM:
+        raise ConfigError(f"{key}: expected 2 to {MAX_NUM_PERM} permutations for the paragraph LSH, got {value!r}")
+    if name == "seed" and not 0 <= value < 2**32:
+        raise ConfigError(f"{key}: expected a MinHash seed from 0 to 2**32 - 1, got {value!r}")
     if name == "scheme" and value not in ("affine32", "affine64"):
         raise ConfigError(f"{key}: expected 'affine32' or 'affine64', got {value!r}")
 

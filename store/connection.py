@@ -7,6 +7,7 @@ loading sqlite-utils (which loads numpy and pandas when they are installed).
 from __future__ import annotations
 
 import sqlite3
+import stat
 from pathlib import Path
 from urllib.parse import quote
 
@@ -31,13 +32,17 @@ def open_connection(path: str | Path, busy_timeout: float = 30.0, readonly: bool
     transactions explicit); always with a busy timeout and foreign keys on."""
     path = Path(path)
     if readonly:
-        if not path.exists():
-            raise ArchiveError(f"{path}: no archive here; create one with `newsarchive ingest PATH --db {path}`")
+        _check_archive_file(path)
         uri = f"file:{quote(str(path.absolute()))}?mode=ro"  # quoted: a '?' or '#' in the name
-        conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout)
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout)
+        except sqlite3.Error as exc:
+            raise ArchiveError(f"{path}: cannot open the archive ({exc})") from None
     else:
         if path.parent and not path.parent.exists():
             raise ArchiveError(f"{path}: folder {path.parent} does not exist")
+        if path.exists() and not path.is_file():
+            raise ArchiveError(f"{path}: not a file (an archive is one SQLite file)")
         conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None)
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
@@ -53,7 +58,32 @@ def open_connection(path: str | Path, busy_timeout: float = 30.0, readonly: bool
             page_size = conn.execute("PRAGMA page_size").fetchone()[0]
             conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_BYTES // page_size}")
         conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.DatabaseError as exc:
+        if readonly and conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchone() is None:
+            conn.close()
+            raise ArchiveError(f"{path}: an SQLite file with no articles table, not a newsarchive archive")
+    except sqlite3.Error as exc:
         conn.close()
-        raise ArchiveError(f"{path}: not a newsarchive SQLite archive ({exc})") from None
+        raise ArchiveError(f"{path}: not a newsarchive SQLite archive, or one that cannot be read ({exc})") from None
     return conn
+
+
+def _check_archive_file(path: Path) -> None:
+    """Raise ArchiveError unless `path` is a non-empty regular file that can be read: what
+    SQLite would otherwise report later, in the middle of a command, or not at all (an
+    empty file opens as an empty database)."""
+    create = f"create one with `newsarchive ingest PATH --db {path}`"
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ArchiveError(f"{path}: no archive here; {create}") from None
+    except OSError as exc:
+        raise ArchiveError(f"{path}: cannot read the archive ({exc.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ArchiveError(f"{path}: not a file (an archive is one SQLite file); {create}")
+    if info.st_size == 0:
+        raise ArchiveError(f"{path}: an empty file, not an archive; {create}")
+    try:
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        raise ArchiveError(f"{path}: cannot read the archive ({exc.strerror})") from None

@@ -21,6 +21,8 @@ from typing import Any
 import yaml
 from datasette.utils import tilde_encode
 
+from .connection import ArchiveError, open_connection
+
 PACKAGED_METADATA = Path(__file__).with_name("datasette_metadata.yaml")
 TEMPLATE_DATABASE = "archive"
 
@@ -41,21 +43,17 @@ def database_name(db_path: str | Path) -> str:
 
 def archive_tables(db_path: str | Path) -> dict[str, list[str]]:
     """Every table of the archive with its column names, read without writing to it."""
-    path = Path(db_path)
-    if not path.is_file():
-        raise MetadataError(f"{path}: no archive here; create one with `newsarchive ingest PATH --db {path}`")
-    uri = path.resolve().as_uri() + "?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
-        try:
-            names = [r[0] for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-            return {name: [r[1] for r in conn.execute(
-                "SELECT * FROM pragma_table_info(?)", [name])] for name in names}
-        finally:
-            conn.close()
+        conn = open_connection(db_path, readonly=True)  # one-line errors for a missing, empty or foreign file
+    except ArchiveError as exc:
+        raise MetadataError(str(exc)) from None
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {name: [r[1] for r in conn.execute("SELECT * FROM pragma_table_info(?)", [name])] for name in names}
     except sqlite3.DatabaseError as exc:
-        raise MetadataError(f"{path}: not a SQLite archive ({exc})") from None
+        raise MetadataError(f"{db_path}: the archive could not be read ({exc})") from None
+    finally:
+        conn.close()
 
 
 def internal_tables(db_path: str | Path, tables: dict[str, list[str]]) -> list[str]:

@@ -35,6 +35,16 @@ _TOKEN = re.compile(f'"([^"]*)"?|({_WORDCHARS})(\\*?)', re.UNICODE)
 _WORD = re.compile(_WORDCHARS, re.UNICODE)
 # Korean attaches particles to a word (대통령은, 대통령이): a Hangul word is searched as a prefix.
 _HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")
+# Snippets come from a bounded stretch of an article (see _snippets): FTS5's snippet() over
+# the whole text up to SNIPPET_WHOLE_CHARS (title included), else from pieces of at most
+# SNIPPET_PIECE_CHARS among the first SNIPPET_FIRST_CHARS, then up to SNIPPET_SCAN_CHARS.
+SNIPPET_WHOLE_CHARS = 32_768
+SNIPPET_PIECE_CHARS = 8_192
+SNIPPET_FIRST_CHARS = 65_536
+SNIPPET_SCAN_CHARS = 1_048_576
+SNIPPET_TOKENS = 20
+_MARKS = "'[', ']', ' … '"
+_TOKENIZE = re.compile(r"tokenize\s*=\s*'((?:[^']|'')*)'", re.IGNORECASE)
 _OPERATORS = {"AND", "OR", "NOT"}
 
 
@@ -129,8 +139,10 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
     """
     if limit < 1:
         raise QueryError(f"the limit must be at least 1, not {limit}")
-    if window < 0:
-        raise QueryError(f"the ranking window must be 0 (every match) or more, not {window}")
+    if not 0 <= window < 2**63:
+        raise QueryError(f"the ranking window must be 0 (every match) to 2**63 - 1, not {window}")
+    if limit >= 2**63:
+        raise QueryError(f"the limit must be below 2**63, not {limit}")
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is {len(query):,} characters long; at most {MAX_QUERY_CHARS:,} are searched")
     for value, what in ((query, "query"), (source, "source"), (since, "--since date"), (until, "--until date")):
@@ -295,19 +307,105 @@ def _novel_first(db: "sqlite_utils.Database | sqlite3.Connection", ranked: list[
 
 def _snippets(db: "sqlite_utils.Database | sqlite3.Connection", article_ids: list[int], match: str,
               one_pass: bool = False) -> dict[int, str]:
-    """The snippets of the matching articles shown, in one query.
+    """The snippets of the matching articles shown: each from a bounded stretch of its text.
 
-    FTS5 seeks each of the articles in every segment of its index (26 segments at
-    200,000 articles: 6 ms for ten snippets). With `one_pass` it walks the matches
-    between the lowest and the highest of them once, and SQLite picks the articles
-    out (the unary + keeps their ids from FTS5): 2 ms. For a caller whose matches
-    in that stretch are few (see `search`).
+    FTS5's snippet() scores every match of the article against every other, so its cost
+    grows with the square of the matches: 15 ms for "the" in 64 KB of English, 4 s in
+    1 MB, 16 s in 5 MB, all inside one SQLite step that no time limit can stop. Articles
+    of up to SNIPPET_WHOLE_CHARS get FTS5's snippet over their whole text (3 ms at most),
+    in one query: FTS5 seeks each of them in every segment of its index (26 segments at
+    200,000 articles: 6 ms for ten snippets); with `one_pass` it walks the matches
+    between the lowest and the highest of them once, and SQLite picks the articles out
+    (the unary + keeps their ids from FTS5): 2 ms, for a caller whose matches in that
+    stretch are few (see `search`). A longer article's snippet comes from its first
+    piece that matches (`_piece_snippets`).
     """
     if not article_ids:
         return {}
-    among, params = _among(article_ids, one_pass)
-    return dict(db.execute(f"SELECT rowid, snippet(articles_fts, -1, '[', ']', ' … ', 20) FROM articles_fts "
-                           f"WHERE articles_fts MATCH ? AND {among}", [match, *params]))
+    marks = ",".join("?" * len(article_ids))
+    sizes = dict(db.execute(f"SELECT id, length(text) + coalesce(length(title), 0) FROM articles "
+                            f"WHERE id IN ({marks})", list(article_ids)))
+    whole = [i for i in article_ids if sizes.get(i, 0) <= SNIPPET_WHOLE_CHARS]
+    snippets: dict[int, str] = {}
+    if whole:
+        among, params = _among(whole, one_pass)
+        snippets.update(db.execute(
+            f"SELECT rowid, snippet(articles_fts, -1, {_MARKS}, {SNIPPET_TOKENS}) FROM articles_fts "
+            f"WHERE articles_fts MATCH ? AND {among}", [match, *params]))
+    long = [i for i in article_ids if i in sizes and i not in snippets and sizes[i] > SNIPPET_WHOLE_CHARS]
+    if long:
+        snippets.update(_piece_snippets(db, long, match))
+    return snippets
+
+
+def _piece_snippets(db: "sqlite_utils.Database | sqlite3.Connection", article_ids: list[int],
+                    match: str) -> dict[int, str]:
+    """Snippets of long articles, each from the first of its pieces that matches.
+
+    An article's first SNIPPET_SCAN_CHARS are cut into pieces of at most
+    SNIPPET_PIECE_CHARS (at a space where there is one), which an in-memory FTS5 table
+    with the archive's tokenizer indexes, the title with the first piece, 64 KB first
+    and the rest only if no piece there matched. FTS5's snippet() over the first piece
+    that matches is the article's snippet, so it marks what the query matched as it
+    would in a short article; time and memory are bounded whatever the article's size
+    (about 1 ms per 64 KB indexed). When no piece matches (a word only further in),
+    the snippet is the article's beginning.
+    """
+    row = db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
+    found = _TOKENIZE.search(row[0]) if row else None
+    tokenize = found.group(1).replace("''", "'") if found else "unicode61"
+    scratch = sqlite3.connect(":memory:")
+    try:
+        scratch.execute(f"CREATE VIRTUAL TABLE pieces USING fts5(title, text, tokenize={_sql_string(tokenize)})")
+        snippets = {}
+        for article_id in article_ids:
+            title, head = db.execute("SELECT substr(title, 1, ?), substr(text, 1, ?) FROM articles WHERE id = ?",
+                                     [SNIPPET_PIECE_CHARS, SNIPPET_SCAN_CHARS, article_id]).fetchone()
+            snippets[article_id] = _first_matching_piece(scratch, title, head, match)
+        return snippets
+    finally:
+        scratch.close()
+
+
+def _first_matching_piece(scratch: sqlite3.Connection, title: str | None, head: str, match: str) -> str:
+    """FTS5's snippet over the first piece of `head` (with the title) that `match` finds."""
+    pieces = _pieces(head)
+    scratch.execute("DELETE FROM pieces")
+    indexed = total = 0
+    for stage in (SNIPPET_FIRST_CHARS, SNIPPET_SCAN_CHARS):  # characters indexed by the end of each
+        start = indexed
+        while indexed < len(pieces) and total < stage:
+            total += len(pieces[indexed])
+            indexed += 1
+        scratch.executemany("INSERT INTO pieces (rowid, title, text) VALUES (?, ?, ?)",
+                            [(i + 1, title if i == 0 else None, pieces[i]) for i in range(start, indexed)])
+        hit = scratch.execute(f"SELECT rowid, snippet(pieces, -1, {_MARKS}, {SNIPPET_TOKENS}) FROM pieces "
+                              f"WHERE pieces MATCH ? ORDER BY rowid LIMIT 1", [match]).fetchone()
+        if hit:
+            rowid, snippet = hit
+            return snippet if rowid == 1 or snippet.startswith(" … ") else " … " + snippet
+        if indexed >= len(pieces):
+            break
+    beginning = pieces[0][:SNIPPET_TOKENS * 12] if pieces else ""
+    return beginning.rsplit(" ", 1)[0] + " … "
+
+
+def _pieces(text: str) -> list[str]:
+    """The text cut into pieces of at most SNIPPET_PIECE_CHARS, each at a space in its
+    second half when there is one (so a word is seldom cut)."""
+    pieces, start = [], 0
+    while start < len(text):
+        end = start + SNIPPET_PIECE_CHARS
+        if end < len(text):
+            space = text.rfind(" ", start + SNIPPET_PIECE_CHARS // 2, end)
+            end = space + 1 if space >= 0 else end
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+def _sql_string(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _among(ids: Collection[int], one_pass: bool) -> tuple[str, list[int]]:

@@ -307,4 +307,4 @@ def test_serve_print_metadata_and_errors(cli, samples_db, tmp_path):
     assert "no archive here" in result.output
     not_db = tmp_path / "notes.db"
     not_db.write_text("hello", encoding="utf-8")
-    assert "not a SQLite archive" in cli("serve", "--db", not_db, code=1).output
+    assert "not a newsarchive SQLite archive" in cli("serve", "--db", not_db, code=1).output

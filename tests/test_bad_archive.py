@@ -1,0 +1,170 @@
+"""Every reading command on a bad archive, and every out-of-range number, gets one line.
+
+Through the real CLI (CliRunner): a missing, empty, non-SQLite, foreign-SQLite,
+damaged, truncated or unreadable (a directory in its place: tests run as root, for
+whom chmod 000 hides nothing) archive makes `stats`, `runs`, `show`, `dupes`,
+`search` and `serve --print-metadata` print one line and exit 1, never a traceback;
+numbers SQLite cannot hold, or outside an option's range, are usage errors (exit 2);
+nonsense MinHash settings are refused when the config is loaded, naming the key.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES
+
+COMMANDS = [["stats"], ["runs"], ["show", "1"], ["dupes"], ["dupes", "--passages"], ["search", "Guaido"],
+            ["search", "Guaido", "--novel"], ["serve", "--print-metadata"]]
+
+
+def _damage(good: Path, target: Path, keep: int, cut: bool = False) -> None:
+    """A copy of the archive with everything after its first `keep` bytes overwritten by
+    noise (or, with `cut`, cut off)."""
+    data = bytearray(good.read_bytes())
+    rng = random.Random(1)
+    data[keep:] = b"" if cut else bytes(rng.randrange(256) for _ in range(len(data) - keep))
+    target.write_bytes(bytes(data))
+
+
+def make_bad(kind: str, folder: Path, good: Path) -> Path:
+    """An archive path of the given kind of bad."""
+    path = folder / f"{kind}.db"
+    page = sqlite3.connect(good).execute("PRAGMA page_size").fetchone()[0]
+    if kind == "empty":
+        path.write_bytes(b"")
+    elif kind == "not_sqlite":
+        path.write_text("run 1: read 5, new 5\n", encoding="utf-8")
+    elif kind == "foreign_sqlite":
+        with sqlite3.connect(path) as conn:
+            conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    elif kind == "directory":
+        path.mkdir()
+    elif kind == "damaged_schema":  # the schema page, past the file header
+        data = bytearray(good.read_bytes())
+        data[100:page] = bytes(page - 100)
+        path.write_bytes(bytes(data))
+    elif kind == "damaged_tables":  # every page but the schema's
+        _damage(good, path, page)
+    elif kind == "truncated":
+        _damage(good, path, good.stat().st_size // 3, cut=True)
+    return path  # "missing": nothing there
+
+
+BAD = ["missing", "empty", "not_sqlite", "foreign_sqlite", "directory", "damaged_schema", "damaged_tables",
+       "truncated"]
+
+
+@pytest.fixture(scope="module")
+def good_archive(tmp_path_factory) -> Path:
+    """The samples archive, checkpointed into its one file."""
+    from typer.testing import CliRunner
+
+    from ingest.cli import app
+
+    db = tmp_path_factory.mktemp("good") / "archive.db"
+    result = CliRunner().invoke(app, ["ingest", str(SAMPLES), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode = DELETE")
+    return db
+
+
+def one_line_error(result) -> str:
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.output
+    assert "Traceback" not in result.output and isinstance(result.exception, SystemExit), result.exception
+    return lines[0]
+
+
+@pytest.mark.parametrize("kind", BAD)
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_reading_a_bad_archive_prints_one_line(runner, tmp_path, good_archive, kind, command):
+    from ingest.cli import app
+
+    path = make_bad(kind, tmp_path, good_archive)
+    result = runner.invoke(app, [*command, "--db", str(path)])
+    assert result.exit_code == 1, (result.output, result.exception)
+    assert str(path) in one_line_error(result) or "could not be" in result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_the_good_archive_still_reads(runner, good_archive, command):
+    from ingest.cli import app
+
+    result = runner.invoke(app, [*command, "--db", str(good_archive)])
+    assert result.exit_code == 0, (result.output, result.exception)
+
+
+@pytest.mark.parametrize("args", [
+    ["show", "9223372036854775808"],
+    ["show", "-1"],
+    ["show", "0"],
+    ["search", "Guaido", "--window", "99999999999999999999"],
+    ["search", "Guaido", "--window", "-1"],
+    ["search", "Guaido", "--limit", "0"],
+    ["search", "Guaido", "--limit", "99999999999999999999"],
+    ["runs", "--limit", "99999999999999999999"],
+    ["dupes", "--limit", "9223372036854775808"],
+    ["show", "abc"],
+], ids=" ".join)
+def test_out_of_range_numbers_are_usage_errors(runner, good_archive, args):
+    from ingest.cli import app
+
+    result = runner.invoke(app, [*args, "--db", str(good_archive)])
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert "--help" in one_line_error(result)
+
+
+def test_the_largest_id_is_no_usage_error(cli, good_archive):
+    result = cli("show", "9223372036854775807", "--db", good_archive, code=1)
+    assert "no article with id 9223372036854775807" in one_line_error(result)
+
+
+@pytest.mark.parametrize("setting, key", [
+    ("num_perm = 1", "dedup.num_perm"),
+    ("num_perm = 8", "dedup.num_perm"),
+    ("num_perm = 100000", "dedup.num_perm"),
+    ("paragraph_lsh_perms = 1", "dedup.paragraph_lsh_perms"),
+    ("seed = -1", "dedup.seed"),
+    ("seed = 4294967296", "dedup.seed"),
+    ("article_jaccard = 0.0", "dedup.article_jaccard"),
+    ("passage_containment = 1.5", "dedup.passage_containment"),
+    ("article_lsh_threshold = -0.2", "dedup.article_lsh_threshold"),
+])
+def test_nonsense_dedup_settings_are_refused_before_the_run(runner, tmp_path, setting, key):
+    from ingest.cli import app
+
+    config = tmp_path / "config.toml"
+    config.write_text(f"[dedup]\n{setting}\n", encoding="utf-8")
+    db = tmp_path / "archive.db"
+    result = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(db), "--config", str(config)])
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert key in one_line_error(result)
+    assert not db.exists()  # refused before anything was opened
+
+
+@pytest.mark.parametrize("kind", BAD)
+def test_reclean_on_a_bad_archive_prints_one_line(runner, tmp_path, good_archive, kind):
+    from ingest.cli import app
+
+    path = make_bad(kind, tmp_path, good_archive)
+    result = runner.invoke(app, ["reclean", "--db", str(path)])
+    assert result.exit_code == 1, (result.output, result.exception)
+    one_line_error(result)
+
+
+@pytest.mark.parametrize("kind", ["not_sqlite", "directory", "damaged_schema", "damaged_tables", "truncated"])
+def test_ingest_into_a_bad_archive_prints_one_line(runner, tmp_path, good_archive, kind):
+    # (a missing or empty file is where a new archive is made)
+    from ingest.cli import app
+
+    path = make_bad(kind, tmp_path, good_archive)
+    result = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(path)])
+    assert result.exit_code == 1, (result.output, result.exception)
+    assert str(path) in one_line_error(result)
