@@ -487,7 +487,9 @@ def _after(gate_patterns: list[tuple[str, str]]) -> str:
 _captions, _agencies = _trie((w, "") for w in _CAPTION_NAMES), _trie((w, "") for w in _AGENCIES)
 # Anywhere in the line: a character, then what must follow it for _CAPTION, _CAPTION_TAIL,
 # _COPYRIGHT, _PIPES, _URL or _has_crumb_separator to match (tried in this order).
-_PAGE_ANCHORS = [(ch, re.compile(re.escape(ch) + "(?:" + _after(rest) + ")")) for ch, rest in [
+# Each with the gates its character can open on a line (see _candidates).
+_PAGE_ANCHORS = [(re.compile(re.escape(ch) + "(?:" + _after(rest) + ")"), frozenset(g for g, _ in rest))
+                 for ch, rest in [
     ("(", [("caption", f"{_SPACE}*(?:{_captions}|{_agencies})|c\\)")]),
     ("|", [("caption", f"{_SPACE}*(?:{_captions}|{_agencies})"), ("pipe", "")]),
     ("[", [("caption", f"{_SPACE}*{_captions}")]),
@@ -534,19 +536,26 @@ def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[i
     found |= ended
     crumbed: set[int] = set()
     marked = {"caption": captioned, "crumb": crumbed}  # the gates _match is told about
-    # Separators and phrases anywhere.
+    # Separators and phrases anywhere. A line on which a character has opened each gate
+    # it can open has nothing more to give: the search goes on at the next line (a line
+    # of 500,000 "@" is one step, not 500,000).
     find = page.find
-    for ch, after in _PAGE_ANCHORS:
-        at = find(ch)
-        while at >= 0:
+    for after, gates_of_char in _PAGE_ANCHORS:
+        search = after.search
+        m = search(page)
+        line, opened = -1, set()
+        while m:
+            at = m.start()
             k = bisect_right(starts, at) - 1
-            m = after.match(page, at)
-            if m and n_words[k] <= limits[m.lastgroup]:
+            if k != line:
+                line, opened = k, set()
+            gate = m.lastgroup.partition("_")[0]
+            if n_words[k] <= limits[m.lastgroup]:
                 found.add(k)
-                gate = m.lastgroup.partition("_")[0]
                 if gate in marked:
                     marked[gate].add(k)
-            at = find(ch, at + 1)
+            opened.add(gate)
+            m = search(page, starts[k + 1] if opened >= gates_of_char else at + 1)
     for gate, phrase in _PAGE_PHRASES:
         at = find(phrase)
         while at >= 0:
