@@ -42,6 +42,7 @@ _last = itemgetter(-1)
 _NO_WRAP_END = frozenset(".!?…:;。")
 _NO_JOIN_START = frozenset("•●▪*|")
 _first = itemgetter(0)
+_second = itemgetter(1)
 
 
 def _in_template(line: str, template: frozenset[str], sizes: frozenset[int]) -> bool:
@@ -124,7 +125,10 @@ def _rejoin(nos: list[int], texts: list[str], words: list[int], heads: str):
         if group is None:
             group = members[at] = [(new_nos[at], new_texts[at])]
         group.append((no, line))
-        new_texts[at] += " " + line
+    # Joined once per item: adding each line to the growing text copied it each time
+    # (a 1 MB paragraph of short wrapped lines took 0.6 s, 4 MB ten).
+    for at, group in members.items():
+        new_texts[at] = " ".join(map(_second, group))
     return new_nos, new_texts, new_words, members
 
 
