@@ -267,13 +267,18 @@ def _key(text: str) -> str:
     return _NONWORD.sub(" ", text.lower()).strip()
 
 
+# A first line longer than this is no page title (the eval pages' are at most 188
+# characters): each line is looked for in it, so its length multiplies the page's.
+TITLE_MAX_CHARS = 1000
+
+
 def _headline_anchor(texts: list[str], words: list[int], rules: list) -> int | None:
     """Index of the headline that repeats the page's first line (a page title), or None.
 
     Saved web pages start with the document title ("Headline - Site"); the
     article's headline repeats it further down, and the body follows it.
     """
-    if len(texts) < 3 or words[0] < 3:
+    if len(texts) < 3 or words[0] < 3 or len(texts[0]) > TITLE_MAX_CHARS:
         return None
     first = _key(texts[0])
     longest = max(len(_key(part)) for part in _TITLE_SEP.split(texts[0]))
