@@ -57,8 +57,11 @@ def family(rule: str) -> str:
 
 
 _BULLET_CHARS = "•●▪◦·*‣∙►▶»■□–—-"
-_LEAD = r"[\s" + re.escape(_BULLET_CHARS) + r"|]*"
-_TAIL = r"[\s.:!|»›>\-–—]*"
+# Possessive (*+): no alternative of _SHORT starts with a _LEAD character, and _TAIL
+# runs to the line's end, so giving characters back could never make a match; without
+# it, a line of spaces is retried at each of them.
+_LEAD = r"[\s" + re.escape(_BULLET_CHARS) + r"|]*+"
+_TAIL = r"[\s.:!|»›>\-–—]*+"
 
 # One alternation over whole short lines; the group name is the rule.
 _SHORT = re.compile(
@@ -128,9 +131,12 @@ _SHORT_FIRST = _first_words(_SHORT.pattern, "login", "suscribete", "suscríbete"
 
 
 # Counters: only numbers ("0 4,054", "12", "1.2K"), or "N views/likes".
+# Every run is possessive and the first digit is the one that ends the first run, so
+# sre never tries to split a run two ways: "1" * 64000 + " x" took 30 s (each digit
+# tried as "the" digit), "1" + " " * n + "x" n**2 steps in the second branch.
 _COUNTER = re.compile(
-    r"^[\s\d.,:/|kKmM+()%-]*\d[\s\d.,:/|kKmM+()%-]*$"
-    r"|^\d[\d.,]*\s*[kKmM]?\s+(?:views?|likes?|reads?|shares?|comments?|votes?|просмотр\w*|"
+    r"^[\s.,:/|kKmM+()%-]*+\d[\s\d.,:/|kKmM+()%-]*+$"
+    r"|^\d[\d.,]*+(?:\s*+[kKmM])?\s++(?:views?|likes?|reads?|shares?|comments?|votes?|просмотр\w*|"
     r"kali dibaca|aufrufe)\.?$",
 )
 _TIMESTAMP = re.compile(
@@ -146,8 +152,10 @@ _TIMESTAMP = re.compile(
 )
 _CAPTION_NAMES = ("photo", "photograph", "image", "picture", "pic", "credit", "source", "foto",
                   "фото", "bild", "gambar", "illustration", "video", "graphic")
+# Whitespace runs are possessive: what follows each starts with no whitespace ("photo"
+# + " " * n + "x" was n**2 steps, the run split in two around an absent "credit").
 _CAPTION = re.compile(
-    r"(?:^|[|(\[]\s*|\s[-–—]\s*)(?:" + "|".join(_CAPTION_NAMES) + r")s?\s*(?:credit)?\s*"
+    r"(?:^|[|(\[]\s*+|\s[-–—]\s*+)(?:" + "|".join(_CAPTION_NAMES) + r")s?\s*+(?:credit\s*+)?"
     r"(?::|by\b|courtesy\b)",
     re.IGNORECASE,
 )
@@ -158,6 +166,14 @@ _CAPTION_TAIL = re.compile(
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"^[^!?|]{1,40}(?:\s(?:>|»|›|/|→|::)\s[^!?|]{1,40}){1,6}$")
+# The longest line _BREADCRUMB can match (six "\s::\s" and seven 40-character crumbs,
+# and a final newline for "$"), and the most separators a line it is tried on may
+# have: a crumb may contain a separator, so sre tries every subset of them as the
+# crumbs' borders (" >" * 150 took minutes). match_line tries lines of up to eight
+# words, which have at most six.
+_CRUMB_MAX_CHARS = 40 + 6 * (4 + 40) + 1
+_CRUMB_MAX_SEPARATORS = 7
+_CRUMB_SEPARATOR = re.compile(r"(?=\s(?:>|»|›|/|→|::)\s)")
 _RIGHTS_RESERVED = ("all rights reserved", "alle rechte vorbehalten", "все права защищены", "hak cipta",
                     "todos os direitos", "tous droits")
 _COPYRIGHT = re.compile(
@@ -173,7 +189,9 @@ _INLINE_RELATED = re.compile(
     r"^(?:" + "|".join(_INLINE_MARKERS) + r")\s*(?::|\||»|-|–|—)\s*\S",
     re.IGNORECASE,
 )
-_URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$", re.IGNORECASE)
+# An address: the part after the first "@" that is not the line's first character
+# (any later one would leave less to match); "\S+@" tried each "@" ("a@" * n: n**2).
+_URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S[^\s@]*+@\S+\.\w+$", re.IGNORECASE)
 _BYLINE = re.compile(
     r"^(?:by|von|oleh|por|par|автор|written by|reporting by|editing by|text:)\s+"
     r"[\w.'’-]+(?:\s+[\w.'’-]+){0,5}(?:\s*(?:,|and|und|&|\|)\s*.{0,60})?$",
@@ -213,6 +231,13 @@ def _has_crumb_separator(line: str) -> bool:
             or " :: " in line)
 
 
+def _breadcrumb(line: str) -> bool:
+    """Whether _BREADCRUMB matches the line, in bounded time (see _CRUMB_MAX_CHARS)."""
+    return (len(line) <= _CRUMB_MAX_CHARS
+            and len(_CRUMB_SEPARATOR.findall(line)) <= _CRUMB_MAX_SEPARATORS
+            and _BREADCRUMB.match(line) is not None)
+
+
 # Lines that end the article: a comments widget or a subscription box after the body.
 END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT})
 # Markers whose following headline-like line is a teaser link.
@@ -221,7 +246,7 @@ TEASER_RULES = frozenset({RELATED})
 
 _COMMENT_HEAD = re.compile(
     r"\b(?:said|says|wrote|writes|replied|schrieb|schreibt|написал[аи]?|пишет|berkata|"
-    r"menulis|disse|escribió|a écrit)\s*:?\s*$",
+    r"menulis|disse|escribió|a écrit)\s*+:?\s*+$",
     re.IGNORECASE,
 )
 _PIPES = re.compile(r"^[^|]{1,40}(?:\|[^|]{1,40}){2,}$")
@@ -293,7 +318,7 @@ def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool 
             return URL
         if line[0] in _BULLET_START and n_words <= 5:
             return BULLET
-        if crumbed and _has_crumb_separator(line) and _BREADCRUMB.match(line):
+        if crumbed and _has_crumb_separator(line) and _breadcrumb(line):
             return BREADCRUMB
         if first_word in _BYLINE_FIRST and _BYLINE_L.match(low):
             return BYLINE
@@ -462,7 +487,9 @@ def _after(gate_patterns: list[tuple[str, str]]) -> str:
 _captions, _agencies = _trie((w, "") for w in _CAPTION_NAMES), _trie((w, "") for w in _AGENCIES)
 # Anywhere in the line: a character, then what must follow it for _CAPTION, _CAPTION_TAIL,
 # _COPYRIGHT, _PIPES, _URL or _has_crumb_separator to match (tried in this order).
-_PAGE_ANCHORS = [(ch, re.compile(re.escape(ch) + "(?:" + _after(rest) + ")")) for ch, rest in [
+# Each with the gates its character can open on a line (see _candidates).
+_PAGE_ANCHORS = [(re.compile(re.escape(ch) + "(?:" + _after(rest) + ")"), frozenset(g for g, _ in rest))
+                 for ch, rest in [
     ("(", [("caption", f"{_SPACE}*(?:{_captions}|{_agencies})|c\\)")]),
     ("|", [("caption", f"{_SPACE}*(?:{_captions}|{_agencies})"), ("pipe", "")]),
     ("[", [("caption", f"{_SPACE}*{_captions}")]),
@@ -509,19 +536,26 @@ def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[i
     found |= ended
     crumbed: set[int] = set()
     marked = {"caption": captioned, "crumb": crumbed}  # the gates _match is told about
-    # Separators and phrases anywhere.
+    # Separators and phrases anywhere. A line on which a character has opened each gate
+    # it can open has nothing more to give: the search goes on at the next line (a line
+    # of 500,000 "@" is one step, not 500,000).
     find = page.find
-    for ch, after in _PAGE_ANCHORS:
-        at = find(ch)
-        while at >= 0:
+    for after, gates_of_char in _PAGE_ANCHORS:
+        search = after.search
+        m = search(page)
+        line, opened = -1, set()
+        while m:
+            at = m.start()
             k = bisect_right(starts, at) - 1
-            m = after.match(page, at)
-            if m and n_words[k] <= limits[m.lastgroup]:
+            if k != line:
+                line, opened = k, set()
+            gate = m.lastgroup.partition("_")[0]
+            if n_words[k] <= limits[m.lastgroup]:
                 found.add(k)
-                gate = m.lastgroup.partition("_")[0]
                 if gate in marked:
                     marked[gate].add(k)
-            at = find(ch, at + 1)
+            opened.add(gate)
+            m = search(page, starts[k + 1] if opened >= gates_of_char else at + 1)
     for gate, phrase in _PAGE_PHRASES:
         at = find(phrase)
         while at >= 0:
