@@ -131,7 +131,8 @@ CONTEXT_BASE = ("log_chars", "log_words", "terminal", "stop_density", "any_rule"
 CONTEXT_OFFSETS = (-2, -1, 1, 2)
 WINDOW_BASE = ("log_chars", "terminal", "stop_density", "any_rule")
 WINDOWS = (3, 10, 25)
-BLOCK_NAMES = ("in_block", "log_dist_block", "block_share", "stop_vs_page", "dense_vs_page")
+BLOCK_NAMES = ("in_block", "log_dist_block", "block_share", "stop_vs_page", "dense_vs_page",
+               "block_sentence", "block_chars", "has_anchor", "after_anchor", "is_anchor")
 FEATURE_NAMES = (
     BASE_NAMES
     + ("pos", "char_pos", "log_lines_before", "log_lines_after", "log_page_lines")
@@ -273,7 +274,7 @@ def line_features(lines: list[str], line_numbers: list[int] | None = None,
     ctx = [_shift(base[:, ctx_cols], off, 0.0) for off in CONTEXT_OFFSETS]
     win_cols = [_B[name] for name in WINDOW_BASE]
     win = [np.stack([_window_mean(base[:, c], w) for c in win_cols], axis=1) for w in WINDOWS]
-    block = _block_features(base, words, win)
+    block = _block_features(base, words, win, _headline_anchor(lines, lows, words))
     return np.concatenate([base, page, block, onehot, *ctx, *win], axis=1).astype(np.float32)
 
 
@@ -291,9 +292,40 @@ def densest_block(gain: np.ndarray) -> tuple[int, int]:
     return start, end
 
 
-def _block_features(base: np.ndarray, words: np.ndarray, win: list[np.ndarray]) -> np.ndarray:
-    """Where the line stands against the page's densest run of sentences, and its
-    neighbourhood's stopword density and sentence share against the page's best."""
+_NONWORD = re.compile(r"\W+")
+_TITLE_SEP = re.compile(r"\s+(?:[|\-–—:»·•]|::)\s+")
+ANCHOR_MIN_CHARS = 12
+
+
+def _key(low: str) -> str:
+    return _NONWORD.sub(" ", low).strip()
+
+
+def _headline_anchor(lines: list[str], lows: list[str], words: np.ndarray) -> int | None:
+    """Index of the first line after the first that repeats the longest part of the first
+    line (a saved page starts with its title, "Headline - Site"; the headline repeats
+    it above the article), or None."""
+    if len(lines) < 3:
+        return None
+    first = lows[0]
+    parts = [_key(part) for part in _TITLE_SEP.split(first)]
+    longest = max(map(len, parts))
+    if longest < ANCHOR_MIN_CHARS:
+        return None
+    whole = _key(first)
+    for i in range(1, len(lines)):
+        if words[i] <= 60 and lows[i][:4] in first:
+            k = _key(lows[i])
+            if len(k) >= ANCHOR_MIN_CHARS and len(k) >= 0.85 * longest and k in whole:
+                return i
+    return None
+
+
+def _block_features(base: np.ndarray, words: np.ndarray, win: list[np.ndarray],
+                    anchor: int | None) -> np.ndarray:
+    """Where the line stands against the page's densest run of sentences and against the
+    headline that repeats the page's title, and its neighbourhood's stopword density
+    and sentence share against the page's best."""
     n = len(words)
     sentence = (base[:, _B["terminal"]] > 0) & (words >= SENTENCE_WORDS) & (base[:, _B["any_rule"]] == 0)
     gain = np.where(sentence, words, np.where(base[:, _B["any_rule"]] > 0, -8.0, -3.0))
@@ -305,4 +337,37 @@ def _block_features(base: np.ndarray, words: np.ndarray, win: list[np.ndarray]) 
     w10 = win[1]
     stop10 = w10[:, WINDOW_BASE.index("stop_density")]
     term10 = w10[:, WINDOW_BASE.index("terminal")]
-    return np.stack([inside, np.log1p(dist), share, stop10 - stop10.max(), term10 - term10.max()], axis=1)
+    has_anchor = np.full(n, anchor is not None, dtype=np.float64)
+    after = idx > anchor if anchor is not None else np.zeros(n, dtype=bool)
+    is_anchor = idx == anchor if anchor is not None else np.zeros(n, dtype=bool)
+    return np.stack([inside, np.log1p(dist), share, stop10 - stop10.max(), term10 - term10.max(),
+                     inside * base[:, _B["terminal"]], inside * base[:, _B["log_chars"]],
+                     has_anchor, after, is_anchor], axis=1)
+
+
+# --- the second stage: the first stage's log-odds of the lines around -------------------
+LOGIT_OFFSETS = (-2, -1, 1, 2)
+LOGIT_WINDOWS = (1, 2, 5, 12)
+LOGIT_NAMES = (("logit",) + tuple(f"logit@{off:+d}" for off in LOGIT_OFFSETS)
+               + tuple(f"logit~{w}" for w in LOGIT_WINDOWS)
+               + ("logit_block", "logit_block_dist", "logit_block_share", "logit_vs_best",
+                  "logit_mass_before"))
+
+
+def logit_context(logit: np.ndarray) -> np.ndarray:
+    """Second-stage features of each line from the first stage's log-odds of all lines:
+    its own and its neighbours', window means, the densest run of positive log-odds
+    (membership, distance, share of the page), its window against the page's best, and
+    the share of the page's positive log-odds above it (LOGIT_NAMES columns)."""
+    n = len(logit)
+    x = logit.astype(np.float64)
+    cols = [x] + [_shift(x, off, -4.0) for off in LOGIT_OFFSETS]
+    wins = [_window_mean(x, w) for w in LOGIT_WINDOWS]
+    start, end = densest_block(x)
+    idx = np.arange(n)
+    inside = (idx >= start) & (idx < end)
+    dist = np.where(inside, 0, np.where(idx < start, start - idx, idx - end + 1))
+    pos = np.maximum(x, 0.0)
+    mass = (np.cumsum(pos) - pos) / max(pos.sum(), 1e-9)
+    return np.stack(cols + wins + [inside, np.log1p(dist), np.full(n, (end - start) / n),
+                                   wins[2] - wins[2].max(), mass], axis=1)

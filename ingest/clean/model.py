@@ -1,14 +1,15 @@
 """The learned line model: probability that each line of a plain-text page is article body.
 
-A small network (or logistic regression: no hidden layer) over the shallow
-features of ingest.clean.features, with weights shipped in the package
+Logistic regression (or a small network) over the shallow features of
+ingest.clean.features, then a second one that also sees the first one's log-odds
+of the lines around (auto-context), with weights shipped in the package
 (line_model.json, written by benchmarks/train_line_model.py) and run with numpy.
 A two-state sequence step (Viterbi over the lines' log-odds, with a cost for each
 switch between body and boilerplate) turns the probabilities into a decision.
 
 - line_probabilities(lines): each line's probability of being body;
-- line_log_odds(lines): the same as log-odds, centred on the training prior, to
-  add to another classifier's line scores;
+- line_log_odds(lines): the same as log-odds, to add to another classifier's line
+  scores;
 - clean_with_model(text, options): a full Cleaned (title, published date, body
   paragraphs, removed lines with rule "model:<probability>").
 """
@@ -27,7 +28,7 @@ import numpy as np
 from . import rules as R
 from .cleaned import Cleaned
 from .dates import find_published
-from .features import FEATURE_NAMES, line_features
+from .features import FEATURE_NAMES, line_features, logit_context
 from ..models import RemovedLine
 
 WEIGHTS_FILE = "line_model.json"
@@ -35,19 +36,15 @@ MODEL_RULE = "model"
 
 
 @dataclass(frozen=True)
-class LineModel:
-    """Standardisation, layers and sequence settings of a trained line model."""
+class Stage:
+    """One classifier: standardisation, then layers (tanh between them), one output."""
 
-    feature_names: tuple[str, ...]
     mean: np.ndarray
     scale: np.ndarray
-    layers: tuple[tuple[np.ndarray, np.ndarray], ...]  # (weights, bias); tanh between layers
-    prior: float  # share of body lines (weighted) in training, for information
-    switch_cost: float  # Viterbi: cost of a change between body and boilerplate
-    threshold: float = 0.0  # a line is body if its smoothed log-odds margin is above this
+    layers: tuple[tuple[np.ndarray, np.ndarray], ...]  # (weights, bias)
 
     def logits(self, features: np.ndarray) -> np.ndarray:
-        """The network's output (log-odds of body) for each row of a feature matrix."""
+        """Log-odds of body for each row of a feature matrix."""
         h = (features - self.mean) / self.scale
         last = len(self.layers) - 1
         for i, (w, b) in enumerate(self.layers):
@@ -57,10 +54,42 @@ class LineModel:
         return h[:, 0]
 
     def to_json(self) -> dict:
+        return {"mean": self.mean.tolist(), "scale": self.scale.tolist(),
+                "layers": [{"w": w.tolist(), "b": b.tolist()} for w, b in self.layers]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Stage":
+        layers = tuple((np.asarray(layer["w"], dtype=np.float64), np.asarray(layer["b"], dtype=np.float64))
+                       for layer in data["layers"])
+        return cls(np.asarray(data["mean"], dtype=np.float64), np.asarray(data["scale"], dtype=np.float64),
+                   layers)
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """A trained line model: a first stage over the line features and, optionally, a
+    second over the same features plus the first stage's log-odds around each line
+    (features.logit_context); and the sequence step's settings."""
+
+    feature_names: tuple[str, ...]
+    first: Stage
+    second: Stage | None
+    prior: float  # share of body lines (weighted) in training, for information
+    switch_cost: float  # Viterbi: cost of a change between body and boilerplate (0: none)
+    threshold: float = 0.0  # a line is body if its log-odds are above this
+
+    def logits(self, features: np.ndarray) -> np.ndarray:
+        """The model's log-odds of body for each row of a page's feature matrix (rows in
+        page order: the second stage looks at the neighbours)."""
+        logit = self.first.logits(features)
+        if self.second is None or len(logit) == 0:
+            return logit
+        return self.second.logits(np.concatenate([features, logit_context(logit)], axis=1))
+
+    def to_json(self) -> dict:
         """The model as a JSON-serialisable dict (what from_json reads)."""
-        return {"feature_names": list(self.feature_names), "mean": self.mean.tolist(),
-                "scale": self.scale.tolist(),
-                "layers": [{"w": w.tolist(), "b": b.tolist()} for w, b in self.layers],
+        return {"feature_names": list(self.feature_names), "first": self.first.to_json(),
+                "second": self.second.to_json() if self.second else None,
                 "prior": self.prior, "switch_cost": self.switch_cost, "threshold": self.threshold}
 
     @classmethod
@@ -70,10 +99,9 @@ class LineModel:
         if names != FEATURE_NAMES:
             raise ValueError("line model weights were trained on other features; retrain with "
                              "benchmarks/train_line_model.py")
-        layers = tuple((np.asarray(layer["w"], dtype=np.float64), np.asarray(layer["b"], dtype=np.float64))
-                       for layer in data["layers"])
-        return cls(names, np.asarray(data["mean"]), np.asarray(data["scale"]), layers,
-                   float(data["prior"]), float(data["switch_cost"]), float(data.get("threshold", 0.0)))
+        second = Stage.from_json(data["second"]) if data.get("second") else None
+        return cls(names, Stage.from_json(data["first"]), second, float(data["prior"]),
+                   float(data["switch_cost"]), float(data.get("threshold", 0.0)))
 
 
 @lru_cache(maxsize=1)
