@@ -27,9 +27,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, repeat
-from operator import contains
+from itertools import chain, compress, count, repeat
 
 import numpy as np
 
@@ -72,48 +72,59 @@ def _class_table() -> np.ndarray:
     return table
 
 
+def _char_set_table(chars: str) -> np.ndarray:
+    """A bool per code point of the Basic Multilingual Plane: whether it is one of chars."""
+    table = np.zeros(0x10000, dtype=bool)
+    table[[ord(c) for c in chars]] = True
+    return table
+
+
 @lru_cache(maxsize=1)
 def _separator_table() -> np.ndarray:
-    table = np.zeros(0x10000, dtype=bool)
-    table[[ord(c) for c in _SEPARATORS]] = True
-    return table
+    return _char_set_table(_SEPARATORS)
 
 
 # --- stoplists ---------------------------------------------------------------
 _WORD = re.compile(r"\w+")
-LANG_SAMPLE_WORDS = 3000  # words of the page looked at to pick its stoplist
-LANG_TOP_WORDS = 80  # its most frequent words decide
+LANG_SAMPLE_LINES = 12  # the page's lines with most words pick its stoplist
+LANG_SAMPLE_WORDS = 1000  # at most this many of their words
 
 
 @lru_cache(maxsize=1)
-def _stoplists() -> tuple[list[frozenset[str]], dict[str, np.ndarray]]:
-    """jusText's stoplists, and for each stopword the indices of the lists that hold it."""
+def _stoplists() -> tuple[list[frozenset[str]], dict[str, int], np.ndarray, np.ndarray]:
+    """jusText's stoplists; and which lists hold each stopword, as a sparse matrix: a
+    stopword's number, and for number k the list indices holders[indptr[k]:indptr[k + 1]]."""
     import justext  # imported here: only the model needs it
 
     names = sorted(justext.get_stoplists())
     lists = [frozenset(justext.get_stoplist(name)) for name in names]
-    holders: dict[str, list[int]] = {}
+    held: dict[str, list[int]] = {}
     for i, words in enumerate(lists):
         for w in words:
-            holders.setdefault(w, []).append(i)
-    return lists, {w: np.array(ix, dtype=np.intp) for w, ix in holders.items()}
+            held.setdefault(w, []).append(i)
+    number = {w: k for k, w in enumerate(held)}
+    indptr = np.zeros(len(held) + 1, dtype=np.intp)
+    np.cumsum([len(ix) for ix in held.values()], out=indptr[1:])
+    holders = np.fromiter(chain.from_iterable(held.values()), np.intp, int(indptr[-1]))
+    return lists, number, indptr, holders
 
 
 def page_stoplist(tokens: list[str]) -> frozenset[str]:
-    """The stoplist that covers most occurrences of the page's frequent words (empty if none).
+    """The stoplist that holds most of the words (empty if none).
 
-    `tokens` are the page's lower-cased words; only the first LANG_SAMPLE_WORDS
-    and of them the LANG_TOP_WORDS most frequent are looked at, so this costs the
-    same on any page.
+    `tokens` are lower-cased words (split at whitespace) of the page's prose;
+    only the first LANG_SAMPLE_WORDS are looked at, so this costs the same on any page.
     """
-    lists, holders = _stoplists()
-    top = Counter(tokens[:LANG_SAMPLE_WORDS]).most_common(LANG_TOP_WORDS)
-    found = [(holders[w], c) for w, c in top if w in holders]
-    if not found:
+    lists, number, indptr, holders = _stoplists()
+    sample = tokens[:LANG_SAMPLE_WORDS]
+    ids = np.fromiter(map(number.get, sample, repeat(-1)), np.intp, len(sample))
+    ids = ids[ids >= 0]
+    if not len(ids):
         return frozenset()
-    ids = np.concatenate([ix for ix, _ in found])
-    weights = np.repeat([float(c) for _, c in found], [len(ix) for ix, _ in found])
-    hits = np.bincount(ids, weights=weights, minlength=len(lists))
+    first, lens = indptr[ids], indptr[ids + 1] - indptr[ids]
+    # the list indices of every sampled stopword, one after the other
+    offsets = np.repeat(first - np.cumsum(lens) + lens, lens) + np.arange(int(lens.sum()))
+    hits = np.bincount(holders[offsets], minlength=len(lists))
     return lists[int(np.argmax(hits))]
 
 
@@ -144,33 +155,89 @@ FEATURE_NAMES = (
 _B = {name: i for i, name in enumerate(BASE_NAMES)}
 
 
-def _class_counts(lines: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Per line: counts of each character class, word starts, capitalised word starts and
-    separator characters."""
-    n = len(lines)
-    page = "\n".join(lines)
+@dataclass
+class _Chars:
+    """A page's characters as code points and classes, and where each line starts and ends."""
+
+    cps: np.ndarray
+    cls: np.ndarray
+    starts: np.ndarray  # index of each line's first character
+    ends: np.ndarray  # index just past each line's last character
+    counts: np.ndarray  # (lines, N_CLASSES) characters of each class
+    word_starts: np.ndarray
+    cap_starts: np.ndarray
+    separators: np.ndarray
+
+
+def _chars(page: str, n: int) -> _Chars:
+    """Character classes and per-line counts of the lines joined by newlines."""
     cps = np.frombuffer(page.encode("utf-32-le"), dtype=np.uint32)
-    cls = _class_table()[np.minimum(cps, 0xFFFF)]
-    cls[(cps > 0xFFFF) & (cps < 0x20000)] = PUNCT  # emoji and other symbols
-    cls[cps >= 0x20000] = WIDE  # Han extensions
-    line_id = np.cumsum(cls == NEWLINE)
+    bmp = np.minimum(cps, 0xFFFF)
+    cls = _class_table()[bmp]
+    if cps.max() > 0xFFFF:
+        cls[(cps > 0xFFFF) & (cps < 0x20000)] = PUNCT  # emoji and other symbols
+        cls[cps >= 0x20000] = WIDE  # Han extensions
+    newlines = np.flatnonzero(cls == NEWLINE)
+    starts = np.concatenate(([0], newlines + 1))
+    ends = np.concatenate((newlines, [len(cps)]))
+    line_id = np.repeat(np.arange(n), ends - starts + 1)[:len(cps)]
     counts = np.bincount(line_id * N_CLASSES + cls, minlength=n * N_CLASSES).reshape(n, N_CLASSES)
     # A word starts at a spaced-script character after a space, a line start or a wide character.
-    spaced = (cls == LOWER) | (cls == UPPER) | (cls == DIGIT) | (cls == PUNCT) | (cls == OTHER)
+    spaced = _SPACED[cls]
     prev = np.empty_like(cls)
     prev[0] = NEWLINE
     prev[1:] = cls[:-1]
-    starts = spaced & ((prev == SPACE) | (prev == NEWLINE) | (prev == WIDE) | (prev == KANA))
-    word_starts = np.bincount(line_id[starts], minlength=n)
-    cap_starts = np.bincount(line_id[starts & (cls == UPPER)], minlength=n)
-    seps = np.bincount(line_id[_separator_table()[np.minimum(cps, 0xFFFF)]], minlength=n)
-    return counts, word_starts, cap_starts, seps
+    word_start = spaced & _BREAK[prev]
+    word_starts = np.bincount(line_id[word_start], minlength=n)
+    cap_starts = np.bincount(line_id[word_start & (cls == UPPER)], minlength=n)
+    seps = np.bincount(line_id[_separator_table()[bmp]], minlength=n)
+    return _Chars(cps, cls, starts, ends, counts, word_starts, cap_starts, seps)
+
+
+_SPACED = np.zeros(N_CLASSES, dtype=bool)
+_SPACED[[LOWER, UPPER, DIGIT, PUNCT, OTHER]] = True
+_BREAK = np.zeros(N_CLASSES, dtype=bool)
+_BREAK[[SPACE, NEWLINE, WIDE, KANA]] = True
+_IS_TERMINAL = _char_set_table("".join(_TERMINAL))
+_IS_CLOSER = _char_set_table(_CLOSERS)
+_IS_COLON = _char_set_table(":：")
+_IS_BULLET = _char_set_table("".join(_BULLETS))
+CLOSERS_SKIPPED = 3  # closing quotes or brackets looked behind for the closing punctuation
+
+
+def _line_ends(c: _Chars) -> np.ndarray:
+    """Each line's last character (as a code point of the Basic Multilingual Plane, others
+    folded to U+FFFF) before up to CLOSERS_SKIPPED closing quotes or brackets."""
+    bmp = np.minimum(c.cps, 0xFFFF)
+    pos = c.ends - 1
+    for _ in range(CLOSERS_SKIPPED):
+        back = _IS_CLOSER[bmp[pos]] & (pos > c.starts)
+        if not back.any():
+            break
+        pos = pos - back
+    return bmp[pos]
+
+
+def _lines_containing(low_page: str, starts: np.ndarray, needles: tuple[str, ...]) -> np.ndarray:
+    """Whether each line of the page contains one of the needles (str.find, no regex)."""
+    hits = []
+    for needle in needles:
+        at = low_page.find(needle)
+        while at >= 0:
+            hits.append(at)
+            at = low_page.find(needle, at + 1)
+    out = np.zeros(len(starts), dtype=bool)
+    if hits:
+        out[np.searchsorted(starts, np.array(hits), side="right") - 1] = True
+    return out
 
 
 def script_words(lines: list[str]) -> np.ndarray:
     """Words of each line: space-separated words, and characters/2 in scripts without spaces."""
-    counts, word_starts, _, _ = _class_counts(lines)
-    return word_starts + (counts[:, WIDE] + counts[:, KANA]) / 2.0
+    if not lines:
+        return np.zeros(0)
+    c = _chars("\n".join(lines), len(lines))
+    return c.word_starts + (c.counts[:, WIDE] + c.counts[:, KANA]) / 2.0
 
 
 def _shift(x: np.ndarray, off: int, fill: float) -> np.ndarray:
@@ -186,13 +253,16 @@ def _shift(x: np.ndarray, off: int, fill: float) -> np.ndarray:
 
 
 def _window_mean(x: np.ndarray, half: int) -> np.ndarray:
-    """Mean of x over the rows i-half .. i+half that exist."""
-    c = np.concatenate(([0.0], np.cumsum(x, dtype=np.float64)))
+    """Mean of x (a vector, or each column of a matrix) over the rows i-half .. i+half that exist."""
     n = len(x)
+    c = np.zeros((n + 1,) + x.shape[1:])
+    np.cumsum(x, axis=0, out=c[1:])
     i = np.arange(n)
     lo = np.maximum(0, i - half)
     hi = np.minimum(n, i + half + 1)
-    return (c[hi] - c[lo]) / (hi - lo)
+    if x.ndim == 1:
+        return (c[hi] - c[lo]) / (hi - lo)
+    return (c[hi] - c[lo]) / (hi - lo)[:, None]
 
 
 def line_features(lines: list[str], line_numbers: list[int] | None = None,
@@ -206,7 +276,9 @@ def line_features(lines: list[str], line_numbers: list[int] | None = None,
     n = len(lines)
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
-    counts, word_starts, cap_starts, seps = _class_counts(lines)
+    page_text = "\n".join(lines)
+    c = _chars(page_text, n)
+    counts, word_starts = c.counts, c.word_starts
     chars = counts[:, 1:].sum(axis=1).astype(np.float64)  # all but the newline
     wide = (counts[:, WIDE] + counts[:, KANA]).astype(np.float64)
     words = word_starts + wide / 2.0
@@ -215,7 +287,7 @@ def line_features(lines: list[str], line_numbers: list[int] | None = None,
     base[:, _B["log_chars"]] = np.log1p(chars)
     base[:, _B["log_words"]] = np.log1p(words)
     base[:, _B["log_word_len"]] = np.log1p((chars - counts[:, SPACE]) / np.maximum(words, 1.0))
-    long_line = np.percentile(chars, 90)
+    long_line = np.partition(chars, (9 * (n - 1)) // 10)[(9 * (n - 1)) // 10]
     base[:, _B["rel_chars"]] = np.log1p(chars) - np.log1p(long_line)
     safe = np.maximum(chars, 1.0)
     base[:, _B["punct"]] = counts[:, PUNCT] / safe
@@ -223,27 +295,32 @@ def line_features(lines: list[str], line_numbers: list[int] | None = None,
     base[:, _B["upper"]] = counts[:, UPPER] / np.maximum(letters, 1)
     base[:, _B["wide"]] = wide / safe
     base[:, _B["kana"]] = counts[:, KANA] / np.maximum(wide, 1.0)
-    base[:, _B["cap_words"]] = cap_starts / np.maximum(word_starts, 1)
-    base[:, _B["separators"]] = np.minimum(seps, 5) / 5.0
+    base[:, _B["cap_words"]] = c.cap_starts / np.maximum(word_starts, 1)
+    base[:, _B["separators"]] = np.minimum(c.separators, 5) / 5.0
 
-    ends = [s[-1:] for s in map(str.rstrip, lines, repeat(_CLOSERS))]
-    base[:, _B["terminal"]] = np.fromiter(map(_TERMINAL.__contains__, ends), bool, n)
-    base[:, _B["colon_end"]] = np.fromiter(map(":：".__contains__, ends), bool, n)
-    heads = "".join(line[0] for line in lines)
-    base[:, _B["bullet_start"]] = np.fromiter(map(_BULLETS.__contains__, heads), bool, n)
-    base[:, _B["digit_start"]] = np.fromiter(map(str.isdigit, heads), bool, n)
-    base[:, _B["upper_start"]] = np.fromiter(map(str.isupper, heads), bool, n)
-    lows = "\n".join(lines).lower().split("\n")
-    base[:, _B["url"]] = np.fromiter(
-        (a or b for a, b in zip(map(contains, lows, repeat("http")), map(contains, lows, repeat("www.")))),
-        bool, n)
+    last = _line_ends(c)
+    base[:, _B["terminal"]] = _IS_TERMINAL[last]
+    base[:, _B["colon_end"]] = _IS_COLON[last]
+    heads = np.minimum(c.cps[c.starts], 0xFFFF)
+    head_cls = c.cls[c.starts]
+    base[:, _B["bullet_start"]] = _IS_BULLET[heads]
+    base[:, _B["digit_start"]] = head_cls == DIGIT
+    base[:, _B["upper_start"]] = head_cls == UPPER
+    low_page = page_text.lower()
+    lows = low_page.split("\n")
+    if len(low_page) != len(page_text):  # lower() lengthened a letter (İ): line by line
+        base[:, _B["url"]] = [("http" in k or "www." in k) for k in lows]
+    else:
+        base[:, _B["url"]] = _lines_containing(low_page, c.starts, ("http", "www."))
 
-    tokens = list(map(_WORD.findall, lows))
+    tokens = list(map(str.split, lows))
+    n_tokens = np.fromiter(map(len, tokens), np.intp, n)
+    prose = np.argsort(-n_tokens, kind="stable")[:LANG_SAMPLE_LINES]
+    stop = page_stoplist(list(chain.from_iterable(tokens[i] for i in sorted(prose))))
     flat = list(chain.from_iterable(tokens))
-    stop = page_stoplist(flat)
     if flat and stop:
         hits = np.fromiter(map(stop.__contains__, flat), bool, len(flat))
-        owner = np.repeat(np.arange(n), np.fromiter(map(len, tokens), np.intp, n))
+        owner = np.repeat(np.arange(n), n_tokens)
         stops = np.bincount(owner[hits], minlength=n).astype(np.float64)
     else:
         stops = np.zeros(n)
@@ -253,12 +330,12 @@ def line_features(lines: list[str], line_numbers: list[int] | None = None,
     if rules is None:
         rules = R.match_lines(lines, list(map(len, map(str.split, lines))))
     onehot = np.zeros((n, len(RULE_NAMES)))
-    for i, rule in enumerate(rules):
-        if rule is not None:
-            onehot[i, _RULE_INDEX.get(rule, _RULE_INDEX[R.UI])] = 1.0
+    for i in compress(count(), rules):
+        onehot[i, _RULE_INDEX.get(rules[i], _RULE_INDEX[R.UI])] = 1.0
     base[:, _B["any_rule"]] = onehot.any(axis=1)
     seen = Counter(lows)
-    base[:, _B["repeated"]] = np.fromiter((seen[k] > 1 for k in lows), bool, n)
+    if len(seen) < n:
+        base[:, _B["repeated"]] = np.fromiter(map(seen.__getitem__, lows), np.intp, n) > 1
     nos = np.arange(n) if line_numbers is None else np.asarray(line_numbers)
     gaps = np.diff(nos) > 1
     base[1:, _B["blank_before"]] = gaps
@@ -273,7 +350,7 @@ def line_features(lines: list[str], line_numbers: list[int] | None = None,
     ctx_cols = [_B[name] for name in CONTEXT_BASE]
     ctx = [_shift(base[:, ctx_cols], off, 0.0) for off in CONTEXT_OFFSETS]
     win_cols = [_B[name] for name in WINDOW_BASE]
-    win = [np.stack([_window_mean(base[:, c], w) for c in win_cols], axis=1) for w in WINDOWS]
+    win = [_window_mean(base[:, win_cols], w) for w in WINDOWS]
     block = _block_features(base, words, win, _headline_anchor(lines, lows, words))
     return np.concatenate([base, page, block, onehot, *ctx, *win], axis=1).astype(np.float32)
 

@@ -4,8 +4,10 @@ Logistic regression (or a small network) over the shallow features of
 ingest.clean.features, then a second one that also sees the first one's log-odds
 of the lines around (auto-context), with weights shipped in the package
 (line_model.json, written by benchmarks/train_line_model.py) and run with numpy.
-A two-state sequence step (Viterbi over the lines' log-odds, with a cost for each
-switch between body and boilerplate) turns the probabilities into a decision.
+A line is body when its log-odds are above the model's threshold; an optional
+two-state sequence step (Viterbi over the lines' log-odds, with a cost for each
+switch between body and boilerplate: the model's switch_cost, 0 in the shipped
+one, which cross-validated best) smooths the decision.
 
 - line_probabilities(lines): each line's probability of being body;
 - line_log_odds(lines): the same as log-odds, to add to another classifier's line
@@ -20,7 +22,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import compress, count
+from itertools import compress, count, repeat
 from pathlib import Path
 
 import numpy as np
@@ -181,6 +183,7 @@ def body_lines(lines: list[str], line_numbers: list[int] | None = None,
 
 
 TITLE_LOOKBACK = 12
+_PROBABILITY_LABELS = tuple(f"{MODEL_RULE}:{k / 100:.2f}" for k in range(101))
 
 
 def _title_index(lines: list[str], body: np.ndarray, first: int) -> int | None:
@@ -202,7 +205,9 @@ def clean_with_model(text: str, options=None, model: LineModel | None = None) ->
     "published"). `options` (CleanOptions) is accepted for the cleaners' common signature."""
     nos, lines = _page_lines(text)
     body, prob = body_lines(lines, nos, model)
-    labels: list[str | None] = [None if b else f"{MODEL_RULE}:{p:.2f}" for b, p in zip(body, prob)]
+    names = np.array(_PROBABILITY_LABELS, dtype=object)[np.rint(prob * 100).astype(np.intp)]
+    names[body] = None
+    labels: list[str | None] = names.tolist()
     title = published = None
     firsts = np.flatnonzero(body)
     if len(firsts):
@@ -229,5 +234,6 @@ def clean_with_model(text: str, options=None, model: LineModel | None = None) ->
         else:
             paragraphs.append(line)
         prev_no = nos[i]
-    removed = tuple(RemovedLine(nos[i], lines[i], labels[i]) for i in compress(count(), labels))
+    removed = tuple(map(tuple.__new__, repeat(RemovedLine),
+                        zip(compress(nos, labels), compress(lines, labels), filter(None, labels))))
     return Cleaned(title, published, tuple(paragraphs), removed)
