@@ -85,7 +85,6 @@ def _separator_table() -> np.ndarray:
 
 
 # --- stoplists ---------------------------------------------------------------
-_WORD = re.compile(r"\w+")
 LANG_SAMPLE_LINES = 12  # the page's lines with most words pick its stoplist
 LANG_SAMPLE_WORDS = 1000  # at most this many of their words
 
