@@ -185,3 +185,16 @@ def test_gold_labels_follow_the_gold_body_and_hard_wraps():
     lines = ["Home", "The council voted to rebuild the bridge", "over the river on Tuesday.",
              "It will cost a lot.", "Sport"]
     assert T.label_lines(lines, gold).tolist() == [0, 1, 1, 1, 0]
+
+
+def test_rules_given_or_computed_give_the_same_log_odds():
+    lines = MENU + SENTENCES + FOOTER
+    rules = R.match_lines(lines, [len(line.split()) for line in lines])
+    assert np.array_equal(line_log_odds(lines, rules=rules), line_log_odds(lines))
+
+
+def test_letters_that_lengthen_in_lower_case_do_not_shift_line_features():
+    url = FEATURE_NAMES.index("url")
+    plain = line_features(["Istanbul news today", "see www.example.com", "nothing here"])
+    dotted = line_features(["İİİİstanbul news today", "see www.example.com", "nothing here"])
+    assert plain[:, url].tolist() == dotted[:, url].tolist() == [0.0, 1.0, 0.0]
