@@ -29,6 +29,7 @@ from typing import Callable
 import sqlite_utils
 
 from store.archive import Archive, ArchiveError, connect, transaction
+from store.connection import open_connection
 from store.schema import EMPTY_AFTER_RECLEAN, RECLEAN_FAILED, create_schema
 from store.templates import templates_for
 from store.writes import ReservedIds
@@ -223,6 +224,7 @@ def reclean(db_path: str | Path, config: Config, progress: Callable[[int], None]
     db_path = Path(db_path)
     if not db_path.exists():
         raise ArchiveError(f"{db_path}: no archive here")
+    open_connection(db_path, config.archive.busy_timeout, readonly=True).close()  # an archive, not any file
     build = db_path.with_name(db_path.name + ".reclean")
     with WriterLock(db_path):
         for leftover in (build, Path(f"{build}-wal"), Path(f"{build}-shm")):
