@@ -7,6 +7,7 @@ loading sqlite-utils (which loads numpy and pandas when they are installed).
 from __future__ import annotations
 
 import sqlite3
+import os
 import stat
 from pathlib import Path
 from urllib.parse import quote
@@ -82,8 +83,7 @@ def _check_archive_file(path: Path) -> None:
         raise ArchiveError(f"{path}: not a file (an archive is one SQLite file); {create}")
     if info.st_size == 0:
         raise ArchiveError(f"{path}: an empty file, not an archive; {create}")
-    try:
-        with open(path, "rb"):
-            pass
-    except OSError as exc:
-        raise ArchiveError(f"{path}: cannot read the archive ({exc.strerror})") from None
+    # os.access, not open(): closing any descriptor of the archive file in a process drops
+    # the POSIX locks SQLite holds on it there (the writer opens a reader too)
+    if not os.access(path, os.R_OK):
+        raise ArchiveError(f"{path}: cannot read the archive (permission denied)")
