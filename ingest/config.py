@@ -50,6 +50,7 @@ class CleanOptions:
     favor_precision: bool = True
     min_paragraph_words: int = 8
     template_min_articles: int = 3
+    document_seconds: float = 5.0
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,8 @@ def _check_range(key: str, name: str, value: Any) -> None:
         raise ConfigError(f"{key}: expected 0 (one per core) or more, got {value!r}")
     if name == "filter_memory_mb" and value < 0:
         raise ConfigError(f"{key}: expected megabytes, 0 or more, got {value!r}")
+    if name == "document_seconds" and not value > 0:
+        raise ConfigError(f"{key}: expected seconds, more than 0, got {value!r}")
     if name == "busy_timeout" and value < 0:
         raise ConfigError(f"{key}: expected seconds, 0 or more, got {value!r}")
     if name == "scheme" and value not in ("affine32", "affine64"):
