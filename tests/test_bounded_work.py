@@ -47,6 +47,19 @@ prepare.clean = _slow_clean
 """
 
 
+# signing gets stuck on a chunk that holds the document (and on that document alone)
+STUCK_SIGNING = """
+import time
+from ingest.fingerprint import Fingerprinter
+_sign_many = Fingerprinter.sign_many
+def _stuck_sign_many(self, articles):
+    if any("STUCK-DOCUMENT" in a.text for a in articles):
+        time.sleep(120)
+    return _sign_many(self, articles)
+Fingerprinter.sign_many = _stuck_sign_many
+"""
+
+
 def corpus(tmp_path: Path, workers: int, seconds: float) -> tuple[Path, Path]:
     """40 articles and one stuck document (in the first batch), and a config."""
     folder = tmp_path / "in"
@@ -116,6 +129,17 @@ def test_a_document_over_its_budget_is_rejected_and_the_batch_goes_on(tmp_path, 
     again = run("ingest", folder, "--db", db, "--config", config, timeout=100)
     assert again.returncode == 0, again.stderr
     assert query(db, "SELECT count(*) FROM sightings WHERE location = ?", (stuck,)) == [(1,)]
+
+
+def test_a_chunk_whose_signing_overruns_is_signed_one_by_one_to_find_the_document(tmp_path):
+    folder, config = corpus(tmp_path, 2, 1.0)
+    db = tmp_path / "archive.db"
+    result = run("ingest", folder, "--db", db, "--config", config, prelude=STUCK_SIGNING, timeout=100)
+    assert result.returncode == 0, result.stderr
+    stuck = str(folder / "site0" / "00000-stuck.txt")
+    assert query(db, "SELECT location, reason FROM rejects") == [
+        (stuck, "cleaning took longer than 1 s (clean.document_seconds); it is tried again on the next run")]
+    assert query(db, "SELECT count(*) FROM sightings")[0][0] == 40
 
 
 @needs_proc

@@ -59,6 +59,28 @@ def test_second_writer_in_one_process_is_refused(tmp_path):
         pass
 
 
+def test_a_forked_child_does_not_keep_the_lock(tmp_path):
+    # a worker forked while the writer holds the lock inherits its descriptor; were it
+    # kept, the lock would outlive the writer as long as the worker ran
+    db = tmp_path / "archive.db"
+    with WriterLock(db):
+        ready, started = os.pipe()
+        child = os.fork()
+        if child == 0:  # (the at-fork hooks have run when the child runs its first line)
+            os.write(started, b"x")
+            time.sleep(30)
+            os._exit(0)
+        assert os.read(ready, 1) == b"x"
+    try:
+        with WriterLock(db):  # taken although the child still runs
+            pass
+    finally:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+        os.close(ready)
+        os.close(started)
+
+
 def test_ingest_exits_75_while_another_process_holds_the_lock(tmp_path):
     db = tmp_path / "archive.db"
     holder = hold_lock(db)
