@@ -99,6 +99,15 @@ def alive(pids: set[int]) -> set[int]:
     return out
 
 
+def kill_left(pids: set[int]) -> None:
+    """Kill those of the pids still running (after a failed test: the stuck ones would run for 2 minutes)."""
+    for pid in alive(pids):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
 def wait_gone(pids: set[int], timeout: float = 10) -> set[int]:
     """Wait until none of the pids runs; those still running at the timeout."""
     deadline = time.monotonic() + timeout
@@ -152,7 +161,10 @@ def test_sigterm_is_honoured_while_a_worker_is_stuck(tmp_path):
     assert workers
     signalled = time.monotonic()
     proc.send_signal(signal.SIGTERM)
-    out, err = proc.communicate(timeout=60)  # returns once no process holds its output
+    try:
+        out, err = proc.communicate(timeout=60)  # returns once no process holds its output
+    finally:
+        kill_left(workers | {proc.pid})
     took = time.monotonic() - signalled
     assert proc.returncode == 130, err
     assert "interrupted (received SIGTERM)" in err and "Traceback" not in err
@@ -171,9 +183,12 @@ def test_a_writer_killed_while_a_worker_is_stuck_leaves_no_worker_and_no_lock(tm
     assert workers
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    after = run("ingest", folder, "--db", db, "--config", config)  # at once
-    assert after.returncode == 0, after.stderr
-    assert wait_gone(workers, 2) == set()
+    try:
+        after = run("ingest", folder, "--db", db, "--config", config)  # at once
+        assert after.returncode == 0, after.stderr
+        assert wait_gone(workers, 2) == set()
+    finally:
+        kill_left(workers)
     proc.communicate(timeout=10)  # and the killed writer's output has ended: no one holds it
     assert query(db, "SELECT status FROM ingest_runs ORDER BY id") == [("interrupted",), ("ok",)]
 
