@@ -53,6 +53,7 @@ class CleanOptions:
     template_min_articles: int = 3
     min_body_share: float = 0.1
     detect_language: bool = True
+    document_seconds: float = 5.0
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,8 @@ def _check_range(key: str, name: str, value: Any) -> None:
         raise ConfigError(f"{key}: expected megabytes, 0 or more, got {value!r}")
     if name == "min_body_share" and not 0.0 <= value <= 1.0:
         raise ConfigError(f"{key}: expected a fraction in [0, 1] (0 turns the check off), got {value!r}")
+    if name == "document_seconds" and not value > 0:
+        raise ConfigError(f"{key}: expected seconds, more than 0, got {value!r}")
     if name == "busy_timeout" and value < 0:
         raise ConfigError(f"{key}: expected seconds, 0 or more, got {value!r}")
     if name == "source" and value not in ("site", "folder"):

@@ -34,6 +34,7 @@ from .fingerprint import Signed
 from .prepare import PreparedBatch, Preparer, bug_reject
 from .lock import WriterLock
 from .models import RawDocument, Reject
+from .signals import raise_if_terminated
 from .runs import RunFailed, RunInterrupted, RunSummary, reason_counts  # noqa: F401 (re-exported)
 from .sources import InputFile, find_inputs, location_of, read_input, to_document
 
@@ -182,6 +183,7 @@ class Ingester:
         the current one. The outcome is the one batch-by-batch ingest gives (see `finish`)."""
         in_flight: _Started | None = None
         for items in batches:
+            raise_if_terminated()  # a SIGTERM whose exception was dropped (see ingest.signals)
             started = self.start(items)
             if in_flight is not None:
                 self.finish(in_flight)

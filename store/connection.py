@@ -6,8 +6,8 @@ loading sqlite-utils (which loads numpy and pandas when they are installed).
 
 from __future__ import annotations
 
-import sqlite3
 import os
+import sqlite3
 import stat
 from pathlib import Path
 from urllib.parse import quote
