@@ -134,8 +134,13 @@ def _worker_main(conn: Any, parent: int, inherited: list[Any]) -> None:
             reply = ("error", exc)
         try:
             conn.send(reply)
+        except OSError:  # the writer is gone (a broken pipe): nobody to answer
+            os._exit(0)
         except Exception as exc:  # noqa: BLE001 - an exception or value that does not pickle
-            conn.send(("error", RuntimeError(f"worker could not send its result: {type(exc).__name__}: {exc}")))
+            try:
+                conn.send(("error", RuntimeError(f"worker could not send its result: {type(exc).__name__}: {exc}")))
+            except OSError:
+                os._exit(0)
 
 
 class WorkerPool:
