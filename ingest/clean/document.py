@@ -41,6 +41,11 @@ def clean(raw: RawDocument, options: CleanOptions,
     removed from HTML and plain text alike.
     """
     cleaned = drop_template_paragraphs(clean_document(raw, options, template), template)
+    if raw.truncated:  # the text was cut at input.max_clean_bytes: say so where removed lines are
+        note = RemovedLine(raw.text.count("\n") + 1, f"[only the first {len(raw.text):,} characters of this "
+                                                     f"{len(raw.content):,}-byte input were cleaned: "
+                                                     f"input.max_clean_bytes]", "max_clean_bytes")
+        cleaned = Cleaned(cleaned.title, cleaned.published, cleaned.paragraphs, cleaned.removed + (note,))
     if not cleaned.paragraphs:
         kind = "HTML page" if raw.media_type == HTML else "text"
         return Reject(raw.location, f"no article text found in this {kind} (all lines were boilerplate)",
