@@ -8,7 +8,7 @@ Prints the writer's peak, the largest worker's peak, getrusage(RUSAGE_CHILDREN)'
 ru_maxrss (the largest process reaped) and the run's wall time and summary. The
 target: under 400 MB for the writer and for the largest worker.
 
-    python benchmarks/bigfiles.py [--files N] [--mb SIZE] [--workers W] [--timeout S] [--keep DIR]
+    python benchmarks/bigfiles.py [--files N] [--mb SIZE] [--workers W] [--max-clean-bytes B] [--timeout S] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -104,6 +104,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=12, help="number of files (default 12)")
     parser.add_argument("--mb", type=float, default=45.0, help="size of each file in MB (default 45)")
     parser.add_argument("--workers", type=int, default=2, help="input.workers (default 2)")
+    parser.add_argument("--max-clean-bytes", type=int, help="input.max_clean_bytes (default: config.toml's)")
     parser.add_argument("--timeout", type=float, default=900, help="kill the ingest after this many seconds")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     args = parser.parse_args()
@@ -116,7 +117,8 @@ def main() -> None:
             path = folder / f"big{i:02d}.txt"
             if not path.exists():
                 write_big_file(path, args.mb, i)
-        config.write_text(f"[input]\nworkers = {args.workers}\n", encoding="utf-8")
+        limit = "" if args.max_clean_bytes is None else f"max_clean_bytes = {args.max_clean_bytes}\n"
+        config.write_text(f"[input]\nworkers = {args.workers}\n{limit}", encoding="utf-8")
         db.unlink(missing_ok=True)
         command = [sys.executable, "-m", "ingest.cli", "ingest", str(folder), "--db", str(db), "--config", str(config)]
         result, pid, peaks, wall = measure(command, ROOT, args.timeout)
