@@ -133,6 +133,13 @@ def test_links_out_of_the_named_folders_are_rejected_unless_configured(cli, tmp_
     cli("ingest", folder, outside, "--db", tmp_path / "both.db")  # the target folder is named too
     assert not rows(tmp_path / "both.db", "SELECT reason FROM rejects WHERE reason LIKE '%outside%'")
 
+    today = tmp_path / "today"  # a named folder that is itself a link: its target is the folder named
+    today.symlink_to(folder, target_is_directory=True)
+    cli("ingest", today, "--db", tmp_path / "today.db")
+    outside_rejects = {r[0] for r in rows(tmp_path / "today.db", "SELECT location FROM rejects WHERE reason LIKE '%outside%'")}
+    assert outside_rejects == {str(today / "secret-link.txt"), str(today / "private-folder")}
+    assert str(today / "story.txt") in {r[0] for r in rows(tmp_path / "today.db", "SELECT location FROM sightings")}
+
     config = write_config(tmp_path / "config.toml", inputs="follow_links_outside = true")
     followed = cli("ingest", folder, "--db", db, "--config", config)
     assert "rejected 0" in followed.output, followed.output
