@@ -24,6 +24,7 @@ class ArchiveOptions:
 
     path: str = "archive.db"
     batch_size: int = 200
+    batch_bytes: int = 32_000_000
     busy_timeout: float = 30.0
     filter_memory_mb: int = 96
 
@@ -39,6 +40,8 @@ class InputOptions:
 
     extensions: tuple[str, ...] = (".txt", ".html", ".htm")
     max_file_bytes: int = 50_000_000
+    max_clean_bytes: int = 4_000_000
+    follow_links_outside: bool = False
     workers: int = 0
     source: str = "site"
 
@@ -96,7 +99,7 @@ _FRACTIONS = {
     "paragraph_lsh_threshold", "passage_jaccard", "passage_containment", "head_containment",
 }
 _POSITIVE = {
-    "batch_size", "max_file_bytes", "num_perm", "article_shingle_size",
+    "batch_size", "batch_bytes", "max_file_bytes", "max_clean_bytes", "num_perm", "article_shingle_size",
     "paragraph_shingle_size", "min_paragraph_words", "template_min_articles",
     "paragraph_min_words", "chrome_min_articles", "paragraph_lsh_perms", "index_saturation",
 }

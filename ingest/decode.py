@@ -7,10 +7,16 @@ candidates that read about as cleanly as the best one (chaos within
 CHAOS_TOLERANCE), the first encoding of LEGACY_PREFERENCE wins; the statistics
 decide only when none of those fits. Text that is mostly control characters is
 binary, whatever it decodes as.
+
+`decode(data, limit)` decodes at most the first `limit` bytes (an incremental
+decoder, so a character split at the cut is dropped, not an error): a 45 MB file
+costs a 45 MB string and more in the cleaner, the prefix costs what the limit
+allows. Detection always looks at a bounded prefix (SNIFF_BYTES) only.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from charset_normalizer import from_bytes
@@ -62,24 +68,35 @@ def looks_binary(text: str) -> bool:
     return control_characters(sample) / len(sample) > MAX_CONTROL_SHARE
 
 
-def decode(data: bytes) -> str | None:
-    """Decode bytes as UTF-8 (or UTF-16 with a BOM), else as the detected encoding; None if binary."""
+def _decode_prefix(data: bytes, encoding: str, limit: int | None) -> str:
+    """The bytes (at most the first `limit`) as text; raises UnicodeDecodeError or LookupError."""
+    if limit is None or len(data) <= limit:
+        return data.decode(encoding)
+    return codecs.getincrementaldecoder(encoding)().decode(data[:limit], final=False)
+
+
+def decode(data: bytes, limit: int | None = None) -> str | None:
+    """Decode bytes as UTF-8 (or UTF-16 with a BOM), else as the detected encoding; None if binary.
+
+    With `limit`, only the first `limit` bytes are decoded (the caller cleans no more than
+    that); whether the bytes are UTF-8 is then decided on that prefix.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            text = data.decode("utf-16")
+            text = _decode_prefix(data, "utf-16", limit)
         except UnicodeDecodeError:
             return None
         return None if looks_binary(text) else text
     if b"\x00" in data[:8192]:
         return None
     try:
-        text = data.decode("utf-8-sig")
+        text = _decode_prefix(data, "utf-8-sig", limit)
     except UnicodeDecodeError:
         encoding = detect_encoding(data)
         if encoding is None:
             return None
         try:
-            text = data.decode(encoding)
+            text = _decode_prefix(data, encoding, limit)
         except (UnicodeDecodeError, LookupError):
             return None
     return None if looks_binary(text) else text

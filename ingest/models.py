@@ -19,6 +19,7 @@ class RawDocument:
     content: bytes
     text: str
     source: str
+    truncated: bool = False  # `text` is only the first part of `content` (input.max_clean_bytes)
 
 
 @dataclass(frozen=True)

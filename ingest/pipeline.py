@@ -36,17 +36,27 @@ from .lock import WriterLock
 from .models import RawDocument, Reject
 from .signals import raise_if_terminated
 from .runs import RunFailed, RunInterrupted, RunSummary, reason_counts  # noqa: F401 (re-exported)
-from .sources import InputFile, find_inputs, location_of, read_input, to_document
+from .sources import InputFile, find_inputs, input_size, location_of, read_input, to_document
 
 
-def batched(items: Iterable, size: int) -> Iterator[list]:
-    """Lists of at most `size` items."""
+def batched(items: Iterable, size: int, max_bytes: int | None = None,
+            weigh: Callable[[object], int] | None = None) -> Iterator[list]:
+    """Lists of at most `size` items; with `max_bytes`, a list is also cut before the item
+    that would take its weight (`weigh(item)`, in bytes) above `max_bytes`, so memory is
+    bounded by configuration, not by the inputs' sizes. An item heavier than `max_bytes`
+    forms a list of its own."""
     batch: list = []
+    weight = 0
     for item in items:
+        item_weight = weigh(item) if max_bytes is not None and weigh is not None else 0
+        if batch and max_bytes is not None and weight + item_weight > max_bytes:
+            yield batch
+            batch, weight = [], 0
         batch.append(item)
+        weight += item_weight
         if len(batch) >= size:
             yield batch
-            batch = []
+            batch, weight = [], 0
     if batch:
         yield batch
 
@@ -205,7 +215,8 @@ class Ingester:
     def _start_inputs(self, inputs: list[InputFile | Reject]) -> "_Started":
         known = lookup(self.archive.db, [(i.location, i.sha256) for i in inputs])
         site_source = self.config.input.source == "site"
-        decoded = {item.location: to_document(item, site_source=site_source) for item in self._classify(inputs, known, _Plan(), RunSummary())}
+        decoded = {item.location: to_document(item, None, self.config.input.max_clean_bytes, site_source)
+                   for item in self._classify(inputs, known, _Plan(), RunSummary())}
         to_clean = [doc for doc in decoded.values() if isinstance(doc, RawDocument)]
         templates = {source: self._template(source) for source in {doc.source for doc in to_clean}}
         if to_clean and self.preparer.permutations is None:
@@ -276,7 +287,8 @@ def run(archive: Archive, paths: list[str | Path], config: Config,
         items = unique_inputs(find_inputs(paths, config.input))
         if on_total:
             on_total(len(items))
-        ingester.ingest_batches(batched(items, config.archive.batch_size), progress)
+        ingester.ingest_batches(batched(items, config.archive.batch_size, config.archive.batch_bytes,
+                                        lambda item: input_size(item, config.input)), progress)
         status = "ok"
     except KeyboardInterrupt as exc:
         status = "interrupted"

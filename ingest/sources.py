@@ -36,8 +36,10 @@ from .provenance import sniff_site
 
 _HTML_SNIFF = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")
 _CHUNK = 1 << 20
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# What `printable` escapes: the backslash itself (so that an escape in the output can
+# only come from an escape, and no two names print alike), C0 controls and DEL, C1
+# controls, and surrogates (undecodable bytes of a file name).
+_ESCAPED = re.compile(r"[\\\x00-\x1f\x7f-\x9f\ud800-\udfff]" if os.sep != "\\" else r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -50,11 +52,27 @@ class InputFile:
     data: bytes
 
 
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    if 0xdc80 <= code <= 0xdcff:  # an undecodable byte of a name (surrogateescape)
+        return f"\\x{code - 0xdc00:02x}"
+    # a C1 control (or a surrogate that is no byte) as \\uNNNN: \\xNN would read as a byte
+    return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}"
+
+
 def printable(text: str) -> str:
-    """Text safe to store and print: undecodable bytes and control characters as \\xNN escapes."""
-    if _SURROGATE.search(text):
-        text = os.fsencode(text).decode("utf-8", "backslashreplace")
-    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """Text safe to store and print, in which no two texts look alike.
+
+    Undecodable bytes of a file name become \\xNN (NN from 80 to ff), control characters
+    and DEL \\x00-\\x1f, \\x7f, C1 controls \\u0080-\\u009f, and the backslash itself \\x5c
+    (except where it is the path separator, on Windows). So every backslash in the result
+    starts an escape and the escaping is injective: `new\\nline.txt` and a file literally
+    named `new\\x0aline.txt` get different locations. Names without these characters are
+    unchanged. Archives made before the backslash was escaped stored a name with a
+    backslash as it was: the next ingest sees it at its new location, a new sighting of
+    the same stored input (nothing is read or stored twice).
+    """
+    return _ESCAPED.sub(_escape, text)
 
 
 def location_of(path: str | Path) -> str:
@@ -83,9 +101,34 @@ def _stat_fingerprint(path: str | Path) -> str | None:
     return f"stat:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_mode:o}"
 
 
-def _walk(path: Path, options: InputOptions) -> Iterator[Path | Reject]:
+_OUTSIDE = ("outside the folders named on the command line, so it is not read "
+            "(set input.follow_links_outside = true in config.toml to follow such links)")
+
+
+def _inside(real: str, roots: list[str]) -> bool:
+    """Whether a resolved path is one of the roots or lies under one."""
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def _link_outside(path: str, roots: list[str]) -> Reject | None:
+    """A Reject for a file that is a symbolic link to a regular file outside the roots.
+
+    A broken link, a link loop or a link to a device is left to `read_input`, which says
+    what is wrong with it (and reads none of them).
+    """
+    if not os.path.islink(path):
+        return None
+    target = os.path.realpath(path)
+    if _inside(target, roots) or not os.path.isfile(target):
+        return None
+    shown = printable(target)
+    return Reject(location_of(path), f"symbolic link to {shown}, {_OUTSIDE}", f"link:{shown}")
+
+
+def _walk(path: Path, options: InputOptions, roots: list[str]) -> Iterator[Path | Reject]:
     errors: list[OSError] = []
     seen: set[str] = set()
+    confined = not options.follow_links_outside
 
     def failed() -> Iterator[Reject]:
         while errors:
@@ -103,11 +146,18 @@ def _walk(path: Path, options: InputOptions) -> Iterator[Path | Reject]:
             yield Reject(location_of(root), "folder is a link back into a folder already read (link loop); "
                                             "skipped", f"link:{real}")
             continue
+        if confined and not _inside(real, roots):
+            dirs[:] = []
+            shown = printable(real)
+            yield Reject(location_of(root), f"folder is a symbolic link to {shown}, {_OUTSIDE}", f"link:{shown}")
+            continue
         seen.add(real)
         dirs.sort()
         for name in sorted(files):
             if _wanted(name, options):
-                yield Path(os.path.join(root, name))
+                file = os.path.join(root, name)
+                outside = _link_outside(file, roots) if confined else None
+                yield outside or Path(file)
     yield from failed()
 
 
@@ -115,16 +165,46 @@ def find_inputs(paths: list[str | Path], options: InputOptions) -> Iterator[Path
     """Every wanted file under the paths, in a stable order; what cannot be listed is a Reject.
 
     A path given by name is always yielded (whatever its kind or ending), so that
-    reading it can say what is wrong with it.
+    reading it can say what is wrong with it; it is read even when it is a symbolic
+    link that leads elsewhere: the user named it. Inside the named folders, a link
+    (to a file or a folder) that leads outside all of them is a Reject unless
+    input.follow_links_outside is true: a folder of scraped files should not make
+    the ingest read, and archive, a private file elsewhere. A named folder that is
+    itself a link is followed, and its target is then one of the folders named.
     """
+    roots = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from _walk(path, options)
+            yield from _walk(path, options, roots)
         elif path.exists() or path.is_symlink():
             yield path.absolute()
         else:
             yield Reject(location_of(path), "no such file or folder")
+
+
+def input_size(item: "Path | InputFile | Reject", options: InputOptions) -> int:
+    """About how many bytes reading an input will hold in memory (for cutting batches by
+    bytes): a file's size, a gzip file's uncompressed size from its trailer (at most
+    input.max_file_bytes), 0 for a reject or what cannot be looked at."""
+    if isinstance(item, InputFile):
+        return len(item.data)
+    if not isinstance(item, Path):
+        return 0
+    try:
+        st = os.stat(item)
+        if not stat.S_ISREG(st.st_mode):  # never open a FIFO here: it could block
+            return 0
+        size = st.st_size
+        if item.name.lower().endswith(".gz") and size >= 18:
+            fd = os.open(item, os.O_RDONLY | os.O_NONBLOCK)
+            try:
+                size = max(size, int.from_bytes(os.pread(fd, 4, st.st_size - 4), "little"))
+            finally:
+                os.close(fd)
+    except OSError:
+        return 0
+    return min(size, options.max_file_bytes + 1)
 
 
 def _media_type(name: str, data: bytes) -> str:
@@ -228,25 +308,54 @@ def read_input(path: Path, options: InputOptions) -> InputFile | Reject:
     return InputFile(path, location, hashlib.sha256(data).hexdigest(), data)
 
 
-def to_document(item: InputFile, root_source: str | None = None, site_source: bool = True) -> RawDocument | Reject:
+def _clean_part(data: bytes, limit: int) -> tuple[str | None, bool]:
+    """The text to clean (at most `limit` bytes of the input, cut after a line break) and
+    whether that is only a part of the input.
+
+    A larger document is cut, not rejected: its article is kept (its opening, which is
+    where a news article is), the input is stored whole (nothing archived is lost, and a
+    `reclean` with a larger limit cleans the rest), and the cut is recorded as a removed
+    line with rule "max_clean_bytes". Cleaning costs memory and time in proportion to the
+    text (a 45 MB file took 1 GB in a worker), so this bounds both by configuration.
+    """
+    if len(data) <= limit:
+        return decode(data), False
+    text = decode(data, limit)
+    if text is None:
+        return None, False
+    cut = text.rfind("\n")
+    if cut > 0:
+        text = text[:cut + 1]
+    else:
+        cut = text.rfind(" ")  # one huge line: cut between words, if it has any
+        text = text[:cut + 1] if cut > 0 else text
+    return text, True
+
+
+def to_document(item: InputFile, root_source: str | None = None, max_clean_bytes: int | None = None,
+                site_source: bool = True) -> RawDocument | Reject:
     """Decode an input into a RawDocument, or a Reject if it is empty or binary.
 
     Its source: with `site_source`, the site an HTML page names (ingest.provenance.sniff_site);
     else `root_source`, else the name of the folder it was read from.
+
+    Of an input larger than `max_clean_bytes` only the first part is decoded, to be
+    cleaned (see `_clean_part`); its `content` is still the whole input.
     """
     data, location, sha = item.data, item.location, item.sha256
-    if not data.strip():
+    if not data or data.isspace():  # isspace stops at the first other byte; strip() would copy
         return Reject(location, "empty file" if not data else "empty file (only whitespace)", sha)
-    text = decode(data)
+    text, truncated = _clean_part(data, max_clean_bytes or len(data))
     if text is None:
         return Reject(location, "binary file, or text in an encoding that could not be detected", sha)
     media_type = _media_type(item.path.name, data)
     site = sniff_site(text) if site_source and media_type == HTML else None
     source = site or root_source or printable(item.path.parent.name)
-    return RawDocument(location, sha, media_type, data, text, source)
+    return RawDocument(location, sha, media_type, data, text, source, truncated)
 
 
 def read_document(path: Path, options: InputOptions, root_source: str | None = None) -> RawDocument | Reject:
     """Read one file into a RawDocument, or a Reject saying why it cannot be used."""
     item = read_input(path, options)
-    return item if isinstance(item, Reject) else to_document(item, root_source, options.source == "site")
+    return item if isinstance(item, Reject) else to_document(item, root_source, options.max_clean_bytes,
+                                                             options.source == "site")

@@ -165,7 +165,8 @@ def test_same_result_whatever_the_order_and_batch_size(tmp_path):
         folder.mkdir()
         for k, path in enumerate(order):  # arrival order = the order of names in the folder
             (folder / f"{k:04d}-{path.name}").symlink_to(path)
-        config = Config(archive=CONFIG.archive.__class__(batch_size=batch))
+        config = Config(archive=CONFIG.archive.__class__(batch_size=batch),  # links lead to the corpus:
+                        input=CONFIG.input.__class__(follow_links_outside=True))  # let them
         ingest([folder], tmp_path / f"order{i}.db", config)
         clusters, passages = partition(tmp_path / f"order{i}.db")
         strip = lambda group: frozenset(frozenset(n.split("-", 1)[1] if isinstance(n, str) else (n[0].split("-", 1)[1], n[1])

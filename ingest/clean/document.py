@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from .cleaned import Cleaned
 from ..config import CleanOptions
 from .guard import lost_body_reason, prose_bytes
@@ -33,7 +35,7 @@ def drop_template_paragraphs(cleaned: Cleaned, template: frozenset[str]) -> Clea
             kept.append(paragraph)
     if len(kept) == len(cleaned.paragraphs):
         return cleaned
-    return Cleaned(cleaned.title, cleaned.published, tuple(kept), tuple(removed))
+    return dataclasses.replace(cleaned, paragraphs=tuple(kept), removed=tuple(removed))
 
 
 def clean(raw: RawDocument, options: CleanOptions,
@@ -47,6 +49,11 @@ def clean(raw: RawDocument, options: CleanOptions,
     chrome would become one.
     """
     cleaned = drop_template_paragraphs(clean_document(raw, options, template), template)
+    if raw.truncated:  # the text was cut at input.max_clean_bytes: say so where removed lines are
+        note = RemovedLine(raw.text.count("\n") + 1, f"[only the first {len(raw.text):,} characters of this "
+                                                     f"{len(raw.content):,}-byte input were cleaned: "
+                                                     f"input.max_clean_bytes]", "max_clean_bytes")
+        cleaned = dataclasses.replace(cleaned, removed=cleaned.removed + (note,))
     kind = "HTML page" if raw.media_type == HTML else "text"
     if not cleaned.paragraphs:
         return Reject(raw.location, f"no article text found in this {kind} (all lines were boilerplate)",
