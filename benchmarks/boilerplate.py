@@ -218,6 +218,11 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
             f"{'html F1':>7} {'<.5':>3} | {'traf F1':>7} {'<.5':>3} | {'read F1':>7} {'<.5':>3} | "
             f"{'text p/s':>8} {'html ms':>7} {'traf ms':>7} {'read ms':>7}")
     rows = []
+    # Warm-up, untimed: trafilatura's date parser compiles its locales on first use
+    # (seconds), which would be charged to whichever HTML run came first.
+    for d in sets:
+        for raw in read_pages(d / "html", html=True)[:5]:
+            trafilatura_alone(raw.text, options)
     for d in sets:
         gold = d / "gold.jsonl"
         bodies = gold_bodies(gold)

@@ -42,6 +42,8 @@ CONTAIN = 0.8
 EXTEND = 1.0
 # trafilatura's reading is "too little" under this share of the line classifier's.
 TINY = 0.1
+# readability is not consulted when this share of the classifier's reading is in trafilatura's.
+AGREE = 0.8
 
 TRAFILATURA, READABILITY, CLASSIFIER = "trafilatura", "readability", "classifier"
 
@@ -86,12 +88,24 @@ class Choice:
     reason: str
 
 
-def choose_reading(traf: list[str], read: list[str], lines: list[str]) -> Choice:
-    """Pick the reading to use as the body: trafilatura's unless another's evidence says so."""
-    gt, gr, gl = reading_grams(traf), reading_grams(read), reading_grams(lines)
+def settled(gt: set, gl: set) -> bool:
+    """True when the line classifier's reading lies (AGREE of it) inside trafilatura's.
+
+    Two independent readings then agree that the page has no prose outside
+    trafilatura's, and readability (a third parse of the page) is not consulted.
+    """
+    return bool(gt) and containment(gl, gt) >= AGREE
+
+
+def choose_reading(gt: set, gr: set, gl: set) -> Choice:
+    """Pick the body among trafilatura's, readability's and the classifier's readings.
+
+    The arguments are the readings' N-gram sets (reading_grams). trafilatura's
+    reading is kept unless another's evidence says so (see the module docstring).
+    """
     if not gt:
         # trafilatura found nothing: readability when the classifier agrees with
-        # some of it (or the classifier found nothing either), else the classifier.
+        # half of it (or found nothing either), else the classifier.
         if gr and (not gl or containment(gr, gl) >= 0.5):
             return Choice(READABILITY, "trafilatura empty; classifier agrees")
         if gl:

@@ -5,7 +5,8 @@ trafilatura (precision mode, no comments; also the title and date),
 readability-lxml, and the plain-text line classifier on the page's block text.
 ingest.clean.choose picks the body: trafilatura's reading unless the others'
 evidence shows it stopped early or found (almost) nothing; a longer reading is
-never taken for its length alone. The chosen reading's lines go through the
+never taken for its length alone. When the classifier's reading already lies
+inside trafilatura's (most pages), readability is not run. The chosen reading's lines go through the
 plain-text shape rules (share rows, captions, ...) only where a line is short:
 a rule never deletes a long line. Every page line left out of the body is kept
 with the rule that removed it: a shape rule, the line classifier's rule, or
@@ -23,7 +24,8 @@ from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
 from . import rules as R
-from .choose import CLASSIFIER, READABILITY, TRAFILATURA, choose_reading, containment, grams, reading_grams
+from .choose import (CLASSIFIER, READABILITY, TRAFILATURA, Choice, choose_reading, containment, grams,
+                     reading_grams, settled)
 from .cleaned import Cleaned
 from ..config import CleanOptions
 from .htmltext import tree_to_lines
@@ -86,14 +88,13 @@ def _shape_rules(lines: list[str], title: str | None) -> tuple[list[str], list[R
     return kept, removed
 
 
-def _left_out(page_lines: list[str], body: list[str], removed: list[RemovedLine],
+def _left_out(page_lines: list[str], body: list[str], body_grams: set, removed: list[RemovedLine],
               classifier_removed: tuple[RemovedLine, ...], reading: str) -> list[RemovedLine]:
     """Page lines that are neither in the body nor already removed, with who left them out.
 
     Line numbers are the page's block lines (as the line classifier numbers them).
     """
-    body_grams = reading_grams(body)
-    seen = {r.text for r in removed}
+    seen = {r.text for r in removed} | set(body)
     by_classifier = {r.line_no: r.rule for r in classifier_removed}
     out = []
     for no, line in enumerate(page_lines):
@@ -115,10 +116,23 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
     published = (doc.date if doc else None) or None
     text = clean_text("\n".join(page_lines), options)
     traf, traf_removed = _shape_rules((doc.text or "").splitlines() if doc else [], title)
-    read, read_removed = _shape_rules(_readability(root), title)
-    choice = choose_reading(traf, read, list(text.paragraphs))
+    gt, gl = reading_grams(traf), reading_grams(text.paragraphs)
+    read: list[str] = []
+    read_removed: list[RemovedLine] = []
+    if settled(gt, gl):
+        choice, gr = Choice(TRAFILATURA, "classifier agrees"), set()
+    else:
+        read, read_removed = _shape_rules(_readability(root), title)
+        gr = reading_grams(read)
+        choice = choose_reading(gt, gr, gl)
     if choice.reading == CLASSIFIER:
         return Cleaned(title or text.title, published or text.published, text.paragraphs, text.removed)
-    body, removed = (traf, traf_removed) if choice.reading == TRAFILATURA else (read, read_removed)
-    removed = removed + _left_out(page_lines, body, removed, text.removed, choice.reading)
+    body, removed, body_grams = ((traf, traf_removed, gt) if choice.reading == TRAFILATURA
+                                 else (read, read_removed, gr))
+    # number every removed line by its place among the page's block lines where it is one
+    where: dict[str, int] = {}
+    for no, line in enumerate(page_lines):
+        where.setdefault(line, no)
+    removed = [RemovedLine(where.get(r.text, r.line_no), r.text, r.rule) for r in removed]
+    removed += _left_out(page_lines, body, body_grams, removed, text.removed, choice.reading)
     return Cleaned(title, published, tuple(body), tuple(removed))
