@@ -6,7 +6,8 @@ from conftest import COUNCIL_BODY as BODY
 from ingest.config import CleanOptions
 from ingest.clean.html import clean_html
 from ingest.clean.htmltext import html_to_lines
-from ingest.clean.choose import containment, grams, units
+from ingest.clean.choose import (READABILITY, TRAFILATURA, choose_reading, containment, grams, reading_grams,
+                                  units)
 from ingest.clean.rules import RULES
 
 OPTIONS = CleanOptions()
@@ -114,3 +115,16 @@ def test_readings_compared_by_characters_in_scripts_without_spaces():
     assert units(sentence)[:4] == ["市", "議", "会", "は"]
     assert len(grams(sentence)) > 10
     assert containment(grams(sentence[:15]), grams(sentence)) == 1.0
+
+
+def test_choice_needs_containment_not_length():
+    article = [reading_grams(BODY[:2]), reading_grams(BODY)]  # a truncated and a whole reading
+    longer = reading_grams(BODY + COMMENTS)
+    # readability read the whole article where trafilatura stopped early: it contains and extends it
+    assert choose_reading(article[0], article[1], article[0]).reading == READABILITY
+    # a classifier reading with comments is longer, but readability agrees with trafilatura
+    assert choose_reading(article[1], article[1], longer).reading == TRAFILATURA
+    # a longer readability reading that does not contain trafilatura's is not taken
+    assert choose_reading(article[1], reading_grams(COMMENTS), longer).reading == TRAFILATURA
+    # trafilatura found nothing: the reading the other two agree on
+    assert choose_reading(set(), article[1], article[1]).reading == READABILITY

@@ -135,4 +135,6 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
         where.setdefault(line, no)
     removed = [RemovedLine(where.get(r.text, r.line_no), r.text, r.rule) for r in removed]
     removed += _left_out(page_lines, body, body_grams, removed, text.removed, choice.reading)
+    if choice.reading == READABILITY:
+        title = title or text.title
     return Cleaned(title, published, tuple(body), tuple(removed))
