@@ -1,16 +1,25 @@
-"""Boilerplate-removal quality and speed on a folder of labelled pages.
+"""Boilerplate-removal quality and speed on labelled page sets, against trafilatura and readability.
 
-usage: python benchmarks/boilerplate.py [--html] [--dir DIR] [--gold FILE] [--out FILE]
-                                        [--per-page] [--no-families]
+usage: python benchmarks/boilerplate.py [--sets NAME ...] [--families] [--per-page] [--repeat N]
+       python benchmarks/boilerplate.py --dir DIR [--gold FILE] [--html] [--out FILE]
+                                        [--per-page] [--families] [--repeat N]
 
-Cleans every page of DIR (default ../shared/eval/aeb-dev/text, or .../html with
---html) with the library (ingest.clean.clean_document), writes the JSON lines
-{"location", "title", "published", "body", "removed": [{"line", "rule"}]} and
-scores them with ../shared/eval/score_boilerplate.py against GOLD. Prints
-P/R/F1, pages/s, and for each rule family: lines and words it removed, how
-many of those words were gold body words, and the F1 with that family disabled
-(its lines put back into the body). Exits 0 with a message when ../shared is
-absent.
+Without --dir, scores every set under ../shared/eval that has text/, html/ and
+gold.jsonl (aeb-dev, fundus-dev, readability-dev) in one run: the library
+(ingest.clean.clean_document) on the plain-text pages and on the HTML pages, and,
+on the same HTML pages, trafilatura alone (precision mode, no comments, as the
+library calls it) and readability-lxml alone (Document(html).summary(), one
+paragraph per block). Per set it prints one row: F1 and the number of pages
+whose recall is under 0.5 for each reading, P/R of the plain-text run, plain-text
+pages/s and ms per HTML page in CPU time (time.process_time: the box is shared).
+
+With --dir, scores one folder (plain text, or HTML with --html) against --gold
+(default: the folder's parent's gold.jsonl) and can write the predictions
+(--out). --families adds, per rule family, the lines and words it removed, how
+many of those words were gold body words, and the F1 with that family put back.
+
+Scoring loads ../shared/eval/score_boilerplate.py. Exits 0 with a message when
+../shared is absent.
 """
 
 from __future__ import annotations
@@ -27,18 +36,24 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
 
+import trafilatura  # noqa: E402
+from readability import Document  # noqa: E402
+
 from ingest.clean import clean_document  # noqa: E402
+from ingest.clean.htmltext import html_to_lines  # noqa: E402
+from ingest.clean.rules import family  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
 from ingest.models import HTML, TEXT, RawDocument  # noqa: E402
-from ingest.clean.rules import family  # noqa: E402
 
 _WORD = re.compile(r"\w+")
+LOW_RECALL = 0.5
 
 
 def load_scorer(path: Path):
@@ -58,79 +73,86 @@ def read_pages(folder: Path, html: bool) -> list[RawDocument]:
         else:
             continue
         text = data.decode("utf-8", errors="replace")
-        pages.append(_raw(str(path), text, HTML if html else TEXT, data))
+        pages.append(RawDocument(location=str(path), sha256=hashlib.sha256(data).hexdigest(),
+                                 media_type=HTML if html else TEXT, content=data, text=text,
+                                 source="benchmark"))
     return pages
 
 
-def _raw(location: str, text: str, media_type: str, data: bytes) -> RawDocument:
-    return RawDocument(location=location, sha256=hashlib.sha256(data).hexdigest(),
-                       media_type=media_type, content=data, text=text, source="benchmark")
-
-
-def score_records(scorer, records: list[dict], gold: Path) -> tuple[float, float, float]:
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+def _write(records: list[dict], path: str) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
         for rec in records:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def score_records(scorer, records: list[dict], gold: Path, per_page: bool = False) -> tuple[float, float, float]:
+    """The scorer's (F1, P, R) for these predictions."""
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
         name = fh.name
-    with contextlib.redirect_stdout(io.StringIO()):
-        result = scorer.score(name, str(gold))
+    _write(records, name)
+    if per_page:
+        result = scorer.score(name, str(gold), per_page=True)
+    else:
+        with contextlib.redirect_stdout(io.StringIO()):
+            result = scorer.score(name, str(gold))
     Path(name).unlink()
     return result
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--html", action="store_true", help="pages are HTML (.html.gz)")
-    ap.add_argument("--dir", type=Path, help="folder of pages")
-    ap.add_argument("--gold", type=Path, help="gold.jsonl")
-    ap.add_argument("--out", type=Path, help="write the predictions (JSON lines) here")
-    ap.add_argument("--per-page", action="store_true", help="print per-page P/R")
-    ap.add_argument("--no-families", action="store_true", help="skip the per-family table")
-    ap.add_argument("--repeat", type=int, default=30,
-                    help="timing repetitions of the text run (the best is reported: the box is shared)")
-    args = ap.parse_args(argv)
+def low_recall_pages(scorer, records: list[dict], gold_bodies: dict[str, str]) -> int:
+    """How many gold pages keep less than LOW_RECALL of their body (missing pages count)."""
+    pred = {scorer.page_id(r): r.get("body") or "" for r in records}
+    low = 0
+    for page, body in gold_bodies.items():
+        counts = scorer.tp_fp_fn(body, pred.get(page, ""))
+        if counts[0] + counts[2] > 0 and scorer.rec(*counts) < LOW_RECALL:
+            low += 1
+    return low
 
-    eval_dir = SHARED / "eval" / "aeb-dev"
-    scorer_path = SHARED / "eval" / "score_boilerplate.py"
-    folder = args.dir or eval_dir / ("html" if args.html else "text")
-    gold = args.gold or eval_dir / "gold.jsonl"
-    if not folder.is_dir() or not gold.is_file() or not scorer_path.is_file():
-        print(f"skipped: evaluation data not found ({folder}, {gold}, {scorer_path})")
-        return 0
-    scorer = load_scorer(scorer_path)
-    pages = read_pages(folder, args.html)
-    options = CleanOptions()
 
-    best = best_cpu = float("inf")
-    for _ in range(max(1, args.repeat if not args.html else 1)):
-        t0, c0 = time.perf_counter(), time.process_time()
+def trafilatura_alone(html: str, options: CleanOptions) -> str:
+    """trafilatura's text as the library configures it (precision mode, no comments)."""
+    try:
+        return trafilatura.extract(html, include_comments=options.include_comments,
+                                   favor_precision=options.favor_precision) or ""
+    except (ValueError, TypeError, AttributeError):
+        return ""
+
+
+def readability_alone(html: str, options: CleanOptions) -> str:
+    """readability-lxml's summary, one paragraph per block."""
+    try:
+        summary = Document(html).summary()
+    except Exception:  # readability raises its own Unparseable and lxml's errors on odd pages
+        return ""
+    return "\n\n".join(html_to_lines(summary).splitlines())
+
+
+def run_library(pages: list[RawDocument], options: CleanOptions, repeat: int):
+    """Clean every page `repeat` times; the results and the best CPU seconds of a pass."""
+    best_cpu = float("inf")
+    for _ in range(max(1, repeat)):
+        c0 = time.process_time()
         results = [clean_document(raw, options) for raw in pages]
-        best = min(best, time.perf_counter() - t0)
-        best_cpu = min(best_cpu, time.process_time() - c0)  # the same, unaffected by other jobs sharing the core
-    records = []
-    for raw, c in zip(pages, results):
-        records.append({"location": raw.location, "title": c.title, "published": c.published,
-                        "body": "\n\n".join(c.paragraphs),
-                        "removed": [{"line": r.text, "rule": r.rule} for r in c.removed]})
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as fh:
-            for rec in records:
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    if args.per_page:
-        tmp = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8")
-        with tmp as fh:
-            for rec in records:
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        scorer.score(tmp.name, str(gold), per_page=True)
-        Path(tmp.name).unlink()
-    f1, p, r = score_records(scorer, records, gold)
-    kind = "html" if args.html else "text"
-    print(f"{kind}: F1 {f1:.3f} P {p:.3f} R {r:.3f} pages {len(pages)}  "
-          f"{len(pages) / best:.0f} pages/s ({best * 1000 / max(1, len(pages)):.2f} ms/page; "
-          f"{len(pages) / best_cpu:.0f} pages/s in CPU time)")
+        best_cpu = min(best_cpu, time.process_time() - c0)
+    records = [{"location": raw.location, "title": c.title, "published": c.published,
+                "body": "\n\n".join(c.paragraphs),
+                "removed": [{"line": r.text, "rule": r.rule} for r in c.removed]}
+               for raw, c in zip(pages, results)]
+    return results, records, best_cpu
 
-    if args.no_families or all(not c.removed for c in results):
-        return 0
+
+def run_extractor(pages: list[RawDocument], extract: Callable[[str, CleanOptions], str],
+                  options: CleanOptions):
+    c0 = time.process_time()
+    records = [{"location": raw.location, "body": extract(raw.text, options)} for raw in pages]
+    return records, time.process_time() - c0
+
+
+def family_table(scorer, pages, results, gold: Path, f1: float, html: bool) -> None:
+    """Per rule family: lines, words, words in gold, F1 with the family's lines put back."""
+    if all(not c.removed for c in results):
+        return
     gold_words = {}
     for line in open(gold, encoding="utf-8"):
         g = json.loads(line)
@@ -144,22 +166,118 @@ def main(argv: list[str] | None = None) -> int:
             s[0] += 1
             s[1] += len(ws)
             s[2] += sum(1 for w in ws if gw[w] > 0)
-    print(f"{'family':<12} {'lines':>6} {'words':>7} {'in-gold':>8} {'F1 without':>11} {'dF1':>7}")
+    print(f"  {'family':<12} {'lines':>6} {'words':>7} {'in-gold':>8} {'F1 without':>11} {'dF1':>7}")
     for fam in sorted(stats, key=lambda k: -stats[k][1]):
         put_back = []
         for raw, c in zip(pages, results):
-            # Restore this family's lines at their place among the kept paragraphs.
-            kept = {r.line_no for r in c.removed if family(r.rule) != fam}
-            lines = [ln.strip() for ln in raw.text.splitlines()] if not args.html else None
-            if lines is None:
+            if html:  # no line numbers into the page: append the family's lines
                 body = list(c.paragraphs) + [r.text for r in c.removed if family(r.rule) == fam]
-            else:
+            else:  # restore the family's lines at their place among the kept ones
+                kept = {r.line_no for r in c.removed if family(r.rule) != fam}
+                lines = [ln.strip() for ln in raw.text.splitlines()]
                 body = [ln for no, ln in enumerate(lines) if ln and no not in kept]
             put_back.append({"location": raw.location, "body": "\n\n".join(body)})
         f1x, _, _ = score_records(scorer, put_back, gold)
         lines_, words, ing = stats[fam]
-        print(f"{fam:<12} {lines_:>6} {words:>7} {ing:>8} {f1x:>11.3f} {f1 - f1x:>+7.3f}")
+        print(f"  {fam:<12} {lines_:>6} {words:>7} {ing:>8} {f1x:>11.3f} {f1 - f1x:>+7.3f}")
+
+
+def gold_bodies(gold: Path) -> dict[str, str]:
+    return {g["id"]: g["body"] for g in map(json.loads, open(gold, encoding="utf-8"))}
+
+
+def single_folder(args, scorer, options: CleanOptions) -> int:
+    gold = args.gold or args.dir.parent / "gold.jsonl"
+    if not args.dir.is_dir() or not gold.is_file():
+        print(f"skipped: evaluation data not found ({args.dir}, {gold})")
+        return 0
+    pages = read_pages(args.dir, args.html)
+    results, records, cpu = run_library(pages, options, 1 if args.html else args.repeat)
+    if args.out:
+        _write(records, str(args.out))
+    f1, p, r = score_records(scorer, records, gold, per_page=args.per_page)
+    low = low_recall_pages(scorer, records, gold_bodies(gold))
+    print(f"{'html' if args.html else 'text'}: F1 {f1:.3f} P {p:.3f} R {r:.3f} pages {len(pages)} "
+          f"recall<{LOW_RECALL} {low}  {len(pages) / max(cpu, 1e-9):.0f} pages/s "
+          f"({cpu * 1000 / max(1, len(pages)):.2f} ms/page, CPU time)")
+    if args.families:
+        family_table(scorer, pages, results, gold, f1, args.html)
     return 0
+
+
+def all_sets(args, scorer, options: CleanOptions) -> int:
+    root = SHARED / "eval"
+    sets = [d for d in sorted(root.iterdir()) if (d / "gold.jsonl").is_file()
+            and (d / "text").is_dir() and (d / "html").is_dir()]
+    if args.sets:
+        sets = [d for d in sets if d.name in args.sets]
+    if not sets:
+        print(f"skipped: no evaluation sets under {root}")
+        return 0
+    head = (f"{'set':<16} {'pages':>5} | {'text F1':>7} {'P':>5} {'R':>5} {'<.5':>3} | "
+            f"{'html F1':>7} {'<.5':>3} | {'traf F1':>7} {'<.5':>3} | {'read F1':>7} {'<.5':>3} | "
+            f"{'text p/s':>8} {'html ms':>7} {'traf ms':>7} {'read ms':>7}")
+    rows = []
+    # Warm-up, untimed: trafilatura's date parser compiles its locales on first use
+    # (seconds), which would be charged to whichever HTML run came first.
+    for d in sets:
+        for raw in read_pages(d / "html", html=True)[:5]:
+            trafilatura_alone(raw.text, options)
+    for d in sets:
+        gold = d / "gold.jsonl"
+        bodies = gold_bodies(gold)
+        text_pages = read_pages(d / "text", html=False)
+        html_pages = read_pages(d / "html", html=True)
+        text_results, text_records, text_cpu = run_library(text_pages, options, args.repeat)
+        html_results, html_records, html_cpu = run_library(html_pages, options, 1)
+        traf_records, traf_cpu = run_extractor(html_pages, trafilatura_alone, options)
+        read_records, read_cpu = run_extractor(html_pages, readability_alone, options)
+        tf1, tp, tr = score_records(scorer, text_records, gold)
+        scores = [score_records(scorer, recs, gold, per_page=args.per_page)[0]
+                  for recs in (html_records, traf_records, read_records)]
+        lows = [low_recall_pages(scorer, recs, bodies)
+                for recs in (text_records, html_records, traf_records, read_records)]
+        n = max(1, len(html_pages))
+        row = (f"{d.name:<16} {len(bodies):>5} | {tf1:>7.3f} {tp:>5.3f} {tr:>5.3f} {lows[0]:>3} | "
+               f"{scores[0]:>7.3f} {lows[1]:>3} | {scores[1]:>7.3f} {lows[2]:>3} | "
+               f"{scores[2]:>7.3f} {lows[3]:>3} | "
+               f"{len(text_pages) / max(text_cpu, 1e-9):>8.0f} {html_cpu * 1000 / n:>7.1f} "
+               f"{traf_cpu * 1000 / n:>7.1f} {read_cpu * 1000 / n:>7.1f}")
+        rows.append(row)
+        if args.families:
+            print(f"{d.name} text, rule families:")
+            family_table(scorer, text_pages, text_results, gold, tf1, html=False)
+            print(f"{d.name} html, rule families:")
+            family_table(scorer, html_pages, html_results, gold, scores[0], html=True)
+    print(head)
+    print("\n".join(rows))
+    print(f"(<.5: pages with recall under {LOW_RECALL}; text p/s: plain-text pages per CPU second, "
+          f"best of {max(1, args.repeat)}; ms: CPU ms per HTML page)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", nargs="*", help="only these sets of ../shared/eval (default: all)")
+    ap.add_argument("--dir", type=Path, help="one folder of pages instead of the sets")
+    ap.add_argument("--gold", type=Path, help="gold.jsonl for --dir (default: DIR/../gold.jsonl)")
+    ap.add_argument("--html", action="store_true", help="with --dir: the pages are HTML")
+    ap.add_argument("--out", type=Path, help="with --dir: write the predictions (JSON lines) here")
+    ap.add_argument("--per-page", action="store_true", help="print per-page P/R")
+    ap.add_argument("--families", action="store_true", help="print the per-rule-family table")
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="timing passes of the plain-text run (the best is reported: the box is shared)")
+    args = ap.parse_args(argv)
+
+    scorer_path = SHARED / "eval" / "score_boilerplate.py"
+    if not scorer_path.is_file():
+        print(f"skipped: evaluation data not found ({scorer_path})")
+        return 0
+    scorer = load_scorer(scorer_path)
+    options = CleanOptions()
+    if args.dir:
+        return single_folder(args, scorer, options)
+    return all_sets(args, scorer, options)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,9 @@ from conftest import COUNCIL_BODY as BODY
 from ingest.config import CleanOptions
 from ingest.clean.html import clean_html
 from ingest.clean.htmltext import html_to_lines
+from ingest.clean.choose import (READABILITY, TRAFILATURA, choose_reading, containment, grams, reading_grams,
+                                  units)
+from ingest.clean.rules import RULES
 
 OPTIONS = CleanOptions()
 
@@ -57,3 +60,71 @@ def test_html_to_lines_one_block_per_line():
     text = html_to_lines("<html><head><title>T</title><style>p{}</style></head><body>"
                          "<div>One <b>two</b></div><p>Three</p><script>x()</script>four<br>five</body></html>")
     assert text.splitlines() == ["T", "One two", "Three", "four", "five"]
+
+
+# Readers' comments: prose sentences of their own, more words than the article.
+_TOPICS = ["the bus lanes", "the parking fees", "the school run", "the night trains", "the cycle paths",
+           "the river bridge", "the market square", "the ring road"]
+_VIEWS = ["have been a mess since the works began", "cost my family more every single month",
+          "were promised by three mayors before this one", "deserve a proper vote by every resident",
+          "look fine on paper but nobody asked the drivers"]
+COMMENTS = [f"Honestly, {t} {v}, and I doubt that this budget changes much for us in {t[4:]} street."
+            for t in _TOPICS for v in _VIEWS]
+
+
+def test_good_extraction_not_replaced_by_longer_reading_with_comments():
+    comments = "".join(f'<div class="comment"><p>{c}</p></div>' for c in COMMENTS)
+    teasers = "".join(f'<li><a href="/s{i}">{t.capitalize()} and more news from the city hall today</a></li>'
+                      for i, t in enumerate(_TOPICS))
+    page = html_page(BODY).replace(
+        "<footer>", f'<section id="comments" class="comments">{comments}</section>'
+                    f'<div class="sidebar"><ul>{teasers}</ul></div><footer>')
+    cleaned = clean_html(page, OPTIONS)
+    body = "\n".join(cleaned.paragraphs)
+    assert list(cleaned.paragraphs) == BODY
+    assert "Honestly" not in body and "city hall" not in body
+    # the comments are not lost: they are removed lines, each with a rule name
+    removed = {r.text: r.rule for r in cleaned.removed}
+    assert all(c in removed for c in COMMENTS)
+    assert set(removed.values()) <= set(RULES)
+
+
+def test_one_line_body_with_photo_credit_is_kept():
+    # a page whose text sits in one block with the image credit: trafilatura returns one line
+    for line in ("Photo: Daily Bugle staff. " + " ".join(BODY), " ".join(BODY) + " (Photo: Reuters)"):
+        cleaned = clean_html(html_page([line]), OPTIONS)
+        assert list(cleaned.paragraphs) == [line]
+
+
+def test_article_found_when_trafilatura_finds_nothing():
+    # some templates put the story in an <aside>, which trafilatura discards
+    page = html_page([]).replace("<aside>", "<aside>" + "".join(f"<p>{p}</p>" for p in BODY) + "</aside><aside>")
+    body = "\n".join(clean_html(page, OPTIONS).paragraphs)
+    assert all(p in body for p in BODY)
+    assert "Home" not in body
+
+
+def test_source_line_breaks_inside_a_block_are_spaces():
+    text = html_to_lines("<html><body><p>\n  When\n</p><p>a <b>\n  b\n</b>\n c</p><pre>x = 1\ny = 2</pre></body></html>")
+    assert text.splitlines() == ["When", "a b c", "x = 1", "y = 2"]
+
+
+def test_readings_compared_by_characters_in_scripts_without_spaces():
+    # a Japanese sentence is one \\w+ run: it must still give many 4-grams, not one
+    sentence = "市議会は月曜日に長い議論の末に新しい予算を承認した。"
+    assert units(sentence)[:4] == ["市", "議", "会", "は"]
+    assert len(grams(sentence)) > 10
+    assert containment(grams(sentence[:15]), grams(sentence)) == 1.0
+
+
+def test_choice_needs_containment_not_length():
+    article = [reading_grams(BODY[:2]), reading_grams(BODY)]  # a truncated and a whole reading
+    longer = reading_grams(BODY + COMMENTS)
+    # readability read the whole article where trafilatura stopped early: it contains and extends it
+    assert choose_reading(article[0], article[1], article[0]).reading == READABILITY
+    # a classifier reading with comments is longer, but readability agrees with trafilatura
+    assert choose_reading(article[1], article[1], longer).reading == TRAFILATURA
+    # a longer readability reading that does not contain trafilatura's is not taken
+    assert choose_reading(article[1], reading_grams(COMMENTS), longer).reading == TRAFILATURA
+    # trafilatura found nothing: the reading the other two agree on
+    assert choose_reading(set(), article[1], article[1]).reading == READABILITY

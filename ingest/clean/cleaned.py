@@ -20,3 +20,5 @@ class Cleaned:
     site_name: str | None = None
     author: str | None = None
     language: str | None = None
+    # UTF-8 bytes of the page's prose (ingest.clean.guard), where the cleaner measured it
+    prose_bytes: int | None = None

@@ -60,9 +60,11 @@ def clean(raw: RawDocument, options: CleanOptions,
                       raw.sha256)
     min_share = getattr(options, "min_body_share", 0.0)
     if min_share > 0:
-        page = html_to_lines(raw.text).splitlines() if raw.media_type == HTML else raw.text.splitlines()
-        reason = lost_body_reason(cleaned.paragraphs, prose_bytes(page), min_share,
-                                  (r.rule for r in cleaned.removed))
+        prose = cleaned.prose_bytes
+        if prose is None:
+            prose = prose_bytes(html_to_lines(raw.text).splitlines() if raw.media_type == HTML
+                                else raw.text.splitlines())
+        reason = lost_body_reason(cleaned.paragraphs, prose, min_share, (r.rule for r in cleaned.removed))
         if reason:
             return Reject(raw.location, f"no article text found in this {kind}: {reason}", raw.sha256)
     canonical = canonical_url(cleaned.url)

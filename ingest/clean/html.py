@@ -1,82 +1,151 @@
-"""HTML boilerplate removal: trafilatura, checked against the plain-text line classifier.
+"""HTML boilerplate removal: three readings of the page, the body chosen by agreement.
 
-trafilatura (precision mode, no comments) gives the body and its metadata (title,
-date). Its paragraphs then go through the plain-text shape rules (share rows,
-related-story markers, copyright lines) and a leading repeat of the title is
-dropped. When trafilatura keeps too little (it sometimes stops at the first
-embedded widget), the page's block text is cleaned by the plain-text classifier
-instead, if that finds clearly more text that contains what trafilatura found.
+The page is parsed once (trafilatura's loader) and read three ways:
+trafilatura (precision mode, no comments; also the title and date),
+readability-lxml, and the plain-text line classifier on the page's block text.
+ingest.clean.choose picks the body: trafilatura's reading unless the others'
+evidence shows it stopped early or found (almost) nothing; a longer reading is
+never taken for its length alone. When the classifier's reading already lies
+inside trafilatura's (most pages), readability is not run. The chosen reading's lines go through the
+plain-text shape rules (share rows, captions, ...) only where a line is short:
+a rule never deletes a long line. Every page line left out of the body is kept
+with the rule that removed it: a shape rule, the line classifier's rule, or
+"extractor:<name>" when the chosen extractor left it out.
 """
 
 from __future__ import annotations
 
-import re
+import logging
 
+import lxml.html
+from lxml import etree
+from readability import Document
 from trafilatura import bare_extraction
+from trafilatura.utils import load_html
 
 from . import rules as R
+from .choose import (CLASSIFIER, READABILITY, TRAFILATURA, Choice, choose_reading, containment, grams,
+                     reading_grams, settled)
 from .cleaned import Cleaned
 from ..config import CleanOptions
 from ..provenance import declared_language
-from .htmltext import html_to_lines
+from .guard import prose_bytes
+from .htmltext import tree_to_lines
 from ..models import RemovedLine
 from .text import clean_text
 
-_TOKEN = re.compile(r"\w+")
-# Use the line classifier's body when it has this many times trafilatura's words ...
-LONGER = 1.4
-# ... and contains at least this share of trafilatura's word 4-grams.
-OVERLAP = 0.6
+# readability logs a traceback for pages it cannot read; we fall back quietly.
+logging.getLogger("readability").addHandler(logging.NullHandler())
+logging.getLogger("readability").propagate = False
+
+# Shape rules apply to a chosen reading's lines under this many words only.
+RULE_MAX_WORDS = 40
+# A page line is in the body when this share of its 4-grams is.
+IN_BODY = 0.5
+EXTRACTOR_RULE = {TRAFILATURA: R.EXTRACTOR_TRAFILATURA, READABILITY: R.EXTRACTOR_READABILITY}
 
 
-def _grams(text: str) -> set[tuple[str, ...]]:
-    words = _TOKEN.findall(text)
-    return {tuple(words[i:i + 4]) for i in range(max(1, len(words) - 3))}
-
-
-def _extract(html: str, options: CleanOptions):
+def _parse(html: str) -> etree._Element | None:
     try:
-        return bare_extraction(html, include_comments=options.include_comments,
+        return load_html(html)
+    except (ValueError, TypeError, etree.ParserError):
+        return None
+
+
+def _trafilatura(root: etree._Element, options: CleanOptions):
+    try:  # bare_extraction works on its own copy of the tree
+        return bare_extraction(root, include_comments=options.include_comments,
                                favor_precision=options.favor_precision, with_metadata=True,
                                output_format="python")
     except (ValueError, TypeError, AttributeError):  # malformed markup trafilatura rejects
         return None
 
 
-def clean_html(html: str, options: CleanOptions) -> Cleaned:
-    """Extract title, date and body paragraphs of an HTML page (empty body if none)."""
-    doc = _extract(html, options) if html.strip() else None
-    title = ((doc.title if doc else None) or "").strip() or None
-    published = (doc.date if doc else None) or None
-    paragraphs: list[str] = []
+def _readability(root: etree._Element) -> list[str]:
+    """readability-lxml's article, one line per block. Drops hidden elements from `root`."""
+    try:
+        summary = Document(root).summary()
+        return tree_to_lines(lxml.html.document_fromstring(summary)).splitlines()
+    except Exception:  # noqa: BLE001 - readability wraps any failure in its own Unparseable
+        return []
+
+
+def _shape_rules(lines: list[str], title: str | None) -> tuple[list[str], list[RemovedLine]]:
+    """Keep a reading's lines; drop a leading title repeat and short lines a shape rule names."""
+    kept: list[str] = []
     removed: list[RemovedLine] = []
-    for no, raw in enumerate((doc.text or "").splitlines() if doc else ()):
+    for no, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             continue
-        if title and not paragraphs and line == title:
+        if title and not kept and line == title:
             removed.append(RemovedLine(no, line, R.TITLE))
             continue
-        rule = R.match_line(line, len(line.split()))
+        n_words = len(line.split())
+        rule = R.match_line(line, n_words) if n_words < RULE_MAX_WORDS else None
         if rule is not None:
             removed.append(RemovedLine(no, line, rule))
         else:
-            paragraphs.append(line)
-
-    if getattr(options, "html_text_fallback", True):
-        text = clean_text(html_to_lines(html), options)
-        words = sum(len(p.split()) for p in paragraphs)
-        if sum(len(p.split()) for p in text.paragraphs) > LONGER * max(1, words):
-            mine = _grams("\n".join(paragraphs))
-            if not paragraphs or len(mine & _grams("\n".join(text.paragraphs))) >= OVERLAP * len(mine):
-                return Cleaned(title or text.title, published or text.published,
-                               text.paragraphs, text.removed, *_page_meta(doc, html))
-    return Cleaned(title, published, tuple(paragraphs), tuple(removed), *_page_meta(doc, html))
+            kept.append(line)
+    return kept, removed
 
 
-def _page_meta(doc, html: str) -> tuple[str | None, str | None, str | None, str | None]:
-    """(url, site name, author, declared language) of the page, from trafilatura's metadata."""
-    if doc is None:
-        return None, None, None, declared_language(html)
-    return (getattr(doc, "url", None), getattr(doc, "sitename", None), getattr(doc, "author", None),
-            declared_language(html))
+def _left_out(page_lines: list[str], body: list[str], body_grams: set, removed: list[RemovedLine],
+              classifier_removed: tuple[RemovedLine, ...], reading: str) -> list[RemovedLine]:
+    """Page lines that are neither in the body nor already removed, with who left them out.
+
+    Line numbers are the page's block lines (as the line classifier numbers them).
+    """
+    seen = {r.text for r in removed} | set(body)
+    by_classifier = {r.line_no: r.rule for r in classifier_removed}
+    out = []
+    for no, line in enumerate(page_lines):
+        line = line.strip()
+        if not line or line in seen or containment(grams(line), body_grams) >= IN_BODY:
+            continue
+        out.append(RemovedLine(no, line, by_classifier.get(no) or EXTRACTOR_RULE[reading]))
+    return out
+
+
+def clean_html(html: str, options: CleanOptions) -> Cleaned:
+    """Extract title, date and body paragraphs of an HTML page (empty body if none)."""
+    root = _parse(html) if html.strip() else None
+    if root is None:
+        return Cleaned(None, None, (), (), language=declared_language(html))
+    page_lines = tree_to_lines(root).splitlines()  # first: readability changes the tree
+    doc = _trafilatura(root, options)
+    title = ((doc.title if doc else None) or "").strip() or None
+    published = (doc.date if doc else None) or None
+    text = clean_text("\n".join(page_lines), options)
+    traf, traf_removed = _shape_rules((doc.text or "").splitlines() if doc else [], title)
+    gt, gl = reading_grams(traf), reading_grams(text.paragraphs)
+    read: list[str] = []
+    read_removed: list[RemovedLine] = []
+    if settled(gt, gl):
+        choice, gr = Choice(TRAFILATURA, "classifier agrees"), set()
+    else:
+        read, read_removed = _shape_rules(_readability(root), title)
+        gr = reading_grams(read)
+        choice = choose_reading(gt, gr, gl)
+    meta = _page_meta(doc, html, page_lines)
+    if choice.reading == CLASSIFIER:
+        return Cleaned(title or text.title, published or text.published, text.paragraphs, text.removed, *meta)
+    body, removed, body_grams = ((traf, traf_removed, gt) if choice.reading == TRAFILATURA
+                                 else (read, read_removed, gr))
+    # number every removed line by its place among the page's block lines where it is one
+    where: dict[str, int] = {}
+    for no, line in enumerate(page_lines):
+        where.setdefault(line, no)
+    removed = [RemovedLine(where.get(r.text, r.line_no), r.text, r.rule) for r in removed]
+    removed += _left_out(page_lines, body, body_grams, removed, text.removed, choice.reading)
+    if choice.reading == READABILITY:
+        title = title or text.title
+    return Cleaned(title, published, tuple(body), tuple(removed), *meta)
+
+
+def _page_meta(doc, html: str, page_lines: list[str]) -> tuple[str | None, str | None, str | None, str | None, int]:
+    """(url, site name, author, declared language, prose bytes) of the page: trafilatura's
+    metadata, the <html lang> and the size of its prose (for ingest.clean.guard)."""
+    found = (getattr(doc, "url", None), getattr(doc, "sitename", None), getattr(doc, "author", None)) \
+        if doc is not None else (None, None, None)
+    return (*found, declared_language(html), prose_bytes(page_lines))

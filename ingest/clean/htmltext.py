@@ -1,8 +1,9 @@
 """HTML to plain-text lines: one line per block element, scripts and styles skipped.
 
-The plain-text line classifier (ingest.clean.text) runs on these lines when the
-HTML extractor finds too little text; the document title comes first, as in a
-page saved as text.
+The plain-text line classifier (ingest.clean.text) reads these lines as one of
+the HTML cleaner's three readings; the document title comes first, as in a page
+saved as text. Line breaks inside a text node are source formatting and become
+spaces (except inside <pre>).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ _BLOCK = frozenset(
 _SKIP = frozenset(
     "script style noscript template svg iframe head select textarea canvas object embed".split())
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+# Line breaks inside a text node are source formatting, not blocks (except in <pre>).
+_BREAKS = re.compile(r"\s*\n\s*")
 
 
 def html_to_lines(html: str) -> str:
@@ -29,12 +32,18 @@ def html_to_lines(html: str) -> str:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         return ""
+    return tree_to_lines(root)
+
+
+def tree_to_lines(root: etree._Element) -> str:
+    """The visible text of a parsed page, one block per line (title line first); reads only."""
     out: list[str] = []
     title = root.find(".//title")
     if title is not None and title.text:
         out.append(title.text + "\n")
     body = root.find("body")
     stack = [(body if body is not None else root, False)]
+    pre = 0  # how many <pre> elements we are inside
     # Iterative walk: (element, closing) pairs, so deep pages cannot overflow the stack.
     while stack:
         el, closing = stack.pop()
@@ -42,17 +51,19 @@ def html_to_lines(html: str) -> str:
         if closing:
             if tag in _BLOCK:
                 out.append("\n")
+            pre -= tag == "pre"
             if el.tail:
-                out.append(el.tail)
+                out.append(el.tail if pre else _BREAKS.sub(" ", el.tail))
             continue
         if tag is None or tag in _SKIP:
             if el.tail:
-                out.append(el.tail)
+                out.append(el.tail if pre else _BREAKS.sub(" ", el.tail))
             continue
         if tag in _BLOCK:
             out.append("\n")
+        pre += tag == "pre"
         if el.text:
-            out.append(el.text)
+            out.append(el.text if pre else _BREAKS.sub(" ", el.text))
         stack.append((el, True))
         stack.extend((child, False) for child in reversed(el))
     lines = (_SPACE.sub(" ", line).strip() for line in "".join(out).split("\n"))

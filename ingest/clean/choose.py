@@ -1,0 +1,119 @@
+"""Choosing an HTML page's body among three readings by agreement, not by length.
+
+The readings are trafilatura's (the base: precision-leaning, the best single
+extractor on most news pages), readability-lxml's (another DOM-scoring
+extractor) and the plain-text line classifier's (run on the page's block text).
+They are compared by their sets of word 4-grams; in scripts written without
+spaces (Chinese, Japanese, Thai, ...) every character counts as a word, so the
+4-grams are character 4-grams there.
+
+Decisions, in order (each needs another reading's evidence, never length alone):
+- trafilatura found nothing: readability's reading when the line classifier
+  agrees with half of it (or found nothing either), else the classifier's;
+- readability's reading contains trafilatura's (CONTAIN of its 4-grams) and
+  EXTEND times as much again: trafilatura stopped early inside the same article
+  (it does at embedded widgets), so readability's reading is taken;
+- trafilatura's reading is under TINY of the line classifier's, readability's
+  does not contain it (it read another part of the page, or nothing), and the
+  classifier's does: the classifier's reading is taken;
+- otherwise trafilatura's reading stays. A longer reading that does not contain
+  trafilatura's is never taken: comments and teaser lists are longer too.
+
+The thresholds were checked by leaving one eval set out (see the README).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Characters of scripts written without spaces between words: one character, one unit.
+_NO_SPACE = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+             "\u4e00-\u9fff\uf900-\ufaff")
+_WORD = re.compile(r"\w+")
+_HAS_NO_SPACE = re.compile(f"[{_NO_SPACE}]")
+_SPLIT_NO_SPACE = re.compile(f"[{_NO_SPACE}]|[^{_NO_SPACE}]+")
+N = 4
+
+# readability's reading replaces trafilatura's when it contains this share of
+# trafilatura's 4-grams ...
+CONTAIN = 0.8
+# ... and has at least this many times as many 4-grams again (1.0: twice as long).
+EXTEND = 1.0
+# trafilatura's reading is "too little" under this share of the line classifier's.
+TINY = 0.1
+# readability is not consulted when this share of the classifier's reading is in trafilatura's.
+AGREE = 0.8
+
+TRAFILATURA, READABILITY, CLASSIFIER = "trafilatura", "readability", "classifier"
+
+
+def units(text: str) -> list[str]:
+    """Words of a text; in scripts without spaces, single characters."""
+    out: list[str] = []
+    for word in _WORD.findall(text):
+        if _HAS_NO_SPACE.search(word):
+            out.extend(_SPLIT_NO_SPACE.findall(word))
+        else:
+            out.append(word)
+    return out
+
+
+def grams(text: str) -> set[tuple[str, ...]]:
+    """The set of unit N-grams of a text (the whole text when it is shorter)."""
+    u = units(text)
+    if len(u) <= N:
+        return {tuple(u)} if u else set()
+    return {tuple(u[i:i + N]) for i in range(len(u) - N + 1)}
+
+
+def reading_grams(paragraphs: list[str] | tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The N-grams of a reading (paragraph by paragraph: none spans two paragraphs)."""
+    out: set[tuple[str, ...]] = set()
+    for p in paragraphs:
+        out |= grams(p)
+    return out
+
+
+def containment(inner: set, outer: set) -> float:
+    """Share of `inner`'s N-grams that are in `outer` (0 when `inner` is empty)."""
+    return len(inner & outer) / len(inner) if inner else 0.0
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Which reading is the body, and why (for the removed lines' rule names)."""
+
+    reading: str
+    reason: str
+
+
+def settled(gt: set, gl: set) -> bool:
+    """True when the line classifier's reading lies (AGREE of it) inside trafilatura's.
+
+    Two independent readings then agree that the page has no prose outside
+    trafilatura's, and readability (a third parse of the page) is not consulted.
+    """
+    return bool(gt) and containment(gl, gt) >= AGREE
+
+
+def choose_reading(gt: set, gr: set, gl: set) -> Choice:
+    """Pick the body among trafilatura's, readability's and the classifier's readings.
+
+    The arguments are the readings' N-gram sets (reading_grams). trafilatura's
+    reading is kept unless another's evidence says so (see the module docstring).
+    """
+    if not gt:
+        # trafilatura found nothing: readability when the classifier agrees with
+        # half of it (or found nothing either), else the classifier.
+        if gr and (not gl or containment(gr, gl) >= 0.5):
+            return Choice(READABILITY, "trafilatura empty; classifier agrees")
+        if gl:
+            return Choice(CLASSIFIER, "trafilatura empty")
+        return Choice(READABILITY, "trafilatura empty") if gr else Choice(TRAFILATURA, "empty")
+    in_read = containment(gt, gr)
+    if in_read >= CONTAIN and len(gr - gt) >= EXTEND * len(gt):
+        return Choice(READABILITY, "readability contains and extends trafilatura")
+    if len(gt) < TINY * len(gl) and in_read < CONTAIN and containment(gt, gl) >= CONTAIN:
+        return Choice(CLASSIFIER, "trafilatura too little; classifier contains it")
+    return Choice(TRAFILATURA, "base")
