@@ -333,3 +333,61 @@ def test_word_counts_agree_with_str_split():
     assert inner <= set(_OTHER_SPACE)
     for lines in (["a b", "c"], ["a  b"], ["a\tb c"], ["x\xa0y"], ["one two three", "four\u2009five"]):
         assert _word_counts("\n".join(lines), lines) == [len(line.split()) for line in lines]
+
+
+# --- scripts written without spaces -------------------------------------------------
+
+UNSPACED_PAGES = {
+    "ja": (("ホーム", "政治", "経済", "国際", "スポーツ", "ログイン", "シェアする", "ランキング"),
+           "市議会、公共交通の新予算を承認",
+           ["市議会は月曜日、長い議論の末に公共交通の新しい予算を承認した。",
+            "議員らによると、この計画で北部の地区にバスが増え、学生の運賃も下がるという。",
+            "反対派は、その資金を何年も先送りされてきた道路の補修に使うべきだと主張している。",
+            "市長は記者会見で、来年の春までに新しい路線の運行を始めたいと述べた。"]),
+    "zh": (("首页", "新闻", "国际", "财经", "体育", "登录", "分享到微信", "热门排行"),
+           "市议会批准公共交通新预算",
+           ["市议会星期一经过长时间的讨论，批准了新的公共交通预算。",
+            "议员们表示，这项计划将为北部地区增加公交车，并降低学生的票价。",
+            "反对者认为，这笔钱应该用于修理已经拖延了很多年的道路。",
+            "市长在记者会上说，希望在明年春天之前开通新的线路！"]),
+    # Thai ends sentences with a space, not a full stop.
+    "th": (("หน้าแรก", "ข่าว", "กีฬา", "บันเทิง", "เข้าสู่ระบบ", "แชร์"),
+           "สภาเมืองอนุมัติงบขนส่งใหม่",
+           ["สภาเมืองอนุมัติงบประมาณใหม่สำหรับระบบขนส่งสาธารณะเมื่อวันจันทร์ หลังจากการอภิปรายที่ยาวนาน",
+            "สมาชิกสภากล่าวว่าแผนนี้จะเพิ่มรถโดยสารในเขตทางเหนือ และลดค่าโดยสารสำหรับนักเรียน",
+            "ฝ่ายค้านเห็นว่าควรนำเงินไปซ่อมถนนที่ถูกเลื่อนมาหลายปีแล้ว"]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(UNSPACED_PAGES))
+def test_unspaced_script_page_keeps_its_body(lang):
+    menu, headline, body = UNSPACED_PAGES[lang]
+    cleaned = clean("\n\n".join([*menu, headline, *body, *menu]))
+    assert list(cleaned.paragraphs) == body
+    assert cleaned.title == headline
+    assert all(r.rule == "density" for r in cleaned.removed if r.text in menu)
+
+
+def test_unspaced_words_are_counted_by_characters():
+    from ingest.clean.scripts import CHARS_PER_WORD_CJK, word_count
+
+    sentence = UNSPACED_PAGES["ja"][2][1]
+    assert word_count(sentence) >= len(sentence) / CHARS_PER_WORD_CJK - 2
+    assert word_count("ホーム") == 1
+    assert word_count("Appleが新型iPhoneを発表") == 2 + word_count("が新型を発表")
+    for line in ("one two three", "Überschrift über alles", "Заголовок новости дня", "한국어 문장은 띄어 쓴다"):
+        assert word_count(line) == len(line.split())
+
+
+def test_has_unspaced_finds_every_such_character_and_no_other():
+    from ingest.clean import scripts
+
+    ranges = [(0x0E01, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x3040, 0x30FF), (0x3400, 0x4DBF),
+              (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF66, 0xFF9F)]
+    for lo, hi in ranges:
+        for c in range(lo, hi + 1):
+            assert scripts.has_unspaced("Latin text — " + chr(c)), hex(c)
+    # Supplementary ideographs are found with the BMP ones they come with.
+    assert scripts.has_unspaced("𠀋 — 漢字")
+    others = "Grüße — “quoted” ½ € Ελληνικά Русский עברית العربية हिन्दी 한국어 😀 ｡"
+    assert not scripts.has_unspaced(others)

@@ -31,15 +31,18 @@ from . import rules as R
 from .cleaned import Cleaned
 from ..config import CleanOptions
 from .dates import find_published
+from .scripts import ends_unpunctuated, has_unspaced, word_counts as unspaced_word_counts
 from ..models import RemovedLine
 from ..normalize import normalize_text
 
 _DATELINE_START = re.compile("[PpUuLlFfDd]")  # Published, Posted, Updated, Last updated, First, Date
-_TERMINAL = frozenset(".!?…。")
+# Sentence ends: Latin, CJK (full- and half-width), Arabic/Urdu, Devanagari, Armenian,
+# Ethiopic, Myanmar, Khmer. Thai and Lao have none (see _sentence_ends).
+_TERMINAL = frozenset(".!?…。！？．｡؟۔।॥։።။។")
 _CLOSERS = "\"'”’»)]】」*"
 _CLOSER_SET = frozenset(_CLOSERS)
 _last = itemgetter(-1)
-_NO_WRAP_END = frozenset(".!?…:;。")
+_NO_WRAP_END = _TERMINAL | frozenset(":;：；")
 _NO_JOIN_START = frozenset("•●▪*|")
 _first = itemgetter(0)
 
@@ -60,24 +63,38 @@ _OTHER_SPACE = ("  ", "\t", "\x1f", "\xa0", "\u1680", *map(chr, range(0x2000, 0x
                 "\u205f", "\u3000")
 
 
-def _word_counts(text: str, lines: list[str]) -> list[int]:
-    """len(line.split()) of each stripped line of the text.
+def _word_counts(text: str, lines: list[str], unspaced: bool = False) -> list[int]:
+    """The number of words of each stripped line of the text.
 
+    With `unspaced` (the text holds scripts written without spaces: CJK, Thai), words are counted
+    by characters (ingest.clean.scripts); else they are len(line.split()).
     When the text holds no whitespace but single spaces and line breaks (as most
     do), that is the line's number of spaces plus one: counting them is faster
     than building the list of words.
     """
+    if unspaced:
+        return unspaced_word_counts(lines)
     if any(map(text.__contains__, _OTHER_SPACE)):
         return list(map(len, map(str.split, lines)))
     return list(map((1).__add__, map(str.count, lines, repeat(" "))))
 
 
-def _sentence_ends(texts: list[str]) -> list[bool]:
-    """Whether each line ends with terminal punctuation, before closing quotes or brackets."""
+def _sentence_ends(texts: list[str], words: list[int] | None = None,
+                   min_words: int = 0) -> list[bool]:
+    """Whether each line ends with terminal punctuation, before closing quotes or brackets.
+
+    With `words` (the page holds unspaced scripts), a line of at least min_words
+    words that ends in a Thai or Lao letter also ends a sentence: those scripts
+    have no full stop.
+    """
     lasts = list(map(_last, texts))
     ends = list(map(_TERMINAL.__contains__, lasts))
     for i in compress(count(), map(_CLOSER_SET.__contains__, lasts)):
         ends[i] = texts[i].rstrip(_CLOSERS)[-1:] in _TERMINAL
+    if words is not None:
+        for i, line in enumerate(texts):
+            if not ends[i] and words[i] >= min_words and ends_unpunctuated(line):
+                ends[i] = True
     return ends
 
 
@@ -381,7 +398,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
                        for no, line, k in zip(nos, texts, keep) if not k]
             nos = list(compress(nos, keep))
             texts = list(compress(texts, keep))
-    words = _word_counts(text, texts)
+    unspaced = has_unspaced(text)
+    words = _word_counts(text, texts, unspaced)
     heads = "".join(map(_first, texts))  # the lines' first characters
     nos, texts, words, members = _rejoin(nos, texts, words, heads)
     if members:
@@ -389,7 +407,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     n = len(texts)
 
     rules = R.match_lines(texts, words)
-    ends = _sentence_ends(texts)
+    ends = _sentence_ends(texts, words if unspaced else None, min_words)
     keys, key_heads = R.strip_bullets(texts, heads)
     _mark_repeats(rules, words, keys, key_heads)
     scores = _scores(rules, words, ends, keys, min_words)
