@@ -391,3 +391,44 @@ def test_has_unspaced_finds_every_such_character_and_no_other():
     assert scripts.has_unspaced("𠀋 — 漢字")
     others = "Grüße — “quoted” ½ € Ελληνικά Русский עברית العربية हिन्दी 한국어 😀 ｡"
     assert not scripts.has_unspaced(others)
+
+
+# --- end markers inside the article ---------------------------------------------------
+
+LONG_BODY = [
+    *BODY,
+    "Bus drivers welcomed the decision but asked the council to hire more staff before the new routes start.",
+    "The transport office said it would publish the new timetables in the spring and ask riders for comments.",
+    "Shop owners in the northern districts hope that more buses will bring more customers into their streets.",
+]
+
+
+@pytest.mark.parametrize("box", [
+    ("Subscribe to our newsletter", "Get the day's top stories in your inbox", "Sign up"),
+    ("New buses at the depot on Monday. — © Jane Doe",),
+])
+def test_inline_box_or_photo_credit_does_not_end_a_long_article(box):
+    lines = ["Council approves budget for more buses", *LONG_BODY[:3], *box, *LONG_BODY[3:], "Home", "Contact us"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert all(family(rule_of(cleaned, line)) in ("phrase", "pattern") for line in box)
+
+
+def test_comment_section_after_a_long_article_still_ends_it():
+    comments = []
+    for name in ("Anna", "Ben", "Carla", "Dieter"):
+        comments += [f"{name} says:", f"I think the council made the right choice here, and {name.lower()} "
+                     "will take the bus to work every day from now on.", "Reply"]
+    lines = ["Council approves budget for more buses", *LONG_BODY, "Comments", *comments]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert rule_of(cleaned, comments[1]) == "end-marker"
+
+
+def test_copyright_notice_ends_the_article():
+    after = ["The Daily Bugle is published by Daily Bugle Media in the city and in three other counties.",
+             "Our journalists follow the editorial code that the press council adopted in the year 2019."]
+    lines = ["Council approves budget for more buses", *LONG_BODY, "© 2024 Daily Bugle Media. All rights reserved.",
+             *after]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY

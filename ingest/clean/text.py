@@ -14,7 +14,8 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    phrases; see _extend_block). Lines outside it go with rule "density" (or
    their shape rule); inside it, shape-rule lines, teasers after a "Related" marker,
    and everything after an end marker (a comments widget, a subscription box)
-   go too;
+   go too, unless the article resumes after it (an inline subscription box,
+   a photo credit), then the box's lines up to the next body line go;
 5. the headline line just before the block becomes the title, and a
    "Published ..." line the published date; both are recorded as removed lines
    with rule "title" / "published" so that no input line is lost.
@@ -245,7 +246,8 @@ def _extend_block(end: int, scores: list[float], rules: list, texts: list[str], 
     After the densest block, a run of list items (lines that carry content:
     listy or scoring positive) with at most EXTEND_MAX_LABELS consecutive other
     lines between them (subheadings such as "Step 2") still belongs to the
-    article. The run ends at any rule line (share row, related marker, comments,
+    article. A line that occurs again on the page (scored REPEAT_SCORE) is no
+    list item: a subscription prompt repeated for each offer is not a list. The run ends at any rule line (share row, related marker, comments,
     copyright, ...) or at a longer run of label-like lines; it is taken only if
     it holds at least EXTEND_MIN_CONTENT content lines and at least as many
     content lines as label-like ones, so a menu after the body stays out.
@@ -255,7 +257,7 @@ def _extend_block(end: int, scores: list[float], rules: list, texts: list[str], 
     for j in range(end, len(scores)):
         if rules[j] is not None:
             break
-        if scores[j] > 0 or not ends[j] and _listy(texts[j], words[j]):
+        if scores[j] > 0 or not ends[j] and scores[j] > REPEAT_SCORE and _listy(texts[j], words[j]):
             content += 1
             gap = 0
             if content >= EXTEND_MIN_CONTENT and content >= EXTEND_RATIO * labels:
@@ -266,6 +268,49 @@ def _extend_block(end: int, scores: list[float], rules: list, texts: list[str], 
             if gap > EXTEND_MAX_LABELS:
                 break
     return best
+
+
+# A copyright line ends the article only if it reads as the site's notice: it names
+# a year or reserves rights ("© 2024 Name", "All rights reserved", "Alle Rechte
+# vorbehalten", ...). "© Name" after a caption or under a photo is a credit.
+_NOTICE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|copyright|right|reserv|rechte|riservat|direitos|droits|"
+                     r"derechos|права|hak cipta", re.IGNORECASE)
+RESUME_WINDOW = 20
+RESUME_LINES = 3
+RESUME_FRACTION = 0.4
+
+
+def _is_end_marker(rule: str | None, text: str) -> bool:
+    """Whether a line with this rule can end the article (see _NOTICE for copyright lines)."""
+    if rule not in R.END_RULES:
+        return False
+    return rule != R.COPYRIGHT or _NOTICE.search(text) is not None
+
+
+def _ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[float],
+                  words: list[int], ends: list[bool], min_words: int, before: float) -> bool:
+    """Whether the end marker at item i (a comments widget, a subscription box, a
+    copyright notice) ends the article, given the body score `before` it.
+
+    It does not when the article resumes after it: an inline "Subscribe" box
+    or a photo credit in the middle of a long article is common. The article
+    resumes when the next RESUME_WINDOW items hold at least RESUME_LINES
+    sentences of min_words that score at least RESUME_FRACTION of `before`,
+    and at most one other end marker (comments come one by one between
+    "Reply" or "said:" lines).
+    """
+    if not _is_end_marker(rules[i], texts[i]):
+        return False
+    prose = markers = 0
+    resumed = 0.0
+    for j in range(i + 1, min(end, i + 1 + RESUME_WINDOW)):
+        rule = rules[j]
+        if rule is not None:
+            markers += _is_end_marker(rule, texts[j])
+        elif ends[j] and words[j] >= min_words and scores[j] > 0:
+            prose += 1
+            resumed += scores[j]
+    return not (prose >= RESUME_LINES and resumed >= RESUME_FRACTION * before and markers <= 1)
 
 
 BEFORE_ANCHOR = 0.1
@@ -429,18 +474,28 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     total = sum(s for s in scores[start:end] if s > 0)
     body_score = 0.0
     after_marker = False
+    box = None  # the rule of the subscription box or comments widget the article runs past
     end_rules, teaser_rules = R.END_RULES, R.TEASER_RULES
     for i in range(start, end):
         rule = rules[i]
-        if rule in end_rules and body_score >= min(0.5 * total, END_MIN_SCORE):
-            for j in range(i, end):
-                labels[j] = rules[j] or R.END_MARKER
-            end = i
-            break
+        if rule in end_rules:
+            if (body_score >= min(0.5 * total, END_MIN_SCORE)
+                    and _ends_article(i, end, rules, texts, scores, words, ends, min_words, body_score)):
+                for j in range(i, end):
+                    labels[j] = rules[j] or R.END_MARKER
+                end = i
+                break
+            if _is_end_marker(rule, texts[i]):
+                box = rule
         if rule is not None:
             labels[i] = rule
             after_marker = rule in teaser_rules
             continue
+        if box is not None:
+            if scores[i] <= 0:  # the box's own text ("Get our top stories in your inbox")
+                labels[i] = box
+                continue
+            box = None
         if after_marker and not ends[i]:
             labels[i] = R.TEASER
             after_marker = False
@@ -453,7 +508,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     # A comments widget or subscription box right after the body ends the article.
     tail = R.DENSITY
     for i in range(end, min(n, end + 3)):
-        if tail is R.DENSITY and rules[i] in end_rules:
+        if tail is R.DENSITY and _is_end_marker(rules[i], texts[i]):
             tail = R.END_MARKER
         labels[i] = rules[i] or tail
     if end + 3 < n:
