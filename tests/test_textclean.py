@@ -432,3 +432,15 @@ def test_copyright_notice_ends_the_article():
              *after]
     cleaned = clean("\n\n".join(lines))
     assert list(cleaned.paragraphs) == LONG_BODY
+
+
+def test_article_after_the_headline_wins_over_a_longer_notice_further_down():
+    notice = [f"We and our {n} partners store cookies on your device to measure traffic, show you personalised "
+              "advertising and improve our services, as described in our privacy policy." for n in
+              ("advertising", "analytics", "social media", "video", "measurement", "survey")]
+    lines = ["Council approves budget for more buses | Daily Bugle", "Home", "News", "Sign in",
+             "Council approves budget for more buses", *LONG_BODY, "Home", "Contact us",
+             *(f"Menu item {k}" for k in range(30)), "Privacy settings", *notice, "Accept all"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert cleaned.title == "Council approves budget for more buses"

@@ -183,8 +183,8 @@ def _damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[
                 scores[i] *= SANDWICH
 
 
-def _best_block(scores: list[float], candidates: list[int]) -> tuple[int, int]:
-    """Indices [start, end) of the maximum-sum run of item scores (empty if none > 0).
+def _best_block(scores: list[float], candidates: list[int]) -> tuple[int, int, float]:
+    """Indices [start, end) of the maximum-sum run of item scores (empty if none > 0), and its sum.
 
     Consecutive non-content lines cost more the longer their run: one subheading
     or caption between paragraphs is cheap, a menu of twenty links is not.
@@ -212,7 +212,7 @@ def _best_block(scores: list[float], candidates: list[int]) -> tuple[int, int]:
                 best, best_s, best_e = cur, start, i
             elif cur <= 0:
                 break
-    return best_s, best_e
+    return best_s, best_e, best
 
 
 _DIGIT = re.compile(r"\d")
@@ -270,9 +270,11 @@ def _extend_block(end: int, scores: list[float], rules: list, texts: list[str], 
     return best
 
 
-# A copyright line ends the article only if it reads as the site's notice: it names
-# a year or reserves rights ("© 2024 Name", "All rights reserved", "Alle Rechte
-# vorbehalten", ...). "© Name" after a caption or under a photo is a credit.
+# A copyright line ends the article only if it reads as the site's notice: it starts
+# with the sign or the word, and names a year or reserves rights ("© 2024 Name. All
+# rights reserved", "Copyright © Verlag", "© Riproduzione riservata", ...). "© Name"
+# under a photo, or a caption that ends with its credit, is no notice.
+_NOTICE_START = re.compile(r"\W*(?:©|ⓒ|\(c\)|copyright)", re.IGNORECASE)
 _NOTICE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|copyright|right|reserv|rechte|riservat|direitos|droits|"
                      r"derechos|права|hak cipta", re.IGNORECASE)
 RESUME_WINDOW = 20
@@ -284,7 +286,8 @@ def _is_end_marker(rule: str | None, text: str) -> bool:
     """Whether a line with this rule can end the article (see _NOTICE for copyright lines)."""
     if rule not in R.END_RULES:
         return False
-    return rule != R.COPYRIGHT or _NOTICE.search(text) is not None
+    return rule != R.COPYRIGHT or (_NOTICE_START.match(text) is not None
+                                   and _NOTICE.search(text) is not None)
 
 
 def _ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[float],
@@ -314,6 +317,25 @@ def _ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[
 
 
 BEFORE_ANCHOR = 0.1
+ANCHOR_REACH = 12
+ANCHOR_SHARE = 0.4
+
+
+def _block_after_anchor(scores: list[float], positive: list[int], anchor: int, best: float,
+                        block: tuple[int, int]) -> tuple[int, int]:
+    """The densest block that starts within ANCHOR_REACH items after the headline
+    anchor, if it scores at least ANCHOR_SHARE of the densest block (`block`,
+    which scores `best` and starts further down); else `block`.
+
+    The article follows the headline that repeats the page's title; a longer
+    run of sentences further down is a cookie notice, a comment thread or the
+    next story.
+    """
+    near = [i for i in positive if anchor < i <= anchor + ANCHOR_REACH]
+    if not near:
+        return block
+    start, end, score = _best_block(scores, near)
+    return (start, end) if score >= ANCHOR_SHARE * best else block
 _NONWORD = re.compile(r"\W+")
 _TITLE_SEP = re.compile(r"\s+(?:[|\-–—:»·•]|::)\s+")
 
@@ -467,7 +489,9 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             scores[i] *= BEFORE_ANCHOR
     # Metadata first: a dateline is never the title or part of the body.
     published = _datelines(texts, heads, words, rules, scores)
-    start, end = _best_block(scores, positive)  # damping, anchor and datelines made none positive
+    start, end, best = _best_block(scores, positive)  # damping, anchor and datelines made none positive
+    if anchor is not None and start > anchor + ANCHOR_REACH:
+        start, end = _block_after_anchor(scores, positive, anchor, best, (start, end))
     if end > start:
         end = _extend_block(end, scores, rules, texts, words, ends)
     labels: list[str | None] = [R.DENSITY] * n
