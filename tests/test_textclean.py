@@ -444,3 +444,15 @@ def test_article_after_the_headline_wins_over_a_longer_notice_further_down():
     cleaned = clean("\n\n".join(lines))
     assert list(cleaned.paragraphs) == LONG_BODY
     assert cleaned.title == "Council approves budget for more buses"
+
+
+def test_article_split_by_a_chart_keeps_both_parts():
+    chart = ["Bus riders per day", *(f"’{year}" for year in range(10, 30)), "$4.2", "million", "Source: City transport office"]
+    second = ["The chart shows that the number of riders has grown every year since the new lines opened.",
+              "Transport planners expect the growth to continue once the northern routes are in service.",
+              "They also warned that fares alone will not pay for the drivers the new routes will need.",
+              "The council will review the figures again next year before it decides on further routes."]
+    lines = ["Council approves budget for more buses", *LONG_BODY, *chart, *second, "Home", "Contact us"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY + second
+    assert all(rule_of(cleaned, line) for line in chart)

@@ -24,6 +24,7 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import compress, count, islice, repeat
 from operator import attrgetter, itemgetter, not_
@@ -316,16 +317,59 @@ def _ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[
     return not (prose >= RESUME_LINES and resumed >= RESUME_FRACTION * before and markers <= 1)
 
 
+MERGE_GAP = 60
+MERGE_SHARE = 0.4
+
+
+def _stops_merge(rule: str | None, text: str) -> bool:
+    """Whether a line between two blocks separates the article from what follows."""
+    return rule in R.TEASER_RULES or _is_end_marker(rule, text)
+
+
+def _merge_blocks(scores: list[float], positive: list[int], rules: list, texts: list[str],
+                  start: int, end: int, best: float, gaps: list[tuple[int, int]]) -> tuple[int, int]:
+    """Join to the body block the dense blocks within MERGE_GAP items of it.
+
+    A chart's labels, a gallery or a table in the middle of an article make a
+    run of lines that no sentence pays for, so the densest block holds only one
+    part of the article. A block before or after it that scores at least
+    MERGE_SHARE of it, with no end marker or "Related" marker between, is
+    another part. The items between are appended to `gaps`; returns the joined
+    block's [start, end).
+    """
+    while True:
+        lo = bisect_right(positive, end - 1)
+        near = positive[lo:bisect_right(positive, end + MERGE_GAP)]
+        if not near:
+            break
+        s2, e2, score = _best_block(scores, near)
+        if score < MERGE_SHARE * best or any(_stops_merge(rules[j], texts[j]) for j in range(end, s2)):
+            break
+        gaps.append((end, s2))
+        end = e2
+    while start > 0:
+        lo = bisect_left(positive, start - MERGE_GAP)
+        near = positive[lo:bisect_left(positive, start)]
+        if not near:
+            break
+        s2, e2, score = _best_block(scores[:start], near)
+        if score < MERGE_SHARE * best or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
+            break
+        gaps.append((e2, start))
+        start = s2
+    return start, end
+
+
 BEFORE_ANCHOR = 0.1
 ANCHOR_REACH = 12
 ANCHOR_SHARE = 0.4
 
 
 def _block_after_anchor(scores: list[float], positive: list[int], anchor: int, best: float,
-                        block: tuple[int, int]) -> tuple[int, int]:
+                        block: tuple[int, int]) -> tuple[int, int, float]:
     """The densest block that starts within ANCHOR_REACH items after the headline
     anchor, if it scores at least ANCHOR_SHARE of the densest block (`block`,
-    which scores `best` and starts further down); else `block`.
+    which scores `best` and starts further down); else `block`; and its score.
 
     The article follows the headline that repeats the page's title; a longer
     run of sentences further down is a cookie notice, a comment thread or the
@@ -333,9 +377,9 @@ def _block_after_anchor(scores: list[float], positive: list[int], anchor: int, b
     """
     near = [i for i in positive if anchor < i <= anchor + ANCHOR_REACH]
     if not near:
-        return block
+        return (*block, best)
     start, end, score = _best_block(scores, near)
-    return (start, end) if score >= ANCHOR_SHARE * best else block
+    return (start, end, score) if score >= ANCHOR_SHARE * best else (*block, best)
 _NONWORD = re.compile(r"\W+")
 _TITLE_SEP = re.compile(r"\s+(?:[|\-–—:»·•]|::)\s+")
 
@@ -491,8 +535,10 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     published = _datelines(texts, heads, words, rules, scores)
     start, end, best = _best_block(scores, positive)  # damping, anchor and datelines made none positive
     if anchor is not None and start > anchor + ANCHOR_REACH:
-        start, end = _block_after_anchor(scores, positive, anchor, best, (start, end))
+        start, end, best = _block_after_anchor(scores, positive, anchor, best, (start, end))
+    gaps: list[tuple[int, int]] = []
     if end > start:
+        start, end = _merge_blocks(scores, positive, rules, texts, start, end, best, gaps)
         end = _extend_block(end, scores, rules, texts, words, ends)
     labels: list[str | None] = [R.DENSITY] * n
     total = sum(s for s in scores[start:end] if s > 0)
@@ -500,8 +546,14 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     after_marker = False
     box = None  # the rule of the subscription box or comments widget the article runs past
     end_rules, teaser_rules = R.END_RULES, R.TEASER_RULES
+    in_gap = [False] * n
+    for a, b in gaps:
+        in_gap[a:b] = [True] * (b - a)
     for i in range(start, end):
         rule = rules[i]
+        if in_gap[i] and (rule is not None or scores[i] <= 0):  # a chart's labels, a gallery
+            labels[i] = rule or R.DENSITY
+            continue
         if rule in end_rules:
             if (body_score >= min(0.5 * total, END_MIN_SCORE)
                     and _ends_article(i, end, rules, texts, scores, words, ends, min_words, body_score)):
