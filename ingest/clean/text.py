@@ -334,7 +334,7 @@ def _merge_blocks(scores: list[float], positive: list[int], rules: list, texts: 
     run of lines that no sentence pays for, so the densest block holds only one
     part of the article. A block before or after it that scores at least
     MERGE_SHARE of it, with no end marker or "Related" marker between, is
-    another part. The items between are appended to `gaps`; returns the joined
+    another part (`positive` stops before a block the headline anchor passed over). The items between are appended to `gaps`; returns the joined
     block's [start, end).
     """
     while True:
@@ -534,11 +534,16 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     # Metadata first: a dateline is never the title or part of the body.
     published = _datelines(texts, heads, words, rules, scores)
     start, end, best = _best_block(scores, positive)  # damping, anchor and datelines made none positive
+    limit = n  # where merging stops: the denser block the headline anchor passed over
     if anchor is not None and start > anchor + ANCHOR_REACH:
+        limit = start
         start, end, best = _block_after_anchor(scores, positive, anchor, best, (start, end))
+        if start > anchor + ANCHOR_REACH:
+            limit = n
     gaps: list[tuple[int, int]] = []
     if end > start:
-        start, end = _merge_blocks(scores, positive, rules, texts, start, end, best, gaps)
+        start, end = _merge_blocks(scores, positive[:bisect_left(positive, limit)], rules, texts,
+                                   start, end, best, gaps)
         end = _extend_block(end, scores, rules, texts, words, ends)
     labels: list[str | None] = [R.DENSITY] * n
     total = sum(s for s in scores[start:end] if s > 0)
