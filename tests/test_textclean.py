@@ -456,3 +456,15 @@ def test_article_split_by_a_chart_keeps_both_parts():
     cleaned = clean("\n\n".join(lines))
     assert list(cleaned.paragraphs) == LONG_BODY + second
     assert all(rule_of(cleaned, line) for line in chart)
+
+
+def test_long_unpunctuated_line_between_two_others_is_damped_as_a_listed_headline():
+    from ingest.clean.text import SANDWICH, _damp_teasers
+
+    words = [12, 24, 30, 3, 24]
+    ends = [False, False, False, True, False]
+    rules = [None] * 5
+    scores = [-1.0, 12.0, 15.0, -3.0, 12.0]
+    _damp_teasers(rules, words, ends, scores, [1, 2, 4])
+    # Between two lines without closing punctuation: a listed headline; next to a sentence: not.
+    assert scores == [-1.0, 12.0 * SANDWICH, 15.0, -3.0, 12.0]

@@ -173,7 +173,10 @@ def _damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[
     """Lower the score of one-sentence blurbs that alternate with headlines (teaser lists).
 
     A blurb is a line with a positive score (`positive` lists them) between two
-    headline-like lines (no rule, 2 to 20 words, no closing punctuation).
+    headline-like lines (no rule, 2 to 20 words, no closing punctuation). A long
+    line without closing punctuation between two others (no rule, 2 words or
+    more) is a headline with its blurb in a list of them: prose ends its
+    paragraphs with punctuation.
     """
     last = len(scores) - 1
     for i in positive:
@@ -181,6 +184,9 @@ def _damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[
             j, k = i - 1, i + 1
             if (rules[j] is None and 2 <= words[j] <= 20 and not ends[j]
                     and rules[k] is None and 2 <= words[k] <= 20 and not ends[k]):
+                scores[i] *= SANDWICH
+            elif (not ends[i] and rules[j] is None and not ends[j] and words[j] >= 2
+                    and rules[k] is None and not ends[k] and words[k] >= 2):
                 scores[i] *= SANDWICH
 
 
