@@ -190,8 +190,11 @@ def _damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[
                 scores[i] *= SANDWICH
 
 
-def _best_block(scores: list[float], candidates: list[int]) -> tuple[int, int, float]:
+def _best_block(scores: list[float], candidates: list[int],
+                stop: int | None = None) -> tuple[int, int, float]:
     """Indices [start, end) of the maximum-sum run of item scores (empty if none > 0), and its sum.
+
+    Runs end at `stop` (default: the last item).
 
     Consecutive non-content lines cost more the longer their run: one subheading
     or caption between paragraphs is cheap, a menu of twenty links is not.
@@ -200,7 +203,7 @@ def _best_block(scores: list[float], candidates: list[int]) -> tuple[int, int, f
     (in order) the indices whose score may be positive.
     """
     best, best_s, best_e = 0.0, 0, 0
-    n = len(scores)
+    n = len(scores) if stop is None else stop
     i = 0
     for start in candidates:
         if start < i or scores[start] <= 0:
@@ -325,6 +328,7 @@ def _ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[
 
 MERGE_GAP = 60
 MERGE_SHARE = 0.4
+MERGE_MAX = 16  # joins each way: bounds the work on a page of many small blocks
 
 
 def _stops_merge(rule: str | None, text: str) -> bool:
@@ -343,7 +347,7 @@ def _merge_blocks(scores: list[float], positive: list[int], rules: list, texts: 
     another part (`positive` stops before a block the headline anchor passed over). The items between are appended to `gaps`; returns the joined
     block's [start, end).
     """
-    while True:
+    for _ in range(MERGE_MAX):
         lo = bisect_right(positive, end - 1)
         near = positive[lo:bisect_right(positive, end + MERGE_GAP)]
         if not near:
@@ -353,12 +357,14 @@ def _merge_blocks(scores: list[float], positive: list[int], rules: list, texts: 
             break
         gaps.append((end, s2))
         end = e2
-    while start > 0:
+    for _ in range(MERGE_MAX):
+        if start == 0:
+            break
         lo = bisect_left(positive, start - MERGE_GAP)
         near = positive[lo:bisect_left(positive, start)]
         if not near:
             break
-        s2, e2, score = _best_block(scores[:start], near)
+        s2, e2, score = _best_block(scores, near, start)
         if score < MERGE_SHARE * best or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
             break
         gaps.append((e2, start))
