@@ -465,6 +465,22 @@ def test_long_unpunctuated_line_between_two_others_is_damped_as_a_listed_headlin
     ends = [False, False, False, True, False]
     rules = [None] * 5
     scores = [-1.0, 12.0, 15.0, -3.0, 12.0]
-    _damp_teasers(rules, words, ends, scores, [1, 2, 4])
+    _damp_teasers(rules, words, ends, scores, [1, 2, 4], ["a", "b", "c", "d", "e"])
     # Between two lines without closing punctuation: a listed headline; next to a sentence: not.
     assert scores == [-1.0, 12.0 * SANDWICH, 15.0, -3.0, 12.0]
+
+
+def test_paragraphs_between_a_repeated_label_are_no_teasers():
+    from ingest.clean.text import _damp_teasers
+
+    # "Article content" between paragraphs is a label, not a list of headlines.
+    keys = ["article content", "the city council approved", "article content", "members said", "article content"]
+    scores = [-3.0, 16.0, -3.0, 17.0, -3.0]
+    _damp_teasers([None] * 5, [2, 16, 2, 17, 2], [False, True, False, True, False], scores, [1, 3], keys)
+    assert scores == [-3.0, 16.0, -3.0, 17.0, -3.0]
+    lines = ["Council approves budget for more buses", "Home", "News"]
+    for paragraph in LONG_BODY:
+        lines += ["Article content", paragraph]
+    cleaned = clean("\n\n".join([*lines, "Article content", "Contact us"]))
+    # The label stays inside the body like a subheading; no paragraph is lost.
+    assert [p for p in cleaned.paragraphs if p != "Article content"] == LONG_BODY

@@ -169,19 +169,22 @@ RUN_STEP = 2.0
 
 
 def _damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[float],
-                  positive: list[int]) -> None:
+                  positive: list[int], keys: list[str]) -> None:
     """Lower the score of one-sentence blurbs that alternate with headlines (teaser lists).
 
     A blurb is a line with a positive score (`positive` lists them) between two
     headline-like lines (no rule, 2 to 20 words, no closing punctuation). A long
     line without closing punctuation between two others (no rule, 2 words or
     more) is a headline with its blurb in a list of them: prose ends its
-    paragraphs with punctuation.
+    paragraphs with punctuation. Two identical neighbours (`keys`) are no
+    headlines but a label the site puts between paragraphs ("Article content").
     """
     last = len(scores) - 1
     for i in positive:
         if 0 < i < last:
             j, k = i - 1, i + 1
+            if keys[j] == keys[k]:
+                continue
             if (rules[j] is None and 2 <= words[j] <= 20 and not ends[j]
                     and rules[k] is None and 2 <= words[k] <= 20 and not ends[k]):
                 scores[i] *= SANDWICH
@@ -536,7 +539,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     scores = _scores(rules, words, ends, keys, min_words)
 
     positive = list(compress(count(), map((0.0).__lt__, scores)))  # the content items
-    _damp_teasers(rules, words, ends, scores, positive)
+    _damp_teasers(rules, words, ends, scores, positive, keys)
     anchor = _headline_anchor(texts, words, rules)
     if anchor is not None:
         for i in positive:
