@@ -33,9 +33,10 @@ _HAN_KANA = ("\u3040-\u30ff"  # Hiragana, Katakana
 _SOUTHEAST = ("\u0e00-\u0eff"  # Thai, Lao
               "\u1000-\u109f"  # Myanmar
               "\u1780-\u17ff")  # Khmer
-_RUN_CJK = re.compile(f"[{_HAN_KANA}]+")
-_RUN_SEA = re.compile(f"[{_SOUTHEAST}]+")
-_RUN_ANY = re.compile(f"[{_HAN_KANA}{_SOUTHEAST}]+")
+_SEA_LAST = "\u17ff"  # every Southeast Asian letter sorts at or before it, every CJK one after
+# A run is of one script family: the two never touch in real text (a run that mixes
+# them is weighed by its first character).
+_RUN_ANY = re.compile(f"[{_HAN_KANA}]+|[{_SOUTHEAST}]+")
 _UNPUNCTUATED_END = re.compile("[\u0e00-\u0eff]$")  # Thai, Lao
 
 # High bytes of the UTF-16 code units of those characters (a superset: the test
@@ -66,10 +67,13 @@ def word_count(line: str) -> int:
     Space-separated words outside runs of unspaced scripts count one each; each
     such run counts its characters over the script's average word length.
     """
-    cjk = _RUN_CJK.findall(line)
-    sea = _RUN_SEA.findall(line)
-    if not cjk and not sea:
+    if line.isascii():
         return len(line.split())
+    runs = _RUN_ANY.findall(line)
+    if not runs:
+        return len(line.split())
+    sea = [run for run in runs if run[0] <= _SEA_LAST]
+    cjk = [run for run in runs if run[0] > _SEA_LAST] if sea else runs
     rest = len(_RUN_ANY.sub(" ", line).split())
     n = rest + _weight(cjk, CHARS_PER_WORD_CJK) + _weight(sea, CHARS_PER_WORD_SEA)
     return max(1, n) if line.strip() else 0
