@@ -333,3 +333,154 @@ def test_word_counts_agree_with_str_split():
     assert inner <= set(_OTHER_SPACE)
     for lines in (["a b", "c"], ["a  b"], ["a\tb c"], ["x\xa0y"], ["one two three", "four\u2009five"]):
         assert _word_counts("\n".join(lines), lines) == [len(line.split()) for line in lines]
+
+
+# --- scripts written without spaces -------------------------------------------------
+
+UNSPACED_PAGES = {
+    "ja": (("ホーム", "政治", "経済", "国際", "スポーツ", "ログイン", "シェアする", "ランキング"),
+           "市議会、公共交通の新予算を承認",
+           ["市議会は月曜日、長い議論の末に公共交通の新しい予算を承認した。",
+            "議員らによると、この計画で北部の地区にバスが増え、学生の運賃も下がるという。",
+            "反対派は、その資金を何年も先送りされてきた道路の補修に使うべきだと主張している。",
+            "市長は記者会見で、来年の春までに新しい路線の運行を始めたいと述べた。"]),
+    "zh": (("首页", "新闻", "国际", "财经", "体育", "登录", "分享到微信", "热门排行"),
+           "市议会批准公共交通新预算",
+           ["市议会星期一经过长时间的讨论，批准了新的公共交通预算。",
+            "议员们表示，这项计划将为北部地区增加公交车，并降低学生的票价。",
+            "反对者认为，这笔钱应该用于修理已经拖延了很多年的道路。",
+            "市长在记者会上说，希望在明年春天之前开通新的线路！"]),
+    # Thai ends sentences with a space, not a full stop.
+    "th": (("หน้าแรก", "ข่าว", "กีฬา", "บันเทิง", "เข้าสู่ระบบ", "แชร์"),
+           "สภาเมืองอนุมัติงบขนส่งใหม่",
+           ["สภาเมืองอนุมัติงบประมาณใหม่สำหรับระบบขนส่งสาธารณะเมื่อวันจันทร์ หลังจากการอภิปรายที่ยาวนาน",
+            "สมาชิกสภากล่าวว่าแผนนี้จะเพิ่มรถโดยสารในเขตทางเหนือ และลดค่าโดยสารสำหรับนักเรียน",
+            "ฝ่ายค้านเห็นว่าควรนำเงินไปซ่อมถนนที่ถูกเลื่อนมาหลายปีแล้ว"]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(UNSPACED_PAGES))
+def test_unspaced_script_page_keeps_its_body(lang):
+    menu, headline, body = UNSPACED_PAGES[lang]
+    cleaned = clean("\n\n".join([*menu, headline, *body, *menu]))
+    assert list(cleaned.paragraphs) == body
+    assert cleaned.title == headline
+    assert all(r.rule == "density" for r in cleaned.removed if r.text in menu)
+
+
+def test_unspaced_words_are_counted_by_characters():
+    from ingest.clean.scripts import CHARS_PER_WORD_CJK, word_count
+
+    sentence = UNSPACED_PAGES["ja"][2][1]
+    assert word_count(sentence) >= len(sentence) / CHARS_PER_WORD_CJK - 2
+    assert word_count("ホーム") == 1
+    assert word_count("Appleが新型iPhoneを発表") == 2 + word_count("が新型を発表")
+    for line in ("one two three", "Überschrift über alles", "Заголовок новости дня", "한국어 문장은 띄어 쓴다"):
+        assert word_count(line) == len(line.split())
+
+
+def test_has_unspaced_finds_every_such_character_and_no_other():
+    from ingest.clean import scripts
+
+    ranges = [(0x0E01, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x3040, 0x30FF), (0x3400, 0x4DBF),
+              (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF66, 0xFF9F)]
+    for lo, hi in ranges:
+        for c in range(lo, hi + 1):
+            assert scripts.has_unspaced("Latin text — " + chr(c)), hex(c)
+    # Supplementary ideographs are found with the BMP ones they come with.
+    assert scripts.has_unspaced("𠀋 — 漢字")
+    others = "Grüße — “quoted” ½ € Ελληνικά Русский עברית العربية हिन्दी 한국어 😀 ｡"
+    assert not scripts.has_unspaced(others)
+
+
+# --- end markers inside the article ---------------------------------------------------
+
+LONG_BODY = [
+    *BODY,
+    "Bus drivers welcomed the decision but asked the council to hire more staff before the new routes start.",
+    "The transport office said it would publish the new timetables in the spring and ask riders for comments.",
+    "Shop owners in the northern districts hope that more buses will bring more customers into their streets.",
+]
+
+
+@pytest.mark.parametrize("box", [
+    ("Subscribe to our newsletter", "Get the day's top stories in your inbox", "Sign up"),
+    ("New buses at the depot on Monday. — © Jane Doe",),
+])
+def test_inline_box_or_photo_credit_does_not_end_a_long_article(box):
+    lines = ["Council approves budget for more buses", *LONG_BODY[:3], *box, *LONG_BODY[3:], "Home", "Contact us"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert all(family(rule_of(cleaned, line)) in ("phrase", "pattern") for line in box)
+
+
+def test_comment_section_after_a_long_article_still_ends_it():
+    comments = []
+    for name in ("Anna", "Ben", "Carla", "Dieter"):
+        comments += [f"{name} says:", f"I think the council made the right choice here, and {name.lower()} "
+                     "will take the bus to work every day from now on.", "Reply"]
+    lines = ["Council approves budget for more buses", *LONG_BODY, "Comments", *comments]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert rule_of(cleaned, comments[1]) == "end-marker"
+
+
+def test_copyright_notice_ends_the_article():
+    after = ["The Daily Bugle is published by Daily Bugle Media in the city and in three other counties.",
+             "Our journalists follow the editorial code that the press council adopted in the year 2019."]
+    lines = ["Council approves budget for more buses", *LONG_BODY, "© 2024 Daily Bugle Media. All rights reserved.",
+             *after]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY
+
+
+def test_article_after_the_headline_wins_over_a_longer_notice_further_down():
+    notice = [f"We and our {n} partners store cookies on your device to measure traffic, show you personalised "
+              "advertising and improve our services, as described in our privacy policy." for n in
+              ("advertising", "analytics", "social media", "video", "measurement", "survey")]
+    lines = ["Council approves budget for more buses | Daily Bugle", "Home", "News", "Sign in",
+             "Council approves budget for more buses", *LONG_BODY, "Home", "Contact us",
+             *(f"Menu item {k}" for k in range(30)), "Privacy settings", *notice, "Accept all"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert cleaned.title == "Council approves budget for more buses"
+
+
+def test_article_split_by_a_chart_keeps_both_parts():
+    chart = ["Bus riders per day", *(f"’{year}" for year in range(10, 30)), "$4.2", "million", "Source: City transport office"]
+    second = ["The chart shows that the number of riders has grown every year since the new lines opened.",
+              "Transport planners expect the growth to continue once the northern routes are in service.",
+              "They also warned that fares alone will not pay for the drivers the new routes will need.",
+              "The council will review the figures again next year before it decides on further routes."]
+    lines = ["Council approves budget for more buses", *LONG_BODY, *chart, *second, "Home", "Contact us"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY + second
+    assert all(rule_of(cleaned, line) for line in chart)
+
+
+def test_long_unpunctuated_line_between_two_others_is_damped_as_a_listed_headline():
+    from ingest.clean.text import SANDWICH, _damp_teasers
+
+    words = [12, 24, 30, 3, 24]
+    ends = [False, False, False, True, False]
+    rules = [None] * 5
+    scores = [-1.0, 12.0, 15.0, -3.0, 12.0]
+    _damp_teasers(rules, words, ends, scores, [1, 2, 4], ["a", "b", "c", "d", "e"])
+    # Between two lines without closing punctuation: a listed headline; next to a sentence: not.
+    assert scores == [-1.0, 12.0 * SANDWICH, 15.0, -3.0, 12.0]
+
+
+def test_paragraphs_between_a_repeated_label_are_no_teasers():
+    from ingest.clean.text import _damp_teasers
+
+    # "Article content" between paragraphs is a label, not a list of headlines.
+    keys = ["article content", "the city council approved", "article content", "members said", "article content"]
+    scores = [-3.0, 16.0, -3.0, 17.0, -3.0]
+    _damp_teasers([None] * 5, [2, 16, 2, 17, 2], [False, True, False, True, False], scores, [1, 3], keys)
+    assert scores == [-3.0, 16.0, -3.0, 17.0, -3.0]
+    lines = ["Council approves budget for more buses", "Home", "News"]
+    for paragraph in LONG_BODY:
+        lines += ["Article content", paragraph]
+    cleaned = clean("\n\n".join([*lines, "Article content", "Contact us"]))
+    # The label stays inside the body like a subheading; no paragraph is lost.
+    assert [p for p in cleaned.paragraphs if p != "Article content"] == LONG_BODY

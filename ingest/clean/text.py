@@ -14,7 +14,8 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    phrases; see _extend_block). Lines outside it go with rule "density" (or
    their shape rule); inside it, shape-rule lines, teasers after a "Related" marker,
    and everything after an end marker (a comments widget, a subscription box)
-   go too;
+   go too, unless the article resumes after it (an inline subscription box,
+   a photo credit), then the box's lines up to the next body line go;
 5. the headline line just before the block becomes the title, and a
    "Published ..." line the published date; both are recorded as removed lines
    with rule "title" / "published" so that no input line is lost.
@@ -23,6 +24,7 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import compress, count, islice, repeat
 from operator import attrgetter, itemgetter, not_
@@ -31,15 +33,18 @@ from . import rules as R
 from .cleaned import Cleaned
 from ..config import CleanOptions
 from .dates import find_published
+from .scripts import ends_unpunctuated, has_unspaced, word_counts as unspaced_word_counts
 from ..models import RemovedLine
 from ..normalize import normalize_text
 
 _DATELINE_START = re.compile("[PpUuLlFfDd]")  # Published, Posted, Updated, Last updated, First, Date
-_TERMINAL = frozenset(".!?…。")
+# Sentence ends: Latin, CJK (full- and half-width), Arabic/Urdu, Devanagari, Armenian,
+# Ethiopic, Myanmar, Khmer. Thai and Lao have none (see _sentence_ends).
+_TERMINAL = frozenset(".!?…。！？．｡؟۔।॥։።။។")
 _CLOSERS = "\"'”’»)]】」*"
 _CLOSER_SET = frozenset(_CLOSERS)
 _last = itemgetter(-1)
-_NO_WRAP_END = frozenset(".!?…:;。")
+_NO_WRAP_END = _TERMINAL | frozenset(":;：；")
 _NO_JOIN_START = frozenset("•●▪*|")
 _first = itemgetter(0)
 _second = itemgetter(1)
@@ -61,24 +66,38 @@ _OTHER_SPACE = ("  ", "\t", "\x1f", "\xa0", "\u1680", *map(chr, range(0x2000, 0x
                 "\u205f", "\u3000")
 
 
-def _word_counts(text: str, lines: list[str]) -> list[int]:
-    """len(line.split()) of each stripped line of the text.
+def _word_counts(text: str, lines: list[str], unspaced: bool = False) -> list[int]:
+    """The number of words of each stripped line of the text.
 
+    With `unspaced` (the text holds scripts written without spaces: CJK, Thai), words are counted
+    by characters (ingest.clean.scripts); else they are len(line.split()).
     When the text holds no whitespace but single spaces and line breaks (as most
     do), that is the line's number of spaces plus one: counting them is faster
     than building the list of words.
     """
+    if unspaced:
+        return unspaced_word_counts(lines)
     if any(map(text.__contains__, _OTHER_SPACE)):
         return list(map(len, map(str.split, lines)))
     return list(map((1).__add__, map(str.count, lines, repeat(" "))))
 
 
-def _sentence_ends(texts: list[str]) -> list[bool]:
-    """Whether each line ends with terminal punctuation, before closing quotes or brackets."""
+def _sentence_ends(texts: list[str], words: list[int] | None = None,
+                   min_words: int = 0) -> list[bool]:
+    """Whether each line ends with terminal punctuation, before closing quotes or brackets.
+
+    With `words` (the page holds unspaced scripts), a line of at least min_words
+    words that ends in a Thai or Lao letter also ends a sentence: those scripts
+    have no full stop.
+    """
     lasts = list(map(_last, texts))
     ends = list(map(_TERMINAL.__contains__, lasts))
     for i in compress(count(), map(_CLOSER_SET.__contains__, lasts)):
         ends[i] = texts[i].rstrip(_CLOSERS)[-1:] in _TERMINAL
+    if words is not None:
+        for i, line in enumerate(texts):
+            if not ends[i] and words[i] >= min_words and ends_unpunctuated(line):
+                ends[i] = True
     return ends
 
 
@@ -154,23 +173,35 @@ RUN_STEP = 2.0
 
 
 def _damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[float],
-                  positive: list[int]) -> None:
+                  positive: list[int], keys: list[str]) -> None:
     """Lower the score of one-sentence blurbs that alternate with headlines (teaser lists).
 
     A blurb is a line with a positive score (`positive` lists them) between two
-    headline-like lines (no rule, 2 to 20 words, no closing punctuation).
+    headline-like lines (no rule, 2 to 20 words, no closing punctuation). A long
+    line without closing punctuation between two others (no rule, 2 words or
+    more) is a headline with its blurb in a list of them: prose ends its
+    paragraphs with punctuation. Two identical neighbours (`keys`) are no
+    headlines but a label the site puts between paragraphs ("Article content").
     """
     last = len(scores) - 1
     for i in positive:
         if 0 < i < last:
             j, k = i - 1, i + 1
+            if keys[j] == keys[k]:
+                continue
             if (rules[j] is None and 2 <= words[j] <= 20 and not ends[j]
                     and rules[k] is None and 2 <= words[k] <= 20 and not ends[k]):
                 scores[i] *= SANDWICH
+            elif (not ends[i] and rules[j] is None and not ends[j] and words[j] >= 2
+                    and rules[k] is None and not ends[k] and words[k] >= 2):
+                scores[i] *= SANDWICH
 
 
-def _best_block(scores: list[float], candidates: list[int]) -> tuple[int, int]:
-    """Indices [start, end) of the maximum-sum run of item scores (empty if none > 0).
+def _best_block(scores: list[float], candidates: list[int],
+                stop: int | None = None) -> tuple[int, int, float]:
+    """Indices [start, end) of the maximum-sum run of item scores (empty if none > 0), and its sum.
+
+    Runs end at `stop` (default: the last item).
 
     Consecutive non-content lines cost more the longer their run: one subheading
     or caption between paragraphs is cheap, a menu of twenty links is not.
@@ -179,7 +210,7 @@ def _best_block(scores: list[float], candidates: list[int]) -> tuple[int, int]:
     (in order) the indices whose score may be positive.
     """
     best, best_s, best_e = 0.0, 0, 0
-    n = len(scores)
+    n = len(scores) if stop is None else stop
     i = 0
     for start in candidates:
         if start < i or scores[start] <= 0:
@@ -198,7 +229,7 @@ def _best_block(scores: list[float], candidates: list[int]) -> tuple[int, int]:
                 best, best_s, best_e = cur, start, i
             elif cur <= 0:
                 break
-    return best_s, best_e
+    return best_s, best_e, best
 
 
 _DIGIT = re.compile(r"\d")
@@ -232,7 +263,8 @@ def _extend_block(end: int, scores: list[float], rules: list, texts: list[str], 
     After the densest block, a run of list items (lines that carry content:
     listy or scoring positive) with at most EXTEND_MAX_LABELS consecutive other
     lines between them (subheadings such as "Step 2") still belongs to the
-    article. The run ends at any rule line (share row, related marker, comments,
+    article. A line that occurs again on the page (scored REPEAT_SCORE) is no
+    list item: a subscription prompt repeated for each offer is not a list. The run ends at any rule line (share row, related marker, comments,
     copyright, ...) or at a longer run of label-like lines; it is taken only if
     it holds at least EXTEND_MIN_CONTENT content lines and at least as many
     content lines as label-like ones, so a menu after the body stays out.
@@ -242,7 +274,7 @@ def _extend_block(end: int, scores: list[float], rules: list, texts: list[str], 
     for j in range(end, len(scores)):
         if rules[j] is not None:
             break
-        if scores[j] > 0 or not ends[j] and _listy(texts[j], words[j]):
+        if scores[j] > 0 or not ends[j] and scores[j] > REPEAT_SCORE and _listy(texts[j], words[j]):
             content += 1
             gap = 0
             if content >= EXTEND_MIN_CONTENT and content >= EXTEND_RATIO * labels:
@@ -255,7 +287,118 @@ def _extend_block(end: int, scores: list[float], rules: list, texts: list[str], 
     return best
 
 
+# A copyright line ends the article only if it reads as the site's notice: it starts
+# with the sign or the word, and names a year or reserves rights ("© 2024 Name. All
+# rights reserved", "Copyright © Verlag", "© Riproduzione riservata", ...). "© Name"
+# under a photo, or a caption that ends with its credit, is no notice.
+_NOTICE_START = re.compile(r"\W*(?:©|ⓒ|\(c\)|copyright)", re.IGNORECASE)
+_NOTICE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|copyright|right|reserv|rechte|riservat|direitos|droits|"
+                     r"derechos|права|hak cipta", re.IGNORECASE)
+RESUME_WINDOW = 20
+RESUME_LINES = 3
+RESUME_FRACTION = 0.4
+
+
+def _is_end_marker(rule: str | None, text: str) -> bool:
+    """Whether a line with this rule can end the article (see _NOTICE for copyright lines)."""
+    if rule not in R.END_RULES:
+        return False
+    return rule != R.COPYRIGHT or (_NOTICE_START.match(text) is not None
+                                   and _NOTICE.search(text) is not None)
+
+
+def _ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[float],
+                  words: list[int], ends: list[bool], min_words: int, before: float) -> bool:
+    """Whether the end marker at item i (a comments widget, a subscription box, a
+    copyright notice) ends the article, given the body score `before` it.
+
+    It does not when the article resumes after it: an inline "Subscribe" box
+    or a photo credit in the middle of a long article is common. The article
+    resumes when the next RESUME_WINDOW items hold at least RESUME_LINES
+    sentences of min_words that score at least RESUME_FRACTION of `before`,
+    and at most one other end marker (comments come one by one between
+    "Reply" or "said:" lines).
+    """
+    if not _is_end_marker(rules[i], texts[i]):
+        return False
+    prose = markers = 0
+    resumed = 0.0
+    for j in range(i + 1, min(end, i + 1 + RESUME_WINDOW)):
+        rule = rules[j]
+        if rule is not None:
+            markers += _is_end_marker(rule, texts[j])
+        elif ends[j] and words[j] >= min_words and scores[j] > 0:
+            prose += 1
+            resumed += scores[j]
+    return not (prose >= RESUME_LINES and resumed >= RESUME_FRACTION * before and markers <= 1)
+
+
+MERGE_GAP = 60
+MERGE_SHARE = 0.4
+MERGE_MAX = 16  # joins each way: bounds the work on a page of many small blocks
+
+
+def _stops_merge(rule: str | None, text: str) -> bool:
+    """Whether a line between two blocks separates the article from what follows."""
+    return rule in R.TEASER_RULES or _is_end_marker(rule, text)
+
+
+def _merge_blocks(scores: list[float], positive: list[int], rules: list, texts: list[str],
+                  start: int, end: int, best: float, gaps: list[tuple[int, int]]) -> tuple[int, int]:
+    """Join to the body block the dense blocks within MERGE_GAP items of it.
+
+    A chart's labels, a gallery or a table in the middle of an article make a
+    run of lines that no sentence pays for, so the densest block holds only one
+    part of the article. A block before or after it that scores at least
+    MERGE_SHARE of it, with no end marker or "Related" marker between, is
+    another part (`positive` stops before a block the headline anchor passed over). The items between are appended to `gaps`; returns the joined
+    block's [start, end).
+    """
+    for _ in range(MERGE_MAX):
+        lo = bisect_right(positive, end - 1)
+        near = positive[lo:bisect_right(positive, end + MERGE_GAP)]
+        if not near:
+            break
+        s2, e2, score = _best_block(scores, near)
+        if score < MERGE_SHARE * best or any(_stops_merge(rules[j], texts[j]) for j in range(end, s2)):
+            break
+        gaps.append((end, s2))
+        end = e2
+    for _ in range(MERGE_MAX):
+        if start == 0:
+            break
+        lo = bisect_left(positive, start - MERGE_GAP)
+        near = positive[lo:bisect_left(positive, start)]
+        if not near:
+            break
+        s2, e2, score = _best_block(scores, near, start)
+        if score < MERGE_SHARE * best or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
+            break
+        gaps.append((e2, start))
+        start = s2
+    return start, end
+
+
 BEFORE_ANCHOR = 0.1
+ANCHOR_REACH = 12
+ANCHOR_SHARE = 0.4
+
+
+def _block_after_anchor(scores: list[float], positive: list[int], anchor: int, best: float,
+                        block: tuple[int, int]) -> tuple[int, int, float]:
+    """The densest block that starts within ANCHOR_REACH items after the headline
+    anchor, if it scores at least ANCHOR_SHARE of the densest block (`block`,
+    which scores `best` and starts further down); else `block`; and its score.
+
+    The article follows the headline that repeats the page's title; a longer
+    run of sentences further down is a cookie notice, a comment thread or the
+    next story.
+    """
+    near = [i for i in positive if anchor < i <= anchor + ANCHOR_REACH]
+    if not near:
+        return (*block, best)
+    start, end, score = _best_block(scores, near)
+    return (start, end, score) if score >= ANCHOR_SHARE * best else (*block, best)
 _NONWORD = re.compile(r"\W+")
 # A separator's whitespace starts where a run of whitespace starts (a split always
 # resumes after one), and is taken whole: tried at each space of a long run it was
@@ -393,7 +536,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
                        for no, line, k in zip(nos, texts, keep) if not k]
             nos = list(compress(nos, keep))
             texts = list(compress(texts, keep))
-    words = _word_counts(text, texts)
+    unspaced = has_unspaced(text)
+    words = _word_counts(text, texts, unspaced)
     heads = "".join(map(_first, texts))  # the lines' first characters
     nos, texts, words, members = _rejoin(nos, texts, words, heads)
     if members:
@@ -401,13 +545,13 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     n = len(texts)
 
     rules = R.match_lines(texts, words)
-    ends = _sentence_ends(texts)
+    ends = _sentence_ends(texts, words if unspaced else None, min_words)
     keys, key_heads = R.strip_bullets(texts, heads)
     _mark_repeats(rules, words, keys, key_heads)
     scores = _scores(rules, words, ends, keys, min_words)
 
     positive = list(compress(count(), map((0.0).__lt__, scores)))  # the content items
-    _damp_teasers(rules, words, ends, scores, positive)
+    _damp_teasers(rules, words, ends, scores, positive, keys)
     anchor = _headline_anchor(texts, words, rules)
     if anchor is not None:
         for i in positive:
@@ -416,25 +560,50 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             scores[i] *= BEFORE_ANCHOR
     # Metadata first: a dateline is never the title or part of the body.
     published = _datelines(texts, heads, words, rules, scores)
-    start, end = _best_block(scores, positive)  # damping, anchor and datelines made none positive
+    start, end, best = _best_block(scores, positive)  # damping, anchor and datelines made none positive
+    limit = n  # where merging stops: the denser block the headline anchor passed over
+    if anchor is not None and start > anchor + ANCHOR_REACH:
+        limit = start
+        start, end, best = _block_after_anchor(scores, positive, anchor, best, (start, end))
+        if start > anchor + ANCHOR_REACH:
+            limit = n
+    gaps: list[tuple[int, int]] = []
     if end > start:
+        start, end = _merge_blocks(scores, positive[:bisect_left(positive, limit)], rules, texts,
+                                   start, end, best, gaps)
         end = _extend_block(end, scores, rules, texts, words, ends)
     labels: list[str | None] = [R.DENSITY] * n
     total = sum(s for s in scores[start:end] if s > 0)
     body_score = 0.0
     after_marker = False
+    box = None  # the rule of the subscription box or comments widget the article runs past
     end_rules, teaser_rules = R.END_RULES, R.TEASER_RULES
+    in_gap = [False] * n
+    for a, b in gaps:
+        in_gap[a:b] = [True] * (b - a)
     for i in range(start, end):
         rule = rules[i]
-        if rule in end_rules and body_score >= min(0.5 * total, END_MIN_SCORE):
-            for j in range(i, end):
-                labels[j] = rules[j] or R.END_MARKER
-            end = i
-            break
+        if in_gap[i] and (rule is not None or scores[i] <= 0):  # a chart's labels, a gallery
+            labels[i] = rule or R.DENSITY
+            continue
+        if rule in end_rules:
+            if (body_score >= min(0.5 * total, END_MIN_SCORE)
+                    and _ends_article(i, end, rules, texts, scores, words, ends, min_words, body_score)):
+                for j in range(i, end):
+                    labels[j] = rules[j] or R.END_MARKER
+                end = i
+                break
+            if _is_end_marker(rule, texts[i]):
+                box = rule
         if rule is not None:
             labels[i] = rule
             after_marker = rule in teaser_rules
             continue
+        if box is not None:
+            if scores[i] <= 0:  # the box's own text ("Get our top stories in your inbox")
+                labels[i] = box
+                continue
+            box = None
         if after_marker and not ends[i]:
             labels[i] = R.TEASER
             after_marker = False
@@ -447,7 +616,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     # A comments widget or subscription box right after the body ends the article.
     tail = R.DENSITY
     for i in range(end, min(n, end + 3)):
-        if tail is R.DENSITY and rules[i] in end_rules:
+        if tail is R.DENSITY and _is_end_marker(rules[i], texts[i]):
             tail = R.END_MARKER
         labels[i] = rules[i] or tail
     if end + 3 < n:

@@ -1,0 +1,94 @@
+"""Counting words in any script, for the line classifier.
+
+Chinese and Japanese are written without spaces between words, and Thai, Lao,
+Khmer and Myanmar put spaces only between phrases or sentences: counted by
+spaces, an 80-character Japanese sentence is "one word", as short as a menu
+entry. Here a run of such characters counts as its number of characters over
+the script's average word length (CHARS_PER_WORD), and text in other scripts
+counts its space-separated words, as before. Korean separates words with
+spaces, so Hangul is counted by spaces.
+
+Most pages hold none of these characters, and finding that out must cost far
+less than cleaning the page: has_unspaced looks at the high bytes of the
+page's UTF-16 code units (one C-level encode, slice and translate) before any
+regex runs.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Average characters per word (code points, combining marks included).
+CHARS_PER_WORD_CJK = 2.5  # Chinese words are 1.5-1.7 characters, Japanese about 2; English words,
+# which the scores were made for, carry more than a word of CJK (flat from 2 to 3 on the dev sets)
+CHARS_PER_WORD_SEA = 4.0  # Thai, Lao, Khmer, Myanmar: syllables of 2-3 code points, words of 1-2
+
+_HAN_KANA = ("\u3040-\u30ff"  # Hiragana, Katakana
+             "\u31f0-\u31ff"  # Katakana phonetic extensions
+             "\u3400-\u4dbf"  # CJK extension A
+             "\u4e00-\u9fff"  # CJK unified ideographs
+             "\uf900-\ufaff"  # CJK compatibility ideographs
+             "\uff66-\uff9f"  # half-width Katakana
+             "\U00020000-\U0003134f")  # CJK extensions B-G
+_SOUTHEAST = ("\u0e00-\u0eff"  # Thai, Lao
+              "\u1000-\u109f"  # Myanmar
+              "\u1780-\u17ff")  # Khmer
+_SEA_LAST = "\u17ff"  # every Southeast Asian letter sorts at or before it, every CJK one after
+# A run is of one script family: the two never touch in real text (a run that mixes
+# them is weighed by its first character).
+_RUN_ANY = re.compile(f"[{_HAN_KANA}]+|[{_SOUTHEAST}]+")
+_UNPUNCTUATED_END = re.compile("[\u0e00-\u0eff]$")  # Thai, Lao
+
+# High bytes of the UTF-16 code units of those characters (a superset: the test
+# that follows is exact). Supplementary ideographs come with BMP ones in any real
+# text, so surrogates (emoji, mostly) are not looked at.
+_HIGH = bytes([0x0E, 0x10, 0x17, 0x30, 0x31, *range(0x34, 0xA0), 0xF9, 0xFA, 0xFF])
+_DENSE_CHAR = re.compile(f"[{_HAN_KANA}{_SOUTHEAST}]")
+
+
+def has_unspaced(text: str) -> bool:
+    """Whether the text holds a character of a script written without spaces between words."""
+    if text.isascii():
+        return False
+    high = text.encode("utf-16-le", "surrogatepass")[1::2]
+    if len(high.translate(None, _HIGH)) == len(high):
+        return False
+    return _DENSE_CHAR.search(text) is not None
+
+
+def _weight(runs: list[str], per_word: float) -> int:
+    chars = sum(map(len, runs))
+    return int(chars / per_word + 0.5) if chars else 0
+
+
+def word_count(line: str) -> int:
+    """The number of words of a line in any script (at least 1 for a non-blank line).
+
+    Space-separated words outside runs of unspaced scripts count one each; each
+    such run counts its characters over the script's average word length.
+    """
+    if line.isascii():
+        return len(line.split())
+    runs = _RUN_ANY.findall(line)
+    if not runs:
+        return len(line.split())
+    sea = [run for run in runs if run[0] <= _SEA_LAST]
+    cjk = [run for run in runs if run[0] > _SEA_LAST] if sea else runs
+    rest = len(_RUN_ANY.sub(" ", line).split())
+    n = rest + _weight(cjk, CHARS_PER_WORD_CJK) + _weight(sea, CHARS_PER_WORD_SEA)
+    return max(1, n) if line.strip() else 0
+
+
+def word_counts(lines: list[str]) -> list[int]:
+    """word_count of each line."""
+    return list(map(word_count, lines))
+
+
+def ends_unpunctuated(line: str) -> bool:
+    """Whether the line ends in a letter of a script that has no full stop (Thai, Lao).
+
+    A space ends a sentence there, so a long line of theirs that ends in a letter
+    is a sentence; the caller decides what is long. (Chinese and Japanese end
+    sentences with 。！？, so their headlines, which end in a letter, stay headlines.)
+    """
+    return _UNPUNCTUATED_END.search(line) is not None
