@@ -5,15 +5,18 @@ The URL, site name and author of an HTML page come from trafilatura's metadata
 the canonical form of a URL (courlan: host lower-cased, default port, fragment and
 tracking parameters dropped), a site for a page that names none (its host), and the
 language: the page's own `<html lang>` where it declares one, else detected from
-the cleaned text by py3langid (a trained classifier of 97 languages that ships its
-model; loaded once per process, on first use, about 0.5 s).
+the cleaned text by CLD2 (pycld2: Google's Compact Language Detector 2, the detector
+Common Crawl annotates its pages with; 80+ languages, its tables compiled in: 7 MB and
+no start-up cost, 0.07 ms an article. py3langid, tried first, took 0.8 s and 105 MB
+in every process that loaded its model).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from urllib.parse import urlsplit
+
+import pycld2
 
 from courlan import normalize_url
 
@@ -31,7 +34,8 @@ _PAGE_URL = re.compile(
     r"|<meta\b[^>]{0,300}?property\s*=\s*[\"']og:url[\"'][^>]{0,300}?content\s*=\s*[\"'](https?://[^\"'\s<>]{1,2000})",
     re.IGNORECASE)
 SNIFF_CHARS = 65_536  # a page's site is looked for in its first 64 KB (its head)
-DETECT_CHARS = 2_000  # the language is detected on the cleaned text's first characters
+DETECT_CHARS = 2_000
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # CLD2 refuses them  # the language is detected on the cleaned text's first characters
 MAX_URL_CHARS = 2_048
 
 
@@ -76,17 +80,13 @@ def declared_language(html: str) -> str | None:
     return found.group(1).lower() if found else None
 
 
-@lru_cache(maxsize=1)
-def _classifier():
-    import py3langid
-
-    return py3langid
-
-
 def detect_language(text: str) -> str | None:
-    """The language of a text (ISO 639-1 code, as py3langid gives it), or None for no letters."""
-    sample = text[:DETECT_CHARS]
-    if not any(c.isalpha() for c in sample):
+    """The language of a text (an ISO 639-1 code where one exists, as CLD2 names it), or
+    None when CLD2 cannot tell (too little text, no letters)."""
+    sample = _CONTROLS.sub(" ", text[:DETECT_CHARS]).encode("utf-8", "replace").decode("utf-8")
+    try:
+        _, _, languages = pycld2.detect(sample)
+    except pycld2.error:  # text CLD2 refuses (control characters it takes for invalid UTF-8)
         return None
-    language, _ = _classifier().classify(sample)
-    return language
+    code = languages[0][1]
+    return None if code in ("un", "xxx") else code
