@@ -116,12 +116,17 @@ def wait_gone(pids: set[int], timeout: float = 10) -> set[int]:
     return alive(pids)
 
 
+# The budget the tests give a document: the stuck one takes 120 s; a normal one takes
+# milliseconds, but a loaded CI machine (tests, a browser, two cores) can stall a process
+# for a second, so the budget leaves room for that.
+BUDGET = 4.0
+
 needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 
 
 @pytest.mark.parametrize("workers, prelude", [(2, STUCK_IN_C), (1, BACKTRACKING)], ids=["workers", "in-process"])
 def test_a_document_over_its_budget_is_rejected_and_the_batch_goes_on(tmp_path, workers, prelude):
-    folder, config = corpus(tmp_path, workers, 1.0)
+    folder, config = corpus(tmp_path, workers, BUDGET)
     db = tmp_path / "archive.db"
     started = time.monotonic()
     result = run("ingest", folder, "--db", db, "--config", config, prelude=prelude, timeout=100)
@@ -130,7 +135,8 @@ def test_a_document_over_its_budget_is_rejected_and_the_batch_goes_on(tmp_path, 
     assert took < 60  # the stuck document alone would take 120 s (or hours)
     stuck = str(folder / "site0" / "00000-stuck.txt")
     assert query(db, "SELECT location, reason FROM rejects") == [
-        (stuck, "cleaning took longer than 1 s (clean.document_seconds); it is tried again on the next run")]
+        (stuck, f"cleaning took longer than {BUDGET:g} s (clean.document_seconds); "
+                "it is tried again on the next run")]
     # every other input of its batch, and of the run, is archived
     assert query(db, "SELECT count(*) FROM sightings")[0][0] == 40
     assert query(db, "SELECT count(*) FROM sightings WHERE location = ?", (stuck,)) == [(0,)]
@@ -141,13 +147,14 @@ def test_a_document_over_its_budget_is_rejected_and_the_batch_goes_on(tmp_path, 
 
 
 def test_a_chunk_whose_signing_overruns_is_signed_one_by_one_to_find_the_document(tmp_path):
-    folder, config = corpus(tmp_path, 2, 1.0)
+    folder, config = corpus(tmp_path, 2, BUDGET)
     db = tmp_path / "archive.db"
     result = run("ingest", folder, "--db", db, "--config", config, prelude=STUCK_SIGNING, timeout=100)
     assert result.returncode == 0, result.stderr
     stuck = str(folder / "site0" / "00000-stuck.txt")
     assert query(db, "SELECT location, reason FROM rejects") == [
-        (stuck, "cleaning took longer than 1 s (clean.document_seconds); it is tried again on the next run")]
+        (stuck, f"cleaning took longer than {BUDGET:g} s (clean.document_seconds); "
+                "it is tried again on the next run")]
     assert query(db, "SELECT count(*) FROM sightings")[0][0] == 40
 
 
