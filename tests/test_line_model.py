@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest.clean import rules as R
 from ingest.clean.features import (FEATURE_NAMES, LOGIT_NAMES, line_features, page_stoplist,
@@ -262,3 +264,20 @@ def test_line_model_config_key_is_validated():
     assert config_from_dict({"clean": {"line_model": True}}).clean.line_model is True
     with pytest.raises(ConfigError, match="clean.line_model"):
         config_from_dict({"clean": {"line_model": "yes"}})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(
+    st.text(max_size=80),
+    st.sampled_from(["", "Share", "Comments", "Published 3 May 2019", "• twitter", *MENU, *SENTENCES,
+                     "a line that ends without a stop and", "continues here in lower case.",
+                     *JA_BODY]),
+), max_size=40))
+def test_rule_cleaner_with_the_model_never_raises_and_loses_nothing(parts):
+    text = "\n".join(parts)
+    cleaned = _clean_rules(text, default_model())
+    kept = "\n".join(cleaned.paragraphs)
+    removed = {r.line_no for r in cleaned.removed}
+    for no, raw in enumerate(text.splitlines()):
+        assert not raw.strip() or no in removed or raw.strip() in kept, (no, raw)
+    assert {r.rule for r in cleaned.removed} <= set(R.RULES)
