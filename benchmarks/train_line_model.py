@@ -14,8 +14,9 @@ pages with recall < 0.5), for each set held out:
 - "set": trained on the other two sets;
 - "site": 5-fold cross-validation over all pages grouped by site (URL host, or
   file-name prefix), figures of the set's pages when they were held out;
-then the rule cleaner alone and with the lines the held-out model gives log-odds
-above 1, 2 or 3 added (a simple combination; the integration may do better).
+then the rule cleaner alone, with the lines the held-out model gives log-odds
+above 1, 2 or 3 added, and with the held-out model weighing in on its line scores
+(clean.line_model: ingest.clean.text.MODEL_WEIGHT, MODEL_CLIP).
 Then trains on all pages and writes the weights (deterministic: fixed seed).
 Exits 0 with a message when ../shared is absent.
 """
@@ -266,6 +267,16 @@ def rule_union_bodies(model: LineModel | None, pages: list[Page], threshold: flo
     return out
 
 
+def rule_model_bodies(model: LineModel, pages: list[Page]) -> dict[str, str]:
+    """Bodies of the rule cleaner with the model weighing in on its line scores, as
+    clean.line_model does (ingest.clean.text.MODEL_WEIGHT, MODEL_CLIP)."""
+    from ingest.clean.text import clean_text
+    from ingest.config import CleanOptions
+
+    options = CleanOptions(line_model=True)
+    return {p.id: "\n\n".join(clean_text(p.text, options, line_model=model).paragraphs) for p in pages}
+
+
 def cross_validate(pages: list[Page], scorer, hidden: int, switch_costs=(0.0, 0.5, 1.0, 2.0),
                    kinds=("set", "site")) -> None:
     """Print held-out figures per set: trained on the other sets, and 5-fold by site; then
@@ -282,6 +293,13 @@ def cross_validate(pages: list[Page], scorer, hidden: int, switch_costs=(0.0, 0.
                 what = "rules alone" if threshold is None else f"rules + model > {threshold:.1f}"
                 print(f"held out by {kind:<4} {what:<19} {name:<16} "
                       f"F1 {f1:.3f} P {p_:.3f} R {r:.3f} recall<0.5 {low}", flush=True)
+        bodies = {}
+        for model, test in splits:
+            bodies.update(rule_model_bodies(model, test))
+        for name in SETS:
+            f1, p_, r, low = score(scorer, {p.id: bodies[p.id] for p in pages if p.set == name}, name)
+            print(f"held out by {kind:<4} {'clean.line_model':<19} {name:<16} "
+                  f"F1 {f1:.3f} P {p_:.3f} R {r:.3f} recall<0.5 {low}", flush=True)
         for sc in switch_costs:
             bodies: dict[str, str] = {}
             for model, test in splits:

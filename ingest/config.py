@@ -57,6 +57,7 @@ class CleanOptions:
     min_body_share: float = 0.1
     detect_language: bool = True
     document_seconds: float = 5.0
+    line_model: bool = False
 
 
 @dataclass(frozen=True)

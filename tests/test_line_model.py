@@ -9,11 +9,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest.clean import rules as R
 from ingest.clean.features import (FEATURE_NAMES, LOGIT_NAMES, line_features, page_stoplist,
                                    script_words)
-from ingest.clean.model import (LineModel, clean_with_model, default_model, line_log_odds,
+from ingest.clean.model import (LineModel, Stage, clean_with_model, default_model, line_log_odds,
                                 line_probabilities, viterbi)
 from ingest.config import CleanOptions
 
@@ -198,3 +200,84 @@ def test_letters_that_lengthen_in_lower_case_do_not_shift_line_features():
     plain = line_features(["Istanbul news today", "see www.example.com", "nothing here"])
     dotted = line_features(["İİİİstanbul news today", "see www.example.com", "nothing here"])
     assert plain[:, url].tolist() == dotted[:, url].tolist() == [0.0, 1.0, 0.0]
+
+
+# --- the model inside the rule cleaner (clean.line_model) --------------------------------
+
+def _constant_model(log_odds: float) -> LineModel:
+    """A model that gives every line the same log-odds: what the rules do with its vote."""
+    n = len(FEATURE_NAMES)
+    stage = Stage(np.zeros(n), np.ones(n), ((np.zeros((n, 1)), np.array([log_odds])),))
+    return LineModel(FEATURE_NAMES, stage, None, 0.5, 0.0)
+
+
+def _clean_rules(text: str, model: LineModel | None):
+    from ingest.clean.text import clean_text
+
+    return clean_text(text, CleanOptions(line_model=model is not None), line_model=model)
+
+
+def _rule_of(cleaned, line: str) -> str | None:
+    return next((r.rule for r in cleaned.removed if r.text == line), None)
+
+
+SHORT_SENTENCE = "It rained all day."  # a content line by the rules, worth little
+
+
+def test_a_line_the_model_scores_out_of_the_body_carries_rule_model():
+    labels = ["About us", "Contact", "Privacy policy", "Terms of use"]
+    text = _page(["Bridge vote ends a long debate"], SENTENCES, labels, [SHORT_SENTENCE])
+    alone = _clean_rules(text, None)
+    doubted = _clean_rules(text, _constant_model(-10.0))
+    assert _rule_of(alone, SHORT_SENTENCE) == R.DENSITY
+    assert _rule_of(doubted, SHORT_SENTENCE) == R.MODEL
+    assert list(doubted.paragraphs) == list(alone.paragraphs) == SENTENCES
+    assert {r.rule for r in doubted.removed} <= set(R.RULES)
+
+
+def test_the_model_keeps_a_body_line_the_rules_alone_lose():
+    last = "The first trucks arrive next week."
+    text = _page(["Bridge vote ends a long debate"], SENTENCES, ["Weather notes"], [last])
+    alone = _clean_rules(text, None)
+    trusted = _clean_rules(text, _constant_model(10.0))
+    assert last not in alone.paragraphs and _rule_of(alone, last) == R.DENSITY
+    assert list(trusted.paragraphs)[:len(SENTENCES)] == SENTENCES
+    assert trusted.paragraphs[-1] == last
+
+
+def test_shipped_model_in_the_rule_cleaner_keeps_the_body_and_loses_no_line():
+    wrapped = [SENTENCES[0][:60].rstrip(), SENTENCES[0][60:].strip()]  # a hard wrap
+    assert wrapped[1][0].islower()
+    text = _page(MENU, ["Bridge vote ends a long debate"], wrapped, SENTENCES[1:], FOOTER)
+    cleaned = _clean_rules(text, default_model())
+    assert list(cleaned.paragraphs) == SENTENCES
+    kept = "\n".join(cleaned.paragraphs)
+    removed = {r.line_no for r in cleaned.removed}
+    for no, line in enumerate(text.splitlines()):
+        assert not line.strip() or no in removed or line.strip() in kept
+    assert {r.rule for r in cleaned.removed} <= set(R.RULES)
+
+
+def test_line_model_config_key_is_validated():
+    from ingest.config import ConfigError, config_from_dict
+
+    assert config_from_dict({"clean": {"line_model": True}}).clean.line_model is True
+    with pytest.raises(ConfigError, match="clean.line_model"):
+        config_from_dict({"clean": {"line_model": "yes"}})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(
+    st.text(max_size=80),
+    st.sampled_from(["", "Share", "Comments", "Published 3 May 2019", "• twitter", *MENU, *SENTENCES,
+                     "a line that ends without a stop and", "continues here in lower case.",
+                     *JA_BODY]),
+), max_size=40))
+def test_rule_cleaner_with_the_model_never_raises_and_loses_nothing(parts):
+    text = "\n".join(parts)
+    cleaned = _clean_rules(text, default_model())
+    kept = "\n".join(cleaned.paragraphs)
+    removed = {r.line_no for r in cleaned.removed}
+    for no, raw in enumerate(text.splitlines()):
+        assert not raw.strip() or no in removed or raw.strip() in kept, (no, raw)
+    assert {r.rule for r in cleaned.removed} <= set(R.RULES)

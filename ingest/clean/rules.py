@@ -45,13 +45,15 @@ SHORT_LINE = "short-line"
 TITLE = "title"
 PUBLISHED = "published"
 TEMPLATE = "template"
+# a line the learned line model (ingest.clean.model) scored out of the body
+MODEL = "model"
 # HTML: a page line the chosen extractor left out of the body (ingest.clean.html)
 EXTRACTOR_TRAFILATURA = "extractor:trafilatura"
 EXTRACTOR_READABILITY = "extractor:readability"
 
 RULES = (SHARE, SUBSCRIBE, AD, COMMENTS, RELATED, UI, COUNTER, CAPTION, BREADCRUMB, BULLET,
          TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, TEASER, END_MARKER, DENSITY, SHORT_LINE,
-         TITLE, PUBLISHED, TEMPLATE, EXTRACTOR_TRAFILATURA, EXTRACTOR_READABILITY)
+         TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA, EXTRACTOR_READABILITY)
 
 
 def family(rule: str) -> str:
