@@ -20,6 +20,7 @@ class RawDocument:
     text: str
     source: str
     truncated: bool = False  # `text` is only the first part of `content` (input.max_clean_bytes)
+    size: int = 0  # len(content) as read: workers get the document without its bytes
 
 
 @dataclass(frozen=True)

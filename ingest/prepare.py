@@ -18,6 +18,7 @@ that never checks for them (lxml): such a document is rejected only once it ends
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import threading
@@ -265,7 +266,10 @@ class Preparer:
         chunks = max(1, min(self.workers, len(docs) // MIN_DOCS_PER_WORKER))
         bounds = [len(docs) * i // chunks for i in range(chunks + 1)]
         pool = self._started_pool()
-        parts = [(docs[lo:hi], pool.submit(_prepare_in_worker, docs[lo:hi], *args, self.committed, False, timed=True))
+        # a worker cleans the decoded text: the input's bytes (up to input.max_file_bytes
+        # each, stored by this process) would be pickled to it and held there for nothing
+        sent = [dataclasses.replace(doc, content=b"") for doc in docs]
+        parts = [(docs[lo:hi], pool.submit(_prepare_in_worker, sent[lo:hi], *args, self.committed, False, timed=True))
                  for lo, hi in zip(bounds, bounds[1:])]
 
         def result() -> PreparedBatch:

@@ -1,4 +1,4 @@
-"""SIGTERM as an interrupt, so a stopped ingest is recorded as interrupted.
+"""SIGTERM (and Ctrl-C) as an interrupt, so a stopped ingest is recorded as interrupted.
 
 cron, systemd and `kill` stop a job with SIGTERM, which by default ends Python
 without unwinding: the batch in flight would be rolled back by SQLite anyway, but
@@ -10,8 +10,8 @@ Python runs a signal's handler in the main thread between two bytecodes, whereve
 that is, and an exception raised inside an at-fork hook, a finalizer or a weakref
 callback is printed ("Exception ignored in ...") and dropped: seen when SIGTERM came
 while the writer forked a worker (in logging's at-fork hook). So code that forks
-runs inside `sigterm_deferred()`, where SIGTERM is only recorded and raised once the
-block ends; and the handler records the signal too, so that the writer's waiting
+runs inside `sigterm_deferred()`, where SIGTERM and SIGINT (Ctrl-C, the same hazard)
+are only recorded and raised once the block ends; and the handler records the signal too, so that the writer's waiting
 loops can call `raise_if_terminated()`, which raises Terminated again should the
 first exception have been dropped anywhere else.
 """
@@ -28,54 +28,67 @@ class Terminated(KeyboardInterrupt):
     """The process received SIGTERM."""
 
 
-_RECEIVED: list[bool] = []  # set by the handler, cleared when the block is left
+_RECEIVED: list[int] = []  # the signals the handler took, cleared when the block is left
+_STOPS = (signal.SIGTERM, signal.SIGINT)  # SIGTERM from cron, systemd, kill; SIGINT from Ctrl-C
+
+
+def _stop(signum: int) -> KeyboardInterrupt:
+    return Terminated("received SIGTERM") if signum == signal.SIGTERM else KeyboardInterrupt("Ctrl-C")
 
 
 def _raise_terminated(signum: int, frame: object) -> None:
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _RECEIVED.append(True)
-    raise Terminated("received SIGTERM")
+    if signum == signal.SIGTERM:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM kills at once
+    _RECEIVED.append(signum)
+    raise _stop(signum)
 
 
 def _record_terminated(signum: int, frame: object) -> None:
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _RECEIVED.append(True)
+    if signum == signal.SIGTERM:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _RECEIVED.append(signum)
 
 
 def raise_if_terminated() -> None:
-    """Raise Terminated if SIGTERM was received inside `sigterm_interrupts()` (once more,
-    should the handler's exception have been dropped); a no-op otherwise."""
+    """Raise Terminated (or KeyboardInterrupt for Ctrl-C) if SIGTERM or SIGINT was received
+    inside `sigterm_interrupts()` (once more, should the handler's exception have been
+    dropped); a no-op otherwise."""
     if _RECEIVED:
-        raise Terminated("received SIGTERM")
+        raise _stop(_RECEIVED[0])
 
 
 @contextmanager
 def sigterm_interrupts() -> Iterator[None]:
-    """Within the block, SIGTERM raises Terminated (main thread only; elsewhere a no-op)."""
+    """Within the block, SIGTERM raises Terminated and SIGINT KeyboardInterrupt, both
+    recorded (main thread only; elsewhere a no-op)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    previous = {signum: signal.signal(signum, _raise_terminated) for signum in _STOPS}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
         _RECEIVED.clear()
 
 
 @contextmanager
 def sigterm_deferred() -> Iterator[None]:
-    """Within `sigterm_interrupts()`, a block where SIGTERM is recorded, not raised,
-    and raised as Terminated when the block ends (for forking, whose at-fork hooks
-    would drop it). Elsewhere a no-op."""
+    """Within `sigterm_interrupts()`, a block where SIGTERM and SIGINT are recorded, not
+    raised, and raised when the block ends (for forking, whose at-fork hooks would drop
+    the exception). Elsewhere a no-op."""
     if threading.current_thread() is not threading.main_thread() \
-            or signal.getsignal(signal.SIGTERM) is not _raise_terminated:
+            or signal.getsignal(signal.SIGINT) is not _raise_terminated:
         yield
         return
-    signal.signal(signal.SIGTERM, _record_terminated)
+    deferred = [signum for signum in _STOPS if signal.getsignal(signum) is _raise_terminated]
+    for signum in deferred:
+        signal.signal(signum, _record_terminated)
     try:
         yield
     finally:
-        if signal.getsignal(signal.SIGTERM) is _record_terminated:
-            signal.signal(signal.SIGTERM, _raise_terminated)
+        for signum in deferred:
+            if signal.getsignal(signum) is _record_terminated:
+                signal.signal(signum, _raise_terminated)
     raise_if_terminated()

@@ -351,7 +351,7 @@ def to_document(item: InputFile, root_source: str | None = None, max_clean_bytes
     media_type = _media_type(item.path.name, data)
     site = sniff_site(text) if site_source and media_type == HTML else None
     source = site or root_source or printable(item.path.parent.name)
-    return RawDocument(location, sha, media_type, data, text, source, truncated)
+    return RawDocument(location, sha, media_type, data, text, source, truncated, len(data))
 
 
 def read_document(path: Path, options: InputOptions, root_source: str | None = None) -> RawDocument | Reject:

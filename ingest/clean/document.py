@@ -51,7 +51,7 @@ def clean(raw: RawDocument, options: CleanOptions,
     cleaned = drop_template_paragraphs(clean_document(raw, options, template), template)
     if raw.truncated:  # the text was cut at input.max_clean_bytes: say so where removed lines are
         note = RemovedLine(raw.text.count("\n") + 1, f"[only the first {len(raw.text):,} characters of this "
-                                                     f"{len(raw.content):,}-byte input were cleaned: "
+                                                     f"{raw.size or len(raw.content):,}-byte input were cleaned: "
                                                      f"input.max_clean_bytes]", "max_clean_bytes")
         cleaned = dataclasses.replace(cleaned, removed=cleaned.removed + (note,))
     kind = "HTML page" if raw.media_type == HTML else "text"
