@@ -46,7 +46,7 @@ def bigram_text(text: str | None) -> str | None:
 
 def has_nospace(text: str) -> bool:
     """Whether the text holds a character of a script written without spaces."""
-    return NOSPACE_RUN.search(text) is not None
+    return not text.isascii() and NOSPACE_RUN.search(text) is not None
 
 
 def create(conn: sqlite3.Connection, tokenize: str) -> None:
@@ -61,12 +61,19 @@ def create(conn: sqlite3.Connection, tokenize: str) -> None:
 
 
 def index_articles(conn: sqlite3.Connection, condition: str, params: Iterable[object] = ()) -> int:
-    """Index the articles matching `condition` (SQL over articles) that hold such text; how many."""
-    rows = conn.execute(f"SELECT id, title, text FROM articles WHERE ({condition}) "
-                        f"AND (text GLOB ? OR title GLOB ?)", [*params, NOSPACE_GLOB, NOSPACE_GLOB])
-    values = [(rowid, bigram_text(title), bigram_text(text)) for rowid, title, text in rows]
-    conn.executemany(f"INSERT INTO {BIGRAM_FTS} (rowid, title, text) VALUES (?, ?, ?)", values)
-    return len(values)
+    """Index the articles matching `condition` (SQL over articles) that hold such text; how many.
+
+    The test is made here (str.isascii, then a regex), not with SQL's GLOB: a GLOB with a
+    character class took 0.3 ms an article, a sixth of the writer's time.
+    """
+    rows = conn.execute(f"SELECT id, title, text FROM articles WHERE {condition}", list(params))
+    count = 0
+    while chunk := rows.fetchmany(500):
+        values = [(rowid, bigram_text(title), bigram_text(text)) for rowid, title, text in chunk
+                  if has_nospace(text) or (title is not None and has_nospace(title))]
+        conn.executemany(f"INSERT INTO {BIGRAM_FTS} (rowid, title, text) VALUES (?, ?, ?)", values)
+        count += len(values)
+    return count
 
 
 def forget_articles(conn: sqlite3.Connection, rows: Iterable[tuple[int, str | None, str]]) -> None:
