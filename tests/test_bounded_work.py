@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import time
 from pathlib import Path
 
@@ -121,6 +122,18 @@ def wait_gone(pids: set[int], timeout: float = 10) -> set[int]:
 # for a second, so the budget leaves room for that.
 BUDGET = 4.0
 
+def start_stuck(tmp_path: Path) -> tuple[subprocess.Popen, Path, Path, Path, set[int]]:
+    """An ingest whose worker is stuck in C on a document, once it is stuck: the process,
+    its archive, its folder and config, and its worker processes."""
+    folder, config = corpus(tmp_path, 2, 100.0)
+    db = tmp_path / "archive.db"
+    proc = start("ingest", folder, "--db", db, "--config", config, prelude=STUCK_IN_C)
+    assert proc.stdout.readline().strip() == "stuck"
+    workers = children(proc.pid)
+    assert workers
+    return proc, db, folder, config, workers
+
+
 needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 
 
@@ -162,12 +175,7 @@ def test_a_chunk_whose_signing_overruns_is_signed_one_by_one_to_find_the_documen
 @pytest.mark.parametrize("signum, said", [(signal.SIGTERM, "interrupted (received SIGTERM)"),
                                           (signal.SIGINT, "interrupted")], ids=["SIGTERM", "Ctrl-C"])
 def test_sigterm_is_honoured_while_a_worker_is_stuck(tmp_path, signum, said):
-    folder, config = corpus(tmp_path, 2, 100.0)
-    db = tmp_path / "archive.db"
-    proc = start("ingest", folder, "--db", db, "--config", config, prelude=STUCK_IN_C)
-    assert proc.stdout.readline().strip() == "stuck"
-    workers = children(proc.pid)
-    assert workers
+    proc, db, folder, config, workers = start_stuck(tmp_path)
     signalled = time.monotonic()
     proc.send_signal(signum)
     try:
@@ -184,12 +192,7 @@ def test_sigterm_is_honoured_while_a_worker_is_stuck(tmp_path, signum, said):
 
 @needs_proc
 def test_a_writer_killed_while_a_worker_is_stuck_leaves_no_worker_and_no_lock(tmp_path):
-    folder, config = corpus(tmp_path, 2, 100.0)
-    db = tmp_path / "archive.db"
-    proc = start("ingest", folder, "--db", db, "--config", config, prelude=STUCK_IN_C)
-    assert proc.stdout.readline().strip() == "stuck"
-    workers = children(proc.pid)
-    assert workers
+    proc, db, folder, config, workers = start_stuck(tmp_path)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     try:

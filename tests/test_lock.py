@@ -10,7 +10,9 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -123,7 +125,10 @@ pipeline.Ingester._write_article = _pausing_write
 """
 
 
-def test_two_ingests_one_archive_and_readers_during_the_write(tmp_path):
+@contextmanager
+def paused_ingest(tmp_path: Path) -> Iterator[tuple[subprocess.Popen, Path]]:
+    """An ingest of 60 articles paused inside a write, once its first batch is committed;
+    released when the block ends, then checked to finish with its run recorded ok."""
     folder = tmp_path / "in"
     write_corpus(folder, 60, seed=5)
     config = write_config(tmp_path / "config.toml", 8)
@@ -132,7 +137,16 @@ def test_two_ingests_one_archive_and_readers_during_the_write(tmp_path):
                   prelude=PAUSE_IN_A_WRITE.format(release=str(release)))
     try:
         wait_for(lambda: query(db, "SELECT count(*) FROM sightings")[0][0] > 0)
+        yield first, db
+    finally:
+        release.touch()
+    out, err = first.communicate(timeout=120)
+    assert first.returncode == 0, err
+    assert query(db, "SELECT status FROM ingest_runs") == [("ok",)]  # a refused ingest left no run
 
+
+def test_two_ingests_one_archive_and_readers_during_the_write(tmp_path):
+    with paused_ingest(tmp_path) as (first, db):
         second = run("ingest", ROOT / "samples", "--db", db)
         assert second.returncode == 75, second.stderr
         assert f"pid {first.pid}" in second.stderr and "started" in second.stderr
@@ -147,11 +161,6 @@ def test_two_ingests_one_archive_and_readers_during_the_write(tmp_path):
         assert runs.returncode == 0 and f"running (pid {first.pid})" in runs.stdout
         assert run("stats", "--db", db).returncode == 0
         assert first.poll() is None
-    finally:
-        release.touch()
-    out, err = first.communicate(timeout=120)
-    assert first.returncode == 0, err
-    assert query(db, "SELECT status FROM ingest_runs") == [("ok",)]  # the refused one left no run
 
 
 def test_a_symlinked_lock_file_is_refused_and_its_target_left_intact(tmp_path):
@@ -174,24 +183,12 @@ def test_a_symlinked_lock_file_is_refused_and_its_target_left_intact(tmp_path):
 
 
 def test_deleting_the_lock_file_mid_run_admits_no_second_writer(tmp_path):
-    folder = tmp_path / "in"
-    write_corpus(folder, 60, seed=5)
-    config = write_config(tmp_path / "config.toml", 8)
-    db, release = tmp_path / "archive.db", tmp_path / "release"
-    first = start("ingest", folder, "--db", db, "--config", config,
-                  prelude=PAUSE_IN_A_WRITE.format(release=str(release)))
-    try:
-        wait_for(lambda: query(db, "SELECT count(*) FROM sightings")[0][0] > 0)
+    with paused_ingest(tmp_path) as (first, db):
         lock_path(db).unlink()
         second = run("ingest", ROOT / "samples", "--db", db)
         assert second.returncode == 75, second.stderr
         assert "another ingest is writing to this archive" in second.stderr
         assert first.poll() is None
-    finally:
-        release.touch()
-    out, err = first.communicate(timeout=120)
-    assert first.returncode == 0, err
-    assert query(db, "SELECT status FROM ingest_runs") == [("ok",)]
     assert run("ingest", ROOT / "samples", "--db", db).returncode == 0  # and the lock is free again
 
 
