@@ -420,24 +420,33 @@ def clean(paths: list[Path] = typer.Argument(..., help="Files or folders to clea
     Example: newsarchive clean page.html --json
     """
     cfg = _config(config)
-    from .clean import clean_document
-    from .sources import find_inputs, read_document
+    from .sources import expand_records, find_inputs, read_input, to_document
 
-    for item in find_inputs(paths, cfg.input):
-        doc = item if isinstance(item, Reject) else read_document(item, cfg.input)
-        if isinstance(doc, Reject):
-            typer.echo(f"rejected {doc.location}: {doc.reason}", err=True)
-            continue
-        result = clean_document(doc, cfg.clean)
-        record = {"location": doc.location, "title": result.title, "published": result.published,
-                  "body": "\n\n".join(result.paragraphs),
-                  "removed": [{"line": r.text, "rule": r.rule} for r in result.removed]}
-        if as_json:
-            _print_json(record)
-        else:
-            typer.secho(f"== {doc.location}", bold=True)
-            typer.echo(f"title: {record['title']}\npublished: {record['published']}\n")
-            typer.echo(record["body"] + "\n")
+    options = cfg.input
+    for found in find_inputs(paths, options):
+        for item in expand_records([found if isinstance(found, Reject) else read_input(found, options)]):
+            _clean_one(item if isinstance(item, Reject) else
+                       to_document(item, None, options.max_clean_bytes, options.source == "site", options),
+                       cfg, as_json)
+
+
+def _clean_one(doc: Any, cfg: Config, as_json: bool) -> None:
+    """Print what `clean` makes of one document (or why it was rejected)."""
+    from .clean import clean_document
+
+    if isinstance(doc, Reject):
+        typer.echo(f"rejected {doc.location}: {doc.reason}", err=True)
+        return
+    result = clean_document(doc, cfg.clean)
+    record = {"location": doc.location, "title": result.title, "published": result.published,
+              "body": "\n\n".join(result.paragraphs),
+              "removed": [{"line": r.text, "rule": r.rule} for r in result.removed]}
+    if as_json:
+        _print_json(record)
+    else:
+        typer.secho(f"== {doc.location}", bold=True)
+        typer.echo(f"title: {record['title']}\npublished: {record['published']}\n")
+        typer.echo(record["body"] + "\n")
 
 
 def _print_rows(rows: list[dict[str, Any]], as_json: bool, render) -> None:

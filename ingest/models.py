@@ -10,6 +10,17 @@ HTML = "text/html"
 
 
 @dataclass(frozen=True)
+class RecordMeta:
+    """What a scraped-article record (ingest.records) says of its article, beside its body."""
+
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    site: str | None = None
+
+
+@dataclass(frozen=True)
 class RawDocument:
     """One input as read from disk: decoded text plus where it came from."""
 
@@ -21,6 +32,7 @@ class RawDocument:
     source: str
     truncated: bool = False  # `text` is only the first part of `content` (input.max_clean_bytes)
     size: int = 0  # len(content) as read: workers get the document without its bytes
+    meta: RecordMeta | None = None  # for a record of a JSON Lines file: its own fields
 
 
 @dataclass(frozen=True)

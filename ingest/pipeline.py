@@ -36,7 +36,7 @@ from .lock import WriterLock
 from .models import RawDocument, Reject
 from .signals import raise_if_terminated
 from .runs import RunFailed, RunInterrupted, RunSummary, reason_counts  # noqa: F401 (re-exported)
-from .sources import InputFile, find_inputs, input_size, location_of, read_input, to_document
+from .sources import InputFile, expand_records, find_inputs, input_size, location_of, read_input, to_document
 
 
 def batched(items: Iterable, size: int, max_bytes: int | None = None,
@@ -209,13 +209,14 @@ class Ingester:
         """Read a batch (its paths; inputs already read are taken as they are) and hand
         what is new in it to the preparer (which may run it in the background); nothing
         is written."""
-        return self._start_inputs([read_input(item, self.config.input) if isinstance(item, Path) else item
-                                   for item in items])
+        return self._start_inputs(expand_records([read_input(item, self.config.input) if isinstance(item, Path)
+                                                  else item for item in items]))
 
     def _start_inputs(self, inputs: list[InputFile | Reject]) -> "_Started":
         known = lookup(self.archive.db, [(i.location, i.sha256) for i in inputs])
         site_source = self.config.input.source == "site"
-        decoded = {item.location: to_document(item, None, self.config.input.max_clean_bytes, site_source)
+        decoded = {item.location: to_document(item, None, self.config.input.max_clean_bytes, site_source,
+                                              self.config.input)
                    for item in self._classify(inputs, known, _Plan(), RunSummary())}
         to_clean = [doc for doc in decoded.values() if isinstance(doc, RawDocument)]
         templates = {source: self._template(source) for source in {doc.source for doc in to_clean}}

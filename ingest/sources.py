@@ -32,7 +32,8 @@ from typing import Callable, Iterator
 from .config import InputOptions
 from .decode import decode
 from .models import HTML, TEXT, RawDocument, Reject
-from .provenance import sniff_site
+from . import records
+from .provenance import canonical_url, site_of, sniff_site
 
 _HTML_SNIFF = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")
 _CHUNK = 1 << 20
@@ -332,8 +333,33 @@ def _clean_part(data: bytes, limit: int) -> tuple[str | None, bool]:
     return text, True
 
 
+def expand_records(items: list[InputFile | Reject]) -> list[InputFile | Reject]:
+    """The inputs with each JSON Lines file replaced by one input a line (ingest.records)."""
+    out: list[InputFile | Reject] = []
+    for item in items:
+        if isinstance(item, InputFile) and records.is_record_file(item.path.name):
+            out += [InputFile(item.path, location, records.line_sha256(line), line)
+                    for location, line in records.split_lines(item.data, item.location)]
+        else:
+            out.append(item)
+    return out
+
+
+def _record_document(item: InputFile, root_source: str | None, site_source: bool,
+                     options: InputOptions) -> RawDocument | Reject:
+    parsed = records.parse(item.data, item.location, item.sha256, options)
+    if isinstance(parsed, Reject):
+        return parsed
+    body, is_html, meta = parsed
+    body = body[:options.max_clean_bytes]
+    site = (meta.site or (site_of(canonical_url(meta.url), None) if meta.url else None)) if site_source else None
+    source = site or root_source or printable(item.path.parent.name)
+    return RawDocument(item.location, item.sha256, HTML if is_html else TEXT, item.data, body, source,
+                       len(body) < len(parsed[0]), len(item.data), meta)
+
+
 def to_document(item: InputFile, root_source: str | None = None, max_clean_bytes: int | None = None,
-                site_source: bool = True) -> RawDocument | Reject:
+                site_source: bool = True, options: InputOptions | None = None) -> RawDocument | Reject:
     """Decode an input into a RawDocument, or a Reject if it is empty or binary.
 
     Its source: with `site_source`, the site an HTML page names (ingest.provenance.sniff_site);
@@ -343,6 +369,8 @@ def to_document(item: InputFile, root_source: str | None = None, max_clean_bytes
     cleaned (see `_clean_part`); its `content` is still the whole input.
     """
     data, location, sha = item.data, item.location, item.sha256
+    if records.is_record_location(location):  # one line of a JSON Lines file
+        return _record_document(item, root_source, site_source, options or InputOptions())
     if not data or data.isspace():  # isspace stops at the first other byte; strip() would copy
         return Reject(location, "empty file" if not data else "empty file (only whitespace)", sha)
     text, truncated = _clean_part(data, max_clean_bytes or len(data))
@@ -358,4 +386,4 @@ def read_document(path: Path, options: InputOptions, root_source: str | None = N
     """Read one file into a RawDocument, or a Reject saying why it cannot be used."""
     item = read_input(path, options)
     return item if isinstance(item, Reject) else to_document(item, root_source, options.max_clean_bytes,
-                                                             options.source == "site")
+                                                             options.source == "site", options)

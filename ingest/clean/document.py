@@ -6,8 +6,9 @@ import dataclasses
 
 from .cleaned import Cleaned
 from ..config import CleanOptions
+from .dates import parse_date
 from .guard import lost_body_reason, prose_bytes
-from .html import clean_html
+from .html import clean_html, extracted_text
 from .htmltext import html_to_lines
 from ..models import HTML, Article, RawDocument, Reject, RemovedLine
 from ..normalize import normalize_text
@@ -17,9 +18,12 @@ from ..provenance import canonical_url, detect_language, site_of
 
 def clean_document(raw: RawDocument, options: CleanOptions,
                    template: frozenset[str] = frozenset()) -> Cleaned:
-    """Run the cleaner that fits the document's media type."""
+    """Run the cleaner that fits the document's media type (a scraped record's text is
+    already an article body: only its shape rules run, see html.extracted_text)."""
     if raw.media_type == HTML:
         return clean_html(raw.text, options)
+    if raw.meta is not None:
+        return extracted_text(raw.text, raw.meta.title)
     return clean_text(raw.text, options, template)
 
 
@@ -67,6 +71,12 @@ def clean(raw: RawDocument, options: CleanOptions,
         reason = lost_body_reason(cleaned.paragraphs, prose, min_share, (r.rule for r in cleaned.removed))
         if reason:
             return Reject(raw.location, f"no article text found in this {kind}: {reason}", raw.sha256)
+    if raw.meta is not None:  # a scraped record's own fields win over what the body says
+        meta = raw.meta
+        published = parse_date(meta.published) if meta.published else None  # ISO 8601, as the archive keeps dates
+        cleaned = dataclasses.replace(cleaned, title=meta.title or cleaned.title,
+                                      published=published or cleaned.published, url=meta.url or cleaned.url,
+                                      author=meta.author or cleaned.author, site_name=meta.site or cleaned.site_name)
     canonical = canonical_url(cleaned.url)
     language = cleaned.language
     if language is None and getattr(options, "detect_language", True):

@@ -70,6 +70,15 @@ def _readability(root: etree._Element) -> list[str]:
         return []
 
 
+def extracted_text(text: str, title: str | None = None) -> Cleaned:
+    """An article body another extractor already made (a scraper's record): its lines are
+    kept but for a leading repeat of the title and short lines a shape rule names (share
+    rows, ad markers), as trafilatura's reading is; no density reasoning, which would
+    judge a short extracted article as a page."""
+    kept, removed = _shape_rules(text.splitlines(), title)
+    return Cleaned(title, None, tuple(kept), tuple(removed))
+
+
 def _shape_rules(lines: list[str], title: str | None) -> tuple[list[str], list[RemovedLine]]:
     """Keep a reading's lines; drop a leading title repeat and short lines a shape rule names."""
     kept: list[str] = []
