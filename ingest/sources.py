@@ -31,8 +31,8 @@ from typing import Callable, Iterator
 
 from .config import InputOptions
 from .decode import decode
-from .models import HTML, TEXT, RawDocument, Reject
-from . import records
+from .models import HTML, TEXT, RawDocument, RecordMeta, Reject
+from . import records, warc
 from .provenance import canonical_url, site_of, sniff_site
 
 _HTML_SNIFF = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")
@@ -334,15 +334,35 @@ def _clean_part(data: bytes, limit: int) -> tuple[str | None, bool]:
 
 
 def expand_records(items: list[InputFile | Reject]) -> list[InputFile | Reject]:
-    """The inputs with each JSON Lines file replaced by one input a line (ingest.records)."""
+    """The inputs with each JSON Lines file replaced by one input a line (ingest.records),
+    and each WARC file by one input an HTML response (ingest.warc)."""
     out: list[InputFile | Reject] = []
     for item in items:
         if isinstance(item, InputFile) and records.is_record_file(item.path.name):
             out += [InputFile(item.path, location, records.line_sha256(line), line)
                     for location, line in records.split_lines(item.data, item.location)]
+        elif isinstance(item, InputFile) and warc.is_warc_file(item.path.name):
+            out += [part if isinstance(part, Reject) else InputFile(item.path, *part)
+                    for part in warc.split_records(item.data, item.location)]
         else:
             out.append(item)
     return out
+
+
+def _warc_document(item: InputFile, root_source: str | None, site_source: bool,
+                   max_clean_bytes: int | None) -> RawDocument | Reject:
+    parsed = warc.parse(item.data)
+    if parsed is None:
+        return Reject(item.location, "not an HTML response record of a WARC file", item.sha256)
+    payload, meta = parsed
+    text, truncated = _clean_part(payload, max_clean_bytes or len(payload)) if payload.strip() else (None, False)
+    if text is None:
+        return Reject(item.location, "the WARC record's page is empty, binary, or in an encoding that could "
+                                     "not be detected", item.sha256)
+    site = (sniff_site(text) or site_of(canonical_url(meta.url), None)) if site_source else None
+    source = site or root_source or printable(item.path.parent.name)
+    return RawDocument(item.location, item.sha256, HTML, item.data, text, source, truncated, len(item.data),
+                       RecordMeta(url=meta.url))
 
 
 def _record_document(item: InputFile, root_source: str | None, site_source: bool,
@@ -371,6 +391,8 @@ def to_document(item: InputFile, root_source: str | None = None, max_clean_bytes
     data, location, sha = item.data, item.location, item.sha256
     if records.is_record_location(location):  # one line of a JSON Lines file
         return _record_document(item, root_source, site_source, options or InputOptions())
+    if warc.is_warc_location(location):  # one response record of a WARC file
+        return _warc_document(item, root_source, site_source, max_clean_bytes)
     if not data or data.isspace():  # isspace stops at the first other byte; strip() would copy
         return Reject(location, "empty file" if not data else "empty file (only whitespace)", sha)
     text, truncated = _clean_part(data, max_clean_bytes or len(data))

@@ -100,3 +100,61 @@ def test_clean_prints_each_record(cli, tmp_path):
     records = [json.loads(line) for line in cli("clean", feed, "--json").stdout.splitlines()]
     assert [r["location"].rsplit("#", 1)[1] for r in records] == ["L1", "L2"]
     assert all(COUNCIL_BODY[0] in r["body"] for r in records)
+
+
+def write_warc(path, pages: list[tuple[str, bytes, str]], gzip_it: bool = False) -> bytes:
+    """A WARC file written with warcio's own writer: for each (url, body, content type) a
+    request record and a response record, and a metadata record."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = BytesIO()
+    writer = WARCWriter(buffer, gzip=gzip_it)
+    for url, body, kind in pages:
+        writer.write_record(writer.create_warc_record(url, "request", payload=BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+        headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=headers))
+    writer.write_record(writer.create_warc_record("urn:meta", "metadata", payload=BytesIO(b"crawler: test")))
+    path.write_bytes(buffer.getvalue())
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("gzip_it", [False, True], ids=["warc", "warc.gz"])
+def test_a_warc_gives_one_input_per_html_response_with_its_url(cli, db_path, tmp_path, gzip_it):
+    name = "crawl.warc.gz" if gzip_it else "crawl.warc"
+    write_warc(tmp_path / name, [("https://paper.example.com/c", HTML.encode(), "text/html; charset=utf-8"),
+                                 ("https://paper.example.com/logo.png", b"\x89PNG....", "image/png")], gzip_it)
+    cli("ingest", tmp_path / name, "--db", db_path)
+    (url, title), = rows(db_path, "SELECT url, title FROM articles")
+    assert (url, title) == ("https://paper.example.com/c", "Budget approved")
+    (location, content), = rows(db_path, "SELECT s.location, r.content FROM sightings s "
+                                          "JOIN raw_documents r ON r.id = s.raw_id")
+    assert "#" in location and content.startswith(b"WARC/1.") and HTML.encode() in content  # the whole record
+
+
+def test_a_truncated_warc_keeps_the_records_before_the_cut(cli, db_path, tmp_path):
+    data = write_warc(tmp_path / "full.warc", [("https://a.example/1", HTML.encode(), "text/html"),
+                                               ("https://a.example/2", HTML.replace("Budget", "Bus").encode(),
+                                                "text/html")])
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "cut.warc").write_bytes(data[:len(data) * 2 // 3])
+    result = cli("ingest", tmp_path / "in", "--db", db_path)
+    assert rows(db_path, "SELECT url FROM articles") == [("https://a.example/1",)]
+    (reason,), = rows(db_path, "SELECT reason FROM rejects")
+    assert "WARC record" in reason and "rejected 1" in result.output
+
+
+def test_the_same_story_from_a_warc_a_json_line_and_a_page_is_one_article_with_three_urls(cli, db_path, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_warc(folder / "crawl.warc", [("https://warc.example/c", HTML.encode(), "text/html")])
+    (folder / "feed.jsonl").write_text(json.dumps(dict(fundus(), url="https://jsonl.example/c")) + "\n",
+                                       encoding="utf-8")
+    (folder / "page.html").write_text(HTML.replace("<head>", '<head><link rel="canonical" '
+                                                            'href="https://html.example/c">'), encoding="utf-8")
+    cli("ingest", folder, "--db", db_path)
+    assert rows(db_path, "SELECT count(*) FROM articles") == [(1,)]
+    urls = {url for url, in rows(db_path, "SELECT url FROM sightings")}
+    assert urls == {"https://warc.example/c", "https://jsonl.example/c", "https://html.example/c"}

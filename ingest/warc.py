@@ -1,0 +1,77 @@
+"""WARC files (CC-NEWS, Browsertrix, Heritrix, `wget --warc-file`): one input per HTML response.
+
+A .warc (or .warc.gz, read decompressed like any .gz input) is split by warcio into its
+records. Each `response` record whose HTTP Content-Type is HTML is an input of its own:
+its location is the file's with `#<offset>` (the record's offset in the decompressed
+file), its raw bytes the whole record (WARC and HTTP headers and payload, byte for byte),
+and its URL the record's WARC-Target-URI. Request, metadata, revisit and non-HTML
+records are skipped and counted; a truncated or unreadable record is a reject that names
+its offset, and the records before it are read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from io import BytesIO
+from typing import Iterator
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from .models import RecordMeta, Reject
+
+WARC_FILE = ".warc"
+_WARC_LOCATION = re.compile(r"\.warc(?:\.gz)?#\d+$", re.IGNORECASE)
+
+
+def is_warc_file(name: str) -> bool:
+    """Whether a file (by name) is a WARC file."""
+    return name.lower().removesuffix(".gz").endswith(WARC_FILE)
+
+
+def is_warc_location(location: str) -> bool:
+    """Whether a stored location names one record of a WARC file."""
+    return _WARC_LOCATION.search(location) is not None
+
+
+def _is_html_response(record) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    kind = (record.http_headers.get_header("Content-Type") or "").lower()
+    return "html" in kind
+
+
+def split_records(data: bytes, location: str) -> Iterator[tuple[str, str, bytes] | Reject]:
+    """(location, sha256, the record's bytes) of each HTML response record; a Reject for a
+    truncated or unreadable record (the rest of the file cannot be found after it)."""
+    iterator = ArchiveIterator(BytesIO(data))
+    end = 0
+    try:
+        for record in iterator:
+            wanted = _is_html_response(record)
+            iterator.read_to_end()
+            offset, length = iterator.get_record_offset(), iterator.get_record_length()
+            end = offset + length
+            if wanted:
+                raw = data[offset:end]
+                yield f"{location}#{offset}", hashlib.sha256(raw).hexdigest(), raw
+    except (ArchiveLoadFailed, ValueError, EOFError, OSError) as exc:
+        yield Reject(f"{location}#{end}", f"unreadable WARC record ({type(exc).__name__}: {exc})"[:300],
+                     f"warc:{hashlib.sha256(data[end:]).hexdigest()}")
+        return
+    if data[end:].strip():
+        yield Reject(f"{location}#{end}", "truncated WARC record: the file ends inside it",
+                     f"warc:{hashlib.sha256(data[end:]).hexdigest()}")
+
+
+def parse(raw: bytes) -> tuple[bytes, RecordMeta] | None:
+    """The HTML payload of one stored response record and its URL, or None if it has none."""
+    try:
+        record = next(iter(ArchiveIterator(BytesIO(raw))), None)
+        if record is None or not _is_html_response(record):
+            return None
+        payload = record.content_stream().read()
+    except (ArchiveLoadFailed, ValueError, EOFError, OSError):
+        return None
+    return payload, RecordMeta(url=record.rec_headers.get_header("WARC-Target-URI"))
