@@ -223,7 +223,7 @@ def _print_summary(summary: RunSummary, as_json: bool = False, quiet: bool = Fal
 
 
 @app.command()
-def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read recursively)."),
+def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read recursively); - for standard input."),
            db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption,
            strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input was rejected."),
            as_json: bool = typer.Option(False, "--json", help="Print the run's summary as one JSON object."),
@@ -236,7 +236,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
     """
     cfg = _config(config)
     db_path = _db_path(db, cfg)
-    missing = [str(p) for p in paths if not os.path.lexists(p)]
+    missing = [str(p) for p in paths if str(p) != "-" and not os.path.lexists(p)]
     if missing:
         fail(f"no such file or folder: {', '.join(missing)}", EXIT_USAGE)
     bar = None
@@ -424,7 +424,7 @@ def clean(paths: list[Path] = typer.Argument(..., help="Files or folders to clea
 
     options = cfg.input
     for found in find_inputs(paths, options):
-        for item in expand_records([found if isinstance(found, Reject) else read_input(found, options)]):
+        for item in expand_records([read_input(found, options) if isinstance(found, Path) else found]):
             _clean_one(item if isinstance(item, Reject) else
                        to_document(item, None, options.max_clean_bytes, options.source == "site", options),
                        cfg, as_json)

@@ -61,12 +61,12 @@ def batched(items: Iterable, size: int, max_bytes: int | None = None,
         yield batch
 
 
-def unique_inputs(items: Iterable[Path | Reject]) -> list[Path | Reject]:
+def unique_inputs(items: Iterable[Path | InputFile | Reject]) -> list[Path | InputFile | Reject]:
     """The inputs without repeats (a file named twice on the command line is read once)."""
     seen: set[str] = set()
-    out: list[Path | Reject] = []
+    out: list[Path | InputFile | Reject] = []
     for item in items:
-        key = item.location if isinstance(item, Reject) else location_of(item)  # cheap: already absolute
+        key = item.location if isinstance(item, (Reject, InputFile)) else location_of(item)  # cheap: absolute
         if key not in seen:
             seen.add(key)
             out.append(item)

@@ -24,6 +24,7 @@ import io
 import os
 import re
 import stat
+import sys
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,7 +163,31 @@ def _walk(path: Path, options: InputOptions, roots: list[str]) -> Iterator[Path 
     yield from failed()
 
 
-def find_inputs(paths: list[str | Path], options: InputOptions) -> Iterator[Path | Reject]:
+STDIN = "-"
+
+
+def read_stdin(options: InputOptions, stream: "io.BufferedIOBase | None" = None) -> InputFile | Reject:
+    """Standard input (`ingest -`) as one input, read up to input.max_file_bytes: a JSON
+    Lines stream, a WARC, an HTML page or plain text, told by its first bytes (gzip is
+    decompressed). Its location is `stdin.jsonl` (`.warc`, `.html`, `.txt`), so that its
+    records are named as a file's are (`stdin.jsonl#L3`), and its source is "stdin"."""
+    stream = stream or sys.stdin.buffer
+    data = _read_capped(stream.read, options.max_file_bytes)
+    if data is None:
+        return Reject("stdin", f"standard input is larger than input.max_file_bytes "
+                               f"({options.max_file_bytes:,} bytes)", None)
+    if data[:2] == b"\x1f\x8b":
+        data = _gunzip(data, "stdin", options.max_file_bytes)
+        if isinstance(data, Reject):
+            return data
+    head = data[:512].lstrip()
+    kind = ("warc" if head.startswith(b"WARC/") else "jsonl" if head.startswith(b"{")
+            else "html" if head.lower().startswith(_HTML_SNIFF) else "txt")
+    location = f"stdin.{kind}"
+    return InputFile(Path("stdin") / location, location, hashlib.sha256(data).hexdigest(), data)
+
+
+def find_inputs(paths: list[str | Path], options: InputOptions) -> Iterator[Path | InputFile | Reject]:
     """Every wanted file under the paths, in a stable order; what cannot be listed is a Reject.
 
     A path given by name is always yielded (whatever its kind or ending), so that
@@ -175,6 +200,9 @@ def find_inputs(paths: list[str | Path], options: InputOptions) -> Iterator[Path
     """
     roots = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
     for given in paths:
+        if str(given) == STDIN:  # `ingest -`: standard input, read here and now
+            yield read_stdin(options)
+            continue
         path = Path(given)
         if path.is_dir():
             yield from _walk(path, options, roots)

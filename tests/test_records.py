@@ -158,3 +158,22 @@ def test_the_same_story_from_a_warc_a_json_line_and_a_page_is_one_article_with_t
     assert rows(db_path, "SELECT count(*) FROM articles") == [(1,)]
     urls = {url for url, in rows(db_path, "SELECT url FROM sightings")}
     assert urls == {"https://warc.example/c", "https://jsonl.example/c", "https://html.example/c"}
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "jsonl.gz", "html", "warc"])
+def test_standard_input_is_read_as_what_it_holds(runner, db_path, tmp_path, kind):
+    from ingest.cli import app
+
+    if kind.startswith("jsonl"):
+        data = (json.dumps(news_please()) + "\n").encode()
+        data = gzip.compress(data) if kind.endswith(".gz") else data
+        expected = "stdin.jsonl#L1"
+    elif kind == "html":
+        data, expected = HTML.encode(), "stdin.html"
+    else:
+        data = write_warc(tmp_path / "x.warc", [("https://warc.example/c", HTML.encode(), "text/html")])
+        expected = "stdin.warc#"
+    result = runner.invoke(app, ["ingest", "-", "--db", str(db_path)], input=data)
+    assert result.exit_code == 0, result.output
+    (location, text), = rows(db_path, "SELECT s.location, a.text FROM sightings s JOIN articles a ON a.id = s.article_id")
+    assert location.startswith(expected) and COUNCIL_BODY[0] in text
