@@ -37,8 +37,6 @@ _QUOTES = str.maketrans({
 _COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f"
                         "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _WORD = re.compile(r"\w+")
-# Scripts written without spaces between words (NFKC folds half-width kana), as search has them.
-_NOSPACE_RUN = NOSPACE_RUN
 # A run of a script without spaces, or a word of other word characters.
 _TOKEN = re.compile(f"([{NOSPACE}]+)|[^\\W{NOSPACE}]+")
 
@@ -61,7 +59,7 @@ def words(text: str) -> list[str]:
 
 def normalized_words(normalized: str) -> list[str]:
     """The tokens of an already normalised text: words, and bigrams in runs of scripts without spaces."""
-    if not _NOSPACE_RUN.search(normalized):
+    if not NOSPACE_RUN.search(normalized):  # as search has them (NFKC folds half-width kana)
         return _WORD.findall(normalized)
     tokens: list[str] = []
     for m in _TOKEN.finditer(normalized):

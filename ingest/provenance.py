@@ -17,7 +17,6 @@ import re
 from urllib.parse import urlsplit
 
 import pycld2
-
 from courlan import normalize_url
 
 # <html ... lang="de-AT">: the attribute within the tag's first 500 characters (bounded, linear).
@@ -34,8 +33,8 @@ _PAGE_URL = re.compile(
     r"|<meta\b[^>]{0,300}?property\s*=\s*[\"']og:url[\"'][^>]{0,300}?content\s*=\s*[\"'](https?://[^\"'\s<>]{1,2000})",
     re.IGNORECASE)
 SNIFF_CHARS = 65_536  # a page's site is looked for in its first 64 KB (its head)
-DETECT_CHARS = 1_000
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # CLD2 refuses them  # the language is detected on the cleaned text's first characters
+DETECT_CHARS = 1_000  # the language is detected on the cleaned text's first characters
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # CLD2 refuses them
 MAX_URL_CHARS = 2_048
 
 

@@ -32,7 +32,7 @@ from typing import Callable, Iterator
 
 from .config import InputOptions
 from .decode import decode
-from .models import HTML, TEXT, RawDocument, RecordMeta, Reject
+from .models import HTML, TEXT, RawDocument, Reject
 from . import records, warc
 from .provenance import canonical_url, site_of, sniff_site
 
@@ -388,9 +388,13 @@ def _warc_document(item: InputFile, root_source: str | None, site_source: bool,
         return Reject(item.location, "the WARC record's page is empty, binary, or in an encoding that could "
                                      "not be detected", item.sha256)
     site = (sniff_site(text) or site_of(canonical_url(meta.url), None)) if site_source else None
-    source = site or root_source or printable(item.path.parent.name)
-    return RawDocument(item.location, item.sha256, HTML, item.data, text, source, truncated, len(item.data),
-                       RecordMeta(url=meta.url))
+    return RawDocument(item.location, item.sha256, HTML, item.data, text, _source(item, site, root_source),
+                       truncated, len(item.data), meta)
+
+
+def _source(item: InputFile, site: str | None, root_source: str | None) -> str:
+    """An input's source: the site it names, else the given root source, else its folder's name."""
+    return site or root_source or printable(item.path.parent.name)
 
 
 def _record_document(item: InputFile, root_source: str | None, site_source: bool,
@@ -399,11 +403,10 @@ def _record_document(item: InputFile, root_source: str | None, site_source: bool
     if isinstance(parsed, Reject):
         return parsed
     body, is_html, meta = parsed
-    body = body[:options.max_clean_bytes]
+    cut = body[:options.max_clean_bytes]
     site = (meta.site or (site_of(canonical_url(meta.url), None) if meta.url else None)) if site_source else None
-    source = site or root_source or printable(item.path.parent.name)
-    return RawDocument(item.location, item.sha256, HTML if is_html else TEXT, item.data, body, source,
-                       len(body) < len(parsed[0]), len(item.data), meta)
+    return RawDocument(item.location, item.sha256, HTML if is_html else TEXT, item.data, cut,
+                       _source(item, site, root_source), len(cut) < len(body), len(item.data), meta)
 
 
 def to_document(item: InputFile, root_source: str | None = None, max_clean_bytes: int | None = None,
@@ -428,8 +431,7 @@ def to_document(item: InputFile, root_source: str | None = None, max_clean_bytes
         return Reject(location, "binary file, or text in an encoding that could not be detected", sha)
     media_type = _media_type(item.path.name, data)
     site = sniff_site(text) if site_source and media_type == HTML else None
-    source = site or root_source or printable(item.path.parent.name)
-    return RawDocument(location, sha, media_type, data, text, source, truncated, len(data))
+    return RawDocument(location, sha, media_type, data, text, _source(item, site, root_source), truncated, len(data))
 
 
 def read_document(path: Path, options: InputOptions, root_source: str | None = None) -> RawDocument | Reject:

@@ -76,13 +76,6 @@ def index_articles(conn: sqlite3.Connection, condition: str, params: Iterable[ob
     return count
 
 
-def forget_articles(conn: sqlite3.Connection, rows: Iterable[tuple[int, str | None, str]]) -> None:
-    """Take (id, old title, old text) rows out of the index (before their text changes)."""
-    conn.executemany(f"INSERT INTO {BIGRAM_FTS} ({BIGRAM_FTS}, rowid, title, text) VALUES ('delete', ?, ?, ?)",
-                     [(rowid, bigram_text(title), bigram_text(text)) for rowid, title, text in rows
-                      if has_nospace(f"{title or ''} {text}")])
-
-
 def has_index(conn: sqlite3.Connection) -> bool:
     """Whether the archive has the bigram index (an archive opened by an older newsarchive has not)."""
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [BIGRAM_FTS]).fetchone() is not None
@@ -97,18 +90,18 @@ def query_terms(term: str) -> str:
     return '"' + " ".join(tokens).replace('"', '""') + '"'
 
 
-def snippet(title: str | None, text: str, needles: list[str]) -> str:
-    """A snippet of the text around the first of the needles found (case folded), marked
+def snippet(text: str, needles: list[str]) -> str:
+    """A snippet of the text around the first of the needles found (case ignored), marked
     with [ ]; the text's beginning if none is found in its first SNIPPET_SCAN_CHARS."""
     head = text[:SNIPPET_SCAN_CHARS]
-    folded = head.casefold()
-    found = [(folded.find(n.casefold()), n) for n in needles if n]
-    found = [(at, n) for at, n in found if at >= 0]
-    if not found:
+    # searched in the text itself: an index into a case-folded copy can be off ("ß" folds to "ss")
+    matches = [m for m in (re.search(re.escape(n), head, re.IGNORECASE) for n in needles if n) if m]
+    if not matches:
         return head[:2 * SNIPPET_CONTEXT].rstrip() + " … "
-    at, needle = min(found)
+    first = min(matches, key=lambda m: (m.start(), -len(m.group())))
+    at, needle = first.start(), first.group()
     start, end = max(0, at - SNIPPET_CONTEXT), min(len(head), at + len(needle) + SNIPPET_CONTEXT)
-    marked = head[start:at] + "[" + head[at:at + len(needle)] + "]" + head[at + len(needle):end]
-    for other in {n for _, n in found if n != needle}:  # mark the others in the window too
+    marked = head[start:at] + "[" + needle + "]" + head[at + len(needle):end]
+    for other in {m.group() for m in matches if m is not first}:  # mark the others in the window too
         marked = re.sub(re.escape(other), lambda m: f"[{m.group()}]", marked, flags=re.IGNORECASE)
     return (" … " if start else "") + marked.replace("\n", " ") + (" … " if end < len(head) else "")

@@ -223,9 +223,9 @@ def _bigram_search(db: "sqlite_utils.Database | sqlite3.Connection", query: str,
     needles = sorted({w for w in _WORD.findall(query) if w not in _OPERATORS}, key=len, reverse=True)
     hits = []
     for hit, matched in shown:
-        title, text = db.execute(f"SELECT title, substr(text, 1, {bigrams.SNIPPET_SCAN_CHARS}) FROM articles "
-                                 f"WHERE id = ?", [matched]).fetchone()
-        hits.append(dataclasses.replace(hit, snippet=bigrams.snippet(title, text or "", needles)))
+        text, = db.execute(f"SELECT substr(text, 1, {bigrams.SNIPPET_SCAN_CHARS}) FROM articles WHERE id = ?",
+                           [matched]).fetchone()
+        hits.append(dataclasses.replace(hit, snippet=bigrams.snippet(text or "", needles)))
     return hits
 
 

@@ -177,3 +177,11 @@ def test_an_archive_without_the_bigram_index_gets_it_on_the_next_ingest(cli, db_
     cli("ingest", folder, "--db", db_path)
     found = json_lines(cli("search", word, "--json", "--db", db_path).stdout)
     assert [h["title"] for h in found] == [title]
+
+
+def test_a_snippet_marks_the_word_where_case_folding_changes_lengths_before_it():
+    from store.bigrams import snippet
+
+    text = "Die Straße und die Maße vor dem Bahnhof in 東京 wurden gesperrt."
+    assert "[東京]" in snippet(text, ["東京"])
+    assert "[bahnhof]" not in snippet(text, ["bahnhof"]) and "[Bahnhof]" in snippet(text, ["bahnhof"])

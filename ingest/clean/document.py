@@ -62,7 +62,7 @@ def clean(raw: RawDocument, options: CleanOptions,
     if not cleaned.paragraphs:
         return Reject(raw.location, f"no article text found in this {kind} (all lines were boilerplate)",
                       raw.sha256)
-    min_share = getattr(options, "min_body_share", 0.0)
+    min_share = options.min_body_share
     if min_share > 0:
         prose = cleaned.prose_bytes
         if prose is None:
@@ -79,9 +79,8 @@ def clean(raw: RawDocument, options: CleanOptions,
                                       author=meta.author or cleaned.author, site_name=meta.site or cleaned.site_name)
     canonical = canonical_url(cleaned.url)
     language = cleaned.language
-    if language is None and getattr(options, "detect_language", True):
-        language = detect_language(cleaned.paragraphs[0] if len(cleaned.paragraphs) == 1
-                                   else "\n".join(cleaned.paragraphs[:20]))
+    if language is None and options.detect_language:
+        language = detect_language("\n".join(cleaned.paragraphs[:20]))
     return Article(raw.location, raw.source, cleaned.title, cleaned.published,
                    cleaned.paragraphs, cleaned.removed, url=cleaned.url, canonical_url=canonical,
                    site=site_of(canonical or cleaned.url, cleaned.site_name),

@@ -615,7 +615,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
 
     rules = R.match_lines(texts, words)
     odds = None
-    if n and getattr(options, "line_model", False):
+    if n and options.line_model:
         # The model was trained on single lines with rules matched on str.split words.
         same = not members and not unspaced
         odds = _item_log_odds(line_texts, line_nos, members, list(rules) if same else None,
