@@ -53,8 +53,7 @@ def create(conn: sqlite3.Connection, tokenize: str) -> None:
     """Create the bigram index (contentless FTS5, title and text) if it is not there,
     and index the articles that hold text in scripts without spaces (once, on an older
     archive)."""
-    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [BIGRAM_FTS]).fetchone()
-    if exists:
+    if has_index(conn):
         return
     conn.execute(f"CREATE VIRTUAL TABLE {BIGRAM_FTS} USING fts5(title, text, content='', tokenize='{tokenize}')")
     index_articles(conn, "1")

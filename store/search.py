@@ -182,13 +182,20 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
         snippets = _snippets(db, [matched for _, matched in shown], params["match"], one_pass)
         return [dataclasses.replace(hit, snippet=snippets.get(matched, "")) for hit, matched in shown]
     except sqlite3.OperationalError as exc:
-        # SQLITE_ERROR is what FTS5 raises for a query it cannot parse; busy, I/O and
-        # corruption errors are not the query's fault and propagate.
-        if getattr(exc, "sqlite_errorcode", sqlite3.SQLITE_ERROR) != sqlite3.SQLITE_ERROR:
-            raise
-        if raw:
-            raise QueryError(f"not a valid FTS5 query ({exc}); drop --raw to search plain words") from None
-        raise QueryError(f"the search could not be run ({exc}); try fewer or simpler words") from None
+        raise _query_error(exc, raw) from None
+
+
+def _query_error(exc: sqlite3.OperationalError, raw: bool = False) -> QueryError:
+    """The QueryError for an FTS5 error that is the query's fault; re-raises any other.
+
+    SQLITE_ERROR is what FTS5 raises for a query it cannot parse; busy, I/O and
+    corruption errors are not the query's fault and propagate.
+    """
+    if getattr(exc, "sqlite_errorcode", sqlite3.SQLITE_ERROR) != sqlite3.SQLITE_ERROR:
+        raise exc
+    if raw:
+        return QueryError(f"not a valid FTS5 query ({exc}); drop --raw to search plain words")
+    return QueryError(f"the search could not be run ({exc}); try fewer or simpler words")
 
 
 def _filters(source: str | None, since: str | None, until: str | None) -> tuple[list[str], dict]:
@@ -216,9 +223,7 @@ def _bigram_search(db: "sqlite_utils.Database | sqlite3.Connection", query: str,
         ranked = _ranked(db, [f"{bigrams.BIGRAM_FTS} MATCH :match", *filters], {"match": match, **params},
                          limit if show_all else limit * 5 + 20, window, bigrams.BIGRAM_FTS)
     except sqlite3.OperationalError as exc:
-        if getattr(exc, "sqlite_errorcode", sqlite3.SQLITE_ERROR) != sqlite3.SQLITE_ERROR:
-            raise
-        raise QueryError(f"the search could not be run ({exc}); try fewer or simpler words") from None
+        raise _query_error(exc) from None
     shown = _fold(db, ranked, limit, show_all)
     needles = sorted({w for w in _WORD.findall(query) if w not in _OPERATORS}, key=len, reverse=True)
     hits = []
