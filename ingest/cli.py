@@ -191,10 +191,7 @@ def _print_json(value: Any) -> None:
 def _summary_record(summary: RunSummary) -> dict[str, Any]:
     """The run's summary as one JSON-ready object (`ingest --json`)."""
     return {"time": datetime.now().astimezone().isoformat(timespec="seconds"),
-            "run_id": summary.run_id, "read": summary.read, "new": summary.new,
-            "exact_duplicates": summary.exact_duplicates, "near_duplicates": summary.near_duplicates,
-            "repeated_passages": summary.repeated_passages, "unchanged": summary.unchanged,
-            "templates_learned": summary.templates_learned, "rejected": len(summary.rejected),
+            "run_id": summary.run_id, **summary.counts(),  # the numbers `runs` shows
             "reasons": dict(reason_counts(summary).most_common()),
             "rejects": [{"location": loc, "reason": why} for loc, why in summary.rejected]}
 
