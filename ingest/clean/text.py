@@ -36,6 +36,7 @@ from . import rules as R
 from .cleaned import Cleaned
 from ..config import CleanOptions
 from .dates import find_published
+from .guard import prose_bytes
 from .scripts import ends_unpunctuated, has_unspaced, word_counts as unspaced_word_counts
 from ..models import RemovedLine
 from ..normalize import normalize_text
@@ -719,7 +720,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         removed.sort(key=_line_no)
     else:
         removed = _removed_lines(compress(nos, labels), compress(texts, labels), filter(None, labels))
-    return Cleaned(title, published, paragraphs, tuple(removed))
+    return Cleaned(title, published, paragraphs, tuple(removed), prose_bytes=prose_bytes(stripped))
 
 
 _line_no = attrgetter("line_no")
