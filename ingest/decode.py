@@ -25,6 +25,19 @@ from charset_normalizer import from_bytes
 LEGACY_PREFERENCE = ("cp1252", "iso8859_1", "iso8859_15", "cp1250", "iso8859_2", "cp1251",
                      "koi8_r", "cp1253", "cp1254", "cp1257", "shift_jis", "euc_jp", "gb18030",
                      "big5", "euc_kr")
+# The legacy encodings browsers decode (the WHATWG Encoding Standard), by Python's names,
+# less its two classic Mac OS ones: what a news page or a scraper's file can be in.
+# charset-normalizer also offers DOS and Mac code pages (cp775, cp852, mac_iceland, whose
+# could-be list names mac_roman; johab), which read an English page with a few curly
+# quotes at least as "cleanly" and turn its quotes into letters.
+WEB_ENCODINGS = frozenset({
+    "cp866", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_5", "iso8859_6", "iso8859_7",
+    "iso8859_8", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16",
+    "koi8_r", "koi8_u", "cp874", "cp1250", "cp1251", "cp1252",
+    "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "iso8859_1", "latin_1",
+    "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis",
+    "cp932", "euc_kr", "cp949",
+})
 CHAOS_TOLERANCE = 0.05
 SNIFF_BYTES = 200_000
 MAX_CONTROL_SHARE = 0.05
@@ -32,18 +45,43 @@ MAX_CONTROL_SHARE = 0.05
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        codecs.getincrementaldecoder(encoding)().decode(data, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def detect_encoding(data: bytes) -> str | None:
-    """The legacy encoding the bytes are most plausibly in, or None if they look binary."""
-    matches = list(from_bytes(data[:SNIFF_BYTES]))
+    """The legacy encoding the bytes are most plausibly in, or None if they look binary.
+
+    charset-normalizer's candidates, plus those of LEGACY_PREFERENCE that decode the bytes
+    but that it left out (it offers no cp1252 for some English pages with a few curly
+    quotes). Readings in WEB_ENCODINGS are kept while there is one; a reading it finds
+    coherent in no language (three kanji among English words) is dropped while another
+    reading is coherent. Among the candidates that read about as
+    cleanly as the best (chaos within CHAOS_TOLERANCE), the first of LEGACY_PREFERENCE wins.
+    """
+    sample = data[:SNIFF_BYTES]
+    matches = list(from_bytes(sample))
+    offered = {encoding for match in matches for encoding in match.could_be_from_charset}
+    missing = [e for e in LEGACY_PREFERENCE if e not in offered and _decodes(sample, e)]
+    if missing:
+        matches += list(from_bytes(sample, cp_isolation=missing))
     if not matches:
         return None
+    for keep in (lambda m: WEB_ENCODINGS.intersection(m.could_be_from_charset),
+                 lambda m: m.coherence > 0):  # a reading in no language at all is no reading
+        if any(keep(m) for m in matches):
+            matches = [m for m in matches if keep(m)]
     least = min(m.chaos for m in matches)
     plausible = [m for m in matches if m.chaos <= least + CHAOS_TOLERANCE]
     for encoding in LEGACY_PREFERENCE:
         for match in plausible:
             if encoding in match.could_be_from_charset:
                 return encoding
-    return min(matches, key=lambda m: m.chaos).encoding
+    return min(plausible, key=lambda m: m.chaos).encoding
 
 
 # the same characters, counted in UTF-8: C0 controls and DEL are bytes of their own there
