@@ -230,6 +230,18 @@ async def test_articles_newest_first_with_facets_and_labels(ds):
     assert isinstance(sightings[0]["article_id"], dict)  # expanded to a label with its link
 
 
+def test_large_tables_facet_only_indexed_columns(samples_db, monkeypatch):
+    # above FACET_SCAN_ROWS rows a facet on an unindexed column would read every row on
+    # every page; language is unindexed, source and published are indexed
+    from store import datasette_meta
+    small = build_metadata(samples_db)["databases"]["archive"]["tables"]["articles"]["facets"]
+    assert "language" in small
+    monkeypatch.setattr(datasette_meta, "FACET_SCAN_ROWS", 3)
+    large = build_metadata(samples_db)["databases"]["archive"]["tables"]
+    assert large["articles"]["facets"] == ["source", {"date": "published"}]
+    assert large["removed_lines"]["facets"] == []
+
+
 def test_links_follow_the_served_file_name(samples_db, tmp_path):
     news = tmp_path / "news.db"
     shutil.copy(samples_db, news)
