@@ -168,6 +168,7 @@ async def test_merged_id_redirects_to_its_article(ds):
     assert response.headers["location"] == "/archive/-/article/1?merged=999"
     html = (await get(ds, response.headers["location"])).text
     assert "Article 999 was merged into this one (same text after reclean)" in html
+    assert "was merged" not in (await get(ds, "/archive/-/article/2?merged=999")).text  # not merged into 2
     cluster = await get(ds, "/archive/-/cluster/999")
     assert "/archive/-/article/1" in Page(cluster.text).links()
 

@@ -13,7 +13,7 @@ import re
 from typing import Any
 from urllib.parse import urlencode
 
-from datasette.utils import tilde_decode, tilde_encode
+from datasette.utils import tilde_decode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
@@ -77,7 +77,8 @@ async def article_page(datasette, request) -> Response:
     merged = request.args.get("merged")
     merged_from = None
     if merged and merged.isdigit() and int(merged) < 2**63:
-        _, merged_from = await db.execute_fn(lambda conn: reading.resolve(conn, int(merged)))
+        target, merged_from = await db.execute_fn(lambda conn: reading.resolve(conn, int(merged)))
+        merged_from = merged_from if target == asked else None  # only a true redirect here is told
     return await _render(datasette, request, "newsarchive_article.html", name,
                          {"article": found, "merged_from": merged_from,
                           "row_url": datasette.urls.row(name, "articles", str(asked))})
@@ -86,7 +87,8 @@ async def article_page(datasette, request) -> Response:
 async def passage_page(datasette, request) -> Response:
     """A repeated passage: where it first ran and every article that repeats it."""
     name, db = _database(datasette, request)
-    found = await db.execute_fn(lambda conn: reading.passage(conn, _id(request)))
+    asked = _id(request)
+    found = await db.execute_fn(lambda conn: reading.passage(conn, asked))
     if found is None:
         raise NotFound("No such passage")
     return await _render(datasette, request, "newsarchive_passage.html", name, {"passage": found})
@@ -148,7 +150,3 @@ def routes() -> list[tuple[str, Any]]:
         (database + r"search$", search_page),
     ]
 
-
-def encoded(name: str) -> str:
-    """A database name as it appears in a URL."""
-    return tilde_encode(name)
