@@ -285,7 +285,7 @@ async def test_articles_table_opens_on_readable_rows(reading_db, ds):
     root = article_id(reading_db, "id = (SELECT duplicate_of FROM articles WHERE id = ?)", [copy])
     assert f"near-duplicate of {root}</a>" in html
     full = (await get(ds, "/archive/articles?_full=1")).text
-    assert '<td class="col-text' in full
+    assert '<td class="col-text' in full and '<a href="/archive/articles">Readable rows</a>' in full  # and back
     # titles link to the article page in datasette's own views too
     assert "/archive/-/article/1" in Page((await get(ds, "/archive/articles/1")).text).links()
 

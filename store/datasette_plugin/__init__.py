@@ -61,13 +61,15 @@ def extra_css_urls(template, database, table, columns, view_name, request, datas
 @hookimpl
 def extra_template_vars(template, database, table, columns, view_name, request, datasette):
     """`newsarchive_reading`: draw this page's articles as readable rows (the articles
-    table of an archive, unless ?_full=1 asks for datasette's own table)."""
+    table of an archive, unless ?_full=1 asks for datasette's own table, which is then
+    `newsarchive_full`)."""
     async def variables() -> dict[str, Any]:
-        reading = False
-        if view_name == "table" and table == "articles" and not (request and request.args.get("_full")):
+        archive = False
+        if view_name == "table" and table == "articles":
             columns_of = await datasette.get_database(database).table_columns("articles")
-            reading = {"title", "text", "content_hash"} <= set(columns_of)
-        return {"newsarchive_reading": reading}
+            archive = {"title", "text", "content_hash"} <= set(columns_of)
+        full = bool(request and request.args.get("_full"))
+        return {"newsarchive_reading": archive and not full, "newsarchive_full": archive and full}
     return variables
 
 
