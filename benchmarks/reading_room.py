@@ -5,7 +5,8 @@ usage: python benchmarks/reading_room.py --db ARCHIVE [--repeat 5] [--seed 1]
 Serves the archive as `newsarchive serve` does (store.datasette_serve.create_datasette)
 and times pages through datasette's own client (the whole request: routing, SQL,
 template), without a network in between: the articles table (datasette's table view
-with its facets, and ?_full=1), article pages (random ones, the one repeating the most
+with its facets, ?_full=1 and its second page; the database page and the passages
+table), article pages (random ones, the one repeating the most
 passages, the original of the largest cluster), search (a frequent word, a rarer one,
 two words, filtered by outlet, language and date), the most repeated passage, and the
 largest cluster. Prints, per page, the median and the slowest of --repeat runs (wall
@@ -57,9 +58,16 @@ def pick_pages(db_path: Path, seed: int) -> list[tuple[str, str]]:
     common = [w for w, _ in words.most_common(3)] or ["the"]
     rare = [w for w, n in words.items() if n == 1][:2] or common
     source, language = conn.execute("SELECT source, language FROM articles WHERE id = ?", [ids[0]]).fetchone()
+    # datasette's key for the second page of articles, newest first: "published,id" of the 100th row
+    row = conn.execute("SELECT published, id FROM articles ORDER BY published DESC, id DESC LIMIT 1 OFFSET 99").fetchone()
+    next_key = f"{row[0] or ''},{row[1]}" if row and row[0] is not None else None
     conn.close()
     db = quote(database_name(db_path))
-    pages = [("articles table", f"/{db}/articles"), ("articles table, every column", f"/{db}/articles?_full=1")]
+    pages = [("database page", f"/{db}"), ("articles table", f"/{db}/articles"),
+             ("articles table, every column", f"/{db}/articles?_full=1"),
+             ("articles table, next page", f"/{db}/articles?_next={quote(next_key)}") if next_key else None,
+             ("passages table", f"/{db}/passages")]
+    pages = [p for p in pages if p]
     pages += [(f"article {i}", f"/{db}/-/article/{i}") for i in ids]
     if repeating:
         pages.append((f"article {repeating[0]} (most repeated passages)", f"/{db}/-/article/{repeating[0]}"))
