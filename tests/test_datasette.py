@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 import pytest
 from datasette.app import Datasette
+from datasette.database import Database
 
 from conftest import ROOT, SAMPLES
 from store.datasette_plugin import PLUGINS_DIR
@@ -179,6 +180,18 @@ async def test_merged_id_redirects_to_its_article(ds):
                                   "/archive/-/article/abc"])
 async def test_unknown_ids_are_404(ds, path):
     await get(ds, path, status=404)
+
+
+@pytest.mark.asyncio
+async def test_pages_of_a_database_that_is_no_archive_are_404(reading_db, tmp_path):
+    other = tmp_path / "notes.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+    ds = create_datasette(reading_db)
+    ds.add_database(Database(ds, path=str(other)), name="notes")
+    for path in ("/notes/-/article/1", "/notes/-/search?q=x", "/notes/-/passage/1", "/notes/-/cluster/1"):
+        await get(ds, path, status=404)
+    assert (await get(ds, "/notes/notes")).status_code == 200   # its own pages are datasette's
 
 
 # --- hostile text ------------------------------------------------------------------------

@@ -27,13 +27,16 @@ _MARKED = re.compile(r"\[([^\[\]]*)\]")  # a snippet's [match]: no nesting, line
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
-def _database(datasette, request):
-    """The archive database a URL names, or NotFound."""
+async def _database(datasette, request):
+    """The archive database a URL names, or NotFound (also for a database that is no archive)."""
     name = tilde_decode(request.url_vars["database"])
     try:
-        return name, datasette.get_database(name)
+        db = datasette.get_database(name)
     except KeyError:
         raise NotFound(f"Database not found: {name}") from None
+    if not await db.table_exists("articles"):
+        raise NotFound(f"{name} is not a newsarchive archive")
+    return name, db
 
 
 def _id(request, key: str = "id") -> int:
@@ -64,7 +67,7 @@ async def _render(datasette, request, template: str, database: str, context: dic
 async def article_page(datasette, request) -> Response:
     """An article as it reads: headline, outlet, date, link, paragraphs with repeated
     passages marked, copies, versions and removed lines. A merged id redirects."""
-    name, db = _database(datasette, request)
+    name, db = await _database(datasette, request)
     asked = _id(request)
     current, redirect = await db.execute_fn(lambda conn: reading.resolve(conn, asked))
     if current is None:
@@ -86,7 +89,7 @@ async def article_page(datasette, request) -> Response:
 
 async def passage_page(datasette, request) -> Response:
     """A repeated passage: where it first ran and every article that repeats it."""
-    name, db = _database(datasette, request)
+    name, db = await _database(datasette, request)
     asked = _id(request)
     found = await db.execute_fn(lambda conn: reading.passage(conn, asked))
     if found is None:
@@ -96,7 +99,7 @@ async def passage_page(datasette, request) -> Response:
 
 async def cluster_page(datasette, request) -> Response:
     """A near-duplicate cluster: its earliest article and its copies."""
-    name, db = _database(datasette, request)
+    name, db = await _database(datasette, request)
     asked = _id(request)
     current, _ = await db.execute_fn(lambda conn: reading.resolve(conn, asked))
     found = await db.execute_fn(lambda conn: reading.cluster(conn, current)) if current is not None else None
@@ -118,7 +121,7 @@ def _search_options(args) -> dict[str, Any]:
 
 async def search_page(datasette, request) -> Response:
     """Ranked search with copies folded under their original, as `newsarchive search` does."""
-    name, db = _database(datasette, request)
+    name, db = await _database(datasette, request)
     options = _search_options(request.args)
     hits, error = [], None
     if options["q"]:
