@@ -172,13 +172,13 @@ def screenshot(profile: Path, url: str, name: str, tmp_path: Path, height: int =
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory) -> Path:
-    """The samples, a near-duplicate of sample 000 and two versions of an HTML page,
-    ingested by the CLI in a subprocess (the module's pages read it, never write)."""
+    """The samples and a near-duplicate of sample 001 (which repeats a passage of sample
+    000), ingested by the CLI in a subprocess (the module's pages read it, never write)."""
     folder = tmp_path_factory.mktemp("inputs") / "wire"
     shutil.copytree(SAMPLES, folder)
-    original = (folder / "000_7787a9d21136dbfa.txt").read_text(encoding="utf-8")
+    original = (folder / "001_cbd5253d9990dd7e.txt").read_text(encoding="utf-8")
     (folder / "100_copy.txt").write_text(
-        original.replace("Lavrov said on Tuesday.", "Lavrov said on Tuesday in Moscow."), encoding="utf-8")
+        original.replace("told a press conference", "told reporters at a press conference"), encoding="utf-8")
     db = folder.parent / "archive.db"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     subprocess.run([sys.executable, "-m", "ingest.cli", "ingest", str(folder), "--db", str(db)],
@@ -234,7 +234,7 @@ def test_articles_table_first_screen(server: str, tmp_path: Path):
 
 
 def test_article_page(server: str, archive: Path, tmp_path: Path):
-    second = one(archive, "SELECT id FROM articles WHERE text LIKE '%Tokyo%'")
+    second = one(archive, "SELECT id FROM articles WHERE text LIKE '%Tokyo%' AND duplicate_of IS NULL")
     url = f"{server}/archive/-/article/{second}"
     seen = measure(tmp_path / "profile", url, """{
         height: innerHeight,
@@ -243,14 +243,17 @@ def test_article_page(server: str, archive: Path, tmp_path: Path):
         paragraphs: document.querySelectorAll('.na-body > p').length,
         repeated: [...document.querySelectorAll('.na-body p.na-repeated a')].map(a => a.pathname),
         aside: document.querySelector('aside.na-aside').getBoundingClientRect().left,
+        copies: [...document.querySelectorAll('ul.na-copies li > a:first-child')].map(a => a.pathname),
         removedOpen: document.querySelector('details.na-removed').open,
         wide: document.documentElement.scrollWidth <= innerWidth}""")
     assert 0 < seen["headline"] < seen["body"] < seen["height"], seen
     assert seen["paragraphs"] == one(archive, f"SELECT count(*) FROM paragraphs WHERE article_id = {second}")
     assert "/archive/-/passage/1" in seen["repeated"], seen      # the repeated passage, linked
     assert seen["aside"] > SCREEN[0] / 2 and seen["wide"], seen   # copies beside the text, nothing cut off
+    copy = one(archive, f"SELECT id FROM articles WHERE duplicate_of = {second}")
+    assert seen["copies"] == [f"/archive/-/article/{copy}"], seen
     assert seen["removedOpen"] is False                           # removed lines folded away
-    screenshot(tmp_path / "profile", url, "reading-article.png", tmp_path)
+    screenshot(tmp_path / "profile", url, "reading-article.png", tmp_path, height=1000)
 
 
 def test_search_folds_copies(server: str, archive: Path, tmp_path: Path):
