@@ -79,6 +79,7 @@ def pick_pages(db_path: Path, seed: int) -> list[tuple[str, str]]:
     pages += [(f"search {common[0]!r} (frequent)", f"/{db}/-/search?q={quote(common[0])}"),
               (f"search {rare[0]!r} (rarer)", f"/{db}/-/search?q={quote(rare[0])}"),
               (f"search {' '.join(common[:2])!r}", f"/{db}/-/search?q={quote(' '.join(common[:2]))}"),
+              (f"search {common[0]!r}, outlet", f"/{db}/-/search?q={quote(common[0])}&source={quote(source or '')}"),
               (f"search {common[0]!r}, outlet, language, since",
                f"/{db}/-/search?q={quote(common[0])}&source={quote(source or '')}&language={quote(language or '')}"
                f"&since=2000-01-01"),
