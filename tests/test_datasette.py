@@ -161,6 +161,11 @@ async def test_article_page_shows_url_outlet_language_and_versions(reading_db, d
     assert "&lt;B&gt;Evil&lt;/B&gt; Times" in html and '<span class="na-language">en</span>' in html
     assert f"/archive/-/article/{update}" in page.links()       # the other version of its URL
     assert "this version" in html
+    with sqlite3.connect(reading_db) as conn:  # unindexed, versions are not looked for (a scan)
+        conn.execute("DROP INDEX idx_articles_canonical_url")
+    html = (await get(ds, f"/archive/-/article/{evil}")).text
+    assert f"/archive/-/article/{update}" not in Page(html).links()
+    assert "does not index canonical URLs" in html
 
 
 @pytest.mark.asyncio
@@ -335,6 +340,19 @@ async def test_other_tables_link_passages(reading_db, ds):
 
 
 # --- wiring --------------------------------------------------------------------------------
+
+@pytest.mark.asyncio
+async def test_a_template_dir_overrides_the_plugins_templates(reading_db, tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "_table.html").write_text("<p>my own table</p>", encoding="utf-8")
+    from store.datasette_meta import build_metadata
+    from store.datasette_serve import register_plugin
+    register_plugin()
+    ds = Datasette([str(reading_db)], metadata=build_metadata(reading_db), template_dir=str(templates))
+    assert "my own table" in (await get(ds, "/archive/articles")).text
+    assert "na-headline" in (await get(ds, "/archive/-/article/1")).text  # the plugin's pages still served
+
 
 def test_plugin_loads_from_plugins_dir(reading_db):
     # as `datasette FILE --plugins-dir DIR` loads it: no serve, no entry point
