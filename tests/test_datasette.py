@@ -323,6 +323,10 @@ async def test_articles_table_opens_on_readable_rows(reading_db, ds):
     assert '<td class="col-text' not in html and "col-content_hash" not in html  # no wall of columns
     assert 'id="facet-duplicate_of"' not in html and 'id="facet-source"' in html
     assert any("_full=1" in link for link in page.links())       # every column one click away
+    archived = Page((await get(ds, "/archive/articles?_sort_desc=id")).text).links()
+    newest_ids = [int(link.rsplit("/", 1)[1]) for link in archived if link.startswith("/archive/-/article/")]
+    assert newest_ids == sorted(newest_ids, reverse=True) and len(newest_ids) == count
+    assert "/archive/articles?_sort_desc=id" in page.links()
     copy = article_id(reading_db, "duplicate_of IS NOT NULL")
     root = article_id(reading_db, "id = (SELECT duplicate_of FROM articles WHERE id = ?)", [copy])
     assert f"near-duplicate of {root}</a>" in html
