@@ -288,6 +288,18 @@ async def test_search_filters_by_outlet_language_and_date(reading_db, ds):
     assert "no words to search for" in (await get(ds, "/archive/-/search?q=%22%22")).text
 
 
+@pytest.mark.asyncio
+async def test_a_search_past_its_time_limit_is_stopped_with_a_message(reading_db):
+    from store.datasette_meta import build_metadata
+    metadata = build_metadata(reading_db)
+    metadata["plugins"] = {"newsarchive": {"search_time_limit_ms": 0}}
+    ds = create_datasette(reading_db, metadata)
+    html = (await get(ds, "/archive/-/search?q=Lavrov")).text
+    assert "The search took longer than 0 s and was stopped" in html and 'class="na-results"' not in html
+    metadata["plugins"]["newsarchive"]["search_time_limit_ms"] = 5000
+    assert 'class="na-results"' in (await get(create_datasette(reading_db, metadata), "/archive/-/search?q=Lavrov")).text
+
+
 # --- passages, clusters, the articles table ---------------------------------------------
 
 @pytest.mark.asyncio

@@ -10,10 +10,11 @@ value; snippets' [match] marks become <mark> after escaping.
 from __future__ import annotations
 
 import re
+import sqlite3
 from typing import Any
 from urllib.parse import urlencode
 
-from datasette.utils import tilde_decode
+from datasette.utils import sqlite_timelimit, tilde_decode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
@@ -108,6 +109,13 @@ async def cluster_page(datasette, request) -> Response:
     return await _render(datasette, request, "newsarchive_cluster.html", name, {"cluster": found})
 
 
+def search_time_limit_ms(datasette) -> int:
+    """How long a search may run: the plugin's `search_time_limit_ms` (metadata
+    plugins.newsarchive), else datasette's sql_time_limit_ms, as for any other query."""
+    configured = (datasette.plugin_config("newsarchive") or {}).get("search_time_limit_ms")
+    return int(configured) if configured is not None else int(datasette.setting("sql_time_limit_ms"))
+
+
 def _search_options(args) -> dict[str, Any]:
     """The search form's values from a request's query string, cleaned (bad values dropped)."""
     options = {key: (args.get(key) or "").strip() for key in ("q", "source", "language", "since", "until")}
@@ -125,14 +133,22 @@ async def search_page(datasette, request) -> Response:
     options = _search_options(request.args)
     hits, error = [], None
     if options["q"]:
+        limit_ms = search_time_limit_ms(datasette)
+
         def run(conn):
-            return archive_search.search(conn, options["q"], limit=options["limit"],
-                                         source=options["source"] or None, since=options["since"] or None,
-                                         until=options["until"] or None, language=options["language"] or None)
+            with sqlite_timelimit(conn, limit_ms):
+                return archive_search.search(conn, options["q"], limit=options["limit"],
+                                             source=options["source"] or None, since=options["since"] or None,
+                                             until=options["until"] or None, language=options["language"] or None)
         try:
             hits = await db.execute_fn(run)
         except archive_search.QueryError as exc:
             error = str(exc)
+        except sqlite3.OperationalError as exc:
+            if "interrupted" not in str(exc):
+                raise
+            error = (f"The search took longer than {limit_ms / 1000:g} s and was stopped; add words, or "
+                     f"loosen the filters (a filter that few matches pass makes the search read every match).")
     outlets = await db.execute_fn(reading.outlets)
     more = None
     if len(hits) == options["limit"] and options["limit"] < MAX_SEARCH_LIMIT:
