@@ -169,7 +169,7 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
         params = {"match": f"text : ({match})"}
         where.append(f"(articles_fts.rowid NOT IN (SELECT id FROM {NOVEL_FTS}_docsize) OR articles_fts.rowid IN "
                      f"(SELECT rowid FROM {NOVEL_FTS} WHERE {NOVEL_FTS} MATCH :match))")
-    filters, filter_params = _filters(source, since, until, language)
+    filters, filter_params = _filters(db, source, since, until, language)
     where += filters
     params.update(filter_params)
     # the hits lie among the matches the ranking walks; with a window and no filter on the
@@ -200,23 +200,44 @@ def _query_error(exc: sqlite3.OperationalError, raw: bool = False) -> QueryError
     return QueryError(f"the search could not be run ({exc}); try fewer or simpler words")
 
 
-def _filters(source: str | None, since: str | None, until: str | None,
-             language: str | None = None) -> tuple[list[str], dict]:
-    """The WHERE conditions on articles (alias a) for the source, date and language filters, and their parameters."""
+def _filters(db: "sqlite_utils.Database | sqlite3.Connection", source: str | None, since: str | None,
+             until: str | None, language: str | None = None) -> tuple[list[str], dict]:
+    """The WHERE conditions for the source, date and language filters, and their parameters.
+
+    `{rowid}` in a condition stands for the searched index's rowid (see _ranked). A match
+    is checked in an index of articles where there is one, not in its row of the table:
+    reading a row per match (a 32 KB page of text) cost 0.36 s for a word in 30,000 of
+    200,000 articles filtered by source, the seek in idx_articles_source 0.02 s. The
+    dates pick their articles from idx_articles_published once (the unary + keeps the
+    ids from FTS5, which would seek each). A column without an index is read from the
+    row (alias a)."""
     where, params = [], {}
-    if language:
-        where.append("a.language = :language")
-        params["language"] = language
-    if source:
-        where.append("a.source = :source")
-        params["source"] = source
+    for column, value in (("source", source), ("language", language)):
+        if not value:
+            continue
+        params[column] = value
+        index = f"idx_articles_{column}"
+        if _has_index(db, index, column):
+            where.append(f"EXISTS (SELECT 1 FROM articles f INDEXED BY {index} "
+                         f"WHERE f.{column} = :{column} AND f.id = {{rowid}})")
+        else:
+            where.append(f"a.{column} = :{column}")
+    dates = []
     if since:
-        where.append("a.published >= :since")
+        dates.append("published >= :since")
         params["since"] = since
     if until:
-        where.append("a.published <= :until || 'z'")
+        dates.append("published <= :until || 'z'")
         params["until"] = until
+    if dates:
+        where.append(f"+{{rowid}} IN (SELECT id FROM articles WHERE {' AND '.join(dates)})")
     return where, params
+
+
+def _has_index(db: "sqlite_utils.Database | sqlite3.Connection", name: str, column: str) -> bool:
+    """Whether the archive has index `name` on articles, starting with `column`."""
+    row = db.execute("SELECT name FROM pragma_index_info(?) WHERE seqno = 0", [name]).fetchone()
+    return row is not None and row[0] == column
 
 
 def _bigram_search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, limit: int, source: str | None,
@@ -225,7 +246,7 @@ def _bigram_search(db: "sqlite_utils.Database | sqlite3.Connection", query: str,
     """search() for a query in scripts without spaces, on the bigram index (store.bigrams):
     ranked, folded and filtered the same way, with snippets made from the article's text."""
     match = fts_query(query, for_bigrams=True)
-    filters, params = _filters(source, since, until, language)
+    filters, params = _filters(db, source, since, until, language)
     try:
         ranked = _ranked(db, [f"{bigrams.BIGRAM_FTS} MATCH :match", *filters], {"match": match, **params},
                          limit if show_all else limit * 5 + 20, window, bigrams.BIGRAM_FTS)
@@ -251,7 +272,7 @@ def _ranked(db: "sqlite_utils.Database | sqlite3.Connection", where: list[str], 
     the same columns and rowids (the bigram index).
     """
     join = f" JOIN articles a ON a.id = {table}.rowid" if any(w.startswith("a.") for w in where) else ""
-    condition = " AND ".join(where)
+    condition = " AND ".join(where).replace("{rowid}", f"{table}.rowid")
     lowest = 0
     if window:
         row = db.execute(f"SELECT {table}.rowid FROM {table}{join} WHERE {condition} "
