@@ -232,14 +232,17 @@ async def test_articles_newest_first_with_facets_and_labels(ds):
 
 def test_large_tables_facet_only_indexed_columns(samples_db, monkeypatch):
     # above FACET_SCAN_ROWS rows a facet on an unindexed column would read every row on
-    # every page; language is unindexed, source and published are indexed
+    # every page; source, language and published are indexed, removed_lines.rule is not
     from store import datasette_meta
-    small = build_metadata(samples_db)["databases"]["archive"]["tables"]["articles"]["facets"]
-    assert "language" in small
     monkeypatch.setattr(datasette_meta, "FACET_SCAN_ROWS", 3)
     large = build_metadata(samples_db)["databases"]["archive"]["tables"]
-    assert large["articles"]["facets"] == ["source", {"date": "published"}]
+    assert large["articles"]["facets"] == ["source", "language", {"date": "published"}]
     assert large["removed_lines"]["facets"] == []
+    with sqlite3.connect(samples_db) as conn:
+        conn.execute("DROP INDEX idx_articles_language")
+    assert "language" not in build_metadata(samples_db)["databases"]["archive"]["tables"]["articles"]["facets"]
+    monkeypatch.setattr(datasette_meta, "FACET_SCAN_ROWS", 20_000)
+    assert "language" in build_metadata(samples_db)["databases"]["archive"]["tables"]["articles"]["facets"]
 
 
 def test_links_follow_the_served_file_name(samples_db, tmp_path):
