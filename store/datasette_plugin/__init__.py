@@ -52,10 +52,19 @@ def prepare_jinja2_environment(env, datasette) -> None:
 
 
 @hookimpl
-def extra_css_urls(template, database, table, columns, view_name, request, datasette) -> list[str]:
-    """The reading room's stylesheet, inline (a data: URL: no static files to serve)."""
-    encoded = base64.b64encode(STYLESHEET.read_bytes()).decode("ascii")
-    return [f"data:text/css;base64,{encoded}"]
+def extra_css_urls(template, database, table, columns, view_name, request, datasette):
+    """The reading room's stylesheet, inline (a data: URL: no static files to serve), on
+    the pages of an archive only (an installed plugin sees every database datasette serves)."""
+    async def urls() -> list[str]:
+        try:
+            archive = database is not None and await datasette.get_database(database).table_exists("articles")
+        except KeyError:
+            archive = False
+        if not archive:
+            return []
+        encoded = base64.b64encode(STYLESHEET.read_bytes()).decode("ascii")
+        return [f"data:text/css;base64,{encoded}"]
+    return urls
 
 
 @hookimpl
