@@ -613,7 +613,8 @@ def serve(port: int = typer.Option(8001, "--port", min=1, max=65535, help="Port 
           print_metadata: bool = typer.Option(False, "--print-metadata",
                                               help="Print the datasette metadata for the archive and exit."),
           db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
-    """Browse the archive in datasette, read-only, with titles, descriptions and canned queries.
+    """Browse the archive in datasette, read-only: articles as they read, search with copies folded,
+    passages and clusters, every table with descriptions and canned queries.
 
     \b
     Example: newsarchive serve --port 8001, then open http://127.0.0.1:8001/
@@ -632,7 +633,8 @@ def serve(port: int = typer.Option(8001, "--port", min=1, max=65535, help="Port 
     busy = _port_in_use(host, port)
     if busy:
         fail(f"cannot serve on {host}:{port}: {busy} (choose another with --port)")
-    typer.echo(f"serving {db_path} read-only at http://{host}:{port}/{database_name(db_path)}", err=True)
+    base = f"http://{host}:{port}/{database_name(db_path)}"
+    typer.echo(f"serving {db_path} read-only at {base} (search: {base}/-/search)", err=True)
     run_serve(db_path, host=host, port=port, metadata=metadata)
 
 

@@ -4,8 +4,10 @@ The packaged file describes every table and canned query under a database called
 "archive". For a given archive file it is adapted at serve time: the database is
 renamed to the file's name (datasette names a database after its file's stem), internal
 tables (names starting with "_", FTS tables and their shadow tables) are hidden, and
-what the archive does not have is dropped: tables, columns, and canned queries whose
-`requires:` tables are missing. The packaged `css:` becomes an inline stylesheet
+what the archive does not have is dropped: tables, columns, canned queries whose
+`requires:` tables are missing, and, on a table of more than FACET_SCAN_ROWS rows, facets
+on columns no index starts with (their counts would read every row on each page: 0.25 s
+for articles.language at 200,000 articles). The packaged `css:` becomes an inline stylesheet
 (a data: URL, so it needs no static files). Write queries are never kept: the archive is served
 read-only.
 """
@@ -25,6 +27,7 @@ from .connection import ArchiveError, open_connection
 
 PACKAGED_METADATA = Path(__file__).with_name("datasette_metadata.yaml")
 TEMPLATE_DATABASE = "archive"
+FACET_SCAN_ROWS = 20_000  # a facet counted by reading every row costs about 25 ms at this size
 
 
 class MetadataError(ValueError):
@@ -56,6 +59,33 @@ def archive_tables(db_path: str | Path) -> dict[str, list[str]]:
         conn.close()
 
 
+def facetable_columns(db_path: str | Path, tables: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Per table, the columns a facet may count on every page: every column of a table of
+    up to FACET_SCAN_ROWS rows, else those some index starts with (counted from the index)."""
+    conn = open_connection(db_path, readonly=True)
+    try:
+        found: dict[str, set[str]] = {}
+        for table, index in conn.execute("SELECT tbl_name, name FROM sqlite_master WHERE type = 'index'"):
+            first = conn.execute("SELECT name FROM pragma_index_info(?) WHERE seqno = 0", [index]).fetchone()
+            if first and first[0]:
+                found.setdefault(table, set()).add(first[0])
+        for table, columns in tables.items():
+            try:  # the largest rowid: a seek, where count(*) would read the table
+                rows = conn.execute(f'SELECT max(rowid) FROM "{table}"').fetchone()[0] or 0
+            except sqlite3.OperationalError:  # a table without rowid, a virtual table
+                continue
+            if rows <= FACET_SCAN_ROWS:
+                found.setdefault(table, set()).update(columns)
+        return found
+    finally:
+        conn.close()
+
+
+def _facet_column(facet: Any) -> str:
+    """The column a metadata facet counts: "col", or {"date": "col"} and the like."""
+    return facet if isinstance(facet, str) else next(iter(facet.values()))
+
+
 def internal_tables(db_path: str | Path, tables: dict[str, list[str]]) -> list[str]:
     """Tables users should not see: names starting with "_", FTS tables and their shadows."""
     uri = Path(db_path).resolve().as_uri() + "?mode=ro"
@@ -81,7 +111,8 @@ def _rename_links(value: Any, name: str) -> Any:
     return value
 
 
-def _tables_for(template: dict[str, Any], tables: dict[str, list[str]], hidden: list[str]) -> dict[str, Any]:
+def _tables_for(template: dict[str, Any], tables: dict[str, list[str]], hidden: list[str],
+                facetable: dict[str, set[str]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for table, meta in template.items():
         if table not in tables:
@@ -89,6 +120,8 @@ def _tables_for(template: dict[str, Any], tables: dict[str, list[str]], hidden: 
         meta = dict(meta)
         if "columns" in meta:
             meta["columns"] = {c: d for c, d in meta["columns"].items() if c in tables[table]}
+        if "facets" in meta:
+            meta["facets"] = [f for f in meta["facets"] if _facet_column(f) in facetable.get(table, set())]
         out[table] = meta
     for table in hidden:
         out.setdefault(table, {})["hidden"] = True
@@ -115,7 +148,7 @@ def build_metadata(db_path: str | Path, template: dict[str, Any] | None = None) 
     name = database_name(db_path)
     metadata = copy.deepcopy(template if template is not None else load_packaged())
     db_meta = metadata.get("databases", {}).get(TEMPLATE_DATABASE, {})
-    db_meta["tables"] = _tables_for(db_meta.get("tables", {}), tables, hidden)
+    db_meta["tables"] = _tables_for(db_meta.get("tables", {}), tables, hidden, facetable_columns(db_path, tables))
     db_meta["queries"] = _queries_for(db_meta.get("queries", {}), tables)
     metadata["databases"] = {name: db_meta}
     css = metadata.pop("css", None)

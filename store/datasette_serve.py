@@ -1,4 +1,4 @@
-"""Serving an archive with datasette, read-only, with the project's metadata.
+"""Serving an archive with datasette, read-only, with the project's metadata and plugin.
 
 The live archive is opened as a mutable database (datasette reads it with
 `mode=ro`), never as immutable (`-i`): cron may be writing it, and an immutable file
@@ -36,11 +36,24 @@ def _without_rich_tracebacks() -> None:
     handler.rich = None
 
 
+def register_plugin() -> None:
+    """Register the reading room's plugin (store.datasette_plugin) with datasette, once
+    (an installed newsarchive's entry point may have registered it already)."""
+    from datasette.plugins import pm
+
+    from . import datasette_plugin
+
+    if not pm.is_registered(datasette_plugin) and pm.get_plugin("newsarchive") is None:
+        pm.register(datasette_plugin, name="newsarchive")
+
+
 def create_datasette(db_path: str | Path, metadata: dict[str, Any] | None = None) -> Datasette:
-    """A Datasette instance serving the archive read-only with its metadata and settings."""
+    """A Datasette instance serving the archive read-only with its metadata, settings and
+    the reading room's pages."""
     if metadata is None:
         metadata = build_metadata(db_path)
     _without_rich_tracebacks()
+    register_plugin()
     return Datasette([str(db_path)], metadata=metadata, settings=dict(SETTINGS))
 
 

@@ -150,6 +150,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
     deferrable_novel_triggers(db)
     bigrams.create(db.conn, FTS_TOKENIZE)  # search in scripts without spaces (store.bigrams)
     add_missing_columns(db)
+    # search's language filter and datasette's language facet read it, not every row (store.search._filters)
+    db["articles"].create_index(["language"], if_not_exists=True)
 
 
 # Provenance (where an article came from), added after the first archives were made:

@@ -128,14 +128,15 @@ class Hit:
 
 def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limit: int = 10, source: str | None = None,
            since: str | None = None, until: str | None = None, show_all: bool = False,
-           novel: bool = False, raw: bool = False, window: int = RANK_WINDOW) -> list[Hit]:
+           novel: bool = False, raw: bool = False, window: int = RANK_WINDOW,
+           language: str | None = None) -> list[Hit]:
     """Ranked hits (title weighted above text; a hit that matches only in text repeated
     from earlier articles after those that match in their own text).
 
     bm25 ranks the `window` most recently archived matches (0: every match), so a word
     found in half the archive costs what a rarer one does. Near-duplicates are folded
     under their cluster's earliest article unless show_all. `novel` searches only text
-    not repeated from earlier articles.
+    not repeated from earlier articles. `language`: only articles in it (ISO 639-1).
     """
     if limit < 1:
         raise QueryError(f"the limit must be at least 1, not {limit}")
@@ -145,7 +146,8 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
         raise QueryError(f"the limit must be below 2**63, not {limit}")
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(f"the query is {len(query):,} characters long; at most {MAX_QUERY_CHARS:,} are searched")
-    for value, what in ((query, "query"), (source, "source"), (since, "--since date"), (until, "--until date")):
+    for value, what in ((query, "query"), (source, "source"), (since, "--since date"), (until, "--until date"),
+                        (language, "language")):
         if value is not None:
             _valid_text(value, what)
     if raw and not query.strip():
@@ -154,7 +156,7 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
         if novel:
             raise QueryError("--novel does not search text in scripts without spaces (Chinese, Japanese, "
                              "Thai) yet; search without it")
-        return _bigram_search(db, query, limit, source, since, until, show_all, window)
+        return _bigram_search(db, query, limit, source, since, until, show_all, window, language)
     match = query if raw else fts_query(query)
     novel_index = _has_novel_index(db)
     where, params = ["articles_fts MATCH :match"], {"match": match}
@@ -167,13 +169,13 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
         params = {"match": f"text : ({match})"}
         where.append(f"(articles_fts.rowid NOT IN (SELECT id FROM {NOVEL_FTS}_docsize) OR articles_fts.rowid IN "
                      f"(SELECT rowid FROM {NOVEL_FTS} WHERE {NOVEL_FTS} MATCH :match))")
-    filters, filter_params = _filters(source, since, until)
+    filters, filter_params = _filters(db, source, since, until, language)
     where += filters
     params.update(filter_params)
     # the hits lie among the matches the ranking walks; with a window and no filter on the
     # articles, those are few (about `window`), and one more pass over the stretch the hits
     # span costs less than a seek per hit in every segment of the index
-    one_pass = bool(window) and not (source or since or until)
+    one_pass = bool(window) and not (source or since or until or language)
     try:
         ranked = _ranked(db, where, params, limit if show_all else limit * 5 + 20, window)
         if novel_index and not novel:
@@ -198,27 +200,53 @@ def _query_error(exc: sqlite3.OperationalError, raw: bool = False) -> QueryError
     return QueryError(f"the search could not be run ({exc}); try fewer or simpler words")
 
 
-def _filters(source: str | None, since: str | None, until: str | None) -> tuple[list[str], dict]:
-    """The WHERE conditions on articles (alias a) for the source and date filters, and their parameters."""
+def _filters(db: "sqlite_utils.Database | sqlite3.Connection", source: str | None, since: str | None,
+             until: str | None, language: str | None = None) -> tuple[list[str], dict]:
+    """The WHERE conditions for the source, date and language filters, and their parameters.
+
+    `{rowid}` in a condition stands for the searched index's rowid (see _ranked). A match
+    is checked in an index of articles where there is one, not in its row of the table:
+    reading a row per match (a 32 KB page of text) cost 0.36 s for a word in 30,000 of
+    200,000 articles filtered by source, the seek in idx_articles_source 0.02 s. The
+    dates pick their articles from idx_articles_published once (the unary + keeps the
+    ids from FTS5, which would seek each). A column without an index is read from the
+    row (alias a)."""
     where, params = [], {}
-    if source:
-        where.append("a.source = :source")
-        params["source"] = source
+    for column, value in (("source", source), ("language", language)):
+        if not value:
+            continue
+        params[column] = value
+        index = f"idx_articles_{column}"
+        if _has_index(db, index, column):
+            where.append(f"EXISTS (SELECT 1 FROM articles f INDEXED BY {index} "
+                         f"WHERE f.{column} = :{column} AND f.id = {{rowid}})")
+        else:
+            where.append(f"a.{column} = :{column}")
+    dates = []
     if since:
-        where.append("a.published >= :since")
+        dates.append("published >= :since")
         params["since"] = since
     if until:
-        where.append("a.published <= :until || 'z'")
+        dates.append("published <= :until || 'z'")
         params["until"] = until
+    if dates:
+        where.append(f"+{{rowid}} IN (SELECT id FROM articles WHERE {' AND '.join(dates)})")
     return where, params
 
 
+def _has_index(db: "sqlite_utils.Database | sqlite3.Connection", name: str, column: str) -> bool:
+    """Whether the archive has index `name` on articles, starting with `column`."""
+    row = db.execute("SELECT name FROM pragma_index_info(?) WHERE seqno = 0", [name]).fetchone()
+    return row is not None and row[0] == column
+
+
 def _bigram_search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, limit: int, source: str | None,
-                   since: str | None, until: str | None, show_all: bool, window: int) -> list[Hit]:
+                   since: str | None, until: str | None, show_all: bool, window: int,
+                   language: str | None = None) -> list[Hit]:
     """search() for a query in scripts without spaces, on the bigram index (store.bigrams):
     ranked, folded and filtered the same way, with snippets made from the article's text."""
     match = fts_query(query, for_bigrams=True)
-    filters, params = _filters(source, since, until)
+    filters, params = _filters(db, source, since, until, language)
     try:
         ranked = _ranked(db, [f"{bigrams.BIGRAM_FTS} MATCH :match", *filters], {"match": match, **params},
                          limit if show_all else limit * 5 + 20, window, bigrams.BIGRAM_FTS)
@@ -244,7 +272,7 @@ def _ranked(db: "sqlite_utils.Database | sqlite3.Connection", where: list[str], 
     the same columns and rowids (the bigram index).
     """
     join = f" JOIN articles a ON a.id = {table}.rowid" if any(w.startswith("a.") for w in where) else ""
-    condition = " AND ".join(where)
+    condition = " AND ".join(where).replace("{rowid}", f"{table}.rowid")
     lowest = 0
     if window:
         row = db.execute(f"SELECT {table}.rowid FROM {table}{join} WHERE {condition} "

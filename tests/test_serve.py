@@ -222,11 +222,27 @@ async def test_articles_newest_first_with_facets_and_labels(ds):
     data = await get_json(ds, "/archive/articles.json?_shape=objects")
     assert "order by published desc" in data["query"]["sql"]
     assert data["rows"][0]["published"] == max(r["published"] for r in data["rows"] if r["published"])
-    assert {"source", "duplicate_of"} <= set(data["facet_results"])
+    assert {"source", "language", "published"} <= set(data["facet_results"])
+    assert "duplicate_of" not in data["facet_results"]  # long titles pushed the rows off the first screen
     assert data["suggested_facets"] == []
     assert ds.setting("suggest_facets") is False
     sightings = await get_json(ds, "/archive/sightings.json?_labels=on&_shape=array")
     assert isinstance(sightings[0]["article_id"], dict)  # expanded to a label with its link
+
+
+def test_large_tables_facet_only_indexed_columns(samples_db, monkeypatch):
+    # above FACET_SCAN_ROWS rows a facet on an unindexed column would read every row on
+    # every page; source, language and published are indexed, removed_lines.rule is not
+    from store import datasette_meta
+    monkeypatch.setattr(datasette_meta, "FACET_SCAN_ROWS", 3)
+    large = build_metadata(samples_db)["databases"]["archive"]["tables"]
+    assert large["articles"]["facets"] == ["source", "language", {"date": "published"}]
+    assert large["removed_lines"]["facets"] == []
+    with sqlite3.connect(samples_db) as conn:
+        conn.execute("DROP INDEX idx_articles_language")
+    assert "language" not in build_metadata(samples_db)["databases"]["archive"]["tables"]["articles"]["facets"]
+    monkeypatch.setattr(datasette_meta, "FACET_SCAN_ROWS", 20_000)
+    assert "language" in build_metadata(samples_db)["databases"]["archive"]["tables"]["articles"]["facets"]
 
 
 def test_links_follow_the_served_file_name(samples_db, tmp_path):
@@ -235,7 +251,7 @@ def test_links_follow_the_served_file_name(samples_db, tmp_path):
     metadata = build_metadata(news)
     assert list(metadata["databases"]) == ["news"]
     text = json.dumps(metadata)
-    assert 'href=\\"/news/search\\"' in text and "/archive/" not in text
+    assert 'href=\\"/news/-/search\\"' in text and "/archive/" not in text
 
 
 # --- read-only -------------------------------------------------------------------------
