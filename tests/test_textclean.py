@@ -326,13 +326,13 @@ def test_match_lines_agrees_with_match_line(lines):
 def test_word_counts_agree_with_str_split():
     import sys
 
-    from ingest.clean.text import _OTHER_SPACE, _word_counts
+    from ingest.clean.lines import OTHER_SPACE, word_counts
 
     inner = {chr(c) for c in range(sys.maxunicode + 1)
              if chr(c).isspace() and len(f"a{chr(c)}b".splitlines()) == 1} - {" "}
-    assert inner <= set(_OTHER_SPACE)
+    assert inner <= set(OTHER_SPACE)
     for lines in (["a b", "c"], ["a  b"], ["a\tb c"], ["x\xa0y"], ["one two three", "four\u2009five"]):
-        assert _word_counts("\n".join(lines), lines) == [len(line.split()) for line in lines]
+        assert word_counts("\n".join(lines), lines) == [len(line.split()) for line in lines]
 
 
 # --- scripts written without spaces -------------------------------------------------
@@ -459,24 +459,24 @@ def test_article_split_by_a_chart_keeps_both_parts():
 
 
 def test_long_unpunctuated_line_between_two_others_is_damped_as_a_listed_headline():
-    from ingest.clean.text import SANDWICH, _damp_teasers
+    from ingest.clean.scoring import SANDWICH, damp_teasers
 
     words = [12, 24, 30, 3, 24]
     ends = [False, False, False, True, False]
     rules = [None] * 5
     scores = [-1.0, 12.0, 15.0, -3.0, 12.0]
-    _damp_teasers(rules, words, ends, scores, [1, 2, 4], ["a", "b", "c", "d", "e"])
+    damp_teasers(rules, words, ends, scores, [1, 2, 4], ["a", "b", "c", "d", "e"])
     # Between two lines without closing punctuation: a listed headline; next to a sentence: not.
     assert scores == [-1.0, 12.0 * SANDWICH, 15.0, -3.0, 12.0]
 
 
 def test_paragraphs_between_a_repeated_label_are_no_teasers():
-    from ingest.clean.text import _damp_teasers
+    from ingest.clean.scoring import damp_teasers
 
     # "Article content" between paragraphs is a label, not a list of headlines.
     keys = ["article content", "the city council approved", "article content", "members said", "article content"]
     scores = [-3.0, 16.0, -3.0, 17.0, -3.0]
-    _damp_teasers([None] * 5, [2, 16, 2, 17, 2], [False, True, False, True, False], scores, [1, 3], keys)
+    damp_teasers([None] * 5, [2, 16, 2, 17, 2], [False, True, False, True, False], scores, [1, 3], keys)
     assert scores == [-3.0, 16.0, -3.0, 17.0, -3.0]
     lines = ["Council approves budget for more buses", "Home", "News"]
     for paragraph in LONG_BODY:
