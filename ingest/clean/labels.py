@@ -47,8 +47,9 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
     or a photo credit in the middle of a long article is common. The article
     resumes when the next RESUME_WINDOW items hold at least RESUME_LINES
     sentences of min_words that score at least RESUME_FRACTION of `before`,
-    and at most one other end marker (comments come one by one between
-    "Reply" or "said:" lines).
+    and at most one other end marker after the first of those sentences
+    (comments come one by one between "Reply" or "said:" lines; the box's own
+    lines before the article resumes, "Newsletter", "Subscribe now", are one box).
     """
     if not is_end_marker(rules[i], texts[i]):
         return False
@@ -57,7 +58,7 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
     for j in range(i + 1, min(end, i + 1 + RESUME_WINDOW)):
         rule = rules[j]
         if rule is not None:
-            markers += is_end_marker(rule, texts[j])
+            markers += prose > 0 and is_end_marker(rule, texts[j])
         elif ends[j] and words[j] >= min_words and scores[j] > 0:
             prose += 1
             resumed += scores[j]

@@ -58,6 +58,10 @@ def word_counts(text: str, lines: list[str], unspaced: bool = False) -> list[int
     return list(map((1).__add__, map(str.count, lines, repeat(" "))))
 
 
+# A line cut short for a teaser ("The council met on Tuesday and ...") ends no sentence.
+_TRUNCATED = ("...", "…", "..")
+
+
 def sentence_ends(texts: list[str], words: list[int] | None = None,
                    min_words: int = 0) -> list[bool]:
     """Whether each line ends with terminal punctuation, before closing quotes or brackets.
@@ -74,6 +78,9 @@ def sentence_ends(texts: list[str], words: list[int] | None = None,
         for i, line in enumerate(texts):
             if not ends[i] and words[i] >= min_words and ends_unpunctuated(line):
                 ends[i] = True
+    for i in compress(count(), ends):
+        if texts[i].endswith(_TRUNCATED):
+            ends[i] = False
     return ends
 
 

@@ -243,6 +243,11 @@ def _breadcrumb(line: str) -> bool:
             and _BREADCRUMB.match(line) is not None)
 
 
+# Words that many languages borrow for a mailing-list offer: a short line that names one
+# ("Recevoir la newsletter", "Newsletter abonnieren", "Get our newsletter") is a prompt.
+_SUBSCRIBE_WORDS = ("newsletter",)
+SUBSCRIBE_MAX_WORDS = 6
+
 # Lines that end the article: a comments widget or a subscription box after the body.
 END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT})
 # Markers whose following headline-like line is a teaser link.
@@ -312,6 +317,8 @@ def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool 
                 return _SHORT_EXACT[low]
             if m := _SHORT_L.match(low):
                 return "phrase:" + m.lastgroup
+        if n_words <= SUBSCRIBE_MAX_WORDS and any(map(low.__contains__, _SUBSCRIBE_WORDS)):
+            return SUBSCRIBE
         if head.isdigit() or line[0] in "(+":
             if _COUNTER.match(line):
                 return COUNTER
@@ -506,7 +513,8 @@ _PAGE_ANCHORS = [(re.compile(re.escape(ch) + "(?:" + _after(rest) + ")"), frozen
 ]]
 # Phrases found with str.find: the copyright rule's words, and the breadcrumb separator
 # " :: " (":" is too common a character to look at each).
-_PAGE_PHRASES = [*(("caption", w) for w in ("copyright", *_RIGHTS_RESERVED)), ("crumb", " :: ")]
+_PAGE_PHRASES = [*(("caption", w) for w in ("copyright", *_RIGHTS_RESERVED)), ("crumb", " :: "),
+                 *(("short", w) for w in _SUBSCRIBE_WORDS)]
 # The last word (key.endswith(_COMMENT_ENDS)), as the first of the reversed line.
 _PAGE_ENDS = re.compile("\n" + _KS + "*+" + _trie((w[::-1], "") for w in _COMMENT_ENDS))
 _LIMITS = _gate.limits
