@@ -249,7 +249,7 @@ _SUBSCRIBE_WORDS = ("newsletter",)
 SUBSCRIBE_MAX_WORDS = 6
 
 # Lines that end the article: a comments widget or a subscription box after the body.
-END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT})
+END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT, SHARE})
 # Markers whose following headline-like line is a teaser link.
 TEASER_RULES = frozenset({RELATED})
 
