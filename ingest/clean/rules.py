@@ -89,6 +89,8 @@ _SHORT = re.compile(
     r"|(?P<comments>(?:\d+\s+)?(?:comments?|view comments|show comments|leave a comment|"
     r"add a comment|post a comment|write a comment|post with no comments|no comments(?: yet)?|"
     r"be the first to comment|join the (?:conversation|discussion)|discussion|reply|replies|"
+    r"antworten|beantworten|responder|répondre|rispondi|rispondere|beantwoorden|reageer|svar|svara|"
+    r"svare|vastaa|odpovědět|odpowiedz|válasz|ответить|balas|yanıtla|"
     r"kommentare?|kommentieren|комментари[йия]?|комментарии \(\d+\)|komentar|comentarios?|"
     r"coment[aá]rios?|commentaires?)(?:\s*\(\d+\))?)"
     r"|(?P<related>(?:related(?: stor(?:y|ies)| articles?| posts?| coverage| content| news| links?"
