@@ -71,6 +71,42 @@ def damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[f
 _NEAR = re.compile(r"(.)(?=.?(?:\1|\0))", re.DOTALL)
 
 
+# A page whose sentences stand as paragraphs (a blank line before and after) in at least
+# this share sets its lists of links apart: lines without one between them.
+SPACED_SHARE = 0.7
+TIGHT_RUN = 3
+RUN_SCORE = -1.0
+
+
+def damp_headline_runs(nos: list[int], rules: list, ends: list[bool], scores: list[float],
+                       positive: list[int]) -> None:
+    """Lower to RUN_SCORE the score of the lines of a tight run (TIGHT_RUN or more lines
+    with no blank line between them, no rule line among them) of which most lack
+    closing punctuation, on a page whose sentences are paragraphs set apart by
+    blank lines (SPACED_SHARE of them).
+
+    Such a run is a list of headlines (a "most read" box, a live ticker): its lines
+    are long enough to score as text, but a page that spaces its paragraphs would
+    space them too. `nos` holds each item's line number.
+    """
+    n = len(nos)
+    sentences = [i for i in positive if ends[i]]
+    if len(sentences) < TIGHT_RUN:
+        return
+    spaced = sum(1 for i in sentences
+                 if (i == 0 or nos[i] - nos[i - 1] > 1) and (i == n - 1 or nos[i + 1] - nos[i] > 1))
+    if spaced < SPACED_SHARE * len(sentences):
+        return
+    first = 0
+    for i in range(1, n + 1):
+        if i < n and rules[i] is None and rules[i - 1] is None and nos[i] - nos[i - 1] == 1:
+            continue
+        if i - first >= TIGHT_RUN and 2 * ends[first:i].count(False) > i - first:
+            for k in range(first, i):
+                scores[k] = min(scores[k], RUN_SCORE)
+        first = i
+
+
 def mark_repeats(rules: list, words: list[int], keys: list[str], heads: str) -> None:
     """Give rule REPEAT to a line that one of the next two lines repeats or extends.
 

@@ -41,7 +41,7 @@ from .guard import prose_bytes
 from .labels import label_items, title_before
 from .lines import first, in_template, rejoin, sentence_ends, word_counts
 from ..models import RemovedLine
-from .scoring import damp_teasers, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
+from .scoring import damp_headline_runs, damp_teasers, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
 from .scripts import has_unspaced
 
 if TYPE_CHECKING:
@@ -107,6 +107,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
 
     positive = list(compress(count(), map((0.0).__lt__, scores)))  # the content items
     damp_teasers(rules, words, ends, scores, positive, keys)
+    damp_headline_runs(nos, rules, ends, scores, positive)
     anchor = headline_anchor(texts, words, rules)
     if anchor is not None:
         for i in positive:
