@@ -484,3 +484,75 @@ def test_paragraphs_between_a_repeated_label_are_no_teasers():
     cleaned = clean("\n\n".join([*lines, "Article content", "Contact us"]))
     # The label stays inside the body like a subheading; no paragraph is lost.
     assert [p for p in cleaned.paragraphs if p != "Article content"] == LONG_BODY
+
+
+# --- issue 20: kinds of chrome on pages the rules were not tuned on ---------------------
+
+@pytest.mark.parametrize("prompt", ["Recevoir la newsletter", "Newsletter abonnieren", "Get our newsletter"])
+def test_a_short_line_naming_a_newsletter_is_a_subscribe_prompt_in_any_language(prompt):
+    assert match_line(prompt, len(prompt.split())) == "phrase:subscribe"
+    # A sentence about a newsletter is no prompt.
+    sentence = "The council will send its own newsletter to every household in the northern districts."
+    assert match_line(sentence, len(sentence.split())) is None
+
+
+def test_a_newsletter_prompt_after_the_body_ends_the_article():
+    tail = ["Recevoir la newsletter",
+            "Every morning the editors pick the stories you should not miss and send them to you by email.",
+            "Our team of reporters covers the city, the region and the country from six local offices."]
+    lines = ["Council approves budget for more buses", *LONG_BODY, *tail]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert rule_of(cleaned, tail[1]) == "end-marker"
+
+
+def test_an_inline_box_of_several_prompt_lines_does_not_end_a_long_article():
+    box = ["Newsletter", "Get the day's top stories delivered to your inbox", "Subscribe now", "Most recent newsletter"]
+    lines = ["Council approves budget for more buses", *LONG_BODY[:3], *box, *LONG_BODY[3:], "Home", "Contact us"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY
+
+
+def test_a_share_row_after_the_body_ends_the_article():
+    tail = ["Share this article",
+            "Jane Doe has covered city hall for the paper since 2015 and writes about transport and housing.",
+            "She lives in the northern districts with her family and takes the bus to work every day."]
+    lines = ["Council approves budget for more buses", *LONG_BODY, *tail]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert rule_of(cleaned, tail[1]) == "end-marker"
+
+
+@pytest.mark.parametrize("reply", ["Antworten", "Responder", "Répondre", "Rispondi", "Svar", "Ответить"])
+def test_reply_in_other_languages_is_a_comments_line(reply):
+    assert match_line(reply, 1) == "phrase:comments"
+
+
+def test_a_comment_thread_with_a_german_reply_button_ends_the_article():
+    comments = []
+    for name in ("Anna", "Ben", "Carla"):
+        comments += [f"{name} sagt:", f"Ich finde, der Rat hat hier richtig entschieden, und {name} fährt ab "
+                     "jetzt jeden Tag mit dem Bus zur Arbeit in die Stadt.", "Antworten"]
+    lines = ["Council approves budget for more buses", *LONG_BODY, *comments]
+    cleaned = clean("\n\n".join(lines))
+    # The first reply button ends the article: the comments after it go.
+    assert list(cleaned.paragraphs[:len(LONG_BODY)]) == LONG_BODY
+    assert rule_of(cleaned, comments[4]) == rule_of(cleaned, comments[7]) == "end-marker"
+
+
+def test_a_line_cut_short_for_a_teaser_ends_no_sentence():
+    from ingest.clean.lines import sentence_ends
+
+    assert sentence_ends(["The council met on Tuesday and agreed ...", "The council met on Tuesday…",
+                          "The council met on Tuesday."]) == [False, False, True]
+
+
+def test_a_tight_list_of_headlines_after_spaced_paragraphs_goes():
+    headlines = [f"{topic} as the city plans its biggest change to public transport in twenty years"
+                 for topic in ("Tram fares frozen", "New cycle lanes open", "Ferry service returns",
+                               "Night buses extended", "Train station renamed")]
+    # Paragraphs are set apart by blank lines; the most-read box is one line after another.
+    text = "\n\n".join(["Council approves budget for more buses", *LONG_BODY, "Most read"]) + "\n" + "\n".join(headlines)
+    cleaned = clean(text)
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert all(rule_of(cleaned, h) is not None for h in headlines)
