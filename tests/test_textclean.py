@@ -556,3 +556,32 @@ def test_a_tight_list_of_headlines_after_spaced_paragraphs_goes():
     cleaned = clean(text)
     assert list(cleaned.paragraphs) == LONG_BODY
     assert all(rule_of(cleaned, h) is not None for h in headlines)
+
+
+JA_HEADLINES = ["東京都が新しい防災計画を発表、地震に備えた避難所の数を来年までに二倍に増やす方針を明らかに",
+                "プロ野球の開幕戦、満員の球場で新人投手が完封勝利を挙げて詰めかけた大勢のファンを沸かせる",
+                "円安が続く中で輸入品の値上がりが各地の家計を圧迫、政府は追加の経済対策を年内にも検討へ",
+                "人気俳優が主演する新作映画が公開初日に観客動員の記録を更新したと配給会社が正式に発表"]
+
+
+def test_a_list_of_unpunctuated_headlines_after_a_japanese_article_goes():
+    menu, headline, body = UNSPACED_PAGES["ja"]
+    # Counted by characters, each headline is as long as a sentence; prose ends with 。, headlines do not.
+    cleaned = clean("\n\n".join([*menu, headline, *body, "関連記事", *JA_HEADLINES, *menu]))
+    assert list(cleaned.paragraphs) == body
+    assert all(rule_of(cleaned, h) is not None for h in JA_HEADLINES)
+
+
+def test_a_japanese_sentence_with_a_bracketed_credit_ends_a_sentence():
+    from ingest.clean.lines import sentence_ends
+
+    assert sentence_ends(["市長は記者会見で新しい路線について述べた。【東京支局・山田太郎】",
+                          "市長が記者会見【東京支局】"]) == [True, False]
+
+
+def test_a_japanese_enumeration_after_the_body_is_kept_as_its_list():
+    menu, headline, body = UNSPACED_PAGES["ja"]
+    towns = ["宮崎県： 高鍋町 、 新富町 、 宮崎市 、 日南市", "福岡県： 久留米市 、 大牟田市 、 柳川市",
+             "佐賀県： 神埼市 、 白石町 、 鹿島市", "熊本県： 阿蘇市 、 産山村 、 高森町 、 南阿蘇村"]
+    cleaned = clean("\n\n".join([*menu, headline, *body, "各地の震度は次のとおり。", *towns, *menu]))
+    assert list(cleaned.paragraphs) == [*body, "各地の震度は次のとおり。", *towns]

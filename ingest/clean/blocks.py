@@ -67,7 +67,7 @@ def _listy(text: str, n: int) -> bool:
     """
     if n < 4:
         return False
-    if text.count(",") >= 2:
+    if text.count(",") + text.count("、") + text.count("，") >= 2:  # Latin, CJK enumeration commas
         return True
     lower = sum(1 for word in text.split() if word[0].islower())
     return 2 * lower >= n or bool(lower and _DIGIT.search(text))

@@ -17,7 +17,7 @@ from .scripts import ends_unpunctuated, word_counts as unspaced_word_counts
 # Sentence ends: Latin, CJK (full- and half-width), Arabic/Urdu, Devanagari, Armenian,
 # Ethiopic, Myanmar, Khmer. Thai and Lao have none (see sentence_ends).
 _TERMINAL = frozenset(".!?…。！？．｡؟۔।॥։።။។")
-_CLOSERS = "\"'”’»)]】」*"
+_CLOSERS = "\"'”’»)]】」』）*"
 _CLOSER_SET = frozenset(_CLOSERS)
 _last = itemgetter(-1)
 _NO_WRAP_END = _TERMINAL | frozenset(":;：；")
@@ -58,6 +58,21 @@ def word_counts(text: str, lines: list[str], unspaced: bool = False) -> list[int
     return list(map((1).__add__, map(str.count, lines, repeat(" "))))
 
 
+# Full-width brackets only: a Latin line that ends "... (Photo: Reuters)" is mostly a caption.
+_OPENING = {"】": "【", "）": "（"}
+CREDIT_MAX_CHARS = 40
+
+
+def _credit_after_sentence(line: str) -> bool:
+    """Whether the line is a sentence followed by a bracketed credit of at most
+    CREDIT_MAX_CHARS characters: "... 発表した。【エルサレム松岡大地】"."""
+    opening = _OPENING.get(line[-1])
+    if opening is None:
+        return False
+    at = line.rfind(opening, max(0, len(line) - CREDIT_MAX_CHARS))
+    return at > 0 and line[:at].rstrip().rstrip(_CLOSERS)[-1:] in _TERMINAL
+
+
 # A line cut short for a teaser ("The council met on Tuesday and ...") ends no sentence.
 _TRUNCATED = ("...", "…", "..")
 
@@ -73,7 +88,7 @@ def sentence_ends(texts: list[str], words: list[int] | None = None,
     lasts = list(map(_last, texts))
     ends = list(map(_TERMINAL.__contains__, lasts))
     for i in compress(count(), map(_CLOSER_SET.__contains__, lasts)):
-        ends[i] = texts[i].rstrip(_CLOSERS)[-1:] in _TERMINAL
+        ends[i] = texts[i].rstrip(_CLOSERS)[-1:] in _TERMINAL or _credit_after_sentence(texts[i])
     if words is not None:
         for i, line in enumerate(texts):
             if not ends[i] and words[i] >= min_words and ends_unpunctuated(line):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from . import rules as R
 from .dates import find_published
+from .scripts import has_unspaced
 
 if TYPE_CHECKING:
     from .model import LineModel
@@ -39,6 +40,7 @@ def line_scores(rules: list, words: list[int], ends: list[bool], min_words: int)
 
 SANDWICH = 0.25
 REPEAT_SCORE = -4.0
+UNPUNCTUATED_SCORE = -1.0
 
 
 def damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[float],
@@ -105,6 +107,18 @@ def damp_headline_runs(nos: list[int], rules: list, ends: list[bool], scores: li
             for k in range(first, i):
                 scores[k] = min(scores[k], RUN_SCORE)
         first = i
+
+
+def unpunctuated_cost(texts: list[str], ends: list[bool], scores: list[float]) -> None:
+    """On a page in a script written without spaces, a long line of it without closing
+    punctuation costs as a short one: Chinese and Japanese prose ends its sentences
+    with 。！？, their headline lists do not, and counted by characters a headline is
+    as long as a sentence. (Thai and Lao lines, which have no full stop, end
+    sentences by their last letter: see ingest.clean.lines.sentence_ends.)
+    """
+    for i, score in enumerate(scores):
+        if score > 0 and not ends[i] and has_unspaced(texts[i]):
+            scores[i] = UNPUNCTUATED_SCORE
 
 
 def mark_repeats(rules: list, words: list[int], keys: list[str], heads: str) -> None:

@@ -41,7 +41,7 @@ from .guard import prose_bytes
 from .labels import label_items, title_before
 from .lines import first, in_template, rejoin, sentence_ends, word_counts
 from ..models import RemovedLine
-from .scoring import damp_headline_runs, damp_teasers, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
+from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
 from .scripts import has_unspaced
 
 if TYPE_CHECKING:
@@ -100,6 +100,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     keys, key_heads = R.strip_bullets(texts, heads)
     mark_repeats(rules, words, keys, key_heads)
     scores = item_scores(rules, words, ends, keys, min_words)
+    if unspaced:
+        unpunctuated_cost(texts, ends, scores)
     rule_scores = scores
     if odds is not None:
         rule_scores = list(scores)
