@@ -585,3 +585,22 @@ def test_a_japanese_enumeration_after_the_body_is_kept_as_its_list():
              "佐賀県： 神埼市 、 白石町 、 鹿島市", "熊本県： 阿蘇市 、 産山村 、 高森町 、 南阿蘇村"]
     cleaned = clean("\n\n".join([*menu, headline, *body, "各地の震度は次のとおり。", *towns, *menu]))
     assert list(cleaned.paragraphs) == [*body, "各地の震度は次のとおり。", *towns]
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Sdílet článek", "phrase:share"), ("Udostępnij", "phrase:share"), ("Del artikkel", "phrase:share"),
+    ("分享", "phrase:share"), ("Související", "phrase:related"), ("Leggi anche", "phrase:related"),
+    ("Läs också", "phrase:related"), ("関連記事", "phrase:related"), ("Reklama", "phrase:ad"),
+    ("Annonse", "phrase:ad"), ("광고", "phrase:ad"),
+    # Sentences that start with the same words are no furniture.
+    ("Del artikkel som ble publisert i går handlet om bussene i byen.", None),
+    ("Reklama w telewizji kosztuje coraz więcej, mówią eksperci.", None),
+])
+def test_interface_words_in_other_languages(line, rule):
+    assert match_line(line, len(line.split())) == rule
+
+
+def test_a_foreign_related_marker_makes_the_next_headline_a_teaser():
+    cleaned = clean(page("Leggi anche", "Il sindaco presenta il piano per i parcheggi gratuiti in centro"))
+    assert rule_of(cleaned, "Il sindaco presenta il piano per i parcheggi gratuiti in centro") == "teaser"
+    assert list(cleaned.paragraphs) == BODY
