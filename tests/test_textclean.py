@@ -604,3 +604,12 @@ def test_a_foreign_related_marker_makes_the_next_headline_a_teaser():
     cleaned = clean(page("Leggi anche", "Il sindaco presenta il piano per i parcheggi gratuiti in centro"))
     assert rule_of(cleaned, "Il sindaco presenta il piano per i parcheggi gratuiti in centro") == "teaser"
     assert list(cleaned.paragraphs) == BODY
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Commenti", "phrase:comments"), ("Komentáře (12)", "phrase:comments"), ("댓글", "phrase:comments"),
+    ("Iscriviti", "phrase:subscribe"), ("Prenumerera", "phrase:subscribe"), ("订阅", "phrase:subscribe"),
+    ("Commenti e opinioni dei lettori sono benvenuti su questo sito ogni giorno.", None),
+])
+def test_comment_and_subscribe_words_in_other_languages(line, rule):
+    assert match_line(line, len(line.split())) == rule
