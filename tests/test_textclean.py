@@ -613,3 +613,13 @@ def test_a_foreign_related_marker_makes_the_next_headline_a_teaser():
 ])
 def test_comment_and_subscribe_words_in_other_languages(line, rule):
     assert match_line(line, len(line.split())) == rule
+
+
+def test_a_schedule_in_title_case_after_the_body_is_kept_as_its_list():
+    dates = [f"June {day} – {city}, {state} @ {hall} Amphitheatre" for day, city, state, hall in
+             [(9, "West Palm Beach", "FL", "Coral Sky"), (10, "Tampa", "FL", "Credit Union"),
+              (14, "Alpharetta", "GA", "Ameris Bank"), (17, "Nashville", "TN", "Bridgestone"),
+              (19, "Charlotte", "NC", "Music Pavilion")]]
+    lines = ["Council approves budget for more buses", *LONG_BODY, "Tour Dates", *dates, *MENU]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == [*LONG_BODY, "Tour Dates", *dates]

@@ -57,6 +57,11 @@ def best_block(scores: list[float], candidates: list[int],
 _DIGIT = re.compile(r"\d")
 
 
+# A line of this many words with a number is an entry of a schedule or a table
+# ("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre"), even in title case.
+LISTY_DATED_WORDS = 7
+
+
 def _listy(text: str, n: int) -> bool:
     """A short line that carries content rather than a link label.
 
@@ -70,7 +75,7 @@ def _listy(text: str, n: int) -> bool:
     if text.count(",") + text.count("、") + text.count("，") >= 2:  # Latin, CJK enumeration commas
         return True
     lower = sum(1 for word in text.split() if word[0].islower())
-    return 2 * lower >= n or bool(lower and _DIGIT.search(text))
+    return 2 * lower >= n or bool((lower or n >= LISTY_DATED_WORDS) and _DIGIT.search(text))
 
 
 EXTEND_MIN_CONTENT = 4
