@@ -1,7 +1,7 @@
 """Item decisions: each item's label (None for a body line, else the rule that removed it).
 
 Outside the body block an item keeps its shape rule or gets "density" (after a
-comments widget or subscription box that ends the article: "end-marker").
+comments widget, subscription box or share row that ends the article: "end-marker").
 Inside it, shape-rule lines, the teaser after a "Related" marker, the text of a
 box the article runs past and the unscored lines between merged blocks go, and
 an end marker after enough body ends the article (ends_article). The headline
@@ -41,7 +41,7 @@ def is_end_marker(rule: str | None, text: str) -> bool:
 def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[float],
                   words: list[int], ends: list[bool], min_words: int, before: float) -> bool:
     """Whether the end marker at item i (a comments widget, a subscription box, a
-    copyright notice) ends the article, given the body score `before` it.
+    copyright notice, a share row) ends the article, given the body score `before` it.
 
     It does not when the article resumes after it: an inline "Subscribe" box
     or a photo credit in the middle of a long article is common. The article

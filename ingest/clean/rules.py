@@ -266,7 +266,8 @@ def _breadcrumb(line: str) -> bool:
 _SUBSCRIBE_WORDS = ("newsletter",)
 SUBSCRIBE_MAX_WORDS = 6
 
-# Lines that end the article: a comments widget or a subscription box after the body.
+# Lines that end the article: a comments widget, a subscription box, a copyright notice or
+# a share row after the body (unless the article resumes after it: ingest.clean.labels).
 END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT, SHARE})
 # Markers whose following headline-like line is a teaser link.
 TEASER_RULES = frozenset({RELATED})

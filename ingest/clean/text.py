@@ -7,16 +7,18 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
 2. hard-wrapped lines are rejoined (a line without closing punctuation followed,
    with no blank line between, by a line that starts in lower case);
 3. each line gets a shape rule (share, subscribe, counter, caption, ...) or none,
-   and a score: real sentences count their words, other lines cost a penalty;
+   and a score: real sentences count their words, other lines cost a penalty,
+   and so do blurbs between headlines, tight runs of headlines on a page that
+   spaces its paragraphs and, in Chinese and Japanese, long lines without 。;
    with clean.line_model, the learned line model's log-odds (ingest.clean.model)
    add to it, and a line they take out of the body gets rule "model";
 4. the article is the densest block: the run of lines with the highest total
    score (maximum-sum segment), extended downwards over a list that continues
    it (short lines that carry content: quantities, enumerations, sentence-case
-   phrases; see _extend_block). Lines outside it go with rule "density" (or
+   phrases, dated entries; see blocks.extend_block). Lines outside it go with rule "density" (or
    their shape rule); inside it, shape-rule lines, teasers after a "Related" marker,
-   and everything after an end marker (a comments widget, a subscription box)
-   go too, unless the article resumes after it (an inline subscription box,
+   and everything after an end marker (a comments widget, a subscription box,
+   a share row) go too, unless the article resumes after it (an inline subscription box,
    a photo credit), then the box's lines up to the next body line go;
 5. the headline line just before the block becomes the title, and a
    "Published ..." line the published date; both are recorded as removed lines
