@@ -623,3 +623,16 @@ def test_a_schedule_in_title_case_after_the_body_is_kept_as_its_list():
     lines = ["Council approves budget for more buses", *LONG_BODY, "Tour Dates", *dates, *MENU]
     cleaned = clean("\n\n".join(lines))
     assert list(cleaned.paragraphs) == [*LONG_BODY, "Tour Dates", *dates]
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("DØMT: Nordmannen ble dømt i den sentrale straffedomstolen i London. Foto: NTB", "pattern:caption"),
+    ("Der Bürgermeister spricht vor dem Rathaus. Bild: Jane Doe/dpa", "pattern:caption"),
+    ("議員らが記者会見に臨んだ。写真: 共同", "pattern:caption"),
+    # The credit is short and ends the line; a sentence about a photo is no caption.
+    ("He showed us the album. Photo: one of the pictures was taken in 1920. It was his father.", None),
+])
+def test_a_caption_that_ends_with_its_credit_after_a_full_stop(line, rule):
+    assert match_line(line, len(line.split())) == rule
+    from ingest.clean.rules import match_lines
+    assert match_lines([line], [len(line.split())]) == [rule]

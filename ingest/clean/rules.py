@@ -188,6 +188,16 @@ _CAPTION_TAIL = re.compile(
     r"(?:\(|\||/|[-–—]\s)\s*(?:" + "|".join(_AGENCIES) + r")[^|]{0,40}\)?\s*$",
     re.IGNORECASE,
 )
+# A caption that ends with its credit after a full stop: "... in London. Foto: NTB",
+# "... Photo: Reuters" (the credit is short and has no sentence end of its own).
+_END_CREDIT_WORDS = ("photo", "photos", "foto", "fotos", "fotó", "фото", "bild", "kuva", "zdjęcie", "image",
+                     "imagen", "credit", "crédit", "crédito", "写真", "사진")
+_CAPTION_END = re.compile(
+    r"(?:[.!?»”\"]\s++|。\s*+)(?:" + "|".join(_END_CREDIT_WORDS) + r")\s*+[:：][^.!?。]{1,60}+$",
+    re.IGNORECASE)
+# A match of _CAPTION_END starts at most this many characters from the line's end (a
+# longer run of whitespace before the credit is no caption): the search starts there.
+_CAPTION_END_REACH = 90
 _BREADCRUMB = re.compile(r"^[^!?|]{1,40}(?:\s(?:>|»|›|/|→|::)\s[^!?|]{1,40}){1,6}$")
 # The longest line _BREADCRUMB can match (six "\s::\s" and seven 40-character crumbs,
 # and a final newline for "$"), and the most separators a line it is tried on may
@@ -232,7 +242,7 @@ _BULLET_START = frozenset("•●▪◦·*‣∙►▶■□")
 _GATE_WORDS = ("photo", "image", "pic", "credit", "source", "foto", "фото", "bild", "gambar",
                "illustration", "video", "graphic", "getty", "reuters", "afp", "epa",
                "shutterstock", "istock", "associated press", "©", "(c)", "right", "прав",
-               "hak cipta", "droits")
+               "hak cipta", "droits", "kuva", "zdjęcie", "crédit", "fotó", "写真", "사진")
 _GATE = re.compile("|".join(map(re.escape, _GATE_WORDS)))
 # Above this length, one substring search per word (about 1 ns a character each) is
 # cheaper than the alternation (sre tries it at every position: about 35 ns a character).
@@ -293,9 +303,9 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _SHORT_L, _TIMESTAMP_L, _URL_L, _BYLINE_L, _INLINE_RELATED_L, _CAPTION_L, _CAPTION_TAIL_L, \
-    _COPYRIGHT_L, _COMMENT_HEAD_L = map(_lowered, (
+    _COPYRIGHT_L, _COMMENT_HEAD_L, _CAPTION_END_L = map(_lowered, (
         _SHORT, _TIMESTAMP, _URL, _BYLINE, _INLINE_RELATED, _CAPTION, _CAPTION_TAIL, _COPYRIGHT,
-        _COMMENT_HEAD))
+        _COMMENT_HEAD, _CAPTION_END))
 
 
 # Most phrase lines are exactly one of _SHORT's literal alternatives: their rule, as
@@ -388,6 +398,8 @@ def _first_of(low: str, words: tuple[str, ...]) -> int:
 
 
 def _caption(low: str) -> bool:
+    if _CAPTION_END_L.search(low, max(0, len(low) - _CAPTION_END_REACH)):
+        return True
     if len(low) <= _GATE_REGEX_MAX:
         return bool(_CAPTION_L.search(low) or _CAPTION_TAIL_L.search(low))
     i = _first_of(low, _CAPTION_WORDS)
@@ -516,6 +528,7 @@ def _after(gate_patterns: list[tuple[str, str]]) -> str:
 
 
 _captions, _agencies = _trie((w, "") for w in _CAPTION_NAMES), _trie((w, "") for w in _AGENCIES)
+_end_credits = _trie((w, "") for w in _END_CREDIT_WORDS)
 # Anywhere in the line: a character, then what must follow it for _CAPTION, _CAPTION_TAIL,
 # _COPYRIGHT, _PIPES, _URL or _has_crumb_separator to match (tried in this order).
 # Each with the gates its character can open on a line (see _candidates).
@@ -527,6 +540,8 @@ _PAGE_ANCHORS = [(re.compile(re.escape(ch) + "(?:" + _after(rest) + ")"), frozen
     ("/", [("caption", f"{_SPACE}*{_agencies}"), ("crumb", "(?<= /) ")]),
     *((ch, [("caption", f"(?<={_SPACE}{ch}){_SPACE}*{_captions}|{_SPACE}+{_agencies}")]) for ch in "-–—"),
     ("©", [("caption", "")]),
+    *((ch, [("caption", f"{_SPACE}++{_end_credits}{_SPACE}*+[:：]")]) for ch in ".!?»”\""),
+    ("。", [("caption", f"{_SPACE}*+{_end_credits}{_SPACE}*+[:：]")]),
     ("@", [("short", "")]),
     *((ch, [("crumb", f"(?<= {ch}) ")]) for ch in ">»›→"),
 ]]
