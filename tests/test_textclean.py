@@ -629,6 +629,8 @@ def test_a_schedule_in_title_case_after_the_body_is_kept_as_its_list():
     ("DØMT: Nordmannen ble dømt i den sentrale straffedomstolen i London. Foto: NTB", "pattern:caption"),
     ("Der Bürgermeister spricht vor dem Rathaus. Bild: Jane Doe/dpa", "pattern:caption"),
     ("議員らが記者会見に臨んだ。写真: 共同", "pattern:caption"),
+    ("The hunter was taken to hospital after eating a rabbit Credit: Getty Images", "pattern:caption"),
+    ("Der Bürgermeister vor dem Rathaus am Montag Foto: dpa", "pattern:caption"),
     # The credit is short and ends the line; a sentence about a photo is no caption.
     ("He showed us the album. Photo: one of the pictures was taken in 1920. It was his father.", None),
 ])

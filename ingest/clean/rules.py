@@ -188,12 +188,12 @@ _CAPTION_TAIL = re.compile(
     r"(?:\(|\||/|[-–—]\s)\s*(?:" + "|".join(_AGENCIES) + r")[^|]{0,40}\)?\s*$",
     re.IGNORECASE,
 )
-# A caption that ends with its credit after a full stop: "... in London. Foto: NTB",
-# "... Photo: Reuters" (the credit is short and has no sentence end of its own).
+# A caption that ends with its credit: "... in London. Foto: NTB", "... rabbit Credit: Getty"
+# (the credit is short and has no sentence end of its own, as a paragraph has).
 _END_CREDIT_WORDS = ("photo", "photos", "foto", "fotos", "fotó", "фото", "bild", "kuva", "zdjęcie", "image",
                      "imagen", "credit", "crédit", "crédito", "写真", "사진")
 _CAPTION_END = re.compile(
-    r"(?:[.!?»”\"]\s++|。\s*+)(?:" + "|".join(_END_CREDIT_WORDS) + r")\s*+[:：][^.!?。]{1,60}+$",
+    r"(?:[.!?»”\"。]\s*+|\s++)(?:" + "|".join(_END_CREDIT_WORDS) + r")\s*+[:：][^.!?。]{1,60}+$",
     re.IGNORECASE)
 # A match of _CAPTION_END starts at most this many characters from the line's end (a
 # longer run of whitespace before the credit is no caption): the search starts there.
@@ -540,14 +540,14 @@ _PAGE_ANCHORS = [(re.compile(re.escape(ch) + "(?:" + _after(rest) + ")"), frozen
     ("/", [("caption", f"{_SPACE}*{_agencies}"), ("crumb", "(?<= /) ")]),
     *((ch, [("caption", f"(?<={_SPACE}{ch}){_SPACE}*{_captions}|{_SPACE}+{_agencies}")]) for ch in "-–—"),
     ("©", [("caption", "")]),
-    *((ch, [("caption", f"{_SPACE}++{_end_credits}{_SPACE}*+[:：]")]) for ch in ".!?»”\""),
-    ("。", [("caption", f"{_SPACE}*+{_end_credits}{_SPACE}*+[:：]")]),
+    *((ch, [("caption", f"{_SPACE}*+{_end_credits}{_SPACE}*+[:：]")]) for ch in ".!?»”\"。"),
     ("@", [("short", "")]),
     *((ch, [("crumb", f"(?<= {ch}) ")]) for ch in ">»›→"),
 ]]
 # Phrases found with str.find: the copyright rule's words, and the breadcrumb separator
 # " :: " (":" is too common a character to look at each).
 _PAGE_PHRASES = [*(("caption", w) for w in ("copyright", *_RIGHTS_RESERVED)), ("crumb", " :: "),
+                 *(("caption", " " + w) for w in _END_CREDIT_WORDS),
                  *(("short", w) for w in _SUBSCRIBE_WORDS)]
 # The last word (key.endswith(_COMMENT_ENDS)), as the first of the reversed line.
 _PAGE_ENDS = re.compile("\n" + _KS + "*+" + _trie((w[::-1], "") for w in _COMMENT_ENDS))
