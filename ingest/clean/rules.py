@@ -189,11 +189,12 @@ _CAPTION_TAIL = re.compile(
     re.IGNORECASE,
 )
 # A caption that ends with its credit: "... in London. Foto: NTB", "... rabbit Credit: Getty"
-# (the credit is short and has no sentence end of its own, as a paragraph has).
+# (the credit is short, after the line's last colon, and has no sentence end of its own, as a
+# paragraph has).
 _END_CREDIT_WORDS = ("photo", "photos", "foto", "fotos", "fotó", "фото", "bild", "kuva", "zdjęcie", "image",
                      "imagen", "credit", "crédit", "crédito", "写真", "사진")
 _CAPTION_END = re.compile(
-    r"(?:[.!?»”\"。]\s*+|\s++)(?:" + "|".join(_END_CREDIT_WORDS) + r")\s*+[:：][^.!?。]{1,60}+$",
+    r"(?:\s|。)(?:" + "|".join(_END_CREDIT_WORDS) + r")\s*+[:：][^.!?。:：]{1,60}+$",
     re.IGNORECASE)
 # A match of _CAPTION_END starts at most this many characters from the line's end (a
 # longer run of whitespace before the credit is no caption): the search starts there.
@@ -540,17 +541,19 @@ _PAGE_ANCHORS = [(re.compile(re.escape(ch) + "(?:" + _after(rest) + ")"), frozen
     ("/", [("caption", f"{_SPACE}*{_agencies}"), ("crumb", "(?<= /) ")]),
     *((ch, [("caption", f"(?<={_SPACE}{ch}){_SPACE}*{_captions}|{_SPACE}+{_agencies}")]) for ch in "-–—"),
     ("©", [("caption", "")]),
-    *((ch, [("caption", f"{_SPACE}*+{_end_credits}{_SPACE}*+[:：]")]) for ch in ".!?»”\"。"),
     ("@", [("short", "")]),
     *((ch, [("crumb", f"(?<= {ch}) ")]) for ch in ">»›→"),
 ]]
 # Phrases found with str.find: the copyright rule's words, and the breadcrumb separator
 # " :: " (":" is too common a character to look at each).
 _PAGE_PHRASES = [*(("caption", w) for w in ("copyright", *_RIGHTS_RESERVED)), ("crumb", " :: "),
-                 *(("caption", " " + w) for w in _END_CREDIT_WORDS),
                  *(("short", w) for w in _SUBSCRIBE_WORDS)]
 # The last word (key.endswith(_COMMENT_ENDS)), as the first of the reversed line.
 _PAGE_ENDS = re.compile("\n" + _KS + "*+" + _trie((w[::-1], "") for w in _COMMENT_ENDS))
+# A caption's credit at the line's end (_CAPTION_END), on the reversed page: the line's
+# last 1-60 characters, a colon, the credit word, a space or 。 before it.
+_PAGE_CREDITS = re.compile("\n[^.!?。\n:：]{1,60}+[:：][^\\S\n]*" + _trie((w[::-1], "") for w in _END_CREDIT_WORDS)
+                           + "(?:[^\\S\n]|。)")
 _LIMITS = _gate.limits
 _match_start = re.Match.start
 _lastgroup = attrgetter("lastgroup")
@@ -576,10 +579,15 @@ def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[i
     # reversed page.
     end = len(page) - 1
     ended: set[int] = set()
-    for m in _PAGE_ENDS.finditer(page[::-1]):
+    reversed_page = page[::-1]
+    for m in _PAGE_ENDS.finditer(reversed_page):
         k = bisect_right(starts, end - m.start()) - 1
         if n_words[k] <= 16:
             ended.add(k)
+    for m in _PAGE_CREDITS.finditer(reversed_page):
+        k = bisect_right(starts, end - m.start()) - 1
+        found.add(k)
+        captioned.add(k)
     found |= ended
     crumbed: set[int] = set()
     marked = {"caption": captioned, "crumb": crumbed}  # the gates _match is told about
