@@ -638,3 +638,18 @@ def test_a_caption_that_ends_with_its_credit_after_a_full_stop(line, rule):
     assert match_line(line, len(line.split())) == rule
     from ingest.clean.rules import match_lines
     assert match_lines([line], [len(line.split())]) == [rule]
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Vis mer", "phrase:ui"), ("Mehr anzeigen", "phrase:ui"), ("Annonsørinnhold", "phrase:ui"),
+    ("Schließen", "phrase:ui"), ("검색", "phrase:ui"), ("Weiterlesen", "phrase:related"),
+    ("Lire la suite", "phrase:related"),
+])
+def test_interface_labels_in_other_languages(line, rule):
+    assert match_line(line, len(line.split())) == rule
+
+
+def test_a_foreign_show_more_button_inside_the_body_goes():
+    cleaned = clean(page("Mehr anzeigen"))
+    assert list(cleaned.paragraphs) == BODY
+    assert rule_of(cleaned, "Mehr anzeigen") == "phrase:ui"

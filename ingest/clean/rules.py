@@ -116,7 +116,10 @@ _SHORT = re.compile(
     r"lees ook|gerelateerd|leggi anche|correlati|articoli correlati|läs också|relaterat|"
     r"les også|relatert|læs også|relateret|lue myös|kapcsolódó|citește și|ilgili haberler|"
     r"relacionado|relacionados|noticias relacionadas|veja também|sur le même sujet|"
-    r"weitere artikel|читайте також|関連記事|相关新闻|相关阅读|관련기사))"
+    r"weitere artikel|читайте також|関連記事|相关新闻|相关阅读|관련기사|"
+    # "read more" in other languages
+    r"weiterlesen|mehr lesen|lire la suite|leer más|leggi di più|leia mais|lees meer|läs mer|les mer|"
+    r"læs mere|lue lisää|czytaj więcej|číst dál|devamını oku|читать далее|続きを読む|阅读全文))"
     r"|(?P<ui>(?:home|menu|search|close|open|next|previous|prev|back|back to top|"
     r"return to top|top|more|previous (?:post|article|story)|next (?:post|article|story)|older posts?|"
     r"newer posts?|permalink|less|show more|load more|see more|view more|read less|"
@@ -125,7 +128,17 @@ _SHORT = re.compile(
     r"advertise(?: with us)?|careers|faq|rss|image \d+ of \d+|\d+ of \d+|"
     r"enlarge(?: this image)?|expand|caption|hide caption|toggle caption|play|"
     r"watch|listen|audio only|live|video|photos?|gallery|back to gallery|"
-    r"startseite|suche|главная|поиск|меню|beranda|cari|inicio|accueil))"
+    r"startseite|suche|главная|поиск|меню|beranda|cari|inicio|accueil|"
+    # search, close, home, show more / less, sponsored, gallery, listen in other languages
+    r"suchen|rechercher|recherche|buscar|cerca|pesquisar|zoeken|sök|søk|søg|haku|szukaj|hledat|"
+    r"検索|搜索|검색|schließen|fermer|cerrar|chiudi|fechar|sluiten|stäng|lukk|luk|sulje|zamknij|"
+    r"zavřít|kapat|закрыть|閉じる|关闭|닫기|hjem|etusivu|strona główna|ana sayfa|首页|"
+    r"mehr anzeigen|weniger anzeigen|voir plus|voir moins|ver más|ver menos|mostra di più|ver mais|"
+    r"meer weergeven|visa mer|vis mer|vis mindre|vis flere|näytä lisää|pokaż więcej|zobrazit více|"
+    r"daha fazla göster|показать ещё|показать еще|もっと見る|查看更多|더보기|gesponsert|sponsorisé|"
+    r"patrocinado|sponsorizzato|gesponsord|sponsrad|sponset|annonsørinnhold|sponsorowane|"
+    r"sponzorováno|sponsorlu|galerie|bildergalerie|fotogalerie|galería|galleria|anhören|écouter|"
+    r"escuchar|ascolta|ouvir|luisteren|lyssna|lytt|kuuntele|posłuchaj|dinle|слушать))"
     r")" + _TAIL + r"$",
     re.IGNORECASE,
 )
