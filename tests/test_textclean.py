@@ -654,3 +654,20 @@ def test_a_foreign_show_more_button_inside_the_body_goes():
     cleaned = clean(page("Mehr anzeigen"))
     assert list(cleaned.paragraphs) == BODY
     assert rule_of(cleaned, "Mehr anzeigen") == "phrase:ui"
+
+
+def test_a_box_of_teaser_headlines_inside_the_article_goes():
+    # Kickers and headlines in title case: no sentence, no list item among them.
+    box = ["Most Popular", "ROYAL VISIT", "Prince Opens New Children's Hospital Wing", "TIME TRAVELLER",
+           "Man Finds Century-Old Photograph Of Himself"]
+    lines = ["Council approves budget for more buses", *LONG_BODY[:3], *box, *LONG_BODY[3:], "Home", "Contact us"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert all(rule_of(cleaned, line) for line in box)
+
+
+def test_a_subheading_or_a_short_list_inside_the_article_stays():
+    middle = ["What happens next", "The first routes", "Night buses"]
+    lines = ["Council approves budget for more buses", *LONG_BODY[:3], *middle, *LONG_BODY[3:], "Home"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == [*LONG_BODY[:3], *middle, *LONG_BODY[3:]]

@@ -239,3 +239,24 @@ def find_block(scores: list[float], positive: list[int], rules: list, texts: lis
                                   start, end, best, gaps)
         end = extend_block(end, scores, rules, texts, words, ends)
     return start, end, gaps
+
+
+# A run of this many items inside the body block none of which carries content (a
+# sentence or a list item) is no part of the article: a box of teaser headlines with
+# their kickers, a player's controls. A subheading or a caption stands alone.
+DULL_RUN = 4
+
+
+def dull_runs(start: int, end: int, scores: list[float], rules: list, texts: list[str], words: list[int],
+              ends: list[bool]) -> list[tuple[int, int]]:
+    """The item ranges inside [start, end) that are runs of DULL_RUN or more items
+    without content (see extend_block for what counts as a list item)."""
+    runs = []
+    first = start
+    for i in range(start, end + 1):
+        if i < end and scores[i] <= 0 and (rules[i] is not None or ends[i] or not _listy(texts[i], words[i])):
+            continue
+        if i - first >= DULL_RUN:
+            runs.append((first, i))
+        first = i + 1
+    return runs

@@ -67,7 +67,7 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
 
 def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[float], rules: list,
                 texts: list[str], words: list[int], ends: list[bool],
-                min_words: int) -> tuple[list[str | None], int]:
+                min_words: int, dull: list[tuple[int, int]] = ()) -> tuple[list[str | None], int]:
     """Each item's label, and the body block's end (an end marker may move it up).
 
     [start, end) is the body block, `gaps` the item ranges between the blocks
@@ -83,6 +83,9 @@ def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[
     in_gap = [False] * n
     for a, b in gaps:
         in_gap[a:b] = [True] * (b - a)
+    in_dull = [False] * n
+    for a, b in dull:
+        in_dull[a:b] = [True] * (b - a)
     for i in range(start, end):
         rule = rules[i]
         if in_gap[i] and (rule is not None or scores[i] <= 0):  # a chart's labels, a gallery
@@ -100,6 +103,10 @@ def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[
         if rule is not None:
             labels[i] = rule
             after_marker = rule in teaser_rules
+            continue
+        if in_dull[i]:  # a run of lines none of which is text: teaser headlines, a player
+            labels[i] = R.DENSITY
+            after_marker = False
             continue
         if box is not None:
             if scores[i] <= 0:  # the box's own text ("Get our top stories in your inbox")

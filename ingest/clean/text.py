@@ -17,6 +17,7 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    it (short lines that carry content: quantities, enumerations, sentence-case
    phrases, dated entries; see blocks.extend_block). Lines outside it go with rule "density" (or
    their shape rule); inside it, shape-rule lines, teasers after a "Related" marker,
+   runs of four or more lines none of which is text (blocks.dull_runs),
    and everything after an end marker (a comments widget, a subscription box,
    a share row) go too, unless the article resumes after it (an inline subscription box,
    a photo credit), then the box's lines up to the next body line go;
@@ -36,7 +37,7 @@ from operator import attrgetter, not_
 from typing import TYPE_CHECKING
 
 from . import rules as R
-from .blocks import BEFORE_ANCHOR, find_block, headline_anchor
+from .blocks import BEFORE_ANCHOR, dull_runs, find_block, headline_anchor
 from .cleaned import Cleaned
 from ..config import CleanOptions
 from .guard import prose_bytes
@@ -121,7 +122,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     # Metadata first: a dateline is never the title or part of the body.
     published = mark_datelines(texts, heads, words, rules, scores)
     start, end, gaps = find_block(scores, positive, rules, texts, words, ends, anchor)
-    labels, end = label_items(start, end, gaps, scores, rules, texts, words, ends, min_words)
+    dull = dull_runs(start, end, scores, rules, texts, words, ends)
+    labels, end = label_items(start, end, gaps, scores, rules, texts, words, ends, min_words, dull)
 
     title = None
     if end > start:
