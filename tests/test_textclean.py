@@ -671,3 +671,27 @@ def test_a_subheading_or_a_short_list_inside_the_article_stays():
     lines = ["Council approves budget for more buses", *LONG_BODY[:3], *middle, *LONG_BODY[3:], "Home"]
     cleaned = clean("\n\n".join(lines))
     assert list(cleaned.paragraphs) == [*LONG_BODY[:3], *middle, *LONG_BODY[3:]]
+
+
+def test_a_photo_gallery_between_two_parts_of_the_article_goes_and_the_parts_join():
+    gallery = []
+    for number, (title, caption) in enumerate([
+            ("Harbour fire", "Firefighters fought a blaze at the old harbour warehouse for most of the night."),
+            ("Bridge reopens", "The river bridge reopened to traffic on Monday after two years of repairs."),
+            ("Market returns", "The farmers' market came back to the main square for the summer season."),
+            ("School prize", "Pupils of the northern school won a national prize for their science project.")], 1):
+        gallery += [f"{number}/4 {title}", caption, "Getty Images"]
+    lines = ["Council approves budget for more buses", *LONG_BODY[:3], "Share", *gallery, *LONG_BODY[3:],
+             "Home", "Contact us"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert all(rule_of(cleaned, line) == "pattern:gallery" for line in gallery)
+
+
+def test_numbered_lines_that_are_no_gallery_stay():
+    from ingest.clean.gallery import gallery_lines
+
+    # Fractions in a recipe, a single numbered caption, numbers that do not rise.
+    lines = ["1/2 cup of sugar and a pinch of salt", "1/2 cup of milk", "3/4 cup of flour", "[1/5] A reporter in Kyiv",
+             "2/3 of the voters agreed", "1/3 said no"]
+    assert not any(gallery_lines(lines, "".join(line[0] for line in lines)))

@@ -123,7 +123,8 @@ MERGE_MAX = 16  # joins each way: bounds the work on a page of many small blocks
 
 def _stops_merge(rule: str | None, text: str) -> bool:
     """Whether a line between two blocks separates the article from what follows."""
-    return rule in R.TEASER_RULES or is_end_marker(rule, text)
+    # A share row also sits in a video player or under a photo between two parts of one article.
+    return rule in R.TEASER_RULES or (rule != R.SHARE and is_end_marker(rule, text))
 
 
 def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: list[str],

@@ -38,6 +38,8 @@ COPYRIGHT = "pattern:copyright"
 URL = "pattern:url"
 REPEAT = "pattern:repeat"
 BYLINE = "pattern:byline"
+# a line of a photo gallery: numbered slides and their captions (ingest.clean.gallery)
+GALLERY = "pattern:gallery"
 TEASER = "teaser"
 END_MARKER = "end-marker"
 DENSITY = "density"
@@ -52,7 +54,7 @@ EXTRACTOR_TRAFILATURA = "extractor:trafilatura"
 EXTRACTOR_READABILITY = "extractor:readability"
 
 RULES = (SHARE, SUBSCRIBE, AD, COMMENTS, RELATED, UI, COUNTER, CAPTION, BREADCRUMB, BULLET,
-         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, TEASER, END_MARKER, DENSITY, SHORT_LINE,
+         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, GALLERY, TEASER, END_MARKER, DENSITY, SHORT_LINE,
          TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA, EXTRACTOR_READABILITY)
 
 

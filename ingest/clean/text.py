@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 from . import rules as R
 from .blocks import BEFORE_ANCHOR, dull_runs, find_block, headline_anchor
 from .cleaned import Cleaned
+from .gallery import gallery_lines
 from ..config import CleanOptions
 from .guard import prose_bytes
 from .labels import label_items, title_before
@@ -81,6 +82,13 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         if not all(keep):
             removed = [RemovedLine(no, line, R.TEMPLATE)
                        for no, line, k in zip(nos, texts, keep) if not k]
+            nos = list(compress(nos, keep))
+            texts = list(compress(texts, keep))
+    if texts:
+        in_gallery = gallery_lines(texts, "".join(map(first, texts)))
+        if any(in_gallery):
+            removed += [RemovedLine(no, line, R.GALLERY) for no, line, g in zip(nos, texts, in_gallery) if g]
+            keep = list(map(not_, in_gallery))
             nos = list(compress(nos, keep))
             texts = list(compress(texts, keep))
     unspaced = has_unspaced(text)
