@@ -695,3 +695,14 @@ def test_numbered_lines_that_are_no_gallery_stay():
     lines = ["1/2 cup of sugar and a pinch of salt", "1/2 cup of milk", "3/4 cup of flour", "[1/5] A reporter in Kyiv",
              "2/3 of the voters agreed", "1/3 said no"]
     assert not any(gallery_lines(lines, "".join(line[0] for line in lines)))
+
+
+@pytest.mark.parametrize("head", ["About the author", "Über die Autor:in", "À propos de l'auteur"])
+def test_the_authors_box_after_the_body_ends_the_article(head):
+    assert match_line(head, len(head.split())) == "phrase:author"
+    bio = ["Jane Doe has covered city hall for the paper since 2015 and writes about transport and housing.",
+           "She studied economics in Leeds and worked for two regional papers before she joined the team."]
+    lines = ["Council approves budget for more buses", *LONG_BODY, head, *bio]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert rule_of(cleaned, bio[0]) == "end-marker"

@@ -38,6 +38,8 @@ COPYRIGHT = "pattern:copyright"
 URL = "pattern:url"
 REPEAT = "pattern:repeat"
 BYLINE = "pattern:byline"
+# the head of the author's box after an article ("About the author")
+AUTHOR = "phrase:author"
 # a line of a photo gallery: numbered slides and their captions (ingest.clean.gallery)
 GALLERY = "pattern:gallery"
 TEASER = "teaser"
@@ -54,7 +56,7 @@ EXTRACTOR_TRAFILATURA = "extractor:trafilatura"
 EXTRACTOR_READABILITY = "extractor:readability"
 
 RULES = (SHARE, SUBSCRIBE, AD, COMMENTS, RELATED, UI, COUNTER, CAPTION, BREADCRUMB, BULLET,
-         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, GALLERY, TEASER, END_MARKER, DENSITY, SHORT_LINE,
+         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, GALLERY, TEASER, END_MARKER, DENSITY, SHORT_LINE,
          TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA, EXTRACTOR_READABILITY)
 
 
@@ -122,6 +124,9 @@ _SHORT = re.compile(
     # "read more" in other languages
     r"weiterlesen|mehr lesen|lire la suite|leer más|leggi di più|leia mais|lees meer|läs mer|les mer|"
     r"læs mere|lue lisää|czytaj więcej|číst dál|devamını oku|читать далее|続きを読む|阅读全文))"
+    r"|(?P<author>(?:about the authors?|über die autor(?::in|in|innen)?|über den autor|"
+    r"à propos de l'auteur|sobre el autor|sobre o autor|sull'autore|over de auteur|om skribenten|"
+    r"om forfatteren|o autorze|o autorovi|об авторе|作者について|作者简介|기자 소개))"
     r"|(?P<ui>(?:home|menu|search|close|open|next|previous|prev|back|back to top|"
     r"return to top|top|more|previous (?:post|article|story)|next (?:post|article|story)|older posts?|"
     r"newer posts?|permalink|less|show more|load more|see more|view more|read less|"
@@ -294,7 +299,7 @@ SUBSCRIBE_MAX_WORDS = 6
 
 # Lines that end the article: a comments widget, a subscription box, a copyright notice or
 # a share row after the body (unless the article resumes after it: ingest.clean.labels).
-END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT, SHARE})
+END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT, SHARE, AUTHOR})
 # Markers whose following headline-like line is a teaser link.
 TEASER_RULES = frozenset({RELATED})
 
