@@ -48,7 +48,9 @@ SHAPES = {
     "dots": ("", "a.", " x"),
     "prose": ("", "The council met on Tuesday and agreed the budget. ", ""),
 }
-MODULES = ("ingest.clean.rules", "ingest.clean.text", "ingest.clean.dates", "ingest.clean.html",
+MODULES = ("ingest.clean.rules", "ingest.clean.text", "ingest.clean.lines", "ingest.clean.scoring",
+           "ingest.clean.blocks", "ingest.clean.labels", "ingest.clean.gallery", "ingest.clean.dates",
+           "ingest.clean.html",
            "ingest.clean.htmltext", "ingest.normalize")
 COMMON = "1 a@.-+:/,()|x"
 # Patterns that are bounded by the function that runs them (a length check first).

@@ -16,7 +16,7 @@ pages with recall < 0.5), for each set held out:
   file-name prefix), figures of the set's pages when they were held out;
 then the rule cleaner alone, with the lines the held-out model gives log-odds
 above 1, 2 or 3 added, and with the held-out model weighing in on its line scores
-(clean.line_model: ingest.clean.text.MODEL_WEIGHT, MODEL_CLIP).
+(clean.line_model: ingest.clean.scoring.MODEL_WEIGHT, MODEL_CLIP).
 Then trains on all pages and writes the weights (deterministic: fixed seed).
 Exits 0 with a message when ../shared is absent.
 """
@@ -269,7 +269,7 @@ def rule_union_bodies(model: LineModel | None, pages: list[Page], threshold: flo
 
 def rule_model_bodies(model: LineModel, pages: list[Page]) -> dict[str, str]:
     """Bodies of the rule cleaner with the model weighing in on its line scores, as
-    clean.line_model does (ingest.clean.text.MODEL_WEIGHT, MODEL_CLIP)."""
+    clean.line_model does (ingest.clean.scoring.MODEL_WEIGHT, MODEL_CLIP)."""
     from ingest.clean.text import clean_text
     from ingest.config import CleanOptions
 

@@ -3,7 +3,8 @@
 - document: dispatch by media type, template lines, Article or Reject;
 - html: HTML pages (trafilatura, checked against the line classifier);
 - htmltext: HTML to one line per block, for the line classifier;
-- text: the plain-text line classifier (block reasoning over line scores);
+- text: the plain-text line classifier (block reasoning over line scores), in stages:
+  lines (word counts, rejoining), gallery, scoring, blocks (where the body is), labels;
 - rules: the line-shape rules (share rows, subscribe prompts, counters, ...);
 - dates: published dates found in datelines;
 - cleaned: the result type every cleaner returns.

@@ -38,6 +38,10 @@ COPYRIGHT = "pattern:copyright"
 URL = "pattern:url"
 REPEAT = "pattern:repeat"
 BYLINE = "pattern:byline"
+# the head of the author's box after an article ("About the author")
+AUTHOR = "phrase:author"
+# a line of a photo gallery: numbered slides and their captions (ingest.clean.gallery)
+GALLERY = "pattern:gallery"
 TEASER = "teaser"
 END_MARKER = "end-marker"
 DENSITY = "density"
@@ -52,7 +56,7 @@ EXTRACTOR_TRAFILATURA = "extractor:trafilatura"
 EXTRACTOR_READABILITY = "extractor:readability"
 
 RULES = (SHARE, SUBSCRIBE, AD, COMMENTS, RELATED, UI, COUNTER, CAPTION, BREADCRUMB, BULLET,
-         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, TEASER, END_MARKER, DENSITY, SHORT_LINE,
+         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, GALLERY, TEASER, END_MARKER, DENSITY, SHORT_LINE,
          TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA, EXTRACTOR_READABILITY)
 
 
@@ -75,22 +79,34 @@ _SHORT = re.compile(
     r"tweet this|pin it|pin|email|e-mail|print|whatsapp|facebook|twitter|linkedin|reddit|"
     r"pinterest|tumblr|telegram|vk|vkontakte|google ?\+|google plus|flipboard|messenger|"
     r"copy link|copy url|link copied|send|save|bookmark|teilen|drucken|поделиться|"
-    r"bagikan|compartir|partager|compartilhar|\d+\s*(?:shares?))(?:\s*(?:on|via)\s+\w+)?)"
+    r"bagikan|compartir|partager|compartilhar|\d+\s*(?:shares?)|"
+    # "share" in other languages, alone or with one word ("Sdílet článek", "Del artikkel")
+    r"(?:partilhar|condividi|condividere|delen|dela|dele|del|jaa|udostępnij|sdílet|zdieľať|"
+    r"megosztás|distribuie|paylaş|поделитесь|поділитися|シェア|共有|分享|공유)(?:\s+\S+)?)"
+    r"(?:\s*(?:on|via)\s+\w+)?)"
     r"|(?P<subscribe>(?:subscribe|subscribe now|sign up|sign in|log ?in|log out|register|"
     r"newsletter|newsletters|join us|join our newsletter|sign up for (?:our|the) newsletters?|follow us(?: on \w+)?|follow|unfollow|abonnieren|"
     r"anmelden|подписаться|подпишитесь.*|войти|berlangganan|langganan|masuk|daftar|"
-    r"suscr[ií]bete|inscreva-se|s'abonner|newsletter abonnieren|get the app|download the app)"
+    r"suscr[ií]bete|inscreva-se|s'abonner|newsletter abonnieren|get the app|download the app|"
+    r"iscriviti|abbonati|abonneren|abonneer|prenumerera|abonner|abonnér|tilaa|subskrybuj|"
+    r"zaprenumeruj|odebírat|předplatit|feliratkozás|abonează-te|abone ol|підписатися|订阅|구독)"
     r"(?:\s+(?:to|for|now|here|today|our newsletter|newsletter)\b.*)?)"
     r"|(?P<ad>(?:advertisement|advertising|advert|ads?|sponsored(?: content| by .*)?|"
     r"promoted(?: content)?|paid content|partner content|anzeige|werbung|реклама|iklan|"
     r"publicidad|publicidade|publicité|story continues below(?: advertisement)?|"
+    r"reklama|reklam|pubblicità|advertentie|annons|annonse|annonce|mainos|hirdetés|publicitate|"
+    r"реклама|広告|广告|광고|"
     r"continue reading below|article continues below(?: advertisement)?|"
     r"scroll to continue(?: with content)?|skip ad))"
     r"|(?P<comments>(?:\d+\s+)?(?:comments?|view comments|show comments|leave a comment|"
     r"add a comment|post a comment|write a comment|post with no comments|no comments(?: yet)?|"
     r"be the first to comment|join the (?:conversation|discussion)|discussion|reply|replies|"
+    r"antworten|beantworten|responder|répondre|rispondi|rispondere|beantwoorden|reageer|svar|svara|"
+    r"svare|vastaa|odpovědět|odpowiedz|válasz|ответить|balas|yanıtla|"
     r"kommentare?|kommentieren|комментари[йия]?|комментарии \(\d+\)|komentar|comentarios?|"
-    r"coment[aá]rios?|commentaires?)(?:\s*\(\d+\))?)"
+    r"coment[aá]rios?|commentaires?|"
+    r"commenti|reacties|kommentarer|kommentit|komentarze|komentáře|"
+    r"hozzászólások|comentarii|yorumlar|коментарі|コメント|评论|댓글)(?:\s*\(\d+\))?)"
     r"|(?P<related>(?:related(?: stor(?:y|ies)| articles?| posts?| coverage| content| news| links?"
     r"| topics| video)?|read more|read next|read also|also read|see also|more from .{1,40}|"
     r"more on this(?: story)?|more stories|more news|recommended(?: for you| stories| reading)?|"
@@ -98,7 +114,19 @@ _SHORT = re.compile(
     r"top stories|latest news|editor'?s picks|what to read next|up next|"
     r"lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie auch interessieren|"
     r"читайте также|читайте еще|по теме|похожие статьи|baca juga|berita terkait|"
-    r"artikel terkait|leia também|lee también|à lire aussi|voir aussi))"
+    r"artikel terkait|leia também|lee también|à lire aussi|voir aussi|"
+    # "related" and "read also" in other languages
+    r"související|související články|čtěte také|powiązane|zobacz też|czytaj też|czytaj także|"
+    r"lees ook|gerelateerd|leggi anche|correlati|articoli correlati|läs också|relaterat|"
+    r"les også|relatert|læs også|relateret|lue myös|kapcsolódó|citește și|ilgili haberler|"
+    r"relacionado|relacionados|noticias relacionadas|veja também|sur le même sujet|"
+    r"weitere artikel|читайте також|関連記事|相关新闻|相关阅读|관련기사|"
+    # "read more" in other languages
+    r"weiterlesen|mehr lesen|lire la suite|leer más|leggi di più|leia mais|lees meer|läs mer|les mer|"
+    r"læs mere|lue lisää|czytaj więcej|číst dál|devamını oku|читать далее|続きを読む|阅读全文))"
+    r"|(?P<author>(?:about the authors?|über die autor(?::in|in|innen)?|über den autor|"
+    r"à propos de l'auteur|sobre el autor|sobre o autor|sull'autore|over de auteur|om skribenten|"
+    r"om forfatteren|o autorze|o autorovi|об авторе|作者について|作者简介|기자 소개))"
     r"|(?P<ui>(?:home|menu|search|close|open|next|previous|prev|back|back to top|"
     r"return to top|top|more|previous (?:post|article|story)|next (?:post|article|story)|older posts?|"
     r"newer posts?|permalink|less|show more|load more|see more|view more|read less|"
@@ -107,7 +135,17 @@ _SHORT = re.compile(
     r"advertise(?: with us)?|careers|faq|rss|image \d+ of \d+|\d+ of \d+|"
     r"enlarge(?: this image)?|expand|caption|hide caption|toggle caption|play|"
     r"watch|listen|audio only|live|video|photos?|gallery|back to gallery|"
-    r"startseite|suche|главная|поиск|меню|beranda|cari|inicio|accueil))"
+    r"startseite|suche|главная|поиск|меню|beranda|cari|inicio|accueil|"
+    # search, close, home, show more / less, sponsored, gallery, listen in other languages
+    r"suchen|rechercher|recherche|buscar|cerca|pesquisar|zoeken|sök|søk|søg|haku|szukaj|hledat|"
+    r"検索|搜索|검색|schließen|fermer|cerrar|chiudi|fechar|sluiten|stäng|lukk|luk|sulje|zamknij|"
+    r"zavřít|kapat|закрыть|閉じる|关闭|닫기|hjem|etusivu|strona główna|ana sayfa|首页|"
+    r"mehr anzeigen|weniger anzeigen|voir plus|voir moins|ver más|ver menos|mostra di più|ver mais|"
+    r"meer weergeven|visa mer|vis mer|vis mindre|vis flere|näytä lisää|pokaż więcej|zobrazit více|"
+    r"daha fazla göster|показать ещё|показать еще|もっと見る|查看更多|더보기|gesponsert|sponsorisé|"
+    r"patrocinado|sponsorizzato|gesponsord|sponsrad|sponset|annonsørinnhold|sponsorowane|"
+    r"sponzorováno|sponsorlu|galerie|bildergalerie|fotogalerie|galería|galleria|anhören|écouter|"
+    r"escuchar|ascolta|ouvir|luisteren|lyssna|lytt|kuuntele|posłuchaj|dinle|слушать))"
     r")" + _TAIL + r"$",
     re.IGNORECASE,
 )
@@ -170,6 +208,17 @@ _CAPTION_TAIL = re.compile(
     r"(?:\(|\||/|[-–—]\s)\s*(?:" + "|".join(_AGENCIES) + r")[^|]{0,40}\)?\s*$",
     re.IGNORECASE,
 )
+# A caption that ends with its credit: "... in London. Foto: NTB", "... rabbit Credit: Getty"
+# (the credit is short, after the line's last colon, and has no sentence end of its own, as a
+# paragraph has).
+_END_CREDIT_WORDS = ("photo", "photos", "foto", "fotos", "fotó", "фото", "bild", "kuva", "zdjęcie", "image",
+                     "imagen", "credit", "crédit", "crédito", "写真", "사진")
+_CAPTION_END = re.compile(
+    r"(?:\s|。)(?:" + "|".join(_END_CREDIT_WORDS) + r")\s*+[:：][^.!?。:：]{1,60}+$",
+    re.IGNORECASE)
+# A match of _CAPTION_END starts at most this many characters from the line's end (a
+# longer run of whitespace before the credit is no caption): the search starts there.
+_CAPTION_END_REACH = 90
 _BREADCRUMB = re.compile(r"^[^!?|]{1,40}(?:\s(?:>|»|›|/|→|::)\s[^!?|]{1,40}){1,6}$")
 # The longest line _BREADCRUMB can match (six "\s::\s" and seven 40-character crumbs,
 # and a final newline for "$"), and the most separators a line it is tried on may
@@ -214,7 +263,7 @@ _BULLET_START = frozenset("•●▪◦·*‣∙►▶■□")
 _GATE_WORDS = ("photo", "image", "pic", "credit", "source", "foto", "фото", "bild", "gambar",
                "illustration", "video", "graphic", "getty", "reuters", "afp", "epa",
                "shutterstock", "istock", "associated press", "©", "(c)", "right", "прав",
-               "hak cipta", "droits")
+               "hak cipta", "droits", "kuva", "zdjęcie", "crédit", "fotó", "写真", "사진")
 _GATE = re.compile("|".join(map(re.escape, _GATE_WORDS)))
 # Above this length, one substring search per word (about 1 ns a character each) is
 # cheaper than the alternation (sre tries it at every position: about 35 ns a character).
@@ -243,8 +292,14 @@ def _breadcrumb(line: str) -> bool:
             and _BREADCRUMB.match(line) is not None)
 
 
-# Lines that end the article: a comments widget or a subscription box after the body.
-END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT})
+# Words that many languages borrow for a mailing-list offer: a short line that names one
+# ("Recevoir la newsletter", "Newsletter abonnieren", "Get our newsletter") is a prompt.
+_SUBSCRIBE_WORDS = ("newsletter",)
+SUBSCRIBE_MAX_WORDS = 6
+
+# Lines that end the article: a comments widget, a subscription box, a copyright notice or
+# a share row after the body (unless the article resumes after it: ingest.clean.labels).
+END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT, SHARE, AUTHOR})
 # Markers whose following headline-like line is a teaser link.
 TEASER_RULES = frozenset({RELATED})
 
@@ -269,9 +324,9 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _SHORT_L, _TIMESTAMP_L, _URL_L, _BYLINE_L, _INLINE_RELATED_L, _CAPTION_L, _CAPTION_TAIL_L, \
-    _COPYRIGHT_L, _COMMENT_HEAD_L = map(_lowered, (
+    _COPYRIGHT_L, _COMMENT_HEAD_L, _CAPTION_END_L = map(_lowered, (
         _SHORT, _TIMESTAMP, _URL, _BYLINE, _INLINE_RELATED, _CAPTION, _CAPTION_TAIL, _COPYRIGHT,
-        _COMMENT_HEAD))
+        _COMMENT_HEAD, _CAPTION_END))
 
 
 # Most phrase lines are exactly one of _SHORT's literal alternatives: their rule, as
@@ -312,6 +367,8 @@ def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool 
                 return _SHORT_EXACT[low]
             if m := _SHORT_L.match(low):
                 return "phrase:" + m.lastgroup
+        if n_words <= SUBSCRIBE_MAX_WORDS and any(map(low.__contains__, _SUBSCRIBE_WORDS)):
+            return SUBSCRIBE
         if head.isdigit() or line[0] in "(+":
             if _COUNTER.match(line):
                 return COUNTER
@@ -362,6 +419,8 @@ def _first_of(low: str, words: tuple[str, ...]) -> int:
 
 
 def _caption(low: str) -> bool:
+    if _CAPTION_END_L.search(low, max(0, len(low) - _CAPTION_END_REACH)):
+        return True
     if len(low) <= _GATE_REGEX_MAX:
         return bool(_CAPTION_L.search(low) or _CAPTION_TAIL_L.search(low))
     i = _first_of(low, _CAPTION_WORDS)
@@ -490,6 +549,7 @@ def _after(gate_patterns: list[tuple[str, str]]) -> str:
 
 
 _captions, _agencies = _trie((w, "") for w in _CAPTION_NAMES), _trie((w, "") for w in _AGENCIES)
+_end_credits = _trie((w, "") for w in _END_CREDIT_WORDS)
 # Anywhere in the line: a character, then what must follow it for _CAPTION, _CAPTION_TAIL,
 # _COPYRIGHT, _PIPES, _URL or _has_crumb_separator to match (tried in this order).
 # Each with the gates its character can open on a line (see _candidates).
@@ -506,9 +566,14 @@ _PAGE_ANCHORS = [(re.compile(re.escape(ch) + "(?:" + _after(rest) + ")"), frozen
 ]]
 # Phrases found with str.find: the copyright rule's words, and the breadcrumb separator
 # " :: " (":" is too common a character to look at each).
-_PAGE_PHRASES = [*(("caption", w) for w in ("copyright", *_RIGHTS_RESERVED)), ("crumb", " :: ")]
+_PAGE_PHRASES = [*(("caption", w) for w in ("copyright", *_RIGHTS_RESERVED)), ("crumb", " :: "),
+                 *(("short", w) for w in _SUBSCRIBE_WORDS)]
 # The last word (key.endswith(_COMMENT_ENDS)), as the first of the reversed line.
 _PAGE_ENDS = re.compile("\n" + _KS + "*+" + _trie((w[::-1], "") for w in _COMMENT_ENDS))
+# A caption's credit at the line's end (_CAPTION_END), on the reversed page: the line's
+# last 1-60 characters, a colon, the credit word, a space or 。 before it.
+_PAGE_CREDITS = re.compile("\n[^.!?。\n:：]{1,60}+[:：][^\\S\n]*" + _trie((w[::-1], "") for w in _END_CREDIT_WORDS)
+                           + "(?:[^\\S\n]|。)")
 _LIMITS = _gate.limits
 _match_start = re.Match.start
 _lastgroup = attrgetter("lastgroup")
@@ -534,10 +599,15 @@ def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[i
     # reversed page.
     end = len(page) - 1
     ended: set[int] = set()
-    for m in _PAGE_ENDS.finditer(page[::-1]):
+    reversed_page = page[::-1]
+    for m in _PAGE_ENDS.finditer(reversed_page):
         k = bisect_right(starts, end - m.start()) - 1
         if n_words[k] <= 16:
             ended.add(k)
+    for m in _PAGE_CREDITS.finditer(reversed_page):
+        k = bisect_right(starts, end - m.start()) - 1
+        found.add(k)
+        captioned.add(k)
     found |= ended
     crumbed: set[int] = set()
     marked = {"caption": captioned, "crumb": crumbed}  # the gates _match is told about

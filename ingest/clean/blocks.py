@@ -1,0 +1,263 @@
+"""Block decisions: where the article's body is among the scored items, and what in it is no body.
+
+The article is the densest block (maximum-sum run of item scores), moved to
+follow the headline that repeats the page title, joined with dense blocks
+nearby (an article cut by a chart or a gallery), extended over a list that
+continues it. Inside it, an end marker (comments widget, subscription box,
+copyright notice) ends the article unless the article resumes after it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from . import rules as R
+from .labels import is_end_marker
+from .scoring import REPEAT_SCORE
+
+# A run of non-content lines costs this much more for each line it already has.
+RUN_STEP = 2.0
+
+def best_block(scores: list[float], candidates: list[int],
+                stop: int | None = None) -> tuple[int, int, float]:
+    """Indices [start, end) of the maximum-sum run of item scores (empty if none > 0), and its sum.
+
+    Runs end at `stop` (default: the last item).
+
+    Consecutive non-content lines cost more the longer their run: one subheading
+    or caption between paragraphs is cheap, a menu of twenty links is not.
+    Kadane's scan: once the running sum is at or below zero it restarts at the
+    next item, so the scan jumps to the next positive item; `candidates` lists
+    (in order) the indices whose score may be positive.
+    """
+    best, best_s, best_e = 0.0, 0, 0
+    n = len(scores) if stop is None else stop
+    i = 0
+    for start in candidates:
+        if start < i or scores[start] <= 0:
+            continue
+        cur, penalty, i = 0.0, 0.0, start
+        while i < n:
+            score = scores[i]
+            if score > 0:
+                penalty = 0.0
+            else:
+                score -= penalty
+                penalty += RUN_STEP
+            cur += score
+            i += 1
+            if cur > best:
+                best, best_s, best_e = cur, start, i
+            elif cur <= 0:
+                break
+    return best_s, best_e, best
+
+
+_DIGIT = re.compile(r"\d")
+
+
+# A line of this many words with a number is an entry of a schedule or a table
+# ("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre"), even in title case.
+LISTY_DATED_WORDS = 7
+
+
+def _listy(text: str, n: int) -> bool:
+    """A short line that carries content rather than a link label.
+
+    List items of an article (ingredients, steps, schedules) are short and lack
+    closing punctuation like menu entries, but they enumerate (two or more
+    commas), give quantities (a number next to lower-case words) or read as a
+    phrase in sentence case; a menu entry is one to a few capitalised words.
+    """
+    if n < 4:
+        return False
+    if text.count(",") + text.count("、") + text.count("，") >= 2:  # Latin, CJK enumeration commas
+        return True
+    lower = sum(1 for word in text.split() if word[0].islower())
+    return 2 * lower >= n or bool((lower or n >= LISTY_DATED_WORDS) and _DIGIT.search(text))
+
+
+EXTEND_MIN_CONTENT = 4
+EXTEND_MAX_LABELS = 2
+EXTEND_RATIO = 1.0
+
+
+def extend_block(end: int, scores: list[float], rules: list, texts: list[str], words: list[int],
+                  ends: list[bool]) -> int:
+    """Extend the body block downwards over a list that continues it.
+
+    After the densest block, a run of list items (lines that carry content:
+    listy or scoring positive) with at most EXTEND_MAX_LABELS consecutive other
+    lines between them (subheadings such as "Step 2") still belongs to the
+    article. A line that occurs again on the page (scored REPEAT_SCORE) is no
+    list item: a subscription prompt repeated for each offer is not a list. The run ends at any rule line (share row, related marker, comments,
+    copyright, ...) or at a longer run of label-like lines; it is taken only if
+    it holds at least EXTEND_MIN_CONTENT content lines and at least as many
+    content lines as label-like ones, so a menu after the body stays out.
+    """
+    content = labels = gap = 0
+    best = end
+    for j in range(end, len(scores)):
+        if rules[j] is not None:
+            break
+        if scores[j] > 0 or not ends[j] and scores[j] > REPEAT_SCORE and _listy(texts[j], words[j]):
+            content += 1
+            gap = 0
+            if content >= EXTEND_MIN_CONTENT and content >= EXTEND_RATIO * labels:
+                best = j + 1
+        else:
+            labels += 1
+            gap += 1
+            if gap > EXTEND_MAX_LABELS:
+                break
+    return best
+
+
+
+
+MERGE_GAP = 60
+MERGE_SHARE = 0.4
+MERGE_MAX = 16  # joins each way: bounds the work on a page of many small blocks
+
+
+def _stops_merge(rule: str | None, text: str) -> bool:
+    """Whether a line between two blocks separates the article from what follows."""
+    # A share row also sits in a video player or under a photo between two parts of one article.
+    return rule in R.TEASER_RULES or (rule != R.SHARE and is_end_marker(rule, text))
+
+
+def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: list[str],
+                  start: int, end: int, best: float, gaps: list[tuple[int, int]]) -> tuple[int, int]:
+    """Join to the body block the dense blocks within MERGE_GAP items of it.
+
+    A chart's labels, a gallery or a table in the middle of an article make a
+    run of lines that no sentence pays for, so the densest block holds only one
+    part of the article. A block before or after it that scores at least
+    MERGE_SHARE of it, with no end marker or "Related" marker between, is
+    another part (`positive` stops before a block the headline anchor passed over). The items between are appended to `gaps`; returns the joined
+    block's [start, end).
+    """
+    for _ in range(MERGE_MAX):
+        lo = bisect_right(positive, end - 1)
+        near = positive[lo:bisect_right(positive, end + MERGE_GAP)]
+        if not near:
+            break
+        s2, e2, score = best_block(scores, near)
+        if score < MERGE_SHARE * best or any(_stops_merge(rules[j], texts[j]) for j in range(end, s2)):
+            break
+        gaps.append((end, s2))
+        end = e2
+    for _ in range(MERGE_MAX):
+        if start == 0:
+            break
+        lo = bisect_left(positive, start - MERGE_GAP)
+        near = positive[lo:bisect_left(positive, start)]
+        if not near:
+            break
+        s2, e2, score = best_block(scores, near, start)
+        if score < MERGE_SHARE * best or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
+            break
+        gaps.append((e2, start))
+        start = s2
+    return start, end
+
+
+BEFORE_ANCHOR = 0.1
+ANCHOR_REACH = 12
+ANCHOR_SHARE = 0.4
+
+
+def block_after_anchor(scores: list[float], positive: list[int], anchor: int, best: float,
+                        block: tuple[int, int]) -> tuple[int, int, float]:
+    """The densest block that starts within ANCHOR_REACH items after the headline
+    anchor, if it scores at least ANCHOR_SHARE of the densest block (`block`,
+    which scores `best` and starts further down); else `block`; and its score.
+
+    The article follows the headline that repeats the page's title; a longer
+    run of sentences further down is a cookie notice, a comment thread or the
+    next story.
+    """
+    near = [i for i in positive if anchor < i <= anchor + ANCHOR_REACH]
+    if not near:
+        return (*block, best)
+    start, end, score = best_block(scores, near)
+    return (start, end, score) if score >= ANCHOR_SHARE * best else (*block, best)
+_NONWORD = re.compile(r"\W+")
+# A separator's whitespace starts where a run of whitespace starts (a split always
+# resumes after one), and is taken whole: tried at each space of a long run it was
+# n**2 steps.
+_TITLE_SEP = re.compile(r"(?<!\s)\s++(?:[|\-–—:»·•]|::)\s+")
+
+
+def _key(text: str) -> str:
+    return _NONWORD.sub(" ", text.lower()).strip()
+
+
+# A first line longer than this is no page title (the eval pages' are at most 188
+# characters): each line is looked for in it, so its length multiplies the page's.
+TITLE_MAX_CHARS = 1000
+
+
+def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | None:
+    """Index of the headline that repeats the page's first line (a page title), or None.
+
+    Saved web pages start with the document title ("Headline - Site"); the
+    article's headline repeats it further down, and the body follows it.
+    """
+    if len(texts) < 3 or words[0] < 3 or len(texts[0]) > TITLE_MAX_CHARS:
+        return None
+    first = _key(texts[0])
+    longest = max(len(_key(part)) for part in _TITLE_SEP.split(texts[0]))
+    first_low = texts[0].lower()
+    for i in range(1, len(texts)):
+        if 3 <= words[i] <= 40 and rules[i] is None and texts[i][:4].lower() in first_low:
+            k = _key(texts[i])
+            if len(k) >= 12 and len(k) >= 0.85 * longest and k in first:
+                return i
+    return None
+
+
+def find_block(scores: list[float], positive: list[int], rules: list, texts: list[str],
+               words: list[int], ends: list[bool], anchor: int | None) -> tuple[int, int, list[tuple[int, int]]]:
+    """The body block's items [start, end), and the gaps (item ranges) between the dense
+    blocks merge_blocks joined into it.
+
+    `positive` lists the items that score above zero, `anchor` is the headline
+    anchor (headline_anchor) or None.
+    """
+    n = len(scores)
+    start, end, best = best_block(scores, positive)
+    limit = n  # where merging stops: the denser block the headline anchor passed over
+    if anchor is not None and start > anchor + ANCHOR_REACH:
+        limit = start
+        start, end, best = block_after_anchor(scores, positive, anchor, best, (start, end))
+        if start > anchor + ANCHOR_REACH:
+            limit = n
+    gaps: list[tuple[int, int]] = []
+    if end > start:
+        start, end = merge_blocks(scores, positive[:bisect_left(positive, limit)], rules, texts,
+                                  start, end, best, gaps)
+        end = extend_block(end, scores, rules, texts, words, ends)
+    return start, end, gaps
+
+
+# A run of this many items inside the body block none of which carries content (a
+# sentence or a list item) is no part of the article: a box of teaser headlines with
+# their kickers, a player's controls. A subheading or a caption stands alone.
+DULL_RUN = 4
+
+
+def dull_runs(start: int, end: int, scores: list[float], rules: list, texts: list[str], words: list[int],
+              ends: list[bool]) -> list[tuple[int, int]]:
+    """The item ranges inside [start, end) that are runs of DULL_RUN or more items
+    without content (see extend_block for what counts as a list item)."""
+    runs = []
+    first = start
+    for i in range(start, end + 1):
+        if i < end and scores[i] <= 0 and (rules[i] is not None or ends[i] or not _listy(texts[i], words[i])):
+            continue
+        if i - first >= DULL_RUN:
+            runs.append((first, i))
+        first = i + 1
+    return runs

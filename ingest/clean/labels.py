@@ -1,0 +1,149 @@
+"""Item decisions: each item's label (None for a body line, else the rule that removed it).
+
+Outside the body block an item keeps its shape rule or gets "density" (after a
+comments widget, subscription box or share row that ends the article: "end-marker").
+Inside it, shape-rule lines, the teaser after a "Related" marker, the text of a
+box the article runs past, the unscored lines between merged blocks and runs of
+lines none of which is text (blocks.dull_runs) go, and
+an end marker after enough body ends the article (ends_article). The headline
+just before the block becomes the title.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from . import rules as R
+
+# The body must score this much (or half the block) before an end marker can end it.
+END_MIN_SCORE = 40.0
+
+# A copyright line ends the article only if it reads as the site's notice: it starts
+# with the sign or the word, and names a year or reserves rights ("© 2024 Name. All
+# rights reserved", "Copyright © Verlag", "© Riproduzione riservata", ...). "© Name"
+# under a photo, or a caption that ends with its credit, is no notice.
+_NOTICE_START = re.compile(r"\W*(?:©|ⓒ|\(c\)|copyright)", re.IGNORECASE)
+_NOTICE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|copyright|right|reserv|rechte|riservat|direitos|droits|"
+                     r"derechos|права|hak cipta", re.IGNORECASE)
+RESUME_WINDOW = 20
+RESUME_LINES = 3
+RESUME_FRACTION = 0.4
+
+
+def is_end_marker(rule: str | None, text: str) -> bool:
+    """Whether a line with this rule can end the article (see _NOTICE for copyright lines)."""
+    if rule not in R.END_RULES:
+        return False
+    return rule != R.COPYRIGHT or (_NOTICE_START.match(text) is not None
+                                   and _NOTICE.search(text) is not None)
+
+
+def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[float],
+                  words: list[int], ends: list[bool], min_words: int, before: float) -> bool:
+    """Whether the end marker at item i (a comments widget, a subscription box, a
+    copyright notice, a share row) ends the article, given the body score `before` it.
+
+    It does not when the article resumes after it: an inline "Subscribe" box
+    or a photo credit in the middle of a long article is common. The article
+    resumes when the next RESUME_WINDOW items hold at least RESUME_LINES
+    sentences of min_words that score at least RESUME_FRACTION of `before`,
+    and at most one other end marker after the first of those sentences
+    (comments come one by one between "Reply" or "said:" lines; the box's own
+    lines before the article resumes, "Newsletter", "Subscribe now", are one box).
+    """
+    if not is_end_marker(rules[i], texts[i]):
+        return False
+    prose = markers = 0
+    resumed = 0.0
+    for j in range(i + 1, min(end, i + 1 + RESUME_WINDOW)):
+        rule = rules[j]
+        if rule is not None:
+            markers += prose > 0 and is_end_marker(rule, texts[j])
+        elif ends[j] and words[j] >= min_words and scores[j] > 0:
+            prose += 1
+            resumed += scores[j]
+    return not (prose >= RESUME_LINES and resumed >= RESUME_FRACTION * before and markers <= 1)
+
+
+def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[float], rules: list,
+                texts: list[str], words: list[int], ends: list[bool],
+                min_words: int, dull: list[tuple[int, int]] = ()) -> tuple[list[str | None], int]:
+    """Each item's label, and the body block's end (an end marker may move it up).
+
+    [start, end) is the body block, `gaps` the item ranges between the blocks
+    merged into it.
+    """
+    n = len(scores)
+    labels: list[str | None] = [R.DENSITY] * n
+    total = sum(s for s in scores[start:end] if s > 0)
+    body_score = 0.0
+    after_marker = False
+    box = None  # the rule of the subscription box or comments widget the article runs past
+    end_rules, teaser_rules = R.END_RULES, R.TEASER_RULES
+    in_gap = [False] * n
+    for a, b in gaps:
+        in_gap[a:b] = [True] * (b - a)
+    in_dull = [False] * n
+    for a, b in dull:
+        in_dull[a:b] = [True] * (b - a)
+    for i in range(start, end):
+        rule = rules[i]
+        if in_gap[i] and (rule is not None or scores[i] <= 0):  # a chart's labels, a gallery
+            labels[i] = rule or R.DENSITY
+            continue
+        if rule in end_rules:
+            if (body_score >= min(0.5 * total, END_MIN_SCORE)
+                    and ends_article(i, end, rules, texts, scores, words, ends, min_words, body_score)):
+                for j in range(i, end):
+                    labels[j] = rules[j] or R.END_MARKER
+                end = i
+                break
+            if is_end_marker(rule, texts[i]):
+                box = rule
+        if rule is not None:
+            labels[i] = rule
+            after_marker = rule in teaser_rules
+            continue
+        if in_dull[i]:  # a run of lines none of which is text: teaser headlines, a player
+            labels[i] = R.DENSITY
+            after_marker = False
+            continue
+        if box is not None:
+            if scores[i] <= 0:  # the box's own text ("Get our top stories in your inbox")
+                labels[i] = box
+                continue
+            box = None
+        if after_marker and not ends[i]:
+            labels[i] = R.TEASER
+            after_marker = False
+            continue
+        after_marker = False
+        labels[i] = None
+        if scores[i] > 0:
+            body_score += scores[i]
+    labels[:start] = [rule or R.DENSITY for rule in islice(rules, start)]
+    # A comments widget or subscription box right after the body ends the article.
+    tail = R.DENSITY
+    for i in range(end, min(n, end + 3)):
+        if tail is R.DENSITY and is_end_marker(rules[i], texts[i]):
+            tail = R.END_MARKER
+        labels[i] = rules[i] or tail
+    if end + 3 < n:
+        labels[end + 3:] = [rule or tail for rule in islice(rules, end + 3, None)]
+    return labels, end
+
+
+def title_before(words: list[int], rules: list, ends: list[bool], start: int) -> int | None:
+    """Index of the headline line just before the body block, or None."""
+    for i in range(start - 1, max(-1, start - 12), -1):
+        if rules[i] is not None:
+            continue
+        if words[i] < 3:
+            continue
+        if words[i] > 30:
+            return None
+        if ends[i]:
+            continue
+        return i
+    return None

@@ -1,0 +1,233 @@
+"""Line scores: what each item adds to a block of body text.
+
+A sentence counts its words, a rule line (share row, caption, ...) costs, a
+line that repeats elsewhere on the page costs; one-sentence blurbs between
+headlines (teaser lists) are damped; datelines are marked and give the
+published date; with clean.line_model the learned model's log-odds weigh in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import compress, count
+from typing import TYPE_CHECKING
+
+from . import rules as R
+from .dates import find_published
+from .scripts import has_unspaced
+
+if TYPE_CHECKING:
+    from .model import LineModel
+
+_DATELINE_START = re.compile("[PpUuLlFfDd]")  # Published, Posted, Updated, Last updated, First, Date
+
+
+def line_scores(rules: list, words: list[int], ends: list[bool], min_words: int) -> list[float]:
+    """Each item's score: what it adds to a block of body text.
+
+    A rule line costs 8. A sentence (closing punctuation) counts its words if it
+    has min_words, half of them less one if it has four, else costs 3; a line
+    without closing punctuation counts half its words if it has twice min_words,
+    else costs 1 (min_words) or 3.
+    """
+    long_ = 2 * min_words
+    return [-8.0 if rule is not None
+            else (float(n) if n >= min_words else n * 0.5 - 1.0 if n >= 4 else -3.0) if end
+            else n * 0.5 if n >= long_ else -1.0 if n >= min_words else -3.0
+            for rule, n, end in zip(rules, words, ends)]
+
+
+SANDWICH = 0.25
+REPEAT_SCORE = -4.0
+UNPUNCTUATED_SCORE = -1.0
+
+
+def damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[float],
+                  positive: list[int], keys: list[str]) -> None:
+    """Lower the score of one-sentence blurbs that alternate with headlines (teaser lists).
+
+    A blurb is a line with a positive score (`positive` lists them) between two
+    headline-like lines (no rule, 2 to 20 words, no closing punctuation). A long
+    line without closing punctuation between two others (no rule, 2 words or
+    more) is a headline with its blurb in a list of them: prose ends its
+    paragraphs with punctuation. Two identical neighbours (`keys`) are no
+    headlines but a label the site puts between paragraphs ("Article content").
+    """
+    last = len(scores) - 1
+    for i in positive:
+        if 0 < i < last:
+            j, k = i - 1, i + 1
+            if keys[j] == keys[k]:
+                continue
+            if (rules[j] is None and 2 <= words[j] <= 20 and not ends[j]
+                    and rules[k] is None and 2 <= words[k] <= 20 and not ends[k]):
+                scores[i] *= SANDWICH
+            elif (not ends[i] and rules[j] is None and not ends[j] and words[j] >= 2
+                    and rules[k] is None and not ends[k] and words[k] >= 2):
+                scores[i] *= SANDWICH
+
+
+# Where a line's key starts with the character the next or the one after starts with,
+# or one of them is empty ("\0"); on the string of the keys' first characters.
+_NEAR = re.compile(r"(.)(?=.?(?:\1|\0))", re.DOTALL)
+
+
+# A page whose sentences stand as paragraphs (a blank line before and after) in at least
+# this share sets its lists of links apart: lines without one between them.
+SPACED_SHARE = 0.7
+TIGHT_RUN = 3
+RUN_SCORE = -1.0
+
+
+def damp_headline_runs(nos: list[int], rules: list, ends: list[bool], scores: list[float],
+                       positive: list[int]) -> None:
+    """Lower to RUN_SCORE the score of the lines of a tight run (TIGHT_RUN or more lines
+    with no blank line between them, no rule line among them) of which most lack
+    closing punctuation, on a page whose sentences are paragraphs set apart by
+    blank lines (SPACED_SHARE of them).
+
+    Such a run is a list of headlines (a "most read" box, a live ticker): its lines
+    are long enough to score as text, but a page that spaces its paragraphs would
+    space them too. `nos` holds each item's line number.
+    """
+    n = len(nos)
+    sentences = [i for i in positive if ends[i]]
+    if len(sentences) < TIGHT_RUN:
+        return
+    spaced = sum(1 for i in sentences
+                 if (i == 0 or nos[i] - nos[i - 1] > 1) and (i == n - 1 or nos[i + 1] - nos[i] > 1))
+    if spaced < SPACED_SHARE * len(sentences):
+        return
+    first = 0
+    for i in range(1, n + 1):
+        if i < n and rules[i] is None and rules[i - 1] is None and nos[i] - nos[i - 1] == 1:
+            continue
+        if i - first >= TIGHT_RUN and 2 * ends[first:i].count(False) > i - first:
+            for k in range(first, i):
+                scores[k] = min(scores[k], RUN_SCORE)
+        first = i
+
+
+def unpunctuated_cost(texts: list[str], ends: list[bool], scores: list[float]) -> None:
+    """On a page in a script written without spaces, a long line of it without closing
+    punctuation costs as a short one: Chinese and Japanese prose ends its sentences
+    with 。！？, their headline lists do not, and counted by characters a headline is
+    as long as a sentence. (Thai and Lao lines, which have no full stop, end
+    sentences by their last letter: see ingest.clean.lines.sentence_ends.)
+    """
+    for i, score in enumerate(scores):
+        if score > 0 and not ends[i] and has_unspaced(texts[i]):
+            scores[i] = UNPUNCTUATED_SCORE
+
+
+def mark_repeats(rules: list, words: list[int], keys: list[str], heads: str) -> None:
+    """Give rule REPEAT to a line that one of the next two lines repeats or extends.
+
+    A caption is often repeated next to itself (alt text, then caption with credit).
+    Two keys can only be prefixes of each other if they start with the same character
+    (or one is empty), so the string comparisons run only for those pairs; `heads`
+    holds each key's first character ("\0" for an empty key).
+    """
+    n = len(keys)
+    for m in _NEAR.finditer(heads):
+        i = m.start()
+        if rules[i] is not None or words[i] < 4:
+            continue
+        a = keys[i]
+        for j in (i + 1, i + 2):
+            if j < n:
+                b = keys[j]
+                if a.startswith(b) or b.startswith(a):
+                    rules[i] = R.REPEAT
+                    break
+
+
+def item_scores(rules: list, words: list[int], ends: list[bool], keys: list[str],
+            min_words: int) -> list[float]:
+    """Each item's score (line_scores); a content line whose text occurs again on the
+    page scores at most REPEAT_SCORE."""
+    scores = line_scores(rules, words, ends, min_words)
+    seen = Counter(compress(keys, map((3).__lt__, words)))
+    if len(seen) < sum(seen.values()):
+        repeated = {k for k, c in seen.items() if c > 1}
+        for i in compress(count(), map(repeated.__contains__, keys)):
+            if rules[i] is None and words[i] >= 4:
+                scores[i] = min(scores[i], REPEAT_SCORE)
+    return scores
+
+
+def mark_datelines(texts: list[str], heads: str, words: list[int], rules: list,
+               scores: list[float]) -> str | None:
+    """Mark "Published ..." lines (rule PUBLISHED) and return the first date found, or None.
+
+    `heads` holds each line's first character.
+    """
+    published = None
+    for m in _DATELINE_START.finditer(heads):
+        i = m.start()
+        rule = rules[i]
+        if words[i] <= 12 and rule is None or rule == R.TIMESTAMP:
+            date = find_published(texts[i])
+            if date:
+                rules[i] = R.PUBLISHED
+                scores[i] = -1.0
+                if published is None:
+                    published = date
+    return published
+
+
+# With clean.line_model (off by default: held out by set it did not beat the rules alone),
+# each item's score gets MODEL_WEIGHT times the line model's log-odds, clipped to
+# +-MODEL_CLIP. The values improved all three eval sets, each scored with weights
+# trained on the other two, by at most 0.001 F1 (0.25 of 70 combinations tried).
+MODEL_WEIGHT = 0.25
+MODEL_CLIP = 4.0
+
+
+def item_log_odds(lines: list[str], line_nos: list[int], members: dict, rules: list | None,
+                   model: LineModel | None) -> list[float]:
+    """The line model's log-odds of each item: of its line, or the highest of the lines
+    a hard-wrapped item was joined from. `rules` are the lines' match_lines results
+    if the items are the lines (else the features match them)."""
+    from .model import line_log_odds  # numpy and the weights load only when used
+
+    odds = line_log_odds(lines, line_nos, _model_or_default(model), rules).tolist()
+    if not members:
+        return odds
+    out: list[float] = []
+    k = 0
+    for i in count():
+        if k >= len(lines):
+            break
+        group = members.get(i)
+        if group is None:
+            out.append(odds[k])
+            k += 1
+        else:
+            out.append(max(odds[k:k + len(group)]))  # the item's lines, consecutive
+            k += len(group)
+    return out
+
+
+def _model_or_default(model: LineModel | None) -> LineModel:
+    """`model`, or the line model shipped with the package."""
+    if model is not None:
+        return model
+    from .model import default_model
+
+    return default_model()
+
+
+def model_term(log_odds: float) -> float:
+    """What the line model adds to an item's score."""
+    return MODEL_WEIGHT * max(-MODEL_CLIP, min(MODEL_CLIP, log_odds))
+
+
+def name_model(labels: list, rule_scores: list[float], odds: list[float]) -> None:
+    """Give rule MODEL to a line out of the body that the rules scored as content and
+    the model's doubt made score nothing (it would be "density" otherwise)."""
+    density, model_rule = R.DENSITY, R.MODEL
+    for i in compress(count(), labels):
+        if labels[i] == density and 0 < rule_scores[i] <= -model_term(odds[i]):
+            labels[i] = model_rule
