@@ -1,0 +1,96 @@
+"""Reading inputs into RawDocuments (or Rejects): one module per format.
+
+- files: finding files under folders and reading their bytes (bounded, never hanging);
+- stdin: standard input (`ingest -`), its kind told by its first bytes;
+- pages: a single HTML page or plain-text file;
+- jsonl: JSON Lines of scraped articles, one input a line (`file.jsonl#L3`);
+- warc: WARC files, one input an HTML response record (`crawl.warc#1234`).
+
+A file is read whole (`read_input`, up to input.max_file_bytes), then split into its
+records (`expand_records`: one input a JSON line or WARC record, each with its own
+location and sha256, kept byte for byte), then each input is decoded for cleaning
+(`to_document`), which tells the format from the input's location, so that `reclean`
+decodes a stored record as the ingest did. Reading never raises for bad input: it
+becomes a Reject naming the input (or record) and why.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterator
+
+from ..config import InputOptions
+from ..models import RawDocument, Reject
+from . import jsonl, pages, warc
+from .files import InputFile, input_size, location_of, printable, read_input, walk
+from .stdin import STDIN, read_stdin
+
+__all__ = ["InputFile", "STDIN", "expand_records", "find_inputs", "input_size", "location_of", "printable",
+           "read_document", "read_input", "read_stdin", "to_document"]
+
+
+def find_inputs(paths: list[str | Path], options: InputOptions) -> Iterator[Path | InputFile | Reject]:
+    """Every wanted file under the paths, in a stable order; what cannot be listed is a Reject.
+
+    A path given by name is always yielded (whatever its kind or ending), so that
+    reading it can say what is wrong with it; it is read even when it is a symbolic
+    link that leads elsewhere: the user named it. Inside the named folders, a link
+    (to a file or a folder) that leads outside all of them is a Reject unless
+    input.follow_links_outside is true: a folder of scraped files should not make
+    the ingest read, and archive, a private file elsewhere. A named folder that is
+    itself a link is followed, and its target is then one of the folders named.
+    `-` is standard input, read there and then.
+    """
+    roots = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
+    for given in paths:
+        if str(given) == STDIN:  # `ingest -`: standard input, read here and now
+            yield read_stdin(options)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            yield from walk(path, options, roots)
+        elif path.exists() or path.is_symlink():
+            yield path.absolute()
+        else:
+            yield Reject(location_of(path), "no such file or folder")
+
+
+def expand_records(items: list[InputFile | Reject]) -> list[InputFile | Reject]:
+    """The inputs with each JSON Lines file replaced by one input a line (sources.jsonl),
+    and each WARC file by one input an HTML response (sources.warc)."""
+    out: list[InputFile | Reject] = []
+    for item in items:
+        if isinstance(item, InputFile) and jsonl.is_file(item.path.name):
+            out += jsonl.split(item)
+        elif isinstance(item, InputFile) and warc.is_file(item.path.name):
+            out += warc.split(item)
+        else:
+            out.append(item)
+    return out
+
+
+def to_document(item: InputFile, root_source: str | None = None, max_clean_bytes: int | None = None,
+                site_source: bool = True, options: InputOptions | None = None) -> RawDocument | Reject:
+    """Decode an input into a RawDocument, or a Reject if it is empty or binary.
+
+    Its source: with `site_source`, the site the input names (an HTML page's og:site_name
+    or canonical URL's host, a record's own site field, a WARC record's host); else
+    `root_source`, else the name of the folder it was read from.
+
+    Of an input larger than `max_clean_bytes` only the first part is decoded, to be
+    cleaned (see `pages.clean_part`); its `content` is still the whole input.
+    """
+    location = item.location
+    if jsonl.is_location(location):  # one line of a JSON Lines file
+        return jsonl.document(item, root_source, site_source, options or InputOptions())
+    if warc.is_location(location):  # one response record of a WARC file
+        return warc.document(item, root_source, site_source, max_clean_bytes)
+    return pages.document(item, root_source, site_source, max_clean_bytes)
+
+
+def read_document(path: Path, options: InputOptions, root_source: str | None = None) -> RawDocument | Reject:
+    """Read one file into a RawDocument, or a Reject saying why it cannot be used."""
+    item = read_input(path, options)
+    return item if isinstance(item, Reject) else to_document(item, root_source, options.max_clean_bytes,
+                                                             options.source == "site", options)
