@@ -4,7 +4,8 @@
 - stdin: standard input (`ingest -`), its kind told by its first bytes;
 - pages: a single HTML page or plain-text file;
 - jsonl: JSON Lines of scraped articles, one input a line (`file.jsonl#L3`);
-- warc: WARC files, one input an HTML response record (`crawl.warc#1234`).
+- warc: WARC files, one input an HTML response record (`crawl.warc#1234`);
+- feeds: RSS and Atom feeds, one input an entry (`feed.xml#entry=3`).
 
 A file is read whole (`read_input`, up to input.max_file_bytes), then split into its
 records (`expand_records`: one input a JSON line or WARC record, each with its own
@@ -22,7 +23,7 @@ from typing import Iterator
 
 from ..config import InputOptions
 from ..models import RawDocument, Reject
-from . import jsonl, pages, warc
+from . import feeds, jsonl, pages, warc
 from .files import InputFile, input_size, location_of, printable, read_input, walk
 from .stdin import STDIN, read_stdin
 
@@ -58,13 +59,25 @@ def find_inputs(paths: list[str | Path], options: InputOptions) -> Iterator[Path
 
 def expand_records(items: list[InputFile | Reject]) -> list[InputFile | Reject]:
     """The inputs with each JSON Lines file replaced by one input a line (sources.jsonl),
-    and each WARC file by one input an HTML response (sources.warc)."""
+    each WARC file by one input an HTML response (sources.warc), and each feed by one
+    input an entry (sources.feeds). A .xml file that is neither a feed nor a page is a
+    Reject (a sitemap is no article)."""
     out: list[InputFile | Reject] = []
     for item in items:
-        if isinstance(item, InputFile) and jsonl.is_file(item.path.name):
+        if not isinstance(item, InputFile):
+            out.append(item)
+            continue
+        name = item.path.name
+        if jsonl.is_file(name):
             out += jsonl.split(item)
-        elif isinstance(item, InputFile) and warc.is_file(item.path.name):
+        elif warc.is_file(name):
             out += warc.split(item)
+        elif feeds.is_feed(name, item.data):
+            out += feeds.split(item)
+        elif name.lower().removesuffix(".gz").endswith(feeds.XML_FILE) and feeds.root_name(item.data) != "html":
+            root = feeds.root_name(item.data)
+            out.append(Reject(item.location, "an XML file that is not an RSS or Atom feed"
+                              + (f" (its root element is <{root}>)" if root else ""), item.sha256))
         else:
             out.append(item)
     return out
@@ -86,6 +99,8 @@ def to_document(item: InputFile, root_source: str | None = None, max_clean_bytes
         return jsonl.document(item, root_source, site_source, options or InputOptions())
     if warc.is_location(location):  # one response record of a WARC file
         return warc.document(item, root_source, site_source, max_clean_bytes)
+    if feeds.is_location(location):  # one entry of a feed
+        return feeds.document(item, root_source, site_source, options or InputOptions())
     return pages.document(item, root_source, site_source, max_clean_bytes)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..config import InputOptions
 from ..models import Reject
+from . import feeds
 from .files import InputFile, gunzip, read_capped
 from .pages import HTML_SNIFF
 
@@ -22,6 +23,8 @@ def kind_of(data: bytes) -> str:
         return "warc"
     if head.startswith(b"{"):
         return "jsonl"
+    if feeds.has_feed_root(data):
+        return "xml"
     return "html" if head.lower().startswith(HTML_SNIFF) else "txt"
 
 
