@@ -53,6 +53,8 @@ class InputOptions:
     record_author_fields: tuple[str, ...] = ("authors", "author", "byline")
     record_site_fields: tuple[str, ...] = ("source_domain", "publisher", "sitename", "site_name",
                                            "hostname", "source")
+    record_fetched_fields: tuple[str, ...] = ("date_download", "fetched_at", "crawled_at", "crawl_date",
+                                              "download_date", "scraped_at")
 
 
 @dataclass(frozen=True)

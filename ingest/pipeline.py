@@ -157,11 +157,13 @@ class Ingester:
             decision = self.deduper.decide(signed)
             if decision.exact_of is not None:
                 raw_id = archive.add_raw(raw, decision.exact_of)
-                archive.add_sighting(decision.exact_of, raw.location, self.run_id, raw_id, signed.article.url)
+                archive.add_sighting(decision.exact_of, raw.location, self.run_id, raw_id, signed.article.url,
+                                     raw.meta and raw.meta.fetched_at)
                 batch.exact_duplicates += 1
             else:
                 article_id, learned = archive.write_article(decision, raw, self.run_id,
                                                             self.config.clean.template_min_articles)
+                archive.link_version(article_id, signed.article.canonical_url)  # the same URL, other content
                 if learned:
                     self._templates.pop(signed.article.source, None)
                     batch.templates_learned += len(learned)
@@ -258,7 +260,7 @@ class Ingester:
                 for reject in plan.rejects:
                     self._write_reject(reject, batch)
                 for article_id, location, raw_id in plan.sightings:
-                    self.archive.add_sighting(article_id, location, self.run_id, raw_id)
+                    self.archive.add_copy_sighting(article_id, location, self.run_id, raw_id)
                     batch.exact_duplicates += 1
                 for raw, signed in plan.articles:
                     self._write_article(raw, signed, batch)

@@ -102,9 +102,9 @@ def test_clean_prints_each_record(cli, tmp_path):
     assert all(COUNCIL_BODY[0] in r["body"] for r in records)
 
 
-def write_warc(path, pages: list[tuple[str, bytes, str]], gzip_it: bool = False) -> bytes:
-    """A WARC file written with warcio's own writer: for each (url, body, content type) a
-    request record and a response record, and a metadata record."""
+def write_warc(path, pages: list[tuple], gzip_it: bool = False) -> bytes:
+    """A WARC file written with warcio's own writer: for each (url, body, content type[, WARC-Date])
+    a request record and a response record, and a metadata record."""
     from io import BytesIO
 
     from warcio.statusandheaders import StatusAndHeaders
@@ -112,10 +112,11 @@ def write_warc(path, pages: list[tuple[str, bytes, str]], gzip_it: bool = False)
 
     buffer = BytesIO()
     writer = WARCWriter(buffer, gzip=gzip_it)
-    for url, body, kind in pages:
+    for url, body, kind, *date in pages:
         writer.write_record(writer.create_warc_record(url, "request", payload=BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
         headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=headers))
+        writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=headers,
+                                                      warc_headers_dict={"WARC-Date": date[0]} if date else None))
     writer.write_record(writer.create_warc_record("urn:meta", "metadata", payload=BytesIO(b"crawler: test")))
     path.write_bytes(buffer.getvalue())
     return buffer.getvalue()
@@ -177,3 +178,34 @@ def test_standard_input_is_read_as_what_it_holds(runner, db_path, tmp_path, kind
     assert result.exit_code == 0, result.output
     (location, text), = rows(db_path, "SELECT s.location, a.text FROM sightings s JOIN articles a ON a.id = s.article_id")
     assert location.startswith(expected) and COUNCIL_BODY[0] in text
+
+
+def test_fetch_times_are_kept_per_sighting_and_shown(cli, db_path, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_warc(folder / "crawl.warc", [("https://warc.example/c", HTML.encode(), "text/html", "2019-11-19T10:00:00Z")])
+    record = dict(fundus(), url="https://jsonl.example/c", date_download="2019-11-20 06:30:00")
+    (folder / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (folder / "page.html").write_text(HTML, encoding="utf-8")
+    cli("ingest", folder, "--db", db_path)
+    fetched = dict((loc.rsplit("/", 1)[1].split("#")[0], when) for loc, when in
+                   rows(db_path, "SELECT location, fetched_at FROM sightings"))
+    assert fetched == {"crawl.warc": "2019-11-19T10:00:00+00:00", "feed.jsonl": "2019-11-20T06:30:00",
+                       "page.html": None}
+    shown = cli("show", "1", "--db", db_path).output
+    assert "fetched_at 2019-11-19T10:00:00+00:00" in shown and "fetched_at 2019-11-20T06:30:00" in shown
+    detail = json.loads(cli("show", "1", "--json", "--db", db_path).stdout)
+    assert {s["fetched_at"] for s in detail["sightings"]} == set(fetched.values())
+    exported = json.loads(cli("export", "--db", db_path).stdout.splitlines()[0])
+    assert exported["fetched_at"] == min(v for v in fetched.values() if v)
+
+
+def test_a_copy_of_a_stored_record_elsewhere_keeps_its_url_and_fetch_time(cli, db_path, tmp_path):
+    data = write_warc(tmp_path / "a.warc", [("https://warc.example/c", HTML.encode(), "text/html",
+                                             "2019-11-19T10:00:00Z")])
+    cli("ingest", tmp_path / "a.warc", "--db", db_path)
+    (tmp_path / "b.warc").write_bytes(data)
+    cli("ingest", tmp_path / "b.warc", "--db", db_path)
+    assert rows(db_path, "SELECT DISTINCT url, fetched_at FROM sightings") == [
+        ("https://warc.example/c", "2019-11-19T10:00:00+00:00")]
+    assert rows(db_path, "SELECT count(*) FROM sightings") == [(2,)]

@@ -9,7 +9,8 @@ object, or has no article text, is a reject that names the line; the rest of the
 is read. The body is the record's HTML (cleaned as a page) or else its text (cleaned
 as plain text); its URL, title, date, author and site come from the record's fields,
 tried in the order the config lists them (`input.record_*_fields`), and win over what
-the cleaner reads from the body.
+the cleaner reads from the body. When it was fetched (news-please's `date_download`, a
+`fetched_at` or `crawled_at`) is kept with the sighting.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any, Iterator
 
 from ..config import InputOptions
 from ..models import HTML, TEXT, RawDocument, RecordMeta, Reject
-from ..provenance import canonical_url, site_of
+from ..provenance import canonical_url, fetch_time, site_of
 from .files import InputFile, source_of
 
 RECORD_FILE = (".jsonl", ".ndjson")
@@ -88,7 +89,8 @@ def parse(line: bytes, location: str, sha256: str, options: InputOptions) -> tup
                       title=_text(_first(record, options.record_title_fields)),
                       published=_text(_first(record, options.record_date_fields)),
                       author=_text(_first(record, options.record_author_fields)),
-                      site=_text(_first(record, options.record_site_fields)))
+                      site=_text(_first(record, options.record_site_fields)),
+                      fetched_at=fetch_time(_text(_first(record, options.record_fetched_fields))))
     return body, body is html, meta
 
 

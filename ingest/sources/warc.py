@@ -4,7 +4,7 @@ A .warc (or .warc.gz, read decompressed like any .gz input) is split by warcio i
 records. Each `response` record whose HTTP Content-Type is HTML is an input of its own:
 its location is the file's with `#<offset>` (the record's offset in the decompressed
 file), its raw bytes the whole record (WARC and HTTP headers and payload, byte for byte),
-and its URL the record's WARC-Target-URI. Request, metadata, revisit and non-HTML
+its URL the record's WARC-Target-URI and its fetch time (kept with the sighting) its WARC-Date. Request, metadata, revisit and non-HTML
 records are skipped and counted; a truncated or unreadable record is a reject that names
 its offset, and the records before it are read.
 """
@@ -20,7 +20,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..models import HTML, RawDocument, RecordMeta, Reject
-from ..provenance import canonical_url, site_of, sniff_site
+from ..provenance import canonical_url, fetch_time, site_of, sniff_site
 from .files import InputFile, source_of
 from .pages import clean_part
 
@@ -77,7 +77,9 @@ def parse(raw: bytes) -> tuple[bytes, RecordMeta] | None:
         payload = record.content_stream().read()
     except (ArchiveLoadFailed, ValueError, EOFError, OSError):
         return None
-    return payload, RecordMeta(url=record.rec_headers.get_header("WARC-Target-URI"))
+    headers = record.rec_headers
+    return payload, RecordMeta(url=headers.get_header("WARC-Target-URI"),
+                               fetched_at=fetch_time(headers.get_header("WARC-Date")))
 
 
 def split(item: InputFile) -> list[InputFile | Reject]:
