@@ -187,3 +187,39 @@ def test_clean_prints_each_entry(cli, tmp_path):
     (record,) = [json.loads(line) for line in cli("clean", feed, "--json").stdout.splitlines()]
     assert record["location"].endswith("#entry=1") and record["title"] == "Budget approved"
     assert record["body"] == "\n\n".join(COUNCIL_BODY)
+
+
+def test_the_same_story_in_a_feed_and_a_page_is_one_article_seen_twice(cli, db_path, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "news.rss").write_text(rss([rss_item("Budget approved", "https://feed.example/c", COUNCIL_BODY)]),
+                                     encoding="utf-8")
+    (folder / "page.html").write_text(
+        '<html><head><title>Budget approved</title><link rel="canonical" href="https://html.example/c"></head>'
+        f"<body><nav>Home | World</nav><article><h1>Budget approved</h1>{paragraphs(COUNCIL_BODY)}</article>"
+        "</body></html>", encoding="utf-8")
+    cli("ingest", folder, "--db", db_path)
+    assert rows(db_path, "SELECT count(*) FROM articles") == [(1,)]
+    assert sorted(rows(db_path, "SELECT url FROM sightings")) == [("https://feed.example/c",),
+                                                                  ("https://html.example/c",)]
+
+
+def test_a_feed_with_entity_tricks_reads_no_file_and_does_not_blow_up(cli, db_path, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-LINE", encoding="utf-8")
+    laughs = "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+    doctype = (f'<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}"><!ENTITY l0 "ha">{laughs}]>')
+    body = [COUNCIL_BODY[0] + " &xxe;"] + COUNCIL_BODY[1:]
+    item = (f"<item><title>Budget approved</title><link>https://news.example.com/budget</link>"
+            f"<content:encoded>{''.join(f'&lt;p&gt;{p}&lt;/p&gt;' for p in body)}</content:encoded></item>")
+    feeds = {"xxe.rss": rss([item]).replace("<rss", doctype + "\n<rss", 1),
+             "laughs.rss": rss([item.replace("&xxe;", "&l9;")]).replace("<rss", doctype + "\n<rss", 1)}
+    (tmp_path / "in").mkdir()
+    for name, text in feeds.items():
+        (tmp_path / "in" / name).write_text(text.replace('<?xml version="1.0" encoding="utf-8"?>\n', ""),
+                                            encoding="utf-8")
+    cli("ingest", tmp_path / "in", "--db", db_path)
+    texts = " ".join(text for text, in rows(db_path, "SELECT text FROM articles"))
+    assert "TOP-SECRET" not in texts and "hahaha" not in texts
+    assert COUNCIL_BODY[1] in texts  # the feed with the external entity is read, without it
+    assert all(len(text) < 10_000 for text, in rows(db_path, "SELECT text FROM articles"))
