@@ -11,7 +11,7 @@ HTML = "text/html"
 
 @dataclass(frozen=True)
 class RecordMeta:
-    """What a scraped-article record (ingest.records) says of its article, beside its body."""
+    """What a record (a JSON line, a WARC record, a feed entry: ingest.sources) says of its article, beside its body."""
 
     url: str | None = None
     title: str | None = None
