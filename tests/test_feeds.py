@@ -223,3 +223,29 @@ def test_a_feed_with_entity_tricks_reads_no_file_and_does_not_blow_up(cli, db_pa
     assert "TOP-SECRET" not in texts and "hahaha" not in texts
     assert COUNCIL_BODY[1] in texts  # the feed with the external entity is read, without it
     assert all(len(text) < 10_000 for text, in rows(db_path, "SELECT text FROM articles"))
+
+
+@pytest.mark.parametrize("encoding, sentence", [
+    ("windows-1251", "Городской совет в понедельник после долгих дебатов об общественном транспорте утвердил "
+                     "новый бюджет, и оппозиция обещала обжаловать это решение."),
+    ("shift_jis", "市議会は月曜日、公共交通機関についての長い議論の末、新しい予算を承認した。"),
+])
+def test_a_feed_in_a_legacy_encoding_is_read_and_kept_as_it_was(cli, db_path, tmp_path, encoding, sentence):
+    body = [f"{sentence} ({n})" for n in range(1, 5)]
+    text = rss([rss_item("Budget", "https://news.example.com/budget", body)], title="Городские новости"
+               if encoding == "windows-1251" else "市のニュース").replace('encoding="utf-8"', f'encoding="{encoding}"')
+    feed = tmp_path / "news.rss"
+    feed.write_bytes(text.encode(encoding))
+    cli("ingest", feed, "--db", db_path)
+    (article_text, site), = rows(db_path, "SELECT text, site FROM articles")
+    assert body[0] in article_text and site in text
+    (content,), = rows(db_path, "SELECT content FROM raw_documents")
+    assert rss_item("Budget", "https://news.example.com/budget", body).encode(encoding) in content
+
+
+def test_a_feed_in_utf16_is_one_reject_that_says_what_to_do(cli, db_path, tmp_path):
+    feed = tmp_path / "news.rss"
+    feed.write_bytes(rss([rss_item("Budget", "https://news.example.com/budget", COUNCIL_BODY)]).encode("utf-16"))
+    cli("ingest", feed, "--db", db_path)
+    (reason,), = rows(db_path, "SELECT reason FROM rejects")
+    assert "UTF-16" in reason and "iconv" in reason

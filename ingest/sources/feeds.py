@@ -1,7 +1,7 @@
 """RSS and Atom feeds with full content (.rss, .atom, or .xml whose root is a feed): one input an entry.
 
 Splitting. The feed is read once by expat (xml.parsers.expat, linear, no regex over the
-feed), which reports the byte offset of every element's start and end tag; each RSS
+feed, as bytes), which reports the byte offset of every element's start and end tag; each RSS
 `<item>` (RSS 0.9x, 1.0 and 2.0) or Atom `<entry>` becomes an input of its own at
 `feed.xml#entry=N` (N counts the feed's entries from 1, as read). A file that is not
 well-formed XML is a reject with expat's line and column; entries before the error are
@@ -28,9 +28,13 @@ again. The entry's bytes are a contiguous slice of the file, found in the stored
 between the header lines and the closing tags. `reclean` and `clean` parse this document
 with feedparser as the ingest did.
 
+A feed in UTF-16 or UTF-32 (rare) is a reject asking for UTF-8: the pieces above are
+joined with ASCII line breaks and tags. Every encoding that keeps ASCII as ASCII (UTF-8,
+ISO-8859-*, windows-125*, Shift_JIS, ...) is kept as it is, its declaration with it.
+
 Decoding. feedparser (lenient, sanitising) reads the stored document. The body is the
 entry's full content (`content:encoded`, Atom `<content>`), else its description or
-summary if it has at least MIN_SUMMARY_CHARS characters of text (a teaser is not an
+summary if it has at least MIN_SUMMARY_WORDS words (a teaser is not an
 article); HTML is cleaned as a page, text as an extracted article body. The entry's link
 is its URL, its title, published (else updated) date and author are the article's, and
 the feed's title is its site. An entry without text is a reject naming it.
@@ -45,8 +49,6 @@ import time
 import xml.parsers.expat as expat
 from typing import Any
 
-import feedparser
-
 from ..config import InputOptions
 from ..models import HTML, TEXT, RawDocument, RecordMeta, Reject
 from ..provenance import canonical_url, site_of
@@ -56,7 +58,7 @@ FEED_FILE = (".rss", ".atom")
 XML_FILE = ".xml"
 FEED_ROOTS = ("rss", "feed", "rdf")  # local names, lower case
 ENTRY_ELEMENTS = ("item", "entry")
-MIN_SUMMARY_CHARS = 300  # less text is a teaser (one or two sentences, usually under 250), not an article
+MIN_SUMMARY_WORDS = 50  # fewer words is a teaser (a sentence or two), not an article
 _HEAD_BYTES = 65_536  # the root element is looked for in the file's first 64 KB
 _LOCATION = re.compile(r"#entry=\d+$")
 _TAGS = re.compile(r"<[^<>]{0,2000}>")  # for counting a summary's text (bounded: linear)
@@ -138,7 +140,12 @@ class _Splitter:
 
     def __init__(self, data: bytes) -> None:
         self.data = data
-        self.parser = expat.ParserCreate()
+        # Read as ISO-8859-1 whatever the feed declares: one character a byte, so offsets are
+        # bytes and no encoding is unknown to expat (Shift_JIS, GBK, Big5 are refused by it)
+        # or invalid (a stray byte in UTF-8). The splitter reads only tags, and `<`, `>`, `/`,
+        # quotes and tag names are ASCII bytes in every encoding that keeps ASCII as ASCII,
+        # never part of a multi-byte character in those; the entries are decoded by feedparser.
+        self.parser = expat.ParserCreate(encoding="iso-8859-1")
         self.parser.UseForeignDTD(True)  # undefined entities (&nbsp;) are then no error
         self.parser.StartElementHandler = self._start
         self.parser.EndElementHandler = self._end
@@ -214,6 +221,10 @@ class _Splitter:
 def split(item: InputFile) -> list[InputFile | Reject]:
     """The feed as one input an entry (see the module's docstring), and a Reject for a file
     that is not a well-formed feed (the entries before the error are kept)."""
+    if item.data[:2] in (b"\xff\xfe", b"\xfe\xff") or item.data[:4] in (b"<\x00?\x00", b"\x00<\x00?"):
+        return [Reject(item.location, "a feed in UTF-16 or UTF-32 is not read (its entries could not be kept "
+                                      "byte for byte): convert it to UTF-8, e.g. iconv -f UTF-16 -t UTF-8",
+                       item.sha256)]
     splitter = _Splitter(item.data)
     error = splitter.parse()
     if splitter.root is None or splitter.root[0].rsplit(":", 1)[-1].lower() not in FEED_ROOTS:
@@ -241,9 +252,11 @@ def _iso(parsed: Any) -> str | None:
         return None
 
 
-def _text_chars(value: str) -> int:
-    """About how many characters of text an HTML fragment holds."""
-    return len(" ".join(html.unescape(_TAGS.sub(" ", value)).split()))
+def _words(value: str) -> int:
+    """About how many words of text an HTML fragment holds (in any script: clean.scripts)."""
+    from ..clean.scripts import word_count  # here: ingest.clean loads trafilatura, which reading needs not
+
+    return word_count(" ".join(html.unescape(_TAGS.sub(" ", value)).split()))
 
 
 def _body(entry: Any) -> tuple[str, bool] | None:
@@ -254,7 +267,7 @@ def _body(entry: Any) -> tuple[str, bool] | None:
         if value.strip():
             return value, "html" in (content.get("type") or "")
     summary = entry.get("summary") or ""
-    if _text_chars(summary) >= MIN_SUMMARY_CHARS:
+    if _words(summary) >= MIN_SUMMARY_WORDS:
         kind = (entry.get("summary_detail") or {}).get("type") or ""
         return summary, "html" in kind
     return None
@@ -264,6 +277,8 @@ def document(item: InputFile, root_source: str | None, site_source: bool,
              options: InputOptions) -> RawDocument | Reject:
     """One stored entry as a RawDocument with its link, title, date, author and feed title
     (RecordMeta), or a Reject naming the entry when it has no article text."""
+    import feedparser  # here: 40-90 ms of imports that a run without feeds need not pay
+
     parsed = feedparser.parse(item.data, sanitize_html=True, resolve_relative_uris=False)
     if not parsed.entries:
         return Reject(item.location, "not a feed entry that could be read", item.sha256)
@@ -271,8 +286,8 @@ def document(item: InputFile, root_source: str | None, site_source: bool,
     body = _body(entry)
     if body is None:
         return Reject(item.location, f"feed entry without text: no full content (content:encoded, Atom "
-                                     f"<content>) and no description or summary of {MIN_SUMMARY_CHARS} "
-                                     f"characters or more", item.sha256)
+                                     f"<content>) and no description or summary of {MIN_SUMMARY_WORDS} "
+                                     f"words or more", item.sha256)
     text, is_html = body
     title = " ".join((entry.get("title") or "").split()) or None
     meta = RecordMeta(url=(entry.get("link") or "").strip() or None, title=title,
