@@ -401,7 +401,9 @@ def show(article_id: int = typer.Argument(..., help="Article id (from search).",
     for p in article["paragraphs"]:
         mark = f"[passage {p['passage_id']}] " if p["passage_id"] else ""
         typer.echo(f"\n{mark}{p['text']}")
-    typer.echo("\nseen at: " + "; ".join(_sighting(s) for s in article["sightings"]))
+    typer.echo("\nseen at:")
+    for sighting in article["sightings"]:
+        typer.echo(f"  {_sighting(sighting)}")
     if article.get("versions"):
         typer.echo("\nversions of this URL (the same URL with other content):")
         for v in article["versions"]:
@@ -416,7 +418,7 @@ def show(article_id: int = typer.Argument(..., help="Article id (from search).",
 
 def _sighting(sighting: dict[str, Any]) -> str:
     """A sighting as `show` prints it: its location, and its URL and fetch time where known."""
-    extra = [f"{k} {sighting[k]}" for k in ("url", "fetched_at") if sighting.get(k)]
+    extra = [f"{name} {sighting[k]}" for k, name in (("url", "url"), ("fetched_at", "fetched")) if sighting.get(k)]
     return sighting["location"] + (f" ({', '.join(extra)})" if extra else "")
 
 

@@ -193,7 +193,7 @@ def test_fetch_times_are_kept_per_sighting_and_shown(cli, db_path, tmp_path):
     assert fetched == {"crawl.warc": "2019-11-19T10:00:00+00:00", "feed.jsonl": "2019-11-20T06:30:00",
                        "page.html": None}
     shown = cli("show", "1", "--db", db_path).output
-    assert "fetched_at 2019-11-19T10:00:00+00:00" in shown and "fetched_at 2019-11-20T06:30:00" in shown
+    assert "fetched 2019-11-19T10:00:00+00:00" in shown and "fetched 2019-11-20T06:30:00" in shown
     detail = json.loads(cli("show", "1", "--json", "--db", db_path).stdout)
     assert {s["fetched_at"] for s in detail["sightings"]} == set(fetched.values())
     exported = json.loads(cli("export", "--db", db_path).stdout.splitlines()[0])
