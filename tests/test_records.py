@@ -48,16 +48,16 @@ def test_each_line_is_an_input_with_the_records_provenance(cli, db_path, tmp_pat
 
 def test_bad_lines_are_rejects_that_name_the_line_and_the_rest_is_read(cli, db_path, tmp_path):
     lines = ["not json", json.dumps([1, 2]), json.dumps({"url": "https://x.example/b", "title": "No text"}),
-             "", json.dumps(news_please())]
+             "", "[" * 200_000, json.dumps(news_please())]
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "feed.jsonl.gz").write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
     result = cli("ingest", tmp_path / "in", "--db", db_path)
     reasons = dict((loc.rsplit("#", 1)[1], reason) for loc, reason in rows(db_path, "SELECT location, reason FROM rejects"))
-    assert set(reasons) == {"L1", "L2", "L3"}
+    assert set(reasons) == {"L1", "L2", "L3", "L5"}
     assert "not a JSON line" in reasons["L1"] and "not an object" in reasons["L2"]
-    assert "record_text_fields" in reasons["L3"]
+    assert "record_text_fields" in reasons["L3"] and "nested too deeply" in reasons["L5"]
     assert rows(db_path, "SELECT count(*) FROM articles") == [(1,)]
-    assert "rejected 3" in result.output
+    assert "rejected 4" in result.output
 
 
 def test_the_same_story_from_a_record_and_a_page_is_one_article_seen_twice(cli, db_path, tmp_path):

@@ -77,6 +77,8 @@ def parse(line: bytes, location: str, sha256: str, options: InputOptions) -> tup
         record = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return Reject(location, f"not a JSON line ({exc.__class__.__name__}: {exc})"[:300], sha256)
+    except RecursionError:  # [[[[... a few thousand deep: json's decoder recurses
+        return Reject(location, "a JSON value nested too deeply to read, not an article", sha256)
     if not isinstance(record, dict):
         return Reject(location, f"a JSON {type(record).__name__}, not an object with an article", sha256)
     html = _first(record, options.record_html_fields)
