@@ -95,13 +95,18 @@ def to_document(item: InputFile, root_source: str | None = None, max_clean_bytes
     cleaned (see `pages.clean_part`); its `content` is still the whole input.
     """
     location = item.location
-    if jsonl.is_location(location):  # one line of a JSON Lines file
-        return jsonl.document(item, root_source, site_source, options or InputOptions())
-    if warc.is_location(location):  # one response record of a WARC file
-        return warc.document(item, root_source, site_source, max_clean_bytes)
-    if feeds.is_location(location):  # one entry of a feed
-        return feeds.document(item, root_source, site_source, options or InputOptions())
-    return pages.document(item, root_source, site_source, max_clean_bytes)
+    try:
+        if jsonl.is_location(location):  # one line of a JSON Lines file
+            return jsonl.document(item, root_source, site_source, options or InputOptions())
+        if warc.is_location(location):  # one response record of a WARC file
+            return warc.document(item, root_source, site_source, max_clean_bytes)
+        if feeds.is_location(location):  # one entry of a feed
+            return feeds.document(item, root_source, site_source, options or InputOptions())
+        return pages.document(item, root_source, site_source, max_clean_bytes)
+    except Exception as exc:  # noqa: BLE001 - a reader's bug (or its library's) on one input, not the run's
+        # no fingerprint: tried again by the next run, as prepare's internal errors are
+        return Reject(location, f"internal error while reading this input ({type(exc).__name__}: {exc}); "
+                                f"please report it. It is tried again on the next run."[:300])
 
 
 def read_document(path: Path, options: InputOptions, root_source: str | None = None) -> RawDocument | Reject:
