@@ -38,7 +38,8 @@ class ArchiveOptions:
 class InputOptions:
     """Which files are read and how large they may be."""
 
-    extensions: tuple[str, ...] = (".txt", ".html", ".htm", ".jsonl", ".ndjson", ".warc", ".rss", ".atom", ".xml")
+    extensions: tuple[str, ...] = (".txt", ".html", ".htm", ".jsonl", ".ndjson", ".json", ".warc", ".rss",
+                                   ".atom", ".xml")
     max_file_bytes: int = 50_000_000
     max_clean_bytes: int = 4_000_000
     follow_links_outside: bool = False

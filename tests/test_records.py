@@ -209,3 +209,40 @@ def test_a_copy_of_a_stored_record_elsewhere_keeps_its_url_and_fetch_time(cli, d
     assert rows(db_path, "SELECT DISTINCT url, fetched_at FROM sightings") == [
         ("https://warc.example/c", "2019-11-19T10:00:00+00:00")]
     assert rows(db_path, "SELECT count(*) FROM sightings") == [(2,)]
+
+
+def test_a_json_array_is_one_input_an_object_kept_byte_for_byte(cli, db_path, tmp_path):
+    bus = dict(news_please("https://www.example.org/buses"), title="Bus plan",
+               maintext="\n".join(reversed(COUNCIL_BODY)) + "\nThe first buses run in May, the council said today.")
+    text = "[\n  " + json.dumps(news_please(), indent=2) + ",\n  42,\n  " + json.dumps(bus) + "\n]\n"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "items.json").write_text(text, encoding="utf-8")
+    cli("ingest", tmp_path / "in", "--db", db_path)
+    assert rows(db_path, "SELECT title FROM articles ORDER BY id") == [("Budget approved",), ("Bus plan",)]
+    stored = dict(rows(db_path, "SELECT s.location, r.content FROM sightings s JOIN raw_documents r ON r.id = s.raw_id"))
+    assert {loc.rsplit("#", 1)[1] for loc in stored} == {"1", "3"}
+    assert all(content.decode() in text for content in stored.values())
+    (location, reason), = rows(db_path, "SELECT location, reason FROM rejects")
+    assert location.endswith("items.json#2") and "not an object" in reason
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("{\"title\": \"x\"", "not a JSON file"),
+    ("[" + json.dumps(news_please()) + ", {\"url\": ", "breaks off"),
+])
+def test_a_broken_json_file_is_a_reject_and_what_came_before_is_read(cli, db_path, tmp_path, text, expected):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "items.json").write_text(text, encoding="utf-8")
+    cli("ingest", tmp_path / "in", "--db", db_path)
+    (reason,), = rows(db_path, "SELECT reason FROM rejects")
+    assert expected in reason
+    assert rows(db_path, "SELECT count(*) FROM articles") == [(text.startswith("["),)]
+
+
+def test_standard_input_holding_one_pretty_printed_object_is_one_record(runner, db_path):
+    from ingest.cli import app
+
+    result = runner.invoke(app, ["ingest", "-", "--db", str(db_path)], input=json.dumps(news_please(), indent=2))
+    assert result.exit_code == 0, result.output
+    assert rows(db_path, "SELECT s.location, a.title FROM sightings s JOIN articles a ON a.id = s.article_id") == [
+        ("stdin.json#1", "Budget approved")]

@@ -4,6 +4,7 @@
 - stdin: standard input (`ingest -`), its kind told by its first bytes;
 - pages: a single HTML page or plain-text file;
 - jsonl: JSON Lines of scraped articles, one input a line (`file.jsonl#L3`);
+- jsonfile: a JSON file of one scraped article or an array of them (`items.json#3`);
 - warc: WARC files, one input an HTML response record (`crawl.warc#1234`);
 - feeds: RSS and Atom feeds, one input an entry (`feed.xml#entry=3`).
 
@@ -23,7 +24,7 @@ from typing import Iterator
 
 from ..config import InputOptions
 from ..models import RawDocument, Reject
-from . import feeds, jsonl, pages, warc
+from . import feeds, jsonfile, jsonl, pages, warc
 from .files import InputFile, input_size, location_of, printable, read_input, walk
 from .stdin import STDIN, read_stdin
 
@@ -59,7 +60,7 @@ def find_inputs(paths: list[str | Path], options: InputOptions) -> Iterator[Path
 
 def expand_records(items: list[InputFile | Reject]) -> list[InputFile | Reject]:
     """The inputs with each JSON Lines file replaced by one input a line (sources.jsonl),
-    each WARC file by one input an HTML response (sources.warc), and each feed by one
+    each JSON file by one input an object (sources.jsonfile), each WARC file by one input an HTML response (sources.warc), and each feed by one
     input an entry (sources.feeds). A .xml file that is neither a feed nor a page is a
     Reject (a sitemap is no article)."""
     out: list[InputFile | Reject] = []
@@ -70,6 +71,8 @@ def expand_records(items: list[InputFile | Reject]) -> list[InputFile | Reject]:
         name = item.path.name
         if jsonl.is_file(name):
             out += jsonl.split(item)
+        elif jsonfile.is_file(name):
+            out += jsonfile.split(item)
         elif warc.is_file(name):
             out += warc.split(item)
         elif feeds.is_feed(name, item.data):
@@ -96,7 +99,7 @@ def to_document(item: InputFile, root_source: str | None = None, max_clean_bytes
     """
     location = item.location
     try:
-        if jsonl.is_location(location):  # one line of a JSON Lines file
+        if jsonl.is_location(location) or jsonfile.is_location(location):  # a JSON line, an object of a file
             return jsonl.document(item, root_source, site_source, options or InputOptions())
         if warc.is_location(location):  # one response record of a WARC file
             return warc.document(item, root_source, site_source, max_clean_bytes)

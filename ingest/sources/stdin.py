@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import io
 import sys
 from pathlib import Path
@@ -17,11 +18,18 @@ STDIN = "-"
 
 
 def kind_of(data: bytes) -> str:
-    """What a stream holds, by its first bytes: warc, jsonl, xml (an RSS or Atom feed), html or txt."""
+    """What a stream holds, by its first bytes: warc, jsonl, json, xml (an RSS or Atom feed), html or txt."""
     head = data[:512].lstrip()
     if head.startswith(b"WARC/"):
         return "warc"
-    if head.startswith(b"{"):
+    if head.startswith(b"["):
+        return "json"
+    if head.startswith(b"{"):  # JSON Lines if its first line is a whole value, else one (pretty) object
+        end = data.find(b"\n")
+        try:
+            json.loads(data if end < 0 else data[:end])
+        except (ValueError, RecursionError):
+            return "json"
         return "jsonl"
     if feeds.has_feed_root(data):
         return "xml"
@@ -31,7 +39,7 @@ def kind_of(data: bytes) -> str:
 def read_stdin(options: InputOptions, stream: "io.BufferedIOBase | None" = None) -> InputFile | Reject:
     """Standard input (`ingest -`) as one input, read up to input.max_file_bytes: a JSON
     Lines stream, a WARC, an RSS or Atom feed, an HTML page or plain text, told by its
-    first bytes (gzip is decompressed). Its location is `stdin.jsonl` (`.warc`, `.xml`,
+    first bytes (gzip is decompressed). Its location is `stdin.jsonl` (`.json`, `.warc`, `.xml`,
     `.html`, `.txt`), so that its records are named as a file's are (`stdin.jsonl#L3`),
     and its source is "stdin"."""
     stream = stream or sys.stdin.buffer
