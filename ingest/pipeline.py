@@ -36,7 +36,8 @@ from .lock import WriterLock
 from .models import RawDocument, Reject
 from .signals import raise_if_terminated
 from .runs import RunFailed, RunInterrupted, RunSummary, reason_counts  # noqa: F401 (re-exported)
-from .sources import InputFile, expand_records, find_inputs, input_size, location_of, read_input, to_document
+from .sources import (InputFile, expand_records, find_inputs, input_size, location_of, read_input, read_records,
+                      to_document)
 
 
 def batched(items: Iterable, size: int, max_bytes: int | None = None,
@@ -208,11 +209,16 @@ class Ingester:
                 progress(in_flight.size)
 
     def start(self, items: list[Path | InputFile | Reject]) -> "_Started":
-        """Read a batch (its paths; inputs already read are taken as they are) and hand
-        what is new in it to the preparer (which may run it in the background); nothing
-        is written."""
-        return self._start_inputs(expand_records([read_input(item, self.config.input) if isinstance(item, Path)
-                                                  else item for item in items]))
+        """Read a batch (its paths, a file of records split into them; inputs already read,
+        records among them, are taken as they are) and hand what is new in it to the
+        preparer (which may run it in the background); nothing is written."""
+        inputs: list[InputFile | Reject] = []
+        for item in items:
+            if isinstance(item, Path):
+                inputs += expand_records([read_input(item, self.config.input)])
+            else:
+                inputs.append(item)
+        return self._start_inputs(inputs)
 
     def _start_inputs(self, inputs: list[InputFile | Reject]) -> "_Started":
         known = lookup(self.archive.db, [(i.location, i.sha256) for i in inputs])
@@ -290,8 +296,9 @@ def run(archive: Archive, paths: list[str | Path], config: Config,
         items = unique_inputs(find_inputs(paths, config.input))
         if on_total:
             on_total(len(items))
-        ingester.ingest_batches(batched(items, config.archive.batch_size, config.archive.batch_bytes,
-                                        lambda item: input_size(item, config.input)), progress)
+        ingester.ingest_batches(batched(read_records(items, config.input), config.archive.batch_size,
+                                        config.archive.batch_bytes, lambda item: input_size(item, config.input)),
+                                progress)
         status = "ok"
     except KeyboardInterrupt as exc:
         status = "interrupted"

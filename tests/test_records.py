@@ -246,3 +246,20 @@ def test_standard_input_holding_one_pretty_printed_object_is_one_record(runner, 
     assert result.exit_code == 0, result.output
     assert rows(db_path, "SELECT s.location, a.title FROM sightings s JOIN articles a ON a.id = s.article_id") == [
         ("stdin.json#1", "Budget approved")]
+
+
+def test_a_file_of_many_records_is_cut_into_batches_between_records(tmp_path):
+    from ingest.config import InputOptions
+    from ingest.pipeline import batched
+    from ingest.sources import find_inputs, input_size, read_records
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(news_please(f"https://x.example/{i}")) + "\n" for i in range(5)),
+                    encoding="utf-8")
+    (tmp_path / "page.html").write_text(HTML, encoding="utf-8")
+    options = InputOptions()
+    batches = list(batched(read_records(find_inputs([tmp_path], options), options), 2, 10**9,
+                           lambda item: input_size(item, options)))
+    assert [len(b) for b in batches] == [2, 2, 2]
+    assert [str(getattr(item, "location", item)).rsplit("/", 1)[1] for b in batches for item in b] == [
+        "feed.jsonl#L1", "feed.jsonl#L2", "feed.jsonl#L3", "feed.jsonl#L4", "feed.jsonl#L5", "page.html"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..config import InputOptions
 from ..models import RawDocument, Reject
@@ -29,7 +29,7 @@ from .files import InputFile, input_size, location_of, printable, read_input, wa
 from .stdin import STDIN, read_stdin
 
 __all__ = ["InputFile", "STDIN", "expand_records", "find_inputs", "input_size", "location_of", "printable",
-           "read_document", "read_input", "read_stdin", "to_document"]
+           "read_document", "read_input", "read_records", "read_stdin", "to_document"]
 
 
 def find_inputs(paths: list[str | Path], options: InputOptions) -> Iterator[Path | InputFile | Reject]:
@@ -84,6 +84,26 @@ def expand_records(items: list[InputFile | Reject]) -> list[InputFile | Reject]:
         else:
             out.append(item)
     return out
+
+
+def holds_records(name: str) -> bool:
+    """Whether a file (by name) may hold many inputs: JSON Lines, JSON, WARC, a feed (or a .xml)."""
+    lower = name.lower().removesuffix(".gz")
+    return (jsonl.is_file(name) or jsonfile.is_file(name) or warc.is_file(name)
+            or lower.endswith(feeds.FEED_FILE + (feeds.XML_FILE,)))
+
+
+def read_records(items: Iterable[Path | InputFile | Reject], options: InputOptions) -> Iterator[Path | InputFile | Reject]:
+    """The inputs, with each file that holds records (`holds_records`) and standard input
+    read and split into its records as they come, so that batches are cut between records:
+    batch_size and batch_bytes then hold for a WARC or JSON Lines file of thousands of
+    articles too, and its cleaning overlaps the writing of the batch before. Other files
+    are left as paths, to be read with their batch."""
+    for item in items:
+        if isinstance(item, InputFile) or (isinstance(item, Path) and holds_records(item.name)):
+            yield from expand_records([read_input(item, options) if isinstance(item, Path) else item])
+        else:
+            yield item
 
 
 def to_document(item: InputFile, root_source: str | None = None, max_clean_bytes: int | None = None,
