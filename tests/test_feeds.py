@@ -249,3 +249,13 @@ def test_a_feed_in_utf16_is_one_reject_that_says_what_to_do(cli, db_path, tmp_pa
     cli("ingest", feed, "--db", db_path)
     (reason,), = rows(db_path, "SELECT reason FROM rejects")
     assert "UTF-16" in reason and "iconv" in reason
+
+
+def test_a_feed_whose_start_tags_are_huge_is_refused_not_stored_with_every_entry(cli, db_path, tmp_path):
+    text = rss([rss_item("Budget approved", "https://news.example.com/budget", COUNCIL_BODY)] * 3)
+    feed = tmp_path / "news.rss"
+    feed.write_text(text.replace("<channel>", f'<channel junk="{"x" * 100_000}">'), encoding="utf-8")
+    cli("ingest", feed, "--db", db_path)
+    (reason,), = rows(db_path, "SELECT reason FROM rejects")
+    assert "start tags and title take more than" in reason
+    assert rows(db_path, "SELECT count(*) FROM raw_documents") == [(0,)]

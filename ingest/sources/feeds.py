@@ -59,6 +59,9 @@ XML_FILE = ".xml"
 FEED_ROOTS = ("rss", "feed", "rdf")  # local names, lower case
 ENTRY_ELEMENTS = ("item", "entry")
 MIN_SUMMARY_WORDS = 50  # fewer words is a teaser (a sentence or two), not an article
+# What is stored around each entry (declaration, root and parent start tags, the feed's
+# title) is a few hundred bytes in real feeds; more would be stored again with every entry.
+MAX_AROUND_BYTES = 65_536
 _HEAD_BYTES = 65_536  # the root element is looked for in the file's first 64 KB
 _LOCATION = re.compile(r"#entry=\d+$")
 _TAGS = re.compile(r"<[^<>]{0,2000}>")  # for counting a summary's text (bounded: linear)
@@ -118,9 +121,10 @@ def is_feed(name: str, data: bytes) -> bool:
 
 
 def _tag_end(data: bytes, start: int) -> int:
-    """The offset just after the start tag that begins at `start` (quoted `>` skipped)."""
+    """The offset just after the start tag that begins at `start` (quoted `>` skipped); a tag
+    longer than MAX_AROUND_BYTES ends there for this purpose (the feed is then refused)."""
     i, quote = start + 1, 0
-    n = len(data)
+    n = min(len(data), start + MAX_AROUND_BYTES + 1)
     while i < n:
         byte = data[i]
         if quote:
@@ -156,6 +160,7 @@ class _Splitter:
         self.entries: list[tuple[int, int, int]] = []  # parent start, start, end
         self.parents: dict[int, str] = {}  # start offset -> name, of the entries' and title's parents
         self.title_start: int | None = None
+        self._around: dict[int, tuple[bytes, bytes]] = {}  # entry parent -> what goes before and after
 
     def _start(self, name: str, attrs: Any) -> None:
         start = self.parser.CurrentByteIndex
@@ -193,11 +198,13 @@ class _Splitter:
             return f"{expat.ErrorString(exc.code)} at line {exc.lineno}, column {exc.offset + 1}"
         return None
 
-    def record(self, entry: tuple[int, int, int]) -> bytes:
-        """The stored input of an entry (see the module's docstring)."""
+    def around(self, parent: int) -> tuple[bytes, bytes]:
+        """What an entry whose parent starts at `parent` is stored between (see the module's
+        docstring): the declaration, start tags and title before it, the closing tags after."""
+        if parent in self._around:
+            return self._around[parent]
         data = self.data
         root_name_, root_start, root_end = self.root  # type: ignore[misc]
-        parent, start, end = entry
         parts = []
         if data.startswith(b"<?xml", 0) or data.startswith(b"\xef\xbb\xbf<?xml"):
             parts.append(data[:data.find(b"?>") + 2])
@@ -212,10 +219,9 @@ class _Splitter:
             parts.append(data[parent:_tag_end(data, parent)])
             if title is not None and title[0] == parent:  # RSS 2.0: <channel><title> beside the items
                 parts.append(data[title[1]:title[2]])
-        parts.append(data[start:end])
         closing = (f"</{self.parents[parent]}>" if parent != root_start else "") + f"</{root_name_}>"
-        parts.append(closing.encode())
-        return b"\n".join(parts)
+        self._around[parent] = (b"\n".join(parts), closing.encode())
+        return self._around[parent]
 
 
 def split(item: InputFile) -> list[InputFile | Reject]:
@@ -231,8 +237,13 @@ def split(item: InputFile) -> list[InputFile | Reject]:
         what = f"its root element is <{splitter.root[0]}>" if splitter.root else f"not XML ({error})"
         return [Reject(item.location, f"not an RSS or Atom feed: {what}", item.sha256)]
     out: list[InputFile | Reject] = []
-    for number, entry in enumerate(splitter.entries, 1):
-        raw = splitter.record(entry)
+    for number, (parent, start, end) in enumerate(splitter.entries, 1):
+        before, after = splitter.around(parent)
+        if len(before) > MAX_AROUND_BYTES:
+            return [Reject(item.location, f"not a feed that is read: its start tags and title take more than "
+                                          f"{MAX_AROUND_BYTES:,} bytes, which every entry would store again",
+                           item.sha256)]
+        raw = b"\n".join((before, item.data[start:end], after))
         out.append(InputFile(item.path, f"{item.location}#entry={number}", hashlib.sha256(raw).hexdigest(), raw))
     if error is not None:
         rest = item.data[splitter.entries[-1][2] if splitter.entries else 0:]
