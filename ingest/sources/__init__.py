@@ -60,9 +60,9 @@ def find_inputs(paths: list[str | Path], options: InputOptions) -> Iterator[Path
 
 def expand_records(items: list[InputFile | Reject]) -> list[InputFile | Reject]:
     """The inputs with each JSON Lines file replaced by one input a line (sources.jsonl),
-    each JSON file by one input an object (sources.jsonfile), each WARC file by one input an HTML response (sources.warc), and each feed by one
-    input an entry (sources.feeds). A .xml file that is neither a feed nor a page is a
-    Reject (a sitemap is no article)."""
+    each JSON file by one input an object (sources.jsonfile), each WARC file by one input
+    an HTML response (sources.warc), and each feed by one input an entry (sources.feeds).
+    A .xml file that is neither a feed nor a page is a Reject (a sitemap is no article)."""
     out: list[InputFile | Reject] = []
     for item in items:
         if not isinstance(item, InputFile):
@@ -93,7 +93,8 @@ def holds_records(name: str) -> bool:
             or lower.endswith(feeds.FEED_FILE + (feeds.XML_FILE,)))
 
 
-def read_records(items: Iterable[Path | InputFile | Reject], options: InputOptions) -> Iterator[Path | InputFile | Reject]:
+def read_records(items: Iterable[Path | InputFile | Reject],
+                 options: InputOptions) -> Iterator[Path | InputFile | Reject]:
     """The inputs, with each file that holds records (`holds_records`) and standard input
     read and split into its records as they come, so that batches are cut between records:
     batch_size and batch_bytes then hold for a WARC or JSON Lines file of thousands of

@@ -24,8 +24,10 @@ joined by line breaks, with closing tags:
 
 Nothing else of the feed goes in (not `lastBuildDate`, which changes at every fetch), so
 an unchanged entry of a re-fetched feed has the same bytes and sha256 and is not read
-again. The entry's bytes are a contiguous slice of the file, found in the stored input
-between the header lines and the closing tags. `reclean` and `clean` parse this document
+again. What goes around the entry is stored with every entry, so it is bounded
+(MAX_AROUND_BYTES; a feed whose start tags and title take more is a reject). The entry's
+bytes are a contiguous slice of the file, found in the stored input between the header
+lines and the closing tags. `reclean` and `clean` parse this document
 with feedparser as the ingest did.
 
 A feed in UTF-16 or UTF-32 (rare) is a reject asking for UTF-8: the pieces above are

@@ -4,8 +4,8 @@ A .warc (or .warc.gz, read decompressed like any .gz input) is split by warcio i
 records. Each `response` record whose HTTP Content-Type is HTML is an input of its own:
 its location is the file's with `#<offset>` (the record's offset in the decompressed
 file), its raw bytes the whole record (WARC and HTTP headers and payload, byte for byte),
-its URL the record's WARC-Target-URI and its fetch time (kept with the sighting) its WARC-Date. Request, metadata, revisit and non-HTML
-records are skipped and counted; a truncated or unreadable record is a reject that names
+its URL the record's WARC-Target-URI and its fetch time (kept with the sighting) its
+WARC-Date. Request, metadata, revisit and non-HTML records are skipped; a truncated or unreadable record is a reject that names
 its offset, and the records before it are read.
 """
 
