@@ -87,8 +87,8 @@ class ArchiveWrites:
         cur = self.db.conn.execute(
             "INSERT OR IGNORE INTO sightings (article_id, location, run_id, raw_id, url, fetched_at) "
             "SELECT ?, ?, ?, ?, s.url, s.fetched_at FROM (SELECT 1) LEFT JOIN "
-            "(SELECT url, fetched_at FROM sightings WHERE raw_id = ? ORDER BY id LIMIT 1) s",
-            [article_id, location, run_id, raw_id, raw_id])
+            "(SELECT url, fetched_at FROM sightings WHERE article_id = ? AND raw_id = ? ORDER BY id LIMIT 1) s",
+            [article_id, location, run_id, raw_id, article_id, raw_id])  # by article_id: indexed
         return cur.rowcount == 1
 
     def link_version(self, article_id: int, canonical: str | None) -> int | None:
