@@ -401,11 +401,25 @@ def show(article_id: int = typer.Argument(..., help="Article id (from search).",
     for p in article["paragraphs"]:
         mark = f"[passage {p['passage_id']}] " if p["passage_id"] else ""
         typer.echo(f"\n{mark}{p['text']}")
-    typer.echo("\nseen at: " + "; ".join(s["location"] for s in article["sightings"]))
+    typer.echo("\nseen at:")
+    for sighting in article["sightings"]:
+        typer.echo(f"  {_sighting(sighting)}")
+    if article.get("versions"):
+        typer.echo("\nversions of this URL (the same URL with other content):")
+        for v in article["versions"]:
+            mark = "  <- this one" if v["id"] == article["id"] else ""
+            typer.echo(f"  #{v['id']}  published {v['published'] or '?'}  fetched {v['fetched_at'] or '?'}  "
+                       f"{v['title'] or '(untitled)'}{mark}")
     if removed:
         typer.echo("\nremoved lines:")
         for line in article["removed_lines"]:
             typer.echo(f"  {line['line_no']:>4} {line['rule']:<20} {line['text']}")
+
+
+def _sighting(sighting: dict[str, Any]) -> str:
+    """A sighting as `show` prints it: its location, and its URL and fetch time where known."""
+    extra = [f"{name} {sighting[k]}" for k, name in (("url", "url"), ("fetched_at", "fetched")) if sighting.get(k)]
+    return sighting["location"] + (f" ({', '.join(extra)})" if extra else "")
 
 
 @app.command()

@@ -38,7 +38,8 @@ class ArchiveOptions:
 class InputOptions:
     """Which files are read and how large they may be."""
 
-    extensions: tuple[str, ...] = (".txt", ".html", ".htm", ".jsonl", ".ndjson", ".warc")
+    extensions: tuple[str, ...] = (".txt", ".html", ".htm", ".jsonl", ".ndjson", ".json", ".warc", ".rss",
+                                   ".atom", ".xml")
     max_file_bytes: int = 50_000_000
     max_clean_bytes: int = 4_000_000
     follow_links_outside: bool = False
@@ -53,6 +54,8 @@ class InputOptions:
     record_author_fields: tuple[str, ...] = ("authors", "author", "byline")
     record_site_fields: tuple[str, ...] = ("source_domain", "publisher", "sitename", "site_name",
                                            "hostname", "source")
+    record_fetched_fields: tuple[str, ...] = ("date_download", "fetched_at", "crawled_at", "crawl_date",
+                                              "download_date", "scraped_at")
 
 
 @dataclass(frozen=True)

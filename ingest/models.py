@@ -11,13 +11,14 @@ HTML = "text/html"
 
 @dataclass(frozen=True)
 class RecordMeta:
-    """What a scraped-article record (ingest.records) says of its article, beside its body."""
+    """What a record (a JSON line, a WARC record, a feed entry: ingest.sources) says of its article, beside its body."""
 
     url: str | None = None
     title: str | None = None
     published: str | None = None
     author: str | None = None
     site: str | None = None
+    fetched_at: str | None = None  # when the crawler fetched it (ISO 8601), where the input says
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class RawDocument:
     source: str
     truncated: bool = False  # `text` is only the first part of `content` (input.max_clean_bytes)
     size: int = 0  # len(content) as read: workers get the document without its bytes
-    meta: RecordMeta | None = None  # for a record of a JSON Lines file: its own fields
+    meta: RecordMeta | None = None  # for a record (JSON line, WARC record, feed entry): its own fields
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,8 @@ from .lock import WriterLock
 from .models import RawDocument, Reject
 from .signals import raise_if_terminated
 from .runs import RunFailed, RunInterrupted, RunSummary, reason_counts  # noqa: F401 (re-exported)
-from .sources import InputFile, expand_records, find_inputs, input_size, location_of, read_input, to_document
+from .sources import (InputFile, expand_records, find_inputs, input_size, location_of, read_input, read_records,
+                      to_document)
 
 
 def batched(items: Iterable, size: int, max_bytes: int | None = None,
@@ -157,11 +158,13 @@ class Ingester:
             decision = self.deduper.decide(signed)
             if decision.exact_of is not None:
                 raw_id = archive.add_raw(raw, decision.exact_of)
-                archive.add_sighting(decision.exact_of, raw.location, self.run_id, raw_id, signed.article.url)
+                archive.add_sighting(decision.exact_of, raw.location, self.run_id, raw_id, signed.article.url,
+                                     raw.meta and raw.meta.fetched_at)
                 batch.exact_duplicates += 1
             else:
                 article_id, learned = archive.write_article(decision, raw, self.run_id,
                                                             self.config.clean.template_min_articles)
+                archive.link_version(article_id, signed.article.canonical_url)  # the same URL, other content
                 if learned:
                     self._templates.pop(signed.article.source, None)
                     batch.templates_learned += len(learned)
@@ -206,11 +209,16 @@ class Ingester:
                 progress(in_flight.size)
 
     def start(self, items: list[Path | InputFile | Reject]) -> "_Started":
-        """Read a batch (its paths; inputs already read are taken as they are) and hand
-        what is new in it to the preparer (which may run it in the background); nothing
-        is written."""
-        return self._start_inputs(expand_records([read_input(item, self.config.input) if isinstance(item, Path)
-                                                  else item for item in items]))
+        """Read a batch (its paths, a file of records split into them; inputs already read,
+        records among them, are taken as they are) and hand what is new in it to the
+        preparer (which may run it in the background); nothing is written."""
+        inputs: list[InputFile | Reject] = []
+        for item in items:
+            if isinstance(item, Path):
+                inputs += expand_records([read_input(item, self.config.input)])
+            else:
+                inputs.append(item)
+        return self._start_inputs(inputs)
 
     def _start_inputs(self, inputs: list[InputFile | Reject]) -> "_Started":
         known = lookup(self.archive.db, [(i.location, i.sha256) for i in inputs])
@@ -258,7 +266,7 @@ class Ingester:
                 for reject in plan.rejects:
                     self._write_reject(reject, batch)
                 for article_id, location, raw_id in plan.sightings:
-                    self.archive.add_sighting(article_id, location, self.run_id, raw_id)
+                    self.archive.add_copy_sighting(article_id, location, self.run_id, raw_id)
                     batch.exact_duplicates += 1
                 for raw, signed in plan.articles:
                     self._write_article(raw, signed, batch)
@@ -288,8 +296,9 @@ def run(archive: Archive, paths: list[str | Path], config: Config,
         items = unique_inputs(find_inputs(paths, config.input))
         if on_total:
             on_total(len(items))
-        ingester.ingest_batches(batched(items, config.archive.batch_size, config.archive.batch_bytes,
-                                        lambda item: input_size(item, config.input)), progress)
+        ingester.ingest_batches(batched(read_records(items, config.input), config.archive.batch_size,
+                                        config.archive.batch_bytes, lambda item: input_size(item, config.input)),
+                                progress)
         status = "ok"
     except KeyboardInterrupt as exc:
         status = "interrupted"

@@ -14,6 +14,7 @@ in every process that loaded its model).
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 import pycld2
@@ -49,6 +50,23 @@ def canonical_url(url: str | None) -> str | None:
         return normalize_url(url.strip()).split("#", 1)[0]  # tracking parameters go, the rest is sorted
     except (ValueError, TypeError):  # malformed ports, IPv6 literals
         return None
+
+
+def fetch_time(value: str | None) -> str | None:
+    """A fetch time as ISO 8601 (`2019-11-19T10:00:00+00:00`; a WARC-Date's `Z` kept as
+    UTC), or the value as given (at most 64 characters) when it is no ISO date, or a Unix
+    timestamp in seconds or milliseconds."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()[:64]
+    try:
+        if text.replace(".", "", 1).isdigit():  # a Unix time
+            seconds = float(text)
+            seconds = seconds / 1000 if seconds > 1e11 else seconds
+            return datetime.fromtimestamp(seconds, timezone.utc).isoformat(timespec="seconds")
+        return datetime.fromisoformat(text).isoformat(timespec="seconds")
+    except (ValueError, OverflowError, OSError):
+        return text
 
 
 def site_of(url: str | None, site_name: str | None) -> str | None:

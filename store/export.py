@@ -2,7 +2,9 @@
 
 Rows stream from one query, so an export of any size holds one chunk of rows in memory.
 Each row carries the article, its cluster (`duplicate_of`: the original it copies, or
-NULL for an original), the passages it repeats and every location it was seen at.
+NULL for an original), the passages it repeats, every location it was seen at, when it
+was first fetched (`fetched_at`, where an input said) and the earlier version of its URL
+(`previous_version`).
 `originals_only` leaves near-duplicate copies out; a `match` (FTS5 expression, from
 store.search.fts_query) exports only the articles a search finds, unranked.
 """
@@ -19,7 +21,7 @@ from . import bigrams
 
 FORMATS = ("jsonl", "csv", "parquet")
 COLUMNS = ("id", "title", "published", "source", "url", "canonical_url", "site", "author", "language", "text",
-           "duplicate_of", "similarity", "passage_ids", "locations")
+           "duplicate_of", "similarity", "passage_ids", "locations", "fetched_at", "previous_version")
 CHUNK = 500  # rows fetched (and, for Parquet, written) at a time
 
 
@@ -51,7 +53,8 @@ def articles(db: sqlite3.Connection, *, match: str | None = None, match_bigrams:
            "a.text, a.duplicate_of, a.similarity, "
            "(SELECT group_concat(DISTINCT p.passage_id) FROM paragraphs p "
            " WHERE p.article_id = a.id AND p.passage_id IS NOT NULL), "
-           "(SELECT json_group_array(s.location) FROM sightings s WHERE s.article_id = a.id) "
+           "(SELECT json_group_array(s.location) FROM sightings s WHERE s.article_id = a.id), "
+           "(SELECT min(s.fetched_at) FROM sightings s WHERE s.article_id = a.id), a.previous_version "
            "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.id")
     cursor = db.execute(sql, params)
     while rows := cursor.fetchmany(CHUNK):
@@ -94,7 +97,8 @@ def write_parquet(rows: Iterator[dict[str, Any]], path: str) -> int:
                         ("site", pa.string()), ("author", pa.string()), ("language", pa.string()),
                         ("text", pa.string()), ("duplicate_of", pa.int64()),
                         ("similarity", pa.float64()), ("passage_ids", pa.list_(pa.int64())),
-                        ("locations", pa.list_(pa.string()))])
+                        ("locations", pa.list_(pa.string())), ("fetched_at", pa.string()),
+                        ("previous_version", pa.int64())])
     count = 0
     with pq.ParquetWriter(path, schema) as writer:
         chunk: list[dict[str, Any]] = []

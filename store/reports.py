@@ -46,8 +46,11 @@ def article_detail(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]
     article["paragraphs"] = list(db.query(
         "SELECT position, text, passage_id, similarity FROM paragraphs WHERE article_id = ? "
         "ORDER BY position", [article_id]))
+    provenance = [c for c in ("url", "fetched_at") if c in db["sightings"].columns_dict]  # older archives lack them
     article["sightings"] = list(db.query(
-        "SELECT location, run_id FROM sightings WHERE article_id = ? ORDER BY id", [article_id]))
+        f"SELECT {', '.join(['location', 'run_id', *provenance])} FROM sightings WHERE article_id = ? ORDER BY id",
+        [article_id]))
+    article["versions"] = versions(db, article.get("canonical_url"))
     article["removed_lines"] = list(db.query(
         "SELECT line_no, text, rule FROM removed_lines WHERE article_id = ? ORDER BY raw_id, line_no",
         [article_id]))
@@ -59,6 +62,19 @@ def article_detail(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]
         "SELECT id FROM article_redirects WHERE to_id = ? ORDER BY id", [article_id])] \
         if db["article_redirects"].exists() else []
     return article
+
+
+def versions(db: sqlite_utils.Database, canonical_url: str | None) -> list[dict[str, Any]]:
+    """The articles archived from one canonical URL (the same URL with other content), oldest
+    first: id, title, published, previous_version and when each was first fetched. One
+    article alone is no list of versions: empty then."""
+    if not canonical_url or "previous_version" not in db["articles"].columns_dict:
+        return []
+    rows = list(db.query(
+        "SELECT a.id, a.title, a.published, a.previous_version, "
+        "(SELECT min(s.fetched_at) FROM sightings s WHERE s.article_id = a.id) AS fetched_at "
+        "FROM articles a WHERE a.canonical_url = ? ORDER BY a.id", [canonical_url]))
+    return rows if len(rows) > 1 else []
 
 
 def duplicate_clusters(db: sqlite_utils.Database, limit: int = 50) -> list[dict[str, Any]]:

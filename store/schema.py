@@ -163,6 +163,9 @@ ADDED_COLUMNS = [
     ("articles", "author", "TEXT"),
     ("articles", "language", "TEXT"),  # declared by the page, else detected (ISO 639-1)
     ("sightings", "url", "TEXT"),  # the URL of this sighting's input, as found
+    ("sightings", "fetched_at", "TEXT"),  # when the input was fetched (WARC-Date, a record's field), ISO 8601
+    # the article this one is a later version of: the same canonical URL, other content
+    ("articles", "previous_version", "INTEGER REFERENCES articles(id)"),
 ]
 
 
@@ -172,6 +175,7 @@ def add_missing_columns(db: sqlite_utils.Database) -> None:
     for table, column, kind in ADDED_COLUMNS:
         if column not in db[table].columns_dict:
             db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+    sparse_index(db, "articles", "canonical_url")  # an article's versions (store.writes.link_version)
 
 
 def sparse_index(db: sqlite_utils.Database, table: str, column: str) -> None:

@@ -74,12 +74,33 @@ class ArchiveWrites:
         return cur.lastrowid
 
     def add_sighting(self, article_id: int, location: str, run_id: int, raw_id: int,
-                     url: str | None = None) -> bool:
-        """Record that an article was seen at a location (and URL); False if already recorded."""
+                     url: str | None = None, fetched_at: str | None = None) -> bool:
+        """Record that an article was seen at a location (and URL, fetch time); False if already recorded."""
         cur = self.db.conn.execute(
-            "INSERT OR IGNORE INTO sightings (article_id, location, run_id, raw_id, url) VALUES (?, ?, ?, ?, ?)",
-            [article_id, location, run_id, raw_id, url])
+            "INSERT OR IGNORE INTO sightings (article_id, location, run_id, raw_id, url, fetched_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)", [article_id, location, run_id, raw_id, url, fetched_at])
         return cur.rowcount == 1
+
+    def add_copy_sighting(self, article_id: int, location: str, run_id: int, raw_id: int) -> bool:
+        """Record a stored input seen again at another location, with the URL and fetch time
+        of its first sighting (the same bytes say the same)."""
+        cur = self.db.conn.execute(
+            "INSERT OR IGNORE INTO sightings (article_id, location, run_id, raw_id, url, fetched_at) "
+            "SELECT ?, ?, ?, ?, s.url, s.fetched_at FROM (SELECT 1) LEFT JOIN "
+            "(SELECT url, fetched_at FROM sightings WHERE article_id = ? AND raw_id = ? ORDER BY id LIMIT 1) s",
+            [article_id, location, run_id, raw_id, article_id, raw_id])  # by article_id: indexed
+        return cur.rowcount == 1
+
+    def link_version(self, article_id: int, canonical: str | None) -> int | None:
+        """Link a new article to the latest earlier article with its canonical URL (the same
+        URL with other content: a new version, articles.previous_version); returns that id."""
+        if not canonical:
+            return None
+        row = self.db.conn.execute("SELECT max(id) FROM articles WHERE canonical_url = ? AND id < ?",
+                                   [canonical, article_id]).fetchone()
+        if row[0] is not None:
+            self.db.conn.execute("UPDATE articles SET previous_version = ? WHERE id = ?", [row[0], article_id])
+        return row[0]
 
     def next_article_id(self, sha256: str) -> int:
         """The id of a new article cleaned from the input with this sha256: the one
@@ -126,7 +147,7 @@ class ArchiveWrites:
         self.article_heads.put_many([(article_id, signed.head.values, signed.head.size)])
         self.paragraph_shingles.put_many(
             [(paragraph_ids[p.position], p.shingles, len(p.shingles)) for p in signed.paragraphs])
-        self.add_sighting(article_id, raw.location, run_id, raw_id, article.url)
+        self.add_sighting(article_id, raw.location, run_id, raw_id, article.url, raw.meta and raw.meta.fetched_at)
 
         matches = decision.article_matches
         clusters.add_edges(conn, "_article_edges", [(article_id, m.article_id, m.similarity) for m in matches])

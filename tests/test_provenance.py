@@ -72,8 +72,11 @@ def test_an_older_archive_gets_the_columns_and_keeps_its_rows(cli, db_path, tmp_
     cli("ingest", SAMPLES, "--db", db_path)
     with sqlite3.connect(db_path) as conn:
         before = conn.execute("SELECT id, title, text FROM articles ORDER BY id").fetchall()
+        conn.execute("DROP INDEX idx_articles_canonical_url")
+        # (articles.previous_version, a foreign key, cannot be dropped: the new ingest has it)
         for table, column in [("articles", "url"), ("articles", "canonical_url"), ("articles", "site"),
-                              ("articles", "author"), ("articles", "language"), ("sightings", "url")]:
+                              ("articles", "author"), ("articles", "language"), ("sightings", "url"),
+                              ("sightings", "fetched_at")]:
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     (tmp_path / "new").mkdir()
     (tmp_path / "new" / "a.html").write_text(page(), encoding="utf-8")

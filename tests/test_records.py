@@ -48,16 +48,16 @@ def test_each_line_is_an_input_with_the_records_provenance(cli, db_path, tmp_pat
 
 def test_bad_lines_are_rejects_that_name_the_line_and_the_rest_is_read(cli, db_path, tmp_path):
     lines = ["not json", json.dumps([1, 2]), json.dumps({"url": "https://x.example/b", "title": "No text"}),
-             "", json.dumps(news_please())]
+             "", "[" * 200_000, json.dumps(news_please())]
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "feed.jsonl.gz").write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
     result = cli("ingest", tmp_path / "in", "--db", db_path)
     reasons = dict((loc.rsplit("#", 1)[1], reason) for loc, reason in rows(db_path, "SELECT location, reason FROM rejects"))
-    assert set(reasons) == {"L1", "L2", "L3"}
+    assert set(reasons) == {"L1", "L2", "L3", "L5"}
     assert "not a JSON line" in reasons["L1"] and "not an object" in reasons["L2"]
-    assert "record_text_fields" in reasons["L3"]
+    assert "record_text_fields" in reasons["L3"] and "nested too deeply" in reasons["L5"]
     assert rows(db_path, "SELECT count(*) FROM articles") == [(1,)]
-    assert "rejected 3" in result.output
+    assert "rejected 4" in result.output
 
 
 def test_the_same_story_from_a_record_and_a_page_is_one_article_seen_twice(cli, db_path, tmp_path):
@@ -102,9 +102,9 @@ def test_clean_prints_each_record(cli, tmp_path):
     assert all(COUNCIL_BODY[0] in r["body"] for r in records)
 
 
-def write_warc(path, pages: list[tuple[str, bytes, str]], gzip_it: bool = False) -> bytes:
-    """A WARC file written with warcio's own writer: for each (url, body, content type) a
-    request record and a response record, and a metadata record."""
+def write_warc(path, pages: list[tuple], gzip_it: bool = False) -> bytes:
+    """A WARC file written with warcio's own writer: for each (url, body, content type[, WARC-Date])
+    a request record and a response record, and a metadata record."""
     from io import BytesIO
 
     from warcio.statusandheaders import StatusAndHeaders
@@ -112,10 +112,11 @@ def write_warc(path, pages: list[tuple[str, bytes, str]], gzip_it: bool = False)
 
     buffer = BytesIO()
     writer = WARCWriter(buffer, gzip=gzip_it)
-    for url, body, kind in pages:
+    for url, body, kind, *date in pages:
         writer.write_record(writer.create_warc_record(url, "request", payload=BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
         headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=headers))
+        writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=headers,
+                                                      warc_headers_dict={"WARC-Date": date[0]} if date else None))
     writer.write_record(writer.create_warc_record("urn:meta", "metadata", payload=BytesIO(b"crawler: test")))
     path.write_bytes(buffer.getvalue())
     return buffer.getvalue()
@@ -177,3 +178,89 @@ def test_standard_input_is_read_as_what_it_holds(runner, db_path, tmp_path, kind
     assert result.exit_code == 0, result.output
     (location, text), = rows(db_path, "SELECT s.location, a.text FROM sightings s JOIN articles a ON a.id = s.article_id")
     assert location.startswith(expected) and COUNCIL_BODY[0] in text
+
+
+def test_fetch_times_are_kept_per_sighting_and_shown(cli, db_path, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_warc(folder / "crawl.warc", [("https://warc.example/c", HTML.encode(), "text/html", "2019-11-19T10:00:00Z")])
+    record = dict(fundus(), url="https://jsonl.example/c", date_download="2019-11-20 06:30:00")
+    (folder / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (folder / "page.html").write_text(HTML, encoding="utf-8")
+    cli("ingest", folder, "--db", db_path)
+    fetched = dict((loc.rsplit("/", 1)[1].split("#")[0], when) for loc, when in
+                   rows(db_path, "SELECT location, fetched_at FROM sightings"))
+    assert fetched == {"crawl.warc": "2019-11-19T10:00:00+00:00", "feed.jsonl": "2019-11-20T06:30:00",
+                       "page.html": None}
+    shown = cli("show", "1", "--db", db_path).output
+    assert "fetched 2019-11-19T10:00:00+00:00" in shown and "fetched 2019-11-20T06:30:00" in shown
+    detail = json.loads(cli("show", "1", "--json", "--db", db_path).stdout)
+    assert {s["fetched_at"] for s in detail["sightings"]} == set(fetched.values())
+    exported = json.loads(cli("export", "--db", db_path).stdout.splitlines()[0])
+    assert exported["fetched_at"] == min(v for v in fetched.values() if v)
+
+
+def test_a_copy_of_a_stored_record_elsewhere_keeps_its_url_and_fetch_time(cli, db_path, tmp_path):
+    data = write_warc(tmp_path / "a.warc", [("https://warc.example/c", HTML.encode(), "text/html",
+                                             "2019-11-19T10:00:00Z")])
+    cli("ingest", tmp_path / "a.warc", "--db", db_path)
+    (tmp_path / "b.warc").write_bytes(data)
+    cli("ingest", tmp_path / "b.warc", "--db", db_path)
+    assert rows(db_path, "SELECT DISTINCT url, fetched_at FROM sightings") == [
+        ("https://warc.example/c", "2019-11-19T10:00:00+00:00")]
+    assert rows(db_path, "SELECT count(*) FROM sightings") == [(2,)]
+
+
+def test_a_json_array_is_one_input_an_object_kept_byte_for_byte(cli, db_path, tmp_path):
+    bus = dict(news_please("https://www.example.org/buses"), title="Bus plan",
+               maintext="\n".join(reversed(COUNCIL_BODY)) + "\nThe first buses run in May, the council said today.")
+    text = "[\n  " + json.dumps(news_please(), indent=2) + ",\n  42,\n  " + json.dumps(bus) + "\n]\n"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "items.json").write_text(text, encoding="utf-8")
+    cli("ingest", tmp_path / "in", "--db", db_path)
+    assert rows(db_path, "SELECT title FROM articles ORDER BY id") == [("Budget approved",), ("Bus plan",)]
+    stored = dict(rows(db_path, "SELECT s.location, r.content FROM sightings s "
+                                "JOIN raw_documents r ON r.id = s.raw_id"))
+    assert {loc.rsplit("#", 1)[1] for loc in stored} == {"1", "3"}
+    assert all(content.decode() in text for content in stored.values())
+    (location, reason), = rows(db_path, "SELECT location, reason FROM rejects")
+    assert location.endswith("items.json#2") and "not an object" in reason
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("{\"title\": \"x\"", "not a JSON file"),
+    ("[" + json.dumps(news_please()) + ", {\"url\": ", "breaks off"),
+])
+def test_a_broken_json_file_is_a_reject_and_what_came_before_is_read(cli, db_path, tmp_path, text, expected):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "items.json").write_text(text, encoding="utf-8")
+    cli("ingest", tmp_path / "in", "--db", db_path)
+    (reason,), = rows(db_path, "SELECT reason FROM rejects")
+    assert expected in reason
+    assert rows(db_path, "SELECT count(*) FROM articles") == [(text.startswith("["),)]
+
+
+def test_standard_input_holding_one_pretty_printed_object_is_one_record(runner, db_path):
+    from ingest.cli import app
+
+    result = runner.invoke(app, ["ingest", "-", "--db", str(db_path)], input=json.dumps(news_please(), indent=2))
+    assert result.exit_code == 0, result.output
+    assert rows(db_path, "SELECT s.location, a.title FROM sightings s JOIN articles a ON a.id = s.article_id") == [
+        ("stdin.json#1", "Budget approved")]
+
+
+def test_a_file_of_many_records_is_cut_into_batches_between_records(tmp_path):
+    from ingest.config import InputOptions
+    from ingest.pipeline import batched
+    from ingest.sources import find_inputs, input_size, read_records
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(news_please(f"https://x.example/{i}")) + "\n" for i in range(5)),
+                    encoding="utf-8")
+    (tmp_path / "page.html").write_text(HTML, encoding="utf-8")
+    options = InputOptions()
+    batches = list(batched(read_records(find_inputs([tmp_path], options), options), 2, 10**9,
+                           lambda item: input_size(item, options)))
+    assert [len(b) for b in batches] == [2, 2, 2]
+    assert [str(getattr(item, "location", item)).rsplit("/", 1)[1] for b in batches for item in b] == [
+        "feed.jsonl#L1", "feed.jsonl#L2", "feed.jsonl#L3", "feed.jsonl#L4", "feed.jsonl#L5", "page.html"]

@@ -9,7 +9,8 @@ object, or has no article text, is a reject that names the line; the rest of the
 is read. The body is the record's HTML (cleaned as a page) or else its text (cleaned
 as plain text); its URL, title, date, author and site come from the record's fields,
 tried in the order the config lists them (`input.record_*_fields`), and win over what
-the cleaner reads from the body.
+the cleaner reads from the body. When it was fetched (news-please's `date_download`, a
+`fetched_at` or `crawled_at`) is kept with the sighting.
 """
 
 from __future__ import annotations
@@ -19,20 +20,22 @@ import json
 import re
 from typing import Any, Iterator
 
-from .config import InputOptions
-from .models import RecordMeta, Reject
+from ..config import InputOptions
+from ..models import HTML, TEXT, RawDocument, RecordMeta, Reject
+from ..provenance import canonical_url, fetch_time, site_of
+from .files import InputFile, source_of
 
 RECORD_FILE = (".jsonl", ".ndjson")
 # A record's location: its file's, then #L and its line number.
 _RECORD_LOCATION = re.compile(r"\.(?:jsonl|ndjson)(?:\.gz)?#L\d+$", re.IGNORECASE)
 
 
-def is_record_file(name: str) -> bool:
+def is_file(name: str) -> bool:
     """Whether a file (by name) holds one scraped article a line."""
     return name.lower().removesuffix(".gz").endswith(RECORD_FILE)
 
 
-def is_record_location(location: str) -> bool:
+def is_location(location: str) -> bool:
     """Whether a stored location names one line of a record file."""
     return _RECORD_LOCATION.search(location) is not None
 
@@ -74,6 +77,8 @@ def parse(line: bytes, location: str, sha256: str, options: InputOptions) -> tup
         record = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return Reject(location, f"not a JSON line ({exc.__class__.__name__}: {exc})"[:300], sha256)
+    except RecursionError:  # [[[[... a few thousand deep: json's decoder recurses
+        return Reject(location, "a JSON value nested too deeply to read, not an article", sha256)
     if not isinstance(record, dict):
         return Reject(location, f"a JSON {type(record).__name__}, not an object with an article", sha256)
     html = _first(record, options.record_html_fields)
@@ -86,5 +91,25 @@ def parse(line: bytes, location: str, sha256: str, options: InputOptions) -> tup
                       title=_text(_first(record, options.record_title_fields)),
                       published=_text(_first(record, options.record_date_fields)),
                       author=_text(_first(record, options.record_author_fields)),
-                      site=_text(_first(record, options.record_site_fields)))
+                      site=_text(_first(record, options.record_site_fields)),
+                      fetched_at=fetch_time(_text(_first(record, options.record_fetched_fields))))
     return body, body is html, meta
+
+
+def split(item: InputFile) -> list[InputFile]:
+    """The file as one input a non-blank line."""
+    return [InputFile(item.path, location, line_sha256(line), line)
+            for location, line in split_lines(item.data, item.location)]
+
+
+def document(item: InputFile, root_source: str | None, site_source: bool,
+             options: InputOptions) -> RawDocument | Reject:
+    """One line as a RawDocument with the record's own fields (RecordMeta), or a Reject naming it."""
+    parsed = parse(item.data, item.location, item.sha256, options)
+    if isinstance(parsed, Reject):
+        return parsed
+    body, is_html, meta = parsed
+    cut = body[:options.max_clean_bytes]
+    site = (meta.site or (site_of(canonical_url(meta.url), None) if meta.url else None)) if site_source else None
+    return RawDocument(item.location, item.sha256, HTML if is_html else TEXT, item.data, cut,
+                       source_of(item, site, root_source), len(cut) < len(body), len(item.data), meta)

@@ -4,8 +4,8 @@ A .warc (or .warc.gz, read decompressed like any .gz input) is split by warcio i
 records. Each `response` record whose HTTP Content-Type is HTML is an input of its own:
 its location is the file's with `#<offset>` (the record's offset in the decompressed
 file), its raw bytes the whole record (WARC and HTTP headers and payload, byte for byte),
-and its URL the record's WARC-Target-URI. Request, metadata, revisit and non-HTML
-records are skipped and counted; a truncated or unreadable record is a reject that names
+its URL the record's WARC-Target-URI and its fetch time (kept with the sighting) its
+WARC-Date. Request, metadata, revisit and non-HTML records are skipped; a truncated or unreadable record is a reject that names
 its offset, and the records before it are read.
 """
 
@@ -19,18 +19,21 @@ from typing import Iterator
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from .models import RecordMeta, Reject
+from ..models import HTML, RawDocument, RecordMeta, Reject
+from ..provenance import canonical_url, fetch_time, site_of, sniff_site
+from .files import InputFile, source_of
+from .pages import clean_part
 
 WARC_FILE = ".warc"
 _WARC_LOCATION = re.compile(r"\.warc(?:\.gz)?#\d+$", re.IGNORECASE)
 
 
-def is_warc_file(name: str) -> bool:
+def is_file(name: str) -> bool:
     """Whether a file (by name) is a WARC file."""
     return name.lower().removesuffix(".gz").endswith(WARC_FILE)
 
 
-def is_warc_location(location: str) -> bool:
+def is_location(location: str) -> bool:
     """Whether a stored location names one record of a WARC file."""
     return _WARC_LOCATION.search(location) is not None
 
@@ -74,4 +77,28 @@ def parse(raw: bytes) -> tuple[bytes, RecordMeta] | None:
         payload = record.content_stream().read()
     except (ArchiveLoadFailed, ValueError, EOFError, OSError):
         return None
-    return payload, RecordMeta(url=record.rec_headers.get_header("WARC-Target-URI"))
+    headers = record.rec_headers
+    return payload, RecordMeta(url=headers.get_header("WARC-Target-URI"),
+                               fetched_at=fetch_time(headers.get_header("WARC-Date")))
+
+
+def split(item: InputFile) -> list[InputFile | Reject]:
+    """The file as one input an HTML response record (and a Reject for a truncated one)."""
+    return [part if isinstance(part, Reject) else InputFile(item.path, *part)
+            for part in split_records(item.data, item.location)]
+
+
+def document(item: InputFile, root_source: str | None, site_source: bool,
+             max_clean_bytes: int | None) -> RawDocument | Reject:
+    """One stored response record as a RawDocument (its page to clean, its URL), or a Reject."""
+    parsed = parse(item.data)
+    if parsed is None:
+        return Reject(item.location, "not an HTML response record of a WARC file", item.sha256)
+    payload, meta = parsed
+    text, truncated = clean_part(payload, max_clean_bytes or len(payload)) if payload.strip() else (None, False)
+    if text is None:
+        return Reject(item.location, "the WARC record's page is empty, binary, or in an encoding that could "
+                                     "not be detected", item.sha256)
+    site = (sniff_site(text) or site_of(canonical_url(meta.url), None)) if site_source else None
+    return RawDocument(item.location, item.sha256, HTML, item.data, text, source_of(item, site, root_source),
+                       truncated, len(item.data), meta)

@@ -1,4 +1,4 @@
-"""Finding input files and reading them into RawDocuments (or Rejects).
+"""Finding input files and reading their bytes (ingest.sources splits and decodes them).
 
 Files and folders (recursively, following links once) with the configured endings,
 optionally gzip-compressed. Reading never raises and never hangs for a bad file:
@@ -7,7 +7,7 @@ opened (a FIFO or a device would block or never end), and never more than
 input.max_file_bytes (+1) bytes are read or decompressed.
 
 Reading is split in two so the pipeline can skip known inputs cheaply:
-`read_input` gives the bytes and their sha256; `to_document` decodes them.
+`read_input` gives the bytes and their sha256; `ingest.sources.to_document` decodes them.
 
 A Reject carries a fingerprint in `sha256` so that an unchanged bad input is not
 reported again: the sha256 of the bytes when they could be read, else a
@@ -24,19 +24,14 @@ import io
 import os
 import re
 import stat
-import sys
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .config import InputOptions
-from .decode import decode
-from .models import HTML, TEXT, RawDocument, Reject
-from . import records, warc
-from .provenance import canonical_url, site_of, sniff_site
+from ..config import InputOptions
+from ..models import Reject
 
-_HTML_SNIFF = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")
 _CHUNK = 1 << 20
 # What `printable` escapes: the backslash itself (so that an escape in the output can
 # only come from an escape, and no two names print alike), C0 controls and DEL, C1
@@ -127,7 +122,9 @@ def _link_outside(path: str, roots: list[str]) -> Reject | None:
     return Reject(location_of(path), f"symbolic link to {shown}, {_OUTSIDE}", f"link:{shown}")
 
 
-def _walk(path: Path, options: InputOptions, roots: list[str]) -> Iterator[Path | Reject]:
+def walk(path: Path, options: InputOptions, roots: list[str]) -> Iterator[Path | Reject]:
+    """The wanted files under a folder, in a stable order; a Reject for what cannot be listed
+    or leads outside the roots (see `ingest.sources.find_inputs`)."""
     errors: list[OSError] = []
     seen: set[str] = set()
     confined = not options.follow_links_outside
@@ -163,55 +160,6 @@ def _walk(path: Path, options: InputOptions, roots: list[str]) -> Iterator[Path 
     yield from failed()
 
 
-STDIN = "-"
-
-
-def read_stdin(options: InputOptions, stream: "io.BufferedIOBase | None" = None) -> InputFile | Reject:
-    """Standard input (`ingest -`) as one input, read up to input.max_file_bytes: a JSON
-    Lines stream, a WARC, an HTML page or plain text, told by its first bytes (gzip is
-    decompressed). Its location is `stdin.jsonl` (`.warc`, `.html`, `.txt`), so that its
-    records are named as a file's are (`stdin.jsonl#L3`), and its source is "stdin"."""
-    stream = stream or sys.stdin.buffer
-    data = _read_capped(stream.read, options.max_file_bytes)
-    if data is None:
-        return Reject("stdin", f"standard input is larger than input.max_file_bytes "
-                               f"({options.max_file_bytes:,} bytes)", None)
-    if data[:2] == b"\x1f\x8b":
-        data = _gunzip(data, "stdin", options.max_file_bytes)
-        if isinstance(data, Reject):
-            return data
-    head = data[:512].lstrip()
-    kind = ("warc" if head.startswith(b"WARC/") else "jsonl" if head.startswith(b"{")
-            else "html" if head.lower().startswith(_HTML_SNIFF) else "txt")
-    location = f"stdin.{kind}"
-    return InputFile(Path("stdin") / location, location, hashlib.sha256(data).hexdigest(), data)
-
-
-def find_inputs(paths: list[str | Path], options: InputOptions) -> Iterator[Path | InputFile | Reject]:
-    """Every wanted file under the paths, in a stable order; what cannot be listed is a Reject.
-
-    A path given by name is always yielded (whatever its kind or ending), so that
-    reading it can say what is wrong with it; it is read even when it is a symbolic
-    link that leads elsewhere: the user named it. Inside the named folders, a link
-    (to a file or a folder) that leads outside all of them is a Reject unless
-    input.follow_links_outside is true: a folder of scraped files should not make
-    the ingest read, and archive, a private file elsewhere. A named folder that is
-    itself a link is followed, and its target is then one of the folders named.
-    """
-    roots = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
-    for given in paths:
-        if str(given) == STDIN:  # `ingest -`: standard input, read here and now
-            yield read_stdin(options)
-            continue
-        path = Path(given)
-        if path.is_dir():
-            yield from _walk(path, options, roots)
-        elif path.exists() or path.is_symlink():
-            yield path.absolute()
-        else:
-            yield Reject(location_of(path), "no such file or folder")
-
-
 def input_size(item: "Path | InputFile | Reject", options: InputOptions) -> int:
     """About how many bytes reading an input will hold in memory (for cutting batches by
     bytes): a file's size, a gzip file's uncompressed size from its trailer (at most
@@ -236,14 +184,6 @@ def input_size(item: "Path | InputFile | Reject", options: InputOptions) -> int:
     return min(size, options.max_file_bytes + 1)
 
 
-def _media_type(name: str, data: bytes) -> str:
-    lower = name.lower().removesuffix(".gz")
-    if lower.endswith((".html", ".htm")):
-        return HTML
-    head = data[:512].lstrip().lower()
-    return HTML if head.startswith(_HTML_SNIFF) else TEXT
-
-
 def _kind(mode: int) -> str:
     for test, name in ((stat.S_ISFIFO, "named pipe (FIFO)"), (stat.S_ISCHR, "character device"),
                        (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket"), (stat.S_ISDIR, "folder")):
@@ -252,7 +192,7 @@ def _kind(mode: int) -> str:
     return "special file"
 
 
-def _read_capped(read: Callable[[int], bytes], limit: int, first: int = _CHUNK) -> bytes | None:
+def read_capped(read: Callable[[int], bytes], limit: int, first: int = _CHUNK) -> bytes | None:
     """At most limit bytes from a read(n) function; None if there are more."""
     chunks, total, want = [], 0, first
     while True:
@@ -303,7 +243,7 @@ def _open_regular(path: Path, location: str, limit: int) -> bytes | Reject:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return Reject(location, "not a regular file; only files are read", _stat_fingerprint(path))
-        data = _read_capped(lambda n: os.read(fd, n), limit, first=st.st_size + 1)
+        data = read_capped(lambda n: os.read(fd, n), limit, first=st.st_size + 1)
     except OSError as exc:
         return Reject(location, f"cannot read file: {exc.strerror or exc}", _stat_fingerprint(path))
     finally:
@@ -311,11 +251,12 @@ def _open_regular(path: Path, location: str, limit: int) -> bytes | Reject:
     return too_large if data is None else data
 
 
-def _gunzip(data: bytes, location: str, limit: int) -> bytes | Reject:
+def gunzip(data: bytes, location: str, limit: int) -> bytes | Reject:
+    """The decompressed content of gzip data (at most limit bytes), or a Reject saying why not."""
     sha = hashlib.sha256(data).hexdigest()
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
-            plain = _read_capped(fh.read, limit)
+            plain = read_capped(fh.read, limit)
     except (gzip.BadGzipFile, EOFError, zlib.error, OSError) as exc:
         return Reject(location, f"broken gzip file: {exc}", sha)
     if plain is None:
@@ -331,111 +272,12 @@ def read_input(path: Path, options: InputOptions) -> InputFile | Reject:
     if isinstance(data, Reject):
         return data
     if path.name.lower().endswith(".gz"):
-        data = _gunzip(data, location, options.max_file_bytes)
+        data = gunzip(data, location, options.max_file_bytes)
         if isinstance(data, Reject):
             return data
     return InputFile(path, location, hashlib.sha256(data).hexdigest(), data)
 
 
-def _clean_part(data: bytes, limit: int) -> tuple[str | None, bool]:
-    """The text to clean (at most `limit` bytes of the input, cut after a line break) and
-    whether that is only a part of the input.
-
-    A larger document is cut, not rejected: its article is kept (its opening, which is
-    where a news article is), the input is stored whole (nothing archived is lost, and a
-    `reclean` with a larger limit cleans the rest), and the cut is recorded as a removed
-    line with rule "max_clean_bytes". Cleaning costs memory and time in proportion to the
-    text (a 45 MB file took 1 GB in a worker), so this bounds both by configuration.
-    """
-    if len(data) <= limit:
-        return decode(data), False
-    text = decode(data, limit)
-    if text is None:
-        return None, False
-    cut = text.rfind("\n")
-    if cut > 0:
-        text = text[:cut + 1]
-    else:
-        cut = text.rfind(" ")  # one huge line: cut between words, if it has any
-        text = text[:cut + 1] if cut > 0 else text
-    return text, True
-
-
-def expand_records(items: list[InputFile | Reject]) -> list[InputFile | Reject]:
-    """The inputs with each JSON Lines file replaced by one input a line (ingest.records),
-    and each WARC file by one input an HTML response (ingest.warc)."""
-    out: list[InputFile | Reject] = []
-    for item in items:
-        if isinstance(item, InputFile) and records.is_record_file(item.path.name):
-            out += [InputFile(item.path, location, records.line_sha256(line), line)
-                    for location, line in records.split_lines(item.data, item.location)]
-        elif isinstance(item, InputFile) and warc.is_warc_file(item.path.name):
-            out += [part if isinstance(part, Reject) else InputFile(item.path, *part)
-                    for part in warc.split_records(item.data, item.location)]
-        else:
-            out.append(item)
-    return out
-
-
-def _warc_document(item: InputFile, root_source: str | None, site_source: bool,
-                   max_clean_bytes: int | None) -> RawDocument | Reject:
-    parsed = warc.parse(item.data)
-    if parsed is None:
-        return Reject(item.location, "not an HTML response record of a WARC file", item.sha256)
-    payload, meta = parsed
-    text, truncated = _clean_part(payload, max_clean_bytes or len(payload)) if payload.strip() else (None, False)
-    if text is None:
-        return Reject(item.location, "the WARC record's page is empty, binary, or in an encoding that could "
-                                     "not be detected", item.sha256)
-    site = (sniff_site(text) or site_of(canonical_url(meta.url), None)) if site_source else None
-    return RawDocument(item.location, item.sha256, HTML, item.data, text, _source(item, site, root_source),
-                       truncated, len(item.data), meta)
-
-
-def _source(item: InputFile, site: str | None, root_source: str | None) -> str:
+def source_of(item: InputFile, site: str | None, root_source: str | None) -> str:
     """An input's source: the site it names, else the given root source, else its folder's name."""
     return site or root_source or printable(item.path.parent.name)
-
-
-def _record_document(item: InputFile, root_source: str | None, site_source: bool,
-                     options: InputOptions) -> RawDocument | Reject:
-    parsed = records.parse(item.data, item.location, item.sha256, options)
-    if isinstance(parsed, Reject):
-        return parsed
-    body, is_html, meta = parsed
-    cut = body[:options.max_clean_bytes]
-    site = (meta.site or (site_of(canonical_url(meta.url), None) if meta.url else None)) if site_source else None
-    return RawDocument(item.location, item.sha256, HTML if is_html else TEXT, item.data, cut,
-                       _source(item, site, root_source), len(cut) < len(body), len(item.data), meta)
-
-
-def to_document(item: InputFile, root_source: str | None = None, max_clean_bytes: int | None = None,
-                site_source: bool = True, options: InputOptions | None = None) -> RawDocument | Reject:
-    """Decode an input into a RawDocument, or a Reject if it is empty or binary.
-
-    Its source: with `site_source`, the site an HTML page names (ingest.provenance.sniff_site);
-    else `root_source`, else the name of the folder it was read from.
-
-    Of an input larger than `max_clean_bytes` only the first part is decoded, to be
-    cleaned (see `_clean_part`); its `content` is still the whole input.
-    """
-    data, location, sha = item.data, item.location, item.sha256
-    if records.is_record_location(location):  # one line of a JSON Lines file
-        return _record_document(item, root_source, site_source, options or InputOptions())
-    if warc.is_warc_location(location):  # one response record of a WARC file
-        return _warc_document(item, root_source, site_source, max_clean_bytes)
-    if not data or data.isspace():  # isspace stops at the first other byte; strip() would copy
-        return Reject(location, "empty file" if not data else "empty file (only whitespace)", sha)
-    text, truncated = _clean_part(data, max_clean_bytes or len(data))
-    if text is None:
-        return Reject(location, "binary file, or text in an encoding that could not be detected", sha)
-    media_type = _media_type(item.path.name, data)
-    site = sniff_site(text) if site_source and media_type == HTML else None
-    return RawDocument(location, sha, media_type, data, text, _source(item, site, root_source), truncated, len(data))
-
-
-def read_document(path: Path, options: InputOptions, root_source: str | None = None) -> RawDocument | Reject:
-    """Read one file into a RawDocument, or a Reject saying why it cannot be used."""
-    item = read_input(path, options)
-    return item if isinstance(item, Reject) else to_document(item, root_source, options.max_clean_bytes,
-                                                             options.source == "site", options)
