@@ -13,6 +13,7 @@ in every process that loaded its model).
 
 from __future__ import annotations
 
+import html as html_entities
 import re
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
@@ -81,14 +82,16 @@ def site_of(url: str | None, site_name: str | None) -> str | None:
 
 def sniff_site(html: str) -> str | None:
     """The site an HTML page names in its head (og:site_name, else its canonical URL's host),
-    read before cleaning so that the page's source, and the source's template lines, are its site's."""
+    read before cleaning so that the page's source, and the source's template lines, are its site's.
+    An attribute's character references are decoded ("Smith &amp; Sons" is "Smith & Sons"),
+    as trafilatura decodes the site name it stores in `site`."""
     found = _SITE_NAME.search(html, 0, SNIFF_CHARS)
     if found:
-        name = " ".join((found.group(1) or found.group(2)).split())
+        name = " ".join(html_entities.unescape(found.group(1) or found.group(2)).split())
         if name:
             return name[:200]
     found = _PAGE_URL.search(html, 0, SNIFF_CHARS)
-    return site_of(found.group(1) or found.group(2), None) if found else None
+    return site_of(html_entities.unescape(found.group(1) or found.group(2)), None) if found else None
 
 
 def declared_language(html: str) -> str | None:

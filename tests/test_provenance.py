@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from conftest import COUNCIL_BODY, SAMPLES
-from ingest.provenance import canonical_url, declared_language, site_of
+from ingest.provenance import canonical_url, declared_language, site_of, sniff_site
 
 URL = "https://WWW.Example-News.com/city/budget-approved?utm_source=feed&id=7#comments"
 
@@ -121,3 +121,12 @@ def test_an_html_pages_source_is_its_site_unless_configured_to_be_the_folder(cli
     by_folder = tmp_path / "b.db"
     cli("ingest", folder, "--db", by_folder, "--config", config)
     assert {s for s, in sqlite3.connect(by_folder).execute("SELECT source FROM articles")} == {"html"}
+
+
+@pytest.mark.parametrize("head, expected", [
+    ('<meta property="og:site_name" content="Smith &amp; Sons &#8211; Daily">', "Smith & Sons – Daily"),
+    ('<meta property="og:site_name" content="&lt;b&gt;Evil&lt;/b&gt; Times">', "<b>Evil</b> Times"),
+    ('<link rel="canonical" href="https://News.Example.com/a?x=1&amp;y=2">', "news.example.com"),
+])
+def test_the_site_a_page_names_is_read_with_its_character_references_decoded(head, expected):
+    assert sniff_site(f"<html><head>{head}</head><body><p>x</p></body></html>") == expected
