@@ -128,3 +128,15 @@ def test_choice_needs_containment_not_length():
     assert choose_reading(article[1], reading_grams(COMMENTS), longer).reading == TRAFILATURA
     # trafilatura found nothing: the reading the other two agree on
     assert choose_reading(set(), article[1], article[1]).reading == READABILITY
+
+
+def test_readability_taken_when_it_extends_trafilatura_by_half_not_by_a_little():
+    stopped = BODY[:2] + [" ".join(BODY[2].split()[:8])]  # trafilatura stopped mid-paragraph
+    first, whole = reading_grams(stopped), reading_grams(BODY)
+    assert 0.5 * len(first) <= len(whole - first) < len(first)  # more than half again, not twice
+    # readability contains it and goes on by more than half again
+    assert choose_reading(first, whole, first).reading == READABILITY
+    # readability adds a short caption-sized remainder only: trafilatura's reading stays
+    caption = reading_grams(BODY + ["Photo: the council chamber on Monday evening."])
+    assert choose_reading(whole, caption, whole).reading == TRAFILATURA
+
