@@ -108,7 +108,11 @@ def article_score(a: Sketch, b: Sketch, head_a: Sketch | None, head_b: Sketch | 
     Jaccard alone decides close copies. A trimmed copy (the smaller article contained
     in the larger) must also keep the larger one's first half: news is cut from the
     bottom, while a follow-up story repeats a scattered part as background.
+    An article without shingles (no words left) is nobody's near-duplicate: the empty
+    sketches of two such articles are equal.
     """
+    if not a.size or not b.size:
+        return None
     j, c = resemblance(a, b)
     if j >= options.article_jaccard:
         return j

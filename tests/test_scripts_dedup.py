@@ -144,3 +144,16 @@ def test_a_reused_one_sentence_paragraph_of_21_characters_is_a_passage(cli, db_p
     passages = {row[0] for row in conn.execute("SELECT passage_id FROM paragraphs WHERE text LIKE ?",
                                                [sentence + "%"])}
     assert len(passages) == 1 and None not in passages
+
+
+def test_articles_without_words_are_not_near_duplicates_of_each_other():
+    """Two articles the cleaner left without a word have equal (empty) sketches."""
+    from ingest.dedup import article_score
+    from ingest.fingerprint import Fingerprinter
+    from ingest.models import Article
+
+    fingerprinter = Fingerprinter(DedupOptions())
+    one, other = (fingerprinter.sign(Article(name, "s", None, None, (text,))) for name, text in
+                  (("a", "…"), ("b", "— ·")))
+    assert one.content_hash != other.content_hash and one.sketch.size == other.sketch.size == 0
+    assert article_score(one.sketch, other.sketch, one.head, other.head, DedupOptions()) is None
