@@ -1,9 +1,11 @@
 """Near-duplicate detection quality on labelled corpora built by shared/eval/make_dupes.py.
 
-usage: python benchmarks/dedup.py [--seeds 7 8] [--base DIR] [--keep DIR] [--no-cjk]
+usage: python benchmarks/dedup.py [--seeds 7 8] [--base DIR] [--keep DIR] [--no-cjk] [--generated N]
 For each seed: build the corpus, ingest it into a fresh archive, print the scorer's line;
-then the same on a corpus built from the pages of every ../shared/eval set whose body is
-written without spaces (Chinese, Japanese, Thai), beside the English one.
+then the same, beside the English one, on two corpora of Chinese, Japanese and Korean
+news (benchmarks/cjk_text.py): "cjk", whose base articles are the real sentences of the
+eval sets' gold bodies in those languages, recombined, each used once (few: about 20);
+"cjkgen", N base articles per language generated from the words of those bodies.
 Skips (exit 0) when ../shared is not there.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
+import random
 import subprocess
 import sys
 import tempfile
@@ -21,28 +23,38 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from ingest.config import load_config  # noqa: E402
-from ingest.normalize import NOSPACE  # noqa: E402
 from ingest.pipeline import ingest  # noqa: E402
 
-_NOSPACE_CHAR = re.compile(f"[{NOSPACE}]")
+from cjk_text import cjk_sentences, generated_article, piece_pools, recombined_articles  # noqa: E402
 
-
-def nospace_base(eval_dir: Path, out: Path) -> int:
-    """A base folder (gold.jsonl + text/) of the eval pages whose body is mostly in scripts
-    without spaces; returns how many pages it holds."""
+def write_base(out: Path, articles: list[tuple[str, str, list[str]]]) -> dict[str, int]:
+    """A base folder (gold.jsonl + text/<id>.txt, title on its first line, as make_dupes.py
+    reads it) of (language, title, paragraphs) articles; how many per language."""
     (out / "text").mkdir(parents=True, exist_ok=True)
-    kept = []
-    for gold in sorted(eval_dir.glob("*/gold.jsonl")):
-        for line in gold.read_text(encoding="utf-8").splitlines():
-            record = json.loads(line)
-            body, page = record["body"], gold.parent / "text" / f"{record['id']}.txt"
-            if page.exists() and len(_NOSPACE_CHAR.findall(body)) > len(body) / 3:
-                (out / "text" / page.name).write_bytes(page.read_bytes())
-                kept.append(line)
-    (out / "gold.jsonl").write_text("\n".join(kept) + "\n", encoding="utf-8")
-    return len(kept)
+    records, counts = [], {}
+    for number, (language, title, paragraphs) in enumerate(articles):
+        page_id = f"{language}-{number:04d}"
+        body = "\n\n".join(paragraphs)
+        (out / "text" / f"{page_id}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+        records.append(json.dumps({"id": page_id, "body": body}, ensure_ascii=False))
+        counts[language] = counts.get(language, 0) + 1
+    (out / "gold.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    return counts
+
+
+def generated_articles(eval_dir: Path, per_language: int, seed: int = 3) -> list[tuple[str, str, list[str]]]:
+    """`per_language` Chinese, Japanese and Korean articles each, of word-sized pieces of the
+    eval sets' gold bodies (cjk_text.generated_article), 4-6 paragraphs long."""
+    pools, rng, out = piece_pools(eval_dir), random.Random(seed), []
+    for language in ("zh", "ja", "ko"):
+        while sum(1 for a in out if a[0] == language) < per_language:
+            title, paragraphs = generated_article(rng, pools[language], language)
+            if len(paragraphs) >= 4:
+                out.append((language, title, paragraphs))
+    return out
 
 
 def main() -> int:
@@ -51,7 +63,8 @@ def main() -> int:
     parser.add_argument("--base", type=Path, default=SHARED / "eval" / "aeb-dev")
     parser.add_argument("--config", type=Path, default=ROOT / "config.toml")
     parser.add_argument("--keep", type=Path, help="keep corpora and archives in this folder")
-    parser.add_argument("--no-cjk", action="store_true", help="skip the corpus in scripts without spaces")
+    parser.add_argument("--no-cjk", action="store_true", help="skip the Chinese, Japanese and Korean corpora")
+    parser.add_argument("--generated", type=int, default=60, help="generated base articles per language")
     args = parser.parse_args()
     make, score = SHARED / "eval" / "make_dupes.py", SHARED / "eval" / "score_dupes.py"
     if not (make.exists() and score.exists() and args.base.exists()):
@@ -62,9 +75,13 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     bases = [("", args.base)]
     if not args.no_cjk:
-        pages = nospace_base(SHARED / "eval", work / "base-nospace")
-        print(f"scripts without spaces: {pages} base pages from {SHARED / 'eval'}")
-        bases.append(("nospace ", work / "base-nospace"))
+        counts = write_base(work / "base-cjk", recombined_articles(cjk_sentences(SHARED / "eval")))
+        print(f"cjk: {sum(counts.values())} base articles {counts} of the sentences of the Chinese, Japanese "
+              f"and Korean gold bodies in {SHARED / 'eval'}, recombined, each used once")
+        bases.append(("cjk ", work / "base-cjk"))
+        counts = write_base(work / "base-cjkgen", generated_articles(SHARED / "eval", args.generated))
+        print(f"cjkgen: {sum(counts.values())} base articles {counts} generated from their words")
+        bases.append(("cjkgen ", work / "base-cjkgen"))
     for label, base in bases:
         for seed in args.seeds:
             name = f"{label.strip() or 'base'}-{seed}"

@@ -23,7 +23,7 @@ from store.templates import short_lines
 
 from .config import DedupOptions
 from .models import Article
-from .normalize import normalize_text, shingles_of_word_hashes, word_hashes, word_tokens
+from .normalize import NOSPACE_RUN, normalize_text, shingles_of_word_hashes, word_hashes, word_tokens
 
 # terminal punctuation after a word, then the end of the text or a capitalised word
 _SENTENCE_END = re.compile(r"""(?<=[\w)\]])[.!?…]["'”’»)\]]*(?:\s+["“‘'«(\[]?(\w)|\s*$)|[。！？។။]""")
@@ -44,7 +44,14 @@ def reads_as_prose(paragraph: str) -> bool:
         return True
     if not paragraph.isascii() and _UNMARKED_PROSE.search(paragraph):
         return True
-    return any(m.group(1) is None or m.group(1).isupper() for m in _SENTENCE_END.finditer(paragraph))
+    return any(_opens_a_sentence(m.group(1)) for m in _SENTENCE_END.finditer(paragraph))
+
+
+def _opens_a_sentence(first: str | None) -> bool:
+    """Whether what follows a full stop starts a sentence: the paragraph's end, a capital,
+    or a letter of a script without case (Korean, Chinese, Arabic...): "다. 이" ends a
+    Korean sentence as ". The" an English one, while ". and" and "No. 5" do not."""
+    return first is None or (first.isalpha() and not first.islower())
 
 
 def _identity(value: int) -> int:
@@ -166,6 +173,16 @@ def _tokens_and_counts(normalized: list[str]) -> tuple[list[bytes], list[int]]:
     return list(chain.from_iterable(per_paragraph)), list(map(len, per_paragraph))
 
 
+def length_in_words(normalized: str, tokens: int) -> int:
+    """A normalised paragraph's length in words, for paragraph_min_words, from its number
+    of tokens: in a script without spaces a character counts as a word (its run of n
+    characters is n - 1 bigram tokens), so a 21-character Chinese sentence is 21 words,
+    about what 20 English words hold, not the 19 bigrams of its two runs."""
+    if normalized.isascii():
+        return tokens
+    return tokens + sum(1 for run in NOSPACE_RUN.findall(normalized) if len(run) > 1)
+
+
 class Fingerprinter:
     """Computes sketches with one pinned MinHash configuration.
 
@@ -258,8 +275,9 @@ class Fingerprinter:
             normalized = [normalize_text(p) for p in article.paragraphs]
             words, counts = _tokens_and_counts(normalized)
             positions, start = [], len(tokens)
-            for position, (paragraph, count) in enumerate(zip(article.paragraphs, counts)):
-                if count >= min_words and reads_as_prose(paragraph):
+            for position, (paragraph, text, count) in enumerate(zip(article.paragraphs, normalized, counts)):
+                if count >= opts.paragraph_shingle_size and length_in_words(text, count) >= min_words \
+                        and reads_as_prose(paragraph):
                     spans.append((start, count))
                     positions.append(position)
                 start += count

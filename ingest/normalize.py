@@ -12,6 +12,11 @@ Measured on generated paragraphs of three sentences (tests/test_scripts.py), one
 (two characters) changed gives Jaccard, on 3- / 5-shingles: English 0.87 / 0.79,
 Korean 0.87 / 0.79, Chinese 0.90 / 0.86, Japanese 0.92 / 0.88, Thai 0.96 / 0.94 (its
 generated words are longer). Korean separates words by spaces and is tokenised by words.
+On real news (the eval sets' gold paragraphs of 40-120 words or characters, see
+benchmarks/dedup.py), one word in twenty replaced (in Chinese and Japanese, two
+characters in forty) gives a mean Jaccard, on 3- / 5-shingles, of: English 0.76 / 0.65,
+Korean 0.78 / 0.66, Japanese 0.77 / 0.65, Chinese 0.77 / 0.70. So passage_jaccard 0.5
+(3-shingles) and article_jaccard 0.5 (5-shingles) mean the same edit in every script.
 """
 
 from __future__ import annotations

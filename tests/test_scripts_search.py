@@ -1,0 +1,54 @@
+"""Search for real words inside sentences of Chinese, Japanese, Korean and Thai news.
+
+tests/test_scripts.py searches generated text; here the sentences are real language
+(written for these tests), the words real words: a two-character Chinese word, a
+Japanese verb in kanji and kana, a Korean noun with a particle attached, a Thai word
+inside a run of letters. Each is found inside its sentence, ranked (a title match
+first) and marked in the snippet, and a word that is not there finds nothing.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from scripts_corpus import write_page
+
+FILLER = {
+    "zh": ["今天上午，市政府召开新闻发布会，介绍了城市交通建设的最新进展。",
+           "据介绍，新建的地铁线路预计将于明年年底开通运营，覆盖城市东部的多个社区。"],
+    "ja": ["市は来年度の予算案について、福祉と教育に重点を置く方針を示した。",
+           "関係者によると、新しい図書館の建設は来月にも始まる見通しだという。"],
+    "ko": ["시는 내년 예산안에서 복지와 교육 분야에 중점을 두겠다고 밝혔다.",
+           "관계자에 따르면 새 도서관 건설은 다음 달에 시작될 전망이다."],
+    "th": ["เทศบาลเมืองประกาศแผนพัฒนาระบบขนส่งสาธารณะในพื้นที่ชานเมืองเพื่อลดปัญหาการจราจร",
+           "เจ้าหน้าที่ระบุว่าโครงการก่อสร้างห้องสมุดแห่งใหม่จะเริ่มต้นในเดือนหน้าตามแผนที่วางไว้"],
+}
+# (sentence holding the word, the word as a user types it, the word as the snippet marks it)
+CASES = {
+    "zh": ("国务院总理今天在北京会见了来访的代表团，双方就经济合作等问题深入交换了意见。", "经济", "经济"),
+    "ja": ("東京都は新しい経済対策を発表し、中小企業への支援を拡大する考えを示した。", "発表し", "発表し"),
+    "ko": ("대통령은 오늘 국회에서 내년 경제 정책의 방향을 직접 설명했다.", "대통령", "대통령은"),
+    "th": ("นายกรัฐมนตรีเดินทางไปประชุมกับผู้ว่าราชการจังหวัดเพื่อหารือเรื่องงบประมาณปีหน้า", "ประชุม", "ประชุม"),
+}
+
+
+def json_lines(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+
+
+@pytest.mark.parametrize("script", sorted(CASES))
+def test_a_real_word_inside_a_sentence_is_found_ranked_and_marked(cli, db_path, tmp_path, script):
+    sentence, word, marked = CASES[script]
+    filler = FILLER[script]
+    write_page(tmp_path / "inside.html", filler[0][:12], [filler[0], sentence, filler[1]])
+    write_page(tmp_path / "titled.html", f"{word} {filler[1][:10]}", [filler[1], filler[0]])
+    write_page(tmp_path / "other.html", filler[1][:12], [filler[0] + filler[1]])
+    cli("ingest", tmp_path, "--db", db_path)
+    hits = json_lines(cli("search", word, "--all", "--json", "--db", db_path).stdout)
+    titles = [h["title"] for h in hits]
+    assert len(hits) == 2 and titles[0].startswith(word), titles  # the title weighs more
+    inside = hits[1]
+    assert f"[{marked}]" in inside["snippet"], inside["snippet"]
+    assert json_lines(cli("search", word[::-1] + word[::-1], "--json", "--db", db_path).stdout) == []
