@@ -28,7 +28,7 @@ def rebuilt_novel_index(conn: sqlite3.Connection) -> list[tuple]:
     """What _novel_fts should hold, built from scratch from the articles as they are now."""
     conn.execute(f"CREATE VIRTUAL TABLE expected USING fts5(title, text, content='', tokenize='{FTS_TOKENIZE}')")
     conn.execute("INSERT INTO expected (rowid, title, text) "
-                 "SELECT id, title, novel_text FROM articles WHERE novel_text IS NOT text")
+                 "SELECT id, title, novel_text FROM articles WHERE novel_text IS NOT NULL AND novel_text IS NOT text")
     held = vocabulary(conn, "expected")
     conn.execute("DROP TABLE expected")
     return held
@@ -63,13 +63,13 @@ def test_novel_index_follows_every_insert_update_and_delete(fresh_db):
         conn.execute(step)
         assert vocabulary(conn, NOVEL_FTS) == rebuilt_novel_index(conn), step
         held = {r[0] for r in conn.execute(f"SELECT id FROM {NOVEL_FTS}_docsize")}
-        assert held == {r[0] for r in conn.execute("SELECT id FROM articles WHERE novel_text IS NOT text")}, step
+        assert held == {r[0] for r in conn.execute("SELECT id FROM articles WHERE novel_text IS NOT NULL AND novel_text IS NOT text")}, step
     conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
 
 
 def test_novel_index_of_an_ingested_archive_holds_its_repeating_articles(samples_db):
     conn = sqlite3.connect(samples_db)
-    repeating = {r[0] for r in conn.execute("SELECT id FROM articles WHERE novel_text IS NOT text")}
+    repeating = {r[0] for r in conn.execute("SELECT id FROM articles WHERE novel_text IS NOT NULL AND novel_text IS NOT text")}
     assert repeating  # the samples repeat the Guaido background passage
     assert {r[0] for r in conn.execute(f"SELECT id FROM {NOVEL_FTS}_docsize")} == repeating
     assert vocabulary(conn, NOVEL_FTS) == rebuilt_novel_index(conn)
@@ -115,7 +115,7 @@ def test_the_ingest_writer_indexes_every_article_once(tmp_path, older_triggers):
     ingest_in_batches(tmp_path / "night2", db_path, seed=4)
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] > 40
-    assert conn.execute("SELECT count(*) FROM articles WHERE novel_text IS NOT text").fetchone()[0] > 5
+    assert conn.execute("SELECT count(*) FROM articles WHERE novel_text IS NOT NULL AND novel_text IS NOT text").fetchone()[0] > 5
     assert vocabulary(conn, "articles_fts") == rebuilt_articles_index(conn)
     assert vocabulary(conn, NOVEL_FTS) == rebuilt_novel_index(conn)
     assert conn.execute(f"SELECT count(*) FROM {FTS_DEFERRED}").fetchone() == (0,)  # no writer stands aside now
