@@ -1,0 +1,85 @@
+"""Each byte is stored once (schema version 2), and every contract name still reads as
+before: paragraphs.text (a view over offsets into articles.text), novel_text (NULL where
+it is the text; readers take coalesce(novel_text, text)), raw_documents.content
+(compressed; store.rawcontent gives the input's bytes back exactly)."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import sqlite3
+import shutil
+
+from store.rawcontent import ZSTD, decode, encode, raw_content
+from store.writes import spans
+
+from conftest import SAMPLES
+from scripts_corpus import article, write_page
+
+
+def test_spans_are_where_each_paragraph_is_in_the_utf8_text():
+    paragraphs = ["Plain words.", "Гуайдо заявил", "経済政策 🙂", ""]
+    text = "\n\n".join(paragraphs).encode("utf-8")
+    assert [text[s:s + n].decode("utf-8") for s, n in spans(paragraphs)] == paragraphs
+
+
+def test_raw_bytes_come_back_exactly_whatever_they_compress_to():
+    for content in (b"", b"x", os.urandom(5000), "Grüße, Гуайдо\r\n\x00".encode() * 300):
+        stored, encoding = encode(content)
+        assert decode(stored, encoding) == content
+        assert len(stored) <= len(content)
+        assert encoding == (ZSTD if len(stored) < len(content) else None)
+
+
+def ingested(cli, tmp_path):
+    folder = tmp_path / "in"
+    shutil.copytree(SAMPLES, folder / "samples")
+    for script in ("ru", "zh"):
+        write_page(folder / f"{script}.html", *article(1, script))
+    (folder / "a.txt.gz").write_bytes(gzip.compress((SAMPLES / "000_7787a9d21136dbfa.txt").read_bytes() + b"\nMore."))
+    db = tmp_path / "archive.db"
+    cli("ingest", folder, "--db", db)
+    return folder, db
+
+
+def test_paragraphs_read_as_the_article_text_has_them(cli, tmp_path):
+    _, db = ingested(cli, tmp_path)
+    conn = sqlite3.connect(db)
+    texts = dict(conn.execute("SELECT id, text FROM articles"))
+    by_article: dict[int, list[str]] = {}
+    for article_id, text in conn.execute("SELECT article_id, text FROM paragraphs ORDER BY article_id, position"):
+        by_article.setdefault(article_id, []).append(text)
+    assert by_article.keys() == texts.keys()
+    assert {a: "\n\n".join(p) for a, p in by_article.items()} == texts
+    assert any(not t.isascii() for t in texts.values())
+    assert conn.execute("SELECT count(*) FROM _paragraphs WHERE own_text IS NOT NULL").fetchone() == (0,)
+    # the paragraphs' text is not stored again: its rows are a small part of the text's bytes
+    table = conn.execute("SELECT sum(length(CAST(text AS BLOB))) FROM articles").fetchone()[0]
+    assert conn.execute("SELECT sum(length(id) + length(article_id) + length(text_start) + length(text_length)) "
+                        "FROM _paragraphs").fetchone()[0] < table / 10
+
+
+def test_raw_inputs_are_compressed_and_come_back_byte_for_byte(cli, tmp_path):
+    folder, db = ingested(cli, tmp_path)
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT id, sha256, length(content), content_encoding FROM raw_documents").fetchall()
+    read = {hashlib.sha256(gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes()).hexdigest()
+            for p in folder.rglob("*") if p.is_file()}
+    assert {sha for _, sha, _, _ in rows} == read
+    for raw_id, sha, _, _ in rows:
+        assert hashlib.sha256(raw_content(conn, raw_id)).hexdigest() == sha
+    assert {encoding for *_, encoding in rows} == {ZSTD}
+
+
+def test_novel_text_is_null_where_it_is_the_text_and_show_gives_it_whole(cli, samples_db):
+    conn = sqlite3.connect(samples_db)
+    assert conn.execute("SELECT count(*) FROM articles WHERE novel_text = text").fetchone() == (0,)
+    plain = conn.execute("SELECT id, text FROM articles WHERE novel_text IS NULL").fetchall()
+    repeating = conn.execute("SELECT id, text, novel_text FROM articles WHERE novel_text IS NOT NULL").fetchall()
+    assert plain and repeating  # the samples repeat the Guaido background passage
+    shown = json.loads(cli("show", plain[0][0], "--json", "--db", samples_db).stdout)
+    assert shown["novel_text"] == plain[0][1]
+    shown = json.loads(cli("show", repeating[0][0], "--json", "--db", samples_db).stdout)
+    assert shown["novel_text"] == repeating[0][2] != repeating[0][1]
