@@ -166,6 +166,29 @@ def _tokens_and_counts(normalized: list[str]) -> tuple[list[bytes], list[int]]:
     return list(chain.from_iterable(per_paragraph)), list(map(len, per_paragraph))
 
 
+def _span_sets(hashes: np.ndarray, spans: list[tuple[int, int]], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct `size`-word shingles of each span of words (first word, words; at
+    least `size` words), one set after another, and the size of each set."""
+    if not spans:
+        return np.empty(0, dtype=np.uint32), np.empty(0, dtype=np.int64)
+    firsts, counts = np.array(spans, dtype=np.int64).T
+    shingles = shingles_of_word_hashes(hashes, size)
+    return _distinct_per_segment(shingles[_ranges(firsts, counts - size + 1)], counts - size + 1)
+
+
+def paragraph_shingle_sets(paragraphs: list[str], size: int) -> list[np.ndarray]:
+    """The shingle set (sorted distinct hashes) of each paragraph, the one
+    `Fingerprinter.sign_many` gives a paragraph that can be a passage (empty for one of
+    fewer than `size` words): the archive recomputes a stored paragraph's set from its
+    text when a new paragraph's verification needs it, instead of keeping every set."""
+    tokens, counts = _tokens_and_counts([normalize_text(p) for p in paragraphs])
+    starts = np.cumsum(counts, dtype=np.int64) - counts
+    spans = [(int(start), count) for start, count in zip(starts, counts) if count >= size]
+    values, sizes = _span_sets(word_hashes(tokens), spans, size)
+    sets = iter(np.split(values, np.cumsum(sizes)[:-1]) if len(spans) else [])
+    return [next(sets) if count >= size else np.empty(0, dtype=np.uint32) for count in counts]
+
+
 class Fingerprinter:
     """Computes sketches with one pinned MinHash configuration.
 
@@ -312,12 +335,7 @@ class Fingerprinter:
     def _paragraph_sets(self, hashes: np.ndarray, spans: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
         """The distinct word shingles of each span of words (first word, words), one set
         after another, and the size of each set."""
-        if not spans:
-            return np.empty(0, dtype=np.uint32), np.empty(0, dtype=np.int64)
-        size = self.options.paragraph_shingle_size
-        firsts, counts = np.array(spans, dtype=np.int64).T
-        shingles = shingles_of_word_hashes(hashes, size)
-        return _distinct_per_segment(shingles[_ranges(firsts, counts - size + 1)], counts - size + 1)
+        return _span_sets(hashes, spans, self.options.paragraph_shingle_size)
 
     @staticmethod
     def _keys(signatures: np.ndarray, banding: Banding) -> np.ndarray:

@@ -19,6 +19,7 @@ from .committed import CommittedIndex, Lookups
 from .index import Banding, BlobStore, lsh_params
 from .lsm import LSMIndex, fit_filters
 from .bigrams import NOSPACE_GLOB
+from .shingles import ParagraphShingles
 from .schema import FTS_DEFERRED, SCHEMA_VERSION, create_schema, index_articles_since
 from .writes import ArchiveReads, ArchiveWrites, ReservedIds
 
@@ -82,7 +83,7 @@ class Archive(ArchiveReads, ArchiveWrites):
                                          reader)
         self.article_sketches = BlobStore(db, "_sketches_articles")
         self.article_heads = BlobStore(db, "_sketches_heads")
-        self.paragraph_shingles = BlobStore(db, "_shingles_paragraphs")
+        self.paragraph_shingles = ParagraphShingles(db, options.paragraph_shingle_size)
         self.reserved_ids: ReservedIds | None = None  # reclean: the ids old articles keep
         self._batch_first: int | None = None  # while a batch is written: its first new id
         self._batch_below: list[int] = []  # and the ids it gave below that (see batch)
@@ -130,6 +131,9 @@ class Archive(ArchiveReads, ArchiveWrites):
         self._batch_first, self._batch_below = first, []
         try:
             yield
+        except BaseException:
+            self.paragraph_shingles.forget()  # the batch's paragraph ids may be given again
+            raise
         finally:
             self._batch_first = None
         index_articles_since(self.db, first, self._batch_below)

@@ -139,8 +139,6 @@ class ArchiveWrites:
             [(article_id, raw_id, r.line_no, r.text, r.rule) for r in article.removed])
         self.article_sketches.put_many([(article_id, signed.sketch.values, signed.sketch.size)])
         self.article_heads.put_many([(article_id, signed.head.values, signed.head.size)])
-        self.paragraph_shingles.put_many(
-            [(paragraph_ids[p.position], p.shingles, len(p.shingles)) for p in signed.paragraphs])
         self.add_sighting(article_id, raw.location, run_id, raw_id, article.url)
 
         matches = decision.article_matches

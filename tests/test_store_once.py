@@ -83,3 +83,24 @@ def test_novel_text_is_null_where_it_is_the_text_and_show_gives_it_whole(cli, sa
     assert shown["novel_text"] == plain[0][1]
     shown = json.loads(cli("show", repeating[0][0], "--json", "--db", samples_db).stdout)
     assert shown["novel_text"] == repeating[0][2] != repeating[0][1]
+
+
+def test_a_recomputed_paragraph_set_is_the_one_signing_gave(tmp_path):
+    from ingest.config import DedupOptions
+    from ingest.fingerprint import Fingerprinter, paragraph_shingle_sets
+    from ingest.models import Article
+    from scripts_corpus import article as script_article
+    from synthetic import make_docs
+
+    options = DedupOptions()
+    bodies = [doc.paragraphs for doc in make_docs(6, seed=3)] + \
+             [script_article(2, script)[1] for script in ("zh", "th", "ru")] + [["Short one.", "Two words"]]
+    articles = [Article(f"a{i}", "s", None, None, tuple(body)) for i, body in enumerate(bodies)]
+    signed = Fingerprinter(options).sign_many(articles)  # a batch: shingles made batch-wide
+    compared = 0
+    for article_, one in zip(articles, signed):
+        again = paragraph_shingle_sets(list(article_.paragraphs), options.paragraph_shingle_size)
+        for paragraph in one.paragraphs:
+            assert again[paragraph.position].tolist() == paragraph.shingles.tolist()
+            compared += 1
+    assert compared > 40
