@@ -104,3 +104,49 @@ def test_a_recomputed_paragraph_set_is_the_one_signing_gave(tmp_path):
             assert again[paragraph.position].tolist() == paragraph.shingles.tolist()
             compared += 1
     assert compared > 40
+
+
+def test_lsh_items_are_packed_and_blocks_written_before_still_read(tmp_path, monkeypatch):
+    import numpy as np
+    import sqlite_utils
+
+    from store import lsm
+    from store.lsm import LSMIndex
+
+    db = sqlite_utils.Database(sqlite3.connect(tmp_path / "index.db", isolation_level=None))
+    LSMIndex.create_tables(db, "things")
+    index = LSMIndex(db, "things", bands=2, rows=1)
+    rng = np.random.default_rng(4)
+    truth: dict[int, set[int]] = {}
+
+    def night(items: list[int]) -> None:
+        keys = rng.integers(-2**62, 2**62, size=(len(items), 2))
+        keys[::7] = keys[0]  # some keys shared by several items
+        index.query(keys)  # a batch is looked up before it is added
+        index.add(items, keys)
+        for item, row in zip(items, keys.tolist()):
+            for key in row:
+                truth.setdefault(key, set()).add(item)
+        db.execute("BEGIN")
+        index.flush()
+        db.execute("COMMIT")
+
+    with monkeypatch.context() as old:  # as newsarchive wrote blocks before: 8 bytes an item
+        old.setattr(lsm, "item_blob", lambda items: items.astype("<i8").tobytes())
+        night(list(range(1, 600)))
+    night(list(range(600, 1200)))
+    night([2**33 + i for i in range(300)])  # ids past 32 bits keep 8 bytes
+    sizes = {(len(items) // (len(keys) // 8)) for keys, items in db.execute("SELECT keys, items FROM _lsh_things_blocks")}
+    assert sizes == {4, 8}
+
+    def answers() -> dict[int, set[int]]:
+        stored: dict[int, set[int]] = {}
+        for key, item in index.entries():
+            stored.setdefault(key, set()).add(item)
+        return stored
+
+    assert answers() == truth
+    keys = np.array(list(truth)[:50], dtype=np.int64)
+    assert LSMIndex(db, "things", bands=2, rows=1).query(keys[:, None])[0:50] == [truth[k] for k in keys.tolist()]
+    index._merge(list(index.runs))  # a merge rewrites old blocks packed
+    assert answers() == truth
