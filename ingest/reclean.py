@@ -30,7 +30,7 @@ import sqlite_utils
 
 from store.archive import Archive, ArchiveError, connect, transaction
 from store.connection import open_connection
-from store.rawcontent import content_sql, decode, raw_content
+from store.rawcontent import DICTIONARIES, content_sql, decode, raw_content
 from store.schema import EMPTY_AFTER_RECLEAN, RECLEAN_FAILED, create_schema
 from store.templates import templates_for
 from store.writes import ReservedIds
@@ -43,7 +43,8 @@ from .pipeline import Ingester, RunSummary, batched
 from .prepare import Preparer
 from .sources import InputFile, to_document
 
-CARRIED_TABLES = ("ingest_runs", "rejects", "boilerplate_lines")
+# _raw_dictionaries: the inputs copied as stored (those that clean to nothing) may need them
+CARRIED_TABLES = ("ingest_runs", "rejects", "boilerplate_lines", DICTIONARIES)
 MERGED = "merged by reclean"
 EMPTY_REASON = "no article text found"  # how the cleaner's reject reason starts (ingest.clean.document)
 
@@ -78,7 +79,7 @@ def _stored_inputs(old: sqlite_utils.Database) -> list[tuple[InputFile, int | No
     rows = old.execute(
         f"""SELECT s.location, r.sha256, {content_sql(old.conn, 'r')}, s.run_id FROM sightings s
            JOIN raw_documents r ON r.id = s.raw_id ORDER BY s.id""").fetchall()
-    return [(InputFile(Path(location), location, sha, decode(content, encoding)), run_id)
+    return [(InputFile(Path(location), location, sha, decode(content, encoding, old.conn)), run_id)
             for location, sha, content, encoding, run_id in rows]
 
 

@@ -19,6 +19,7 @@ from .committed import CommittedIndex, Lookups
 from .index import Banding, BlobStore, lsh_params
 from .lsm import LSMIndex, fit_filters
 from .bigrams import NOSPACE_GLOB
+from .rawcontent import RawCompressor
 from .shingles import ParagraphShingles
 from .schema import FTS_DEFERRED, SCHEMA_VERSION, create_schema, index_articles_since
 from .writes import ArchiveReads, ArchiveWrites, ReservedIds
@@ -84,6 +85,7 @@ class Archive(ArchiveReads, ArchiveWrites):
         self.article_sketches = BlobStore(db, "_sketches_articles")
         self.article_heads = BlobStore(db, "_sketches_heads")
         self.paragraph_shingles = ParagraphShingles(db, options.paragraph_shingle_size)
+        self.raw_compressor = RawCompressor(db.conn)  # with the archive's dictionary, once trained
         self.reserved_ids: ReservedIds | None = None  # reclean: the ids old articles keep
         self._batch_first: int | None = None  # while a batch is written: its first new id
         self._batch_below: list[int] = []  # and the ids it gave below that (see batch)
@@ -126,6 +128,7 @@ class Archive(ArchiveReads, ArchiveWrites):
             self.paragraphs_index.prefetch(np.concatenate([s.paragraph_keys.ravel() for s in signed]),
                                            [paragraphs for _, paragraphs in done])
         conn = self.db.conn
+        self.raw_compressor.maybe_train()  # once the archive holds enough inputs (store.rawcontent)
         first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
         conn.execute(f"INSERT INTO {FTS_DEFERRED} (first_article_id) VALUES (?)", [first])
         self._batch_first, self._batch_below = first, []

@@ -82,6 +82,8 @@ def compress_raw_documents(conn: sqlite3.Connection) -> None:
     stored as read, one at a time (memory: one input and its compressed copy)."""
     if not rawcontent.has_encoding(conn):
         conn.execute("ALTER TABLE raw_documents ADD COLUMN content_encoding TEXT")
+    compressor = rawcontent.RawCompressor(conn)
+    compressor.maybe_train()  # from the inputs as read, before any is compressed
     last = 0
     while True:
         ids = [i for (i,) in conn.execute(
@@ -91,7 +93,7 @@ def compress_raw_documents(conn: sqlite3.Connection) -> None:
             return
         for raw_id in ids:
             content = rawcontent.raw_content(conn, raw_id)
-            stored, encoding = rawcontent.encode(content)
+            stored, encoding = rawcontent.encode(content, compressor)
             if encoding is not None:
                 conn.execute("UPDATE raw_documents SET content = ?, content_encoding = ? WHERE id = ?",
                              [stored, encoding, raw_id])

@@ -11,7 +11,7 @@ from typing import Sequence
 
 import sqlite_utils
 
-from . import convert, templates
+from . import convert, rawcontent, templates
 from .lsm import LSMIndex
 from . import bigrams
 from .search import NOVEL_FTS
@@ -134,6 +134,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     }, pk="id", foreign_keys=[("run_id", "ingest_runs", "id")], if_not_exists=True)
     templates.create_tables(db)
     t("_settings").create({"key": str, "value": str}, pk="key", if_not_exists=True)
+    rawcontent.create_table(db.conn)
     convert.upgrade(db.conn, SCHEMA_VERSION)  # an archive made before each byte was stored once
     db.execute(PARAGRAPHS_VIEW)
     for kind in ("articles", "paragraphs"):

@@ -80,7 +80,7 @@ class ArchiveWrites:
             if found[1] is None and article_id is not None:
                 self.db.conn.execute("UPDATE raw_documents SET article_id = ? WHERE id = ?", [article_id, found[0]])
             return found[0]
-        content, encoding = rawcontent.encode(raw.content)
+        content, encoding = rawcontent.encode(raw.content, self.raw_compressor)
         cur = self.db.conn.execute(
             "INSERT INTO raw_documents (sha256, media_type, content, content_encoding, first_location, article_id) "
             "VALUES (?, ?, ?, ?, ?, ?)", [raw.sha256, raw.media_type, content, encoding, raw.location, article_id])

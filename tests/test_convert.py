@@ -20,6 +20,7 @@ import pytest
 
 from ingest.config import Config
 from store.archive import Archive
+from store import rawcontent
 from store.rawcontent import raw_content
 from store.schema import NOVEL_FTS, SCHEMA_VERSION
 
@@ -83,7 +84,8 @@ def snapshot(conn: sqlite3.Connection, raw: dict[str, bytes], novel: str) -> dic
                                        "FROM raw_documents")) + sorted(raw.items())}
 
 
-def test_an_archive_of_schema_1_converts_on_open_and_loses_nothing(old_code, tmp_path, cli):
+def test_an_archive_of_schema_1_converts_on_open_and_loses_nothing(old_code, tmp_path, cli, monkeypatch):
+    monkeypatch.setattr(rawcontent, "TRAIN_AFTER", 10)  # the conversion trains a dictionary first
     db = tmp_path / "archive.db"
     old_ingest(old_code, *inputs(tmp_path / "in"), "--db", db)
     conn = sqlite3.connect(db, isolation_level=None)
@@ -105,6 +107,7 @@ def test_an_archive_of_schema_1_converts_on_open_and_loses_nothing(old_code, tmp
     stored = dict(conn.execute("SELECT content_encoding, sum(length(content)) FROM raw_documents "
                                "GROUP BY content_encoding"))
     assert stored.get("zstd", 0) > 0 and sum(stored.values()) < sum(map(len, raw.values()))
+    assert conn.execute("SELECT count(*) FROM _raw_dictionaries").fetchone() == (1,)
     assert conn.execute("SELECT count(*) FROM articles WHERE novel_text = text").fetchone() == (0,)
     assert conn.execute("SELECT count(*) FROM _paragraphs WHERE own_text IS NOT NULL").fetchone() == (1,)
     assert vocabulary(conn, NOVEL_FTS) == rebuilt_novel_index(conn)

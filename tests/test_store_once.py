@@ -150,3 +150,31 @@ def test_lsh_items_are_packed_and_blocks_written_before_still_read(tmp_path, mon
     assert LSMIndex(db, "things", bands=2, rows=1).query(keys[:, None])[0:50] == [truth[k] for k in keys.tolist()]
     index._merge(list(index.runs))  # a merge rewrites old blocks packed
     assert answers() == truth
+
+
+def test_inputs_after_the_first_ones_are_compressed_with_the_archives_dictionary(cli, tmp_path, monkeypatch):
+    import zstandard
+
+    from store import rawcontent
+    from corpus import write_config, write_corpus
+
+    monkeypatch.setattr(rawcontent, "TRAIN_AFTER", 20)
+    folder = tmp_path / "in"
+    write_corpus(folder, 80, seed=8)
+    config = write_config(tmp_path / "config.toml", batch_size=10)
+    db = tmp_path / "archive.db"
+    cli("ingest", folder, "--db", db, "--config", config)
+
+    def stored(first_night: bool) -> dict[str, bytes]:
+        conn = sqlite3.connect(db)
+        rows = conn.execute("SELECT id, sha256, content, content_encoding FROM raw_documents").fetchall()
+        frames = [zstandard.get_frame_parameters(content).dict_id for _, _, content, encoding in rows if encoding]
+        if first_night:  # compressed before and after the dictionary (a rebuild has it from the start)
+            assert frames.count(0) >= 20 and len(frames) - frames.count(0) >= 20
+        assert set(frames) - {0} == {i for (i,) in conn.execute("SELECT id FROM _raw_dictionaries")}
+        return {sha: raw_content(conn, raw_id) for raw_id, sha, _, _ in rows}
+
+    before = stored(True)
+    assert all(hashlib.sha256(content).hexdigest() == sha for sha, content in before.items())
+    cli("reclean", "--db", db, "--config", config)  # the rebuild keeps every input, readable
+    assert stored(False) == before
