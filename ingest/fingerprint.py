@@ -310,6 +310,19 @@ class Fingerprinter:
             first = end
         return signed
 
+    def article_sketches(self, articles: list[list[str]]) -> list[tuple[Sketch, Sketch]]:
+        """(whole, first half) sketches of articles given as their paragraphs, the ones
+        `sign_many` gives them: the archive recomputes a stored article's sketches when a
+        new article's verification needs them, instead of keeping every article's."""
+        tokens: list[bytes] = []
+        word_counts: list[int] = []
+        for paragraphs in articles:
+            words, _ = _tokens_and_counts([normalize_text(p) for p in paragraphs])
+            tokens += words
+            word_counts.append(len(words))
+        starts = np.cumsum(word_counts, dtype=np.int64) - word_counts
+        return self._doc_sketches(word_hashes(tokens), starts, np.array(word_counts, dtype=np.int64))
+
     def _doc_sketches(self, hashes: np.ndarray, starts: np.ndarray, counts: np.ndarray) -> list[tuple[Sketch, Sketch]]:
         """(whole, first half) sketches of each article's word shingles (its words are
         hashes[start : start + count]); each shingle is permuted once."""

@@ -11,8 +11,9 @@ leaves the archive as it was. What changes (nothing is lost, every id stays):
 - `articles.novel_text` becomes NULL where it equals the text.
 - `raw_documents.content` is compressed (store.rawcontent), one input at a time, and
   `content_encoding` says how.
-- `_shingles_paragraphs` is dropped: a paragraph's shingle set is recomputed from its
-  text when verification needs it (store.shingles).
+- `_shingles_paragraphs`, `_sketches_articles` and `_sketches_heads` are dropped: a
+  candidate's shingle set or sketches are recomputed from its text when verification
+  needs them (store.shingles).
 
 The pages the old copies took are free pages of the file afterwards, which later
 ingests fill again; `sqlite3 ARCHIVE 'VACUUM'` gives them back to the disk at once
@@ -39,7 +40,8 @@ def upgrade(conn: sqlite3.Connection, version: int) -> bool:
     paragraphs_into_offsets(conn)
     novel_text_once(conn)
     compress_raw_documents(conn)
-    conn.execute("DROP TABLE IF EXISTS _shingles_paragraphs")  # recomputed from the text now (store.shingles)
+    for table in ("_shingles_paragraphs", "_sketches_articles", "_sketches_heads"):
+        conn.execute(f"DROP TABLE IF EXISTS {table}")  # recomputed from the text now (store.shingles)
     conn.execute("UPDATE _settings SET value = ? WHERE key = 'schema_version'", [str(version)])
     return True
 

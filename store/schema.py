@@ -147,10 +147,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE IF NOT EXISTS _chrome_paragraphs (paragraph_id INTEGER PRIMARY KEY, "
                "component INTEGER NOT NULL)")
     db.execute("CREATE INDEX IF NOT EXISTS idx__chrome_paragraphs_component ON _chrome_paragraphs (component)")
-    # arrays: MinHash sketches of articles and of their first halves (paragraph shingle
-    # sets are recomputed from the text when needed: store.shingles)
-    for table in ("_sketches_articles", "_sketches_heads"):
-        t(table).create({"item": int, "size": int, "data": bytes}, pk="item", if_not_exists=True)
+    # no arrays: articles' MinHash sketches and paragraphs' shingle sets are recomputed
+    # from the text when a candidate is verified (store.shingles)
     indexes = [
         ("raw_documents", ["sha256"], True),
         ("articles", ["content_hash"], True),

@@ -137,8 +137,6 @@ class ArchiveWrites:
         conn.executemany(
             "INSERT INTO removed_lines (article_id, raw_id, line_no, text, rule) VALUES (?, ?, ?, ?, ?)",
             [(article_id, raw_id, r.line_no, r.text, r.rule) for r in article.removed])
-        self.article_sketches.put_many([(article_id, signed.sketch.values, signed.sketch.size)])
-        self.article_heads.put_many([(article_id, signed.head.values, signed.head.size)])
         self.add_sighting(article_id, raw.location, run_id, raw_id, article.url)
 
         matches = decision.article_matches

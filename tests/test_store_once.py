@@ -178,3 +178,18 @@ def test_inputs_after_the_first_ones_are_compressed_with_the_archives_dictionary
     assert all(hashlib.sha256(content).hexdigest() == sha for sha, content in before.items())
     cli("reclean", "--db", db, "--config", config)  # the rebuild keeps every input, readable
     assert stored(False) == before
+
+
+def test_recomputed_article_sketches_are_the_ones_signing_gave():
+    from ingest.config import DedupOptions
+    from ingest.fingerprint import Fingerprinter
+    from ingest.models import Article
+    from synthetic import make_docs
+
+    bodies = [doc.paragraphs for doc in make_docs(8, seed=6)] + [["Too short."], ["One two three four"]]
+    articles = [Article(f"a{i}", "s", None, None, tuple(body)) for i, body in enumerate(bodies)]
+    fingerprinter = Fingerprinter(DedupOptions())
+    signed = fingerprinter.sign_many(articles)
+    for one, (whole, head) in zip(signed, fingerprinter.article_sketches([list(a.paragraphs) for a in articles])):
+        assert (one.sketch.values.tolist(), one.sketch.size) == (whole.values.tolist(), whole.size)
+        assert (one.head.values.tolist(), one.head.size) == (head.values.tolist(), head.size)
