@@ -7,7 +7,8 @@ leaves the archive as it was. What changes (nothing is lost, every id stays):
 - `paragraphs`, a table holding each paragraph's text, becomes `_paragraphs` holding
   where the paragraph is in its article's text (bytes), and the view `paragraphs`
   shows the same columns as before. A paragraph found elsewhere than its place in the
-  text (an archive whose text and paragraphs disagreed) keeps its text in `own_text`.
+  text (an archive whose text and paragraphs disagreed), or one of an article longer
+  than OWN_TEXT_ABOVE bytes, keeps its text in `own_text`.
 - `articles.novel_text` becomes NULL where it equals the text.
 - `raw_documents.content` is compressed (store.rawcontent), one input at a time, and
   `content_encoding` says how.
@@ -49,6 +50,8 @@ def upgrade(conn: sqlite3.Connection, version: int) -> bool:
 def paragraphs_into_offsets(conn: sqlite3.Connection) -> None:
     """Move a `paragraphs` table's rows into `_paragraphs` (same ids, passages, similarity
     and line hashes), as offsets into the article's text, and drop the table."""
+    from .schema import OWN_TEXT_ABOVE  # here: store.schema imports this module
+
     if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'paragraphs'").fetchone() is None:
         return
     # a paragraph starts where the ones before it end, each followed by "\n\n" (2 bytes)
@@ -60,13 +63,14 @@ def paragraphs_into_offsets(conn: sqlite3.Connection) -> None:
                   length(CAST(text AS BLOB)), passage_id, similarity, line_hash
            FROM paragraphs WINDOW previous AS (PARTITION BY article_id ORDER BY position
                                                ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)""")
-    # a paragraph that is not there keeps its own copy
+    # a paragraph of a long article, or one that is not there, keeps its own copy
     conn.execute(
         """UPDATE _paragraphs SET own_text = (SELECT text FROM paragraphs o WHERE o.id = _paragraphs.id)
-           WHERE id IN (SELECT o.id FROM paragraphs o JOIN _paragraphs n ON n.id = o.id
+           WHERE article_id IN (SELECT id FROM articles WHERE length(CAST(text AS BLOB)) > ?)
+              OR id IN (SELECT o.id FROM paragraphs o JOIN _paragraphs n ON n.id = o.id
                         LEFT JOIN articles a ON a.id = o.article_id
                         WHERE CAST(substr(CAST(a.text AS BLOB), n.text_start + 1, n.text_length) AS TEXT)
-                              IS NOT o.text)""")
+                              IS NOT o.text)""", [OWN_TEXT_ABOVE])
     conn.execute("DROP TABLE paragraphs")  # its indexes go with it
 
 

@@ -59,14 +59,19 @@ RECLEAN_FAILED = "reclean failed"
 # UTF-8 bytes (text_start, 0-based, and text_length: a byte offset is found without
 # walking the text's characters, and SQLite's substr() on text stops at a NUL
 # character, on a blob it does not), and `own_text` only for a paragraph that is not
-# there (none that this newsarchive writes; an older archive's whose text and
-# paragraphs disagreed keeps its paragraph this way). The view `paragraphs` shows the
+# there (an older archive's whose text and paragraphs disagreed keeps its paragraph
+# this way), or whose article's text is longer than OWN_TEXT_ABOVE bytes. Cutting a
+# paragraph out reads its article's whole text, so the paragraphs of a 5 MB article
+# (10,000 of them) took 3.4 s to read through the view; above the bound each keeps
+# its own copy and a row costs at most a 64 KB read (such articles are rare: none of
+# the benchmark's, whose average is 6 KB). The view `paragraphs` shows the
 # contract's columns (DESIGN.md), text included, so tools and datasette read it as
 # they read the table; writers write `_paragraphs`. The text is cut out only when a
 # query reads it (a correlated subquery, not a join): a lookup by passage or article
 # costs what it cost on the table. articles.text is never updated in place (reclean
 # rebuilds the archive): a tool that changed it would have to rewrite its paragraphs.
 PARAGRAPHS_TABLE = "_paragraphs"
+OWN_TEXT_ABOVE = 65536
 PARAGRAPHS_VIEW = f"""CREATE VIEW IF NOT EXISTS paragraphs AS
 SELECT p.id, p.article_id, p.position,
        coalesce(p.own_text, (SELECT CAST(substr(CAST(a.text AS BLOB), p.text_start + 1, p.text_length) AS TEXT)

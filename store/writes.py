@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from . import clusters, rawcontent, templates
-from .schema import PARAGRAPHS_TABLE
+from .schema import OWN_TEXT_ABOVE, PARAGRAPHS_TABLE
 
 if TYPE_CHECKING:  # pragma: no cover
     from ingest.dedup import Decision
@@ -129,11 +129,14 @@ class ArchiveWrites:
         first_id = conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {PARAGRAPHS_TABLE}").fetchone()[0]
         paragraph_ids = list(range(first_id, first_id + len(article.paragraphs)))
         short = signed.short_lines
+        places = spans(article.paragraphs)
+        long_text = bool(places) and places[-1][0] + places[-1][1] > OWN_TEXT_ABOVE  # see store.schema
         conn.executemany(
-            f"INSERT INTO {PARAGRAPHS_TABLE} (id, article_id, position, text_start, text_length, line_hash) "
-            f"VALUES (?, ?, ?, ?, ?, ?)",
-            [(pid, article_id, position, start, length, short[position][1] if position in short else None)
-             for position, (pid, (start, length)) in enumerate(zip(paragraph_ids, spans(article.paragraphs)))])
+            f"INSERT INTO {PARAGRAPHS_TABLE} (id, article_id, position, text_start, text_length, line_hash, "
+            f"own_text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(pid, article_id, position, start, length, short[position][1] if position in short else None,
+              article.paragraphs[position] if long_text else None)
+             for position, (pid, (start, length)) in enumerate(zip(paragraph_ids, places))])
         conn.executemany(
             "INSERT INTO removed_lines (article_id, raw_id, line_no, text, rule) VALUES (?, ?, ?, ?, ?)",
             [(article_id, raw_id, r.line_no, r.text, r.rule) for r in article.removed])

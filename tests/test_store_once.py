@@ -193,3 +193,25 @@ def test_recomputed_article_sketches_are_the_ones_signing_gave():
     for one, (whole, head) in zip(signed, fingerprinter.article_sketches([list(a.paragraphs) for a in articles])):
         assert (one.sketch.values.tolist(), one.sketch.size) == (whole.values.tolist(), whole.size)
         assert (one.head.values.tolist(), one.head.size) == (head.values.tolist(), head.size)
+
+
+def test_paragraphs_of_a_long_article_keep_their_own_text(cli, tmp_path):
+    from store.schema import OWN_TEXT_ABOVE
+    from test_bigarticle import long_text
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "long.txt").write_text("A long report\n\n" + long_text(2 * OWN_TEXT_ABOVE, {}), encoding="utf-8")
+    shutil.copy(SAMPLES / "000_7787a9d21136dbfa.txt", folder)
+    db = tmp_path / "archive.db"
+    cli("ingest", folder, "--db", db)
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT a.id, a.text, count(p.id), count(p.own_text) FROM articles a "
+                        "JOIN _paragraphs p ON p.article_id = a.id GROUP BY a.id").fetchall()
+    by_length = {len(text.encode()) > OWN_TEXT_ABOVE: (total, own) for _, text, total, own in rows}
+    assert by_length[True][1] == by_length[True][0] > 10  # every paragraph of the long one
+    assert by_length[False][1] == 0
+    for article_id, text, _, _ in rows:
+        paragraphs = [t for (t,) in conn.execute("SELECT text FROM paragraphs WHERE article_id = ? "
+                                                 "ORDER BY position", [article_id])]
+        assert "\n\n".join(paragraphs) == text
