@@ -9,10 +9,11 @@ usage: python benchmarks/throughput.py [-n 20000] [--workdir DIR] [--queries 200
    same mix.
 2. Storage floor: read every file, drop short lines, insert with sqlite-utils
    insert_all in one transaction into a table with FTS5 triggers.
-   Schema floor: the same lines, written as the archive's schema (DESIGN.md) asks for
-   them, with nothing else: raw input, article with text and novel text, its full-text
-   row, paragraphs, sighting, in one transaction per batch on the archive's own
-   connection settings. No cleaning, dedup or index: what storage alone costs.
+   Schema floor: the same lines, written as the archive's schema (DESIGN.md) stores
+   them, with nothing else: raw input (compressed), article with its text (novel text
+   NULL: the same), its full-text row, paragraphs (offsets into the text), sighting, in
+   one transaction per batch on the archive's own connection settings. No cleaning,
+   dedup or index: what storage alone costs.
 3. `ingest` (clean, article + paragraph dedup, store, FTS) of the same files in a
    child process, timing each tenth of the corpus and measuring peak RSS.
 4. Search latency: ranked queries with snippets, 1-3 terms, some matching most rows.
@@ -80,14 +81,15 @@ def remove_archive(db_path: Path) -> None:
 
 
 SCHEMA_FLOOR_TABLES = f"""
-CREATE TABLE raw_documents (id INTEGER PRIMARY KEY, sha256 TEXT UNIQUE, media_type TEXT, content TEXT);
+CREATE TABLE raw_documents (id INTEGER PRIMARY KEY, sha256 TEXT UNIQUE, media_type TEXT, content BLOB,
+                            content_encoding TEXT);
 CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, text TEXT, source TEXT, content_hash TEXT UNIQUE,
                        novel_text TEXT, raw_id INTEGER REFERENCES raw_documents(id));
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id',
                                              tokenize='{FTS_TOKENIZE}');
-CREATE TABLE paragraphs (id INTEGER PRIMARY KEY, article_id INTEGER REFERENCES articles(id), position INTEGER,
-                         text TEXT);
-CREATE INDEX paragraphs_article ON paragraphs (article_id, position);
+CREATE TABLE _paragraphs (id INTEGER PRIMARY KEY, article_id INTEGER REFERENCES articles(id), position INTEGER,
+                          text_start INTEGER, text_length INTEGER);
+CREATE INDEX paragraphs_article ON _paragraphs (article_id, position);
 CREATE TABLE sightings (id INTEGER PRIMARY KEY, article_id INTEGER REFERENCES articles(id), location TEXT);
 """
 
@@ -96,6 +98,8 @@ def schema_floor(paths: list[Path], db_path: Path, batch_size: int) -> float:
     """Seconds to write the short-line-free text as the archive's schema stores it, and no
     more: the ingest's ceiling, whatever its cleaning and dedup cost (see the docstring)."""
     from store.connection import open_connection
+    from store.rawcontent import encode
+    from store.writes import spans
 
     remove_archive(db_path)
     conn = open_connection(db_path)
@@ -108,19 +112,21 @@ def schema_floor(paths: list[Path], db_path: Path, batch_size: int) -> float:
             content = data.decode("utf-8")
             kept = [line for line in content.splitlines() if len(line.split()) >= 5]
             text = "\n\n".join(kept)
-            raws.append((article_id, hashlib.sha256(data).hexdigest(), "text/plain", content))
+            raws.append((article_id, hashlib.sha256(data).hexdigest(), "text/plain", *encode(data)))
             articles.append((article_id, kept[0][:100] if kept else None, text, path.parent.name,
-                             hashlib.sha256(text.encode("utf-8")).hexdigest(), text, article_id))
-            paragraphs += [(article_id, position, line) for position, line in enumerate(kept)]
+                             hashlib.sha256(text.encode("utf-8")).hexdigest(), None, article_id))
+            paragraphs += [(article_id, position, start, length)
+                           for position, (start, length) in enumerate(spans(kept))]
             sightings.append((article_id, str(path)))
         conn.execute("BEGIN IMMEDIATE")
-        conn.executemany("INSERT INTO raw_documents VALUES (?, ?, ?, ?)", raws)
+        conn.executemany("INSERT INTO raw_documents VALUES (?, ?, ?, ?, ?)", raws)
         conn.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", articles)
         # one statement a batch: FTS5 flushes its pending terms at every statement that
         # writes it, so a trigger per row costs about three times as much
         conn.execute("INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles "
                      "WHERE id > ?", [first])
-        conn.executemany("INSERT INTO paragraphs (article_id, position, text) VALUES (?, ?, ?)", paragraphs)
+        conn.executemany("INSERT INTO _paragraphs (article_id, position, text_start, text_length) VALUES (?, ?, ?, ?)",
+                         paragraphs)
         conn.executemany("INSERT INTO sightings (article_id, location) VALUES (?, ?)", sightings)
         conn.execute("COMMIT")
     seconds = time.perf_counter() - start
