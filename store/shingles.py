@@ -62,7 +62,7 @@ class ParagraphShingles:
         self.cache = _Cache(CACHE_PARAGRAPHS)
 
     def get(self, items) -> dict[int, tuple[np.ndarray, int]]:
-        """(set, its size) of each given paragraph that exists (BlobStore.get's shape)."""
+        """(set, its size) of each given paragraph that exists."""
         sets = self.cache.get_many(items, self._compute)
         return {item: (shingles, len(shingles)) for item, shingles in sets.items()}
 
@@ -78,8 +78,8 @@ class ParagraphShingles:
 
 class ArticleSketches:
     """The (whole, first half) MinHash sketches of stored articles, by article id
-    (recomputed with `fingerprinter()`, cached); `wholes` and `heads` read them in
-    BlobStore.get's shape."""
+    (recomputed with `fingerprinter()`, cached); `wholes` and `heads` give one of
+    them each as (values, size), as ingest.dedup reads them."""
 
     def __init__(self, db: sqlite_utils.Database, fingerprinter: Callable[[], Fingerprinter]) -> None:
         self.db = db
@@ -107,7 +107,7 @@ class ArticleSketches:
 
 
 class _Part:
-    """One of an ArticleSketches' two sketches, as BlobStore.get gives it: (values, size)."""
+    """One of an ArticleSketches' two sketches, as (values, size) by article id."""
 
     def __init__(self, sketches: ArticleSketches, which: int) -> None:
         self.sketches = sketches
