@@ -1,4 +1,4 @@
-"""LSH banding and arrays stored in the archive.
+"""LSH banding: the bands and rows of an index, and the band keys of signatures.
 
 The banding parameters come from datasketch's MinHashLSH optimiser, weighted to
 favour recall (its maintainers' advice: lean to recall, then verify candidates);
