@@ -12,6 +12,7 @@ leaves the archive as it was. What changes (nothing is lost, every id stays):
 - `articles.novel_text` becomes NULL where it equals the text.
 - `raw_documents.content` is compressed (store.rawcontent), one input at a time, and
   `content_encoding` says how.
+- LSH blocks keep their items in 4 bytes where they fit (store.lsm.item_blob).
 - `_shingles_paragraphs`, `_sketches_articles` and `_sketches_heads` are dropped: a
   candidate's shingle set or sketches are recomputed from its text when verification
   needs them (store.shingles).
@@ -26,6 +27,7 @@ from __future__ import annotations
 import sqlite3
 
 from . import rawcontent
+from .lsm import block_items, item_blob
 
 OLD_VERSION = 1
 NOVEL_TRIGGERS = ("articles_novel_ai", "articles_novel_ad", "articles_novel_au")
@@ -41,6 +43,8 @@ def upgrade(conn: sqlite3.Connection, version: int) -> bool:
     paragraphs_into_offsets(conn)
     novel_text_once(conn)
     compress_raw_documents(conn)
+    for kind in ("articles", "paragraphs"):
+        pack_lsh_items(conn, f"_lsh_{kind}_blocks")
     for table in ("_shingles_paragraphs", "_sketches_articles", "_sketches_heads"):
         conn.execute(f"DROP TABLE IF EXISTS {table}")  # recomputed from the text now (store.shingles)
     conn.execute("UPDATE _settings SET value = ? WHERE key = 'schema_version'", [str(version)])
@@ -104,3 +108,21 @@ def compress_raw_documents(conn: sqlite3.Connection) -> None:
                 conn.execute("UPDATE raw_documents SET content = ?, content_encoding = ? WHERE id = ?",
                              [stored, encoding, raw_id])
         last = ids[-1]
+
+
+def pack_lsh_items(conn: sqlite3.Connection, table: str) -> None:
+    """Rewrite an LSH blocks table's items 4 bytes each where they fit (store.lsm.item_blob),
+    a block at a time."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [table]).fetchone() is None:
+        return
+    last = (0, -1)
+    while True:
+        rows = conn.execute(f"SELECT run, block, length(keys), items FROM {table} WHERE (run, block) > (?, ?) "
+                            f"ORDER BY run, block LIMIT {RAW_CHUNK}", last).fetchall()
+        if not rows:
+            return
+        for run, block, key_bytes, items in rows:
+            packed = item_blob(block_items(items, key_bytes // 8))
+            if len(packed) < len(items):
+                conn.execute(f"UPDATE {table} SET items = ? WHERE run = ? AND block = ?", [packed, run, block])
+        last = rows[-1][:2]

@@ -17,10 +17,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from ingest.config import Config
 from store.archive import Archive
 from store import rawcontent
+from store.lsm import LSMIndex
 from store.rawcontent import raw_content
 from store.schema import NOVEL_FTS, SCHEMA_VERSION
 
@@ -77,7 +79,9 @@ def inputs(folder: Path) -> list[Path]:
 
 
 def snapshot(conn: sqlite3.Connection, raw: dict[str, bytes], novel: str) -> dict[str, list]:
-    return {"articles": conn.execute(ARTICLES.format(novel=novel)).fetchall(),
+    lsh = {kind: sorted(LSMIndex(sqlite_utils.Database(conn), kind, 1, 1).entries())
+           for kind in ("articles", "paragraphs")}
+    return {"articles": conn.execute(ARTICLES.format(novel=novel)).fetchall(), "lsh": lsh,
             "paragraphs": conn.execute(PARAGRAPHS).fetchall(),
             **{name: conn.execute(sql).fetchall() for name, sql in TABLES.items()},
             "raw": sorted(conn.execute("SELECT id, sha256, media_type, first_location, article_id "
@@ -110,6 +114,8 @@ def test_an_archive_of_schema_1_converts_on_open_and_loses_nothing(old_code, tmp
     assert conn.execute("SELECT count(*) FROM _raw_dictionaries").fetchone() == (1,)
     assert conn.execute("SELECT count(*) FROM articles WHERE novel_text = text").fetchone() == (0,)
     assert conn.execute("SELECT count(*) FROM _paragraphs WHERE own_text IS NOT NULL").fetchone() == (1,)
+    assert {len(items) // (len(keys) // 8) for keys, items in  # LSH items packed in 4 bytes
+            conn.execute("SELECT keys, items FROM _lsh_paragraphs_blocks")} == {4}
     assert vocabulary(conn, NOVEL_FTS) == rebuilt_novel_index(conn)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
