@@ -138,14 +138,17 @@ class RawCompressor:
         row = self.conn.execute(f"SELECT dictionary FROM {DICTIONARIES} ORDER BY rowid DESC LIMIT 1").fetchone() \
             if self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [DICTIONARIES]).fetchone() else None
         if row is not None:
-            self._compressor = _zstd().ZstdCompressor(level=LEVEL, write_checksum=True,
-                                                      dict_data=_zstd().ZstdCompressionDict(row[0]))
+            dictionary = _zstd().ZstdCompressionDict(row[0])
+            dictionary.precompute_compress(level=LEVEL)  # digested once, not at every input
+            self._compressor = _zstd().ZstdCompressor(level=LEVEL, write_checksum=True, dict_data=dictionary)
 
     def maybe_train(self) -> bool:
         """Train the archive's dictionary if it has none and holds TRAIN_AFTER inputs
         (inside the caller's transaction); whether it did."""
-        self._load()  # one may have been carried over (reclean)
         if self._compressor is not None or self._untrainable:
+            return False
+        self._load()  # one may have been carried over (reclean)
+        if self._compressor is not None:
             return False
         if self.conn.execute("SELECT count(*) FROM (SELECT 1 FROM raw_documents LIMIT ?)",
                              [TRAIN_AFTER]).fetchone()[0] < TRAIN_AFTER:
