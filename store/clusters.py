@@ -303,8 +303,8 @@ def _join(conn: sqlite3.Connection, joins: list[tuple[int, int, str, int, list[t
         conn.execute("UPDATE _paragraphs SET passage_id = ?, similarity = ? WHERE id = ?",
                      [key, round(max(sim for _, sim in edges), 4), paragraph])
         # a member's similarity is its best edge: the new edge may be better
-        conn.executemany("UPDATE _paragraphs SET similarity = ? WHERE id = ? AND (similarity IS NULL OR similarity < ?)",
-                         [(round(sim, 4), other, round(sim, 4)) for other, sim in edges])
+        conn.executemany("UPDATE _paragraphs SET similarity = ? WHERE id = ? "
+                         "AND (similarity IS NULL OR similarity < ?)", [(round(sim, 4), other, round(sim, 4)) for other, sim in edges])
         affected.add(article)
     return affected
 

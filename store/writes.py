@@ -53,8 +53,8 @@ class ArchiveReads:
 
     def passage_paragraphs(self, article_id: int) -> int:
         """How many paragraphs of an article belong to a repeated passage."""
-        return self.db.conn.execute(f"SELECT count(*) FROM {PARAGRAPHS_TABLE} WHERE article_id = ? AND passage_id IS NOT NULL",
-                               [article_id]).fetchone()[0]
+        return self.db.conn.execute(f"SELECT count(*) FROM {PARAGRAPHS_TABLE} WHERE article_id = ? "
+                                    f"AND passage_id IS NOT NULL", [article_id]).fetchone()[0]
 
     def raw_by_sha(self, sha256: str) -> tuple[int, int | None] | None:
         """(raw id, article id) of stored raw content with this sha256."""

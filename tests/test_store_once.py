@@ -136,7 +136,8 @@ def test_lsh_items_are_packed_and_blocks_written_before_still_read(tmp_path, mon
         night(list(range(1, 600)))
     night(list(range(600, 1200)))
     night([2**33 + i for i in range(300)])  # ids past 32 bits keep 8 bytes
-    sizes = {(len(items) // (len(keys) // 8)) for keys, items in db.execute("SELECT keys, items FROM _lsh_things_blocks")}
+    blocks = db.execute("SELECT keys, items FROM _lsh_things_blocks").fetchall()
+    sizes = {len(items) // (len(keys) // 8) for keys, items in blocks}
     assert sizes == {4, 8}
 
     def answers() -> dict[int, set[int]]:
