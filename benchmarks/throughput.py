@@ -9,15 +9,19 @@ usage: python benchmarks/throughput.py [-n 20000] [--workdir DIR] [--queries 200
    same mix.
 2. Storage floor: read every file, drop short lines, insert with sqlite-utils
    insert_all in one transaction into a table with FTS5 triggers.
-   Schema floor: the same lines, written as the archive's schema (DESIGN.md) asks for
-   them, with nothing else: raw input, article with text and novel text, its full-text
-   row, paragraphs, sighting, in one transaction per batch on the archive's own
-   connection settings. No cleaning, dedup or index: what storage alone costs.
+   Schema floor: the same lines, written as the archive's schema (DESIGN.md) stores
+   them, with nothing else: raw input (compressed), article with its text (novel text
+   NULL: the same), its full-text row, paragraphs (offsets into the text), sighting, in
+   one transaction per batch on the archive's own connection settings. No cleaning,
+   dedup or index: what storage alone costs.
 3. `ingest` (clean, article + paragraph dedup, store, FTS) of the same files in a
    child process, timing each tenth of the corpus and measuring peak RSS.
 4. Search latency: ranked queries with snippets, 1-3 terms, some matching most rows.
 Prints articles/s for the three, the ratios, first/last decile times (and the CPU time of
-the writer and of the workers per tenth), peak RSS, and median/p95 search latency.
+the writer and of the workers per tenth), peak RSS, median/p95 search latency, and the
+size of each part of the archive and of the schema floor (SQLite's dbstat: a table with
+its indexes, an FTS5 table with its shadow tables, an LSH index's runs and blocks) in MB
+and bytes per article, beside the storage floor's file.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ import argparse
 import hashlib
 import json
 import random
+import re
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -75,14 +81,15 @@ def remove_archive(db_path: Path) -> None:
 
 
 SCHEMA_FLOOR_TABLES = f"""
-CREATE TABLE raw_documents (id INTEGER PRIMARY KEY, sha256 TEXT UNIQUE, media_type TEXT, content TEXT);
+CREATE TABLE raw_documents (id INTEGER PRIMARY KEY, sha256 TEXT UNIQUE, media_type TEXT, content BLOB,
+                            content_encoding TEXT);
 CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, text TEXT, source TEXT, content_hash TEXT UNIQUE,
                        novel_text TEXT, raw_id INTEGER REFERENCES raw_documents(id));
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id',
                                              tokenize='{FTS_TOKENIZE}');
-CREATE TABLE paragraphs (id INTEGER PRIMARY KEY, article_id INTEGER REFERENCES articles(id), position INTEGER,
-                         text TEXT);
-CREATE INDEX paragraphs_article ON paragraphs (article_id, position);
+CREATE TABLE _paragraphs (id INTEGER PRIMARY KEY, article_id INTEGER REFERENCES articles(id), position INTEGER,
+                          text_start INTEGER, text_length INTEGER);
+CREATE INDEX paragraphs_article ON _paragraphs (article_id, position);
 CREATE TABLE sightings (id INTEGER PRIMARY KEY, article_id INTEGER REFERENCES articles(id), location TEXT);
 """
 
@@ -91,6 +98,8 @@ def schema_floor(paths: list[Path], db_path: Path, batch_size: int) -> float:
     """Seconds to write the short-line-free text as the archive's schema stores it, and no
     more: the ingest's ceiling, whatever its cleaning and dedup cost (see the docstring)."""
     from store.connection import open_connection
+    from store.rawcontent import encode
+    from store.writes import spans
 
     remove_archive(db_path)
     conn = open_connection(db_path)
@@ -103,19 +112,21 @@ def schema_floor(paths: list[Path], db_path: Path, batch_size: int) -> float:
             content = data.decode("utf-8")
             kept = [line for line in content.splitlines() if len(line.split()) >= 5]
             text = "\n\n".join(kept)
-            raws.append((article_id, hashlib.sha256(data).hexdigest(), "text/plain", content))
+            raws.append((article_id, hashlib.sha256(data).hexdigest(), "text/plain", *encode(data)))
             articles.append((article_id, kept[0][:100] if kept else None, text, path.parent.name,
-                             hashlib.sha256(text.encode("utf-8")).hexdigest(), text, article_id))
-            paragraphs += [(article_id, position, line) for position, line in enumerate(kept)]
+                             hashlib.sha256(text.encode("utf-8")).hexdigest(), None, article_id))
+            paragraphs += [(article_id, position, start, length)
+                           for position, (start, length) in enumerate(spans(kept))]
             sightings.append((article_id, str(path)))
         conn.execute("BEGIN IMMEDIATE")
-        conn.executemany("INSERT INTO raw_documents VALUES (?, ?, ?, ?)", raws)
+        conn.executemany("INSERT INTO raw_documents VALUES (?, ?, ?, ?, ?)", raws)
         conn.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", articles)
         # one statement a batch: FTS5 flushes its pending terms at every statement that
         # writes it, so a trigger per row costs about three times as much
         conn.execute("INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles "
                      "WHERE id > ?", [first])
-        conn.executemany("INSERT INTO paragraphs (article_id, position, text) VALUES (?, ?, ?)", paragraphs)
+        conn.executemany("INSERT INTO _paragraphs (article_id, position, text_start, text_length) VALUES (?, ?, ?, ?)",
+                         paragraphs)
         conn.executemany("INSERT INTO sightings (article_id, location) VALUES (?, ?)", sightings)
         conn.execute("COMMIT")
     seconds = time.perf_counter() - start
@@ -222,6 +233,48 @@ def search_latency(db_path: Path, queries: int, seed: int = 1) -> tuple[float, f
     return statistics.median(times), times[int(len(times) * 0.95) - 1], cli
 
 
+def parts(db_path: Path) -> list[tuple[str, int, int]]:
+    """(part, bytes, pages) of each part of a SQLite file, largest first, from the dbstat
+    virtual table: a table with its indexes (`articles` + `idx_articles_*`), an FTS5 table
+    with its shadow tables (`articles_fts_data`, `_docsize`, ...), an LSH index's runs and
+    blocks. Bytes are whole pages (what the file holds), free pages a part of their own."""
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        owner = {name: table for name, table in conn.execute("SELECT name, tbl_name FROM sqlite_master")}
+        fts = [name for name, in conn.execute("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")]
+        sizes: dict[str, list[int]] = {}
+        for name, size, pages in conn.execute("SELECT name, sum(pgsize), count(*) FROM dbstat GROUP BY name"):
+            part = owner.get(name, name)
+            part = next((f for f in fts if part.startswith(f + "_")), part)
+            part = re.sub(r"^(_lsh_\w+?)_(runs|blocks)$", r"\1", part)
+            total = sizes.setdefault(part, [0, 0])
+            total[0] += size
+            total[1] += pages
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+        if free:
+            sizes["(free pages)"] = [free * page_size, free]
+    finally:
+        conn.close()
+    return sorted(((part, size, pages) for part, (size, pages) in sizes.items()), key=lambda p: -p[1])
+
+
+def print_parts(label: str, db_path: Path, articles: int, floor_bytes: int) -> None:
+    """The size of each part of an archive (see `parts`), in MB, bytes per article and
+    share of the storage floor's file, parts under 0.1% of the file summed as `other`."""
+    found = parts(db_path)
+    total = sum(size for _, size, _ in found)
+    print(f"{label}: {total / 2**20:,.1f} MB in pages, {total / articles:,.0f} bytes per article, "
+          f"{total / floor_bytes:.2f}x the storage floor's file ({floor_bytes / 2**20:,.1f} MB, "
+          f"{floor_bytes / articles:,.0f} bytes per article)")
+    shown = [p for p in found if p[1] >= total / 1000]
+    other = [p for p in found if p[1] < total / 1000]
+    if other:
+        shown.append((f"other ({len(other)} parts)", sum(p[1] for p in other), sum(p[2] for p in other)))
+    for part, size, _ in shown:
+        print(f"  {part:32s} {size / 2**20:8.1f} MB {size / articles:8,.0f} B/article {100 * size / total:5.1f}%")
+
+
 def file_mb(db: Path) -> float:
     """Megabytes of a SQLite file with its write-ahead log."""
     return sum(p.stat().st_size for p in (db, Path(f"{db}-wal")) if p.exists()) / 2**20
@@ -261,6 +314,10 @@ def main() -> int:
     print(f"ingest: {rate:,.0f} articles/s ({result['seconds']:.1f} s); ratio to floor {rate * floor / len(paths):.2f}")
     print(f"size on disk: archive {file_mb(db):,.0f} MB, storage floor {file_mb(work / 'floor.db'):,.0f} MB, "
           f"schema floor {file_mb(work / 'schema-floor.db'):,.0f} MB")
+    articles = sqlite3.connect(f"file:{db}?mode=ro", uri=True).execute("SELECT count(*) FROM articles").fetchone()[0]
+    floor_bytes = sum(size for _, size, _ in parts(work / "floor.db"))
+    print_parts(f"archive parts ({articles} articles)", db, articles, floor_bytes)
+    print_parts("schema floor parts", work / "schema-floor.db", len(paths), floor_bytes)
     remove_archive(work / "schema-floor.db")
     deciles = result["deciles"]
     print(f"deciles: first {deciles[0]:.2f} s, last {deciles[-1]:.2f} s, last/first {deciles[-1] / deciles[0]:.2f} "

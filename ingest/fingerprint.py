@@ -183,6 +183,29 @@ def length_in_words(normalized: str, tokens: int) -> int:
     return tokens + sum(1 for run in NOSPACE_RUN.findall(normalized) if len(run) > 1)
 
 
+def _span_sets(hashes: np.ndarray, spans: list[tuple[int, int]], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct `size`-word shingles of each span of words (first word, words; at
+    least `size` words), one set after another, and the size of each set."""
+    if not spans:
+        return np.empty(0, dtype=np.uint32), np.empty(0, dtype=np.int64)
+    firsts, counts = np.array(spans, dtype=np.int64).T
+    shingles = shingles_of_word_hashes(hashes, size)
+    return _distinct_per_segment(shingles[_ranges(firsts, counts - size + 1)], counts - size + 1)
+
+
+def paragraph_shingle_sets(paragraphs: list[str], size: int) -> list[np.ndarray]:
+    """The shingle set (sorted distinct hashes) of each paragraph, the one
+    `Fingerprinter.sign_many` gives a paragraph that can be a passage (empty for one of
+    fewer than `size` words): the archive recomputes a stored paragraph's set from its
+    text when a new paragraph's verification needs it, instead of keeping every set."""
+    tokens, counts = _tokens_and_counts([normalize_text(p) for p in paragraphs])
+    starts = np.cumsum(counts, dtype=np.int64) - counts
+    spans = [(int(start), count) for start, count in zip(starts, counts) if count >= size]
+    values, sizes = _span_sets(word_hashes(tokens), spans, size)
+    sets = iter(np.split(values, np.cumsum(sizes)[:-1]) if len(spans) else [])
+    return [next(sets) if count >= size else np.empty(0, dtype=np.uint32) for count in counts]
+
+
 class Fingerprinter:
     """Computes sketches with one pinned MinHash configuration.
 
@@ -305,6 +328,19 @@ class Fingerprinter:
             first = end
         return signed
 
+    def article_sketches(self, articles: list[list[str]]) -> list[tuple[Sketch, Sketch]]:
+        """(whole, first half) sketches of articles given as their paragraphs, the ones
+        `sign_many` gives them: the archive recomputes a stored article's sketches when a
+        new article's verification needs them, instead of keeping every article's."""
+        tokens: list[bytes] = []
+        word_counts: list[int] = []
+        for paragraphs in articles:
+            words, _ = _tokens_and_counts([normalize_text(p) for p in paragraphs])
+            tokens += words
+            word_counts.append(len(words))
+        starts = np.cumsum(word_counts, dtype=np.int64) - word_counts
+        return self._doc_sketches(word_hashes(tokens), starts, np.array(word_counts, dtype=np.int64))
+
     def _doc_sketches(self, hashes: np.ndarray, starts: np.ndarray, counts: np.ndarray) -> list[tuple[Sketch, Sketch]]:
         """(whole, first half) sketches of each article's word shingles (its words are
         hashes[start : start + count]); each shingle is permuted once."""
@@ -330,12 +366,7 @@ class Fingerprinter:
     def _paragraph_sets(self, hashes: np.ndarray, spans: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
         """The distinct word shingles of each span of words (first word, words), one set
         after another, and the size of each set."""
-        if not spans:
-            return np.empty(0, dtype=np.uint32), np.empty(0, dtype=np.int64)
-        size = self.options.paragraph_shingle_size
-        firsts, counts = np.array(spans, dtype=np.int64).T
-        shingles = shingles_of_word_hashes(hashes, size)
-        return _distinct_per_segment(shingles[_ranges(firsts, counts - size + 1)], counts - size + 1)
+        return _span_sets(hashes, spans, self.options.paragraph_shingle_size)
 
     @staticmethod
     def _keys(signatures: np.ndarray, banding: Banding) -> np.ndarray:

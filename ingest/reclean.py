@@ -30,6 +30,7 @@ import sqlite_utils
 
 from store.archive import Archive, ArchiveError, connect, transaction
 from store.connection import open_connection
+from store.rawcontent import DICTIONARIES, content_sql, decode, raw_content
 from store.schema import EMPTY_AFTER_RECLEAN, RECLEAN_FAILED, create_schema
 from store.templates import templates_for
 from store.writes import ReservedIds
@@ -42,7 +43,8 @@ from .pipeline import Ingester, RunSummary, batched
 from .prepare import Preparer
 from .sources import InputFile, to_document
 
-CARRIED_TABLES = ("ingest_runs", "rejects", "boilerplate_lines")
+# _raw_dictionaries: the inputs copied as stored (those that clean to nothing) may need them
+CARRIED_TABLES = ("ingest_runs", "rejects", "boilerplate_lines", DICTIONARIES)
 MERGED = "merged by reclean"
 EMPTY_REASON = "no article text found"  # how the cleaner's reject reason starts (ingest.clean.document)
 
@@ -75,10 +77,10 @@ class _OldId:
 def _stored_inputs(old: sqlite_utils.Database) -> list[tuple[InputFile, int | None]]:
     """Every sighting's raw input, in the order first seen, with the run that saw it."""
     rows = old.execute(
-        """SELECT s.location, r.sha256, r.content, s.run_id FROM sightings s
+        f"""SELECT s.location, r.sha256, {content_sql(old.conn, 'r')}, s.run_id FROM sightings s
            JOIN raw_documents r ON r.id = s.raw_id ORDER BY s.id""").fetchall()
-    return [(InputFile(Path(location), location, sha, content), run_id)
-            for location, sha, content, run_id in rows]
+    return [(InputFile(Path(location), location, sha, decode(content, encoding, old.conn)), run_id)
+            for location, sha, content, encoding, run_id in rows]
 
 
 def _old_ids(old: sqlite_utils.Database, db_path: Path) -> dict[int, _OldId]:
@@ -161,8 +163,8 @@ class _Keeper:
     def _keep_empty(self, old_id: int, old: _OldId, raw_id: int) -> None:
         """Keep an old id whose input the rebuild rejected as an article with no text,
         marked with why, and with the lines its cleaning removed and their rules."""
-        location, content = self.conn.execute("SELECT first_location, content FROM raw_documents WHERE id = ?",
-                                              [raw_id]).fetchone()
+        (location,) = self.conn.execute("SELECT first_location FROM raw_documents WHERE id = ?", [raw_id]).fetchone()
+        content = raw_content(self.conn, raw_id)
         reason = next((self.rejected[loc] for (loc,) in self.old.execute(
             "SELECT s.location FROM sightings s JOIN raw_documents r ON r.id = s.raw_id WHERE r.sha256 = ? "
             "ORDER BY s.id", [old.sha256]) if loc in self.rejected), "")
@@ -176,7 +178,7 @@ class _Keeper:
         source = old.source or (doc.source if doc is not None else None)
         self.conn.execute(
             "INSERT INTO articles (id, title, text, published, source, content_hash, novel_text, raw_id, run_id, "
-            "status) VALUES (?, ?, '', ?, ?, ?, '', ?, ?, ?)",
+            "status) VALUES (?, ?, '', ?, ?, ?, NULL, ?, ?, ?)",
             [old_id, title, old.published, source, f"empty:{old.sha256}", raw_id, self.run_id, status])
         self.conn.executemany(
             "INSERT INTO removed_lines (article_id, raw_id, line_no, text, rule) VALUES (?, ?, ?, ?, ?)",

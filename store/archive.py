@@ -16,14 +16,16 @@ from ingest.config import DedupOptions
 
 from .connection import ArchiveError, open_connection  # noqa: F401 (ArchiveError re-exported)
 from .committed import CommittedIndex, Lookups
-from .index import Banding, BlobStore, lsh_params
+from .index import Banding, lsh_params
 from .lsm import LSMIndex, fit_filters
 from .bigrams import NOSPACE_GLOB
+from .rawcontent import RawCompressor
+from .shingles import ArticleSketches, ParagraphShingles
 from .schema import FTS_DEFERRED, SCHEMA_VERSION, create_schema, index_articles_since
 from .writes import ArchiveReads, ArchiveWrites, ReservedIds
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ingest.fingerprint import Permutations, Signed
+    from ingest.fingerprint import Fingerprinter, Permutations, Signed
 
 PERMUTATIONS_KEY = "minhash_permutations"  # in _settings, once the first ingest drew them
 # What a shingle's tokens are (ingest.normalize): stored with the other fingerprint settings.
@@ -80,12 +82,23 @@ class Archive(ArchiveReads, ArchiveWrites):
         self.articles_index = LSMIndex(db, "articles", settings["article_bands"], settings["article_rows"], reader)
         self.paragraphs_index = LSMIndex(db, "paragraphs", settings["paragraph_bands"], settings["paragraph_rows"],
                                          reader)
-        self.article_sketches = BlobStore(db, "_sketches_articles")
-        self.article_heads = BlobStore(db, "_sketches_heads")
-        self.paragraph_shingles = BlobStore(db, "_shingles_paragraphs")
+        # a candidate's sketches and shingle sets are recomputed from its text (store.shingles)
+        self.sketches = ArticleSketches(db, self._fingerprinter)
+        self.article_sketches, self.article_heads = self.sketches.wholes, self.sketches.heads
+        self.paragraph_shingles = ParagraphShingles(db, options.paragraph_shingle_size)
+        self.raw_compressor = RawCompressor(db.conn)  # with the archive's dictionary, once trained
+        self._fingerprinter_made: "Fingerprinter | None" = None
         self.reserved_ids: ReservedIds | None = None  # reclean: the ids old articles keep
         self._batch_first: int | None = None  # while a batch is written: its first new id
         self._batch_below: list[int] = []  # and the ids it gave below that (see batch)
+
+    def _fingerprinter(self) -> "Fingerprinter":
+        """The Fingerprinter this archive's articles were signed with (made once)."""
+        if self._fingerprinter_made is None:
+            from ingest.fingerprint import Fingerprinter
+
+            self._fingerprinter_made = Fingerprinter(self.options, *self.bandings(), self.permutations())
+        return self._fingerprinter_made
 
     def bandings(self) -> tuple[Banding, Banding]:
         """How this archive's (articles, paragraphs) LSH indexes band a signature."""
@@ -125,11 +138,16 @@ class Archive(ArchiveReads, ArchiveWrites):
             self.paragraphs_index.prefetch(np.concatenate([s.paragraph_keys.ravel() for s in signed]),
                                            [paragraphs for _, paragraphs in done])
         conn = self.db.conn
+        self.raw_compressor.maybe_train()  # once the archive holds enough inputs (store.rawcontent)
         first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
         conn.execute(f"INSERT INTO {FTS_DEFERRED} (first_article_id) VALUES (?)", [first])
         self._batch_first, self._batch_below = first, []
         try:
             yield
+        except BaseException:
+            self.paragraph_shingles.forget()  # the batch's ids may be given again
+            self.sketches.forget()
+            raise
         finally:
             self._batch_first = None
         index_articles_since(self.db, first, self._batch_below)

@@ -300,11 +300,11 @@ def _join(conn: sqlite3.Connection, joins: list[tuple[int, int, str, int, list[t
         if conn.execute("SELECT 1 FROM paragraphs WHERE article_id = ? AND passage_id = ?",
                         [article, key]).fetchone() is None:
             conn.execute("UPDATE passages SET occurrences = occurrences + 1 WHERE id = ?", [key])
-        conn.execute("UPDATE paragraphs SET passage_id = ?, similarity = ? WHERE id = ?",
+        conn.execute("UPDATE _paragraphs SET passage_id = ?, similarity = ? WHERE id = ?",
                      [key, round(max(sim for _, sim in edges), 4), paragraph])
         # a member's similarity is its best edge: the new edge may be better
-        conn.executemany("UPDATE paragraphs SET similarity = ? WHERE id = ? AND (similarity IS NULL OR similarity < ?)",
-                         [(round(sim, 4), other, round(sim, 4)) for other, sim in edges])
+        conn.executemany("UPDATE _paragraphs SET similarity = ? WHERE id = ? "
+                         "AND (similarity IS NULL OR similarity < ?)", [(round(sim, 4), other, round(sim, 4)) for other, sim in edges])
         affected.add(article)
     return affected
 
@@ -378,23 +378,26 @@ def refresh_passages(conn: sqlite3.Connection, touched: set[int], chrome_min_art
                 affected.add(info[p][0])
             if (info[p][1], info[p][5]) != (passage_id, similarity[p]):
                 updates.append((passage_id, similarity[p], p))
-    conn.executemany("UPDATE paragraphs SET passage_id = ?, similarity = ? WHERE id = ?", updates)
+    conn.executemany("UPDATE _paragraphs SET passage_id = ?, similarity = ? WHERE id = ?", updates)
     for passage_id in free:
         if passage_id not in claimed:
             affected |= {a for (a,) in conn.execute("SELECT article_id FROM paragraphs WHERE passage_id = ?",
                                                     [passage_id])}
-            conn.execute("UPDATE paragraphs SET passage_id = NULL WHERE passage_id = ?", [passage_id])
+            conn.execute("UPDATE _paragraphs SET passage_id = NULL WHERE passage_id = ?", [passage_id])
             conn.execute("DELETE FROM passages WHERE id = ?", [passage_id])
     return affected
 
 
 def refresh_novel_text(conn: sqlite3.Connection, article_ids: Iterable[int]) -> None:
-    """Set novel_text: the article's paragraphs minus passages first seen in another article."""
+    """Set novel_text: the article's paragraphs minus passages first seen in another
+    article; NULL where that is all of them (the text)."""
     for article_id in sorted(set(article_ids)):
         kept = [text for (text,) in conn.execute(
             """SELECT p.text FROM paragraphs p LEFT JOIN passages s ON s.id = p.passage_id
                WHERE p.article_id = ? AND (s.id IS NULL OR s.first_article_id = p.article_id)
                ORDER BY p.position""", [article_id])]
         novel = "\n\n".join(kept)
+        (text,) = conn.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+        stored = None if novel == text else novel  # NULL: the text itself (store.schema.NOVEL_TEXT)
         conn.execute("UPDATE articles SET novel_text = ? WHERE id = ? AND novel_text IS NOT ?",
-                     [novel, article_id, novel])
+                     [stored, article_id, stored])

@@ -1,9 +1,9 @@
-"""LSH banding and arrays stored in the archive.
+"""LSH banding: the bands and rows of an index, and the band keys of signatures.
 
 The banding parameters come from datasketch's MinHashLSH optimiser, weighted to
 favour recall (its maintainers' advice: lean to recall, then verify candidates);
 band keys are computed for many signatures in one numpy pass. The buckets themselves
-live in store.lsm. BlobStore keeps arrays (sketches, shingle sets) by item id.
+live in store.lsm. Sketches and shingle sets are not kept (store.shingles).
 """
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
-import sqlite_utils
 
 RECALL_WEIGHTS = (0.1, 0.9)  # (false positive, false negative): a missed pair costs far more
 _MULT = np.uint64(0x9E3779B97F4A7C15)
@@ -57,27 +56,3 @@ def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
         for j in range(rows):
             acc = acc * _MULT + block[:, :, j]
     return acc.view(np.int64)
-
-
-class BlobStore:
-    """Arrays of uint32 (signatures, shingle sets) kept in one table, keyed by item id."""
-
-    def __init__(self, db: sqlite_utils.Database, table: str) -> None:
-        self.db = db
-        self.table = table
-
-    def put_many(self, entries: list[tuple[int, np.ndarray, int]]) -> None:
-        """Store (item, array, size) for several items; size is the set size a sketch stands for."""
-        self.db.conn.executemany(f"INSERT OR REPLACE INTO {self.table} (item, size, data) VALUES (?, ?, ?)",
-                                 [(item, size, values.astype(np.uint32).tobytes()) for item, values, size in entries])
-
-    def get(self, items: set[int] | list[int]) -> dict[int, tuple[np.ndarray, int]]:
-        """The stored (array, size) of the given items (those that have one)."""
-        items = sorted(items)
-        out = {}
-        for start in range(0, len(items), 30000):
-            chunk = items[start : start + 30000]
-            sql = f"SELECT item, data, size FROM {self.table} WHERE item IN ({','.join('?' * len(chunk))})"
-            for item, data, size in self.db.conn.execute(sql, chunk):
-                out[item] = (np.frombuffer(data, dtype=np.uint32), size)
-        return out

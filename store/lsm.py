@@ -185,7 +185,7 @@ class _RunWriter:
         starts = block_bounds(keys)
         ends = np.append(starts[1:], len(keys))
         self.conn.executemany(f"INSERT INTO {self.table} (run, block, keys, items) VALUES (?, ?, ?, ?)",
-                              [(self.run_id, self.blocks + n, keys[a:b].tobytes(), items[a:b].tobytes())
+                              [(self.run_id, self.blocks + n, keys[a:b].tobytes(), item_blob(items[a:b]))
                                for n, (a, b) in enumerate(zip(starts.tolist(), ends.tolist()))])
         self.blocks += len(starts)
         self.fences.append(keys[starts])
@@ -203,6 +203,22 @@ class _RunWriter:
         self.conn.execute(f"INSERT INTO {self.runs_table} (run, entries, fences, bloom) VALUES (?, ?, ?, ?)",
                           [run.id, run.entries, run.fences.tobytes(), run.bloom.tobytes()])
         return run
+
+
+def item_blob(items: np.ndarray) -> bytes:
+    """A block's items as stored: 4 bytes each (unsigned) when they all fit, else 8 (an
+    article or paragraph id past 4,294,967,295). Blocks written before items were packed
+    hold 8 bytes each; a block's own length says which (`block_items`)."""
+    if not len(items) or (int(items.min()) >= 0 and int(items.max()) <= 0xFFFFFFFF):
+        return items.astype("<u4").tobytes()
+    return items.astype("<i8").tobytes()
+
+
+def block_items(blob: bytes, entries: int) -> np.ndarray:
+    """A block's items (int64) from its stored blob and its number of entries."""
+    if len(blob) == 4 * entries:
+        return np.frombuffer(blob, dtype="<u4").astype(np.int64)
+    return np.frombuffer(blob, dtype="<i8")
 
 
 def is_member(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
@@ -288,7 +304,8 @@ class LSMIndex:
     def entries(self) -> Iterator[tuple[int, int]]:
         """Every stored (key, item) entry, run by run (for checks and tests)."""
         for keys, items in self.db.conn.execute(f"SELECT keys, items FROM {self.blocks_table} ORDER BY run, block"):
-            yield from zip(np.frombuffer(keys, dtype=np.int64).tolist(), np.frombuffer(items, dtype=np.int64).tolist())
+            keys = np.frombuffer(keys, dtype=np.int64)
+            yield from zip(keys.tolist(), block_items(items, len(keys)).tolist())
 
     def _lookup(self, keys: np.ndarray, runs: list[Run] | None = None) -> dict[int, list[int]]:
         """The stored items of each key that has some (distinct keys in), in these runs
@@ -307,18 +324,18 @@ class LSMIndex:
                 continue
             blocks = np.searchsorted(run.fences, maybe, side="right") - 1
             wanted = sorted_unique(blocks[blocks >= 0]).tolist()
-            key_blobs, item_blobs = [], []
+            key_blobs, item_arrays = [], []
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
-                for key_blob, item_blob in self.db.conn.execute(
+                for key_blob, items in self.db.conn.execute(
                         f"SELECT keys, items FROM {self.blocks_table} WHERE run = ? "
                         f"AND block IN ({','.join('?' * len(chunk))}) ORDER BY block", [run.id, *chunk]):
                     key_blobs.append(key_blob)
-                    item_blobs.append(item_blob)
+                    item_arrays.append(block_items(items, len(key_blob) // 8))
             # the blocks read, in order, are one sorted array: every key of this run that
             # is asked for is in the block its fence names, so it is in this array
             run_keys = np.frombuffer(b"".join(key_blobs), dtype=np.int64)
-            run_items = np.frombuffer(b"".join(item_blobs), dtype=np.int64)
+            run_items = np.concatenate(item_arrays) if item_arrays else np.empty(0, dtype=np.int64)
             lo = np.searchsorted(run_keys, maybe, side="left")
             hi = np.searchsorted(run_keys, maybe, side="right")
             for i in np.flatnonzero(hi > lo).tolist():
@@ -506,14 +523,14 @@ class LSMIndex:
                     f"SELECT keys, items FROM {self.blocks_table} WHERE run = ? AND block >= ? AND block < ? "
                     f"ORDER BY block", [run.id, first, last]).fetchall():
                 block_keys = np.frombuffer(key_blob, dtype=np.int64)
-                block_items = np.frombuffer(item_blob, dtype=np.int64)
+                items_of_block = block_items(item_blob, len(block_keys))
                 keep = np.ones(len(block_keys), dtype=bool)
                 if low is not None:
                     keep &= block_keys >= low
                 if high is not None:
                     keep &= block_keys < high
                 keys.append(block_keys[keep])
-                items.append(block_items[keep])
+                items.append(items_of_block[keep])
         return np.concatenate(keys), np.concatenate(items)
 
     def migrate_table(self, table: str, chunk: int = 500_000) -> int:

@@ -42,6 +42,8 @@ def article_detail(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]
         raise NotFound(f"no article with id {article_id}; `newsarchive search WORDS` lists ids")
     article = rows[0]
     article_id = article["id"]
+    if article.get("novel_text") is None:  # NULL where it is the text (store.schema.NOVEL_TEXT)
+        article["novel_text"] = article["text"]
     article["redirected_from"] = redirect
     article["paragraphs"] = list(db.query(
         "SELECT position, text, passage_id, similarity FROM paragraphs WHERE article_id = ? "

@@ -11,12 +11,15 @@ from typing import Sequence
 
 import sqlite_utils
 
-from . import templates
+from . import convert, rawcontent, templates
 from .lsm import LSMIndex
 from . import bigrams
 from .search import NOVEL_FTS
 
-SCHEMA_VERSION = 1
+# 2: each byte stored once (paragraphs as offsets into their article's text, novel_text
+# NULL where it is the text, raw inputs compressed); version 1 archives are converted
+# when opened for writing (store.convert), and an older newsarchive refuses version 2.
+SCHEMA_VERSION = 2
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 FTS_COLUMNS = ["title", "text"]  # DESIGN.md: articles_fts is FTS5 on articles(title, text)
 # FTS5 merges a level's segments once this many pile up (its default is 4). Every merge
@@ -34,7 +37,7 @@ FTS_AUTOMERGE = 16
 FTS_DEFERRED = "_fts_deferred"
 # Columns that hold NULL in most rows, indexed by their values only (see sparse_index):
 # most articles are no near-duplicate, most paragraphs no passage and no short line.
-SPARSE_COLUMNS = [("articles", "duplicate_of"), ("paragraphs", "passage_id"), ("paragraphs", "line_hash")]
+SPARSE_COLUMNS = [("articles", "duplicate_of"), ("_paragraphs", "passage_id"), ("_paragraphs", "line_hash")]
 # Ids are forever (DESIGN.md). `reclean` re-cleans every stored input with today's rules and
 # keeps every article id (ingest/reclean.py); two outcomes leave an id without text of its own:
 # - merged: the input it was cleaned from now cleans to exactly the text of another article.
@@ -51,6 +54,36 @@ SPARSE_COLUMNS = [("articles", "duplicate_of"), ("paragraphs", "passage_id"), ("
 # status is NULL for every other article. The raw input is kept in both cases.
 EMPTY_AFTER_RECLEAN = "empty after reclean"
 RECLEAN_FAILED = "reclean failed"
+# Paragraphs are stored once, in their article's text (articles.text is the kept
+# paragraphs joined by blank lines): `_paragraphs` holds where each one is in it, in
+# UTF-8 bytes (text_start, 0-based, and text_length: a byte offset is found without
+# walking the text's characters, and SQLite's substr() on text stops at a NUL
+# character, on a blob it does not), and `own_text` only for a paragraph that is not
+# there (an older archive's whose text and paragraphs disagreed keeps its paragraph
+# this way), or whose article's text is longer than OWN_TEXT_ABOVE bytes. Cutting a
+# paragraph out reads its article's whole text, so the paragraphs of a 5 MB article
+# (10,000 of them) took 3.4 s to read through the view; above the bound each keeps
+# its own copy and a row costs at most a 64 KB read (such articles are rare: none of
+# the benchmark's, whose average is 6 KB). The view `paragraphs` shows the
+# contract's columns (DESIGN.md), text included, so tools and datasette read it as
+# they read the table; writers write `_paragraphs`. The text is cut out only when a
+# query reads it (a correlated subquery, not a join): a lookup by passage or article
+# costs what it cost on the table. articles.text is never updated in place (reclean
+# rebuilds the archive): a tool that changed it would have to rewrite its paragraphs.
+PARAGRAPHS_TABLE = "_paragraphs"
+OWN_TEXT_ABOVE = 65536
+PARAGRAPHS_VIEW = f"""CREATE VIEW IF NOT EXISTS paragraphs AS
+SELECT p.id, p.article_id, p.position,
+       coalesce(p.own_text, (SELECT CAST(substr(CAST(a.text AS BLOB), p.text_start + 1, p.text_length) AS TEXT)
+                             FROM articles a WHERE a.id = p.article_id)) AS text,
+       p.passage_id, p.similarity, p.line_hash
+FROM {PARAGRAPHS_TABLE} p"""
+# novel_text is NULL where it is the article's text (most articles: those that repeat no
+# passage first seen elsewhere); readers read coalesce(novel_text, text). A tool that
+# writes the text itself there means the same: _novel_fts holds the articles whose novel
+# text is neither (NOVEL_DIFFERS, of a table alias or trigger row prefix such as "new.").
+NOVEL_TEXT = "coalesce(novel_text, text)"
+NOVEL_DIFFERS = "{0}novel_text IS NOT NULL AND {0}novel_text IS NOT {0}text"
 
 
 def create_schema(db: sqlite_utils.Database) -> None:
@@ -64,7 +97,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
         db["ingest_runs"].add_column("error", str)
     t("raw_documents").create({
         "id": int, "sha256": str, "media_type": str, "content": bytes,
-        "first_location": str, "article_id": int,
+        "first_location": str, "article_id": int, "content_encoding": str,
     }, pk="id", not_null={"sha256", "media_type"}, if_not_exists=True)
     t("articles").create({
         "id": int, "title": str, "text": str, "published": str, "source": str,
@@ -91,10 +124,10 @@ def create_schema(db: sqlite_utils.Database) -> None:
     t("passages").create({
         "id": int, "first_article_id": int, "occurrences": int, "text": str,
     }, pk="id", foreign_keys=[("first_article_id", "articles", "id")], if_not_exists=True)
-    t("paragraphs").create({
-        "id": int, "article_id": int, "position": int, "text": str, "passage_id": int,
-        "similarity": float, "line_hash": int,
-    }, pk="id", not_null={"article_id", "position", "text"},
+    t(PARAGRAPHS_TABLE).create({
+        "id": int, "article_id": int, "position": int, "text_start": int, "text_length": int,
+        "passage_id": int, "similarity": float, "line_hash": int, "own_text": str,
+    }, pk="id", not_null={"article_id", "position", "text_start", "text_length"},
         foreign_keys=[("article_id", "articles", "id"), ("passage_id", "passages", "id")],
         if_not_exists=True)
     t("removed_lines").create({
@@ -106,6 +139,9 @@ def create_schema(db: sqlite_utils.Database) -> None:
     }, pk="id", foreign_keys=[("run_id", "ingest_runs", "id")], if_not_exists=True)
     templates.create_tables(db)
     t("_settings").create({"key": str, "value": str}, pk="key", if_not_exists=True)
+    rawcontent.create_table(db.conn)
+    convert.upgrade(db.conn, SCHEMA_VERSION)  # an archive made before each byte was stored once
+    db.execute(PARAGRAPHS_VIEW)
     for kind in ("articles", "paragraphs"):
         LSMIndex.create_tables(db, kind)  # LSH buckets: sorted runs with Bloom filters
         # verified near-duplicate pairs (a < b); clusters and passages are their components
@@ -116,9 +152,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE IF NOT EXISTS _chrome_paragraphs (paragraph_id INTEGER PRIMARY KEY, "
                "component INTEGER NOT NULL)")
     db.execute("CREATE INDEX IF NOT EXISTS idx__chrome_paragraphs_component ON _chrome_paragraphs (component)")
-    # arrays: MinHash sketches of articles and of their first halves; paragraph shingle sets
-    for table in ("_sketches_articles", "_sketches_heads", "_shingles_paragraphs"):
-        t(table).create({"item": int, "size": int, "data": bytes}, pk="item", if_not_exists=True)
+    # no arrays: articles' MinHash sketches and paragraphs' shingle sets are recomputed
+    # from the text when a candidate is verified (store.shingles)
     indexes = [
         ("raw_documents", ["sha256"], True),
         ("articles", ["content_hash"], True),
@@ -126,7 +161,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
         ("articles", ["source"], False),
         ("sightings", ["location", "raw_id"], True),
         ("sightings", ["article_id"], False),
-        ("paragraphs", ["article_id", "position"], True),
+        (PARAGRAPHS_TABLE, ["article_id", "position"], True),
         ("removed_lines", ["article_id"], False),
         ("rejects", ["location"], False),
         ("article_redirects", ["to_id"], False),
@@ -212,7 +247,7 @@ def create_novel_index(db: sqlite_utils.Database) -> None:
     db.execute(f"CREATE VIRTUAL TABLE {NOVEL_FTS} USING fts5(title, text, content='', tokenize='{FTS_TOKENIZE}')")
     db.execute(f"INSERT INTO {NOVEL_FTS} ({NOVEL_FTS}, rank) VALUES ('automerge', {FTS_AUTOMERGE})")
     db.execute(f"INSERT INTO {NOVEL_FTS} (rowid, title, text) "
-               f"SELECT id, title, novel_text FROM articles WHERE novel_text IS NOT text")
+               f"SELECT id, title, novel_text FROM articles WHERE {NOVEL_DIFFERS.format('')}")
 
 
 def deferrable_novel_triggers(db: sqlite_utils.Database) -> None:
@@ -223,9 +258,9 @@ def deferrable_novel_triggers(db: sqlite_utils.Database) -> None:
     (0.8 ms each, see FTS_DEFERRED). Older articles, and every other writer's rows, are
     indexed by the triggers as they change. Made so on every open, for older archives."""
     row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_novel_au'").fetchone()
-    if row and FTS_DEFERRED in row[0]:
+    if row and FTS_DEFERRED in row[0] and NOVEL_DIFFERS.format("old.") in row[0]:
         return
-    differs = "WHERE {0}.novel_text IS NOT {0}.text;"
+    differs = "WHERE " + NOVEL_DIFFERS.format("{0}.") + ";"
     insert = f"INSERT INTO {NOVEL_FTS} (rowid, title, text) SELECT new.id, new.title, new.novel_text "
     delete = (f"INSERT INTO {NOVEL_FTS} ({NOVEL_FTS}, rowid, title, text) "
               f"SELECT 'delete', old.id, old.title, old.novel_text ")
@@ -272,7 +307,7 @@ def index_articles_since(db: sqlite_utils.Database, first_article_id: int, earli
                    f"WHERE id IN (SELECT value FROM json_each(?)) AND id < ?",
                    [json.dumps(sorted(set(earlier))), first_article_id])
     db.execute(f"INSERT INTO {NOVEL_FTS} (rowid, title, text) SELECT id, title, novel_text FROM articles "
-               f"WHERE id >= ? AND novel_text IS NOT text", [first_article_id])
+               f"WHERE id >= ? AND {NOVEL_DIFFERS.format('')}", [first_article_id])
     bigrams.index_articles(db.conn, "id >= ?", [first_article_id])
     if earlier:
         bigrams.index_articles(db.conn, "id IN (SELECT value FROM json_each(?)) AND id < ?",

@@ -8,15 +8,27 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Mapping, Sequence
 
-from . import clusters, templates
+from . import clusters, rawcontent, templates
+from .schema import OWN_TEXT_ABOVE, PARAGRAPHS_TABLE
 
 if TYPE_CHECKING:  # pragma: no cover
     from ingest.dedup import Decision
     from ingest.models import RawDocument, Reject
 
     from .archive import Archive
+
+
+def spans(paragraphs: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, length) in UTF-8 bytes of each paragraph in the text they make, joined by
+    blank lines ("\n\n"): where _paragraphs says the paragraph is (see store.schema)."""
+    out, start = [], 0
+    for paragraph in paragraphs:
+        length = len(paragraph) if paragraph.isascii() else len(paragraph.encode("utf-8"))
+        out.append((start, length))
+        start += length + 2
+    return out
 
 
 @dataclass(frozen=True)
@@ -41,8 +53,8 @@ class ArchiveReads:
 
     def passage_paragraphs(self, article_id: int) -> int:
         """How many paragraphs of an article belong to a repeated passage."""
-        return self.db.conn.execute("SELECT count(*) FROM paragraphs WHERE article_id = ? AND passage_id IS NOT NULL",
-                               [article_id]).fetchone()[0]
+        return self.db.conn.execute(f"SELECT count(*) FROM {PARAGRAPHS_TABLE} WHERE article_id = ? "
+                                    f"AND passage_id IS NOT NULL", [article_id]).fetchone()[0]
 
     def raw_by_sha(self, sha256: str) -> tuple[int, int | None] | None:
         """(raw id, article id) of stored raw content with this sha256."""
@@ -68,9 +80,10 @@ class ArchiveWrites:
             if found[1] is None and article_id is not None:
                 self.db.conn.execute("UPDATE raw_documents SET article_id = ? WHERE id = ?", [article_id, found[0]])
             return found[0]
+        content, encoding = rawcontent.encode(raw.content, self.raw_compressor)
         cur = self.db.conn.execute(
-            "INSERT INTO raw_documents (sha256, media_type, content, first_location, article_id) "
-            "VALUES (?, ?, ?, ?, ?)", [raw.sha256, raw.media_type, raw.content, raw.location, article_id])
+            "INSERT INTO raw_documents (sha256, media_type, content, content_encoding, first_location, article_id) "
+            "VALUES (?, ?, ?, ?, ?, ?)", [raw.sha256, raw.media_type, content, encoding, raw.location, article_id])
         return cur.lastrowid
 
     def add_sighting(self, article_id: int, location: str, run_id: int, raw_id: int,
@@ -132,22 +145,24 @@ class ArchiveWrites:
             "INSERT INTO articles (id, title, text, published, source, content_hash, novel_text, raw_id, run_id, "
             "url, canonical_url, site, author, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [article_id, article.title, article.text, article.published, article.source, signed.content_hash,
-             article.text, raw_id, run_id, article.url, article.canonical_url, article.site, article.author,
-             article.language])
-        first_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM paragraphs").fetchone()[0]
+             None, raw_id, run_id, article.url, article.canonical_url, article.site, article.author,
+             article.language])  # novel_text: NULL, the text, until a passage first seen elsewhere
+        first_id = conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {PARAGRAPHS_TABLE}").fetchone()[0]
         paragraph_ids = list(range(first_id, first_id + len(article.paragraphs)))
         short = signed.short_lines
-        conn.executemany("INSERT INTO paragraphs (id, article_id, position, text, line_hash) VALUES (?, ?, ?, ?, ?)",
-                         [(pid, article_id, position, text, short[position][1] if position in short else None)
-                          for position, (pid, text) in enumerate(zip(paragraph_ids, article.paragraphs))])
+        places = spans(article.paragraphs)
+        long_text = bool(places) and places[-1][0] + places[-1][1] > OWN_TEXT_ABOVE  # see store.schema
+        conn.executemany(
+            f"INSERT INTO {PARAGRAPHS_TABLE} (id, article_id, position, text_start, text_length, line_hash, "
+            f"own_text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(pid, article_id, position, start, length, short[position][1] if position in short else None,
+              article.paragraphs[position] if long_text else None)
+             for position, (pid, (start, length)) in enumerate(zip(paragraph_ids, places))])
         conn.executemany(
             "INSERT INTO removed_lines (article_id, raw_id, line_no, text, rule) VALUES (?, ?, ?, ?, ?)",
             [(article_id, raw_id, r.line_no, r.text, r.rule) for r in article.removed])
-        self.article_sketches.put_many([(article_id, signed.sketch.values, signed.sketch.size)])
-        self.article_heads.put_many([(article_id, signed.head.values, signed.head.size)])
-        self.paragraph_shingles.put_many(
-            [(paragraph_ids[p.position], p.shingles, len(p.shingles)) for p in signed.paragraphs])
-        self.add_sighting(article_id, raw.location, run_id, raw_id, article.url, raw.meta and raw.meta.fetched_at)
+        self.add_sighting(article_id, raw.location, run_id, raw_id, article.url,
+                         raw.meta and raw.meta.fetched_at)
 
         matches = decision.article_matches
         clusters.add_edges(conn, "_article_edges", [(article_id, m.article_id, m.similarity) for m in matches])

@@ -14,6 +14,7 @@ from conftest import SAMPLES
 from ingest.config import InputOptions
 from ingest.pipeline import batched
 from ingest.sources import find_inputs, input_size
+from store.rawcontent import raw_content
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
 
@@ -79,7 +80,8 @@ def test_text_above_max_clean_bytes_is_cleaned_in_part_and_stored_whole(cli, tmp
     assert len(text.encode()) <= limit
     first_paragraph = article.decode().split("\n\n")[2]
     assert first_paragraph[:80] in text  # the article is kept
-    assert rows(db, "SELECT content FROM raw_documents") == [(data,)]  # the input is stored whole
+    with sqlite3.connect(db) as conn:  # the input is stored whole (compressed: store.rawcontent)
+        assert [raw_content(conn, i) for (i,) in conn.execute("SELECT id FROM raw_documents")] == [data]
     notes = rows(db, "SELECT text FROM removed_lines WHERE rule = 'max_clean_bytes'")
     assert len(notes) == 1 and f"{len(data):,}-byte input" in notes[0][0] and "\n" not in notes[0][0]
 

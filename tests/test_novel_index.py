@@ -14,8 +14,12 @@ import sqlite_utils
 
 from ingest.config import ArchiveOptions, Config
 from ingest.pipeline import ingest
-from store.schema import FTS_DEFERRED, FTS_TOKENIZE, NOVEL_FTS, create_schema, drop_articles_fts
+from store.schema import FTS_DEFERRED, FTS_TOKENIZE, NOVEL_DIFFERS, NOVEL_FTS, create_schema, drop_articles_fts
 from synthetic import make_docs, write_docs
+
+
+# the articles whose novel text is not their text (NULL novel_text: the text itself)
+REPEATING = f"SELECT id FROM articles WHERE {NOVEL_DIFFERS.format('')}"
 
 
 def vocabulary(conn: sqlite3.Connection, table: str) -> list[tuple]:
@@ -28,7 +32,7 @@ def rebuilt_novel_index(conn: sqlite3.Connection) -> list[tuple]:
     """What _novel_fts should hold, built from scratch from the articles as they are now."""
     conn.execute(f"CREATE VIRTUAL TABLE expected USING fts5(title, text, content='', tokenize='{FTS_TOKENIZE}')")
     conn.execute("INSERT INTO expected (rowid, title, text) "
-                 "SELECT id, title, novel_text FROM articles WHERE novel_text IS NOT text")
+                 f"SELECT id, title, novel_text FROM articles WHERE {NOVEL_DIFFERS.format('')}")
     held = vocabulary(conn, "expected")
     conn.execute("DROP TABLE expected")
     return held
@@ -63,13 +67,13 @@ def test_novel_index_follows_every_insert_update_and_delete(fresh_db):
         conn.execute(step)
         assert vocabulary(conn, NOVEL_FTS) == rebuilt_novel_index(conn), step
         held = {r[0] for r in conn.execute(f"SELECT id FROM {NOVEL_FTS}_docsize")}
-        assert held == {r[0] for r in conn.execute("SELECT id FROM articles WHERE novel_text IS NOT text")}, step
+        assert held == {r[0] for r in conn.execute(REPEATING)}, step
     conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
 
 
 def test_novel_index_of_an_ingested_archive_holds_its_repeating_articles(samples_db):
     conn = sqlite3.connect(samples_db)
-    repeating = {r[0] for r in conn.execute("SELECT id FROM articles WHERE novel_text IS NOT text")}
+    repeating = {r[0] for r in conn.execute(REPEATING)}
     assert repeating  # the samples repeat the Guaido background passage
     assert {r[0] for r in conn.execute(f"SELECT id FROM {NOVEL_FTS}_docsize")} == repeating
     assert vocabulary(conn, NOVEL_FTS) == rebuilt_novel_index(conn)
@@ -115,7 +119,7 @@ def test_the_ingest_writer_indexes_every_article_once(tmp_path, older_triggers):
     ingest_in_batches(tmp_path / "night2", db_path, seed=4)
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] > 40
-    assert conn.execute("SELECT count(*) FROM articles WHERE novel_text IS NOT text").fetchone()[0] > 5
+    assert conn.execute(f"SELECT count(*) FROM ({REPEATING})").fetchone()[0] > 5
     assert vocabulary(conn, "articles_fts") == rebuilt_articles_index(conn)
     assert vocabulary(conn, NOVEL_FTS) == rebuilt_novel_index(conn)
     assert conn.execute(f"SELECT count(*) FROM {FTS_DEFERRED}").fetchone() == (0,)  # no writer stands aside now

@@ -112,7 +112,7 @@ def stored(conn: sqlite3.Connection):
     got = {p: (first, occurrences, text, similarity) for p, first, occurrences, text, similarity in conn.execute(
         """SELECT p.id, s.first_article_id, s.occurrences, s.text, p.similarity
            FROM paragraphs p JOIN passages s ON s.id = p.passage_id""")}
-    return got, dict(conn.execute("SELECT id, novel_text FROM articles"))
+    return got, dict(conn.execute("SELECT id, coalesce(novel_text, text) FROM articles"))
 
 
 def partition(conn: sqlite3.Connection) -> set[frozenset[int]]:
