@@ -226,8 +226,9 @@ def test_a_json_array_is_one_input_an_object_kept_byte_for_byte(cli, db_path, tm
     (tmp_path / "in" / "items.json").write_text(text, encoding="utf-8")
     cli("ingest", tmp_path / "in", "--db", db_path)
     assert rows(db_path, "SELECT title FROM articles ORDER BY id") == [("Budget approved",), ("Bus plan",)]
-    stored = dict(rows(db_path, "SELECT s.location, r.content FROM sightings s "
-                                "JOIN raw_documents r ON r.id = s.raw_id"))
+    with sqlite3.connect(db_path) as conn:
+        stored = {location: raw_content(conn, raw_id) for location, raw_id in
+                  conn.execute("SELECT location, raw_id FROM sightings")}
     assert {loc.rsplit("#", 1)[1] for loc in stored} == {"1", "3"}
     assert all(content.decode() in text for content in stored.values())
     (location, reason), = rows(db_path, "SELECT location, reason FROM rejects")
