@@ -497,10 +497,15 @@ def test_a_short_line_naming_a_newsletter_is_a_subscribe_prompt_in_any_language(
     assert match_line(sentence, len(sentence.split())) is None
 
 
-def test_a_newsletter_prompt_after_the_body_ends_the_article():
-    tail = ["Recevoir la newsletter",
-            "Every morning the editors pick the stories you should not miss and send them to you by email.",
-            "Our team of reporters covers the city, the region and the country from six local offices."]
+@pytest.mark.parametrize("tail", [
+    ["Recevoir la newsletter",  # a newsletter prompt
+     "Every morning the editors pick the stories you should not miss and send them to you by email.",
+     "Our team of reporters covers the city, the region and the country from six local offices."],
+    ["Share this article",  # a share row
+     "Jane Doe has covered city hall for the paper since 2015 and writes about transport and housing.",
+     "She lives in the northern districts with her family and takes the bus to work every day."],
+], ids=["newsletter prompt", "share row"])
+def test_a_prompt_or_share_row_after_the_body_ends_the_article(tail):
     lines = ["Council approves budget for more buses", *LONG_BODY, *tail]
     cleaned = clean("\n\n".join(lines))
     assert list(cleaned.paragraphs) == LONG_BODY
@@ -512,16 +517,6 @@ def test_an_inline_box_of_several_prompt_lines_does_not_end_a_long_article():
     lines = ["Council approves budget for more buses", *LONG_BODY[:3], *box, *LONG_BODY[3:], "Home", "Contact us"]
     cleaned = clean("\n\n".join(lines))
     assert list(cleaned.paragraphs) == LONG_BODY
-
-
-def test_a_share_row_after_the_body_ends_the_article():
-    tail = ["Share this article",
-            "Jane Doe has covered city hall for the paper since 2015 and writes about transport and housing.",
-            "She lives in the northern districts with her family and takes the bus to work every day."]
-    lines = ["Council approves budget for more buses", *LONG_BODY, *tail]
-    cleaned = clean("\n\n".join(lines))
-    assert list(cleaned.paragraphs) == LONG_BODY
-    assert rule_of(cleaned, tail[1]) == "end-marker"
 
 
 @pytest.mark.parametrize("reply", ["Antworten", "Responder", "Répondre", "Rispondi", "Svar", "Ответить"])
