@@ -193,7 +193,16 @@ def _summary_record(summary: RunSummary) -> dict[str, Any]:
     return {"time": datetime.now().astimezone().isoformat(timespec="seconds"),
             "run_id": summary.run_id, **summary.counts(),  # the numbers `runs` shows
             "reasons": dict(reason_counts(summary).most_common()),
+            "skipped": dict(sorted(summary.skipped.items())),  # records that are no article, by kind
             "rejects": [{"location": loc, "reason": why} for loc, why in summary.rejected]}
+
+
+def _skipped_text(summary: RunSummary) -> str:
+    """', skipped N records (request 3, revisit 1)' when the run passed records over, else ''."""
+    if not summary.skipped:
+        return ""
+    kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(summary.skipped.items()))
+    return f", skipped {sum(summary.skipped.values())} records that are no article ({kinds})"
 
 
 def _print_summary(summary: RunSummary, as_json: bool = False, quiet: bool = False) -> None:
@@ -208,9 +217,9 @@ def _print_summary(summary: RunSummary, as_json: bool = False, quiet: bool = Fal
     echo(f"{stamp} run {summary.run_id}: read {summary.read}, new {summary.new}, "
          f"exact duplicates {summary.exact_duplicates}, near-duplicates {summary.near_duplicates}, "
          f"repeated passages {summary.repeated_passages}, unchanged {summary.unchanged}, "
-         f"rejected {len(summary.rejected)}" + (f", template lines learned {summary.templates_learned} "
-                                                 f"(earlier articles keep them until `reclean`)"
-                                                 if summary.templates_learned else ""))
+         f"rejected {len(summary.rejected)}" + _skipped_text(summary)
+         + (f", template lines learned {summary.templates_learned} (earlier articles keep them until `reclean`)"
+            if summary.templates_learned else ""))
     for reason, count in reason_counts(summary).most_common():
         echo(f"  rejected {count}: {reason}")
     for location, reason in summary.rejected[:20]:
@@ -431,11 +440,14 @@ def clean(paths: list[Path] = typer.Argument(..., help="Files or folders to clea
     Example: newsarchive clean page.html --json
     """
     cfg = _config(config)
+    from .models import Skipped
     from .sources import expand_records, find_inputs, read_input, to_document
 
     options = cfg.input
     for found in find_inputs(paths, options):
         for item in expand_records([read_input(found, options) if isinstance(found, Path) else found]):
+            if isinstance(item, Skipped):  # a WARC request, revisit, ... record: no article in it
+                continue
             _clean_one(item if isinstance(item, Reject) else
                        to_document(item, None, options.max_clean_bytes, options.source == "site", options),
                        cfg, as_json)

@@ -45,6 +45,15 @@ class Reject:
     sha256: str | None = None
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A record of a file that is not an article and is passed over on purpose (a WARC
+    request, metadata or revisit record, a response that is not HTML): counted, not kept."""
+
+    location: str
+    kind: str  # what it is, e.g. "request", "revisit", "response (image/jpeg)"
+
+
 class RemovedLine(NamedTuple):
     """A line the cleaner dropped, with its position and the rule that dropped it.
 

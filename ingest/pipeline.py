@@ -33,7 +33,7 @@ from .dedup import Deduper
 from .fingerprint import Signed
 from .prepare import PreparedBatch, Preparer, bug_reject
 from .lock import WriterLock
-from .models import RawDocument, Reject
+from .models import RawDocument, Reject, Skipped
 from .signals import raise_if_terminated
 from .runs import RunFailed, RunInterrupted, RunSummary, reason_counts  # noqa: F401 (re-exported)
 from .sources import (InputFile, expand_records, find_inputs, input_size, location_of, read_input, read_records,
@@ -82,6 +82,7 @@ class _Started:
     decoded: dict[str, RawDocument | Reject]  # new inputs by location
     templates: dict[str, frozenset[str]]  # the template lines they are cleaned with, by source
     result: Callable[[], PreparedBatch]  # the prepared documents, in to_clean's order
+    skipped: dict[str, int] = field(default_factory=dict)  # records passed over (no article), by kind
 
     @property
     def size(self) -> int:
@@ -208,17 +209,22 @@ class Ingester:
             if progress:
                 progress(in_flight.size)
 
-    def start(self, items: list[Path | InputFile | Reject]) -> "_Started":
+    def start(self, items: list[Path | InputFile | Reject | Skipped]) -> "_Started":
         """Read a batch (its paths, a file of records split into them; inputs already read,
         records among them, are taken as they are) and hand what is new in it to the
-        preparer (which may run it in the background); nothing is written."""
+        preparer (which may run it in the background); nothing is written. Records that
+        are no article (`Skipped`) are only counted."""
         inputs: list[InputFile | Reject] = []
+        skipped: dict[str, int] = {}
         for item in items:
-            if isinstance(item, Path):
-                inputs += expand_records([read_input(item, self.config.input)])
-            else:
-                inputs.append(item)
-        return self._start_inputs(inputs)
+            for part in expand_records([read_input(item, self.config.input)]) if isinstance(item, Path) else [item]:
+                if isinstance(part, Skipped):
+                    skipped[part.kind] = skipped.get(part.kind, 0) + 1
+                else:
+                    inputs.append(part)
+        started = self._start_inputs(inputs)
+        started.skipped = skipped
+        return started
 
     def _start_inputs(self, inputs: list[InputFile | Reject]) -> "_Started":
         known = lookup(self.archive.db, [(i.location, i.sha256) for i in inputs])
@@ -243,7 +249,7 @@ class Ingester:
         cleaned again with them. That makes the result the same as starting the batch
         only after the previous one was written.
         """
-        batch = RunSummary(read=len(started.inputs))
+        batch = RunSummary(read=len(started.inputs), skipped=dict(started.skipped))
         known = lookup(self.archive.db, [(i.location, i.sha256) for i in started.inputs])
         plan = _Plan()
         new = [started.decoded[item.location] for item in self._classify(started.inputs, known, plan, batch)]

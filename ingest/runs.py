@@ -23,13 +23,14 @@ class RunSummary:
     unchanged: int = 0
     templates_learned: int = 0  # template lines learned: they clean only later articles (README)
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)  # records that are no article, by kind (WARC request, ...)
 
     def counts(self) -> dict[str, int]:
         """The numbers, for the ingest_runs row."""
         return {"read": self.read, "new": self.new, "exact_duplicates": self.exact_duplicates,
                 "near_duplicates": self.near_duplicates, "repeated_passages": self.repeated_passages,
                 "unchanged": self.unchanged, "templates_learned": self.templates_learned,
-                "rejected": len(self.rejected)}
+                "rejected": len(self.rejected), "skipped_records": sum(self.skipped.values())}
 
     def add(self, other: "RunSummary") -> None:
         """Add another (batch) summary's numbers to this one."""
@@ -37,6 +38,8 @@ class RunSummary:
                      "templates_learned"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.rejected.extend(other.rejected)
+        for kind, count in other.skipped.items():
+            self.skipped[kind] = self.skipped.get(kind, 0) + count
 
 
 class RunFailed(Exception):

@@ -142,6 +142,38 @@ def test_a_warc_gives_one_input_per_html_response_with_its_url(cli, db_path, tmp
     assert "#" in location and content.startswith(b"WARC/1.") and HTML.encode() in content  # the whole record
 
 
+def test_records_that_are_no_article_are_counted_by_kind_in_the_summary(cli, db_path, tmp_path):
+    from io import BytesIO
+
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc"
+    pages = [("https://paper.example.com/c", HTML.encode(), "text/html"),
+             ("https://paper.example.com/d", HTML.replace("Budget", "Bus").encode(), "text/html"),
+             ("https://paper.example.com/logo.png", b"\x89PNG....", "image/png")]
+    data = write_warc(path, pages)
+    buffer = BytesIO()  # a warcinfo record first and a revisit record last, as crawlers write them
+    writer = WARCWriter(buffer, gzip=False)
+    writer.write_record(writer.create_warcinfo_record("crawl.warc", {"software": "test"}))
+    info = buffer.getvalue()
+    buffer = BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    writer.write_record(writer.create_revisit_record("https://paper.example.com/c", "sha1:AAAA",
+                                                     "https://paper.example.com/c", "2019-11-19T10:00:00Z"))
+    path.write_bytes(info + data + buffer.getvalue())
+
+    summary = json.loads(cli("ingest", path, "--db", db_path, "--json").output)
+    html_pages = sum(kind == "text/html" for *_, kind in pages)
+    expected = {"request": len(pages), "metadata": 1, "warcinfo": 1, "revisit": 1,
+                "response (image/png)": len(pages) - html_pages}
+    assert summary["skipped"] == expected and summary["skipped_records"] == sum(expected.values())
+    assert summary["read"] == html_pages and not summary["rejects"]  # the skipped are not read as inputs
+    (counts,), = rows(db_path, "SELECT counts FROM ingest_runs")
+    assert json.loads(counts)["skipped_records"] == sum(expected.values())  # kept with the run: `runs` shows it
+    again = cli("ingest", path, "--db", db_path).output  # the printed summary says it too
+    assert f"skipped {sum(expected.values())} records that are no article" in again and "revisit 1" in again
+
+
 def test_a_truncated_warc_keeps_the_records_before_the_cut(cli, db_path, tmp_path):
     data = write_warc(tmp_path / "full.warc", [("https://a.example/1", HTML.encode(), "text/html"),
                                                ("https://a.example/2", HTML.replace("Budget", "Bus").encode(),

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..config import InputOptions
-from ..models import RawDocument, Reject
+from ..models import RawDocument, Reject, Skipped
 from . import feeds, jsonfile, jsonl, pages, warc
 from .files import InputFile, input_size, location_of, printable, read_input, walk
 from .stdin import STDIN, read_stdin
@@ -58,12 +58,13 @@ def find_inputs(paths: list[str | Path], options: InputOptions) -> Iterator[Path
             yield Reject(location_of(path), "no such file or folder")
 
 
-def expand_records(items: list[InputFile | Reject]) -> list[InputFile | Reject]:
+def expand_records(items: list[InputFile | Reject]) -> list[InputFile | Reject | Skipped]:
     """The inputs with each JSON Lines file replaced by one input a line (sources.jsonl),
     each JSON file by one input an object (sources.jsonfile), each WARC file by one input
-    an HTML response (sources.warc), and each feed by one input an entry (sources.feeds).
+    an HTML response (sources.warc; its other records become `Skipped`), and each feed by
+    one input an entry (sources.feeds).
     A .xml file that is neither a feed nor a page is a Reject (a sitemap is no article)."""
-    out: list[InputFile | Reject] = []
+    out: list[InputFile | Reject | Skipped] = []
     for item in items:
         if not isinstance(item, InputFile):
             out.append(item)
@@ -94,7 +95,7 @@ def holds_records(name: str) -> bool:
 
 
 def read_records(items: Iterable[Path | InputFile | Reject],
-                 options: InputOptions) -> Iterator[Path | InputFile | Reject]:
+                 options: InputOptions) -> Iterator[Path | InputFile | Reject | Skipped]:
     """The inputs, with each file that holds records (`holds_records`) and standard input
     read and split into its records as they come, so that batches are cut between records:
     batch_size and batch_bytes then hold for a WARC or JSON Lines file of thousands of

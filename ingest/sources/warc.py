@@ -5,8 +5,9 @@ records. Each `response` record whose HTTP Content-Type is HTML is an input of i
 its location is the file's with `#<offset>` (the record's offset in the decompressed
 file), its raw bytes the whole record (WARC and HTTP headers and payload, byte for byte),
 its URL the record's WARC-Target-URI and its fetch time (kept with the sighting) its
-WARC-Date. Request, metadata, revisit and non-HTML records are skipped; a truncated or unreadable record is a reject that names
-its offset, and the records before it are read.
+WARC-Date. Request, metadata, revisit, warcinfo and non-HTML records are passed over as
+`Skipped` records (the run's summary counts them by kind); a truncated or unreadable record
+is a reject that names its offset, and the records before it are read.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Iterator
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from ..models import HTML, RawDocument, RecordMeta, Reject
+from ..models import HTML, RawDocument, RecordMeta, Reject, Skipped
 from ..provenance import canonical_url, fetch_time, site_of, sniff_site
 from .files import InputFile, source_of
 from .pages import clean_part
@@ -39,24 +40,36 @@ def is_location(location: str) -> bool:
 
 
 def _is_html_response(record) -> bool:
-    if record.rec_type != "response" or record.http_headers is None:
-        return False
+    return _skipped_kind(record) is None
+
+
+def _skipped_kind(record) -> str | None:
+    """None for an HTML response record; else what the record is, for the skipped count."""
+    if record.rec_type != "response":
+        return str(record.rec_type or "unknown")[:40]
+    if record.http_headers is None:
+        return "response (not HTTP)"
     kind = (record.http_headers.get_header("Content-Type") or "").lower()
-    return "html" in kind
+    if "html" in kind:
+        return None
+    return f"response ({kind.split(';')[0].strip()[:40] or 'no content type'})"
 
 
-def split_records(data: bytes, location: str) -> Iterator[tuple[str, str, bytes] | Reject]:
-    """(location, sha256, the record's bytes) of each HTML response record; a Reject for a
-    truncated or unreadable record (the rest of the file cannot be found after it)."""
+def split_records(data: bytes, location: str) -> Iterator[tuple[str, str, bytes] | Reject | Skipped]:
+    """(location, sha256, the record's bytes) of each HTML response record; a Skipped for
+    every other record; a Reject for a truncated or unreadable record (the rest of the file
+    cannot be found after it)."""
     iterator = ArchiveIterator(BytesIO(data))
     end = 0
     try:
         for record in iterator:
-            wanted = _is_html_response(record)
+            skipped = _skipped_kind(record)
             iterator.read_to_end()
             offset, length = iterator.get_record_offset(), iterator.get_record_length()
             end = offset + length
-            if wanted:
+            if skipped is not None:
+                yield Skipped(f"{location}#{offset}", skipped)
+            else:
                 raw = data[offset:end]
                 yield f"{location}#{offset}", hashlib.sha256(raw).hexdigest(), raw
     except (ArchiveLoadFailed, ValueError, EOFError, OSError) as exc:
@@ -82,9 +95,10 @@ def parse(raw: bytes) -> tuple[bytes, RecordMeta] | None:
                                fetched_at=fetch_time(headers.get_header("WARC-Date")))
 
 
-def split(item: InputFile) -> list[InputFile | Reject]:
-    """The file as one input an HTML response record (and a Reject for a truncated one)."""
-    return [part if isinstance(part, Reject) else InputFile(item.path, *part)
+def split(item: InputFile) -> list[InputFile | Reject | Skipped]:
+    """The file as one input an HTML response record, a Skipped for every other record
+    and a Reject for a truncated one."""
+    return [part if isinstance(part, (Reject, Skipped)) else InputFile(item.path, *part)
             for part in split_records(item.data, item.location)]
 
 
