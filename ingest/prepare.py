@@ -67,7 +67,7 @@ class _OverBudget(BaseException):
 
 @contextmanager
 def _alarm(seconds: float | None) -> Iterator[None]:
-    """In this process's main thread: raise _OverBudget into the block after `seconds`."""
+    """In this process's main thread: raise _OverBudget into the block after `seconds` of CPU time."""
     if seconds is None or threading.current_thread() is not threading.main_thread() \
             or not hasattr(signal, "setitimer"):
         yield
@@ -76,13 +76,14 @@ def _alarm(seconds: float | None) -> Iterator[None]:
     def fire(signum: int, frame: object) -> None:
         raise _OverBudget()
 
-    previous = signal.signal(signal.SIGALRM, fire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # ITIMER_PROF counts this process's CPU time (the budget is CPU time: see ingest.workers)
+    previous = signal.signal(signal.SIGPROF, fire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 def _no_mark(item: int | None) -> None:
@@ -127,7 +128,7 @@ def prepare(docs: list[RawDocument], templates: dict[str, frozenset[str]], clean
     cleaned: list[tuple[RawDocument, Article] | Reject] = []
     for i, doc in enumerate(docs):
         mark(i)
-        started = time.monotonic()
+        started = time.process_time()
         try:
             with _alarm(alarm):
                 article = clean(doc, clean_options, templates.get(doc.source, frozenset()))
@@ -138,7 +139,7 @@ def prepare(docs: list[RawDocument], templates: dict[str, frozenset[str]], clean
             article = budget_reject(doc.location, budget)
         except Exception as exc:  # noqa: BLE001 - a cleaner bug must not stop the night's run
             article = bug_reject(doc.location, "cleaning", exc)
-        if time.monotonic() - started > budget:  # overran in code the alarm cannot stop, or unwatched
+        if time.process_time() - started > budget:  # overran in code the alarm cannot stop, or unwatched
             article = budget_reject(doc.location, budget)
         if isinstance(article, Signed):
             cleaned.append((doc, article))

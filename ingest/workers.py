@@ -10,11 +10,19 @@ Why the writer watches the clock and kills, rather than the worker interrupting 
   once. So neither an alarm in the worker nor a watchdog thread in it can be relied
   upon to stop it.
 - So a worker tells the writer (through its pipe, with a CLOCK_MONOTONIC timestamp,
-  the same clock in every process) when it starts each item of a task; the writer,
-  whenever it waits for results, kills (SIGKILL) a worker that has spent longer than
-  the budget on one item, starts another, and reports which item overran; the caller
-  decides what that item becomes and what is redone (see ingest.prepare). A worker
-  that dies of anything else (the OOM killer) is reported the same way.
+  the same clock in every process, and its own CPU time) when it starts each item of a
+  task; the writer, whenever it waits for results, kills (SIGKILL) a worker that has
+  spent longer than the budget on one item, starts another, and reports which item
+  overran; the caller decides what that item becomes and what is redone (see
+  ingest.prepare). A worker that dies of anything else (the OOM killer) is reported the
+  same way.
+- The budget is CPU time, not time on the clock: on a loaded machine (a nightly run
+  beside other jobs) a normal article can wait seconds for a core, and must not be
+  rejected for that. When an item's wall time passes the budget, the writer reads the
+  worker's CPU time (Linux: /proc/PID/stat) and lets it go on while it has used less
+  than the budget, up to WALL_FACTOR times the budget on the clock (a worker stuck
+  waiting uses no CPU and must still be stopped). Where the CPU time cannot be read,
+  the budget is wall time.
 
 Workers die with the writer, whatever kills it: on Linux each worker asks the kernel
 for SIGKILL when its parent dies (prctl PR_SET_PDEATHSIG), which works even while
@@ -51,7 +59,20 @@ UNTIMED = None  # marked for work that is no item's (not budgeted)
 # only when the main thread runs again. Measured: without this, SIGTERM waited for the
 # next deadline, up to the whole budget.
 WAKE_SECONDS = 0.2
+WALL_FACTOR = 4.0  # an item is stopped after this many budgets on the clock, whatever its CPU time
+CPU_POLL_SECONDS = 0.05  # how often the CPU time of an item past the budget on the clock is read
 _PR_SET_PDEATHSIG = 1
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") and "SC_CLK_TCK" in os.sysconf_names else 100
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """The CPU time (user + system) a process has used, from /proc; None where there is none."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICKS  # utime, stime (fields 14 and 15)
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 class WorkerDied(RuntimeError):
@@ -92,6 +113,7 @@ class _Worker:
     ticket: Ticket | None = None
     item: int | None = UNTIMED
     since: float = field(default_factory=time.monotonic)
+    cpu_since: float | None = None  # the worker's CPU time when it started the item, if known
 
 
 def _die_with_parent(parent: int) -> None:
@@ -121,7 +143,7 @@ def _worker_main(conn: Any, parent: int, inherited: list[Any]) -> None:
         other.close()
 
     def mark(item: int | None) -> None:
-        conn.send(("at", item, time.monotonic()))
+        conn.send(("at", item, time.monotonic(), cpu_seconds(os.getpid())))
 
     while True:
         try:
@@ -236,20 +258,31 @@ class WorkerPool:
         if not busy:
             self._dispatch()
             return
-        deadlines = [w.since + self.budget for w in busy if w.ticket.timed and w.item is not UNTIMED]
-        timeout = min(WAKE_SECONDS, max(0.0, min(deadlines) - time.monotonic()) if deadlines else WAKE_SECONDS)
+        now = time.monotonic()
+        # past the budget on the clock (but not in CPU time): looked at again every CPU_POLL_SECONDS
+        deadlines = [max(w.since + self.budget, now + CPU_POLL_SECONDS) if now - w.since > self.budget
+                     else w.since + self.budget for w in busy if w.ticket.timed and w.item is not UNTIMED]
+        timeout = min(WAKE_SECONDS, max(0.0, min(deadlines) - now) if deadlines else WAKE_SECONDS)
         connection.wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
         for worker in busy:
             self._read(worker)
         now = time.monotonic()
         for worker in busy:
             if (worker.ticket is not None and worker.ticket.timed and worker.item is not UNTIMED
-                    and now - worker.since > self.budget):
+                    and now - worker.since > self.budget and self._overran(worker, now)):
                 ticket, item, worker.ticket = worker.ticket, worker.item, None
                 _kill(worker)
                 self._drop(worker)
                 ticket.outcome = Outcome(item=item, overran=True)
         self._dispatch()
+
+    def _overran(self, worker: _Worker, now: float) -> bool:
+        """Whether a worker past the budget on the clock has used it up in CPU time (or has
+        been on the item for WALL_FACTOR budgets); if not, it is looked at again later."""
+        if now - worker.since > self.budget * WALL_FACTOR or worker.cpu_since is None:
+            return True
+        used = cpu_seconds(worker.process.pid)
+        return used is None or used - worker.cpu_since > self.budget
 
     def _read(self, worker: _Worker) -> None:
         """Take in what a worker has sent; notice its death."""
@@ -257,7 +290,7 @@ class WorkerPool:
             while worker.ticket is not None and worker.conn.poll():
                 kind, *rest = worker.conn.recv()
                 if kind == "at":
-                    worker.item, worker.since = rest
+                    worker.item, worker.since, worker.cpu_since = rest
                     continue
                 ticket, worker.ticket = worker.ticket, None
                 if kind == "done":

@@ -171,6 +171,42 @@ def test_a_chunk_whose_signing_overruns_is_signed_one_by_one_to_find_the_documen
     assert query(db, "SELECT count(*) FROM sightings")[0][0] == 40
 
 
+# a worker that does not get a core for a while (a loaded machine): it stops itself in
+# the middle of a document; the test lets it go on after more than the budget
+PAUSED = """
+import os, signal
+import ingest.prepare as prepare
+_clean = prepare.clean
+def _paused_clean(doc, *args):
+    if "STUCK-DOCUMENT" in doc.text:
+        print("paused", os.getpid(), flush=True)
+        os.kill(os.getpid(), signal.SIGSTOP)
+    return _clean(doc, *args)
+prepare.clean = _paused_clean
+"""
+
+
+@needs_proc
+def test_a_document_that_waits_for_a_core_is_not_over_its_budget(tmp_path):
+    # the budget is CPU time: a night's run beside other jobs must not reject articles
+    # because the machine was busy (a stopped worker uses no CPU, as one waiting for a core)
+    budget = 1.0
+    folder, config = corpus(tmp_path, 2, budget)
+    db = tmp_path / "archive.db"
+    proc = start("ingest", folder, "--db", db, "--config", config, prelude=PAUSED)
+    try:
+        word, pid = proc.stdout.readline().split()
+        assert word == "paused"
+        time.sleep(budget * 2)  # past the budget on the clock, within WALL_FACTOR of it
+        os.kill(int(pid), signal.SIGCONT)
+        out, err = proc.communicate(timeout=100)
+    finally:
+        kill_left(children(proc.pid) | {proc.pid})
+    assert proc.returncode == 0, err
+    assert query(db, "SELECT count(*) FROM rejects") == [(0,)]
+    assert query(db, "SELECT count(*) FROM sightings")[0][0] == 41
+
+
 @needs_proc
 @pytest.mark.parametrize("signum, said", [(signal.SIGTERM, "interrupted (received SIGTERM)"),
                                           (signal.SIGINT, "interrupted")], ids=["SIGTERM", "Ctrl-C"])
