@@ -24,7 +24,7 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import sqlite_utils
 
@@ -74,13 +74,21 @@ class _OldId:
     redirect: tuple[int, str, int | None] | None  # (to_id, reason, run_id) if it was a redirect
 
 
-def _stored_inputs(old: sqlite_utils.Database) -> list[tuple[InputFile, int | None]]:
-    """Every sighting's raw input, in the order first seen, with the run that saw it."""
-    rows = old.execute(
-        f"""SELECT s.location, r.sha256, {content_sql(old.conn, 'r')}, s.run_id FROM sightings s
-           JOIN raw_documents r ON r.id = s.raw_id ORDER BY s.id""").fetchall()
-    return [(InputFile(Path(location), location, sha, decode(content, encoding, old.conn)), run_id)
-            for location, sha, content, encoding, run_id in rows]
+def _stored_inputs(old: sqlite_utils.Database) -> Iterator[InputFile]:
+    """Every sighting's raw input, in the order first seen, read as the rebuild takes them
+    (a batch's inputs in memory at a time, not the archive's)."""
+    rows = old.conn.execute(
+        f"""SELECT s.location, r.sha256, {content_sql(old.conn, 'r')} FROM sightings s
+           JOIN raw_documents r ON r.id = s.raw_id ORDER BY s.id""")
+    for location, sha, content, encoding in rows:
+        yield InputFile(Path(location), location, sha, decode(content, encoding, old.conn))
+
+
+def _recorded_sightings(old: sqlite_utils.Database) -> Iterator[tuple]:
+    """What each old sighting recorded beside its input (its run, URL, fetch time), as
+    parameters of the UPDATE that gives them back to the rebuild's sightings."""
+    yield from old.conn.execute("""SELECT s.run_id, s.url, s.fetched_at, s.location, r.sha256 FROM sightings s
+                                   JOIN raw_documents r ON r.id = s.raw_id""")
 
 
 def _old_ids(old: sqlite_utils.Database, db_path: Path) -> dict[int, _OldId]:
@@ -190,18 +198,19 @@ class _Keeper:
         """Record again the sightings the rebuild did not (inputs that clean to nothing),
         each leading where its old article's id leads now, drop this run's rejects of
         them, and give every sighting its old id (so first-seen order never changes)."""
-        old_rows = self.old.execute("""SELECT s.id, s.location, r.sha256, s.article_id, s.run_id FROM sightings s
-                                       JOIN raw_documents r ON r.id = s.raw_id ORDER BY s.id""").fetchall()
+        old_rows = self.old.execute("""SELECT s.id, s.location, r.sha256, s.article_id, s.run_id, s.url, s.fetched_at
+                                       FROM sightings s JOIN raw_documents r ON r.id = s.raw_id
+                                       ORDER BY s.id""").fetchall()
         seen = set(self.conn.execute("SELECT s.location, r.sha256 FROM sightings s "
                                      "JOIN raw_documents r ON r.id = s.raw_id"))
         kept = set()
-        for _, location, sha, article_id, run_id in old_rows:
+        for _, location, sha, article_id, run_id, url, fetched_at in old_rows:
             if (location, sha) in seen:
                 continue
             raw_id, raw_article = self.raw[sha]
             target = raw_article if raw_article is not None else fate[article_id]
-            self.conn.execute("INSERT INTO sightings (article_id, location, run_id, raw_id) VALUES (?, ?, ?, ?)",
-                              [target, location, run_id, raw_id])
+            self.conn.execute("INSERT INTO sightings (article_id, location, run_id, raw_id, url, fetched_at) "
+                              "VALUES (?, ?, ?, ?, ?, ?)", [target, location, run_id, raw_id, url, fetched_at])
             self.conn.execute("UPDATE raw_documents SET article_id = ? WHERE id = ? AND article_id IS NULL",
                               [target, raw_id])
             self.raw[sha] = (raw_id, target)
@@ -213,7 +222,7 @@ class _Keeper:
         self.summary.rejected = [(loc, why) for loc, why in self.summary.rejected if loc not in kept]
         now = {(location, sha): i for i, location, sha in self.conn.execute(
             "SELECT s.id, s.location, r.sha256 FROM sightings s JOIN raw_documents r ON r.id = s.raw_id")}
-        moved = [(i, now[location, sha]) for i, location, sha, _, _ in old_rows if now[location, sha] != i]
+        moved = [(i, now[location, sha]) for i, location, sha, *_ in old_rows if now[location, sha] != i]
         # out of the way of the ids given back first, then given back
         self.conn.executemany("UPDATE sightings SET id = ? WHERE id = ?", [(-new, new) for _, new in moved])
         self.conn.executemany("UPDATE sightings SET id = ? WHERE id = ?", [(i, -new) for i, new in moved])
@@ -250,7 +259,6 @@ def reclean(db_path: str | Path, config: Config, progress: Callable[[int], None]
                     columns = set(new.db[table].columns_dict)
                     new.db[table].insert_all(({k: v for k, v in r.items() if k in columns} for r in rows),
                                              pk="id")
-            inputs = _stored_inputs(old)
             run_id = new.start_run([f"reclean {db_path}"], os.getpid())
             new.reserved_ids = ReservedIds({old_id.sha256: i for i, old_id in old_ids.items()},
                                            max(old_ids, default=0) + 1)
@@ -259,13 +267,18 @@ def reclean(db_path: str | Path, config: Config, progress: Callable[[int], None]
                 ingester = Ingester(new, config, run_id, preparer)  # cleaning and signing on every core
                 ingester.summary = summary = RecleanSummary(run_id=run_id)
                 if on_total:
-                    on_total(len(inputs))
-                ingester.ingest_batches(batched([item for item, _ in inputs], config.archive.batch_size), progress)
+                    on_total(old.execute("SELECT count(*) FROM sightings").fetchone()[0])
+                ingester.ingest_batches(batched(_stored_inputs(old), config.archive.batch_size,
+                                                config.archive.batch_bytes, lambda item: len(item.data)), progress)
             with transaction(new.db):
+                # each sighting keeps the run that saw it, and the URL and fetch time it recorded
+                # (the rebuild reads them again from its input; where it finds none, or another,
+                # what was recorded stays)
                 new.db.conn.executemany(
-                    "UPDATE sightings SET run_id = ? WHERE location = ? AND raw_id = "
-                    "(SELECT id FROM raw_documents WHERE sha256 = ?)",
-                    [(run, item.location, item.sha256) for item, run in inputs if run is not None])
+                    "UPDATE sightings SET run_id = coalesce(?, run_id), url = coalesce(?, url), "
+                    "fetched_at = coalesce(?, fetched_at) "
+                    "WHERE location = ? AND raw_id = (SELECT id FROM raw_documents WHERE sha256 = ?)",
+                    _recorded_sightings(old))
                 _Keeper(old, new, config, run_id, summary).keep(old_ids)
             new.finish_run(run_id, "ok", summary.counts())
             check = new.db.execute("PRAGMA integrity_check").fetchone()[0]

@@ -330,3 +330,31 @@ def test_a_killed_reclean_leaves_the_archive_as_it_was_and_a_rerun_keeps_every_i
     assert done.returncode == 0, done.stderr
     _intact(db_path)
     assert _ids(db_path) == _ids(reference)
+
+
+def test_reclean_keeps_the_url_and_fetch_time_of_every_sighting(cli, tmp_path, db_path):
+    # records of a scraper's JSON Lines file carry their URL and fetch time; one of them
+    # cleans to nothing after the user marks its lines as template: its sighting, kept by
+    # reclean beside the rebuild, must keep them too
+    folder = tmp_path / "in"
+    folder.mkdir()
+    records = [{"url": f"https://{site}.example/{i}", "title": title, "maintext": "\n".join(body),
+                "source_domain": f"{site}.example", "date_download": f"2026-11-0{i} 0{i}:30:00"}
+               for i, (site, title, body) in enumerate([("harvest", "Early grape harvest", HARVEST),
+                                                       ("harbour", "Fireworks over the harbour", FIREWORKS)], 1)]
+    (folder / "scraped.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text("[clean]\ntemplate_min_articles = 50\n", encoding="utf-8")
+    cli("ingest", folder, "--db", db_path, "--config", config)
+    with sqlite3.connect(db_path) as conn:
+        source, fireworks = conn.execute("SELECT source, id FROM articles WHERE url = ?", [records[1]["url"]]).fetchone()
+        before = sorted(conn.execute("SELECT id, location, article_id, url, fetched_at FROM sightings"))
+    assert all(url and fetched for *_, url, fetched in before) and len(before) == len(records)
+    _mark_template(db_path, source, FIREWORKS)
+
+    result = cli("reclean", "--db", db_path, "--config", config)
+    assert "1 kept with empty text" in result.output
+    with sqlite3.connect(db_path) as conn:
+        assert sorted(conn.execute("SELECT id, location, article_id, url, fetched_at FROM sightings")) == before
+        assert conn.execute("SELECT status FROM articles WHERE id = ?", [fireworks]).fetchone() == \
+            ("empty after reclean",)
