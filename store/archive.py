@@ -64,6 +64,9 @@ def connect(path: str | Path, busy_timeout: float = 30.0, readonly: bool = False
     return sqlite_utils.Database(open_connection(path, busy_timeout, readonly))
 
 
+RUN_PATHS_KEPT = 100  # paths an ingest_runs row keeps (Archive.start_run)
+
+
 class Archive(ArchiveReads, ArchiveWrites):
     """The SQLite archive: schema, settings check, LSH indexes and batched writes."""
 
@@ -227,7 +230,12 @@ class Archive(ArchiveReads, ArchiveWrites):
 
     # runs ---------------------------------------------------------------------------
     def start_run(self, paths: list[str], pid: int) -> int:
-        """Record a new ingest run as running and return its id."""
+        """Record a new ingest run as running and return its id. Of the paths it was given
+        the first RUN_PATHS_KEPT are kept, then how many more there were (a run given
+        every file by name, `ingest $(find ...)`, would otherwise keep megabytes of names
+        each night)."""
+        if len(paths) > RUN_PATHS_KEPT:
+            paths = [*paths[:RUN_PATHS_KEPT], f"... and {len(paths) - RUN_PATHS_KEPT} more"]
         with transaction(self.db):
             self.db.execute(
                 "UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running'")

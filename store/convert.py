@@ -12,7 +12,8 @@ leaves the archive as it was. What changes (nothing is lost, every id stays):
 - `articles.novel_text` becomes NULL where it equals the text.
 - `raw_documents.content` is compressed (store.rawcontent), one input at a time, and
   `content_encoding` says how.
-- LSH blocks keep their items in 4 bytes where they fit (store.lsm.item_blob).
+- LSH blocks keep their keys as gaps and their items in 3 or 4 bytes where they fit
+  (store.lsm.key_blob, item_blob).
 - `_shingles_paragraphs`, `_sketches_articles` and `_sketches_heads` are dropped: a
   candidate's shingle set or sketches are recomputed from its text when verification
   needs them (store.shingles).
@@ -27,7 +28,7 @@ from __future__ import annotations
 import sqlite3
 
 from . import rawcontent
-from .lsm import block_items, item_blob
+from .lsm import block_items, block_keys, item_blob, key_blob
 
 OLD_VERSION = 1
 NOVEL_TRIGGERS = ("articles_novel_ai", "articles_novel_ad", "articles_novel_au")
@@ -111,18 +112,20 @@ def compress_raw_documents(conn: sqlite3.Connection) -> None:
 
 
 def pack_lsh_items(conn: sqlite3.Connection, table: str) -> None:
-    """Rewrite an LSH blocks table's items 4 bytes each where they fit (store.lsm.item_blob),
+    """Rewrite an LSH blocks table's keys and items packed (store.lsm.key_blob, item_blob),
     a block at a time."""
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [table]).fetchone() is None:
         return
     last = (0, -1)
     while True:
-        rows = conn.execute(f"SELECT run, block, length(keys), items FROM {table} WHERE (run, block) > (?, ?) "
+        rows = conn.execute(f"SELECT run, block, keys, items FROM {table} WHERE (run, block) > (?, ?) "
                             f"ORDER BY run, block LIMIT {RAW_CHUNK}", last).fetchall()
         if not rows:
             return
-        for run, block, key_bytes, items in rows:
-            packed = item_blob(block_items(items, key_bytes // 8))
-            if len(packed) < len(items):
-                conn.execute(f"UPDATE {table} SET items = ? WHERE run = ? AND block = ?", [packed, run, block])
+        for run, block, keys, items in rows:
+            unpacked = block_keys(keys)
+            packed_keys, packed_items = key_blob(unpacked), item_blob(block_items(items, len(unpacked)))
+            if len(packed_keys) + len(packed_items) < len(keys) + len(items):
+                conn.execute(f"UPDATE {table} SET keys = ?, items = ? WHERE run = ? AND block = ?",
+                             [packed_keys, packed_items, run, block])
         last = rows[-1][:2]

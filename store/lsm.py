@@ -185,7 +185,7 @@ class _RunWriter:
         starts = block_bounds(keys)
         ends = np.append(starts[1:], len(keys))
         self.conn.executemany(f"INSERT INTO {self.table} (run, block, keys, items) VALUES (?, ?, ?, ?)",
-                              [(self.run_id, self.blocks + n, keys[a:b].tobytes(), item_blob(items[a:b]))
+                              [(self.run_id, self.blocks + n, key_blob(keys[a:b]), item_blob(items[a:b]))
                                for n, (a, b) in enumerate(zip(starts.tolist(), ends.tolist()))])
         self.blocks += len(starts)
         self.fences.append(keys[starts])
@@ -205,17 +205,59 @@ class _RunWriter:
         return run
 
 
+def key_blob(keys: np.ndarray) -> bytes:
+    """A block's sorted keys as stored: the first key (8 bytes), then each key's distance
+    from the one before, all in as many bytes as the largest distance needs (at least 2),
+    behind one byte that says how many. Band keys are uniform 64-bit hashes, so in a run
+    of N entries neighbours are about 2**64 / N apart: 5-6 bytes instead of 8 at the
+    sizes an archive reaches. Where that is no smaller, the keys are stored as they are,
+    8 bytes each (as every block written before keys were packed): a packed blob's length
+    is never a multiple of 8 (a padding byte sees to it), so its length says which."""
+    keys = np.asarray(keys, dtype=np.int64)
+    if len(keys) < 2:
+        return keys.astype("<i8").tobytes()
+    with np.errstate(over="ignore"):
+        gaps = np.diff(keys.view(np.uint64))  # sorted as signed: each gap is exact modulo 2**64
+    width = max(2, (int(gaps.max()).bit_length() + 7) // 8)
+    if width >= 8:
+        return keys.astype("<i8").tobytes()
+    blob = bytes([width]) + keys[:1].astype("<i8").tobytes() \
+        + gaps.astype("<u8").view(np.uint8).reshape(-1, 8)[:, :width].tobytes()
+    return blob + b"\0" if len(blob) % 8 == 0 else blob
+
+
+def block_keys(blob: bytes) -> np.ndarray:
+    """A block's keys (int64, sorted) from its stored blob (`key_blob`)."""
+    if len(blob) % 8 == 0:
+        return np.frombuffer(blob, dtype="<i8")
+    width = blob[0]
+    gaps = (len(blob) - 9) // width  # a padding byte is no gap: width >= 2
+    wide = np.zeros((gaps, 8), dtype=np.uint8)
+    wide[:, :width] = np.frombuffer(blob, dtype=np.uint8, count=gaps * width, offset=9).reshape(gaps, width)
+    out = np.empty(gaps + 1, dtype=np.uint64)
+    out[0] = np.frombuffer(blob, dtype="<u8", count=1, offset=1)[0]
+    out[1:] = wide.view("<u8").ravel()
+    with np.errstate(over="ignore"):
+        return np.cumsum(out, dtype=np.uint64).view(np.int64)
+
+
 def item_blob(items: np.ndarray) -> bytes:
-    """A block's items as stored: 4 bytes each (unsigned) when they all fit, else 8 (an
-    article or paragraph id past 4,294,967,295). Blocks written before items were packed
-    hold 8 bytes each; a block's own length says which (`block_items`)."""
-    if not len(items) or (int(items.min()) >= 0 and int(items.max()) <= 0xFFFFFFFF):
-        return items.astype("<u4").tobytes()
-    return items.astype("<i8").tobytes()
+    """A block's items as stored: 3 bytes each (unsigned) when they all fit, else 4, else
+    8 (an article or paragraph id past 4,294,967,295). Blocks written before items were
+    packed hold 8 bytes each, or 4; a block's own length says which (`block_items`)."""
+    if not len(items) or int(items.min()) < 0 or int(items.max()) > 0xFFFFFFFF:
+        return items.astype("<i8").tobytes()
+    if int(items.max()) <= 0xFFFFFF:
+        return items.astype("<u4").view(np.uint8).reshape(-1, 4)[:, :3].tobytes()
+    return items.astype("<u4").tobytes()
 
 
 def block_items(blob: bytes, entries: int) -> np.ndarray:
     """A block's items (int64) from its stored blob and its number of entries."""
+    if len(blob) == 3 * entries:
+        wide = np.zeros((entries, 4), dtype=np.uint8)
+        wide[:, :3] = np.frombuffer(blob, dtype=np.uint8).reshape(entries, 3)
+        return wide.view("<u4").ravel().astype(np.int64)
     if len(blob) == 4 * entries:
         return np.frombuffer(blob, dtype="<u4").astype(np.int64)
     return np.frombuffer(blob, dtype="<i8")
@@ -304,7 +346,7 @@ class LSMIndex:
     def entries(self) -> Iterator[tuple[int, int]]:
         """Every stored (key, item) entry, run by run (for checks and tests)."""
         for keys, items in self.db.conn.execute(f"SELECT keys, items FROM {self.blocks_table} ORDER BY run, block"):
-            keys = np.frombuffer(keys, dtype=np.int64)
+            keys = block_keys(keys)
             yield from zip(keys.tolist(), block_items(items, len(keys)).tolist())
 
     def _lookup(self, keys: np.ndarray, runs: list[Run] | None = None) -> dict[int, list[int]]:
@@ -324,17 +366,17 @@ class LSMIndex:
                 continue
             blocks = np.searchsorted(run.fences, maybe, side="right") - 1
             wanted = sorted_unique(blocks[blocks >= 0]).tolist()
-            key_blobs, item_arrays = [], []
+            key_arrays, item_arrays = [], []
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
-                for key_blob, items in self.db.conn.execute(
+                for stored_keys, items in self.db.conn.execute(
                         f"SELECT keys, items FROM {self.blocks_table} WHERE run = ? "
                         f"AND block IN ({','.join('?' * len(chunk))}) ORDER BY block", [run.id, *chunk]):
-                    key_blobs.append(key_blob)
-                    item_arrays.append(block_items(items, len(key_blob) // 8))
+                    key_arrays.append(block_keys(stored_keys))
+                    item_arrays.append(block_items(items, len(key_arrays[-1])))
             # the blocks read, in order, are one sorted array: every key of this run that
             # is asked for is in the block its fence names, so it is in this array
-            run_keys = np.frombuffer(b"".join(key_blobs), dtype=np.int64)
+            run_keys = np.concatenate(key_arrays) if key_arrays else np.empty(0, dtype=np.int64)
             run_items = np.concatenate(item_arrays) if item_arrays else np.empty(0, dtype=np.int64)
             lo = np.searchsorted(run_keys, maybe, side="left")
             hi = np.searchsorted(run_keys, maybe, side="right")
@@ -519,17 +561,17 @@ class LSMIndex:
         for run in group:
             first = 0 if low is None else max(0, int(np.searchsorted(run.fences, low, side="right")) - 1)
             last = len(run.fences) if high is None else int(np.searchsorted(run.fences, high, side="left"))
-            for key_blob, item_blob in self.db.conn.execute(
+            for stored_keys, stored_items in self.db.conn.execute(
                     f"SELECT keys, items FROM {self.blocks_table} WHERE run = ? AND block >= ? AND block < ? "
                     f"ORDER BY block", [run.id, first, last]).fetchall():
-                block_keys = np.frombuffer(key_blob, dtype=np.int64)
-                items_of_block = block_items(item_blob, len(block_keys))
-                keep = np.ones(len(block_keys), dtype=bool)
+                keys_of_block = block_keys(stored_keys)
+                items_of_block = block_items(stored_items, len(keys_of_block))
+                keep = np.ones(len(keys_of_block), dtype=bool)
                 if low is not None:
-                    keep &= block_keys >= low
+                    keep &= keys_of_block >= low
                 if high is not None:
-                    keep &= block_keys < high
-                keys.append(block_keys[keep])
+                    keep &= keys_of_block < high
+                keys.append(keys_of_block[keep])
                 items.append(items_of_block[keep])
         return np.concatenate(keys), np.concatenate(items)
 

@@ -22,7 +22,7 @@ import sqlite_utils
 from ingest.config import Config
 from store.archive import Archive
 from store import rawcontent
-from store.lsm import LSMIndex
+from store.lsm import LSMIndex, block_keys
 from store.rawcontent import raw_content
 from store.schema import NOVEL_FTS, SCHEMA_VERSION
 
@@ -114,8 +114,8 @@ def test_an_archive_of_schema_1_converts_on_open_and_loses_nothing(old_code, tmp
     assert conn.execute("SELECT count(*) FROM _raw_dictionaries").fetchone() == (1,)
     assert conn.execute("SELECT count(*) FROM articles WHERE novel_text = text").fetchone() == (0,)
     assert conn.execute("SELECT count(*) FROM _paragraphs WHERE own_text IS NOT NULL").fetchone() == (1,)
-    assert {len(items) // (len(keys) // 8) for keys, items in  # LSH items packed in 4 bytes
-            conn.execute("SELECT keys, items FROM _lsh_paragraphs_blocks")} == {4}
+    assert {len(items) // len(block_keys(keys)) for keys, items in  # LSH items packed in 3 bytes
+            conn.execute("SELECT keys, items FROM _lsh_paragraphs_blocks")} == {3}
     assert vocabulary(conn, NOVEL_FTS) == rebuilt_novel_index(conn)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -145,3 +145,21 @@ def test_a_negative_filter_memory_is_an_error_naming_the_key(tmp_path):
     path.write_text("[archive]\nfilter_memory_mb = -1\n")
     with pytest.raises(ValueError, match="archive.filter_memory_mb"):
         load_config(path)
+
+
+def test_a_run_given_many_files_by_name_keeps_the_first_names_and_the_count(cli, tmp_path, db_path):
+    import json
+
+    from store.archive import RUN_PATHS_KEPT
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    files = []
+    for i in range(RUN_PATHS_KEPT + 5):  # as `newsarchive ingest $(find ...)` names them
+        path = folder / f"{i:04d}.txt"
+        path.write_text(f"Story {i}\n\nA short story number {i} about nothing in particular.\n", encoding="utf-8")
+        files.append(path)
+    cli("ingest", *files, "--db", db_path)
+    (paths,), = sqlite3.connect(db_path).execute("SELECT paths FROM ingest_runs").fetchall()
+    kept = json.loads(paths)
+    assert kept[:-1] == [str(p) for p in files[:RUN_PATHS_KEPT]] and kept[-1] == "... and 5 more"

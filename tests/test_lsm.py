@@ -210,3 +210,27 @@ def test_an_older_archives_bucket_table_moves_into_runs(fresh_db):
     assert not fresh_db["_lsh_things"].exists()
     assert sorted(LSMIndex(fresh_db, "things", 1, 1).entries()) == sorted(rows)
     assert index.query(np.array([[3]])) == [{k for k in range(1_000) if k % 97 == 3}]
+
+
+@pytest.mark.parametrize("shape", ["uniform", "one run of many", "shared keys", "extremes", "one key", "near"])
+def test_a_blocks_keys_and_items_come_back_exactly_as_stored(shape):
+    rng = np.random.default_rng(11)
+    if shape == "uniform":  # a small run: gaps near 2**64 / 256
+        keys = rng.integers(-2**63, 2**63 - 1, size=256, dtype=np.int64)
+    elif shape == "one run of many":  # a block of a run of 50 million entries: 5-byte gaps
+        keys = rng.integers(0, 2**64 // 50_000_000 * 256, size=256, dtype=np.uint64).view(np.int64) - 2**40
+    elif shape == "shared keys":
+        keys = np.repeat(rng.integers(-2**62, 2**62, size=20, dtype=np.int64), 13)
+    elif shape == "extremes":  # a gap of more than 2**63: nothing to gain, kept 8 bytes each
+        keys = np.array([-2**63, -5, 0, 2**63 - 1], dtype=np.int64)
+    elif shape == "one key":
+        keys = np.array([rng.integers(-2**63, 2**63 - 1, dtype=np.int64)])
+    else:  # gaps of a byte: still 2 bytes each (a packed blob's padding byte needs it)
+        keys = np.arange(-100, 100, 3, dtype=np.int64)
+    keys = np.sort(keys)
+    blob = lsm.key_blob(keys)
+    assert lsm.block_keys(blob).tolist() == keys.tolist()
+    assert len(blob) <= 8 * len(keys) + 1 and (len(blob) % 8 == 0) == (len(blob) >= 8 * len(keys))
+    for items in ([1, 2, 0xFFFFFF], [7, 0x1000000], [3, 2**40]):
+        items = np.resize(np.array(items, dtype=np.int64), len(keys))
+        assert lsm.block_items(lsm.item_blob(items), len(keys)).tolist() == items.tolist()

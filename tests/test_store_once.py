@@ -131,14 +131,20 @@ def test_lsh_items_are_packed_and_blocks_written_before_still_read(tmp_path, mon
         index.flush()
         db.execute("COMMIT")
 
-    with monkeypatch.context() as old:  # as newsarchive wrote blocks before: 8 bytes an item
+    with monkeypatch.context() as old:  # as newsarchive wrote blocks before: 8 bytes a key and an item
         old.setattr(lsm, "item_blob", lambda items: items.astype("<i8").tobytes())
+        old.setattr(lsm, "key_blob", lambda keys: keys.astype("<i8").tobytes())
         night(list(range(1, 600)))
     night(list(range(600, 1200)))
+    night([2**25 + i for i in range(300)])  # ids past 24 bits take 4 bytes
     night([2**33 + i for i in range(300)])  # ids past 32 bits keep 8 bytes
     blocks = db.execute("SELECT keys, items FROM _lsh_things_blocks").fetchall()
-    sizes = {len(items) // (len(keys) // 8) for keys, items in blocks}
-    assert sizes == {4, 8}
+    sizes = {len(items) // len(lsm.block_keys(keys)) for keys, items in blocks}
+    assert sizes == {3, 4, 8}
+    # keys: as they were in the old blocks, packed (gaps between sorted keys) in the new
+    assert {len(keys) % 8 == 0 for keys, _ in blocks} == {True, False}
+    packed = [keys for keys, _ in blocks if len(keys) % 8]
+    assert sum(map(len, packed)) < 8 * sum(len(lsm.block_keys(keys)) for keys in packed)
 
     def answers() -> dict[int, set[int]]:
         stored: dict[int, set[int]] = {}
