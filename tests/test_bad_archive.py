@@ -19,7 +19,7 @@ import pytest
 from conftest import SAMPLES
 
 COMMANDS = [["stats"], ["runs"], ["show", "1"], ["dupes"], ["dupes", "--passages"], ["search", "Guaido"],
-            ["search", "Guaido", "--novel"], ["serve", "--print-metadata"]]
+            ["search", "Guaido", "--novel"], ["serve", "--print-metadata"], ["check"], ["check", "--full"]]
 
 
 def _damage(good: Path, target: Path, keep: int, cut: bool = False) -> None:
@@ -168,3 +168,19 @@ def test_ingest_into_a_bad_archive_prints_one_line(runner, tmp_path, good_archiv
     result = runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(path)])
     assert result.exit_code == 1, (result.output, result.exception)
     assert str(path) in one_line_error(result)
+
+
+@pytest.mark.parametrize("full", [False, True], ids=["quick", "full"])
+def test_check_finds_damage_in_pages_that_search_does_not_read(runner, tmp_path, good_archive, full):
+    from ingest.cli import app
+
+    # noise over the last page only: the file opens and `search` answers (it reads other
+    # pages), but the check reads every page
+    page = sqlite3.connect(good_archive).execute("PRAGMA page_size").fetchone()[0]
+    damaged = tmp_path / "late.db"
+    _damage(good_archive, damaged, good_archive.stat().st_size - page)
+    assert runner.invoke(app, ["search", "Guaido", "--db", str(damaged)]).exit_code == 0
+    result = runner.invoke(app, ["check", "--db", str(damaged), *(["--full"] if full else [])])
+    assert result.exit_code == 1 and str(damaged) in one_line_error(result) and "damaged" in result.output
+    fine = runner.invoke(app, ["check", "--db", str(good_archive), *(["--full"] if full else [])])
+    assert fine.exit_code == 0 and fine.output.startswith("ok: ")

@@ -114,7 +114,7 @@ def test_version(runner):
     assert result.exit_code == 0 and result.output.startswith("newsarchive ")
 
 
-COMMANDS = ["ingest", "search", "show", "clean", "dupes", "reclean", "runs", "stats", "serve"]
+COMMANDS = ["ingest", "search", "show", "clean", "dupes", "reclean", "runs", "stats", "check", "serve"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
