@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import COUNCIL_BODY as BODY
 from ingest.config import CleanOptions
 from ingest.clean.html import clean_html
@@ -140,3 +142,14 @@ def test_readability_taken_when_it_extends_trafilatura_by_half_not_by_a_little()
     caption = reading_grams(BODY + ["Photo: the council chamber on Monday evening."])
     assert choose_reading(whole, caption, whole).reading == TRAFILATURA
 
+
+
+@pytest.mark.parametrize("script", ["ja", "zh"])
+def test_a_japanese_or_chinese_page_keeps_its_body(script):
+    """A page in a script without spaces keeps every body paragraph, as HTML and as plain text."""
+    from ingest.clean.text import clean_text
+    from scripts_corpus import article
+    title, body = article(3, script)
+    assert list(clean_html(html_page(body), OPTIONS).paragraphs) == body
+    text = "\n".join(["Home | News | Sport", title, *body, "© 2019 Daily Bugle. All rights reserved."])
+    assert list(clean_text(text, OPTIONS).paragraphs) == body
