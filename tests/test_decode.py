@@ -33,6 +33,12 @@ def test_english_page_with_a_few_curly_quotes_in_windows_1252_reads_back(path):
     ("Москва заявила о новых мерах поддержки экономики. " * 3, "cp1251"),
     ("東京都で新しい選手が発表された。経済の話題も続いた。" * 3, "shift_jis"),
     ("经济政策发布了新的措施，政府表示将继续支持。" * 3, "gb18030"),
+    # windows-1252 decodes these bytes as cleanly ("Erdoðan", "baþkaný"); only the
+    # language tells them apart
+    ("Cumhurbaşkanı Erdoğan, İstanbul'da düzenlenen törende işsizlik oranı hakkında "
+     "açıklama yaptı ve şirketlerin yatırımlarının artacağını söyledi. " * 2, "cp1254"),
+    ("Prezydent Wrocławia ogłosił, że żadna zmiana nie będzie wprowadzona w przyszłym "
+     "miesiącu, a mieszkańcy zostaną poinformowani. " * 2, "cp1250"),
 ])
 def test_legacy_text_in_its_own_encoding_reads_back(text, encoding):
     assert decode(text.encode(encoding)) == text
