@@ -1,0 +1,5 @@
+"""`python -m ingest.cli`: the newsarchive command line."""
+
+from . import app
+
+app()

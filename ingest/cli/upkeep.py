@@ -1,0 +1,158 @@
+"""The commands that look after the archive and hand it on: check, export, serve."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from store.search import QueryError
+
+from .app import (EXIT_USAGE, ConfigOption, DbOption, app, archive_path, date_option, debug_traceback,
+                  fail, load_options, print_json, read_connection, reading)
+
+
+@app.command()
+def check(full: bool = typer.Option(False, "--full", help="SQLite's integrity_check and foreign_key_check "
+                                                          "(reads every index entry: slower)."),
+          db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
+    """Check the archive file for damage (SQLite's quick_check); exit 1 if it is damaged.
+
+    Other commands read only the pages they need, so a file damaged elsewhere (a bad
+    disk, a copy cut short) can go unnoticed until those pages are read: run this after
+    a night's ingest, or before a backup is trusted.
+
+    \b
+    Example: newsarchive check && cp archive.db backup/
+    """
+    connection = read_connection(db, config)
+    path = archive_path(db, load_options(config))
+    with reading("checked"):
+        try:
+            problems = [line.strip()[:200] for row in connection.execute(
+                "PRAGMA integrity_check(20)" if full else "PRAGMA quick_check(20)")
+                for line in row[0].splitlines() if line.strip()]
+            if problems == ["ok"]:
+                problems = []
+            if full and not problems:
+                problems = [f"row {rowid} of {table} names a missing row of {parent}" for table, rowid, parent, _
+                            in connection.execute("PRAGMA foreign_key_check").fetchmany(20)]
+            articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0] if not problems else 0
+        except sqlite3.DatabaseError as exc:  # so damaged that the check itself stops
+            problems = [str(exc)]
+    if problems:
+        fail(f"{path} is damaged: {'; '.join(problems[:3])}" + (f" (and {len(problems) - 3} more)"
+                                                                 if len(problems) > 3 else "")
+             + "; restore it from a backup (`newsarchive reclean` rebuilds articles from raw inputs "
+               "only in an archive that reads)")
+    typer.echo(f"ok: {path} passed SQLite's {'integrity and foreign key checks' if full else 'quick check'} "
+               f"({articles:,} articles)")
+
+
+
+@app.command()
+def export(output: str = typer.Option("-", "--output", "-o", help="File to write (- for stdout; "
+                                                               "Parquet needs a file)."),
+           fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
+           query: Optional[str] = typer.Option(None, "--query", help="Only the articles these words find."),
+           originals: bool = typer.Option(False, "--originals", help="Leave near-duplicate copies out."),
+           source: Optional[str] = typer.Option(None, "--source", help="Only this source."),
+           since: Optional[str] = typer.Option(None, "--since", help="Published on or after (as search)."),
+           until: Optional[str] = typer.Option(None, "--until", help="Published on or before (as search)."),
+           db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
+    """Write articles with their cluster, passages and locations as JSON Lines, CSV or Parquet.
+
+    \b
+    Example: newsarchive export --format parquet -o news.parquet --originals
+    """
+    from store import bigrams
+    from store.export import FORMATS, ExportError, articles, write_csv, write_jsonl, write_parquet
+    from store.search import fts_query
+
+    if fmt not in FORMATS:
+        fail(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}", EXIT_USAGE)
+    if fmt == "parquet" and output == "-":
+        fail("--format parquet needs a file: add --output FILE.parquet", EXIT_USAGE)
+    since, until = date_option(since, "--since"), date_option(until, "--until")
+    database = read_connection(db, config)
+    match, on_bigrams = None, False
+    if query is not None:
+        on_bigrams = bigrams.has_nospace(query) and bigrams.has_index(database)
+        try:
+            match = fts_query(query, for_bigrams=on_bigrams)
+        except QueryError as exc:
+            fail(str(exc), EXIT_USAGE)
+    rows = articles(database, match=match, match_bigrams=on_bigrams, originals_only=originals,
+                    source=source, since=since, until=until)
+    try:
+        if fmt == "parquet":
+            count = write_parquet(rows, output)
+        elif output == "-":
+            count = (write_csv if fmt == "csv" else write_jsonl)(rows, sys.stdout)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as out:
+                count = (write_csv if fmt == "csv" else write_jsonl)(rows, out)
+    except ExportError as exc:
+        fail(str(exc))
+    except BrokenPipeError:  # `| head` read what it wanted: stop quietly, as other filters do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(0)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    except sqlite3.Error as exc:
+        debug_traceback(exc)
+        fail(f"the archive could not be read: {exc}")
+    typer.echo(f"exported {count} article(s)" + (f" to {output}" if output != "-" else ""), err=True)
+
+
+@app.command()
+def serve(port: int = typer.Option(8001, "--port", min=1, max=65535, help="Port to listen on."),
+          host: str = typer.Option("127.0.0.1", "--host",
+                                   help="Address to bind; 0.0.0.0 makes it reachable from other machines."),
+          print_metadata: bool = typer.Option(False, "--print-metadata",
+                                              help="Print the datasette metadata for the archive and exit."),
+          db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
+    """Browse the archive in datasette, read-only: articles as they read, search with copies folded,
+    passages and clusters, every table with descriptions and canned queries.
+
+    \b
+    Example: newsarchive serve --port 8001, then open http://127.0.0.1:8001/
+    """
+    from store.datasette_meta import MetadataError, build_metadata, database_name
+    from store.datasette_serve import serve as run_serve
+
+    db_path = archive_path(db, load_options(config))
+    try:
+        metadata = build_metadata(db_path)
+    except MetadataError as exc:
+        fail(str(exc))
+    if print_metadata:
+        print_json(metadata)
+        return
+    busy = _port_in_use(host, port)
+    if busy:
+        fail(f"cannot serve on {host}:{port}: {busy} (choose another with --port)")
+    base = f"http://{host}:{port}/{database_name(db_path)}"
+    typer.echo(f"serving {db_path} read-only at {base} (search: {base}/-/search)", err=True)
+    run_serve(db_path, host=host, port=port, metadata=metadata)
+
+
+def _port_in_use(host: str, port: int) -> str | None:
+    """Why the address cannot be bound (e.g. already in use), or None if it can."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        return f"unknown host ({exc.strerror})"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
