@@ -7,6 +7,7 @@ import dataclasses
 from .cleaned import Cleaned
 from ..config import CleanOptions
 from .dates import parse_date
+from .embedded import with_embedded_body
 from .guard import lost_body_reason, prose_bytes
 from .html import clean_html, extracted_text
 from .htmltext import html_to_lines
@@ -21,7 +22,7 @@ def clean_document(raw: RawDocument, options: CleanOptions,
     """Run the cleaner that fits the document's media type (a scraped record's text is
     already an article body: only its shape rules run, see html.extracted_text)."""
     if raw.media_type == HTML:
-        return clean_html(raw.text, options)
+        return with_embedded_body(clean_html(raw.text, options), raw.text, options.min_body_share)
     if raw.meta is not None:
         return extracted_text(raw.text, raw.meta.title)
     return clean_text(raw.text, options, template)

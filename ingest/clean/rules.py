@@ -54,10 +54,13 @@ MODEL = "model"
 # HTML: a page line the chosen extractor left out of the body (ingest.clean.html)
 EXTRACTOR_TRAFILATURA = "extractor:trafilatura"
 EXTRACTOR_READABILITY = "extractor:readability"
+# HTML: a line of the markup's body, replaced by the article the page's scripts carry (ingest.clean.embedded)
+EXTRACTOR_EMBEDDED = "extractor:embedded"
 
 RULES = (SHARE, SUBSCRIBE, AD, COMMENTS, RELATED, UI, COUNTER, CAPTION, BREADCRUMB, BULLET,
          TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, GALLERY, TEASER, END_MARKER, DENSITY, SHORT_LINE,
-         TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA, EXTRACTOR_READABILITY)
+         TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA, EXTRACTOR_READABILITY,
+         EXTRACTOR_EMBEDDED)
 
 
 def family(rule: str) -> str:
