@@ -14,7 +14,7 @@ from ingest.config import CleanOptions
 from ingest.clean.dates import find_published, parse_date
 from ingest.normalize import normalize_text
 from ingest.clean.text import clean_text
-from ingest.clean.rules import RULES, family, match_line
+from ingest.clean.rules import RULES, ends_with_credit, family, match_line
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = json.loads((ROOT / "tests" / "data" / "seeds_gold.json").read_text(encoding="utf-8"))
@@ -701,3 +701,26 @@ def test_the_authors_box_after_the_body_ends_the_article(head):
     cleaned = clean("\n\n".join(lines))
     assert list(cleaned.paragraphs) == LONG_BODY
     assert rule_of(cleaned, bio[0]) == "end-marker"
+
+
+@pytest.mark.parametrize("caption", [
+    "The mayor speaks to reporters outside the town hall on Monday. Jane Doe/Example Agency",
+    "Volunteers clear the river bank after the flood last week. (Jan Novak/Daily Example)",
+    "Der Bürgermeister spricht vor dem Rathaus mit den Journalisten. Getty Images",
+    "El alcalde habla con los periodistas frente al ayuntamiento. EFE",
+])
+def test_caption_ending_with_a_photo_credit_is_removed(caption):
+    cleaned = clean(page(caption))
+    assert caption not in cleaned.paragraphs
+    assert rule_of(cleaned, caption) == "pattern:caption"
+
+
+@pytest.mark.parametrize("line", [
+    "The council met on Tuesday. The budget passed by a wide margin.",  # ends a sentence
+    "Sept. 5 -- River Amphitheatre. Seattle, WA",  # a place, no credit
+    "Why the grant is promising for the region. (More)",  # an aside in brackets
+    "The first paragraph of the report was long. The",  # a hard-wrapped next sentence
+    "It said the plan is good. Mayor",  # one capitalised word that is no agency's initials
+])
+def test_line_without_a_credit_is_no_credit_caption(line):
+    assert not ends_with_credit(line)

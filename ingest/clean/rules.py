@@ -219,6 +219,37 @@ _CAPTION_END = re.compile(
 # A match of _CAPTION_END starts at most this many characters from the line's end (a
 # longer run of whitespace before the credit is no caption): the search starts there.
 _CAPTION_END_REACH = 90
+# A caption that ends with its photo credit after the last sentence: "... in London. AP Photo/Jane
+# Doe", "... talks. (Name Surname/CBC)", "... gesehen. Getty Images", "... durante el desfile. EFE".
+# The credit is short, has no sentence end of its own and is either a "/"-separated credit
+# (photographer/agency) or a run of capitalised words (one word only if it is in capitals: an
+# agency's initials; a place "Seattle, WA" has a comma). A paragraph ends with its own punctuation; a hard-wrapped line's next
+# sentence starts with one capitalised word; an aside in brackets "(More)" has no "/".
+_CREDIT_TAIL = re.compile(r"(?<=[^\W\d_]{3})[.!?。][\"'”’»)]*\s+([^.!?。\s][^.!?。]{1,44}+)$")
+_CREDIT_REACH = 64  # a match starts at most this many characters from the line's end
+CREDIT_MAX_WORDS = 6
+
+
+def ends_with_credit(line: str) -> bool:
+    """Whether the line is a caption: a sentence of at least four words, then a photo credit."""
+    m = _CREDIT_TAIL.search(line, max(0, len(line) - _CREDIT_REACH))
+    if m is None or line.count(" ", 0, m.start()) < 3:
+        return False
+    tail = m.group(1)
+    bracketed = tail[0] == "(" and tail[-1] == ")"
+    tail = tail.strip("() ")
+    words = tail.split()
+    if not words or len(words) > CREDIT_MAX_WORDS or not words[0][0].isupper():
+        return False
+    if "/" in tail:
+        return True
+    if bracketed or ":" in tail or "," in tail or tail.endswith("…"):
+        return False
+    if len(words) == 1:
+        return len(tail) >= 2 and tail.isupper()
+    return all(w[0].isupper() for w in words if w[0].isalpha())
+
+
 _BREADCRUMB = re.compile(r"^[^!?|]{1,40}(?:\s(?:>|»|›|/|→|::)\s[^!?|]{1,40}){1,6}$")
 # The longest line _BREADCRUMB can match (six "\s::\s" and seven 40-character crumbs,
 # and a final newline for "$"), and the most separators a line it is tried on may
