@@ -225,9 +225,13 @@ _CAPTION_END_REACH = 90
 # (photographer/agency) or a run of capitalised words (one word only if it is in capitals: an
 # agency's initials; a place "Seattle, WA" has a comma). A paragraph ends with its own punctuation; a hard-wrapped line's next
 # sentence starts with one capitalised word; an aside in brackets "(More)" has no "/".
-_CREDIT_TAIL = re.compile(r"(?<=[^\W\d_]{3})[.!?。][\"'”’»)]*\s+([^.!?。\s][^.!?。]{1,44}+)$")
+# The sentence end comes first and the letters before it are looked behind for: sre then
+# scans for the end's character class instead of trying the look-behind at each position
+# (0.8 us a line instead of 7).
+_CREDIT_TAIL = re.compile(r"[.!?。](?<=[^\W\d_]{3}.)[\"'”’»)]*\s+([^.!?。\s][^.!?。]{1,44}+)$")
 _CREDIT_REACH = 64  # a match starts at most this many characters from the line's end
 CREDIT_MAX_WORDS = 6
+CREDIT_MIN_WORDS = 5  # a sentence of four words and a credit
 
 
 def ends_with_credit(line: str) -> bool:

@@ -109,7 +109,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
                               line_model)
     ends = sentence_ends(texts, words if unspaced else None, min_words)
     for i in compress(count(), map(not_, ends)):  # a credit is no sentence end
-        if rules[i] is None and R.ends_with_credit(texts[i]):
+        if rules[i] is None and words[i] >= R.CREDIT_MIN_WORDS and R.ends_with_credit(texts[i]):
             rules[i] = R.CAPTION
     keys, key_heads = R.strip_bullets(texts, heads)
     mark_repeats(rules, words, keys, key_heads)
