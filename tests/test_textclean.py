@@ -483,8 +483,16 @@ def test_paragraphs_between_a_repeated_label_are_no_teasers():
     for paragraph in LONG_BODY:
         lines += ["Article content", paragraph]
     cleaned = clean("\n\n".join([*lines, "Article content", "Contact us"]))
-    # The label stays inside the body like a subheading; no paragraph is lost.
-    assert [p for p in cleaned.paragraphs if p != "Article content"] == LONG_BODY
+    # No paragraph is lost, and the label the page repeats goes as a repeat, not as body.
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert "pattern:repeat" in {r.rule for r in cleaned.removed if r.text == "Article content"}
+
+
+def test_a_subheading_that_occurs_once_stays_in_the_body():
+    lines = ["Council approves budget for more buses", LONG_BODY[0], "What happens next",
+             *LONG_BODY[1:], "Contact us"]
+    cleaned = clean("\n\n".join(lines))
+    assert "What happens next" in cleaned.paragraphs
 
 
 # --- issue 20: kinds of chrome on pages the rules were not tuned on ---------------------
