@@ -6,7 +6,8 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
 1. lines are stripped; per-source template lines go (rule "template");
 2. hard-wrapped lines are rejoined (a line without closing punctuation followed,
    with no blank line between, by a line that starts in lower case);
-3. each line gets a shape rule (share, subscribe, counter, caption, ...) or none,
+3. each line gets a shape rule (share, subscribe, counter, caption, a sentence
+   followed by a photo credit, ...) or none,
    and a score: real sentences count their words, other lines cost a penalty,
    and so do blurbs between headlines, tight runs of headlines on a page that
    spaces its paragraphs and, in Chinese and Japanese, long lines without 。;
@@ -17,7 +18,8 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    it (short lines that carry content: quantities, enumerations, sentence-case
    phrases, dated entries; see blocks.extend_block). Lines outside it go with rule "density" (or
    their shape rule); inside it, shape-rule lines, teasers after a "Related" marker,
-   runs of four or more lines none of which is text (blocks.dull_runs),
+   runs of four or more lines none of which is text (blocks.dull_runs), short labels
+   the page repeats three times or more ("Article content", "View 6 Images"),
    and everything after an end marker (a comments widget, a subscription box,
    a share row) go too, unless the article resumes after it (an inline subscription box,
    a photo credit), then the box's lines up to the next body line go;
@@ -26,7 +28,7 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    with rule "title" / "published" so that no input line is lost.
 
 Modules, one job each: lines (word counts, sentence ends, rejoining), rules
-(line shapes), scoring (item scores), blocks (where the body is), labels (what
+(line shapes, built from the interface words in vocabulary), scoring (item scores), blocks (where the body is), labels (what
 in and around it is removed, and why).
 """
 
