@@ -732,3 +732,29 @@ def test_caption_ending_with_a_photo_credit_is_removed(caption):
 ])
 def test_line_without_a_credit_is_no_credit_caption(line):
     assert not ends_with_credit(line)
+
+
+TEASERS = [
+    "Bridge repairs to close the river road for a month",
+    "The city will close the river road in March while workers replace the old bridge deck.",
+    "School board weighs a later start for older pupils",
+    "Parents and teachers will be asked for their views before the board votes in the autumn.",
+    "New library opens in the eastern district",
+    "The library has room for twenty thousand books and a hall for public readings and concerts.",
+]
+
+
+def test_a_list_of_related_stories_after_the_article_goes():
+    more = "More stories from the city desk this week"  # the list goes on under another heading
+    lines = ["Council approves budget for more buses", *LONG_BODY, *TEASERS, more, "Contact us"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert not set(TEASERS) & set(cleaned.paragraphs)
+
+
+def test_an_article_of_short_sections_keeps_its_sections():
+    # Subheading and paragraph, again and again, then the article's closing paragraphs.
+    lines = ["Council approves budget for more buses", *LONG_BODY[:2], *TEASERS, *LONG_BODY[2:]]
+    cleaned = clean("\n\n".join(lines))
+    for line in (*LONG_BODY, *TEASERS[1::2]):
+        assert line in cleaned.paragraphs

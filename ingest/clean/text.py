@@ -18,7 +18,9 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    it (short lines that carry content: quantities, enumerations, sentence-case
    phrases, dated entries; see blocks.extend_block). Lines outside it go with rule "density" (or
    their shape rule); inside it, shape-rule lines, teasers after a "Related" marker,
-   runs of four or more lines none of which is text (blocks.dull_runs), short labels
+   a list of three or more teasers (headline, blurb) it ends with
+   (blocks.trim_teaser_tail), runs of four or more lines none of which is text
+   (blocks.dull_runs), short labels
    the page repeats three times or more ("Article content", "View 6 Images"),
    and everything after an end marker (a comments widget, a subscription box,
    a share row) go too, unless the article resumes after it (an inline subscription box,
@@ -39,7 +41,7 @@ from operator import attrgetter, not_
 from typing import TYPE_CHECKING
 
 from . import rules as R
-from .blocks import BEFORE_ANCHOR, dull_runs, find_block, headline_anchor
+from .blocks import BEFORE_ANCHOR, dull_runs, find_block, headline_anchor, trim_teaser_tail
 from .cleaned import Cleaned
 from .gallery import gallery_lines
 from ..config import CleanOptions
@@ -124,7 +126,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         scores = [s + model_term(lo) for s, lo in zip(scores, odds)]
 
     positive = list(compress(count(), map((0.0).__lt__, scores)))  # the content items
-    damp_teasers(rules, words, ends, scores, positive, keys)
+    blurbs = damp_teasers(rules, words, ends, scores, positive, keys)
     damp_headline_runs(nos, rules, ends, scores, positive)
     anchor = headline_anchor(texts, words, rules)
     if anchor is not None:
@@ -135,6 +137,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     # Metadata first: a dateline is never the title or part of the body.
     published = mark_datelines(texts, heads, words, rules, scores)
     start, end, gaps = find_block(scores, positive, rules, texts, words, ends, anchor)
+    end = trim_teaser_tail(start, end, blurbs, scores)
     dull = dull_runs(start, end, scores, rules, texts, words, ends)
     labels, end = label_items(start, end, gaps, scores, rules, texts, words, ends, min_words, dull)
     label_repeated_labels(start, end, labels, keys, words, ends)
