@@ -166,10 +166,9 @@ def label_repeated_labels(start: int, end: int, labels: list, keys: list[str], w
     short = [k for k, n, e in zip(keys, words, ends) if n <= LABEL_MAX_WORDS and not e]
     if len(short) < LABEL_REPEATS:
         return
-    seen = Counter(short)
-    if seen.most_common(1)[0][1] < LABEL_REPEATS:
+    repeated = {k for k, c in Counter(short).items() if c >= LABEL_REPEATS and any(map(str.isalpha, k))}
+    if not repeated:  # a rule of underscores between sections stays where it is
         return
     for i in range(start, end):
-        if (labels[i] is None and words[i] <= LABEL_MAX_WORDS and not ends[i]
-                and seen[keys[i]] >= LABEL_REPEATS and any(map(str.isalpha, keys[i]))):
-            labels[i] = R.REPEAT  # a rule of underscores between sections stays where it is
+        if keys[i] in repeated and labels[i] is None and words[i] <= LABEL_MAX_WORDS and not ends[i]:
+            labels[i] = R.REPEAT

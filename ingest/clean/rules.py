@@ -164,13 +164,17 @@ _CAPTION_END_REACH = 90
 # (0.8 us a line instead of 7).
 _CREDIT_TAIL = re.compile(r"[.!?。](?<=[^\W\d_]{3}.)[\"'”’»)]*\s+([^.!?。\s][^.!?。]{1,44}+)$")
 _CREDIT_REACH = 64  # a match starts at most this many characters from the line's end
+_SENTENCE_END = re.compile("[.!?。]")
 CREDIT_MAX_WORDS = 6
 CREDIT_MIN_WORDS = 5  # a sentence of four words and a credit
 
 
 def ends_with_credit(line: str) -> bool:
     """Whether the line is a caption: a sentence of at least four words, then a photo credit."""
-    m = _CREDIT_TAIL.search(line, max(0, len(line) - _CREDIT_REACH))
+    first = _SENTENCE_END.search(line, max(0, len(line) - _CREDIT_REACH))
+    if first is None:
+        return False
+    m = _CREDIT_TAIL.search(line, first.start())
     if m is None or line.count(" ", 0, m.start()) < 3:
         return False
     tail = m.group(1)
