@@ -716,6 +716,8 @@ def test_the_authors_box_after_the_body_ends_the_article(head):
     "Volunteers clear the river bank after the flood last week. (Jan Novak/Daily Example)",
     "Der Bürgermeister spricht vor dem Rathaus mit den Journalisten. Getty Images",
     "El alcalde habla con los periodistas frente al ayuntamiento. EFE",
+    "Foto de familia de los alcaldes en la plaza mayor de Madrid Agencia/ J.J. Pérez",  # no full stop
+    "The mayor at the town hall in April 2022. (Jan Novak/The Daily Example)",  # a year before it
 ])
 def test_caption_ending_with_a_photo_credit_is_removed(caption):
     cleaned = clean(page(caption))
@@ -729,6 +731,7 @@ def test_caption_ending_with_a_photo_credit_is_removed(caption):
     "Why the grant is promising for the region. (More)",  # an aside in brackets
     "The first paragraph of the report was long. The",  # a hard-wrapped next sentence
     "It said the plan is good. Mayor",  # one capitalised word that is no agency's initials
+    "The network still speaks the old protocol known as TCP/IP",  # a slash, no names after it
 ])
 def test_line_without_a_credit_is_no_credit_caption(line):
     assert not ends_with_credit(line)

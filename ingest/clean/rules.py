@@ -167,10 +167,23 @@ _CREDIT_REACH = 64  # a match starts at most this many characters from the line'
 _SENTENCE_END = re.compile("[.!?。]")
 CREDIT_MAX_WORDS = 6
 CREDIT_MIN_WORDS = 5  # a sentence of four words and a credit
+# A credit of capitalised names on both sides of a "/" ends a caption even without a sentence
+# end before it ("... del Grupo de Madrid EFE/ J.J. Guillén", "... in April 2022. (Adel
+# Hana/The Associated Press)", "... at London Fashion Week Neil Mockford/GC Images"); a name
+# has a lower-case letter, initials such as "TCP/IP" do not.
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_NAME = f"[{_UPPER}][\\w.’'-]*+"
+_SLASH_CREDIT = re.compile(f"(?<![\\w/]){_NAME}/ ?{_NAME}(?:\\s++{_NAME}){{0,3}}\\)?$")
+_SLASH_REACH = 50  # a match starts at most this many characters from the line's end
+SLASH_CREDIT_MIN_WORDS = 6
 
 
 def ends_with_credit(line: str) -> bool:
     """Whether the line is a caption: a sentence of at least four words, then a photo credit."""
+    slash = _SLASH_CREDIT.search(line, max(0, len(line) - _SLASH_REACH))
+    if (slash is not None and line.count(" ") >= SLASH_CREDIT_MIN_WORDS - 1
+            and any(map(str.islower, slash.group()))):  # a name, not "TCP/IP"
+        return True
     first = _SENTENCE_END.search(line, max(0, len(line) - _CREDIT_REACH))
     if first is None:
         return False
