@@ -180,11 +180,14 @@ SLASH_CREDIT_MIN_WORDS = 6
 
 def ends_with_credit(line: str) -> bool:
     """Whether the line is a caption: a sentence of at least four words, then a photo credit."""
-    slash = _SLASH_CREDIT.search(line, max(0, len(line) - _SLASH_REACH))
-    if (slash is not None and line.count(" ") >= SLASH_CREDIT_MIN_WORDS - 1
-            and any(map(str.islower, slash.group()))):  # a name, not "TCP/IP"
-        return True
-    first = _SENTENCE_END.search(line, max(0, len(line) - _CREDIT_REACH))
+    n = len(line)
+    at = max(0, n - _SLASH_REACH)
+    if line.find("/", at) >= 0:  # str.find first: most lines have no "/" near their end
+        slash = _SLASH_CREDIT.search(line, at)
+        if (slash is not None and line.count(" ") >= SLASH_CREDIT_MIN_WORDS - 1
+                and any(map(str.islower, slash.group()))):  # a name, not "TCP/IP"
+            return True
+    first = _SENTENCE_END.search(line, max(0, n - _CREDIT_REACH))
     if first is None:
         return False
     m = _CREDIT_TAIL.search(line, first.start())
