@@ -14,7 +14,7 @@ from ingest.config import CleanOptions
 from ingest.clean.dates import find_published, parse_date
 from ingest.normalize import normalize_text
 from ingest.clean.text import clean_text
-from ingest.clean.rules import RULES, family, match_line
+from ingest.clean.rules import RULES, ends_with_credit, family, match_line
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = json.loads((ROOT / "tests" / "data" / "seeds_gold.json").read_text(encoding="utf-8"))
@@ -483,8 +483,16 @@ def test_paragraphs_between_a_repeated_label_are_no_teasers():
     for paragraph in LONG_BODY:
         lines += ["Article content", paragraph]
     cleaned = clean("\n\n".join([*lines, "Article content", "Contact us"]))
-    # The label stays inside the body like a subheading; no paragraph is lost.
-    assert [p for p in cleaned.paragraphs if p != "Article content"] == LONG_BODY
+    # No paragraph is lost, and the label the page repeats goes as a repeat, not as body.
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert "pattern:repeat" in {r.rule for r in cleaned.removed if r.text == "Article content"}
+
+
+def test_a_subheading_that_occurs_once_stays_in_the_body():
+    lines = ["Council approves budget for more buses", LONG_BODY[0], "What happens next",
+             *LONG_BODY[1:], "Contact us"]
+    cleaned = clean("\n\n".join(lines))
+    assert "What happens next" in cleaned.paragraphs
 
 
 # --- issue 20: kinds of chrome on pages the rules were not tuned on ---------------------
@@ -701,3 +709,55 @@ def test_the_authors_box_after_the_body_ends_the_article(head):
     cleaned = clean("\n\n".join(lines))
     assert list(cleaned.paragraphs) == LONG_BODY
     assert rule_of(cleaned, bio[0]) == "end-marker"
+
+
+@pytest.mark.parametrize("caption", [
+    "The mayor speaks to reporters outside the town hall on Monday. Jane Doe/Example Agency",
+    "Volunteers clear the river bank after the flood last week. (Jan Novak/Daily Example)",
+    "Der Bürgermeister spricht vor dem Rathaus mit den Journalisten. Getty Images",
+    "El alcalde habla con los periodistas frente al ayuntamiento. EFE",
+    "Foto de familia de los alcaldes en la plaza mayor de Madrid Agencia/ J.J. Pérez",  # no full stop
+    "The mayor at the town hall in April 2022. (Jan Novak/The Daily Example)",  # a year before it
+])
+def test_caption_ending_with_a_photo_credit_is_removed(caption):
+    cleaned = clean(page(caption))
+    assert caption not in cleaned.paragraphs
+    assert rule_of(cleaned, caption) == "pattern:caption"
+
+
+@pytest.mark.parametrize("line", [
+    "The council met on Tuesday. The budget passed by a wide margin.",  # ends a sentence
+    "Sept. 5 -- River Amphitheatre. Seattle, WA",  # a place, no credit
+    "Why the grant is promising for the region. (More)",  # an aside in brackets
+    "The first paragraph of the report was long. The",  # a hard-wrapped next sentence
+    "It said the plan is good. Mayor",  # one capitalised word that is no agency's initials
+    "The network still speaks the old protocol known as TCP/IP",  # a slash, no names after it
+])
+def test_line_without_a_credit_is_no_credit_caption(line):
+    assert not ends_with_credit(line)
+
+
+TEASERS = [
+    "Bridge repairs to close the river road for a month",
+    "The city will close the river road in March while workers replace the old bridge deck.",
+    "School board weighs a later start for older pupils",
+    "Parents and teachers will be asked for their views before the board votes in the autumn.",
+    "New library opens in the eastern district",
+    "The library has room for twenty thousand books and a hall for public readings and concerts.",
+]
+
+
+def test_a_list_of_related_stories_after_the_article_goes():
+    more = "More stories from the city desk this week"  # the list goes on under another heading
+    lines = ["Council approves budget for more buses", *LONG_BODY, *TEASERS, more, "Contact us"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert not set(TEASERS) & set(cleaned.paragraphs)
+
+
+def test_an_article_of_short_sections_keeps_its_sections():
+    # Subheading and paragraph, again and again, then the article's closing paragraphs.
+    lines = ["Council approves budget for more buses", *LONG_BODY[:2], *TEASERS, *LONG_BODY[2:]]
+    cleaned = clean("\n\n".join(lines))
+    for line in (*LONG_BODY, *TEASERS[1::2]):
+        assert line in cleaned.paragraphs

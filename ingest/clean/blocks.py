@@ -261,3 +261,32 @@ def dull_runs(start: int, end: int, scores: list[float], rules: list, texts: lis
             runs.append((first, i))
         first = i + 1
     return runs
+
+
+# The body block ending in this many headline-and-blurb pairs ends before them.
+TEASER_TAIL_PAIRS = 3
+
+
+def trim_teaser_tail(start: int, end: int, blurbs: list[int], scores: list[float]) -> int:
+    """The body block's end without the list of teasers it ends with, if any.
+
+    A list of related stories after an article (a headline without closing
+    punctuation, then a one-sentence blurb, again and again) scores as text, damped
+    (scoring.damp_teasers, which returns the damped blurbs `blurbs`), and the densest
+    block runs on over it. When the block's last content items are TEASER_TAIL_PAIRS
+    or more such blurbs two items apart, the block ends before the first one's
+    headline. Only the tail is cut: an article of subheadings and short sections
+    keeps its middle.
+    """
+    j = end - 1
+    while j > start and scores[j] <= 0:
+        j -= 1
+    k = bisect_left(blurbs, j + 1) - 1
+    pairs = 0
+    while k >= 0 and blurbs[k] == j:
+        pairs += 1
+        j -= 2
+        k -= 1
+    if pairs >= TEASER_TAIL_PAIRS and j + 1 > start:
+        return j + 1
+    return end

@@ -5,13 +5,15 @@ comments widget, subscription box or share row that ends the article: "end-marke
 Inside it, shape-rule lines, the teaser after a "Related" marker, the text of a
 box the article runs past, the unscored lines between merged blocks and runs of
 lines none of which is text (blocks.dull_runs) go, and
-an end marker after enough body ends the article (ends_article). The headline
+an end marker after enough body ends the article (ends_article); a short label the
+page repeats ("Article content") goes too (label_repeated_labels). The headline
 just before the block becomes the title.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import islice
 
 from . import rules as R
@@ -147,3 +149,26 @@ def title_before(words: list[int], rules: list, ends: list[bool], start: int) ->
             continue
         return i
     return None
+
+
+# A short line without a sentence end that the page repeats this often is a label the site
+# puts between paragraphs or on each photo ("Article content", "View 6 Images", "Image
+# Credits: ..."), not a subheading: a subheading names its own section.
+LABEL_REPEATS = 3
+LABEL_MAX_WORDS = 5
+
+
+def label_repeated_labels(start: int, end: int, labels: list, keys: list[str], words: list[int],
+                          ends: list[bool]) -> None:
+    """Give rule REPEAT to the body lines [start, end) of at most LABEL_MAX_WORDS words, no
+    sentence end and at least one letter whose text (`keys`: without a bullet) occurs
+    LABEL_REPEATS times or more on the page."""
+    short = [k for k, n, e in zip(keys, words, ends) if n <= LABEL_MAX_WORDS and not e]
+    if len(short) < LABEL_REPEATS:
+        return
+    repeated = {k for k, c in Counter(short).items() if c >= LABEL_REPEATS and any(map(str.isalpha, k))}
+    if not repeated:  # a rule of underscores between sections stays where it is
+        return
+    for i in range(start, end):
+        if keys[i] in repeated and labels[i] is None and words[i] <= LABEL_MAX_WORDS and not ends[i]:
+            labels[i] = R.REPEAT

@@ -44,7 +44,7 @@ UNPUNCTUATED_SCORE = -1.0
 
 
 def damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[float],
-                  positive: list[int], keys: list[str]) -> None:
+                  positive: list[int], keys: list[str]) -> list[int]:
     """Lower the score of one-sentence blurbs that alternate with headlines (teaser lists).
 
     A blurb is a line with a positive score (`positive` lists them) between two
@@ -53,8 +53,10 @@ def damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[f
     more) is a headline with its blurb in a list of them: prose ends its
     paragraphs with punctuation. Two identical neighbours (`keys`) are no
     headlines but a label the site puts between paragraphs ("Article content").
+    Returns the damped items, in order.
     """
     last = len(scores) - 1
+    damped = []
     for i in positive:
         if 0 < i < last:
             j, k = i - 1, i + 1
@@ -63,9 +65,12 @@ def damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[f
             if (rules[j] is None and 2 <= words[j] <= 20 and not ends[j]
                     and rules[k] is None and 2 <= words[k] <= 20 and not ends[k]):
                 scores[i] *= SANDWICH
+                damped.append(i)
             elif (not ends[i] and rules[j] is None and not ends[j] and words[j] >= 2
                     and rules[k] is None and not ends[k] and words[k] >= 2):
                 scores[i] *= SANDWICH
+                damped.append(i)
+    return damped
 
 
 # Where a line's key starts with the character the next or the one after starts with,

@@ -6,7 +6,8 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
 1. lines are stripped; per-source template lines go (rule "template");
 2. hard-wrapped lines are rejoined (a line without closing punctuation followed,
    with no blank line between, by a line that starts in lower case);
-3. each line gets a shape rule (share, subscribe, counter, caption, ...) or none,
+3. each line gets a shape rule (share, subscribe, counter, caption, a sentence
+   followed by a photo credit, ...) or none,
    and a score: real sentences count their words, other lines cost a penalty,
    and so do blurbs between headlines, tight runs of headlines on a page that
    spaces its paragraphs and, in Chinese and Japanese, long lines without 。;
@@ -17,7 +18,10 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    it (short lines that carry content: quantities, enumerations, sentence-case
    phrases, dated entries; see blocks.extend_block). Lines outside it go with rule "density" (or
    their shape rule); inside it, shape-rule lines, teasers after a "Related" marker,
-   runs of four or more lines none of which is text (blocks.dull_runs),
+   a list of three or more teasers (headline, blurb) it ends with
+   (blocks.trim_teaser_tail), runs of four or more lines none of which is text
+   (blocks.dull_runs), short labels
+   the page repeats three times or more ("Article content", "View 6 Images"),
    and everything after an end marker (a comments widget, a subscription box,
    a share row) go too, unless the article resumes after it (an inline subscription box,
    a photo credit), then the box's lines up to the next body line go;
@@ -26,7 +30,7 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    with rule "title" / "published" so that no input line is lost.
 
 Modules, one job each: lines (word counts, sentence ends, rejoining), rules
-(line shapes), scoring (item scores), blocks (where the body is), labels (what
+(line shapes, built from the interface words in vocabulary), scoring (item scores), blocks (where the body is), labels (what
 in and around it is removed, and why).
 """
 
@@ -37,12 +41,12 @@ from operator import attrgetter, not_
 from typing import TYPE_CHECKING
 
 from . import rules as R
-from .blocks import BEFORE_ANCHOR, dull_runs, find_block, headline_anchor
+from .blocks import BEFORE_ANCHOR, dull_runs, find_block, headline_anchor, trim_teaser_tail
 from .cleaned import Cleaned
 from .gallery import gallery_lines
 from ..config import CleanOptions
 from .guard import prose_bytes
-from .labels import label_items, title_before
+from .labels import label_items, label_repeated_labels, title_before
 from .lines import first, in_template, rejoin, sentence_ends, word_counts
 from ..models import RemovedLine
 from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
@@ -108,6 +112,9 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         odds = item_log_odds(line_texts, line_nos, members, list(rules) if same else None,
                               line_model)
     ends = sentence_ends(texts, words if unspaced else None, min_words)
+    for i in compress(count(), map(not_, ends)):  # a credit is no sentence end
+        if rules[i] is None and words[i] >= R.CREDIT_MIN_WORDS and R.ends_with_credit(texts[i]):
+            rules[i] = R.CAPTION
     keys, key_heads = R.strip_bullets(texts, heads)
     mark_repeats(rules, words, keys, key_heads)
     scores = item_scores(rules, words, ends, keys, min_words)
@@ -119,7 +126,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         scores = [s + model_term(lo) for s, lo in zip(scores, odds)]
 
     positive = list(compress(count(), map((0.0).__lt__, scores)))  # the content items
-    damp_teasers(rules, words, ends, scores, positive, keys)
+    blurbs = damp_teasers(rules, words, ends, scores, positive, keys)
     damp_headline_runs(nos, rules, ends, scores, positive)
     anchor = headline_anchor(texts, words, rules)
     if anchor is not None:
@@ -130,8 +137,10 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     # Metadata first: a dateline is never the title or part of the body.
     published = mark_datelines(texts, heads, words, rules, scores)
     start, end, gaps = find_block(scores, positive, rules, texts, words, ends, anchor)
+    end = trim_teaser_tail(start, end, blurbs, scores)
     dull = dull_runs(start, end, scores, rules, texts, words, ends)
     labels, end = label_items(start, end, gaps, scores, rules, texts, words, ends, min_words, dull)
+    label_repeated_labels(start, end, labels, keys, words, ends)
 
     title = None
     if end > start:

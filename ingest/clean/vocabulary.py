@@ -1,0 +1,169 @@
+"""Interface words of many languages: what page furniture says.
+
+Data only: ingest.clean.rules builds its line patterns from these. The words are
+short user-interface words and phrases in about twenty languages (share,
+subscribe, advertising, comments, related stories, author boxes, navigation,
+photo credits, copyright notices), never phrases taken from particular articles.
+
+The *_PHRASES are regular-expression alternations matched case-insensitively
+against whole short lines (rules._SHORT, whose group names are the rules; a few
+entries take a pattern after the word: "more from .{1,40}"); the tuples are
+literal lower-case words.
+"""
+
+from __future__ import annotations
+
+# --- whole short lines: one alternation each (rules._SHORT) ----------------------
+
+# Share buttons and the networks they name.
+SHARE_PHRASES = (
+    r"(?:share|shares|sharing|share (?:this|on|via|the|article|story|post)\b.*|tweet|"
+    r"tweet this|pin it|pin|email|e-mail|print|whatsapp|facebook|twitter|linkedin|reddit|"
+    r"pinterest|tumblr|telegram|vk|vkontakte|google ?\+|google plus|flipboard|messenger|"
+    r"copy link|copy url|link copied|send|save|bookmark|teilen|drucken|поделиться|"
+    r"bagikan|compartir|partager|compartilhar|\d+\s*(?:shares?)|"
+    # "share" in other languages, alone or with one word ("Sdílet článek", "Del artikkel")
+    r"(?:partilhar|condividi|condividere|delen|dela|dele|del|jaa|udostępnij|sdílet|zdieľať|"
+    r"megosztás|distribuie|paylaş|поделитесь|поділитися|シェア|共有|分享|공유)(?:\s+\S+)?)"
+    r"(?:\s*(?:on|via)\s+\w+)?"
+)
+# Subscribe, sign-in, follow and app prompts.
+SUBSCRIBE_PHRASES = (
+    r"(?:subscribe|subscribe now|sign up|sign in|log ?in|log out|register|"
+    r"newsletter|newsletters|join us|join our newsletter|sign up for (?:our|the) newsletters?|follow us(?: on \w+)?|follow|unfollow|abonnieren|"
+    r"anmelden|подписаться|подпишитесь.*|войти|berlangganan|langganan|masuk|daftar|"
+    r"suscr[ií]bete|inscreva-se|s'abonner|newsletter abonnieren|get the app|download the app|"
+    r"iscriviti|abbonati|abonneren|abonneer|prenumerera|abonner|abonnér|tilaa|subskrybuj|"
+    r"zaprenumeruj|odebírat|předplatit|feliratkozás|abonează-te|abone ol|підписатися|订阅|구독)"
+    r"(?:\s+(?:to|for|now|here|today|our newsletter|newsletter)\b.*)?"
+)
+# Advertising markers.
+AD_PHRASES = (
+    r"(?:advertisement|advertising|advert|ads?|sponsored(?: content| by .*)?|"
+    r"promoted(?: content)?|paid content|partner content|anzeige|werbung|реклама|iklan|"
+    r"publicidad|publicidade|publicité|story continues below(?: advertisement)?|"
+    r"reklama|reklam|pubblicità|advertentie|annons|annonse|annonce|mainos|hirdetés|publicitate|"
+    r"реклама|広告|广告|광고|"
+    r"continue reading below|article continues below(?: advertisement)?|"
+    r"scroll to continue(?: with content)?|skip ad)"
+)
+# Comment widgets and reply buttons.
+COMMENTS_PHRASES = (
+    r"(?:\d+\s+)?(?:comments?|view comments|show comments|leave a comment|"
+    r"add a comment|post a comment|write a comment|post with no comments|no comments(?: yet)?|"
+    r"be the first to comment|join the (?:conversation|discussion)|discussion|reply|replies|"
+    r"antworten|beantworten|responder|répondre|rispondi|rispondere|beantwoorden|reageer|svar|svara|"
+    r"svare|vastaa|odpovědět|odpowiedz|válasz|ответить|balas|yanıtla|"
+    r"kommentare?|kommentieren|комментари[йия]?|комментарии \(\d+\)|komentar|comentarios?|"
+    r"coment[aá]rios?|commentaires?|"
+    r"commenti|reacties|kommentarer|kommentit|komentarze|komentáře|"
+    r"hozzászólások|comentarii|yorumlar|коментарі|コメント|评论|댓글)(?:\s*\(\d+\))?"
+)
+# Related-story and read-more markers.
+RELATED_PHRASES = (
+    r"(?:related(?: stor(?:y|ies)| articles?| posts?| coverage| content| news| links?"
+    r"| topics| video)?|read more|read next|read also|also read|see also|more from .{1,40}|"
+    r"more on this(?: story)?|more stories|more news|recommended(?: for you| stories| reading)?|"
+    r"you may also like|you might also like|most popular|most read|trending(?: now)?|"
+    r"top stories|latest news|editor'?s picks|what to read next|up next|"
+    r"lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie auch interessieren|"
+    r"читайте также|читайте еще|по теме|похожие статьи|baca juga|berita terkait|"
+    r"artikel terkait|leia também|lee también|à lire aussi|voir aussi|"
+    # "related" and "read also" in other languages
+    r"související|související články|čtěte také|powiązane|zobacz też|czytaj też|czytaj także|"
+    r"lees ook|gerelateerd|leggi anche|correlati|articoli correlati|läs också|relaterat|"
+    r"les også|relatert|læs også|relateret|lue myös|kapcsolódó|citește și|ilgili haberler|"
+    r"relacionado|relacionados|noticias relacionadas|veja também|sur le même sujet|"
+    r"weitere artikel|читайте також|関連記事|相关新闻|相关阅读|관련기사|"
+    # "read more" in other languages
+    r"weiterlesen|mehr lesen|lire la suite|leer más|leggi di più|leia mais|lees meer|läs mer|les mer|"
+    r"læs mere|lue lisää|czytaj więcej|číst dál|devamını oku|читать далее|続きを読む|阅读全文)"
+)
+# The head of an author box after the article.
+AUTHOR_PHRASES = (
+    r"(?:about the authors?|über die autor(?::in|in|innen)?|über den autor|"
+    r"à propos de l'auteur|sobre el autor|sobre o autor|sull'autore|over de auteur|om skribenten|"
+    r"om forfatteren|o autorze|o autorovi|об авторе|作者について|作者简介|기자 소개)"
+)
+# Navigation, buttons, media labels.
+UI_PHRASES = (
+    r"(?:home|menu|search|close|open|next|previous|prev|back|back to top|"
+    r"return to top|top|more|previous (?:post|article|story)|next (?:post|article|story)|older posts?|"
+    r"newer posts?|permalink|less|show more|load more|see more|view more|read less|"
+    r"skip to (?:main )?content|toggle navigation|navigation|main menu|contact us|"
+    r"about us|privacy policy|terms of use|terms of service|cookie policy|sitemap|"
+    r"advertise(?: with us)?|careers|faq|rss|image \d+ of \d+|\d+ of \d+|"
+    r"enlarge(?: this image)?|expand|caption|hide caption|toggle caption|play|"
+    r"watch|listen|audio only|live|video|photos?|gallery|back to gallery|"
+    r"startseite|suche|главная|поиск|меню|beranda|cari|inicio|accueil|"
+    # search, close, home, show more / less, sponsored, gallery, listen in other languages
+    r"suchen|rechercher|recherche|buscar|cerca|pesquisar|zoeken|sök|søk|søg|haku|szukaj|hledat|"
+    r"検索|搜索|검색|schließen|fermer|cerrar|chiudi|fechar|sluiten|stäng|lukk|luk|sulje|zamknij|"
+    r"zavřít|kapat|закрыть|閉じる|关闭|닫기|hjem|etusivu|strona główna|ana sayfa|首页|"
+    r"mehr anzeigen|weniger anzeigen|voir plus|voir moins|ver más|ver menos|mostra di più|ver mais|"
+    r"meer weergeven|visa mer|vis mer|vis mindre|vis flere|näytä lisää|pokaż więcej|zobrazit více|"
+    r"daha fazla göster|показать ещё|показать еще|もっと見る|查看更多|더보기|gesponsert|sponsorisé|"
+    r"patrocinado|sponsorizzato|gesponsord|sponsrad|sponset|annonsørinnhold|sponsorowane|"
+    r"sponzorováno|sponsorlu|galerie|bildergalerie|fotogalerie|galería|galleria|anhören|écouter|"
+    r"escuchar|ascolta|ouvir|luisteren|lyssna|lytt|kuuntele|posłuchaj|dinle|слушать)"
+)
+# First words of lines _SHORT matches that its alternatives do not spell out
+# (accented variants, "login" for "log ?in", "google+").
+SHORT_FIRST_EXTRA = ("login", "suscribete", "suscríbete", "comentario", "comentarios", "comentário",
+                     "comentários", "google+")
+
+# --- fragments of other line patterns ---------------------------------------------
+# What a count is of: "1.2K views" (rules._COUNTER).
+COUNTER_NOUNS = (
+    r"views?|likes?|reads?|shares?|comments?|votes?|просмотр\w*|"
+    r"kali dibaca|aufrufe"
+)
+# Relative days a timestamp line can be (rules._TIMESTAMP).
+RELATIVE_DAYS = r"yesterday|today|gestern|heute|вчера|сегодня|kemarin|hari ini"
+# Words that open a byline (rules._BYLINE).
+BYLINE_WORDS = r"by|von|oleh|por|par|автор|written by|reporting by|editing by|text:"
+# Verbs that end a comment's head line: "John wrote:" (rules._COMMENT_HEAD).
+COMMENT_VERBS = (
+    r"said|says|wrote|writes|replied|schrieb|schreibt|написал[аи]?|пишет|berkata|"
+    r"menulis|disse|escribió|a écrit"
+)
+
+# Words that open a caption's credit: "Photo: ..." (rules._CAPTION).
+CAPTION_NAMES = ("photo", "photograph", "image", "picture", "pic", "credit", "source", "foto",
+                 "фото", "bild", "gambar", "illustration", "video", "graphic")
+# Photo agencies a caption ends with (rules._CAPTION_TAIL).
+AGENCIES = ("getty images", "ap photo", "reuters", "afp", "epa", "shutterstock", "istock",
+            "afp via getty images", "associated press")
+# Credit words after a caption's last colon: "... in London. Foto: NTB".
+END_CREDIT_WORDS = ("photo", "photos", "foto", "fotos", "fotó", "фото", "bild", "kuva", "zdjęcie", "image",
+                    "imagen", "credit", "crédit", "crédito", "写真", "사진")
+# Reserved-rights phrases of copyright lines.
+RIGHTS_RESERVED = ("all rights reserved", "alle rechte vorbehalten", "все права защищены", "hak cipta",
+                   "todos os direitos", "tous droits")
+# Markers that introduce a teaser on the same line ("Related: ...").
+INLINE_MARKERS = ("related", "read more", "read also", "also read", "see also", "more", "watch",
+                  "recommended", "baca juga", "lihat juga", "читайте также", "читайте еще",
+                  "смотрите также", "lesen sie auch", "mehr zum thema", "leia também",
+                  "lee también", "à lire aussi")
+# Month abbreviations a timestamp line can start with.
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# The words every caption or copyright line contains (lower case): one scan for them.
+GATE_WORDS = ("photo", "image", "pic", "credit", "source", "foto", "фото", "bild", "gambar",
+              "illustration", "video", "graphic", "getty", "reuters", "afp", "epa",
+              "shutterstock", "istock", "associated press", "©", "(c)", "right", "прав",
+              "hak cipta", "droits", "kuva", "zdjęcie", "crédit", "fotó", "写真", "사진")
+# Last words of a comment's head line ("John wrote").
+COMMENT_ENDS = ("said", "says", "wrote", "writes", "replied", "schrieb", "schreibt", "написал",
+                "написала", "написали", "пишет", "berkata", "menulis", "disse", "escribió",
+                "a écrit")
+# Words that many languages borrow for a mailing-list offer: a short line that names one
+# ("Recevoir la newsletter", "Newsletter abonnieren", "Get our newsletter") is a prompt.
+SUBSCRIBE_WORDS = ("newsletter",)
+# Every caption match contains one of these words (rules._caption's gate).
+CAPTION_WORDS = ("photo", "image", "pic", "credit", "source", "foto", "фото", "bild", "gambar",
+                 "illustration", "video", "graphic")
+# Every copyright match starts with one of these literals (rules._copyright's gate).
+COPYRIGHT_STARTS = ("©", "(c)", "copyright", "all rights reserved", "alle rechte vorbehalten",
+                    "все права защищены", "hak cipta", "todos os direitos", "tous droits")
+# Endings that make a month's abbreviation its full name ("jan" + "uary").
+MONTH_ENDINGS = ("", ".", "uary", "ruary", "ch", "il", "e", "y", "ust", "tember", "t.", "ober", "ember")
