@@ -101,11 +101,13 @@ def settled(gt: set, gl: set) -> bool:
     return bool(gt) and containment(gl, gt) >= AGREE
 
 
-def choose_reading(gt: set, gr: set, gl: set) -> Choice:
+def choose_reading(gt: set, gr: set, gl: set, contain: float = CONTAIN, extend: float = EXTEND,
+                   tiny: float = TINY) -> Choice:
     """Pick the body among trafilatura's, readability's and the classifier's readings.
 
     The arguments are the readings' N-gram sets (reading_grams). trafilatura's
     reading is kept unless another's evidence says so (see the module docstring).
+    The thresholds default to the module's; benchmarks/chooser_cv.py varies them.
     """
     if not gt:
         # trafilatura found nothing: readability when the classifier agrees with
@@ -116,8 +118,8 @@ def choose_reading(gt: set, gr: set, gl: set) -> Choice:
             return Choice(CLASSIFIER, "trafilatura empty")
         return Choice(READABILITY, "trafilatura empty") if gr else Choice(TRAFILATURA, "empty")
     in_read = containment(gt, gr)
-    if in_read >= CONTAIN and len(gr - gt) >= EXTEND * len(gt):
+    if in_read >= contain and len(gr - gt) >= extend * len(gt):
         return Choice(READABILITY, "readability contains and extends trafilatura")
-    if len(gt) < TINY * len(gl) and in_read < CONTAIN and containment(gt, gl) >= CONTAIN:
+    if len(gt) < tiny * len(gl) and in_read < contain and containment(gt, gl) >= contain:
         return Choice(CLASSIFIER, "trafilatura too little; classifier contains it")
     return Choice(TRAFILATURA, "base")
