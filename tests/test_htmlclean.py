@@ -144,6 +144,22 @@ def test_readability_taken_when_it_extends_trafilatura_by_half_not_by_a_little()
 
 
 
+def test_thresholds_given_as_arguments_move_the_choice_as_the_module_defaults_do():
+    """benchmarks/chooser_cv.py refits EXTEND and CONTAIN through choose_reading's arguments."""
+    stopped = BODY[:2] + [" ".join(BODY[2].split()[:8])]
+    first, whole = reading_grams(stopped), reading_grams(BODY)
+    share = len(whole - first) / len(first)  # how much readability adds, against trafilatura's reading
+    assert choose_reading(first, whole, first).reading == READABILITY  # the defaults take it
+    assert choose_reading(first, whole, first, extend=share + 0.01).reading == TRAFILATURA
+    assert choose_reading(first, whole, first, extend=share - 0.01).reading == READABILITY
+    # readability's reading misses the first words of the article: the default containment
+    # takes it, asking for all of trafilatura's 4-grams refuses it
+    partial = reading_grams([" ".join(BODY[0].split()[2:])] + BODY[1:])
+    assert 0.8 <= containment(first, partial) < 1.0
+    assert choose_reading(first, partial, first).reading == READABILITY
+    assert choose_reading(first, partial, first, contain=1.0).reading == TRAFILATURA
+
+
 @pytest.mark.parametrize("script", ["ja", "zh"])
 def test_a_japanese_or_chinese_page_keeps_its_body(script):
     """A page in a script without spaces keeps every body paragraph, as HTML and as plain text."""
