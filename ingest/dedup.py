@@ -6,11 +6,15 @@ are verified with the MinHash estimate. Every verified pair is returned, not onl
 the best one: the archive keeps them as edges, and clusters and passages are the
 connected components of those edges, so the outcome does not depend on the order
 or the batch size in which articles arrive (each pair is checked exactly once, when
-the later of the two arrives, with a symmetric test).
+the later of the two arrives, with a symmetric test). One exception: a paragraph's
+matches that would put it in two passages at once (it merges two reused passages, or
+it is a copy of one contained in such a merge) keep only one passage's
+(`one_passage`), and which one can depend on what was stored first.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -86,8 +90,22 @@ def passage_score(a: np.ndarray, b: np.ndarray, options: DedupOptions) -> float 
 def passage_scores(a: np.ndarray, others: list[np.ndarray], options: DedupOptions) -> list[float | None]:
     """`passage_score` of one paragraph against many, in a few array operations: a passage
     repeated in thousands of articles gives a new copy thousands of candidates."""
+    return [None if m is None else m[0] for m in passage_matches(a, others, options)]
+
+
+def passage_matches(a: np.ndarray, others: list[np.ndarray],
+                    options: DedupOptions) -> list[tuple[float, float] | None]:
+    """For each of the others: (passage_score, Jaccard), or None when they are not the same passage."""
     if len(others) < 8 or not len(a):
-        return [passage_score(a, b, options) for b in others]
+        out: list[tuple[float, float] | None] = []
+        for b in others:
+            score = passage_score(a, b, options)
+            if score is None:
+                out.append(None)
+                continue
+            common = len(np.intersect1d(a, b, assume_unique=True))
+            out.append((score, common / (len(a) + len(b) - common)))
+        return out
     sizes = np.fromiter(map(len, others), dtype=np.int64, count=len(others))
     flat = np.concatenate(others)
     pos = np.searchsorted(a, flat)
@@ -98,7 +116,58 @@ def passage_scores(a: np.ndarray, others: list[np.ndarray], options: DedupOption
         j = common / (len(a) + sizes - common)
         c = common / np.minimum(len(a), sizes)
     same = (sizes > 0) & ((j >= options.passage_jaccard) | (c >= options.passage_containment))
-    return [float(max(jj, cc)) if ok else None for jj, cc, ok in zip(j.tolist(), c.tolist(), same.tolist())]
+    return [(float(max(jj, cc)), float(jj)) if ok else None for jj, cc, ok in zip(j.tolist(), c.tolist(), same.tolist())]
+
+
+# How many other members of a stored passage a larger match's passage is checked against.
+PASSAGE_SAMPLE = 8
+
+
+def one_passage(own: np.ndarray, matches: list[tuple[int, float, float]], shingles: dict[int, np.ndarray],
+                options: DedupOptions, places: Callable[[list[int]], dict[int, tuple[int, int | None]]],
+                members: Callable[[int, int, int], list[np.ndarray]],
+                copies: frozenset[int] = frozenset()) -> list[tuple[int, float]]:
+    """The matches of one new paragraph that keep it in one passage: (candidate, score) of
+    `matches` (candidate, score, Jaccard).
+
+    A paragraph that merges two reused passages contains each of them (containment 0.7 or
+    more), and a copy of one passage is contained in such a merge: kept as edges, either
+    would join the two passages into one. So, of the candidates in other stories than the
+    new article's (`copies`: the articles it near-duplicates; `places`: each candidate's
+    article and stored passage), the one most alike by Jaccard is the anchor, and a match
+    is kept only if it is the same passage as the anchor (a passage match between the
+    two). A match larger than the new paragraph that is in a stored passage is kept only
+    if the new paragraph also matches another of that passage's members (`members`: the
+    shingle sets of up to PASSAGE_SAMPLE of them): a merge of A and B that joined A's
+    passage does not take B's copies in. Matches in the article's own copies are kept:
+    passages are made only of edges between stories.
+    """
+    larger = {item for item, _, _ in matches if len(shingles[item]) >= len(own)}
+    if len(matches) < 2 and not larger:
+        return [(item, score) for item, score, _ in matches]
+    found = places([item for item, _, _ in matches])
+    own_story = {item for item, _, _ in matches if item in found and found[item][0] in copies}
+    kept = [(item, score) for item, score, _ in matches if item in own_story]
+    elsewhere = [m for m in matches if m[0] not in own_story]
+    if not elsewhere:
+        return sorted(kept)
+    anchor, anchor_score, _ = max(elsewhere, key=lambda m: (m[2], m[1], -m[0]))
+    others = [m for m in elsewhere if m[0] != anchor]
+    related = passage_matches(shingles[anchor], [shingles[item] for item, _, _ in others], options)
+    same = [(anchor, anchor_score)] + [(item, score) for (item, score, _), match in zip(others, related)
+                                       if match is not None]
+    checked: dict[int, bool] = {}
+
+    def joins(item: int) -> bool:
+        passage = found.get(item, (None, None))[1]
+        if item not in larger or passage is None:
+            return True
+        if passage not in checked:
+            sample = members(passage, item, PASSAGE_SAMPLE)
+            checked[passage] = not sample or any(m is not None for m in passage_matches(own, sample, options))
+        return checked[passage]
+
+    return sorted(kept + [(item, score) for item, score in same if joins(item)])
 
 
 def article_score(a: Sketch, b: Sketch, head_a: Sketch | None, head_b: Sketch | None,
@@ -169,8 +238,10 @@ class Deduper:
         existing = self.archive.article_by_hash(signed.content_hash)
         if existing is not None:
             return Decision(signed, exact_of=existing)
-        return Decision(signed, article_matches=tuple(self._articles(signed, signed.article_keys)),
-                        paragraph_matches=tuple(self._paragraphs(signed, signed.paragraph_keys)))
+        articles = tuple(self._articles(signed, signed.article_keys))
+        copies = frozenset(match.article_id for match in articles)
+        return Decision(signed, article_matches=articles,
+                        paragraph_matches=tuple(self._paragraphs(signed, signed.paragraph_keys, copies)))
 
     def _articles(self, signed: Signed, keys: np.ndarray):
         items = self.archive.articles_index.query(keys)[0]
@@ -198,14 +269,16 @@ class Deduper:
             return None
         return exact_article_score(own, article_shingles(row[0], self.options.article_shingle_size), self.options)
 
-    def _paragraphs(self, signed: Signed, keys: np.ndarray):
+    def _paragraphs(self, signed: Signed, keys: np.ndarray, copies: frozenset[int] = frozenset()):
         if not signed.paragraphs:
             return
         candidates = self.archive.paragraphs_index.query(keys)
         stored = self.archive.paragraph_shingles.get(set().union(*candidates))
         for paragraph, items in zip(signed.paragraphs, candidates):
             ordered = sorted(items)
-            scores = passage_scores(paragraph.shingles, [stored[item][0] for item in ordered], self.options)
-            for item, score in zip(ordered, scores):
-                if score is not None:
-                    yield ParagraphMatch(paragraph.position, item, round(score, 4))
+            found = passage_matches(paragraph.shingles, [stored[item][0] for item in ordered], self.options)
+            matches = [(item, m[0], m[1]) for item, m in zip(ordered, found) if m is not None]
+            kept = one_passage(paragraph.shingles, matches, {item: stored[item][0] for item, _, _ in matches},
+                               self.options, self.archive.paragraph_places, self.archive.passage_members, copies)
+            for item, score in kept:
+                yield ParagraphMatch(paragraph.position, item, round(score, 4))

@@ -103,6 +103,21 @@ class Archive(ArchiveReads, ArchiveWrites):
             self._fingerprinter_made = Fingerprinter(self.options, *self.bandings(), self.permutations())
         return self._fingerprinter_made
 
+    def paragraph_places(self, paragraph_ids: list[int]) -> dict[int, tuple[int, int | None]]:
+        """(article, stored passage or None) of each of these paragraphs."""
+        ids = sorted(set(paragraph_ids))
+        return {paragraph: (article, passage) for paragraph, article, passage in self.db.conn.execute(
+            "SELECT id, article_id, passage_id FROM _paragraphs WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(ids)])}
+
+    def passage_members(self, passage_id: int, leave_out: int, limit: int) -> list[np.ndarray]:
+        """The shingle sets of up to `limit` paragraphs of a stored passage, the first by id,
+        other than `leave_out`."""
+        ids = [p for (p,) in self.db.conn.execute(
+            "SELECT id FROM _paragraphs WHERE passage_id = ? AND id != ? ORDER BY id LIMIT ?",
+            [passage_id, leave_out, limit])]
+        return [shingles for shingles, _ in self.paragraph_shingles.get(ids).values()]
+
     def bandings(self) -> tuple[Banding, Banding]:
         """How this archive's (articles, paragraphs) LSH indexes band a signature."""
         return (Banding(self.articles_index.bands, self.articles_index.rows),
