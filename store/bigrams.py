@@ -15,6 +15,7 @@ connection that writes articles, datasette's and sqlite3's too).
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from typing import Iterable
@@ -87,6 +88,26 @@ def query_terms(term: str) -> str:
     if len(tokens) == 1 and len(tokens[0]) == 1 and has_nospace(tokens[0]):
         return f'"{tokens[0]}"*'  # one character: the bigrams that start with it
     return '"' + " ".join(tokens).replace('"', '""') + '"'
+
+
+def matching_novel_text(conn: sqlite3.Connection, article_ids: list[int], match: str, tokenize: str) -> set[int]:
+    """Of these articles, those whose novel text (its first SNIPPET_SCAN_CHARS, as bigrams)
+    the bigram query `match` finds: `search --novel` for such text. There is no bigram
+    index of novel text (most articles have none of their own: it is their text), so the
+    few ranked candidates that have one are indexed in a scratch in-memory table."""
+    if not article_ids:
+        return set()
+    scratch = sqlite3.connect(":memory:")
+    try:
+        scratch.execute(f"CREATE VIRTUAL TABLE novel USING fts5(text, tokenize='{tokenize.replace(chr(39), chr(39) * 2)}')")
+        rows = conn.execute("SELECT id, substr(novel_text, 1, ?) FROM articles WHERE id IN "
+                            "(SELECT value FROM json_each(?)) AND novel_text IS NOT NULL",
+                            [SNIPPET_SCAN_CHARS, json.dumps(sorted(article_ids))])
+        scratch.executemany("INSERT INTO novel (rowid, text) VALUES (?, ?)",
+                            ((rowid, bigram_text(text)) for rowid, text in rows))
+        return {rowid for (rowid,) in scratch.execute("SELECT rowid FROM novel WHERE novel MATCH ?", [match])}
+    finally:
+        scratch.close()
 
 
 def snippet(text: str, needles: list[str]) -> str:

@@ -12,6 +12,7 @@ any string gets results or a QueryError, never another exception.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import sqlite3
 from collections.abc import Collection
@@ -152,18 +153,15 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
             _valid_text(value, what)
     if raw and not query.strip():
         raise QueryError("the query is empty")
-    if not raw and bigrams.has_nospace(query) and bigrams.has_index(db):
-        if novel:
-            raise QueryError("--novel does not search text in scripts without spaces (Chinese, Japanese, "
-                             "Thai) yet; search without it")
-        return _bigram_search(db, query, limit, source, since, until, show_all, window, language)
-    match = query if raw else fts_query(query)
     novel_index = _has_novel_index(db)
+    if novel and not novel_index:
+        raise QueryError("this archive was made by an older newsarchive and has no index of novel text; "
+                         "run `newsarchive ingest` on it once (any new files, or none) to add it")
+    if not raw and bigrams.has_nospace(query) and bigrams.has_index(db):
+        return _bigram_search(db, query, limit, source, since, until, show_all, window, language, novel)
+    match = query if raw else fts_query(query)
     where, params = ["articles_fts MATCH :match"], {"match": match}
     if novel:
-        if not novel_index:
-            raise QueryError("this archive was made by an older newsarchive and has no index of novel text; "
-                             "run `newsarchive ingest` on it once (any new files, or none) to add it")
         # the text matches, and where the article repeats a passage, its novel text does
         # (_novel_fts names its novel-text column `text`, so one expression serves both)
         params = {"match": f"text : ({match})"}
@@ -242,24 +240,53 @@ def _has_index(db: "sqlite_utils.Database | sqlite3.Connection", name: str, colu
 
 def _bigram_search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, limit: int, source: str | None,
                    since: str | None, until: str | None, show_all: bool, window: int,
-                   language: str | None = None) -> list[Hit]:
+                   language: str | None = None, novel: bool = False) -> list[Hit]:
     """search() for a query in scripts without spaces, on the bigram index (store.bigrams):
-    ranked, folded and filtered the same way, with snippets made from the article's text."""
+    ranked, folded and filtered the same way, with snippets made from the article's text
+    (its novel text with `novel`, where the text matches and, where the article repeats a
+    passage, its novel text does: see _novel_bigram_only)."""
     match = fts_query(query, for_bigrams=True)
     filters, params = _filters(db, source, since, until, language)
+    where = [f"{bigrams.BIGRAM_FTS} MATCH :match", *filters]
+    params = {"match": f"text : ({match})" if novel else match, **params}
+    fetch = limit if show_all else limit * 5 + 20
     try:
-        ranked = _ranked(db, [f"{bigrams.BIGRAM_FTS} MATCH :match", *filters], {"match": match, **params},
-                         limit if show_all else limit * 5 + 20, window, bigrams.BIGRAM_FTS)
+        while True:
+            ranked = _ranked(db, where, params, fetch, window, bigrams.BIGRAM_FTS)
+            if not novel:
+                break
+            found = len(ranked)
+            ranked = _novel_bigram_only(db, ranked, match)
+            if len(ranked) >= limit or found < fetch or (window and fetch >= window):
+                break
+            fetch *= 4  # copies whose match lay only in repeated text were left out: look further
     except sqlite3.OperationalError as exc:
         raise _query_error(exc) from None
     shown = _fold(db, ranked, limit, show_all)
     needles = sorted({w for w in _WORD.findall(query) if w not in _OPERATORS}, key=len, reverse=True)
+    column = "coalesce(novel_text, text)" if novel else "text"
     hits = []
     for hit, matched in shown:
-        text, = db.execute(f"SELECT substr(text, 1, {bigrams.SNIPPET_SCAN_CHARS}) FROM articles WHERE id = ?",
+        text, = db.execute(f"SELECT substr({column}, 1, {bigrams.SNIPPET_SCAN_CHARS}) FROM articles WHERE id = ?",
                            [matched]).fetchone()
         hits.append(dataclasses.replace(hit, snippet=bigrams.snippet(text or "", needles)))
     return hits
+
+
+def _novel_bigram_only(db: "sqlite_utils.Database | sqlite3.Connection", ranked: list[tuple[int, float, int | None]],
+                       match: str) -> list[tuple[int, float, int | None]]:
+    """The ranked bigram matches whose novel text matches too, where they have one of their own
+    (those in _novel_fts: the others' novel text is their text, which matched)."""
+    if not ranked:
+        return ranked
+    ids = [rowid for rowid, _, _ in ranked]
+    own = {rowid for (rowid,) in db.execute(
+        f"SELECT id FROM {NOVEL_FTS}_docsize WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(ids)])}
+    row = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [bigrams.BIGRAM_FTS]).fetchone()
+    found = _TOKENIZE.search(row[0]) if row else None
+    tokenize = found.group(1).replace("''", "'") if found else "unicode61"
+    matching = bigrams.matching_novel_text(db, sorted(own), match, tokenize)
+    return [r for r in ranked if r[0] not in own or r[0] in matching]
 
 
 def _ranked(db: "sqlite_utils.Database | sqlite3.Connection", where: list[str], params: dict, fetch: int,

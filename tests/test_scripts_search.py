@@ -52,3 +52,38 @@ def test_a_real_word_inside_a_sentence_is_found_ranked_and_marked(cli, db_path, 
     inside = hits[1]
     assert f"[{marked}]" in inside["snippet"], inside["snippet"]
     assert json_lines(cli("search", word[::-1] + word[::-1], "--json", "--db", db_path).stdout) == []
+
+
+@pytest.mark.parametrize("script", sorted(CASES))
+def test_novel_search_finds_a_word_in_an_articles_own_text_not_in_a_passage_it_repeats(cli, db_path, tmp_path,
+                                                                                       script):
+    """`search --novel` in a script without spaces: a later story that has the word only in
+    the background it repeats is left out; one that also writes it itself is found, marked."""
+    from scripts_corpus import article
+
+    sentence, word, _ = CASES[script]
+    _, generated = article(500, script, paragraphs=1)
+    background = sentence + ("" if script in ("zh", "ja", "th") else " ") + generated[0]
+    stories = {name: article(seed, script, paragraphs=4) for seed, name in enumerate(("first", "repeats", "writes"))}
+    first = tmp_path / "night1"
+    first.mkdir()
+    title, own = stories["first"]
+    write_page(first / "first.html", f"first {title}", [own[0], background, *own[1:]])
+    cli("ingest", first, "--db", db_path)
+    later = tmp_path / "night2"
+    later.mkdir()
+    title, own = stories["repeats"]
+    write_page(later / "repeats.html", f"repeats {title}", [own[0], background, *own[1:]])
+    title, own = stories["writes"]
+    middle = len(own[2]) // 2
+    gap = " " if script == "ko" else ""
+    own_words = own[2][:middle] + gap + word + gap + own[2][middle:]  # the word in text of its own
+    write_page(later / "writes.html", f"writes {title}", [own[0], background, own[1], own_words, *own[3:]])
+    cli("ingest", later, "--db", db_path)
+
+    every = {h["title"].split()[0] for h in json_lines(cli("search", word, "--all", "--json", "--db", db_path).stdout)}
+    assert every == {"first", "repeats", "writes"}
+    novel = json_lines(cli("search", word, "--novel", "--all", "--json", "--db", db_path).stdout)
+    assert {h["title"].split()[0] for h in novel} == {"first", "writes"}
+    writes = next(h for h in novel if h["title"].startswith("writes"))
+    assert f"[{word}" in writes["snippet"], writes["snippet"]  # marked where it wrote the word
