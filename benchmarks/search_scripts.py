@@ -13,7 +13,8 @@ usage: python benchmarks/search_scripts.py [-n 200000] [--keep DIR] [--queries 1
    asked more often, as users do): a two-character Chinese word, a Japanese word of
    kanji followed by kana, the stem of a Korean word (its first syllables, found
    where a particle follows), an English word. Prints median and p95 ms of
-   `store.search.search` (ranked, folded, with snippets) per category and CPU time.
+   `store.search.search` (ranked, folded, with snippets) per category and CPU time,
+   then the same with novel=True (`search --novel`).
 Skips (exit 0) when ../shared is not there.
 """
 
@@ -115,18 +116,20 @@ def main() -> int:
     articles, = db.execute("SELECT count(*) FROM articles").fetchone()
     print(f"archive: {articles} articles ({db_path})")
     asked = queries(db, args.queries)
-    for language, words in asked.items():
-        wall, cpu, empty = [], [], 0
-        for word in words:
-            start, start_cpu = time.perf_counter(), time.process_time()
-            hits = search(db, word, limit=10)
-            wall.append((time.perf_counter() - start) * 1000)
-            cpu.append((time.process_time() - start_cpu) * 1000)
-            empty += not hits
-        wall.sort()
-        print(f"{language}: {len(words)} queries (e.g. {' '.join(words[:4])}): median {statistics.median(wall):.1f} ms, "
-              f"p95 {wall[int(len(wall) * 0.95) - 1]:.1f} ms, CPU median {statistics.median(cpu):.1f} ms; "
-              f"{empty} found nothing")
+    for novel in (False, True):
+        for language, words in asked.items():
+            wall, cpu, empty = [], [], 0
+            for word in words:
+                start, start_cpu = time.perf_counter(), time.process_time()
+                hits = search(db, word, limit=10, novel=novel)
+                wall.append((time.perf_counter() - start) * 1000)
+                cpu.append((time.process_time() - start_cpu) * 1000)
+                empty += not hits
+            wall.sort()
+            label = f"{language} --novel" if novel else language
+            print(f"{label}: {len(words)} queries (e.g. {' '.join(words[:4])}): median {statistics.median(wall):.1f} "
+                  f"ms, p95 {wall[int(len(wall) * 0.95) - 1]:.1f} ms, CPU median {statistics.median(cpu):.1f} ms; "
+                  f"{empty} found nothing")
     return 0
 
 
