@@ -135,3 +135,19 @@ def test_long_first_line_is_not_searched_for_each_line(prose_seconds):
     first = "Council budget | " + "lorem ipsum dolor | " * (SIZE // 40)
     text = first + "\n" + "Abcd efg hij\n" * (SIZE // 26)
     assert cpu_seconds(_clean, text) < SLOWER * prose_seconds
+
+
+@pytest.mark.parametrize("unit", [" ", " \t", "\u00a0 "], ids=["spaces", "tabs", "nbsp"])
+def test_an_html_text_node_of_whitespace_without_a_line_break(unit, prose_seconds):
+    """Line breaks in a text node become spaces (htmltext._join_source_lines); the
+    pattern `\\s*\\n\\s*` tried a run of spaces without a break at each space (80,000
+    spaces: 13 s). The result is what that pattern made."""
+    import re
+
+    from ingest.clean.htmltext import _join_source_lines, html_to_lines
+
+    node = adversarial("Council approves budget", unit, "x")
+    page = f"<html><body><p>{node}</p><p>{' '.join(COUNCIL_BODY)}</p></body></html>"
+    assert cpu_seconds(html_to_lines, page) < SLOWER * prose_seconds
+    for text in ("a \n\n b", "\n a \t\n", "a\u2028\n\u00a0b\n", "\n", ""):
+        assert _join_source_lines(text) == re.sub(r"\s*\n\s*", " ", text)
