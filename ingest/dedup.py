@@ -121,6 +121,9 @@ def passage_matches(a: np.ndarray, others: list[np.ndarray],
 
 # How many other members of a stored passage a larger match's passage is checked against.
 PASSAGE_SAMPLE = 8
+# A match with this many times the new paragraph's shingles may be a merge of it and another
+# passage, however alike by Jaccard (a merge of two equal halves is at 0.5).
+MERGED_SIZE = 1.5
 
 
 def one_passage(own: np.ndarray, matches: list[tuple[int, float, float]], shingles: dict[int, np.ndarray],
@@ -136,16 +139,18 @@ def one_passage(own: np.ndarray, matches: list[tuple[int, float, float]], shingl
     new article's (`copies`: the articles it near-duplicates; `places`: each candidate's
     article and stored passage), the one most alike by Jaccard is the anchor, and a match
     is kept only if it is the same passage as the anchor (a passage match between the
-    two). A match larger than the new paragraph that is in a stored passage is kept only
-    if the new paragraph also matches another of that passage's members (`members`: the
+    two). A match larger than the new paragraph (alike to it only by containment, or
+    MERGED_SIZE times its size) that is in a stored passage is kept only if the new
+    paragraph also matches another of that passage's members (`members`: the
     shingle sets of up to PASSAGE_SAMPLE of them): a merge of A and B that joined A's
     passage does not take B's copies in. Matches in the article's own copies are kept:
     passages are made only of edges between stories.
     """
-    larger = {item for item, _, _ in matches if len(shingles[item]) >= len(own)}
-    if len(matches) < 2 and not larger:
-        return [(item, score) for item, score, _ in matches]
-    found = places([item for item, _, _ in matches])
+    larger = {item for item, _, jaccard in matches if len(shingles[item]) >= MERGED_SIZE * len(own)
+              or (jaccard < options.passage_jaccard and len(shingles[item]) >= len(own))}
+    if not larger and all(jaccard >= options.passage_jaccard for _, _, jaccard in matches):
+        return [(item, score) for item, score, _ in matches]  # copies of about its own size: no lookup
+    found = places([item for item, _, _ in matches] if copies else sorted(larger))
     own_story = {item for item, _, _ in matches if item in found and found[item][0] in copies}
     kept = [(item, score) for item, score, _ in matches if item in own_story]
     elsewhere = [m for m in matches if m[0] not in own_story]
@@ -278,6 +283,8 @@ class Deduper:
             ordered = sorted(items)
             found = passage_matches(paragraph.shingles, [stored[item][0] for item in ordered], self.options)
             matches = [(item, m[0], m[1]) for item, m in zip(ordered, found) if m is not None]
+            if not matches:
+                continue
             kept = one_passage(paragraph.shingles, matches, {item: stored[item][0] for item, _, _ in matches},
                                self.options, self.archive.paragraph_places, self.archive.passage_members, copies)
             for item, score in kept:
