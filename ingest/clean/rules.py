@@ -168,6 +168,7 @@ _CAPTION_END_REACH = 90
 _CREDIT_TAIL = re.compile(r"[.!?。](?<=[^\W\d_]{3}.)[\"'”’»)]*\s+([^.!?。\s][^.!?。]{1,44}+)$")
 _CREDIT_REACH = 64  # a match starts at most this many characters from the line's end
 _SENTENCE_END = re.compile("[.!?。]")
+_SENTENCE_ENDS = frozenset(".!?。")  # what _CREDIT_TAIL's tail cannot end with
 CREDIT_MAX_WORDS = 6
 CREDIT_MIN_WORDS = 5  # a sentence of four words and a credit
 # A credit of capitalised names on both sides of a "/" ends a caption even without a sentence
@@ -190,6 +191,8 @@ def ends_with_credit(line: str) -> bool:
         if (slash is not None and line.count(" ") >= SLASH_CREDIT_MIN_WORDS - 1
                 and any(map(str.islower, slash.group()))):  # a name, not "TCP/IP"
             return True
+    if line[-1:] in _SENTENCE_ENDS:  # most body lines: a credit tail ends in no such mark
+        return False
     first = _SENTENCE_END.search(line, max(0, n - _CREDIT_REACH))
     if first is None:
         return False
