@@ -77,13 +77,19 @@ def resemblance(a: Sketch, b: Sketch) -> tuple[float, float]:
 def passage_score(a: np.ndarray, b: np.ndarray, options: DedupOptions) -> float | None:
     """Similarity of two paragraphs (sorted distinct shingle hashes) if they are the same
     passage, else None: exact Jaccard, or exact containment of the smaller in the larger."""
+    match = _passage_match(a, b, options)
+    return None if match is None else match[0]
+
+
+def _passage_match(a: np.ndarray, b: np.ndarray, options: DedupOptions) -> tuple[float, float] | None:
+    """(passage_score, Jaccard) of two paragraphs, or None when they are not the same passage."""
     if not len(a) or not len(b):
         return None
     common = len(np.intersect1d(a, b, assume_unique=True))
     j = common / (len(a) + len(b) - common)
     c = common / min(len(a), len(b))
     if j >= options.passage_jaccard or c >= options.passage_containment:
-        return max(j, c)
+        return max(j, c), j
     return None
 
 
@@ -97,15 +103,7 @@ def passage_matches(a: np.ndarray, others: list[np.ndarray],
                     options: DedupOptions) -> list[tuple[float, float] | None]:
     """For each of the others: (passage_score, Jaccard), or None when they are not the same passage."""
     if len(others) < 8 or not len(a):
-        out: list[tuple[float, float] | None] = []
-        for b in others:
-            score = passage_score(a, b, options)
-            if score is None:
-                out.append(None)
-                continue
-            common = len(np.intersect1d(a, b, assume_unique=True))
-            out.append((score, common / (len(a) + len(b) - common)))
-        return out
+        return [_passage_match(a, b, options) for b in others]
     sizes = np.fromiter(map(len, others), dtype=np.int64, count=len(others))
     flat = np.concatenate(others)
     pos = np.searchsorted(a, flat)
@@ -150,7 +148,8 @@ def one_passage(own: np.ndarray, matches: list[tuple[int, float, float]], shingl
               or (jaccard < options.passage_jaccard and len(shingles[item]) >= len(own))}
     if not larger and all(jaccard >= options.passage_jaccard for _, _, jaccard in matches):
         return [(item, score) for item, score, _ in matches]  # copies of about its own size: no lookup
-    found = places([item for item, _, _ in matches] if copies else sorted(larger))
+    looked_up = [item for item, _, _ in matches] if copies else sorted(larger)
+    found = places(looked_up) if looked_up else {}
     own_story = {item for item, _, _ in matches if item in found and found[item][0] in copies}
     kept = [(item, score) for item, score, _ in matches if item in own_story]
     elsewhere = [m for m in matches if m[0] not in own_story]
