@@ -99,7 +99,8 @@ def matching_novel_text(conn: sqlite3.Connection, article_ids: list[int], match:
         return set()
     scratch = sqlite3.connect(":memory:")
     try:
-        scratch.execute(f"CREATE VIRTUAL TABLE novel USING fts5(text, tokenize='{tokenize.replace(chr(39), chr(39) * 2)}')")
+        quoted = "'" + tokenize.replace("'", "''") + "'"
+        scratch.execute(f"CREATE VIRTUAL TABLE novel USING fts5(text, tokenize={quoted})")
         rows = conn.execute("SELECT id, substr(novel_text, 1, ?) FROM articles WHERE id IN "
                             "(SELECT value FROM json_each(?)) AND novel_text IS NOT NULL",
                             [SNIPPET_SCAN_CHARS, json.dumps(sorted(article_ids))])

@@ -282,10 +282,7 @@ def _novel_bigram_only(db: "sqlite_utils.Database | sqlite3.Connection", ranked:
     ids = [rowid for rowid, _, _ in ranked]
     own = {rowid for (rowid,) in db.execute(
         f"SELECT id FROM {NOVEL_FTS}_docsize WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(ids)])}
-    row = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [bigrams.BIGRAM_FTS]).fetchone()
-    found = _TOKENIZE.search(row[0]) if row else None
-    tokenize = found.group(1).replace("''", "'") if found else "unicode61"
-    matching = bigrams.matching_novel_text(db, sorted(own), match, tokenize)
+    matching = bigrams.matching_novel_text(db, sorted(own), match, _tokenizer(db, bigrams.BIGRAM_FTS))
     return [r for r in ranked if r[0] not in own or r[0] in matching]
 
 
@@ -411,9 +408,7 @@ def _piece_snippets(db: "sqlite_utils.Database | sqlite3.Connection", article_id
     (about 1 ms per 64 KB indexed). When no piece matches (a word only further in),
     the snippet is the article's beginning.
     """
-    row = db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
-    found = _TOKENIZE.search(row[0]) if row else None
-    tokenize = found.group(1).replace("''", "'") if found else "unicode61"
+    tokenize = _tokenizer(db, "articles_fts")
     scratch = sqlite3.connect(":memory:")
     try:
         scratch.execute(f"CREATE VIRTUAL TABLE pieces USING fts5(title, text, tokenize={_sql_string(tokenize)})")
@@ -462,6 +457,13 @@ def _pieces(text: str) -> list[str]:
         pieces.append(text[start:end])
         start = end
     return pieces
+
+
+def _tokenizer(db: "sqlite_utils.Database | sqlite3.Connection", table: str) -> str:
+    """The tokenize option an FTS5 table of the archive was made with (unicode61 if none)."""
+    row = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()
+    found = _TOKENIZE.search(row[0]) if row else None
+    return found.group(1).replace("''", "'") if found else "unicode61"
 
 
 def _sql_string(value: str) -> str:
