@@ -1,14 +1,18 @@
-"""Stress the cleaner's regexes with adversarial lines: find the ones that are not linear.
+"""Stress the project's regexes with adversarial lines: find the ones that are not linear.
 
 usage: python benchmarks/regex_stress.py [--root DIR] [--screen] [--sizes 16000,64000]
                                          [--timeout S]
 
---screen times every compiled pattern of ingest/clean/{rules,text,dates,html,htmltext}.py
-and ingest/normalize.py (match and search) on lines of about 1,500 characters: a prefix
-(nothing, a digit, or a word of the pattern), a unit of 1-3 characters repeated (built
-from the pattern's own literal characters and a few common ones), then a character that
-makes the match fail. A line that takes over 2 ms is timed again at twice the length;
-those that grow faster than linearly are printed.
+--screen times every compiled pattern of every module of ingest/ and store/ (module
+globals, and patterns in module-level lists and tuples) on lines of about 1,500
+characters: a prefix (nothing, a digit, or a word of the pattern), a unit of 1-3
+characters repeated (built from the pattern's own literal characters and a few common
+ones), then a character that makes the match fail. A pattern is run the way the code
+runs it: with `match` or `fullmatch` when the sources only ever call those on it, with
+`search` (what findall, finditer, sub and split do) when they call one of those, with
+all when it is used indirectly. A line that takes over 2 ms is timed again at four times
+the length; one that grows faster than linearly is printed. tests/test_regex_screen.py
+runs the same screen in CI.
 
 Without --screen, times match_line, match_lines and clean_text (and the slow patterns
 found) on the known adversarial shapes at each size, each in a subprocess killed after
@@ -20,12 +24,17 @@ code (a copy of the code before a change), for before/after figures.
 from __future__ import annotations
 
 import argparse
+import importlib
+import inspect
 import itertools
+import pkgutil
 import re
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -48,31 +57,50 @@ SHAPES = {
     "dots": ("", "a.", " x"),
     "prose": ("", "The council met on Tuesday and agreed the budget. ", ""),
 }
-MODULES = ("ingest.clean.rules", "ingest.clean.text", "ingest.clean.lines", "ingest.clean.scoring",
-           "ingest.clean.blocks", "ingest.clean.labels", "ingest.clean.gallery", "ingest.clean.dates",
-           "ingest.clean.html",
-           "ingest.clean.htmltext", "ingest.normalize")
+PACKAGES = ("ingest", "store")
 COMMON = "1 a@.-+:/,()|x"
 # Patterns that are bounded by the function that runs them (a length check first).
-GUARDED = {"rules._BREADCRUMB": "rules._breadcrumb"}
+GUARDED = {"ingest.clean.rules._BREADCRUMB": "_breadcrumb"}
+# The pattern methods that scan from every position, as search does.
+_SCANNING = ("search", "finditer", "findall", "sub", "subn", "split")
 
 
-def patterns() -> list[tuple[str, re.Pattern]]:
-    """Every compiled pattern of the cleaning modules (also in lists and tuples), named."""
-    import importlib
+def _modules() -> Iterator:
+    """Every module of the project's packages (not __main__, which would run the CLI)."""
+    for package_name in PACKAGES:
+        package = importlib.import_module(package_name)
+        yield package
+        for info in pkgutil.walk_packages(package.__path__, package_name + "."):
+            if not info.name.endswith("__main__"):
+                yield importlib.import_module(info.name)
+
+
+def patterns() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
+    """Every compiled pattern of the project's modules, named, with the methods run on it.
+
+    Methods are read off the sources: `NAME.search(`, `NAME.sub(`... anywhere in the
+    project. A pattern whose name is never called directly (kept in a list, passed to a
+    function) gets all of match, fullmatch and search.
+    """
+    modules = list(_modules())
+    sources = "\n".join(inspect.getsource(m) for m in modules)
     seen: set[tuple[str, int]] = set()
     out = []
-    for modname in MODULES:
-        mod = importlib.import_module(modname)
+    for mod in modules:
         for name, value in sorted(vars(mod).items()):
             items = [(name, value)]
             if isinstance(value, (list, tuple)):
                 items = [(f"{name}[{i}]", v) for i, v in enumerate(value)]
                 items = [(n, v[1] if isinstance(v, tuple) and len(v) == 2 else v) for n, v in items]
             for n, v in items:
-                if isinstance(v, re.Pattern) and (v.pattern, v.flags) not in seen:
-                    seen.add((v.pattern, v.flags))
-                    out.append((f"{modname.rsplit('.', 1)[1]}.{n}", v))
+                if not isinstance(v, re.Pattern) or (v.pattern, v.flags) in seen:
+                    continue
+                seen.add((v.pattern, v.flags))
+                called = set(re.findall(rf"\b{re.escape(n)}\.(\w+)\(", sources)) if "[" not in n else set()
+                methods = tuple(m for m in ("match", "fullmatch") if m in called)
+                if called & set(_SCANNING):
+                    methods += ("search",)
+                out.append((f"{mod.__name__}.{n}", v, methods or ("match", "fullmatch", "search")))
     return out
 
 
@@ -98,39 +126,67 @@ def _time(fn, s: str, limit: float = 1.0) -> float:
     return time.process_time() - t
 
 
+@dataclass
+class SlowLine:
+    """A pattern and line shape over the screen's threshold, and how its time grew."""
+
+    pattern: str
+    method: str
+    line: str  # prefix+unit*n+suffix, repr'd
+    seconds: float  # at the screen's length
+    growth: float  # time at four times the length / time at the length (linear: about 4)
+
+    @property
+    def superlinear(self) -> bool:
+        """Grew like n log n or worse: more than twice what a linear pattern does."""
+        return self.growth > 8
+
+
+def _runner(name: str, pat: re.Pattern, method: str) -> Callable[[str], object]:
+    if name in GUARDED:  # the module only ever runs it through this function
+        return getattr(sys.modules[name.rsplit(".", 1)[0]], GUARDED[name])
+    run = getattr(pat, method)
+    if isinstance(pat.pattern, bytes):
+        return lambda line: run(line.encode("utf-8"))
+    return run
+
+
+def screen_pattern(name: str, pat: re.Pattern, methods: tuple[str, ...], length: int = 1500,
+                   slow: float = 0.002) -> list[SlowLine]:
+    """The adversarial lines on which `pat` takes over `slow` seconds, with their growth."""
+    source = pat.pattern.decode("latin-1") if isinstance(pat.pattern, bytes) else pat.pattern
+    lits = sorted(set(c for c in source if not c.isalnum() and c not in "\\^$?*{}[]"
+                      and c.isprintable()) | set(COMMON))
+    small = sorted(set(lits) & set("1 a.-@"))
+    units = list(lits) + ["".join(p) for p in itertools.product(lits, repeat=2)]
+    units += ["".join(p) for p in itertools.product(small, repeat=3)]
+    words = sorted(set(re.findall(r"[a-z]{3,}", source)) - {"sept"})[:6]
+    prefixes = ["", "1", "1 "] + [w + " " for w in words] + words
+    found = []
+    for method in (("guarded",) if name in GUARDED else methods):
+        fn = _runner(name, pat, method)
+        for unit, prefix, suffix in itertools.product(units, prefixes, ("x", "!", " x")):
+            t1 = _time(fn, prefix + unit * (length // len(unit)) + suffix)
+            if t1 < slow:
+                continue
+            t1 = min(t1, _time(fn, prefix + unit * (length // len(unit)) + suffix))
+            long_line = prefix + unit * (4 * length // len(unit)) + suffix
+            t4 = min(_time(fn, long_line), _time(fn, long_line)) if t1 < 0.25 else float("inf")
+            found.append(SlowLine(name, method, f"{prefix!r}+{unit!r}*n+{suffix!r}", t1, t4 / t1))
+            if len(found) >= 3:
+                return found  # a few shapes are enough to know
+    return found
+
+
 def screen(length: int = 1500, slow: float = 0.002) -> None:
     """Print the patterns and shapes that take over `slow` seconds, and how the time grows."""
-    for name, pat in patterns():
-        lits = sorted(set(c for c in pat.pattern if not c.isalnum() and c not in "\\^$?*{}[]"
-                          and c.isprintable()) | set(COMMON))
-        small = sorted(set(lits) & set("1 a.-@"))
-        units = list(lits) + ["".join(p) for p in itertools.product(lits, repeat=2)]
-        units += ["".join(p) for p in itertools.product(small, repeat=3)]
-        words = sorted(set(re.findall(r"[a-z]{3,}", pat.pattern)) - {"sept"})[:6]
-        prefixes = ["", "1", "1 "] + [w + " " for w in words] + words
-        found = []
-        fns = (("match", pat.match), ("search", pat.search))
-        if name in GUARDED:  # the module only ever runs it through this function
-            module, func = GUARDED[name].split(".")
-            fns = ((func, getattr(sys.modules["ingest.clean." + module], func)),)
-        for fn_name, fn in fns:
-            slow_shapes = 0
-            for unit, prefix, suffix in itertools.product(units, prefixes, ("x", "!", " x")):
-                s = prefix + unit * (length // len(unit)) + suffix
-                t1 = _time(fn, s)
-                if t1 < slow:
-                    continue
-                s2 = prefix + unit * (2 * length // len(unit)) + suffix
-                t2 = _time(fn, s2) if t1 < 1 else float("inf")
-                found.append((t2 / t1, t1, fn_name, prefix, unit, suffix))
-                slow_shapes += 1
-                if slow_shapes >= 3:
-                    break  # a few shapes a pattern and function are enough to know
-        for ratio, t1, fn_name, prefix, unit, suffix in found:
-            took = (f"{t1 * 1000:.1f} ms at {length}, x{ratio:.1f} at twice the length"
-                    if t1 < 1 else f"over 1 s at {length}")
-            print(f"{name:32} {fn_name:6} {prefix!r}+{unit!r}*n+{suffix!r}: {took}", flush=True)
-        print(f"# screened {name}", file=sys.stderr, flush=True)
+    for name, pat, methods in patterns():
+        for hit in screen_pattern(name, pat, methods, length, slow):
+            took = (f"{hit.seconds * 1000:.1f} ms at {length}, x{hit.growth:.1f} at four times"
+                    if hit.growth != float("inf") else f"over 0.25 s at {length}")
+            print(f"{hit.pattern:40} {hit.method:9} {hit.line}: {took}"
+                  + ("  SUPERLINEAR" if hit.superlinear else ""), flush=True)
+        print(f"# screened {name} ({', '.join(methods)})", file=sys.stderr, flush=True)
 
 
 def one(shape: str, size: int, what: str) -> float:

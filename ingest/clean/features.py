@@ -369,7 +369,8 @@ def densest_block(gain: np.ndarray) -> tuple[int, int]:
 
 
 _NONWORD = re.compile(r"\W+")
-_TITLE_SEP = re.compile(r"\s+(?:[|\-–—:»·•]|::)\s+")
+# (?<!\s): a run of spaces is tried once, from its start (searching from inside it was quadratic)
+_TITLE_SEP = re.compile(r"(?<!\s)\s+(?:[|\-–—:»·•]|::)\s+")
 ANCHOR_MIN_CHARS = 12
 
 
