@@ -1,8 +1,9 @@
 """Boilerplate-removal quality and speed on labelled page sets, against trafilatura and readability.
 
 usage: python benchmarks/boilerplate.py [--sets NAME ...] [--families] [--per-page] [--repeat N]
+                                        [--wrap COLUMNS]
        python benchmarks/boilerplate.py --dir DIR [--gold FILE] [--html] [--out FILE]
-                                        [--per-page] [--families] [--repeat N]
+                                        [--per-page] [--families] [--repeat N] [--wrap COLUMNS]
 
 Without --dir, scores every set under ../shared/eval that has text/, html/ and
 gold.jsonl (aeb-dev, fundus-dev, readability-dev) in one run: the library
@@ -15,7 +16,9 @@ pages/s and ms per HTML page in CPU time (time.process_time: the box is shared).
 
 With --dir, scores one folder (plain text, or HTML with --html) against --gold
 (default: the folder's parent's gold.jsonl) and can write the predictions
-(--out). --families adds, per rule family, the lines and words it removed, how
+(--out). --wrap hard-wraps the plain-text pages first, as scrapers that save pages
+through html2text, lynx or w3m do (the dev pages are saved a paragraph a line).
+--families adds, per rule family, the lines and words it removed, how
 many of those words were gold body words, and the F1 with that family put back.
 
 Scoring loads ../shared/eval/score_boilerplate.py. Exits 0 with a message when
@@ -35,6 +38,7 @@ import re
 import sys
 import tempfile
 import time
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -63,7 +67,44 @@ def load_scorer(path: Path):
     return module
 
 
-def read_pages(folder: Path, html: bool) -> list[RawDocument]:
+_TOKEN = re.compile(r"\S+\s*")
+
+
+def _columns(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def hard_wrap(text: str, width: int) -> str:
+    """The text as a scraper that wraps at `width` columns saves it (html2text, lynx, w3m):
+    each line broken at spaces before the word that would pass the width, a word longer
+    than a line (a run of Chinese or Japanese) broken where the width falls; wide
+    characters take two columns."""
+    out = []
+    for line in text.split("\n"):
+        rows, row, used = [], "", 0
+        for token in _TOKEN.findall(line):
+            word = token.rstrip()
+            need = sum(map(_columns, word))
+            if used + need <= width or (not row.strip() and need <= width):
+                row, used = row + token, used + sum(map(_columns, token))
+                continue
+            if row.strip() and need <= width:
+                rows.append(row.rstrip())
+                row, used = token, sum(map(_columns, token))
+                continue
+            for char in token:  # longer than a line: broken inside
+                if used + _columns(char) > width:
+                    rows.append(row.rstrip())
+                    row, used = "", 0
+                if row or not char.isspace():
+                    row, used = row + char, used + _columns(char)
+        rows.append(row.rstrip())
+        out.append("\n".join(rows))
+    return "\n".join(out)
+
+
+def read_pages(folder: Path, html: bool, wrap: int | None = None) -> list[RawDocument]:
+    """The folder's pages; plain-text ones hard-wrapped at `wrap` columns when given."""
     pages = []
     for path in sorted(folder.iterdir()):
         if path.name.endswith(".gz"):
@@ -73,6 +114,9 @@ def read_pages(folder: Path, html: bool) -> list[RawDocument]:
         else:
             continue
         text = data.decode("utf-8", errors="replace")
+        if wrap and not html:
+            text = hard_wrap(text, wrap)
+            data = text.encode("utf-8")
         pages.append(RawDocument(location=str(path), sha256=hashlib.sha256(data).hexdigest(),
                                  media_type=HTML if html else TEXT, content=data, text=text,
                                  source="benchmark"))
@@ -191,7 +235,7 @@ def single_folder(args, scorer, options: CleanOptions) -> int:
     if not args.dir.is_dir() or not gold.is_file():
         print(f"skipped: evaluation data not found ({args.dir}, {gold})")
         return 0
-    pages = read_pages(args.dir, args.html)
+    pages = read_pages(args.dir, args.html, args.wrap)
     results, records, cpu = run_library(pages, options, 1 if args.html else args.repeat)
     if args.out:
         _write(records, str(args.out))
@@ -226,7 +270,7 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
     for d in sets:
         gold = d / "gold.jsonl"
         bodies = gold_bodies(gold)
-        text_pages = read_pages(d / "text", html=False)
+        text_pages = read_pages(d / "text", html=False, wrap=args.wrap)
         html_pages = read_pages(d / "html", html=True)
         text_results, text_records, text_cpu = run_library(text_pages, options, args.repeat)
         html_results, html_records, html_cpu = run_library(html_pages, options, 1)
@@ -252,7 +296,8 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
     print(head)
     print("\n".join(rows))
     print(f"(<.5: pages with recall under {LOW_RECALL}; text p/s: plain-text pages per CPU second, "
-          f"best of {max(1, args.repeat)}; ms: CPU ms per HTML page)")
+          f"best of {max(1, args.repeat)}; ms: CPU ms per HTML page"
+          + (f"; plain text hard-wrapped at {args.wrap} columns)" if args.wrap else ")"))
     return 0
 
 
@@ -265,6 +310,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="with --dir: write the predictions (JSON lines) here")
     ap.add_argument("--per-page", action="store_true", help="print per-page P/R")
     ap.add_argument("--families", action="store_true", help="print the per-rule-family table")
+    ap.add_argument("--wrap", type=int, metavar="COLUMNS",
+                    help="hard-wrap the plain-text pages at this width first, as html2text "
+                         "(78), lynx or w3m (79-80) save pages")
     ap.add_argument("--repeat", type=int, default=3,
                     help="timing passes of the plain-text run (the best is reported: the box is shared)")
     args = ap.parse_args(argv)

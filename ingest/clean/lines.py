@@ -12,7 +12,7 @@ from itertools import compress, count, islice, repeat
 from operator import itemgetter
 
 from ..normalize import normalize_text
-from .scripts import ends_unpunctuated, word_counts as unspaced_word_counts
+from .scripts import columns, ends_unpunctuated, joins_without_space, word_counts as unspaced_word_counts
 
 # Sentence ends: Latin, CJK (full- and half-width), Arabic/Urdu, Devanagari, Armenian,
 # Ethiopic, Myanmar, Khmer. Thai and Lao have none (see sentence_ends).
@@ -99,19 +99,100 @@ def sentence_ends(texts: list[str], words: list[int] | None = None,
     return ends
 
 
-def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str):
+# A hard-wrapped page (html2text wraps at 78 columns, lynx and w3m at 79-80) has paragraphs
+# of lines that stop where the next word would not have fitted; a page's own lines are
+# paragraphs, whose lengths spread far wider. Lengths are in columns: a wide character
+# (CJK, Hangul) takes two, as in the tools that wrap.
+WRAP_MIN_WIDTH = 60  # no tool wraps narrower
+WRAP_MAX_WIDTH = 160  # a wrap wider than this is taken for paragraphs
+WRAP_MIN_COLUMNS = 30  # lines this long count towards telling a wrap
+WRAP_BAND = 20  # a wrapped line ends within this many columns of the width
+WRAP_MIN_LINES = 8  # the page's lines in the band, at least
+WRAP_MIN_SHARE = 0.3  # ... and this share of its lines of WRAP_MIN_COLUMNS or more (dev pages
+# as saved: at most 0.22; wrapped at 78 columns: 0.24-0.9, 0.6 typical)
+WRAP_OVERLONG = 0.05  # lines a wrap cannot break (a long URL) may pass the width
+WRAP_SLACK = 2  # a character, or a space, more or less
+
+
+def wrap_width(widths: list[int]) -> int | None:
+    """The width a hard-wrapped page was wrapped at, or None when its lines are paragraphs.
+
+    `widths` are the lines' lengths in columns. The width is the length that a few
+    lines at most pass (WRAP_OVERLONG); the page is wrapped when at least
+    WRAP_MIN_LINES lines, and WRAP_MIN_SHARE of its longer lines, end within
+    WRAP_BAND columns below it, and it lies between WRAP_MIN_WIDTH and WRAP_MAX_WIDTH.
+    """
+    lengths = sorted(n for n in widths if n >= WRAP_MIN_COLUMNS)
+    if len(lengths) < WRAP_MIN_LINES:
+        return None
+    width = lengths[int(len(lengths) * (1 - WRAP_OVERLONG))]
+    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
+        return None
+    full = sum(1 for n in lengths if width - WRAP_BAND < n <= width)
+    return width if full >= max(WRAP_MIN_LINES, WRAP_MIN_SHARE * len(lengths)) else None
+
+
+def _too_long_for_a_wrap(texts: list[str]) -> bool:
+    """Whether so many lines pass WRAP_MAX_WIDTH characters that wrap_width would say None,
+    told from lengths alone (a line takes at least its length in columns, at most twice)."""
+    lengths = list(map(len, texts))
+    counted = sum(map((WRAP_MIN_COLUMNS // 2).__le__, lengths))  # at least wrap_width's lines
+    return sum(map(WRAP_MAX_WIDTH.__lt__, lengths)) >= counted - int(counted * (1 - WRAP_OVERLONG))
+
+
+def _first_word(line: str) -> str:
+    """What a wrap must fit of the line's start: its first word, up to a space. (A wrap inside a
+    run of Chinese or Japanese fills its line to the width, which fits no word at all.)"""
+    space = line.find(" ")
+    return line[:space] if space > 0 else line
+
+
+def _continuations(nos: list[int], texts: list[str], heads: str) -> list[int]:
+    """Items that may continue the item before them: the very next line, starting in lower
+    case or, on a hard-wrapped page, after a line the wrap filled."""
+    cands = [k for k in compress(count(1), map(str.islower, islice(heads, 1, None)))
+             if nos[k] - nos[k - 1] == 1]
+    if len(texts) < WRAP_MIN_LINES or _too_long_for_a_wrap(texts):
+        return cands
+    widths = columns(texts)
+    width = wrap_width(widths)
+    if width is None:
+        return cands
+    lower = set(cands)
+    rest = [k for k in range(1, len(texts)) if k not in lower and nos[k] - nos[k - 1] == 1
+            and widths[k - 1] > width - WRAP_BAND - WRAP_SLACK]
+    fill = width - WRAP_SLACK
+    firsts = columns([_first_word(texts[k]) for k in rest])
+    cands += [k for k, first_word in zip(rest, firsts) if widths[k - 1] + 1 + first_word > fill]
+    return sorted(cands)
+
+
+def _joined(group: list[tuple[int, str]], unspaced: bool) -> str:
+    """The item's text: its lines joined by a space, or by nothing beside Chinese or Japanese
+    (a wrap inside a run of them splits no word)."""
+    if not unspaced:
+        return " ".join(map(_second, group))
+    parts = [group[0][1]]
+    for _, line in islice(group, 1, None):
+        parts.append(line if joins_without_space(parts[-1], line) else " " + line)
+    return "".join(parts)
+
+
+def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
+           unspaced: bool = False):
     """Merge hard-wrapped continuation lines into the line they continue.
 
     A continuation directly follows the previous non-blank line (no blank line
-    between) and starts in lower case; the line it continues has at least five
-    words (with what was already joined to it), does not start with a bullet and
-    does not end with closing punctuation, before any closing quotes or brackets
-    ('the "new budget"' continues, '"We will."' does not). `heads` holds each
-    line's first character. Returns the merged lists and, for each merged item,
+    between) and starts in lower case or, on a page wrapped at a width (wrap_width),
+    follows a line that is full: its next word would not have fitted. The line it
+    continues has at least five words (with what was already joined to it), does
+    not start with a bullet and does not end with closing punctuation, before any
+    closing quotes or brackets ('the "new budget"' continues, '"We will."' does not).
+    `heads` holds each line's first character; `unspaced`: the page holds scripts
+    written without spaces. Returns the merged lists and, for each merged item,
     the (line number, text) pairs it was made of.
     """
-    cands = [k for k in compress(count(1), map(str.islower, islice(heads, 1, None)))
-             if nos[k] - nos[k - 1] == 1]
+    cands = _continuations(nos, texts, heads)
     if not cands:
         return nos, texts, words, {}
     root: dict[int, int] = {}
@@ -145,5 +226,5 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str):
     # Joined once per item: adding each line to the growing text copied it each time
     # (a 1 MB paragraph of short wrapped lines took 0.6 s, 4 MB ten).
     for at, group in members.items():
-        new_texts[at] = " ".join(map(_second, group))
+        new_texts[at] = _joined(group, unspaced)
     return new_nos, new_texts, new_words, members

@@ -86,7 +86,7 @@ RUN_SCORE = -1.0
 
 
 def damp_headline_runs(nos: list[int], rules: list, ends: list[bool], scores: list[float],
-                       positive: list[int]) -> None:
+                       positive: list[int], lasts: list[int] | None = None) -> None:
     """Lower to RUN_SCORE the score of the lines of a tight run (TIGHT_RUN or more lines
     with no blank line between them, no rule line among them) of which most lack
     closing punctuation, on a page whose sentences are paragraphs set apart by
@@ -94,19 +94,21 @@ def damp_headline_runs(nos: list[int], rules: list, ends: list[bool], scores: li
 
     Such a run is a list of headlines (a "most read" box, a live ticker): its lines
     are long enough to score as text, but a page that spaces its paragraphs would
-    space them too. `nos` holds each item's line number.
+    space them too. `nos` holds each item's line number and `lasts` the number of its
+    last line (a hard-wrapped item spans several; default: `nos`).
     """
     n = len(nos)
+    lasts = nos if lasts is None else lasts
     sentences = [i for i in positive if ends[i]]
     if len(sentences) < TIGHT_RUN:
         return
     spaced = sum(1 for i in sentences
-                 if (i == 0 or nos[i] - nos[i - 1] > 1) and (i == n - 1 or nos[i + 1] - nos[i] > 1))
+                 if (i == 0 or nos[i] - lasts[i - 1] > 1) and (i == n - 1 or nos[i + 1] - lasts[i] > 1))
     if spaced < SPACED_SHARE * len(sentences):
         return
     first = 0
     for i in range(1, n + 1):
-        if i < n and rules[i] is None and rules[i - 1] is None and nos[i] - nos[i - 1] == 1:
+        if i < n and rules[i] is None and rules[i - 1] is None and nos[i] - lasts[i - 1] == 1:
             continue
         if i - first >= TIGHT_RUN and 2 * ends[first:i].count(False) > i - first:
             for k in range(first, i):

@@ -84,6 +84,31 @@ def word_counts(lines: list[str]) -> list[int]:
     return list(map(word_count, lines))
 
 
+# Characters a terminal or a wrapping tool (lynx, w3m) gives two columns: East Asian Wide and
+# Fullwidth (Hangul Jamo, CJK symbols and punctuation, Kana, Han, Hangul, full-width forms).
+_WIDE_RUN = re.compile("[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
+                       "\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]+")
+
+
+def columns(lines: list[str]) -> list[int]:
+    """How many terminal columns each line takes: wide characters (CJK, Hangul) take two."""
+    if all(map(str.isascii, lines)) or not any(map(_WIDE_RUN.search, lines)):
+        return list(map(len, lines))
+    return [len(line) + sum(map(len, _WIDE_RUN.findall(line))) for line in lines]
+
+
+# Chinese and Japanese text, with its punctuation and full-width forms: no space is written
+# next to it, so a line broken beside it is joined without one.
+_CJK_TEXT = re.compile("[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                       "\uff00-\uffef\U00020000-\U0003134f]")
+
+
+def joins_without_space(left: str, right: str) -> bool:
+    """Whether two pieces of one line, broken apart by a wrap, join with no space between:
+    either side of the break is Chinese or Japanese (Korean and Thai break at spaces)."""
+    return _CJK_TEXT.match(left[-1]) is not None or _CJK_TEXT.match(right) is not None
+
+
 def ends_unpunctuated(line: str) -> bool:
     """Whether the line ends in a letter of a script that has no full stop (Thai, Lao).
 

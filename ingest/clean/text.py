@@ -99,7 +99,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     words = word_counts(text, texts, unspaced)
     heads = "".join(map(first, texts))  # the lines' first characters
     line_nos, line_texts = nos, texts
-    nos, texts, words, members = rejoin(nos, texts, words, heads)
+    nos, texts, words, members = rejoin(nos, texts, words, heads, unspaced)
     if members:
         heads = "".join(map(first, texts))
     n = len(texts)
@@ -127,7 +127,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
 
     positive = list(compress(count(), map((0.0).__lt__, scores)))  # the content items
     blurbs = damp_teasers(rules, words, ends, scores, positive, keys)
-    damp_headline_runs(nos, rules, ends, scores, positive)
+    lasts = [members[i][-1][0] if i in members else no for i, no in enumerate(nos)] if members else nos
+    damp_headline_runs(nos, rules, ends, scores, positive, lasts)
     anchor = headline_anchor(texts, words, rules)
     if anchor is not None:
         for i in positive:

@@ -1,0 +1,108 @@
+"""Pages saved hard-wrapped (html2text at 78 columns, lynx and w3m at 80) keep their paragraphs.
+
+A wrap breaks a paragraph before the word that would pass the width, so its lines
+start with whatever word came next: a name, a number, a quote, a Chinese character.
+The cleaner tells a wrapped page by the width its lines stop at and joins a line the
+wrap filled to the next; on a page saved a paragraph a line nothing changes.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from ingest.clean.lines import wrap_width
+from ingest.clean.scripts import columns
+from ingest.clean.text import clean_text
+from ingest.config import CleanOptions
+
+OPTIONS = CleanOptions()
+
+MENU = ["Home", "World", "Business", "Sport", "Opinion", "Subscribe", "Sign in"]
+FOOTER = ["About us", "Contact", "Terms of use", "Privacy policy", "© 2026 The Daily Record"]
+ENGLISH = [
+    "The regional parliament in Vienna voted on Thursday to extend the night train network to "
+    "Warsaw, Zagreb and Rome by 2028, after a debate that lasted more than nine hours and "
+    "divided the governing coalition along unusual lines.",
+    "Transport Minister Leonore Gewessler said the 420 million euro plan would take about 310,000 "
+    "passengers a year off short-haul flights. Critics in the Freedom Party called the figure "
+    "optimistic and asked for an independent review before any contract is signed.",
+    "Rail operators in Poland and Croatia welcomed the vote. Polish State Railways said new "
+    "sleeper carriages ordered last spring would be ready for the Warsaw route, while Croatian "
+    "officials warned that track works near Rijeka could delay the Zagreb service until 2029.",
+    "Environmental groups, which had campaigned for the extension since 2019, said it was a "
+    "first step. Greenpeace Austria urged the government to cut track access charges, which it "
+    "says make a night train ticket twice as expensive as a budget flight on the same route.",
+    "Tickets for the first new connection, Vienna to Rome via Venice, are expected to go on sale "
+    "in October, according to Austrian Federal Railways, which will run the trains with its "
+    "partners in Italy.",
+]
+JAPANESE = [
+    "政府は三日、来年度から地方の鉄道路線を維持するための新しい補助金制度を設けると発表した。"
+    "利用者の減少が続く路線を対象に、自治体と鉄道会社が共同で作る計画に国が費用の半分を出す。"
+    "国土交通省によると、対象となる路線は全国でおよそ七十に上る見通しだという。",
+    "制度の対象となるには、駅の周辺で商業施設や病院を集める街づくりの計画を同時に示す必要がある。"
+    "専門家からは、路線を残すだけでなく利用者を増やす工夫がなければ効果は限られるとの声も出ている。",
+    "一方で、すでに運行を休止している路線の沿線では、バスへの転換を求める意見も根強い。"
+    "地元の商工会は、通学や通院に使う住民の意見を丁寧に聞いてほしいと話している。",
+    "鉄道会社の多くは、燃料費や人件費の上昇で赤字が膨らんでおり、車両の更新も遅れている。"
+    "ある会社の社長は、補助金の使い道を自由に決められるようにしてほしいと注文をつけた。",
+    "国は年内に対象路線の募集を始め、来年春には最初の計画を認める予定だ。",
+]
+
+
+def _page(body_lines: list[str], title: str) -> str:
+    return "\n".join(MENU) + f"\n\n{title}\n\n" + "\n\n".join(body_lines) + "\n\n" + "\n".join(FOOTER)
+
+
+def _wrap_japanese(paragraph: str, width: int = 80) -> str:
+    """Break a paragraph of wide characters where `width` columns fall, as lynx and w3m do."""
+    per_line = width // 2
+    return "\n".join(paragraph[i:i + per_line] for i in range(0, len(paragraph), per_line))
+
+
+def test_hard_wrapped_english_page_keeps_its_paragraphs():
+    wrapped = ["\n".join(textwrap.wrap(p, 78)) for p in ENGLISH]
+    continuations = [line for p in wrapped for line in p.splitlines()[1:]]
+    # the wrap starts lines with capitals, which a lower-case rule would not join
+    assert any(not line[0].islower() for line in continuations)
+    cleaned = clean_text(_page(wrapped, "Night trains to reach Warsaw, Zagreb and Rome"), OPTIONS)
+    assert list(cleaned.paragraphs) == ENGLISH
+
+
+def test_hard_wrapped_japanese_page_keeps_its_body_joined_without_spaces():
+    wrapped = [_wrap_japanese(p) for p in JAPANESE]
+    assert sum(len(p.splitlines()) >= 2 for p in wrapped) >= 4
+    cleaned = clean_text(_page(wrapped, "地方鉄道に新たな補助金"), OPTIONS)
+    assert list(cleaned.paragraphs) == JAPANESE
+
+
+def test_every_line_of_a_wrapped_page_is_kept_or_removed_with_its_rule():
+    wrapped = ["\n".join(textwrap.wrap(p, 78)) for p in ENGLISH]
+    text = _page(wrapped, "Night trains to reach Warsaw, Zagreb and Rome")
+    cleaned = clean_text(text, OPTIONS)
+    removed = {r.line_no: r for r in cleaned.removed}
+    kept = " ".join(cleaned.paragraphs)
+    for no, line in enumerate(text.splitlines()):
+        if line.strip():
+            assert no in removed or line.strip() in kept, line
+    assert all(r.rule for r in cleaned.removed)
+
+
+def test_a_page_saved_a_paragraph_a_line_is_not_taken_for_a_wrap():
+    """Headlines of about a line's width followed by a capitalised line stay apart."""
+    teasers = ["Minister defends the night train plan against critics in the Freedom Party",
+               "Operators in Poland prepare sleeper carriages for the new Warsaw service",
+               "Greenpeace Austria calls for lower track charges on every night connection",
+               "Rome tickets go on sale in October, Austrian Federal Railways confirms"]
+    lines = ENGLISH + teasers * 3
+    assert wrap_width(columns(lines)) is None
+    page = _page(ENGLISH, "Night trains to reach Warsaw, Zagreb and Rome") + "\n\nMore news\n" + "\n".join(teasers)
+    cleaned = clean_text(page, OPTIONS)
+    assert list(cleaned.paragraphs) == ENGLISH
+
+
+def test_the_width_is_told_from_the_page_at_any_common_width():
+    for width in (64, 72, 78, 100, 132):
+        wrapped = "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in ENGLISH * 2)
+        lines = [line for line in wrapped.splitlines() if line]
+        assert width - 20 < wrap_width(columns(lines)) <= width
