@@ -1,9 +1,10 @@
 """Boilerplate-removal quality and speed on labelled page sets, against trafilatura and readability.
 
 usage: python benchmarks/boilerplate.py [--sets NAME ...] [--families] [--per-page] [--repeat N]
-                                        [--wrap COLUMNS]
+                                        [--wrap COLUMNS] [--markdown]
        python benchmarks/boilerplate.py --dir DIR [--gold FILE] [--html] [--out FILE]
                                         [--per-page] [--families] [--repeat N] [--wrap COLUMNS]
+                                        [--markdown]
 
 Without --dir, scores every set under ../shared/eval that has text/, html/ and
 gold.jsonl (aeb-dev, fundus-dev, readability-dev) in one run: the library
@@ -18,6 +19,8 @@ With --dir, scores one folder (plain text, or HTML with --html) against --gold
 (default: the folder's parent's gold.jsonl) and can write the predictions
 (--out). --wrap hard-wraps the plain-text pages first, as scrapers that save pages
 through html2text, lynx or w3m do (the dev pages are saved a paragraph a line).
+--markdown cleans, as plain text, the HTML pages as html2text saves them: Markdown, as
+crawl4ai, Firecrawl and html2text-based scrapers write (needs the `bench` extra).
 --families adds, per rule family, the lines and words it removed, how
 many of those words were gold body words, and the F1 with that family put back.
 
@@ -103,8 +106,19 @@ def hard_wrap(text: str, width: int) -> str:
     return "\n".join(out)
 
 
-def read_pages(folder: Path, html: bool, wrap: int | None = None) -> list[RawDocument]:
-    """The folder's pages; plain-text ones hard-wrapped at `wrap` columns when given."""
+def as_markdown(html: str) -> str:
+    """The page as html2text saves it (Markdown, wrapped at 78 columns), as scrapers do."""
+    import html2text  # optional: pip install -e '.[bench]'
+    try:
+        return html2text.HTML2Text().handle(html)
+    except Exception:  # noqa: BLE001 - html2text fails on a few malformed pages: count them as empty
+        return ""
+
+
+def read_pages(folder: Path, html: bool, wrap: int | None = None,
+               markdown: bool = False) -> list[RawDocument]:
+    """The folder's pages; plain-text ones hard-wrapped at `wrap` columns when given;
+    with `markdown`, HTML pages converted by html2text to be cleaned as text."""
     pages = []
     for path in sorted(folder.iterdir()):
         if path.name.endswith(".gz"):
@@ -114,11 +128,14 @@ def read_pages(folder: Path, html: bool, wrap: int | None = None) -> list[RawDoc
         else:
             continue
         text = data.decode("utf-8", errors="replace")
-        if wrap and not html:
+        if markdown:
+            text = as_markdown(text)
+            data = text.encode("utf-8")
+        if wrap and (markdown or not html):
             text = hard_wrap(text, wrap)
             data = text.encode("utf-8")
         pages.append(RawDocument(location=str(path), sha256=hashlib.sha256(data).hexdigest(),
-                                 media_type=HTML if html else TEXT, content=data, text=text,
+                                 media_type=HTML if html and not markdown else TEXT, content=data, text=text,
                                  source="benchmark"))
     return pages
 
@@ -235,7 +252,7 @@ def single_folder(args, scorer, options: CleanOptions) -> int:
     if not args.dir.is_dir() or not gold.is_file():
         print(f"skipped: evaluation data not found ({args.dir}, {gold})")
         return 0
-    pages = read_pages(args.dir, args.html, args.wrap)
+    pages = read_pages(args.dir, args.html, args.wrap, args.markdown)
     results, records, cpu = run_library(pages, options, 1 if args.html else args.repeat)
     if args.out:
         _write(records, str(args.out))
@@ -270,7 +287,8 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
     for d in sets:
         gold = d / "gold.jsonl"
         bodies = gold_bodies(gold)
-        text_pages = read_pages(d / "text", html=False, wrap=args.wrap)
+        text_pages = (read_pages(d / "html", html=True, wrap=args.wrap, markdown=True) if args.markdown
+                      else read_pages(d / "text", html=False, wrap=args.wrap))
         html_pages = read_pages(d / "html", html=True)
         text_results, text_records, text_cpu = run_library(text_pages, options, args.repeat)
         html_results, html_records, html_cpu = run_library(html_pages, options, 1)
@@ -297,7 +315,9 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
     print("\n".join(rows))
     print(f"(<.5: pages with recall under {LOW_RECALL}; text p/s: plain-text pages per CPU second, "
           f"best of {max(1, args.repeat)}; ms: CPU ms per HTML page"
-          + (f"; plain text hard-wrapped at {args.wrap} columns)" if args.wrap else ")"))
+          + (f"; plain text hard-wrapped at {args.wrap} columns" if args.wrap else "")
+          + ("; plain text: the HTML pages as html2text saves them, Markdown" if args.markdown else "")
+          + ")")
     return 0
 
 
@@ -313,6 +333,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--wrap", type=int, metavar="COLUMNS",
                     help="hard-wrap the plain-text pages at this width first, as html2text "
                          "(78), lynx or w3m (79-80) save pages")
+    ap.add_argument("--markdown", action="store_true",
+                    help="the plain-text pages are the HTML pages as html2text saves them (Markdown "
+                         "wrapped at 78 columns, as many scrapers write); needs pip install -e '.[bench]'")
     ap.add_argument("--repeat", type=int, default=3,
                     help="timing passes of the plain-text run (the best is reported: the box is shared)")
     args = ap.parse_args(argv)

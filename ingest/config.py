@@ -38,7 +38,7 @@ class ArchiveOptions:
 class InputOptions:
     """Which files are read and how large they may be."""
 
-    extensions: tuple[str, ...] = (".txt", ".html", ".htm", ".jsonl", ".ndjson", ".json", ".warc", ".rss",
+    extensions: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson", ".json", ".warc", ".rss",
                                    ".atom", ".xml")
     max_file_bytes: int = 50_000_000
     max_clean_bytes: int = 4_000_000
@@ -46,7 +46,7 @@ class InputOptions:
     workers: int = 0
     source: str = "site"
     record_html_fields: tuple[str, ...] = ("html", "raw_html", "content_html", "body_html")
-    record_text_fields: tuple[str, ...] = ("maintext", "text", "plaintext", "body", "content", "article")
+    record_text_fields: tuple[str, ...] = ("maintext", "text", "plaintext", "body", "content", "article", "markdown")
     record_url_fields: tuple[str, ...] = ("url", "canonical_url", "link", "source_url")
     record_title_fields: tuple[str, ...] = ("title", "headline")
     record_date_fields: tuple[str, ...] = ("date_publish", "publishing_date", "publish_date", "date",

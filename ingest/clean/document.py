@@ -11,6 +11,7 @@ from .embedded import with_embedded_body
 from .guard import lost_body_reason, prose_bytes
 from .html import clean_html, extracted_text
 from .htmltext import html_to_lines
+from .markdown import looks_like_markdown, markdown_to_text
 from ..models import HTML, Article, RawDocument, Reject, RemovedLine
 from ..normalize import normalize_text
 from .text import clean_text
@@ -20,12 +21,14 @@ from ..provenance import canonical_url, detect_language, site_of
 def clean_document(raw: RawDocument, options: CleanOptions,
                    template: frozenset[str] = frozenset()) -> Cleaned:
     """Run the cleaner that fits the document's media type (a scraped record's text is
-    already an article body: only its shape rules run, see html.extracted_text)."""
+    already an article body: only its shape rules run, see html.extracted_text). Text
+    saved as Markdown loses its markup first (ingest.clean.markdown)."""
     if raw.media_type == HTML:
         return with_embedded_body(clean_html(raw.text, options), raw.text, options.min_body_share)
+    text = markdown_to_text(raw.text) if looks_like_markdown(raw.text) else raw.text
     if raw.meta is not None:
-        return extracted_text(raw.text, raw.meta.title)
-    return clean_text(raw.text, options, template)
+        return extracted_text(text, raw.meta.title)
+    return clean_text(text, options, template)
 
 
 def drop_template_paragraphs(cleaned: Cleaned, template: frozenset[str]) -> Cleaned:

@@ -1,0 +1,96 @@
+"""Pages saved as Markdown (html2text, crawl4ai, Firecrawl) are archived as text, not markup.
+
+Links keep their text and lose their addresses, images go, headings, quotes, emphasis
+and escapes go; every line stays where it was, so a removed line names its line of
+the input. Text with a bracket or two is not Markdown and is left alone.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from ingest.clean.markdown import looks_like_markdown, markdown_to_text
+from ingest.clean.text import clean_text
+from ingest.clean import clean_document
+from ingest.config import CleanOptions
+from ingest.models import TEXT, RawDocument
+
+OPTIONS = CleanOptions()
+
+BODY = [
+    "The regional parliament voted on Thursday to extend the night train network to Warsaw, "
+    "Zagreb and Rome by 2028, after a debate that lasted more than nine hours.",
+    "Transport Minister Leonore Gewessler said the plan would take about 310,000 passengers a "
+    "year off short-haul flights. Critics called the figure optimistic and asked for a review.",
+    "Rail operators in Poland and Croatia welcomed the vote. Polish State Railways said new "
+    "sleeper carriages ordered last spring would be ready for the Warsaw route.",
+    "Tickets for the first new connection, Vienna to Rome via Venice, are expected to go on "
+    "sale in October, according to the railway, which will run the trains with partners.",
+]
+# The same paragraphs as a scraper writes them: links, emphasis, an escape.
+BODY_MARKDOWN = [
+    "The regional parliament voted on Thursday to extend the [night train network]"
+    "(https://example.org/topics/night-trains) to Warsaw, Zagreb and Rome by 2028, after a "
+    "debate that lasted more than nine hours.",
+    "Transport Minister [Leonore Gewessler](https://example.org/people/leonore-gewessler) said "
+    "the plan would take about 310,000 passengers a year off _short-haul_ flights. Critics "
+    "called the figure **optimistic** and asked for a review.",
+    "Rail operators in Poland and Croatia welcomed the vote. Polish State Railways said new "
+    "sleeper carriages ordered last spring would be ready for the Warsaw route.",
+    "Tickets for the first new connection, Vienna to Rome via Venice, are expected to go on "
+    "sale in October, according to the [railway](https://example.org/obb), which will run the "
+    "trains with partners.",
+]
+MENU = ["[![Logo](https://example.org/logo.png)](https://example.org/)", "",
+        *(f"  * [{name}](https://example.org/{name.lower()}/)"
+          for name in ("World", "Business", "Sport", "Opinion", "Subscribe")), ""]
+FOOTER = ["", "  * [About us](https://example.org/about)", "  * [Contact](https://example.org/contact)",
+          "  * [Privacy policy](https://example.org/privacy)", "", "© 2026 The Daily Record"]
+
+
+def markdown_page() -> str:
+    return "\n".join(MENU + ["# Night trains to reach Warsaw, Zagreb and Rome", "",
+                             "![Sleeper carriage](https://example.org/img/sleeper.jpg)", ""]
+                     + "\n\n".join(BODY_MARKDOWN).split("\n") + FOOTER)
+
+
+def test_a_markdown_page_cleans_to_its_text_without_addresses():
+    cleaned = clean_document(RawDocument("page.md", "0" * 64, TEXT, b"", markdown_page(), "test"), OPTIONS)
+    assert list(cleaned.paragraphs) == BODY
+    assert cleaned.title == "Night trains to reach Warsaw, Zagreb and Rome"
+    assert not any("http" in r.text or "](" in r.text for r in cleaned.removed)
+
+
+def test_markup_goes_and_every_line_keeps_its_number():
+    page = markdown_page()
+    # a link that html2text wrapped over three lines
+    page += "\n[Rome tickets on sale in\nOctober](https://example.org/news/rome-\ntickets-october)\n"
+    text = markdown_to_text(page)
+    assert text.count("\n") == page.count("\n")
+    assert "http" not in text and "**" not in text and "](" not in text
+    assert "Rome tickets on sale in\nOctober\n\n" in text
+    cleaned = clean_text(text, OPTIONS)
+    lines = page.splitlines()
+    for removed in cleaned.removed:
+        if removed.rule not in ("title", "published"):
+            assert removed.text.split()[0].strip("*_#[") in lines[removed.line_no]
+
+
+def test_snake_case_bullets_and_a_few_brackets_are_not_markup():
+    assert markdown_to_text("  * a_snake_case name, 3 * 4 = 12") == "  * a_snake_case name, 3 * 4 = 12"
+    prose = "\n\n".join(BODY) + "\n\nSee the report [1](https://example.org/report) for details."
+    assert not looks_like_markdown(prose)
+    assert clean_text(prose, OPTIONS).paragraphs == clean_document(
+        RawDocument("a.txt", "0" * 64, TEXT, b"", prose, "test"), OPTIONS).paragraphs
+
+
+def test_ingesting_a_markdown_file_archives_and_finds_the_link_text(cli, tmp_path):
+    folder = tmp_path / "scraped"
+    folder.mkdir()
+    (folder / "night-trains.md").write_text(markdown_page(), encoding="utf-8")
+    db = tmp_path / "archive.db"
+    cli("ingest", str(folder), "--db", str(db))
+    with sqlite3.connect(db) as conn:
+        (body,) = conn.execute("SELECT text FROM articles").fetchone()
+    assert "Leonore Gewessler said" in body and "example.org" not in body
+    assert "Night trains" in cli("search", "Gewessler", "--db", str(db)).output
