@@ -46,7 +46,8 @@ class InputOptions:
     workers: int = 0
     source: str = "site"
     record_html_fields: tuple[str, ...] = ("html", "raw_html", "content_html", "body_html")
-    record_text_fields: tuple[str, ...] = ("maintext", "text", "plaintext", "body", "content", "article", "markdown")
+    record_text_fields: tuple[str, ...] = ("maintext", "text", "plaintext", "body", "content", "article")
+    record_markdown_fields: tuple[str, ...] = ("markdown",)  # Firecrawl, crawl4ai: read after text
     record_url_fields: tuple[str, ...] = ("url", "canonical_url", "link", "source_url")
     record_title_fields: tuple[str, ...] = ("title", "headline")
     record_date_fields: tuple[str, ...] = ("date_publish", "publishing_date", "publish_date", "date",

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 TEXT = "text/plain"
 HTML = "text/html"
+MARKDOWN = "text/markdown"  # text as scrapers save pages in Markdown (ingest.clean.markdown)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ the input. Text with a bracket or two is not Markdown and is left alone.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from ingest.clean.markdown import looks_like_markdown, markdown_to_text
@@ -94,3 +95,16 @@ def test_ingesting_a_markdown_file_archives_and_finds_the_link_text(cli, tmp_pat
         (body,) = conn.execute("SELECT text FROM articles").fetchone()
     assert "Leonore Gewessler said" in body and "example.org" not in body
     assert "Night trains" in cli("search", "Gewessler", "--db", str(db)).output
+
+
+def test_a_scraped_record_in_markdown_keeps_its_words_not_its_addresses(cli, tmp_path):
+    """A Firecrawl or crawl4ai record: its Markdown body is an article already, without markup."""
+    record = {"url": "https://example.org/news/night-trains", "title": "Night trains to reach Rome",
+              "markdown": "\n\n".join(BODY_MARKDOWN)}
+    feed = tmp_path / "crawl.jsonl"
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = tmp_path / "archive.db"
+    cli("ingest", str(feed), "--db", str(db))
+    with sqlite3.connect(db) as conn:
+        (text, title) = conn.execute("SELECT text, title FROM articles").fetchone()
+    assert text == "\n\n".join(BODY) and title == "Night trains to reach Rome"

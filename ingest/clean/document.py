@@ -12,7 +12,7 @@ from .guard import lost_body_reason, prose_bytes
 from .html import clean_html, extracted_text
 from .htmltext import html_to_lines
 from .markdown import looks_like_markdown, markdown_to_text
-from ..models import HTML, Article, RawDocument, Reject, RemovedLine
+from ..models import HTML, MARKDOWN, Article, RawDocument, Reject, RemovedLine
 from ..normalize import normalize_text
 from .text import clean_text
 from ..provenance import canonical_url, detect_language, site_of
@@ -21,11 +21,13 @@ from ..provenance import canonical_url, detect_language, site_of
 def clean_document(raw: RawDocument, options: CleanOptions,
                    template: frozenset[str] = frozenset()) -> Cleaned:
     """Run the cleaner that fits the document's media type (a scraped record's text is
-    already an article body: only its shape rules run, see html.extracted_text). Text
-    saved as Markdown loses its markup first (ingest.clean.markdown)."""
+    already an article body: only its shape rules run, see html.extracted_text). Markdown
+    (a .md file, a record's markdown field, or text that looks_like_markdown) loses its
+    markup first (ingest.clean.markdown)."""
     if raw.media_type == HTML:
         return with_embedded_body(clean_html(raw.text, options), raw.text, options.min_body_share)
-    text = markdown_to_text(raw.text) if looks_like_markdown(raw.text) else raw.text
+    markdown = raw.media_type == MARKDOWN or looks_like_markdown(raw.text)
+    text = markdown_to_text(raw.text) if markdown else raw.text
     if raw.meta is not None:
         return extracted_text(text, raw.meta.title)
     return clean_text(text, options, template)

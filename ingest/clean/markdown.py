@@ -10,8 +10,9 @@ text, an image nothing. Line breaks are kept where they were (a link html2text
 wrapped over two lines leaves an empty line), so a removed line keeps its number in
 the input.
 
-A text is taken for Markdown when it holds at least MIN_LINKS links or images; prose
-that only mentions a bracket is left alone. Every pattern is bounded (a link's text
+A .md file and a record's markdown field are Markdown; so is any other text that
+holds at least MIN_LINKS links or images (a page saved as .txt), while prose that
+only mentions a bracket is left alone. Every pattern is bounded (a link's text
 and address by length, no nesting), so the work is linear in the text.
 """
 

@@ -21,7 +21,7 @@ import re
 from typing import Any, Iterator
 
 from ..config import InputOptions
-from ..models import HTML, TEXT, RawDocument, RecordMeta, Reject
+from ..models import HTML, MARKDOWN, TEXT, RawDocument, RecordMeta, Reject
 from ..provenance import canonical_url, fetch_time, site_of
 from .files import InputFile, source_of
 
@@ -71,8 +71,9 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def parse(line: bytes, location: str, sha256: str, options: InputOptions) -> tuple[str, bool, RecordMeta] | Reject:
-    """A record's body, whether it is HTML, and its metadata; or a Reject naming the line."""
+def parse(line: bytes, location: str, sha256: str, options: InputOptions) -> tuple[str, str, RecordMeta] | Reject:
+    """A record's body, its media type (HTML, TEXT or MARKDOWN: the kind of field it came
+    from) and its metadata; or a Reject naming the line."""
     try:
         record = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -81,10 +82,14 @@ def parse(line: bytes, location: str, sha256: str, options: InputOptions) -> tup
         return Reject(location, "a JSON value nested too deeply to read, not an article", sha256)
     if not isinstance(record, dict):
         return Reject(location, f"a JSON {type(record).__name__}, not an object with an article", sha256)
-    html = _first(record, options.record_html_fields)
-    body = html if isinstance(html, str) and html.strip() else _first(record, options.record_text_fields)
-    if not isinstance(body, str) or not body.strip():
-        wanted = ", ".join(options.record_html_fields + options.record_text_fields)
+    for fields, kind in ((options.record_html_fields, HTML), (options.record_text_fields, TEXT),
+                         (options.record_markdown_fields, MARKDOWN)):
+        body = _first(record, fields)
+        if isinstance(body, str) and body.strip():
+            break
+    else:
+        wanted = ", ".join(options.record_html_fields + options.record_text_fields
+                           + options.record_markdown_fields)
         return Reject(location, f"no article text in this record (looked for {wanted}: "
                                 f"set input.record_text_fields)", sha256)
     meta = RecordMeta(url=_text(_first(record, options.record_url_fields)),
@@ -93,7 +98,7 @@ def parse(line: bytes, location: str, sha256: str, options: InputOptions) -> tup
                       author=_text(_first(record, options.record_author_fields)),
                       site=_text(_first(record, options.record_site_fields)),
                       fetched_at=fetch_time(_text(_first(record, options.record_fetched_fields))))
-    return body, body is html, meta
+    return body, kind, meta
 
 
 def split(item: InputFile) -> list[InputFile]:
@@ -108,8 +113,8 @@ def document(item: InputFile, root_source: str | None, site_source: bool,
     parsed = parse(item.data, item.location, item.sha256, options)
     if isinstance(parsed, Reject):
         return parsed
-    body, is_html, meta = parsed
+    body, kind, meta = parsed
     cut = body[:options.max_clean_bytes]
     site = (meta.site or (site_of(canonical_url(meta.url), None) if meta.url else None)) if site_source else None
-    return RawDocument(item.location, item.sha256, HTML if is_html else TEXT, item.data, cut,
+    return RawDocument(item.location, item.sha256, kind, item.data, cut,
                        source_of(item, site, root_source), len(cut) < len(body), len(item.data), meta)

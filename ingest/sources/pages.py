@@ -6,18 +6,24 @@ Also `clean_part`, which every reader uses to bound what is cleaned of an input.
 from __future__ import annotations
 
 from ..decode import decode
-from ..models import HTML, TEXT, RawDocument, Reject
+from ..models import HTML, MARKDOWN, TEXT, RawDocument, Reject
 from ..provenance import sniff_site
 from .files import InputFile, source_of
 
 HTML_SNIFF = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")
 
 
+MARKDOWN_FILE = (".md", ".markdown")
+
+
 def media_type(name: str, data: bytes) -> str:
-    """HTML for a .html/.htm file or one whose first bytes open a page, else plain text."""
+    """HTML for a .html/.htm file or one whose first bytes open a page, Markdown for a .md
+    or .markdown file, else plain text."""
     lower = name.lower().removesuffix(".gz")
     if lower.endswith((".html", ".htm")):
         return HTML
+    if lower.endswith(MARKDOWN_FILE):
+        return MARKDOWN
     head = data[:512].lstrip().lower()
     return HTML if head.startswith(HTML_SNIFF) else TEXT
 
