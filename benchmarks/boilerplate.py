@@ -1,10 +1,10 @@
 """Boilerplate-removal quality and speed on labelled page sets, against trafilatura and readability.
 
 usage: python benchmarks/boilerplate.py [--sets NAME ...] [--families] [--per-page] [--repeat N]
-                                        [--wrap COLUMNS] [--markdown]
+                                        [--wrap COLUMNS] [--markdown] [--collapse]
        python benchmarks/boilerplate.py --dir DIR [--gold FILE] [--html] [--out FILE]
                                         [--per-page] [--families] [--repeat N] [--wrap COLUMNS]
-                                        [--markdown]
+                                        [--markdown] [--collapse]
 
 Without --dir, scores every set under ../shared/eval that has text/, html/ and
 gold.jsonl (aeb-dev, fundus-dev, readability-dev) in one run: the library
@@ -21,6 +21,8 @@ With --dir, scores one folder (plain text, or HTML with --html) against --gold
 through html2text, lynx or w3m do (the dev pages are saved a paragraph a line).
 --markdown cleans, as plain text, the HTML pages as html2text saves them: Markdown, as
 crawl4ai, Firecrawl and html2text-based scrapers write (needs the `bench` extra).
+--collapse runs each plain-text page together on one line, as a scraper that collapses
+whitespace (" ".join(text.split()), get_text(" ")) saves it.
 --families adds, per rule family, the lines and words it removed, how
 many of those words were gold body words, and the F1 with that family put back.
 
@@ -116,9 +118,10 @@ def as_markdown(html: str) -> str:
 
 
 def read_pages(folder: Path, html: bool, wrap: int | None = None,
-               markdown: bool = False) -> list[RawDocument]:
-    """The folder's pages; plain-text ones hard-wrapped at `wrap` columns when given;
-    with `markdown`, HTML pages converted by html2text to be cleaned as text."""
+               markdown: bool = False, collapse: bool = False) -> list[RawDocument]:
+    """The folder's pages; plain-text ones hard-wrapped at `wrap` columns when given, or
+    run together on one line (`collapse`); with `markdown`, HTML pages converted by
+    html2text to be cleaned as text."""
     pages = []
     for path in sorted(folder.iterdir()):
         if path.name.endswith(".gz"):
@@ -130,6 +133,9 @@ def read_pages(folder: Path, html: bool, wrap: int | None = None,
         text = data.decode("utf-8", errors="replace")
         if markdown:
             text = as_markdown(text)
+            data = text.encode("utf-8")
+        if collapse and (markdown or not html):
+            text = " ".join(text.split())
             data = text.encode("utf-8")
         if wrap and (markdown or not html):
             text = hard_wrap(text, wrap)
@@ -252,7 +258,7 @@ def single_folder(args, scorer, options: CleanOptions) -> int:
     if not args.dir.is_dir() or not gold.is_file():
         print(f"skipped: evaluation data not found ({args.dir}, {gold})")
         return 0
-    pages = read_pages(args.dir, args.html, args.wrap, args.markdown)
+    pages = read_pages(args.dir, args.html, args.wrap, args.markdown, args.collapse)
     results, records, cpu = run_library(pages, options, 1 if args.html else args.repeat)
     if args.out:
         _write(records, str(args.out))
@@ -287,8 +293,9 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
     for d in sets:
         gold = d / "gold.jsonl"
         bodies = gold_bodies(gold)
-        text_pages = (read_pages(d / "html", html=True, wrap=args.wrap, markdown=True) if args.markdown
-                      else read_pages(d / "text", html=False, wrap=args.wrap))
+        text_pages = (read_pages(d / "html", html=True, wrap=args.wrap, markdown=True, collapse=args.collapse)
+                      if args.markdown else
+                      read_pages(d / "text", html=False, wrap=args.wrap, collapse=args.collapse))
         html_pages = read_pages(d / "html", html=True)
         text_results, text_records, text_cpu = run_library(text_pages, options, args.repeat)
         html_results, html_records, html_cpu = run_library(html_pages, options, 1)
@@ -317,6 +324,7 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
           f"best of {max(1, args.repeat)}; ms: CPU ms per HTML page"
           + (f"; plain text hard-wrapped at {args.wrap} columns" if args.wrap else "")
           + ("; plain text: the HTML pages as html2text saves them, Markdown" if args.markdown else "")
+          + ("; plain text run together on one line" if args.collapse else "")
           + ")")
     return 0
 
@@ -336,6 +344,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--markdown", action="store_true",
                     help="the plain-text pages are the HTML pages as html2text saves them (Markdown "
                          "wrapped at 78 columns, as many scrapers write); needs pip install -e '.[bench]'")
+    ap.add_argument("--collapse", action="store_true",
+                    help="run each plain-text page together on one line first, as a scraper that "
+                         "collapses whitespace saves it")
     ap.add_argument("--repeat", type=int, default=3,
                     help="timing passes of the plain-text run (the best is reported: the box is shared)")
     args = ap.parse_args(argv)

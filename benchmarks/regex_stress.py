@@ -173,7 +173,7 @@ def screen_pattern(name: str, pat: re.Pattern, methods: tuple[str, ...], length:
             long_line = prefix + unit * (4 * length // len(unit)) + suffix
             t4 = min(_time(fn, long_line), _time(fn, long_line)) if t1 < 0.25 else float("inf")
             found.append(SlowLine(name, method, f"{prefix!r}+{unit!r}*n+{suffix!r}", t1, t4 / t1))
-            if len(found) >= 3:
+            if sum(hit.superlinear for hit in found) >= 3:
                 return found  # a few shapes are enough to know
     return found
 

@@ -106,3 +106,23 @@ def test_the_width_is_told_from_the_page_at_any_common_width():
         wrapped = "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in ENGLISH * 2)
         lines = [line for line in wrapped.splitlines() if line]
         assert width - 20 < wrap_width(columns(lines)) <= width
+
+
+def test_a_page_run_together_on_one_line_keeps_its_article():
+    """A scraper that collapses whitespace saves menus, article and footer as one line:
+    read as its sentences, the article is kept, and what goes keeps a rule and the line."""
+    page = _page(ENGLISH, "Night trains to reach Warsaw, Zagreb and Rome") + "\nTop photo: Reuters"
+    one_line = " ".join(page.split())  # read as one line, the whole page ends in a photo credit
+    cleaned = clean_text(one_line, OPTIONS)
+    kept = " ".join(cleaned.paragraphs)
+    sentences = [s.strip() + "." for p in ENGLISH for s in p.split(". ") if len(s) > 40]
+    assert sum(s.rstrip(".") in kept for s in sentences) >= len(sentences) - 1
+    assert all(r.rule and r.line_no == 0 for r in cleaned.removed)
+
+
+def test_a_long_paragraph_among_lines_is_not_cut_into_sentences():
+    long_paragraph = " ".join(f"Officials in the town of stop number {i} said the new service would call "
+                              f"there twice a week from next year." for i in range(1, 26))
+    assert len(long_paragraph) > 2000
+    cleaned = clean_text(_page([long_paragraph] + ENGLISH, "Night trains"), OPTIONS)
+    assert cleaned.paragraphs[0] == long_paragraph

@@ -8,6 +8,7 @@ removed line loses its place).
 
 from __future__ import annotations
 
+import re
 from itertools import compress, count, islice, repeat
 from operator import itemgetter
 
@@ -176,6 +177,43 @@ def _joined(group: list[tuple[int, str]], unspaced: bool) -> str:
     for _, line in islice(group, 1, None):
         parts.append(line if joins_without_space(parts[-1], line) else " " + line)
     return "".join(parts)
+
+
+# A page saved with its line breaks collapsed (a scraper's " ".join(text.split()), a
+# get_text(" ")) is one line holding menus, article and footer: read as one line, it is
+# kept whole or dropped whole. Such a line is read as its sentences instead.
+RUN_TOGETHER_LINES = 3  # a page of at most this many lines...
+RUN_TOGETHER_CHARS = 1000  # ...one of them at least this long
+# A sentence ends at . ! ? … (and closing quotes or brackets) before a space, or at 。！？
+# (and closers) before anything; both bounded, so the split is linear.
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]{0,3} +|[。！？][」』”）]{0,3}")
+
+
+def run_together(texts: list[str]) -> bool:
+    """Whether the page's line breaks were collapsed: a few lines, one of them very long."""
+    return 0 < len(texts) <= RUN_TOGETHER_LINES and max(map(len, texts)) >= RUN_TOGETHER_CHARS
+
+
+def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[str]]:
+    """Each line of RUN_TOGETHER_CHARS or more as its sentences, all with the line's number."""
+    new_nos: list[int] = []
+    new_texts: list[str] = []
+    for no, line in zip(nos, texts):
+        if len(line) < RUN_TOGETHER_CHARS:
+            new_nos.append(no)
+            new_texts.append(line)
+            continue
+        start = 0
+        for match in _SENTENCE_BREAK.finditer(line):
+            piece = line[start:match.end()].strip()
+            if piece:
+                new_nos.append(no)
+                new_texts.append(piece)
+            start = match.end()
+        if line[start:].strip():
+            new_nos.append(no)
+            new_texts.append(line[start:].strip())
+    return new_nos, new_texts
 
 
 def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,

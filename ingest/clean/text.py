@@ -47,7 +47,7 @@ from .gallery import gallery_lines
 from ..config import CleanOptions
 from .guard import prose_bytes
 from .labels import label_items, label_repeated_labels, title_before
-from .lines import first, in_template, rejoin, sentence_ends, word_counts
+from .lines import first, in_template, rejoin, run_together, sentence_ends, split_sentences, word_counts
 from ..models import RemovedLine
 from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
 from .scripts import has_unspaced
@@ -79,6 +79,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     stripped = list(map(str.strip, text.splitlines()))
     nos = list(compress(count(), stripped))  # line numbers of the non-blank lines
     texts = list(filter(None, stripped))
+    if run_together(texts):
+        nos, texts = split_sentences(nos, texts)
     removed: list[RemovedLine] = []
     if template and texts:
         sizes = frozenset(len(t.split()) for t in template)
