@@ -264,7 +264,7 @@ def single_folder(args, scorer, options: CleanOptions) -> int:
         _write(records, str(args.out))
     f1, p, r = score_records(scorer, records, gold, per_page=args.per_page)
     low = low_recall_pages(scorer, records, gold_bodies(gold))
-    print(f"{'html' if args.html else 'text'}: F1 {f1:.3f} P {p:.3f} R {r:.3f} pages {len(pages)} "
+    print(f"{'html' if args.html and not args.markdown else 'text'}: F1 {f1:.3f} P {p:.3f} R {r:.3f} pages {len(pages)} "
           f"recall<{LOW_RECALL} {low}  {len(pages) / max(cpu, 1e-9):.0f} pages/s "
           f"({cpu * 1000 / max(1, len(pages)):.2f} ms/page, CPU time)")
     if args.families:
