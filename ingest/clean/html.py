@@ -16,6 +16,7 @@ with the rule that removed it: a shape rule, the line classifier's rule, or
 from __future__ import annotations
 
 import logging
+import re
 
 import lxml.html
 from lxml import etree
@@ -27,6 +28,7 @@ from . import rules as R
 from .choose import (CLASSIFIER, READABILITY, TRAFILATURA, Choice, choose_reading, containment, grams,
                      reading_grams, settled)
 from .cleaned import Cleaned
+from .gallery import gallery_lines
 from ..config import CleanOptions
 from ..provenance import declared_language
 from .guard import prose_bytes
@@ -43,6 +45,8 @@ RULE_MAX_WORDS = 40
 # A page line is in the body when this share of its 4-grams is.
 IN_BODY = 0.5
 EXTRACTOR_RULE = {TRAFILATURA: R.EXTRACTOR_TRAFILATURA, READABILITY: R.EXTRACTOR_READABILITY}
+# A reading's list-item marker ("- " in trafilatura's text), left out when looking for slide counters.
+_LIST_MARK = re.compile(r"[-*\u2022]\s+")
 
 
 def _parse(html: str) -> etree._Element | None:
@@ -80,12 +84,17 @@ def extracted_text(text: str, title: str | None = None) -> Cleaned:
 
 
 def _shape_rules(lines: list[str], title: str | None) -> tuple[list[str], list[RemovedLine]]:
-    """Keep a reading's lines; drop a leading title repeat and short lines a shape rule names."""
+    """Keep a reading's lines; drop a photo gallery, a leading title repeat and short lines a
+    shape rule names."""
     kept: list[str] = []
     removed: list[RemovedLine] = []
+    in_gallery = _gallery(lines)
     for no, raw in enumerate(lines):
         line = raw.strip()
         if not line:
+            continue
+        if in_gallery[no]:
+            removed.append(RemovedLine(no, line, R.GALLERY))
             continue
         if title and not kept and line == title:
             removed.append(RemovedLine(no, line, R.TITLE))
@@ -97,6 +106,17 @@ def _shape_rules(lines: list[str], title: str | None) -> tuple[list[str], list[R
         else:
             kept.append(line)
     return kept, removed
+
+
+def _gallery(lines: list[str]) -> list[bool]:
+    """Whether each line of a reading belongs to a photo gallery (ingest.clean.gallery).
+
+    An extractor keeps a slideshow ("- 1/50 Title caption", "- 2/50 ...") as a list
+    inside the article; its list markers are left out so the slide counters open the lines.
+    """
+    texts = [line.strip() for line in lines]
+    texts = [text[m.end():] if (m := _LIST_MARK.match(text)) else text for text in texts]
+    return gallery_lines(texts, "".join(text[:1] or " " for text in texts))
 
 
 def _left_out(page_lines: list[str], body: list[str], body_grams: set, removed: list[RemovedLine],
