@@ -186,3 +186,15 @@ def test_a_slideshow_kept_as_a_list_inside_the_article_is_removed_as_a_gallery()
     assert list(cleaned.paragraphs) == BODY
     removed = {r.text: r.rule for r in cleaned.removed}
     assert all(removed.get("- " + slide, removed.get(slide)) == "pattern:gallery" for slide in _SLIDES)
+
+
+# A code listing in an article: lines shaped like a bullet, a counter and a breadcrumb.
+_CODE = ["SELECT period,", "*,", "(n - series_avg) / series_stddev AS zscore", "3", "FROM readings;"]
+
+
+def test_lines_of_a_code_listing_are_no_shape_rules_lines():
+    listing = "<pre><code>" + "\n".join(_CODE) + "</code></pre>"
+    cleaned = clean_html(html_page(BODY[:2], listing + "".join(f"<p>{p}</p>" for p in BODY[2:])), OPTIONS)
+    body = list(cleaned.paragraphs)
+    assert all(line in body for line in _CODE), body
+    assert not any(r.text in _CODE for r in cleaned.removed)

@@ -8,7 +8,9 @@ evidence shows it stopped early or found (almost) nothing; a longer reading is
 never taken for its length alone. When the classifier's reading already lies
 inside trafilatura's (most pages), readability is not run. The chosen reading's lines go through the
 plain-text shape rules (share rows, captions, ...) only where a line is short:
-a rule never deletes a long line. Every page line left out of the body is kept
+a rule never deletes a long line; a photo gallery's slides (numbered "k/N" with one
+total, ingest.clean.gallery) go whatever their length, before the readings are
+compared. Every page line left out of the body is kept
 with the rule that removed it: a shape rule, the line classifier's rule, or
 "extractor:<name>" when the chosen extractor left it out.
 """
@@ -83,9 +85,37 @@ def extracted_text(text: str, title: str | None = None) -> Cleaned:
     return Cleaned(title, None, tuple(kept), tuple(removed))
 
 
-def _shape_rules(lines: list[str], title: str | None) -> tuple[list[str], list[RemovedLine]]:
+def _preformatted(root: etree._Element) -> frozenset[str]:
+    """The stripped lines of the page's preformatted text (<pre>: code, a poem, an RFC).
+
+    One walk of the tree, only on a page that has a <pre>: a <pre> inside another is
+    read once, not once for each <pre> around it.
+    """
+    if next(root.iter("pre"), None) is None:
+        return frozenset()
+    parts: list[str] = []
+    inside = 0  # how many <pre> elements the walk is in
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if not isinstance(el.tag, str):  # a comment or processing instruction: only its tail
+            if event == "end" and inside and el.tail:
+                parts.append(el.tail)
+            continue
+        if event == "start":
+            inside += el.tag == "pre"
+            if inside and el.text:
+                parts.append(el.text)
+        else:
+            inside -= el.tag == "pre"
+            if inside and el.tail:
+                parts.append(el.tail)
+    return frozenset(line.strip() for line in "".join(parts).splitlines() if line.strip())
+
+
+def _shape_rules(lines: list[str], title: str | None,
+                 preformatted: frozenset[str] = frozenset()) -> tuple[list[str], list[RemovedLine]]:
     """Keep a reading's lines; drop a photo gallery, a leading title repeat and short lines a
-    shape rule names."""
+    shape rule names. A line of the page's preformatted text is no shape rule's: a line of
+    code ("*,", "3", "(n - mean) / stddev") has the shape of a bullet, a counter or a crumb."""
     kept: list[str] = []
     removed: list[RemovedLine] = []
     in_gallery = _gallery(lines)
@@ -100,7 +130,9 @@ def _shape_rules(lines: list[str], title: str | None) -> tuple[list[str], list[R
             removed.append(RemovedLine(no, line, R.TITLE))
             continue
         n_words = len(line.split())
-        rule = R.match_line(line, n_words) if n_words < RULE_MAX_WORDS else None
+        code = line in preformatted or ((m := _LIST_MARK.match(line)) is not None
+                                        and line[m.end():] in preformatted)
+        rule = R.match_line(line, n_words) if n_words < RULE_MAX_WORDS and not code else None
         if rule is not None:
             removed.append(RemovedLine(no, line, rule))
         else:
@@ -142,18 +174,19 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
     if root is None:
         return Cleaned(None, None, (), (), language=declared_language(html))
     page_lines = tree_to_lines(root).splitlines()  # first: readability changes the tree
+    preformatted = _preformatted(root)
     doc = _trafilatura(root, options)
     title = ((doc.title if doc else None) or "").strip() or None
     published = (doc.date if doc else None) or None
     text = clean_text("\n".join(page_lines), options)
-    traf, traf_removed = _shape_rules((doc.text or "").splitlines() if doc else [], title)
+    traf, traf_removed = _shape_rules((doc.text or "").splitlines() if doc else [], title, preformatted)
     gt, gl = reading_grams(traf), reading_grams(text.paragraphs)
     read: list[str] = []
     read_removed: list[RemovedLine] = []
     if settled(gt, gl):
         choice, gr = Choice(TRAFILATURA, "classifier agrees"), set()
     else:
-        read, read_removed = _shape_rules(_readability(root), title)
+        read, read_removed = _shape_rules(_readability(root), title, preformatted)
         gr = reading_grams(read)
         choice = choose_reading(gt, gr, gl)
     meta = _page_meta(doc, html, page_lines)
