@@ -10,7 +10,7 @@ inside trafilatura's (most pages), readability is not run. The chosen reading's 
 plain-text shape rules (share rows, captions, ...) only where a line is short:
 a rule never deletes a long line; a photo gallery's slides (numbered "k/N" with one
 total, ingest.clean.gallery) go whatever their length, before the readings are
-compared. Every page line left out of the body is kept
+compared; a line of the page's <pre> text (code) is no shape rule's. Every page line left out of the body is kept
 with the rule that removed it: a shape rule, the line classifier's rule, or
 "extractor:<name>" when the chosen extractor left it out.
 """
