@@ -66,11 +66,12 @@ def page_readings(scorer, set_dir: Path, options: CleanOptions) -> list[dict]:
         if root is None:
             continue
         lines = H.tree_to_lines(root).splitlines()
+        preformatted = H._preformatted(root)
         doc = H._trafilatura(root, options)
         title = ((doc.title if doc else None) or "").strip() or None
-        readings = {"t": H._shape_rules((doc.text or "").splitlines() if doc else [], title)[0],
+        readings = {"t": H._shape_rules((doc.text or "").splitlines() if doc else [], title, preformatted)[0],
                     "c": list(clean_text("\n".join(lines), options).paragraphs),
-                    "r": H._shape_rules(H._readability(root), title)[0]}
+                    "r": H._shape_rules(H._readability(root), title, preformatted)[0]}
         rec = {"set": set_dir.name, "site": set_dir.name + ":" + site_of(gold[page])}
         for key, paragraphs in readings.items():
             rec["g" + key] = reading_grams(paragraphs)

@@ -169,3 +169,32 @@ def test_a_japanese_or_chinese_page_keeps_its_body(script):
     assert list(clean_html(html_page(body), OPTIONS).paragraphs) == body
     text = "\n".join(["Home | News | Sport", title, *body, "© 2019 Daily Bugle. All rights reserved."])
     assert list(clean_text(text, OPTIONS).paragraphs) == body
+
+
+# A slideshow the page embeds in the article as a list: each slide a counter, a title and a caption.
+_SLIDES = [f"{k}/12 {t.capitalize()} closes early The operator said {t} would stay shut while engineers "
+           f"inspected the damage left by the storm last week." for k, t in
+           enumerate(["the bus depot", "the tram line", "the harbour ferry", "the cable car", "the bike hire",
+                      "the ring road", "the river bridge", "the night trains", "the market square",
+                      "the school run", "the cycle paths", "the park and ride"], start=1)]
+
+
+def test_a_slideshow_kept_as_a_list_inside_the_article_is_removed_as_a_gallery():
+    gallery = "<ul>" + "".join(f"<li>{slide}</li>" for slide in _SLIDES) + "</ul>"
+    page = html_page(BODY[:2], gallery + "".join(f"<p>{p}</p>" for p in BODY[2:]))
+    cleaned = clean_html(page, OPTIONS)
+    assert list(cleaned.paragraphs) == BODY
+    removed = {r.text: r.rule for r in cleaned.removed}
+    assert all(removed.get("- " + slide, removed.get(slide)) == "pattern:gallery" for slide in _SLIDES)
+
+
+# A code listing in an article: lines shaped like a bullet, a counter and a breadcrumb.
+_CODE = ["SELECT period,", "*,", "(n - series_avg) / series_stddev AS zscore", "3", "FROM readings;"]
+
+
+def test_lines_of_a_code_listing_are_no_shape_rules_lines():
+    listing = "<pre><code>" + "\n".join(_CODE) + "</code></pre>"
+    cleaned = clean_html(html_page(BODY[:2], listing + "".join(f"<p>{p}</p>" for p in BODY[2:])), OPTIONS)
+    body = list(cleaned.paragraphs)
+    assert all(line in body for line in _CODE), body
+    assert not any(r.text in _CODE for r in cleaned.removed)

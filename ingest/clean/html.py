@@ -8,7 +8,9 @@ evidence shows it stopped early or found (almost) nothing; a longer reading is
 never taken for its length alone. When the classifier's reading already lies
 inside trafilatura's (most pages), readability is not run. The chosen reading's lines go through the
 plain-text shape rules (share rows, captions, ...) only where a line is short:
-a rule never deletes a long line. Every page line left out of the body is kept
+a rule never deletes a long line; a photo gallery's slides (numbered "k/N" with one
+total, ingest.clean.gallery) go whatever their length, before the readings are
+compared; a line of the page's <pre> text (code) is no shape rule's. Every page line left out of the body is kept
 with the rule that removed it: a shape rule, the line classifier's rule, or
 "extractor:<name>" when the chosen extractor left it out.
 """
@@ -16,6 +18,7 @@ with the rule that removed it: a shape rule, the line classifier's rule, or
 from __future__ import annotations
 
 import logging
+import re
 
 import lxml.html
 from lxml import etree
@@ -27,6 +30,7 @@ from . import rules as R
 from .choose import (CLASSIFIER, READABILITY, TRAFILATURA, Choice, choose_reading, containment, grams,
                      reading_grams, settled)
 from .cleaned import Cleaned
+from .gallery import gallery_lines
 from ..config import CleanOptions
 from ..provenance import declared_language
 from .guard import prose_bytes
@@ -43,6 +47,8 @@ RULE_MAX_WORDS = 40
 # A page line is in the body when this share of its 4-grams is.
 IN_BODY = 0.5
 EXTRACTOR_RULE = {TRAFILATURA: R.EXTRACTOR_TRAFILATURA, READABILITY: R.EXTRACTOR_READABILITY}
+# A reading's list-item marker ("- " in trafilatura's text), left out when looking for slide counters.
+_LIST_MARK = re.compile(r"[-*\u2022]\s+")
 
 
 def _parse(html: str) -> etree._Element | None:
@@ -79,24 +85,70 @@ def extracted_text(text: str, title: str | None = None) -> Cleaned:
     return Cleaned(title, None, tuple(kept), tuple(removed))
 
 
-def _shape_rules(lines: list[str], title: str | None) -> tuple[list[str], list[RemovedLine]]:
-    """Keep a reading's lines; drop a leading title repeat and short lines a shape rule names."""
+def _preformatted(root: etree._Element) -> frozenset[str]:
+    """The stripped lines of the page's preformatted text (<pre>: code, a poem, an RFC).
+
+    One walk of the tree, only on a page that has a <pre>: a <pre> inside another is
+    read once, not once for each <pre> around it.
+    """
+    if next(root.iter("pre"), None) is None:
+        return frozenset()
+    parts: list[str] = []
+    inside = 0  # how many <pre> elements the walk is in
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if not isinstance(el.tag, str):  # a comment or processing instruction: only its tail
+            if event == "end" and inside and el.tail:
+                parts.append(el.tail)
+            continue
+        if event == "start":
+            inside += el.tag == "pre"
+            if inside and el.text:
+                parts.append(el.text)
+        else:
+            inside -= el.tag == "pre"
+            if inside and el.tail:
+                parts.append(el.tail)
+    return frozenset(line.strip() for line in "".join(parts).splitlines() if line.strip())
+
+
+def _shape_rules(lines: list[str], title: str | None,
+                 preformatted: frozenset[str] = frozenset()) -> tuple[list[str], list[RemovedLine]]:
+    """Keep a reading's lines; drop a photo gallery, a leading title repeat and short lines a
+    shape rule names. A line of the page's preformatted text is no shape rule's: a line of
+    code ("*,", "3", "(n - mean) / stddev") has the shape of a bullet, a counter or a crumb."""
     kept: list[str] = []
     removed: list[RemovedLine] = []
+    in_gallery = _gallery(lines)
     for no, raw in enumerate(lines):
         line = raw.strip()
         if not line:
+            continue
+        if in_gallery[no]:
+            removed.append(RemovedLine(no, line, R.GALLERY))
             continue
         if title and not kept and line == title:
             removed.append(RemovedLine(no, line, R.TITLE))
             continue
         n_words = len(line.split())
-        rule = R.match_line(line, n_words) if n_words < RULE_MAX_WORDS else None
+        code = line in preformatted or ((m := _LIST_MARK.match(line)) is not None
+                                        and line[m.end():] in preformatted)
+        rule = R.match_line(line, n_words) if n_words < RULE_MAX_WORDS and not code else None
         if rule is not None:
             removed.append(RemovedLine(no, line, rule))
         else:
             kept.append(line)
     return kept, removed
+
+
+def _gallery(lines: list[str]) -> list[bool]:
+    """Whether each line of a reading belongs to a photo gallery (ingest.clean.gallery).
+
+    An extractor keeps a slideshow ("- 1/50 Title caption", "- 2/50 ...") as a list
+    inside the article; its list markers are left out so the slide counters open the lines.
+    """
+    texts = [line.strip() for line in lines]
+    texts = [text[m.end():] if (m := _LIST_MARK.match(text)) else text for text in texts]
+    return gallery_lines(texts, "".join(text[:1] or " " for text in texts))
 
 
 def _left_out(page_lines: list[str], body: list[str], body_grams: set, removed: list[RemovedLine],
@@ -122,18 +174,19 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
     if root is None:
         return Cleaned(None, None, (), (), language=declared_language(html))
     page_lines = tree_to_lines(root).splitlines()  # first: readability changes the tree
+    preformatted = _preformatted(root)
     doc = _trafilatura(root, options)
     title = ((doc.title if doc else None) or "").strip() or None
     published = (doc.date if doc else None) or None
     text = clean_text("\n".join(page_lines), options)
-    traf, traf_removed = _shape_rules((doc.text or "").splitlines() if doc else [], title)
+    traf, traf_removed = _shape_rules((doc.text or "").splitlines() if doc else [], title, preformatted)
     gt, gl = reading_grams(traf), reading_grams(text.paragraphs)
     read: list[str] = []
     read_removed: list[RemovedLine] = []
     if settled(gt, gl):
         choice, gr = Choice(TRAFILATURA, "classifier agrees"), set()
     else:
-        read, read_removed = _shape_rules(_readability(root), title)
+        read, read_removed = _shape_rules(_readability(root), title, preformatted)
         gr = reading_grams(read)
         choice = choose_reading(gt, gr, gl)
     meta = _page_meta(doc, html, page_lines)
