@@ -11,8 +11,9 @@ from conftest import SAMPLES
 from ingest.clean import clean, clean_document
 from ingest.config import CleanOptions, Config
 from ingest.decode import _CONTROLS, control_characters, decode
-from ingest.models import HTML, TEXT, RawDocument
+from ingest.models import HTML, MARKDOWN, TEXT, RawDocument
 from ingest.pipeline import ingest
+from ingest.clean.markdown import markdown_to_text
 from ingest.clean.text import clean_text
 from store.archive import connect
 from store.search import QueryError, fts_query, search
@@ -50,8 +51,25 @@ def test_clean_text_never_raises_on_news_like_lines(parts):
     clean_text("\n".join(parts), OPTIONS, frozenset({"share this:"}))
 
 
+MARKDOWN_SYNTAX = ["[", "]", "(", ")", "![", "](", "http://x.org/a", "\n", "\n\n", " ", "**", "__", "_",
+                   "*", "# ", "> ", "\\", "\\*", "word", "中文", "\x00", "- "]
+markdown_like = st.lists(st.sampled_from(MARKDOWN_SYNTAX), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(markdown_like, any_text))
+@example("[a\nb](http://x\ny) ![i](z)\n")
+def test_markdown_to_text_keeps_every_line_and_every_word(text):
+    """Markup goes, lines stay where they were (removed lines keep their numbers), and
+    no letter outside a link's address is lost."""
+    out = markdown_to_text(text)
+    assert out.count("\n") == text.count("\n")
+    if "(" not in text:  # no link or image address to drop: every letter and digit stays
+        assert [c for c in out if c.isalnum()] == [c for c in text if c.isalnum()]
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(any_text, st.sampled_from([TEXT, HTML]))
+@given(any_text, st.sampled_from([TEXT, HTML, MARKDOWN]))
 @example("<html><body>" + "<div>" * 3000 + "x</body></html>", HTML)
 @example("<?xml version='1.0' encoding='latin-1'?><p>é</p>", HTML)
 @example("\x00<html>", HTML)
