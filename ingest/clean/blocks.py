@@ -187,7 +187,7 @@ _NONWORD = re.compile(r"\W+")
 # A separator's whitespace starts where a run of whitespace starts (a split always
 # resumes after one), and is taken whole: tried at each space of a long run it was
 # n**2 steps.
-_TITLE_SEP = re.compile(r"(?<!\s)\s++(?:[|\-–—:»·•]|::)\s+")
+_TITLE_SEP = re.compile(r"(?<!\s)\s++(?:[|\-–—:»·•@]|::)\s+")
 
 
 def _key(text: str) -> str:
@@ -290,3 +290,39 @@ def trim_teaser_tail(start: int, end: int, blurbs: list[int], scores: list[float
     if pairs >= TEASER_TAIL_PAIRS and j + 1 > start:
         return j + 1
     return end
+
+
+# --- a page without a run of sentences ------------------------------------------------
+#
+# The article is the densest run of sentences when the page has one. A page whose densest
+# run scores under WEAK_BLOCK (a few sentences' worth) may hold its article in lines that
+# end no sentence: a blog written in lines without 。, a post that is only a list, a
+# poem. There a line of text (no rule, not repeated on the page, TEXT_LINE_WORDS words or
+# more) counts TEXT_LINE_SHARE of its words, and the densest run of such lines is the
+# article if it scores LINE_RUN_FACTOR times the run of sentences or more.
+WEAK_BLOCK = 50.0
+TEXT_LINE_WORDS = 4
+TEXT_LINE_SHARE = 0.5
+LINE_RUN_FACTOR = 4.0
+
+
+def text_line_scores(scores: list[float], rules: list, words: list[int]) -> list[float]:
+    """The item scores with each line of text that scores nothing counting TEXT_LINE_SHARE
+    of its words (see above): a line that repeats on the page (REPEAT_SCORE) or has a
+    rule stays as it is."""
+    return [s if s > 0 or rule is not None or n < TEXT_LINE_WORDS or s <= REPEAT_SCORE
+            else TEXT_LINE_SHARE * n
+            for s, rule, n in zip(scores, rules, words)]
+
+
+def line_run_scores(scores: list[float], positive: list[int], rules: list,
+                    words: list[int]) -> list[float] | None:
+    """text_line_scores when the page has no run of sentences and its densest run of
+    text lines scores LINE_RUN_FACTOR times more; else None."""
+    best = best_block(scores, positive)[2]
+    if best >= WEAK_BLOCK:
+        return None
+    lined = text_line_scores(scores, rules, words)
+    if best_block(lined, [i for i, s in enumerate(lined) if s > 0])[2] < max(LINE_RUN_FACTOR * best, WEAK_BLOCK):
+        return None
+    return lined

@@ -41,7 +41,7 @@ from operator import attrgetter, not_
 from typing import TYPE_CHECKING
 
 from . import rules as R
-from .blocks import BEFORE_ANCHOR, dull_runs, find_block, headline_anchor, trim_teaser_tail
+from .blocks import BEFORE_ANCHOR, dull_runs, find_block, headline_anchor, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
 from .gallery import gallery_lines
 from ..config import CleanOptions
@@ -128,6 +128,10 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     positive = list(compress(count(), map((0.0).__lt__, scores)))  # the content items
     blurbs = damp_teasers(rules, words, ends, scores, positive, keys)
     damp_headline_runs(nos, rules, ends, scores, positive)
+    lined = line_run_scores(scores, positive, rules, words)
+    if lined is not None:  # no run of sentences: the article is a run of lines of text
+        scores = lined
+        positive = list(compress(count(), map((0.0).__lt__, scores)))
     anchor = headline_anchor(texts, words, rules)
     if anchor is not None:
         for i in positive:

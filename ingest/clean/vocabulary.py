@@ -57,7 +57,7 @@ COMMENTS_PHRASES = (
     r"kommentare?|kommentieren|комментари[йия]?|комментарии \(\d+\)|komentar|comentarios?|"
     r"coment[aá]rios?|commentaires?|"
     r"commenti|reacties|kommentarer|kommentit|komentarze|komentáře|"
-    r"hozzászólások|comentarii|yorumlar|коментарі|コメント|评论|댓글)(?:\s*\(\d+\))?"
+    r"hozzászólások|comentarii|yorumlar|коментарі|コメント|评论|評論|留言|發表留言|发表留言|回覆|回复|댓글)(?:\s*\(\d+\))?"
 )
 # Related-story and read-more markers.
 RELATED_PHRASES = (
