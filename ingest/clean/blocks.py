@@ -123,8 +123,10 @@ MERGE_MAX = 16  # joins each way: bounds the work on a page of many small blocks
 
 def _stops_merge(rule: str | None, text: str) -> bool:
     """Whether a line between two blocks separates the article from what follows."""
-    # A share row also sits in a video player or under a photo between two parts of one article.
-    return rule in R.TEASER_RULES or (rule != R.SHARE and is_end_marker(rule, text))
+    # A share row also sits in a video player or under a photo between two parts of one article,
+    # and a "Related" or "Trending" box between two of its paragraphs: its teasers go as
+    # density, the article goes on.
+    return rule != R.SHARE and is_end_marker(rule, text)
 
 
 def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: list[str],
@@ -134,7 +136,7 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
     A chart's labels, a gallery or a table in the middle of an article make a
     run of lines that no sentence pays for, so the densest block holds only one
     part of the article. A block before or after it that scores at least
-    MERGE_SHARE of it, with no end marker or "Related" marker between, is
+    MERGE_SHARE of it, with no end marker between (a "Related" box is none), is
     another part (`positive` stops before a block the headline anchor passed over). The items between are appended to `gaps`; returns the joined
     block's [start, end).
     """
@@ -298,31 +300,33 @@ def trim_teaser_tail(start: int, end: int, blurbs: list[int], scores: list[float
 # run scores under WEAK_BLOCK (a few sentences' worth) may hold its article in lines that
 # end no sentence: a blog written in lines without 。, a post that is only a list, a
 # poem. There a line of text (no rule, not repeated on the page, TEXT_LINE_WORDS words or
-# more) counts TEXT_LINE_SHARE of its words, and the densest run of such lines is the
-# article if it scores LINE_RUN_FACTOR times the run of sentences or more.
+# more, after the headline that repeats the page title if there is one) counts
+# TEXT_LINE_SHARE of its words, and the densest run of such lines is the article if it
+# scores LINE_RUN_FACTOR times the run of sentences, and WEAK_BLOCK, or more.
 WEAK_BLOCK = 50.0
 TEXT_LINE_WORDS = 4
 TEXT_LINE_SHARE = 0.5
-LINE_RUN_FACTOR = 4.0
+LINE_RUN_FACTOR = 6.0
 
 
-def text_line_scores(scores: list[float], rules: list, words: list[int]) -> list[float]:
-    """The item scores with each line of text that scores nothing counting TEXT_LINE_SHARE
-    of its words (see above): a line that repeats on the page (REPEAT_SCORE) or has a
-    rule stays as it is."""
-    return [s if s > 0 or rule is not None or n < TEXT_LINE_WORDS or s <= REPEAT_SCORE
-            else TEXT_LINE_SHARE * n
-            for s, rule, n in zip(scores, rules, words)]
+def text_line_scores(scores: list[float], rules: list, words: list[int], first: int = 0) -> list[float]:
+    """The item scores with each line of text from item `first` on that scores nothing
+    counting TEXT_LINE_SHARE of its words (see above): a line that repeats on the page
+    (REPEAT_SCORE) or has a rule stays as it is."""
+    return scores[:first] + [
+        s if s > 0 or rule is not None or n < TEXT_LINE_WORDS or s <= REPEAT_SCORE else TEXT_LINE_SHARE * n
+        for s, rule, n in zip(scores[first:], rules[first:], words[first:])]
 
 
-def line_run_scores(scores: list[float], positive: list[int], rules: list,
-                    words: list[int]) -> list[float] | None:
-    """text_line_scores when the page has no run of sentences and its densest run of
-    text lines scores LINE_RUN_FACTOR times more; else None."""
+def line_run_scores(scores: list[float], positive: list[int], rules: list, words: list[int],
+                    anchor: int | None) -> list[float] | None:
+    """text_line_scores (of the lines after the headline `anchor`, if any) when the page
+    has no run of sentences and its densest run of text lines scores LINE_RUN_FACTOR
+    times more; else None."""
     best = best_block(scores, positive)[2]
     if best >= WEAK_BLOCK:
         return None
-    lined = text_line_scores(scores, rules, words)
+    lined = text_line_scores(scores, rules, words, 0 if anchor is None else anchor + 1)
     if best_block(lined, [i for i, s in enumerate(lined) if s > 0])[2] < max(LINE_RUN_FACTOR * best, WEAK_BLOCK):
         return None
     return lined

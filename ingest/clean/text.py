@@ -128,11 +128,11 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     positive = list(compress(count(), map((0.0).__lt__, scores)))  # the content items
     blurbs = damp_teasers(rules, words, ends, scores, positive, keys)
     damp_headline_runs(nos, rules, ends, scores, positive)
-    lined = line_run_scores(scores, positive, rules, words)
+    anchor = headline_anchor(texts, words, rules)
+    lined = line_run_scores(scores, positive, rules, words, anchor)
     if lined is not None:  # no run of sentences: the article is a run of lines of text
         scores = lined
         positive = list(compress(count(), map((0.0).__lt__, scores)))
-    anchor = headline_anchor(texts, words, rules)
     if anchor is not None:
         for i in positive:
             if i >= anchor:
