@@ -631,6 +631,18 @@ def test_a_chinese_blog_whose_lines_end_without_a_sentence_mark_keeps_its_body()
     assert all(rule_of(cleaned, line) == "end-marker" for line in ZH_BLOG_COMMENTS[1:])
 
 
+def test_a_thai_article_whose_paragraphs_end_in_a_number_a_quote_or_a_credit_keeps_its_body():
+    """Thai has no full stop: a paragraph ends with its last word, or a year, a quote, a credit after it."""
+    menu, headline, _ = UNSPACED_PAGES["th"]
+    body = ["สภาเมืองอนุมัติงบประมาณใหม่สำหรับระบบขนส่งสาธารณะเมื่อวันจันทร์ที่ 12 มกราคม 2567",
+            "สมาชิกสภากล่าวว่าแผนนี้จะเพิ่มรถโดยสารในเขตทางเหนืออีก 40 คัน และลดค่าโดยสารสำหรับนักเรียนลง 20%",
+            "ฝ่ายค้านเห็นว่าควรนำเงินไปซ่อมถนนที่ถูกเลื่อนมาหลายปีแล้ว \"เราต้องการถนนที่ปลอดภัย\"",
+            "นายกเทศมนตรีกล่าวว่าจะเปิดเส้นทางใหม่ภายในเดือนมิถุนายน 2567",
+            "ผู้ประกอบการร้านค้าในเขตทางเหนือหวังว่าจะมีลูกค้ามากขึ้นเมื่อมีรถโดยสารเพิ่มขึ้น (ภาพ: สำนักข่าว)"]
+    cleaned = clean("\n\n".join([*menu, headline, *body, *menu]))
+    assert list(cleaned.paragraphs) == body
+    assert cleaned.title == headline
+
 LIST_POST_ITEMS = [
     "+ Added a curves tool with separate red, green and blue channels", "+ Added batch export to WebP and AVIF",
     "+ Added a dark theme", "+ Added keyboard shortcuts for every filter", "+ Added crop presets for common print sizes",
@@ -664,6 +676,22 @@ def test_a_run_of_sentences_still_wins_over_a_longer_list_of_headlines():
     assert list(cleaned.paragraphs) == LONG_BODY
     assert all(rule_of(cleaned, line) == "density" for line in headlines)
 
+
+@pytest.mark.parametrize("list_first", [True, False])
+def test_a_short_article_is_never_traded_for_a_long_list_of_headlines_beside_it(list_first):
+    """A sentence is a weak run of sentences; thirty headlines are a long run of text lines,
+    but one that does not hold the article."""
+    topics = ["Tram fares frozen", "New cycle lanes open", "Ferry service returns", "Night buses extended",
+              "Train station renamed", "Parking fees rise", "Bridge repairs start", "Airport link delayed",
+              "School traffic eases", "Harbour strike ends", "Library hours extended", "Park renovation approved",
+              "Market square reopens", "Taxi ranks moved", "River path closed"]
+    headlines = ([f"{t} as the city plans its biggest change in years" for t in topics]
+                 + [f"{t} while the region waits for new money from the state" for t in topics])
+    menu = ["Home", "News", "Sport", "Weather", "Contact", "Jobs", "Login", "Search"]
+    article = ["Council approves budget for more buses", *BODY[:1]]
+    parts = ["Most read", *headlines, *menu, *article] if list_first else [*article, *menu, "Most read", *headlines]
+    cleaned = clean("\n\n".join(parts))
+    assert list(cleaned.paragraphs) == BODY[:1]
 
 def test_a_related_box_between_two_parts_of_the_article_does_not_end_it():
     box = ["Related", "Tram fares frozen for another year", "New cycle lanes open in the old town",

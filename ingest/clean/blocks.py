@@ -302,7 +302,8 @@ def trim_teaser_tail(start: int, end: int, blurbs: list[int], scores: list[float
 # poem. There a line of text (no rule, not repeated on the page, TEXT_LINE_WORDS words or
 # more, after the headline that repeats the page title if there is one) counts
 # TEXT_LINE_SHARE of its words, and the densest run of such lines is the article if it
-# scores LINE_RUN_FACTOR times the run of sentences, and WEAK_BLOCK, or more.
+# scores LINE_RUN_FACTOR times the run of sentences, and WEAK_BLOCK, or more, and holds
+# that run: a short article is never traded for a list of headlines beside it.
 WEAK_BLOCK = 50.0
 TEXT_LINE_WORDS = 4
 TEXT_LINE_SHARE = 0.5
@@ -322,11 +323,12 @@ def line_run_scores(scores: list[float], positive: list[int], rules: list, words
                     anchor: int | None) -> list[float] | None:
     """text_line_scores (of the lines after the headline `anchor`, if any) when the page
     has no run of sentences and its densest run of text lines scores LINE_RUN_FACTOR
-    times more; else None."""
-    best = best_block(scores, positive)[2]
+    times more and holds the run of sentences; else None."""
+    start, end, best = best_block(scores, positive)
     if best >= WEAK_BLOCK:
         return None
     lined = text_line_scores(scores, rules, words, 0 if anchor is None else anchor + 1)
-    if best_block(lined, [i for i, s in enumerate(lined) if s > 0])[2] < max(LINE_RUN_FACTOR * best, WEAK_BLOCK):
+    run_start, run_end, run = best_block(lined, [i for i, s in enumerate(lined) if s > 0])
+    if run < max(LINE_RUN_FACTOR * best, WEAK_BLOCK) or (end > start and not run_start <= start < end <= run_end):
         return None
     return lined

@@ -129,15 +129,15 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     blurbs = damp_teasers(rules, words, ends, scores, positive, keys)
     damp_headline_runs(nos, rules, ends, scores, positive)
     anchor = headline_anchor(texts, words, rules)
-    lined = line_run_scores(scores, positive, rules, words, anchor)
-    if lined is not None:  # no run of sentences: the article is a run of lines of text
-        scores = lined
-        positive = list(compress(count(), map((0.0).__lt__, scores)))
     if anchor is not None:
         for i in positive:
             if i >= anchor:
                 break
             scores[i] *= BEFORE_ANCHOR
+    lined = line_run_scores(scores, positive, rules, words, anchor)
+    if lined is not None:  # no run of sentences: the article is a run of lines of text
+        scores = lined
+        positive = list(compress(count(), map((0.0).__lt__, scores)))
     # Metadata first: a dateline is never the title or part of the body.
     published = mark_datelines(texts, heads, words, rules, scores)
     start, end, gaps = find_block(scores, positive, rules, texts, words, ends, anchor)
