@@ -14,7 +14,8 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    with clean.line_model, the learned line model's log-odds (ingest.clean.model)
    add to it, and a line they take out of the body gets rule "model";
 4. the article is the densest block: the run of lines with the highest total
-   score (maximum-sum segment), extended downwards over a list that continues
+   score (maximum-sum segment; on a page with no run of sentences, of lines of
+   text: blocks.line_run_scores), extended downwards over a list that continues
    it (short lines that carry content: quantities, enumerations, sentence-case
    phrases, dated entries; see blocks.extend_block). Lines outside it go with rule "density" (or
    their shape rule); inside it, shape-rule lines, teasers after a "Related" marker,
