@@ -693,6 +693,22 @@ def test_a_short_article_is_never_traded_for_a_long_list_of_headlines_beside_it(
     cleaned = clean("\n\n".join(parts))
     assert list(cleaned.paragraphs) == BODY[:1]
 
+@pytest.mark.parametrize("notice", [
+    "By signing up, you agree to our Terms of Use and Privacy Policy. You can unsubscribe at any time.",
+    "Mit der Anmeldung willigen Sie der Verarbeitung Ihrer Daten gemäß unserer Datenschutzerklärung ein.",
+    "En vous inscrivant, vous acceptez notre politique de confidentialité.",
+])
+def test_a_privacy_notice_inside_the_article_goes(notice):
+    cleaned = clean(page(notice))
+    assert list(cleaned.paragraphs) == BODY
+    assert rule_of(cleaned, notice) == "phrase:privacy"
+
+
+def test_a_sentence_that_reports_on_a_privacy_policy_stays():
+    report = "The company said its new privacy policy would let it share the data of its users with advertisers."
+    cleaned = clean(page(report))
+    assert list(cleaned.paragraphs) == [*BODY[:2], report, *BODY[2:]]
+
 def test_a_related_box_between_two_parts_of_the_article_does_not_end_it():
     box = ["Related", "Tram fares frozen for another year", "New cycle lanes open in the old town",
            "Ferry service returns after the winter break", "Night buses extended to the airport",

@@ -17,6 +17,7 @@ from collections import Counter
 from itertools import islice
 
 from . import rules as R
+from .vocabulary import CONSENT_CHARACTERS, CONSENT_WORDS, PRIVACY_NAMES
 
 # The body must score this much (or half the block) before an end marker can end it.
 END_MIN_SCORE = 40.0
@@ -172,3 +173,26 @@ def label_repeated_labels(start: int, end: int, labels: list, keys: list[str], w
     for i in range(start, end):
         if keys[i] in repeated and labels[i] is None and words[i] <= LABEL_MAX_WORDS and not ends[i]:
             labels[i] = R.REPEAT
+
+
+# A line of the body that names the site's privacy policy and speaks to its reader about
+# it (vocabulary.PRIVACY_NAMES, CONSENT_WORDS) is a sign-up or consent notice: "By clicking
+# Sign Up, you accept our Terms of Service and Privacy Policy", "Mehr dazu in unserer
+# Datenschutzerklärung". An article that reports on a privacy policy names it with "its" or
+# "the", and a long paragraph is no notice.
+PRIVACY_MAX_WORDS = 40
+_PRIVACY_NAME = re.compile("|".join(map(re.escape, PRIVACY_NAMES)))
+_CONSENT = re.compile(r"\b(?:" + "|".join(map(re.escape, CONSENT_WORDS)) + r")\b|"
+                      + "|".join(map(re.escape, CONSENT_CHARACTERS)))
+
+
+def label_privacy_notices(start: int, end: int, labels: list, texts: list[str], words: list[int]) -> None:
+    """Give rule PRIVACY to the body lines [start, end) of at most PRIVACY_MAX_WORDS words that
+    name a privacy policy and speak to the reader (see above)."""
+    body = [i for i in range(start, end) if labels[i] is None and words[i] <= PRIVACY_MAX_WORDS]
+    if not body or not _PRIVACY_NAME.search("\n".join(texts[i] for i in body).lower()):
+        return
+    for i in body:
+        low = texts[i].lower()
+        if _PRIVACY_NAME.search(low) and _CONSENT.search(low):
+            labels[i] = R.PRIVACY

@@ -47,7 +47,7 @@ from .cleaned import Cleaned
 from .gallery import gallery_lines
 from ..config import CleanOptions
 from .guard import prose_bytes
-from .labels import label_items, label_repeated_labels, title_before
+from .labels import label_items, label_privacy_notices, label_repeated_labels, title_before
 from .lines import first, in_template, rejoin, sentence_ends, word_counts
 from ..models import RemovedLine
 from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
@@ -146,6 +146,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     dull = dull_runs(start, end, scores, rules, texts, words, ends)
     labels, end = label_items(start, end, gaps, scores, rules, texts, words, ends, min_words, dull)
     label_repeated_labels(start, end, labels, keys, words, ends)
+    label_privacy_notices(start, end, labels, texts, words)
 
     title = None
     if end > start:
