@@ -221,15 +221,17 @@ def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | No
 
 
 def find_block(scores: list[float], positive: list[int], rules: list, texts: list[str],
-               words: list[int], ends: list[bool], anchor: int | None) -> tuple[int, int, list[tuple[int, int]]]:
+               words: list[int], ends: list[bool], anchor: int | None,
+               densest: tuple[int, int, float] | None = None) -> tuple[int, int, list[tuple[int, int]]]:
     """The body block's items [start, end), and the gaps (item ranges) between the dense
     blocks merge_blocks joined into it.
 
     `positive` lists the items that score above zero, `anchor` is the headline
-    anchor (headline_anchor) or None.
+    anchor (headline_anchor) or None; `densest` is best_block(scores, positive) if
+    already known.
     """
     n = len(scores)
-    start, end, best = best_block(scores, positive)
+    start, end, best = densest or best_block(scores, positive)
     limit = n  # where merging stops: the denser block the headline anchor passed over
     if anchor is not None and start > anchor + ANCHOR_REACH:
         limit = start
@@ -320,15 +322,16 @@ def text_line_scores(scores: list[float], rules: list, words: list[int], first: 
 
 
 def line_run_scores(scores: list[float], positive: list[int], rules: list, words: list[int],
-                    anchor: int | None) -> list[float] | None:
+                    anchor: int | None) -> tuple[list[float] | None, tuple[int, int, float]]:
     """text_line_scores (of the lines after the headline `anchor`, if any) when the page
     has no run of sentences and its densest run of text lines scores LINE_RUN_FACTOR
-    times more and holds the run of sentences; else None."""
-    start, end, best = best_block(scores, positive)
+    times more and holds the run of sentences, else None; and the densest run of
+    sentences (best_block of the scores, for find_block)."""
+    densest = start, end, best = best_block(scores, positive)
     if best >= WEAK_BLOCK:
-        return None
+        return None, densest
     lined = text_line_scores(scores, rules, words, 0 if anchor is None else anchor + 1)
     run_start, run_end, run = best_block(lined, [i for i, s in enumerate(lined) if s > 0])
     if run < max(LINE_RUN_FACTOR * best, WEAK_BLOCK) or (end > start and not run_start <= start < end <= run_end):
-        return None
-    return lined
+        return None, densest
+    return lined, densest

@@ -98,6 +98,8 @@ def ends_unpunctuated(line: str) -> bool:
     well. (Chinese and Japanese end sentences with 。！？, so their headlines, which
     end in a letter, stay headlines.)
     """
+    if _UNPUNCTUATED_END.search(line[-1:]):
+        return True
     tail = line.rstrip(_AFTER_LAST_WORD)
     core = tail.rstrip(_NUMBER_CHARS)
     if len(core) < len(tail) and not any(map(str.isdigit, tail[len(core):])):

@@ -135,13 +135,13 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             if i >= anchor:
                 break
             scores[i] *= BEFORE_ANCHOR
-    lined = line_run_scores(scores, positive, rules, words, anchor)
-    if lined is not None:  # no run of sentences: the article is a run of lines of text
-        scores = lined
-        positive = list(compress(count(), map((0.0).__lt__, scores)))
     # Metadata first: a dateline is never the title or part of the body.
     published = mark_datelines(texts, heads, words, rules, scores)
-    start, end, gaps = find_block(scores, positive, rules, texts, words, ends, anchor)
+    lined, densest = line_run_scores(scores, positive, rules, words, anchor)
+    if lined is not None:  # no run of sentences: the article is a run of lines of text
+        scores, densest = lined, None
+        positive = list(compress(count(), map((0.0).__lt__, scores)))
+    start, end, gaps = find_block(scores, positive, rules, texts, words, ends, anchor, densest)
     end = trim_teaser_tail(start, end, blurbs, scores)
     dull = dull_runs(start, end, scores, rules, texts, words, ends)
     labels, end = label_items(start, end, gaps, scores, rules, texts, words, ends, min_words, dull)

@@ -180,6 +180,11 @@ PRIVACY_NAMES = ("privacy policy", "privacy notice", "privacy statement", "cooki
                  "zásady ochrany osobních údajů", "politica de confidențialitate",
                  "политика конфиденциальности", "политика обработки персональных данных", "kebijakan privasi",
                  "プライバシーポリシー", "个人信息保护政策", "隐私政策", "隱私權政策", "개인정보처리방침", "개인정보 처리방침")
+# A part of each of those names, few of them since each is a scan of the body: a body none
+# of whose short lines holds one names no privacy policy.
+PRIVACY_STEMS = ("priva", "datenschutz", "confiden", "cookie polic", "protection des donn", "integritet",
+                 "personvern", "prywatno", "osobních", "конфиденц", "персональн", "プライバシー", "隐私", "隱私",
+                 "个人信息", "개인정보")
 # Whole words by which a site speaks to its reader: "our", "you" (not "its", "their": a
 # report on a company's policy uses those, nor words such as German "Sie"/"ihre", which
 # mean both).
