@@ -18,7 +18,7 @@ from collections import Counter
 from itertools import accumulate, islice
 
 from . import rules as R
-from .vocabulary import CONSENT_CHARACTERS, CONSENT_WORDS, PRIVACY_NAMES, PRIVACY_STEMS
+from .vocabulary import CONSENT_CHARACTERS, CONSENT_WORDS, PRIVACY_NAMES, PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED
 
 # The body must score this much (or half the block) before an end marker can end it.
 END_MIN_SCORE = 40.0
@@ -182,14 +182,16 @@ def label_repeated_labels(start: int, end: int, labels: list, keys: list[str], w
 # Datenschutzerklärung". An article that reports on a privacy policy names it with "its" or
 # "the", and a long paragraph is no notice.
 PRIVACY_MAX_WORDS = 40
-assert all(any(stem in name for stem in PRIVACY_STEMS) for name in PRIVACY_NAMES)
+assert all(any(stem in name for stem in PRIVACY_STEMS + PRIVACY_STEMS_UNSPACED) for name in PRIVACY_NAMES)
 _CONSENT = re.compile(r"\b(?:" + "|".join(map(re.escape, CONSENT_WORDS)) + r")\b|"
                       + "|".join(map(re.escape, CONSENT_CHARACTERS)))
 
 
-def label_privacy_notices(start: int, end: int, labels: list, texts: list[str], words: list[int]) -> None:
+def label_privacy_notices(start: int, end: int, labels: list, texts: list[str], words: list[int],
+                          unspaced: bool = False) -> None:
     """Give rule PRIVACY to the body lines [start, end) of at most PRIVACY_MAX_WORDS words that
-    name a privacy policy and speak to the reader (see above)."""
+    name a privacy policy and speak to the reader (see above); `unspaced`: the page holds
+    Chinese or Japanese (scripts.has_unspaced)."""
     short = [i for i in range(start, end) if words[i] <= PRIVACY_MAX_WORDS and labels[i] is None]
     if not short:
         return
@@ -199,7 +201,7 @@ def label_privacy_notices(start: int, end: int, labels: list, texts: list[str], 
     page = "\n".join(lows)
     starts = list(accumulate([len(low) + 1 for low in lows], initial=0))
     hits = set()
-    for stem in PRIVACY_STEMS:
+    for stem in PRIVACY_STEMS + PRIVACY_STEMS_UNSPACED if unspaced else PRIVACY_STEMS:
         at = page.find(stem)
         while at >= 0:
             k = bisect_right(starts, at) - 1

@@ -146,7 +146,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     dull = dull_runs(start, end, scores, rules, texts, words, ends)
     labels, end = label_items(start, end, gaps, scores, rules, texts, words, ends, min_words, dull)
     label_repeated_labels(start, end, labels, keys, words, ends)
-    label_privacy_notices(start, end, labels, texts, words)
+    label_privacy_notices(start, end, labels, texts, words, unspaced)
 
     title = None
     if end > start:

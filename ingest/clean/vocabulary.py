@@ -183,8 +183,9 @@ PRIVACY_NAMES = ("privacy policy", "privacy notice", "privacy statement", "cooki
 # A part of each of those names, few of them since each is a scan of the body: a body none
 # of whose short lines holds one names no privacy policy.
 PRIVACY_STEMS = ("priva", "datenschutz", "confiden", "cookie polic", "protection des donn", "integritet",
-                 "personvern", "prywatno", "osobních", "конфиденц", "персональн", "プライバシー", "隐私", "隱私",
-                 "个人信息", "개인정보")
+                 "personvern", "prywatno", "osobních", "конфиденц", "персональн", "개인정보")
+# The same for Chinese and Japanese (looked for only on a page that holds such characters).
+PRIVACY_STEMS_UNSPACED = ("プライバシー", "隐私", "隱私", "个人信息")
 # Whole words by which a site speaks to its reader: "our", "you" (not "its", "their": a
 # report on a company's policy uses those, nor words such as German "Sie"/"ihre", which
 # mean both).
