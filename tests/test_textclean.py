@@ -591,6 +591,146 @@ def test_a_japanese_enumeration_after_the_body_is_kept_as_its_list():
     assert list(cleaned.paragraphs) == [*body, "各地の震度は次のとおり。", *towns]
 
 
+
+# A Taiwanese travel blog: its lines end without 。 (a space ends a clause, a line a sentence),
+# as its teasers and comments do; only its run of lines tells the post from them.
+ZH_BLOG_BODY = [
+    "寒流來襲的週末 一早就從台北出發 沿著中橫公路往合歡山前進",
+    "山路彎彎曲曲 車子開得很慢 沿途的樹林已經覆上一層薄薄的白霜",
+    "到了武嶺停車場 氣溫只剩下零下兩度 大家趕緊把手套和毛帽都戴上",
+    "遠方的山頭一片雪白 陽光照在雪地上閃閃發亮 真的很漂亮",
+    "小朋友第一次看到雪 開心得在地上打滾 還堆了一個歪歪的小雪人",
+    "停車場旁邊的小販賣著熱騰騰的烤玉米和薑茶 排隊的人潮一直沒有斷過",
+    "中午在清境農場附近的餐廳吃飯 點了一鍋熱呼呼的山藥排骨湯",
+    "下午繼續往松雪樓走 步道有些地方結冰 走起來要特別小心",
+    "沿路遇到許多專程上山拍照的攝影愛好者 腳架一字排開相當壯觀",
+    "傍晚的雲海從山谷慢慢升起 夕陽把整片天空染成橘紅色",
+    "這樣的景色讓人捨不得離開 大家都拿起相機拍個不停",
+    "晚上住在山下的民宿 老闆準備了豐盛的晚餐 還送上自己種的高山茶",
+    "窗外的星空非常清楚 連銀河都看得見 這是在城市裡很難看到的景象",
+    "隔天早上五點起床看日出 雖然天氣很冷 但一切都很值得",
+    "回程的路上車潮很多 花了將近七個小時才回到台北",
+    "下次想挑平日再來 人比較少 也可以多走幾條步道",
+]
+ZH_BLOG_MENU = ("首頁", "部落格", "旅遊", "美食", "相簿", "登入")
+ZH_BLOG_TEASERS = ("【台中美食】逢甲夜市必吃小吃大推薦", "『宜蘭』礁溪溫泉一日遊懶人包",
+                   "[花蓮住宿] 海景民宿超療癒的兩天一夜", "新竹內灣老街吃喝玩樂全攻略")
+ZH_BLOG_COMMENTS = ("發表留言", "#1 小美 於 2024/01/10 21:05", "好羨慕喔 我也好想帶孩子去看雪",
+                    "#2 阿明 於 2024/01/11 08:30", "照片拍得真好 請問那間民宿在哪裡呢")
+
+
+def test_a_chinese_blog_whose_lines_end_without_a_sentence_mark_keeps_its_body():
+    headline = "合歡山賞雪之旅 武嶺到松雪樓一日遊"
+    text = "\n\n".join([f"{headline} @ 阿德的旅行筆記 :: 部落格 ::", *ZH_BLOG_MENU, "\n".join(ZH_BLOG_TEASERS),
+                        headline, *ZH_BLOG_BODY, "\n".join(ZH_BLOG_COMMENTS), *ZH_BLOG_MENU])
+    cleaned = clean(text)
+    assert list(cleaned.paragraphs) == ZH_BLOG_BODY
+    assert cleaned.title == headline
+    assert all(rule_of(cleaned, line) == "density" for line in ZH_BLOG_TEASERS)
+    assert rule_of(cleaned, "發表留言") == "phrase:comments"
+    assert all(rule_of(cleaned, line) == "end-marker" for line in ZH_BLOG_COMMENTS[1:])
+
+
+def test_a_thai_article_whose_paragraphs_end_in_a_number_a_quote_or_a_credit_keeps_its_body():
+    """Thai has no full stop: a paragraph ends with its last word, or a year, a quote, a credit after it."""
+    menu, headline, _ = UNSPACED_PAGES["th"]
+    body = ["สภาเมืองอนุมัติงบประมาณใหม่สำหรับระบบขนส่งสาธารณะเมื่อวันจันทร์ที่ 12 มกราคม 2567",
+            "สมาชิกสภากล่าวว่าแผนนี้จะเพิ่มรถโดยสารในเขตทางเหนืออีก 40 คัน และลดค่าโดยสารสำหรับนักเรียนลง 20%",
+            "ฝ่ายค้านเห็นว่าควรนำเงินไปซ่อมถนนที่ถูกเลื่อนมาหลายปีแล้ว \"เราต้องการถนนที่ปลอดภัย\"",
+            "นายกเทศมนตรีกล่าวว่าจะเปิดเส้นทางใหม่ภายในเดือนมิถุนายน 2567",
+            "ผู้ประกอบการร้านค้าในเขตทางเหนือหวังว่าจะมีลูกค้ามากขึ้นเมื่อมีรถโดยสารเพิ่มขึ้น (ภาพ: สำนักข่าว)"]
+    cleaned = clean("\n\n".join([*menu, headline, *body, *menu]))
+    assert list(cleaned.paragraphs) == body
+    assert cleaned.title == headline
+
+LIST_POST_ITEMS = [
+    "+ Added a curves tool with separate red, green and blue channels", "+ Added batch export to WebP and AVIF",
+    "+ Added a dark theme", "+ Added keyboard shortcuts for every filter", "+ Added crop presets for common print sizes",
+    "+ Added a history panel that lists every edit", "+ Layers can now be grouped and locked",
+    "+ Added a straighten tool that finds the horizon", "* Opening large RAW files is twice as fast",
+    "* The brush tool no longer lags on large screens", "* Exported files keep their colour profile",
+    "* The histogram updates while you drag a slider", "* Fixed a crash when undoing a rotation",
+    "* Fixed thumbnails that stayed blank after an import", "* Fixed the clone tool sampling from the wrong layer",
+    "- Removed the old slideshow mode",
+]
+
+
+def test_a_post_that_is_only_a_list_keeps_its_list():
+    headline = "Harbour 2.4 brings curves and batch export"
+    links = ["Download", "User forum", "Harbour on Mastodon", "Report a bug"]
+    text = "\n\n".join([f"{headline} - Harbour Photo Editor News", "Harbour News", "Powered by Blogsite", headline,
+                        "\n".join(LIST_POST_ITEMS), "Newer Older", "Links:", "\n".join(links)])
+    cleaned = clean(text)
+    assert list(cleaned.paragraphs) == LIST_POST_ITEMS
+    assert cleaned.title == headline
+    assert all(rule_of(cleaned, line) == "density" for line in ["Powered by Blogsite", "Newer Older", *links])
+
+
+def test_a_run_of_sentences_still_wins_over_a_longer_list_of_headlines():
+    """A page with an article keeps reading it as the run of sentences, not as lines of text."""
+    headlines = [f"{topic} as the city plans its biggest change to public transport in years"
+                 for topic in ("Tram fares frozen", "New cycle lanes open", "Ferry service returns",
+                               "Night buses extended", "Train station renamed", "Parking fees rise",
+                               "Bridge repairs start", "Airport link delayed")]
+    cleaned = clean("\n\n".join(["\n".join(headlines), "Council approves budget for more buses", *LONG_BODY]))
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert all(rule_of(cleaned, line) == "density" for line in headlines)
+
+
+@pytest.mark.parametrize("list_first", [True, False])
+def test_a_short_article_is_never_traded_for_a_long_list_of_headlines_beside_it(list_first):
+    """A sentence is a weak run of sentences; thirty headlines are a long run of text lines,
+    but one that does not hold the article."""
+    topics = ["Tram fares frozen", "New cycle lanes open", "Ferry service returns", "Night buses extended",
+              "Train station renamed", "Parking fees rise", "Bridge repairs start", "Airport link delayed",
+              "School traffic eases", "Harbour strike ends", "Library hours extended", "Park renovation approved",
+              "Market square reopens", "Taxi ranks moved", "River path closed"]
+    headlines = ([f"{t} as the city plans its biggest change in years" for t in topics]
+                 + [f"{t} while the region waits for new money from the state" for t in topics])
+    menu = ["Home", "News", "Sport", "Weather", "Contact", "Jobs", "Login", "Search"]
+    article = ["Council approves budget for more buses", *BODY[:1]]
+    parts = ["Most read", *headlines, *menu, *article] if list_first else [*article, *menu, "Most read", *headlines]
+    cleaned = clean("\n\n".join(parts))
+    assert list(cleaned.paragraphs) == BODY[:1]
+
+@pytest.mark.parametrize("notice", [
+    "By signing up, you agree to our Terms of Use and Privacy Policy. You can unsubscribe at any time.",
+    "Mit der Anmeldung willigen Sie der Verarbeitung Ihrer Daten gemäß unserer Datenschutzerklärung ein.",
+    "En vous inscrivant, vous acceptez notre politique de confidentialité.",
+])
+def test_a_privacy_notice_inside_the_article_goes(notice):
+    cleaned = clean(page(notice))
+    assert list(cleaned.paragraphs) == BODY
+    assert rule_of(cleaned, notice) == "phrase:privacy"
+
+
+def test_a_sentence_that_reports_on_a_privacy_policy_stays():
+    report = "The company said its new privacy policy would let it share the data of its users with advertisers."
+    cleaned = clean(page(report))
+    assert list(cleaned.paragraphs) == [*BODY[:2], report, *BODY[2:]]
+
+def test_a_related_box_between_two_parts_of_the_article_does_not_end_it():
+    box = ["Related", "Tram fares frozen for another year", "New cycle lanes open in the old town",
+           "Ferry service returns after the winter break", "Night buses extended to the airport",
+           "Train station renamed after local poet", "Parking fees rise in the city centre",
+           "Bridge repairs start next month", "Airport link delayed until autumn"]
+    second = ["The chart shows that the number of riders has grown every year since the new lines opened.",
+              "Transport planners expect the growth to continue once the northern routes are in service.",
+              "They also warned that fares alone will not pay for the drivers the new routes will need.",
+              "The council will review the figures again next year before it decides on further routes."]
+    lines = ["Council approves budget for more buses", *LONG_BODY, *box, *second, "Home", "Contact us"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == LONG_BODY + second
+    assert all(rule_of(cleaned, line) for line in box)
+
+
+def test_a_blog_title_names_its_post_before_an_at_sign():
+    from ingest.clean.blocks import headline_anchor
+
+    texts = ["Snow on the mountain pass in January @ A walker's notebook :: Blog ::", "Home", "About",
+             "Snow on the mountain pass in January", "We left before dawn."]
+    assert headline_anchor(texts, [len(t.split()) for t in texts], [None] * len(texts)) == 3
+
 @pytest.mark.parametrize("line, rule", [
     ("Sdílet článek", "phrase:share"), ("Udostępnij", "phrase:share"), ("Del artikkel", "phrase:share"),
     ("分享", "phrase:share"), ("Související", "phrase:related"), ("Leggi anche", "phrase:related"),
@@ -612,6 +752,8 @@ def test_a_foreign_related_marker_makes_the_next_headline_a_teaser():
 
 @pytest.mark.parametrize("line, rule", [
     ("Commenti", "phrase:comments"), ("Komentáře (12)", "phrase:comments"), ("댓글", "phrase:comments"),
+    ("發表留言", "phrase:comments"), ("留言 (42)", "phrase:comments"), ("回覆", "phrase:comments"),
+    ("評論", "phrase:comments"),
     ("Iscriviti", "phrase:subscribe"), ("Prenumerera", "phrase:subscribe"), ("订阅", "phrase:subscribe"),
     ("Commenti e opinioni dei lettori sono benvenuti su questo sito ogni giorno.", None),
 ])

@@ -123,8 +123,10 @@ MERGE_MAX = 16  # joins each way: bounds the work on a page of many small blocks
 
 def _stops_merge(rule: str | None, text: str) -> bool:
     """Whether a line between two blocks separates the article from what follows."""
-    # A share row also sits in a video player or under a photo between two parts of one article.
-    return rule in R.TEASER_RULES or (rule != R.SHARE and is_end_marker(rule, text))
+    # A share row also sits in a video player or under a photo between two parts of one article,
+    # and a "Related" or "Trending" box between two of its paragraphs: its teasers go as
+    # density, the article goes on.
+    return rule != R.SHARE and is_end_marker(rule, text)
 
 
 def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: list[str],
@@ -134,7 +136,7 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
     A chart's labels, a gallery or a table in the middle of an article make a
     run of lines that no sentence pays for, so the densest block holds only one
     part of the article. A block before or after it that scores at least
-    MERGE_SHARE of it, with no end marker or "Related" marker between, is
+    MERGE_SHARE of it, with no end marker between (a "Related" box is none), is
     another part (`positive` stops before a block the headline anchor passed over). The items between are appended to `gaps`; returns the joined
     block's [start, end).
     """
@@ -187,7 +189,7 @@ _NONWORD = re.compile(r"\W+")
 # A separator's whitespace starts where a run of whitespace starts (a split always
 # resumes after one), and is taken whole: tried at each space of a long run it was
 # n**2 steps.
-_TITLE_SEP = re.compile(r"(?<!\s)\s++(?:[|\-–—:»·•]|::)\s+")
+_TITLE_SEP = re.compile(r"(?<!\s)\s++(?:[|\-–—:»·•@]|::)\s+")
 
 
 def _key(text: str) -> str:
@@ -219,15 +221,17 @@ def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | No
 
 
 def find_block(scores: list[float], positive: list[int], rules: list, texts: list[str],
-               words: list[int], ends: list[bool], anchor: int | None) -> tuple[int, int, list[tuple[int, int]]]:
+               words: list[int], ends: list[bool], anchor: int | None,
+               densest: tuple[int, int, float] | None = None) -> tuple[int, int, list[tuple[int, int]]]:
     """The body block's items [start, end), and the gaps (item ranges) between the dense
     blocks merge_blocks joined into it.
 
     `positive` lists the items that score above zero, `anchor` is the headline
-    anchor (headline_anchor) or None.
+    anchor (headline_anchor) or None; `densest` is best_block(scores, positive) if
+    already known.
     """
     n = len(scores)
-    start, end, best = best_block(scores, positive)
+    start, end, best = densest or best_block(scores, positive)
     limit = n  # where merging stops: the denser block the headline anchor passed over
     if anchor is not None and start > anchor + ANCHOR_REACH:
         limit = start
@@ -290,3 +294,44 @@ def trim_teaser_tail(start: int, end: int, blurbs: list[int], scores: list[float
     if pairs >= TEASER_TAIL_PAIRS and j + 1 > start:
         return j + 1
     return end
+
+
+# --- a page without a run of sentences ------------------------------------------------
+#
+# The article is the densest run of sentences when the page has one. A page whose densest
+# run scores under WEAK_BLOCK (a few sentences' worth) may hold its article in lines that
+# end no sentence: a blog written in lines without 。, a post that is only a list, a
+# poem. There a line of text (no rule, not repeated on the page, TEXT_LINE_WORDS words or
+# more, after the headline that repeats the page title if there is one) counts
+# TEXT_LINE_SHARE of its words, and the densest run of such lines is the article if it
+# scores LINE_RUN_FACTOR times the run of sentences, and WEAK_BLOCK, or more, and holds
+# that run: a short article is never traded for a list of headlines beside it.
+WEAK_BLOCK = 50.0
+TEXT_LINE_WORDS = 4
+TEXT_LINE_SHARE = 0.5
+LINE_RUN_FACTOR = 6.0
+
+
+def text_line_scores(scores: list[float], rules: list, words: list[int], first: int = 0) -> list[float]:
+    """The item scores with each line of text from item `first` on that scores nothing
+    counting TEXT_LINE_SHARE of its words (see above): a line that repeats on the page
+    (REPEAT_SCORE) or has a rule stays as it is."""
+    return scores[:first] + [
+        s if s > 0 or rule is not None or n < TEXT_LINE_WORDS or s <= REPEAT_SCORE else TEXT_LINE_SHARE * n
+        for s, rule, n in zip(scores[first:], rules[first:], words[first:])]
+
+
+def line_run_scores(scores: list[float], positive: list[int], rules: list, words: list[int],
+                    anchor: int | None) -> tuple[list[float] | None, tuple[int, int, float]]:
+    """text_line_scores (of the lines after the headline `anchor`, if any) when the page
+    has no run of sentences and its densest run of text lines scores LINE_RUN_FACTOR
+    times more and holds the run of sentences, else None; and the densest run of
+    sentences (best_block of the scores, for find_block)."""
+    densest = start, end, best = best_block(scores, positive)
+    if best >= WEAK_BLOCK:
+        return None, densest
+    lined = text_line_scores(scores, rules, words, 0 if anchor is None else anchor + 1)
+    run_start, run_end, run = best_block(lined, [i for i, s in enumerate(lined) if s > 0])
+    if run < max(LINE_RUN_FACTOR * best, WEAK_BLOCK) or (end > start and not run_start <= start < end <= run_end):
+        return None, densest
+    return lined, densest

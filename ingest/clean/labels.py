@@ -13,10 +13,12 @@ just before the block becomes the title.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from itertools import islice
+from itertools import accumulate, islice
 
 from . import rules as R
+from .vocabulary import CONSENT_CHARACTERS, CONSENT_WORDS, PRIVACY_NAMES, PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED
 
 # The body must score this much (or half the block) before an end marker can end it.
 END_MIN_SCORE = 40.0
@@ -172,3 +174,40 @@ def label_repeated_labels(start: int, end: int, labels: list, keys: list[str], w
     for i in range(start, end):
         if keys[i] in repeated and labels[i] is None and words[i] <= LABEL_MAX_WORDS and not ends[i]:
             labels[i] = R.REPEAT
+
+
+# A line of the body that names the site's privacy policy and speaks to its reader about
+# it (vocabulary.PRIVACY_NAMES, CONSENT_WORDS) is a sign-up or consent notice: "By clicking
+# Sign Up, you accept our Terms of Service and Privacy Policy", "Mehr dazu in unserer
+# Datenschutzerklärung". An article that reports on a privacy policy names it with "its" or
+# "the", and a long paragraph is no notice.
+PRIVACY_MAX_WORDS = 40
+assert all(any(stem in name for stem in PRIVACY_STEMS + PRIVACY_STEMS_UNSPACED) for name in PRIVACY_NAMES)
+_CONSENT = re.compile(r"\b(?:" + "|".join(map(re.escape, CONSENT_WORDS)) + r")\b|"
+                      + "|".join(map(re.escape, CONSENT_CHARACTERS)))
+
+
+def label_privacy_notices(start: int, end: int, labels: list, texts: list[str], words: list[int],
+                          unspaced: bool = False) -> None:
+    """Give rule PRIVACY to the body lines [start, end) of at most PRIVACY_MAX_WORDS words that
+    name a privacy policy and speak to the reader (see above); `unspaced`: the page holds
+    Chinese or Japanese (scripts.has_unspaced)."""
+    short = [i for i in range(start, end) if words[i] <= PRIVACY_MAX_WORDS and labels[i] is None]
+    if not short:
+        return
+    # The short lines joined once, each stem found with str.find: only the lines that hold
+    # one are looked at (a scan of every line for every name cost 4% of the cleaning).
+    lows = [texts[i].lower() for i in short]  # lower-casing may change a line's length ("İ")
+    page = "\n".join(lows)
+    starts = list(accumulate([len(low) + 1 for low in lows], initial=0))
+    hits = set()
+    for stem in PRIVACY_STEMS + PRIVACY_STEMS_UNSPACED if unspaced else PRIVACY_STEMS:
+        at = page.find(stem)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            hits.add(k)
+            at = page.find(stem, starts[k + 1])
+    for k in hits:
+        low = lows[k]
+        if any(map(low.__contains__, PRIVACY_NAMES)) and _CONSENT.search(low):
+            labels[short[k]] = R.PRIVACY

@@ -109,11 +109,24 @@ def joins_without_space(left: str, right: str) -> bool:
     return _CJK_TEXT.match(left[-1]) is not None or _CJK_TEXT.match(right) is not None
 
 
+# After a sentence's last word: closing quotes and brackets, and a number ("... 2567", "... 20%").
+_AFTER_LAST_WORD = "\"'”’»)]」』）*"
+_NUMBER_CHARS = " 0123456789.,/%"
+
+
 def ends_unpunctuated(line: str) -> bool:
     """Whether the line ends in a letter of a script that has no full stop (Thai, Lao).
 
     A space ends a sentence there, so a long line of theirs that ends in a letter
-    is a sentence; the caller decides what is long. (Chinese and Japanese end
-    sentences with 。！？, so their headlines, which end in a letter, stay headlines.)
+    is a sentence; the caller decides what is long. A number, closing quotes or
+    brackets after the last word ("... ในปี 2567", "... (ภาพ: รอยเตอร์)") end it as
+    well. (Chinese and Japanese end sentences with 。！？, so their headlines, which
+    end in a letter, stay headlines.)
     """
-    return _UNPUNCTUATED_END.search(line) is not None
+    if _UNPUNCTUATED_END.search(line[-1:]):
+        return True
+    tail = line.rstrip(_AFTER_LAST_WORD)
+    core = tail.rstrip(_NUMBER_CHARS)
+    if len(core) < len(tail) and not any(map(str.isdigit, tail[len(core):])):
+        return False  # a comma or a full stop, not a number
+    return _UNPUNCTUATED_END.search(core) is not None

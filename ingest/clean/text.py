@@ -14,7 +14,8 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    with clean.line_model, the learned line model's log-odds (ingest.clean.model)
    add to it, and a line they take out of the body gets rule "model";
 4. the article is the densest block: the run of lines with the highest total
-   score (maximum-sum segment), extended downwards over a list that continues
+   score (maximum-sum segment; on a page with no run of sentences, of lines of
+   text: blocks.line_run_scores), extended downwards over a list that continues
    it (short lines that carry content: quantities, enumerations, sentence-case
    phrases, dated entries; see blocks.extend_block). Lines outside it go with rule "density" (or
    their shape rule); inside it, shape-rule lines, teasers after a "Related" marker,
@@ -41,12 +42,12 @@ from operator import attrgetter, not_
 from typing import TYPE_CHECKING
 
 from . import rules as R
-from .blocks import BEFORE_ANCHOR, dull_runs, find_block, headline_anchor, trim_teaser_tail
+from .blocks import BEFORE_ANCHOR, dull_runs, find_block, headline_anchor, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
 from .gallery import gallery_lines
 from ..config import CleanOptions
 from .guard import prose_bytes
-from .labels import label_items, label_repeated_labels, title_before
+from .labels import label_items, label_privacy_notices, label_repeated_labels, title_before
 from .lines import first, in_template, rejoin, run_together, sentence_ends, split_sentences, word_counts
 from ..models import RemovedLine
 from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
@@ -139,11 +140,16 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             scores[i] *= BEFORE_ANCHOR
     # Metadata first: a dateline is never the title or part of the body.
     published = mark_datelines(texts, heads, words, rules, scores)
-    start, end, gaps = find_block(scores, positive, rules, texts, words, ends, anchor)
+    lined, densest = line_run_scores(scores, positive, rules, words, anchor)
+    if lined is not None:  # no run of sentences: the article is a run of lines of text
+        scores, densest = lined, None
+        positive = list(compress(count(), map((0.0).__lt__, scores)))
+    start, end, gaps = find_block(scores, positive, rules, texts, words, ends, anchor, densest)
     end = trim_teaser_tail(start, end, blurbs, scores)
     dull = dull_runs(start, end, scores, rules, texts, words, ends)
     labels, end = label_items(start, end, gaps, scores, rules, texts, words, ends, min_words, dull)
     label_repeated_labels(start, end, labels, keys, words, ends)
+    label_privacy_notices(start, end, labels, texts, words, unspaced)
 
     title = None
     if end > start:

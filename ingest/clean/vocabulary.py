@@ -57,7 +57,7 @@ COMMENTS_PHRASES = (
     r"kommentare?|kommentieren|комментари[йия]?|комментарии \(\d+\)|komentar|comentarios?|"
     r"coment[aá]rios?|commentaires?|"
     r"commenti|reacties|kommentarer|kommentit|komentarze|komentáře|"
-    r"hozzászólások|comentarii|yorumlar|коментарі|コメント|评论|댓글)(?:\s*\(\d+\))?"
+    r"hozzászólások|comentarii|yorumlar|коментарі|コメント|评论|評論|留言|發表留言|发表留言|回覆|回复|댓글)(?:\s*\(\d+\))?"
 )
 # Related-story and read-more markers.
 RELATED_PHRASES = (
@@ -167,3 +167,32 @@ COPYRIGHT_STARTS = ("©", "(c)", "copyright", "all rights reserved", "alle recht
                     "все права защищены", "hak cipta", "todos os direitos", "tous droits")
 # Endings that make a month's abbreviation its full name ("jan" + "uary").
 MONTH_ENDINGS = ("", ".", "uary", "ruary", "ch", "il", "e", "y", "ust", "tember", "t.", "ober", "ember")
+# A site's privacy policy by its name, and the words by which a site speaks to its reader
+# about it ("Read our privacy policy", "you accept our Terms and Privacy Policy", "Mehr dazu
+# in unserer Datenschutzerklärung"): a line of the body that has both is a sign-up or
+# consent notice (ingest.clean.labels.label_privacy_notices). Lower case.
+PRIVACY_NAMES = ("privacy policy", "privacy notice", "privacy statement", "cookie policy",
+                 "datenschutzerklärung", "datenschutzhinweis", "datenschutzinformation",
+                 "datenschutzbestimmungen", "politique de confidentialité", "politique de protection des données",
+                 "política de privacidad", "política de privacidade", "informativa sulla privacy",
+                 "informativa privacy", "privacybeleid", "privacyverklaring", "integritetspolicy",
+                 "personvernerklæring", "privatlivspolitik", "polityka prywatności",
+                 "zásady ochrany osobních údajů", "politica de confidențialitate",
+                 "политика конфиденциальности", "политика обработки персональных данных", "kebijakan privasi",
+                 "プライバシーポリシー", "个人信息保护政策", "隐私政策", "隱私權政策", "개인정보처리방침", "개인정보 처리방침")
+# A part of each of those names, few of them since each is a scan of the body: a body none
+# of whose short lines holds one names no privacy policy.
+PRIVACY_STEMS = ("priva", "datenschutz", "confiden", "cookie polic", "protection des donn", "integritet",
+                 "personvern", "prywatno", "osobních", "конфиденц", "персональн", "개인정보")
+# The same for Chinese and Japanese (looked for only on a page that holds such characters).
+PRIVACY_STEMS_UNSPACED = ("プライバシー", "隐私", "隱私", "个人信息")
+# Whole words by which a site speaks to its reader: "our", "you" (not "its", "their": a
+# report on a company's policy uses those, nor words such as German "Sie"/"ihre", which
+# mean both).
+CONSENT_WORDS = ("our", "you", "your", "unsere", "unserer", "unseren", "du", "dein", "deine", "notre", "nos",
+                 "vous", "votre", "nuestra", "nuestro", "nossa", "nosso", "nostra", "nostro", "onze", "uw",
+                 "vår", "våra", "vårt", "våre", "vores", "naszą", "naszej", "naší", "naše", "нашей", "kami",
+                 "anda")
+# The same in scripts written without spaces (found inside a run of characters): "this
+# site", "we", "our company".
+CONSENT_CHARACTERS = ("本站", "本网站", "我們", "我们", "当社", "弊社", "당사")
