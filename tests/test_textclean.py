@@ -380,6 +380,41 @@ def test_unspaced_words_are_counted_by_characters():
         assert word_count(line) == len(line.split())
 
 
+def _word_count_by_runs(line: str) -> int:
+    """word_count's definition, run by run: each run of CJK or of Southeast Asian
+    letters counts its characters over the script's characters per word, the other
+    space-separated words one each."""
+    import re
+
+    from ingest.clean import scripts
+
+    runs = re.findall(f"[{scripts._HAN_KANA}]+|[{scripts._SOUTHEAST}]+", line)
+    if not runs:
+        return len(line.split())
+    sea = sum(len(run) for run in runs if re.match(f"[{scripts._SOUTHEAST}]", run))
+    cjk = sum(map(len, runs)) - sea
+    rest = len(re.sub(f"[{scripts._HAN_KANA}]+|[{scripts._SOUTHEAST}]+", " ", line).split())
+    n = rest + (int(cjk / scripts.CHARS_PER_WORD_CJK + 0.5) if cjk else 0) + (
+        int(sea / scripts.CHARS_PER_WORD_SEA + 0.5) if sea else 0)
+    return max(1, n) if line.strip() else 0
+
+
+_MIXED_SCRIPT = st.text(alphabet=st.sampled_from("ab É1.,:  \t\u3000\xa0。、「」日本語のカナ漢字ภาษาไทยဗမာខ្មែរ한국"),
+                        max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MIXED_SCRIPT, max_size=12))
+def test_page_word_counts_agree_with_the_definition_in_every_script(lines):
+    from ingest.clean.lines import word_counts
+    from ingest.clean.scripts import has_unspaced, word_count
+
+    lines = [piece.strip() for line in lines for piece in line.splitlines() if piece.strip()]
+    text = "\n".join(lines)
+    assert [word_count(line) for line in lines] == list(map(_word_count_by_runs, lines))
+    assert word_counts(text, lines, has_unspaced(text)) == list(map(_word_count_by_runs, lines))
+
+
 def test_has_unspaced_finds_every_such_character_and_no_other():
     from ingest.clean import scripts
 
@@ -392,6 +427,20 @@ def test_has_unspaced_finds_every_such_character_and_no_other():
     assert scripts.has_unspaced("𠀋 — 漢字")
     others = "Grüße — “quoted” ½ € Ελληνικά Русский עברית العربية हिन्दी 한국어 😀 ｡"
     assert not scripts.has_unspaced(others)
+
+
+def test_the_utf8_prefilter_passes_every_character_the_exact_tests_can_find():
+    from ingest.clean import scripts
+
+    for c in range(0x110000):
+        if 0xD800 <= c < 0xE000:
+            continue
+        char = chr(c)
+        if scripts._DENSE_CHAR.match(char) or (c < 0x10000 and bytes([c >> 8]) in scripts._HIGH):
+            assert scripts._may_hold_unspaced("Latin text — " + char), hex(c)
+    lines = ["plain", "Grüße — “quoted”", "日本語", "x 𠀋", "ภาษา ไทย", "Tiếng Việt", "\ufffd"]
+    assert scripts.unspaced_lines(lines) == [i for i, line in enumerate(lines)
+                                             if scripts._DENSE_CHAR.search(line)]
 
 
 # --- end markers inside the article ---------------------------------------------------
