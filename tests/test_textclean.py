@@ -415,6 +415,16 @@ def test_page_word_counts_agree_with_the_definition_in_every_script(lines):
     assert word_counts(text, lines, has_unspaced(text)) == list(map(_word_count_by_runs, lines))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aก\nขໄ\u0dff\u0f00。 "), max_size=6))
+def test_ends_unpunctuated_is_a_thai_or_lao_letter_where_a_regex_end_would_be(line):
+    import re
+
+    from ingest.clean.scripts import ends_unpunctuated
+
+    assert ends_unpunctuated(line) == (re.search("[\u0e00-\u0eff]$", line) is not None)
+
+
 def test_has_unspaced_finds_every_such_character_and_no_other():
     from ingest.clean import scripts
 
