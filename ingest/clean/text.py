@@ -88,16 +88,17 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
                        for no, line, k in zip(nos, texts, keep) if not k]
             nos = list(compress(nos, keep))
             texts = list(compress(texts, keep))
+    heads = "".join(map(first, texts))  # the lines' first characters
     if texts:
-        in_gallery = gallery_lines(texts, "".join(map(first, texts)))
+        in_gallery = gallery_lines(texts, heads)
         if any(in_gallery):
             removed += [RemovedLine(no, line, R.GALLERY) for no, line, g in zip(nos, texts, in_gallery) if g]
             keep = list(map(not_, in_gallery))
             nos = list(compress(nos, keep))
             texts = list(compress(texts, keep))
+            heads = "".join(map(first, texts))
     unspaced = has_unspaced(text)
     words = word_counts(text, texts, unspaced)
-    heads = "".join(map(first, texts))  # the lines' first characters
     line_nos, line_texts = nos, texts
     nos, texts, words, members = rejoin(nos, texts, words, heads)
     if members:
