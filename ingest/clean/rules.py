@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import add, attrgetter, le
 
 from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, BYLINE_WORDS, CAPTION_NAMES, CAPTION_WORDS,
@@ -495,11 +495,14 @@ _SPACE = r"[^\S\n]"
 # A first word (see _match) in a word set: the first space-free run after the leading
 # _KEY_STRIP characters, less trailing _KEY_STRIP characters, is in the set.
 _FIRST_WORD_END = _char_class(_KEY_STRIP.replace(" ", "")) + "*(?=[ \n])"
-# Lower-case letters that are no digit: a key starting with another character may
-# start with a digit (str.isdigit).
-_NOT_LETTER = "[^\\W_a-zß-öø-ÿа-яё]"
-assert not any(chr(c).isdigit()
-               for c in [*range(0x61, 0x7b), *range(0xdf, 0x100), *range(0x430, 0x450), 0x451])
+# Letters none of which is a digit (lower-case Latin and Cyrillic, Arabic, kana, CJK
+# ideographs, Hangul): a key starting with another character may start with a digit
+# (str.isdigit). Short lines in those scripts are then no candidates for that alone.
+_LETTER_RANGES = [("a", "z"), ("ß", "ö"), ("ø", "ÿ"), ("а", "я"), ("ё", "ё"), ("\u0621", "\u064a"),
+                  ("\u3040", "\u30ff"), ("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uac00", "\ud7a3")]
+_NOT_LETTER = "[^\\W_" + "".join(f"{a}-{b}" for a, b in _LETTER_RANGES) + "]"
+assert not any(map(str.isdigit, map(chr, chain.from_iterable(range(ord(a), ord(b) + 1)
+                                                              for a, b in _LETTER_RANGES))))
 assert "\n" not in _KEY_STRIP and all(w[:1].isalpha() for w in COMMENT_ENDS)
 _gate = _Gates()
 _first_words_short = _SHORT_FIRST | _TIMESTAMP_FIRST | _BYLINE_FIRST
