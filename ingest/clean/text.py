@@ -37,7 +37,7 @@ in and around it is removed, and why).
 from __future__ import annotations
 
 from itertools import compress, count, repeat
-from operator import attrgetter, not_
+from operator import attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING
 
 from . import rules as R
@@ -154,10 +154,12 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         name_model(labels, rule_scores, odds)
     paragraphs = tuple(compress(texts[start:end], map(not_, labels[start:end])))  # the rest is labelled
     if members or removed:
-        for i in compress(count(), labels):
-            label = labels[i]
-            for no, line in members.get(i) or ((nos[i], texts[i]),):
-                removed.append(RemovedLine(no, line, label))
+        single = list(labels)  # the removed items that are one line each
+        for i, group in members.items():  # a joined item's lines each carry its label
+            if labels[i]:
+                removed += _removed_lines(map(_no_of, group), map(_line_of, group), repeat(labels[i]))
+                single[i] = None
+        removed += _removed_lines(compress(nos, single), compress(texts, single), filter(None, single))
         removed.sort(key=_line_no)
     else:
         removed = _removed_lines(compress(nos, labels), compress(texts, labels), filter(None, labels))
@@ -165,3 +167,4 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
 
 
 _line_no = attrgetter("line_no")
+_no_of, _line_of = itemgetter(0), itemgetter(1)  # of rejoin's (line number, text) pairs
