@@ -402,7 +402,7 @@ def _word_count_by_runs(line: str) -> int:
 
 
 _MIXED_SCRIPT = st.text(alphabet=st.sampled_from("ab É1.,:  \t\u3000\xa0。、「」日本語のカナ漢字ภาษาไทยဗမာខ្មែរ한국"),
-                        max_size=40)
+                        max_size=40) | st.text(alphabet=st.sampled_from("abcÉ —’ 日本 ภา"), min_size=60, max_size=150)
 
 
 @settings(max_examples=300, deadline=None)
@@ -451,8 +451,9 @@ def test_the_utf8_prefilter_passes_every_character_the_exact_tests_can_find():
         if scripts._DENSE_CHAR.match(char) or (c < 0x10000 and bytes([c >> 8]) in scripts._HIGH):
             assert scripts._may_hold_unspaced("Latin text — " + char), hex(c)
     lines = ["plain", "Grüße — “quoted”", "日本語", "x 𠀋", "ภาษา ไทย", "Tiếng Việt", "\ufffd"]
-    assert scripts.unspaced_lines(lines) == [i for i, line in enumerate(lines)
-                                             if scripts._DENSE_CHAR.search(line)]
+    lines += ["Tiếng Việt " * 10 + "日本", "Grüße — “quoted” " * 10]
+    assert scripts.unspaced_word_counts(lines) == {i: scripts.word_count(line) for i, line in enumerate(lines)
+                                                   if scripts._DENSE_CHAR.search(line)}
 
 
 # --- end markers inside the article ---------------------------------------------------

@@ -12,7 +12,7 @@ from itertools import compress, count, islice, repeat
 from operator import itemgetter
 
 from ..normalize import normalize_text
-from .scripts import ends_unpunctuated, unspaced_lines, word_count as unspaced_word_count
+from .scripts import ends_unpunctuated, unspaced_word_counts
 
 # Sentence ends: Latin, CJK (full- and half-width), Arabic/Urdu, Devanagari, Armenian,
 # Ethiopic, Myanmar, Khmer. Thai and Lao have none (see sentence_ends).
@@ -57,8 +57,8 @@ def word_counts(text: str, lines: list[str], unspaced: bool = False) -> list[int
     else:
         counts = list(map((1).__add__, map(str.count, lines, repeat(" "))))
     if unspaced:  # most such pages are in other scripts with a few CJK links
-        for i in unspaced_lines(lines):
-            counts[i] = unspaced_word_count(lines[i])
+        for i, n in unspaced_word_counts(lines).items():
+            counts[i] = n
     return counts
 
 

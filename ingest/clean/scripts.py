@@ -35,11 +35,13 @@ _HAN_KANA = ("\u3040-\u30ff"  # Hiragana, Katakana
 _SOUTHEAST = ("\u0e00-\u0eff"  # Thai, Lao
               "\u1000-\u109f"  # Myanmar
               "\u1780-\u17ff")  # Khmer
-# Runs of each script family. One class a pattern: sre then skips to a run's first
-# character at a few ns a character (an alternation of the two tried both at each one,
-# at 90 ns).
-_CJK_RUN = re.compile(f"[{_HAN_KANA}]+")
+# Runs of such characters, and of Southeast Asian ones alone. One class a pattern:
+# sre then skips to a run's first character (an alternation of two classes tried
+# both at each character, at 90 ns a character).
+_DENSE_RUN = re.compile(f"[{_HAN_KANA}{_SOUTHEAST}]+")
 _SEA_RUN = re.compile(f"[{_SOUTHEAST}]+")
+# UTF-8 first bytes of every Southeast Asian letter (U+0800-1FFF).
+_SEA_LEADS = (0xE0, 0xE1)
 
 # First bytes of the UTF-8 encodings of those characters (U+0800-1FFF, U+3000-9FFF,
 # U+F000-FFFF, U+20000-3FFFF): a superset, which bytes.translate tests at about
@@ -83,22 +85,43 @@ def word_count(line: str) -> int:
     """
     if line.isascii():
         return len(line.split())
+    n = _dense_count(line)
+    return len(line.split()) if n is None else n
+
+
+def _dense_count(line: str, sea: bool = True) -> int | None:
+    """word_count of a line, or None if it holds no run of an unspaced script.
+
+    False for `sea` says the line holds no Southeast Asian letter.
+    """
     # Each run becomes a space; the characters it had are the length lost plus one.
-    no_cjk, cjk_runs = _CJK_RUN.subn(" ", line)
-    rest, sea_runs = _SEA_RUN.subn(" ", no_cjk)
-    n = len(rest.split())
-    if not cjk_runs and not sea_runs:
-        return n
-    cjk = len(line) - len(no_cjk) + cjk_runs
-    sea = len(no_cjk) - len(rest) + sea_runs
-    n += _weight(cjk, CHARS_PER_WORD_CJK) + _weight(sea, CHARS_PER_WORD_SEA)
+    rest, runs = _DENSE_RUN.subn(" ", line)
+    if not runs:
+        return None
+    dense = len(line) - len(rest) + runs
+    sea_chars = len(line) - len(_SEA_RUN.sub("", line)) if sea else 0
+    n = len(rest.split()) + _weight(dense - sea_chars, CHARS_PER_WORD_CJK) + _weight(sea_chars, CHARS_PER_WORD_SEA)
     return max(1, n) if line.strip() else 0
 
 
-def unspaced_lines(lines: list[str]) -> list[int]:
-    """The indices of the lines that hold a character of a script written without spaces."""
-    return [i for i in compress(count(), map(not_, map(str.isascii, lines)))
-            if _may_hold_unspaced(lines[i]) and _DENSE_CHAR.search(lines[i]) is not None]
+# A line this short is tested with sre at once: the prefilter costs more than it saves.
+_PREFILTER_MIN_CHARS = 80
+
+
+def unspaced_word_counts(lines: list[str]) -> dict[int, int]:
+    """word_count of each line that holds a character of a script written without spaces,
+    by index (the other lines' counts are len(line.split()))."""
+    maybe = [i for i in compress(count(), map(not_, map(str.isascii, lines)))
+             if len(lines[i]) < _PREFILTER_MIN_CHARS or _may_hold_unspaced(lines[i])]
+    # One test for the page: most such pages are Chinese or Japanese, with no Thai to count.
+    utf8 = "".join(map(lines.__getitem__, maybe)).encode("utf-8", "surrogatepass")
+    sea = any(map(utf8.__contains__, _SEA_LEADS))
+    counts = {}
+    for i in maybe:
+        n = _dense_count(lines[i], sea)
+        if n is not None:
+            counts[i] = n
+    return counts
 
 
 def ends_unpunctuated(line: str) -> bool:
