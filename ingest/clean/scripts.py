@@ -9,9 +9,9 @@ counts its space-separated words, as before. Korean separates words with
 spaces, so Hangul is counted by spaces.
 
 Most pages hold none of these characters, and finding that out must cost far
-less than cleaning the page: has_unspaced looks at the first bytes of the
-page's UTF-8 characters, then at the high bytes of its UTF-16 code units (a
-C-level encode and translate each) before any regex runs.
+less than cleaning the page: has_unspaced looks at the high bytes of the
+page's UTF-16 code units (one C-level encode, slice and translate) before any
+regex runs.
 """
 
 from __future__ import annotations
@@ -44,12 +44,12 @@ _SEA_RUN = re.compile(f"[{_SOUTHEAST}]+")
 _SEA_LEADS = (0xE0, 0xE1)
 
 # First bytes of the UTF-8 encodings of those characters (U+0800-1FFF, U+3000-9FFF,
-# U+F000-FFFF, U+20000-3FFFF): a superset, which bytes.translate tests at about
-# 2 ns a character, against 16 for sre's scan for _DENSE_CHAR.
+# U+F000-FFFF, U+20000-3FFFF): a superset, which bytes.translate tests on a long line
+# at a few ns a character, against 16 for sre's scan for _DENSE_CHAR.
 _UTF8_LEADS = bytes([0xE0, 0xE1, *range(0xE3, 0xEA), 0xEF, 0xF0])
-# High bytes of the UTF-16 code units of those characters (a narrower superset, at
-# 5 ns a character). Supplementary ideographs come with BMP ones in any real text,
-# so surrogates (emoji, mostly) are not looked at.
+# High bytes of the UTF-16 code units of those characters (a superset: the test
+# that follows is exact). Supplementary ideographs come with BMP ones in any real
+# text, so surrogates (emoji, mostly) are not looked at.
 _HIGH = bytes([0x0E, 0x10, 0x17, 0x30, 0x31, *range(0x34, 0xA0), 0xF9, 0xFA, 0xFF])
 _DENSE_CHAR = re.compile(f"[{_HAN_KANA}{_SOUTHEAST}]")
 
@@ -62,15 +62,12 @@ def _may_hold_unspaced(text: str) -> bool:
 
 def has_unspaced(text: str) -> bool:
     """Whether the text holds a character of a script written without spaces between words."""
-    if text.isascii() or not _may_hold_unspaced(text):  # most pages: Latin with some punctuation
+    if text.isascii():
         return False
     high = text.encode("utf-16-le", "surrogatepass")[1::2]
     if len(high.translate(None, _HIGH)) == len(high):
         return False
-    # The exact test on the lines that may hold one: a page of Latin prose with one
-    # Chinese link is not scanned whole by sre (16 ns a character).
-    return any(_DENSE_CHAR.search(line) is not None for line in text.splitlines()
-               if not line.isascii() and _may_hold_unspaced(line))
+    return _DENSE_CHAR.search(text) is not None
 
 
 def _weight(chars: int, per_word: float) -> int:
