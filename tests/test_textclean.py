@@ -311,7 +311,8 @@ TRICKY_LINES = [
     "Alex on September 17, 2018 at 6:34 am said:", "İstanbul", "ΣΟΦΙΑΣ", "Published 3 May 2019",
     "a | b | c", "Copyright 2021 Example", "[Image: the harbour]", "— Source: Example",
     "١٢ تعليقات", "댓글 12", "12 件のコメント", "シェア", "共有する", "²³ views", "۱۲ نظر", "① 3 of 12",
-    "首页", "关注我们", "기사 공유",
+    "首页", "关注我们", "기사 공유", "Boats in the harbour Foto: NTB", "市民が集まった。写真：共同",
+    "Source: a: b", "Photo credit:   Jane Doe/AP",
 ]
 
 

@@ -546,10 +546,13 @@ _PAGE_PHRASES = [*(("caption", w) for w in ("copyright", *RIGHTS_RESERVED)), ("c
                  *(("short", w) for w in SUBSCRIBE_WORDS)]
 # The last word (key.endswith(COMMENT_ENDS)), as the first of the reversed line.
 _PAGE_ENDS = re.compile("\n" + _KS + "*+" + _trie((w[::-1], "") for w in COMMENT_ENDS))
-# A caption's credit at the line's end (_CAPTION_END), on the reversed page: the line's
-# last 1-60 characters, a colon, the credit word, a space or 。 before it.
-_PAGE_CREDITS = re.compile("\n[^.!?。\n:：]{1,60}+[:：][^\\S\n]*" + _trie((w[::-1], "") for w in END_CREDIT_WORDS)
-                           + "(?:[^\\S\n]|。)")
+# A caption's credit at the line's end (_CAPTION_END): a colon, then the line's last 1-60
+# characters (one such colon a line: none of them is a colon); before the colon, read
+# backwards, the credit word and a space or 。 before it. One pattern a colon character:
+# sre then skips to it (with a class of both it tried each character, the colon and the
+# newline were as slow).
+_CREDIT_COLONS = [(colon, re.compile(colon + "(?=[^.!?。\n:：]{1,60}+\n)")) for colon in ":："]
+_CREDIT_BEFORE_COLON = re.compile("[^\\S\n]*" + _trie((w[::-1], "") for w in END_CREDIT_WORDS) + "(?:[^\\S\n]|。)")
 _LIMITS = _gate.limits
 _match_start = re.Match.start
 _lastgroup = attrgetter("lastgroup")
@@ -580,10 +583,16 @@ def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[i
         k = bisect_right(starts, end - m.start()) - 1
         if n_words[k] <= 16:
             ended.add(k)
-    for m in _PAGE_CREDITS.finditer(reversed_page):
-        k = bisect_right(starts, end - m.start()) - 1
-        found.add(k)
-        captioned.add(k)
+    for colon, after in _CREDIT_COLONS:
+        at = page.find(colon)
+        if at < 0:
+            continue
+        for m in after.finditer(page, at):
+            at = m.start()
+            k = bisect_right(starts, at) - 1
+            if _CREDIT_BEFORE_COLON.match(page[at - 1:starts[k] - 1:-1]):  # the line before it, reversed
+                found.add(k)
+                captioned.add(k)
     found |= ended
     crumbed: set[int] = set()
     marked = {"caption": captioned, "crumb": crumbed}  # the gates _match is told about
