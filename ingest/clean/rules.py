@@ -552,7 +552,7 @@ _PAGE_ENDS = re.compile("\n" + _KS + "*+" + _trie((w[::-1], "") for w in COMMENT
 # sre then skips to it (with a class of both it tried each character, the colon and the
 # newline were as slow).
 _CREDIT_COLONS = [(colon, re.compile(colon + "(?=[^.!?。\n:：]{1,60}+\n)")) for colon in ":："]
-_CREDIT_BEFORE_COLON = re.compile("[^\\S\n]*" + _trie((w[::-1], "") for w in END_CREDIT_WORDS) + "(?:[^\\S\n]|。)")
+_CREDIT_BEFORE_COLON = re.compile("\\A[^\\S\n]*" + _trie((w[::-1], "") for w in END_CREDIT_WORDS) + "(?:[^\\S\n]|。)")
 _LIMITS = _gate.limits
 _match_start = re.Match.start
 _lastgroup = attrgetter("lastgroup")
