@@ -310,6 +310,9 @@ TRICKY_LINES = [
     "Home / World / Europe", "Related: Ten Bus Routes", "https://example.com/a", "mail@example.com",
     "Alex on September 17, 2018 at 6:34 am said:", "İstanbul", "ΣΟΦΙΑΣ", "Published 3 May 2019",
     "a | b | c", "Copyright 2021 Example", "[Image: the harbour]", "— Source: Example",
+    "١٢ تعليقات", "댓글 12", "12 件のコメント", "シェア", "共有する", "²³ views", "۱۲ نظر", "① 3 of 12",
+    "首页", "关注我们", "기사 공유", "Boats in the harbour Foto: NTB", "市民が集まった。写真：共同",
+    "Source: a: b", "Photo credit:   Jane Doe/AP",
 ]
 
 
@@ -380,6 +383,54 @@ def test_unspaced_words_are_counted_by_characters():
         assert word_count(line) == len(line.split())
 
 
+def _word_count_by_runs(line: str) -> int:
+    """word_count's definition, run by run: each run of CJK or of Southeast Asian
+    letters counts its characters over the script's characters per word, the other
+    space-separated words one each."""
+    import re
+
+    from ingest.clean import scripts
+
+    runs = re.findall(f"[{scripts._HAN_KANA}]+|[{scripts._SOUTHEAST}]+", line)
+    if not runs:
+        return len(line.split())
+    sea = sum(len(run) for run in runs if re.match(f"[{scripts._SOUTHEAST}]", run))
+    cjk = sum(map(len, runs)) - sea
+    rest = len(re.sub(f"[{scripts._HAN_KANA}]+|[{scripts._SOUTHEAST}]+", " ", line).split())
+    n = rest + (int(cjk / scripts.CHARS_PER_WORD_CJK + 0.5) if cjk else 0) + (
+        int(sea / scripts.CHARS_PER_WORD_SEA + 0.5) if sea else 0)
+    return max(1, n) if line.strip() else 0
+
+
+_MIXED_SCRIPT = st.text(alphabet=st.sampled_from("ab É1.,:  \t\u3000\xa0。、「」日本語のカナ漢字ภาษาไทยဗမာខ្មែរ한국"),
+                        max_size=40) | st.text(alphabet=st.sampled_from("abcÉ —’ 日本 ภา"), min_size=60, max_size=150)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MIXED_SCRIPT, max_size=12))
+def test_page_word_counts_agree_with_the_definition_in_every_script(lines):
+    from ingest.clean.lines import word_counts
+    from ingest.clean.scripts import has_unspaced, word_count
+
+    lines = [piece.strip() for line in lines for piece in line.splitlines() if piece.strip()]
+    text = "\n".join(lines)
+    assert [word_count(line) for line in lines] == list(map(_word_count_by_runs, lines))
+    assert word_counts(text, lines, has_unspaced(text)) == list(map(_word_count_by_runs, lines))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aกขໄ\u0dff\u0f00。 1.,%)」*\""), max_size=8))
+def test_ends_unpunctuated_is_a_thai_or_lao_letter_before_a_number_and_closers(line):
+    """The definition as a regex: a Thai or Lao letter, then a number (with at least one
+    digit) or nothing, then closing quotes or brackets. Lines are stripped: no line break."""
+    import re
+
+    from ingest.clean.scripts import ends_unpunctuated
+
+    definition = re.compile("[\u0e00-\u0eff](?:[ 0-9.,/%]*[0-9][ 0-9.,/%]*)?[\"'”’»)\\]」』）*]*")
+    assert ends_unpunctuated(line) == any(definition.fullmatch(line[i:]) for i in range(len(line)))
+
+
 def test_has_unspaced_finds_every_such_character_and_no_other():
     from ingest.clean import scripts
 
@@ -392,6 +443,20 @@ def test_has_unspaced_finds_every_such_character_and_no_other():
     assert scripts.has_unspaced("𠀋 — 漢字")
     others = "Grüße — “quoted” ½ € Ελληνικά Русский עברית العربية हिन्दी 한국어 😀 ｡"
     assert not scripts.has_unspaced(others)
+
+
+def test_the_utf8_prefilter_passes_every_character_of_an_unspaced_script():
+    from ingest.clean import scripts
+
+    for c in range(0x110000):
+        if not 0xD800 <= c < 0xE000 and scripts._DENSE_CHAR.match(chr(c)):
+            assert scripts._may_hold_unspaced("Latin text — " + chr(c)), hex(c)
+            if scripts._SEA_RUN.match(chr(c)):
+                assert chr(c).encode()[0] in scripts._SEA_LEADS, hex(c)
+    lines = ["plain", "Grüße — “quoted”", "日本語", "x 𠀋", "ภาษา ไทย", "Tiếng Việt", "\ufffd"]
+    lines += ["Tiếng Việt " * 10 + "日本", "Grüße — “quoted” " * 10]
+    assert scripts.unspaced_word_counts(lines) == {i: scripts.word_count(line) for i, line in enumerate(lines)
+                                                   if scripts._DENSE_CHAR.search(line)}
 
 
 # --- end markers inside the article ---------------------------------------------------

@@ -13,7 +13,7 @@ from itertools import compress, count, islice, repeat
 from operator import itemgetter
 
 from ..normalize import normalize_text
-from .scripts import columns, ends_unpunctuated, joins_without_space, word_counts as unspaced_word_counts
+from .scripts import columns, ends_unpunctuated, joins_without_space, unspaced_word_counts
 
 # Sentence ends: Latin, CJK (full- and half-width), Arabic/Urdu, Devanagari, Armenian,
 # Ethiopic, Myanmar, Khmer. Thai and Lao have none (see sentence_ends).
@@ -46,17 +46,21 @@ OTHER_SPACE = ("  ", "\t", "\x1f", "\xa0", "\u1680", *map(chr, range(0x2000, 0x2
 def word_counts(text: str, lines: list[str], unspaced: bool = False) -> list[int]:
     """The number of words of each stripped line of the text.
 
-    With `unspaced` (the text holds scripts written without spaces: CJK, Thai), words are counted
-    by characters (ingest.clean.scripts); else they are len(line.split()).
+    With `unspaced` (the text holds scripts written without spaces: CJK, Thai), the
+    lines that hold such characters count them by characters (ingest.clean.scripts);
+    the others, as every line of other texts, count len(line.split()).
     When the text holds no whitespace but single spaces and line breaks (as most
     do), that is the line's number of spaces plus one: counting them is faster
     than building the list of words.
     """
-    if unspaced:
-        return unspaced_word_counts(lines)
     if any(map(text.__contains__, OTHER_SPACE)):
-        return list(map(len, map(str.split, lines)))
-    return list(map((1).__add__, map(str.count, lines, repeat(" "))))
+        counts = list(map(len, map(str.split, lines)))
+    else:
+        counts = list(map((1).__add__, map(str.count, lines, repeat(" "))))
+    if unspaced:  # most such pages are in other scripts with a few CJK links
+        for i, n in unspaced_word_counts(lines).items():
+            counts[i] = n
+    return counts
 
 
 # Full-width brackets only: a Latin line that ends "... (Photo: Reuters)" is mostly a caption.

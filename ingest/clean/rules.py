@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import add, attrgetter, le
 
 from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, BYLINE_WORDS, CAPTION_NAMES, CAPTION_WORDS,
@@ -497,11 +497,14 @@ _SPACE = r"[^\S\n]"
 # A first word (see _match) in a word set: the first space-free run after the leading
 # _KEY_STRIP characters, less trailing _KEY_STRIP characters, is in the set.
 _FIRST_WORD_END = _char_class(_KEY_STRIP.replace(" ", "")) + "*(?=[ \n])"
-# Lower-case letters that are no digit: a key starting with another character may
-# start with a digit (str.isdigit).
-_NOT_LETTER = "[^\\W_a-zß-öø-ÿа-яё]"
-assert not any(chr(c).isdigit()
-               for c in [*range(0x61, 0x7b), *range(0xdf, 0x100), *range(0x430, 0x450), 0x451])
+# Letters none of which is a digit (lower-case Latin and Cyrillic, Arabic, kana, CJK
+# ideographs, Hangul): a key starting with another character may start with a digit
+# (str.isdigit). Short lines in those scripts are then no candidates for that alone.
+_LETTER_RANGES = [("a", "z"), ("ß", "ö"), ("ø", "ÿ"), ("а", "я"), ("ё", "ё"), ("\u0621", "\u064a"),
+                  ("\u3040", "\u30ff"), ("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uac00", "\ud7a3")]
+_NOT_LETTER = "[^\\W_" + "".join(f"{a}-{b}" for a, b in _LETTER_RANGES) + "]"
+assert not any(map(str.isdigit, map(chr, chain.from_iterable(range(ord(a), ord(b) + 1)
+                                                              for a, b in _LETTER_RANGES))))
 assert "\n" not in _KEY_STRIP and all(w[:1].isalpha() for w in COMMENT_ENDS)
 _gate = _Gates()
 _first_words_short = _SHORT_FIRST | _TIMESTAMP_FIRST | _BYLINE_FIRST
@@ -528,7 +531,7 @@ _end_credits = _trie((w, "") for w in END_CREDIT_WORDS)
 # Anywhere in the line: a character, then what must follow it for _CAPTION, _CAPTION_TAIL,
 # _COPYRIGHT, _PIPES, _URL or _has_crumb_separator to match (tried in this order).
 # Each with the gates its character can open on a line (see _candidates).
-_PAGE_ANCHORS = [(re.compile(re.escape(ch) + "(?:" + _after(rest) + ")"), frozenset(g for g, _ in rest))
+_PAGE_ANCHORS = [(ch, re.compile(re.escape(ch) + "(?:" + _after(rest) + ")"), frozenset(g for g, _ in rest))
                  for ch, rest in [
     ("(", [("caption", f"{_SPACE}*(?:{_captions}|{_agencies})|c\\)")]),
     ("|", [("caption", f"{_SPACE}*(?:{_captions}|{_agencies})"), ("pipe", "")]),
@@ -545,10 +548,13 @@ _PAGE_PHRASES = [*(("caption", w) for w in ("copyright", *RIGHTS_RESERVED)), ("c
                  *(("short", w) for w in SUBSCRIBE_WORDS)]
 # The last word (key.endswith(COMMENT_ENDS)), as the first of the reversed line.
 _PAGE_ENDS = re.compile("\n" + _KS + "*+" + _trie((w[::-1], "") for w in COMMENT_ENDS))
-# A caption's credit at the line's end (_CAPTION_END), on the reversed page: the line's
-# last 1-60 characters, a colon, the credit word, a space or 。 before it.
-_PAGE_CREDITS = re.compile("\n[^.!?。\n:：]{1,60}+[:：][^\\S\n]*" + _trie((w[::-1], "") for w in END_CREDIT_WORDS)
-                           + "(?:[^\\S\n]|。)")
+# A caption's credit at the line's end (_CAPTION_END): a colon, then the line's last 1-60
+# characters (one such colon a line: none of them is a colon); before the colon, read
+# backwards, the credit word and a space or 。 before it. One pattern a colon character:
+# sre then skips to it (with a class of both it tried each character, the colon and the
+# newline were as slow).
+_CREDIT_COLONS = [(colon, re.compile(colon + "(?=[^.!?。\n:：]{1,60}+\n)")) for colon in ":："]
+_CREDIT_BEFORE_COLON = re.compile("\\A[^\\S\n]*" + _trie((w[::-1], "") for w in END_CREDIT_WORDS) + "(?:[^\\S\n]|。)")
 _LIMITS = _gate.limits
 _match_start = re.Match.start
 _lastgroup = attrgetter("lastgroup")
@@ -579,10 +585,16 @@ def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[i
         k = bisect_right(starts, end - m.start()) - 1
         if n_words[k] <= 16:
             ended.add(k)
-    for m in _PAGE_CREDITS.finditer(reversed_page):
-        k = bisect_right(starts, end - m.start()) - 1
-        found.add(k)
-        captioned.add(k)
+    for colon, after in _CREDIT_COLONS:
+        at = page.find(colon)
+        if at < 0:
+            continue
+        for m in after.finditer(page, at):
+            at = m.start()
+            k = bisect_right(starts, at) - 1
+            if _CREDIT_BEFORE_COLON.match(page[at - 1:starts[k] - 1:-1]):  # the line before it, reversed
+                found.add(k)
+                captioned.add(k)
     found |= ended
     crumbed: set[int] = set()
     marked = {"caption": captioned, "crumb": crumbed}  # the gates _match is told about
@@ -590,9 +602,14 @@ def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[i
     # it can open has nothing more to give: the search goes on at the next line (a line
     # of 500,000 "@" is one step, not 500,000).
     find = page.find
-    for after, gates_of_char in _PAGE_ANCHORS:
+    for char, after, gates_of_char in _PAGE_ANCHORS:
+        # str.find skips to the character's first place some 20 times faster than sre
+        # scans for it, and most pages have none of most of these characters.
+        at = find(char)
+        if at < 0:
+            continue
         search = after.search
-        m = search(page)
+        m = search(page, at)
         line, opened = -1, set()
         while m:
             at = m.start()

@@ -38,7 +38,7 @@ in and around it is removed, and why).
 from __future__ import annotations
 
 from itertools import compress, count, repeat
-from operator import attrgetter, not_
+from operator import attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING
 
 from . import rules as R
@@ -91,16 +91,17 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
                        for no, line, k in zip(nos, texts, keep) if not k]
             nos = list(compress(nos, keep))
             texts = list(compress(texts, keep))
+    heads = "".join(map(first, texts))  # the lines' first characters
     if texts:
-        in_gallery = gallery_lines(texts, "".join(map(first, texts)))
+        in_gallery = gallery_lines(texts, heads)
         if any(in_gallery):
             removed += [RemovedLine(no, line, R.GALLERY) for no, line, g in zip(nos, texts, in_gallery) if g]
             keep = list(map(not_, in_gallery))
             nos = list(compress(nos, keep))
             texts = list(compress(texts, keep))
+            heads = "".join(map(first, texts))
     unspaced = has_unspaced(text)
     words = word_counts(text, texts, unspaced)
-    heads = "".join(map(first, texts))  # the lines' first characters
     line_nos, line_texts = nos, texts
     nos, texts, words, members = rejoin(nos, texts, words, heads, unspaced)
     if members:
@@ -162,10 +163,12 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         name_model(labels, rule_scores, odds)
     paragraphs = tuple(compress(texts[start:end], map(not_, labels[start:end])))  # the rest is labelled
     if members or removed:
-        for i in compress(count(), labels):
-            label = labels[i]
-            for no, line in members.get(i) or ((nos[i], texts[i]),):
-                removed.append(RemovedLine(no, line, label))
+        single = list(labels)  # the removed items that are one line each
+        for i, group in members.items():  # a joined item's lines each carry its label
+            if labels[i]:
+                removed += _removed_lines(map(_no_of, group), map(_line_of, group), repeat(labels[i]))
+                single[i] = None
+        removed += _removed_lines(compress(nos, single), compress(texts, single), filter(None, single))
         removed.sort(key=_line_no)
     else:
         removed = _removed_lines(compress(nos, labels), compress(texts, labels), filter(None, labels))
@@ -173,3 +176,4 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
 
 
 _line_no = attrgetter("line_no")
+_no_of, _line_of = itemgetter(0), itemgetter(1)  # of rejoin's (line number, text) pairs
