@@ -512,16 +512,27 @@ def test_article_after_the_headline_wins_over_a_longer_notice_further_down():
     assert cleaned.title == "Council approves budget for more buses"
 
 
-def test_article_split_by_a_chart_keeps_both_parts():
-    chart = ["Bus riders per day", *(f"’{year}" for year in range(10, 30)), "$4.2", "million", "Source: City transport office"]
-    second = ["The chart shows that the number of riders has grown every year since the new lines opened.",
-              "Transport planners expect the growth to continue once the northern routes are in service.",
-              "They also warned that fares alone will not pay for the drivers the new routes will need.",
-              "The council will review the figures again next year before it decides on further routes."]
-    lines = ["Council approves budget for more buses", *LONG_BODY, *chart, *second, "Home", "Contact us"]
+# The article's second part, after something that interrupts it (a chart, a Related box).
+SECOND_PART = ["The chart shows that the number of riders has grown every year since the new lines opened.",
+               "Transport planners expect the growth to continue once the northern routes are in service.",
+               "They also warned that fares alone will not pay for the drivers the new routes will need.",
+               "The council will review the figures again next year before it decides on further routes."]
+CHART = ["Bus riders per day", *(f"’{year}" for year in range(10, 30)), "$4.2", "million",
+         "Source: City transport office"]
+RELATED_BOX = ["Related", "Tram fares frozen for another year", "New cycle lanes open in the old town",
+               "Ferry service returns after the winter break", "Night buses extended to the airport",
+               "Train station renamed after local poet", "Parking fees rise in the city centre",
+               "Bridge repairs start next month", "Airport link delayed until autumn"]
+
+
+@pytest.mark.parametrize("interruption", [CHART, RELATED_BOX], ids=["chart", "related-box"])
+def test_an_interruption_between_two_parts_of_the_article_keeps_both(interruption):
+    """A chart or a Related box inside an article goes, and does not end the article."""
+    lines = ["Council approves budget for more buses", *LONG_BODY, *interruption, *SECOND_PART,
+             "Home", "Contact us"]
     cleaned = clean("\n\n".join(lines))
-    assert list(cleaned.paragraphs) == LONG_BODY + second
-    assert all(rule_of(cleaned, line) for line in chart)
+    assert list(cleaned.paragraphs) == LONG_BODY + SECOND_PART
+    assert all(rule_of(cleaned, line) for line in interruption)
 
 
 def test_long_unpunctuated_line_between_two_others_is_damped_as_a_listed_headline():
@@ -773,20 +784,6 @@ def test_a_sentence_that_reports_on_a_privacy_policy_stays():
     report = "The company said its new privacy policy would let it share the data of its users with advertisers."
     cleaned = clean(page(report))
     assert list(cleaned.paragraphs) == [*BODY[:2], report, *BODY[2:]]
-
-def test_a_related_box_between_two_parts_of_the_article_does_not_end_it():
-    box = ["Related", "Tram fares frozen for another year", "New cycle lanes open in the old town",
-           "Ferry service returns after the winter break", "Night buses extended to the airport",
-           "Train station renamed after local poet", "Parking fees rise in the city centre",
-           "Bridge repairs start next month", "Airport link delayed until autumn"]
-    second = ["The chart shows that the number of riders has grown every year since the new lines opened.",
-              "Transport planners expect the growth to continue once the northern routes are in service.",
-              "They also warned that fares alone will not pay for the drivers the new routes will need.",
-              "The council will review the figures again next year before it decides on further routes."]
-    lines = ["Council approves budget for more buses", *LONG_BODY, *box, *second, "Home", "Contact us"]
-    cleaned = clean("\n\n".join(lines))
-    assert list(cleaned.paragraphs) == LONG_BODY + second
-    assert all(rule_of(cleaned, line) for line in box)
 
 
 def test_a_blog_title_names_its_post_before_an_at_sign():
