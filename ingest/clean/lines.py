@@ -208,15 +208,12 @@ def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[s
             new_texts.append(line)
             continue
         start = 0
-        for match in _SENTENCE_BREAK.finditer(line):
-            piece = line[start:match.end()].strip()
+        for end in [*(m.end() for m in _SENTENCE_BREAK.finditer(line)), len(line)]:
+            piece = line[start:end].strip()
             if piece:
                 new_nos.append(no)
                 new_texts.append(piece)
-            start = match.end()
-        if line[start:].strip():
-            new_nos.append(no)
-            new_texts.append(line[start:].strip())
+            start = end
     return new_nos, new_texts
 
 
