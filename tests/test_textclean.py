@@ -220,6 +220,31 @@ def test_match_line(line, rule):
     assert match_line(line, len(line.split())) == rule
 
 
+# A copyright line is a short notice: the sign near its start or end, or next to a year.
+NOTICES = ["© 2024 Some Media Ltd. All rights reserved", "© Libération", "Copyright © Verlag Muster",
+           "Portions of this content are ©1998-2015 by individual contributors.",
+           "The mayor opened the new depot on Monday. © dpa | Jane Doe", "2025 © Example Holdings",
+           "本文版权所有©新华网"]
+# Sentences of an article that merely contain the sign in their middle.
+SIGN_IN_SENTENCES = [
+    "This isn’t supposed to be a manifesto™© we just think it’s pretty cool to share what we’ve learned.",
+    "The band printed its logo with a © sign on every record sleeve it sold at the concerts that summer.",
+]
+
+
+@pytest.mark.parametrize("line", NOTICES)
+def test_copyright_notice_lines_match(line):
+    assert match_line(line, len(line.split())) == "pattern:copyright"
+
+
+@pytest.mark.parametrize("line", SIGN_IN_SENTENCES)
+def test_a_body_sentence_with_the_copyright_sign_inside_is_kept(line):
+    assert match_line(line, len(line.split())) is None
+    cleaned = clean(page(line, after=("© 2024 Some Media Ltd. All rights reserved",)))
+    assert line in cleaned.paragraphs
+    assert rule_of(cleaned, "© 2024 Some Media Ltd. All rights reserved") is not None
+
+
 def test_dates():
     assert find_published("Published 3 May 2019") == "2019-05-03"
     assert find_published("Posted: May 3, 2019") == "2019-05-03"
@@ -312,7 +337,7 @@ TRICKY_LINES = [
     "a | b | c", "Copyright 2021 Example", "[Image: the harbour]", "— Source: Example",
     "١٢ تعليقات", "댓글 12", "12 件のコメント", "シェア", "共有する", "²³ views", "۱۲ نظر", "① 3 of 12",
     "首页", "关注我们", "기사 공유", "Boats in the harbour Foto: NTB", "市民が集まった。写真：共同",
-    "Source: a: b", "Photo credit:   Jane Doe/AP",
+    "Source: a: b", "Photo credit:   Jane Doe/AP", *NOTICES, *SIGN_IN_SENTENCES,
 ]
 
 

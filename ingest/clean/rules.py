@@ -27,6 +27,7 @@ from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, BYLINE_WORDS, CAP
                          END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
                          RELATIVE_DAYS, RIGHTS_RESERVED, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
                          SUBSCRIBE_WORDS, UI_PHRASES)
+from .scripts import word_count
 
 # --- rule names (the fixed vocabulary) ------------------------------------
 SHARE = "phrase:share"
@@ -226,9 +227,19 @@ _CRUMB_MAX_CHARS = 40 + 6 * (4 + 40) + 1
 _CRUMB_MAX_SEPARATORS = 7
 _CRUMB_SEPARATOR = re.compile(r"(?=\s(?:>|»|›|/|→|::)\s)")
 _COPYRIGHT = re.compile(
-    r"©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4}|" + "|".join(RIGHTS_RESERVED),
+    r"\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4}|" + "|".join(RIGHTS_RESERVED),
     re.IGNORECASE,
 )
+# The sign "©" makes a copyright notice or credit with a year next to it ("© 2024 Name",
+# "©1998-2015", "2021 © Name", "© Copyright 2010"), where it opens the line or a part of it
+# (after a sentence's end or a separator: "... in Berlin. © dpa | Jens Kalaene", "Photo: ©
+# Name"), or near the line's edge: at most SIGN_EDGE_WORDS words before it ("Copyright ©
+# Verlag", "Citylab.com © The Atlantic") or after it ("Text and photos: Name ©"). A sentence
+# that merely contains the sign in its middle ("... a manifesto™© we just think it's pretty
+# cool to share ...") is no notice.
+_SIGN_NOTICE = re.compile(r"©\s*+(?:copyright\s*+)?(?:19|20)\d\d|(?<!\d)(?:19|20)\d\d\s*+©"
+                          r"|[.!?。|:]\s*+©")
+SIGN_EDGE_WORDS = 2
 # A marker that introduces a teaser on the same line ("Related: ...").
 _INLINE_RELATED = re.compile(
     r"^(?:" + "|".join(INLINE_MARKERS) + r")\s*(?::|\||»|-|–|—)\s*\S",
@@ -405,10 +416,19 @@ def _caption(low: str) -> bool:
 
 
 def _copyright(low: str) -> bool:
+    if "©" in low and _sign_notice(low):
+        return True
     if len(low) <= _GATE_REGEX_MAX:
         return bool(_COPYRIGHT_L.search(low))
     i = _first_of(low, COPYRIGHT_STARTS)
     return i >= 0 and bool(_COPYRIGHT_L.search(low, i))
+
+
+def _sign_notice(low: str) -> bool:
+    """Whether the sign © in the line makes it a notice or a credit (see _SIGN_NOTICE), in any script."""
+    return (word_count(low[:low.find("©")]) <= SIGN_EDGE_WORDS
+            or word_count(low[low.rfind("©") + 1:]) <= SIGN_EDGE_WORDS
+            or _SIGN_NOTICE.search(low) is not None)
 
 
 def strip_bullet(line: str) -> str:
