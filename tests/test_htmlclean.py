@@ -198,3 +198,33 @@ def test_lines_of_a_code_listing_are_no_shape_rules_lines():
     body = list(cleaned.paragraphs)
     assert all(line in body for line in _CODE), body
     assert not any(r.text in _CODE for r in cleaned.removed)
+
+
+
+# A table in an article: a header, two rows of figures, and rows whose cells hold only a blank
+# paragraph or a dash (spacers); trafilatura writes the rows as "| North | 12 |".
+_TABLE_ROWS = [("Route", "Buses"), ("North", "12"), ("<p>&nbsp;</p>", "<p> </p>"), ("-", "–"), ("South", "9")]
+
+
+def test_table_rows_of_empty_cells_are_not_stored(cli, db_path, tmp_path):
+    """A row with no letter or digit in its cells ("|  |  |", "|---|---|") carries no words:
+    it is not stored, and the rows with words are."""
+    import sqlite3
+
+    from trafilatura import extract
+
+    table = "<table>" + "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in _TABLE_ROWS) + "</table>"
+    page = html_page(BODY[:2], table + "".join(f"<p>{p}</p>" for p in BODY[2:]))
+    reading = [line.strip() for line in (extract(page, favor_precision=True, include_comments=False) or "").splitlines()]
+    empty = [line for line in reading if line.startswith("|") and not any(map(str.isalnum, line))]
+    assert len(empty) >= 2  # the extractor's reading has the spacer rows
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "page.html").write_text(page, encoding="utf-8")
+    cli("ingest", folder, "--db", db_path)
+    with sqlite3.connect(db_path) as conn:
+        (text,), = conn.execute("SELECT text FROM articles").fetchall()
+        removed = dict(conn.execute("SELECT text, rule FROM removed_lines").fetchall())
+    rows = [f"| {a} | {b} |" for a, b in _TABLE_ROWS if a.isalnum()]
+    assert text.split("\n\n") == [*BODY[:2], *rows, *BODY[2:]]
+    assert all(removed.get(line) == "pattern:empty-row" for line in empty)

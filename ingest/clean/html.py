@@ -113,8 +113,8 @@ def _preformatted(root: etree._Element) -> frozenset[str]:
 
 def _shape_rules(lines: list[str], title: str | None,
                  preformatted: frozenset[str] = frozenset()) -> tuple[list[str], list[RemovedLine]]:
-    """Keep a reading's lines; drop a photo gallery, a leading title repeat and short lines a
-    shape rule names. A line of the page's preformatted text is no shape rule's: a line of
+    """Keep a reading's lines; drop a photo gallery, a leading title repeat, table rows of
+    empty cells and short lines a shape rule names. A line of the page's preformatted text is no shape rule's: a line of
     code ("*,", "3", "(n - mean) / stddev") has the shape of a bullet, a counter or a crumb."""
     kept: list[str] = []
     removed: list[RemovedLine] = []
@@ -132,7 +132,12 @@ def _shape_rules(lines: list[str], title: str | None,
         n_words = len(line.split())
         code = line in preformatted or ((m := _LIST_MARK.match(line)) is not None
                                         and line[m.end():] in preformatted)
-        rule = R.match_line(line, n_words) if n_words < RULE_MAX_WORDS and not code else None
+        if code:
+            rule = None
+        elif R.empty_table_row(line):
+            rule = R.EMPTY_ROW
+        else:
+            rule = R.match_line(line, n_words) if n_words < RULE_MAX_WORDS else None
         if rule is not None:
             removed.append(RemovedLine(no, line, rule))
         else:

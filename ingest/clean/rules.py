@@ -51,6 +51,8 @@ AUTHOR = "phrase:author"
 PRIVACY = "phrase:privacy"
 # a line of a photo gallery: numbered slides and their captions (ingest.clean.gallery)
 GALLERY = "pattern:gallery"
+# HTML: an extractor's table row whose cells hold no letter or digit ("|  |  |", "|---|---|")
+EMPTY_ROW = "pattern:empty-row"
 TEASER = "teaser"
 END_MARKER = "end-marker"
 DENSITY = "density"
@@ -67,8 +69,8 @@ EXTRACTOR_READABILITY = "extractor:readability"
 EXTRACTOR_EMBEDDED = "extractor:embedded"
 
 RULES = (SHARE, SUBSCRIBE, AD, COMMENTS, RELATED, UI, COUNTER, CAPTION, BREADCRUMB, BULLET,
-         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, GALLERY, TEASER, END_MARKER, DENSITY, SHORT_LINE,
-         TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA, EXTRACTOR_READABILITY,
+         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, GALLERY, EMPTY_ROW, TEASER, END_MARKER,
+         DENSITY, SHORT_LINE, TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA, EXTRACTOR_READABILITY,
          EXTRACTOR_EMBEDDED)
 
 
@@ -429,6 +431,13 @@ def _sign_notice(low: str) -> bool:
     return (word_count(low[:low.find("©")]) <= SIGN_EDGE_WORDS
             or word_count(low[low.rfind("©") + 1:]) <= SIGN_EDGE_WORDS
             or _SIGN_NOTICE.search(low) is not None)
+
+
+def empty_table_row(line: str) -> bool:
+    """Whether a stripped line is a table row, as trafilatura writes one ("| a | b |"), whose
+    cells hold no letter or digit: a layout table's spacer row ("|  |  |"), a row of
+    icons or dashes, or the rule under a header ("|---|---|"). It carries no words."""
+    return len(line) >= 2 and line[0] == "|" and line[-1] == "|" and not any(map(str.isalnum, line))
 
 
 def strip_bullet(line: str) -> str:
