@@ -397,6 +397,24 @@ def test_unspaced_script_page_keeps_its_body(lang):
     assert all(r.rule in ("density", "phrase:ui") for r in cleaned.removed if r.text in menu)
 
 
+# A notice of a few sentences after the article, as a consent box is (Japanese).
+_JA_NOTICE = [f"当サイトでは{n}のためにクッキーを使用し、お客様の端末に情報を保存して、閲覧状況の測定や広告の表示、"
+              "サービスの改善に利用しています。" for n in ("広告", "分析", "ソーシャルメディア", "動画")]
+
+
+@pytest.mark.parametrize("separator", [" - ", " | ", "｜"])
+def test_a_short_cjk_headline_anchors_the_article(separator):
+    """A 9-character Japanese headline is a full headline (18 columns): repeating the page
+    title, it anchors the article that follows it, and a notice further down stays out."""
+    menu, _, body = UNSPACED_PAGES["ja"]
+    headline = "市議会が新予算可決"
+    lines = [headline + separator + "毎日新報", *menu, headline, *body, "ホーム", "お問い合わせ",
+             *(f"メニュー{k}" for k in range(30)), "プライバシー設定", *_JA_NOTICE, "すべて同意する"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == body
+    assert cleaned.title == headline
+
+
 def test_unspaced_words_are_counted_by_characters():
     from ingest.clean.scripts import CHARS_PER_WORD_CJK, word_count
 

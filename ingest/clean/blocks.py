@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from . import rules as R
 from .labels import is_end_marker
 from .scoring import REPEAT_SCORE
+from .scripts import columns
 
 # A run of non-content lines costs this much more for each line it already has.
 RUN_STEP = 2.0
@@ -188,8 +189,8 @@ def block_after_anchor(scores: list[float], positive: list[int], anchor: int, be
 _NONWORD = re.compile(r"\W+")
 # A separator's whitespace starts where a run of whitespace starts (a split always
 # resumes after one), and is taken whole: tried at each space of a long run it was
-# n**2 steps.
-_TITLE_SEP = re.compile(r"(?<!\s)\s++(?:[|\-–—:»·•@]|::)\s+")
+# n**2 steps. A full-width bar separates with or without spaces ("見出し｜サイト名").
+_TITLE_SEP = re.compile(r"(?<!\s)\s++(?:[|\-–—:»·•@]|::)\s+|(?<!\s)\s*+｜\s*")
 
 
 def _key(text: str) -> str:
@@ -201,6 +202,12 @@ def _key(text: str) -> str:
 TITLE_MAX_CHARS = 1000
 
 
+# A headline is at least this wide, in columns (scripts.columns): a Chinese, Japanese or
+# Korean character takes two, so "市議会が新予算可決" (9 characters) is as wide as a
+# 18-letter headline.
+ANCHOR_MIN_COLUMNS = 12
+
+
 def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | None:
     """Index of the headline that repeats the page's first line (a page title), or None.
 
@@ -210,12 +217,13 @@ def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | No
     if len(texts) < 3 or words[0] < 3 or len(texts[0]) > TITLE_MAX_CHARS:
         return None
     first = _key(texts[0])
-    longest = max(len(_key(part)) for part in _TITLE_SEP.split(texts[0]))
+    longest = max(columns([_key(part) for part in _TITLE_SEP.split(texts[0])]))
     first_low = texts[0].lower()
     for i in range(1, len(texts)):
         if 3 <= words[i] <= 40 and rules[i] is None and texts[i][:4].lower() in first_low:
             k = _key(texts[i])
-            if len(k) >= 12 and len(k) >= 0.85 * longest and k in first:
+            width = columns([k])[0]
+            if width >= ANCHOR_MIN_COLUMNS and width >= 0.85 * longest and k in first:
                 return i
     return None
 

@@ -34,6 +34,7 @@ from itertools import chain, compress, count, repeat
 import numpy as np
 
 from . import rules as R
+from .scripts import columns
 
 # --- character classes -------------------------------------------------------
 NEWLINE, SPACE, LOWER, UPPER, DIGIT, PUNCT, WIDE, KANA, OTHER = range(9)
@@ -370,8 +371,8 @@ def densest_block(gain: np.ndarray) -> tuple[int, int]:
 
 _NONWORD = re.compile(r"\W+")
 # (?<!\s): a run of spaces is tried once, from its start (searching from inside it was quadratic)
-_TITLE_SEP = re.compile(r"(?<!\s)\s+(?:[|\-–—:»·•]|::)\s+")
-ANCHOR_MIN_CHARS = 12
+_TITLE_SEP = re.compile(r"(?<!\s)\s+(?:[|\-–—:»·•]|::)\s+|(?<!\s)\s*+｜\s*")
+ANCHOR_MIN_COLUMNS = 12  # as wide as blocks.headline_anchor's (scripts.columns: CJK characters take two)
 
 
 def _key(low: str) -> str:
@@ -385,15 +386,15 @@ def _headline_anchor(lines: list[str], lows: list[str], words: np.ndarray) -> in
     if len(lines) < 3:
         return None
     first = lows[0]
-    parts = [_key(part) for part in _TITLE_SEP.split(first)]
-    longest = max(map(len, parts))
-    if longest < ANCHOR_MIN_CHARS:
+    longest = max(columns([_key(part) for part in _TITLE_SEP.split(first)]))
+    if longest < ANCHOR_MIN_COLUMNS:
         return None
     whole = _key(first)
     for i in range(1, len(lines)):
         if words[i] <= 60 and lows[i][:4] in first:
             k = _key(lows[i])
-            if len(k) >= ANCHOR_MIN_CHARS and len(k) >= 0.85 * longest and k in whole:
+            width = columns([k])[0]
+            if width >= ANCHOR_MIN_COLUMNS and width >= 0.85 * longest and k in whole:
                 return i
     return None
 
