@@ -224,7 +224,8 @@ def test_match_line(line, rule):
 NOTICES = ["© 2024 Some Media Ltd. All rights reserved", "© Libération", "Copyright © Verlag Muster",
            "Portions of this content are ©1998-2015 by individual contributors.",
            "The mayor opened the new depot on Monday. © dpa | Jane Doe", "2025 © Example Holdings",
-           "本文版权所有©新华网"]
+           "本文版权所有©新华网", "Terms of use Privacy policy Cookies policy Topics © Future Media, Inc.",
+           "Published Nov 20, 2019 Terms of Service Privacy Notice © Copyright Example Media"]
 # Sentences of an article that merely contain the sign in their middle.
 SIGN_IN_SENTENCES = [
     "This isn’t supposed to be a manifesto™© we just think it’s pretty cool to share what we’ve learned.",

@@ -235,13 +235,15 @@ _COPYRIGHT = re.compile(
 # The sign "©" makes a copyright notice or credit with a year next to it ("© 2024 Name",
 # "©1998-2015", "2021 © Name", "© Copyright 2010"), where it opens the line or a part of it
 # (after a sentence's end or a separator: "... in Berlin. © dpa | Jens Kalaene", "Photo: ©
-# Name"), or near the line's edge: at most SIGN_EDGE_WORDS words before it ("Copyright ©
-# Verlag", "Citylab.com © The Atlantic") or after it ("Text and photos: Name ©"). A sentence
-# that merely contains the sign in its middle ("... a manifesto™© we just think it's pretty
-# cool to share ...") is no notice.
+# Name"), near the line's edge (at most SIGN_EDGE_WORDS words before it, "Copyright ©
+# Verlag", or after it, "Text and photos: Name ©"), or with a holder's name after it, a
+# capital first ("Terms of use Privacy policy © Future US, Inc." on a page run together).
+# A sentence that merely contains the sign in its middle ("... a manifesto™© we just think
+# it's pretty cool to share ...") is no notice.
 _SIGN_NOTICE = re.compile(r"©\s*+(?:copyright\s*+)?(?:19|20)\d\d|(?<!\d)(?:19|20)\d\d\s*+©"
                           r"|[.!?。|:]\s*+©")
 SIGN_EDGE_WORDS = 2
+SIGN_HOLDER_REACH = 8  # characters after the sign in which the holder's name starts
 # A marker that introduces a teaser on the same line ("Related: ...").
 _INLINE_RELATED = re.compile(
     r"^(?:" + "|".join(INLINE_MARKERS) + r")\s*(?::|\||»|-|–|—)\s*\S",
@@ -381,7 +383,7 @@ def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool 
     if captioned and _gated(key):
         if _caption(low):
             return CAPTION
-        if n_words <= 40 and _copyright(low):
+        if n_words <= 40 and _copyright(line, low):
             return COPYRIGHT
     return None
 
@@ -417,8 +419,8 @@ def _caption(low: str) -> bool:
     return bool(_CAPTION_TAIL_L.search(low, _back_over_space(low, len(low) - _TAIL_REACH)))
 
 
-def _copyright(low: str) -> bool:
-    if "©" in low and _sign_notice(low):
+def _copyright(line: str, low: str) -> bool:
+    if "©" in low and _sign_notice(line, low):
         return True
     if len(low) <= _GATE_REGEX_MAX:
         return bool(_COPYRIGHT_L.search(low))
@@ -426,11 +428,19 @@ def _copyright(low: str) -> bool:
     return i >= 0 and bool(_COPYRIGHT_L.search(low, i))
 
 
-def _sign_notice(low: str) -> bool:
-    """Whether the sign © in the line makes it a notice or a credit (see _SIGN_NOTICE), in any script."""
-    return (word_count(low[:low.find("©")]) <= SIGN_EDGE_WORDS
+def _sign_notice(line: str, low: str) -> bool:
+    """Whether the sign © in the line (`low`: lower-cased) makes it a notice or a credit (see
+    _SIGN_NOTICE), in any script."""
+    if (word_count(low[:low.find("©")]) <= SIGN_EDGE_WORDS
             or word_count(low[low.rfind("©") + 1:]) <= SIGN_EDGE_WORDS
-            or _SIGN_NOTICE.search(low) is not None)
+            or _SIGN_NOTICE.search(low) is not None):
+        return True
+    i = line.find("©")
+    while i >= 0:  # a holder's name after it; a few characters looked at for each sign
+        if line[i + 1:i + 1 + SIGN_HOLDER_REACH].lstrip()[:1].isupper():
+            return True
+        i = line.find("©", i + 1)
+    return False
 
 
 def empty_table_row(line: str) -> bool:
