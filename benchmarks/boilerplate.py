@@ -2,9 +2,10 @@
 
 usage: python benchmarks/boilerplate.py [--sets NAME ...] [--families] [--per-page] [--repeat N]
                                         [--wrap COLUMNS] [--markdown] [--text-nodes] [--collapse]
+                                        [--no-title]
        python benchmarks/boilerplate.py --dir DIR [--gold FILE] [--html] [--out FILE]
                                         [--per-page] [--families] [--repeat N] [--wrap COLUMNS]
-                                        [--markdown] [--text-nodes] [--collapse]
+                                        [--markdown] [--text-nodes] [--collapse] [--no-title]
 
 Without --dir, scores every set under ../shared/eval that has text/, html/ and
 gold.jsonl (aeb-dev, fundus-dev, readability-dev) in one run: the library
@@ -25,6 +26,9 @@ crawl4ai, Firecrawl and html2text-based scrapers write (needs the `bench` extra)
 --text-nodes cleans, as plain text, each set's HTML pages as a scraper that saves every
 piece of text between tags on a line of its own does (BeautifulSoup's get_text("\n",
 strip=True), lxml's itertext): sentences arrive broken at their links.
+--no-title drops each plain-text page's first line, the document's <title>, as a scraper
+that saves only the page's body does: the cleaner then finds the article without the
+headline anchor (blocks.headline_anchor).
 --collapse runs each plain-text page together on one line, as a scraper that collapses
 whitespace (" ".join(text.split()), get_text(" ")) saves it.
 --families adds, per rule family, the lines and words it removed, how
@@ -135,12 +139,19 @@ def as_text_nodes(html: str) -> str:
     return "\n".join(filter(None, map(str.strip, root.itertext())))
 
 
+def _without_first_line(text: str) -> str:
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    return text if first is None else "\n".join(lines[:first] + lines[first + 1:])
+
+
 def read_pages(folder: Path, html: bool, wrap: int | None = None,
                markdown: bool = False, collapse: bool = False,
-               text_nodes: bool = False) -> list[RawDocument]:
+               text_nodes: bool = False, no_title: bool = False) -> list[RawDocument]:
     """The folder's pages; plain-text ones hard-wrapped at `wrap` columns when given, or
     run together on one line (`collapse`); with `markdown`, HTML pages converted by
-    html2text to be cleaned as text, with `text_nodes`, a text node a line."""
+    html2text to be cleaned as text, with `text_nodes`, a text node a line; `no_title`
+    drops a plain-text page's first non-blank line (its <title>)."""
     pages = []
     rendered = markdown or text_nodes  # HTML pages saved as plain text
     for path in sorted(folder.iterdir()):
@@ -153,6 +164,9 @@ def read_pages(folder: Path, html: bool, wrap: int | None = None,
         text = data.decode("utf-8", errors="replace")
         if rendered:
             text = as_markdown(text) if markdown else as_text_nodes(text)
+            data = text.encode("utf-8")
+        if no_title and (rendered or not html):
+            text = _without_first_line(text)
             data = text.encode("utf-8")
         if collapse and (rendered or not html):
             text = " ".join(text.split())
@@ -278,7 +292,7 @@ def single_folder(args, scorer, options: CleanOptions) -> int:
     if not args.dir.is_dir() or not gold.is_file():
         print(f"skipped: evaluation data not found ({args.dir}, {gold})")
         return 0
-    pages = read_pages(args.dir, args.html, args.wrap, args.markdown, args.collapse, args.text_nodes)
+    pages = read_pages(args.dir, args.html, args.wrap, args.markdown, args.collapse, args.text_nodes, args.no_title)
     results, records, cpu = run_library(pages, options, 1 if args.html else args.repeat)
     if args.out:
         _write(records, str(args.out))
@@ -314,9 +328,10 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
         gold = d / "gold.jsonl"
         bodies = gold_bodies(gold)
         text_pages = (read_pages(d / "html", html=True, wrap=args.wrap, markdown=args.markdown,
-                                 collapse=args.collapse, text_nodes=args.text_nodes)
+                                 collapse=args.collapse, text_nodes=args.text_nodes, no_title=args.no_title)
                       if args.markdown or args.text_nodes else
-                      read_pages(d / "text", html=False, wrap=args.wrap, collapse=args.collapse))
+                      read_pages(d / "text", html=False, wrap=args.wrap, collapse=args.collapse,
+                                 no_title=args.no_title))
         html_pages = read_pages(d / "html", html=True)
         text_results, text_records, text_cpu = run_library(text_pages, options, args.repeat)
         html_results, html_records, html_cpu = run_library(html_pages, options, 1)
@@ -350,6 +365,7 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
           + ("; plain text: the HTML pages a text node a line, as get_text(\"\\n\") saves them"
              if args.text_nodes else "")
           + ("; plain text run together on one line" if args.collapse else "")
+          + ("; plain text without its first line (the <title>)" if args.no_title else "")
           + ")")
     return 0
 
@@ -372,6 +388,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--text-nodes", action="store_true",
                     help="the plain-text pages are the HTML pages a text node a line, as BeautifulSoup's "
                          "get_text('\\n', strip=True) saves them")
+    ap.add_argument("--no-title", action="store_true",
+                    help="drop each plain-text page's first line (its <title>), as scrapers that save "
+                         "only the body do")
     ap.add_argument("--collapse", action="store_true",
                     help="run each plain-text page together on one line first, as a scraper that "
                          "collapses whitespace saves it")
