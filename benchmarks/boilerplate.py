@@ -1,10 +1,11 @@
 """Boilerplate-removal quality and speed on labelled page sets, against trafilatura and readability.
 
 usage: python benchmarks/boilerplate.py [--sets NAME ...] [--families] [--per-page] [--repeat N]
-                                        [--wrap COLUMNS] [--markdown] [--collapse]
+                                        [--wrap COLUMNS] [--markdown] [--text-nodes] [--collapse]
+                                        [--no-title]
        python benchmarks/boilerplate.py --dir DIR [--gold FILE] [--html] [--out FILE]
                                         [--per-page] [--families] [--repeat N] [--wrap COLUMNS]
-                                        [--markdown] [--collapse]
+                                        [--markdown] [--text-nodes] [--collapse] [--no-title]
 
 Without --dir, scores every set under ../shared/eval that has text/, html/ and
 gold.jsonl (aeb-dev, fundus-dev, readability-dev) in one run: the library
@@ -22,6 +23,12 @@ With --dir, scores one folder (plain text, or HTML with --html) against --gold
 through html2text, lynx or w3m do (the dev pages are saved a paragraph a line).
 --markdown cleans, as plain text, the HTML pages as html2text saves them: Markdown, as
 crawl4ai, Firecrawl and html2text-based scrapers write (needs the `bench` extra).
+--text-nodes cleans, as plain text, each set's HTML pages as a scraper that saves every
+piece of text between tags on a line of its own does (BeautifulSoup's get_text("\n",
+strip=True), lxml's itertext): sentences arrive broken at their links.
+--no-title drops each plain-text page's first line, the document's <title>, as a scraper
+that saves only the page's body does: the cleaner then finds the article without the
+headline anchor (blocks.headline_anchor).
 --collapse runs each plain-text page together on one line, as a scraper that collapses
 whitespace (" ".join(text.split()), get_text(" ")) saves it.
 --families adds, per rule family, the lines and words it removed, how
@@ -118,12 +125,35 @@ def as_markdown(html: str) -> str:
         return ""
 
 
+def as_text_nodes(html: str) -> str:
+    """The page as get_text("\n", strip=True) saves it: each text node, stripped, on a line
+    of its own, scripts and styles left out (lxml does what BeautifulSoup does here)."""
+    import lxml.html
+    from lxml import etree
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    for skipped in root.xpath("//script|//style|//noscript|//template"):
+        skipped.drop_tree()
+    return "\n".join(filter(None, map(str.strip, root.itertext())))
+
+
+def _without_first_line(text: str) -> str:
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    return text if first is None else "\n".join(lines[:first] + lines[first + 1:])
+
+
 def read_pages(folder: Path, html: bool, wrap: int | None = None,
-               markdown: bool = False, collapse: bool = False) -> list[RawDocument]:
+               markdown: bool = False, collapse: bool = False,
+               text_nodes: bool = False, no_title: bool = False) -> list[RawDocument]:
     """The folder's pages; plain-text ones hard-wrapped at `wrap` columns when given, or
     run together on one line (`collapse`); with `markdown`, HTML pages converted by
-    html2text to be cleaned as text."""
+    html2text to be cleaned as text, with `text_nodes`, a text node a line; `no_title`
+    drops a plain-text page's first non-blank line (its <title>)."""
     pages = []
+    rendered = markdown or text_nodes  # HTML pages saved as plain text
     for path in sorted(folder.iterdir()):
         if path.name.endswith(".gz"):
             data = gzip.decompress(path.read_bytes())
@@ -132,17 +162,20 @@ def read_pages(folder: Path, html: bool, wrap: int | None = None,
         else:
             continue
         text = data.decode("utf-8", errors="replace")
-        if markdown:
-            text = as_markdown(text)
+        if rendered:
+            text = as_markdown(text) if markdown else as_text_nodes(text)
             data = text.encode("utf-8")
-        if collapse and (markdown or not html):
+        if no_title and (rendered or not html):
+            text = _without_first_line(text)
+            data = text.encode("utf-8")
+        if collapse and (rendered or not html):
             text = " ".join(text.split())
             data = text.encode("utf-8")
-        if wrap and (markdown or not html):
+        if wrap and (rendered or not html):
             text = hard_wrap(text, wrap)
             data = text.encode("utf-8")
         pages.append(RawDocument(location=str(path), sha256=hashlib.sha256(data).hexdigest(),
-                                 media_type=HTML if html and not markdown else TEXT, content=data, text=text,
+                                 media_type=HTML if html and not rendered else TEXT, content=data, text=text,
                                  source="benchmark"))
     return pages
 
@@ -259,13 +292,13 @@ def single_folder(args, scorer, options: CleanOptions) -> int:
     if not args.dir.is_dir() or not gold.is_file():
         print(f"skipped: evaluation data not found ({args.dir}, {gold})")
         return 0
-    pages = read_pages(args.dir, args.html, args.wrap, args.markdown, args.collapse)
+    pages = read_pages(args.dir, args.html, args.wrap, args.markdown, args.collapse, args.text_nodes, args.no_title)
     results, records, cpu = run_library(pages, options, 1 if args.html else args.repeat)
     if args.out:
         _write(records, str(args.out))
     f1, p, r = score_records(scorer, records, gold, per_page=args.per_page)
     low = low_recall_pages(scorer, records, gold_bodies(gold))
-    print(f"{'html' if args.html and not args.markdown else 'text'}: F1 {f1:.3f} P {p:.3f} R {r:.3f} pages {len(pages)} "
+    print(f"{'html' if args.html and not (args.markdown or args.text_nodes) else 'text'}: F1 {f1:.3f} P {p:.3f} R {r:.3f} pages {len(pages)} "
           f"recall<{LOW_RECALL} {low}  {len(pages) / max(cpu, 1e-9):.0f} pages/s "
           f"({cpu * 1000 / max(1, len(pages)):.2f} ms/page, CPU time)")
     if args.families:
@@ -294,9 +327,11 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
     for d in sets:
         gold = d / "gold.jsonl"
         bodies = gold_bodies(gold)
-        text_pages = (read_pages(d / "html", html=True, wrap=args.wrap, markdown=True, collapse=args.collapse)
-                      if args.markdown else
-                      read_pages(d / "text", html=False, wrap=args.wrap, collapse=args.collapse))
+        text_pages = (read_pages(d / "html", html=True, wrap=args.wrap, markdown=args.markdown,
+                                 collapse=args.collapse, text_nodes=args.text_nodes, no_title=args.no_title)
+                      if args.markdown or args.text_nodes else
+                      read_pages(d / "text", html=False, wrap=args.wrap, collapse=args.collapse,
+                                 no_title=args.no_title))
         html_pages = read_pages(d / "html", html=True)
         text_results, text_records, text_cpu = run_library(text_pages, options, args.repeat)
         html_results, html_records, html_cpu = run_library(html_pages, options, 1)
@@ -327,7 +362,10 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
           f"better of trafilatura's and readability's, unrounded"
           + (f"; plain text hard-wrapped at {args.wrap} columns" if args.wrap else "")
           + ("; plain text: the HTML pages as html2text saves them, Markdown" if args.markdown else "")
+          + ("; plain text: the HTML pages a text node a line, as get_text(\"\\n\") saves them"
+             if args.text_nodes else "")
           + ("; plain text run together on one line" if args.collapse else "")
+          + ("; plain text without its first line (the <title>)" if args.no_title else "")
           + ")")
     return 0
 
@@ -347,6 +385,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--markdown", action="store_true",
                     help="the plain-text pages are the HTML pages as html2text saves them (Markdown "
                          "wrapped at 78 columns, as many scrapers write); needs pip install -e '.[bench]'")
+    ap.add_argument("--text-nodes", action="store_true",
+                    help="the plain-text pages are the HTML pages a text node a line, as BeautifulSoup's "
+                         "get_text('\\n', strip=True) saves them")
+    ap.add_argument("--no-title", action="store_true",
+                    help="drop each plain-text page's first line (its <title>), as scrapers that save "
+                         "only the body do")
     ap.add_argument("--collapse", action="store_true",
                     help="run each plain-text page together on one line first, as a scraper that "
                          "collapses whitespace saves it")

@@ -23,6 +23,8 @@ _CLOSER_SET = frozenset(_CLOSERS)
 _last = itemgetter(-1)
 _NO_WRAP_END = _TERMINAL | frozenset(":;：；")
 _NO_JOIN_START = frozenset("•●▪*|")
+_MID_START_CHARS = frozenset(",;:!?)]}、。，．：；！？）.")
+_OPENERS = frozenset("([{“‘„")
 first = itemgetter(0)  # a line's first character
 _second = itemgetter(1)
 
@@ -152,11 +154,32 @@ def _first_word(line: str) -> str:
     return line[:space] if space > 0 else line
 
 
-def _continuations(nos: list[int], texts: list[str], heads: str) -> list[int]:
+# A line that starts with a mark that closes a clause or a bracket (", who said", ") and",
+# "。") starts no paragraph: a scraper that puts each piece of text between tags on a line
+# of its own (BeautifulSoup's get_text("\n"), lxml's itertext) broke a sentence at a link
+# there. Not the quotes ” ’ » «: some languages open a quotation with them. A "." starts a
+# fragment only before a space ('. The next'), not a word (".NET") or an ellipsis.
+_MID_SENTENCE_START = re.compile(r"[,;:!?)\]}、。，．：；！？）]|\.(?![\w.])")
+# A piece of a sentence that long, starting in lower case, continues even a short line
+# (a link's text: "the" + "airline" + "had said a flight carrying ..."); shorter ones
+# continue only a line of five words or more, as menus of lower-case entries are.
+FRAGMENT_MIN_WORDS = 4
+
+
+def _mid_sentence(texts: list[str], heads: str) -> set[int]:
+    """The items (after the first) that start with a mark no paragraph starts with."""
+    return {k for k in compress(count(1), map(_MID_START_CHARS.__contains__, islice(heads, 1, None)))
+            if _MID_SENTENCE_START.match(texts[k])}
+
+
+def _continuations(nos: list[int], texts: list[str], heads: str, mid: set[int] = frozenset()) -> list[int]:
     """Items that may continue the item before them: the very next line, starting in lower
-    case or, on a hard-wrapped page, after a line the wrap filled."""
+    case or with a mark that closes a clause (`mid`, see _mid_sentence) or, on a
+    hard-wrapped page, after a line the wrap filled."""
     cands = [k for k in compress(count(1), map(str.islower, islice(heads, 1, None)))
              if nos[k] - nos[k - 1] == 1]
+    if mid:
+        cands = sorted(cands + [k for k in mid if nos[k] - nos[k - 1] == 1])
     if len(texts) < WRAP_MIN_LINES or _too_long_for_a_wrap(texts):
         return cands
     widths = columns(texts)
@@ -172,14 +195,18 @@ def _continuations(nos: list[int], texts: list[str], heads: str) -> list[int]:
     return sorted(cands)
 
 
-def _joined(group: list[tuple[int, str]], unspaced: bool) -> str:
+def _joined(group: list[tuple[int, str]], unspaced: bool, glue: bool = False) -> str:
     """The item's text: its lines joined by a space, or by nothing beside Chinese or Japanese
-    (a wrap inside a run of them splits no word)."""
-    if not unspaced:
+    (a wrap inside a run of them splits no word) and, with `glue` (the page has lines that
+    start mid-sentence), before a line that starts with a mark closing a clause (", who said")
+    and after one that ends with an opening bracket or quote."""
+    if not unspaced and not glue:
         return " ".join(map(_second, group))
     parts = [group[0][1]]
     for _, line in islice(group, 1, None):
-        parts.append(line if joins_without_space(parts[-1], line) else " " + line)
+        glued = (glue and (_MID_SENTENCE_START.match(line) or parts[-1][-1] in _OPENERS)
+                 or unspaced and joins_without_space(parts[-1], line))
+        parts.append(line if glued else " " + line)
     return "".join(parts)
 
 
@@ -231,7 +258,8 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
     written without spaces. Returns the merged lists and, for each merged item,
     the (line number, text) pairs it was made of.
     """
-    cands = _continuations(nos, texts, heads)
+    mid = _mid_sentence(texts, heads)
+    cands = _continuations(nos, texts, heads, mid)
     if not cands:
         return nos, texts, words, {}
     root: dict[int, int] = {}
@@ -240,8 +268,8 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
         p = k - 1
         r = root.get(p, p)
         last = texts[p]
-        if (total[r] >= 5 and last.rstrip(_CLOSERS)[-1:] not in _NO_WRAP_END
-                and texts[r][0] not in _NO_JOIN_START):
+        if ((total[r] >= 5 or k in mid or words[k] >= FRAGMENT_MIN_WORDS and heads[k].islower())
+                and last.rstrip(_CLOSERS)[-1:] not in _NO_WRAP_END and texts[r][0] not in _NO_JOIN_START):
             root[k] = r
             total[r] += words[k]
     if not root:
@@ -264,6 +292,7 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
         group.append((no, line))
     # Joined once per item: adding each line to the growing text copied it each time
     # (a 1 MB paragraph of short wrapped lines took 0.6 s, 4 MB ten).
+    glue = not mid.isdisjoint(root)
     for at, group in members.items():
-        new_texts[at] = _joined(group, unspaced)
+        new_texts[at] = _joined(group, unspaced, glue)
     return new_nos, new_texts, new_words, members

@@ -49,6 +49,8 @@ BYLINE = "pattern:byline"
 AUTHOR = "phrase:author"
 # a line of the body that points its reader to the site's privacy policy (ingest.clean.labels)
 PRIVACY = "phrase:privacy"
+# a cookie notice: a line that names cookies and the site itself (ingest.clean.consent)
+COOKIES = "phrase:cookies"
 # a line of a photo gallery: numbered slides and their captions (ingest.clean.gallery)
 GALLERY = "pattern:gallery"
 # HTML: an extractor's table row whose cells hold no letter or digit ("|  |  |", "|---|---|")
@@ -69,8 +71,9 @@ EXTRACTOR_READABILITY = "extractor:readability"
 EXTRACTOR_EMBEDDED = "extractor:embedded"
 
 RULES = (SHARE, SUBSCRIBE, AD, COMMENTS, RELATED, UI, COUNTER, CAPTION, BREADCRUMB, BULLET,
-         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, GALLERY, EMPTY_ROW, TEASER, END_MARKER,
-         DENSITY, SHORT_LINE, TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA, EXTRACTOR_READABILITY,
+         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, COOKIES, GALLERY, EMPTY_ROW, TEASER,
+         END_MARKER, DENSITY, SHORT_LINE, TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA,
+         EXTRACTOR_READABILITY,
          EXTRACTOR_EMBEDDED)
 
 

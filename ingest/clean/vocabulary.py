@@ -196,3 +196,18 @@ CONSENT_WORDS = ("our", "you", "your", "unsere", "unserer", "unseren", "du", "de
 # The same in scripts written without spaces (found inside a run of characters): "this
 # site", "we", "our company".
 CONSENT_CHARACTERS = ("本站", "本网站", "我們", "我们", "当社", "弊社", "당사")
+
+# Cookies, by the word sites use for them (Cookie-Einstellungen, cookies, クッキー, 쿠키,
+# evästeet, informasjonskapsler, ciasteczka), and the names a site gives itself ("our
+# website", "this site", "unsere Website", 本网站, 当サイト): a line with both is a cookie
+# notice (ingest.clean.consent). Lower case.
+COOKIE_STEMS = ("cookie", "クッキー", "쿠키", "evästee", "informasjonskapsl", "ciasteczk")
+SITE_SELF_NAMES = (
+    "our website", "our web site", "our site", "our sites", "our services", "our pages", "this website",
+    "this web site", "this site", "unsere website", "unserer website", "unsere webseite", "unserer webseite",
+    "unsere seite", "unserer seite", "unsere internetseite", "unserer internetseite", "diese website",
+    "dieser website", "diese webseite", "dieser webseite", "notre site", "ce site", "nuestro sitio",
+    "nuestra web", "nuestra página", "este sitio", "este site", "il nostro sito", "questo sito", "onze website",
+    "onze site", "deze website", "deze site", "nosso site", "nosso sítio", "naszej stronie", "naszego serwisu",
+    "vår webbplats", "vår nettside", "vores hjemmeside", "vores website", "нашем сайте", "наш сайт",
+    "本网站", "本站", "当サイト", "本サイト", "당사", "이 사이트", "본 사이트")

@@ -1,0 +1,90 @@
+"""Pages saved a text node a line (BeautifulSoup's get_text("\\n"), lxml's itertext) keep
+their sentences whole.
+
+Such a scraper ends a line wherever a tag starts or ends, so a sentence that holds a link
+arrives in pieces: "The", "airline", "had said a flight ...", then ", which ..." after a
+link that closed a clause. A piece that starts with a mark that closes a clause (a comma,
+a bracket, 。) starts no paragraph and is joined to the line before it, with no space;
+a piece of four or more words that starts in lower case continues even a short line. A
+menu of short entries stays a menu, and a quotation opened with » or ” stays its own
+paragraph. (A piece that starts in upper case, a name in a link, is still a line of its
+own: nothing tells it from a menu entry.)
+"""
+
+from __future__ import annotations
+
+from ingest.clean.text import clean_text
+from ingest.config import CleanOptions
+
+OPTIONS = CleanOptions()
+
+MENU = ["Home", "World", "Business", "Sport", "Opinion", "Subscribe", "Sign in"]
+FOOTER = ["About us", "Contact", "Terms of use", "Privacy policy", "© 2026 The Valley Courier"]
+TITLE = "Town council approves the new bridge over the river"
+
+
+def _page(body: list[str]) -> str:
+    """A page as get_text("\\n", strip=True) saves it: no blank lines at all."""
+    return "\n".join([TITLE + " | The Valley Courier", *MENU, TITLE, *body, *FOOTER])
+
+
+# The article's sentences broken where its links and emphasis start and end.
+ARTICLE = [
+    "The town council voted on Tuesday to build a new bridge over the river, after a debate",
+    "that lasted more than four hours and split the governing group along unusual lines.",
+    "Mayor",
+    "Hannah Okafor",
+    ", who proposed the plan last spring, said the bridge would cut the drive between the two",
+    "halves of the town from twenty minutes to five. Opponents asked for an independent review",
+    "of the costs before any contract is signed.",
+    "The",
+    "regional transport office",
+    "had said a bridge at this point of the river would need deeper foundations than the old",
+    "ferry landing, because the bank there is soft clay that floods most winters.",
+    "Work is expected to start next year and take about three years. The council will pay for",
+    "half of it (",
+    "about 40 million euros",
+    ") and hopes the rest will come from the national infrastructure fund.",
+    "Local shop owners, many of whom had campaigned for the bridge since 2019, welcomed the",
+    "vote and said they hoped the building work would not close the market square.",
+]
+
+
+def test_a_sentence_broken_at_its_links_is_one_sentence_again():
+    cleaned = clean_text(_page(ARTICLE), OPTIONS)
+    body = "\n".join(cleaned.paragraphs)
+    # the pieces after a link that closed a clause join without a space before the mark
+    assert "Hannah Okafor, who proposed the plan last spring" in body
+    assert "(about 40 million euros) and hopes the rest" in body
+    # a long lower-case piece continues the short line before it
+    assert "regional transport office had said a bridge at this point" in body
+    assert " ," not in body and "( " not in body
+    # the menu is still removed line by line, not glued to the article
+    for entry in MENU:
+        assert entry not in cleaned.paragraphs
+
+
+def test_a_page_saved_a_paragraph_a_line_is_left_as_it_is():
+    paragraphs = [" ".join(ARTICLE[0:2]), " ".join(ARTICLE[2:7]).replace(" ,", ","),
+                  " ".join(ARTICLE[7:11]), " ".join(ARTICLE[11:15]).replace("( ", "(").replace(" )", ")"),
+                  " ".join(ARTICLE[15:])]
+    page = "\n\n".join([TITLE + " | The Valley Courier", "\n".join(MENU), TITLE, *paragraphs, "\n".join(FOOTER)])
+    assert clean_text(page, OPTIONS).paragraphs == tuple(paragraphs)
+
+
+def test_a_quotation_opened_with_a_closing_quote_mark_is_its_own_paragraph():
+    """Swedish opens and closes a quotation with ”, German and Danish open one with »."""
+    quote_sv = "”Vi kommer att bygga bron inom tre år”, sade borgmästaren till lokaltidningen i går."
+    quote_de = "»Wir werden die Brücke in drei Jahren bauen«, sagte die Bürgermeisterin am Dienstag."
+    body = [ARTICLE[0] + " " + ARTICLE[1], quote_sv, quote_de, ARTICLE[11] + " " + ARTICLE[12]]
+    paragraphs = clean_text(_page(body), OPTIONS).paragraphs
+    assert quote_sv in paragraphs and quote_de in paragraphs
+
+
+def test_a_lower_case_menu_is_not_joined_to_the_line_before_it():
+    menu = ["news", "sport", "weather", "local events", "jobs"]
+    page = "\n".join([TITLE, *menu, TITLE, ARTICLE[0] + " " + ARTICLE[1],
+                      ARTICLE[11] + " " + ARTICLE[12], ARTICLE[15] + " " + ARTICLE[16]])
+    cleaned = clean_text(page, OPTIONS)
+    assert not any(entry in paragraph for entry in menu for paragraph in cleaned.paragraphs)
+    assert {r.text for r in cleaned.removed} >= set(menu)
