@@ -47,6 +47,7 @@ from .cleaned import Cleaned
 from .gallery import gallery_lines
 from ..config import CleanOptions
 from .guard import prose_bytes
+from .inlists import bridge_lists
 from .labels import label_items, label_privacy_notices, label_repeated_labels, title_before
 from .lines import first, in_template, rejoin, run_together, sentence_ends, split_sentences, word_counts
 from ..models import RemovedLine
@@ -141,6 +142,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             scores[i] *= BEFORE_ANCHOR
     # Metadata first: a dateline is never the title or part of the body.
     published = mark_datelines(texts, heads, words, rules, scores)
+    if bridge_lists(scores, rules, texts, words, min_words):
+        positive = list(compress(count(), map((0.0).__lt__, scores)))
     lined, densest = line_run_scores(scores, positive, rules, words, anchor)
     if lined is not None:  # no run of sentences: the article is a run of lines of text
         scores, densest = lined, None
