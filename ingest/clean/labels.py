@@ -31,6 +31,7 @@ _NOTICE_START = re.compile(r"\W*(?:©|ⓒ|\(c\)|copyright)", re.IGNORECASE)
 _NOTICE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|copyright|right|reserv|rechte|riservat|direitos|droits|"
                      r"derechos|права|hak cipta", re.IGNORECASE)
 RESUME_WINDOW = 20
+_is_rule = (None).__ne__
 RESUME_LINES = 3
 RESUME_FRACTION = 0.4
 
@@ -60,7 +61,10 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
         return False
     prose = markers = 0
     resumed = 0.0
-    for j in range(i + 1, min(end, i + 1 + RESUME_WINDOW)):
+    # No line after it has a rule: the marker's word is the article's ("Comment" heading a
+    # table's column), and the article is the rest of the block, however far it resumes.
+    last = end if not any(map(_is_rule, rules[i + 1:end])) else min(end, i + 1 + RESUME_WINDOW)
+    for j in range(i + 1, last):
         rule = rules[j]
         if rule is not None:
             markers += prose > 0 and is_end_marker(rule, texts[j])
