@@ -118,6 +118,11 @@ def extend_block(end: int, scores: list[float], rules: list, texts: list[str], w
 
 MERGE_GAP = 60
 MERGE_SHARE = 0.4
+# On a page with no chrome (rules.no_chrome: an article already extracted, as scrapers
+# save what trafilatura, newspaper or a feed's full text give), nothing tells a dense
+# block near the article from a part of it: every one within MERGE_GAP is joined, and
+# the lines between (a table, a list, code) stay.
+BARE_SHARE = 0.0
 MERGE_MAX = 16  # joins each way: bounds the work on a page of many small blocks
 
 
@@ -130,13 +135,14 @@ def _stops_merge(rule: str | None, text: str) -> bool:
 
 
 def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: list[str],
-                  start: int, end: int, best: float, gaps: list[tuple[int, int]]) -> tuple[int, int]:
+                  start: int, end: int, best: float, gaps: list[tuple[int, int]],
+                  share: float = MERGE_SHARE) -> tuple[int, int]:
     """Join to the body block the dense blocks within MERGE_GAP items of it.
 
     A chart's labels, a gallery or a table in the middle of an article make a
     run of lines that no sentence pays for, so the densest block holds only one
     part of the article. A block before or after it that scores at least
-    MERGE_SHARE of it, with no end marker between (a "Related" box is none), is
+    `share` (MERGE_SHARE) of it, with no end marker between (a "Related" box is none), is
     another part (`positive` stops before a block the headline anchor passed over). The items between are appended to `gaps`; returns the joined
     block's [start, end).
     """
@@ -146,7 +152,7 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
         if not near:
             break
         s2, e2, score = best_block(scores, near)
-        if score < MERGE_SHARE * best or any(_stops_merge(rules[j], texts[j]) for j in range(end, s2)):
+        if score < share * best or any(_stops_merge(rules[j], texts[j]) for j in range(end, s2)):
             break
         gaps.append((end, s2))
         end = e2
@@ -158,7 +164,7 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
         if not near:
             break
         s2, e2, score = best_block(scores, near, start)
-        if score < MERGE_SHARE * best or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
+        if score < share * best or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
             break
         gaps.append((e2, start))
         start = s2
@@ -222,13 +228,15 @@ def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | No
 
 def find_block(scores: list[float], positive: list[int], rules: list, texts: list[str],
                words: list[int], ends: list[bool], anchor: int | None,
-               densest: tuple[int, int, float] | None = None) -> tuple[int, int, list[tuple[int, int]]]:
+               densest: tuple[int, int, float] | None = None,
+               share: float = MERGE_SHARE) -> tuple[int, int, list[tuple[int, int]]]:
     """The body block's items [start, end), and the gaps (item ranges) between the dense
     blocks merge_blocks joined into it.
 
     `positive` lists the items that score above zero, `anchor` is the headline
     anchor (headline_anchor) or None; `densest` is best_block(scores, positive) if
-    already known.
+    already known; `share`: what a block must score, as a share of the densest, to be
+    joined to it (merge_blocks).
     """
     n = len(scores)
     start, end, best = densest or best_block(scores, positive)
@@ -241,7 +249,7 @@ def find_block(scores: list[float], positive: list[int], rules: list, texts: lis
     gaps: list[tuple[int, int]] = []
     if end > start:
         start, end = merge_blocks(scores, positive[:bisect_left(positive, limit)], rules, texts,
-                                  start, end, best, gaps)
+                                  start, end, best, gaps, share)
         end = extend_block(end, scores, rules, texts, words, ends)
     return start, end, gaps
 

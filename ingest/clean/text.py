@@ -17,7 +17,10 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    score (maximum-sum segment; on a page with no run of sentences, of lines of
    text: blocks.line_run_scores), extended downwards over a list that continues
    it (short lines that carry content: quantities, enumerations, sentence-case
-   phrases, dated entries; see blocks.extend_block). Lines outside it go with rule "density" (or
+   phrases, dated entries; see blocks.extend_block), and over a list that a sentence
+   ending in a colon introduces and prose follows (inlists.bridge_lists); on a page
+   with no chrome line (rules.no_chrome: an article already extracted) every dense
+   block near it is a part of it, with the lines between. Lines outside it go with rule "density" (or
    their shape rule); inside it, shape-rule lines, teasers after a "Related" marker,
    a list of three or more teasers (headline, blurb) it ends with
    (blocks.trim_teaser_tail), runs of four or more lines none of which is text
@@ -42,7 +45,7 @@ from operator import attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING
 
 from . import rules as R
-from .blocks import BEFORE_ANCHOR, dull_runs, find_block, headline_anchor, line_run_scores, trim_teaser_tail
+from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, dull_runs, find_block, headline_anchor, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
 from .gallery import gallery_lines
 from ..config import CleanOptions
@@ -148,9 +151,13 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     if lined is not None:  # no run of sentences: the article is a run of lines of text
         scores, densest = lined, None
         positive = list(compress(count(), map((0.0).__lt__, scores)))
-    start, end, gaps = find_block(scores, positive, rules, texts, words, ends, anchor, densest)
+    bare = R.no_chrome(rules)  # an article already extracted: its dense blocks are its parts
+    start, end, gaps = find_block(scores, positive, rules, texts, words, ends, anchor, densest,
+                                  BARE_SHARE if bare else MERGE_SHARE)
     end = trim_teaser_tail(start, end, blurbs, scores)
-    dull = dull_runs(start, end, scores, rules, texts, words, ends)
+    dull = [] if bare else dull_runs(start, end, scores, rules, texts, words, ends)
+    if bare:
+        gaps = []  # the lines between its parts are its own (a table, a list, code)
     labels, end = label_items(start, end, gaps, scores, rules, texts, words, ends, min_words, dull)
     label_repeated_labels(start, end, labels, keys, words, ends)
     label_privacy_notices(start, end, labels, texts, words, unspaced)
