@@ -152,7 +152,7 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
         if not near:
             break
         s2, e2, score = best_block(scores, near)
-        if score < share * best or any(_stops_merge(rules[j], texts[j]) for j in range(end, s2)):
+        if score <= 0 or score < share * best or any(_stops_merge(rules[j], texts[j]) for j in range(end, s2)):
             break
         gaps.append((end, s2))
         end = e2
@@ -164,7 +164,7 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
         if not near:
             break
         s2, e2, score = best_block(scores, near, start)
-        if score < share * best or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
+        if score <= 0 or score < share * best or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
             break
         gaps.append((e2, start))
         start = s2

@@ -31,7 +31,6 @@ _NOTICE_START = re.compile(r"\W*(?:©|ⓒ|\(c\)|copyright)", re.IGNORECASE)
 _NOTICE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|copyright|right|reserv|rechte|riservat|direitos|droits|"
                      r"derechos|права|hak cipta", re.IGNORECASE)
 RESUME_WINDOW = 20
-_is_rule = (None).__ne__
 RESUME_LINES = 3
 RESUME_FRACTION = 0.4
 
@@ -56,6 +55,8 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
     and at most one other end marker after the first of those sentences
     (comments come one by one between "Reply" or "said:" lines; the box's own
     lines before the article resumes, "Newsletter", "Subscribe now", are one box).
+    When no item after it up to the block's `end` has a rule, all of them count,
+    not only the window's: a long table can follow a column named "Comment".
     """
     if not is_end_marker(rules[i], texts[i]):
         return False
@@ -63,7 +64,8 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
     resumed = 0.0
     # No line after it has a rule: the marker's word is the article's ("Comment" heading a
     # table's column), and the article is the rest of the block, however far it resumes.
-    last = end if not any(map(_is_rule, rules[i + 1:end])) else min(end, i + 1 + RESUME_WINDOW)
+    after = rules[i + 1:end]
+    last = end if after.count(None) == len(after) else min(end, i + 1 + RESUME_WINDOW)
     for j in range(i + 1, last):
         rule = rules[j]
         if rule is not None:
