@@ -147,3 +147,16 @@ def test_a_whole_page_still_loses_a_block_of_teasers_after_the_article():
              "© 2025 Valley Courier. All rights reserved."]
     cleaned = clean("\n\n".join(lines))
     assert list(cleaned.paragraphs) == [*PROSE, *MORE]
+
+
+def test_an_extracted_chinese_article_whose_lines_end_without_a_full_stop_keeps_them():
+    # Scored as Chinese headlines (long lines without 。), it was lost whole: a page
+    # with no chrome takes its run of text lines however short the article.
+    lines = [line.rstrip("。") for line in CHINESE[:3] + CHINESE[9:]]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == lines
+
+
+def test_a_lone_line_with_no_sentence_is_still_no_article():
+    cleaned = clean("市水务局年度报告显示全市管网漏损率明显下降")
+    assert cleaned.paragraphs == ()

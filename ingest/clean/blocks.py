@@ -318,6 +318,7 @@ WEAK_BLOCK = 50.0
 TEXT_LINE_WORDS = 4
 TEXT_LINE_SHARE = 0.5
 LINE_RUN_FACTOR = 6.0
+LINE_RUN_MIN_LINES = 2
 
 
 def text_line_scores(scores: list[float], rules: list, words: list[int], first: int = 0) -> list[float]:
@@ -330,16 +331,20 @@ def text_line_scores(scores: list[float], rules: list, words: list[int], first: 
 
 
 def line_run_scores(scores: list[float], positive: list[int], rules: list, words: list[int],
-                    anchor: int | None) -> tuple[list[float] | None, tuple[int, int, float]]:
+                    anchor: int | None, floor: float = WEAK_BLOCK) -> tuple[list[float] | None, tuple[int, int, float]]:
     """text_line_scores (of the lines after the headline `anchor`, if any) when the page
     has no run of sentences and its densest run of text lines scores LINE_RUN_FACTOR
-    times more and holds the run of sentences, else None; and the densest run of
-    sentences (best_block of the scores, for find_block)."""
+    times more, and `floor` (WEAK_BLOCK) or more, and holds the run of sentences, else
+    None; and the densest run of sentences (best_block of the scores, for find_block).
+    A page with no chrome (an article already extracted) passes a `floor` of 0: a short
+    article whose lines end without 。 is still its own article (a run is LINE_RUN_MIN_LINES
+    lines or more: a lone line is a headline)."""
     densest = start, end, best = best_block(scores, positive)
     if best >= WEAK_BLOCK:
         return None, densest
     lined = text_line_scores(scores, rules, words, 0 if anchor is None else anchor + 1)
     run_start, run_end, run = best_block(lined, [i for i, s in enumerate(lined) if s > 0])
-    if run < max(LINE_RUN_FACTOR * best, WEAK_BLOCK) or (end > start and not run_start <= start < end <= run_end):
+    if (run_end - run_start < LINE_RUN_MIN_LINES or run < max(LINE_RUN_FACTOR * best, floor)
+            or (end > start and not run_start <= start < end <= run_end)):
         return None, densest
     return lined, densest

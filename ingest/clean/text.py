@@ -20,7 +20,8 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    phrases, dated entries; see blocks.extend_block), and over a list that a sentence
    ending in a colon introduces and prose follows (inlists.bridge_lists); on a page
    with no chrome line (rules.no_chrome: an article already extracted) every dense
-   block near it is a part of it, with the lines between. Lines outside it go with rule "density" (or
+   block near it is a part of it, with the lines between, and a run of two or more
+   lines of text is its article however short. Lines outside it go with rule "density" (or
    their shape rule); inside it, shape-rule lines, teasers after a "Related" marker,
    a list of three or more teasers (headline, blurb) it ends with
    (blocks.trim_teaser_tail), runs of four or more lines none of which is text
@@ -45,7 +46,7 @@ from operator import attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING
 
 from . import rules as R
-from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, dull_runs, find_block, headline_anchor, line_run_scores, trim_teaser_tail
+from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, dull_runs, find_block, headline_anchor, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
 from .gallery import gallery_lines
 from ..config import CleanOptions
@@ -147,11 +148,11 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     published = mark_datelines(texts, heads, words, rules, scores)
     if bridge_lists(scores, rules, texts, words, min_words):
         positive = list(compress(count(), map((0.0).__lt__, scores)))
-    lined, densest = line_run_scores(scores, positive, rules, words, anchor)
+    bare = R.no_chrome(rules)  # an article already extracted: its dense blocks are its parts
+    lined, densest = line_run_scores(scores, positive, rules, words, anchor, 0.0 if bare else WEAK_BLOCK)
     if lined is not None:  # no run of sentences: the article is a run of lines of text
         scores, densest = lined, None
         positive = list(compress(count(), map((0.0).__lt__, scores)))
-    bare = R.no_chrome(rules)  # an article already extracted: its dense blocks are its parts
     start, end, gaps = find_block(scores, positive, rules, texts, words, ends, anchor, densest,
                                   BARE_SHARE if bare else MERGE_SHARE)
     end = trim_teaser_tail(start, end, blurbs, scores)
