@@ -55,6 +55,7 @@ def test_a_list_with_no_prose_after_it_is_not_bridged():
     (INTRO, True),
     ("下表列出了今年漏水最少的几个城镇及其排名情况：", True),  # counted by characters, full-width colon
     ("Contents:", False),  # a label, no sentence
+    ("a walk along the river in the first week of autumn :: my travel notes ::", False),  # a title
     ("World Europe Business Sport Weather Culture Travel Opinion Video Latest:", False),  # menu labels
 ])
 def test_what_introduces_a_list(line, introduces):

@@ -23,10 +23,11 @@ _CLOSERS = "\"'”’»)]】」』）*"
 
 def introduces_list(text: str, n_words: int, min_words: int) -> bool:
     """Whether the line is a sentence that introduces what follows: min_words words or
-    more (characters in scripts written without spaces), ending in a colon, fewer than
-    half of them capitalised (a sentence, not a run of menu labels; scripts without
+    more (characters in scripts written without spaces), ending in one colon (a title's
+    "Site ::" separates), fewer than half of them capitalised (a sentence, not a run of menu labels; scripts without
     case have none)."""
-    if n_words < min_words or not text.rstrip(_CLOSERS).endswith(_COLONS):
+    text = text.rstrip(_CLOSERS)
+    if n_words < min_words or not text.endswith(_COLONS) or text[-2:-1] in _COLONS:  # "Site ::" separates
         return False
     tokens = text.split()
     return 2 * sum(1 for t in tokens if t[0].isupper()) < len(tokens)
