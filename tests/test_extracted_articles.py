@@ -161,3 +161,19 @@ def test_an_extracted_chinese_article_whose_lines_end_without_a_full_stop_keeps_
 def test_a_lone_line_with_no_sentence_is_still_no_article():
     cleaned = clean("市水务局年度报告显示全市管网漏损率明显下降")
     assert cleaned.paragraphs == ()
+
+
+def test_an_extracted_article_keeps_the_labels_it_repeats():
+    # Three recipes, each with its own "Ingredients" and "Method": the article's structure,
+    # where on a whole page a label repeated three times ("Article content") is the site's.
+    lines = ["Three soups for a cold week, each ready in less than an hour and cheap to make at home."]
+    for soup, first, second in [("leek", "Slice the leeks thinly and soften them in butter for ten minutes.",
+                                 "Add the stock and simmer until the potatoes are tender, then blend."),
+                                ("tomato", "Roast the tomatoes with garlic until their skins start to blister.",
+                                 "Blend them with the stock and season the soup with a little sugar."),
+                                ("lentil", "Rinse the lentils and cook them with the onion and the spices.",
+                                 "Stir in the lemon juice just before serving so that it stays fresh.")]:
+        lines += [f"A simple {soup} soup that keeps well in the fridge for several days.", "Ingredients",
+                  f"500 g {soup}s, one onion, a litre of stock", "Method", first, second]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == lines

@@ -26,7 +26,8 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    a list of three or more teasers (headline, blurb) it ends with
    (blocks.trim_teaser_tail), runs of four or more lines none of which is text
    (blocks.dull_runs), short labels
-   the page repeats three times or more ("Article content", "View 6 Images"),
+   the page repeats three times or more ("Article content", "View 6 Images"; on a page with no chrome they are the
+   article's own structure and stay),
    and everything after an end marker (a comments widget, a subscription box,
    a share row) go too, unless the article resumes after it (an inline subscription box,
    a photo credit), then the box's lines up to the next body line go;
@@ -160,7 +161,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     if bare:
         gaps = []  # the lines between its parts are its own (a table, a list, code)
     labels, end = label_items(start, end, gaps, scores, rules, texts, words, ends, min_words, dull)
-    label_repeated_labels(start, end, labels, keys, words, ends)
+    if not bare:  # in an article alone, a repeated label is its structure ("Step 1", a table head)
+        label_repeated_labels(start, end, labels, keys, words, ends)
     label_privacy_notices(start, end, labels, texts, words, unspaced)
 
     title = None
