@@ -177,3 +177,9 @@ def test_an_extracted_article_keeps_the_labels_it_repeats():
                   f"500 g {soup}s, one onion, a litre of stock", "Method", first, second]
     cleaned = clean("\n\n".join(lines))
     assert list(cleaned.paragraphs) == lines
+
+
+def test_an_extracted_article_keeps_its_closing_credit():
+    lines = [*CHINESE[:3], *CHINESE[9:], "（本报记者 林川）"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == lines

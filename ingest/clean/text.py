@@ -21,7 +21,8 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    ending in a colon introduces and prose follows (inlists.bridge_lists); on a page
    with no chrome line (rules.no_chrome: an article already extracted) every dense
    block near it is a part of it, with the lines between, and a run of two or more
-   lines of text is its article however short. Lines outside it go with rule "density" (or
+   lines of text is its article however short, and so is a lone last line after it
+   (a credit, a sign-off). Lines outside it go with rule "density" (or
    their shape rule); inside it, shape-rule lines, teasers after a "Related" marker,
    a list of three or more teasers (headline, blurb) it ends with
    (blocks.trim_teaser_tail), runs of four or more lines none of which is text
@@ -160,6 +161,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     dull = [] if bare else dull_runs(start, end, scores, rules, texts, words, ends)
     if bare:
         gaps = []  # the lines between its parts are its own (a table, a list, code)
+        if end == n - 1 and end > start:  # and so is a last line after them: a credit, a sign-off
+            end = n
     labels, end = label_items(start, end, gaps, scores, rules, texts, words, ends, min_words, dull)
     if not bare:  # in an article alone, a repeated label is its structure ("Step 1", a table head)
         label_repeated_labels(start, end, labels, keys, words, ends)
