@@ -183,3 +183,10 @@ def test_an_extracted_article_keeps_its_closing_credit():
     lines = [*CHINESE[:3], *CHINESE[9:], "（本报记者 林川）"]
     cleaned = clean("\n\n".join(lines))
     assert list(cleaned.paragraphs) == lines
+
+
+def test_a_page_of_one_long_line_without_a_sentence_end_keeps_it():
+    # A weak run of text lines needs two lines; a run strong enough alone does not.
+    line = " ".join(f"the river path near bridge number {k} was closed for repairs after the storm"
+                    for k in range(8))
+    assert list(clean(line).paragraphs) == [line]

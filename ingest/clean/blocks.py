@@ -337,14 +337,14 @@ def line_run_scores(scores: list[float], positive: list[int], rules: list, words
     times more, and `floor` (WEAK_BLOCK) or more, and holds the run of sentences, else
     None; and the densest run of sentences (best_block of the scores, for find_block).
     A page with no chrome (an article already extracted) passes a `floor` of 0: a short
-    article whose lines end without 。 is still its own article (a run is LINE_RUN_MIN_LINES
-    lines or more: a lone line is a headline)."""
+    article whose lines end without 。 is still its own article (a run that weak holds
+    LINE_RUN_MIN_LINES lines or more: a lone short line is a headline)."""
     densest = start, end, best = best_block(scores, positive)
     if best >= WEAK_BLOCK:
         return None, densest
     lined = text_line_scores(scores, rules, words, 0 if anchor is None else anchor + 1)
     run_start, run_end, run = best_block(lined, [i for i, s in enumerate(lined) if s > 0])
-    if (run_end - run_start < LINE_RUN_MIN_LINES or run < max(LINE_RUN_FACTOR * best, floor)
+    if (run < max(LINE_RUN_FACTOR * best, floor) or (run < WEAK_BLOCK and run_end - run_start < LINE_RUN_MIN_LINES)
             or (end > start and not run_start <= start < end <= run_end)):
         return None, densest
     return lined, densest

@@ -87,7 +87,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     stripped = list(map(str.strip, text.splitlines()))
     nos = list(compress(count(), stripped))  # line numbers of the non-blank lines
     texts = list(filter(None, stripped))
-    if run_together(texts):
+    collapsed = run_together(texts)
+    if collapsed:
         nos, texts = split_sentences(nos, texts)
     removed: list[RemovedLine] = []
     if template and texts:
@@ -150,7 +151,9 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     published = mark_datelines(texts, heads, words, rules, scores)
     if bridge_lists(scores, rules, texts, words, min_words):
         positive = list(compress(count(), map((0.0).__lt__, scores)))
-    bare = R.no_chrome(rules)  # an article already extracted: its dense blocks are its parts
+    # An article already extracted: its dense blocks are its parts. (A page run together
+    # on one line lost the lines its chrome would be told by.)
+    bare = not collapsed and R.no_chrome(rules)
     lined, densest = line_run_scores(scores, positive, rules, words, anchor, 0.0 if bare else WEAK_BLOCK)
     if lined is not None:  # no run of sentences: the article is a run of lines of text
         scores, densest = lined, None
