@@ -11,6 +11,9 @@ by more chrome, not by prose.
 
 from __future__ import annotations
 
+import re
+from operator import itemgetter
+
 from .scoring import REPEAT_SCORE
 
 # What a bridged list line scores: just enough to be part of the run, not to pay for it.
@@ -19,6 +22,8 @@ LIST_ITEM_SCORE = 0.01
 LIST_MAX_ITEMS = 40
 _COLONS = (":", "：")
 _CLOSERS = "\"'”’»)]】」』）*"
+_MAY_END_IN_COLON = re.compile("[" + re.escape(":：" + _CLOSERS) + "]")
+_last = itemgetter(-1)
 
 
 def introduces_list(text: str, n_words: int, min_words: int) -> bool:
@@ -45,7 +50,10 @@ def bridge_lists(scores: list[float], rules: list, texts: list[str], words: list
     """
     n = len(scores)
     changed = False
-    for i in range(n - 2):
+    # The lines that may end in a colon, found on the string of the lines' last characters.
+    lasts = "".join(map(_last, texts))
+    for m in _MAY_END_IN_COLON.finditer(lasts, 0, max(0, n - 2)):
+        i = m.start()
         if rules[i] is not None or not introduces_list(texts[i], words[i], min_words):
             continue
         k = i + 1

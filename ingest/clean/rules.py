@@ -284,11 +284,12 @@ END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT, SHARE, AUTHOR})
 # line it repeats. A page none of whose lines has another rule (a share row, a menu's
 # breadcrumb, a copyright notice, ...) has no chrome this module knows: ingest.clean.blocks.
 ARTICLE_RULES = frozenset({PUBLISHED, TIMESTAMP, BYLINE, CAPTION, REPEAT})
+_ARTICLE_OR_NONE = ARTICLE_RULES | {None}
 
 
 def no_chrome(rules: Iterable[str | None]) -> bool:
     """Whether no line has a rule of page chrome (None, or one of ARTICLE_RULES)."""
-    return all(rule is None or rule in ARTICLE_RULES for rule in rules)
+    return _ARTICLE_OR_NONE.issuperset(rules)
 
 
 # Markers whose following headline-like line is a teaser link.
