@@ -2,10 +2,11 @@
 
 usage: python benchmarks/boilerplate.py [--sets NAME ...] [--families] [--per-page] [--repeat N]
                                         [--wrap COLUMNS] [--markdown] [--text-nodes] [--collapse]
-                                        [--no-title]
+                                        [--no-title] [--article-only]
        python benchmarks/boilerplate.py --dir DIR [--gold FILE] [--html] [--out FILE]
                                         [--per-page] [--families] [--repeat N] [--wrap COLUMNS]
                                         [--markdown] [--text-nodes] [--collapse] [--no-title]
+                                        [--article-only]
 
 Without --dir, scores every set under ../shared/eval that has text/, html/ and
 gold.jsonl (aeb-dev, fundus-dev, readability-dev) in one run: the library
@@ -31,6 +32,9 @@ that saves only the page's body does: the cleaner then finds the article without
 headline anchor (blocks.headline_anchor).
 --collapse runs each plain-text page together on one line, as a scraper that collapses
 whitespace (" ".join(text.split()), get_text(" ")) saves it.
+--article-only cleans each gold body alone as the plain-text page (an article already
+extracted, as trafilatura, newspaper or a feed's full text save it): the cleaner should
+keep it whole; the HTML runs are skipped.
 --families adds, per rule family, the lines and words it removed, how
 many of those words were gold body words, and the F1 with that family put back.
 
@@ -145,6 +149,26 @@ def _without_first_line(text: str) -> str:
     return text if first is None else "\n".join(lines[:first] + lines[first + 1:])
 
 
+def as_scraped(text: str, wrap: int | None = None, collapse: bool = False) -> str:
+    """The plain text run together on one line (`collapse`) and/or hard-wrapped at `wrap` columns."""
+    if collapse:
+        text = " ".join(text.split())
+    if wrap:
+        text = hard_wrap(text, wrap)
+    return text
+
+
+def article_pages(gold: Path, wrap: int | None = None, collapse: bool = False) -> list[RawDocument]:
+    """Each gold body alone as a plain-text page named after its id (as_scraped first)."""
+    pages = []
+    for g in map(json.loads, open(gold, encoding="utf-8")):
+        text = as_scraped(g["body"], wrap, collapse)
+        data = text.encode("utf-8")
+        pages.append(RawDocument(location=f"{g['id']}.txt", sha256=hashlib.sha256(data).hexdigest(),
+                                 media_type=TEXT, content=data, text=text, source="benchmark"))
+    return pages
+
+
 def read_pages(folder: Path, html: bool, wrap: int | None = None,
                markdown: bool = False, collapse: bool = False,
                text_nodes: bool = False, no_title: bool = False) -> list[RawDocument]:
@@ -168,11 +192,8 @@ def read_pages(folder: Path, html: bool, wrap: int | None = None,
         if no_title and (rendered or not html):
             text = _without_first_line(text)
             data = text.encode("utf-8")
-        if collapse and (rendered or not html):
-            text = " ".join(text.split())
-            data = text.encode("utf-8")
-        if wrap and (rendered or not html):
-            text = hard_wrap(text, wrap)
+        if (collapse or wrap) and (rendered or not html):
+            text = as_scraped(text, wrap, collapse)
             data = text.encode("utf-8")
         pages.append(RawDocument(location=str(path), sha256=hashlib.sha256(data).hexdigest(),
                                  media_type=HTML if html and not rendered else TEXT, content=data, text=text,
@@ -292,17 +313,41 @@ def single_folder(args, scorer, options: CleanOptions) -> int:
     if not args.dir.is_dir() or not gold.is_file():
         print(f"skipped: evaluation data not found ({args.dir}, {gold})")
         return 0
-    pages = read_pages(args.dir, args.html, args.wrap, args.markdown, args.collapse, args.text_nodes, args.no_title)
+    pages = (article_pages(gold, args.wrap, args.collapse) if args.article_only else
+             read_pages(args.dir, args.html, args.wrap, args.markdown, args.collapse, args.text_nodes,
+                        args.no_title))
     results, records, cpu = run_library(pages, options, 1 if args.html else args.repeat)
     if args.out:
         _write(records, str(args.out))
     f1, p, r = score_records(scorer, records, gold, per_page=args.per_page)
     low = low_recall_pages(scorer, records, gold_bodies(gold))
-    print(f"{'html' if args.html and not (args.markdown or args.text_nodes) else 'text'}: F1 {f1:.3f} P {p:.3f} R {r:.3f} pages {len(pages)} "
+    kind = ("article-only" if args.article_only else
+            "html" if args.html and not (args.markdown or args.text_nodes) else "text")
+    print(f"{kind}: F1 {f1:.3f} P {p:.3f} R {r:.3f} pages {len(pages)} "
           f"recall<{LOW_RECALL} {low}  {len(pages) / max(cpu, 1e-9):.0f} pages/s "
           f"({cpu * 1000 / max(1, len(pages)):.2f} ms/page, CPU time)")
     if args.families:
         family_table(scorer, pages, results, gold, f1, args.html)
+    return 0
+
+
+def article_only_sets(args, scorer, options: CleanOptions, sets: list[Path]) -> int:
+    """The table of --article-only: each set's gold bodies cleaned alone as plain text."""
+    print(f"{'set':<16} {'pages':>5} | {'text F1':>7} {'P':>5} {'R':>5} {'<.5':>3} | {'text p/s':>8}")
+    for d in sets:
+        gold = d / "gold.jsonl"
+        pages = article_pages(gold, args.wrap, args.collapse)
+        results, records, cpu = run_library(pages, options, args.repeat)
+        f1, p, r = score_records(scorer, records, gold, per_page=args.per_page)
+        low = low_recall_pages(scorer, records, gold_bodies(gold))
+        print(f"{d.name:<16} {len(pages):>5} | {f1:>7.3f} {p:>5.3f} {r:>5.3f} {low:>3} | "
+              f"{len(pages) / max(cpu, 1e-9):>8.0f}")
+        if args.families:
+            family_table(scorer, pages, results, gold, f1, html=False)
+    print(f"(article-only: each gold body cleaned alone as the plain-text page; <.5: pages with recall "
+          f"under {LOW_RECALL}; text p/s: pages per CPU second, best of {max(1, args.repeat)}"
+          + (f"; hard-wrapped at {args.wrap} columns" if args.wrap else "")
+          + ("; run together on one line" if args.collapse else "") + ")")
     return 0
 
 
@@ -315,6 +360,8 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
     if not sets:
         print(f"skipped: no evaluation sets under {root}")
         return 0
+    if args.article_only:
+        return article_only_sets(args, scorer, options, sets)
     head = (f"{'set':<16} {'pages':>5} | {'text F1':>7} {'P':>5} {'R':>5} {'<.5':>3} | "
             f"{'html F1':>7} {'<.5':>3} | {'traf F1':>7} {'<.5':>3} | {'read F1':>7} {'<.5':>3} | "
             f"{'text p/s':>8} {'html ms':>7} {'traf ms':>7} {'read ms':>7} | {'html-best':>9}")
@@ -394,6 +441,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--collapse", action="store_true",
                     help="run each plain-text page together on one line first, as a scraper that "
                          "collapses whitespace saves it")
+    ap.add_argument("--article-only", action="store_true",
+                    help="the plain-text page is each gold body alone (an article already extracted, "
+                         "as trafilatura, newspaper or RSS full text save it); skips the HTML runs")
     ap.add_argument("--repeat", type=int, default=3,
                     help="timing passes of the plain-text run (the best is reported: the box is shared)")
     args = ap.parse_args(argv)

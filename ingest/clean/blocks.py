@@ -119,6 +119,11 @@ def extend_block(end: int, scores: list[float], rules: list, texts: list[str], w
 
 MERGE_GAP = 60
 MERGE_SHARE = 0.4
+# On a page with no chrome (rules.no_chrome: an article already extracted, as scrapers
+# save what trafilatura, newspaper or a feed's full text give), nothing tells a dense
+# block near the article from a part of it: every one within MERGE_GAP is joined, and
+# the lines between (a table, a list, code) stay.
+BARE_SHARE = 0.0
 MERGE_MAX = 16  # joins each way: bounds the work on a page of many small blocks
 
 
@@ -131,13 +136,14 @@ def _stops_merge(rule: str | None, text: str) -> bool:
 
 
 def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: list[str],
-                  start: int, end: int, best: float, gaps: list[tuple[int, int]]) -> tuple[int, int]:
+                  start: int, end: int, best: float, gaps: list[tuple[int, int]],
+                  share: float = MERGE_SHARE) -> tuple[int, int]:
     """Join to the body block the dense blocks within MERGE_GAP items of it.
 
     A chart's labels, a gallery or a table in the middle of an article make a
     run of lines that no sentence pays for, so the densest block holds only one
     part of the article. A block before or after it that scores at least
-    MERGE_SHARE of it, with no end marker between (a "Related" box is none), is
+    `share` (MERGE_SHARE) of it, with no end marker between (a "Related" box is none), is
     another part (`positive` stops before a block the headline anchor passed over). The items between are appended to `gaps`; returns the joined
     block's [start, end).
     """
@@ -147,7 +153,7 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
         if not near:
             break
         s2, e2, score = best_block(scores, near)
-        if score < MERGE_SHARE * best or any(_stops_merge(rules[j], texts[j]) for j in range(end, s2)):
+        if score <= 0 or score < share * best or any(_stops_merge(rules[j], texts[j]) for j in range(end, s2)):
             break
         gaps.append((end, s2))
         end = e2
@@ -159,7 +165,7 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
         if not near:
             break
         s2, e2, score = best_block(scores, near, start)
-        if score < MERGE_SHARE * best or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
+        if score <= 0 or score < share * best or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
             break
         gaps.append((e2, start))
         start = s2
@@ -230,13 +236,15 @@ def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | No
 
 def find_block(scores: list[float], positive: list[int], rules: list, texts: list[str],
                words: list[int], ends: list[bool], anchor: int | None,
-               densest: tuple[int, int, float] | None = None) -> tuple[int, int, list[tuple[int, int]]]:
+               densest: tuple[int, int, float] | None = None,
+               share: float = MERGE_SHARE) -> tuple[int, int, list[tuple[int, int]]]:
     """The body block's items [start, end), and the gaps (item ranges) between the dense
     blocks merge_blocks joined into it.
 
     `positive` lists the items that score above zero, `anchor` is the headline
     anchor (headline_anchor) or None; `densest` is best_block(scores, positive) if
-    already known.
+    already known; `share`: what a block must score, as a share of the densest, to be
+    joined to it (merge_blocks).
     """
     n = len(scores)
     start, end, best = densest or best_block(scores, positive)
@@ -249,7 +257,7 @@ def find_block(scores: list[float], positive: list[int], rules: list, texts: lis
     gaps: list[tuple[int, int]] = []
     if end > start:
         start, end = merge_blocks(scores, positive[:bisect_left(positive, limit)], rules, texts,
-                                  start, end, best, gaps)
+                                  start, end, best, gaps, share)
         end = extend_block(end, scores, rules, texts, words, ends)
     return start, end, gaps
 
@@ -318,6 +326,7 @@ WEAK_BLOCK = 50.0
 TEXT_LINE_WORDS = 4
 TEXT_LINE_SHARE = 0.5
 LINE_RUN_FACTOR = 6.0
+LINE_RUN_MIN_LINES = 2
 
 
 def text_line_scores(scores: list[float], rules: list, words: list[int], first: int = 0) -> list[float]:
@@ -330,16 +339,20 @@ def text_line_scores(scores: list[float], rules: list, words: list[int], first: 
 
 
 def line_run_scores(scores: list[float], positive: list[int], rules: list, words: list[int],
-                    anchor: int | None) -> tuple[list[float] | None, tuple[int, int, float]]:
+                    anchor: int | None, floor: float = WEAK_BLOCK) -> tuple[list[float] | None, tuple[int, int, float]]:
     """text_line_scores (of the lines after the headline `anchor`, if any) when the page
     has no run of sentences and its densest run of text lines scores LINE_RUN_FACTOR
-    times more and holds the run of sentences, else None; and the densest run of
-    sentences (best_block of the scores, for find_block)."""
+    times more, and `floor` (WEAK_BLOCK) or more, and holds the run of sentences, else
+    None; and the densest run of sentences (best_block of the scores, for find_block).
+    A page with no chrome (an article already extracted) passes a `floor` of 0: a short
+    article whose lines end without 。 is still its own article (a run that weak holds
+    LINE_RUN_MIN_LINES lines or more: a lone short line is a headline)."""
     densest = start, end, best = best_block(scores, positive)
     if best >= WEAK_BLOCK:
         return None, densest
     lined = text_line_scores(scores, rules, words, 0 if anchor is None else anchor + 1)
     run_start, run_end, run = best_block(lined, [i for i, s in enumerate(lined) if s > 0])
-    if run < max(LINE_RUN_FACTOR * best, WEAK_BLOCK) or (end > start and not run_start <= start < end <= run_end):
+    if (run < max(LINE_RUN_FACTOR * best, floor) or (run < WEAK_BLOCK and run_end - run_start < LINE_RUN_MIN_LINES)
+            or (end > start and not run_start <= start < end <= run_end)):
         return None, densest
     return lined, densest

@@ -55,12 +55,18 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
     and at most one other end marker after the first of those sentences
     (comments come one by one between "Reply" or "said:" lines; the box's own
     lines before the article resumes, "Newsletter", "Subscribe now", are one box).
+    When no item after it up to the block's `end` has a rule, all of them count,
+    not only the window's: a long table can follow a column named "Comment".
     """
     if not is_end_marker(rules[i], texts[i]):
         return False
     prose = markers = 0
     resumed = 0.0
-    for j in range(i + 1, min(end, i + 1 + RESUME_WINDOW)):
+    # No line after it has a rule: the marker's word is the article's ("Comment" heading a
+    # table's column), and the article is the rest of the block, however far it resumes.
+    after = rules[i + 1:end]
+    last = end if after.count(None) == len(after) else min(end, i + 1 + RESUME_WINDOW)
+    for j in range(i + 1, last):
         rule = rules[j]
         if rule is not None:
             markers += prose > 0 and is_end_marker(rule, texts[j])

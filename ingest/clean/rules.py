@@ -298,6 +298,18 @@ SUBSCRIBE_MAX_WORDS = 6
 # Lines that end the article: a comments widget, a subscription box, a copyright notice or
 # a share row after the body (unless the article resumes after it: ingest.clean.labels).
 END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT, SHARE, AUTHOR})
+# Rules that lines of an article itself match: its date and byline, a photo's caption, a
+# line it repeats. A page none of whose lines has another rule (a share row, a menu's
+# breadcrumb, a copyright notice, ...) has no chrome this module knows: ingest.clean.blocks.
+ARTICLE_RULES = frozenset({PUBLISHED, TIMESTAMP, BYLINE, CAPTION, REPEAT})
+_ARTICLE_OR_NONE = ARTICLE_RULES | {None}
+
+
+def no_chrome(rules: Iterable[str | None]) -> bool:
+    """Whether no line has a rule of page chrome (None, or one of ARTICLE_RULES)."""
+    return _ARTICLE_OR_NONE.issuperset(rules)
+
+
 # Markers whose following headline-like line is a teaser link.
 TEASER_RULES = frozenset({RELATED})
 

@@ -17,12 +17,18 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    score (maximum-sum segment; on a page with no run of sentences, of lines of
    text: blocks.line_run_scores), extended downwards over a list that continues
    it (short lines that carry content: quantities, enumerations, sentence-case
-   phrases, dated entries; see blocks.extend_block). Lines outside it go with rule "density" (or
+   phrases, dated entries; see blocks.extend_block), and over a list that a sentence
+   ending in a colon introduces and prose follows (inlists.bridge_lists); on a page
+   with no chrome line (rules.no_chrome: an article already extracted) every dense
+   block near it is a part of it, with the lines between, and a run of two or more
+   lines of text is its article however short, and so is a lone last line after it
+   (a credit, a sign-off). Lines outside it go with rule "density" (or
    their shape rule); inside it, shape-rule lines, teasers after a "Related" marker,
    a list of three or more teasers (headline, blurb) it ends with
    (blocks.trim_teaser_tail), runs of four or more lines none of which is text
    (blocks.dull_runs), short labels
-   the page repeats three times or more ("Article content", "View 6 Images"),
+   the page repeats three times or more ("Article content", "View 6 Images"; on a page with no chrome they are the
+   article's own structure and stay),
    and everything after an end marker (a comments widget, a subscription box,
    a share row) go too, unless the article resumes after it (an inline subscription box,
    a photo credit), then the box's lines up to the next body line go;
@@ -42,12 +48,13 @@ from operator import attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING
 
 from . import rules as R
-from .blocks import BEFORE_ANCHOR, dull_runs, find_block, headline_anchor, line_run_scores, trim_teaser_tail
+from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, dull_runs, find_block, headline_anchor, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
 from .consent import COOKIE_NOTICE, cookie_notices
 from .gallery import gallery_lines
 from ..config import CleanOptions
 from .guard import prose_bytes
+from .inlists import bridge_lists
 from .labels import label_items, label_privacy_notices, label_repeated_labels, title_before
 from .lines import first, in_template, rejoin, run_together, sentence_ends, split_sentences, word_counts
 from ..models import RemovedLine
@@ -81,7 +88,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     stripped = list(map(str.strip, text.splitlines()))
     nos = list(compress(count(), stripped))  # line numbers of the non-blank lines
     texts = list(filter(None, stripped))
-    if run_together(texts):
+    collapsed = run_together(texts)
+    if collapsed:
         nos, texts = split_sentences(nos, texts)
     removed: list[RemovedLine] = []
     if template and texts:
@@ -145,15 +153,26 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             scores[i] *= BEFORE_ANCHOR
     # Metadata first: a dateline is never the title or part of the body.
     published = mark_datelines(texts, heads, words, rules, scores)
-    lined, densest = line_run_scores(scores, positive, rules, words, anchor)
+    if bridge_lists(scores, rules, texts, words, min_words):
+        positive = list(compress(count(), map((0.0).__lt__, scores)))
+    # An article already extracted: its dense blocks are its parts. (A page run together
+    # on one line lost the lines its chrome would be told by.)
+    bare = not collapsed and R.no_chrome(rules)
+    lined, densest = line_run_scores(scores, positive, rules, words, anchor, 0.0 if bare else WEAK_BLOCK)
     if lined is not None:  # no run of sentences: the article is a run of lines of text
         scores, densest = lined, None
         positive = list(compress(count(), map((0.0).__lt__, scores)))
-    start, end, gaps = find_block(scores, positive, rules, texts, words, ends, anchor, densest)
+    start, end, gaps = find_block(scores, positive, rules, texts, words, ends, anchor, densest,
+                                  BARE_SHARE if bare else MERGE_SHARE)
     end = trim_teaser_tail(start, end, blurbs, scores)
-    dull = dull_runs(start, end, scores, rules, texts, words, ends)
+    dull = [] if bare else dull_runs(start, end, scores, rules, texts, words, ends)
+    if bare:
+        gaps = []  # the lines between its parts are its own (a table, a list, code)
+        if end == n - 1 and end > start:  # and so is a last line after them: a credit, a sign-off
+            end = n
     labels, end = label_items(start, end, gaps, scores, rules, texts, words, ends, min_words, dull)
-    label_repeated_labels(start, end, labels, keys, words, ends)
+    if not bare:  # in an article alone, a repeated label is its structure ("Step 1", a table head)
+        label_repeated_labels(start, end, labels, keys, words, ends)
     label_privacy_notices(start, end, labels, texts, words, unspaced)
 
     title = None
