@@ -50,6 +50,8 @@ AUTHOR = "phrase:author"
 PRIVACY = "phrase:privacy"
 # a line of a photo gallery: numbered slides and their captions (ingest.clean.gallery)
 GALLERY = "pattern:gallery"
+# HTML: a run of paragraphs or headlines inside the reading that are each one link (ingest.clean.structure)
+LINK_LIST = "markup:link-list"
 TEASER = "teaser"
 END_MARKER = "end-marker"
 DENSITY = "density"
@@ -66,8 +68,8 @@ EXTRACTOR_READABILITY = "extractor:readability"
 EXTRACTOR_EMBEDDED = "extractor:embedded"
 
 RULES = (SHARE, SUBSCRIBE, AD, COMMENTS, RELATED, UI, COUNTER, CAPTION, BREADCRUMB, BULLET,
-         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, GALLERY, TEASER, END_MARKER, DENSITY, SHORT_LINE,
-         TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA, EXTRACTOR_READABILITY,
+         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, GALLERY, LINK_LIST, TEASER, END_MARKER, DENSITY,
+         SHORT_LINE, TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA, EXTRACTOR_READABILITY,
          EXTRACTOR_EMBEDDED)
 
 
