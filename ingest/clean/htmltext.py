@@ -22,6 +22,7 @@ _SKIP = frozenset(
     "script style noscript template svg iframe head select textarea canvas object embed".split())
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 _HEADINGS = frozenset("h2 h3 h4 h5 h6".split())  # <h1> is the headline: metadata, not a section
+_MARKED = _HEADINGS | {"li", "figure", "a"}  # the elements that give their text a mark (_mark)
 
 # What a line's text sits in (bits of tree_to_block_lines' kinds).
 HEADING = 1  # all of it inside a section heading (<h2> to <h6>)
@@ -114,8 +115,7 @@ def _walk(root: etree._Element) -> tuple[list[str], list[int]]:
                 kinds.append(0)
                 item.pop()
             pre -= tag == "pre"
-            mark = _mark(el, tag)
-            if mark:
+            if tag in _MARKED and (mark := _mark(el, tag)):
                 inside[mark] -= 1
                 if not inside[mark]:
                     kind &= ~mark
@@ -133,8 +133,7 @@ def _walk(root: etree._Element) -> tuple[list[str], list[int]]:
             kinds.append(0)
             item.append(tag == "li")
         pre += tag == "pre"
-        mark = _mark(el, tag)
-        if mark:
+        if tag in _MARKED and (mark := _mark(el, tag)):
             inside[mark] += 1
             kind |= mark
         if el.text:
@@ -147,28 +146,30 @@ def _walk(root: etree._Element) -> tuple[list[str], list[int]]:
 
 def _lines(pieces: list[str], kinds: list[int]) -> tuple[list[str], list[int]]:
     """The pieces of text cut into lines at their line breaks, whitespace collapsed, empty
-    lines left out; a line's kind holds HEADING, LIST_ITEM and LINK where all of its
-    pieces with text do, HAS_LINK, FIGURE and ANCHOR where any does."""
+    lines left out; a line's kind holds HEADING, LIST_ITEM, ITEM_TEXT and LINK where all of
+    its pieces with text do, HAS_LINK, FIGURE and ANCHOR where any does."""
     lines: list[str] = []
     line_kinds: list[int] = []
-    parts: list[str] = []
+    parts: list[str] = []  # the pieces of the line being read
     every, some = _ALL, 0
-
-    def close() -> None:
-        line = _SPACE.sub(" ", "".join(parts)).strip()
-        if line:
-            lines.append(line)
-            line_kinds.append((every & _ALL) | (HAS_LINK if some & LINK else 0) | (some & (FIGURE | ANCHOR)))
-
     for piece, piece_kind in zip(pieces, kinds):
-        for no, part in enumerate(piece.split("\n")):
-            if no:
-                close()
+        if piece == "\n" and not parts:  # a block's edge after an empty line: most of them
+            continue
+        cut = piece.split("\n") if "\n" in piece else None
+        for no, part in enumerate(cut or (piece,)):
+            if no:  # a line break: the line read so far is done
+                line = _SPACE.sub(" ", "".join(parts)).strip()
+                if line:
+                    lines.append(line)
+                    line_kinds.append(every | (HAS_LINK if some & LINK else 0) | (some & (FIGURE | ANCHOR)))
                 parts, every, some = [], _ALL, 0
             if part:
                 parts.append(part)
                 if not part.isspace():
                     every &= piece_kind
                     some |= piece_kind
-    close()
+    line = _SPACE.sub(" ", "".join(parts)).strip()
+    if line:
+        lines.append(line)
+        line_kinds.append(every | (HAS_LINK if some & LINK else 0) | (some & (FIGURE | ANCHOR)))
     return lines, line_kinds
