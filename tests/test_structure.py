@@ -58,6 +58,12 @@ def test_section_the_extractor_dropped_is_put_back_in_place(section, lines):
     assert list(cleaned(page).paragraphs) == BODY[:2] + lines + BODY[2:]
 
 
+def test_a_heading_whose_words_a_paragraph_also_uses_is_put_back():
+    quote = "Council member Maria Lopez said the vote was the closest in a decade and thanked the residents."
+    page = div_page(f"<p>{BODY[0]}</p><p>{BODY[1]}</p><h2>Maria Lopez</h2><p>{quote}</p><p>{BODY[2]}</p>")
+    assert list(cleaned(page).paragraphs) == BODY[:2] + ["Maria Lopez", quote, BODY[2]]
+
+
 @pytest.mark.parametrize("other", [
     "<h2><a href='/other'>Another story about the weather</a></h2>",  # a teaser's headline
     "<ul><li><a href='#one'>One</a></li><li><a href='#two'>Two</a></li></ul>",  # a table of contents

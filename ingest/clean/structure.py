@@ -80,6 +80,20 @@ def _restorable(kind: int) -> bool:
     return bool(kind & HEADING or (kind & LIST_ITEM and not kind & ANCHOR))
 
 
+def _held(line: str, body: list[str], body_grams: set) -> bool:
+    """Whether the reading (its lines without list markers and soft hyphens) holds this page
+    line: as a line, at the start of one (a heading run into its paragraph, "Page Inspector
+    Examine the HTML ..."), as a line cut in two by a line break the extractor kept, or as
+    most of its 4-grams (a kicker and headline run together, "KickerHeadline")."""
+    for kept in body:
+        if kept.startswith(line):
+            if len(kept) == len(line) or not kept[len(line)].isalnum():
+                return True
+        elif line.startswith(kept) and 2 * len(kept) >= len(line):
+            return True
+    return containment(grams(line), body_grams) >= IN_READING
+
+
 def _in_title(line: str, title_words: str) -> bool:
     """Whether the line's words are a run of the title's (the headline or its kicker);
     `title_words` holds the title's words (units) between spaces, and one at each end."""
@@ -94,17 +108,16 @@ def restore_sections(body: list[str], page_lines: list[str], kinds: list[int], t
     reading's lines a rule took out: a gallery's slides) is not put back."""
     if len(body) < 2:
         return body
-    text = _plain(" ".join(body))  # a reading may cut one block in two lines, or prefix a list marker
-    taken = {_unmarked(r.text) for r in removed}
-    candidates = [no for no, (line, kind) in enumerate(zip(page_lines, kinds))
-                  if _restorable(kind) and _plain(line) not in text and line not in taken
-                  and R.match_line(line, len(line.split())) is None]
-    if not candidates:
-        return body
-    at: dict[str, int] = {}
+    at: dict[str, int] = {}  # a line of the reading (also without its list marker) -> its place
     for no, line in enumerate(body):
         at.setdefault(line, no)
         at.setdefault(_unmarked(line), no)
+    taken = {_unmarked(r.text) for r in removed}
+    candidates = [no for no, (line, kind) in enumerate(zip(page_lines, kinds))
+                  if _restorable(kind) and line not in at and line not in taken
+                  and R.match_line(line, len(line.split())) is None]
+    if not candidates:
+        return body
     owner: dict[tuple[str, ...], int] = {}  # 4-gram -> the first body line that holds it (made when needed)
 
     def place(line: str) -> int | None:
@@ -136,14 +149,14 @@ def restore_sections(body: list[str], page_lines: list[str], kinds: list[int], t
         there = place(page_lines[after]) if here is not None else None
         if there is not None and here < there:
             gaps.append((no, there))
-    # Not the headline (or its kicker), nor a line the reading holds with other spacing
-    # ("Kicker" and "Headline" read as "KickerHeadline"): looked at only for lines in a gap.
+    # Not the headline (or its kicker), nor a line the reading holds: looked at only for lines in a gap.
     title_words = " " + " ".join(units(_plain(title or ""))) + " "
-    body_grams = grams(text) if gaps else set()
+    plain_body = [_plain(_unmarked(line)) for line in body]
+    body_grams = grams(" ".join(plain_body)) if gaps else set()
     before: dict[int, list[str]] = {}  # body line -> the page lines to put back before it
     for no, there in gaps:
         line = _plain(page_lines[no])
-        if not _in_title(line, title_words) and containment(grams(line), body_grams) < IN_READING:
+        if not _in_title(line, title_words) and not _held(line, plain_body, body_grams):
             before.setdefault(there, []).append(page_lines[no])
     if not before:
         return body
