@@ -76,7 +76,8 @@ def page_readings(scorer, set_dir: Path, options: CleanOptions) -> list[dict]:
         preformatted = H._preformatted(root)
         doc = H._trafilatura(root, options)
         title = ((doc.title if doc else None) or "").strip() or None
-        shaped = {"t": H._shape_rules((doc.text or "").splitlines() if doc else [], title, preformatted),
+        traf = structure.rejoin_broken_lines((doc.text or "").splitlines(), lines) if doc else []
+        shaped = {"t": H._shape_rules(traf, title, preformatted),
                   "r": H._shape_rules(H._readability(root), title, preformatted)}
         readings = {"t": shaped["t"][0], "c": list(clean_text("\n".join(lines), options).paragraphs),
                     "r": shaped["r"][0]}

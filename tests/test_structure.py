@@ -97,6 +97,14 @@ def test_two_linked_paragraphs_are_no_link_list():
     assert list(cleaned(page).paragraphs) == BODY[:2] + LINKED[:2] + BODY[2:]
 
 
+def test_a_paragraph_the_extractor_cut_at_its_source_line_breaks_is_one_paragraph():
+    # Paragraphs in <div>s, their source indented: trafilatura reads them with its fallback,
+    # which keeps the source's line breaks.
+    wrapped = "".join(f"<div class='t'>{line.replace(' the ', ' the' + chr(10) + '            ', 1)}</div><br>"
+                      for line in BODY)
+    assert list(cleaned(div_page(wrapped)).paragraphs) == BODY
+
+
 def test_block_lines_are_the_page_lines_with_the_markup_of_their_text():
     html = ("<html><head><title>T</title></head><body><h2 id='a'>Part one <a href='#a'>¶</a></h2>"
             "<p>Text and <a href='/x'>a link</a></p><ul><li>Item</li><li><a href='/y'>Linked</a></li>"

@@ -11,7 +11,8 @@ plain-text shape rules (share rows, captions, ...) only where a line is short:
 a rule never deletes a long line; a photo gallery's slides (numbered "k/N" with one
 total, ingest.clean.gallery) go whatever their length, before the readings are
 compared; a line of the page's <pre> text (code) is no shape rule's. The chosen
-extractor's reading is then checked against the page's markup (ingest.clean.structure):
+extractor's reading is then checked against the page's markup (ingest.clean.structure;
+trafilatura's paragraphs cut at source line breaks are first made whole again):
 a run of teaser links inside it goes ("markup:link-list"), a section heading or list
 item it dropped between two of its lines comes back. Every page line left out of the
 body is kept with the rule that removed it: a shape rule, the line classifier's rule,
@@ -38,7 +39,7 @@ from ..config import CleanOptions
 from ..provenance import declared_language
 from .guard import prose_bytes
 from .htmltext import tree_to_block_lines, tree_to_lines
-from .structure import link_lists, restore_sections
+from .structure import link_lists, rejoin_broken_lines, restore_sections
 from ..models import RemovedLine
 from .text import clean_text
 
@@ -183,7 +184,8 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
     title = ((doc.title if doc else None) or "").strip() or None
     published = (doc.date if doc else None) or None
     text = clean_text("\n".join(page_lines), options)
-    traf, traf_removed = _shape_rules((doc.text or "").splitlines() if doc else [], title, preformatted)
+    traf_lines = rejoin_broken_lines((doc.text or "").splitlines(), page_lines) if doc else []
+    traf, traf_removed = _shape_rules(traf_lines, title, preformatted)
     gt, gl = reading_grams(traf), reading_grams(text.paragraphs)
     read: list[str] = []
     read_removed: list[RemovedLine] = []

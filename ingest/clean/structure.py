@@ -16,6 +16,10 @@ lose the shape of an article:
   text, goes with rule "markup:link-list". A list of links ("See also",
   references) is kept: that is content as often as not.
 
+And before any of it, a paragraph trafilatura cut at its source's line breaks (it keeps
+them when its fallback reads the page) is made one line again where its pieces, joined,
+are exactly one page line (rejoin_broken_lines).
+
 Both use only the markup (ingest.clean.htmltext's line kinds) and the page's order,
 in every script alike; a restored line must not be the headline (or a run of its
 words), nor already in the reading, nor a line a shape rule names or took out. Soft hyphens
@@ -36,6 +40,8 @@ from ..models import RemovedLine
 MIN_LINK_RUN = 3
 # A page line is in the reading when this share of its 4-grams is (as ingest.clean.html's IN_BODY).
 IN_READING = 0.5
+# A reading's line is looked up among the page lines that start with its first this many characters.
+_PREFIX = 8
 # trafilatura's list-item marker at a line's start.
 _MARKS = ("- ", "* ", "\u2022 ")
 
@@ -70,6 +76,41 @@ def link_lists(body: list[str], page_lines: list[str], kinds: list[int]) -> tupl
             kept += body[start:end]
         start = end
     return kept, removed
+
+
+def rejoin_broken_lines(lines: list[str], page_lines: list[str]) -> list[str]:
+    """The reading's lines with a paragraph the extractor cut at its source's line breaks
+    made one line again: consecutive lines, none a page line, that joined by spaces are
+    exactly one page line (trafilatura keeps the line breaks inside a <p> of a page saved
+    hard-wrapped; a paragraph in pieces is no paragraph for the archive's passages)."""
+    page = set(page_lines)
+    by_start: dict[str, list[str]] = {}  # a page line's first PREFIX characters -> the page lines
+    out: list[str] = []
+    no = 0
+    while no < len(lines):
+        line = lines[no].strip()
+        if line and line not in page and no + 1 < len(lines):
+            if not by_start:
+                for page_line in page:
+                    by_start.setdefault(page_line[:_PREFIX], []).append(page_line)
+            for whole in by_start.get(line[:_PREFIX], ()):
+                joined, end = line, no + 1
+                while len(joined) < len(whole) and end < len(lines) and lines[end].strip() not in page:
+                    joined = f"{joined} {lines[end].strip()}"
+                    end += 1
+                    if not whole.startswith(joined):
+                        break
+                if joined == whole and end > no + 1:
+                    out.append(whole)
+                    no = end
+                    break
+            else:
+                out.append(lines[no])
+                no += 1
+            continue
+        out.append(lines[no])
+        no += 1
+    return out
 
 
 def _restorable(kind: int) -> bool:
