@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 
 import lxml.html
 import pytest
@@ -12,6 +13,7 @@ from conftest import COUNCIL_BODY as BODY
 from ingest.clean import clean_document
 from ingest.clean.htmltext import (ANCHOR, FIGURE, HAS_LINK, HEADING, ITEM_TEXT, LINK, LIST_ITEM,
                                    tree_to_block_lines, tree_to_lines)
+from ingest.clean.structure import link_lists, rejoin_broken_lines, restore_sections
 from ingest.config import CleanOptions
 from ingest.models import HTML, RawDocument
 
@@ -122,3 +124,18 @@ def test_block_lines_are_the_page_lines_with_the_markup_of_their_text():
     assert kind["Teaser"] & LINK and not kind["Teaser"] & LIST_ITEM
     assert kind["Caption"] & FIGURE
     assert kind["Line"] == kind["separated"]
+
+
+def test_work_is_bounded_on_pages_of_many_alike_lines():
+    """Runs of 20,000 list items, reading lines that start alike, a paragraph cut in 20,000
+    pieces: linear work (a quadratic walk over them takes minutes)."""
+    n = 20_000
+    page = [BODY[0]] + [f"Item number {i} of the menu" for i in range(n)] + [BODY[1]]
+    body = [BODY[0], BODY[1]] + [f"Item numbers are {i} in this line" for i in range(n)]
+    pieces = ["A first piece of the paragraph"] + [f"word{i} and more" for i in range(n)]
+    start = time.process_time()
+    restored = restore_sections(body, page, [0] + [LIST_ITEM] * n + [0], "Council approves budget")
+    rejoined = rejoin_broken_lines(pieces, [" ".join(pieces)])
+    kept, removed = link_lists([f"Teaser {i}" for i in range(n)], [f"Teaser {i}" for i in range(n)], [LINK] * n)
+    assert time.process_time() - start < 10
+    assert restored[1:n + 1] == page[1:n + 1] and rejoined == [" ".join(pieces)] and not kept and len(removed) == n

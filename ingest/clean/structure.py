@@ -40,8 +40,10 @@ from ..models import RemovedLine
 MIN_LINK_RUN = 3
 # A page line is in the reading when this share of its 4-grams is (as ingest.clean.html's IN_BODY).
 IN_READING = 0.5
-# A reading's line is looked up among the page lines that start with its first this many characters.
+# A line is looked up among the lines that start with its first this many characters ...
 _PREFIX = 8
+# ... of which at most this many are kept a key.
+MAX_SAME_START = 16
 # trafilatura's list-item marker at a line's start.
 _MARKS = ("- ", "* ", "\u2022 ")
 
@@ -78,29 +80,40 @@ def link_lists(body: list[str], page_lines: list[str], kinds: list[int]) -> tupl
     return kept, removed
 
 
+def _by_start(lines) -> dict[str, list[str]]:
+    """The lines by their first _PREFIX characters, at most MAX_SAME_START a key (bounded
+    work: a page of ten thousand lines that start alike is a listing, not an article)."""
+    index: dict[str, list[str]] = {}
+    for line in lines:
+        same = index.setdefault(line[:_PREFIX], [])
+        if len(same) < MAX_SAME_START:
+            same.append(line)
+    return index
+
+
 def rejoin_broken_lines(lines: list[str], page_lines: list[str]) -> list[str]:
     """The reading's lines with a paragraph the extractor cut at its source's line breaks
     made one line again: consecutive lines, none a page line, that joined by spaces are
     exactly one page line (trafilatura keeps the line breaks inside a <p> of a page saved
     hard-wrapped; a paragraph in pieces is no paragraph for the archive's passages)."""
     page = set(page_lines)
-    by_start: dict[str, list[str]] = {}  # a page line's first PREFIX characters -> the page lines
+    by_start: dict[str, list[str]] = {}  # made when a line is not a page line
     out: list[str] = []
     no = 0
     while no < len(lines):
         line = lines[no].strip()
         if line and line not in page and no + 1 < len(lines):
-            if not by_start:
-                for page_line in page:
-                    by_start.setdefault(page_line[:_PREFIX], []).append(page_line)
+            by_start = by_start or _by_start(page)
             for whole in by_start.get(line[:_PREFIX], ()):
-                joined, end = line, no + 1
-                while len(joined) < len(whole) and end < len(lines) and lines[end].strip() not in page:
-                    joined = f"{joined} {lines[end].strip()}"
-                    end += 1
-                    if not whole.startswith(joined):
+                if not whole.startswith(line):
+                    continue
+                at, end = len(line), no + 1  # how much of `whole` the pieces cover; the next piece
+                while at < len(whole) and end < len(lines):
+                    piece = lines[end].strip()
+                    if not piece or piece in page or not whole.startswith(" " + piece, at):
                         break
-                if joined == whole and end > no + 1:
+                    at, end = at + 1 + len(piece), end + 1
+                if at == len(whole) and end > no + 1:
                     out.append(whole)
                     no = end
                     break
@@ -121,18 +134,30 @@ def _restorable(kind: int) -> bool:
     return bool(kind & HEADING or (kind & LIST_ITEM and not kind & ANCHOR))
 
 
-def _held(line: str, body: list[str], body_grams: set) -> bool:
-    """Whether the reading (its lines without list markers and soft hyphens) holds this page
+class _Held:
+    """Whether the reading (its lines without list markers and soft hyphens) holds a page
     line: as a line, at the start of one (a heading run into its paragraph, "Page Inspector
     Examine the HTML ..."), as a line cut in two by a line break the extractor kept, or as
     most of its 4-grams (a kicker and headline run together, "KickerHeadline")."""
-    for kept in body:
-        if kept.startswith(line):
-            if len(kept) == len(line) or not kept[len(line)].isalnum():
-                return True
-        elif line.startswith(kept) and 2 * len(kept) >= len(line):
+
+    def __init__(self, body: list[str]) -> None:
+        self.lines = set(body)
+        self.by_start = _by_start(body)
+        self.short_starts = {line[:end] for line in body for end in range(1, min(_PREFIX, len(line)))
+                             if not line[end].isalnum()}  # "Cliffs" of "Cliffs are ..."
+        self.grams = grams(" ".join(body))
+
+    def holds(self, line: str) -> bool:
+        """See the class docstring."""
+        if line in self.lines or line in self.short_starts:
             return True
-    return containment(grams(line), body_grams) >= IN_READING
+        for kept in self.by_start.get(line[:_PREFIX], ()) if len(line) >= _PREFIX else ():
+            if kept.startswith(line):
+                if len(kept) == len(line) or not kept[len(line)].isalnum():
+                    return True
+            elif line.startswith(kept) and 2 * len(kept) >= len(line):
+                return True
+        return containment(grams(line), self.grams) >= IN_READING
 
 
 def _in_title(line: str, title_words: str) -> bool:
@@ -176,28 +201,27 @@ def restore_sections(body: list[str], page_lines: list[str], kinds: list[int], t
             return found.most_common(1)[0][0]
         return None
 
-    restorable = set(candidates)
     gaps: list[tuple[int, int]] = []  # (page line to put back, body line it goes before)
-    for no in candidates:
-        prev, after = no - 1, no + 1
-        while prev in restorable:  # a run of headings (a part and its first section) is one gap
-            prev -= 1
-        while after in restorable:
-            after += 1
-        if prev < 0 or after >= len(page_lines):
-            continue
-        here = place(page_lines[prev])
-        there = place(page_lines[after]) if here is not None else None
-        if there is not None and here < there:
-            gaps.append((no, there))
+    first = 0
+    while first < len(candidates):  # a run of such lines (a part and its first section) is one gap
+        last = first
+        while last + 1 < len(candidates) and candidates[last + 1] == candidates[last] + 1:
+            last += 1
+        prev, after = candidates[first] - 1, candidates[last] + 1
+        if prev >= 0 and after < len(page_lines):
+            here = place(page_lines[prev])
+            there = place(page_lines[after]) if here is not None else None
+            if there is not None and here < there:
+                gaps += [(no, there) for no in candidates[first:last + 1]]
+        first = last + 1
     # Not the headline (or its kicker), nor a line the reading holds: looked at only for lines in a gap.
     title_words = " " + " ".join(units(_plain(title or ""))) + " "
     plain_body = [_plain(_unmarked(line)) for line in body]
-    body_grams = grams(" ".join(plain_body)) if gaps else set()
+    held = _Held(plain_body) if gaps else None
     before: dict[int, list[str]] = {}  # body line -> the page lines to put back before it
     for no, there in gaps:
         line = _plain(page_lines[no])
-        if not _in_title(line, title_words) and not _held(line, plain_body, body_grams):
+        if not _in_title(line, title_words) and not held.holds(line):
             before.setdefault(there, []).append(page_lines[no])
     if not before:
         return body
