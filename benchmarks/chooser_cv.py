@@ -5,7 +5,9 @@ usage: python benchmarks/chooser_cv.py [--sets NAME ...]
 For every HTML page of the sets under ../shared/eval, builds the three readings
 ingest.clean.html compares (trafilatura's and readability-lxml's, each through the
 shape rules, and the line classifier's), always running readability (the library
-skips it on "settled" pages). Per set it prints the F1 of each reading alone, of
+skips it on "settled" pages). The extractors' readings are scored as the library
+keeps a chosen one: after ingest.clean.structure (link lists out, dropped section
+headings back); the chooser compares them before it, as the library does. Per set it prints the F1 of each reading alone, of
 the chooser as shipped, of the chooser without the settled shortcut (and how many
 pages that changes), and of an oracle that knows the gold body (the ceiling of any
 chooser over these readings). Then it refits the chooser's thresholds (CONTAIN,
@@ -13,6 +15,8 @@ EXTEND, TINY of ingest.clean.choose) on a grid, twice held out:
 - leave one set out: each set scored at the grid point best on the other sets;
 - leave one site out: each site's pages chosen at the grid point best on all other
   pages (sites: the gold URL's host, or the gold's site name), scored per set.
+The same two refits, with the chooser as shipped, for the shortest run of link lines
+that ingest.clean.structure drops (MIN_LINK_RUN; "none": no run dropped).
 
 The scorer is ../shared/eval/score_boilerplate.py (macro P and R over pages).
 Exits 0 with a message when ../shared is absent.
@@ -36,13 +40,16 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from boilerplate import load_scorer  # noqa: E402
 from ingest.clean import html as H  # noqa: E402
+from ingest.clean import structure  # noqa: E402
 from ingest.clean.choose import (CLASSIFIER, CONTAIN, EXTEND, READABILITY, TINY, choose_reading,  # noqa: E402
                                  reading_grams, settled)
 from ingest.clean.text import clean_text  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
 
 KEY = {READABILITY: "r", CLASSIFIER: "c"}  # anything else: trafilatura ("t")
+SHIPPED_RUN = structure.MIN_LINK_RUN
 GRID = list(itertools.product((0.7, 0.8, 0.9), (0.25, 0.5, 1.0), (0.05, 0.1, 0.2)))
+RUNS = (2, 3, 4, 5, None)  # MIN_LINK_RUN values refit; None: no link list dropped
 
 
 def site_of(gold: dict) -> str:
@@ -65,17 +72,28 @@ def page_readings(scorer, set_dir: Path, options: CleanOptions) -> list[dict]:
         root = H._parse(data.decode("utf-8", errors="replace"))
         if root is None:
             continue
-        lines = H.tree_to_lines(root).splitlines()
+        lines, kinds = H.tree_to_block_lines(root)
         preformatted = H._preformatted(root)
         doc = H._trafilatura(root, options)
         title = ((doc.title if doc else None) or "").strip() or None
-        readings = {"t": H._shape_rules((doc.text or "").splitlines() if doc else [], title, preformatted)[0],
-                    "c": list(clean_text("\n".join(lines), options).paragraphs),
-                    "r": H._shape_rules(H._readability(root), title, preformatted)[0]}
+        traf = structure.rejoin_broken_lines((doc.text or "").splitlines(), lines) if doc else []
+        shaped = {"t": H._shape_rules(traf, title, preformatted),
+                  "r": H._shape_rules(H._readability(root), title, preformatted)}
+        readings = {"t": shaped["t"][0], "c": list(clean_text("\n".join(lines), options).paragraphs),
+                    "r": shaped["r"][0]}
         rec = {"set": set_dir.name, "site": set_dir.name + ":" + site_of(gold[page])}
         for key, paragraphs in readings.items():
             rec["g" + key] = reading_grams(paragraphs)
             rec[key] = scorer.tp_fp_fn(gold[page]["body"], "\n\n".join(paragraphs))
+            if key == "c":
+                continue
+            for run in RUNS:  # the extractor's reading as the library keeps it, per MIN_LINK_RUN
+                structure.MIN_LINK_RUN = run or len(paragraphs) + 1
+                kept = structure.link_lists(paragraphs, lines, kinds)[0]
+                kept = structure.restore_sections(kept, lines, kinds, title, shaped[key][1])
+                rec[(key, run)] = scorer.tp_fp_fn(gold[page]["body"], "\n\n".join(kept))
+            structure.MIN_LINK_RUN = SHIPPED_RUN
+            rec[key] = rec[(key, SHIPPED_RUN)]
         out.append(rec)
     return out
 
@@ -151,7 +169,40 @@ def main(argv: list[str] | None = None) -> int:
     line = ", ".join(f"{s} {set_f1(scorer, [p[held[id(p)]] for p in pages if p['set'] == s]):.3f}" for s in sets)
     print(f"  leave one site out ({len(held)} pages, {sum(fits.values())} sites): {line}; "
           f"fits {fits.most_common(3)}")
+    link_run_cv(scorer, pages, sets)
     return 0
+
+
+def link_run_cv(scorer, pages: list[dict], sets: list[str]) -> None:
+    """Refit structure.MIN_LINK_RUN (chooser as shipped), leaving one set, then one site, out."""
+    chosen = {id(p): pick(p) for p in pages}
+
+    def counts(p: dict, run) -> tuple[float, float, float]:
+        key = chosen[id(p)]
+        return p[key] if key == "c" else p[(key, run)]
+
+    def f1(ps: list[dict], run) -> float:
+        return sum(set_f1(scorer, [counts(p, run) for p in ps if p["set"] == s])
+                   for s in sorted({p["set"] for p in ps})) / len({p["set"] for p in ps})
+
+    print(f"link-list run (MIN_LINK_RUN) refit on {RUNS}; shipped {SHIPPED_RUN}")
+    print("  per set: " + "; ".join(f"{run}: " + " / ".join(f"{f1([p for p in pages if p['set'] == s], run):.4f}"
+                                                         for s in sets) for run in RUNS))
+    for s in sets:
+        train = [p for p in pages if p["set"] != s]
+        best = max(RUNS, key=lambda r: (round(f1(train, r), 4), r == SHIPPED_RUN))
+        print(f"  leave one set out: {s:<16} fit {best}  held-out F1 {f1([p for p in pages if p['set'] == s], best):.4f} "
+              f"(shipped {f1([p for p in pages if p['set'] == s], SHIPPED_RUN):.4f})")
+    held: dict[int, tuple] = {}
+    fits: Counter = Counter()
+    for site in sorted({p["site"] for p in pages}):
+        train = [p for p in pages if p["site"] != site]
+        best = max(RUNS, key=lambda r: (round(f1(train, r), 4), r == SHIPPED_RUN))
+        fits[best] += 1
+        held.update({id(p): counts(p, best) for p in pages if p["site"] == site})
+    line = ", ".join(f"{s} {set_f1(scorer, [held[id(p)] for p in pages if p['set'] == s]):.4f}" for s in sets)
+    print(f"  leave one site out ({len(held)} pages, {sum(fits.values())} sites): {line}; "
+          f"fits {fits.most_common(3)}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 The plain-text line classifier (ingest.clean.text) reads these lines as one of
 the HTML cleaner's three readings; the document title comes first, as in a page
 saved as text. Line breaks inside a text node are source formatting and become
-spaces (except inside <pre>).
+spaces (except inside <pre>). tree_to_block_lines also tells what markup each
+line's text sits in (a heading, a list item, a link), for ingest.clean.structure.
 """
 
 from __future__ import annotations
@@ -20,6 +21,18 @@ _BLOCK = frozenset(
 _SKIP = frozenset(
     "script style noscript template svg iframe head select textarea canvas object embed".split())
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+_HEADINGS = frozenset("h2 h3 h4 h5 h6".split())  # <h1> is the headline: metadata, not a section
+_MARKED = _HEADINGS | {"li", "figure", "a"}  # the elements that give their text a mark (_mark)
+
+# What a line's text sits in (bits of tree_to_block_lines' kinds).
+HEADING = 1  # all of it inside a section heading (<h2> to <h6>)
+LIST_ITEM = 2  # all of it inside a list item (<li>)
+ITEM_TEXT = 64  # all of it a list item's own text (no block between it and its <li>: a list of links)
+LINK = 4  # all of it inside links to other pages (<a href> not "#...")
+HAS_LINK = 8  # some of it inside such a link
+FIGURE = 16  # some of it inside a <figure> (a caption, a credit)
+ANCHOR = 32  # some of it inside a link to a place on the page (<a href="#...">: a table of contents)
+_ALL = HEADING | LIST_ITEM | ITEM_TEXT | LINK
 
 
 def _join_source_lines(text: str) -> str:
@@ -49,13 +62,49 @@ def html_to_lines(html: str) -> str:
 
 def tree_to_lines(root: etree._Element) -> str:
     """The visible text of a parsed page, one block per line (title line first); reads only."""
+    return "\n".join(_walk(root)[0])
+
+
+def tree_to_block_lines(root: etree._Element) -> tuple[list[str], list[int]]:
+    """tree_to_lines(root).splitlines() and, for each line, the bits (HEADING, LIST_ITEM,
+    LINK, HAS_LINK, FIGURE, ANCHOR) that say what markup its text sits in; reads only."""
+    lines: list[str] = []
+    kinds: list[int] = []
+    for line, kind in zip(*_walk(root)):
+        parts = line.splitlines()  # a line separator other than \n (U+2028, ...) splits it too
+        lines += parts
+        kinds += [kind] * len(parts)
+    return lines, kinds
+
+
+def _mark(el: etree._Element, tag: str) -> int:
+    """The bit an element gives the text inside it (0: none)."""
+    if tag in _HEADINGS:
+        return HEADING
+    if tag == "li":
+        return LIST_ITEM
+    if tag == "figure":
+        return FIGURE
+    if tag == "a":
+        href = el.get("href")
+        return 0 if href is None else ANCHOR if href.startswith("#") else LINK
+    return 0
+
+
+def _walk(root: etree._Element) -> tuple[list[str], list[int]]:
+    """The page's block lines (whitespace collapsed, none empty) and their kinds."""
     out: list[str] = []
+    kinds: list[int] = []  # the markup each piece of `out` sits in
     title = root.find(".//title")
     if title is not None and title.text:
         out.append(title.text + "\n")
+        kinds.append(0)
     body = root.find("body")
     stack = [(body if body is not None else root, False)]
     pre = 0  # how many <pre> elements we are inside
+    inside = {HEADING: 0, LIST_ITEM: 0, LINK: 0, ANCHOR: 0, FIGURE: 0}  # how many elements of each mark
+    kind = 0  # the marks of the elements we are inside
+    item = [False]  # per block element we are inside, innermost last: whether it is an <li>
     # Iterative walk: (element, closing) pairs, so deep pages cannot overflow the stack.
     while stack:
         el, closing = stack.pop()
@@ -63,20 +112,64 @@ def tree_to_lines(root: etree._Element) -> str:
         if closing:
             if tag in _BLOCK:
                 out.append("\n")
+                kinds.append(0)
+                item.pop()
             pre -= tag == "pre"
+            if tag in _MARKED and (mark := _mark(el, tag)):
+                inside[mark] -= 1
+                if not inside[mark]:
+                    kind &= ~mark
             if el.tail:
                 out.append(el.tail if pre else _join_source_lines(el.tail))
+                kinds.append(kind | (ITEM_TEXT if item[-1] else 0))
             continue
         if tag is None or tag in _SKIP:
             if el.tail:
                 out.append(el.tail if pre else _join_source_lines(el.tail))
+                kinds.append(kind | (ITEM_TEXT if item[-1] else 0))
             continue
         if tag in _BLOCK:
             out.append("\n")
+            kinds.append(0)
+            item.append(tag == "li")
         pre += tag == "pre"
+        if tag in _MARKED and (mark := _mark(el, tag)):
+            inside[mark] += 1
+            kind |= mark
         if el.text:
             out.append(el.text if pre else _join_source_lines(el.text))
+            kinds.append(kind | (ITEM_TEXT if item[-1] else 0))
         stack.append((el, True))
         stack.extend((child, False) for child in reversed(el))
-    lines = (_SPACE.sub(" ", line).strip() for line in "".join(out).split("\n"))
-    return "\n".join(line for line in lines if line)
+    return _lines(out, kinds)
+
+
+def _lines(pieces: list[str], kinds: list[int]) -> tuple[list[str], list[int]]:
+    """The pieces of text cut into lines at their line breaks, whitespace collapsed, empty
+    lines left out; a line's kind holds HEADING, LIST_ITEM, ITEM_TEXT and LINK where all of
+    its pieces with text do, HAS_LINK, FIGURE and ANCHOR where any does."""
+    lines: list[str] = []
+    line_kinds: list[int] = []
+    parts: list[str] = []  # the pieces of the line being read
+    every, some = _ALL, 0
+    for piece, piece_kind in zip(pieces, kinds):
+        if piece == "\n" and not parts:  # a block's edge after an empty line: most of them
+            continue
+        cut = piece.split("\n") if "\n" in piece else None
+        for no, part in enumerate(cut or (piece,)):
+            if no:  # a line break: the line read so far is done
+                line = _SPACE.sub(" ", "".join(parts)).strip()
+                if line:
+                    lines.append(line)
+                    line_kinds.append(every | (HAS_LINK if some & LINK else 0) | (some & (FIGURE | ANCHOR)))
+                parts, every, some = [], _ALL, 0
+            if part:
+                parts.append(part)
+                if not part.isspace():
+                    every &= piece_kind
+                    some |= piece_kind
+    line = _SPACE.sub(" ", "".join(parts)).strip()
+    if line:
+        lines.append(line)
+        line_kinds.append(every | (HAS_LINK if some & LINK else 0) | (some & (FIGURE | ANCHOR)))
+    return lines, line_kinds

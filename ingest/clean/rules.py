@@ -55,6 +55,8 @@ COOKIES = "phrase:cookies"
 GALLERY = "pattern:gallery"
 # HTML: an extractor's table row whose cells hold no letter or digit ("|  |  |", "|---|---|")
 EMPTY_ROW = "pattern:empty-row"
+# HTML: a run of paragraphs or headlines inside the reading that are each one link (ingest.clean.structure)
+LINK_LIST = "markup:link-list"
 TEASER = "teaser"
 END_MARKER = "end-marker"
 DENSITY = "density"
@@ -71,8 +73,8 @@ EXTRACTOR_READABILITY = "extractor:readability"
 EXTRACTOR_EMBEDDED = "extractor:embedded"
 
 RULES = (SHARE, SUBSCRIBE, AD, COMMENTS, RELATED, UI, COUNTER, CAPTION, BREADCRUMB, BULLET,
-         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, COOKIES, GALLERY, EMPTY_ROW, TEASER,
-         END_MARKER, DENSITY, SHORT_LINE, TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA,
+         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, COOKIES, GALLERY, EMPTY_ROW, LINK_LIST,
+         TEASER, END_MARKER, DENSITY, SHORT_LINE, TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA,
          EXTRACTOR_READABILITY,
          EXTRACTOR_EMBEDDED)
 

@@ -1,0 +1,232 @@
+"""An extractor's reading checked against the page's markup: section headings it dropped, link lists it kept.
+
+trafilatura (and readability) read a page by its DOM, and two of their habits
+lose the shape of an article:
+- a section heading or a list item between two paragraphs the reading holds is
+  sometimes left out (trafilatura's precision mode recovers only the paragraphs of
+  a page whose article container it does not find), so the article's sections run
+  together. Such a page line (all of its text in an <h2>..<h6> or in an <li>, none
+  of it a link to another page or in a <figure>; a list item no link to a place on
+  the page either: a table of contents) is put back at its place when the page
+  lines on either side of it (or of its run of such lines) are two successive
+  lines of the reading;
+- a box of teasers inside the article (each teaser a paragraph or a headline that
+  is one link to another page) is kept as text. A run of MIN_LINK_RUN or more
+  consecutive lines of the reading, each wholly a link and no list item's own
+  text, goes with rule "markup:link-list". A list of links ("See also",
+  references) is kept: that is content as often as not.
+
+And before any of it, a paragraph trafilatura cut at its source's line breaks (it keeps
+them when its fallback reads the page) is made one line again where its pieces, joined,
+are exactly one page line (rejoin_broken_lines).
+
+Both use only the markup (ingest.clean.htmltext's line kinds) and the page's order,
+in every script alike; a restored line must not be the headline (or a run of its
+words), nor already in the reading, nor a line a shape rule names or took out. Soft hyphens
+are left out when lines are compared (trafilatura drops them, the page keeps them).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from . import rules as R
+from .choose import containment, grams, units
+from .htmltext import ANCHOR, FIGURE, HAS_LINK, HEADING, ITEM_TEXT, LINK, LIST_ITEM
+from ..models import RemovedLine
+
+# A run of this many reading lines, each wholly a link, is a link list (as a gallery
+# is three slides, ingest.clean.gallery).
+MIN_LINK_RUN = 3
+# A page line is in the reading when this share of its 4-grams is (as ingest.clean.html's IN_BODY).
+IN_READING = 0.5
+# A line is looked up among the lines that start with its first this many characters ...
+_PREFIX = 8
+# ... of which at most this many are kept a key.
+MAX_SAME_START = 16
+# trafilatura's list-item marker at a line's start.
+_MARKS = ("- ", "* ", "\u2022 ")
+
+
+def _plain(text: str) -> str:
+    """The text without soft hyphens (one extractor keeps them, another drops them)."""
+    return text.replace("\u00ad", "")
+
+
+def _unmarked(line: str) -> str:
+    """The line without trafilatura's list-item marker."""
+    return line[2:] if line.startswith(_MARKS) else line
+
+
+def link_lists(body: list[str], page_lines: list[str], kinds: list[int]) -> tuple[list[str], list[RemovedLine]]:
+    """The reading without its runs of MIN_LINK_RUN or more lines that are each wholly a link
+    on the page and no list item (see the module docstring), and those lines, removed."""
+    link_lines = {line for line, kind in zip(page_lines, kinds) if kind & LINK and not kind & ITEM_TEXT}
+    if len(link_lines) < MIN_LINK_RUN:
+        return body, []
+    flags = [line in link_lines and not line.startswith(_MARKS) for line in body]
+    kept: list[str] = []
+    removed: list[RemovedLine] = []
+    start = 0
+    while start < len(body):
+        end = start + 1
+        while end < len(body) and flags[end] == flags[start]:
+            end += 1
+        if flags[start] and end - start >= MIN_LINK_RUN:
+            removed += [RemovedLine(no, body[no], R.LINK_LIST) for no in range(start, end)]
+        else:
+            kept += body[start:end]
+        start = end
+    return kept, removed
+
+
+def _by_start(lines) -> dict[str, list[str]]:
+    """The lines by their first _PREFIX characters, at most MAX_SAME_START a key (bounded
+    work: a page of ten thousand lines that start alike is a listing, not an article)."""
+    index: dict[str, list[str]] = {}
+    for line in lines:
+        same = index.setdefault(line[:_PREFIX], [])
+        if len(same) < MAX_SAME_START:
+            same.append(line)
+    return index
+
+
+def rejoin_broken_lines(lines: list[str], page_lines: list[str]) -> list[str]:
+    """The reading's lines with a paragraph the extractor cut at its source's line breaks
+    made one line again: consecutive lines, none a page line, that joined by spaces are
+    exactly one page line (trafilatura keeps the line breaks inside a <p> of a page saved
+    hard-wrapped; a paragraph in pieces is no paragraph for the archive's passages)."""
+    page = set(page_lines)
+    by_start: dict[str, list[str]] = {}  # made when a line is not a page line
+    out: list[str] = []
+    no = 0
+    while no < len(lines):
+        line = lines[no].strip()
+        if line and line not in page and no + 1 < len(lines):
+            by_start = by_start or _by_start(page)
+            for whole in by_start.get(line[:_PREFIX], ()):
+                if not whole.startswith(line):
+                    continue
+                at, end = len(line), no + 1  # how much of `whole` the pieces cover; the next piece
+                while at < len(whole) and end < len(lines):
+                    piece = lines[end].strip()
+                    if not piece or piece in page or not whole.startswith(" " + piece, at):
+                        break
+                    at, end = at + 1 + len(piece), end + 1
+                if at == len(whole) and end > no + 1:
+                    out.append(whole)
+                    no = end
+                    break
+            else:
+                out.append(lines[no])
+                no += 1
+            continue
+        out.append(lines[no])
+        no += 1
+    return out
+
+
+def _restorable(kind: int) -> bool:
+    """A section heading or a list item, none of it a link to another page or in a figure;
+    a list item none of it a link to a place on the page either (a table of contents)."""
+    if kind & (HAS_LINK | FIGURE):
+        return False
+    return bool(kind & HEADING or (kind & LIST_ITEM and not kind & ANCHOR))
+
+
+class _Held:
+    """Whether the reading (its lines without list markers and soft hyphens) holds a page
+    line: as a line, at the start of one (a heading run into its paragraph, "Page Inspector
+    Examine the HTML ..."), as a line cut in two by a line break the extractor kept, or as
+    most of its 4-grams (a kicker and headline run together, "KickerHeadline")."""
+
+    def __init__(self, body: list[str]) -> None:
+        self.lines = set(body)
+        self.by_start = _by_start(body)
+        self.short_starts = {line[:end] for line in body for end in range(1, min(_PREFIX, len(line)))
+                             if not line[end].isalnum()}  # "Cliffs" of "Cliffs are ..."
+        self.grams = grams(" ".join(body))
+
+    def holds(self, line: str) -> bool:
+        """See the class docstring."""
+        if line in self.lines or line in self.short_starts:
+            return True
+        for kept in self.by_start.get(line[:_PREFIX], ()) if len(line) >= _PREFIX else ():
+            if kept.startswith(line):
+                if len(kept) == len(line) or not kept[len(line)].isalnum():
+                    return True
+            elif line.startswith(kept) and 2 * len(kept) >= len(line):
+                return True
+        return containment(grams(line), self.grams) >= IN_READING
+
+
+def _in_title(line: str, title_words: str) -> bool:
+    """Whether the line's words are a run of the title's (the headline or its kicker);
+    `title_words` holds the title's words (units) between spaces, and one at each end."""
+    words = " ".join(units(line))
+    return bool(words) and f" {words} " in title_words
+
+
+def restore_sections(body: list[str], page_lines: list[str], kinds: list[int], title: str | None,
+                     removed: list[RemovedLine] | tuple[RemovedLine, ...] = ()) -> list[str]:
+    """The reading with the section headings and list items it left out between two of its
+    own lines put back at their place (see the module docstring); a line of `removed` (the
+    reading's lines a rule took out: a gallery's slides) is not put back."""
+    if len(body) < 2:
+        return body
+    at: dict[str, int] = {}  # a line of the reading (also without its list marker) -> its place
+    for no, line in enumerate(body):
+        at.setdefault(line, no)
+        at.setdefault(_unmarked(line), no)
+    taken = {_unmarked(r.text) for r in removed}
+    candidates = [no for no, (line, kind) in enumerate(zip(page_lines, kinds))
+                  if _restorable(kind) and line not in at and line not in taken
+                  and R.match_line(line, len(line.split())) is None]
+    if not candidates:
+        return body
+    owner: dict[tuple[str, ...], int] = {}  # 4-gram -> the first body line that holds it (made when needed)
+
+    def place(line: str) -> int | None:
+        """The body line this page line is, or lies inside; None when not in the body or
+        wordless (a lone "-" or "|" between two blocks is no paragraph of the article)."""
+        if line in at:
+            return at[line] if units(line) else None
+        line_grams = grams(line)
+        if not owner:
+            for no, body_line in enumerate(body):
+                for gram in grams(body_line):
+                    owner.setdefault(gram, no)
+        found = Counter(owner[g] for g in line_grams if g in owner)
+        if found and sum(found.values()) >= IN_READING * len(line_grams):
+            return found.most_common(1)[0][0]
+        return None
+
+    gaps: list[tuple[int, int]] = []  # (page line to put back, body line it goes before)
+    first = 0
+    while first < len(candidates):  # a run of such lines (a part and its first section) is one gap
+        last = first
+        while last + 1 < len(candidates) and candidates[last + 1] == candidates[last] + 1:
+            last += 1
+        prev, after = candidates[first] - 1, candidates[last] + 1
+        if prev >= 0 and after < len(page_lines):
+            here = place(page_lines[prev])
+            there = place(page_lines[after]) if here is not None else None
+            if there is not None and here < there:
+                gaps += [(no, there) for no in candidates[first:last + 1]]
+        first = last + 1
+    # Not the headline (or its kicker), nor a line the reading holds: looked at only for lines in a gap.
+    title_words = " " + " ".join(units(_plain(title or ""))) + " "
+    plain_body = [_plain(_unmarked(line)) for line in body]
+    held = _Held(plain_body) if gaps else None
+    before: dict[int, list[str]] = {}  # body line -> the page lines to put back before it
+    for no, there in gaps:
+        line = _plain(page_lines[no])
+        if not _in_title(line, title_words) and not held.holds(line):
+            before.setdefault(there, []).append(page_lines[no])
+    if not before:
+        return body
+    out: list[str] = []
+    for no, line in enumerate(body):
+        out += before.get(no, [])
+        out.append(line)
+    return out
