@@ -105,3 +105,14 @@ def test_tight_teaser_list_above_body_not_pulled_in():
     kept = "\n".join(clean_text(text, OPTIONS).paragraphs)
     for line in teasers:
         assert line not in kept
+
+
+def test_sentence_over_a_photo_credit_is_a_caption_not_a_standfirst():
+    """Between the headline and the body, a sentence followed by a photo credit is the
+    photo's caption: the standfirst above it stays, the caption goes."""
+    caption = "Buses wait at the northern depot, whose roof has leaked for years."
+    credit = "Photograph: Anna Keller/Getty Images"
+    cleaned = clean_text(_page(DECK[0], BYLINE, caption, credit, *SHARE), OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    assert DECK[0] in kept
+    assert caption not in kept and credit not in kept

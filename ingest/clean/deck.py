@@ -17,6 +17,7 @@ runs were share rows, dates with bylines and photo blocks more often than decks.
 
 from __future__ import annotations
 
+from . import rules as R
 from .scoring import REPEAT_SCORE
 
 # A line between the standfirst and the body of at most this many words and no rule is
@@ -73,6 +74,7 @@ def standfirst(title: int, start: int, rules: list, words: list[int], ends: list
     """The items between the headline (`title`) and the body block's `start` that are
     sentences of `min_words` or more with no rule, not repeated on the page: the
     standfirst, which a byline, a date or a photo's credit (still removed) part from
-    the body."""
+    the body. A sentence followed by a photo credit (rule CAPTION) is that photo's caption."""
     return [i for i in range(title + 1, start)
-            if rules[i] is None and ends[i] and words[i] >= min_words and scores[i] > REPEAT_SCORE]
+            if rules[i] is None and ends[i] and words[i] >= min_words and scores[i] > REPEAT_SCORE
+            and rules[i + 1] != R.CAPTION]
