@@ -32,13 +32,17 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    and everything after an end marker (a comments widget, a subscription box,
    a share row) go too, unless the article resumes after it (an inline subscription box,
    a photo credit), then the box's lines up to the next body line go;
-5. the headline line just before the block becomes the title, and a
-   "Published ..." line the published date; both are recorded as removed lines
-   with rule "title" / "published" so that no input line is lost.
+5. the sentences right above the block (and a sub-heading under its lede sentence)
+   join it, and the headline line just before it becomes the title (the headline
+   that repeats the page title, if the block moved up); the sentences between the
+   headline and the block are its standfirst and join it too, the byline, date and
+   credit lines between them keeping their rules (ingest.clean.deck); a
+   "Published ..." line becomes the published date; title and date are recorded as
+   removed lines with rule "title" / "published" so that no input line is lost.
 
 Modules, one job each: lines (word counts, sentence ends, rejoining), rules
 (line shapes, built from the interface words in vocabulary), scoring (item scores), blocks (where the body is), labels (what
-in and around it is removed, and why).
+in and around it is removed, and why), deck (the standfirst above it).
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ from typing import TYPE_CHECKING
 from . import rules as R
 from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, dull_runs, find_block, headline_anchor, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
+from .deck import deck_start, standfirst
 from .consent import COOKIE_NOTICE, cookie_notices
 from .gallery import gallery_lines
 from ..config import CleanOptions
@@ -165,11 +170,18 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     start, end, gaps = find_block(scores, positive, rules, texts, words, ends, anchor, densest,
                                   BARE_SHARE if bare else MERGE_SHARE)
     end = trim_teaser_tail(start, end, blurbs, scores)
+    found = start
     dull = [] if bare else dull_runs(start, end, scores, rules, texts, words, ends)
     if bare:
         gaps = []  # the lines between its parts are its own (a table, a list, code)
         if end == n - 1 and end > start:  # and so is a last line after them: a credit, a sign-off
             end = n
+    deck = start
+    if end > start:  # the standfirst or deck between the headline and the body is the article's
+        deck, skipped = deck_start(start, anchor, rules, words, ends, scores, nos, lasts, min_words)
+        if deck < start:
+            gaps = gaps + skipped
+            start = deck
     labels, end = label_items(start, end, gaps, scores, rules, texts, words, ends, min_words, dull)
     if not bare:  # in an article alone, a repeated label is its structure ("Step 1", a table head)
         label_repeated_labels(start, end, labels, keys, words, ends)
@@ -177,10 +189,15 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
 
     title = None
     if end > start:
-        t = title_before(words, rules, ends, start)
+        t = anchor if deck < found and anchor is not None else title_before(words, rules, ends, start)
         if t is not None:
             title = texts[t]
             labels[t] = R.TITLE
+            lead = standfirst(t, start, rules, words, ends, scores, min_words)
+            for i in lead:  # the lines between them keep their rules
+                labels[i] = None
+            if lead:
+                start = lead[0]
 
     if odds is not None:
         name_model(labels, rule_scores, odds)

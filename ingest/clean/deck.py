@@ -1,0 +1,80 @@
+"""The standfirst: the sentences between a headline and its article that are the article's own.
+
+Many publishers put a standfirst (a sentence or two that sum the story up) between the
+headline and the first paragraph, often with the byline, the date, a photo and its
+credit between it and the body, and a lede sentence between a photo's label and the
+first sub-heading. Scored alone, these are what the cleaner drops: a sentence cut off
+from the body by chrome lines is no part of the densest block, and a lede between two
+short lines without closing punctuation reads as a teaser blurb (scoring.damp_teasers).
+`deck_start` moves the body block's start up over the sentences right above it (and a
+sub-heading with its lede sentence); `standfirst` keeps the sentences between the
+headline and the block, while the lines around them keep their rules.
+
+Tried and dropped (docs/performance.md, "sixth session: decks"): a run of two or more
+short summary lines set tight under the headline (a Korean deck): on the dev sets such
+runs were share rows, dates with bylines and photo blocks more often than decks.
+"""
+
+from __future__ import annotations
+
+from . import rules as R
+from .scoring import REPEAT_SCORE
+
+# A line between the standfirst and the body of at most this many words and no rule is
+# a label ("Image", "View larger"): passed over, and still removed.
+SKIP_WORDS = 2
+# A sentence right above the body block with this many words or more is the article's
+# (words as lines.word_counts counts them: characters in scripts without spaces).
+SENTENCE_WORDS = 4
+# A sub-heading: no closing punctuation, this many words or more, at most SUB_MAX.
+SUB_MIN = 4
+SUB_MAX = 30
+
+
+def deck_start(start: int, anchor: int | None, rules: list, words: list[int], ends: list[bool],
+               scores: list[float], nos: list[int], lasts: list[int],
+               min_words: int) -> tuple[int, list[tuple[int, int]]]:
+    """The body block's new start, and the item ranges passed over below it (a label).
+
+    Going up from the block's `start` (over one label of at most SKIP_WORDS words), a
+    sentence of SENTENCE_WORDS words or more is the article's, and so is a sub-heading
+    (SUB_MIN to SUB_MAX words, no closing punctuation) under a lede sentence of
+    `min_words` or more, each set apart by blank lines (`nos`: each item's first line
+    number, `lasts`: its last): a list of teasers is set tight. The walk stops at a
+    rule line (byline, date, credit, share row), a line the page repeats, any other
+    line, and at the headline that repeats the page title (`anchor`). Returns `start`
+    and no range if nothing above it is the article's.
+    """
+    lowest = anchor + 1 if anchor is not None else 0
+    i = start - 1
+    skipped: list[tuple[int, int]] = []
+    if i >= lowest and rules[i] is None and words[i] <= SKIP_WORDS and not ends[i]:
+        skipped = [(i, start)]
+        i -= 1
+    top = start
+    while i >= lowest and rules[i] is None and scores[i] > REPEAT_SCORE:
+        if ends[i] and words[i] >= SENTENCE_WORDS:
+            top = i
+            i -= 1
+        elif (i - 1 >= lowest and not ends[i] and SUB_MIN <= words[i] <= SUB_MAX
+                and rules[i - 1] is None and ends[i - 1] and words[i - 1] >= min_words
+                and scores[i - 1] > REPEAT_SCORE
+                and nos[i] - lasts[i - 1] > 1 and (i < 2 or nos[i - 1] - lasts[i - 2] > 1)):
+            top = i - 1  # a sub-heading under its lede sentence
+            i -= 2
+        else:
+            break
+    if top == start:
+        return start, []
+    return top, skipped
+
+
+def standfirst(title: int, start: int, rules: list, words: list[int], ends: list[bool],
+               scores: list[float], min_words: int) -> list[int]:
+    """The items between the headline (`title`) and the body block's `start` that are
+    sentences of `min_words` or more with no rule, not repeated on the page: the
+    standfirst, which a byline, a date or a photo's credit (still removed) part from
+    the body. A sentence followed by a photo credit (rule CAPTION) is that photo's caption."""
+    return [i for i in range(title + 1, start)
+            if rules[i] is None and ends[i] and words[i] >= min_words and scores[i] > REPEAT_SCORE
+            and rules[i + 1] != R.CAPTION]

@@ -1,0 +1,118 @@
+"""The standfirst: sentences between a headline and its article stay with the article."""
+
+from __future__ import annotations
+
+from ingest.config import CleanOptions
+from ingest.clean.text import clean_text
+
+OPTIONS = CleanOptions()
+
+MENU = ["Home", "News", "Sport", "Business", "Culture", "Opinion", "Share", "Tweet", "Email"]
+BODY = [
+    "The city council voted on Tuesday to buy forty new electric buses for the northern routes, "
+    "which have been crowded since the new hospital opened last spring.",
+    "The purchase will cost about twelve million euros over three years, the finance committee said, "
+    "and part of it will come from a regional fund for clean transport.",
+    "Several members of the opposition argued that the money should first go to repairing the bus "
+    "depot, whose roof has leaked for more than a decade according to the drivers.",
+    "The first buses are expected to arrive next autumn, and the old diesel fleet will be sold to "
+    "smaller towns in the region once the new vehicles are in service.",
+]
+HEADLINE = "Council buys forty electric buses for the northern routes"
+DECK = [
+    "The vote ends a two-year dispute over how the city should replace its ageing diesel fleet.",
+    "Opposition members wanted the money spent on the crumbling bus depot instead.",
+]
+BYLINE = "By Anna Keller"
+DATE = "Published 3 May 2019"
+CREDIT = "Photo: Reuters"
+SHARE = ["Share on Facebook", "Share on Twitter", "Share via Email"]
+
+
+def _page(*between: str) -> str:
+    """A page: its title, a menu, the headline, `between`, the body, a footer."""
+    lines = [f"{HEADLINE} | City Times", *MENU, HEADLINE, *between, *BODY, "Comments", "Copyright 2019 City Times"]
+    return "\n\n".join(lines)
+
+
+def _rule(cleaned, line: str) -> str | None:
+    return next((r.rule for r in cleaned.removed if r.text == line), None)
+
+
+def test_standfirst_under_headline_kept_and_byline_date_credit_still_go():
+    """A two-sentence standfirst between the headline and a byline, a date, a share row
+    and a photo credit is the article's; those lines are still removed."""
+    cleaned = clean_text(_page(*DECK, BYLINE, DATE, *SHARE, CREDIT), OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    for line in DECK:
+        assert line in kept
+    assert cleaned.title == HEADLINE
+    for line in (BYLINE, DATE, *SHARE, CREDIT):
+        assert line not in kept
+        assert _rule(cleaned, line) is not None
+    assert cleaned.paragraphs[-1] == BODY[-1]
+
+
+def test_no_standfirst_leaves_byline_and_date_out():
+    """With only a byline and a date under the headline, the body starts where it did."""
+    cleaned = clean_text(_page(BYLINE, DATE), OPTIONS)
+    assert cleaned.paragraphs[0] == BODY[0]
+    assert _rule(cleaned, BYLINE) is not None and _rule(cleaned, DATE) is not None
+
+
+# A Korean page (spaced words; a headline repeating the page title, a photo label, a lede
+# sentence, a sub-heading, then the body), written for this test.
+KO_HEADLINE = "시의회, 북부 노선에 전기버스 40대 도입 결정"
+KO_BODY = [
+    "시의회는 화요일 북부 노선에 투입할 전기버스 40대를 구매하기로 의결했다. 새 병원이 문을 연 지난봄부터 이 노선은 "
+    "출퇴근 시간마다 승객들로 붐볐다.",
+    "재정위원회는 구매 비용이 3년에 걸쳐 약 120억 원에 이를 것이라고 밝혔다. 비용의 일부는 친환경 교통을 위한 지역 "
+    "기금에서 충당된다.",
+    "야당 의원들은 먼저 버스 차고지 지붕을 고쳐야 한다고 주장했다. 운전기사들에 따르면 차고지 지붕은 10년 넘게 물이 "
+    "새고 있다.",
+    "첫 버스는 내년 가을에 도착할 예정이며, 기존 경유 버스는 새 차량이 운행을 시작하면 인근 소도시에 매각된다.",
+]
+KO_LEDE = ("2년을 끌어온 노후 경유 버스 교체 논란이 이날 표결로 일단락됐다. 시는 내년부터 "
+           "북부 노선을 차례로 전기버스로 바꾼다.")
+KO_SUB = "\"차고지부터 고쳐야\" 야당 반발"
+KO_LABEL = "시의회 본회의장"
+
+
+def _ko_page() -> str:
+    lines = [f"{KO_HEADLINE}-사회", "홈", "뉴스", "공유", KO_HEADLINE, "입력 2019.05.03 10:00",
+             KO_LABEL, KO_LEDE, KO_SUB, "확대보기", *KO_BODY, "댓글", "저작권자 © 시티타임스"]
+    return "\n\n".join(lines)
+
+
+def test_korean_lede_above_subheading_kept():
+    """A lede sentence and the sub-heading under it, right above the body, are the
+    article's, and the headline stays the title; the photo label and the
+    "enlarge" label go."""
+    cleaned = clean_text(_ko_page(), OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    assert KO_LEDE in kept and KO_SUB in kept
+    assert cleaned.title == KO_HEADLINE
+    assert KO_LABEL not in kept and "확대보기" not in kept
+
+
+def test_tight_teaser_list_above_body_not_pulled_in():
+    """A list of teasers set tight (no blank lines) above the body is no lede and
+    sub-heading: it stays out."""
+    teasers = ["Man dies after crash on the ring road near the airport",
+               "Property taxes are on the rise. These maps show where and how much.",
+               "Skimming device found at a petrol station in the east"]
+    text = "\n\n".join([f"{HEADLINE} | City Times", *MENU, "Most read", "\n".join(teasers), *BODY])
+    kept = "\n".join(clean_text(text, OPTIONS).paragraphs)
+    for line in teasers:
+        assert line not in kept
+
+
+def test_sentence_over_a_photo_credit_is_a_caption_not_a_standfirst():
+    """Between the headline and the body, a sentence followed by a photo credit is the
+    photo's caption: the standfirst above it stays, the caption goes."""
+    caption = "Buses wait at the northern depot, whose roof has leaked for years."
+    credit = "Photograph: Anna Keller/Getty Images"
+    cleaned = clean_text(_page(DECK[0], BYLINE, caption, credit, *SHARE), OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    assert DECK[0] in kept
+    assert caption not in kept and credit not in kept
