@@ -384,9 +384,14 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
         html_results, html_records, html_cpu = run_library(html_pages, options, 1)
         traf_records, traf_cpu = run_extractor(html_pages, trafilatura_alone, options)
         read_records, read_cpu = run_extractor(html_pages, readability_alone, options)
-        tf1, tp, tr = score_records(scorer, text_records, gold)
-        scores = [score_records(scorer, recs, gold, per_page=args.per_page)[0]
-                  for recs in (html_records, traf_records, read_records)]
+        if args.per_page:
+            print(f"{d.name}, plain text, per page:")
+        tf1, tp, tr = score_records(scorer, text_records, gold, per_page=args.per_page)
+        scores = []
+        for name, recs in (("HTML", html_records), ("trafilatura", traf_records), ("readability", read_records)):
+            if args.per_page:
+                print(f"{d.name}, {name}, per page:")
+            scores.append(score_records(scorer, recs, gold, per_page=args.per_page)[0])
         lows = [low_recall_pages(scorer, recs, bodies)
                 for recs in (text_records, html_records, traf_records, read_records)]
         n = max(1, len(html_pages))
