@@ -546,6 +546,8 @@ _PAGE_ANCHORS = [(ch, re.compile(re.escape(ch) + "(?:" + _after(rest) + ")"), fr
 # " :: " (":" is too common a character to look at each).
 _PAGE_PHRASES = [*(("caption", w) for w in ("copyright", *RIGHTS_RESERVED)), ("crumb", " :: "),
                  *(("short", w) for w in SUBSCRIBE_WORDS)]
+# The last word (key.endswith(COMMENT_ENDS)), as the first of the reversed line.
+_PAGE_ENDS = re.compile("\n" + _KS + "*+" + _trie((w[::-1], "") for w in COMMENT_ENDS))
 # A caption's credit at the line's end (_CAPTION_END): a colon, then the line's last 1-60
 # characters (one such colon a line: none of them is a colon); before the colon, read
 # backwards, the credit word and a space or 。 before it. One pattern a colon character:
@@ -558,12 +560,12 @@ _match_start = re.Match.start
 _lastgroup = attrgetter("lastgroup")
 
 
-def _candidates(page: str, starts: list[int], n_words: list[int], lows: list[str]) -> tuple[set[int], ...]:
+def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[int], ...]:
     """The lines that may match a rule, and of them those that may end with a comment
     word, have a breadcrumb separator, and may match the caption or copyright rules
     (sets of indices; see _match).
 
-    `page` is the lower-cased lines `lows`, each after a newline, and a final newline;
+    `page` is the lower-cased lines, each after a newline, and a final newline;
     line k starts at starts[k]. A gate that does not hold for the line's number of
     words does not count.
     """
@@ -574,11 +576,15 @@ def _candidates(page: str, starts: list[int], n_words: list[int], lows: list[str
     gates = list(map(_lastgroup, hits))
     found = set(compress(lines, map(le, map(n_words.__getitem__, lines), map(limits.__getitem__, gates))))
     captioned = set(compress(lines, map(str.startswith, gates, repeat("caption"))))
-    # Last words: key.endswith(COMMENT_ENDS), up to 16 words, tested on each such line
-    # (C-level maps: cheaper than reversing the page and scanning it).
-    short = list(compress(count(), map((16).__ge__, n_words)))
-    ended = set(compress(short, map(str.endswith, map(str.rstrip, map(lows.__getitem__, short), repeat(_KEY_STRIP)),
-                                    repeat(COMMENT_ENDS))))
+    # Last words: key.endswith(COMMENT_ENDS), up to 16 words, as first words of the
+    # reversed page.
+    end = len(page) - 1
+    ended: set[int] = set()
+    reversed_page = page[::-1]
+    for m in _PAGE_ENDS.finditer(reversed_page):
+        k = bisect_right(starts, end - m.start()) - 1
+        if n_words[k] <= 16:
+            ended.add(k)
     for colon, after in _CREDIT_COLONS:
         at = page.find(colon)
         if at < 0:
@@ -649,7 +655,7 @@ def _match_page(lines: list[str], n_words: list[int]) -> list[str | None]:
     lows = list(map(str.lower, lines))
     page = "\n" + "\n".join(lows) + "\n"
     starts = list(accumulate(map(add, map(len, lows), repeat(1)), initial=1))
-    found, ended, crumbed, captioned = _candidates(page, starts, n_words, lows)
+    found, ended, crumbed, captioned = _candidates(page, starts, n_words)
     for k in found:
         rules[k] = _match(lines[k], n_words[k], lows[k], k in ended, k in crumbed, k in captioned)
     return rules
