@@ -43,26 +43,7 @@ OTHER_SPACE = ("  ", "\t", "\x1f", "\xa0", "\u1680", *map(chr, range(0x2000, 0x2
                 "\u205f", "\u3000")
 
 
-# The same test on the page's UTF-8 bytes (a character's encoding occurs in the bytes only
-# where the character does): a memchr-based `in` a byte string, and one sre scan for the
-# spaces whose encodings start with 0xE2, the first byte of the common ’ “ ” — and —. On
-# a page of such characters (most pages), `in` the text scanned it once a space, some
-# of them a character at a time (U+2000 and U+3000: no byte to memchr for).
-_OTHER_SPACE_ASCII = tuple(s for s in OTHER_SPACE if s.isascii())
-_OTHER_SPACE_BYTES = tuple(e for e in map(str.encode, OTHER_SPACE) if e[0] != 0xE2)
-_OTHER_SPACE_E2 = re.compile(b"|".join(re.escape(e) for e in map(str.encode, OTHER_SPACE) if e[0] == 0xE2))
-
-
-def _has_other_space(text: str, utf8: bytes | None) -> bool:
-    """Whether the text holds an OTHER_SPACE; `utf8` is its UTF-8 bytes, or None."""
-    if text.isascii():
-        return any(map(text.__contains__, _OTHER_SPACE_ASCII))
-    if utf8 is None:
-        utf8 = text.encode("utf-8", "surrogatepass")
-    return any(map(utf8.__contains__, _OTHER_SPACE_BYTES)) or _OTHER_SPACE_E2.search(utf8) is not None
-
-
-def word_counts(text: str, lines: list[str], unspaced: bool = False, utf8: bytes | None = None) -> list[int]:
+def word_counts(text: str, lines: list[str], unspaced: bool = False) -> list[int]:
     """The number of words of each stripped line of the text.
 
     With `unspaced` (the text holds scripts written without spaces: CJK, Thai), the
@@ -70,10 +51,9 @@ def word_counts(text: str, lines: list[str], unspaced: bool = False, utf8: bytes
     the others, as every line of other texts, count len(line.split()).
     When the text holds no whitespace but single spaces and line breaks (as most
     do), that is the line's number of spaces plus one: counting them is faster
-    than building the list of words. `utf8` is the text's UTF-8 bytes when the caller
-    has them (scripts.utf8_of).
+    than building the list of words.
     """
-    if _has_other_space(text, utf8):
+    if any(map(text.__contains__, OTHER_SPACE)):
         counts = list(map(len, map(str.split, lines)))
     else:
         counts = list(map((1).__add__, map(str.count, lines, repeat(" "))))

@@ -60,26 +60,9 @@ def _may_hold_unspaced(text: str) -> bool:
     return len(utf8.translate(None, _UTF8_LEADS)) < len(utf8)
 
 
-# The same first bytes one at a time: `in` on bytes is a memchr each, far cheaper than
-# translating every byte (most pages, with ’ “ ” — first byte 0xE2 — have none of them).
-_UTF8_LEAD_BYTES = tuple(bytes([b]) for b in _UTF8_LEADS)
-
-
-def utf8_of(text: str) -> bytes:
-    """The text's UTF-8 bytes (lone surrogates kept), as the page-level prefilters read them."""
-    return text.encode("utf-8", "surrogatepass")
-
-
-def has_unspaced(text: str, utf8: bytes | None = None) -> bool:
-    """Whether the text holds a character of a script written without spaces between words.
-
-    `utf8` is utf8_of(text) when the caller has it already.
-    """
+def has_unspaced(text: str) -> bool:
+    """Whether the text holds a character of a script written without spaces between words."""
     if text.isascii():
-        return False
-    if utf8 is None:
-        utf8 = utf8_of(text)
-    if not any(map(utf8.__contains__, _UTF8_LEAD_BYTES)):
         return False
     high = text.encode("utf-16-le", "surrogatepass")[1::2]
     if len(high.translate(None, _HIGH)) == len(high):
@@ -144,23 +127,9 @@ _WIDE_RUN = re.compile("[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf
                        "\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]+")
 
 
-# First bytes of the UTF-8 encodings of every wide character (U+1000-1FFF, U+3000-DFFF,
-# U+F000-FFFF, U+10000-3FFFF; U+2E80-2FFF is 0xE2 then 0xBA-0xBF): a superset. Tested with a
-# memchr each on the lines' bytes, it spares most pages sre's scan of every character for
-# _WIDE_RUN (a class of ranges: some 50 instructions a character).
-_WIDE_LEAD_BYTES = tuple(bytes([b]) for b in (0xE1, *range(0xE3, 0xEE), 0xEF, 0xF0))
-_WIDE_E2 = re.compile(b"\xe2[\xba-\xbf]")
-
-
-def _may_hold_wide(lines: list[str]) -> bool:
-    """False if no line holds a wide character (True: some may)."""
-    utf8 = "".join(lines).encode("utf-8", "surrogatepass")
-    return any(map(utf8.__contains__, _WIDE_LEAD_BYTES)) or _WIDE_E2.search(utf8) is not None
-
-
 def columns(lines: list[str]) -> list[int]:
     """How many terminal columns each line takes: wide characters (CJK, Hangul) take two."""
-    if all(map(str.isascii, lines)) or not _may_hold_wide(lines) or not any(map(_WIDE_RUN.search, lines)):
+    if all(map(str.isascii, lines)) or not any(map(_WIDE_RUN.search, lines)):
         return list(map(len, lines))
     return [len(line) + sum(map(len, _WIDE_RUN.findall(line))) for line in lines]
 

@@ -51,7 +51,7 @@ from .labels import label_items, label_privacy_notices, label_repeated_labels, t
 from .lines import first, in_template, rejoin, run_together, sentence_ends, split_sentences, word_counts
 from ..models import RemovedLine
 from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
-from .scripts import has_unspaced, utf8_of
+from .scripts import has_unspaced
 
 if TYPE_CHECKING:
     from .model import LineModel
@@ -100,9 +100,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             nos = list(compress(nos, keep))
             texts = list(compress(texts, keep))
             heads = "".join(map(first, texts))
-    utf8 = None if text.isascii() else utf8_of(text)  # one encode for both page-level tests
-    unspaced = has_unspaced(text, utf8)
-    words = word_counts(text, texts, unspaced, utf8)
+    unspaced = has_unspaced(text)
+    words = word_counts(text, texts, unspaced)
     line_nos, line_texts = nos, texts
     nos, texts, words, members = rejoin(nos, texts, words, heads, unspaced)
     if members:
