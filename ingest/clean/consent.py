@@ -9,15 +9,16 @@ article and be taken for it. An article about cookies writes of "websites", "a s
 "the site", not of its own (no such line is body on any evaluation page: 30 notice lines
 on 25 sites, none in a gold body).
 
-Both word lists are short and the search is a literal scan: only the lines that hold a
-cookie word are tried against the site's name for itself.
+Both word lists are short and the search is a literal scan of the page rules.match_lines
+has already lower-cased: only the lines that hold a cookie word are tried against the
+site's name for itself. The rule is rules.COOKIES ("phrase:cookies").
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from .rules import COOKIES as COOKIE_NOTICE  # noqa: F401 - the rule name, re-exported
 from .vocabulary import COOKIE_STEMS, SITE_SELF_NAMES
 
 # Whole words where words are spaced; inside a run of characters in Chinese, Japanese, Korean.
@@ -26,11 +27,17 @@ _SELF = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _SPACED)) + r")(?!\w)
                    + "|".join(map(re.escape, sorted(set(SITE_SELF_NAMES) - set(_SPACED)))))
 
 
-def cookie_notices(lines: list[str]) -> list[int]:
+def cookie_notices(page: str, starts: list[int], lows: list[str]) -> list[int]:
     """Indices of the lines that are cookie notices: a cookie word and the site's name for
-    itself. (Most pages name no cookie: one scan of the page tells.)"""
-    page = "\n".join(lines).lower()
-    if not any(stem in page for stem in COOKIE_STEMS):
-        return []
-    lows = map(str.lower, lines)
-    return [i for i, low in enumerate(lows) if any(stem in low for stem in COOKIE_STEMS) and _SELF.search(low)]
+    itself. `lows` are the page's lines lower-cased, `page` them joined by newlines (with
+    one before the first) and `starts[k]` where line k starts in it, as rules.match_lines
+    has them: the page is scanned once for each cookie word (str.find), and only the lines
+    one is found in are tried against the site's names."""
+    found = set()
+    for stem in COOKIE_STEMS:
+        at = page.find(stem)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            found.add(k)
+            at = page.find(stem, starts[k + 1]) if k + 1 < len(starts) else -1
+    return sorted(k for k in found if 0 <= k < len(lows) and _SELF.search(lows[k]))

@@ -27,6 +27,7 @@ from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, BYLINE_WORDS, CAP
                          END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
                          RELATIVE_DAYS, RIGHTS_RESERVED, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
                          SUBSCRIBE_WORDS, UI_PHRASES)
+from .consent import cookie_notices
 from .scripts import word_count
 
 # --- rule names (the fixed vocabulary) ------------------------------------
@@ -714,4 +715,7 @@ def _match_page(lines: list[str], n_words: list[int]) -> list[str | None]:
     found, ended, crumbed, captioned = _candidates(page, starts, n_words)
     for k in found:
         rules[k] = _match(lines[k], n_words[k], lows[k], k in ended, k in crumbed, k in captioned)
+    for k in cookie_notices(page, starts, lows):
+        if rules[k] is None:
+            rules[k] = COOKIES
     return rules

@@ -55,7 +55,6 @@ from . import rules as R
 from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, dull_runs, find_block, headline_anchor, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
 from .deck import deck_start, standfirst
-from .consent import COOKIE_NOTICE, cookie_notices
 from .gallery import gallery_lines
 from ..config import CleanOptions
 from .guard import prose_bytes
@@ -123,9 +122,6 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     n = len(texts)
 
     rules = R.match_lines(texts, words)
-    for i in cookie_notices(texts):
-        if rules[i] is None:
-            rules[i] = COOKIE_NOTICE
     odds = None
     if n and options.line_model:
         # The model was trained on single lines with rules matched on str.split words.
