@@ -153,24 +153,35 @@ def main(argv: list[str] | None = None) -> int:
     picks = {g: {id(p): pick(p, g) for p in pages} for g in GRID}
     shipped = (CONTAIN, EXTEND, TINY)
     print(f"thresholds (contain, extend, tiny) refit on a grid of {len(GRID)}; shipped {shipped}")
-    for s in sets:
-        train = [p for p in pages if p["set"] != s]
-        test = [p for p in pages if p["set"] == s]
-        best = max(GRID, key=lambda g: (round(mean_f1(scorer, train, picks[g]), 4), g == shipped))
-        print(f"  leave one set out: {s:<16} fit {best}  held-out F1 {mean_f1(scorer, test, picks[best]):.3f} "
-              f"(shipped {mean_f1(scorer, test, picks[shipped]):.3f})")
-    held: dict[int, str] = {}
-    fits: Counter = Counter()
-    for site in sorted({p["site"] for p in pages}):
-        train = [p for p in pages if p["site"] != site]
-        best = max(GRID, key=lambda g: (round(mean_f1(scorer, train, picks[g]), 4), g == shipped))
-        fits[best] += 1
-        held.update({id(p): picks[best][id(p)] for p in pages if p["site"] == site})
-    line = ", ".join(f"{s} {set_f1(scorer, [p[held[id(p)]] for p in pages if p['set'] == s]):.3f}" for s in sets)
-    print(f"  leave one site out ({len(held)} pages, {sum(fits.values())} sites): {line}; "
-          f"fits {fits.most_common(3)}")
+    refit_held_out(scorer, pages, sets, GRID, shipped,
+                   lambda ps, g: mean_f1(scorer, ps, picks[g]), lambda p, g: p[picks[g][id(p)]], digits=3)
     link_run_cv(scorer, pages, sets)
     return 0
+
+
+def refit_held_out(scorer, pages: list[dict], sets: list[str], values, shipped, score, counts,
+                   digits: int) -> None:
+    """Refit a value on all pages but one set's, then all but one site's, and print the held-out F1.
+
+    `score(pages, value)` is the F1 a fit maximises (ties go to `shipped`); `counts(page, value)`
+    a page's (tp, fp, fn) with that value."""
+    def fit(train: list[dict]):
+        return max(values, key=lambda v: (round(score(train, v), 4), v == shipped))
+
+    for s in sets:
+        test = [p for p in pages if p["set"] == s]
+        best = fit([p for p in pages if p["set"] != s])
+        print(f"  leave one set out: {s:<16} fit {best}  held-out F1 {score(test, best):.{digits}f} "
+              f"(shipped {score(test, shipped):.{digits}f})")
+    held: dict[int, tuple] = {}
+    fits: Counter = Counter()
+    for site in sorted({p["site"] for p in pages}):
+        best = fit([p for p in pages if p["site"] != site])
+        fits[best] += 1
+        held.update({id(p): counts(p, best) for p in pages if p["site"] == site})
+    line = ", ".join(f"{s} {set_f1(scorer, [held[id(p)] for p in pages if p['set'] == s]):.{digits}f}" for s in sets)
+    print(f"  leave one site out ({len(held)} pages, {sum(fits.values())} sites): {line}; "
+          f"fits {fits.most_common(3)}")
 
 
 def link_run_cv(scorer, pages: list[dict], sets: list[str]) -> None:
@@ -188,21 +199,7 @@ def link_run_cv(scorer, pages: list[dict], sets: list[str]) -> None:
     print(f"link-list run (MIN_LINK_RUN) refit on {RUNS}; shipped {SHIPPED_RUN}")
     print("  per set: " + "; ".join(f"{run}: " + " / ".join(f"{f1([p for p in pages if p['set'] == s], run):.4f}"
                                                          for s in sets) for run in RUNS))
-    for s in sets:
-        train = [p for p in pages if p["set"] != s]
-        best = max(RUNS, key=lambda r: (round(f1(train, r), 4), r == SHIPPED_RUN))
-        print(f"  leave one set out: {s:<16} fit {best}  held-out F1 {f1([p for p in pages if p['set'] == s], best):.4f} "
-              f"(shipped {f1([p for p in pages if p['set'] == s], SHIPPED_RUN):.4f})")
-    held: dict[int, tuple] = {}
-    fits: Counter = Counter()
-    for site in sorted({p["site"] for p in pages}):
-        train = [p for p in pages if p["site"] != site]
-        best = max(RUNS, key=lambda r: (round(f1(train, r), 4), r == SHIPPED_RUN))
-        fits[best] += 1
-        held.update({id(p): counts(p, best) for p in pages if p["site"] == site})
-    line = ", ".join(f"{s} {set_f1(scorer, [held[id(p)] for p in pages if p['set'] == s]):.4f}" for s in sets)
-    print(f"  leave one site out ({len(held)} pages, {sum(fits.values())} sites): {line}; "
-          f"fits {fits.most_common(3)}")
+    refit_held_out(scorer, pages, sets, RUNS, SHIPPED_RUN, f1, counts, digits=4)
 
 
 if __name__ == "__main__":
