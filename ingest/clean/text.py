@@ -64,6 +64,7 @@ from .lines import first, in_template, rejoin, run_together, sentence_ends, spli
 from ..models import RemovedLine
 from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
 from .scripts import has_unspaced
+from .spacing import close_inline_gaps
 
 if TYPE_CHECKING:
     from .model import LineModel
@@ -198,6 +199,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     if odds is not None:
         name_model(labels, rule_scores, odds)
     paragraphs = tuple(compress(texts[start:end], map(not_, labels[start:end])))  # the rest is labelled
+    if unspaced:  # a converter's spaces at the edges of a Japanese sentence's links
+        paragraphs = tuple(map(close_inline_gaps, paragraphs))
     if members or removed:
         single = list(labels)  # the removed items that are one line each
         for i, group in members.items():  # a joined item's lines each carry its label
