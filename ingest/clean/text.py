@@ -59,7 +59,7 @@ from .gallery import gallery_lines
 from ..config import CleanOptions
 from .guard import prose_bytes
 from .inlists import bridge_lists
-from .labels import label_items, label_privacy_notices, label_repeated_labels, title_before
+from .labels import label_items, label_privacy_notices, label_repeated_labels, mostly_digits, title_before
 from .lines import first, in_template, rejoin, run_together, sentence_ends, split_sentences, word_counts
 from ..models import RemovedLine
 from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
@@ -187,9 +187,16 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     title = None
     if end > start:
         t = anchor if deck < found and anchor is not None else title_before(words, rules, ends, start)
+        # The title is the headline that repeats the page's title where there is one: the
+        # line just above the body may be a byline, a caption or a share row's label, and
+        # a date is no title.
+        headline = anchor if anchor is not None and anchor < start else t
+        while headline is not None and mostly_digits(texts[headline]):  # the headline is above it
+            headline = title_before(words, rules, ends, headline)
+        if headline is not None:
+            title = texts[headline]
+            labels[headline] = R.TITLE
         if t is not None:
-            title = texts[t]
-            labels[t] = R.TITLE
             lead = standfirst(t, start, rules, words, ends, scores, min_words)
             for i in lead:  # the lines between them keep their rules
                 labels[i] = None
