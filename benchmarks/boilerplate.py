@@ -232,6 +232,25 @@ def low_recall_pages(scorer, records: list[dict], gold_bodies: dict[str, str]) -
     return low
 
 
+_WORD = re.compile(r"\w+")
+
+
+def titles_agreeing(scorer, text_records: list[dict], html_records: list[dict]) -> float:
+    """Share of the pages whose HTML reading has a title where the plain-text title has
+    at least half its words in common with it (Jaccard of lower-cased \\w+ runs):
+    the HTML title comes from the page's own metadata (og:title, <title>)."""
+    html_titles = {scorer.page_id(r): r.get("title") for r in html_records}
+    agree = total = 0
+    for rec in text_records:
+        reference = set(_WORD.findall((html_titles.get(scorer.page_id(rec)) or "").lower()))
+        if not reference:
+            continue
+        total += 1
+        words = set(_WORD.findall((rec.get("title") or "").lower()))
+        agree += bool(words) and len(words & reference) >= len(words | reference) / 2
+    return agree / total if total else 0.0
+
+
 def trafilatura_alone(html: str, options: CleanOptions) -> str:
     """trafilatura's text as the library configures it (precision mode, no comments)."""
     try:
@@ -364,7 +383,7 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
         return article_only_sets(args, scorer, options, sets)
     head = (f"{'set':<16} {'pages':>5} | {'text F1':>7} {'P':>5} {'R':>5} {'<.5':>3} | "
             f"{'html F1':>7} {'<.5':>3} | {'traf F1':>7} {'<.5':>3} | {'read F1':>7} {'<.5':>3} | "
-            f"{'text p/s':>8} {'html ms':>7} {'traf ms':>7} {'read ms':>7} | {'html-best':>9}")
+            f"{'text p/s':>8} {'html ms':>7} {'traf ms':>7} {'read ms':>7} | {'html-best':>9} | {'title':>5}")
     rows = []
     # Warm-up, untimed: trafilatura's date parser compiles its locales on first use
     # (seconds), which would be charged to whichever HTML run came first.
@@ -400,7 +419,8 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
                f"{scores[2]:>7.3f} {lows[3]:>3} | "
                f"{len(text_pages) / max(text_cpu, 1e-9):>8.0f} {html_cpu * 1000 / n:>7.1f} "
                f"{traf_cpu * 1000 / n:>7.1f} {read_cpu * 1000 / n:>7.1f} | "
-               f"{scores[0] - max(scores[1], scores[2]):>+9.4f}")
+               f"{scores[0] - max(scores[1], scores[2]):>+9.4f} | "
+               f"{titles_agreeing(scorer, text_records, html_records):>5.2f}")
         rows.append(row)
         if args.families:
             print(f"{d.name} text, rule families:")
@@ -411,7 +431,8 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
     print("\n".join(rows))
     print(f"(<.5: pages with recall under {LOW_RECALL}; text p/s: plain-text pages per CPU second, "
           f"best of {max(1, args.repeat)}; ms: CPU ms per HTML page; html-best: HTML F1 minus the "
-          f"better of trafilatura's and readability's, unrounded"
+          f"better of trafilatura's and readability's, unrounded; title: share of pages whose "
+          f"plain-text title shares half its words with the page's own (HTML metadata)"
           + (f"; plain text hard-wrapped at {args.wrap} columns" if args.wrap else "")
           + ("; plain text: the HTML pages as html2text saves them, Markdown" if args.markdown else "")
           + ("; plain text: the HTML pages a text node a line, as get_text(\"\\n\") saves them"
