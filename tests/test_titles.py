@@ -45,3 +45,12 @@ def test_a_date_above_the_body_is_no_title_without_a_page_title(date):
     cleaned = clean_text(page([date], page_title=False), CleanOptions())
     assert cleaned.title == HEADLINE
     assert list(cleaned.paragraphs) == COUNCIL_BODY
+
+
+def test_a_headline_that_ends_a_sentence_is_the_title_and_not_also_the_standfirst():
+    question = "Will the council's new budget bring more buses to the north?"
+    text = page(["05.06.2025 um 14:46"]).replace(f"{HEADLINE} | ", f"{question} | ").replace(
+        f"\n{HEADLINE}\n", f"\n{question}\n")
+    cleaned = clean_text(text, CleanOptions())
+    assert cleaned.title == question
+    assert question not in cleaned.paragraphs

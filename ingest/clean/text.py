@@ -190,14 +190,14 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         # The title is the headline that repeats the page's title where there is one: the
         # line just above the body may be a byline, a caption or a share row's label, and
         # a date is no title.
-        headline = anchor if anchor is not None and anchor < start else t
+        headline = anchor if anchor is not None and anchor < end else t
         while headline is not None and mostly_digits(texts[headline]):  # the headline is above it
             headline = title_before(words, rules, ends, headline)
         if headline is not None:
             title = texts[headline]
             labels[headline] = R.TITLE
         if t is not None:
-            lead = standfirst(t, start, rules, words, ends, scores, min_words)
+            lead = [i for i in standfirst(t, start, rules, words, ends, scores, min_words) if i != headline]
             for i in lead:  # the lines between them keep their rules
                 labels[i] = None
             if lead:
