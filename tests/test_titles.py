@@ -54,3 +54,33 @@ def test_a_headline_that_ends_a_sentence_is_the_title_and_not_also_the_standfirs
     cleaned = clean_text(text, CleanOptions())
     assert cleaned.title == question
     assert question not in cleaned.paragraphs
+
+
+BODIES = {
+    "zh": ["今天上午，市政府召开新闻发布会，介绍了城市交通建设的最新进展和明年的工作安排。",
+           "据介绍，新建的地铁线路预计将于明年年底开通运营，覆盖城市东部的多个社区和学校。"],
+    "ja": ["市議会は十四日の本会議で、新年度の一般会計予算案を賛成多数で可決した。",
+           "予算案には、駅前の新しい図書館の建設費や、子育て支援の拡充などが盛り込まれている。"],
+    "ko": ["시의회는 오늘 본회의를 열고 내년도 예산안을 찬성 다수로 통과시켰다고 밝혔다.",
+           "예산안에는 북부 지역의 버스 노선을 늘리고 학생 요금을 낮추는 계획이 포함됐다."],
+    "en": COUNCIL_BODY,
+}
+# (the page's <title>, the headline the page repeats under its menu, the body's language)
+TITLED = [
+    ("市政府发布城市交通建设新规划 地铁新线明年开通_科技_新闻网", "市政府发布城市交通建设新规划 地铁新线明年开通", "zh"),
+    ("市議会が新年度予算案を可決 図書館建設へ：例示新聞デジタル", "市議会が新年度予算案を可決 図書館建設へ", "ja"),
+    ("시의회, 내년 예산안 통과… 북부 버스 노선 확대-정치ㅣ예시일보", "시의회, 내년 예산안 통과… 북부 버스 노선 확대", "ko"),
+    ("'Star Wars' fans queue for days as new budget passes | The Daily Example",
+     "‘Star Wars’ fans queue for days as new budget passes", "en"),
+]
+
+
+@pytest.mark.parametrize("page_title, headline, language", TITLED)
+def test_the_headline_is_found_whatever_the_title_separator_or_quote_style(page_title, headline, language):
+    body = BODIES[language]
+    lines = [page_title, "", *NAV, "", headline, "", "Jane Porter Lifestyle Writer", ""]
+    lines += [line for sentence in body for line in (sentence, "")]
+    lines += ["Related stories", "Mayor opens new library", "Bus fares to rise in spring"]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert cleaned.title == headline
+    assert list(cleaned.paragraphs) == body
