@@ -29,7 +29,7 @@ piece of text between tags on a line of its own does (BeautifulSoup's get_text("
 strip=True), lxml's itertext): sentences arrive broken at their links.
 --no-title drops each plain-text page's first line, the document's <title>, as a scraper
 that saves only the page's body does: the cleaner then finds the article without the
-headline anchor (blocks.headline_anchor).
+headline anchor (headline.headline_anchor).
 --collapse runs each plain-text page together on one line, as a scraper that collapses
 whitespace (" ".join(text.split()), get_text(" ")) saves it.
 --article-only cleans each gold body alone as the plain-text page (an article already

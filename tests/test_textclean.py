@@ -831,7 +831,7 @@ def test_a_sentence_that_reports_on_a_privacy_policy_stays():
 
 
 def test_a_blog_title_names_its_post_before_an_at_sign():
-    from ingest.clean.blocks import headline_anchor
+    from ingest.clean.headline import headline_anchor
 
     texts = ["Snow on the mountain pass in January @ A walker's notebook :: Blog ::", "Home", "About",
              "Snow on the mountain pass in January", "We left before dawn."]

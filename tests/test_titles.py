@@ -84,3 +84,21 @@ def test_the_headline_is_found_whatever_the_title_separator_or_quote_style(page_
     cleaned = clean_text("\n".join(lines), CleanOptions())
     assert cleaned.title == headline
     assert list(cleaned.paragraphs) == body
+
+
+def test_a_headline_in_other_words_than_the_page_title_is_the_title():
+    page_title = "Council passes budget with more northern buses | The Daily Example"
+    headline = "Council passes $40 million budget with more buses for northern districts"
+    lines = [page_title, "", *NAV, "", headline, "", "Jane Porter @JanePorter", ""]
+    lines += [line for sentence in COUNCIL_BODY for line in (sentence, "")]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert cleaned.title == headline
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+
+
+def test_a_body_sentence_that_repeats_the_title_stays_in_the_body():
+    page_title = "The city council approved the new budget on Monday | The Daily Example"
+    lines = [page_title, "", *NAV, "", "Jane Porter @JanePorter", ""]
+    lines += [line for sentence in COUNCIL_BODY for line in (sentence, "")]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert list(cleaned.paragraphs) == COUNCIL_BODY

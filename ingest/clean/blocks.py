@@ -15,7 +15,6 @@ from bisect import bisect_left, bisect_right
 from . import rules as R
 from .labels import is_end_marker
 from .scoring import REPEAT_SCORE
-from .scripts import columns
 
 # A run of non-content lines costs this much more for each line it already has.
 RUN_STEP = 2.0
@@ -192,57 +191,6 @@ def block_after_anchor(scores: list[float], positive: list[int], anchor: int, be
         return (*block, best)
     start, end, score = best_block(scores, near)
     return (start, end, score) if score >= ANCHOR_SHARE * best else (*block, best)
-_NONWORD = re.compile(r"\W+")
-# A separator's whitespace starts where a run of whitespace starts (a split always
-# resumes after one), and is taken whole: tried at each space of a long run it was
-# n**2 steps. A full-width bar or colon and a lone Hangul "ㅣ" (never a letter on its own)
-# separate with or without spaces ("見出し｜サイト名", "見出し：新聞デジタル", "제목-정치ㅣ한국일보").
-_TITLE_SEP = re.compile(r"(?<!\s)\s++(?:[|\-–—:»·•@]|::)\s+|(?<!\s)\s*+[｜：ㅣ]\s*")
-
-
-def _key(text: str) -> str:
-    return _NONWORD.sub(" ", text.lower()).strip()
-
-
-# A first line longer than this is no page title (the eval pages' are at most 188
-# characters): each line is looked for in it, so its length multiplies the page's.
-TITLE_MAX_CHARS = 1000
-
-
-# A headline is at least this wide, in columns (scripts.columns): a Chinese, Japanese or
-# Korean character takes two, so "市議会が新予算可決" (9 characters) is as wide as a
-# 18-letter headline.
-ANCHOR_MIN_COLUMNS = 12
-
-
-_CUT = ("…", "...")
-
-
-def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | None:
-    """Index of the headline that repeats the page's first line (a page title), or None.
-
-    Saved web pages start with the document title ("Headline - Site"); the
-    article's headline repeats it further down, and the body follows it.
-    """
-    if len(texts) < 3 or words[0] < 3 or len(texts[0]) > TITLE_MAX_CHARS:
-        return None
-    first = _key(texts[0])
-    longest = max(columns([_key(part) for part in _TITLE_SEP.split(texts[0])]))
-    # A headline the title starts with, and half of it, needs no separator after it
-    # ("标题_科技_腾讯网": an underscore also joins a headline's own parts), unless it is
-    # cut short (a teaser's "Headline that goes…")
-    half = columns([first])[0] / 2
-    first_low = texts[0].lower()
-    for i in range(1, len(texts)):
-        head = texts[i][:4].lower()  # (a quote may open it in either style: "'Star Wars'", "‘Star Wars’")
-        if 3 <= words[i] <= 40 and rules[i] is None and (head in first_low or not head[:1].isalnum()):
-            k = _key(texts[i])
-            width = columns([k])[0]
-            if width >= ANCHOR_MIN_COLUMNS and (width >= 0.85 * longest and k in first
-                                                or width >= half and first.startswith(k)
-                                                and not texts[i].endswith(_CUT)):
-                return i
-    return None
 
 
 def find_block(scores: list[float], positive: list[int], rules: list, texts: list[str],

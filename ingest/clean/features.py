@@ -372,7 +372,7 @@ def densest_block(gain: np.ndarray) -> tuple[int, int]:
 _NONWORD = re.compile(r"\W+")
 # (?<!\s): a run of spaces is tried once, from its start (searching from inside it was quadratic)
 _TITLE_SEP = re.compile(r"(?<!\s)\s+(?:[|\-–—:»·•]|::)\s+|(?<!\s)\s*+｜\s*")
-ANCHOR_MIN_COLUMNS = 12  # as wide as blocks.headline_anchor's (scripts.columns: CJK characters take two)
+ANCHOR_MIN_COLUMNS = 12  # as wide as headline.headline_anchor's (scripts.columns: CJK characters take two)
 
 
 def _key(low: str) -> str:

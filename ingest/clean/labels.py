@@ -159,13 +159,6 @@ def title_before(words: list[int], rules: list, ends: list[bool], start: int) ->
     return None
 
 
-def mostly_digits(line: str) -> bool:
-    """True when a line has at least as many digits as letters: a date and time
-    ("05.06.2025 um 14:46"), a score ("Palm Bay 18 22 13 17 — 70"), never a headline."""
-    digits = sum(map(str.isdigit, line))
-    return digits > 0 and digits >= sum(map(str.isalpha, line))
-
-
 # A short line without a sentence end that the page repeats this often is a label the site
 # puts between paragraphs or on each photo ("Article content", "View 6 Images", "Image
 # Credits: ..."), not a subheading: a subheading names its own section.

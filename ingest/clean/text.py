@@ -52,14 +52,15 @@ from operator import attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING
 
 from . import rules as R
-from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, dull_runs, find_block, headline_anchor, line_run_scores, trim_teaser_tail
+from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, dull_runs, find_block, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
 from .deck import deck_start, standfirst
 from .gallery import gallery_lines
 from ..config import CleanOptions
 from .guard import prose_bytes
 from .inlists import bridge_lists
-from .labels import label_items, label_privacy_notices, label_repeated_labels, mostly_digits, title_before
+from .headline import headline_anchor, mostly_digits, title_match
+from .labels import label_items, label_privacy_notices, label_repeated_labels, title_before
 from .lines import first, in_template, rejoin, run_together, sentence_ends, split_sentences, word_counts
 from ..models import RemovedLine
 from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
@@ -190,7 +191,9 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         # The title is the headline that repeats the page's title where there is one: the
         # line just above the body may be a byline, a caption or a share row's label, and
         # a date is no title.
-        headline = anchor if anchor is not None and anchor < end else t
+        headline = anchor if anchor is not None and anchor < end else title_match(texts, words, rules, ends, start)
+        if headline is None:
+            headline = t
         while headline is not None and mostly_digits(texts[headline]):  # the headline is above it
             headline = title_before(words, rules, ends, headline)
         if headline is not None:
