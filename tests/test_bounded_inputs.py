@@ -5,7 +5,6 @@ leads out of the folders named on the command line followed unless configured.""
 from __future__ import annotations
 
 import gzip
-import os
 import sqlite3
 from pathlib import Path
 

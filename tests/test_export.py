@@ -9,7 +9,6 @@ import sqlite3
 
 import pytest
 
-from conftest import SAMPLES
 
 
 def jsonl(result) -> list[dict]:
