@@ -96,3 +96,20 @@ def test_prose_is_measured_in_bytes_so_scripts_without_spaces_weigh_alike():
 def test_min_body_share_is_validated(value):
     with pytest.raises(ConfigError, match="clean.min_body_share"):
         config_from_dict({"clean": {"min_body_share": value}})
+
+
+@pytest.mark.parametrize("post", [
+    ["नगर परिषद ने सोमवार को लंबी बहस के बाद नया बजट मंजूर किया।",
+     "सदस्यों ने कहा कि योजना से उत्तरी इलाकों में और बसें चलेंगी।"],  # Hindi: a danda ends it
+    ["وافق مجلس المدينة على الميزانية الجديدة يوم الاثنين بعد نقاش طويل؟",
+     "قال الأعضاء إن الخطة ستضيف المزيد من الحافلات إلى الأحياء الشمالية؟"],  # Arabic question mark
+    ["สภาเมืองอนุมัติงบประมาณใหม่เมื่อวันจันทร์หลังจากการอภิปรายเรื่องการขนส่งสาธารณะ",
+     "สมาชิกกล่าวว่าแผนนี้จะเพิ่มรถประจำทางในเขตทางเหนือและลดค่าโดยสารสำหรับนักเรียน"],  # Thai: no full stop
+])
+def test_a_short_post_in_any_script_above_a_long_thread_is_kept(post):
+    size = sum(len(p.encode()) for p in post)
+    thread = sentences_of(60, seed=8)
+    page = post + thread[:next(n for n in range(len(thread)) if prose_bytes(post + thread[:n]) * 0.075 > size)]
+    share = size / prose_bytes(page)
+    assert 0.05 <= share < 0.1  # below the share, above half of it: kept only as sentences
+    assert lost_body_reason(post, prose_bytes(page), 0.1) is None

@@ -19,13 +19,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from .lines import SENTENCE_MARKS
 from .rules import family
+from .scripts import ends_unpunctuated
 
 # A line of at least this many UTF-8 bytes is prose (a short sentence: 60 Latin letters, 20 CJK characters).
 PROSE_LINE_BYTES = 60
-# A sentence: a paragraph of at least this many bytes that ends in closing punctuation.
+# A sentence: a paragraph of at least this many bytes that ends a sentence (_is_sentence).
 SENTENCE_BYTES = 60
-_TERMINAL = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]】」』）"
 # No line shorter than this many characters can reach PROSE_LINE_BYTES (4 bytes a character at most).
 _SHORTEST_PROSE_CHARS = PROSE_LINE_BYTES // 4
@@ -43,8 +44,12 @@ def prose_bytes(lines: Iterable[str]) -> int:
 
 
 def _is_sentence(paragraph: str) -> bool:
-    end = paragraph.rstrip().rstrip(_CLOSERS)[-1:]
-    return end in _TERMINAL and len(paragraph.encode("utf-8", "surrogatepass")) >= SENTENCE_BYTES
+    """A paragraph of SENTENCE_BYTES or more that ends a sentence: with a full stop of its
+    script (。, ।, ؟, ...) before closing quotes, or, in Thai or Lao, which have none, a word."""
+    if len(paragraph.encode("utf-8", "surrogatepass")) < SENTENCE_BYTES:
+        return False
+    text = paragraph.rstrip()
+    return text.rstrip(_CLOSERS)[-1:] in SENTENCE_MARKS or ends_unpunctuated(text)
 
 
 def lost_body_reason(paragraphs: Sequence[str], page_prose: int, min_share: float,

@@ -18,6 +18,7 @@ from .scripts import columns, ends_unpunctuated, joins_without_space, unspaced_w
 # Sentence ends: Latin, CJK (full- and half-width), Arabic/Urdu, Devanagari, Armenian,
 # Ethiopic, Myanmar, Khmer. Thai and Lao have none (see sentence_ends).
 _TERMINAL = frozenset(".!?…。！？．｡؟۔।॥։።။។")
+SENTENCE_MARKS = _TERMINAL  # (the guard tells a sentence by the same marks)
 _CLOSERS = "\"'”’»)]】」』）*"
 _CLOSER_SET = frozenset(_CLOSERS)
 _last = itemgetter(-1)
