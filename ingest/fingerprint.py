@@ -26,10 +26,12 @@ from .models import Article
 from .normalize import NOSPACE_RUN, normalize_text, shingles_of_word_hashes, word_hashes, word_tokens
 
 # terminal punctuation after a word, then the end of the text or a capitalised word
-_SENTENCE_END = re.compile(r"""(?<=[\w)\]])[.!?…]["'”’»)\]]*(?:\s+["“‘'«(\[]?(\w)|\s*$)|[。！？។။]""")
+# or a full stop of a script that has its own (CJK, Khmer, Myanmar, Devanagari's danda,
+# Arabic's question mark, Urdu, Armenian, Ethiopic: the line classifier's marks)
+_SENTENCE_END = re.compile(r"""(?<=[\w)\]])[.!?…]["'”’»)\]]*(?:\s+["“‘'«(\[]?(\w)|\s*$)|[。！？។။।॥؟۔։።]""")
 # the same, for a paragraph that ends like a sentence (tried on its last characters only:
 # the full scan below decides every paragraph this misses)
-_ENDS_AS_SENTENCE = re.compile(r"""(?<=[\w)\]])[.!?…]["'”’»)\]]*\s*$|[。！？។။]""")
+_ENDS_AS_SENTENCE = re.compile(r"""(?<=[\w)\]])[.!?…]["'”’»)\]]*\s*$|[。！？។။।॥؟۔։።]""")
 # Thai and Lao end a sentence with a space, not a mark: a long run of their letters is prose.
 _UNMARKED_PROSE = re.compile("[\u0e00-\u0eff]{40}")
 

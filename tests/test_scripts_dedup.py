@@ -117,8 +117,12 @@ def test_trimmed_copies_with_characters_dropped_are_decided_by_their_exact_shing
     ("他说了这件事. 然后离开了", True),
     ("Он сказал это. потом ушёл", False),  # a lower-case letter after the stop
     ("1 tsp. 5 oz 회의", False),
+    ("नगर परिषद ने सोमवार को लंबी बहस के बाद नया बजट मंजूर किया। सदस्यों ने योजना का स्वागत किया", True),
+    ("شہر کی کونسل نے پیر کو نیا بجٹ منظور کر لیا۔ ارکان نے منصوبے کا خیر مقدم کیا", True),
+    ("የከተማው ምክር ቤት አዲሱን በጀት አጸደቀ። አባላቱ እቅዱን ተቀበሉት", True),
+    ("नगर परिषद ने नया बजट मंजूर किया", False),  # a headline: no full stop
 ])
-def test_a_full_stop_before_a_letter_without_case_ends_a_sentence(text, prose):
+def test_a_full_stop_before_a_letter_without_case_or_of_its_own_script_ends_a_sentence(text, prose):
     assert reads_as_prose(text) is prose
 
 
