@@ -1,9 +1,9 @@
-"""Publication dates stated in text ("Published 3 May 2019") as ISO 8601 dates."""
+"""Publication dates stated in text ("Published 3 May 2019", "05.06.2025 um 14:46") as ISO 8601 dates."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, timedelta
 
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -40,3 +40,43 @@ def find_published(line: str) -> str | None:
     if not _LEAD.match(line.strip()):
         return None
     return parse_date(line)
+
+
+# The date line between an article's headline and its body: "05.06.2025 um 14:46",
+# "Stand: 28.04.2023 16:11 Uhr", "12. MÄR 2025 18:03", "2025年1月14日 10:30". Such a line is
+# short, holds a year and another number; htmldate (trafilatura's date library) reads the
+# numeric and month-name forms of many languages, a CJK date is read here.
+DATE_LINE_MAX_CHARS = 80
+DATE_REACH = 12  # lines above the body looked at, at most
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DIGIT_RUNS = re.compile(r"\d+")
+_CJK_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_EARLIEST = datetime(1990, 1, 1)
+
+
+def find_date(line: str, latest: datetime | None = None) -> str | None:
+    """The calendar date a short date line states (YYYY-MM-DD), or None: a line of at most
+    DATE_LINE_MAX_CHARS with a year and another number, read no later than `latest`
+    (default: tomorrow)."""
+    if len(line) > DATE_LINE_MAX_CHARS or not _YEAR.search(line) or len(_DIGIT_RUNS.findall(line)) < 2:
+        return None
+    cjk = _CJK_DATE.search(line)
+    if cjk:
+        try:
+            return date(*map(int, cjk.groups())).isoformat()
+        except ValueError:
+            return None
+    from htmldate.extractors import custom_parse  # here, not at import: only pages with such a line load it
+
+    return custom_parse(line, "%Y-%m-%d", _EARLIEST, latest or datetime.now() + timedelta(days=1))
+
+
+def date_above(texts: list[str], start: int, top: int | None) -> str | None:
+    """The first date (find_date) of the lines between the headline `top` (or DATE_REACH
+    lines up, at most) and the body's first line `start`."""
+    lo = max(0, start - DATE_REACH) if top is None else max(top + 1, start - DATE_REACH)
+    for line in texts[lo:start]:
+        found = find_date(line)
+        if found:
+            return found
+    return None

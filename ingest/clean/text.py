@@ -57,6 +57,7 @@ from .cleaned import Cleaned
 from .deck import deck_start, standfirst
 from .gallery import gallery_lines
 from ..config import CleanOptions
+from .dates import date_above
 from .guard import prose_bytes
 from .inlists import bridge_lists
 from .headline import headline_anchor, mostly_digits, title_match
@@ -199,6 +200,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         if headline is not None:
             title = texts[headline]
             labels[headline] = R.TITLE
+        if published is None:  # a date line under the headline ("05.06.2025 um 14:46")
+            published = date_above(texts, start, headline)
         if t is not None:
             lead = [i for i in standfirst(t, start, rules, words, ends, scores, min_words) if i != headline]
             for i in lead:  # the lines between them keep their rules

@@ -1,0 +1,66 @@
+"""The date line under a headline, in the forms news sites write it, becomes the article's date.
+
+Only the English "Published 3 May 2019" was read before; a plain-text page of most
+sites in other languages had no date.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from conftest import COUNCIL_BODY
+from ingest.clean.dates import find_date
+from ingest.clean.text import clean_text
+from ingest.config import CleanOptions
+
+HEADLINE = "Council approves new budget with more buses for the north"
+
+
+def page(date_line: str) -> str:
+    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "Sport", "Weather", "",
+             HEADLINE, "", "Jane Porter", date_line, ""]
+    lines += [line for sentence in COUNCIL_BODY for line in (sentence, "")]
+    lines += ["Related stories", "Mayor opens new library", "",
+              "Published in 2025 by The Daily Example. All rights reserved."]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("date_line, day", [
+    ("05.06.2025 um 14:46", "2025-06-05"),
+    ("Stand: 28.04.2023 16:11 Uhr", "2023-04-28"),
+    ("12. März 2025 18:03", "2025-03-12"),
+    ("Publicado el 25/05/2025 21:57 h", "2025-05-25"),
+    ("2025年1月14日 10:30", "2025-01-14"),
+    ("Sat 24 Feb 2024 12.42 CET", "2024-02-24"),
+    ("Published: 15:56 BST, 27 April 2024 | Updated: 15:57 BST, 27 April 2024", "2024-04-27"),
+])
+def test_the_date_line_under_the_headline_is_the_published_date(date_line, day):
+    cleaned = clean_text(page(date_line), CleanOptions())
+    assert cleaned.published == day
+    assert cleaned.title == HEADLINE
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+
+
+@pytest.mark.parametrize("line", [
+    "2024",  # a year alone
+    "Top 10 products of 2024",
+    "Palm Bay 18 22 13 17 — 70",
+    "iPhone 15 Pro review",
+    "Posted 3 hours ago",
+    "The council met on 3 May 2019 and again on 10 May 2019 to discuss the budget at length.",
+])
+def test_a_line_that_states_no_date_gives_none(line):
+    assert find_date(line) is None
+
+
+def test_a_date_after_the_latest_is_not_taken():
+    assert find_date("05.06.2025 um 14:46", latest=datetime(2025, 1, 1)) is None
+    assert find_date("05.06.2025 um 14:46", latest=datetime(2026, 1, 1)) == "2025-06-05"
+
+
+def test_a_date_in_the_body_is_not_the_published_date():
+    text = page("Jane Porter Lifestyle Writer").replace(
+        COUNCIL_BODY[0], COUNCIL_BODY[0] + " The vote was on 3 May 2019.")
+    assert clean_text(text, CleanOptions()).published is None
