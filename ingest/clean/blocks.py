@@ -135,6 +135,21 @@ def _stops_merge(rule: str | None, text: str) -> bool:
     return rule != R.SHARE and is_end_marker(rule, text)
 
 
+# A block before the body with only the article's own lines between (no chrome rule, no line
+# the page repeats: a list, a table of contents, a chart's labels; a date, a byline or a
+# caption may stand among them) is the article's opening, cut from the rest by its list:
+# it is joined if it scores `share` of LEAD_CAP, however long the rest is. (After the body
+# such a block may as well be a box: an appeal, a login form after a list of names.)
+LEAD_CAP = 100.0
+_OWN_RULES = frozenset({None, R.COUNTER, R.CAPTION, R.TIMESTAMP, R.PUBLISHED, R.BYLINE})
+
+
+def _bare_gap(rules: list, scores: list[float], a: int, b: int) -> bool:
+    """Whether the items [a, b) are all the article's own lines (see LEAD_CAP)."""
+    own = _OWN_RULES
+    return all(rules[j] in own and scores[j] > REPEAT_SCORE for j in range(a, b))
+
+
 def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: list[str],
                   start: int, end: int, best: float, gaps: list[tuple[int, int]],
                   share: float = MERGE_SHARE) -> tuple[int, int]:
@@ -165,7 +180,8 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
         if not near:
             break
         s2, e2, score = best_block(scores, near, start)
-        if score <= 0 or score < share * best or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
+        need = share * (min(best, LEAD_CAP) if _bare_gap(rules, scores, e2, start) else best)
+        if score <= 0 or score < need or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
             break
         gaps.append((e2, start))
         start = s2
