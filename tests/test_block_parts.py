@@ -43,3 +43,23 @@ def test_a_block_before_a_menu_is_no_opening():
     page = "\n\n".join([HEADLINE + " | Town Courier", *promo, *chrome, HEADLINE, *LONG, *FOOTER])
     cleaned = clean_text(page, OPTIONS)
     assert cleaned.paragraphs == tuple(LONG)
+
+
+# A chart as a saved page renders it: its title, axis labels and source, one a line.
+CHART = ["Rents paid per stall", "MONTHLY", "400", "300", "200", "100",
+         *(f"’{year:02d}" for year in range(10, 26)), "Source: Town council"]
+AFTER_CHART = [f"The {kind} traders pay less than they did in the old hall, the council said, because the new roof "
+               f"cost less to build than planned and the town kept the difference for the traders this year."
+               for kind in ("bread", "cheese", "fish", "olive", "spice", "honey", "flower", "coffee", "ham",
+                            "apple", "mushroom", "egg", "wine", "tea", "nut", "herb")]
+
+
+def test_the_article_runs_on_past_a_chart_to_a_denser_part_after_the_headline():
+    """The headline that repeats the page title anchors the article to the part right under
+    it; a denser part after a chart (only the chart's own lines between) is the rest of the
+    article, not a notice further down."""
+    first = LONG[:3]
+    page = "\n\n".join([HEADLINE + " | Town Courier", *MENU, HEADLINE, *first, *CHART, *AFTER_CHART, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.title == HEADLINE
+    assert cleaned.paragraphs == tuple(first + AFTER_CHART)

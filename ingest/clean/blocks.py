@@ -145,9 +145,10 @@ _OWN_RULES = frozenset({None, R.COUNTER, R.CAPTION, R.TIMESTAMP, R.PUBLISHED, R.
 
 
 def _bare_gap(rules: list, scores: list[float], a: int, b: int) -> bool:
-    """Whether the items [a, b) are all the article's own lines (see LEAD_CAP)."""
+    """Whether the items [a, b) are all the article's own lines: no rule but a date, a byline,
+    a caption or a counter (a chart's axis), and no line of text the page repeats."""
     own = _OWN_RULES
-    return all(rules[j] in own and scores[j] > REPEAT_SCORE for j in range(a, b))
+    return all(rules[j] in own and (rules[j] is not None or scores[j] > REPEAT_SCORE) for j in range(a, b))
 
 
 def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: list[str],
@@ -274,6 +275,10 @@ def find_block(scores: list[float], positive: list[int], rules: list, texts: lis
     if end > start:
         start, end = merge_blocks(scores, positive[:bisect_left(positive, limit)], rules, texts,
                                   start, end, best, gaps, share)
+        if end <= limit < n and limit - end <= MERGE_GAP and _bare_gap(rules, scores, end, limit):
+            # The article runs on to the denser block the anchor passed over, with only its own
+            # lines between (a chart): that block is its next part, not a notice or the next story.
+            start, end = merge_blocks(scores, positive, rules, texts, start, end, best, gaps, share)
         end = extend_block(end, scores, rules, texts, words, ends)
     return start, end, gaps
 
