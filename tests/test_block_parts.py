@@ -63,3 +63,16 @@ def test_the_article_runs_on_past_a_chart_to_a_denser_part_after_the_headline():
     cleaned = clean_text(page, OPTIONS)
     assert cleaned.title == HEADLINE
     assert cleaned.paragraphs == tuple(first + AFTER_CHART)
+
+
+def test_a_lede_under_the_headline_stays_with_a_long_article_across_its_share_row_and_date():
+    """The sentences between the headline that repeats the page title and a long article,
+    set apart from it by a share row, a date, a credit and an advertisement, are its lede."""
+    lede = ["The town's new market hall opened on Saturday with ninety stalls, two years after a fire "
+            "destroyed the old building and most of the traders' stock."]
+    between = ["Share on Facebook", "Share on X", "Published 12 May 2025, 09:14", "News agency wire service",
+               "Advertisement"]
+    page = "\n\n".join([HEADLINE + " | Town Courier", *MENU, HEADLINE, *lede, *between, *LONG, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.title == HEADLINE
+    assert cleaned.paragraphs == tuple(lede + LONG)
