@@ -134,17 +134,37 @@ def _stops_merge(rule: str | None, text: str) -> bool:
     return rule != R.SHARE and is_end_marker(rule, text)
 
 
+# A block before the body is the article's opening, cut from the rest by a list, a table of
+# contents or a chart, or by the byline, date and share row under its headline, when it
+# starts after the headline that repeats the page title (blocks.headline_anchor), or when
+# only the article's own lines lie between (_bare_gap: a list, a chart's labels; a date, a
+# byline or a caption among them): it is joined if it scores `share` of LEAD_CAP, however
+# long the rest is. (After the body such a block may as well be a box: an appeal, a login
+# form under a list of names.) LEAD_CAP was chosen leaving one dev set out at a time
+# (50-300 tried; 60 was best on every pair of sets and lowers none left out).
+LEAD_CAP = 60.0
+_OWN_RULES = frozenset({None, R.COUNTER, R.CAPTION, R.TIMESTAMP, R.PUBLISHED, R.BYLINE})
+
+
+def _bare_gap(rules: list, scores: list[float], a: int, b: int) -> bool:
+    """Whether the items [a, b) are all the article's own lines: no rule but a date, a byline,
+    a caption or a counter (a chart's axis), and no line of text the page repeats."""
+    own = _OWN_RULES
+    return all(rules[j] in own and (rules[j] is not None or scores[j] > REPEAT_SCORE) for j in range(a, b))
+
+
 def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: list[str],
                   start: int, end: int, best: float, gaps: list[tuple[int, int]],
-                  share: float = MERGE_SHARE) -> tuple[int, int]:
+                  share: float = MERGE_SHARE, anchor: int | None = None) -> tuple[int, int]:
     """Join to the body block the dense blocks within MERGE_GAP items of it.
 
     A chart's labels, a gallery or a table in the middle of an article make a
     run of lines that no sentence pays for, so the densest block holds only one
     part of the article. A block before or after it that scores at least
     `share` (MERGE_SHARE) of it, with no end marker between (a "Related" box is none), is
-    another part (`positive` stops before a block the headline anchor passed over). The items between are appended to `gaps`; returns the joined
-    block's [start, end).
+    another part (`positive` stops before a block the headline anchor passed over); an
+    opening above it needs less (LEAD_CAP; `anchor`: the headline anchor or None). The items
+    between are appended to `gaps`; returns the joined block's [start, end).
     """
     for _ in range(MERGE_MAX):
         lo = bisect_right(positive, end - 1)
@@ -164,7 +184,9 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
         if not near:
             break
         s2, e2, score = best_block(scores, near, start)
-        if score <= 0 or score < share * best or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
+        opening = anchor is not None and s2 > anchor or _bare_gap(rules, scores, e2, start)
+        need = share * (min(best, LEAD_CAP) if opening else best)
+        if score <= 0 or score < need or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
             break
         gaps.append((e2, start))
         start = s2
@@ -216,7 +238,11 @@ def find_block(scores: list[float], positive: list[int], rules: list, texts: lis
     gaps: list[tuple[int, int]] = []
     if end > start:
         start, end = merge_blocks(scores, positive[:bisect_left(positive, limit)], rules, texts,
-                                  start, end, best, gaps, share)
+                                  start, end, best, gaps, share, anchor)
+        if end <= limit < n and limit - end <= MERGE_GAP and _bare_gap(rules, scores, end, limit):
+            # The article runs on to the denser block the anchor passed over, with only its own
+            # lines between (a chart): that block is its next part, not a notice or the next story.
+            start, end = merge_blocks(scores, positive, rules, texts, start, end, best, gaps, share)
         end = extend_block(end, scores, rules, texts, words, ends)
     return start, end, gaps
 

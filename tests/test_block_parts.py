@@ -1,0 +1,78 @@
+"""Where the plain-text article is: its parts on either side of a list, a table or a chart."""
+
+from __future__ import annotations
+
+from ingest.clean.text import clean_text
+from ingest.config import CleanOptions
+
+OPTIONS = CleanOptions()
+MENU = ["Home", "News", "Politics", "Business", "Sport", "Weather", "Sign in"]
+FOOTER = ["About us", "Contact", "Jobs", "Advertise"]
+HEADLINE = "What the new market hall will sell"
+# A long article: its densest run of sentences scores far more than a short opening.
+LONG = [f"Traders in the {place} said the hall would change how the town shops, and that the rent the council "
+        f"asks of them is fair for a building of its size and its place near the station."
+        for place in ("northern quarter", "old harbour", "station square", "river district", "castle hill",
+                      "market lane", "west end", "university quarter", "cathedral close", "canal basin",
+                      "south gate", "mill street")]
+OPENING = ["The council opened the new market hall on Saturday, two years after the old one burned down.",
+           "More than three hundred people queued outside before the doors opened at eight in the morning.",
+           "Here is what the stalls on its ground floor will sell from the first week."]
+# What the opening announces: short lines, none a sentence, none repeated on the page.
+STALLS = ["Bread", "Cheese", "Fresh fish", "Olives", "Spices", "Honey", "Flowers", "Coffee beans",
+          "Cured ham", "Apples", "Mushrooms", "Eggs"]
+
+
+def test_an_opening_cut_off_by_a_list_it_announces_stays_with_a_long_article():
+    """The opening paragraphs before a list (with no chrome in it) are the article's, however
+    long the part after the list is."""
+    page = "\n\n".join([HEADLINE + " | Town Courier", *MENU, HEADLINE, *OPENING, *STALLS, *LONG, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.title == HEADLINE
+    assert cleaned.paragraphs[:len(OPENING)] == tuple(OPENING)
+    assert cleaned.paragraphs[-len(LONG):] == tuple(LONG)
+    assert not set(MENU + FOOTER) & set(cleaned.paragraphs)
+
+
+def test_a_block_before_a_menu_is_no_opening():
+    """Sentences above the article with chrome between them and it (a share row, a menu) stay
+    out: only the article's own lines between two blocks join them."""
+    promo = ["Our newsletter brings you the town's news every morning, free of charge.",
+             "Thousands of readers in the county already start their day with it."]
+    chrome = ["Share on Facebook", "Share on X", *MENU]
+    page = "\n\n".join([HEADLINE + " | Town Courier", *promo, *chrome, HEADLINE, *LONG, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.paragraphs == tuple(LONG)
+
+
+# A chart as a saved page renders it: its title, axis labels and source, one a line.
+CHART = ["Rents paid per stall", "MONTHLY", "400", "300", "200", "100",
+         *(f"’{year:02d}" for year in range(10, 26)), "Source: Town council"]
+AFTER_CHART = [f"The {kind} traders pay less than they did in the old hall, the council said, because the new roof "
+               f"cost less to build than planned and the town kept the difference for the traders this year."
+               for kind in ("bread", "cheese", "fish", "olive", "spice", "honey", "flower", "coffee", "ham",
+                            "apple", "mushroom", "egg", "wine", "tea", "nut", "herb")]
+
+
+def test_the_article_runs_on_past_a_chart_to_a_denser_part_after_the_headline():
+    """The headline that repeats the page title anchors the article to the part right under
+    it; a denser part after a chart (only the chart's own lines between) is the rest of the
+    article, not a notice further down."""
+    first = LONG[:3]
+    page = "\n\n".join([HEADLINE + " | Town Courier", *MENU, HEADLINE, *first, *CHART, *AFTER_CHART, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.title == HEADLINE
+    assert cleaned.paragraphs == tuple(first + AFTER_CHART)
+
+
+def test_a_lede_under_the_headline_stays_with_a_long_article_across_its_share_row_and_date():
+    """The sentences between the headline that repeats the page title and a long article,
+    set apart from it by a share row, a date, a credit and an advertisement, are its lede."""
+    lede = ["The town's new market hall opened on Saturday with ninety stalls, two years after a fire "
+            "destroyed the old building and most of the traders' stock."]
+    between = ["Share on Facebook", "Share on X", "Published 12 May 2025, 09:14", "News agency wire service",
+               "Advertisement"]
+    page = "\n\n".join([HEADLINE + " | Town Courier", *MENU, HEADLINE, *lede, *between, *LONG, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.title == HEADLINE
+    assert cleaned.paragraphs == tuple(lede + LONG)
