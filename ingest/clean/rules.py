@@ -26,8 +26,9 @@ from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, BYLINE_WORDS, CAP
                          COMMENT_ENDS, COMMENT_VERBS, COMMENTS_PHRASES, COPYRIGHT_STARTS, COUNTER_NOUNS,
                          END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
                          RELATIVE_DAYS, RIGHTS_RESERVED, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
-                         SUBSCRIBE_WORDS, UI_PHRASES)
+                         SUBSCRIBE_WORDS, UI_PHRASES, AGO_AFTER, AGO_BEFORE, TIME_AT)
 from .consent import cookie_notices
+from .notices import CONTACT, EMBED, notice, page_notices
 from .scripts import word_count
 
 # --- rule names (the fixed vocabulary) ------------------------------------
@@ -52,6 +53,10 @@ AUTHOR = "phrase:author"
 PRIVACY = "phrase:privacy"
 # a cookie notice: a line that names cookies and the site itself (ingest.clean.consent)
 COOKIES = "phrase:cookies"
+# the placeholder of an embedded player, post or page whose script did not run ("To view this
+# video please enable JavaScript", "An dieser Stelle finden Sie externen Inhalt"), and a line that
+# asks the reader to write in to an address ("Got a story? Email us at ..."): ingest.clean.notices
+# (EMBED = "phrase:embed", CONTACT = "phrase:contact")
 # a line of a photo gallery: numbered slides and their captions (ingest.clean.gallery)
 GALLERY = "pattern:gallery"
 # HTML: an extractor's table row whose cells hold no letter or digit ("|  |  |", "|---|---|")
@@ -74,7 +79,7 @@ EXTRACTOR_READABILITY = "extractor:readability"
 EXTRACTOR_EMBEDDED = "extractor:embedded"
 
 RULES = (SHARE, SUBSCRIBE, AD, COMMENTS, RELATED, UI, COUNTER, CAPTION, BREADCRUMB, BULLET,
-         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, COOKIES, GALLERY, EMPTY_ROW, LINK_LIST,
+         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, COOKIES, EMBED, CONTACT, GALLERY, EMPTY_ROW, LINK_LIST,
          TEASER, END_MARKER, DENSITY, SHORT_LINE, TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA,
          EXTRACTOR_READABILITY,
          EXTRACTOR_EMBEDDED)
@@ -90,7 +95,7 @@ _BULLET_CHARS = "•●▪◦·*‣∙►▶»■□–—-"
 # runs to the line's end, so giving characters back could never make a match; without
 # it, a line of spaces is retried at each of them.
 _LEAD = r"[\s" + re.escape(_BULLET_CHARS) + r"|]*+"
-_TAIL = r"[\s.:!|»›>\-–—]*+"
+_TAIL = r"[\s.:!|»›>\-–—…]*+"
 
 # One alternation over whole short lines; the group name is the rule.
 _SHORT = re.compile(
@@ -140,17 +145,22 @@ _TIMESTAMP = re.compile(
     r"^(?:\d+\s*(?:[smhd]|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
     r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?"
-    r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?"
+    # a date and its time, apart or with a separator, the time in 12 or 24 hours ("28.04.2023 | 17:52 Uhr")
+    r"|\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}(?:\s*+[,|·•]?\s*+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?|\s*+(?:uhr|h))?)?"
     r"|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\w{2,4})?"
+    # a relative time in other languages: "vor 1 Std.", "3 uur geleden"
+    r"|(?:" + AGO_BEFORE + r")\s++\d+\s*+[^\W\d_]{1,12}\.?"
+    r"|\d+\s*+[^\W\d_]{1,12}\.?\s++(?:" + AGO_AFTER + r")"
+    # a relative day and the time ("Heute, 12:37 Uhr", "Vandaag om 20:07")
     r"|(?:" + RELATIVE_DAYS + r")"
-    r"(?:,?\s+\d{1,2}:\d{2})?)"
+    r"(?:\s*+,?\s*+(?:(?:" + TIME_AT + r")\s++)?\d{1,2}[:.]\d{2}(?:\s*+(?:uhr|h))?)?)"
     r"(?:\s+\d+\s+(?:photos?|videos?|images?))?\s*$",
     re.IGNORECASE,
 )
 # Whitespace runs are possessive: what follows each starts with no whitespace ("photo"
 # + " " * n + "x" was n**2 steps, the run split in two around an absent "credit").
 _CAPTION = re.compile(
-    r"(?:^|[|(\[]\s*+|\s[-–—]\s*+)(?:" + "|".join(CAPTION_NAMES) + r")s?\s*+(?:credit\s*+)?"
+    r"(?:^|[|(\[]\s*+|\s[-–—]\s*+)(?:" + "|".join(CAPTION_NAMES) + r")s?\s*+(?:credits?\s*+)?"
     r"(?::|by\b|courtesy\b)",
     re.IGNORECASE,
 )
@@ -353,7 +363,8 @@ def match_line(line: str, n_words: int) -> str | None:
 
     The case-insensitive rules run, case-sensitively, on the lower-cased line.
     """
-    return _match(line, n_words, line.lower())
+    low = line.lower()
+    return _match(line, n_words, low) or notice(low, n_words)
 
 
 def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool = True,
@@ -718,4 +729,7 @@ def _match_page(lines: list[str], n_words: list[int]) -> list[str | None]:
     for k in cookie_notices(page, starts, lows):
         if rules[k] is None:
             rules[k] = COOKIES
+    for k, rule in page_notices(page, starts, lows, n_words):
+        if rules[k] is None:
+            rules[k] = rule
     return rules

@@ -65,8 +65,15 @@ RELATED_PHRASES = (
     r"| topics| video)?|read more|read next|read also|also read|see also|more from .{1,40}|"
     r"more on this(?: story)?|more stories|more news|recommended(?: for you| stories| reading)?|"
     r"you may also like|you might also like|most popular|most read|trending(?: now)?|"
-    r"top stories|latest news|editor'?s picks|what to read next|up next|"
-    r"lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie auch interessieren|"
+    r"top stories|latest news|editor'?s picks|editor'?s choice|what to read next|up next|"
+    # a box of teasers by its heading: "More trending", "Most read in Sport", "You may like",
+    # "More videos", "Mehr zum Thema Hitze", "Die Redaktion empfiehlt"
+    r"more trending|trending (?:news|stories)|(?:most read|most popular|latest|top stories) in .{1,30}|"
+    r"you may like|you might like|more great .{1,30} stories|read more stories|(?:read )?more on these topics|"
+    r"meistgelesen|meistgelesene artikel|les plus lus|lo más leído|más leídas|mais lidas|i più letti|più letti|"
+    r"meest gelezen|mest lästa|mest lest|mest læste|luetuimmat|najczęściej czytane|nejčtenější|самое читаемое|"
+    r"en çok okunanlar|die redaktion empfiehlt|weitere informationen|mehr news|mehr von .{1,30}|mehr zu .{1,40}|"
+    r"lesen sie (?:auch|mehr)|mehr zum thema(?: .{1,40})?|das könnte sie auch interessieren|"
     r"читайте также|читайте еще|по теме|похожие статьи|baca juga|berita terkait|"
     r"artikel terkait|leia também|lee también|à lire aussi|voir aussi|"
     # "related" and "read also" in other languages
@@ -95,6 +102,9 @@ UI_PHRASES = (
     r"advertise(?: with us)?|careers|faq|rss|image \d+ of \d+|\d+ of \d+|"
     r"enlarge(?: this image)?|expand|caption|hide caption|toggle caption|play|"
     r"watch|listen|audio only|live|video|photos?|gallery|back to gallery|"
+    # a video player's link to more of them: "More videos", "Weitere Videos" (a label, no teaser box)
+    r"more videos|latest videos|top videos|weitere videos|mehr videos|plus de vidéos|nos vidéos|más vídeos|"
+    r"mais vídeos|altri video|meer video's|fler videor|flere videoer|další videa|"
     r"startseite|suche|главная|поиск|меню|beranda|cari|inicio|accueil|"
     # search, close, home, show more / less, sponsored, gallery, listen in other languages
     r"suchen|rechercher|recherche|buscar|cerca|pesquisar|zoeken|sök|søk|søg|haku|szukaj|hledat|"
@@ -119,7 +129,15 @@ COUNTER_NOUNS = (
     r"kali dibaca|aufrufe"
 )
 # Relative days a timestamp line can be (rules._TIMESTAMP).
-RELATIVE_DAYS = r"yesterday|today|gestern|heute|вчера|сегодня|kemarin|hari ini"
+RELATIVE_DAYS = (r"yesterday|today|gestern|heute|вчера|сегодня|kemarin|hari ini|vandaag|gisteren|aujourd'hui|hier|"
+                 r"hoy|ayer|hoje|ontem|oggi|ieri|idag|igår|i dag|i går|tänään|eilen|dzisiaj|wczoraj|dnes|včera|"
+                 r"bugün|dün|сьогодні|вчора")
+# The word before a time of day after one of them: "Vandaag om 20:07", "Heute um 9:15".
+TIME_AT = r"om|à|a las|alle|um|at|kl\.?"
+# Relative times in other languages than English: before the number ("vor 1 Std.", "il y a 3 h",
+# "hace 2 horas") or after its unit ("3 uur geleden", "2 timmar sedan", "5 минут назад").
+AGO_BEFORE = r"vor|il y a|hace|há|před|pred"
+AGO_AFTER = r"ago|geleden|sedan|siden|sitten|temu|назад|тому|önce"
 # Words that open a byline (rules._BYLINE).
 BYLINE_WORDS = r"by|von|oleh|por|par|автор|written by|reporting by|editing by|text:"
 # Verbs that end a comment's head line: "John wrote:" (rules._COMMENT_HEAD).
@@ -211,3 +229,28 @@ SITE_SELF_NAMES = (
     "onze site", "deze website", "deze site", "nosso site", "nosso sítio", "naszej stronie", "naszego serwisu",
     "vår webbplats", "vår nettside", "vores hjemmeside", "vores website", "нашем сайте", "наш сайт",
     "本网站", "本站", "当サイト", "本サイト", "당사", "이 사이트", "본 사이트")
+
+# --- notices a page's scripts and widgets leave (ingest.clean.notices) ---------------
+# A script's name, and the words by which a placeholder asks the reader to turn it on or says
+# it is needed ("please enable JavaScript", "Bitte aktivieren Sie JavaScript", "JavaScript is
+# required", "habilita JavaScript", "JavaScriptを有効にしてください"). Lower case, parts of words.
+SCRIPT_NAMES = ("javascript",)
+SCRIPT_ASKS = ("enabl", "activ", "aktiv", "habilit", "abilit", "attiv", "required", "requires", "need",
+               "benötig", "erforderlich", "trenger", "behöver", "włącz", "povol", "zapn", "включ", "etkinleştir",
+               "bloque", "block", "disabled", "有効", "無効", "启用", "启動", "开启", "사용")
+# Embedded or external content by name: the placeholder of a post, video or map from another site
+# ("An dieser Stelle finden Sie externen Inhalt", "Externen Inhalt anzeigen", "Následuje obsah vložený
+# z jiného webu", "contenu externe"). Lower case.
+EMBED_NAMES = ("external content", "embedded content", "externen inhalt", "externer inhalt", "externe inhalt",
+               "eingebetteten inhalt", "eingebetteter inhalt", "contenu externe", "contenu intégré",
+               "contenido externo", "contenido incrustado", "conteúdo externo", "contenuto esterno",
+               "contenuto incorporato", "externe inhoud", "ingesloten inhoud", "externt innehåll",
+               "eksternt innhold", "eksternt indhold", "ulkoista sisältöä", "treści zewnętrzne", "obsah vložený",
+               "vložený obsah", "externí obsah", "внешний контент", "встроенный контент", "harici içerik",
+               "外部コンテンツ", "外部内容", "외부 콘텐츠")
+# An article's reading time ("3 Min Lesezeit", "5 min read", "1 minuti di lettura", "Lesedauer: 4
+# Minuten", "temps de lecture"): with a number, a dateline's. Lower case.
+READING_TIME = ("lesedauer", "lesezeit", "min read", "mins read", "minute read", "minutes read", "reading time",
+                "di lettura", "de lecture", "de lectura", "de leitura", "leestijd", "lästid", "lesetid",
+                "læsetid", "lukuaika", "czas czytania", "min czytania", "doba čtení", "min čtení",
+                "время чтения", "мин чтения", "okuma süresi", "dk okuma", "読了", "阅读时间", "閱讀時間")
