@@ -120,7 +120,7 @@ UI_PHRASES = (
 # First words of lines _SHORT matches that its alternatives do not spell out
 # (accented variants, "login" for "log ?in", "google+").
 SHORT_FIRST_EXTRA = ("login", "suscribete", "suscríbete", "comentario", "comentarios", "comentário",
-                     "comentários", "google+")
+                     "comentários", "google+", "editor's", "editors")
 
 # --- fragments of other line patterns ---------------------------------------------
 # What a count is of: "1.2K views" (rules._COUNTER).
