@@ -274,7 +274,9 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 
-_TIMESTAMP_FIRST = _first_words(_TIMESTAMP.pattern, "today", "yesterday") | frozenset(
+# (less the words that only follow a time or a number: "um", "at", "geleden")
+_TIMESTAMP_FIRST = (_first_words(_TIMESTAMP.pattern, "today", "yesterday")
+                    - (_first_words("(?:" + TIME_AT + ")") | _first_words("(?:" + AGO_AFTER + ")"))) | frozenset(
     m + s for m in MONTHS for s in MONTH_ENDINGS)
 _BYLINE_FIRST = _first_words(_BYLINE.pattern)
 _RELATED_FIRST = _first_words(_INLINE_RELATED.pattern)

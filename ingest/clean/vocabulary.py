@@ -242,15 +242,19 @@ SCRIPT_ASKS = ("enabl", "activ", "aktiv", "habilit", "abilit", "attiv", "require
 # ("An dieser Stelle finden Sie externen Inhalt", "Externen Inhalt anzeigen", "Následuje obsah vložený
 # z jiného webu", "contenu externe"). Lower case.
 EMBED_NAMES = ("external content", "embedded content", "externen inhalt", "externer inhalt", "externe inhalt",
-               "eingebetteten inhalt", "eingebetteter inhalt", "contenu externe", "contenu intégré",
-               "contenido externo", "contenido incrustado", "conteúdo externo", "contenuto esterno",
-               "contenuto incorporato", "externe inhoud", "ingesloten inhoud", "externt innehåll",
-               "eksternt innhold", "eksternt indhold", "ulkoista sisältöä", "treści zewnętrzne", "obsah vložený",
-               "vložený obsah", "externí obsah", "внешний контент", "встроенный контент", "harici içerik",
-               "外部コンテンツ", "外部内容", "외부 콘텐츠")
+               "eingebetteten inhalt", "eingebetteter inhalt", "contenu externe", "contenido externo",
+               "conteúdo externo", "contenuto esterno", "externe inhoud", "externt innehåll", "eksternt innhold",
+               "eksternt indhold", "obsah vložený", "vložený obsah", "externí obsah", "externý obsah",
+               "внешний контент", "внешнее содержимое", "外部コンテンツ", "外部内容", "외부 콘텐츠")
+# Parts of those names that a page is scanned for (few: each is a scan of the page).
+EMBED_ANCHORS = ("extern", "estern", "ekstern", "embedded", "eingebettet", "vložen", "внешн", "外部", "외부")
 # An article's reading time ("3 Min Lesezeit", "5 min read", "1 minuti di lettura", "Lesedauer: 4
 # Minuten", "temps de lecture"): with a number, a dateline's. Lower case.
 READING_TIME = ("lesedauer", "lesezeit", "min read", "mins read", "minute read", "minutes read", "reading time",
                 "di lettura", "de lecture", "de lectura", "de leitura", "leestijd", "lästid", "lesetid",
                 "læsetid", "lukuaika", "czas czytania", "min czytania", "doba čtení", "min čtení",
                 "время чтения", "мин чтения", "okuma süresi", "dk okuma", "読了", "阅读时间", "閱讀時間")
+# The unit of a reading time, one of which each such line holds ("5 Min.", "4 minutes", "3 dk",
+# "3分"), and the parts of them a page is scanned for.
+READING_UNITS = ("min", "мин", "dk", "分")
+READING_ANCHORS = ("min", "мин", "dk", "分")
