@@ -26,7 +26,7 @@ from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, BYLINE_WORDS, CAP
                          COMMENT_ENDS, COMMENT_VERBS, COMMENTS_PHRASES, COPYRIGHT_STARTS, COUNTER_NOUNS,
                          END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
                          RELATIVE_DAYS, RIGHTS_RESERVED, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
-                         SUBSCRIBE_WORDS, UI_PHRASES, AGO_AFTER, AGO_BEFORE, TIME_AT)
+                         SUBSCRIBE_WORDS, UI_PHRASES, SHARE_ROW_WORDS, AGO_AFTER, AGO_BEFORE, TIME_AT)
 from .consent import cookie_notices
 from .notices import CONTACT, EMBED, notice, page_notices
 from .scripts import word_count
@@ -295,6 +295,14 @@ def _gated(key: str) -> bool:
     return any(map(key.__contains__, GATE_WORDS))
 
 
+_ROW_SEPARATORS = str.maketrans(",|·•/", "     ")
+
+
+def _share_row(key: str) -> bool:
+    """Whether every word of the key is a share row's button (vocabulary.SHARE_ROW_WORDS)."""
+    return all(map(SHARE_ROW_WORDS.__contains__, key.translate(_ROW_SEPARATORS).split()))
+
+
 def _has_crumb_separator(line: str) -> bool:
     return (" > " in line or " » " in line or " › " in line or " / " in line or " → " in line
             or " :: " in line)
@@ -392,6 +400,8 @@ def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool 
                 return _SHORT_EXACT[low]
             if m := _SHORT_L.match(low):
                 return "phrase:" + m.lastgroup
+        if n_words >= 2 and first_word in SHARE_ROW_WORDS and _share_row(key):
+            return SHARE
         if n_words <= SUBSCRIBE_MAX_WORDS and any(map(low.__contains__, SUBSCRIBE_WORDS)):
             return SUBSCRIBE
         if head.isdigit() or line[0] in "(+":
@@ -577,7 +587,7 @@ assert not any(map(str.isdigit, map(chr, chain.from_iterable(range(ord(a), ord(b
                                                               for a, b in _LETTER_RANGES))))
 assert "\n" not in _KEY_STRIP and all(w[:1].isalpha() for w in COMMENT_ENDS)
 _gate = _Gates()
-_first_words_short = _SHORT_FIRST | _TIMESTAMP_FIRST | _BYLINE_FIRST
+_first_words_short = _SHORT_FIRST | _TIMESTAMP_FIRST | _BYLINE_FIRST | SHARE_ROW_WORDS
 
 
 # The line's start: after a newline, a caption word (_CAPTION), a first word, a first

@@ -27,6 +27,16 @@ SHARE_PHRASES = (
     r"megosztás|distribuie|paylaş|поделитесь|поділитися|シェア|共有|分享|공유)(?:\s+\S+)?)"
     r"(?:\s*(?:on|via)\s+\w+)?"
 )
+# The buttons of a share row, a line of nothing else ("Facebook Twitter Google+ WhatsApp", "Teilen
+# Merken Drucken", "Social sharing"): the networks and the share, save, print and copy buttons in
+# many languages (rules._share_row). Lower case, whole words.
+SHARE_ROW_WORDS = frozenset((
+    "share", "shares", "sharing", "social", "tweet", "email", "e-mail", "mail", "print", "save", "bookmark", "copy",
+    "link", "whatsapp", "facebook", "twitter", "x", "linkedin", "reddit", "pinterest", "tumblr", "telegram", "vk",
+    "flipboard", "messenger", "google+", "threads", "bluesky", "mastodon", "xing", "sms", "teilen", "drucken",
+    "merken", "kopieren", "compartir", "imprimir", "guardar", "partager", "imprimer", "enregistrer", "compartilhar",
+    "partilhar", "condividi", "stampa", "salva", "delen", "printen", "opslaan", "dela", "dele", "del",
+    "jaa", "tulosta", "udostępnij", "drukuj", "sdílet", "tisk", "uložit", "поделиться", "печать", "paylaş", "yazdır"))
 # Subscribe, sign-in, follow and app prompts.
 SUBSCRIBE_PHRASES = (
     r"(?:subscribe|subscribe now|sign up|sign in|log ?in|log out|register|"
