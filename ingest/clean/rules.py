@@ -26,7 +26,7 @@ from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, BYLINE_WORDS, CAP
                          COMMENT_ENDS, COMMENT_VERBS, COMMENTS_PHRASES, COPYRIGHT_STARTS, COUNTER_NOUNS,
                          END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
                          RELATIVE_DAYS, RIGHTS_RESERVED, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
-                         SUBSCRIBE_WORDS, UI_PHRASES, SHARE_ROW_WORDS, AGO_AFTER, AGO_BEFORE, TIME_AT)
+                         SUBSCRIBE_WORDS, UI_PHRASES, SHARE_ROW_FILLERS, SHARE_ROW_WORDS, AGO_AFTER, AGO_BEFORE, TIME_AT)
 from .consent import cookie_notices
 from .notices import CONTACT, EMBED, notice, page_notices
 from .scripts import word_count
@@ -299,8 +299,11 @@ _ROW_SEPARATORS = str.maketrans(",|·•/", "     ")
 
 
 def _share_row(key: str) -> bool:
-    """Whether every word of the key is a share row's button (vocabulary.SHARE_ROW_WORDS)."""
-    return all(map(SHARE_ROW_WORDS.__contains__, key.translate(_ROW_SEPARATORS).split()))
+    """Whether the key is a share row: two or more buttons (vocabulary.SHARE_ROW_WORDS) and
+    nothing else but the words between them (SHARE_ROW_FILLERS)."""
+    words = key.translate(_ROW_SEPARATORS).split()
+    buttons = sum(map(SHARE_ROW_WORDS.__contains__, words))
+    return buttons >= 2 and buttons + sum(map(SHARE_ROW_FILLERS.__contains__, words)) == len(words)
 
 
 def _has_crumb_separator(line: str) -> bool:
@@ -400,7 +403,7 @@ def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool 
                 return _SHORT_EXACT[low]
             if m := _SHORT_L.match(low):
                 return "phrase:" + m.lastgroup
-        if n_words >= 2 and first_word in SHARE_ROW_WORDS and _share_row(key):
+        if n_words >= 2 and (first_word in SHARE_ROW_WORDS or first_word in SHARE_ROW_FILLERS) and _share_row(key):
             return SHARE
         if n_words <= SUBSCRIBE_MAX_WORDS and any(map(low.__contains__, SUBSCRIBE_WORDS)):
             return SUBSCRIBE
@@ -587,7 +590,7 @@ assert not any(map(str.isdigit, map(chr, chain.from_iterable(range(ord(a), ord(b
                                                               for a, b in _LETTER_RANGES))))
 assert "\n" not in _KEY_STRIP and all(w[:1].isalpha() for w in COMMENT_ENDS)
 _gate = _Gates()
-_first_words_short = _SHORT_FIRST | _TIMESTAMP_FIRST | _BYLINE_FIRST | SHARE_ROW_WORDS
+_first_words_short = _SHORT_FIRST | _TIMESTAMP_FIRST | _BYLINE_FIRST | SHARE_ROW_WORDS | SHARE_ROW_FILLERS
 
 
 # The line's start: after a newline, a caption word (_CAPTION), a first word, a first

@@ -37,6 +37,10 @@ SHARE_ROW_WORDS = frozenset((
     "merken", "kopieren", "compartir", "imprimir", "guardar", "partager", "imprimer", "enregistrer", "compartilhar",
     "partilhar", "condividi", "stampa", "salva", "delen", "printen", "opslaan", "dela", "dele", "del",
     "jaa", "tulosta", "udostępnij", "drukuj", "sdílet", "tisk", "uložit", "поделиться", "печать", "paylaş", "yazdır"))
+# Words a share row puts between its buttons ("Share this article via email", "Per E-Mail teilen",
+# "Partager sur Facebook"); a row holds at least two buttons.
+SHARE_ROW_FILLERS = frozenset(("via", "per", "on", "this", "article", "story", "the", "auf", "artikel", "sur",
+                               "cet", "article", "por", "en", "este", "artículo", "su", "op", "på", "na", "w"))
 # Subscribe, sign-in, follow and app prompts.
 SUBSCRIBE_PHRASES = (
     r"(?:subscribe|subscribe now|sign up|sign in|log ?in|log out|register|"
@@ -251,13 +255,13 @@ SCRIPT_ASKS = ("enabl", "activ", "aktiv", "habilit", "abilit", "attiv", "require
 # Embedded or external content by name: the placeholder of a post, video or map from another site
 # ("An dieser Stelle finden Sie externen Inhalt", "Externen Inhalt anzeigen", "Následuje obsah vložený
 # z jiného webu", "contenu externe"). Lower case.
-EMBED_NAMES = ("external content", "embedded content", "externen inhalt", "externer inhalt", "externe inhalt",
+EMBED_NAMES = ("external content", "embedded content", "redaktioneller inhalt", "externen inhalt", "externer inhalt", "externe inhalt",
                "eingebetteten inhalt", "eingebetteter inhalt", "contenu externe", "contenido externo",
                "conteúdo externo", "contenuto esterno", "externe inhoud", "externt innehåll", "eksternt innhold",
                "eksternt indhold", "obsah vložený", "vložený obsah", "externí obsah", "externý obsah",
                "внешний контент", "внешнее содержимое", "外部コンテンツ", "外部内容", "외부 콘텐츠")
 # Parts of those names that a page is scanned for (few: each is a scan of the page).
-EMBED_ANCHORS = ("extern", "estern", "ekstern", "embedded", "eingebettet", "vložen", "внешн", "外部", "외부")
+EMBED_ANCHORS = ("redaktioneller", "extern", "estern", "ekstern", "embedded", "eingebettet", "vložen", "внешн", "外部", "외부")
 # An article's reading time ("3 Min Lesezeit", "5 min read", "1 minuti di lettura", "Lesedauer: 4
 # Minuten", "temps de lecture"): with a number, a dateline's. Lower case.
 READING_TIME = ("lesedauer", "lesezeit", "min read", "mins read", "minute read", "minutes read", "reading time",
