@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.clean.notices import CONTACT, EMBED
-from ingest.clean.rules import RELATED, TIMESTAMP, match_line, match_lines
+from ingest.clean.rules import RELATED, SHARE, TIMESTAMP, match_line, match_lines
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
 
@@ -54,6 +54,7 @@ def _page(*blocks: list[str]) -> str:
     "Externen Inhalt anzeigen",
     "Následuje obsah vložený z jiného webu. Zde jej můžete přeskočit.",
     "Ce contenu externe ne peut pas être affiché.",
+    "Empfohlener redaktioneller Inhalt",
 ])
 def test_player_and_embed_placeholders_are_notices(line):
     assert _rule(line) == EMBED
@@ -98,6 +99,14 @@ def test_teaser_box_headings_are_related_markers(line):
 
 
 @pytest.mark.parametrize("line", [
+    "Facebook Twitter Google+ Whatsapp", "Teilen Merken Drucken", "Social Sharing", "Per E-Mail teilen E-Mail",
+    "Partager sur Facebook Twitter", "Compartir Imprimir", "Udostępnij Drukuj",
+])
+def test_a_row_of_share_buttons_is_a_share_row(line):
+    assert _rule(line) == SHARE
+
+
+@pytest.mark.parametrize("line", [
     # an article about JavaScript names it without asking the reader to turn it on
     "The library is written in JavaScript and runs in the browser as well as on the server.",
     # an address quoted in a report, with no word to the reader
@@ -111,10 +120,13 @@ def test_teaser_box_headings_are_related_markers(line):
     # "more" opens a sentence
     "More trending topics were discussed at the summit than ever before.",
     "Mehr zu tun hatte die Feuerwehr am Sonntag, als ein Sturm über die Stadt zog.",
+    # networks named in a short line of text, or one button with words around it
+    "Facebook and Twitter on trial",
+    "Facebook posts on the rise",
 ])
 def test_article_lines_are_left_alone(line):
     rule = _rule(line)
-    assert rule not in (EMBED, CONTACT, TIMESTAMP, RELATED), rule
+    assert rule not in (EMBED, CONTACT, TIMESTAMP, RELATED, SHARE), rule
 
 
 def test_match_lines_finds_the_notices_match_line_finds():
