@@ -153,3 +153,17 @@ def test_every_headline_of_a_teaser_box_inside_the_article_leaves_it():
     cleaned = clean_text(page, OPTIONS)
     assert cleaned.paragraphs == tuple(ARTICLE)
     assert {r.text for r in cleaned.removed} >= set(box)
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("정청래 더불어민주당 대표가 18일 서울 여의도 국회에서 열린 의원총회에서 최고위원과 대화하고 있다. 뉴스1", True),
+    ("이 후보가 15일 전남 순천시에서 열린 선거 유세에서 연설을 마치고 시민들에게 인사하고 있다. 홍길동 기자", True),
+    ("警視庁を出る容疑者＝13日、東京・霞ケ関で（山田太郎撮影）", True),
+    # a Korean paragraph goes on after its sentence; a credit word inside a sentence
+    ("민주당은 12일 국회에서 비공개 최고위를 열었다. 이날 회의에는 당대표 선거를 논의한 기자", False),
+    ("민주당은 12일 국회에서 최고위를 열었다. 연합뉴스 기자는 이를 보도했다.", False),
+])
+def test_captions_in_scripts_without_capitals_end_with_their_credit(line, credit):
+    from ingest.clean.rules import ends_with_credit
+
+    assert ends_with_credit(line) is credit

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from itertools import accumulate, chain, compress, count, repeat
 from operator import add, attrgetter, le
 
-from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, BYLINE_WORDS, CAPTION_NAMES, CAPTION_WORDS,
+from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, BRACKET_CREDIT_ENDS, HANGUL_CREDIT_WORDS, BYLINE_WORDS, CAPTION_NAMES, CAPTION_WORDS,
                          COMMENT_ENDS, COMMENT_VERBS, COMMENTS_PHRASES, COPYRIGHT_STARTS, COUNTER_NOUNS,
                          END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
                          RELATIVE_DAYS, RIGHTS_RESERVED, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
@@ -203,8 +203,31 @@ _SLASH_REACH = 50  # a match starts at most this many characters from the line's
 SLASH_CREDIT_MIN_WORDS = 6
 
 
+# A Korean caption's credit: after the sentence's "다." at most this many characters, in at most
+# three words, the last a credit word or an agency (vocabulary.HANGUL_CREDIT_WORDS).
+HANGUL_CREDIT_CHARS = 16
+_HANGUL_CREDIT_LAST = frozenset(w[-1] for w in HANGUL_CREDIT_WORDS)
+
+
+def _uncased_credit(line: str) -> bool:
+    """Whether a line in a script without capitals ends with a photo credit (see
+    vocabulary.BRACKET_CREDIT_ENDS, HANGUL_CREDIT_WORDS)."""
+    if line.endswith(BRACKET_CREDIT_ENDS):
+        return True
+    if line[-1] not in _HANGUL_CREDIT_LAST:
+        return False
+    k = line.rfind(". ", max(0, len(line) - HANGUL_CREDIT_CHARS - 2))
+    if k < 1 or not "\uac00" <= line[k - 1] <= "\ud7a3":  # a Korean sentence's end
+        return False
+    tail = line[k + 2:].split()
+    return 0 < len(tail) <= 3 and tail[-1].endswith(HANGUL_CREDIT_WORDS) and not any(
+        c in _SENTENCE_ENDS for c in line[k + 2:])
+
+
 def ends_with_credit(line: str) -> bool:
     """Whether the line is a caption: a sentence of at least four words, then a photo credit."""
+    if not line.isascii() and _uncased_credit(line):
+        return True
     n = len(line)
     at = max(0, n - _SLASH_REACH)
     if line.find("/", at) >= 0:  # str.find first: most lines have no "/" near their end

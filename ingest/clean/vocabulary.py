@@ -169,6 +169,12 @@ AGENCIES = ("getty images", "ap photo", "reuters", "afp", "epa", "shutterstock",
 # Credit words after a caption's last colon: "... in London. Foto: NTB".
 END_CREDIT_WORDS = ("photo", "photos", "foto", "fotos", "fotó", "фото", "bild", "kuva", "zdjęcie", "image",
                     "imagen", "credit", "crédit", "crédito", "写真", "사진")
+# Scripts without capitals end a caption with a credit too: Japanese with the photographer in
+# brackets ("...霞ケ関で（潟沼義樹撮影）", "（共同通信社提供）"), Korean with the agency or the
+# photographer after the caption's sentence ("...인사하고 있다. 뉴스1", "... 있다. 홍길동 기자",
+# "서울=연합뉴스"). The endings of the Japanese credit, and the words a Korean credit ends with.
+BRACKET_CREDIT_ENDS = ("撮影）", "撮影)", "提供）", "提供)")
+HANGUL_CREDIT_WORDS = ("기자", "특파원", "제공", "뉴스1", "뉴시스", "연합뉴스", "사진")
 # Reserved-rights phrases of copyright lines.
 RIGHTS_RESERVED = ("all rights reserved", "alle rechte vorbehalten", "все права защищены", "hak cipta",
                    "todos os direitos", "tous droits")
