@@ -93,6 +93,9 @@ def test_reading_times_and_relative_timestamps_are_timestamps(line):
     "More Trending", "Most read in Football", "You may like", "You Might Also Like …",
     "Mehr zum Thema Hitzeschäden", "Die Redaktion empfiehlt", "EDITOR'S CHOICE", "Les plus lus",
     "Más leídas", "Meest gelezen", "Самое читаемое",
+    # a reader's prompt with its teaser on the same line, no separator
+    "À lire aussi La natalité russe menacée", "Les også En far for de store anledninger",
+    "Lesen Sie auch Wie die Stadt ihre Brücken saniert",
 ])
 def test_teaser_box_headings_are_related_markers(line):
     assert _rule(line) == RELATED

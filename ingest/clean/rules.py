@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from itertools import accumulate, chain, compress, count, repeat
 from operator import add, attrgetter, le
 
-from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, BRACKET_CREDIT_ENDS, HANGUL_CREDIT_WORDS, BYLINE_WORDS, CAPTION_NAMES, CAPTION_WORDS,
+from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, BRACKET_CREDIT_ENDS, HANGUL_CREDIT_WORDS, INLINE_MARKERS_BARE, BYLINE_WORDS, CAPTION_NAMES, CAPTION_WORDS,
                          COMMENT_ENDS, COMMENT_VERBS, COMMENTS_PHRASES, COPYRIGHT_STARTS, COUNTER_NOUNS,
                          END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
                          RELATIVE_DAYS, RIGHTS_RESERVED, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
@@ -285,7 +285,8 @@ SIGN_EDGE_WORDS = 2
 SIGN_HOLDER_REACH = 8  # characters after the sign in which the holder's name starts
 # A marker that introduces a teaser on the same line ("Related: ...").
 _INLINE_RELATED = re.compile(
-    r"^(?:" + "|".join(INLINE_MARKERS) + r")\s*(?::|\||»|-|–|—)\s*\S",
+    r"^(?:" + "|".join(INLINE_MARKERS) + r")\s*(?::|\||»|-|–|—)\s*\S"
+    r"|^(?:" + "|".join(INLINE_MARKERS_BARE) + r")\s+\S",
     re.IGNORECASE,
 )
 # An address: the part after the first "@" that is not the line's first character

@@ -183,6 +183,13 @@ INLINE_MARKERS = ("related", "read more", "read also", "also read", "see also", 
                   "recommended", "baca juga", "lihat juga", "читайте также", "читайте еще",
                   "смотрите также", "lesen sie auch", "mehr zum thema", "leia também",
                   "lee también", "à lire aussi")
+# Markers that introduce a teaser on the same line with no separator ("À lire aussi La natalité
+# ...", "Les også En far for ..."): a reader's prompt in other languages than English, where
+# "Related ..." or "See also ..." also open an article's own lines.
+INLINE_MARKERS_BARE = ("à lire aussi", "a lire aussi", "les også", "lesen sie auch", "leia também",
+                       "lee también", "lea también", "baca juga", "lihat juga", "czytaj także", "czytaj też",
+                       "čtěte také", "čtěte též", "lees ook", "läs också", "læs også", "lue myös", "leggi anche",
+                       "citește și", "читайте также", "читайте також", "смотрите также")
 # Month abbreviations a timestamp line can start with.
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # The words every caption or copyright line contains (lower case): one scan for them.
