@@ -96,6 +96,11 @@ def test_reading_times_and_relative_timestamps_are_timestamps(line):
     # a reader's prompt with its teaser on the same line, no separator
     "À lire aussi La natalité russe menacée", "Les også En far for de store anledninger",
     "Lesen Sie auch Wie die Stadt ihre Brücken saniert",
+    "Artículos relacionados", "Verwandte Artikel",
+    # a teaser's blurb and its link
+    "Der Komet trägt jetzt den Namen seines Entdeckers. mehr",
+    "When you walk into almost any store, you're immediately overloaded with sights, sounds,… Read more Read more",
+    "Le maire a présenté son projet de budget pour l'année prochaine. Lire la suite",
 ])
 def test_teaser_box_headings_are_related_markers(line):
     assert _rule(line) == RELATED
@@ -125,6 +130,8 @@ def test_a_row_of_share_buttons_is_a_share_row(line):
     "Mehr zu tun hatte die Feuerwehr am Sonntag, als ein Sturm über die Stadt zog.",
     # networks named in a short line of text, or one button with words around it
     "Facebook and Twitter on trial",
+    # "more" that ends a sentence, or a word that ends with it
+    "The council said it would need more.", "The team moved to Baltimore",
     "Facebook posts on the rise",
 ])
 def test_article_lines_are_left_alone(line):

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from itertools import accumulate, chain, compress, count, repeat
 from operator import add, attrgetter, le
 
-from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, BRACKET_CREDIT_ENDS, HANGUL_CREDIT_WORDS, INLINE_MARKERS_BARE, BYLINE_WORDS, CAPTION_NAMES, CAPTION_WORDS,
+from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, BRACKET_CREDIT_ENDS, HANGUL_CREDIT_WORDS, INLINE_MARKERS_BARE, READ_MORE_ENDS, BYLINE_WORDS, CAPTION_NAMES, CAPTION_WORDS,
                          COMMENT_ENDS, COMMENT_VERBS, COMMENTS_PHRASES, COPYRIGHT_STARTS, COUNTER_NOUNS,
                          END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
                          RELATIVE_DAYS, RIGHTS_RESERVED, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
@@ -360,6 +360,17 @@ def no_chrome(rules: Iterable[str | None]) -> bool:
     return _ARTICLE_OR_NONE.issuperset(rules)
 
 
+# A teaser's blurb: a sentence's end, then the link to the story ("... Entdeckers. mehr",
+# "... sounds,… Read more Read more"); the link's words, once or twice, end the line. The
+# search starts _READ_MORE_REACH characters before the line's end.
+_READ_MORE = re.compile(r"[.!?\"“”»«…)]\s*+(?:(?:" + "|".join(map(re.escape, READ_MORE_ENDS)) + r")\s*+){1,2}$",
+                        re.IGNORECASE)
+_READ_MORE_LAST = tuple(sorted({phrase.split()[-1] for phrase in READ_MORE_ENDS}))
+_READ_MORE_REACH = 2 * max(map(len, READ_MORE_ENDS)) + 8
+BLURB_MIN_WORDS = 4
+# The most words of a line whose last word the page scan looks at (a teaser's blurb).
+ENDED_MAX_WORDS = 60
+
 # Markers whose following headline-like line is a teaser link.
 TEASER_RULES = frozenset({RELATED})
 
@@ -383,9 +394,9 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _SHORT_L, _TIMESTAMP_L, _URL_L, _BYLINE_L, _INLINE_RELATED_L, _CAPTION_L, _CAPTION_TAIL_L, \
-    _COPYRIGHT_L, _COMMENT_HEAD_L, _CAPTION_END_L = map(_lowered, (
+    _COPYRIGHT_L, _COMMENT_HEAD_L, _CAPTION_END_L, _READ_MORE_L = map(_lowered, (
         _SHORT, _TIMESTAMP, _URL, _BYLINE, _INLINE_RELATED, _CAPTION, _CAPTION_TAIL, _COPYRIGHT,
-        _COMMENT_HEAD, _CAPTION_END))
+        _COMMENT_HEAD, _CAPTION_END, _READ_MORE))
 
 
 # Most phrase lines are exactly one of _SHORT's literal alternatives: their rule, as
@@ -409,11 +420,14 @@ def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool 
     """match_line, given the lower-cased line.
 
     False for `ended`, `crumbed` or `captioned` says the key does not end with a
-    COMMENT_ENDS word, the line has no _has_crumb_separator, or no caption or
+    COMMENT_ENDS or _READ_MORE_LAST word, the line has no _has_crumb_separator, or no caption or
     copyright rule can match it: those tests are skipped.
     """
     key = low.strip(_KEY_STRIP)
     first_word = key.partition(" ")[0].rstrip(":,.")
+    if (ended and n_words >= BLURB_MIN_WORDS and key.endswith(_READ_MORE_LAST)
+            and _READ_MORE_L.search(low, max(0, len(low) - _READ_MORE_REACH))):
+        return RELATED  # a teaser's blurb and its link
     if n_words <= 16:
         if ended and key.endswith(COMMENT_ENDS) and _COMMENT_HEAD_L.search(low) \
                 and any(c.isdigit() for c in line):
@@ -654,7 +668,7 @@ _PAGE_ANCHORS = [(ch, re.compile(re.escape(ch) + "(?:" + _after(rest) + ")"), fr
 _PAGE_PHRASES = [*(("caption", w) for w in ("copyright", *RIGHTS_RESERVED)), ("crumb", " :: "),
                  *(("short", w) for w in SUBSCRIBE_WORDS)]
 # The last word (key.endswith(COMMENT_ENDS)), as the first of the reversed line.
-_PAGE_ENDS = re.compile("\n" + _KS + "*+" + _trie((w[::-1], "") for w in COMMENT_ENDS))
+_PAGE_ENDS = re.compile("\n" + _KS + "*+" + _trie((w[::-1], "") for w in COMMENT_ENDS + _READ_MORE_LAST))
 # A caption's credit at the line's end (_CAPTION_END): a colon, then the line's last 1-60
 # characters (one such colon a line: none of them is a colon); before the colon, read
 # backwards, the credit word and a space or 。 before it. One pattern a colon character:
@@ -683,14 +697,15 @@ def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[i
     gates = list(map(_lastgroup, hits))
     found = set(compress(lines, map(le, map(n_words.__getitem__, lines), map(limits.__getitem__, gates))))
     captioned = set(compress(lines, map(str.startswith, gates, repeat("caption"))))
-    # Last words: key.endswith(COMMENT_ENDS), up to 16 words, as first words of the
+    # Last words: key.endswith(COMMENT_ENDS or _READ_MORE_LAST), up to ENDED_MAX_WORDS words (a
+    # comment's head has at most 16, a teaser's blurb more), as first words of the
     # reversed page.
     end = len(page) - 1
     ended: set[int] = set()
     reversed_page = page[::-1]
     for m in _PAGE_ENDS.finditer(reversed_page):
         k = bisect_right(starts, end - m.start()) - 1
-        if n_words[k] <= 16:
+        if n_words[k] <= ENDED_MAX_WORDS:
             ended.add(k)
     for colon, after in _CREDIT_COLONS:
         at = page.find(colon)

@@ -96,6 +96,9 @@ RELATED_PHRASES = (
     r"les også|relatert|læs også|relateret|lue myös|kapcsolódó|citește și|ilgili haberler|"
     r"relacionado|relacionados|noticias relacionadas|veja também|sur le même sujet|"
     r"weitere artikel|читайте також|関連記事|相关新闻|相关阅读|관련기사|"
+    r"artículos relacionados|artigos relacionados|notícias relacionadas|articles liés|articles connexes|"
+    r"verwandte artikel|ähnliche artikel|gerelateerde artikelen|relaterade artiklar|relaterte artikler|"
+    r"relaterede artikler|powiązane artykuły|связанные статьи|benzer haberler|相关文章|관련 기사|"
     # "read more" in other languages
     r"weiterlesen|mehr lesen|lire la suite|leer más|leggi di più|leia mais|lees meer|läs mer|les mer|"
     r"læs mere|lue lisää|czytaj więcej|číst dál|devamını oku|читать далее|続きを読む|阅读全文)"
@@ -190,6 +193,11 @@ INLINE_MARKERS_BARE = ("à lire aussi", "a lire aussi", "les også", "lesen sie 
                        "lee también", "lea también", "baca juga", "lihat juga", "czytaj także", "czytaj też",
                        "čtěte také", "čtěte též", "lees ook", "läs också", "læs også", "lue myös", "leggi anche",
                        "citește și", "читайте также", "читайте також", "смотрите также")
+# The link a teaser's blurb ends with, after its last sentence ("... den Namen seines Entdeckers.
+# mehr", "... sights, sounds,… Read more"): the blurb is a teaser (rules._READ_MORE).
+READ_MORE_ENDS = ("more", "read more", "mehr", "weiterlesen", "lire la suite", "lire plus", "leer más", "leia mais",
+                  "leggi tutto", "lees meer", "läs mer", "les mer", "læs mere", "lue lisää", "czytaj więcej",
+                  "číst dál", "читать далее", "подробнее", "devamını oku", "続きを読む", "阅读全文")
 # Month abbreviations a timestamp line can start with.
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # The words every caption or copyright line contains (lower case): one scan for them.
