@@ -20,6 +20,9 @@ from itertools import accumulate, islice
 from . import rules as R
 from .vocabulary import CONSENT_CHARACTERS, CONSENT_WORDS, PRIVACY_NAMES, PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED
 
+# A "Related" marker's box holds headlines of at most this many words, without a sentence end.
+TEASER_MAX_WORDS = 20
+
 # The body must score this much (or half the block) before an end marker can end it.
 END_MIN_SCORE = 40.0
 
@@ -113,7 +116,8 @@ def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[
                 box = rule
         if rule is not None:
             labels[i] = rule
-            after_marker = rule in teaser_rules
+            # a teaser's own rule line (its section, its date) does not end the box
+            after_marker = rule in teaser_rules or after_marker and rule not in end_rules
             continue
         if in_dull[i]:  # a run of lines none of which is text: teaser headlines, a player
             labels[i] = R.DENSITY
@@ -124,9 +128,8 @@ def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[
                 labels[i] = box
                 continue
             box = None
-        if after_marker and not ends[i]:
-            labels[i] = R.TEASER
-            after_marker = False
+        if after_marker and not ends[i] and words[i] <= TEASER_MAX_WORDS:
+            labels[i] = R.TEASER  # the box's headlines, up to the article's next sentence
             continue
         after_marker = False
         labels[i] = None

@@ -22,12 +22,13 @@ from collections.abc import Iterable
 from itertools import accumulate, chain, compress, count, repeat
 from operator import add, attrgetter, le
 
-from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, BYLINE_WORDS, CAPTION_NAMES, CAPTION_WORDS,
+from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, BRACKET_CREDIT_ENDS, HANGUL_CREDIT_WORDS, INLINE_MARKERS_BARE, READ_MORE_ENDS, BYLINE_WORDS, CAPTION_NAMES, CAPTION_WORDS,
                          COMMENT_ENDS, COMMENT_VERBS, COMMENTS_PHRASES, COPYRIGHT_STARTS, COUNTER_NOUNS,
                          END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
                          RELATIVE_DAYS, RIGHTS_RESERVED, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
-                         SUBSCRIBE_WORDS, UI_PHRASES)
+                         SUBSCRIBE_WORDS, UI_PHRASES, SHARE_ROW_FILLERS, SHARE_ROW_WORDS, AGO_AFTER, AGO_BEFORE, TIME_AT)
 from .consent import cookie_notices
+from .notices import CONTACT, EMBED, notice, page_notices
 from .scripts import word_count
 
 # --- rule names (the fixed vocabulary) ------------------------------------
@@ -52,6 +53,10 @@ AUTHOR = "phrase:author"
 PRIVACY = "phrase:privacy"
 # a cookie notice: a line that names cookies and the site itself (ingest.clean.consent)
 COOKIES = "phrase:cookies"
+# the placeholder of an embedded player, post or page whose script did not run ("To view this
+# video please enable JavaScript", "An dieser Stelle finden Sie externen Inhalt"), and a line that
+# asks the reader to write in to an address ("Got a story? Email us at ..."): ingest.clean.notices
+# (EMBED = "phrase:embed", CONTACT = "phrase:contact")
 # a line of a photo gallery: numbered slides and their captions (ingest.clean.gallery)
 GALLERY = "pattern:gallery"
 # HTML: an extractor's table row whose cells hold no letter or digit ("|  |  |", "|---|---|")
@@ -74,7 +79,7 @@ EXTRACTOR_READABILITY = "extractor:readability"
 EXTRACTOR_EMBEDDED = "extractor:embedded"
 
 RULES = (SHARE, SUBSCRIBE, AD, COMMENTS, RELATED, UI, COUNTER, CAPTION, BREADCRUMB, BULLET,
-         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, COOKIES, GALLERY, EMPTY_ROW, LINK_LIST,
+         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, COOKIES, EMBED, CONTACT, GALLERY, EMPTY_ROW, LINK_LIST,
          TEASER, END_MARKER, DENSITY, SHORT_LINE, TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA,
          EXTRACTOR_READABILITY,
          EXTRACTOR_EMBEDDED)
@@ -90,7 +95,7 @@ _BULLET_CHARS = "•●▪◦·*‣∙►▶»■□–—-"
 # runs to the line's end, so giving characters back could never make a match; without
 # it, a line of spaces is retried at each of them.
 _LEAD = r"[\s" + re.escape(_BULLET_CHARS) + r"|]*+"
-_TAIL = r"[\s.:!|»›>\-–—]*+"
+_TAIL = r"[\s.:!|»›>\-–—…]*+"
 
 # One alternation over whole short lines; the group name is the rule.
 _SHORT = re.compile(
@@ -140,17 +145,22 @@ _TIMESTAMP = re.compile(
     r"^(?:\d+\s*(?:[smhd]|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
     r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?"
-    r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?"
+    # a date and its time, apart or with a separator, the time in 12 or 24 hours ("28.04.2023 | 17:52 Uhr")
+    r"|\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}(?:\s*+[,|·•]?\s*+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?|\s*+(?:uhr|h))?)?"
     r"|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\w{2,4})?"
+    # a relative time in other languages: "vor 1 Std.", "3 uur geleden"
+    r"|(?:" + AGO_BEFORE + r")\s++\d+\s*+[^\W\d_]{1,12}\.?"
+    r"|\d+\s*+[^\W\d_]{1,12}\.?\s++(?:" + AGO_AFTER + r")"
+    # a relative day and the time ("Heute, 12:37 Uhr", "Vandaag om 20:07")
     r"|(?:" + RELATIVE_DAYS + r")"
-    r"(?:,?\s+\d{1,2}:\d{2})?)"
+    r"(?:\s*+,?\s*+(?:(?:" + TIME_AT + r")\s++)?\d{1,2}[:.]\d{2}(?:\s*+(?:uhr|h))?)?)"
     r"(?:\s+\d+\s+(?:photos?|videos?|images?))?\s*$",
     re.IGNORECASE,
 )
 # Whitespace runs are possessive: what follows each starts with no whitespace ("photo"
 # + " " * n + "x" was n**2 steps, the run split in two around an absent "credit").
 _CAPTION = re.compile(
-    r"(?:^|[|(\[]\s*+|\s[-–—]\s*+)(?:" + "|".join(CAPTION_NAMES) + r")s?\s*+(?:credit\s*+)?"
+    r"(?:^|[|(\[]\s*+|\s[-–—]\s*+)(?:" + "|".join(CAPTION_NAMES) + r")s?\s*+(?:credits?\s*+)?"
     r"(?::|by\b|courtesy\b)",
     re.IGNORECASE,
 )
@@ -193,8 +203,31 @@ _SLASH_REACH = 50  # a match starts at most this many characters from the line's
 SLASH_CREDIT_MIN_WORDS = 6
 
 
+# A Korean caption's credit: after the sentence's "다." at most this many characters, in at most
+# three words, the last a credit word or an agency (vocabulary.HANGUL_CREDIT_WORDS).
+HANGUL_CREDIT_CHARS = 16
+_HANGUL_CREDIT_LAST = frozenset(w[-1] for w in HANGUL_CREDIT_WORDS)
+
+
+def _uncased_credit(line: str) -> bool:
+    """Whether a line in a script without capitals ends with a photo credit (see
+    vocabulary.BRACKET_CREDIT_ENDS, HANGUL_CREDIT_WORDS)."""
+    if line.endswith(BRACKET_CREDIT_ENDS):
+        return True
+    if line[-1] not in _HANGUL_CREDIT_LAST:
+        return False
+    k = line.rfind(". ", max(0, len(line) - HANGUL_CREDIT_CHARS - 2))
+    if k < 1 or not "\uac00" <= line[k - 1] <= "\ud7a3":  # a Korean sentence's end
+        return False
+    tail = line[k + 2:].split()
+    return 0 < len(tail) <= 3 and tail[-1].endswith(HANGUL_CREDIT_WORDS) and not any(
+        c in _SENTENCE_ENDS for c in line[k + 2:])
+
+
 def ends_with_credit(line: str) -> bool:
     """Whether the line is a caption: a sentence of at least four words, then a photo credit."""
+    if not line.isascii() and _uncased_credit(line):
+        return True
     n = len(line)
     at = max(0, n - _SLASH_REACH)
     if line.find("/", at) >= 0:  # str.find first: most lines have no "/" near their end
@@ -252,7 +285,8 @@ SIGN_EDGE_WORDS = 2
 SIGN_HOLDER_REACH = 8  # characters after the sign in which the holder's name starts
 # A marker that introduces a teaser on the same line ("Related: ...").
 _INLINE_RELATED = re.compile(
-    r"^(?:" + "|".join(INLINE_MARKERS) + r")\s*(?::|\||»|-|–|—)\s*\S",
+    r"^(?:" + "|".join(INLINE_MARKERS) + r")\s*(?::|\||»|-|–|—)\s*\S"
+    r"|^(?:" + "|".join(INLINE_MARKERS_BARE) + r")\s+\S",
     re.IGNORECASE,
 )
 # An address: the part after the first "@" that is not the line's first character
@@ -264,7 +298,9 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 
-_TIMESTAMP_FIRST = _first_words(_TIMESTAMP.pattern, "today", "yesterday") | frozenset(
+# (less the words that only follow a time or a number: "um", "at", "geleden")
+_TIMESTAMP_FIRST = (_first_words(_TIMESTAMP.pattern, "today", "yesterday")
+                    - (_first_words("(?:" + TIME_AT + ")") | _first_words("(?:" + AGO_AFTER + ")"))) | frozenset(
     m + s for m in MONTHS for s in MONTH_ENDINGS)
 _BYLINE_FIRST = _first_words(_BYLINE.pattern)
 _RELATED_FIRST = _first_words(_INLINE_RELATED.pattern)
@@ -281,6 +317,17 @@ def _gated(key: str) -> bool:
     if len(key) <= _GATE_REGEX_MAX:
         return _GATE.search(key) is not None
     return any(map(key.__contains__, GATE_WORDS))
+
+
+_ROW_SEPARATORS = str.maketrans(",|·•/", "     ")
+
+
+def _share_row(key: str) -> bool:
+    """Whether the key is a share row: two or more buttons (vocabulary.SHARE_ROW_WORDS) and
+    nothing else but the words between them (SHARE_ROW_FILLERS)."""
+    words = key.translate(_ROW_SEPARATORS).split()
+    buttons = sum(map(SHARE_ROW_WORDS.__contains__, words))
+    return buttons >= 2 and buttons + sum(map(SHARE_ROW_FILLERS.__contains__, words)) == len(words)
 
 
 def _has_crumb_separator(line: str) -> bool:
@@ -313,6 +360,17 @@ def no_chrome(rules: Iterable[str | None]) -> bool:
     return _ARTICLE_OR_NONE.issuperset(rules)
 
 
+# A teaser's blurb: a sentence's end, then the link to the story ("... Entdeckers. mehr",
+# "... sounds,… Read more Read more"); the link's words, once or twice, end the line. The
+# search starts _READ_MORE_REACH characters before the line's end.
+_READ_MORE = re.compile(r"[.!?\"“”»«…)]\s*+(?:(?:" + "|".join(map(re.escape, READ_MORE_ENDS)) + r")\s*+){1,2}$",
+                        re.IGNORECASE)
+_READ_MORE_LAST = tuple(sorted({phrase.split()[-1] for phrase in READ_MORE_ENDS}))
+_READ_MORE_REACH = 2 * max(map(len, READ_MORE_ENDS)) + 8
+BLURB_MIN_WORDS = 4
+# The most words of a line whose last word the page scan looks at (a teaser's blurb).
+ENDED_MAX_WORDS = 60
+
 # Markers whose following headline-like line is a teaser link.
 TEASER_RULES = frozenset({RELATED})
 
@@ -336,9 +394,9 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _SHORT_L, _TIMESTAMP_L, _URL_L, _BYLINE_L, _INLINE_RELATED_L, _CAPTION_L, _CAPTION_TAIL_L, \
-    _COPYRIGHT_L, _COMMENT_HEAD_L, _CAPTION_END_L = map(_lowered, (
+    _COPYRIGHT_L, _COMMENT_HEAD_L, _CAPTION_END_L, _READ_MORE_L = map(_lowered, (
         _SHORT, _TIMESTAMP, _URL, _BYLINE, _INLINE_RELATED, _CAPTION, _CAPTION_TAIL, _COPYRIGHT,
-        _COMMENT_HEAD, _CAPTION_END))
+        _COMMENT_HEAD, _CAPTION_END, _READ_MORE))
 
 
 # Most phrase lines are exactly one of _SHORT's literal alternatives: their rule, as
@@ -353,7 +411,8 @@ def match_line(line: str, n_words: int) -> str | None:
 
     The case-insensitive rules run, case-sensitively, on the lower-cased line.
     """
-    return _match(line, n_words, line.lower())
+    low = line.lower()
+    return _match(line, n_words, low) or notice(low, n_words)
 
 
 def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool = True,
@@ -361,11 +420,14 @@ def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool 
     """match_line, given the lower-cased line.
 
     False for `ended`, `crumbed` or `captioned` says the key does not end with a
-    COMMENT_ENDS word, the line has no _has_crumb_separator, or no caption or
+    COMMENT_ENDS or _READ_MORE_LAST word, the line has no _has_crumb_separator, or no caption or
     copyright rule can match it: those tests are skipped.
     """
     key = low.strip(_KEY_STRIP)
     first_word = key.partition(" ")[0].rstrip(":,.")
+    if (ended and n_words >= BLURB_MIN_WORDS and key.endswith(_READ_MORE_LAST)
+            and _READ_MORE_L.search(low, max(0, len(low) - _READ_MORE_REACH))):
+        return RELATED  # a teaser's blurb and its link
     if n_words <= 16:
         if ended and key.endswith(COMMENT_ENDS) and _COMMENT_HEAD_L.search(low) \
                 and any(c.isdigit() for c in line):
@@ -379,6 +441,8 @@ def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool 
                 return _SHORT_EXACT[low]
             if m := _SHORT_L.match(low):
                 return "phrase:" + m.lastgroup
+        if n_words >= 2 and (first_word in SHARE_ROW_WORDS or first_word in SHARE_ROW_FILLERS) and _share_row(key):
+            return SHARE
         if n_words <= SUBSCRIBE_MAX_WORDS and any(map(low.__contains__, SUBSCRIBE_WORDS)):
             return SUBSCRIBE
         if head.isdigit() or line[0] in "(+":
@@ -564,7 +628,7 @@ assert not any(map(str.isdigit, map(chr, chain.from_iterable(range(ord(a), ord(b
                                                               for a, b in _LETTER_RANGES))))
 assert "\n" not in _KEY_STRIP and all(w[:1].isalpha() for w in COMMENT_ENDS)
 _gate = _Gates()
-_first_words_short = _SHORT_FIRST | _TIMESTAMP_FIRST | _BYLINE_FIRST
+_first_words_short = _SHORT_FIRST | _TIMESTAMP_FIRST | _BYLINE_FIRST | SHARE_ROW_WORDS | SHARE_ROW_FILLERS
 
 
 # The line's start: after a newline, a caption word (_CAPTION), a first word, a first
@@ -604,7 +668,7 @@ _PAGE_ANCHORS = [(ch, re.compile(re.escape(ch) + "(?:" + _after(rest) + ")"), fr
 _PAGE_PHRASES = [*(("caption", w) for w in ("copyright", *RIGHTS_RESERVED)), ("crumb", " :: "),
                  *(("short", w) for w in SUBSCRIBE_WORDS)]
 # The last word (key.endswith(COMMENT_ENDS)), as the first of the reversed line.
-_PAGE_ENDS = re.compile("\n" + _KS + "*+" + _trie((w[::-1], "") for w in COMMENT_ENDS))
+_PAGE_ENDS = re.compile("\n" + _KS + "*+" + _trie((w[::-1], "") for w in COMMENT_ENDS + _READ_MORE_LAST))
 # A caption's credit at the line's end (_CAPTION_END): a colon, then the line's last 1-60
 # characters (one such colon a line: none of them is a colon); before the colon, read
 # backwards, the credit word and a space or 。 before it. One pattern a colon character:
@@ -633,14 +697,15 @@ def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[i
     gates = list(map(_lastgroup, hits))
     found = set(compress(lines, map(le, map(n_words.__getitem__, lines), map(limits.__getitem__, gates))))
     captioned = set(compress(lines, map(str.startswith, gates, repeat("caption"))))
-    # Last words: key.endswith(COMMENT_ENDS), up to 16 words, as first words of the
+    # Last words: key.endswith(COMMENT_ENDS or _READ_MORE_LAST), up to ENDED_MAX_WORDS words (a
+    # comment's head has at most 16, a teaser's blurb more), as first words of the
     # reversed page.
     end = len(page) - 1
     ended: set[int] = set()
     reversed_page = page[::-1]
     for m in _PAGE_ENDS.finditer(reversed_page):
         k = bisect_right(starts, end - m.start()) - 1
-        if n_words[k] <= 16:
+        if n_words[k] <= ENDED_MAX_WORDS:
             ended.add(k)
     for colon, after in _CREDIT_COLONS:
         at = page.find(colon)
@@ -718,4 +783,7 @@ def _match_page(lines: list[str], n_words: list[int]) -> list[str | None]:
     for k in cookie_notices(page, starts, lows):
         if rules[k] is None:
             rules[k] = COOKIES
+    for k, rule in page_notices(page, starts, lows, n_words):
+        if rules[k] is None:
+            rules[k] = rule
     return rules

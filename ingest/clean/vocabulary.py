@@ -27,6 +27,20 @@ SHARE_PHRASES = (
     r"megosztás|distribuie|paylaş|поделитесь|поділитися|シェア|共有|分享|공유)(?:\s+\S+)?)"
     r"(?:\s*(?:on|via)\s+\w+)?"
 )
+# The buttons of a share row, a line of nothing else ("Facebook Twitter Google+ WhatsApp", "Teilen
+# Merken Drucken", "Social sharing"): the networks and the share, save, print and copy buttons in
+# many languages (rules._share_row). Lower case, whole words.
+SHARE_ROW_WORDS = frozenset((
+    "share", "shares", "sharing", "social", "tweet", "email", "e-mail", "mail", "print", "save", "bookmark", "copy",
+    "link", "whatsapp", "facebook", "twitter", "x", "linkedin", "reddit", "pinterest", "tumblr", "telegram", "vk",
+    "flipboard", "messenger", "google+", "threads", "bluesky", "mastodon", "xing", "sms", "teilen", "drucken",
+    "merken", "kopieren", "compartir", "imprimir", "guardar", "partager", "imprimer", "enregistrer", "compartilhar",
+    "partilhar", "condividi", "stampa", "salva", "delen", "printen", "opslaan", "dela", "dele", "del",
+    "jaa", "tulosta", "udostępnij", "drukuj", "sdílet", "tisk", "uložit", "поделиться", "печать", "paylaş", "yazdır"))
+# Words a share row puts between its buttons ("Share this article via email", "Per E-Mail teilen",
+# "Partager sur Facebook"); a row holds at least two buttons.
+SHARE_ROW_FILLERS = frozenset(("via", "per", "on", "this", "article", "story", "the", "auf", "artikel", "sur",
+                               "cet", "article", "por", "en", "este", "artículo", "su", "op", "på", "na", "w"))
 # Subscribe, sign-in, follow and app prompts.
 SUBSCRIBE_PHRASES = (
     r"(?:subscribe|subscribe now|sign up|sign in|log ?in|log out|register|"
@@ -65,8 +79,15 @@ RELATED_PHRASES = (
     r"| topics| video)?|read more|read next|read also|also read|see also|more from .{1,40}|"
     r"more on this(?: story)?|more stories|more news|recommended(?: for you| stories| reading)?|"
     r"you may also like|you might also like|most popular|most read|trending(?: now)?|"
-    r"top stories|latest news|editor'?s picks|what to read next|up next|"
-    r"lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie auch interessieren|"
+    r"top stories|latest news|editor'?s picks|editor'?s choice|what to read next|up next|"
+    # a box of teasers by its heading: "More trending", "Most read in Sport", "You may like",
+    # "More videos", "Mehr zum Thema Hitze", "Die Redaktion empfiehlt"
+    r"more trending|trending (?:news|stories)|(?:most read|most popular|latest|top stories) in .{1,30}|"
+    r"you may like|you might like|more great .{1,30} stories|read more stories|(?:read )?more on these topics|"
+    r"meistgelesen|meistgelesene artikel|les plus lus|lo más leído|más leídas|mais lidas|i più letti|più letti|"
+    r"meest gelezen|mest lästa|mest lest|mest læste|luetuimmat|najczęściej czytane|nejčtenější|самое читаемое|"
+    r"en çok okunanlar|die redaktion empfiehlt|weitere informationen|mehr news|mehr von .{1,30}|mehr zu .{1,40}|"
+    r"lesen sie (?:auch|mehr)|mehr zum thema(?: .{1,40})?|das könnte sie auch interessieren|"
     r"читайте также|читайте еще|по теме|похожие статьи|baca juga|berita terkait|"
     r"artikel terkait|leia também|lee también|à lire aussi|voir aussi|"
     # "related" and "read also" in other languages
@@ -75,6 +96,9 @@ RELATED_PHRASES = (
     r"les også|relatert|læs også|relateret|lue myös|kapcsolódó|citește și|ilgili haberler|"
     r"relacionado|relacionados|noticias relacionadas|veja também|sur le même sujet|"
     r"weitere artikel|читайте також|関連記事|相关新闻|相关阅读|관련기사|"
+    r"artículos relacionados|artigos relacionados|notícias relacionadas|articles liés|articles connexes|"
+    r"verwandte artikel|ähnliche artikel|gerelateerde artikelen|relaterade artiklar|relaterte artikler|"
+    r"relaterede artikler|powiązane artykuły|связанные статьи|benzer haberler|相关文章|관련 기사|"
     # "read more" in other languages
     r"weiterlesen|mehr lesen|lire la suite|leer más|leggi di più|leia mais|lees meer|läs mer|les mer|"
     r"læs mere|lue lisää|czytaj więcej|číst dál|devamını oku|читать далее|続きを読む|阅读全文)"
@@ -95,6 +119,9 @@ UI_PHRASES = (
     r"advertise(?: with us)?|careers|faq|rss|image \d+ of \d+|\d+ of \d+|"
     r"enlarge(?: this image)?|expand|caption|hide caption|toggle caption|play|"
     r"watch|listen|audio only|live|video|photos?|gallery|back to gallery|"
+    # a video player's link to more of them: "More videos", "Weitere Videos" (a label, no teaser box)
+    r"more videos|latest videos|top videos|weitere videos|mehr videos|plus de vidéos|nos vidéos|más vídeos|"
+    r"mais vídeos|altri video|meer video's|fler videor|flere videoer|další videa|"
     r"startseite|suche|главная|поиск|меню|beranda|cari|inicio|accueil|"
     # search, close, home, show more / less, sponsored, gallery, listen in other languages
     r"suchen|rechercher|recherche|buscar|cerca|pesquisar|zoeken|sök|søk|søg|haku|szukaj|hledat|"
@@ -110,7 +137,7 @@ UI_PHRASES = (
 # First words of lines _SHORT matches that its alternatives do not spell out
 # (accented variants, "login" for "log ?in", "google+").
 SHORT_FIRST_EXTRA = ("login", "suscribete", "suscríbete", "comentario", "comentarios", "comentário",
-                     "comentários", "google+")
+                     "comentários", "google+", "editor's", "editors")
 
 # --- fragments of other line patterns ---------------------------------------------
 # What a count is of: "1.2K views" (rules._COUNTER).
@@ -119,7 +146,15 @@ COUNTER_NOUNS = (
     r"kali dibaca|aufrufe"
 )
 # Relative days a timestamp line can be (rules._TIMESTAMP).
-RELATIVE_DAYS = r"yesterday|today|gestern|heute|вчера|сегодня|kemarin|hari ini"
+RELATIVE_DAYS = (r"yesterday|today|gestern|heute|вчера|сегодня|kemarin|hari ini|vandaag|gisteren|aujourd'hui|hier|"
+                 r"hoy|ayer|hoje|ontem|oggi|ieri|idag|igår|i dag|i går|tänään|eilen|dzisiaj|wczoraj|dnes|včera|"
+                 r"bugün|dün|сьогодні|вчора")
+# The word before a time of day after one of them: "Vandaag om 20:07", "Heute um 9:15".
+TIME_AT = r"om|à|a las|alle|um|at|kl\.?"
+# Relative times in other languages than English: before the number ("vor 1 Std.", "il y a 3 h",
+# "hace 2 horas") or after its unit ("3 uur geleden", "2 timmar sedan", "5 минут назад").
+AGO_BEFORE = r"vor|il y a|hace|há|před|pred"
+AGO_AFTER = r"ago|geleden|sedan|siden|sitten|temu|назад|тому|önce"
 # Words that open a byline (rules._BYLINE).
 BYLINE_WORDS = r"by|von|oleh|por|par|автор|written by|reporting by|editing by|text:"
 # Verbs that end a comment's head line: "John wrote:" (rules._COMMENT_HEAD).
@@ -137,6 +172,12 @@ AGENCIES = ("getty images", "ap photo", "reuters", "afp", "epa", "shutterstock",
 # Credit words after a caption's last colon: "... in London. Foto: NTB".
 END_CREDIT_WORDS = ("photo", "photos", "foto", "fotos", "fotó", "фото", "bild", "kuva", "zdjęcie", "image",
                     "imagen", "credit", "crédit", "crédito", "写真", "사진")
+# Scripts without capitals end a caption with a credit too: Japanese with the photographer in
+# brackets ("...霞ケ関で（潟沼義樹撮影）", "（共同通信社提供）"), Korean with the agency or the
+# photographer after the caption's sentence ("...인사하고 있다. 뉴스1", "... 있다. 홍길동 기자",
+# "서울=연합뉴스"). The endings of the Japanese credit, and the words a Korean credit ends with.
+BRACKET_CREDIT_ENDS = ("撮影）", "撮影)", "提供）", "提供)")
+HANGUL_CREDIT_WORDS = ("기자", "특파원", "제공", "뉴스1", "뉴시스", "연합뉴스", "사진")
 # Reserved-rights phrases of copyright lines.
 RIGHTS_RESERVED = ("all rights reserved", "alle rechte vorbehalten", "все права защищены", "hak cipta",
                    "todos os direitos", "tous droits")
@@ -145,6 +186,18 @@ INLINE_MARKERS = ("related", "read more", "read also", "also read", "see also", 
                   "recommended", "baca juga", "lihat juga", "читайте также", "читайте еще",
                   "смотрите также", "lesen sie auch", "mehr zum thema", "leia também",
                   "lee también", "à lire aussi")
+# Markers that introduce a teaser on the same line with no separator ("À lire aussi La natalité
+# ...", "Les også En far for ..."): a reader's prompt in other languages than English, where
+# "Related ..." or "See also ..." also open an article's own lines.
+INLINE_MARKERS_BARE = ("à lire aussi", "a lire aussi", "les også", "lesen sie auch", "leia também",
+                       "lee también", "lea también", "baca juga", "lihat juga", "czytaj także", "czytaj też",
+                       "čtěte také", "čtěte též", "lees ook", "läs också", "læs også", "lue myös", "leggi anche",
+                       "citește și", "читайте также", "читайте також", "смотрите также")
+# The link a teaser's blurb ends with, after its last sentence ("... den Namen seines Entdeckers.
+# mehr", "... sights, sounds,… Read more"): the blurb is a teaser (rules._READ_MORE).
+READ_MORE_ENDS = ("more", "read more", "mehr", "weiterlesen", "lire la suite", "lire plus", "leer más", "leia mais",
+                  "leggi tutto", "lees meer", "läs mer", "les mer", "læs mere", "lue lisää", "czytaj więcej",
+                  "číst dál", "читать далее", "подробнее", "devamını oku", "続きを読む", "阅读全文")
 # Month abbreviations a timestamp line can start with.
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # The words every caption or copyright line contains (lower case): one scan for them.
@@ -211,3 +264,32 @@ SITE_SELF_NAMES = (
     "onze site", "deze website", "deze site", "nosso site", "nosso sítio", "naszej stronie", "naszego serwisu",
     "vår webbplats", "vår nettside", "vores hjemmeside", "vores website", "нашем сайте", "наш сайт",
     "本网站", "本站", "当サイト", "本サイト", "당사", "이 사이트", "본 사이트")
+
+# --- notices a page's scripts and widgets leave (ingest.clean.notices) ---------------
+# A script's name, and the words by which a placeholder asks the reader to turn it on or says
+# it is needed ("please enable JavaScript", "Bitte aktivieren Sie JavaScript", "JavaScript is
+# required", "habilita JavaScript", "JavaScriptを有効にしてください"). Lower case, parts of words.
+SCRIPT_NAMES = ("javascript",)
+SCRIPT_ASKS = ("enabl", "activ", "aktiv", "habilit", "abilit", "attiv", "required", "requires", "need",
+               "benötig", "erforderlich", "trenger", "behöver", "włącz", "povol", "zapn", "включ", "etkinleştir",
+               "bloque", "block", "disabled", "有効", "無効", "启用", "启動", "开启", "사용")
+# Embedded or external content by name: the placeholder of a post, video or map from another site
+# ("An dieser Stelle finden Sie externen Inhalt", "Externen Inhalt anzeigen", "Následuje obsah vložený
+# z jiného webu", "contenu externe"). Lower case.
+EMBED_NAMES = ("external content", "embedded content", "redaktioneller inhalt", "externen inhalt", "externer inhalt", "externe inhalt",
+               "eingebetteten inhalt", "eingebetteter inhalt", "contenu externe", "contenido externo",
+               "conteúdo externo", "contenuto esterno", "externe inhoud", "externt innehåll", "eksternt innhold",
+               "eksternt indhold", "obsah vložený", "vložený obsah", "externí obsah", "externý obsah",
+               "внешний контент", "внешнее содержимое", "外部コンテンツ", "外部内容", "외부 콘텐츠")
+# Parts of those names that a page is scanned for (few: each is a scan of the page).
+EMBED_ANCHORS = ("redaktioneller", "extern", "estern", "ekstern", "embedded", "eingebettet", "vložen", "внешн", "外部", "외부")
+# An article's reading time ("3 Min Lesezeit", "5 min read", "1 minuti di lettura", "Lesedauer: 4
+# Minuten", "temps de lecture"): with a number, a dateline's. Lower case.
+READING_TIME = ("lesedauer", "lesezeit", "min read", "mins read", "minute read", "minutes read", "reading time",
+                "di lettura", "de lecture", "de lectura", "de leitura", "leestijd", "lästid", "lesetid",
+                "læsetid", "lukuaika", "czas czytania", "min czytania", "doba čtení", "min čtení",
+                "время чтения", "мин чтения", "okuma süresi", "dk okuma", "読了", "阅读时间", "閱讀時間")
+# The unit of a reading time, one of which each such line holds ("5 Min.", "4 minutes", "3 dk",
+# "3分"), and the parts of them a page is scanned for.
+READING_UNITS = ("min", "мин", "dk", "分")
+READING_ANCHORS = ("min", "мин", "dk", "分")

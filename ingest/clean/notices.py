@@ -1,0 +1,96 @@
+"""Notices a page's scripts and widgets leave in its text, found anywhere on a short line.
+
+- An embedded player, post or page whose script did not run leaves its placeholder: "To view
+  this video please enable JavaScript", "Please enable JavaScript to view the comments",
+  "Bitte aktivieren Sie JavaScript", "An dieser Stelle finden Sie externen Inhalt",
+  "Následuje obsah vložený z jiného webu" (rule EMBED). A line that names JavaScript and asks
+  for it (enable, activate, required: vocabulary.SCRIPT_ASKS), or names embedded or external
+  content (vocabulary.EMBED_NAMES). An article about JavaScript names it without asking the
+  reader to turn it on.
+- A line that gives an e-mail address and speaks to the reader ("Got a story? Get in touch with
+  our news team by emailing us at ...", "Are protests breaking out in your area? Get in touch
+  at ...") asks for tips or feedback (rule CONTACT). An article quotes an address with "his",
+  "her" or "the" ("email him at ...").
+- A line that gives an article's reading time ("3 Min Lesezeit", "17.04.2024, 12:24 Lesezeit:
+  5 Min.", "1 minuti di lettura", "5 min read") is its dateline's (rule "pattern:timestamp").
+
+Each kind is a few literal words: rules.match_lines finds them in the lower-cased page with
+str.find, and only the short lines that hold one are looked at; rules.match_line asks
+`notice` of one line. No line already given a rule gets one here.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .vocabulary import (CONSENT_WORDS, EMBED_ANCHORS, EMBED_NAMES, READING_ANCHORS, READING_TIME, READING_UNITS,
+                         SCRIPT_ASKS, SCRIPT_NAMES)
+
+EMBED = "phrase:embed"
+CONTACT = "phrase:contact"
+_TIMESTAMP = "pattern:timestamp"  # rules.TIMESTAMP (rules imports this module)
+
+# The most words a notice line has (a consent panel's sentence, "To view this video ..." is 18),
+# and a reading-time line (a date, a time and the reading time).
+NOTICE_MAX_WORDS = 40
+READING_MAX_WORDS = 14
+
+_CONSENT = re.compile(r"\b(?:" + "|".join(map(re.escape, CONSENT_WORDS)) + r")\b")
+# What follows an address's "@": a domain with a dot ("news.example.com"); possessive, so a
+# long run of letters is read once.
+_DOMAIN = re.compile(r"[\w-]++\.\w")
+# Where a notice's words can be found with few scans of the page (each str.find of the page
+# costs about 5 us: one for every word of the lists cost a quarter of the cleaning): a part
+# that each of a kind's words holds. Every JavaScript notice names it, every tip line has an
+# "@", every reading time a unit of minutes, every embed name one of EMBED_ANCHORS.
+_STEMS = tuple((stem, limit) for stems, limit in ((SCRIPT_NAMES, NOTICE_MAX_WORDS),
+                                                  (EMBED_ANCHORS, NOTICE_MAX_WORDS),
+                                                  (("@",), NOTICE_MAX_WORDS),
+                                                  (READING_ANCHORS, READING_MAX_WORDS))
+               for stem in stems)
+assert all(any(a in name for a in EMBED_ANCHORS) for name in EMBED_NAMES)
+assert all(any(a in word for a in READING_ANCHORS) for word in READING_UNITS)
+
+
+def _address(low: str) -> bool:
+    """Whether the line holds an e-mail address: a letter or digit, "@", a domain."""
+    at = low.find("@")
+    while at >= 0:
+        if at > 0 and low[at - 1].isalnum() and _DOMAIN.match(low, at + 1):
+            return True
+        at = low.find("@", at + 1)
+    return False
+
+
+def notice(low: str, n_words: int) -> str | None:
+    """The rule of a lower-cased line that is one of the notices above, or None."""
+    if n_words > NOTICE_MAX_WORDS:
+        return None
+    if any(map(low.__contains__, SCRIPT_NAMES)) and any(map(low.__contains__, SCRIPT_ASKS)):
+        return EMBED
+    if any(map(low.__contains__, EMBED_NAMES)):
+        return EMBED
+    if "@" in low and _address(low) and _CONSENT.search(low):
+        return CONTACT
+    if (n_words <= READING_MAX_WORDS and any(map(low.__contains__, READING_TIME))
+            and any(map(low.__contains__, READING_UNITS)) and any(map(str.isdigit, low))):
+        return _TIMESTAMP
+    return None
+
+
+def page_notices(page: str, starts: list[int], lows: list[str], n_words: list[int]) -> list[tuple[int, str]]:
+    """(index, rule) of each line that is a notice. `page` is the lower-cased lines `lows`
+    joined by newlines, with one before the first, and `starts[k]` where line k starts in it,
+    as rules.match_lines has them: the page is scanned once for each word (str.find), and only
+    the lines one is found in, if short enough, are looked at."""
+    found = set()
+    last = len(lows) - 1
+    for stem, limit in _STEMS:
+        at = page.find(stem)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            if 0 <= k <= last and n_words[k] <= limit:
+                found.add(k)
+            at = page.find(stem, starts[k + 1]) if k < last else -1
+    return [(k, rule) for k in sorted(found) if (rule := notice(lows[k], n_words[k]))]

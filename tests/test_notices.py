@@ -1,0 +1,179 @@
+"""Precision of plain-text cleaning: kinds of page chrome the cleaner used to keep in the body.
+
+- the placeholder an embedded player or post leaves when its script does not run ("To view
+  this video please enable JavaScript", "Bitte aktivieren Sie JavaScript", "An dieser Stelle
+  finden Sie externen Inhalt"), a line that asks the reader to write in to an address, and an
+  article's reading time (ingest.clean.notices);
+- relative timestamps in many languages ("vor 1 Std.", "Vandaag om 20:07", "Heute, 12:37 Uhr");
+- the heading of a box of teasers ("More Trending", "Most read in Football", "Mehr zum Thema X")
+  and every headline in the box after it, not only the first.
+
+Each test also holds an article line that names the same things the other way (an article
+about JavaScript, an address quoted with "him", a sentence that starts with a day's name).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.clean.notices import CONTACT, EMBED
+from ingest.clean.rules import RELATED, SHARE, TIMESTAMP, match_line, match_lines
+from ingest.clean.text import clean_text
+from ingest.config import CleanOptions
+
+OPTIONS = CleanOptions()
+
+ARTICLE = [
+    "Harbour authorities closed the northern pier on Friday after divers found cracks in two of "
+    "the concrete pillars that carry the ferry ramp.",
+    "The ferry to the islands will leave from the southern quay until the repairs are done, which "
+    "the port director said could take six weeks.",
+    "Fishing boats may still moor at the pier, but no vehicles are allowed on it, and anglers have "
+    "been asked to use the breakwater instead.",
+    "The port has asked the national rail company to add trains on the coastal line while the "
+    "ferry runs on its reduced timetable.",
+]
+
+
+def _rule(line: str) -> str | None:
+    return match_line(line, len(line.split()))
+
+
+def _page(*blocks: list[str]) -> str:
+    return "\n\n".join("\n\n".join(block) for block in blocks)
+
+
+@pytest.mark.parametrize("line", [
+    "To view this video please enable JavaScript, and consider upgrading to a web browser that supports HTML5 video",
+    "Please enable JavaScript to view the comments powered by Disqus.",
+    "Bitte aktivieren Sie JavaScript damit Sie diesen Inhalt anzeigen können.",
+    "Para ver este vídeo, habilita JavaScript en tu navegador.",
+    "Pour voir cette vidéo, veuillez activer JavaScript.",
+    "JavaScriptを有効にしてください。",
+    "An dieser Stelle finden Sie externen Inhalt, der den Artikel ergänzt.",
+    "Externen Inhalt anzeigen",
+    "Následuje obsah vložený z jiného webu. Zde jej můžete přeskočit.",
+    "Ce contenu externe ne peut pas être affiché.",
+    "Empfohlener redaktioneller Inhalt",
+])
+def test_player_and_embed_placeholders_are_notices(line):
+    assert _rule(line) == EMBED
+
+
+@pytest.mark.parametrize("line", [
+    "Got a story? Get in touch with our news team by emailing us at tips@example.co.uk.",
+    "Are protests breaking out in your area? Get in touch at news@example.com",
+    "Haben Sie Hinweise? Schreiben Sie uns an redaktion@example.de – wir freuen uns über Ihre Nachricht an unsere Redaktion.",
+    "Vous avez une information ? Écrivez-nous à redaction@example.fr, votre message sera lu.",
+])
+def test_a_line_that_asks_the_reader_to_write_in_is_a_notice(line):
+    assert _rule(line) == CONTACT
+
+
+@pytest.mark.parametrize("line", [
+    "3 Min Lesezeit",
+    "17.04.2024, 12:24 Lesezeit: 5 Min.",
+    "05 Gennaio 2025 Aggiornato alle 16:01 1 minuti di lettura",
+    "4 minutes de lecture",
+    "Leestijd 3 minuten",
+    "vor 1 Std.",
+    "Vandaag om 20:07",
+    "včera 14:40",
+    "Heute, 12:37 Uhr",
+    "28.04.2023 | 17:52 Uhr",
+    "hace 2 horas",
+    "3 uur geleden",
+    "5 минут назад",
+])
+def test_reading_times_and_relative_timestamps_are_timestamps(line):
+    assert _rule(line) == TIMESTAMP
+
+
+@pytest.mark.parametrize("line", [
+    "More Trending", "Most read in Football", "You may like", "You Might Also Like …",
+    "Mehr zum Thema Hitzeschäden", "Die Redaktion empfiehlt", "EDITOR'S CHOICE", "Les plus lus",
+    "Más leídas", "Meest gelezen", "Самое читаемое",
+    # a reader's prompt with its teaser on the same line, no separator
+    "À lire aussi La natalité russe menacée", "Les også En far for de store anledninger",
+    "Lesen Sie auch Wie die Stadt ihre Brücken saniert",
+    "Artículos relacionados", "Verwandte Artikel",
+    # a teaser's blurb and its link
+    "Der Komet trägt jetzt den Namen seines Entdeckers. mehr",
+    "When you walk into almost any store, you're immediately overloaded with sights, sounds,… Read more Read more",
+    "Le maire a présenté son projet de budget pour l'année prochaine. Lire la suite",
+])
+def test_teaser_box_headings_are_related_markers(line):
+    assert _rule(line) == RELATED
+
+
+@pytest.mark.parametrize("line", [
+    "Facebook Twitter Google+ Whatsapp", "Teilen Merken Drucken", "Social Sharing", "Per E-Mail teilen E-Mail",
+    "Partager sur Facebook Twitter", "Compartir Imprimir", "Udostępnij Drukuj",
+])
+def test_a_row_of_share_buttons_is_a_share_row(line):
+    assert _rule(line) == SHARE
+
+
+@pytest.mark.parametrize("line", [
+    # an article about JavaScript names it without asking the reader to turn it on
+    "The library is written in JavaScript and runs in the browser as well as on the server.",
+    # an address quoted in a report, with no word to the reader
+    "The police said the suspect had written to the council from the address j.doe@example.com.",
+    "Readers can reach the author at the address given at the foot of the page, said the editor.",
+    # a day's name opens a sentence
+    "Heute beginnt in Berlin der Prozess gegen die mutmaßlichen Täter.",
+    "Hier ist die Lage anders als in Hamburg.",
+    # a number of minutes is no reading time
+    "Die Fahrt dauert 3 Minuten länger als geplant.",
+    # "more" opens a sentence
+    "More trending topics were discussed at the summit than ever before.",
+    "Mehr zu tun hatte die Feuerwehr am Sonntag, als ein Sturm über die Stadt zog.",
+    # networks named in a short line of text, or one button with words around it
+    "Facebook and Twitter on trial",
+    # "more" that ends a sentence, or a word that ends with it
+    "The council said it would need more.", "The team moved to Baltimore",
+    "Facebook posts on the rise",
+])
+def test_article_lines_are_left_alone(line):
+    rule = _rule(line)
+    assert rule not in (EMBED, CONTACT, TIMESTAMP, RELATED, SHARE), rule
+
+
+def test_match_lines_finds_the_notices_match_line_finds():
+    lines = ["Harbour news", "Please enable JavaScript to view the comments.", ARTICLE[0],
+             "Write to us at desk@example.org with your story.", "3 min read", "Externer Inhalt"]
+    words = [len(line.split()) for line in lines]
+    assert match_lines(lines, words) == [match_line(line, n) for line, n in zip(lines, words)]
+    assert match_lines(lines, words)[1:] == [EMBED, None, CONTACT, TIMESTAMP, EMBED]
+
+
+def test_a_player_notice_between_paragraphs_leaves_the_body():
+    notice = "To view this video please enable JavaScript, and consider upgrading to a web browser that supports HTML5 video"
+    page = _page(["Home", "News"], ARTICLE[:2], [notice], ARTICLE[2:], ["© 2026 Harbour Post"])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.paragraphs == tuple(ARTICLE)
+    assert [r.rule for r in cleaned.removed if r.text == notice] == [EMBED]
+
+
+def test_every_headline_of_a_teaser_box_inside_the_article_leaves_it():
+    box = ["More Trending", "Council votes to keep the old lighthouse open for visitors",
+           "World 1 day ago", "Storm closes mountain pass for the second time this winter",
+           "Local bakery wins national bread award"]
+    page = _page(["Home", "News"], ARTICLE[:2], box, ARTICLE[2:], ["© 2026 Harbour Post"])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.paragraphs == tuple(ARTICLE)
+    assert {r.text for r in cleaned.removed} >= set(box)
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("정청래 더불어민주당 대표가 18일 서울 여의도 국회에서 열린 의원총회에서 최고위원과 대화하고 있다. 뉴스1", True),
+    ("이 후보가 15일 전남 순천시에서 열린 선거 유세에서 연설을 마치고 시민들에게 인사하고 있다. 홍길동 기자", True),
+    ("警視庁を出る容疑者＝13日、東京・霞ケ関で（山田太郎撮影）", True),
+    # a Korean paragraph goes on after its sentence; a credit word inside a sentence
+    ("민주당은 12일 국회에서 비공개 최고위를 열었다. 이날 회의에는 당대표 선거를 논의한 기자", False),
+    ("민주당은 12일 국회에서 최고위를 열었다. 연합뉴스 기자는 이를 보도했다.", False),
+])
+def test_captions_in_scripts_without_capitals_end_with_their_credit(line, credit):
+    from ingest.clean.rules import ends_with_credit
+
+    assert ends_with_credit(line) is credit
