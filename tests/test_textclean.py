@@ -966,6 +966,8 @@ def test_the_authors_box_after_the_body_ends_the_article(head):
     "El alcalde habla con los periodistas frente al ayuntamiento. EFE",
     "Foto de familia de los alcaldes en la plaza mayor de Madrid Agencia/ J.J. Pérez",  # no full stop
     "The mayor at the town hall in April 2022. (Jan Novak/The Daily Example)",  # a year before it
+    "The new tram waits at the depot before its first run. (City of Example via AP)",  # a handout
+    "The old bridge in 2019, before the repairs began. (Example Daily via AP, File)",
 ])
 def test_caption_ending_with_a_photo_credit_is_removed(caption):
     cleaned = clean(page(caption))
@@ -977,6 +979,7 @@ def test_caption_ending_with_a_photo_credit_is_removed(caption):
     "The council met on Tuesday. The budget passed by a wide margin.",  # ends a sentence
     "Sept. 5 -- River Amphitheatre. Seattle, WA",  # a place, no credit
     "Why the grant is promising for the region. (More)",  # an aside in brackets
+    "Residents can send their views to the council. (sent via email)",  # no name before "via"
     "The first paragraph of the report was long. The",  # a hard-wrapped next sentence
     "It said the plan is good. Mayor",  # one capitalised word that is no agency's initials
     "The network still speaks the old protocol known as TCP/IP",  # a slash, no names after it

@@ -251,6 +251,8 @@ def ends_with_credit(line: str) -> bool:
         return False
     if "/" in tail:
         return True
+    if bracketed and (" via " in tail or tail.endswith(", File")):  # "(NASA via AP, File)"
+        return True
     if bracketed or ":" in tail or "," in tail or tail.endswith("…"):
         return False
     if len(words) == 1:
