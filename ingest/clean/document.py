@@ -30,7 +30,7 @@ def clean_document(raw: RawDocument, options: CleanOptions,
     text = markdown_to_text(raw.text) if markdown else raw.text
     if raw.meta is not None:
         return extracted_text(text, raw.meta.title)
-    return clean_text(text, options, template)
+    return clean_text(text, options, template, saved_widths=not markdown)
 
 
 def drop_template_paragraphs(cleaned: Cleaned, template: frozenset[str]) -> Cleaned:

@@ -79,8 +79,12 @@ def _removed_lines(nos, texts, labels) -> list[RemovedLine]:
 
 
 def clean_text(text: str, options: CleanOptions, template: frozenset[str] = frozenset(),
-               line_model: LineModel | None = None) -> Cleaned:
+               line_model: LineModel | None = None, saved_widths: bool = True) -> Cleaned:
     """Split plain text into title, published date, body paragraphs and removed lines.
+
+    `saved_widths`: the lines are as the page was saved, so a line's width tells where a
+    hard wrap broke it, whatever it ends with (lines.rejoin); false for lines rebuilt from
+    markup (Markdown whose links lost their addresses, an HTML page's blocks).
 
     With options.line_model (default false), the learned line model's log-odds
     (ingest.clean.model) weigh in on each line's score; `line_model` overrides the
@@ -116,7 +120,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     unspaced = has_unspaced(text)
     words = word_counts(text, texts, unspaced)
     line_nos, line_texts = nos, texts
-    nos, texts, words, members = rejoin(nos, texts, words, heads, unspaced)
+    nos, texts, words, members = rejoin(nos, texts, words, heads, unspaced, saved_widths)
     if members:
         heads = "".join(map(first, texts))
     n = len(texts)
