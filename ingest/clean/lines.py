@@ -267,7 +267,7 @@ def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[s
 
 
 def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
-           unspaced: bool = False, saved_widths: bool = True):
+           unspaced: bool = False, saved_widths: bool = True, paragraphs: list[int] | None = None):
     """Merge hard-wrapped continuation lines into the line they continue.
 
     A continuation directly follows the previous non-blank line (no blank line
@@ -279,12 +279,19 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
     with `saved_widths` (the lines are as saved: lines rebuilt from markup are not), a line
     after one the wrap filled continues it whatever that one ends with (_wrapped_on) and
     whatever bullet it starts with, but for the list marker of the item it would join.
+    `paragraphs`, for Markdown, gives each line number's paragraph (markdown.paragraphs):
+    the lines of one paragraph are one item, whatever they start or end with.
     `heads` holds each line's first character; `unspaced`: the page holds scripts
     written without spaces. Returns the merged lists and, for each merged item,
     the (line number, text) pairs it was made of.
     """
     mid = _mid_sentence(texts, heads)
     cands, filled = _continuations(nos, texts, heads, mid)
+    soft: set[int] = set()
+    if paragraphs is not None:
+        ids = [paragraphs[no] for no in nos]
+        soft = {k for k in range(1, len(ids)) if ids[k] == ids[k - 1]}
+        cands = sorted(soft.union(cands))
     if not cands:
         return nos, texts, words, {}
     root: dict[int, int] = {}
@@ -292,6 +299,10 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
     for k in cands:
         p = k - 1
         r = root.get(p, p)
+        if k in soft:  # one Markdown paragraph
+            root[k] = r
+            total[r] += words[k]
+            continue
         if saved_widths and k in filled and _marker(texts[k]) and _marker(texts[k]) == _marker(texts[r]):
             continue  # a list's next item, not the rest of the one before
         if ((total[r] >= 5 or k in mid or words[k] >= FRAGMENT_MIN_WORDS and heads[k].islower())
