@@ -41,3 +41,41 @@ def test_a_long_line_of_prose_without_a_full_stop_is_still_text():
     assert len(line.split()) >= 30 and not line.endswith(".")
     page = "\n".join(MENU) + "\n\n" + "\n\n".join(ARTICLE + [line]) + "\n\nContact\nImprint"
     assert line in clean_text(page, OPTIONS).paragraphs
+
+
+PART_ONE = [
+    "The regional parliament voted on Thursday to extend the night train network to Warsaw and "
+    "Zagreb by 2028, after a debate that lasted more than nine hours.",
+    "Transport Minister Leonore Gewessler said the plan would take about 310,000 passengers a "
+    "year off short-haul flights between the three capitals.",
+]
+PLAYER = ["Play", "Mute", "Current Time 0:00", "Duration 2:31", "Loaded: 0%", "Fullscreen",
+          "Captions off", "Quality", "Auto", "Close"]
+PART_TWO = [
+    "Rail operators in Poland and Croatia welcomed the vote. Polish State Railways said new "
+    "sleeper carriages would be ready for the Warsaw route in the spring.",
+    "Tickets for the first new connection are expected to go on sale in October, according to "
+    "the railway, which will run the trains with its partners.",
+]
+NOTICE = [
+    "We noticed that you are reading this page with a program that hides the advertising that "
+    "pays for our newsroom and for the reporters who write these stories every day.",
+    "Please allow the advertising on this site in your program's settings, or take out a "
+    "subscription so that we can keep publishing our reporting for all of our readers.",
+    "You can change the setting for this site at any time, and it will be remembered the "
+    "next time that you open one of the pages of our site in this browser.",
+]
+
+
+def test_an_article_cut_by_a_player_outweighs_a_denser_notice_after_it():
+    """Without its headline anchor the densest run of sentences was a notice after the
+    article; the article, in two parts around a video player, holds more."""
+    def score(lines):
+        return sum(len(line.split()) for line in lines)
+    assert score(NOTICE) > max(score(PART_ONE), score(PART_TWO))
+    assert score(NOTICE) < score(PART_ONE) + score(PART_TWO)
+    footer = ["About us", "Contact", "Careers", "Advertise", "Newsletters", "Archive", "Weather",
+              "Puzzles", "Obituaries", "Events", "Terms of use", "Privacy policy"]
+    page = "\n".join([*MENU, "", *PART_ONE, "", *PLAYER, "", *PART_TWO, "", *footer, "", *NOTICE])
+    cleaned = clean_text(page, OPTIONS)
+    assert list(cleaned.paragraphs) == PART_ONE + PART_TWO
