@@ -217,6 +217,23 @@ def _wrapped_on(texts: list[str], p: int, k: int, filled: set[int]) -> bool:
     return last[-1:] not in _NO_WRAP_END or texts[k].rstrip(_CLOSERS)[-1:] in _NO_WRAP_END or k + 1 in filled
 
 
+# A link's text on a line of its own, between two pieces of its sentence, has at most this
+# many words ("Australia", "Tasman Sea", "the Pacific island areas").
+BRIDGE_WORDS = 6
+
+
+def _link_bridges(nos: list[int], words: list[int], heads: str, mid: set[int]) -> set[int]:
+    """On a page saved a text node a line (some lines start mid-sentence, `mid`), the short
+    lines (BRIDGE_WORDS words at most) between a line and one that goes on with its sentence
+    (starting in lower case or with a mark that closes a clause): a link's text, starting
+    with a letter or digit in whatever case ("... east of", "Australia", "across the",
+    "Tasman Sea", ", and"), not a command ("$ make") or a note ("^ Smith (2015)")."""
+    n = len(nos)
+    return {k for k in range(1, n - 1)
+            if words[k] <= BRIDGE_WORDS and heads[k].isalnum() and nos[k] - nos[k - 1] == 1
+            and nos[k + 1] - nos[k] == 1 and (k + 1 in mid or heads[k + 1].islower())}
+
+
 def _joined(group: list[tuple[int, str]], unspaced: bool, glue: bool = False) -> str:
     """The item's text: its lines joined by a space, or by nothing beside Chinese or Japanese
     (a wrap inside a run of them splits no word) and, with `glue` (the page has lines that
@@ -287,6 +304,9 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
     """
     mid = _mid_sentence(texts, heads)
     cands, filled = _continuations(nos, texts, heads, mid)
+    bridges = _link_bridges(nos, words, heads, mid) if mid else set()
+    if bridges:
+        cands = sorted(bridges.union(cands))
     soft: set[int] = set()
     if paragraphs is not None:
         ids = [paragraphs[no] for no in nos]
