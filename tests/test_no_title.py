@@ -79,3 +79,25 @@ def test_an_article_cut_by_a_player_outweighs_a_denser_notice_after_it():
     page = "\n".join([*MENU, "", *PART_ONE, "", *PLAYER, "", *PART_TWO, "", *footer, "", *NOTICE])
     cleaned = clean_text(page, OPTIONS)
     assert list(cleaned.paragraphs) == PART_ONE + PART_TWO
+
+
+# A blog post written in lines without 。 (the page has no run of sentences: its article is
+# its run of lines of text), under a side bar whose menu names the comments.
+PLACES = ["台北週末市集", "陽明山竹子湖", "宜蘭冬山河", "花蓮七星潭", "台南老街", "新竹內灣老街", "苗栗南庄",
+          "嘉義阿里山", "高雄旗津", "屏東墾丁", "台東池上", "南投日月潭", "基隆和平島", "澎湖吉貝"]
+SIDEBAR = ["最新文章", *(f"{place}一日遊的行程與心得分享" for place in PLACES), "留言"]
+POST = ["今年秋天第二次來到山上的營地 楓葉已經轉紅", "沿著山路一路開上來 雲霧停在山頭久久不散",
+        "營區的老闆換上了新的木頭招牌 看起來更有味道", "除了露營和民宿 今年還多了許多手作的木頭飾品",
+        "楓香樹從綠轉黃再轉紅 層層疊疊非常好看", "清晨的空氣很冷 地上鋪滿了昨夜落下的葉子",
+        "攝影班的學員們早早就到了 各自尋找最好的角度", "中午過後露營的朋友才陸續進場搭帳篷",
+        "傍晚我們沿著溪邊的吊橋走了一段 景色更加迷人", "下次想在更早的季節再來一次 看看不同的顏色"]
+
+
+def test_a_post_in_lines_without_full_stops_is_not_ended_by_a_menu_above_it():
+    """With no headline anchor the run of lines of text starts in the side bar; a menu entry
+    that names the comments ended it there, before the post: the post's lines of text,
+    which end no sentence, are the article going on."""
+    post = [f"{a} {b}" for a, b in zip(POST, POST[1:] + POST[:1])]  # lines of thirty-odd characters
+    page = "\n".join(["首頁", "登入", *SIDEBAR, "", "\n\n".join(post), "", "關於我們", "隱私權政策"])
+    cleaned = clean_text(page, OPTIONS)
+    assert all(line in cleaned.paragraphs for line in post)

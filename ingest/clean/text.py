@@ -193,7 +193,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         if deck < start:
             gaps = gaps + skipped
             start = deck
-    labels, end = label_items(start, end, gaps, scores, rules, texts, words, ends, min_words, dull)
+    labels, end = label_items(start, end, gaps, scores, rules, texts, words, ends, min_words, dull,
+                              lined is not None)
     if not bare:  # in an article alone, a repeated label is its structure ("Step 1", a table head)
         label_repeated_labels(start, end, labels, keys, words, ends)
     label_privacy_notices(start, end, labels, texts, words, unspaced)
