@@ -101,3 +101,18 @@ def test_a_post_in_lines_without_full_stops_is_not_ended_by_a_menu_above_it():
     page = "\n".join(["首頁", "登入", *SIDEBAR, "", "\n\n".join(post), "", "關於我們", "隱私權政策"])
     cleaned = clean_text(page, OPTIONS)
     assert all(line in cleaned.paragraphs for line in post)
+
+
+def test_teasers_cut_short_in_brackets_are_no_sentences():
+    """A list of posts under the article gives each teaser's first words and "[…]" (WordPress
+    writes its excerpts so): cut short, they end no sentence and do not join the article."""
+    teasers = ["Sometimes readers ask me why the bridge took three years to plan and build […]",
+               "I want to tell you about another important change to the night timetable, […]",
+               "It has been a long time since I last wrote about the ferry landing and the […]",
+               "In September, to celebrate the first year of the new service, we decided to […]"]
+    page = "\n".join([*MENU, "", *ARTICLE, "", "Share", "Previous post", "Next post", "",
+                      *(f"* {title}\n{teaser}" for title, teaser in
+                        zip(["Bridge plans", "Night trains", "Ferry landing", "One year on"], teasers)),
+                      "", "Contact", "Imprint"])
+    cleaned = clean_text(page, OPTIONS)
+    assert list(cleaned.paragraphs) == ARTICLE

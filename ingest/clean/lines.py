@@ -101,7 +101,7 @@ def sentence_ends(texts: list[str], words: list[int] | None = None,
             if not ends[i] and words[i] >= min_words and ends_unpunctuated(line):
                 ends[i] = True
     for i in compress(count(), ends):
-        if texts[i].endswith(_TRUNCATED):
+        if texts[i].rstrip(_CLOSERS).endswith(_TRUNCATED):  # "[…]" too
             ends[i] = False
     return ends
 
