@@ -100,6 +100,10 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     # Per-line features are computed for all lines at once (C-level map/filter),
     # then the few passes over items below touch only plain lists.
     stripped = list(map(str.strip, text.splitlines()))
+    if paragraphs is not None and len(paragraphs) < len(stripped):  # not the lines of this text
+        paragraphs = None
+    if links is not None and len(links) < len(stripped):
+        links = None
     nos = list(compress(count(), stripped))  # line numbers of the non-blank lines
     texts = list(filter(None, stripped))
     collapsed = run_together(texts)
