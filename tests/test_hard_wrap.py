@@ -126,3 +126,55 @@ def test_a_long_paragraph_among_lines_is_not_cut_into_sentences():
     assert len(long_paragraph) > 2000
     cleaned = clean_text(_page([long_paragraph] + ENGLISH, "Night trains"), OPTIONS)
     assert cleaned.paragraphs[0] == long_paragraph
+
+
+def test_a_wrap_that_breaks_at_a_sentence_end_keeps_the_paragraph_whole():
+    """The wrap breaks a line before the word that would not fit, also right after a full stop:
+    the paragraph goes on in the next line, and is one paragraph of the article."""
+    paragraph = ("The first night train to Warsaw left Vienna on Sunday with every berth taken. "
+                 "Railway staff said the next three departures were already sold out, and that "
+                 "extra carriages would be added in the summer.")
+    body = ENGLISH[:2] + [paragraph] + ENGLISH[2:]
+    wrapped = ["\n".join(textwrap.wrap(p, 78)) for p in body]
+    rows = wrapped[2].splitlines()
+    assert rows[0].endswith(".") and rows[1][0].isupper()  # the wrap broke it at the full stop
+    cleaned = clean_text(_page(wrapped, "Night trains to reach Warsaw, Zagreb and Rome"), OPTIONS)
+    assert list(cleaned.paragraphs) == body
+
+
+def test_a_headline_after_a_wrapped_paragraph_that_fills_its_last_line_stays_apart():
+    """A line the wrap did not break (a headline: no sentence end, its next line blank) is no
+    part of the paragraph before it, even when that paragraph's last line is full."""
+    last = "The first night train to Warsaw left Vienna on Sunday with every berth taken."
+    wrapped = ["\n".join(textwrap.wrap(p, 78)) for p in ENGLISH] + [last]
+    headline = "Minister promises more carriages"
+    assert len(last) + 1 + len("Minister") > 76
+    page = (_page(wrapped, "Night trains to reach Warsaw, Zagreb and Rome")
+            .replace(last + "\n\n", last + "\n" + headline + "\n\n"))
+    cleaned = clean_text(page, OPTIONS)
+    assert last in cleaned.paragraphs
+    assert not any(headline in p for p in cleaned.paragraphs)
+
+
+CHANGES = [
+    "Player skins can now have two layers across the whole model, and arms and legs can be edited",
+    "Added options for choosing which pieces of the skin are shown to other players",
+    "Realms now has an activity chart, so that owners can see who has been online",
+    "Enchanting has been redone and now costs lapis lazuli as well as experience",
+    "Villager trading has been rebalanced, and villagers now harvest and plant crops themselves",
+]
+
+
+def test_wrapped_list_items_stay_apart_and_keep_their_continuations():
+    """A list saved wrapped: an item the wrap broke goes on in the next line whatever its
+    bullet, and the next item, with the same bullet, starts after a full line too."""
+    for bullet in "+*":
+        items = [f"{bullet} {change}" for change in CHANGES]
+        wrapped = [line for item in items for line in textwrap.wrap(item, 78)]
+        # the premise: an item the wrap broke, and a full line right before the next item
+        assert len(wrapped) > len(items)
+        assert any(len(line) >= 76 and wrapped[i + 1][0] == bullet for i, line in enumerate(wrapped[:-1]))
+        body = ["\n".join(textwrap.wrap(p, 78)) for p in ENGLISH]
+        page = _page(body[:3] + ["\n".join(wrapped)] + body[3:], "Night trains to reach Warsaw, Zagreb and Rome")
+        cleaned = clean_text(page, OPTIONS)
+        assert [p for p in cleaned.paragraphs if p[0] == bullet] == items

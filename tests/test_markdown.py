@@ -8,6 +8,7 @@ the input. Text with a bracket or two is not Markdown and is left alone.
 from __future__ import annotations
 
 import json
+import textwrap
 import sqlite3
 
 from ingest.clean.markdown import looks_like_markdown, markdown_to_text
@@ -108,3 +109,45 @@ def test_a_scraped_record_in_markdown_keeps_its_words_not_its_addresses(cli, tmp
     with sqlite3.connect(db) as conn:
         (text, title) = conn.execute("SELECT text, title FROM articles").fetchone()
     assert text == "\n\n".join(BODY) and title == "Night trains to reach Rome"
+
+
+def _as_html2text(paragraph: str) -> str:
+    """The paragraph wrapped at 78 columns, as html2text writes it (a link's address unbroken)."""
+    return "\n".join(textwrap.wrap(paragraph, 78, break_long_words=False, break_on_hyphens=False))
+
+
+# Paragraphs as html2text wraps them: a link that does not fit goes on a line of its own,
+# and a line may end with a full stop where the paragraph goes on.
+WRAPPED = [
+    ("The regional parliament voted on Thursday to extend the night train network.\n"
+     "[Transport Minister Leonore Gewessler](https://example.org/people/leonore-gewessler)\n"
+     "said the plan would take about 310,000 passengers a year off short-haul flights,\n"
+     "after a debate that lasted more than nine hours."),
+    ("Rail operators in Poland and Croatia welcomed the vote on Thursday evening.\n"
+     "[Polish State Railways](https://example.org/companies/polish-state-railways-pkp)\n"
+     "said new sleeper carriages ordered last spring would be ready for the route."),
+]
+
+
+def test_a_paragraph_html2text_wrapped_is_one_paragraph_again():
+    """Markdown's lines up to a blank line are one paragraph, whatever they end with: html2text
+    broke these at its width and before links whose addresses are gone once read."""
+    page = "\n".join(MENU + ["# Night trains to reach Warsaw, Zagreb and Rome", ""]
+                     + "\n\n".join(WRAPPED + BODY_MARKDOWN[2:]).split("\n") + FOOTER)
+    cleaned = clean_document(RawDocument("page.md", "0" * 64, TEXT, b"", page, "test"), OPTIONS)
+    joined = [" ".join(markdown_to_text(p).split("\n")) for p in WRAPPED]
+    assert list(cleaned.paragraphs) == joined + BODY[2:]
+
+
+def test_a_paragraph_of_links_is_a_menu_however_long():
+    """html2text runs a menu of links together into a paragraph: mostly link text, it goes as
+    a list of links, and the article stays."""
+    sections = ("World", "Europe", "Business", "Markets", "Technology", "Science", "Climate",
+                "Health", "Culture", "Books", "Travel", "Food", "Sport", "Football", "Opinion")
+    menu = _as_html2text(" ".join(f"[{name} news today](https://example.org/{name.lower()}/)"
+                                  for name in sections))
+    page = "\n".join([menu, ""] + "\n\n".join(BODY_MARKDOWN).split("\n") + FOOTER)
+    cleaned = clean_document(RawDocument("page.md", "0" * 64, TEXT, b"", page, "test"), OPTIONS)
+    assert list(cleaned.paragraphs) == BODY
+    rules = {r.rule for r in cleaned.removed if r.line_no < menu.count("\n") + 1}
+    assert rules == {"markup:link-list"}

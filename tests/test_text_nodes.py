@@ -7,8 +7,9 @@ link that closed a clause. A piece that starts with a mark that closes a clause 
 a bracket, 。) starts no paragraph and is joined to the line before it, with no space;
 a piece of four or more words that starts in lower case continues even a short line. A
 menu of short entries stays a menu, and a quotation opened with » or ” stays its own
-paragraph. (A piece that starts in upper case, a name in a link, is still a line of its
-own: nothing tells it from a menu entry.)
+paragraph. A short piece that starts in upper case, a name in a link, joins the sentence
+it stands in when the line after it goes on with that sentence; with nothing after it,
+nothing tells it from a menu entry.
 """
 
 from __future__ import annotations
@@ -88,3 +89,11 @@ def test_a_lower_case_menu_is_not_joined_to_the_line_before_it():
     cleaned = clean_text(page, OPTIONS)
     assert not any(entry in paragraph for entry in menu for paragraph in cleaned.paragraphs)
     assert {r.text for r in cleaned.removed} >= set(menu)
+
+
+def test_a_name_in_a_link_between_two_pieces_of_its_sentence_is_part_of_it():
+    pieces = ["The new line will run from the station at", "Kings Cross", "to the airport in",
+              "Stansted", ", with trains every fifteen minutes from next spring, the operator said."]
+    cleaned = clean_text(_page(ARTICLE + pieces), OPTIONS)
+    assert ("The new line will run from the station at Kings Cross to the airport in Stansted, with "
+            "trains every fifteen minutes from next spring, the operator said.") in cleaned.paragraphs

@@ -11,7 +11,7 @@ from .embedded import with_embedded_body
 from .guard import lost_body_reason, prose_bytes
 from .html import clean_html, extracted_text
 from .htmltext import html_to_lines
-from .markdown import looks_like_markdown, markdown_to_text
+from .markdown import link_characters, looks_like_markdown, markdown_to_text, paragraphs
 from ..models import HTML, MARKDOWN, Article, RawDocument, Reject, RemovedLine
 from ..normalize import normalize_text
 from .text import clean_text
@@ -30,7 +30,9 @@ def clean_document(raw: RawDocument, options: CleanOptions,
     text = markdown_to_text(raw.text) if markdown else raw.text
     if raw.meta is not None:
         return extracted_text(text, raw.meta.title)
-    return clean_text(text, options, template)
+    return clean_text(text, options, template, saved_widths=not markdown,
+                      paragraphs=paragraphs(raw.text) if markdown else None,
+                      links=link_characters(raw.text) if markdown else None)
 
 
 def drop_template_paragraphs(cleaned: Cleaned, template: frozenset[str]) -> Cleaned:

@@ -188,7 +188,7 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
     doc = _trafilatura(root, options)
     title = ((doc.title if doc else None) or "").strip() or None
     published = (doc.date if doc else None) or None
-    text = clean_text("\n".join(page_lines), options)
+    text = clean_text("\n".join(page_lines), options, saved_widths=False)
     traf_lines = rejoin_broken_lines((doc.text or "").splitlines(), page_lines) if doc else []
     traf, traf_removed = _shape_rules(traf_lines, title, preformatted)
     gt, gl = reading_grams(traf), reading_grams(text.paragraphs)

@@ -47,7 +47,8 @@ def is_end_marker(rule: str | None, text: str) -> bool:
 
 
 def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[float],
-                  words: list[int], ends: list[bool], min_words: int, before: float) -> bool:
+                  words: list[int], ends: list[bool], min_words: int, before: float,
+                  lined: bool = False) -> bool:
     """Whether the end marker at item i (a comments widget, a subscription box, a
     copyright notice, a share row) ends the article, given the body score `before` it.
 
@@ -59,7 +60,9 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
     (comments come one by one between "Reply" or "said:" lines; the box's own
     lines before the article resumes, "Newsletter", "Subscribe now", are one box).
     When no item after it up to the block's `end` has a rule, all of them count,
-    not only the window's: a long table can follow a column named "Comment".
+    not only the window's: a long table can follow a column named "Comment". With
+    `lined` (the article is a run of lines of text, blocks.line_run_scores), a line of
+    text that scores counts as a sentence: such an article has none.
     """
     if not is_end_marker(rules[i], texts[i]):
         return False
@@ -73,7 +76,7 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
         rule = rules[j]
         if rule is not None:
             markers += prose > 0 and is_end_marker(rule, texts[j])
-        elif ends[j] and words[j] >= min_words and scores[j] > 0:
+        elif (ends[j] or lined) and words[j] >= min_words and scores[j] > 0:
             prose += 1
             resumed += scores[j]
     return not (prose >= RESUME_LINES and resumed >= RESUME_FRACTION * before and markers <= 1)
@@ -81,11 +84,12 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
 
 def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[float], rules: list,
                 texts: list[str], words: list[int], ends: list[bool],
-                min_words: int, dull: list[tuple[int, int]] = ()) -> tuple[list[str | None], int]:
+                min_words: int, dull: list[tuple[int, int]] = (),
+                lined: bool = False) -> tuple[list[str | None], int]:
     """Each item's label, and the body block's end (an end marker may move it up).
 
     [start, end) is the body block, `gaps` the item ranges between the blocks
-    merged into it.
+    merged into it; `lined`: the block is a run of lines of text (see ends_article).
     """
     n = len(scores)
     labels: list[str | None] = [R.DENSITY] * n
@@ -107,7 +111,7 @@ def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[
             continue
         if rule in end_rules:
             if (body_score >= min(0.5 * total, END_MIN_SCORE)
-                    and ends_article(i, end, rules, texts, scores, words, ends, min_words, body_score)):
+                    and ends_article(i, end, rules, texts, scores, words, ends, min_words, body_score, lined)):
                 for j in range(i, end):
                     labels[j] = rules[j] or R.END_MARKER
                 end = i

@@ -102,7 +102,7 @@ def sentence_ends(texts: list[str], words: list[int] | None = None,
             if not ends[i] and words[i] >= min_words and ends_unpunctuated(line):
                 ends[i] = True
     for i in compress(count(), ends):
-        if texts[i].endswith(_TRUNCATED):
+        if texts[i].rstrip(_CLOSERS).endswith(_TRUNCATED):  # "[…]" too
             ends[i] = False
     return ends
 
@@ -173,27 +173,66 @@ def _mid_sentence(texts: list[str], heads: str) -> set[int]:
             if _MID_SENTENCE_START.match(texts[k])}
 
 
-def _continuations(nos: list[int], texts: list[str], heads: str, mid: set[int] = frozenset()) -> list[int]:
+def _continuations(nos: list[int], texts: list[str], heads: str,
+                   mid: set[int] = frozenset()) -> tuple[list[int], set[int]]:
     """Items that may continue the item before them: the very next line, starting in lower
     case or with a mark that closes a clause (`mid`, see _mid_sentence) or, on a
-    hard-wrapped page, after a line the wrap filled."""
+    hard-wrapped page, after a line the wrap filled; and the set of those that follow a
+    line the wrap filled (whatever their first character)."""
     cands = [k for k in compress(count(1), map(str.islower, islice(heads, 1, None)))
              if nos[k] - nos[k - 1] == 1]
     if mid:
         cands = sorted(cands + [k for k in mid if nos[k] - nos[k - 1] == 1])
     if len(texts) < WRAP_MIN_LINES or _too_long_for_a_wrap(texts):
-        return cands
+        return cands, set()
     widths = columns(texts)
     width = wrap_width(widths)
     if width is None:
-        return cands
-    lower = set(cands)
-    rest = [k for k in range(1, len(texts)) if k not in lower and nos[k] - nos[k - 1] == 1
-            and widths[k - 1] > width - WRAP_BAND - WRAP_SLACK]
+        return cands, set()
+    after_long = [k for k in range(1, len(texts)) if nos[k] - nos[k - 1] == 1
+                  and widths[k - 1] > width - WRAP_BAND - WRAP_SLACK]
     fill = width - WRAP_SLACK
-    firsts = columns([_first_word(texts[k]) for k in rest])
-    cands += [k for k, first_word in zip(rest, firsts) if widths[k - 1] + 1 + first_word > fill]
-    return sorted(cands)
+    firsts = columns([_first_word(texts[k]) for k in after_long])
+    filled = {k for k, first_word in zip(after_long, firsts) if widths[k - 1] + 1 + first_word > fill}
+    return sorted(filled.union(cands)), filled
+
+
+# A list item's marker: a bullet or dash, or a number, before a space ("+ Added", "2. Mix").
+_LIST_MARKER = re.compile(r"(?:[-+*•●▪◦·・–—>|]|\d{1,3}[.)])\s")
+
+
+def _marker(line: str) -> str:
+    """The list marker the line starts with (a number's digits stand as "0"), or ""."""
+    m = _LIST_MARKER.match(line)
+    return "" if m is None else "0" if line[0].isdigit() else line[0]
+
+
+def _wrapped_on(texts: list[str], p: int, k: int, filled: set[int]) -> bool:
+    """Whether line k, after line p that the wrap filled, goes on with p's paragraph whatever
+    p ends with: the wrap also breaks at a sentence's end. Not after a teaser cut short
+    ("..."), and after a sentence's end only if line k ends one too or is filled in its turn
+    (a headline the wrap did not break follows a paragraph that fills its last line)."""
+    last = texts[p].rstrip(_CLOSERS)
+    if last.endswith(_TRUNCATED):
+        return False
+    return last[-1:] not in _NO_WRAP_END or texts[k].rstrip(_CLOSERS)[-1:] in _NO_WRAP_END or k + 1 in filled
+
+
+# A link's text on a line of its own, between two pieces of its sentence, has at most this
+# many words ("Australia", "Tasman Sea", "the Pacific island areas").
+BRIDGE_WORDS = 6
+
+
+def _link_bridges(nos: list[int], words: list[int], heads: str, mid: set[int]) -> set[int]:
+    """On a page saved a text node a line (some lines start mid-sentence, `mid`), the short
+    lines (BRIDGE_WORDS words at most) between a line and one that goes on with its sentence
+    (starting in lower case or with a mark that closes a clause): a link's text, starting
+    with a letter or digit in whatever case ("... east of", "Australia", "across the",
+    "Tasman Sea", ", and"), not a command ("$ make") or a note ("^ Smith (2015)")."""
+    n = len(nos)
+    return {k for k in range(1, n - 1)
+            if words[k] <= BRIDGE_WORDS and heads[k].isalnum() and nos[k] - nos[k - 1] == 1
+            and nos[k + 1] - nos[k] == 1 and (k + 1 in mid or heads[k + 1].islower())}
 
 
 def _joined(group: list[tuple[int, str]], unspaced: bool, glue: bool = False) -> str:
@@ -246,7 +285,7 @@ def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[s
 
 
 def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
-           unspaced: bool = False):
+           unspaced: bool = False, saved_widths: bool = True, paragraphs: list[int] | None = None):
     """Merge hard-wrapped continuation lines into the line they continue.
 
     A continuation directly follows the previous non-blank line (no blank line
@@ -254,13 +293,26 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
     follows a line that is full: its next word would not have fitted. The line it
     continues has at least five words (with what was already joined to it), does
     not start with a bullet and does not end with closing punctuation, before any
-    closing quotes or brackets ('the "new budget"' continues, '"We will."' does not).
+    closing quotes or brackets ('the "new budget"' continues, '"We will."' does not);
+    with `saved_widths` (the lines are as saved: lines rebuilt from markup are not), a line
+    after one the wrap filled continues it whatever that one ends with (_wrapped_on) and
+    whatever bullet it starts with, but for the list marker of the item it would join.
+    `paragraphs`, for Markdown, gives each line number's paragraph (markdown.paragraphs):
+    the lines of one paragraph are one item, whatever they start or end with.
     `heads` holds each line's first character; `unspaced`: the page holds scripts
     written without spaces. Returns the merged lists and, for each merged item,
     the (line number, text) pairs it was made of.
     """
     mid = _mid_sentence(texts, heads)
-    cands = _continuations(nos, texts, heads, mid)
+    cands, filled = _continuations(nos, texts, heads, mid)
+    bridges = _link_bridges(nos, words, heads, mid) if mid else set()
+    if bridges:
+        cands = sorted(bridges.union(cands))
+    soft: set[int] = set()
+    if paragraphs is not None:
+        ids = [paragraphs[no] for no in nos]
+        soft = {k for k in range(1, len(ids)) if ids[k] == ids[k - 1]}
+        cands = sorted(soft.union(cands))
     if not cands:
         return nos, texts, words, {}
     root: dict[int, int] = {}
@@ -268,9 +320,15 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
     for k in cands:
         p = k - 1
         r = root.get(p, p)
-        last = texts[p]
+        if k in soft:  # one Markdown paragraph
+            root[k] = r
+            total[r] += words[k]
+            continue
+        if saved_widths and k in filled and _marker(texts[k]) and _marker(texts[k]) == _marker(texts[r]):
+            continue  # a list's next item, not the rest of the one before
         if ((total[r] >= 5 or k in mid or words[k] >= FRAGMENT_MIN_WORDS and heads[k].islower())
-                and last.rstrip(_CLOSERS)[-1:] not in _NO_WRAP_END and texts[r][0] not in _NO_JOIN_START):
+                and texts[p].rstrip(_CLOSERS)[-1:] not in _NO_WRAP_END and texts[r][0] not in _NO_JOIN_START
+                or saved_widths and k in filled and total[r] >= 5 and _wrapped_on(texts, p, k, filled)):
             root[k] = r
             total[r] += words[k]
     if not root:

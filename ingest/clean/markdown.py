@@ -19,6 +19,8 @@ and address by length, no nesting), so the work is linear in the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 MIN_LINKS = 5  # "](" this many times: a page's menus alone hold more, prose never
 
@@ -33,6 +35,73 @@ _STRONG = re.compile(r"\*\*|__")
 # one * or _ to the next (written the other way round it was ten times slower).
 _EMPHASIS = re.compile(r"[*_](?:(?<![\w*][*_])(?=[^\s*_])|(?<=[^\s*_][*_])(?![\w*]))")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+
+
+# A line that starts a block of its own, which no line continues and which continues no
+# line: a list item, a heading, a quote, a table row, a fence, a rule, code indented by four.
+_BLOCK = re.compile(r"[ \t]*(?:[*+\-][ \t]|\d{1,9}[.)][ \t]|#|>|\||```|~~~|(?:[\-*_=][ \t]*){3,}$)"
+                    r"|    |[^\n]{0,1000}?[ \t]\|[ \t]")
+# A list item's text goes on in a line that starts no block (a lazy continuation).
+_ITEM = re.compile(r"[ \t]*(?:[*+\-]|\d{1,9}[.)])[ \t]")
+
+
+def paragraphs(text: str) -> list[int]:
+    """Each line's paragraph number (text.splitlines()): Markdown runs a paragraph over the
+    lines that follow one another up to a blank line, a line that starts a block (_BLOCK) or
+    a hard break (a line ending in two spaces or a backslash). html2text wraps a paragraph at
+    78 columns and puts a long link on a line of its own: its lines are one paragraph, also
+    where a line ends with a full stop and the link's address is gone."""
+    ids = []
+    number = 0
+    open_ = False  # whether the line before can go on in this one
+    for line in text.splitlines():
+        if not line.strip():
+            number += 1
+            open_ = False
+        else:
+            block = _BLOCK.match(line) is not None
+            if block or not open_:
+                number += 1
+            open_ = (not block or _ITEM.match(line) is not None) and not line.endswith(("  ", "\\"))
+        ids.append(number)
+    return ids
+
+
+def link_characters(text: str) -> list[int]:
+    """How many characters of each line (text.splitlines()) are the text of a link (an
+    image's alt text is none: images go)."""
+    lines = text.splitlines(keepends=True)
+    counts = [0] * len(lines)
+    if "](" not in text:
+        return counts
+    if "![" in text:  # an image keeps its line breaks: the lines keep their places
+        lines = _IMAGE.sub(_newlines, text).splitlines(keepends=True)
+    starts = list(accumulate(map(len, lines), initial=0))
+    page = "".join(lines)
+    for m in _LINK.finditer(page):
+        no = bisect_right(starts, m.start()) - 1
+        for part in m.group(1).splitlines():
+            if no < len(counts):
+                counts[no] += len(part.strip())
+            no += 1
+    return counts
+
+
+# An item of a Markdown page this much of whose characters are links' text is a menu, a
+# list of teasers or a tag cloud, not a paragraph of an article.
+LINK_SHARE = 0.6
+
+
+def mostly_links(nos: list[int], texts: list[str], members: dict, links: list[int]) -> list[int]:
+    """The items (`texts`, first line numbers `nos`, joined lines `members` as lines.rejoin
+    gives them) that are LINK_SHARE or more the text of links (`links`: link_characters)."""
+    out = []
+    for i, (no, text) in enumerate(zip(nos, texts)):
+        group = members.get(i)
+        chars = sum(links[n] for n, _ in group) if group else links[no]
+        if chars and chars >= LINK_SHARE * len(text):
+            out.append(i)
+    return out
 
 
 def looks_like_markdown(text: str) -> bool:

@@ -128,6 +128,22 @@ def unpunctuated_cost(texts: list[str], ends: list[bool], scores: list[float]) -
             scores[i] = UNPUNCTUATED_SCORE
 
 
+# A line of this many words or more with no punctuation mark at all is a run of names, not
+# prose: a tag cloud, a drop-down's options, a menu run together. Prose that long has a comma
+# or a full stop (in the dev sets' gold bodies the longest line without one has 21 words).
+WORD_RUN_WORDS = 30
+_PUNCTUATION = re.compile(r"[.,;:!?¿¡()\[\]\"“”„«»'‘’、，。：；！？…|/]")
+
+
+def word_run_cost(texts: list[str], words: list[int], scores: list[float]) -> None:
+    """Give UNPUNCTUATED_SCORE to each line that scores as text but is a run of names (see
+    above); a line in a script written without spaces, whose words are its characters (and
+    Thai, which has no full stop), is left to unpunctuated_cost and sentence_ends."""
+    for i in compress(count(), map(WORD_RUN_WORDS.__le__, words)):
+        if scores[i] > 0 and not _PUNCTUATION.search(texts[i]) and not has_unspaced(texts[i]):
+            scores[i] = UNPUNCTUATED_SCORE
+
+
 def mark_repeats(rules: list, words: list[int], keys: list[str], heads: str) -> None:
     """Give rule REPEAT to a line that one of the next two lines repeats or extends.
 

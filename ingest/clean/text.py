@@ -62,9 +62,10 @@ from .guard import prose_bytes
 from .inlists import bridge_lists
 from .headline import headline_anchor, mostly_digits, title_match
 from .labels import label_items, label_privacy_notices, label_repeated_labels, title_before
+from .markdown import mostly_links
 from .lines import first, in_template, rejoin, run_together, sentence_ends, split_sentences, word_counts
 from ..models import RemovedLine
-from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
+from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, word_run_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
 from .scripts import has_unspaced
 from .spacing import close_inline_gaps
 
@@ -82,8 +83,17 @@ def _removed_lines(nos, texts, labels) -> list[RemovedLine]:
 
 
 def clean_text(text: str, options: CleanOptions, template: frozenset[str] = frozenset(),
-               line_model: LineModel | None = None) -> Cleaned:
+               line_model: LineModel | None = None, saved_widths: bool = True,
+               paragraphs: list[int] | None = None, links: list[int] | None = None) -> Cleaned:
     """Split plain text into title, published date, body paragraphs and removed lines.
+
+    `saved_widths`: the lines are as the page was saved, so a line's width tells where a
+    hard wrap broke it, whatever it ends with (lines.rejoin); false for lines rebuilt from
+    markup (Markdown whose links lost their addresses, an HTML page's blocks).
+    `paragraphs`: for a page saved as Markdown, each line's paragraph number
+    (markdown.paragraphs of the page as saved): a paragraph's lines are one item; `links`:
+    how many characters of each line are a link's text (markdown.link_characters): an item
+    that is mostly links is a menu or a list of teasers (rule "markup:link-list").
 
     With options.line_model (default false), the learned line model's log-odds
     (ingest.clean.model) weigh in on each line's score; `line_model` overrides the
@@ -93,6 +103,10 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     # Per-line features are computed for all lines at once (C-level map/filter),
     # then the few passes over items below touch only plain lists.
     stripped = list(map(str.strip, text.splitlines()))
+    if paragraphs is not None and len(paragraphs) < len(stripped):  # not the lines of this text
+        paragraphs = None
+    if links is not None and len(links) < len(stripped):
+        links = None
     nos = list(compress(count(), stripped))  # line numbers of the non-blank lines
     texts = list(filter(None, stripped))
     collapsed = run_together(texts)
@@ -119,12 +133,16 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     unspaced = has_unspaced(text)
     words = word_counts(text, texts, unspaced)
     line_nos, line_texts = nos, texts
-    nos, texts, words, members = rejoin(nos, texts, words, heads, unspaced)
+    nos, texts, words, members = rejoin(nos, texts, words, heads, unspaced, saved_widths, paragraphs)
     if members:
         heads = "".join(map(first, texts))
     n = len(texts)
 
     rules = R.match_lines(texts, words)
+    if links is not None:
+        for i in mostly_links(nos, texts, members, links):
+            if rules[i] is None:
+                rules[i] = R.LINK_LIST
     odds = None
     if n and options.line_model:
         # The model was trained on single lines with rules matched on str.split words.
@@ -140,6 +158,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     scores = item_scores(rules, words, ends, keys, min_words)
     if unspaced:
         unpunctuated_cost(texts, ends, scores)
+    word_run_cost(texts, words, scores)
     rule_scores = scores
     if odds is not None:
         rule_scores = list(scores)
@@ -181,7 +200,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         if deck < start:
             gaps = gaps + skipped
             start = deck
-    labels, end = label_items(start, end, gaps, scores, rules, texts, words, ends, min_words, dull)
+    labels, end = label_items(start, end, gaps, scores, rules, texts, words, ends, min_words, dull,
+                              lined is not None)
     if not bare:  # in an article alone, a repeated label is its structure ("Step 1", a table head)
         label_repeated_labels(start, end, labels, keys, words, ends)
     label_privacy_notices(start, end, labels, texts, words, unspaced)
