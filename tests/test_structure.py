@@ -139,3 +139,17 @@ def test_work_is_bounded_on_pages_of_many_alike_lines():
     kept, removed = link_lists([f"Teaser {i}" for i in range(n)], [f"Teaser {i}" for i in range(n)], [LINK] * n)
     assert time.process_time() - start < 10
     assert restored[1:n + 1] == page[1:n + 1] and rejoined == [" ".join(pieces)] and not kept and len(removed) == n
+
+
+def test_soft_hyphens_of_the_page_are_kept_where_trafilatura_drops_them():
+    """A German page hyphenated for narrow screens: its body is the page's text as written,
+    soft hyphens and all (readability keeps them; trafilatura's reading loses them)."""
+    shy = "\u00ad"
+    paragraphs = ["Die Stadt|ver|wal|tung hat am Montag den neuen Haus|halts|plan vor|ge|stellt, "
+                  "der deutlich höhere Aus|ga|ben für den Nah|ver|kehr vorsieht.".replace("|", shy),
+                  "Der Stadtrat wird im kommenden Monat über den Entwurf abstimmen, teilte die Sprecherin mit.",
+                  "Kri|ti|ker be|män|geln, dass die Schul|sa|nie|rung erneut ver|scho|ben wird und die "
+                  "Ge|büh|ren für Kin|der|gär|ten steigen sollen.".replace("|", shy)]
+    page = article_page("".join(f"<p>{p}</p>" for p in paragraphs))
+    body = list(cleaned(page).paragraphs)
+    assert body == paragraphs

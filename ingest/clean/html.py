@@ -39,7 +39,7 @@ from ..config import CleanOptions
 from ..provenance import declared_language
 from .guard import prose_bytes
 from .htmltext import tree_to_block_lines, tree_to_lines
-from .structure import link_lists, rejoin_broken_lines, restore_sections
+from .structure import link_lists, rejoin_broken_lines, restore_sections, restore_soft_hyphens
 from ..models import RemovedLine
 from .text import clean_text
 
@@ -190,6 +190,7 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
     published = (doc.date if doc else None) or None
     text = clean_text("\n".join(page_lines), options)
     traf_lines = rejoin_broken_lines((doc.text or "").splitlines(), page_lines) if doc else []
+    traf_lines = restore_soft_hyphens(traf_lines, page_lines)
     traf, traf_removed = _shape_rules(traf_lines, title, preformatted)
     gt, gl = reading_grams(traf), reading_grams(text.paragraphs)
     read: list[str] = []

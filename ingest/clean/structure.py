@@ -126,6 +126,24 @@ def rejoin_broken_lines(lines: list[str], page_lines: list[str]) -> list[str]:
     return out
 
 
+def restore_soft_hyphens(lines: list[str], page_lines: list[str]) -> list[str]:
+    """The reading's lines with the soft hyphens (U+00AD) of the page put back: trafilatura
+    drops them, so a line that is a page line but for its soft hyphens is that page line
+    (with trafilatura's list-item marker kept). The body is the page's text as written, as
+    readability's reading and a plain-text page keep it (a word cut by soft hyphens is more
+    than one word to a tokenizer that is told its text exactly)."""
+    hyphenated = {_plain(line): line for line in page_lines if "\u00ad" in line}
+    if not hyphenated:
+        return lines
+    out = []
+    for line in lines:
+        text = line.strip()
+        mark = text[:2] if text.startswith(_MARKS) else ""
+        whole = hyphenated.get(text) or (mark and hyphenated.get(text[2:]))
+        out.append(mark + whole if whole else line)
+    return out
+
+
 def _restorable(kind: int) -> bool:
     """A section heading or a list item, none of it a link to another page or in a figure;
     a list item none of it a link to a place on the page either (a table of contents)."""
