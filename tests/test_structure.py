@@ -153,3 +153,68 @@ def test_soft_hyphens_of_the_page_are_kept_where_trafilatura_drops_them():
     page = article_page("".join(f"<p>{p}</p>" for p in paragraphs))
     body = list(cleaned(page).paragraphs)
     assert body == paragraphs
+
+
+def _page_and_reading(inner: str):
+    """The block lines and kinds of an article page, and the line classifier's reading of them."""
+    from ingest.clean.htmltext import media_captions
+    from ingest.clean.text import clean_text
+    root = lxml.html.document_fromstring(article_page(inner))
+    lines, kinds = tree_to_block_lines(root)
+    return lines, kinds, frozenset(clean_text("\n".join(lines), OPTIONS).paragraphs), media_captions(root)
+
+
+DROPPED = ("Since then, several large city departments have said they cannot meet the new rules "
+           "for lack of office space, including the water board and the planning office.")
+
+
+def test_a_paragraph_the_extractor_dropped_comes_back_when_the_classifier_keeps_it():
+    """trafilatura now and then leaves out one paragraph of an article (one that opens with
+    a link, one after an embedded video); between two of its lines, a <p> of the page that
+    the line classifier's reading keeps as well is put back at its place."""
+    inner = (f"<p>{BODY[0]}</p><p>{BODY[1]}</p><p><a href='/city/departments'>Since then, several large "
+             "city departments</a> have said they cannot meet the new rules for lack of office space, "
+             f"including the water board and the planning office.</p><p>{BODY[2]}</p><p>{BODY[3]}</p>")
+    lines, kinds, agreed, captions = _page_and_reading(inner)
+    assert DROPPED in agreed
+    reading = BODY[:2] + BODY[2:]  # the extractor's reading, without the paragraph
+    assert restore_sections(reading, lines, kinds, "Council approves budget", (), agreed, captions) == \
+        BODY[:2] + [DROPPED] + BODY[2:]
+    assert restore_sections(reading, lines, kinds, "Council approves budget") == reading  # no agreement
+
+
+@pytest.mark.parametrize("box", [
+    "<div class='pic'><a href='/img/1'><img src='/img/1.jpg' alt=''></a><p>{text}</p></div>",  # a caption
+    "<video src='/v/1.mp4'><p>{text}</p></video>",  # what a browser shows that cannot play the video
+    "<blockquote><p>{text}</p></blockquote>",  # a quote set apart
+    "<aside><p>{text}</p></aside>",
+])
+def test_a_caption_a_quote_or_a_video_fallback_is_no_paragraph_to_put_back(box):
+    text = "The council members at the vote on Monday evening, as the photographer saw them from the gallery."
+    lines, kinds, agreed, captions = _page_and_reading(f"<p>{BODY[0]}</p><p>{BODY[1]}</p>"
+                                                      f"{box.format(text=text)}<p>{BODY[2]}</p><p>{BODY[3]}</p>")
+    assert text in lines
+    assert restore_sections(BODY, lines, kinds, "Council approves budget", (), agreed | {text}, captions) == BODY
+
+
+def test_media_captions_are_the_one_text_beside_an_image_not_the_article_around_it():
+    """A box of an image and one block of text is a caption; an article of an image and
+    many paragraphs is not."""
+    from ingest.clean.htmltext import media_captions
+    root = lxml.html.document_fromstring(article_page(
+        f"<p>{BODY[0]}</p><div class='box'><span><img src='/a.jpg'></span><p> The new  bus\nstation </p></div>"
+        f"<img src='/b.jpg'><p>{BODY[1]}</p><p>{BODY[2]}</p><p>{BODY[3]}</p>"))
+    assert media_captions(root) == frozenset({"The new bus station"})
+
+
+def test_paragraph_and_apart_kinds():
+    """What tree_to_block_lines says of text in a <p>, in a quote, in a video's fallback."""
+    from ingest.clean.htmltext import APART, PARAGRAPH
+    root = lxml.html.document_fromstring(
+        "<html><body><p>In a paragraph <a href='/x'>with a link</a></p><div>In a div</div>"
+        "<blockquote><p>Quoted</p></blockquote><video><p>No video</p></video>"
+        "<p>Math <math><annotation>x^2</annotation></math></p></body></html>")
+    kind = dict(zip(*tree_to_block_lines(root)))
+    assert kind["In a paragraph with a link"] & PARAGRAPH and not kind["In a div"] & PARAGRAPH
+    assert kind["Quoted"] & APART and kind["No video"] & APART and kind["Math x^2"] & APART
+    assert not kind["In a paragraph with a link"] & APART

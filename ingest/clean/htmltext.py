@@ -9,6 +9,7 @@ line's text sits in (a heading, a list item, a link), for ingest.clean.structure
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import lxml.html
@@ -22,7 +23,10 @@ _SKIP = frozenset(
     "script style noscript template svg iframe head select textarea canvas object embed".split())
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 _HEADINGS = frozenset("h2 h3 h4 h5 h6".split())  # <h1> is the headline: metadata, not a section
-_MARKED = _HEADINGS | {"li", "figure", "a"}  # the elements that give their text a mark (_mark)
+_APART = frozenset("aside blockquote video audio math".split())  # text apart from the running prose
+_MARKED = _HEADINGS | _APART | {"li", "figure", "a", "p"}  # the elements that give their text a mark (_mark)
+_MEDIA = ("img", "picture", "video")
+_VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
 
 # What a line's text sits in (bits of tree_to_block_lines' kinds).
 HEADING = 1  # all of it inside a section heading (<h2> to <h6>)
@@ -32,7 +36,10 @@ LINK = 4  # all of it inside links to other pages (<a href> not "#...")
 HAS_LINK = 8  # some of it inside such a link
 FIGURE = 16  # some of it inside a <figure> (a caption, a credit)
 ANCHOR = 32  # some of it inside a link to a place on the page (<a href="#...">: a table of contents)
-_ALL = HEADING | LIST_ITEM | ITEM_TEXT | LINK
+PARAGRAPH = 128  # all of it inside a paragraph (<p>)
+APART = 256  # some of it apart from the running prose: in an <aside>, a <blockquote>, a <video> or
+# <audio> (the text a browser shows when it cannot play it), a <math> (its TeX annotation)
+_ALL = HEADING | LIST_ITEM | ITEM_TEXT | LINK | PARAGRAPH
 
 
 def _join_source_lines(text: str) -> str:
@@ -67,7 +74,8 @@ def tree_to_lines(root: etree._Element) -> str:
 
 def tree_to_block_lines(root: etree._Element) -> tuple[list[str], list[int]]:
     """tree_to_lines(root).splitlines() and, for each line, the bits (HEADING, LIST_ITEM,
-    LINK, HAS_LINK, FIGURE, ANCHOR) that say what markup its text sits in; reads only."""
+    LINK, HAS_LINK, FIGURE, ANCHOR, PARAGRAPH, APART) that say what markup its text sits in;
+    reads only."""
     lines: list[str] = []
     kinds: list[int] = []
     for line, kind in zip(*_walk(root)):
@@ -75,6 +83,34 @@ def tree_to_block_lines(root: etree._Element) -> tuple[list[str], list[int]]:
         lines += parts
         kinds += [kind] * len(parts)
     return lines, kinds
+
+
+def media_captions(root: etree._Element, limit: int = 500) -> frozenset[str]:
+    """The text of each box that holds an image or a video and one block of text beside it
+    (a caption outside a <figure>: <div><img><p>caption</p></div>), whitespace collapsed.
+
+    From each of the first `limit` images and videos, up to three elements up: the first
+    one with text is the box when it holds at most two blocks (the caption and one around
+    the image); a box of more blocks is the article around the image, and nothing is taken.
+    """
+    out: set[str] = set()
+    seen: set[etree._Element] = set()  # the elements themselves (kept alive: an id() is reused)
+    for count, media in enumerate(root.iter(*_MEDIA)):
+        if count >= limit:
+            break
+        box = media.getparent()
+        for _ in range(3):
+            if box is None or box in seen:
+                break
+            seen.add(box)
+            if sum(1 for _ in itertools.islice(box.iter(*_BLOCK), 4)) > 3:  # the box may be a block
+                break
+            text = _SPACE.sub(" ", " ".join(_join_source_lines(t) for t in _VISIBLE_TEXT(box))).strip()
+            if text:
+                out.add(text)
+                break
+            box = box.getparent()
+    return frozenset(out)
 
 
 def _mark(el: etree._Element, tag: str) -> int:
@@ -85,6 +121,10 @@ def _mark(el: etree._Element, tag: str) -> int:
         return LIST_ITEM
     if tag == "figure":
         return FIGURE
+    if tag == "p":
+        return PARAGRAPH
+    if tag in _APART:
+        return APART
     if tag == "a":
         href = el.get("href")
         return 0 if href is None else ANCHOR if href.startswith("#") else LINK
@@ -102,7 +142,7 @@ def _walk(root: etree._Element) -> tuple[list[str], list[int]]:
     body = root.find("body")
     stack = [(body if body is not None else root, False)]
     pre = 0  # how many <pre> elements we are inside
-    inside = {HEADING: 0, LIST_ITEM: 0, LINK: 0, ANCHOR: 0, FIGURE: 0}  # how many elements of each mark
+    inside = {HEADING: 0, LIST_ITEM: 0, LINK: 0, ANCHOR: 0, FIGURE: 0, PARAGRAPH: 0, APART: 0}  # how many elements of each mark
     kind = 0  # the marks of the elements we are inside
     item = [False]  # per block element we are inside, innermost last: whether it is an <li>
     # Iterative walk: (element, closing) pairs, so deep pages cannot overflow the stack.
@@ -146,8 +186,8 @@ def _walk(root: etree._Element) -> tuple[list[str], list[int]]:
 
 def _lines(pieces: list[str], kinds: list[int]) -> tuple[list[str], list[int]]:
     """The pieces of text cut into lines at their line breaks, whitespace collapsed, empty
-    lines left out; a line's kind holds HEADING, LIST_ITEM, ITEM_TEXT and LINK where all of
-    its pieces with text do, HAS_LINK, FIGURE and ANCHOR where any does."""
+    lines left out; a line's kind holds HEADING, LIST_ITEM, ITEM_TEXT, LINK and PARAGRAPH where
+    all of its pieces with text do, HAS_LINK, FIGURE, ANCHOR and APART where any does."""
     lines: list[str] = []
     line_kinds: list[int] = []
     parts: list[str] = []  # the pieces of the line being read
@@ -161,7 +201,7 @@ def _lines(pieces: list[str], kinds: list[int]) -> tuple[list[str], list[int]]:
                 line = _SPACE.sub(" ", "".join(parts)).strip()
                 if line:
                     lines.append(line)
-                    line_kinds.append(every | (HAS_LINK if some & LINK else 0) | (some & (FIGURE | ANCHOR)))
+                    line_kinds.append(every | (HAS_LINK if some & LINK else 0) | (some & (FIGURE | ANCHOR | APART)))
                 parts, every, some = [], _ALL, 0
             if part:
                 parts.append(part)
@@ -171,5 +211,5 @@ def _lines(pieces: list[str], kinds: list[int]) -> tuple[list[str], list[int]]:
     line = _SPACE.sub(" ", "".join(parts)).strip()
     if line:
         lines.append(line)
-        line_kinds.append(every | (HAS_LINK if some & LINK else 0) | (some & (FIGURE | ANCHOR)))
+        line_kinds.append(every | (HAS_LINK if some & LINK else 0) | (some & (FIGURE | ANCHOR | APART)))
     return lines, line_kinds
