@@ -197,14 +197,15 @@ def test_a_caption_a_quote_or_a_video_fallback_is_no_paragraph_to_put_back(box):
     assert restore_sections(BODY, lines, kinds, "Council approves budget", (), agreed | {text}, captions) == BODY
 
 
-def test_media_captions_are_the_one_text_beside_an_image_not_the_article_around_it():
-    """A box of an image and one block of text is a caption; an article of an image and
-    many paragraphs is not."""
+def test_media_captions_are_the_lines_beside_an_image_not_the_article_around_it():
+    """The lines of a small box around an image (a zoom button, a caption) are captions; the
+    paragraphs of an article with an image among them are not, nor the text after the box."""
     from ingest.clean.htmltext import media_captions
     root = lxml.html.document_fromstring(article_page(
-        f"<p>{BODY[0]}</p><div class='box'><span><img src='/a.jpg'></span><p> The new  bus\nstation </p></div>"
-        f"<img src='/b.jpg'><p>{BODY[1]}</p><p>{BODY[2]}</p><p>{BODY[3]}</p>"))
-    assert media_captions(root) == frozenset({"The new bus station"})
+        f"<p>{BODY[0]}</p><div class='box'><div><img src='/a.jpg'><button>Zoom</button></div>"
+        f"<div class='c'><p> The new  bus\nstation </p></div></div>After the box"
+        f"<img src='/b.jpg'>" + "".join(f"<p>{p}</p><p>{p}</p>" for p in BODY[1:])))
+    assert media_captions(root) == frozenset({"Zoom", "The new bus station"})
 
 
 def test_paragraph_and_apart_kinds():

@@ -26,7 +26,8 @@ _HEADINGS = frozenset("h2 h3 h4 h5 h6".split())  # <h1> is the headline: metadat
 _APART = frozenset("aside blockquote video audio math".split())  # text apart from the running prose
 _MARKED = _HEADINGS | _APART | {"li", "figure", "a", "p"}  # the elements that give their text a mark (_mark)
 _MEDIA = ("img", "picture", "video")
-_VISIBLE_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+# A box around an image of more blocks than this is the article, not a caption's box.
+MAX_BOX_BLOCKS = 8
 
 # What a line's text sits in (bits of tree_to_block_lines' kinds).
 HEADING = 1  # all of it inside a section heading (<h2> to <h6>)
@@ -86,12 +87,12 @@ def tree_to_block_lines(root: etree._Element) -> tuple[list[str], list[int]]:
 
 
 def media_captions(root: etree._Element, limit: int = 500) -> frozenset[str]:
-    """The text of each box that holds an image or a video and one block of text beside it
-    (a caption outside a <figure>: <div><img><p>caption</p></div>), whitespace collapsed.
+    """The lines of the small boxes around images and videos: captions outside a <figure>
+    (<div><div><img><button>Zoom</button></div><p>caption</p></div>), credits, a card's text.
 
-    From each of the first `limit` images and videos, up to three elements up: the first
-    one with text is the box when it holds at most two blocks (the caption and one around
-    the image); a box of more blocks is the article around the image, and nothing is taken.
+    From each of the first `limit` images and videos, up to three elements up, while the
+    element holds at most MAX_BOX_BLOCKS blocks: a box of more is the article around the
+    image, and neither it nor what is above it is taken.
     """
     out: set[str] = set()
     seen: set[etree._Element] = set()  # the elements themselves (kept alive: an id() is reused)
@@ -103,12 +104,9 @@ def media_captions(root: etree._Element, limit: int = 500) -> frozenset[str]:
             if box is None or box in seen:
                 break
             seen.add(box)
-            if sum(1 for _ in itertools.islice(box.iter(*_BLOCK), 4)) > 3:  # the box may be a block
+            if sum(1 for _ in itertools.islice(box.iter(*_BLOCK), MAX_BOX_BLOCKS + 1)) > MAX_BOX_BLOCKS:
                 break
-            text = _SPACE.sub(" ", " ".join(_join_source_lines(t) for t in _VISIBLE_TEXT(box))).strip()
-            if text:
-                out.add(text)
-                break
+            out.update(_walk(box, title=False)[0])
             box = box.getparent()
     return frozenset(out)
 
@@ -131,15 +129,16 @@ def _mark(el: etree._Element, tag: str) -> int:
     return 0
 
 
-def _walk(root: etree._Element) -> tuple[list[str], list[int]]:
-    """The page's block lines (whitespace collapsed, none empty) and their kinds."""
+def _walk(root: etree._Element, title: bool = True) -> tuple[list[str], list[int]]:
+    """The page's (or an element's) block lines (whitespace collapsed, none empty) and their
+    kinds; the document title first unless `title` is False."""
     out: list[str] = []
     kinds: list[int] = []  # the markup each piece of `out` sits in
-    title = root.find(".//title")
-    if title is not None and title.text:
-        out.append(title.text + "\n")
+    head = root.find(".//title") if title else None
+    if head is not None and head.text:
+        out.append(head.text + "\n")
         kinds.append(0)
-    body = root.find("body")
+    body = root.find("body") if title else None
     stack = [(body if body is not None else root, False)]
     pre = 0  # how many <pre> elements we are inside
     inside = {HEADING: 0, LIST_ITEM: 0, LINK: 0, ANCHOR: 0, FIGURE: 0, PARAGRAPH: 0, APART: 0}  # how many elements of each mark
@@ -159,7 +158,7 @@ def _walk(root: etree._Element) -> tuple[list[str], list[int]]:
                 inside[mark] -= 1
                 if not inside[mark]:
                     kind &= ~mark
-            if el.tail:
+            if el.tail and el is not root:  # the root's tail is outside it
                 out.append(el.tail if pre else _join_source_lines(el.tail))
                 kinds.append(kind | (ITEM_TEXT if item[-1] else 0))
             continue

@@ -11,8 +11,8 @@ lose the shape of an article:
   lines on either side of it (or of its run of such lines) are two successive
   lines of the reading. So is a paragraph of the page (all of it in a <p>; none of
   it in a <figure>, an <aside>, a <blockquote>, a <video> or a <math>, nor wholly a
-  link; not the one text beside an image, a caption outside a <figure>,
-  ingest.clean.htmltext.media_captions) that the line classifier's reading keeps
+  link; no line of a small box around an image: a caption outside a <figure>, a
+  teaser card, ingest.clean.htmltext.media_captions) that the line classifier's reading keeps
   as well: two readings and the markup agree that it is the article's (trafilatura
   drops a paragraph now and then, e.g. one that opens with a link);
 - a box of teasers inside the article (each teaser a paragraph or a headline that
@@ -193,7 +193,7 @@ def _in_title(line: str, title_words: str) -> bool:
 
 def _agreed_paragraph(line: str, kind: int, agreed: frozenset[str], captions: frozenset[str]) -> bool:
     """A paragraph (<p>) of the page, none of it in a figure, an aside, a quote or a video, not
-    wholly a link, no caption beside an image, that the line classifier's reading keeps."""
+    wholly a link, no line of a box around an image, that the line classifier's reading keeps."""
     return bool(kind & PARAGRAPH and not kind & (FIGURE | APART | LINK | ANCHOR) and line in agreed
                 and line not in captions)
 
