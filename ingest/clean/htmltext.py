@@ -141,7 +141,8 @@ def _walk(root: etree._Element, title: bool = True) -> tuple[list[str], list[int
     body = root.find("body") if title else None
     stack = [(body if body is not None else root, False)]
     pre = 0  # how many <pre> elements we are inside
-    inside = {HEADING: 0, LIST_ITEM: 0, LINK: 0, ANCHOR: 0, FIGURE: 0, PARAGRAPH: 0, APART: 0}  # how many elements of each mark
+    # how many elements of each mark we are inside
+    inside = {HEADING: 0, LIST_ITEM: 0, LINK: 0, ANCHOR: 0, FIGURE: 0, PARAGRAPH: 0, APART: 0}
     kind = 0  # the marks of the elements we are inside
     item = [False]  # per block element we are inside, innermost last: whether it is an <li>
     # Iterative walk: (element, closing) pairs, so deep pages cannot overflow the stack.

@@ -213,7 +213,8 @@ def restore_sections(body: list[str], page_lines: list[str], kinds: list[int], t
         at.setdefault(_unmarked(line), no)
     taken = {_unmarked(r.text) for r in removed}
     candidates = [no for no, (line, kind) in enumerate(zip(page_lines, kinds))
-                  if (_restorable(kind) or _agreed_paragraph(line, kind, agreed, captions)) and line not in at and line not in taken
+                  if (_restorable(kind) or _agreed_paragraph(line, kind, agreed, captions))
+                  and line not in at and line not in taken
                   and R.match_line(line, len(line.split())) is None]
     if not candidates:
         return body
