@@ -99,6 +99,7 @@ def media_captions(root: etree._Element, limit: int = 500) -> frozenset[str]:
     for count, media in enumerate(root.iter(*_MEDIA)):
         if count >= limit:
             break
+        top = None  # the largest box around the image: its lines hold the smaller boxes' lines
         box = media.getparent()
         for _ in range(3):
             if box is None or box in seen:
@@ -106,8 +107,9 @@ def media_captions(root: etree._Element, limit: int = 500) -> frozenset[str]:
             seen.add(box)
             if sum(1 for _ in itertools.islice(box.iter(*_BLOCK), MAX_BOX_BLOCKS + 1)) > MAX_BOX_BLOCKS:
                 break
-            out.update(_walk(box, title=False)[0])
-            box = box.getparent()
+            top, box = box, box.getparent()
+        if top is not None and any(not text.isspace() for text in top.itertext()):
+            out.update(_walk(top, title=False)[0])
     return frozenset(out)
 
 
