@@ -219,3 +219,18 @@ def test_paragraph_and_apart_kinds():
     assert kind["In a paragraph with a link"] & PARAGRAPH and not kind["In a div"] & PARAGRAPH
     assert kind["Quoted"] & APART and kind["No video"] & APART and kind["Math x^2"] & APART
     assert not kind["In a paragraph with a link"] & APART
+
+
+def test_a_list_item_with_a_formulas_annotation_is_not_put_back():
+    """A list item the extractor left out is put back, but not one that holds a <math>: its
+    TeX annotation is no text the reader sees (Wikipedia writes every formula twice)."""
+    items = ("<ul><li>The sum of two such matrices is again one "
+             "<math><semantics><mi>A</mi><annotation>{\\displaystyle A+B}</annotation></semantics></math></li></ul>")
+    root = lxml.html.document_fromstring(article_page(f"<p>{BODY[0]}</p><p>{BODY[1]}</p>{items}<p>{BODY[2]}</p>"))
+    lines, kinds = tree_to_block_lines(root)
+    assert any("displaystyle" in line for line in lines)
+    assert restore_sections(BODY[:3], lines, kinds, "Council approves budget") == BODY[:3]
+    plain = lxml.html.document_fromstring(article_page(
+        f"<p>{BODY[0]}</p><p>{BODY[1]}</p><ul><li>The sum of two such matrices</li></ul><p>{BODY[2]}</p>"))
+    assert restore_sections(BODY[:3], *tree_to_block_lines(plain), "Council approves budget") == \
+        BODY[:2] + ["The sum of two such matrices"] + BODY[2:3]

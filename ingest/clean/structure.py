@@ -151,9 +151,10 @@ def restore_soft_hyphens(lines: list[str], page_lines: list[str]) -> list[str]:
 
 
 def _restorable(kind: int) -> bool:
-    """A section heading or a list item, none of it a link to another page or in a figure;
-    a list item none of it a link to a place on the page either (a table of contents)."""
-    if kind & (HAS_LINK | FIGURE):
+    """A section heading or a list item, none of it a link to another page, in a figure or set
+    apart (an aside, a quote, a video's fallback text, a formula's TeX annotation); a list
+    item none of it a link to a place on the page either (a table of contents)."""
+    if kind & (HAS_LINK | FIGURE | APART):
         return False
     return bool(kind & HEADING or (kind & LIST_ITEM and not kind & ANCHOR))
 
