@@ -74,9 +74,11 @@ def page_readings(scorer, set_dir: Path, options: CleanOptions) -> list[dict]:
             continue
         lines, kinds = H.tree_to_block_lines(root)
         preformatted = H._preformatted(root)
+        captions = H.media_captions(root)
         doc = H._trafilatura(root, options)
         title = ((doc.title if doc else None) or "").strip() or None
         traf = structure.rejoin_broken_lines((doc.text or "").splitlines(), lines) if doc else []
+        traf = structure.restore_soft_hyphens(traf, lines)
         shaped = {"t": H._shape_rules(traf, title, preformatted),
                   "r": H._shape_rules(H._readability(root), title, preformatted)}
         readings = {"t": shaped["t"][0], "c": list(clean_text("\n".join(lines), options).paragraphs),
@@ -90,7 +92,8 @@ def page_readings(scorer, set_dir: Path, options: CleanOptions) -> list[dict]:
             for run in RUNS:  # the extractor's reading as the library keeps it, per MIN_LINK_RUN
                 structure.MIN_LINK_RUN = run or len(paragraphs) + 1
                 kept = structure.link_lists(paragraphs, lines, kinds)[0]
-                kept = structure.restore_sections(kept, lines, kinds, title, shaped[key][1])
+                kept = structure.restore_sections(kept, lines, kinds, title, shaped[key][1],
+                                                  frozenset(readings["c"]), captions)
                 rec[(key, run)] = scorer.tp_fp_fn(gold[page]["body"], "\n\n".join(kept))
             structure.MIN_LINK_RUN = SHIPPED_RUN
             rec[key] = rec[(key, SHIPPED_RUN)]

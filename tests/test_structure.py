@@ -139,3 +139,98 @@ def test_work_is_bounded_on_pages_of_many_alike_lines():
     kept, removed = link_lists([f"Teaser {i}" for i in range(n)], [f"Teaser {i}" for i in range(n)], [LINK] * n)
     assert time.process_time() - start < 10
     assert restored[1:n + 1] == page[1:n + 1] and rejoined == [" ".join(pieces)] and not kept and len(removed) == n
+
+
+def test_soft_hyphens_of_the_page_are_kept_where_trafilatura_drops_them():
+    """A German page hyphenated for narrow screens: its body is the page's text as written,
+    soft hyphens and all (readability keeps them; trafilatura's reading loses them)."""
+    shy = "\u00ad"
+    paragraphs = ["Die Stadt|ver|wal|tung hat am Montag den neuen Haus|halts|plan vor|ge|stellt, "
+                  "der deutlich höhere Aus|ga|ben für den Nah|ver|kehr vorsieht.".replace("|", shy),
+                  "Der Stadtrat wird im kommenden Monat über den Entwurf abstimmen, teilte die Sprecherin mit.",
+                  "Kri|ti|ker be|män|geln, dass die Schul|sa|nie|rung erneut ver|scho|ben wird und die "
+                  "Ge|büh|ren für Kin|der|gär|ten steigen sollen.".replace("|", shy)]
+    page = article_page("".join(f"<p>{p}</p>" for p in paragraphs))
+    body = list(cleaned(page).paragraphs)
+    assert body == paragraphs
+
+
+def _page_and_reading(inner: str):
+    """The block lines and kinds of an article page, and the line classifier's reading of them."""
+    from ingest.clean.htmltext import media_captions
+    from ingest.clean.text import clean_text
+    root = lxml.html.document_fromstring(article_page(inner))
+    lines, kinds = tree_to_block_lines(root)
+    return lines, kinds, frozenset(clean_text("\n".join(lines), OPTIONS).paragraphs), media_captions(root)
+
+
+DROPPED = ("Since then, several large city departments have said they cannot meet the new rules "
+           "for lack of office space, including the water board and the planning office.")
+
+
+def test_a_paragraph_the_extractor_dropped_comes_back_when_the_classifier_keeps_it():
+    """trafilatura now and then leaves out one paragraph of an article (one that opens with
+    a link, one after an embedded video); between two of its lines, a <p> of the page that
+    the line classifier's reading keeps as well is put back at its place."""
+    inner = (f"<p>{BODY[0]}</p><p>{BODY[1]}</p><p><a href='/city/departments'>Since then, several large "
+             "city departments</a> have said they cannot meet the new rules for lack of office space, "
+             f"including the water board and the planning office.</p><p>{BODY[2]}</p><p>{BODY[3]}</p>")
+    lines, kinds, agreed, captions = _page_and_reading(inner)
+    assert DROPPED in agreed
+    reading = BODY[:2] + BODY[2:]  # the extractor's reading, without the paragraph
+    assert restore_sections(reading, lines, kinds, "Council approves budget", (), agreed, captions) == \
+        BODY[:2] + [DROPPED] + BODY[2:]
+    assert restore_sections(reading, lines, kinds, "Council approves budget") == reading  # no agreement
+
+
+@pytest.mark.parametrize("box", [
+    "<div class='pic'><a href='/img/1'><img src='/img/1.jpg' alt=''></a><p>{text}</p></div>",  # a caption
+    "<video src='/v/1.mp4'><p>{text}</p></video>",  # what a browser shows that cannot play the video
+    "<blockquote><p>{text}</p></blockquote>",  # a quote set apart
+    "<aside><p>{text}</p></aside>",
+])
+def test_a_caption_a_quote_or_a_video_fallback_is_no_paragraph_to_put_back(box):
+    text = "The council members at the vote on Monday evening, as the photographer saw them from the gallery."
+    lines, kinds, agreed, captions = _page_and_reading(f"<p>{BODY[0]}</p><p>{BODY[1]}</p>"
+                                                      f"{box.format(text=text)}<p>{BODY[2]}</p><p>{BODY[3]}</p>")
+    assert text in lines
+    assert restore_sections(BODY, lines, kinds, "Council approves budget", (), agreed | {text}, captions) == BODY
+
+
+def test_media_captions_are_the_lines_beside_an_image_not_the_article_around_it():
+    """The lines of a small box around an image (a zoom button, a caption) are captions; the
+    paragraphs of an article with an image among them are not, nor the text after the box."""
+    from ingest.clean.htmltext import media_captions
+    root = lxml.html.document_fromstring(article_page(
+        f"<p>{BODY[0]}</p><div class='box'><div><img src='/a.jpg'><button>Zoom</button></div>"
+        f"<div class='c'><p> The new  bus\nstation </p></div></div>After the box"
+        f"<img src='/b.jpg'>" + "".join(f"<p>{p}</p><p>{p}</p>" for p in BODY[1:])))
+    assert media_captions(root) == frozenset({"Zoom", "The new bus station"})
+
+
+def test_paragraph_and_apart_kinds():
+    """What tree_to_block_lines says of text in a <p>, in a quote, in a video's fallback."""
+    from ingest.clean.htmltext import APART, PARAGRAPH
+    root = lxml.html.document_fromstring(
+        "<html><body><p>In a paragraph <a href='/x'>with a link</a></p><div>In a div</div>"
+        "<blockquote><p>Quoted</p></blockquote><video><p>No video</p></video>"
+        "<p>Math <math><annotation>x^2</annotation></math></p></body></html>")
+    kind = dict(zip(*tree_to_block_lines(root)))
+    assert kind["In a paragraph with a link"] & PARAGRAPH and not kind["In a div"] & PARAGRAPH
+    assert kind["Quoted"] & APART and kind["No video"] & APART and kind["Math x^2"] & APART
+    assert not kind["In a paragraph with a link"] & APART
+
+
+def test_a_list_item_with_a_formulas_annotation_is_not_put_back():
+    """A list item the extractor left out is put back, but not one that holds a <math>: its
+    TeX annotation is no text the reader sees (Wikipedia writes every formula twice)."""
+    items = ("<ul><li>The sum of two such matrices is again one "
+             "<math><semantics><mi>A</mi><annotation>{\\displaystyle A+B}</annotation></semantics></math></li></ul>")
+    root = lxml.html.document_fromstring(article_page(f"<p>{BODY[0]}</p><p>{BODY[1]}</p>{items}<p>{BODY[2]}</p>"))
+    lines, kinds = tree_to_block_lines(root)
+    assert any("displaystyle" in line for line in lines)
+    assert restore_sections(BODY[:3], lines, kinds, "Council approves budget") == BODY[:3]
+    plain = lxml.html.document_fromstring(article_page(
+        f"<p>{BODY[0]}</p><p>{BODY[1]}</p><ul><li>The sum of two such matrices</li></ul><p>{BODY[2]}</p>"))
+    assert restore_sections(BODY[:3], *tree_to_block_lines(plain), "Council approves budget") == \
+        BODY[:2] + ["The sum of two such matrices"] + BODY[2:3]

@@ -12,9 +12,10 @@ a rule never deletes a long line; a photo gallery's slides (numbered "k/N" with 
 total, ingest.clean.gallery) go whatever their length, before the readings are
 compared; a line of the page's <pre> text (code) is no shape rule's. The chosen
 extractor's reading is then checked against the page's markup (ingest.clean.structure;
-trafilatura's paragraphs cut at source line breaks are first made whole again):
-a run of teaser links inside it goes ("markup:link-list"), a section heading or list
-item it dropped between two of its lines comes back. Every page line left out of the
+trafilatura's paragraphs cut at source line breaks are first made whole again, and get
+back the page's soft hyphens): a run of teaser links inside it goes ("markup:link-list"),
+a section heading or list item it dropped between two of its lines comes back, and so
+does a paragraph (<p>, no caption) it dropped there that the line classifier keeps. Every page line left out of the
 body is kept with the rule that removed it: a shape rule, the line classifier's rule,
 or "extractor:<name>" when the chosen extractor left it out.
 """
@@ -38,8 +39,8 @@ from .gallery import gallery_lines
 from ..config import CleanOptions
 from ..provenance import declared_language
 from .guard import prose_bytes
-from .htmltext import tree_to_block_lines, tree_to_lines
-from .structure import link_lists, rejoin_broken_lines, restore_sections
+from .htmltext import media_captions, tree_to_block_lines, tree_to_lines
+from .structure import link_lists, rejoin_broken_lines, restore_sections, restore_soft_hyphens
 from ..models import RemovedLine
 from .text import clean_text
 
@@ -185,11 +186,13 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
         return Cleaned(None, None, (), (), language=declared_language(html))
     page_lines, kinds = tree_to_block_lines(root)  # first: readability changes the tree
     preformatted = _preformatted(root)
+    captions = media_captions(root)
     doc = _trafilatura(root, options)
     title = ((doc.title if doc else None) or "").strip() or None
     published = (doc.date if doc else None) or None
     text = clean_text("\n".join(page_lines), options, saved_widths=False)
     traf_lines = rejoin_broken_lines((doc.text or "").splitlines(), page_lines) if doc else []
+    traf_lines = restore_soft_hyphens(traf_lines, page_lines)
     traf, traf_removed = _shape_rules(traf_lines, title, preformatted)
     gt, gl = reading_grams(traf), reading_grams(text.paragraphs)
     read: list[str] = []
@@ -206,7 +209,7 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
     body, removed, body_grams = ((traf, traf_removed, gt) if choice.reading == TRAFILATURA
                                  else (read, read_removed, gr))
     body, links = link_lists(body, page_lines, kinds)
-    restored = restore_sections(body, page_lines, kinds, title, removed)
+    restored = restore_sections(body, page_lines, kinds, title, removed, frozenset(text.paragraphs), captions)
     if links or len(restored) > len(body):
         body, removed, body_grams = restored, removed + links, reading_grams(restored)
     # number every removed line by its place among the page's block lines where it is one

@@ -9,6 +9,7 @@ line's text sits in (a heading, a list item, a link), for ingest.clean.structure
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import lxml.html
@@ -22,7 +23,11 @@ _SKIP = frozenset(
     "script style noscript template svg iframe head select textarea canvas object embed".split())
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 _HEADINGS = frozenset("h2 h3 h4 h5 h6".split())  # <h1> is the headline: metadata, not a section
-_MARKED = _HEADINGS | {"li", "figure", "a"}  # the elements that give their text a mark (_mark)
+_APART = frozenset("aside blockquote video audio math".split())  # text apart from the running prose
+_MARKED = _HEADINGS | _APART | {"li", "figure", "a", "p"}  # the elements that give their text a mark (_mark)
+_MEDIA = ("img", "picture", "video")
+# A box around an image of more blocks than this is the article, not a caption's box.
+MAX_BOX_BLOCKS = 8
 
 # What a line's text sits in (bits of tree_to_block_lines' kinds).
 HEADING = 1  # all of it inside a section heading (<h2> to <h6>)
@@ -32,7 +37,10 @@ LINK = 4  # all of it inside links to other pages (<a href> not "#...")
 HAS_LINK = 8  # some of it inside such a link
 FIGURE = 16  # some of it inside a <figure> (a caption, a credit)
 ANCHOR = 32  # some of it inside a link to a place on the page (<a href="#...">: a table of contents)
-_ALL = HEADING | LIST_ITEM | ITEM_TEXT | LINK
+PARAGRAPH = 128  # all of it inside a paragraph (<p>)
+APART = 256  # some of it apart from the running prose: in an <aside>, a <blockquote>, a <video> or
+# <audio> (the text a browser shows when it cannot play it), a <math> (its TeX annotation)
+_ALL = HEADING | LIST_ITEM | ITEM_TEXT | LINK | PARAGRAPH
 
 
 def _join_source_lines(text: str) -> str:
@@ -67,7 +75,8 @@ def tree_to_lines(root: etree._Element) -> str:
 
 def tree_to_block_lines(root: etree._Element) -> tuple[list[str], list[int]]:
     """tree_to_lines(root).splitlines() and, for each line, the bits (HEADING, LIST_ITEM,
-    LINK, HAS_LINK, FIGURE, ANCHOR) that say what markup its text sits in; reads only."""
+    LINK, HAS_LINK, FIGURE, ANCHOR, PARAGRAPH, APART) that say what markup its text sits in;
+    reads only."""
     lines: list[str] = []
     kinds: list[int] = []
     for line, kind in zip(*_walk(root)):
@@ -75,6 +84,33 @@ def tree_to_block_lines(root: etree._Element) -> tuple[list[str], list[int]]:
         lines += parts
         kinds += [kind] * len(parts)
     return lines, kinds
+
+
+def media_captions(root: etree._Element, limit: int = 500) -> frozenset[str]:
+    """The lines of the small boxes around images and videos: captions outside a <figure>
+    (<div><div><img><button>Zoom</button></div><p>caption</p></div>), credits, a card's text.
+
+    From each of the first `limit` images and videos, up to three elements up, while the
+    element holds at most MAX_BOX_BLOCKS blocks: a box of more is the article around the
+    image, and neither it nor what is above it is taken.
+    """
+    out: set[str] = set()
+    seen: set[etree._Element] = set()  # the elements themselves (kept alive: an id() is reused)
+    for count, media in enumerate(root.iter(*_MEDIA)):
+        if count >= limit:
+            break
+        top = None  # the largest box around the image: its lines hold the smaller boxes' lines
+        box = media.getparent()
+        for _ in range(3):
+            if box is None or box in seen:
+                break
+            seen.add(box)
+            if sum(1 for _ in itertools.islice(box.iter(*_BLOCK), MAX_BOX_BLOCKS + 1)) > MAX_BOX_BLOCKS:
+                break
+            top, box = box, box.getparent()
+        if top is not None and any(not text.isspace() for text in top.itertext()):
+            out.update(_walk(top, title=False)[0])
+    return frozenset(out)
 
 
 def _mark(el: etree._Element, tag: str) -> int:
@@ -85,24 +121,30 @@ def _mark(el: etree._Element, tag: str) -> int:
         return LIST_ITEM
     if tag == "figure":
         return FIGURE
+    if tag == "p":
+        return PARAGRAPH
+    if tag in _APART:
+        return APART
     if tag == "a":
         href = el.get("href")
         return 0 if href is None else ANCHOR if href.startswith("#") else LINK
     return 0
 
 
-def _walk(root: etree._Element) -> tuple[list[str], list[int]]:
-    """The page's block lines (whitespace collapsed, none empty) and their kinds."""
+def _walk(root: etree._Element, title: bool = True) -> tuple[list[str], list[int]]:
+    """The page's (or an element's) block lines (whitespace collapsed, none empty) and their
+    kinds; the document title first unless `title` is False."""
     out: list[str] = []
     kinds: list[int] = []  # the markup each piece of `out` sits in
-    title = root.find(".//title")
-    if title is not None and title.text:
-        out.append(title.text + "\n")
+    head = root.find(".//title") if title else None
+    if head is not None and head.text:
+        out.append(head.text + "\n")
         kinds.append(0)
-    body = root.find("body")
+    body = root.find("body") if title else None
     stack = [(body if body is not None else root, False)]
     pre = 0  # how many <pre> elements we are inside
-    inside = {HEADING: 0, LIST_ITEM: 0, LINK: 0, ANCHOR: 0, FIGURE: 0}  # how many elements of each mark
+    # how many elements of each mark we are inside
+    inside = {HEADING: 0, LIST_ITEM: 0, LINK: 0, ANCHOR: 0, FIGURE: 0, PARAGRAPH: 0, APART: 0}
     kind = 0  # the marks of the elements we are inside
     item = [False]  # per block element we are inside, innermost last: whether it is an <li>
     # Iterative walk: (element, closing) pairs, so deep pages cannot overflow the stack.
@@ -119,7 +161,7 @@ def _walk(root: etree._Element) -> tuple[list[str], list[int]]:
                 inside[mark] -= 1
                 if not inside[mark]:
                     kind &= ~mark
-            if el.tail:
+            if el.tail and el is not root:  # the root's tail is outside it
                 out.append(el.tail if pre else _join_source_lines(el.tail))
                 kinds.append(kind | (ITEM_TEXT if item[-1] else 0))
             continue
@@ -146,8 +188,8 @@ def _walk(root: etree._Element) -> tuple[list[str], list[int]]:
 
 def _lines(pieces: list[str], kinds: list[int]) -> tuple[list[str], list[int]]:
     """The pieces of text cut into lines at their line breaks, whitespace collapsed, empty
-    lines left out; a line's kind holds HEADING, LIST_ITEM, ITEM_TEXT and LINK where all of
-    its pieces with text do, HAS_LINK, FIGURE and ANCHOR where any does."""
+    lines left out; a line's kind holds HEADING, LIST_ITEM, ITEM_TEXT, LINK and PARAGRAPH where
+    all of its pieces with text do, HAS_LINK, FIGURE, ANCHOR and APART where any does."""
     lines: list[str] = []
     line_kinds: list[int] = []
     parts: list[str] = []  # the pieces of the line being read
@@ -161,7 +203,7 @@ def _lines(pieces: list[str], kinds: list[int]) -> tuple[list[str], list[int]]:
                 line = _SPACE.sub(" ", "".join(parts)).strip()
                 if line:
                     lines.append(line)
-                    line_kinds.append(every | (HAS_LINK if some & LINK else 0) | (some & (FIGURE | ANCHOR)))
+                    line_kinds.append(every | (HAS_LINK if some & LINK else 0) | (some & (FIGURE | ANCHOR | APART)))
                 parts, every, some = [], _ALL, 0
             if part:
                 parts.append(part)
@@ -171,5 +213,5 @@ def _lines(pieces: list[str], kinds: list[int]) -> tuple[list[str], list[int]]:
     line = _SPACE.sub(" ", "".join(parts)).strip()
     if line:
         lines.append(line)
-        line_kinds.append(every | (HAS_LINK if some & LINK else 0) | (some & (FIGURE | ANCHOR)))
+        line_kinds.append(every | (HAS_LINK if some & LINK else 0) | (some & (FIGURE | ANCHOR | APART)))
     return lines, line_kinds

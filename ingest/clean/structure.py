@@ -9,7 +9,12 @@ lose the shape of an article:
   of it a link to another page or in a <figure>; a list item no link to a place on
   the page either: a table of contents) is put back at its place when the page
   lines on either side of it (or of its run of such lines) are two successive
-  lines of the reading;
+  lines of the reading. So is a paragraph of the page (all of it in a <p>; none of
+  it in a <figure>, an <aside>, a <blockquote>, a <video> or a <math>, nor wholly a
+  link; no line of a small box around an image: a caption outside a <figure>, a
+  teaser card, ingest.clean.htmltext.media_captions) that the line classifier's reading keeps
+  as well: two readings and the markup agree that it is the article's (trafilatura
+  drops a paragraph now and then, e.g. one that opens with a link);
 - a box of teasers inside the article (each teaser a paragraph or a headline that
   is one link to another page) is kept as text. A run of MIN_LINK_RUN or more
   consecutive lines of the reading, each wholly a link and no list item's own
@@ -18,7 +23,8 @@ lose the shape of an article:
 
 And before any of it, a paragraph trafilatura cut at its source's line breaks (it keeps
 them when its fallback reads the page) is made one line again where its pieces, joined,
-are exactly one page line (rejoin_broken_lines).
+are exactly one page line (rejoin_broken_lines), and a line that is a page line but for
+the soft hyphens trafilatura drops gets them back (restore_soft_hyphens).
 
 Both use only the markup (ingest.clean.htmltext's line kinds) and the page's order,
 in every script alike; a restored line must not be the headline (or a run of its
@@ -32,7 +38,7 @@ from collections import Counter
 
 from . import rules as R
 from .choose import containment, grams, units
-from .htmltext import ANCHOR, FIGURE, HAS_LINK, HEADING, ITEM_TEXT, LINK, LIST_ITEM
+from .htmltext import ANCHOR, APART, FIGURE, HAS_LINK, HEADING, ITEM_TEXT, LINK, LIST_ITEM, PARAGRAPH
 from ..models import RemovedLine
 
 # A run of this many reading lines, each wholly a link, is a link list (as a gallery
@@ -126,10 +132,29 @@ def rejoin_broken_lines(lines: list[str], page_lines: list[str]) -> list[str]:
     return out
 
 
+def restore_soft_hyphens(lines: list[str], page_lines: list[str]) -> list[str]:
+    """The reading's lines with the soft hyphens (U+00AD) of the page put back: trafilatura
+    drops them, so a line that is a page line but for its soft hyphens is that page line
+    (with trafilatura's list-item marker kept). The body is the page's text as written, as
+    readability's reading and a plain-text page keep it (a word cut by soft hyphens is more
+    than one word to a tokenizer that is told its text exactly)."""
+    hyphenated = {_plain(line): line for line in page_lines if "\u00ad" in line}
+    if not hyphenated:
+        return lines
+    out = []
+    for line in lines:
+        text = line.strip()
+        mark = text[:2] if text.startswith(_MARKS) else ""
+        whole = hyphenated.get(text) or (mark and hyphenated.get(text[2:]))
+        out.append(mark + whole if whole else line)
+    return out
+
+
 def _restorable(kind: int) -> bool:
-    """A section heading or a list item, none of it a link to another page or in a figure;
-    a list item none of it a link to a place on the page either (a table of contents)."""
-    if kind & (HAS_LINK | FIGURE):
+    """A section heading or a list item, none of it a link to another page, in a figure or set
+    apart (an aside, a quote, a video's fallback text, a formula's TeX annotation); a list
+    item none of it a link to a place on the page either (a table of contents)."""
+    if kind & (HAS_LINK | FIGURE | APART):
         return False
     return bool(kind & HEADING or (kind & LIST_ITEM and not kind & ANCHOR))
 
@@ -167,11 +192,20 @@ def _in_title(line: str, title_words: str) -> bool:
     return bool(words) and f" {words} " in title_words
 
 
+def _agreed_paragraph(line: str, kind: int, agreed: frozenset[str], captions: frozenset[str]) -> bool:
+    """A paragraph (<p>) of the page, none of it in a figure, an aside, a quote or a video, not
+    wholly a link, no line of a box around an image, that the line classifier's reading keeps."""
+    return bool(kind & PARAGRAPH and not kind & (FIGURE | APART | LINK | ANCHOR) and line in agreed
+                and line not in captions)
+
+
 def restore_sections(body: list[str], page_lines: list[str], kinds: list[int], title: str | None,
-                     removed: list[RemovedLine] | tuple[RemovedLine, ...] = ()) -> list[str]:
+                     removed: list[RemovedLine] | tuple[RemovedLine, ...] = (),
+                     agreed: frozenset[str] = frozenset(), captions: frozenset[str] = frozenset()) -> list[str]:
     """The reading with the section headings and list items it left out between two of its
-    own lines put back at their place (see the module docstring); a line of `removed` (the
-    reading's lines a rule took out: a gallery's slides) is not put back."""
+    own lines put back at their place, and the paragraphs of `agreed` (the line classifier's
+    reading) that are no caption of `captions` (see the module docstring); a line of
+    `removed` (the reading's lines a rule took out: a gallery's slides) is not put back."""
     if len(body) < 2:
         return body
     at: dict[str, int] = {}  # a line of the reading (also without its list marker) -> its place
@@ -180,7 +214,8 @@ def restore_sections(body: list[str], page_lines: list[str], kinds: list[int], t
         at.setdefault(_unmarked(line), no)
     taken = {_unmarked(r.text) for r in removed}
     candidates = [no for no, (line, kind) in enumerate(zip(page_lines, kinds))
-                  if _restorable(kind) and line not in at and line not in taken
+                  if (_restorable(kind) or _agreed_paragraph(line, kind, agreed, captions))
+                  and line not in at and line not in taken
                   and R.match_line(line, len(line.split())) is None]
     if not candidates:
         return body
