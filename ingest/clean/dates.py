@@ -50,6 +50,7 @@ DATE_LINE_MAX_CHARS = 80
 DATE_REACH = 12  # lines above the body looked at, at most
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DIGIT_RUNS = re.compile(r"\d+")
+_DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)(?!\d)")  # 05.06.2025
 _CJK_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _EARLIEST = datetime(1990, 1, 1)
 
@@ -60,15 +61,26 @@ def find_date(line: str, latest: datetime | None = None) -> str | None:
     (default: tomorrow)."""
     if len(line) > DATE_LINE_MAX_CHARS or not _YEAR.search(line) or len(_DIGIT_RUNS.findall(line)) < 2:
         return None
-    cjk = _CJK_DATE.search(line)
-    if cjk:
-        try:
-            return date(*map(int, cjk.groups())).isoformat()
-        except ValueError:
-            return None
+    latest = latest or datetime.now() + timedelta(days=1)
+    found = _common_date(line)  # the common forms first: htmldate may try dateutil (ms)
+    if found is not None:
+        return found.isoformat() if _EARLIEST.date() <= found <= latest.date() else None
     from htmldate.extractors import custom_parse  # here, not at import: only pages with such a line load it
 
-    return custom_parse(line, "%Y-%m-%d", _EARLIEST, latest or datetime.now() + timedelta(days=1))
+    return custom_parse(line, "%Y-%m-%d", _EARLIEST, latest)
+
+
+def _common_date(line: str) -> date | None:
+    """A date in a form read here: 2025年1月14日, 05.06.2025, an ISO or English one (parse_date)."""
+    for pattern, order in ((_CJK_DATE, (1, 2, 3)), (_DOTTED_DATE, (3, 2, 1))):
+        m = pattern.search(line)
+        if m:
+            try:
+                return date(*(int(m[k]) for k in order))
+            except ValueError:
+                return None
+    found = parse_date(line)
+    return date.fromisoformat(found) if found else None
 
 
 def date_above(texts: list[str], start: int, top: int | None) -> str | None:

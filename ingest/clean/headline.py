@@ -37,6 +37,7 @@ ANCHOR_MIN_COLUMNS = 12
 
 
 _CUT = ("…", "...")
+_OPENING = "\"'‘’“”„«»‹›「『（(【[ "  # what may open a headline before its first word
 
 
 def headline_part(title: str) -> str:
@@ -62,8 +63,10 @@ def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | No
     half = columns([first])[0] / 2
     first_low = texts[0].lower()
     for i in range(1, len(texts)):
-        head = texts[i][:4].lower()  # (a quote may open it in either style: "'Star Wars'", "‘Star Wars’")
-        if 3 <= words[i] <= 40 and rules[i] is None and (head in first_low or not head[:1].isalnum()):
+        head = texts[i][:4].lower()
+        if not head[:1].isalnum():  # a quote may open it in either style: "'Star Wars'", "‘Star Wars’"
+            head = texts[i].lstrip(_OPENING)[:3].lower()
+        if 3 <= words[i] <= 40 and rules[i] is None and head in first_low:
             k = _key(texts[i])
             width = columns([k])[0]
             if width >= ANCHOR_MIN_COLUMNS and (width >= 0.85 * longest and k in first
