@@ -32,26 +32,10 @@ def best_block(scores: list[float], candidates: list[int],
     next item, so the scan jumps to the next positive item; `candidates` lists
     (in order) the indices whose score may be positive.
     """
-    best, best_s, best_e = 0.0, 0, 0
-    n = len(scores) if stop is None else stop
-    i = 0
-    for start in candidates:
-        if start < i or scores[start] <= 0:
-            continue
-        cur, penalty, i = 0.0, 0.0, start
-        while i < n:
-            score = scores[i]
-            if score > 0:
-                penalty = 0.0
-            else:
-                score -= penalty
-                penalty += RUN_STEP
-            cur += score
-            i += 1
-            if cur > best:
-                best, best_s, best_e = cur, start, i
-            elif cur <= 0:
-                break
+    best_s, best_e, best = 0, 0, 0.0
+    for start, end, score in runs(scores, candidates, stop):
+        if score > best:  # the first of equal runs
+            best_s, best_e, best = start, end, score
     return best_s, best_e, best
 
 
@@ -256,11 +240,12 @@ def find_block(scores: list[float], positive: list[int], rules: list, texts: lis
 SEEDS = 4
 
 
-def runs(scores: list[float], candidates: list[int]) -> list[tuple[int, int, float]]:
+def runs(scores: list[float], candidates: list[int], stop: int | None = None) -> list[tuple[int, int, float]]:
     """The maximum-sum run best_block's scan finds from each of its restarts, as
-    (start, end, sum): the page's dense blocks, in order."""
+    (start, end, sum): the page's dense blocks, in order. Runs end at `stop` (default:
+    the last item)."""
     out = []
-    n = len(scores)
+    n = len(scores) if stop is None else stop
     i = 0
     for start in candidates:
         if start < i or scores[start] <= 0:
