@@ -24,6 +24,18 @@ COUNCIL_BODY = [
     "The mayor said she expected the first new routes to open before the end of the coming summer.",
 ]
 
+# a short harbour story, for cleaner tests whose chrome is a notice, a panel or a box
+HARBOUR_BODY = [
+    "Harbour authorities closed the northern pier on Friday after divers found cracks in two of "
+    "the concrete pillars that carry the ferry ramp.",
+    "The ferry to the islands will leave from the southern quay until the repairs are done, which "
+    "the port director said could take six weeks.",
+    "Fishing boats may still moor at the pier, but no vehicles are allowed on it, and anglers have "
+    "been asked to use the breakwater instead.",
+    "The port has asked the national rail company to add trains on the coastal line while the "
+    "ferry runs on its reduced timetable.",
+]
+
 
 @pytest.fixture
 def runner() -> CliRunner:

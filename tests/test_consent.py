@@ -9,6 +9,7 @@ cookies and the site itself is now a notice; an article about cookies is left al
 from __future__ import annotations
 
 import pytest
+from conftest import HARBOUR_BODY
 
 from ingest.clean.rules import COOKIES, match_lines
 from ingest.clean.text import clean_text
@@ -16,13 +17,7 @@ from ingest.config import CleanOptions
 
 OPTIONS = CleanOptions()
 
-ARTICLE = [
-    "Harbour authorities closed the northern pier on Friday after divers found cracks in two of "
-    "the concrete pillars that carry the ferry ramp.",
-    "The ferry to the islands will leave from the southern quay until the repairs are done, which "
-    "the port director said could take six weeks.",
-    "Fishing boats may still moor at the pier, but no vehicles are allowed on it.",
-]
+ARTICLE = HARBOUR_BODY[:3]
 PANEL = [
     "We use cookies and similar technologies on our website to recognise you when you come back, "
     "to remember your settings and to measure how our pages are used, so that we can improve them.",

@@ -15,6 +15,7 @@ about JavaScript, an address quoted with "him", a sentence that starts with a da
 from __future__ import annotations
 
 import pytest
+from conftest import HARBOUR_BODY
 
 from ingest.clean.notices import CONTACT, EMBED
 from ingest.clean.rules import RELATED, SHARE, TIMESTAMP, match_line, match_lines
@@ -23,16 +24,7 @@ from ingest.config import CleanOptions
 
 OPTIONS = CleanOptions()
 
-ARTICLE = [
-    "Harbour authorities closed the northern pier on Friday after divers found cracks in two of "
-    "the concrete pillars that carry the ferry ramp.",
-    "The ferry to the islands will leave from the southern quay until the repairs are done, which "
-    "the port director said could take six weeks.",
-    "Fishing boats may still moor at the pier, but no vehicles are allowed on it, and anglers have "
-    "been asked to use the breakwater instead.",
-    "The port has asked the national rail company to add trains on the coastal line while the "
-    "ferry runs on its reduced timetable.",
-]
+ARTICLE = HARBOUR_BODY
 
 
 def _rule(line: str) -> str | None:
