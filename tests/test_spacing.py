@@ -75,3 +75,13 @@ def test_a_word_split_by_link_spaces_is_found_by_search(cli, db_path, tmp_path):
             cli("search", "東京都の担当者", "--json", "--db", db_path).stdout.splitlines()
             if line.startswith("{")]
     assert [h["title"] for h in hits] == ["市議会 図書館の建設計画を承認 来年春に着工へ"]
+
+
+def test_a_page_run_together_on_one_line_keeps_its_spaces():
+    """There each space may be a line break the scraper collapsed: no space is closed up."""
+    body = [saved for saved, _ in LINKED] + PLAIN * 14
+    one_line = " ".join(line for line in page(body).splitlines() if line)
+    assert len(one_line) >= 1000  # what the cleaner reads as a page run together
+    cleaned = clean_text(one_line, CleanOptions())
+    kept = " ".join(cleaned.paragraphs)
+    assert LINKED[0][0].split("、")[0] in kept  # "市議会は 新しい 図書館の建設計画を承認"

@@ -232,8 +232,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     if odds is not None:
         name_model(labels, rule_scores, odds)
     paragraphs = tuple(compress(texts[start:end], map(not_, labels[start:end])))  # the rest is labelled
-    if unspaced:  # a converter's spaces at the edges of a Japanese sentence's links
-        paragraphs = tuple(map(close_inline_gaps, paragraphs))
+    if unspaced and not collapsed:  # a converter's spaces at a Japanese sentence's links (on a page
+        paragraphs = tuple(map(close_inline_gaps, paragraphs))  # run together, they were its line breaks)
     if members or removed:
         single = list(labels)  # the removed items that are one line each
         for i, group in members.items():  # a joined item's lines each carry its label
