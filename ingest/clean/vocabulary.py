@@ -180,7 +180,11 @@ BRACKET_CREDIT_ENDS = ("撮影）", "撮影)", "提供）", "提供)")
 HANGUL_CREDIT_WORDS = ("기자", "특파원", "제공", "뉴스1", "뉴시스", "연합뉴스", "사진")
 # Reserved-rights phrases of copyright lines.
 RIGHTS_RESERVED = ("all rights reserved", "alle rechte vorbehalten", "все права защищены", "hak cipta",
-                   "todos os direitos", "tous droits")
+                   "todos os direitos", "tous droits",
+                   # Korean and Japanese notices forbid redistribution and copying ("<저작권자 ⓒ 뉴스1,
+                   # 무단전재 및 재배포 금지>", "記事・写真の無断転載を禁じます"); a report on piracy
+                   # says "無断転載した", not that it is forbidden
+                   "재배포 금지", "재배포금지", "転載を禁", "複製を禁")
 # Markers that introduce a teaser on the same line ("Related: ...").
 INLINE_MARKERS = ("related", "read more", "read also", "also read", "see also", "more", "watch",
                   "recommended", "baca juga", "lihat juga", "читайте также", "читайте еще",
@@ -204,7 +208,8 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 GATE_WORDS = ("photo", "image", "pic", "credit", "source", "foto", "фото", "bild", "gambar",
               "illustration", "video", "graphic", "getty", "reuters", "afp", "epa",
               "shutterstock", "istock", "associated press", "©", "(c)", "right", "прав",
-              "hak cipta", "droits", "kuva", "zdjęcie", "crédit", "fotó", "写真", "사진")
+              "hak cipta", "droits", "kuva", "zdjęcie", "crédit", "fotó", "写真", "사진",
+              "재배포", "転載を禁", "複製を禁")
 # Last words of a comment's head line ("John wrote").
 COMMENT_ENDS = ("said", "says", "wrote", "writes", "replied", "schrieb", "schreibt", "написал",
                 "написала", "написали", "пишет", "berkata", "menulis", "disse", "escribió",
@@ -216,8 +221,7 @@ SUBSCRIBE_WORDS = ("newsletter",)
 CAPTION_WORDS = ("photo", "image", "pic", "credit", "source", "foto", "фото", "bild", "gambar",
                  "illustration", "video", "graphic")
 # Every copyright match starts with one of these literals (rules._copyright's gate).
-COPYRIGHT_STARTS = ("©", "(c)", "copyright", "all rights reserved", "alle rechte vorbehalten",
-                    "все права защищены", "hak cipta", "todos os direitos", "tous droits")
+COPYRIGHT_STARTS = ("©", "(c)", "copyright", *RIGHTS_RESERVED)
 # Endings that make a month's abbreviation its full name ("jan" + "uary").
 MONTH_ENDINGS = ("", ".", "uary", "ruary", "ch", "il", "e", "y", "ust", "tember", "t.", "ober", "ember")
 # A site's privacy policy by its name, and the words by which a site speaks to its reader
