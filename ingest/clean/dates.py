@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from htmldate.extractors import custom_parse
+
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
      "september", "october", "november", "december"], start=1)}
@@ -65,8 +67,6 @@ def find_date(line: str, latest: datetime | None = None) -> str | None:
     found = _common_date(line)  # the common forms first: htmldate may try dateutil (ms)
     if found is not None:
         return found.isoformat() if _EARLIEST.date() <= found <= latest.date() else None
-    from htmldate.extractors import custom_parse  # here, not at import: only pages with such a line load it
-
     return custom_parse(line, "%Y-%m-%d", _EARLIEST, latest)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .labels import title_before
 from .scripts import columns
 
 _NONWORD = re.compile(r"\W+")
@@ -114,3 +115,17 @@ def mostly_digits(line: str) -> bool:
     ("05.06.2025 um 14:46"), a score ("Palm Bay 18 22 13 17 — 70"), never a headline."""
     digits = sum(map(str.isdigit, line))
     return digits > 0 and digits >= sum(map(str.isalpha, line))
+
+
+def title_line(texts: list[str], words: list[int], rules: list, ends: list[bool], anchor: int | None,
+               start: int, end: int, above: int | None) -> int | None:
+    """Index of the article's title among the lines, or None: the headline that repeats the
+    page's title (`anchor`) where there is one before the body's `end`, else the line that
+    words it otherwise (title_match), else `above`, the line just above the body (a byline,
+    a caption or a share row's label as often as the headline), and never a date."""
+    headline = anchor if anchor is not None and anchor < end else title_match(texts, words, rules, ends, start)
+    if headline is None:
+        headline = above
+    while headline is not None and mostly_digits(texts[headline]):  # the headline is above it
+        headline = title_before(words, rules, ends, headline)
+    return headline

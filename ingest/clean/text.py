@@ -60,7 +60,7 @@ from ..config import CleanOptions
 from .dates import date_above
 from .guard import prose_bytes
 from .inlists import bridge_lists
-from .headline import headline_anchor, mostly_digits, title_match
+from .headline import headline_anchor, title_line
 from .labels import label_items, label_privacy_notices, label_repeated_labels, title_before
 from .markdown import mostly_links
 from .lines import first, in_template, rejoin, run_together, sentence_ends, split_sentences, word_counts
@@ -209,14 +209,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     title = None
     if end > start:
         t = anchor if deck < found and anchor is not None else title_before(words, rules, ends, start)
-        # The title is the headline that repeats the page's title where there is one: the
-        # line just above the body may be a byline, a caption or a share row's label, and
-        # a date is no title.
-        headline = anchor if anchor is not None and anchor < end else title_match(texts, words, rules, ends, start)
-        if headline is None:
-            headline = t
-        while headline is not None and mostly_digits(texts[headline]):  # the headline is above it
-            headline = title_before(words, rules, ends, headline)
+        headline = title_line(texts, words, rules, ends, anchor, start, end, t)
         if headline is not None:
             title = texts[headline]
             labels[headline] = R.TITLE
