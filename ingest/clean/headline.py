@@ -3,8 +3,9 @@
 Saved web pages start with the document's <title> ("Headline - Site"); the article's
 headline repeats it further down, and the body follows it. `headline_anchor` finds
 that repeat, which anchors the body block (ingest.clean.blocks); `title_match` finds a
-headline that words the title otherwise, for the article's title only; a line of as
-many digits as letters (a date, a score) is never a title (`mostly_digits`).
+headline that words the title otherwise, for the article's title only; `title_line`
+chooses the title among them and the line above the body; a line of as many digits as
+letters (a date, a score) is never a title (`mostly_digits`).
 """
 
 from __future__ import annotations
