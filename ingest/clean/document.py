@@ -31,7 +31,7 @@ def clean_document(raw: RawDocument, options: CleanOptions,
     if raw.meta is not None:
         return extracted_text(text, raw.meta.title)
     return clean_text(text, options, template, saved_widths=not markdown,
-                      paragraphs=paragraphs(raw.text) if markdown else None,
+                      paragraph_nos=paragraphs(raw.text) if markdown else None,
                       links=link_characters(raw.text) if markdown else None)
 
 

@@ -84,13 +84,13 @@ def _removed_lines(nos, texts, labels) -> list[RemovedLine]:
 
 def clean_text(text: str, options: CleanOptions, template: frozenset[str] = frozenset(),
                line_model: LineModel | None = None, saved_widths: bool = True,
-               paragraphs: list[int] | None = None, links: list[int] | None = None) -> Cleaned:
+               paragraph_nos: list[int] | None = None, links: list[int] | None = None) -> Cleaned:
     """Split plain text into title, published date, body paragraphs and removed lines.
 
     `saved_widths`: the lines are as the page was saved, so a line's width tells where a
     hard wrap broke it, whatever it ends with (lines.rejoin); false for lines rebuilt from
     markup (Markdown whose links lost their addresses, an HTML page's blocks).
-    `paragraphs`: for a page saved as Markdown, each line's paragraph number
+    `paragraph_nos`: for a page saved as Markdown, each line's paragraph number
     (markdown.paragraphs of the page as saved): a paragraph's lines are one item; `links`:
     how many characters of each line are a link's text (markdown.link_characters): an item
     that is mostly links is a menu or a list of teasers (rule "markup:link-list").
@@ -103,8 +103,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     # Per-line features are computed for all lines at once (C-level map/filter),
     # then the few passes over items below touch only plain lists.
     stripped = list(map(str.strip, text.splitlines()))
-    if paragraphs is not None and len(paragraphs) < len(stripped):  # not the lines of this text
-        paragraphs = None
+    if paragraph_nos is not None and len(paragraph_nos) < len(stripped):  # not the lines of this text
+        paragraph_nos = None
     if links is not None and len(links) < len(stripped):
         links = None
     nos = list(compress(count(), stripped))  # line numbers of the non-blank lines
@@ -133,7 +133,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     unspaced = has_unspaced(text)
     words = word_counts(text, texts, unspaced)
     line_nos, line_texts = nos, texts
-    nos, texts, words, members = rejoin(nos, texts, words, heads, unspaced, saved_widths, paragraphs)
+    nos, texts, words, members = rejoin(nos, texts, words, heads, unspaced, saved_widths, paragraph_nos)
     if members:
         heads = "".join(map(first, texts))
     n = len(texts)
