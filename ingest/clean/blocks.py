@@ -223,10 +223,11 @@ def find_block(scores: list[float], positive: list[int], rules: list, texts: lis
             limit = n
     gaps: list[tuple[int, int]] = []
     if end > start:
-        if anchor is None and share > 0:
-            start, end, best = _widest_seed(scores, positive, rules, texts, (start, end, best), share)
-        start, end = merge_blocks(scores, positive[:bisect_left(positive, limit)], rules, texts,
-                                  start, end, best, gaps, share, anchor)
+        if anchor is None and share > 0:  # (then limit is n: merging is _widest_seed's)
+            start, end, best, gaps = _widest_seed(scores, positive, rules, texts, (start, end, best), share)
+        else:
+            start, end = merge_blocks(scores, positive[:bisect_left(positive, limit)], rules, texts,
+                                      start, end, best, gaps, share, anchor)
         if end <= limit < n and limit - end <= MERGE_GAP and _bare_gap(rules, scores, end, limit):
             # The article runs on to the denser block the anchor passed over, with only its own
             # lines between (a chart): that block is its next part, not a notice or the next story.
@@ -270,24 +271,24 @@ def runs(scores: list[float], candidates: list[int], stop: int | None = None) ->
 
 
 def _widest_seed(scores: list[float], positive: list[int], rules: list, texts: list[str],
-                 densest: tuple[int, int, float], share: float) -> tuple[int, int, float]:
+                 densest: tuple[int, int, float], share: float) -> tuple[int, int, float, list[tuple[int, int]]]:
     """Of the densest block and the SEEDS - 1 densest runs before it that score `share` of
-    it, the one whose merged block (merge_blocks) holds the most score. With no headline
-    anchor, an article cut into parts by charts, photos and a video player holds more than
-    a denser notice after it (an ad-blocker notice, or the article's own last part, whose
-    merging stops at the weaker parts before it). Runs after the densest block are no
-    candidates: a consent notice or a footer after an article chains with its like."""
+    it, the one whose merged block (merge_blocks) holds the most score: that merged block's
+    [start, end), the seed's score and the merge's gaps. With no headline anchor, an article
+    cut into parts by charts, photos and a video player holds more than a denser notice
+    after it (an ad-blocker notice, or the article's own last part, whose merging stops at
+    the weaker parts before it). Runs after the densest block are no candidates: a consent
+    notice or a footer after an article chains with its like."""
     best = densest[2]
     before = positive[:bisect_left(positive, densest[0])]
     seeds = sorted((r for r in runs(scores, before) if r[2] >= share * best), key=lambda r: -r[2])[:SEEDS - 1]
-    if not seeds:
-        return densest
-    choice, most = densest, -1.0
+    choice, most = None, -1.0
     for seed in [densest, *seeds]:
-        a, b = merge_blocks(scores, positive, rules, texts, seed[0], seed[1], seed[2], [], share)
+        gaps: list[tuple[int, int]] = []
+        a, b = merge_blocks(scores, positive, rules, texts, seed[0], seed[1], seed[2], gaps, share)
         held = sum(x for x in scores[a:b] if x > 0)
         if held > most:
-            choice, most = seed, held
+            choice, most = (a, b, seed[2], gaps), held
     return choice
 
 
