@@ -15,6 +15,7 @@ import dataclasses
 import json
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -67,6 +68,24 @@ def _valid_text(value: str, what: str) -> str:
     return value
 
 
+def _query_patterns(text: str) -> tuple[re.Pattern, re.Pattern]:
+    """The token and word patterns for this query: _TOKEN and _WORD, with the combining marks
+    the query holds as word characters. \\w leaves out a Devanagari or Bengali vowel sign and
+    virama, which would cut "हिन्दी" into letters searched one by one, anywhere in a text;
+    kept whole and quoted, the word is tokenized by FTS5 as the index was, a phrase."""
+    marks = "".join(sorted({ch for ch in text if unicodedata.category(ch).startswith("M")}))
+    if not marks:
+        return _TOKEN, _WORD
+    wordchars = f"[\\w{bigrams.NOSPACE}{re.escape(marks)}]+"
+    return re.compile(f'"([^"]*)"?|({wordchars})(\\*?)'), re.compile(wordchars)
+
+
+def composed(query: str) -> str:
+    """The query in Unicode normal form C, as the cleaner stores text
+    (ingest.clean.document.composed_text): a word typed decomposed still matches."""
+    return query if unicodedata.is_normalized("NFC", query) else unicodedata.normalize("NFC", query)
+
+
 def _term(word: str, star: str) -> str:
     """A word of a query as articles_fts holds it: quoted; a Hangul word as a prefix."""
     return _quote(word) + ("*" if star or _HANGUL.fullmatch(word) else "")
@@ -83,11 +102,13 @@ def fts_query(text: str, for_bigrams: bool = False) -> str:
 
     `for_bigrams`: for the bigram index of scripts without spaces (store.bigrams)."""
     term, phrase_of = (_bigram_term, bigrams.query_terms) if for_bigrams else (_term, _quote)
+    text = composed(text)
+    tokens, word_pattern = _query_patterns(text)
     parts: list[str] = []
-    for match in _TOKEN.finditer(text):
+    for match in tokens.finditer(text):
         phrase, word, star = match.groups()
         if phrase is not None:
-            words = _WORD.findall(phrase)
+            words = word_pattern.findall(phrase)
             if words:
                 parts.append(phrase_of(" ".join(words)))
         elif word in _OPERATORS:
@@ -159,7 +180,7 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
                          "run `newsarchive ingest` on it once (any new files, or none) to add it")
     if not raw and bigrams.has_nospace(query) and bigrams.has_index(db):
         return _bigram_search(db, query, limit, source, since, until, show_all, window, language, novel)
-    match = query if raw else fts_query(query)
+    match = composed(query) if raw else fts_query(query)
     where, params = ["articles_fts MATCH :match"], {"match": match}
     if novel:
         # the text matches, and where the article repeats a passage, its novel text does
@@ -263,7 +284,9 @@ def _bigram_search(db: "sqlite_utils.Database | sqlite3.Connection", query: str,
     except sqlite3.OperationalError as exc:
         raise _query_error(exc) from None
     shown = _fold(db, ranked, limit, show_all)
-    needles = sorted({w for w in _WORD.findall(query) if w not in _OPERATORS}, key=len, reverse=True)
+    query = composed(query)
+    needles = sorted({w for w in _query_patterns(query)[1].findall(query) if w not in _OPERATORS},
+                     key=len, reverse=True)
     column = "coalesce(novel_text, text)" if novel else "text"
     hits = []
     for hit, matched in shown:

@@ -10,6 +10,7 @@ first) and marked in the snippet, and a word that is not there finds nothing.
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
 
@@ -87,3 +88,35 @@ def test_novel_search_finds_a_word_in_an_articles_own_text_not_in_a_passage_it_r
     assert {h["title"].split()[0] for h in novel} == {"first", "writes"}
     writes = next(h for h in novel if h["title"].startswith("writes"))
     assert f"[{word}" in writes["snippet"], writes["snippet"]  # marked where it wrote the word
+
+
+# Devanagari writes vowel signs and the virama as combining marks, which FTS5's unicode61
+# tokenizer (and \w) takes for separators: "समाचार" (news) is indexed as the tokens सम च र.
+HINDI = ["नगर निगम ने आज सुबह शहर की सड़कों की मरम्मत के लिए नई योजना की घोषणा की।",
+         "अधिकारियों के अनुसार यह काम अगले महीने शुरू होगा और दो साल में पूरा किया जाएगा।",
+         "स्थानीय लोगों ने इस फैसले का स्वागत किया और जल्द काम शुरू करने की मांग की।"]
+
+
+def test_a_devanagari_word_is_searched_whole_not_letter_by_letter(cli, db_path, tmp_path):
+    """"समाचार" finds the story that writes it, not one that only holds its pieces as
+    tokens of other words ("समान चार" is सम न च र), as searching its letters one by one did."""
+    write_page(tmp_path / "writes.html", "शहर की योजना",
+               [HINDI[0], "इस बारे में एक समाचार पत्र ने सबसे पहले खबर दी थी।", HINDI[1], HINDI[2]])
+    write_page(tmp_path / "pieces.html", "नगर के नियम",
+               [HINDI[1], "नगर निगम ने सभी दुकानों के लिए समान चार नियम बनाए हैं।", HINDI[2], HINDI[0]])
+    cli("ingest", tmp_path, "--db", db_path)
+    hits = json_lines(cli("search", "समाचार", "--all", "--json", "--db", db_path).stdout)
+    assert [h["title"] for h in hits] == ["शहर की योजना"]
+
+
+def test_text_saved_decomposed_is_found_by_the_word_as_typed(cli, db_path, tmp_path):
+    """A page saved in decomposed Unicode (NFD: Hangul as jamo, as macOS writes it) is stored
+    composed, so the word a reader types (composed) finds it; a decomposed query finds it too."""
+    sentence, word, _ = CASES["ko"]
+    write_page(tmp_path / "decomposed.html", FILLER["ko"][1][:12], [FILLER["ko"][0], sentence, FILLER["ko"][1]])
+    page = tmp_path / "decomposed.html"
+    page.write_text(unicodedata.normalize("NFD", page.read_text(encoding="utf-8")), encoding="utf-8")
+    cli("ingest", tmp_path, "--db", db_path)
+    for query in (word, unicodedata.normalize("NFD", word)):
+        hits = json_lines(cli("search", query, "--json", "--db", db_path).stdout)
+        assert len(hits) == 1 and f"[{word}" in hits[0]["snippet"], (query, hits)
