@@ -88,6 +88,8 @@ def test_reading_times_and_relative_timestamps_are_timestamps(line):
     # a reader's prompt with its teaser on the same line, no separator
     "À lire aussi La natalité russe menacée", "Les også En far for de store anledninger",
     "Lesen Sie auch Wie die Stadt ihre Brücken saniert",
+    # ... and the same prompts with a separator
+    "Lea también: El puerto amplía su terminal de contenedores", "Czytaj także: Sejm przyjął ustawę o szkołach",
     "Artículos relacionados", "Verwandte Artikel",
     # a teaser's blurb and its link
     "Der Komet trägt jetzt den Namen seines Entdeckers. mehr",

@@ -285,10 +285,11 @@ _SIGN_NOTICE = re.compile(r"©\s*+(?:copyright\s*+)?(?:19|20)\d\d|(?<!\d)(?:19|2
                           r"|[.!?。|:]\s*+©")
 SIGN_EDGE_WORDS = 2
 SIGN_HOLDER_REACH = 8  # characters after the sign in which the holder's name starts
-# A marker that introduces a teaser on the same line ("Related: ...").
+# A marker that introduces a teaser on the same line ("Related: ..."); one that may stand
+# bare ("Lesen Sie auch Der Streit ...") may also have the separator ("Lea también: ...").
 _INLINE_RELATED = re.compile(
     r"^(?:" + "|".join(INLINE_MARKERS) + r")\s*(?::|\||»|-|–|—)\s*\S"
-    r"|^(?:" + "|".join(INLINE_MARKERS_BARE) + r")\s+\S",
+    r"|^(?:" + "|".join(INLINE_MARKERS_BARE) + r")(?:\s*(?::|\||»|-|–|—)\s*|\s+)\S",
     re.IGNORECASE,
 )
 # An address: the part after the first "@" that is not the line's first character
