@@ -1,0 +1,247 @@
+"""Cleaning on pages never used to build it: trafilatura's evaluation corpus, scored by snippets.
+
+usage: python benchmarks/snippets.py CORPUS [--text DIR] [--render] [--half even|odd|all]
+                                     [--modes text html trafilatura readability] [--out DIR] [--worst N]
+
+CORPUS is the tests/ folder of a clone of trafilatura (https://github.com/adbar/trafilatura):
+evaldata.json names, for each of its ~990 pages (news and blogs, mostly German and English,
+some Spanish, French, Polish), the HTML file under eval/ or cache/ and a few snippets that
+must be in the article's text ("with") and that must not ("without"). A page counts a true
+positive for each "with" snippet found in the body, a false positive for each "without" one,
+summed over pages as trafilatura's tests/eval_common.py does (whitespace-normalised
+substring match). `with<half` counts the pages that keep under half their "with" snippets,
+the counterpart of boilerplate.py's pages under half their body.
+
+Modes: `html` cleans each HTML page (ingest.clean.clean_document), `text` cleans the page as
+a browser shows it (document.body.innerText under the <title>, the shape of ../shared/eval's
+text/ pages): read from --text DIR (NNNN.txt, NNNN the page's place in evaldata.json's sorted
+URLs), written there first with --render by headless Chromium (JavaScript and network off).
+`trafilatura` and `readability` run those extractors alone on the HTML, as boilerplate.py does.
+
+Halves: the cleaner was developed looking at the even pages (0, 2, 4...) from 2026-12-04 on;
+the odd ones are held out, to be scored, never read, when judging whether a change holds on
+pages nobody looked at. Exits 0 with a message when CORPUS is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import select
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from boilerplate import readability_alone, trafilatura_alone  # noqa: E402
+
+from ingest.clean import clean_document  # noqa: E402
+from ingest.config import CleanOptions  # noqa: E402
+from ingest.decode import decode  # noqa: E402
+from ingest.models import HTML, TEXT, RawDocument  # noqa: E402
+
+RENDER_SECONDS = 30  # per page: a page that takes longer is left out of the text mode
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--blink-settings=imagesEnabled=false"]
+
+
+def norm(text: str) -> str:
+    """Whitespace-normalised, as trafilatura's evaluation matches snippets."""
+    return " ".join(text.split())
+
+
+def page_file(corpus: Path, name: str) -> Path | None:
+    """The page's HTML file, under cache/ or eval/ as trafilatura keeps them."""
+    for folder in ("cache", "eval"):
+        path = corpus / folder / name
+        if path.is_file():
+            return path
+    return None
+
+
+class Chromium:
+    """Headless Chromium spoken to over the DevTools protocol on a pipe (fds 3 and 4),
+    JavaScript off and every URL blocked: a page is laid out from its own HTML only."""
+
+    def __init__(self) -> None:
+        commands_read, self._commands = os.pipe()
+        self._answers, answers_write = os.pipe()
+
+        def as_fds_3_and_4() -> None:
+            os.dup2(commands_read, 3)
+            os.dup2(answers_write, 4)
+
+        self._profile = tempfile.TemporaryDirectory()
+        self._process = subprocess.Popen(
+            ["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={self._profile.name}", "--remote-debugging-pipe",
+             "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            preexec_fn=as_fds_3_and_4, pass_fds=(3, 4), start_new_session=True)
+        os.close(commands_read)
+        os.close(answers_write)
+        self._buffer, self._sent = b"", 0
+        target = self.call("Target.createTarget", url="about:blank")["targetId"]
+        self._session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        self.call("Emulation.setScriptExecutionDisabled", value=True, session=True)
+        self.call("Network.enable", session=True)
+        self.call("Network.setBlockedURLs", urls=["http://*", "https://*"], session=True)
+
+    def call(self, method: str, session: bool = False, **params) -> dict:
+        """Send one command and wait (RENDER_SECONDS at most) for its answer."""
+        self._sent += 1
+        message = {"id": self._sent, "method": method, "params": params,
+                   **({"sessionId": self._session} if session else {})}
+        os.write(self._commands, json.dumps(message).encode() + b"\0")
+        deadline = time.monotonic() + RENDER_SECONDS
+        while True:
+            while b"\0" not in self._buffer:
+                left = deadline - time.monotonic()
+                if left <= 0 or not select.select([self._answers], [], [], left)[0]:
+                    raise TimeoutError(f"chromium did not answer {method} within {RENDER_SECONDS}s")
+                chunk = os.read(self._answers, 1 << 20)
+                if not chunk:
+                    raise RuntimeError(f"chromium closed its pipe during {method}")
+                self._buffer += chunk
+            raw, self._buffer = self._buffer.split(b"\0", 1)
+            answer = json.loads(raw)
+            if answer.get("id") == self._sent:
+                if "error" in answer:
+                    raise RuntimeError(f"{method}: {answer['error']}")
+                return answer["result"]
+
+    def inner_text(self, html: str) -> str:
+        """The page as a browser shows it: its <title>, a blank line, document.body.innerText,
+        with blank runs squeezed to one blank line as the dev sets' text pages have them."""
+        frame = self.call("Page.getFrameTree", session=True)["frameTree"]["frame"]["id"]
+        self.call("Page.setDocumentContent", frameId=frame, html=html, session=True)
+        value = self.call("Runtime.evaluate", expression="[document.title, document.body ? document.body.innerText"
+                          " : '']", returnByValue=True, session=True)["result"].get("value") or ["", ""]
+        title, text = (part or "" for part in value)
+        text = re.sub(r"\n{3,}", "\n\n", re.sub(r"(?m)^[ \t\u00a0]+$", "", text))
+        return (title.strip() + "\n\n" if title.strip() else "") + text
+
+    def close(self) -> None:
+        """Stop the browser and its renderers."""
+        self._process.kill()
+        self._process.wait(timeout=10)
+        self._profile.cleanup()
+
+
+def render(corpus: Path, pages: list[tuple[int, str, dict]], folder: Path) -> None:
+    """Write folder/NNNN.txt for each page that has none yet."""
+    folder.mkdir(parents=True, exist_ok=True)
+    browser = Chromium()
+    try:
+        for number, url, item in pages:
+            target = folder / f"{number:04d}.txt"
+            path = page_file(corpus, item["file"])
+            if target.exists() or path is None:
+                continue
+            try:
+                target.write_text(browser.inner_text(decode(path.read_bytes()) or ""), encoding="utf-8")
+            except (TimeoutError, RuntimeError) as exc:
+                print(f"not rendered: {url}: {exc}", file=sys.stderr)
+    finally:
+        browser.close()
+
+
+def document(corpus: Path, text_dir: Path | None, number: int, item: dict, mode: str) -> RawDocument | None:
+    """The page as the mode reads it: its rendered text, or its HTML."""
+    path = (text_dir / f"{number:04d}.txt") if mode == "text" else page_file(corpus, item["file"])
+    if path is None or not path.is_file():
+        return None
+    data = path.read_bytes()
+    text = data.decode("utf-8") if mode == "text" else decode(data) or ""
+    return RawDocument(location=str(path), sha256=hashlib.sha256(data).hexdigest(),
+                       media_type=TEXT if mode == "text" else HTML, content=data, text=text, source="snippets")
+
+
+def body(raw: RawDocument, mode: str, options: CleanOptions) -> str:
+    """The article text the mode's reader makes of the page."""
+    if mode == "trafilatura":
+        return trafilatura_alone(raw.text, options)
+    if mode == "readability":
+        return readability_alone(raw.text, options)
+    return "\n\n".join(clean_document(raw, options).paragraphs)
+
+
+def score(corpus: Path, text_dir: Path | None, pages: list[tuple[int, str, dict]], mode: str,
+          options: CleanOptions) -> tuple[list[int], list[dict], float]:
+    """Summed (tp, fp, fn, tn), a row per page, and the CPU seconds the mode took."""
+    totals, rows = [0, 0, 0, 0], []
+    started = time.process_time()
+    for number, url, item in pages:
+        raw = document(corpus, text_dir, number, item, mode)
+        if raw is None:
+            continue
+        kept = norm(body(raw, mode, options))
+        missed = [s for s in item["with"] if norm(s) not in kept]
+        leaked = [s for s in item["without"] if norm(s) in kept]
+        counts = (len(item["with"]) - len(missed), len(leaked), len(missed), len(item["without"]) - len(leaked))
+        totals = [a + b for a, b in zip(totals, counts)]
+        rows.append({"page": number, "url": url, "file": item["file"], "tp": counts[0], "fp": counts[1],
+                     "fn": counts[2], "tn": counts[3], "missed": missed, "kept": leaked, "chars": len(kept)})
+    return totals, rows, time.process_time() - started
+
+
+def summary(mode: str, totals: list[int], rows: list[dict], cpu: float) -> str:
+    """One line: P, R, F1 over the snippets, pages under half their "with" snippets, CPU time."""
+    tp, fp, fn, _ = totals
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    under_half = sum(1 for r in rows if r["tp"] < (r["tp"] + r["fn"]) / 2)
+    return (f"{mode:12s} {len(rows):5d} | {f1:.4f} {precision:.4f} {recall:.4f} | {under_half:9d} | "
+            f"{sum(1 for r in rows if not r['chars']):5d} | {cpu:6.1f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("corpus", type=Path, help="trafilatura's tests/ folder (evaldata.json, eval/, cache/)")
+    ap.add_argument("--text", type=Path, help="folder of the pages as rendered text (NNNN.txt)")
+    ap.add_argument("--render", action="store_true", help="render missing pages into --text with chromium")
+    ap.add_argument("--half", choices=("even", "odd", "all"), default="even",
+                    help="even: the pages looked at while developing; odd: held out (default: even)")
+    ap.add_argument("--modes", nargs="*", default=["text", "html", "trafilatura", "readability"],
+                    choices=("text", "html", "trafilatura", "readability"))
+    ap.add_argument("--out", type=Path, help="write MODE.jsonl (a row per page: what was missed and kept) here")
+    ap.add_argument("--worst", type=int, default=0, help="list the N pages that lost most, per mode")
+    args = ap.parse_args(argv)
+    evaldata = args.corpus / "evaldata.json"
+    if not evaldata.is_file():
+        print(f"skipped: no evaldata.json in {args.corpus} (a clone of trafilatura's tests/ folder)")
+        return 0
+    items = json.loads(evaldata.read_text(encoding="utf-8"))
+    pages = [(number, url, items[url]) for number, url in enumerate(sorted(items))
+             if args.half == "all" or number % 2 == (args.half == "odd")]
+    modes = list(args.modes)
+    if "text" in modes and args.text is None:
+        print("text mode needs --text DIR (with --render to fill it); left out")
+        modes.remove("text")
+    elif "text" in modes and args.render:
+        render(args.corpus, pages, args.text)
+    options = CleanOptions()
+    print(f"{args.half} half of {len(items)} pages of {args.corpus}")
+    print("mode         pages | F1     P      R      | with<half | empty | CPU s")
+    for mode in modes:
+        totals, rows, cpu = score(args.corpus, args.text, pages, mode, options)
+        print(summary(mode, totals, rows, cpu), flush=True)
+        if args.out:
+            args.out.mkdir(parents=True, exist_ok=True)
+            with open(args.out / f"{mode}.jsonl", "w", encoding="utf-8") as fh:
+                fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+        for r in sorted(rows, key=lambda r: (r["fn"] - r["tp"], r["fp"]), reverse=True)[:args.worst]:
+            print(f"  {r['page']:04d} with {r['tp']}/{r['tp'] + r['fn']} without kept {r['fp']}  {r['file'][:60]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""benchmarks/snippets.py scores the cleaner on trafilatura's evaluation corpus (pages with
+snippets that must and must not be kept); here on a corpus of two pages made for the test."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts_corpus import write_page
+
+SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "snippets.py"
+STORY = ["The harbour board approved the new ferry timetable on Monday after a long public hearing.",
+         "Ferries will leave every twenty minutes at rush hour, the board said, and every hour at night.",
+         "Residents of the islands had asked for earlier morning crossings for years, and now get them."]
+
+
+def load_benchmark():
+    spec = importlib.util.spec_from_file_location("snippets_benchmark", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "tests"
+    (root / "eval").mkdir(parents=True)
+    write_page(root / "eval" / "ferry.html", "New ferry timetable", STORY)
+    write_page(root / "eval" / "other.html", "Harbour news", STORY[::-1])
+    evaldata = {"https://example.org/a": {"file": "ferry.html", "with": [STORY[1]], "without": ["Privacy"]},
+                "https://example.org/b": {"file": "other.html", "with": [STORY[0], "not on the page"],
+                                          "without": ["Contact"]}}
+    (root / "evaldata.json").write_text(json.dumps(evaldata), encoding="utf-8")
+    return root
+
+
+def rows(out: Path, mode: str) -> dict[str, dict]:
+    return {r["file"]: r for r in map(json.loads, (out / f"{mode}.jsonl").read_text().splitlines())}
+
+
+def test_html_pages_are_scored_by_their_snippets(corpus, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert load_benchmark().main([str(corpus), "--half", "all", "--modes", "html", "--out", str(out)]) == 0
+    scored = rows(out, "html")
+    assert scored["ferry.html"]["tp"] == 1 and scored["ferry.html"]["fp"] == 0  # the footer's "Privacy" is gone
+    assert scored["other.html"]["missed"] == ["not on the page"]
+    assert "html" in capsys.readouterr().out
+
+
+def test_the_halves_split_the_pages(corpus, tmp_path):
+    benchmark = load_benchmark()
+    for half, files in (("even", {"ferry.html"}), ("odd", {"other.html"})):
+        out = tmp_path / half
+        benchmark.main([str(corpus), "--half", half, "--modes", "html", "--out", str(out)])
+        assert set(rows(out, "html")) == files
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="no chromium installed")
+def test_text_mode_cleans_the_page_as_a_browser_shows_it(corpus, tmp_path):
+    out, text = tmp_path / "out", tmp_path / "text"
+    load_benchmark().main([str(corpus), "--half", "even", "--modes", "text", "--render", "--text", str(text),
+                           "--out", str(out)])
+    rendered = (text / "0000.txt").read_text(encoding="utf-8")
+    assert rendered.startswith("New ferry timetable\n\n") and STORY[2] in rendered and "<p>" not in rendered
+    assert rows(out, "text")["ferry.html"]["tp"] == 1
+
+
+def test_a_missing_corpus_is_skipped_with_a_message(tmp_path, capsys):
+    assert load_benchmark().main([str(tmp_path / "nowhere")]) == 0
+    assert "skipped" in capsys.readouterr().out
