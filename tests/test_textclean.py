@@ -620,6 +620,16 @@ def test_paragraphs_between_a_repeated_label_are_no_teasers():
     assert "pattern:repeat" in {r.rule for r in cleaned.removed if r.text == "Article content"}
 
 
+def test_a_paragraph_before_a_line_of_marks_only_is_no_repeat():
+    """A line with no words ("*", a section break or an empty list item as Markdown writes
+    it) repeats no paragraph: its empty text is a prefix of every line, which made the two
+    paragraphs above it captions repeated next to themselves."""
+    lines = ["Council approves budget for more buses", "Home", "News", LONG_BODY[0], LONG_BODY[1], "*",
+             *LONG_BODY[2:], "Contact us"]
+    cleaned = clean("\n\n".join(lines))
+    assert [p for p in cleaned.paragraphs if p in LONG_BODY] == LONG_BODY
+
+
 def test_a_subheading_that_occurs_once_stays_in_the_body():
     lines = ["Council approves budget for more buses", LONG_BODY[0], "What happens next",
              *LONG_BODY[1:], "Contact us"]

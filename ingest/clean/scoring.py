@@ -73,9 +73,9 @@ def damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[f
     return damped
 
 
-# Where a line's key starts with the character the next or the one after starts with,
-# or one of them is empty ("\0"); on the string of the keys' first characters.
-_NEAR = re.compile(r"(.)(?=.?(?:\1|\0))", re.DOTALL)
+# Where a line's key starts with the character the next or the one after starts with; on
+# the string of the keys' first characters.
+_NEAR = re.compile(r"(.)(?=.?\1)", re.DOTALL)
 
 
 # A page whose sentences stand as paragraphs (a blank line before and after) in at least
@@ -148,9 +148,10 @@ def mark_repeats(rules: list, words: list[int], keys: list[str], heads: str) -> 
     """Give rule REPEAT to a line that one of the next two lines repeats or extends.
 
     A caption is often repeated next to itself (alt text, then caption with credit).
-    Two keys can only be prefixes of each other if they start with the same character
-    (or one is empty), so the string comparisons run only for those pairs; `heads`
-    holds each key's first character ("\0" for an empty key).
+    Two keys can only be prefixes of each other if they start with the same character,
+    so the string comparisons run only for those pairs; `heads` holds each key's first
+    character ("\0" for an empty key). An empty key (a line of marks only: "*", an empty
+    Markdown list item) repeats nothing, though it is a prefix of every key.
     """
     n = len(keys)
     for m in _NEAR.finditer(heads):
@@ -161,7 +162,7 @@ def mark_repeats(rules: list, words: list[int], keys: list[str], heads: str) -> 
         for j in (i + 1, i + 2):
             if j < n:
                 b = keys[j]
-                if a.startswith(b) or b.startswith(a):
+                if b and (a.startswith(b) or b.startswith(a)):
                     rules[i] = R.REPEAT
                     break
 
