@@ -10,6 +10,7 @@ first) and marked in the snippet, and a word that is not there finds nothing.
 from __future__ import annotations
 
 import json
+import sqlite3
 import unicodedata
 
 import pytest
@@ -120,3 +121,23 @@ def test_text_saved_decomposed_is_found_by_the_word_as_typed(cli, db_path, tmp_p
     for query in (word, unicodedata.normalize("NFD", word)):
         hits = json_lines(cli("search", query, "--json", "--db", db_path).stdout)
         assert len(hits) == 1 and f"[{word}" in hits[0]["snippet"], (query, hits)
+
+
+def test_reclean_composes_an_article_an_older_version_stored_decomposed(cli, db_path, tmp_path):
+    """An archive written before text was stored composed holds a decomposed page as it came,
+    which the word as typed does not find; `reclean` composes it and the article keeps its id."""
+    sentence, word, _ = CASES["ko"]
+    page = tmp_path / "page.html"
+    write_page(page, FILLER["ko"][1][:12], [FILLER["ko"][0], sentence, FILLER["ko"][1]])
+    page.write_text(unicodedata.normalize("NFD", page.read_text(encoding="utf-8")), encoding="utf-8")
+    cli("ingest", tmp_path, "--db", db_path)
+    conn = sqlite3.connect(db_path)
+    conn.create_function("nfd", 1, lambda text: text and unicodedata.normalize("NFD", text))
+    with conn:  # as the older version stored it (the FTS triggers index it so)
+        conn.execute("UPDATE articles SET title = nfd(title), text = nfd(text)")
+    (article_id,) = conn.execute("SELECT id FROM articles").fetchone()
+    conn.close()
+    assert json_lines(cli("search", word, "--json", "--db", db_path).stdout) == []
+    cli("reclean", "--db", db_path)
+    hits = json_lines(cli("search", word, "--json", "--db", db_path).stdout)
+    assert [h["id"] for h in hits] == [article_id]
