@@ -315,25 +315,31 @@ def dull_runs(start: int, end: int, scores: list[float], rules: list, texts: lis
 
 # The body block ending in this many headline-and-blurb pairs ends before them.
 TEASER_TAIL_PAIRS = 3
+# A teaser's blurb has at most this many words (characters in scripts without spaces): a
+# longer one is a section of the article under its sub-heading. (On the dev sets every blurb
+# the tail cut had under 40 words; of the damped blurbs of 40 words or more, 60% are gold.)
+TEASER_BLURB_MAX_WORDS = 40
 
 
-def trim_teaser_tail(start: int, end: int, blurbs: list[int], scores: list[float]) -> int:
+def trim_teaser_tail(start: int, end: int, blurbs: list[int], scores: list[float],
+                     words: list[int]) -> int:
     """The body block's end without the list of teasers it ends with, if any.
 
     A list of related stories after an article (a headline without closing
     punctuation, then a one-sentence blurb, again and again) scores as text, damped
     (scoring.damp_teasers, which returns the damped blurbs `blurbs`), and the densest
     block runs on over it. When the block's last content items are TEASER_TAIL_PAIRS
-    or more such blurbs two items apart, the block ends before the first one's
-    headline. Only the tail is cut: an article of subheadings and short sections
-    keeps its middle.
+    or more such blurbs two items apart, each of at most TEASER_BLURB_MAX_WORDS `words`,
+    the block ends before the first one's headline. Only the tail is cut: an article of
+    subheadings and short sections keeps its middle, and one whose sections are a
+    paragraph each keeps them all.
     """
     j = end - 1
     while j > start and scores[j] <= 0:
         j -= 1
     k = bisect_left(blurbs, j + 1) - 1
     pairs = 0
-    while k >= 0 and blurbs[k] == j:
+    while k >= 0 and blurbs[k] == j and words[j] <= TEASER_BLURB_MAX_WORDS:
         pairs += 1
         j -= 2
         k -= 1

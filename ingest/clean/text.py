@@ -187,7 +187,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         positive = list(compress(count(), map((0.0).__lt__, scores)))
     start, end, gaps = find_block(scores, positive, rules, texts, words, ends, anchor, densest,
                                   BARE_SHARE if bare else MERGE_SHARE)
-    end = trim_teaser_tail(start, end, blurbs, scores)
+    end = trim_teaser_tail(start, end, blurbs, scores, words)
     found = start
     dull = [] if bare else dull_runs(start, end, scores, rules, texts, words, ends)
     if bare:

@@ -1,0 +1,54 @@
+"""The plain-text article's body where the block search, the teaser rules or the headline
+anchor used to lose it: sections of one paragraph under sub-headings, an inline "Read more"
+link between two sections, the standfirst under the headline with a share row between."""
+
+from __future__ import annotations
+
+from ingest.clean import rules as R
+from ingest.clean.text import clean_text
+from ingest.config import CleanOptions
+
+OPTIONS = CleanOptions()
+MENU = ["Home", "News", "Politics", "Business", "Sport", "Weather", "Sign in"]
+# The footer opens with a line of no rule (the site's name), as most footers do.
+FOOTER = ["Coast Herald weekend edition", "About us", "Contact", "Jobs", "Advertise"]
+HEADLINE = "Court upholds the fine for the ferry operator"
+LEDE = ["The regional court has upheld the fine that the harbour authority set for the ferry operator last spring.",
+        "The operator had argued that the timetable it published was only a draft and bound nobody."]
+# Sub-headings, each over one paragraph of more words than a teaser's blurb has.
+SECTIONS = [(f"The {topic} question",
+             f"On the {topic} question the judges found that the operator had known for months what the authority "
+             f"expected of it, that its letters to the authority said as much, and that a company of its size "
+             f"could not claim to have misread a rule that every other operator on the {topic} route had followed "
+             f"without complaint since the rule was first published.")
+            for topic in ("timetable", "safety", "pricing", "harbour", "island")]
+
+
+def _page(*parts: list[str]) -> str:
+    return "\n\n".join([HEADLINE + " | Coast Herald", *MENU, HEADLINE, *(line for part in parts for line in part),
+                        *FOOTER])
+
+
+def _removed(cleaned, line: str) -> str | None:
+    return next((r.rule for r in cleaned.removed if r.text == line), None)
+
+
+def test_sections_of_one_long_paragraph_each_are_no_teaser_list():
+    """An article whose sections are one paragraph each under a sub-heading keeps them all:
+    a teaser's blurb is short, a section's paragraph is not."""
+    sections = [line for pair in SECTIONS for line in pair]
+    cleaned = clean_text(_page(LEDE, sections), OPTIONS)
+    assert cleaned.title == HEADLINE
+    for _, paragraph in SECTIONS:
+        assert paragraph in cleaned.paragraphs
+    assert cleaned.paragraphs[:len(LEDE)] == tuple(LEDE)
+
+
+def test_a_list_of_short_teasers_after_the_article_still_goes():
+    """Headlines each with a one-sentence blurb after the article are its list of teasers."""
+    teasers = [line for k, what in enumerate(("bridge", "lighthouse", "marina", "ferry"))
+               for line in (f"New {what} plans shown to residents this week",
+                            f"The council showed residents the plans for the {what} on Tuesday evening.")]
+    cleaned = clean_text(_page(LEDE, [line for pair in SECTIONS for line in pair], teasers), OPTIONS)
+    assert not set(teasers) & set(cleaned.paragraphs)
+    assert SECTIONS[-1][1] in cleaned.paragraphs
