@@ -52,3 +52,21 @@ def test_a_list_of_short_teasers_after_the_article_still_goes():
     cleaned = clean_text(_page(LEDE, [line for pair in SECTIONS for line in pair], teasers), OPTIONS)
     assert not set(teasers) & set(cleaned.paragraphs)
     assert SECTIONS[-1][1] in cleaned.paragraphs
+
+
+def test_a_sub_heading_after_an_inline_read_more_link_stays():
+    """A "Read more: <headline>" link between two sections is the teaser itself: the
+    sub-heading after it is the article's, not one of a box's teasers."""
+    link = "Read more: Island ferry timetable changes again for the summer season"
+    sub, paragraph = SECTIONS[1]
+    body = [*LEDE, SECTIONS[0][1], link, sub, paragraph, SECTIONS[2][1], SECTIONS[3][1]]
+    cleaned = clean_text(_page(body), OPTIONS)
+    assert sub in cleaned.paragraphs
+    assert _removed(cleaned, link) == R.RELATED
+
+    # A bare marker ("Related stories") or one whose line ends in a colon introduces the
+    # headline under it: that stays a teaser.
+    for marker in ("Related stories", "Watch | Residents react to the new timetable:"):
+        teaser = "Ferry passengers queue for hours at the harbour"
+        body = [*LEDE, SECTIONS[0][1], marker, teaser, SECTIONS[1][1], SECTIONS[2][1], SECTIONS[3][1]]
+        assert _removed(clean_text(_page(body), OPTIONS), teaser) == R.TEASER, marker

@@ -120,8 +120,10 @@ def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[
                 box = rule
         if rule is not None:
             labels[i] = rule
-            # a teaser's own rule line (its section, its date) does not end the box
-            after_marker = rule in teaser_rules or after_marker and rule not in end_rules
+            # a teaser's own rule line (its section, its date) does not end the box; a marker with
+            # its teaser on its line ("Read more: ...") heads no box
+            after_marker = (rule in teaser_rules and not R.inline_teaser(texts[i])
+                            or after_marker and rule not in end_rules)
             continue
         if in_dull[i]:  # a run of lines none of which is text: teaser headlines, a player
             labels[i] = R.DENSITY
