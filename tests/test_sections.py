@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ingest.clean import rules as R
 from ingest.clean.text import clean_text
+from ingest.clean.worded import worded_anchor
 from ingest.config import CleanOptions
 
 OPTIONS = CleanOptions()
@@ -70,3 +71,45 @@ def test_a_sub_heading_after_an_inline_read_more_link_stays():
         teaser = "Ferry passengers queue for hours at the harbour"
         body = [*LEDE, SECTIONS[0][1], marker, teaser, SECTIONS[1][1], SECTIONS[2][1], SECTIONS[3][1]]
         assert _removed(clean_text(_page(body), OPTIONS), teaser) == R.TEASER, marker
+
+
+# A regional news page: its headline words the <title> otherwise, its article is two short
+# paragraphs, and the teasers for other stories under it each have a blurb as long.
+REGIONAL_TITLE = "Ferry strike: harbour traders expect a slow summer | Coast Herald"
+REGIONAL_HEADLINE = "After the ferry strike harbour traders expect a slow summer"
+REGIONAL_BODY = ["The traders at the harbour expect a slow start to the summer after the ferry strike, their "
+                 "association said on Monday, because fewer visitors have booked rooms.",
+                 "Traders say the visitors have other worries",
+                 "Most of the visitors who cancelled their trips did so in the week of the strike, and few of them "
+                 "have booked again since then, the association's chairwoman told the paper."]
+SECTIONS_MENU = ["Coast", "Islands", "Harbour", "Tides", "Traffic", "Events", "Letters", "More from the coast"]
+REGIONAL_TEASERS = [line for place, what in (("Northport", "bridge"), ("Eastbay", "school"), ("Westcliff", "library"),
+                                             ("Southend", "market"))
+                    for line in (f"{place}: council votes on the new {what}",
+                                 f"The council of {place} votes on Thursday on the plans for a new {what}, which the "
+                                 f"town has argued about for years. Residents can speak at the meeting, the mayor said.",
+                                 "more")]
+
+
+def test_a_headline_that_words_the_title_otherwise_anchors_the_article():
+    """With no line that repeats the page title, the one line that shares most of its words
+    with it is the headline: the short article under it is the body, not the denser list of
+    teasers further down."""
+    page = "\n\n".join([REGIONAL_TITLE, *MENU, REGIONAL_HEADLINE, "Updated: 20 April, 14:57",
+                        *REGIONAL_BODY, *SECTIONS_MENU, *REGIONAL_TEASERS, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert REGIONAL_BODY[0] in cleaned.paragraphs and REGIONAL_BODY[2] in cleaned.paragraphs
+    assert not set(REGIONAL_TEASERS) & set(cleaned.paragraphs)
+
+
+def test_a_worded_headline_after_the_article_or_among_teasers_alike_is_no_anchor():
+    """The line that words the title must come before the densest block (after it, it is a
+    teaser for the story), and be the only one (two alike are a list of teasers)."""
+    texts = [REGIONAL_TITLE, "Home", REGIONAL_HEADLINE, *REGIONAL_BODY]
+    words = [len(t.split()) for t in texts]
+    rules = [None] * len(texts)
+    ends = [t.endswith(".") for t in texts]
+    assert worded_anchor(texts, words, rules, ends, before=3) == 2
+    assert worded_anchor(texts, words, rules, ends, before=2) is None
+    twice = texts + ["After the ferry strike the harbour traders expect a slow summer"]
+    assert worded_anchor(twice, words + [11], rules + [None], ends + [False], before=3) is None
