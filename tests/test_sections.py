@@ -113,3 +113,15 @@ def test_a_worded_headline_after_the_article_or_among_teasers_alike_is_no_anchor
     assert worded_anchor(texts, words, rules, ends, before=2) is None
     twice = texts + ["After the ferry strike the harbour traders expect a slow summer"]
     assert worded_anchor(twice, words + [11], rules + [None], ends + [False], before=3) is None
+
+
+def test_a_long_paragraph_the_page_shows_twice_is_kept_once():
+    """A paragraph of prose shown twice (a preview above a paywall's prompt, then the article)
+    is the article: its first copy counts, the second goes as a repeat."""
+    paragraph = SECTIONS[0][1]
+    promo = "Good local reporting costs money. That is why the Herald offers a digital subscription to its readers."
+    page = _page([paragraph, "Subscribe now", "3 free articles left this month", paragraph, "Herald digital offers",
+                  promo])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.paragraphs.count(paragraph) == 1
+    assert promo not in cleaned.paragraphs

@@ -166,6 +166,12 @@ def mark_repeats(rules: list, words: list[int], keys: list[str], heads: str) -> 
                     break
 
 
+# A sentence of this many words or more that the page repeats is a paragraph shown twice (a
+# preview above a paywall's prompt, then the article; a standfirst repeated as the lede): its
+# first copy keeps its score, the others cost as a template line does.
+REPEAT_PROSE_WORDS = 40
+
+
 def item_scores(rules: list, words: list[int], ends: list[bool], keys: list[str],
             min_words: int) -> list[float]:
     """Each item's score (line_scores); a content line whose text occurs again on the
@@ -174,8 +180,12 @@ def item_scores(rules: list, words: list[int], ends: list[bool], keys: list[str]
     seen = Counter(compress(keys, map((3).__lt__, words)))
     if len(seen) < sum(seen.values()):
         repeated = {k for k, c in seen.items() if c > 1}
+        first = set()
         for i in compress(count(), map(repeated.__contains__, keys)):
             if rules[i] is None and words[i] >= 4:
+                if ends[i] and words[i] >= REPEAT_PROSE_WORDS and keys[i] not in first:
+                    first.add(keys[i])  # a paragraph's first copy is the article's
+                    continue
                 scores[i] = min(scores[i], REPEAT_SCORE)
     return scores
 
