@@ -125,3 +125,19 @@ def test_a_long_paragraph_the_page_shows_twice_is_kept_once():
     cleaned = clean_text(page, OPTIONS)
     assert cleaned.paragraphs.count(paragraph) == 1
     assert promo not in cleaned.paragraphs
+
+
+def test_the_article_runs_on_past_the_share_row_under_its_lede():
+    """The lede under the headline, then its photo's credit and a long share row, then the
+    rest of the article (denser): a share row is no end of the article, the rest is its next
+    part, not a notice the headline passed over."""
+    lede = ("The regional court has upheld the fine that the harbour authority set for the ferry operator last "
+            "spring, ending a dispute that had kept the island's only car ferry in port for most of the summer.")
+    share = ["Facebook", "Twitter", "Flipboard", "Pinterest", "Reddit", "LinkedIn", "Email", "Copy Link",
+             "Share on Facebook", "Share on X"]
+    rest = ["The operator said on Monday that it would not appeal, and that the ferry would keep to the timetable "
+            "the authority had set until the end of the year, when a new contract for the route is due.",
+            "Islanders welcomed the ruling. The car ferry is their only link to the mainland in winter, when the "
+            "small passenger boats stay in port, and its long stop last summer cost the shops dearly."]
+    cleaned = clean_text(_page([lede, "Photo: Coast Herald", *share, *rest]), OPTIONS)
+    assert cleaned.paragraphs == (lede, *rest)

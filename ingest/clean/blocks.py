@@ -131,10 +131,15 @@ LEAD_CAP = 60.0
 _OWN_RULES = frozenset({None, R.COUNTER, R.CAPTION, R.TIMESTAMP, R.PUBLISHED, R.BYLINE})
 
 
-def _bare_gap(rules: list, scores: list[float], a: int, b: int) -> bool:
+# Between the part of the article under its headline and the denser part after it, the
+# share row under its photo is the article's too.
+_PART_RULES = _OWN_RULES | {R.SHARE}
+
+
+def _bare_gap(rules: list, scores: list[float], a: int, b: int, own: frozenset = _OWN_RULES) -> bool:
     """Whether the items [a, b) are all the article's own lines: no rule but a date, a byline,
-    a caption or a counter (a chart's axis), and no line of text the page repeats."""
-    own = _OWN_RULES
+    a caption or a counter (a chart's axis), or another of `own`, and no line of text the page
+    repeats."""
     return all(rules[j] in own and (rules[j] is not None or scores[j] > REPEAT_SCORE) for j in range(a, b))
 
 
@@ -228,7 +233,7 @@ def find_block(scores: list[float], positive: list[int], rules: list, texts: lis
         else:
             start, end = merge_blocks(scores, positive[:bisect_left(positive, limit)], rules, texts,
                                       start, end, best, gaps, share, anchor)
-        if end <= limit < n and limit - end <= MERGE_GAP and _bare_gap(rules, scores, end, limit):
+        if end <= limit < n and limit - end <= MERGE_GAP and _bare_gap(rules, scores, end, limit, _PART_RULES):
             # The article runs on to the denser block the anchor passed over, with only its own
             # lines between (a chart): that block is its next part, not a notice or the next story.
             start, end = merge_blocks(scores, positive, rules, texts, start, end, best, gaps, share)
