@@ -141,3 +141,22 @@ def test_the_article_runs_on_past_the_share_row_under_its_lede():
             "small passenger boats stay in port, and its long stop last summer cost the shops dearly."]
     cleaned = clean_text(_page([lede, "Photo: Coast Herald", *share, *rest]), OPTIONS)
     assert cleaned.paragraphs == (lede, *rest)
+
+
+def test_the_article_runs_on_past_a_code_listing_that_repeats_a_line():
+    """Two parts of a how-to under its headline with a code listing between them: a command
+    the listing repeats from an earlier one is the article's, not a template line, and the
+    denser part after the listing is the article's next part."""
+    intro = ["Builds of the harbour's booking service took twenty minutes on a good day, because every change "
+             "to its code, however small, made the build install all of its dependencies again from the start, "
+             "and the team waited for that many times a day.",
+             "The fix took an afternoon: the build file now installs the dependencies before it copies the code, "
+             "so a change to the code alone reuses the layer that holds them, and a build takes a minute now."]
+    first = ["FROM python:3.12", "COPY . /srv/booking", "RUN pip install /srv/booking", "CMD booking serve"]
+    second = ["FROM python:3.12", "COPY requirements.txt /srv", "RUN pip install -r /srv/requirements.txt",
+              "COPY . /srv/booking", "RUN pip install /srv/booking", "CMD booking serve"]
+    rest = [paragraph for _, paragraph in SECTIONS[:2]]
+    cleaned = clean_text(_page([*intro, *first, "The better build file:", *second,
+                                *rest]), OPTIONS)
+    assert cleaned.paragraphs[:2] == tuple(intro)
+    assert cleaned.paragraphs[-2:] == tuple(rest)

@@ -136,11 +136,13 @@ _OWN_RULES = frozenset({None, R.COUNTER, R.CAPTION, R.TIMESTAMP, R.PUBLISHED, R.
 _PART_RULES = _OWN_RULES | {R.SHARE}
 
 
-def _bare_gap(rules: list, scores: list[float], a: int, b: int, own: frozenset = _OWN_RULES) -> bool:
+def _bare_gap(rules: list, scores: list[float], a: int, b: int, own: frozenset = _OWN_RULES,
+              repeats: bool = False) -> bool:
     """Whether the items [a, b) are all the article's own lines: no rule but a date, a byline,
-    a caption or a counter (a chart's axis), or another of `own`, and no line of text the page
-    repeats."""
-    return all(rules[j] in own and (rules[j] is not None or scores[j] > REPEAT_SCORE) for j in range(a, b))
+    a caption or a counter (a chart's axis), or another of `own`, and (unless `repeats`) no line
+    of text the page repeats."""
+    return all(rules[j] in own and (repeats or rules[j] is not None or scores[j] > REPEAT_SCORE)
+               for j in range(a, b))
 
 
 def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: list[str],
@@ -233,7 +235,7 @@ def find_block(scores: list[float], positive: list[int], rules: list, texts: lis
         else:
             start, end = merge_blocks(scores, positive[:bisect_left(positive, limit)], rules, texts,
                                       start, end, best, gaps, share, anchor)
-        if end <= limit < n and limit - end <= MERGE_GAP and _bare_gap(rules, scores, end, limit, _PART_RULES):
+        if end <= limit < n and limit - end <= MERGE_GAP and _bare_gap(rules, scores, end, limit, _PART_RULES, True):
             # The article runs on to the denser block the anchor passed over, with only its own
             # lines between (a chart): that block is its next part, not a notice or the next story.
             start, end = merge_blocks(scores, positive, rules, texts, start, end, best, gaps, share)
