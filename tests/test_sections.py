@@ -160,3 +160,18 @@ def test_the_article_runs_on_past_a_code_listing_that_repeats_a_line():
                                 *rest]), OPTIONS)
     assert cleaned.paragraphs[:2] == tuple(intro)
     assert cleaned.paragraphs[-2:] == tuple(rest)
+
+
+def test_a_denser_overlay_after_the_sites_copyright_notice_is_no_article():
+    """What a page shows after its footer's copyright notice is an overlay (a dialog, a
+    sign-up form, a modal filled with another page): the article before it stays the body,
+    however much denser the overlay is."""
+    overlay = [f"Members of the Coast Herald club read every {what} without limits, get the weekend edition "
+               f"delivered to their door before eight in the morning, and are invited to the readers' evenings "
+               f"that the newsroom holds in the harbour hall every month of the year."
+               for what in ("story", "column", "report", "interview", "review")]
+    article = [LEDE[0], LEDE[1], SECTIONS[0][1]]
+    page = "\n\n".join([*MENU, HEADLINE, *article, *FOOTER, *MENU, *SECTIONS_MENU,  # saved without its title
+                        "© 2024 Coast Herald. All rights reserved.", *overlay, "Close"])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.paragraphs == tuple(article)

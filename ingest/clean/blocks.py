@@ -207,6 +207,21 @@ def block_after_anchor(scores: list[float], positive: list[int], anchor: int, be
     return (start, end, score) if score >= ANCHOR_SHARE * best else (*block, best)
 
 
+# A block before the site's copyright notice that scores this share of the densest block,
+# which lies after the notice, is the article: what a page shows after its footer is an
+# overlay (a cookie dialog, a sign-up form, a modal that another page's text fills).
+NOTICE_SHARE = 0.4
+
+
+def _notice_before(rules: list, texts: list[str], start: int) -> int | None:
+    """Index of the last copyright line before item `start` that reads as the site's notice
+    (labels.is_end_marker: "© 2020 Name. All rights reserved"), or None."""
+    for j in range(start - 1, -1, -1):
+        if rules[j] == R.COPYRIGHT and is_end_marker(rules[j], texts[j]):
+            return j
+    return None
+
+
 def find_block(scores: list[float], positive: list[int], rules: list, texts: list[str],
                words: list[int], ends: list[bool], anchor: int | None,
                densest: tuple[int, int, float] | None = None,
@@ -222,6 +237,12 @@ def find_block(scores: list[float], positive: list[int], rules: list, texts: lis
     """
     n = len(scores)
     start, end, best = densest or best_block(scores, positive)
+    notice = _notice_before(rules, texts, start)
+    if notice is not None:  # the densest block lies after the site's copyright notice
+        head = positive[:bisect_left(positive, notice)]
+        s2, e2, score = best_block(scores, head)
+        if score >= NOTICE_SHARE * best:  # an overlay or a dialog after the footer, not the article
+            positive, (start, end, best) = head, (s2, e2, score)
     limit = n  # where merging stops: the denser block the headline anchor passed over
     if anchor is not None and start > anchor + ANCHOR_REACH:
         limit = start
