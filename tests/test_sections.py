@@ -175,3 +175,14 @@ def test_a_denser_overlay_after_the_sites_copyright_notice_is_no_article():
                         "© 2024 Coast Herald. All rights reserved.", *overlay, "Close"])
     cleaned = clean_text(page, OPTIONS)
     assert cleaned.paragraphs == tuple(article)
+
+
+def test_a_japanese_headline_that_words_the_title_otherwise_is_found_by_its_characters():
+    """In a script written without spaces the words compared are characters: a headline that
+    shares most of its characters with the title's headline part is the anchor."""
+    texts = ["市議会が新年度予算案を可決｜港町新聞", "ホーム", "港町の市議会、新年度予算を可決",
+             "市議会は二十日、新年度の予算案を賛成多数で可決した。港の整備費が大きく増えた。"]
+    words = [len(t) for t in texts]  # lines.word_counts counts characters in these scripts
+    rules = [None] * len(texts)
+    ends = [False, False, False, True]
+    assert worded_anchor(texts, words, rules, ends, before=3) == 2

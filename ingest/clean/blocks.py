@@ -216,8 +216,11 @@ NOTICE_SHARE = 0.4
 def _notice_before(rules: list, texts: list[str], start: int) -> int | None:
     """Index of the last copyright line before item `start` that reads as the site's notice
     (labels.is_end_marker: "© 2020 Name. All rights reserved"), or None."""
+    head = rules[:start]
+    if R.COPYRIGHT not in head:  # most pages (a C-level scan; the loop below is Python's)
+        return None
     for j in range(start - 1, -1, -1):
-        if rules[j] == R.COPYRIGHT and is_end_marker(rules[j], texts[j]):
+        if head[j] == R.COPYRIGHT and is_end_marker(head[j], texts[j]):
             return j
     return None
 

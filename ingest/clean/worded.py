@@ -4,16 +4,15 @@ A page whose headline does not repeat its <title> (headline.headline_anchor find
 "Nach Corona-Lockerungen Autohäuser rechnen ..." under "Corona-Lockerungen: Autohäuser
 rechnen ... | Site") still has its article right under the headline; without an anchor,
 a denser list of teasers further down wins the block search. The one line of the page
-that shares most of its words with the title's headline part is that headline.
+that shares most of its words with the title's headline part is that headline (words as
+choose.units counts them: in scripts written without spaces, each character is one).
 """
 
 from __future__ import annotations
 
-import re
-
+from .choose import units
 from .headline import TITLE_MAX_CHARS, TITLE_MIN_SHARE, headline_part
 
-_WORD = re.compile(r"\w+")
 # A headline has at least this many words, and at most this many.
 MIN_WORDS = 3
 MAX_WORDS = 40
@@ -28,15 +27,24 @@ def worded_anchor(texts: list[str], words: list[int], rules: list, ends: list[bo
     list of teasers alike)."""
     if len(texts) < 3 or words[0] < MIN_WORDS or len(texts[0]) > TITLE_MAX_CHARS:
         return None
-    title = set(_WORD.findall(headline_part(texts[0]).lower()))
+    title = set(units(headline_part(texts[0]).lower()))
     if len(title) < MIN_WORDS:
         return None
+    # Two sets that share more than half their union are within twice each other's size:
+    # a line of far fewer or far more words is passed over unread.
+    low, high = max(MIN_WORDS, len(title) // 3), min(MAX_WORDS, 3 * len(title))
+    # Such a line holds more than half the title's words, so at least one of any half of them
+    # and one more: the longest, looked for as substrings (str.find) before the line is split.
+    probes = sorted(title, key=len, reverse=True)[:len(title) // 2 + 1]
     found = None
     seen = set()
     for i in range(1, len(texts)):
-        if rules[i] is not None or ends[i] or not MIN_WORDS <= words[i] <= MAX_WORDS:
+        if rules[i] is not None or ends[i] or not low <= words[i] <= high:
             continue
-        line = set(_WORD.findall(texts[i].lower()))
+        text = texts[i].lower()
+        if not any(map(text.__contains__, probes)):
+            continue
+        line = set(units(text))
         if len(line & title) > TITLE_MIN_SHARE * len(line | title):
             seen.add(texts[i])
             if len(seen) > 1:
