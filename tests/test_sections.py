@@ -65,6 +65,10 @@ def test_a_sub_heading_after_an_inline_read_more_link_stays():
     assert sub in cleaned.paragraphs
     assert _removed(cleaned, link) == R.RELATED
 
+    # A line under the link with a sentence's end inside it is a photo's caption, not a sub-heading.
+    caption = "The island ferry leaves the harbour. (Coast Herald)"
+    body = [*LEDE, SECTIONS[0][1], link, caption, paragraph, SECTIONS[2][1], SECTIONS[3][1]]
+    assert caption not in clean_text(_page(body), OPTIONS).paragraphs
     # A bare marker ("Related stories") or one whose line ends in a colon introduces the
     # headline under it: that stays a teaser.
     for marker in ("Related stories", "Watch | Residents react to the new timetable:"):
