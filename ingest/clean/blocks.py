@@ -131,11 +131,18 @@ LEAD_CAP = 60.0
 _OWN_RULES = frozenset({None, R.COUNTER, R.CAPTION, R.TIMESTAMP, R.PUBLISHED, R.BYLINE})
 
 
-def _bare_gap(rules: list, scores: list[float], a: int, b: int) -> bool:
+# Between the part of the article under its headline and the denser part after it, the
+# share row under its photo is the article's too.
+_PART_RULES = _OWN_RULES | {R.SHARE}
+
+
+def _bare_gap(rules: list, scores: list[float], a: int, b: int, own: frozenset = _OWN_RULES,
+              repeats: bool = False) -> bool:
     """Whether the items [a, b) are all the article's own lines: no rule but a date, a byline,
-    a caption or a counter (a chart's axis), and no line of text the page repeats."""
-    own = _OWN_RULES
-    return all(rules[j] in own and (rules[j] is not None or scores[j] > REPEAT_SCORE) for j in range(a, b))
+    a caption or a counter (a chart's axis), or another of `own`, and (unless `repeats`) no line
+    of text the page repeats."""
+    return all(rules[j] in own and (repeats or rules[j] is not None or scores[j] > REPEAT_SCORE)
+               for j in range(a, b))
 
 
 def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: list[str],
@@ -200,6 +207,24 @@ def block_after_anchor(scores: list[float], positive: list[int], anchor: int, be
     return (start, end, score) if score >= ANCHOR_SHARE * best else (*block, best)
 
 
+# A block before the site's copyright notice that scores this share of the densest block,
+# which lies after the notice, is the article: what a page shows after its footer is an
+# overlay (a cookie dialog, a sign-up form, a modal that another page's text fills).
+NOTICE_SHARE = 0.4
+
+
+def _notice_before(rules: list, texts: list[str], start: int) -> int | None:
+    """Index of the last copyright line before item `start` that reads as the site's notice
+    (labels.is_end_marker: "© 2020 Name. All rights reserved"), or None."""
+    head = rules[:start]
+    if R.COPYRIGHT not in head:  # most pages (a C-level scan; the loop below is Python's)
+        return None
+    for j in range(start - 1, -1, -1):
+        if head[j] == R.COPYRIGHT and is_end_marker(head[j], texts[j]):
+            return j
+    return None
+
+
 def find_block(scores: list[float], positive: list[int], rules: list, texts: list[str],
                words: list[int], ends: list[bool], anchor: int | None,
                densest: tuple[int, int, float] | None = None,
@@ -215,6 +240,12 @@ def find_block(scores: list[float], positive: list[int], rules: list, texts: lis
     """
     n = len(scores)
     start, end, best = densest or best_block(scores, positive)
+    notice = _notice_before(rules, texts, start)
+    if notice is not None:  # the densest block lies after the site's copyright notice
+        head = positive[:bisect_left(positive, notice)]
+        s2, e2, score = best_block(scores, head)
+        if score >= NOTICE_SHARE * best:  # an overlay or a dialog after the footer, not the article
+            positive, (start, end, best) = head, (s2, e2, score)
     limit = n  # where merging stops: the denser block the headline anchor passed over
     if anchor is not None and start > anchor + ANCHOR_REACH:
         limit = start
@@ -228,7 +259,7 @@ def find_block(scores: list[float], positive: list[int], rules: list, texts: lis
         else:
             start, end = merge_blocks(scores, positive[:bisect_left(positive, limit)], rules, texts,
                                       start, end, best, gaps, share, anchor)
-        if end <= limit < n and limit - end <= MERGE_GAP and _bare_gap(rules, scores, end, limit):
+        if end <= limit < n and limit - end <= MERGE_GAP and _bare_gap(rules, scores, end, limit, _PART_RULES, True):
             # The article runs on to the denser block the anchor passed over, with only its own
             # lines between (a chart): that block is its next part, not a notice or the next story.
             start, end = merge_blocks(scores, positive, rules, texts, start, end, best, gaps, share)
@@ -315,25 +346,31 @@ def dull_runs(start: int, end: int, scores: list[float], rules: list, texts: lis
 
 # The body block ending in this many headline-and-blurb pairs ends before them.
 TEASER_TAIL_PAIRS = 3
+# A teaser's blurb has at most this many words (characters in scripts without spaces): a
+# longer one is a section of the article under its sub-heading. (On the dev sets every blurb
+# the tail cut had under 40 words; of the damped blurbs of 40 words or more, 60% are gold.)
+TEASER_BLURB_MAX_WORDS = 40
 
 
-def trim_teaser_tail(start: int, end: int, blurbs: list[int], scores: list[float]) -> int:
+def trim_teaser_tail(start: int, end: int, blurbs: list[int], scores: list[float],
+                     words: list[int]) -> int:
     """The body block's end without the list of teasers it ends with, if any.
 
     A list of related stories after an article (a headline without closing
     punctuation, then a one-sentence blurb, again and again) scores as text, damped
     (scoring.damp_teasers, which returns the damped blurbs `blurbs`), and the densest
     block runs on over it. When the block's last content items are TEASER_TAIL_PAIRS
-    or more such blurbs two items apart, the block ends before the first one's
-    headline. Only the tail is cut: an article of subheadings and short sections
-    keeps its middle.
+    or more such blurbs two items apart, each of at most TEASER_BLURB_MAX_WORDS `words`,
+    the block ends before the first one's headline. Only the tail is cut: an article of
+    subheadings and short sections keeps its middle, and one whose sections are a
+    paragraph each keeps them all.
     """
     j = end - 1
     while j > start and scores[j] <= 0:
         j -= 1
     k = bisect_left(blurbs, j + 1) - 1
     pairs = 0
-    while k >= 0 and blurbs[k] == j:
+    while k >= 0 and blurbs[k] == j and words[j] <= TEASER_BLURB_MAX_WORDS:
         pairs += 1
         j -= 2
         k -= 1

@@ -82,6 +82,15 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
     return not (prose >= RESUME_LINES and resumed >= RESUME_FRACTION * before and markers <= 1)
 
 
+_INNER_END = re.compile(r"[.!?。](?=\s+\S)")
+
+
+def _sub_heading(texts: list[str], i: int) -> bool:
+    """Whether item i (if any) may be a sub-heading: no sentence ends inside it (a photo's
+    caption under a link does, "... on Monday. (AP)")."""
+    return i < len(texts) and _INNER_END.search(texts[i]) is None
+
+
 def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[float], rules: list,
                 texts: list[str], words: list[int], ends: list[bool],
                 min_words: int, dull: list[tuple[int, int]] = (),
@@ -120,8 +129,10 @@ def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[
                 box = rule
         if rule is not None:
             labels[i] = rule
-            # a teaser's own rule line (its section, its date) does not end the box
-            after_marker = rule in teaser_rules or after_marker and rule not in end_rules
+            # a teaser's own rule line (its section, its date) does not end the box; a marker with
+            # its teaser on its line ("Read more: ...") heads no box
+            after_marker = (rule in teaser_rules and not (R.inline_teaser(texts[i]) and _sub_heading(texts, i + 1))
+                            or after_marker and rule not in end_rules)
             continue
         if in_dull[i]:  # a run of lines none of which is text: teaser headlines, a player
             labels[i] = R.DENSITY

@@ -292,6 +292,9 @@ _INLINE_RELATED = re.compile(
     r"|^(?:" + "|".join(INLINE_MARKERS_BARE) + r")(?:\s*(?::|\||»|-|–|—)\s*|\s+)\S",
     re.IGNORECASE,
 )
+# A marker with this many words after it on its line is a teaser itself ("Read more: Germany
+# to open a new office for looted art"), not the heading of a box of them ("Related: Politics").
+INLINE_TEASER_WORDS = 4
 # An address: the part after the first "@" that is not the line's first character
 # (any later one would leave less to match); "\S+@" tried each "@" ("a@" * n: n**2).
 _URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S[^\s@]*+@\S+\.\w+$", re.IGNORECASE)
@@ -313,6 +316,16 @@ _GATE = re.compile("|".join(map(re.escape, GATE_WORDS)))
 # Above this length, one substring search per word (about 1 ns a character each) is
 # cheaper than the alternation (sre tries it at every position: about 35 ns a character).
 _GATE_REGEX_MAX = 60
+
+
+def inline_teaser(line: str) -> bool:
+    """Whether the line is a related marker with its teaser's headline after it on the same
+    line, of INLINE_TEASER_WORDS words or more: a link in the article, whose next line is the
+    article's again (a sub-heading), not a teaser of a box that the marker heads. A line that
+    ends in a colon introduces what follows ("Watch | Residents react to the vote:", a video)."""
+    low = line.lower().rstrip()
+    m = _INLINE_RELATED_L.match(low)
+    return m is not None and not low.endswith((":", "：")) and len(low[m.end() - 1:].split()) >= INLINE_TEASER_WORDS
 
 
 def _gated(key: str) -> bool:

@@ -167,6 +167,13 @@ def mark_repeats(rules: list, words: list[int], keys: list[str], heads: str) -> 
                     break
 
 
+# A sentence of this many words or more that the page repeats is a paragraph shown twice (a
+# preview above a paywall's prompt, then the article; a whole article saved twice): then the
+# first copy of each sentence the page repeats keeps its score, the others cost as a template
+# line does.
+REPEAT_PROSE_WORDS = 40
+
+
 def item_scores(rules: list, words: list[int], ends: list[bool], keys: list[str],
             min_words: int) -> list[float]:
     """Each item's score (line_scores); a content line whose text occurs again on the
@@ -175,8 +182,16 @@ def item_scores(rules: list, words: list[int], ends: list[bool], keys: list[str]
     seen = Counter(compress(keys, map((3).__lt__, words)))
     if len(seen) < sum(seen.values()):
         repeated = {k for k, c in seen.items() if c > 1}
-        for i in compress(count(), map(repeated.__contains__, keys)):
+        at = list(compress(count(), map(repeated.__contains__, keys)))
+        # The page shows prose twice (a paragraph of REPEAT_PROSE_WORDS or more is among its
+        # repeats): the first copy of each repeated sentence is the article's.
+        prose = any(ends[i] and words[i] >= REPEAT_PROSE_WORDS and rules[i] is None for i in at)
+        first = set()
+        for i in at:
             if rules[i] is None and words[i] >= 4:
+                if prose and ends[i] and words[i] >= min_words and keys[i] not in first:
+                    first.add(keys[i])
+                    continue
                 scores[i] = min(scores[i], REPEAT_SCORE)
     return scores
 

@@ -52,7 +52,7 @@ from operator import attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING
 
 from . import rules as R
-from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, dull_runs, find_block, line_run_scores, trim_teaser_tail
+from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_block, dull_runs, find_block, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
 from .deck import deck_start, standfirst
 from .gallery import gallery_lines
@@ -61,6 +61,7 @@ from .dates import date_above
 from .guard import prose_bytes
 from .inlists import bridge_lists
 from .headline import headline_anchor, title_line
+from .worded import worded_anchor
 from .labels import label_items, label_privacy_notices, label_repeated_labels, title_before
 from .markdown import mostly_links
 from .lines import first, in_template, rejoin, run_together, sentence_ends, split_sentences, word_counts
@@ -169,9 +170,12 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     lasts = [members[i][-1][0] if i in members else no for i, no in enumerate(nos)] if members else nos
     damp_headline_runs(nos, rules, ends, scores, positive, lasts)
     anchor = headline_anchor(texts, words, rules)
-    if anchor is not None:
+    block_anchor = anchor
+    if anchor is None:  # a headline that words the title otherwise, above the densest block
+        block_anchor = worded_anchor(texts, words, rules, ends, best_block(scores, positive)[0])
+    if block_anchor is not None:
         for i in positive:
-            if i >= anchor:
+            if i >= block_anchor:
                 break
             scores[i] *= BEFORE_ANCHOR
     # Metadata first: a dateline is never the title or part of the body.
@@ -181,13 +185,13 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     # An article already extracted: its dense blocks are its parts. (A page run together
     # on one line lost the lines its chrome would be told by.)
     bare = not collapsed and R.no_chrome(rules)
-    lined, densest = line_run_scores(scores, positive, rules, words, anchor, 0.0 if bare else WEAK_BLOCK)
+    lined, densest = line_run_scores(scores, positive, rules, words, block_anchor, 0.0 if bare else WEAK_BLOCK)
     if lined is not None:  # no run of sentences: the article is a run of lines of text
         scores, densest = lined, None
         positive = list(compress(count(), map((0.0).__lt__, scores)))
-    start, end, gaps = find_block(scores, positive, rules, texts, words, ends, anchor, densest,
+    start, end, gaps = find_block(scores, positive, rules, texts, words, ends, block_anchor, densest,
                                   BARE_SHARE if bare else MERGE_SHARE)
-    end = trim_teaser_tail(start, end, blurbs, scores)
+    end = trim_teaser_tail(start, end, blurbs, scores, words)
     found = start
     dull = [] if bare else dull_runs(start, end, scores, rules, texts, words, ends)
     if bare:
