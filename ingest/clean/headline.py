@@ -2,7 +2,8 @@
 
 Saved web pages start with the document's <title> ("Headline - Site"); the article's
 headline repeats it further down, and the body follows it. `headline_anchor` finds
-that repeat, which anchors the body block (ingest.clean.blocks); `title_match` finds a
+that repeat, which anchors the body block (ingest.clean.blocks) unless the article lies
+above it (`anchor_leads`: a repeat in a list under the article); `title_match` finds a
 headline that words the title otherwise, for the article's title only; `title_line`
 chooses the title among them and the line above the body; a line of as many digits as
 letters (a date, a score) is never a title (`mostly_digits`).
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .blocks import ANCHOR_REACH, ANCHOR_SHARE, best_block
 from .labels import title_before
 from .scripts import columns
 
@@ -76,6 +78,21 @@ def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | No
                                                 and not texts[i].endswith(_CUT)):
                 return i
     return None
+
+
+def anchor_leads(anchor: int | None, scores: list[float], positive: list[int]) -> int | None:
+    """`anchor` (headline_anchor), or None when it repeats the title below the article: the
+    page's densest block ends above it, and what follows it within ANCHOR_REACH items
+    scores under ANCHOR_SHARE of that block. (The headline in a "recent posts" list, a
+    related-stories box or a footer under the article: taken for the anchor, it damps the
+    article above away for the weak text under the list.)"""
+    if anchor is None:
+        return None
+    _, end, best = best_block(scores, positive)
+    if best <= 0 or end > anchor:
+        return anchor
+    near = [i for i in positive if anchor < i <= anchor + ANCHOR_REACH]
+    return anchor if near and best_block(scores, near)[2] >= ANCHOR_SHARE * best else None
 
 
 _WORD = re.compile(r"\w+")

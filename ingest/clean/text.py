@@ -60,7 +60,7 @@ from ..config import CleanOptions
 from .dates import date_above
 from .guard import prose_bytes
 from .inlists import bridge_lists
-from .headline import headline_anchor, title_line
+from .headline import anchor_leads, headline_anchor, title_line
 from .worded import worded_anchor
 from .labels import label_items, label_privacy_notices, label_repeated_labels, title_before
 from .markdown import mostly_links
@@ -169,7 +169,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     blurbs = damp_teasers(rules, words, ends, scores, positive, keys)
     lasts = [members[i][-1][0] if i in members else no for i, no in enumerate(nos)] if members else nos
     damp_headline_runs(nos, rules, ends, scores, positive, lasts)
-    anchor = headline_anchor(texts, words, rules)
+    anchor = anchor_leads(headline_anchor(texts, words, rules), scores, positive)
     block_anchor = anchor
     if anchor is None:  # a headline that words the title otherwise, above the densest block
         block_anchor = worded_anchor(texts, words, rules, ends, best_block(scores, positive)[0])
