@@ -80,15 +80,16 @@ def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | No
     return None
 
 
-def anchor_leads(anchor: int | None, scores: list[float], positive: list[int]) -> int | None:
+def anchor_leads(anchor: int | None, scores: list[float], positive: list[int],
+                 densest: tuple[int, int, float]) -> int | None:
     """`anchor` (headline_anchor), or None when it repeats the title below the article: the
-    page's densest block ends above it, and what follows it within ANCHOR_REACH items
-    scores under ANCHOR_SHARE of that block. (The headline in a "recent posts" list, a
-    related-stories box or a footer under the article: taken for the anchor, it damps the
-    article above away for the weak text under the list.)"""
+    page's densest block (`densest`, best_block(scores, positive)) ends above it, and what
+    follows it within ANCHOR_REACH items scores under ANCHOR_SHARE of that block. (The
+    headline in a "recent posts" list, a related-stories box or a footer under the article:
+    taken for the anchor, it damps the article above away for the weak text under the list.)"""
     if anchor is None:
         return None
-    _, end, best = best_block(scores, positive)
+    _, end, best = densest
     if best <= 0 or end > anchor:
         return anchor
     near = [i for i in positive if anchor < i <= anchor + ANCHOR_REACH]

@@ -169,10 +169,11 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     blurbs = damp_teasers(rules, words, ends, scores, positive, keys)
     lasts = [members[i][-1][0] if i in members else no for i, no in enumerate(nos)] if members else nos
     damp_headline_runs(nos, rules, ends, scores, positive, lasts)
-    anchor = anchor_leads(headline_anchor(texts, words, rules), scores, positive)
+    undamped = best_block(scores, positive)  # the densest block, before the anchor's damping
+    anchor = anchor_leads(headline_anchor(texts, words, rules), scores, positive, undamped)
     block_anchor = anchor
     if anchor is None:  # a headline that words the title otherwise, above the densest block
-        block_anchor = worded_anchor(texts, words, rules, ends, best_block(scores, positive)[0])
+        block_anchor = worded_anchor(texts, words, rules, ends, undamped[0])
     if block_anchor is not None:
         for i in positive:
             if i >= block_anchor:
