@@ -96,6 +96,24 @@ def test_a_headline_in_other_words_than_the_page_title_is_the_title():
     assert list(cleaned.paragraphs) == COUNCIL_BODY
 
 
+# (the page's <title>, a headline that says it in other words, the body's language): in
+# scripts written without spaces the two share characters, not whole runs between spaces.
+REWORDED = [
+    ("市政府发布交通建设新规划 地铁新线明年开通_新闻网", "市政府公布城市交通建设规划：地铁新线将于明年底开通", "zh"),
+    ("市議会が新年度予算案を可決、図書館建設へ：例示新聞デジタル", "新年度予算案、市議会で可決 駅前に図書館を建設へ", "ja"),
+]
+
+
+@pytest.mark.parametrize("page_title, headline, language", REWORDED, ids=[r[2] for r in REWORDED])
+def test_a_headline_in_other_words_is_the_title_in_scripts_without_spaces(page_title, headline, language):
+    body = BODIES[language]
+    lines = [page_title, "", *NAV, "", headline, "", "Jane Porter @JanePorter", ""]
+    lines += [line for sentence in body for line in (sentence, "")]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert cleaned.title == headline
+    assert list(cleaned.paragraphs) == body
+
+
 def test_a_body_sentence_that_repeats_the_title_stays_in_the_body():
     page_title = "The city council approved the new budget on Monday | The Daily Example"
     lines = [page_title, "", *NAV, "", "Jane Porter @JanePorter", ""]

@@ -25,15 +25,10 @@ The thresholds were checked by leaving one eval set out (see the README).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-# Characters of scripts written without spaces between words: one character, one unit.
-_NO_SPACE = ("\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
-             "\u4e00-\u9fff\uf900-\ufaff")
-_WORD = re.compile(r"\w+")
-_HAS_NO_SPACE = re.compile(f"[{_NO_SPACE}]")
-_SPLIT_NO_SPACE = re.compile(f"[{_NO_SPACE}]|[^{_NO_SPACE}]+")
+from .scripts import units
+
 N = 4
 
 # readability's reading replaces trafilatura's when it contains this share of
@@ -53,17 +48,6 @@ TINY = 0.1
 AGREE = 0.8
 
 TRAFILATURA, READABILITY, CLASSIFIER = "trafilatura", "readability", "classifier"
-
-
-def units(text: str) -> list[str]:
-    """Words of a text; in scripts without spaces, single characters."""
-    out: list[str] = []
-    for word in _WORD.findall(text):
-        if _HAS_NO_SPACE.search(word):
-            out.extend(_SPLIT_NO_SPACE.findall(word))
-        else:
-            out.append(word)
-    return out
 
 
 def grams(text: str) -> set[tuple[str, ...]]:

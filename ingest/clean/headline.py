@@ -15,7 +15,7 @@ import re
 
 from .blocks import ANCHOR_REACH, ANCHOR_SHARE, best_block
 from .labels import title_before
-from .scripts import columns
+from .scripts import columns, units
 
 _NONWORD = re.compile(r"\W+")
 # A separator's whitespace starts where a run of whitespace starts (a split always
@@ -96,11 +96,21 @@ def anchor_leads(anchor: int | None, scores: list[float], positive: list[int],
     return anchor if near and best_block(scores, near)[2] >= ANCHOR_SHARE * best else None
 
 
-_WORD = re.compile(r"\w+")
 # How far above the body a headline is looked for, in lines, when the page does not
 # repeat its title exactly (a page's menu comes before it: the nearest is taken on a tie)
 TITLE_REACH = 60
 TITLE_MIN_SHARE = 0.5  # of the words of the line and of the title's headline part together
+
+
+def title_words(title: str) -> set[str]:
+    """The words of a page title's headline part (headline_part), lower-cased, as
+    scripts.units counts them (in scripts written without spaces, its characters)."""
+    return set(units(headline_part(title).lower()))
+
+
+def title_share(line: set[str], title: set[str]) -> float:
+    """The share of the words of a line and a title together (sets of units) that both have."""
+    return len(line & title) / len(line | title) if line else 0.0
 
 
 def title_match(texts: list[str], words: list[int], rules: list, ends: list[bool], start: int) -> int | None:
@@ -113,15 +123,14 @@ def title_match(texts: list[str], words: list[int], rules: list, ends: list[bool
     first may be the page's first line."""
     if len(texts) < 3 or len(texts[0]) > TITLE_MAX_CHARS:
         return None
-    title = set(_WORD.findall(headline_part(texts[0]).lower()))
+    title = title_words(texts[0])
     best, best_share = None, TITLE_MIN_SHARE
     alike = set()  # the lines that match: two different ones are a list of teasers alike
     last = start if start < len(texts) and not ends[start] else start - 1
     for i in range(max(1, start - TITLE_REACH), last + 1):
         if rules[i] is not None or words[i] < 2:
             continue
-        line = set(_WORD.findall(texts[i].lower()))
-        share = len(line & title) / len(line | title) if line else 0.0
+        share = title_share(set(units(texts[i].lower())), title)
         if share > TITLE_MIN_SHARE:
             alike.add(texts[i])
         if share > best_share or share == best_share > TITLE_MIN_SHARE:  # the nearest on a tie

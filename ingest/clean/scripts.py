@@ -52,6 +52,9 @@ _UTF8_LEADS = bytes([0xE0, 0xE1, *range(0xE3, 0xEA), 0xEF, 0xF0])
 # text, so surrogates (emoji, mostly) are not looked at.
 _HIGH = bytes([0x0E, 0x10, 0x17, 0x30, 0x31, *range(0x34, 0xA0), 0xF9, 0xFA, 0xFF])
 _DENSE_CHAR = re.compile(f"[{_HAN_KANA}{_SOUTHEAST}]")
+_WORD = re.compile(r"\w+")
+# A word's characters of those scripts one by one, and its runs of other characters.
+_SPLIT_DENSE = re.compile(f"[{_HAN_KANA}{_SOUTHEAST}]|[^{_HAN_KANA}{_SOUTHEAST}]+")
 
 
 def _may_hold_unspaced(text: str) -> bool:
@@ -68,6 +71,21 @@ def has_unspaced(text: str) -> bool:
     if len(high.translate(None, _HIGH)) == len(high):
         return False
     return _DENSE_CHAR.search(text) is not None
+
+
+def units(text: str) -> list[str]:
+    """The words of a text (runs of word characters) to compare texts by; in scripts
+    written without spaces, each character is one (a Chinese headline and its title
+    share characters where they share no whole run)."""
+    if text.isascii():
+        return _WORD.findall(text)
+    out: list[str] = []
+    for word in _WORD.findall(text):
+        if _DENSE_CHAR.search(word):
+            out.extend(_SPLIT_DENSE.findall(word))
+        else:
+            out.append(word)
+    return out
 
 
 def _weight(chars: int, per_word: float) -> int:

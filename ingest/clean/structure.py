@@ -37,7 +37,8 @@ from __future__ import annotations
 from collections import Counter
 
 from . import rules as R
-from .choose import containment, grams, units
+from .choose import containment, grams
+from .scripts import units
 from .htmltext import ANCHOR, APART, FIGURE, HAS_LINK, HEADING, ITEM_TEXT, LINK, LIST_ITEM, PARAGRAPH
 from ..models import RemovedLine
 

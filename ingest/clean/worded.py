@@ -10,8 +10,8 @@ choose.units counts them: in scripts written without spaces, each character is o
 
 from __future__ import annotations
 
-from .choose import units
-from .headline import TITLE_MAX_CHARS, TITLE_MIN_SHARE, headline_part
+from .headline import TITLE_MAX_CHARS, TITLE_MIN_SHARE, title_share, title_words
+from .scripts import units
 
 # A headline has at least this many words, and at most this many.
 MIN_WORDS = 3
@@ -27,7 +27,7 @@ def worded_anchor(texts: list[str], words: list[int], rules: list, ends: list[bo
     list of teasers alike)."""
     if len(texts) < 3 or words[0] < MIN_WORDS or len(texts[0]) > TITLE_MAX_CHARS:
         return None
-    title = set(units(headline_part(texts[0]).lower()))
+    title = title_words(texts[0])
     if len(title) < MIN_WORDS:
         return None
     # Two sets that share more than half their union are within twice each other's size:
@@ -44,8 +44,7 @@ def worded_anchor(texts: list[str], words: list[int], rules: list, ends: list[bo
         text = texts[i].lower()
         if not any(map(text.__contains__, probes)):
             continue
-        line = set(units(text))
-        if len(line & title) > TITLE_MIN_SHARE * len(line | title):
+        if title_share(set(units(text)), title) > TITLE_MIN_SHARE:
             seen.add(texts[i])
             if len(seen) > 1:
                 return None
