@@ -81,7 +81,7 @@ def page_readings(scorer, set_dir: Path, options: CleanOptions) -> list[dict]:
         traf = structure.restore_soft_hyphens(traf, lines)
         shaped = {"t": H._shape_rules(traf, title, preformatted),
                   "r": H._shape_rules(H._readability(root), title, preformatted)}
-        readings = {"t": shaped["t"][0], "c": list(clean_text("\n".join(lines), options).paragraphs),
+        readings = {"t": shaped["t"][0], "c": list(clean_text("\n".join(lines), options, saved_widths=False).paragraphs),
                     "r": shaped["r"][0]}
         rec = {"set": set_dir.name, "site": set_dir.name + ":" + site_of(gold[page])}
         for key, paragraphs in readings.items():
