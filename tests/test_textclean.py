@@ -547,6 +547,20 @@ def test_comment_section_after_a_long_article_still_ends_it():
     assert rule_of(cleaned, comments[1]) == "end-marker"
 
 
+def test_an_article_given_as_one_paragraph_resumes_after_a_comment_counter():
+    """A comment counter under the deck does not end an article whose body is one long
+    paragraph (Markdown of a page that sets its body in one block, a scraper that joins a
+    body's paragraphs): each of its sentences counts towards the article resuming."""
+    deck = ("The city council approved a budget on Monday that puts more buses on the roads of the northern "
+            "districts, after a long debate about parking fees. Critics said the plan leaves the shops of the "
+            "old town to pay for it, and the opposition promised to fight the fees in court next year.")
+    body = " ".join(LONG_BODY)
+    lines = ["Council approves budget for more buses", deck, "Share on Facebook", "Share on Twitter",
+             "5 comments", body, "Most read", "Mayor opens new library", "Bus fares to rise in spring"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == [deck, body]
+
+
 def test_copyright_notice_ends_the_article():
     after = ["The Daily Bugle is published by Daily Bugle Media in the city and in three other counties.",
              "Our journalists follow the editorial code that the press council adopted in the year 2019."]

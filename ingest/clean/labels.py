@@ -34,6 +34,11 @@ _NOTICE_START = re.compile(r"\W*(?:©|ⓒ|\(c\)|copyright)", re.IGNORECASE)
 _NOTICE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|copyright|right|reserv|rechte|riservat|direitos|droits|"
                      r"derechos|права|hak cipta", re.IGNORECASE)
 RESUME_WINDOW = 20
+# A sentence end inside a line, before more text: a paragraph of several sentences counts
+# each (an article saved as one long paragraph resumes as one of many). Looked for in the
+# first _SENTENCES_REACH characters of a line.
+_INNER_END = re.compile(r"[.!?。](?=\s+\S)")
+_SENTENCES_REACH = 2000
 RESUME_LINES = 3
 RESUME_FRACTION = 0.4
 
@@ -77,12 +82,11 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
         if rule is not None:
             markers += prose > 0 and is_end_marker(rule, texts[j])
         elif (ends[j] or lined) and words[j] >= min_words and scores[j] > 0:
-            prose += 1
+            prose += 1 + len(_INNER_END.findall(texts[j], 0, _SENTENCES_REACH))
             resumed += scores[j]
     return not (prose >= RESUME_LINES and resumed >= RESUME_FRACTION * before and markers <= 1)
 
 
-_INNER_END = re.compile(r"[.!?。](?=\s+\S)")
 
 
 def _sub_heading(texts: list[str], i: int) -> bool:
