@@ -78,6 +78,27 @@ def test_markup_goes_and_every_line_keeps_its_number():
             assert removed.text.split()[0].strip("*_#[") in lines[removed.line_no]
 
 
+def test_a_slideshow_saved_as_a_list_of_headed_slides_goes_as_a_gallery():
+    """html2text writes a slideshow's slides as list items that hold a heading ("* ## 1/4
+    Title"): the heading's mark goes, the bullet stays, and the slides' counters after it
+    still tell the gallery."""
+    assert markdown_to_text("  * ##  1/4 Harbour fire") == "  * 1/4 Harbour fire"
+    slides = []
+    for number, (title, caption) in enumerate([
+            ("Harbour fire", "Firefighters fought a blaze at the old harbour warehouse for most of the night."),
+            ("Bridge reopens", "The river bridge reopened to traffic on Monday after two years of repairs."),
+            ("Market returns", "The farmers' market came back to the main square for the summer season."),
+            ("School prize", "Pupils of the northern school won a national prize for their science project.")], 1):
+        slides += [f"  * ##  {number}/4 {title}", "", caption, "", "GETTY IMAGES", ""]
+    page = "\n".join(MENU + ["# Night trains to reach Warsaw, Zagreb and Rome", ""]
+                     + "\n\n".join(BODY_MARKDOWN[:2]).split("\n") + ["", *slides]
+                     + "\n\n".join(BODY_MARKDOWN[2:]).split("\n") + FOOTER)
+    cleaned = clean_document(RawDocument("page.md", "0" * 64, TEXT, b"", page, "test"), OPTIONS)
+    assert list(cleaned.paragraphs) == BODY
+    gallery = {r.text for r in cleaned.removed if r.rule == "pattern:gallery"}
+    assert {"* 1/4 Harbour fire", "Pupils of the northern school won a national prize for their science project."} <= gallery
+
+
 def test_snake_case_bullets_and_a_few_brackets_are_not_markup():
     assert markdown_to_text("  * a_snake_case name, 3 * 4 = 12") == "  * a_snake_case name, 3 * 4 = 12"
     prose = "\n\n".join(BODY) + "\n\nSee the report [1](https://example.org/report) for details."

@@ -15,9 +15,10 @@ import re
 from collections import defaultdict
 
 
-# "12/50 ...", "[1/5] ...", "3 of 12 ..." at the line's start (a bare counter is rules' counter).
-_SLIDE = re.compile(r"\[?(\d{1,3}) ?(?:/|of) ?(\d{1,3})\]?(?=\s)")
-_OPENS = re.compile(r"[\d\[]")
+# "12/50 ...", "[1/5] ...", "3 of 12 ..." at the line's start, or after a list's bullet (a
+# slideshow saved as a list: "* 1/50 ..."); a bare counter is rules' counter.
+_SLIDE = re.compile(r"(?:[-*+•·][ \t]++)?\[?(\d{1,3}) ?(?:/|of) ?(\d{1,3})\]?(?=\s)")
+_OPENS = re.compile(r"[\d\[*+•·-]")
 MIN_SLIDES = 3
 MIN_TOTAL = 3
 
@@ -25,8 +26,8 @@ MIN_TOTAL = 3
 def gallery_lines(texts: list[str], heads: str) -> list[bool]:
     """Whether each line of the page belongs to a gallery (see the module's docstring).
 
-    `heads` holds each line's first character; only lines that start with a digit
-    or "[" are looked at.
+    `heads` holds each line's first character; only lines that start with a digit,
+    "[" or a bullet are looked at.
     """
     inside = [False] * len(texts)
     slides: dict[int, list[tuple[int, int]]] = defaultdict(list)  # total -> [(line, number)]

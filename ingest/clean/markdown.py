@@ -28,7 +28,9 @@ MIN_LINKS = 5  # "](" this many times: a page's menus alone hold more, prose nev
 # brackets or parentheses inside (a nested image is gone before its link is read).
 _IMAGE = re.compile(r"!\[[^\[\]]{0,1000}\]\([^()]{0,4000}\)")
 _LINK = re.compile(r"\[([^\[\]]{0,1000})\]\([^()]{0,4000}\)")
-_LINE_MARK = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?)", re.MULTILINE)  # heading, quote
+# A heading or quote mark at the line's start, or a heading's after a list item's bullet
+# ("* ## 1/50 Title": the bullet stays).
+_LINE_MARK = re.compile(r"^([ \t]*+[*+-][ \t]++)#{1,6}[ \t]+|^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?)", re.MULTILINE)
 _STRONG = re.compile(r"\*\*|__")
 # A single _ or * that opens or closes emphasis: at a word's edge, not inside snake_case.
 # The mark comes first and the lookbehinds look back over it, so the search jumps from
@@ -125,7 +127,7 @@ def markdown_to_text(text: str) -> str:
     if "![" in text:
         text = _IMAGE.sub(_newlines, text)
     text = _LINK.sub(_link_text, text)
-    text = _LINE_MARK.sub("", text)
+    text = _LINE_MARK.sub(r"\1", text)
     if "**" in text or "__" in text:
         text = _STRONG.sub("", text)
     text = _EMPHASIS.sub("", text)
