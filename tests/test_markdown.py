@@ -99,6 +99,35 @@ def test_a_slideshow_saved_as_a_list_of_headed_slides_goes_as_a_gallery():
     assert {"* 1/4 Harbour fire", "Pupils of the northern school won a national prize for their science project."} <= gallery
 
 
+def test_the_level_one_heading_anchors_the_article_over_a_denser_footer():
+    """A page saved as Markdown has no <title> line for its headline to repeat; its "# " heading
+    (html2text's <h1>) is the headline, and the article under it wins over a denser footer."""
+    from ingest.clean.markdown import headline_line
+
+    disclaimer = [
+        "The information provided on this website, including the blogs, community pages and all other "
+        "content, was originally intended for readers in one country, and the rules where you live may vary.",
+        "Results vary depending on the starting point, the goals and the effort of each reader, and the "
+        "testimonials featured on these pages may have used more than one of the products that we sell.",
+        "These statements have not been evaluated by any food or drug authority, and the products are not "
+        "intended to diagnose, treat, cure or prevent any disease, so consult your physician before use.",
+        "Consult your physician and follow all safety instructions before beginning any exercise program "
+        "or using any supplement or meal replacement product that is mentioned in any of these articles.",
+    ]
+    body = BODY_MARKDOWN[:3]
+    page = "\n".join(MENU + ["# \\- Night trains to reach Warsaw", ""] + "\n\n".join(body).split("\n")
+                     + ["", "## More stories", ""]
+                     + [f"  * [{t} ({n})](https://example.org/news/{n})" for n, t in enumerate((
+                         "Bus fares to rise in spring", "Mayor opens new library", "Storm closes the harbour",
+                         "New bridge for the north", "Schools to get more teachers", "Market returns to square")
+                         * 5)]
+                     + [""]
+                     + "\n\n".join(disclaimer).split("\n") + FOOTER)
+    assert page.splitlines()[headline_line(page)].startswith("# ")
+    cleaned = clean_document(RawDocument("page.md", "0" * 64, TEXT, b"", page, "test"), OPTIONS)
+    assert list(cleaned.paragraphs) == BODY[:3]
+
+
 def test_snake_case_bullets_and_a_few_brackets_are_not_markup():
     assert markdown_to_text("  * a_snake_case name, 3 * 4 = 12") == "  * a_snake_case name, 3 * 4 = 12"
     prose = "\n\n".join(BODY) + "\n\nSee the report [1](https://example.org/report) for details."

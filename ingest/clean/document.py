@@ -12,7 +12,7 @@ from .embedded import with_embedded_body
 from .guard import lost_body_reason, prose_bytes
 from .html import clean_html, extracted_text
 from .htmltext import html_to_lines
-from .markdown import link_characters, looks_like_markdown, markdown_to_text, paragraphs
+from .markdown import headline_line, link_characters, looks_like_markdown, markdown_to_text, paragraphs
 from ..models import HTML, MARKDOWN, Article, RawDocument, Reject, RemovedLine
 from ..normalize import normalize_text
 from .text import clean_text
@@ -35,7 +35,8 @@ def clean_document(raw: RawDocument, options: CleanOptions,
         return extracted_text(text, raw.meta.title and composed_text(raw.meta.title))
     return clean_text(text, options, template, saved_widths=not markdown,
                       paragraph_nos=paragraphs(source) if markdown else None,
-                      links=link_characters(source) if markdown else None)
+                      links=link_characters(source) if markdown else None,
+                      headline=headline_line(source) if markdown else None)
 
 
 def composed_text(text: str) -> str:

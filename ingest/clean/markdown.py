@@ -106,6 +106,17 @@ def mostly_links(nos: list[int], texts: list[str], members: dict, links: list[in
     return out
 
 
+# A level-1 heading ("# Title"; html2text writes <h1> so).
+_HEADLINE = re.compile(r"^#[ \t]++\S", re.MULTILINE)
+
+
+def headline_line(text: str) -> int | None:
+    """The line number (text.splitlines()) of the first level-1 heading, where a page saved
+    as Markdown keeps its <h1>: most often the article's headline, or None."""
+    m = _HEADLINE.search(text)
+    return None if m is None else text.count("\n", 0, m.start())
+
+
 def looks_like_markdown(text: str) -> bool:
     """Whether the text is Markdown as a scraper saves a page: it holds MIN_LINKS links."""
     return text.count("](") >= MIN_LINKS and len(_LINK.findall(text, 0, 200_000)) >= MIN_LINKS

@@ -47,6 +47,7 @@ in and around it is removed, and why), deck (the standfirst above it).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import compress, count, repeat
 from operator import attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING
@@ -85,7 +86,8 @@ def _removed_lines(nos, texts, labels) -> list[RemovedLine]:
 
 def clean_text(text: str, options: CleanOptions, template: frozenset[str] = frozenset(),
                line_model: LineModel | None = None, saved_widths: bool = True,
-               paragraph_nos: list[int] | None = None, links: list[int] | None = None) -> Cleaned:
+               paragraph_nos: list[int] | None = None, links: list[int] | None = None,
+               headline: int | None = None) -> Cleaned:
     """Split plain text into title, published date, body paragraphs and removed lines.
 
     `saved_widths`: the lines are as the page was saved, so a line's width tells where a
@@ -94,7 +96,9 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     `paragraph_nos`: for a page saved as Markdown, each line's paragraph number
     (markdown.paragraphs of the page as saved): a paragraph's lines are one item; `links`:
     how many characters of each line are a link's text (markdown.link_characters): an item
-    that is mostly links is a menu or a list of teasers (rule "markup:link-list").
+    that is mostly links is a menu or a list of teasers (rule "markup:link-list");
+    `headline`: the line number of the page's own headline where its markup says so (a
+    Markdown page's level-1 heading), the anchor when no line repeats the page's title.
 
     With options.line_model (default false), the learned line model's log-odds
     (ingest.clean.model) weigh in on each line's score; `line_model` overrides the
@@ -170,7 +174,10 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     lasts = [members[i][-1][0] if i in members else no for i, no in enumerate(nos)] if members else nos
     damp_headline_runs(nos, rules, ends, scores, positive, lasts)
     undamped = best_block(scores, positive)  # the densest block, before the anchor's damping
-    anchor = anchor_leads(headline_anchor(texts, words, rules), scores, positive, undamped)
+    anchor = headline_anchor(texts, words, rules)
+    if anchor is None and headline is not None:
+        anchor = _item_at(nos, rules, headline)
+    anchor = anchor_leads(anchor, scores, positive, undamped)
     block_anchor = anchor
     if anchor is None:  # a headline that words the title otherwise, above the densest block
         block_anchor = worded_anchor(texts, words, rules, ends, undamped[0])
@@ -243,6 +250,12 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     else:
         removed = _removed_lines(compress(nos, labels), compress(texts, labels), filter(None, labels))
     return Cleaned(title, published, paragraphs, tuple(removed), prose_bytes=prose_bytes(stripped))
+
+
+def _item_at(nos: list[int], rules: list, line_no: int) -> int | None:
+    """The item that starts at this line number and has no rule, or None."""
+    i = bisect_left(nos, line_no)
+    return i if i < len(nos) and nos[i] == line_no and rules[i] is None else None
 
 
 _line_no = attrgetter("line_no")
