@@ -45,3 +45,21 @@ def test_the_title_repeated_in_a_list_under_the_article_does_not_unseat_the_head
         assert paragraph in cleaned.paragraphs
     assert not set(advert) & set(cleaned.paragraphs)
     assert not set(teasers) & set(cleaned.paragraphs)
+
+
+def test_the_standfirst_above_a_long_share_row_stays():
+    """Under the headline, a one-sentence standfirst, then the byline, the date and a share
+    row of a dozen buttons: the standfirst is the article's, however far the share row
+    puts it from the body (the line just above the body is out of reach)."""
+    headline = "Harbour pier closed after divers find cracks"
+    deck = "Ferries will leave from the southern quay for at least six weeks, the port said."
+    share = ["Facebook", "Twitter", "Flipboard", "Pinterest", "Reddit", "LinkedIn", "WhatsApp", "Email",
+             "Copy Link", "Print", "Comments"]
+    page = "\n\n".join([f"{headline} | Coast Gazette", *MENU, headline, deck, "By Ana Lopez",
+                        "February 7, 2024", *share, *TIP_TEXT, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.title == headline
+    assert cleaned.paragraphs == (deck, *TIP_TEXT)
+    # The byline, the date and the share row between them keep their rules.
+    removed = {r.text for r in cleaned.removed}
+    assert {"By Ana Lopez", "February 7, 2024", *share} <= removed
