@@ -63,3 +63,28 @@ def test_the_standfirst_above_a_long_share_row_stays():
     # The byline, the date and the share row between them keep their rules.
     removed = {r.text for r in cleaned.removed}
     assert {"By Ana Lopez", "February 7, 2024", *share} <= removed
+
+
+def test_a_paragraph_that_ends_in_an_emoji_is_a_sentence():
+    """A post's paragraph may end in an emoji instead of a full stop (with a skin tone or a
+    variation selector after it): it is a sentence of the article, not a line of chrome; a
+    short line with an emoji ("Hot deals 🔥") is not."""
+    last = "Next winter the whole crew wants to sail the route again, and this time with a bigger boat 😉"
+    cheer = "The harbour master waved us goodbye from the pier at dawn and wished us calm seas 👍🏽"
+    heart = "Thanks to everyone who followed the trip on the blog this year ❤️"
+    promo = "Hot deals 🔥"
+    headline = "Our winter trip along the coast"
+    page = "\n\n".join([f"{headline} | Sailing blog", *MENU, headline, *TIP_TEXT[:3], cheer, TIP_TEXT[3], last,
+                        heart, promo, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.paragraphs == (*TIP_TEXT[:3], cheer, TIP_TEXT[3], last, heart)
+
+
+def test_an_emoji_ends_a_sentence_in_a_script_without_spaces_by_its_characters():
+    """In Japanese or Chinese the words counted are characters (lines.word_counts): a long
+    line that ends in an emoji is a sentence, a short one is not; U+FFFD is no emoji."""
+    from ingest.clean.lines import sentence_ends, word_counts
+    lines = ["今日は港の海がとても静かで、みんなで朝から気持ちよく船を出しました😊", "新着情報🔥",
+             "今日は港の海がとても静かで、みんなで朝から気持ちよく船を出しました\ufffd"]
+    text = "\n".join(lines)
+    assert sentence_ends(lines, word_counts(text, lines, True), 8) == [True, False, False]
