@@ -71,7 +71,7 @@ def test_a_paragraph_that_ends_in_an_emoji_is_a_sentence():
     short line with an emoji ("Hot deals 🔥") is not."""
     last = "Next winter the whole crew wants to sail the route again, and this time with a bigger boat 😉"
     cheer = "The harbour master waved us goodbye from the pier at dawn and wished us calm seas 👍🏽"
-    heart = "Thanks to everyone who followed the trip on the blog this year ❤️"
+    heart = "Thanks to everyone who followed the trip on the blog this year 🙏"
     promo = "Hot deals 🔥"
     headline = "Our winter trip along the coast"
     page = "\n\n".join([f"{headline} | Sailing blog", *MENU, headline, *TIP_TEXT[:3], cheer, TIP_TEXT[3], last,

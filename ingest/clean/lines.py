@@ -87,16 +87,16 @@ _TRUNCATED = ("...", "…", "..")
 
 
 def _pictograph(char: str) -> bool:
-    """Whether the character is an emoji or another pictograph: a symbol of the blocks
-    Miscellaneous Symbols and Dingbats (U+2600-27BF), of arrows and stars (U+2B00-2BFF), or of
-    the emoji planes' blocks (U+1F000-1FAFF); not a letter of any script, nor U+FFFD."""
-    return (("\u2600" <= char <= "\u27bf" or "\u2b00" <= char <= "\u2bff" or "\U0001f000" <= char <= "\U0001faff")
-            and unicodedata.category(char) == "So")
+    """Whether the character is an emoji of the emoji planes' blocks (U+1F000-1FAFF: faces,
+    hands, objects). The older symbols (U+2600-27BF, "♥", "★", "☺") also mark ratings, list
+    items and a comment's decoration: on readability-dev's pixnet page, saved as Markdown, a
+    comment thread whose lines end "！♥" outweighed the post."""
+    return "\U0001f000" <= char <= "\U0001faff" and unicodedata.category(char) == "So"
 
 
 # What may follow an emoji's pictograph: a variation selector, a skin tone modifier, a joiner.
 _EMOJI_TAIL = "\ufe0f\u200d\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff"
-_PICTOGRAPHS_FROM = "\u2600"  # every pictograph and emoji tail but the joiner is at or above it
+_PICTOGRAPHS_FROM = "\ufe0f"  # every emoji and emoji tail but the joiner is at or above it
 
 
 def ends_with_pictograph(line: str, min_words: int, words: int | None = None) -> bool:
