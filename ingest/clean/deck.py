@@ -8,7 +8,9 @@ from the body by chrome lines is no part of the densest block, and a lede betwee
 short lines without closing punctuation reads as a teaser blurb (scoring.damp_teasers).
 `deck_start` moves the body block's start up over the sentences right above it (and a
 sub-heading with its lede sentence); `standfirst` keeps the sentences between the
-headline and the block, while the lines around them keep their rules.
+headline and the block, while the lines around them keep their rules; the headline is the
+one that anchors the block when only its furniture lies between (`headline_furniture`: a
+long share row puts the line just above the body out of the standfirst's reach).
 
 Tried and dropped (docs/performance.md, "sixth session: decks"): a run of two or more
 short summary lines set tight under the headline (a Korean deck): on the dev sets such
@@ -78,3 +80,25 @@ def standfirst(title: int, start: int, rules: list, words: list[int], ends: list
     return [i for i in range(title + 1, start)
             if rules[i] is None and ends[i] and words[i] >= min_words and scores[i] > REPEAT_SCORE
             and rules[i + 1] != R.CAPTION]
+
+
+# Between the headline and the body, besides rule lines (the byline, the date, a long share
+# row, a photo's credit) and the standfirst's sentences, at most this many other lines (a
+# byline with no rule, "In this article:"): more, and what lies between is no headline's
+# furniture but a menu or another story.
+HEAD_GAP_OTHER = 2
+
+
+def headline_furniture(head: int, start: int, rules: list, words: list[int], ends: list[bool],
+                       scores: list[float], min_words: int) -> bool:
+    """Whether the items between the headline `head` and the body block's `start` are all the
+    headline's furniture: rule lines, standfirst sentences (see standfirst), and at most
+    HEAD_GAP_OTHER other lines."""
+    other = 0
+    for i in range(head + 1, start):
+        if rules[i] is not None or ends[i] and words[i] >= min_words and scores[i] > REPEAT_SCORE:
+            continue
+        other += 1
+        if other > HEAD_GAP_OTHER:
+            return False
+    return True

@@ -9,6 +9,7 @@ removed line loses its place).
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import compress, count, islice, repeat
 from operator import itemgetter
 
@@ -85,6 +86,33 @@ def _credit_after_sentence(line: str) -> bool:
 _TRUNCATED = ("...", "…", "..")
 
 
+def _pictograph(char: str) -> bool:
+    """Whether the character is an emoji of the emoji planes' blocks (U+1F000-1FAFF: faces,
+    hands, objects). The older symbols (U+2600-27BF, "♥", "★", "☺") also mark ratings, list
+    items and a comment's decoration: on readability-dev's pixnet page, saved as Markdown, a
+    comment thread whose lines end "！♥" outweighed the post."""
+    return "\U0001f000" <= char <= "\U0001faff" and unicodedata.category(char) == "So"
+
+
+# What may follow an emoji's pictograph: a variation selector, a skin tone modifier, a joiner.
+_EMOJI_TAIL = "\ufe0f\u200d\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff"
+_PICTOGRAPHS_FROM = "\ufe0f"  # every emoji and emoji tail but the joiner is at or above it
+
+
+def ends_with_pictograph(line: str, min_words: int, words: int | None = None) -> bool:
+    """Whether a line of `min_words` words or more ends in emoji after its last word: a post's
+    or a blog's sentence ends so ("... und das gefällt mir 😉"), with or without a full stop
+    before the emoji. `words`: the line's word count where the page holds a script written
+    without spaces (lines.word_counts: its characters), else the line's words are counted here."""
+    core = line.rstrip(_EMOJI_TAIL)
+    while core and _pictograph(core[-1]):
+        core = core[:-1].rstrip(_EMOJI_TAIL)
+    core = core.rstrip()
+    if len(core) == len(line) or not core or (len(core.split()) if words is None else words) < min_words:
+        return False
+    return core[-1].isalnum() or core[-1] in _TERMINAL or core[-1] in _CLOSER_SET
+
+
 def sentence_ends(texts: list[str], words: list[int] | None = None,
                    min_words: int = 0) -> list[bool]:
     """Whether each line ends with terminal punctuation, before closing quotes or brackets.
@@ -101,6 +129,9 @@ def sentence_ends(texts: list[str], words: list[int] | None = None,
         for i, line in enumerate(texts):
             if not ends[i] and words[i] >= min_words and ends_unpunctuated(line):
                 ends[i] = True
+    for i in compress(count(), map(_PICTOGRAPHS_FROM.__le__, lasts)):  # CJK letters too: checked below
+        if not ends[i]:
+            ends[i] = ends_with_pictograph(texts[i], min_words, None if words is None else words[i])
     for i in compress(count(), ends):
         if texts[i].rstrip(_CLOSERS).endswith(_TRUNCATED):  # "[…]" too
             ends[i] = False

@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING
 from . import rules as R
 from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_block, dull_runs, find_block, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
-from .deck import deck_start, standfirst
+from .deck import deck_start, headline_furniture, standfirst
 from .gallery import gallery_lines
 from ..config import CleanOptions
 from .dates import date_above
@@ -227,6 +227,9 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             labels[headline] = R.TITLE
         if published is None:  # a date line under the headline ("05.06.2025 um 14:46")
             published = date_above(texts, start, headline)
+        if (block_anchor is not None and block_anchor < start and (t is None or t < block_anchor)
+                and headline_furniture(block_anchor, start, rules, words, ends, scores, min_words)):
+            t = block_anchor  # the headline, further up than the line just above the body
         if t is not None:
             lead = [i for i in standfirst(t, start, rules, words, ends, scores, min_words) if i != headline]
             for i in lead:  # the lines between them keep their rules

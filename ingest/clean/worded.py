@@ -24,7 +24,9 @@ def worded_anchor(texts: list[str], words: list[int], rules: list, ends: list[bo
     than TITLE_MIN_SHARE of the two's words together, if it comes before item `before` (the
     densest block's start: a line after it is a teaser for the story, or the headline of a
     page saved wrapped, which the wrap broke), else None; None too when several lines do (a
-    list of teasers alike)."""
+    list of teasers alike). A line of exactly the title's words is the title itself, repeated
+    in a breadcrumb or in a list under the article that headline.anchor_leads passed over: it
+    is neither the headline found here nor another teaser alike."""
     if len(texts) < 3 or words[0] < MIN_WORDS or len(texts[0]) > TITLE_MAX_CHARS:
         return None
     title = title_words(texts[0])
@@ -44,7 +46,10 @@ def worded_anchor(texts: list[str], words: list[int], rules: list, ends: list[bo
         text = texts[i].lower()
         if not any(map(text.__contains__, probes)):
             continue
-        if title_share(set(units(text)), title) > TITLE_MIN_SHARE:
+        line = set(units(text))
+        if line == title:  # the title repeated (a breadcrumb, the story's teaser in a list)
+            continue
+        if title_share(line, title) > TITLE_MIN_SHARE:
             seen.add(texts[i])
             if len(seen) > 1:
                 return None

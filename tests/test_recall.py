@@ -1,0 +1,90 @@
+"""Plain-text pages whose article the cleaner used to lose in part, found on unseen pages:
+each test builds a page with the mechanism and checks that the article's lines stay."""
+
+from __future__ import annotations
+
+from ingest.clean.text import clean_text
+from ingest.config import CleanOptions
+
+OPTIONS = CleanOptions()
+MENU = ["Home", "News", "Boats", "Weather", "Marinas", "Sign in"]
+FOOTER = ["Coast Gazette weekend edition", "About us", "Contact", "Jobs", "Advertise"]
+TIP_TEXT = [
+    "Lines that have rubbed against the quay all summer break in the first strong gust, so the harbour master "
+    "asks owners to replace any line that shows wear and to add a second one at the bow before the first storm.",
+    "A furled sail unrolls in a gale and drags the boat against its neighbours; the marina staff found three "
+    "boats last January whose masts had snapped because a sail had been left on its furler.",
+    "Rain fills an open cockpit faster than most small pumps can empty it, and a boat that sits low in the water "
+    "takes waves over its stern, which is how two of the boats that sank last year went down.",
+    "Cushions, buckets and fenders left on deck blow into the harbour and foul other boats' propellers, and the "
+    "divers who clear them after each storm charge the owners by the hour for their work.",
+    "The office keeps a list of the owners who live far away and checks their boats before a storm if they ask, "
+    "for a small fee that covers the staff's time on the pontoons at night.",
+]
+
+
+def test_the_title_repeated_in_a_list_under_the_article_does_not_unseat_the_headline():
+    """The headline words the page title with more words; the title itself comes back, word
+    for word, in a list of stories under the article. That repeat is the title, not another
+    teaser alike: the headline still anchors the article, and its opening, cut from the rest
+    by an advertising box, stays."""
+    title_part = "Winter storms: five tips for boat owners"
+    opening = ["Every winter the storms on this coast sink a handful of boats in the marina, and most of them "
+               "could have been saved with an hour of work on the evening before the storm arrived.",
+               "The harbour master has gathered the advice her staff give to owners each year, and the insurers "
+               "agree with every point of it, as they told the paper this week."]
+    advert = ["Advertisement", "Storm cover deluxe", "Fits boats up to nine metres", "49,90 EUR", "Order now", "Mooring kit",
+              "Two lines and four fenders", "29,90 EUR", "Order now", "Free delivery"]
+    teasers = [title_part, "New pontoon opens at the north quay", "Ferry fares rise in spring",
+               "Lighthouse keeper retires after forty years", "Sailing school looks for volunteers"]
+    page = "\n\n".join([f"{title_part} | Coast Gazette", *MENU, f"{title_part} before the season ends",
+                        "By Ana Lopez, 12 December", *opening, *advert, *TIP_TEXT, "Most read", *teasers, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.title == f"{title_part} before the season ends"
+    for paragraph in (*opening, *TIP_TEXT):
+        assert paragraph in cleaned.paragraphs
+    assert not set(advert) & set(cleaned.paragraphs)
+    assert not set(teasers) & set(cleaned.paragraphs)
+
+
+def test_the_standfirst_above_a_long_share_row_stays():
+    """Under the headline, a one-sentence standfirst, then the byline, the date and a share
+    row of a dozen buttons: the standfirst is the article's, however far the share row
+    puts it from the body (the line just above the body is out of reach)."""
+    headline = "Harbour pier closed after divers find cracks"
+    deck = "Ferries will leave from the southern quay for at least six weeks, the port said."
+    share = ["Facebook", "Twitter", "Flipboard", "Pinterest", "Reddit", "LinkedIn", "WhatsApp", "Email",
+             "Copy Link", "Print", "Comments"]
+    page = "\n\n".join([f"{headline} | Coast Gazette", *MENU, headline, deck, "By Ana Lopez",
+                        "February 7, 2024", *share, *TIP_TEXT, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.title == headline
+    assert cleaned.paragraphs == (deck, *TIP_TEXT)
+    # The byline, the date and the share row between them keep their rules.
+    removed = {r.text for r in cleaned.removed}
+    assert {"By Ana Lopez", "February 7, 2024", *share} <= removed
+
+
+def test_a_paragraph_that_ends_in_an_emoji_is_a_sentence():
+    """A post's paragraph may end in an emoji instead of a full stop (with a skin tone or a
+    variation selector after it): it is a sentence of the article, not a line of chrome; a
+    short line with an emoji ("Hot deals 🔥") is not."""
+    last = "Next winter the whole crew wants to sail the route again, and this time with a bigger boat 😉"
+    cheer = "The harbour master waved us goodbye from the pier at dawn and wished us calm seas 👍🏽"
+    heart = "Thanks to everyone who followed the trip on the blog this year 🙏"
+    promo = "Hot deals 🔥"
+    headline = "Our winter trip along the coast"
+    page = "\n\n".join([f"{headline} | Sailing blog", *MENU, headline, *TIP_TEXT[:3], cheer, TIP_TEXT[3], last,
+                        heart, promo, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.paragraphs == (*TIP_TEXT[:3], cheer, TIP_TEXT[3], last, heart)
+
+
+def test_an_emoji_ends_a_sentence_in_a_script_without_spaces_by_its_characters():
+    """In Japanese or Chinese the words counted are characters (lines.word_counts): a long
+    line that ends in an emoji is a sentence, a short one is not; U+FFFD is no emoji."""
+    from ingest.clean.lines import sentence_ends, word_counts
+    lines = ["今日は港の海がとても静かで、みんなで朝から気持ちよく船を出しました😊", "新着情報🔥",
+             "今日は港の海がとても静かで、みんなで朝から気持ちよく船を出しました\ufffd"]
+    text = "\n".join(lines)
+    assert sentence_ends(lines, word_counts(text, lines, True), 8) == [True, False, False]
