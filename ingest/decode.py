@@ -142,15 +142,35 @@ def looks_binary(text: str) -> bool:
     return control_characters(sample) / len(sample) > MAX_CONTROL_SHARE
 
 
-def _decode_prefix(data: bytes, encoding: str, limit: int | None) -> str:
-    """The bytes (at most the first `limit`) as text; raises UnicodeDecodeError or LookupError."""
+def _decode_prefix(data: bytes, encoding: str, limit: int | None, errors: str = "strict") -> str:
+    """The bytes (at most the first `limit`) as text; raises UnicodeDecodeError or LookupError
+    (with `errors` "strict")."""
     if limit is None or len(data) <= limit:
-        return data.decode(encoding)
-    return codecs.getincrementaldecoder(encoding)().decode(data[:limit], final=False)
+        return data.decode(encoding, errors)
+    return codecs.getincrementaldecoder(encoding)(errors).decode(data[:limit], final=False)
+
+
+# A UTF-8 file damaged in a few places (a CMS that cut a string inside a character, a
+# scraper that joined files) is still UTF-8: read in a legacy encoding, every other
+# non-ASCII character of it turns into two ("się" into "siÄ\x99"). Its bytes hold valid
+# multi-byte sequences by the hundred where a legacy encoding's text holds almost none
+# (an accented letter of windows-1252 is one high byte, then ASCII): with at least
+# DAMAGED_UTF8_RATIO valid sequences for each invalid byte, the few invalid bytes
+# become U+FFFD, as a browser shows them.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+DAMAGED_UTF8_RATIO = 10  # legacy encodings' text: under 0.25 (GBK, Shift_JIS, EUC-KR, windows-1252 make a few by chance)
+
+
+def _damaged_utf8(data: bytes) -> bool:
+    """Whether bytes that are not valid UTF-8 are UTF-8 with a few invalid bytes (see above)."""
+    sample = data[:SNIFF_BYTES]
+    invalid = sample.decode("utf-8", "replace").count("\ufffd") - sample.count(b"\xef\xbf\xbd")
+    return invalid > 0 and len(_UTF8_SEQUENCE.findall(sample)) >= DAMAGED_UTF8_RATIO * invalid
 
 
 def decode(data: bytes, limit: int | None = None) -> str | None:
-    """Decode bytes as UTF-8 (or UTF-16 with a BOM), else as the detected encoding; None if binary.
+    """Decode bytes as UTF-8 (or UTF-16 with a BOM; UTF-8 with a few invalid bytes, which become
+    U+FFFD, _damaged_utf8), else as the detected encoding; None if binary.
 
     With `limit`, only the first `limit` bytes are decoded (the caller cleans no more than
     that); whether the bytes are UTF-8 is then decided on that prefix.
@@ -166,6 +186,9 @@ def decode(data: bytes, limit: int | None = None) -> str | None:
     try:
         text = _decode_prefix(data, "utf-8-sig", limit)
     except UnicodeDecodeError:
+        if _damaged_utf8(data):
+            text = _decode_prefix(data, "utf-8-sig", limit, "replace")
+            return None if looks_binary(text) else text
         encoding = detect_encoding(data)
         if encoding is None:
             return None

@@ -42,3 +42,19 @@ def test_english_page_with_a_few_curly_quotes_in_windows_1252_reads_back(path):
 ])
 def test_legacy_text_in_its_own_encoding_reads_back(text, encoding):
     assert decode(text.encode(encoding)) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Kolejne organizacje sprzeciwiają się atakom wymierzonym w fundację, nadawcę telewizji. " * 8,
+    "Der Bürgermeister äußerte sich über die Straße und die Brücke, die Grünen widersprachen. " * 8,
+    "東京都で新しい選手が発表された。経済の話題も続いた。" * 4,
+])
+def test_utf8_with_a_character_cut_in_two_stays_utf8(text):
+    """A UTF-8 page a CMS damaged in one place (a string cut inside a character) reads as
+    UTF-8 with one replacement character, not as windows-1252 mojibake throughout."""
+    data = text.encode("utf-8")
+    cut = len(text[:len(text) // 2].encode("utf-8"))  # a character's boundary
+    damaged = data[:cut] + b"\xc4" + data[cut:]  # the first byte of "ę" alone
+    decoded = decode(damaged)
+    assert decoded.count("\ufffd") == 1
+    assert decoded.replace("\ufffd", "") == text
