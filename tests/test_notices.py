@@ -168,6 +168,6 @@ def test_every_headline_of_a_teaser_box_inside_the_article_leaves_it():
     ("민주당은 12일 국회에서 최고위를 열었다. 연합뉴스 기자는 이를 보도했다.", False),
 ])
 def test_captions_in_scripts_without_capitals_end_with_their_credit(line, credit):
-    from ingest.clean.rules import ends_with_credit
+    from ingest.clean.credits import ends_with_credit
 
     assert ends_with_credit(line) is credit

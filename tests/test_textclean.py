@@ -14,7 +14,8 @@ from ingest.config import CleanOptions
 from ingest.clean.dates import find_published, parse_date
 from ingest.normalize import normalize_text
 from ingest.clean.text import clean_text
-from ingest.clean.rules import RULES, ends_with_credit, family, match_line
+from ingest.clean.credits import ends_with_credit
+from ingest.clean.rules import RULES, family, match_line
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = json.loads((ROOT / "tests" / "data" / "seeds_gold.json").read_text(encoding="utf-8"))

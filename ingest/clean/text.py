@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING
 from . import rules as R
 from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_block, dull_runs, find_block, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
+from .credits import CREDIT_MIN_WORDS, ends_with_credit
 from .deck import deck_start, headline_furniture, standfirst
 from .gallery import gallery_lines
 from ..config import CleanOptions
@@ -156,7 +157,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
                               line_model)
     ends = sentence_ends(texts, words if unspaced else None, min_words)
     for i in compress(count(), map(not_, ends)):  # a credit is no sentence end
-        if rules[i] is None and words[i] >= R.CREDIT_MIN_WORDS and R.ends_with_credit(texts[i]):
+        if rules[i] is None and words[i] >= CREDIT_MIN_WORDS and ends_with_credit(texts[i]):
             rules[i] = R.CAPTION
     keys, key_heads = R.strip_bullets(texts, heads)
     mark_repeats(rules, words, keys, key_heads)
