@@ -407,8 +407,32 @@ def test_unspaced_script_page_keeps_its_body(lang):
     cleaned = clean("\n\n".join([*menu, headline, *body, *menu]))
     assert list(cleaned.paragraphs) == body
     assert cleaned.title == headline
-    # Out of the body by density, or by a rule that knows the word ("首页" is "Home").
-    assert all(r.rule in ("density", "phrase:ui") for r in cleaned.removed if r.text in menu)
+    # Out of the body by density, or by a rule that knows the word ("首页" is "Home", "แชร์" "Share").
+    assert all(r.rule == "density" or r.rule.startswith("phrase:") for r in cleaned.removed if r.text in menu)
+
+
+def test_a_thai_page_loses_its_furniture_and_the_related_box_under_the_article():
+    """Thai ends a sentence with no mark, so a related-news box's headlines read as sentences;
+    the box's heading ("ข่าวที่เกี่ยวข้อง", related news) marks them, and Thai share, comment,
+    subscribe and copyright lines and a Thai dateline are furniture as their English kin are."""
+    menu, _, body = UNSPACED_PAGES["th"]
+    headline = "สภาเมืองอนุมัติงบขนส่งใหม่ เพิ่มรถเมล์เขตเหนือ"
+    related = ["ข่าวที่เกี่ยวข้อง",
+               "ผู้ว่าฯ เปิดห้องสมุดแห่งใหม่กลางเมือง พร้อมพื้นที่อ่านหนังสือสำหรับเด็กและเยาวชน",
+               "ค่าโดยสารรถไฟฟ้าจะปรับขึ้นในฤดูใบไม้ผลิ หลังผู้ประกอบการยื่นขอปรับราคาตั้งแต่ปีที่แล้ว",
+               "พายุฝนถล่มท่าเรือ ชาวประมงหลายร้อยรายได้รับผลกระทบ หน่วยงานเร่งให้ความช่วยเหลือ",
+               "โรงเรียนในเขตเหนือได้รับงบเพิ่มเพื่อจ้างครูใหม่ หลังจำนวนนักเรียนเพิ่มขึ้นต่อเนื่อง"]
+    furniture = {"4 ธ.ค. 2569 10:30 น.": "pattern:timestamp", "แชร์": "phrase:share",
+                 "แสดงความคิดเห็น": "phrase:comments", "ติดตามเรา": "phrase:subscribe",
+                 "สงวนลิขสิทธิ์ 2569 บริษัท ข่าวตัวอย่าง จำกัด": "pattern:copyright"}
+    lines = [headline + " - ข่าวตัวอย่าง", *menu, headline, "4 ธ.ค. 2569 10:30 น.", "แชร์", *body, *related,
+             "แสดงความคิดเห็น", "ติดตามเรา", "สงวนลิขสิทธิ์ 2569 บริษัท ข่าวตัวอย่าง จำกัด"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == body
+    assert cleaned.title == headline
+    assert {line: rule_of(cleaned, line) for line in furniture} == furniture
+    assert rule_of(cleaned, related[0]) == "phrase:related"
+    assert all(rule_of(cleaned, teaser) == "teaser" for teaser in related[1:])
 
 
 # A notice of a few sentences after the article, as a consent box is (Japanese).

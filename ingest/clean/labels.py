@@ -18,10 +18,15 @@ from collections import Counter
 from itertools import accumulate, islice
 
 from . import rules as R
+from .scripts import ends_unpunctuated
 from .vocabulary import CONSENT_CHARACTERS, CONSENT_WORDS, PRIVACY_NAMES, PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED
 
 # A "Related" marker's box holds headlines of at most this many words, without a sentence end.
 TEASER_MAX_WORDS = 20
+# In Thai and Lao a headline ends as a sentence does, with a letter (scripts.ends_unpunctuated):
+# one of at most this many words (code points over scripts.CHARS_PER_WORD_SEA: 128; a
+# headline has 50-130, a paragraph of the article mostly more) is one of the box's.
+TEASER_MAX_WORDS_UNPUNCTUATED = 32
 
 # The body must score this much (or half the block) before an end marker can end it.
 END_MIN_SCORE = 40.0
@@ -147,8 +152,11 @@ def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[
                 labels[i] = box
                 continue
             box = None
-        if after_marker and not ends[i] and words[i] <= TEASER_MAX_WORDS:
-            labels[i] = R.TEASER  # the box's headlines, up to the article's next sentence
+        if after_marker and (not ends[i] and words[i] <= TEASER_MAX_WORDS
+                             or words[i] <= TEASER_MAX_WORDS_UNPUNCTUATED and ends_unpunctuated(texts[i])):
+            # the box's headlines, up to the article's next sentence (in Thai or Lao, which
+            # end a sentence with no mark, its next paragraph: one longer than a headline)
+            labels[i] = R.TEASER
             continue
         after_marker = False
         labels[i] = None

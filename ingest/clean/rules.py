@@ -26,7 +26,7 @@ from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, INLINE_MARKERS_BA
                          COMMENT_ENDS, COMMENT_VERBS, COMMENTS_PHRASES, COPYRIGHT_STARTS, COUNTER_NOUNS,
                          END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
                          RELATIVE_DAYS, RIGHTS_RESERVED, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
-                         SUBSCRIBE_WORDS, UI_PHRASES, SHARE_ROW_FILLERS, SHARE_ROW_WORDS, AGO_AFTER, AGO_BEFORE, TIME_AT)
+                         SUBSCRIBE_WORDS, THAI_MONTHS, UI_PHRASES, SHARE_ROW_FILLERS, SHARE_ROW_WORDS, AGO_AFTER, AGO_BEFORE, TIME_AT)
 from .consent import cookie_notices
 from .notices import CONTACT, EMBED, notice, page_notices
 from .scripts import word_count
@@ -111,7 +111,10 @@ _SHORT = re.compile(
     re.IGNORECASE,
 )
 
-_TOKEN = re.compile(r"(?:\||\(\?:|\(\?P<\w+>)([^\W\d_][\w'’-]*)(\?)?")
+# A word's characters: \w, and the combining vowel and tone marks of the scripts of South and
+# Southeast Asia, which \w leaves out (Thai "แชร์" ends with one).
+_MARKS = "\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_TOKEN = re.compile(r"(?:\||\(\?:|\(\?P<\w+>)([^\W\d_][\w'’" + _MARKS + r"-]*)(\?)?")
 _KEY_STRIP = " \t|.:!?,;»›>-–—()[]" + _BULLET_CHARS
 
 
@@ -148,6 +151,8 @@ _TIMESTAMP = re.compile(
     # a date and its time, apart or with a separator, the time in 12 or 24 hours ("28.04.2023 | 17:52 Uhr")
     r"|\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}(?:\s*+[,|·•]?\s*+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?|\s*+(?:uhr|h))?)?"
     r"|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\w{2,4})?"
+    # a Thai date and its time ("4 ธ.ค. 2569 10:30 น.", "4 ธันวาคม 2569")
+    r"|\d{1,2}\s*+(?:" + THAI_MONTHS + r")\s*+\d{2,4}(?:\s*+[,|·•-]?\s*+\d{1,2}[:.]\d{2}(?:\s*+น\.)?)?"
     # a relative time in other languages: "vor 1 Std.", "3 uur geleden"
     r"|(?:" + AGO_BEFORE + r")\s++\d+\s*+[^\W\d_]{1,12}\.?"
     r"|\d+\s*+[^\W\d_]{1,12}\.?\s++(?:" + AGO_AFTER + r")"
@@ -337,7 +342,7 @@ _SHORT_L, _TIMESTAMP_L, _URL_L, _BYLINE_L, _INLINE_RELATED_L, _CAPTION_L, _CAPTI
 # Most phrase lines are exactly one of _SHORT's literal alternatives: their rule, as
 # _SHORT gives it, without trying the alternatives one after the other.
 _SHORT_EXACT = {s: "phrase:" + m.lastgroup
-                for s in set(re.findall(r"(?<=[|(:])([^\W\d_][\w' .+-]*?)(?=[|)])", _SHORT.pattern))
+                for s in set(re.findall(r"(?<=[|(:])([^\W\d_][\w' .+" + _MARKS + r"-]*?)(?=[|)])", _SHORT.pattern))
                 if (m := _SHORT_L.match(s))}
 
 

@@ -24,7 +24,7 @@ SHARE_PHRASES = (
     r"bagikan|compartir|partager|compartilhar|\d+\s*(?:shares?)|"
     # "share" in other languages, alone or with one word ("Sdílet článek", "Del artikkel")
     r"(?:partilhar|condividi|condividere|delen|dela|dele|del|jaa|udostępnij|sdílet|zdieľať|"
-    r"megosztás|distribuie|paylaş|поделитесь|поділитися|シェア|共有|分享|공유)(?:\s+\S+)?)"
+    r"megosztás|distribuie|paylaş|поделитесь|поділитися|シェア|共有|分享|공유|แชร์|แบ่งปัน)(?:\s+\S+)?)"
     r"(?:\s*(?:on|via)\s+\w+)?"
 )
 # The buttons of a share row, a line of nothing else ("Facebook Twitter Google+ WhatsApp", "Teilen
@@ -48,7 +48,9 @@ SUBSCRIBE_PHRASES = (
     r"anmelden|подписаться|подпишитесь.*|войти|berlangganan|langganan|masuk|daftar|"
     r"suscr[ií]bete|inscreva-se|s'abonner|newsletter abonnieren|get the app|download the app|"
     r"iscriviti|abbonati|abonneren|abonneer|prenumerera|abonner|abonnér|tilaa|subskrybuj|"
-    r"zaprenumeruj|odebírat|předplatit|feliratkozás|abonează-te|abone ol|підписатися|订阅|구독)"
+    r"zaprenumeruj|odebírat|předplatit|feliratkozás|abonează-te|abone ol|підписатися|订阅|구독|"
+    # Thai: subscribe, log in, register, follow us
+    r"สมัครสมาชิก|เข้าสู่ระบบ|ลงทะเบียน|ติดตามเรา)"
     r"(?:\s+(?:to|for|now|here|today|our newsletter|newsletter)\b.*)?"
 )
 # Advertising markers.
@@ -57,7 +59,7 @@ AD_PHRASES = (
     r"promoted(?: content)?|paid content|partner content|anzeige|werbung|реклама|iklan|"
     r"publicidad|publicidade|publicité|story continues below(?: advertisement)?|"
     r"reklama|reklam|pubblicità|advertentie|annons|annonse|annonce|mainos|hirdetés|publicitate|"
-    r"реклама|広告|广告|광고|"
+    r"реклама|広告|广告|광고|โฆษณา|"
     r"continue reading below|article continues below(?: advertisement)?|"
     r"scroll to continue(?: with content)?|skip ad)"
 )
@@ -71,7 +73,8 @@ COMMENTS_PHRASES = (
     r"kommentare?|kommentieren|комментари[йия]?|комментарии \(\d+\)|komentar|comentarios?|"
     r"coment[aá]rios?|commentaires?|"
     r"commenti|reacties|kommentarer|kommentit|komentarze|komentáře|"
-    r"hozzászólások|comentarii|yorumlar|коментарі|コメント|评论|評論|留言|發表留言|发表留言|回覆|回复|댓글)(?:\s*\(\d+\))?"
+    r"hozzászólások|comentarii|yorumlar|коментарі|コメント|评论|評論|留言|發表留言|发表留言|回覆|回复|댓글|"
+    r"ความคิดเห็น|แสดงความคิดเห็น|ตอบกลับ)(?:\s*\(\d+\))?"
 )
 # Related-story and read-more markers.
 RELATED_PHRASES = (
@@ -101,7 +104,10 @@ RELATED_PHRASES = (
     r"relaterede artikler|powiązane artykuły|связанные статьи|benzer haberler|相关文章|관련 기사|"
     # "read more" in other languages
     r"weiterlesen|mehr lesen|lire la suite|leer más|leggi di più|leia mais|lees meer|läs mer|les mer|"
-    r"læs mere|lue lisää|czytaj więcej|číst dál|devamını oku|читать далее|続きを読む|阅读全文)"
+    r"læs mere|lue lisää|czytaj więcej|číst dál|devamını oku|читать далее|続きを読む|阅读全文|"
+    # Thai: related news, related stories or articles, read more, read on, recommended, latest, most popular
+    r"ข่าวที่เกี่ยวข้อง|ข่าวเกี่ยวข้อง|เรื่องที่เกี่ยวข้อง|บทความที่เกี่ยวข้อง|อ่านเพิ่มเติม|อ่านต่อ|ข่าวแนะนำ|"
+    r"เรื่องแนะนำ|ข่าวล่าสุด|ข่าวยอดนิยม|ยอดนิยม)"
 )
 # The head of an author box after the article.
 AUTHOR_PHRASES = (
@@ -132,7 +138,9 @@ UI_PHRASES = (
     r"daha fazla göster|показать ещё|показать еще|もっと見る|查看更多|더보기|gesponsert|sponsorisé|"
     r"patrocinado|sponsorizzato|gesponsord|sponsrad|sponset|annonsørinnhold|sponsorowane|"
     r"sponzorováno|sponsorlu|galerie|bildergalerie|fotogalerie|galería|galleria|anhören|écouter|"
-    r"escuchar|ascolta|ouvir|luisteren|lyssna|lytt|kuuntele|posłuchaj|dinle|слушать)"
+    r"escuchar|ascolta|ouvir|luisteren|lyssna|lytt|kuuntele|posłuchaj|dinle|слушать|"
+    # Thai: home, main page, search, close, menu, see all, see more, back to top
+    r"หน้าแรก|หน้าหลัก|ค้นหา|ปิด|เมนู|ดูทั้งหมด|ดูเพิ่มเติม|กลับสู่ด้านบน)"
 )
 # First words of lines _SHORT matches that its alternatives do not spell out
 # (accented variants, "login" for "log ?in", "google+").
@@ -179,7 +187,7 @@ END_CREDIT_WORDS = ("photo", "photos", "foto", "fotos", "fotó", "фото", "bi
 BRACKET_CREDIT_ENDS = ("撮影）", "撮影)", "提供）", "提供)")
 HANGUL_CREDIT_WORDS = ("기자", "특파원", "제공", "뉴스1", "뉴시스", "연합뉴스", "사진")
 # Reserved-rights phrases of copyright lines.
-RIGHTS_RESERVED = ("all rights reserved", "alle rechte vorbehalten", "все права защищены", "hak cipta",
+RIGHTS_RESERVED = ("all rights reserved", "alle rechte vorbehalten", "все права защищены", "hak cipta", "สงวนลิขสิทธิ์",
                    "todos os direitos", "tous droits",
                    # Korean and Japanese notices forbid redistribution and copying ("<저작권자 ⓒ 뉴스1,
                    # 무단전재 및 재배포 금지>", "記事・写真の無断転載を禁じます"); a report on piracy
@@ -204,12 +212,16 @@ READ_MORE_ENDS = ("more", "read more", "mehr", "weiterlesen", "lire la suite", "
                   "číst dál", "читать далее", "подробнее", "devamını oku", "続きを読む", "阅读全文")
 # Month abbreviations a timestamp line can start with.
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# Thai months, abbreviated ("4 ธ.ค. 2569") and in full: a Thai dateline has no Latin word.
+THAI_MONTHS = (r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|"
+               r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|"
+               r"พฤศจิกายน|ธันวาคม")
 # The words every caption or copyright line contains (lower case): one scan for them.
 GATE_WORDS = ("photo", "image", "pic", "credit", "source", "foto", "фото", "bild", "gambar",
               "illustration", "video", "graphic", "getty", "reuters", "afp", "epa",
               "shutterstock", "istock", "associated press", "©", "(c)", "right", "прав",
               "hak cipta", "droits", "kuva", "zdjęcie", "crédit", "fotó", "写真", "사진",
-              "재배포", "転載を禁", "複製を禁")
+              "재배포", "転載を禁", "複製を禁", "ลิขสิทธิ์")
 # Last words of a comment's head line ("John wrote").
 COMMENT_ENDS = ("said", "says", "wrote", "writes", "replied", "schrieb", "schreibt", "написал",
                 "написала", "написали", "пишет", "berkata", "menulis", "disse", "escribió",
@@ -258,7 +270,7 @@ CONSENT_CHARACTERS = ("本站", "本网站", "我們", "我们", "当社", "弊�
 # evästeet, informasjonskapsler, ciasteczka), and the names a site gives itself ("our
 # website", "this site", "unsere Website", 本网站, 当サイト): a line with both is a cookie
 # notice (ingest.clean.consent). Lower case.
-COOKIE_STEMS = ("cookie", "クッキー", "쿠키", "evästee", "informasjonskapsl", "ciasteczk")
+COOKIE_STEMS = ("cookie", "クッキー", "쿠키", "คุกกี้", "evästee", "informasjonskapsl", "ciasteczk")
 SITE_SELF_NAMES = (
     "our website", "our web site", "our site", "our sites", "our services", "our pages", "this website",
     "this web site", "this site", "unsere website", "unserer website", "unsere webseite", "unserer webseite",
