@@ -15,7 +15,7 @@ from ingest.clean.dates import find_published, parse_date
 from ingest.normalize import normalize_text
 from ingest.clean.text import clean_text
 from ingest.clean.credits import ends_with_credit
-from ingest.clean.rules import RULES, family, match_line
+from ingest.clean.rules import RULES, family, match_line, match_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = json.loads((ROOT / "tests" / "data" / "seeds_gold.json").read_text(encoding="utf-8"))
@@ -926,6 +926,25 @@ def test_a_foreign_related_marker_makes_the_next_headline_a_teaser():
 ])
 def test_comment_and_subscribe_words_in_other_languages(line, rule):
     assert match_line(line, len(line.split())) == rule
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("分享到：", "phrase:share"), ("打印", "phrase:share"), ("공유하기", "phrase:share"),
+    ("この記事を共有", "phrase:share"), ("แชร์", "phrase:share"),
+    ("ログイン", "phrase:subscribe"), ("로그인", "phrase:subscribe"), ("关注我们", "phrase:subscribe"),
+    ("สมัครสมาชิก", "phrase:subscribe"), ("我要评论", "phrase:comments"), ("แสดงความคิดเห็น", "phrase:comments"),
+    ("推荐阅读", "phrase:related"), ("猜你喜欢", "phrase:related"), ("おすすめ記事", "phrase:related"),
+    ("ランキング", "phrase:related"), ("많이 본 뉴스", "phrase:related"), ("ข่าวที่เกี่ยวข้อง", "phrase:related"),
+    ("返回顶部", "phrase:ui"), ("下一篇", "phrase:ui"), ("前の記事", "phrase:ui"), ("이전 기사", "phrase:ui"),
+    ("หน้าแรก", "phrase:ui"), ("โฆษณา", "phrase:ad"),
+])
+def test_chinese_japanese_korean_and_thai_interface_words(line, rule):
+    """A page's furniture in the scripts of East and Southeast Asia: one line tested alone and as
+    a page (the page-wide gates find a Thai word, whose vowel and tone marks \\w leaves out, and a
+    word before a full-width colon)."""
+    assert match_line(line, len(line.split())) == rule
+    assert match_lines(["The council approved the budget on Monday after a long debate.", line],
+                       [10, len(line.split())]) == [None, rule]
 
 
 def test_a_schedule_in_title_case_after_the_body_is_kept_as_its_list():

@@ -95,7 +95,7 @@ _BULLET_CHARS = "•●▪◦·*‣∙►▶»■□–—-"
 # runs to the line's end, so giving characters back could never make a match; without
 # it, a line of spaces is retried at each of them.
 _LEAD = r"[\s" + re.escape(_BULLET_CHARS) + r"|]*+"
-_TAIL = r"[\s.:!|»›>\-–—…]*+"
+_TAIL = r"[\s.:：!|»›>\-–—…]*+"
 
 # One alternation over whole short lines; the group name is the rule.
 _SHORT = re.compile(
@@ -115,7 +115,7 @@ _SHORT = re.compile(
 # Southeast Asia, which \w leaves out (Thai "แชร์" ends with one).
 _MARKS = "\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 _TOKEN = re.compile(r"(?:\||\(\?:|\(\?P<\w+>)([^\W\d_][\w'’" + _MARKS + r"-]*)(\?)?")
-_KEY_STRIP = " \t|.:!?,;»›>-–—()[]" + _BULLET_CHARS
+_KEY_STRIP = " \t|.:：!?,;»›>-–—()[]" + _BULLET_CHARS
 
 
 def _first_words(pattern: str, *extra: str) -> frozenset[str]:

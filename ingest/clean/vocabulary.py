@@ -24,7 +24,8 @@ SHARE_PHRASES = (
     r"bagikan|compartir|partager|compartilhar|\d+\s*(?:shares?)|"
     # "share" in other languages, alone or with one word ("Sdílet článek", "Del artikkel")
     r"(?:partilhar|condividi|condividere|delen|dela|dele|del|jaa|udostępnij|sdílet|zdieľať|"
-    r"megosztás|distribuie|paylaş|поделитесь|поділитися|シェア|共有|分享|공유|แชร์|แบ่งปัน)(?:\s+\S+)?)"
+    r"megosztás|distribuie|paylaş|поделитесь|поділитися|シェア|共有|分享|공유|공유하기|分享到|打印|この記事を共有|この記事をシェア|"
+    r"แชร์|แบ่งปัน)(?:\s+\S+)?)"
     r"(?:\s*(?:on|via)\s+\w+)?"
 )
 # The buttons of a share row, a line of nothing else ("Facebook Twitter Google+ WhatsApp", "Teilen
@@ -49,7 +50,8 @@ SUBSCRIBE_PHRASES = (
     r"suscr[ií]bete|inscreva-se|s'abonner|newsletter abonnieren|get the app|download the app|"
     r"iscriviti|abbonati|abonneren|abonneer|prenumerera|abonner|abonnér|tilaa|subskrybuj|"
     r"zaprenumeruj|odebírat|předplatit|feliratkozás|abonează-te|abone ol|підписатися|订阅|구독|"
-    # Thai: subscribe, log in, register, follow us
+    # log in, register, follow us in Chinese, Japanese, Korean; Thai: subscribe, log in, register, follow us
+    r"登录|注册|关注我们|ログイン|会員登録|로그인|회원가입|"
     r"สมัครสมาชิก|เข้าสู่ระบบ|ลงทะเบียน|ติดตามเรา)"
     r"(?:\s+(?:to|for|now|here|today|our newsletter|newsletter)\b.*)?"
 )
@@ -73,7 +75,7 @@ COMMENTS_PHRASES = (
     r"kommentare?|kommentieren|комментари[йия]?|комментарии \(\d+\)|komentar|comentarios?|"
     r"coment[aá]rios?|commentaires?|"
     r"commenti|reacties|kommentarer|kommentit|komentarze|komentáře|"
-    r"hozzászólások|comentarii|yorumlar|коментарі|コメント|评论|評論|留言|發表留言|发表留言|回覆|回复|댓글|"
+    r"hozzászólások|comentarii|yorumlar|коментарі|コメント|评论|評論|留言|發表留言|发表留言|回覆|回复|댓글|我要评论|发表评论|"
     r"ความคิดเห็น|แสดงความคิดเห็น|ตอบกลับ)(?:\s*\(\d+\))?"
 )
 # Related-story and read-more markers.
@@ -105,6 +107,9 @@ RELATED_PHRASES = (
     # "read more" in other languages
     r"weiterlesen|mehr lesen|lire la suite|leer más|leggi di più|leia mais|lees meer|läs mer|les mer|"
     r"læs mere|lue lisää|czytaj więcej|číst dál|devamını oku|читать далее|続きを読む|阅读全文|"
+    # recommended, further reading, most read in Chinese, Japanese, Korean
+    r"推荐阅读|热点推荐|猜你喜欢|延伸阅读|热门文章|ランキング|アクセスランキング|おすすめ記事|"
+    r"많이 본 뉴스|인기기사|추천기사|관련뉴스|"
     # Thai: related news, related stories or articles, read more, read on, recommended, latest, most popular
     r"ข่าวที่เกี่ยวข้อง|ข่าวเกี่ยวข้อง|เรื่องที่เกี่ยวข้อง|บทความที่เกี่ยวข้อง|อ่านเพิ่มเติม|อ่านต่อ|ข่าวแนะนำ|"
     r"เรื่องแนะนำ|ข่าวล่าสุด|ข่าวยอดนิยม|ยอดนิยม)"
@@ -139,6 +144,8 @@ UI_PHRASES = (
     r"patrocinado|sponsorizzato|gesponsord|sponsrad|sponset|annonsørinnhold|sponsorowane|"
     r"sponzorováno|sponsorlu|galerie|bildergalerie|fotogalerie|galería|galleria|anhören|écouter|"
     r"escuchar|ascolta|ouvir|luisteren|lyssna|lytt|kuuntele|posłuchaj|dinle|слушать|"
+    # back to top, back to the home page, previous and next article in Chinese, Japanese, Korean
+    r"返回顶部|返回首页|上一篇|下一篇|トップへ戻る|ページトップへ|前の記事|次の記事|맨 위로|이전 기사|다음 기사|"
     # Thai: home, main page, search, close, menu, see all, see more, back to top
     r"หน้าแรก|หน้าหลัก|ค้นหา|ปิด|เมนู|ดูทั้งหมด|ดูเพิ่มเติม|กลับสู่ด้านบน)"
 )
