@@ -937,9 +937,13 @@ def test_comment_and_subscribe_words_in_other_languages(line, rule):
     ("ランキング", "phrase:related"), ("많이 본 뉴스", "phrase:related"), ("ข่าวที่เกี่ยวข้อง", "phrase:related"),
     ("返回顶部", "phrase:ui"), ("下一篇", "phrase:ui"), ("前の記事", "phrase:ui"), ("이전 기사", "phrase:ui"),
     ("หน้าแรก", "phrase:ui"), ("โฆษณา", "phrase:ad"),
+    ("Chia sẻ", "phrase:share"), ("Tin liên quan", "phrase:related"), ("Bình luận", "phrase:comments"),
+    ("शेयर करें", "phrase:share"), ("ये भी पढ़ें", "phrase:related"), ("विज्ञापन", "phrase:ad"),
+    ("اقرأ أيضاً", "phrase:related"), ("التعليقات", "phrase:comments"), ("الرئيسية", "phrase:ui"),
+    ("सर्वाधिकार सुरक्षित © 2024", "pattern:copyright"), ("جميع الحقوق محفوظة © 2024", "pattern:copyright"),
 ])
-def test_chinese_japanese_korean_and_thai_interface_words(line, rule):
-    """A page's furniture in the scripts of East and Southeast Asia: one line tested alone and as
+def test_interface_words_of_asian_and_arabic_scripts(line, rule):
+    """A page's furniture in Chinese, Japanese, Korean, Thai, Vietnamese, Hindi and Arabic: one line tested alone and as
     a page (the page-wide gates find a Thai word, whose vowel and tone marks \\w leaves out, and a
     word before a full-width colon)."""
     assert match_line(line, len(line.split())) == rule

@@ -25,7 +25,7 @@ SHARE_PHRASES = (
     # "share" in other languages, alone or with one word ("Sdílet článek", "Del artikkel")
     r"(?:partilhar|condividi|condividere|delen|dela|dele|del|jaa|udostępnij|sdílet|zdieľať|"
     r"megosztás|distribuie|paylaş|поделитесь|поділитися|シェア|共有|分享|공유|공유하기|分享到|打印|この記事を共有|この記事をシェア|"
-    r"แชร์|แบ่งปัน)(?:\s+\S+)?)"
+    r"แชร์|แบ่งปัน|chia sẻ|शेयर|शेयर करें|شارك|مشاركة)(?:\s+\S+)?)"
     r"(?:\s*(?:on|via)\s+\w+)?"
 )
 # The buttons of a share row, a line of nothing else ("Facebook Twitter Google+ WhatsApp", "Teilen
@@ -52,7 +52,9 @@ SUBSCRIBE_PHRASES = (
     r"zaprenumeruj|odebírat|předplatit|feliratkozás|abonează-te|abone ol|підписатися|订阅|구독|"
     # log in, register, follow us in Chinese, Japanese, Korean; Thai: subscribe, log in, register, follow us
     r"登录|注册|关注我们|ログイン|会員登録|로그인|회원가입|"
-    r"สมัครสมาชิก|เข้าสู่ระบบ|ลงทะเบียน|ติดตามเรา)"
+    r"สมัครสมาชิก|เข้าสู่ระบบ|ลงทะเบียน|ติดตามเรา|"
+    # Vietnamese, Hindi, Arabic: log in, register, subscribe
+    r"đăng nhập|đăng ký|लॉगिन|सब्सक्राइब करें|تسجيل الدخول|اشترك)"
     r"(?:\s+(?:to|for|now|here|today|our newsletter|newsletter)\b.*)?"
 )
 # Advertising markers.
@@ -61,7 +63,7 @@ AD_PHRASES = (
     r"promoted(?: content)?|paid content|partner content|anzeige|werbung|реклама|iklan|"
     r"publicidad|publicidade|publicité|story continues below(?: advertisement)?|"
     r"reklama|reklam|pubblicità|advertentie|annons|annonse|annonce|mainos|hirdetés|publicitate|"
-    r"реклама|広告|广告|광고|โฆษณา|"
+    r"реклама|広告|广告|광고|โฆษณา|quảng cáo|विज्ञापन|إعلان|"
     r"continue reading below|article continues below(?: advertisement)?|"
     r"scroll to continue(?: with content)?|skip ad)"
 )
@@ -76,7 +78,7 @@ COMMENTS_PHRASES = (
     r"coment[aá]rios?|commentaires?|"
     r"commenti|reacties|kommentarer|kommentit|komentarze|komentáře|"
     r"hozzászólások|comentarii|yorumlar|коментарі|コメント|评论|評論|留言|發表留言|发表留言|回覆|回复|댓글|我要评论|发表评论|"
-    r"ความคิดเห็น|แสดงความคิดเห็น|ตอบกลับ)(?:\s*\(\d+\))?"
+    r"ความคิดเห็น|แสดงความคิดเห็น|ตอบกลับ|bình luận|टिप्पणी|टिप्पणियां|التعليقات|تعليقات)(?:\s*\(\d+\))?"
 )
 # Related-story and read-more markers.
 RELATED_PHRASES = (
@@ -112,7 +114,10 @@ RELATED_PHRASES = (
     r"많이 본 뉴스|인기기사|추천기사|관련뉴스|"
     # Thai: related news, related stories or articles, read more, read on, recommended, latest, most popular
     r"ข่าวที่เกี่ยวข้อง|ข่าวเกี่ยวข้อง|เรื่องที่เกี่ยวข้อง|บทความที่เกี่ยวข้อง|อ่านเพิ่มเติม|อ่านต่อ|ข่าวแนะนำ|"
-    r"เรื่องแนะนำ|ข่าวล่าสุด|ข่าวยอดนิยม|ยอดนิยม)"
+    r"เรื่องแนะนำ|ข่าวล่าสุด|ข่าวยอดนิยม|ยอดนิยม|"
+    # Vietnamese, Hindi, Arabic: related news, read more, read also, most read
+    r"tin liên quan|đọc thêm|tin mới nhất|đọc nhiều nhất|संबंधित खबरें|और पढ़ें|ये भी पढ़ें|"
+    r"اقرأ أيضا|اقرأ أيضاً|أخبار ذات صلة|الأكثر قراءة)"
 )
 # The head of an author box after the article.
 AUTHOR_PHRASES = (
@@ -147,7 +152,9 @@ UI_PHRASES = (
     # back to top, back to the home page, previous and next article in Chinese, Japanese, Korean
     r"返回顶部|返回首页|上一篇|下一篇|トップへ戻る|ページトップへ|前の記事|次の記事|맨 위로|이전 기사|다음 기사|"
     # Thai: home, main page, search, close, menu, see all, see more, back to top
-    r"หน้าแรก|หน้าหลัก|ค้นหา|ปิด|เมนู|ดูทั้งหมด|ดูเพิ่มเติม|กลับสู่ด้านบน)"
+    r"หน้าแรก|หน้าหลัก|ค้นหา|ปิด|เมนู|ดูทั้งหมด|ดูเพิ่มเติม|กลับสู่ด้านบน|"
+    # Vietnamese, Hindi, Arabic: home, see more
+    r"trang chủ|xem thêm|होम|الرئيسية)"
 )
 # First words of lines _SHORT matches that its alternatives do not spell out
 # (accented variants, "login" for "log ?in", "google+").
@@ -195,6 +202,7 @@ BRACKET_CREDIT_ENDS = ("撮影）", "撮影)", "提供）", "提供)")
 HANGUL_CREDIT_WORDS = ("기자", "특파원", "제공", "뉴스1", "뉴시스", "연합뉴스", "사진")
 # Reserved-rights phrases of copyright lines.
 RIGHTS_RESERVED = ("all rights reserved", "alle rechte vorbehalten", "все права защищены", "hak cipta", "สงวนลิขสิทธิ์",
+                   "bản quyền thuộc về", "सर्वाधिकार सुरक्षित", "جميع الحقوق محفوظة",
                    "todos os direitos", "tous droits",
                    # Korean and Japanese notices forbid redistribution and copying ("<저작권자 ⓒ 뉴스1,
                    # 무단전재 및 재배포 금지>", "記事・写真の無断転載を禁じます"); a report on piracy
@@ -228,7 +236,7 @@ GATE_WORDS = ("photo", "image", "pic", "credit", "source", "foto", "фото", "
               "illustration", "video", "graphic", "getty", "reuters", "afp", "epa",
               "shutterstock", "istock", "associated press", "©", "(c)", "right", "прав",
               "hak cipta", "droits", "kuva", "zdjęcie", "crédit", "fotó", "写真", "사진",
-              "재배포", "転載を禁", "複製を禁", "ลิขสิทธิ์")
+              "재배포", "転載を禁", "複製を禁", "ลิขสิทธิ์", "bản quyền", "सर्वाधिकार", "الحقوق")
 # Last words of a comment's head line ("John wrote").
 COMMENT_ENDS = ("said", "says", "wrote", "writes", "replied", "schrieb", "schreibt", "написал",
                 "написала", "написали", "пишет", "berkata", "menulis", "disse", "escribió",
