@@ -6,7 +6,7 @@ related-story markers, captions, breadcrumbs, bullets, timestamps, copyright
 lines. Rules return a rule name from a small fixed vocabulary
 ("family:detail"), so a report can say which family removed what.
 
-The interface words the patterns are built from (about twenty languages) are in
+The interface words the patterns are built from (about thirty languages, Thai, Vietnamese, Hindi and Arabic among them) are in
 ingest.clean.vocabulary; this module holds the line shapes and the matching.
 All patterns are compiled once. match_line
 looks at one line; match_lines gives the same results for a whole page, testing

@@ -1,7 +1,7 @@
 """Interface words of many languages: what page furniture says.
 
 Data only: ingest.clean.rules builds its line patterns from these. The words are
-short user-interface words and phrases in about twenty languages (share,
+short user-interface words and phrases in about thirty languages (share,
 subscribe, advertising, comments, related stories, author boxes, navigation,
 photo credits, copyright notices), never phrases taken from particular articles.
 
