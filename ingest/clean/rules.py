@@ -28,7 +28,7 @@ from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, BRACKET_CREDIT_EN
                          RELATIVE_DAYS, RIGHTS_RESERVED, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
                          SUBSCRIBE_WORDS, UI_PHRASES, SHARE_ROW_FILLERS, SHARE_ROW_WORDS, AGO_AFTER, AGO_BEFORE, TIME_AT)
 from .consent import cookie_notices
-from .notices import CONTACT, EMBED, notice, page_notices
+from .notices import CONTACT, EMBED, FORM, notice, page_notices
 from .scripts import word_count
 
 # --- rule names (the fixed vocabulary) ------------------------------------
@@ -56,7 +56,8 @@ COOKIES = "phrase:cookies"
 # the placeholder of an embedded player, post or page whose script did not run ("To view this
 # video please enable JavaScript", "An dieser Stelle finden Sie externen Inhalt"), and a line that
 # asks the reader to write in to an address ("Got a story? Email us at ..."): ingest.clean.notices
-# (EMBED = "phrase:embed", CONTACT = "phrase:contact")
+# (EMBED = "phrase:embed", CONTACT = "phrase:contact"); a required field of a form, "Name *", and the
+# line that explains its star (FORM = "pattern:form")
 # a line of a photo gallery: numbered slides and their captions (ingest.clean.gallery)
 GALLERY = "pattern:gallery"
 # HTML: an extractor's table row whose cells hold no letter or digit ("|  |  |", "|---|---|")
@@ -79,7 +80,7 @@ EXTRACTOR_READABILITY = "extractor:readability"
 EXTRACTOR_EMBEDDED = "extractor:embedded"
 
 RULES = (SHARE, SUBSCRIBE, AD, COMMENTS, RELATED, UI, COUNTER, CAPTION, BREADCRUMB, BULLET,
-         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, COOKIES, EMBED, CONTACT, GALLERY, EMPTY_ROW, LINK_LIST,
+         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, COOKIES, EMBED, CONTACT, FORM, GALLERY, EMPTY_ROW, LINK_LIST,
          TEASER, END_MARKER, DENSITY, SHORT_LINE, TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA,
          EXTRACTOR_READABILITY,
          EXTRACTOR_EMBEDDED)
@@ -361,9 +362,9 @@ def _breadcrumb(line: str) -> bool:
 # A line of at most this many words that names a mailing-list offer (SUBSCRIBE_WORDS) is a prompt.
 SUBSCRIBE_MAX_WORDS = 6
 
-# Lines that end the article: a comments widget, a subscription box, a copyright notice or
-# a share row after the body (unless the article resumes after it: ingest.clean.labels).
-END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT, SHARE, AUTHOR})
+# Lines that end the article: a comments widget, a subscription box, a copyright notice,
+# a share row or a form after the body (unless the article resumes after it: ingest.clean.labels).
+END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT, SHARE, AUTHOR, FORM})
 # Rules that lines of an article itself match: its date and byline, a photo's caption, a
 # line it repeats. A page none of whose lines has another rule (a share row, a menu's
 # breadcrumb, a copyright notice, ...) has no chrome this module knows: ingest.clean.blocks.

@@ -71,7 +71,23 @@ COMMENTS_PHRASES = (
     r"kommentare?|kommentieren|комментари[йия]?|комментарии \(\d+\)|komentar|comentarios?|"
     r"coment[aá]rios?|commentaires?|"
     r"commenti|reacties|kommentarer|kommentit|komentarze|komentáře|"
-    r"hozzászólások|comentarii|yorumlar|коментарі|コメント|评论|評論|留言|發表留言|发表留言|回覆|回复|댓글)(?:\s*\(\d+\))?"
+    r"hozzászólások|comentarii|yorumlar|коментарі|コメント|评论|評論|留言|發表留言|发表留言|回覆|回复|댓글|"
+    # the head of a comment form, as blog and news software words it ("Leave a Reply", "Schreibe
+    # einen Kommentar", "Deja una respuesta", "Laisser un commentaire", "Cancel reply")
+    r"leave a reply|leave a response|cancel reply|write a reply|"
+    r"schreib(?:e|en sie)? einen kommentar|hinterlasse(?:n sie)? einen kommentar|kommentar (?:verfassen|"
+    r"hinterlassen|schreiben|abgeben)|einen kommentar (?:schreiben|hinterlassen)|antworten abbrechen|"
+    r"deja (?:un comentario|una respuesta|tu comentario)|escribe (?:un|tu) comentario|"
+    r"(?:deixe|deixa) (?:um comentário|uma resposta|seu comentário|o seu comentário)|cancelar respuesta|"
+    r"cancelar resposta|laisser un commentaire|laisser une réponse|laissez un commentaire|"
+    r"écrire un commentaire|annuler la réponse|lascia un commento|lascia una risposta|scrivi un commento|"
+    r"annulla risposta|laat een reactie achter|geef een reactie|plaats een reactie|reactie plaatsen|"
+    r"lämna ett svar|lämna en kommentar|skriv en kommentar|efterlad en kommentar|legg igjen en kommentar|"
+    r"jätä kommentti|kirjoita kommentti|dodaj komentarz|zostaw komentarz|napisz komentarz|"
+    r"napsat komentář|přidat komentář|zanechte komentář|lasă un comentariu|adaugă un comentariu|"
+    r"szólj hozzá|оставить комментарий|оставьте комментарий|добавить комментарий|написать комментарий|"
+    r"залишити коментар|bir yanıt yazın|yorum yap|yorum yaz|tinggalkan balasan|tinggalkan komentar|"
+    r"tulis komentar|コメントを残す|コメントする|发表评论|發表評論|发表回复|댓글 남기기|댓글 쓰기)(?:\s*\(\d+\))?"
 )
 # Related-story and read-more markers.
 RELATED_PHRASES = (
@@ -137,7 +153,7 @@ UI_PHRASES = (
 # First words of lines _SHORT matches that its alternatives do not spell out
 # (accented variants, "login" for "log ?in", "google+").
 SHORT_FIRST_EXTRA = ("login", "suscribete", "suscríbete", "comentario", "comentarios", "comentário",
-                     "comentários", "google+", "editor's", "editors")
+                     "comentários", "google+", "editor's", "editors", "schreibe", "schreiben")
 
 # --- fragments of other line patterns ---------------------------------------------
 # What a count is of: "1.2K views" (rules._COUNTER).
@@ -285,6 +301,12 @@ EMBED_NAMES = ("external content", "embedded content", "redaktioneller inhalt", 
                "conteúdo externo", "contenuto esterno", "externe inhoud", "externt innehåll", "eksternt innhold",
                "eksternt indhold", "obsah vložený", "vložený obsah", "externí obsah", "externý obsah",
                "внешний контент", "внешнее содержимое", "外部コンテンツ", "外部内容", "외부 콘텐츠")
+# The word a form puts in brackets after a required field's label ("Name (required)", "E-Mail
+# (erforderlich)", "Nom (obligatoire)"): ingest.clean.notices. Lower case.
+FORM_REQUIRED = ("required", "erforderlich", "pflichtfeld", "obligatorio", "obligatoire", "obbligatorio",
+                 "obrigatório", "verplicht", "obligatoriskt", "obligatorisk", "påkrævet", "pakollinen", "wymagane",
+                 "povinné", "obligatoriu", "kötelező", "обязательно", "обязательное поле", "zorunlu", "wajib",
+                 "必須", "必填", "필수")
 # Parts of those names that a page is scanned for (few: each is a scan of the page).
 EMBED_ANCHORS = ("redaktioneller", "extern", "estern", "ekstern", "embedded", "eingebettet", "vložen", "внешн", "外部", "외부")
 # An article's reading time ("3 Min Lesezeit", "5 min read", "1 minuti di lettura", "Lesedauer: 4

@@ -1,0 +1,99 @@
+"""Precision of plain-text cleaning on unseen pages: chrome after or inside the article that the
+cleaner kept.
+
+- a comment form: its heading as blog and news software words it in many languages ("Leave a
+  Reply", "Schreibe einen Kommentar", "Deja una respuesta"), its fields by their required mark
+  ("Name *", "E-Mail (erforderlich)") and the line that explains the mark; what follows a form is
+  the sidebar or the footer, never the article the form is under.
+
+Each test also holds an article line that looks like the chrome (a footnote's star, a table
+row's star, code with a star).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import HARBOUR_BODY
+
+from ingest.clean.rules import COMMENTS, match_line
+
+FORM = "pattern:form"  # ingest.clean.notices.FORM
+from ingest.clean.text import clean_text
+from ingest.config import CleanOptions
+
+OPTIONS = CleanOptions()
+
+
+def _rule(line: str) -> str | None:
+    return match_line(line, len(line.split()))
+
+
+def _clean(lines: list[str]):
+    return clean_text("\n\n".join(lines), OPTIONS)
+
+
+@pytest.mark.parametrize("head", [
+    "Leave a Reply", "Schreibe einen Kommentar", "Hinterlasse einen Kommentar", "Kommentar verfassen",
+    "Deja una respuesta", "Deja un comentario", "Laisser un commentaire", "Lascia un commento",
+    "Deixe um comentário", "Laat een reactie achter", "Lämna ett svar", "Dodaj komentarz",
+    "Оставить комментарий", "Bir yanıt yazın", "Tinggalkan Balasan",
+])
+def test_the_head_of_a_comment_form_is_a_comments_line_in_many_languages(head):
+    assert _rule(head) == COMMENTS
+    if "ı" not in head:  # (Turkish's dotless i is lower-cased as "i")
+        assert _rule(head.upper()) == COMMENTS
+
+
+@pytest.mark.parametrize("line", [
+    "Name *", "E-Mail *", "Ihr Kommentar *", "Name (required)", "E-Mail (erforderlich) (Adresse wird niemals veröffentlicht)",
+    "Your email address will not be published. Required fields are marked *",
+    "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+    "Tu dirección de correo electrónico no será publicada. Los campos obligatorios están marcados con *",
+])
+def test_a_required_field_and_the_line_that_explains_its_mark_are_a_form(line):
+    assert _rule(line) == FORM
+
+
+@pytest.mark.parametrize("line", [
+    "* Alle Preise inklusive Mehrwertsteuer und Versand.",  # a footnote
+    "2017 Andrej Babiš 53 *",  # a table row's footnote mark
+    "- player.setav magicka *",  # code
+    "SELECT * FROM orders WHERE total > 100",
+    "Die Athlet*innen trainieren jeden Tag.",
+    "Preise*",
+])
+def test_an_article_line_with_a_star_is_no_form(line):
+    assert _rule(line) != FORM
+
+
+FORM_DE = ["Schreibe einen Kommentar",
+           "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+           "Kommentar *", "Name *", "E-Mail *", "Website",
+           "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser speichern."]
+SIDEBAR_DE = ["Hallo!", "Willkommen auf meinem Blog über den Hafen und die Fähren der Inseln.",
+              "Hier schreibe ich jede Woche über Schiffe, Häfen und das Leben an der Küste."]
+
+
+def test_a_german_comment_form_after_the_article_ends_it():
+    cleaned = _clean(["Pier closed after divers find cracks", *HARBOUR_BODY, *FORM_DE, *SIDEBAR_DE])
+    assert list(cleaned.paragraphs) == HARBOUR_BODY
+    removed = {r.text for r in cleaned.removed}
+    assert set(FORM_DE + SIDEBAR_DE) <= removed
+
+
+def test_the_article_before_a_comment_form_is_chosen_over_a_denser_sidebar_after_it():
+    # A short post, a form whose fields say "(required)", then a sidebar of more sentences than
+    # the post: the post is the article.
+    post = HARBOUR_BODY[:2]
+    form = ["Kommentar verfassen", "Gib hier deinen Kommentar ein ...", "E-Mail (erforderlich)",
+            "Name (erforderlich)", "Website"]
+    sidebar = ["Über diesen Blog",
+               "Dieser Blog erzählt seit vielen Jahren von den Häfen, den Fähren und den Menschen an der Küste.",
+               "Die Fotos in diesem Blog stehen unter einer freien Lizenz und dürfen mit Namensnennung "
+               "weitergegeben werden.",
+               "Trotz sorgfältiger Kontrolle übernehme ich keine Haftung für die Inhalte der verlinkten Seiten, "
+               "für die allein ihre Betreiber verantwortlich sind.",
+               "Alle Texte dieses Blogs schreibe ich selbst, und jede Woche kommt mindestens ein neuer Beitrag "
+               "über die Küste dazu."]
+    cleaned = _clean(["Pier closed after divers find cracks", *post, *form, *sidebar])
+    assert list(cleaned.paragraphs) == post
