@@ -97,3 +97,47 @@ def test_the_article_before_a_comment_form_is_chosen_over_a_denser_sidebar_after
                "über die Küste dazu."]
     cleaned = _clean(["Pier closed after divers find cracks", *post, *form, *sidebar])
     assert list(cleaned.paragraphs) == post
+
+
+# --- a link to another story inside the article, after a "read also" marker -----------------
+
+@pytest.mark.parametrize("line", [
+    "Lea más: Tribunal condena a cuatro años de prisión a ex contralor",
+    "Lea:\xa0Consejo Permanente aborda este miércoles la confiscación de sus oficinas",  # a no-break space
+    "VEA TAMBIÉN: Estrella de la educación no brilla para estudiantes del oeste",
+    "MIRA: Madre se acerca a conocer los motivos de captura de su hijo",
+    "Le puede interesar: Abrirán tres nuevos casos contra la fuerza pública",
+    "Leia mais: Governo anuncia novo pacote para o transporte público",
+    "Lies auch: Warum der Hafen schon wieder gesperrt werden muss",
+    "Leggi anche: Il porto chiude il molo nord dopo le crepe",
+    "Czytaj też: Port zamyka północne nabrzeże po odkryciu pęknięć",
+])
+def test_a_read_also_marker_and_a_headline_on_one_line_is_a_teaser_in_many_languages(line):
+    assert _rule(line) == "phrase:related"
+
+
+@pytest.mark.parametrize("line", [
+    "Mira: Ich war damals zwölf und wusste nicht, was passiert.",  # an interview's answer
+    "Lea: Yo no lo sabía, pero mi madre sí lo sabía.",
+    "Lee más: ",  # no teaser
+])
+def test_a_speaker_named_like_a_marker_is_no_teaser(line):
+    assert _rule(line) != "phrase:related"
+
+
+def test_an_inline_teaser_goes_and_the_article_around_it_stays():
+    teaser = "Lea también:\xa0Los trabajadores del puerto exigen más seguridad en los muelles"
+    other = "LE PUEDE INTERESAR: El gobierno promete reparar los muelles antes del verano"
+    article = [
+        "Las autoridades portuarias cerraron el muelle norte el viernes después de que los buzos encontraron "
+        "grietas en dos pilares de hormigón.",
+        "El ferry a las islas saldrá del muelle sur hasta que terminen las reparaciones, que según el director "
+        "podrían durar seis semanas.",
+        "Los pasajeros deberán llegar media hora antes, porque el muelle sur tiene menos espacio para los coches "
+        "que esperan.",
+        "El director dijo que el puerto pagará los autobuses que llevan a los pasajeros del centro al muelle sur.",
+    ]
+    cleaned = _clean(["Cierran el muelle norte tras hallar grietas", article[0], article[1], teaser, article[2],
+                      other, article[3]])
+    assert list(cleaned.paragraphs) == article
+    assert {r.text for r in cleaned.removed} >= {teaser, other}

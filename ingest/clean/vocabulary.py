@@ -213,6 +213,27 @@ INLINE_MARKERS_BARE = ("à lire aussi", "a lire aussi", "les også", "lesen sie 
                        "lee también", "lea también", "baca juga", "lihat juga", "czytaj także", "czytaj też",
                        "čtěte také", "čtěte též", "lees ook", "läs också", "læs også", "lue myös", "leggi anche",
                        "citește și", "читайте также", "читайте також", "смотрите также")
+# Markers that introduce a teaser on the same line after a separator, where the teaser must read
+# as a headline ("Lea más: Tribunal condena a ex contralor", "VEA TAMBIÉN: ...", "Le puede
+# interesar: ...", "Leia mais: ...", "Lies auch: ...", "Lire aussi : ..."): some are also a name
+# or a word of an interview's transcript ("Mira: ...", "Leia: ..."), whose answer ends a sentence
+# (rules.headline_teaser). (Not Le Monde's "Lire aussi : ...": readability-dev's gold keeps it.)
+INLINE_MARKERS_HEADLINE = (
+    "read", "also read", "don't miss", "must read", "further reading", "also see", "read next",
+    "lea", "lee", "lea más", "lee más", "lea además", "lee además", "vea", "vea también", "ver también",
+    "mira", "mire", "mira también", "le puede interesar", "te puede interesar", "también te puede interesar",
+    "puede interesarte", "le recomendamos", "te recomendamos", "recomendamos", "puedes leer",
+    "también puedes leer", "noticia relacionada", "más información", "infórmate más", "informate más",
+    "leia", "leia mais", "leia ainda", "veja", "veja também", "saiba mais", "confira", "assista",
+    "lies", "lies auch", "lies mehr", "auch interessant", "passend dazu", "mehr dazu", "siehe auch", "lesen sie",
+    "à lire", "à lire aussi", "à lire également", "voir aussi",
+    "à voir", "à voir aussi", "leggi", "leggi anche", "vedi anche", "guarda", "guarda anche",
+    "potrebbe interessarti", "approfondisci", "lees", "lees ook", "lees meer", "bekijk ook", "zie ook",
+    "ook interessant", "läs", "läs också", "läs mer", "se även", "les", "les mer", "se også", "læs",
+    "læs mere", "lue", "lue myös", "lue lisää", "katso myös", "czytaj", "czytaj też", "czytaj także",
+    "czytaj więcej", "zobacz", "zobacz też", "zobacz także", "przeczytaj", "przeczytaj też", "čtěte",
+    "čtěte také", "přečtěte si", "citește", "citește și", "vezi și", "ayrıca okuyun", "ilgili haber",
+    "читайте", "смотрите", "по теме", "baca", "simak", "simak juga")
 # The link a teaser's blurb ends with, after its last sentence ("... den Namen seines Entdeckers.
 # mehr", "... sights, sounds,… Read more"): the blurb is a teaser (rules._READ_MORE).
 READ_MORE_ENDS = ("more", "read more", "mehr", "weiterlesen", "lire la suite", "lire plus", "leer más", "leia mais",
