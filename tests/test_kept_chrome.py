@@ -141,3 +141,43 @@ def test_an_inline_teaser_goes_and_the_article_around_it_stays():
                       other, article[3]])
     assert list(cleaned.paragraphs) == article
     assert {r.text for r in cleaned.removed} >= {teaser, other}
+
+
+# --- the heading of a box of teasers, composed of "more" or "similar" and "stories" ---------
+
+@pytest.mark.parametrize("head", [
+    "Ähnliche Beiträge", "Verwandte Beiträge", "Weitere Beiträge aus der Kolumne:", "Mehr Themen:",
+    "Top Themen der Redaktion", "Weitere aktuelle Themen aus der Arbeitswelt", "Das könnte dich auch interessieren",
+    "Lies auch", "Otras noticias", "Más noticias de Colombia", "ÚLTIMAS NOTAS", "Recent stories",
+    "Explore further", "Altre notizie", "Outras notícias", "Meer nieuws", "Autres articles",
+])
+def test_the_heading_of_a_box_of_teasers_is_related_in_many_languages(head):
+    assert _rule(head) == "phrase:related"
+
+
+def test_a_blurb_right_after_a_related_heading_is_damped_as_a_teaser():
+    from ingest.clean.rules import RELATED
+    from ingest.clean.scoring import damp_teasers
+    # heading, a blurb that scores, the next teaser's headline
+    rules = [None, RELATED, None, None]
+    words = [20, 2, 14, 6]
+    ends = [True, False, True, False]
+    scores = [20.0, -8.0, 14.0, -3.0]
+    keys = ["a", "ähnliche beiträge", "b", "c"]
+    damped = damp_teasers(rules, words, ends, scores, [0, 2], keys)
+    assert damped == [2] and scores[2] < 14.0
+
+
+def test_a_list_the_article_ends_with_runs_up_to_a_related_box():
+    intro = "Und hier findet ihr die im Video genannten Orte mit dem Weg dorthin:"
+    places = ["Die Biosphäre Potsdam", "Vom Bahnhof mit der Tram bis zur Haltestelle Vogelpark",
+              "Crash Room", "3 Minuten vom Bahnhof Ostkreuz zu Fuß",
+              "Base Flying", "2 Minuten vom Bahnhof Alexanderplatz"]
+    article = [
+        "In Berlin lebe ich nun schon seit neun Jahren und habe bereits jede Menge Verrücktes erlebt.",
+        "Heute zeige ich euch daher im Video oben drei der verrücktesten Orte, die man in der Stadt besuchen kann.",
+        "Vielen Dank an die Bahn, die mich für dieses Video unterstützt hat und mit der man alle Orte bequem erreicht.",
+    ]
+    box = ["Related articles", "Was passiert hier eigentlich noch?", "Die Wahrheit über den Winter in der Stadt"]
+    cleaned = _clean(["Drei verrückte Orte in Berlin", *article, intro, *places, *box, "Impressum", "Datenschutz"])
+    assert list(cleaned.paragraphs) == [*article, intro, *places]

@@ -115,6 +115,17 @@ RELATED_PHRASES = (
     r"artículos relacionados|artigos relacionados|notícias relacionadas|articles liés|articles connexes|"
     r"verwandte artikel|ähnliche artikel|gerelateerde artikelen|relaterade artiklar|relaterte artikler|"
     r"relaterede artikler|powiązane artykuły|связанные статьи|benzer haberler|相关文章|관련 기사|"
+    # a box's heading composed of "more", "other", "similar", "latest" and "stories", "posts",
+    # "topics", with a few words after ("Weitere Beiträge aus der Kolumne", "Ähnliche Beiträge",
+    # "Top Themen der Redaktion", "Otras noticias", "Más noticias de Colombia", "Recent stories")
+    r"(?:weitere|mehr|ähnliche|verwandte|beliebte|neueste|aktuelle|top|andere) (?:\w+ )?(?:beiträge|artikel|"
+    r"themen|nachrichten|news|meldungen|kolumnen|pressemitteilungen|geschichten)(?: .{1,40})?|"
+    r"(?:otras|más|últimas|ultimas) (?:noticias|notas|entradas|publicaciones)(?: .{1,40})?|"
+    r"(?:more|other|similar|popular|latest|recent) (?:stories|articles|posts)|"
+    r"(?:autres|derniers|dernières) (?:articles|actualités|infos)(?: .{1,40})?|"
+    r"(?:altre|ultime) (?:notizie|articoli)(?: .{1,40})?|(?:outras|mais|últimas) (?:notícias|matérias)(?: .{1,40})?|"
+    r"(?:meer|andere|laatste) (?:nieuws|artikelen|berichten)(?: .{1,40})?|"
+    r"das könnte dich auch interessieren|lies auch|explore further|"
     # "read more" in other languages
     r"weiterlesen|mehr lesen|lire la suite|leer más|leggi di più|leia mais|lees meer|läs mer|les mer|"
     r"læs mere|lue lisää|czytaj więcej|číst dál|devamını oku|читать далее|続きを読む|阅读全文)"
