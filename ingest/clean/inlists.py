@@ -6,7 +6,8 @@ run of them splits the article in two, of which the densest block keeps one. A l
 inside the article is told by its prose, not by its lines: a sentence ending in a colon
 (":" or the full-width "：") introduces it, and the article's prose resumes after it.
 A menu is introduced by no sentence, and one after a prompt ("Follow us:") is followed
-by more chrome, not by prose.
+by more chrome, not by prose. A list the article ends with runs up to the heading of a box
+of teasers ("Related", "Ähnliche Beiträge") as it would up to its prose.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
+from .rules import TEASER_RULES
 from .scoring import REPEAT_SCORE
 
 # What a bridged list line scores: just enough to be part of the run, not to pay for it.
@@ -44,7 +46,7 @@ def bridge_lists(scores: list[float], rules: list, texts: list[str], words: list
 
     For each line that introduces a list (introduces_list, no rule) and is followed,
     within LIST_MAX_ITEMS lines none of which has a rule or repeats on the page, by a
-    line that scores as text (the prose resumes), the introducing line scores as the
+    line that scores as text (the prose resumes) or a related marker (the article ends), the introducing line scores as the
     sentence it is (its words) and each line between that scores nothing scores
     LIST_ITEM_SCORE. Changes `scores` in place; returns whether it changed any.
     """
@@ -60,7 +62,9 @@ def bridge_lists(scores: list[float], rules: list, texts: list[str], words: list
         while k < n and k - i <= LIST_MAX_ITEMS and rules[k] is None and scores[k] <= 0 \
                 and scores[k] > REPEAT_SCORE:
             k += 1
-        if k == i + 1 or k >= n or k - i > LIST_MAX_ITEMS or rules[k] is not None or scores[k] <= 0:
+        if k == i + 1 or k >= n or k - i > LIST_MAX_ITEMS:
+            continue
+        if (rules[k] is not None or scores[k] <= 0) and rules[k] not in TEASER_RULES:
             continue
         scores[i] = max(scores[i], float(words[i]))
         for j in range(i + 1, k):

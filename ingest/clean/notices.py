@@ -11,6 +11,11 @@
   our news team by emailing us at ...", "Are protests breaking out in your area? Get in touch
   at ...") asks for tips or feedback (rule CONTACT). An article quotes an address with "his",
   "her" or "the" ("email him at ...").
+- A field of a form, by the star that marks it required ("Name *", "E-Mail *", "Kommentar *") or the
+  word in brackets ("Name (required)", "E-Mail (erforderlich)": vocabulary.FORM_REQUIRED), and
+  the line that explains the star ("Required fields are marked *", "Erforderliche Felder sind mit *
+  markiert", "Los campos obligatorios están marcados con *"): a comment, contact or sign-up form
+  (rule FORM). An article's star is a footnote's, before its line, or inside a word ("Athlet*innen").
 - A line that gives an article's reading time ("3 Min Lesezeit", "17.04.2024, 12:24 Lesezeit:
   5 Min.", "1 minuti di lettura", "5 min read") is its dateline's (rule "pattern:timestamp").
 
@@ -24,17 +29,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .vocabulary import (CONSENT_WORDS, EMBED_ANCHORS, EMBED_NAMES, READING_ANCHORS, READING_TIME, READING_UNITS,
-                         SCRIPT_ASKS, SCRIPT_NAMES)
+from .vocabulary import (CONSENT_WORDS, EMBED_ANCHORS, EMBED_NAMES, FORM_REQUIRED, READING_ANCHORS, READING_TIME,
+                         READING_UNITS, SCRIPT_ASKS, SCRIPT_NAMES)
 
 EMBED = "phrase:embed"
 CONTACT = "phrase:contact"
+FORM = "pattern:form"
 _TIMESTAMP = "pattern:timestamp"  # rules.TIMESTAMP (rules imports this module)
 
 # The most words a notice line has (a consent panel's sentence, "To view this video ..." is 18),
 # and a reading-time line (a date, a time and the reading time).
 NOTICE_MAX_WORDS = 40
 READING_MAX_WORDS = 14
+# A form field's label has at most this many words ("Your name *"), the line that explains the
+# star at most FORM_NOTE_MAX_WORDS.
+FORM_FIELD_MAX_WORDS = 3
+FORM_LABEL_MAX_WORDS = 8  # with the word in brackets ("E-Mail (required) (address never made public)")
+_REQUIRED = tuple(f"({word})" for word in FORM_REQUIRED)
+FORM_NOTE_MAX_WORDS = 25
+# The star standing alone at the line's end, or before its last word ("... marked *", "... mit *
+# markiert"), after a word and a space (a table row's "53 *" is a footnote's).
+# Every other word of that line is a plain word: letters (and hyphens, apostrophes) with the
+# punctuation of a sentence around them ("player.setav magicka *", "- x *" are code, a list).
+_PLAIN_WORD = re.compile(r"^[(\"„“«]?[^\W\d_][\w'’-]*+[.,:;!?)\"“”»]*+$")
+_FORM_STAR = re.compile(r"[^\W\d_]\s\*(?:\s++[^\W\d_]++)?[.:)]?$")
 
 _CONSENT = re.compile(r"\b(?:" + "|".join(map(re.escape, CONSENT_WORDS)) + r")\b")
 # What follows an address's "@": a domain with a dot ("news.example.com"); possessive, so a
@@ -47,7 +65,9 @@ _DOMAIN = re.compile(r"[\w-]++\.\w")
 _STEMS = tuple((stem, limit) for stems, limit in ((SCRIPT_NAMES, NOTICE_MAX_WORDS),
                                                   (EMBED_ANCHORS, NOTICE_MAX_WORDS),
                                                   (("@",), NOTICE_MAX_WORDS),
-                                                  (READING_ANCHORS, READING_MAX_WORDS))
+                                                  (READING_ANCHORS, READING_MAX_WORDS),
+                                                  (("*",), FORM_NOTE_MAX_WORDS),
+                                                  (("(",), FORM_LABEL_MAX_WORDS))
                for stem in stems)
 assert all(any(a in name for a in EMBED_ANCHORS) for name in EMBED_NAMES)
 assert all(any(a in word for a in READING_ANCHORS) for word in READING_UNITS)
@@ -63,6 +83,18 @@ def _address(low: str) -> bool:
     return False
 
 
+def _form_line(low: str, n_words: int) -> bool:
+    """Whether the lower-cased line is a required form field ("name *", "e-mail *") or the line
+    that explains the star (see FORM)."""
+    if low.startswith("*") or "=" in low:  # a footnote; code ("x = a * b")
+        return False
+    if n_words <= FORM_FIELD_MAX_WORDS and low.endswith(" *"):  # (a star against a word: a footnote's)
+        label = low[:-2].rstrip()  # words and hyphens only ("player.setav health *" is code)
+        return bool(label) and all(c.isalpha() or c in " -" for c in label)
+    return (n_words >= 4 and _FORM_STAR.search(low) is not None
+            and all(map(_PLAIN_WORD.match, low.replace(" *", " ").split())))
+
+
 def notice(low: str, n_words: int) -> str | None:
     """The rule of a lower-cased line that is one of the notices above, or None."""
     if n_words > NOTICE_MAX_WORDS:
@@ -73,6 +105,10 @@ def notice(low: str, n_words: int) -> str | None:
         return EMBED
     if "@" in low and _address(low) and _CONSENT.search(low):
         return CONTACT
+    if "*" in low and _form_line(low, n_words):
+        return FORM
+    if n_words <= FORM_LABEL_MAX_WORDS and "(" in low and any(map(low.__contains__, _REQUIRED)):
+        return FORM
     if (n_words <= READING_MAX_WORDS and any(map(low.__contains__, READING_TIME))
             and any(map(low.__contains__, READING_UNITS)) and any(map(str.isdigit, low))):
         return _TIMESTAMP

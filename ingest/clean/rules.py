@@ -24,11 +24,11 @@ from operator import add, attrgetter, le
 
 from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, INLINE_MARKERS_BARE, READ_MORE_ENDS, BYLINE_WORDS, CAPTION_NAMES, CAPTION_WORDS,
                          COMMENT_ENDS, COMMENT_VERBS, COMMENTS_PHRASES, COPYRIGHT_STARTS, COUNTER_NOUNS,
-                         END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
+                         END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, INLINE_MARKERS_HEADLINE, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
                          RELATIVE_DAYS, RIGHTS_RESERVED, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
                          SUBSCRIBE_WORDS, THAI_MONTHS, UI_PHRASES, SHARE_ROW_FILLERS, SHARE_ROW_WORDS, AGO_AFTER, AGO_BEFORE, TIME_AT)
 from .consent import cookie_notices
-from .notices import CONTACT, EMBED, notice, page_notices
+from .notices import CONTACT, EMBED, FORM, notice, page_notices
 from .scripts import word_count
 
 # --- rule names (the fixed vocabulary) ------------------------------------
@@ -56,7 +56,8 @@ COOKIES = "phrase:cookies"
 # the placeholder of an embedded player, post or page whose script did not run ("To view this
 # video please enable JavaScript", "An dieser Stelle finden Sie externen Inhalt"), and a line that
 # asks the reader to write in to an address ("Got a story? Email us at ..."): ingest.clean.notices
-# (EMBED = "phrase:embed", CONTACT = "phrase:contact")
+# (EMBED = "phrase:embed", CONTACT = "phrase:contact"); a required field of a form, "Name *", and the
+# line that explains its star (FORM = "pattern:form")
 # a line of a photo gallery: numbered slides and their captions (ingest.clean.gallery)
 GALLERY = "pattern:gallery"
 # HTML: an extractor's table row whose cells hold no letter or digit ("|  |  |", "|---|---|")
@@ -79,7 +80,7 @@ EXTRACTOR_READABILITY = "extractor:readability"
 EXTRACTOR_EMBEDDED = "extractor:embedded"
 
 RULES = (SHARE, SUBSCRIBE, AD, COMMENTS, RELATED, UI, COUNTER, CAPTION, BREADCRUMB, BULLET,
-         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, COOKIES, EMBED, CONTACT, GALLERY, EMPTY_ROW, LINK_LIST,
+         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, COOKIES, EMBED, CONTACT, FORM, GALLERY, EMPTY_ROW, LINK_LIST,
          TEASER, END_MARKER, DENSITY, SHORT_LINE, TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA,
          EXTRACTOR_READABILITY,
          EXTRACTOR_EMBEDDED)
@@ -216,6 +217,14 @@ _INLINE_RELATED = re.compile(
     r"|^(?:" + "|".join(INLINE_MARKERS_BARE) + r")(?:\s*(?::|\||»|-|–|—)\s*|\s+)\S",
     re.IGNORECASE,
 )
+# A marker that a name or a transcript's speaker may also be ("Mira: ...", "Lea: ..."): its
+# teaser is a headline (headline_teaser).
+_INLINE_HEADLINE = re.compile(
+    r"^(?:" + "|".join(INLINE_MARKERS_HEADLINE) + r")\s*(?::|\||»|–|—)\s*\S",
+    re.IGNORECASE,
+)
+# What a headline does not end with: a sentence's end, a colon that introduces what follows.
+_NOT_HEADLINE_ENDS = (".", "!", ":", ";", ",", "…", "：", "。", "！")
 # A marker with this many words after it on its line is a teaser itself ("Read more: Germany
 # to open a new office for looted art"), not the heading of a box of them ("Related: Politics").
 INLINE_TEASER_WORDS = 4
@@ -233,7 +242,7 @@ _TIMESTAMP_FIRST = (_first_words(_TIMESTAMP.pattern, "today", "yesterday")
                     - (_first_words("(?:" + TIME_AT + ")") | _first_words("(?:" + AGO_AFTER + ")"))) | frozenset(
     m + s for m in MONTHS for s in MONTH_ENDINGS)
 _BYLINE_FIRST = _first_words(_BYLINE.pattern)
-_RELATED_FIRST = _first_words(_INLINE_RELATED.pattern)
+_RELATED_FIRST = _first_words(_INLINE_RELATED.pattern + "|" + _INLINE_HEADLINE.pattern)
 _BULLET_START = frozenset("•●▪◦·*‣∙►▶■□")
 # One scan for the words every caption or copyright line contains.
 _GATE = re.compile("|".join(map(re.escape, GATE_WORDS)))
@@ -248,8 +257,20 @@ def inline_teaser(line: str) -> bool:
     article's again (a sub-heading), not a teaser of a box that the marker heads. A line that
     ends in a colon introduces what follows ("Watch | Residents react to the vote:", a video)."""
     low = line.lower().rstrip()
-    m = _INLINE_RELATED_L.match(low)
+    m = _INLINE_RELATED_L.match(low) or _INLINE_HEADLINE_L.match(low)
     return m is not None and not low.endswith((":", "：")) and len(low[m.end() - 1:].split()) >= INLINE_TEASER_WORDS
+
+
+def headline_teaser(low: str) -> bool:
+    """Whether the lower-cased line is one of INLINE_MARKERS_HEADLINE, a separator and a teaser of
+    INLINE_TEASER_WORDS words or more that reads as a headline: it ends with no sentence end
+    ("Lea: Consejo Permanente aborda la confiscación" is a link; "Lea: Ich war damals zwölf." is
+    an interview's answer)."""
+    m = _INLINE_HEADLINE_L.match(low)
+    if m is None:
+        return False
+    tail = low.rstrip(" \"'”’»)")
+    return not tail.endswith(_NOT_HEADLINE_ENDS) and len(low[m.end() - 1:].split()) >= INLINE_TEASER_WORDS
 
 
 def _gated(key: str) -> bool:
@@ -285,9 +306,9 @@ def _breadcrumb(line: str) -> bool:
 # A line of at most this many words that names a mailing-list offer (SUBSCRIBE_WORDS) is a prompt.
 SUBSCRIBE_MAX_WORDS = 6
 
-# Lines that end the article: a comments widget, a subscription box, a copyright notice or
-# a share row after the body (unless the article resumes after it: ingest.clean.labels).
-END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT, SHARE, AUTHOR})
+# Lines that end the article: a comments widget, a subscription box, a copyright notice,
+# a share row or a form after the body (unless the article resumes after it: ingest.clean.labels).
+END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT, SHARE, AUTHOR, FORM})
 # Rules that lines of an article itself match: its date and byline, a photo's caption, a
 # line it repeats. A page none of whose lines has another rule (a share row, a menu's
 # breadcrumb, a copyright notice, ...) has no chrome this module knows: ingest.clean.blocks.
@@ -333,9 +354,9 @@ def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
-_SHORT_L, _TIMESTAMP_L, _URL_L, _BYLINE_L, _INLINE_RELATED_L, _CAPTION_L, _CAPTION_TAIL_L, \
+_SHORT_L, _TIMESTAMP_L, _URL_L, _BYLINE_L, _INLINE_RELATED_L, _INLINE_HEADLINE_L, _CAPTION_L, _CAPTION_TAIL_L, \
     _COPYRIGHT_L, _COMMENT_HEAD_L, _CAPTION_END_L, _READ_MORE_L = map(_lowered, (
-        _SHORT, _TIMESTAMP, _URL, _BYLINE, _INLINE_RELATED, _CAPTION, _CAPTION_TAIL, _COPYRIGHT,
+        _SHORT, _TIMESTAMP, _URL, _BYLINE, _INLINE_RELATED, _INLINE_HEADLINE, _CAPTION, _CAPTION_TAIL, _COPYRIGHT,
         _COMMENT_HEAD, _CAPTION_END, _READ_MORE))
 
 
@@ -364,7 +385,7 @@ def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool 
     copyright rule can match it: those tests are skipped.
     """
     key = low.strip(_KEY_STRIP)
-    first_word = key.partition(" ")[0].rstrip(":,.")
+    first_word = key.partition(" ")[0].partition("\xa0")[0].rstrip(":,.")  # ("Lea:\xa0Consejo ...")
     if (ended and n_words >= BLURB_MIN_WORDS and key.endswith(_READ_MORE_LAST)
             and _READ_MORE_L.search(low, max(0, len(low) - _READ_MORE_REACH))):
         return RELATED  # a teaser's blurb and its link
@@ -400,7 +421,7 @@ def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool 
             return BREADCRUMB
         if first_word in _BYLINE_FIRST and _BYLINE_L.match(low):
             return BYLINE
-    if first_word in _RELATED_FIRST and _INLINE_RELATED_L.match(low):
+    if first_word in _RELATED_FIRST and (_INLINE_RELATED_L.match(low) or headline_teaser(low)):
         return RELATED
     if captioned and _gated(key):
         if _caption(low):
@@ -556,8 +577,9 @@ def _char_class(chars: str) -> str:
 _KS = _char_class(_KEY_STRIP)
 _SPACE = r"[^\S\n]"
 # A first word (see _match) in a word set: the first space-free run after the leading
-# _KEY_STRIP characters, less trailing _KEY_STRIP characters, is in the set.
-_FIRST_WORD_END = _char_class(_KEY_STRIP.replace(" ", "")) + "*(?=[ \n])"
+# _KEY_STRIP characters, less trailing _KEY_STRIP characters, is in the set (a no-break space
+# ends it too: "Lea:\xa0Consejo ...").
+_FIRST_WORD_END = _char_class(_KEY_STRIP.replace(" ", "")) + "*(?=[ \xa0\n])"
 # Letters none of which is a digit (lower-case Latin and Cyrillic, Arabic, kana, CJK
 # ideographs, Hangul): a key starting with another character may start with a digit
 # (str.isdigit). Short lines in those scripts are then no candidates for that alone.

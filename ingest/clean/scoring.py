@@ -62,7 +62,7 @@ def damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[f
             j, k = i - 1, i + 1
             if keys[j] == keys[k]:
                 continue
-            if (rules[j] is None and 2 <= words[j] <= 20 and not ends[j]
+            if ((rules[j] is None and 2 <= words[j] <= 20 and not ends[j] or rules[j] in R.TEASER_RULES)
                     and rules[k] is None and 2 <= words[k] <= 20 and not ends[k]):
                 scores[i] *= SANDWICH
                 damped.append(i)

@@ -77,7 +77,23 @@ COMMENTS_PHRASES = (
     r"kommentare?|kommentieren|комментари[йия]?|комментарии \(\d+\)|komentar|comentarios?|"
     r"coment[aá]rios?|commentaires?|"
     r"commenti|reacties|kommentarer|kommentit|komentarze|komentáře|"
-    r"hozzászólások|comentarii|yorumlar|коментарі|コメント|评论|評論|留言|發表留言|发表留言|回覆|回复|댓글|我要评论|发表评论|"
+    r"hozzászólások|comentarii|yorumlar|коментарі|コメント|评论|評論|留言|發表留言|发表留言|回覆|回复|댓글|"
+    # the head of a comment form, as blog and news software words it ("Leave a Reply", "Schreibe
+    # einen Kommentar", "Deja una respuesta", "Laisser un commentaire", "Cancel reply")
+    r"leave a reply|leave a response|cancel reply|write a reply|"
+    r"schreib(?:e|en sie)? einen kommentar|hinterlasse(?:n sie)? einen kommentar|kommentar (?:verfassen|"
+    r"hinterlassen|schreiben|abgeben)|einen kommentar (?:schreiben|hinterlassen)|antworten abbrechen|"
+    r"deja (?:un comentario|una respuesta|tu comentario)|escribe (?:un|tu) comentario|"
+    r"(?:deixe|deixa) (?:um comentário|uma resposta|seu comentário|o seu comentário)|cancelar respuesta|"
+    r"cancelar resposta|laisser un commentaire|laisser une réponse|laissez un commentaire|"
+    r"écrire un commentaire|annuler la réponse|lascia un commento|lascia una risposta|scrivi un commento|"
+    r"annulla risposta|laat een reactie achter|geef een reactie|plaats een reactie|reactie plaatsen|"
+    r"lämna ett svar|lämna en kommentar|skriv en kommentar|efterlad en kommentar|legg igjen en kommentar|"
+    r"jätä kommentti|kirjoita kommentti|dodaj komentarz|zostaw komentarz|napisz komentarz|"
+    r"napsat komentář|přidat komentář|zanechte komentář|lasă un comentariu|adaugă un comentariu|"
+    r"szólj hozzá|оставить комментарий|оставьте комментарий|добавить комментарий|написать комментарий|"
+    r"залишити коментар|bir yanıt yazın|yorum yap|yorum yaz|tinggalkan balasan|tinggalkan komentar|"
+    r"tulis komentar|コメントを残す|コメントする|发表评论|發表評論|发表回复|댓글 남기기|댓글 쓰기|我要评论|"
     r"ความคิดเห็น|แสดงความคิดเห็น|ตอบกลับ|bình luận|टिप्पणी|टिप्पणियां|التعليقات|تعليقات)(?:\s*\(\d+\))?"
 )
 # Related-story and read-more markers.
@@ -106,6 +122,17 @@ RELATED_PHRASES = (
     r"artículos relacionados|artigos relacionados|notícias relacionadas|articles liés|articles connexes|"
     r"verwandte artikel|ähnliche artikel|gerelateerde artikelen|relaterade artiklar|relaterte artikler|"
     r"relaterede artikler|powiązane artykuły|связанные статьи|benzer haberler|相关文章|관련 기사|"
+    # a box's heading composed of "more", "other", "similar", "latest" and "stories", "posts",
+    # "topics", with a few words after ("Weitere Beiträge aus der Kolumne", "Ähnliche Beiträge",
+    # "Top Themen der Redaktion", "Otras noticias", "Más noticias de Colombia", "Recent stories")
+    r"(?:weitere|mehr|ähnliche|verwandte|beliebte|neueste|aktuelle|top|andere) (?:\w+ )?(?:beiträge|artikel|"
+    r"themen|nachrichten|news|meldungen|kolumnen|pressemitteilungen|geschichten)(?: .{1,40})?|"
+    r"(?:otras|más|últimas|ultimas) (?:noticias|notas|entradas|publicaciones)(?: .{1,40})?|"
+    r"(?:more|other|similar|popular|latest|recent) (?:stories|articles|posts)|"
+    r"(?:autres|derniers|dernières) (?:articles|actualités|infos)(?: .{1,40})?|"
+    r"(?:altre|ultime) (?:notizie|articoli)(?: .{1,40})?|(?:outras|mais|últimas) (?:notícias|matérias)(?: .{1,40})?|"
+    r"(?:meer|andere|laatste) (?:nieuws|artikelen|berichten)(?: .{1,40})?|"
+    r"das könnte dich auch interessieren|lies auch|explore further|"
     # "read more" in other languages
     r"weiterlesen|mehr lesen|lire la suite|leer más|leggi di più|leia mais|lees meer|läs mer|les mer|"
     r"læs mere|lue lisää|czytaj więcej|číst dál|devamını oku|читать далее|続きを読む|阅读全文|"
@@ -159,7 +186,7 @@ UI_PHRASES = (
 # First words of lines _SHORT matches that its alternatives do not spell out
 # (accented variants, "login" for "log ?in", "google+").
 SHORT_FIRST_EXTRA = ("login", "suscribete", "suscríbete", "comentario", "comentarios", "comentário",
-                     "comentários", "google+", "editor's", "editors")
+                     "comentários", "google+", "editor's", "editors", "schreibe", "schreiben")
 
 # --- fragments of other line patterns ---------------------------------------------
 # What a count is of: "1.2K views" (rules._COUNTER).
@@ -220,6 +247,27 @@ INLINE_MARKERS_BARE = ("à lire aussi", "a lire aussi", "les også", "lesen sie 
                        "lee también", "lea también", "baca juga", "lihat juga", "czytaj także", "czytaj też",
                        "čtěte také", "čtěte též", "lees ook", "läs också", "læs også", "lue myös", "leggi anche",
                        "citește și", "читайте также", "читайте також", "смотрите также")
+# Markers that introduce a teaser on the same line after a separator, where the teaser must read
+# as a headline ("Lea más: Tribunal condena a ex contralor", "VEA TAMBIÉN: ...", "Le puede
+# interesar: ...", "Leia mais: ...", "Lies auch: ...", "Lire aussi : ..."): some are also a name
+# or a word of an interview's transcript ("Mira: ...", "Leia: ..."), whose answer ends a sentence
+# (rules.headline_teaser). (Not Le Monde's "Lire aussi : ...": readability-dev's gold keeps it.)
+INLINE_MARKERS_HEADLINE = (
+    "read", "also read", "don't miss", "must read", "further reading", "also see", "read next",
+    "lea", "lee", "lea más", "lee más", "lea además", "lee además", "vea", "vea también", "ver también",
+    "mira", "mire", "mira también", "le puede interesar", "te puede interesar", "también te puede interesar",
+    "puede interesarte", "le recomendamos", "te recomendamos", "recomendamos", "puedes leer",
+    "también puedes leer", "noticia relacionada", "más información", "infórmate más", "informate más",
+    "leia", "leia mais", "leia ainda", "veja", "veja também", "saiba mais", "confira", "assista",
+    "lies", "lies auch", "lies mehr", "auch interessant", "passend dazu", "mehr dazu", "siehe auch", "lesen sie",
+    "à lire", "à lire aussi", "à lire également", "voir aussi",
+    "à voir", "à voir aussi", "leggi", "leggi anche", "vedi anche", "guarda", "guarda anche",
+    "potrebbe interessarti", "approfondisci", "lees", "lees ook", "lees meer", "bekijk ook", "zie ook",
+    "ook interessant", "läs", "läs också", "läs mer", "se även", "les", "les mer", "se også", "læs",
+    "læs mere", "lue", "lue myös", "lue lisää", "katso myös", "czytaj", "czytaj też", "czytaj także",
+    "czytaj więcej", "zobacz", "zobacz też", "zobacz także", "przeczytaj", "przeczytaj też", "čtěte",
+    "čtěte také", "přečtěte si", "citește", "citește și", "vezi și", "ayrıca okuyun", "ilgili haber",
+    "читайте", "смотрите", "по теме", "baca", "simak", "simak juga")
 # The link a teaser's blurb ends with, after its last sentence ("... den Namen seines Entdeckers.
 # mehr", "... sights, sounds,… Read more"): the blurb is a teaser (rules._READ_MORE).
 READ_MORE_ENDS = ("more", "read more", "mehr", "weiterlesen", "lire la suite", "lire plus", "leer más", "leia mais",
@@ -312,6 +360,12 @@ EMBED_NAMES = ("external content", "embedded content", "redaktioneller inhalt", 
                "conteúdo externo", "contenuto esterno", "externe inhoud", "externt innehåll", "eksternt innhold",
                "eksternt indhold", "obsah vložený", "vložený obsah", "externí obsah", "externý obsah",
                "внешний контент", "внешнее содержимое", "外部コンテンツ", "外部内容", "외부 콘텐츠")
+# The word a form puts in brackets after a required field's label ("Name (required)", "E-Mail
+# (erforderlich)", "Nom (obligatoire)"): ingest.clean.notices. Lower case.
+FORM_REQUIRED = ("required", "erforderlich", "pflichtfeld", "obligatorio", "obligatoire", "obbligatorio",
+                 "obrigatório", "verplicht", "obligatoriskt", "obligatorisk", "påkrævet", "pakollinen", "wymagane",
+                 "povinné", "obligatoriu", "kötelező", "обязательно", "обязательное поле", "zorunlu", "wajib",
+                 "必須", "必填", "필수")
 # Parts of those names that a page is scanned for (few: each is a scan of the page).
 EMBED_ANCHORS = ("redaktioneller", "extern", "estern", "ekstern", "embedded", "eingebettet", "vložen", "внешн", "外部", "외부")
 # An article's reading time ("3 Min Lesezeit", "5 min read", "1 minuti di lettura", "Lesedauer: 4

@@ -1,0 +1,183 @@
+"""Precision of plain-text cleaning on unseen pages: chrome after or inside the article that the
+cleaner kept.
+
+- a comment form: its heading as blog and news software words it in many languages ("Leave a
+  Reply", "Schreibe einen Kommentar", "Deja una respuesta"), its fields by their required mark
+  ("Name *", "E-Mail (erforderlich)") and the line that explains the mark; what follows a form is
+  the sidebar or the footer, never the article the form is under.
+
+Each test also holds an article line that looks like the chrome (a footnote's star, a table
+row's star, code with a star).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import HARBOUR_BODY
+
+from ingest.clean.rules import COMMENTS, match_line
+
+FORM = "pattern:form"  # ingest.clean.notices.FORM
+from ingest.clean.text import clean_text
+from ingest.config import CleanOptions
+
+OPTIONS = CleanOptions()
+
+
+def _rule(line: str) -> str | None:
+    return match_line(line, len(line.split()))
+
+
+def _clean(lines: list[str]):
+    return clean_text("\n\n".join(lines), OPTIONS)
+
+
+@pytest.mark.parametrize("head", [
+    "Leave a Reply", "Schreibe einen Kommentar", "Hinterlasse einen Kommentar", "Kommentar verfassen",
+    "Deja una respuesta", "Deja un comentario", "Laisser un commentaire", "Lascia un commento",
+    "Deixe um comentário", "Laat een reactie achter", "Lämna ett svar", "Dodaj komentarz",
+    "Оставить комментарий", "Bir yanıt yazın", "Tinggalkan Balasan",
+])
+def test_the_head_of_a_comment_form_is_a_comments_line_in_many_languages(head):
+    assert _rule(head) == COMMENTS
+    if "ı" not in head:  # (Turkish's dotless i is lower-cased as "i")
+        assert _rule(head.upper()) == COMMENTS
+
+
+@pytest.mark.parametrize("line", [
+    "Name *", "E-Mail *", "Ihr Kommentar *", "Name (required)", "E-Mail (erforderlich) (Adresse wird niemals veröffentlicht)",
+    "Your email address will not be published. Required fields are marked *",
+    "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+    "Tu dirección de correo electrónico no será publicada. Los campos obligatorios están marcados con *",
+])
+def test_a_required_field_and_the_line_that_explains_its_mark_are_a_form(line):
+    assert _rule(line) == FORM
+
+
+@pytest.mark.parametrize("line", [
+    "* Alle Preise inklusive Mehrwertsteuer und Versand.",  # a footnote
+    "2017 Andrej Babiš 53 *",  # a table row's footnote mark
+    "- player.setav magicka *",  # code
+    "SELECT * FROM orders WHERE total > 100",
+    "Die Athlet*innen trainieren jeden Tag.",
+    "Preise*",
+])
+def test_an_article_line_with_a_star_is_no_form(line):
+    assert _rule(line) != FORM
+
+
+FORM_DE = ["Schreibe einen Kommentar",
+           "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+           "Kommentar *", "Name *", "E-Mail *", "Website",
+           "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser speichern."]
+SIDEBAR_DE = ["Hallo!", "Willkommen auf meinem Blog über den Hafen und die Fähren der Inseln.",
+              "Hier schreibe ich jede Woche über Schiffe, Häfen und das Leben an der Küste."]
+
+
+def test_a_german_comment_form_after_the_article_ends_it():
+    cleaned = _clean(["Pier closed after divers find cracks", *HARBOUR_BODY, *FORM_DE, *SIDEBAR_DE])
+    assert list(cleaned.paragraphs) == HARBOUR_BODY
+    removed = {r.text for r in cleaned.removed}
+    assert set(FORM_DE + SIDEBAR_DE) <= removed
+
+
+def test_the_article_before_a_comment_form_is_chosen_over_a_denser_sidebar_after_it():
+    # A short post, a form whose fields say "(required)", then a sidebar of more sentences than
+    # the post: the post is the article.
+    post = HARBOUR_BODY[:2]
+    form = ["Kommentar verfassen", "Gib hier deinen Kommentar ein ...", "E-Mail (erforderlich)",
+            "Name (erforderlich)", "Website"]
+    sidebar = ["Über diesen Blog",
+               "Dieser Blog erzählt seit vielen Jahren von den Häfen, den Fähren und den Menschen an der Küste.",
+               "Die Fotos in diesem Blog stehen unter einer freien Lizenz und dürfen mit Namensnennung "
+               "weitergegeben werden.",
+               "Trotz sorgfältiger Kontrolle übernehme ich keine Haftung für die Inhalte der verlinkten Seiten, "
+               "für die allein ihre Betreiber verantwortlich sind.",
+               "Alle Texte dieses Blogs schreibe ich selbst, und jede Woche kommt mindestens ein neuer Beitrag "
+               "über die Küste dazu."]
+    cleaned = _clean(["Pier closed after divers find cracks", *post, *form, *sidebar])
+    assert list(cleaned.paragraphs) == post
+
+
+# --- a link to another story inside the article, after a "read also" marker -----------------
+
+@pytest.mark.parametrize("line", [
+    "Lea más: Tribunal condena a cuatro años de prisión a ex contralor",
+    "Lea:\xa0Consejo Permanente aborda este miércoles la confiscación de sus oficinas",  # a no-break space
+    "VEA TAMBIÉN: Estrella de la educación no brilla para estudiantes del oeste",
+    "MIRA: Madre se acerca a conocer los motivos de captura de su hijo",
+    "Le puede interesar: Abrirán tres nuevos casos contra la fuerza pública",
+    "Leia mais: Governo anuncia novo pacote para o transporte público",
+    "Lies auch: Warum der Hafen schon wieder gesperrt werden muss",
+    "Leggi anche: Il porto chiude il molo nord dopo le crepe",
+    "Czytaj też: Port zamyka północne nabrzeże po odkryciu pęknięć",
+])
+def test_a_read_also_marker_and_a_headline_on_one_line_is_a_teaser_in_many_languages(line):
+    assert _rule(line) == "phrase:related"
+
+
+@pytest.mark.parametrize("line", [
+    "Mira: Ich war damals zwölf und wusste nicht, was passiert.",  # an interview's answer
+    "Lea: Yo no lo sabía, pero mi madre sí lo sabía.",
+    "Lee más: ",  # no teaser
+])
+def test_a_speaker_named_like_a_marker_is_no_teaser(line):
+    assert _rule(line) != "phrase:related"
+
+
+def test_an_inline_teaser_goes_and_the_article_around_it_stays():
+    teaser = "Lea también:\xa0Los trabajadores del puerto exigen más seguridad en los muelles"
+    other = "LE PUEDE INTERESAR: El gobierno promete reparar los muelles antes del verano"
+    article = [
+        "Las autoridades portuarias cerraron el muelle norte el viernes después de que los buzos encontraron "
+        "grietas en dos pilares de hormigón.",
+        "El ferry a las islas saldrá del muelle sur hasta que terminen las reparaciones, que según el director "
+        "podrían durar seis semanas.",
+        "Los pasajeros deberán llegar media hora antes, porque el muelle sur tiene menos espacio para los coches "
+        "que esperan.",
+        "El director dijo que el puerto pagará los autobuses que llevan a los pasajeros del centro al muelle sur.",
+    ]
+    cleaned = _clean(["Cierran el muelle norte tras hallar grietas", article[0], article[1], teaser, article[2],
+                      other, article[3]])
+    assert list(cleaned.paragraphs) == article
+    assert {r.text for r in cleaned.removed} >= {teaser, other}
+
+
+# --- the heading of a box of teasers, composed of "more" or "similar" and "stories" ---------
+
+@pytest.mark.parametrize("head", [
+    "Ähnliche Beiträge", "Verwandte Beiträge", "Weitere Beiträge aus der Kolumne:", "Mehr Themen:",
+    "Top Themen der Redaktion", "Weitere aktuelle Themen aus der Arbeitswelt", "Das könnte dich auch interessieren",
+    "Lies auch", "Otras noticias", "Más noticias de Colombia", "ÚLTIMAS NOTAS", "Recent stories",
+    "Explore further", "Altre notizie", "Outras notícias", "Meer nieuws", "Autres articles",
+])
+def test_the_heading_of_a_box_of_teasers_is_related_in_many_languages(head):
+    assert _rule(head) == "phrase:related"
+
+
+def test_a_blurb_right_after_a_related_heading_is_damped_as_a_teaser():
+    from ingest.clean.rules import RELATED
+    from ingest.clean.scoring import damp_teasers
+    # heading, a blurb that scores, the next teaser's headline
+    rules = [None, RELATED, None, None]
+    words = [20, 2, 14, 6]
+    ends = [True, False, True, False]
+    scores = [20.0, -8.0, 14.0, -3.0]
+    keys = ["a", "ähnliche beiträge", "b", "c"]
+    damped = damp_teasers(rules, words, ends, scores, [0, 2], keys)
+    assert damped == [2] and scores[2] < 14.0
+
+
+def test_a_list_the_article_ends_with_runs_up_to_a_related_box():
+    intro = "Und hier findet ihr die im Video genannten Orte mit dem Weg dorthin:"
+    places = ["Die Biosphäre Potsdam", "Vom Bahnhof mit der Tram bis zur Haltestelle Vogelpark",
+              "Crash Room", "3 Minuten vom Bahnhof Ostkreuz zu Fuß",
+              "Base Flying", "2 Minuten vom Bahnhof Alexanderplatz"]
+    article = [
+        "In Berlin lebe ich nun schon seit neun Jahren und habe bereits jede Menge Verrücktes erlebt.",
+        "Heute zeige ich euch daher im Video oben drei der verrücktesten Orte, die man in der Stadt besuchen kann.",
+        "Vielen Dank an die Bahn, die mich für dieses Video unterstützt hat und mit der man alle Orte bequem erreicht.",
+    ]
+    box = ["Related articles", "Was passiert hier eigentlich noch?", "Die Wahrheit über den Winter in der Stadt"]
+    cleaned = _clean(["Drei verrückte Orte in Berlin", *article, intro, *places, *box, "Impressum", "Datenschutz"])
+    assert list(cleaned.paragraphs) == [*article, intro, *places]
