@@ -307,12 +307,48 @@ def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[s
             continue
         start = 0
         for end in [*(m.end() for m in _SENTENCE_BREAK.finditer(line)), len(line)]:
-            piece = line[start:end].strip()
-            if piece:
+            for piece in _capitalised_runs(line[start:end].strip()):
                 new_nos.append(no)
                 new_texts.append(piece)
             start = end
     return new_nos, new_texts
+
+
+# A run of this many words or more, each starting with a capital letter, is a menu's run
+# inside a sentence piece of a page run together ("Trending Latest Sections Tech Health Space
+# ..."): prose puts a lower-case word among five capitalised ones. A word that ends with a
+# comma or semicolon is in a sentence's list ("1 Green, 1 Red, 1 Yellow"), and a number in
+# a date or a quantity, not in a menu; a script without case never starts such a run.
+CAPITALISED_RUN = 6
+_LIST_PUNCTUATION = ",;，、；"
+
+
+def _in_run(word: str) -> bool:
+    """Whether the word may be part of a menu's run: capitalised, no list's comma after it."""
+    return word[:1].isupper() and word[-1:] not in _LIST_PUNCTUATION
+
+
+def _capitalised_runs(piece: str) -> list[str]:
+    """The piece, with each run of CAPITALISED_RUN or more capitalised words a piece of its
+    own. A run followed by a lower-case word gives that word's sentence its first word
+    back ("... Weight Loss Guide: How" + "to Lose Weight" keeps "How to Lose Weight").
+    One pass over the words."""
+    words = piece.split(" ")
+    if len(words) < CAPITALISED_RUN:
+        return [piece] if piece else []
+    out: list[str] = []
+    start = run = 0  # where the current piece starts; the run's first word
+    n = len(words)
+    for i, word in enumerate(words + [""]):
+        if i < n and _in_run(word):
+            continue
+        stop = i - 1 if word[:1].islower() else i  # where the run ends
+        if stop - run >= CAPITALISED_RUN:
+            out += [" ".join(words[a:b]) for a, b in ((start, run), (run, stop)) if b > a]
+            start = stop
+        run = i + 1
+    out.append(" ".join(words[start:]))
+    return [p for p in out if p]
 
 
 def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
