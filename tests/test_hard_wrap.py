@@ -120,6 +120,21 @@ def test_a_page_run_together_on_one_line_keeps_its_article():
     assert all(r.rule and r.line_no == 0 for r in cleaned.removed)
 
 
+def test_a_menu_run_together_with_the_article_is_cut_off_it():
+    """On a page run together, a menu has no sentence end of its own: its run of capitalised
+    words glues onto the sentence after it. The run is a piece of its own and goes; the
+    article's sentences stay."""
+    menu = ["Home", "World", "Europe", "Business", "Markets", "Sport", "Culture", "Opinion", "Podcasts"]
+    headline = "Night trains to reach Warsaw, Zagreb and Rome"
+    page = "\n".join([f"{headline} | The Daily Record", *menu, headline, *ENGLISH, *FOOTER])
+    cleaned = clean_text(" ".join(page.split()), OPTIONS)
+    kept = " ".join(cleaned.paragraphs)
+    assert " ".join(menu[1:4]) not in kept
+    sentences = [s.strip().rstrip(".") for p in ENGLISH for s in p.split(". ")]
+    assert all(s in kept for s in sentences)
+    assert any(" ".join(menu[1:4]) in r.text and r.rule for r in cleaned.removed)
+
+
 def test_a_long_paragraph_among_lines_is_not_cut_into_sentences():
     long_paragraph = " ".join(f"Officials in the town of stop number {i} said the new service would call "
                               f"there twice a week from next year." for i in range(1, 26))
