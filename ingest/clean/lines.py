@@ -323,30 +323,28 @@ CAPITALISED_RUN = 6
 _LIST_PUNCTUATION = ",;，、；"
 
 
-def _in_run(word: str) -> bool:
-    """Whether the word may be part of a menu's run: capitalised, no list's comma after it."""
-    return word[:1].isupper() and word[-1:] not in _LIST_PUNCTUATION
+_RUN = re.compile("1{%d,}" % CAPITALISED_RUN)  # over the words' flags: linear
 
 
 def _capitalised_runs(piece: str) -> list[str]:
     """The piece, with each run of CAPITALISED_RUN or more capitalised words a piece of its
     own. A run followed by a lower-case word gives that word's sentence its first word
-    back ("... Weight Loss Guide: How" + "to Lose Weight" keeps "How to Lose Weight").
-    One pass over the words."""
+    back ("... Weight Loss Guide: How" + "to Lose Weight" keeps "How to Lose Weight")."""
     words = piece.split(" ")
     if len(words) < CAPITALISED_RUN:
         return [piece] if piece else []
+    flags = "".join(["1" if w[:1].isupper() and w[-1:] not in _LIST_PUNCTUATION else "0" for w in words])
     out: list[str] = []
-    start = run = 0  # where the current piece starts; the run's first word
-    n = len(words)
-    for i, word in enumerate(words + [""]):
-        if i < n and _in_run(word):
-            continue
-        stop = i - 1 if word[:1].islower() else i  # where the run ends
+    start = 0  # where the current piece starts
+    for m in _RUN.finditer(flags):
+        run, stop = m.span()
+        if stop < len(words) and words[stop][:1].islower():
+            stop -= 1  # the next sentence's first word
         if stop - run >= CAPITALISED_RUN:
             out += [" ".join(words[a:b]) for a, b in ((start, run), (run, stop)) if b > a]
             start = stop
-        run = i + 1
+    if not out:
+        return [piece]
     out.append(" ".join(words[start:]))
     return [p for p in out if p]
 
