@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ingest.clean.lines import wrap_width
+from ingest.clean.lines import split_sentences, wrap_width
 from ingest.clean.scripts import columns
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
@@ -118,6 +118,34 @@ def test_a_page_run_together_on_one_line_keeps_its_article():
     sentences = [s.strip() + "." for p in ENGLISH for s in p.split(". ") if len(s) > 40]
     assert sum(s.rstrip(".") in kept for s in sentences) >= len(sentences) - 1
     assert all(r.rule and r.line_no == 0 for r in cleaned.removed)
+
+
+def test_a_menu_run_together_with_the_article_is_cut_off_it():
+    """On a page run together, a menu has no sentence end of its own: its run of capitalised
+    words glues onto the sentence after it. The run is a piece of its own and goes; the
+    article's sentences stay."""
+    menu = ["Home", "World", "Europe", "Business", "Markets", "Sport", "Culture", "Opinion", "Podcasts"]
+    headline = "Night trains to reach Warsaw, Zagreb and Rome"
+    page = "\n".join([f"{headline} | The Daily Record", *menu, headline, *ENGLISH, *FOOTER])
+    cleaned = clean_text(" ".join(page.split()), OPTIONS)
+    kept = " ".join(cleaned.paragraphs)
+    assert " ".join(menu[1:4]) not in kept
+    sentences = [s.strip().rstrip(".") for p in ENGLISH for s in p.split(". ")]
+    assert all(s in kept for s in sentences)
+    assert any(" ".join(menu[1:4]) in r.text and r.rule for r in cleaned.removed)
+
+
+def test_only_a_run_of_capitalised_words_is_cut_out_of_a_sentence():
+    """A menu's run is cut out of the sentence it glued onto, the sentence keeping its first
+    word; a list with commas, numbers and a script without case are not cut."""
+    menu = "Home World Europe Business Markets Sport Culture Opinion"
+    sentence = "Critics in the Freedom Party called the figure optimistic."
+    listed = "Pack 1 Green, 1 Red, 1 Yellow, 2 Blue, 1 Purple, 3 Orange and 10 Olives today."
+    line = " ".join([*ENGLISH, f"{menu} {sentence}", listed, *JAPANESE])
+    _, pieces = split_sentences([0], [line])
+    assert menu in pieces and sentence in pieces
+    assert listed in pieces
+    assert [p for p in pieces if p[0] > "\u3000"] == [s + "。" for j in JAPANESE for s in j.split("。") if s]
 
 
 def test_a_long_paragraph_among_lines_is_not_cut_into_sentences():

@@ -307,12 +307,46 @@ def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[s
             continue
         start = 0
         for end in [*(m.end() for m in _SENTENCE_BREAK.finditer(line)), len(line)]:
-            piece = line[start:end].strip()
-            if piece:
+            for piece in _capitalised_runs(line[start:end].strip()):
                 new_nos.append(no)
                 new_texts.append(piece)
             start = end
     return new_nos, new_texts
+
+
+# A run of this many words or more, each starting with a capital letter, is a menu's run
+# inside a sentence piece of a page run together ("Trending Latest Sections Tech Health Space
+# ..."): prose puts a lower-case word among five capitalised ones. A word that ends with a
+# comma or semicolon is in a sentence's list ("1 Green, 1 Red, 1 Yellow"), and a number in
+# a date or a quantity, not in a menu; a script without case never starts such a run.
+CAPITALISED_RUN = 6
+_LIST_PUNCTUATION = ",;，、；"
+
+
+_RUN = re.compile("1{%d,}" % CAPITALISED_RUN)  # over the words' flags: linear
+
+
+def _capitalised_runs(piece: str) -> list[str]:
+    """The piece, with each run of CAPITALISED_RUN or more capitalised words a piece of its
+    own. A run followed by a lower-case word gives that word's sentence its first word
+    back ("... Weight Loss Guide: How" + "to Lose Weight" keeps "How to Lose Weight")."""
+    words = piece.split(" ")
+    if len(words) < CAPITALISED_RUN:
+        return [piece] if piece else []
+    flags = "".join(["1" if w[:1].isupper() and w[-1:] not in _LIST_PUNCTUATION else "0" for w in words])
+    out: list[str] = []
+    start = 0  # where the current piece starts
+    for m in _RUN.finditer(flags):
+        run, stop = m.span()
+        if stop < len(words) and words[stop][:1].islower():
+            stop -= 1  # the next sentence's first word
+        if stop - run >= CAPITALISED_RUN:
+            out += [" ".join(words[a:b]) for a, b in ((start, run), (run, stop)) if b > a]
+            start = stop
+    if not out:
+        return [piece]
+    out.append(" ".join(words[start:]))
+    return [p for p in out if p]
 
 
 def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
