@@ -470,6 +470,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--article-only", action="store_true",
                     help="the plain-text page is each gold body alone (an article already extracted, "
                          "as trafilatura, newspaper or RSS full text save it); skips the HTML runs")
+    ap.add_argument("--line-model", action="store_true",
+                    help="with clean.line_model: the learned line model weighs in (ingest.clean.model)")
     ap.add_argument("--repeat", type=int, default=3,
                     help="timing passes of the plain-text run (the best is reported: the box is shared)")
     args = ap.parse_args(argv)
@@ -479,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: evaluation data not found ({scorer_path})")
         return 0
     scorer = load_scorer(scorer_path)
-    options = CleanOptions()
+    options = CleanOptions(line_model=args.line_model)
     if args.dir:
         return single_folder(args, scorer, options)
     return all_sets(args, scorer, options)

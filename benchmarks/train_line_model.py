@@ -1,8 +1,9 @@
 """Train the line model (ingest/clean/line_model.json) on the labelled dev pages, and
 cross-validate it by site and by set.
 
-usage: python benchmarks/train_line_model.py [--eval-only | --no-eval] [--kinds set,site]
+usage: python benchmarks/train_line_model.py [--eval-only | --no-eval] [--kinds set,site,ext]
                                              [--hidden N] [--switch-cost C] [--out FILE]
+                                             [--ext CORPUS [--ext-weight W]]
 
 Pages: ../shared/eval/<set>/text/*.txt with gold bodies in <set>/gold.jsonl. A
 non-blank line is labelled body when most of its character 6-grams (whitespace
@@ -17,14 +18,21 @@ pages with recall < 0.5), for each set held out:
 then the rule cleaner alone, with the lines the held-out model gives log-odds
 above 1, 2 or 3 added, and with the held-out model weighing in on its line scores
 (clean.line_model: ingest.clean.scoring.MODEL_WEIGHT, MODEL_CLIP).
-Then trains on all pages and writes the weights (deterministic: fixed seed).
-Exits 0 with a message when ../shared is absent.
+With --ext CORPUS (trafilatura's evaluation pages saved as text, as the external check
+has them; optional), the EVEN pages (i % 2 == 0 over sorted URLs; the odd half is
+never read) add partial labels: a line a "with" snippet covers is body, one a
+"without" snippet covers is not, the rest weigh nothing. They join every training set
+above, and "ext" scores the even pages as the external check does, each of two folds
+of sites (site_fold) by a model trained on the dev pages and the other fold.
+Then trains on all pages (and the even external ones) and writes the weights
+(deterministic: fixed seed). Exits 0 with a message when ../shared is absent.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import io
 import json
 import re
@@ -61,6 +69,8 @@ class Page:
     lines: list[str]
     labels: np.ndarray
     features: np.ndarray
+    mask: np.ndarray | None = None  # 1 for labelled lines (partial labels), None: all are
+    weight: float = 1.0  # how many fully labelled pages the page counts in training
 
 
 def _norm(text: str) -> str:
@@ -114,13 +124,69 @@ def load_pages(sets=SETS) -> list[Page]:
     return pages
 
 
+# --- partial labels: snippets of trafilatura's evaluation pages ------------------------
+def label_snippets(lines: list[str], body: list[str], boilerplate: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Labels and mask of a page's lines from snippets: a line a `body` snippet covers
+    (whitespace-normalised, it may span lines) is body, one a `boilerplate` snippet
+    covers is not, and the rest (and lines both cover) are unlabelled (mask 0)."""
+    normed = [" ".join(x.split()) for x in lines]
+    page = " ".join(normed)
+    starts = np.cumsum([0] + [len(x) + 1 for x in normed[:-1]]) if normed else np.zeros(0, int)
+    hit = np.zeros((2, len(lines)), dtype=bool)
+    for k, snippets in enumerate((body, boilerplate)):
+        for snippet in snippets:
+            s = " ".join(snippet.split())
+            at = page.find(s) if s else -1
+            while at >= 0:
+                first = int(np.searchsorted(starts, at, side="right")) - 1
+                last = int(np.searchsorted(starts, at + len(s) - 1, side="right")) - 1
+                hit[k, first:last + 1] = True
+                at = page.find(s, at + 1)
+    return hit[0].astype(np.float64), (hit[0] ^ hit[1]).astype(np.float64)
+
+
+EXT_WEIGHT = 1.0  # a partially labelled page counts this many fully labelled ones (cross-validated: 1 and 3 alike)
+
+
+def load_ext_pages(corpus: Path, weight: float = EXT_WEIGHT) -> list[Page]:
+    """The even pages (i % 2 == 0 over sorted URLs; the odd half stays held out) of
+    trafilatura's evaluation corpus as saved for the external check: corpus/tests/
+    evaldata.json (snippets "with" and "without" per URL) and corpus/text/NNNN.txt (the
+    page as a browser shows it); pages without a text file are skipped (a page with no
+    labelled line is kept: it weighs nothing in training and is scored in ext_cross_validate)."""
+    data = json.loads((corpus / "tests" / "evaldata.json").read_text(encoding="utf-8"))
+    pages = []
+    for i, url in enumerate(sorted(data)):
+        path = corpus / "text" / f"{i:04d}.txt"
+        if i % 2 or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        stripped = [x.strip() for x in text.splitlines()]
+        nos = [k for k, x in enumerate(stripped) if x]
+        lines = [x for x in stripped if x]
+        labels, mask = label_snippets(lines, data[url]["with"], data[url]["without"])
+        pages.append(Page("ext", f"{i:04d}", site_of("ext", str(i), url), text, nos, lines,
+                          labels, line_features(lines, nos), mask, weight))
+    return pages
+
+
+def site_fold(site: str) -> int:
+    """0 or 1: the external check's fold of a site (a hash, the same in every run)."""
+    return hashlib.md5(site.encode("utf-8")).digest()[-1] % 2
+
+
 # --- training ------------------------------------------------------------------------
 def _weights(pages: list[Page]) -> np.ndarray:
-    """Each line's weight: its words (plus one) over its page's, so every page counts the same."""
+    """Each line's weight: its words (plus one) over its page's, so every page counts the
+    same (times the page's weight; a partially labelled page's only on its labelled lines)."""
     out = []
     for p in pages:
         w = np.exp(p.features[:, FEATURE_NAMES.index("log_words")])  # words + 1
-        out.append(w / w.sum())
+        if p.mask is not None:
+            w = w * p.mask
+            out.append(p.weight * w / max(w.sum(), 1e-12))
+            continue
+        out.append(p.weight * w / w.sum())
     w = np.concatenate(out)
     return w / w.mean()
 
@@ -237,13 +303,16 @@ def grouped_folds(pages: list[Page], k: int, seed: int = SEED) -> list[int]:
     return [fold_of[p.site] for p in pages]
 
 
-def held_out_models(pages: list[Page], kind: str, hidden: int) -> list[tuple[LineModel, list[Page]]]:
-    """(model, the pages it did not see) for each split: by set, or 5 folds grouped by site."""
+def held_out_models(pages: list[Page], kind: str, hidden: int,
+                    extra: list[Page] = ()) -> list[tuple[LineModel, list[Page]]]:
+    """(model, the pages it did not see) for each split: by set, or 5 folds grouped by site;
+    `extra` pages (partially labelled, other sites) join every training set."""
+    extra = list(extra)
     if kind == "set":
-        return [(train([p for p in pages if p.set != held], hidden), [p for p in pages if p.set == held])
+        return [(train([p for p in pages if p.set != held] + extra, hidden), [p for p in pages if p.set == held])
                 for held in SETS]
     folds = grouped_folds(pages, 5)
-    return [(train([p for p, g in zip(pages, folds) if g != f], hidden),
+    return [(train([p for p, g in zip(pages, folds) if g != f] + extra, hidden),
              [p for p, g in zip(pages, folds) if g == f]) for f in range(5)]
 
 
@@ -278,11 +347,11 @@ def rule_model_bodies(model: LineModel, pages: list[Page]) -> dict[str, str]:
 
 
 def cross_validate(pages: list[Page], scorer, hidden: int, switch_costs=(0.0, 0.5, 1.0, 2.0),
-                   kinds=("set", "site")) -> None:
+                   kinds=("set", "site"), extra: list[Page] = ()) -> None:
     """Print held-out figures per set: trained on the other sets, and 5-fold by site; then
     the rule cleaner alone and with the lines the held-out model is sure of added."""
     for kind in kinds:
-        splits = held_out_models(pages, kind, hidden)
+        splits = held_out_models(pages, kind, hidden, extra)
         for threshold in (None,) + UNION_THRESHOLDS:
             bodies = {}
             for model, test in splits:
@@ -311,14 +380,65 @@ def cross_validate(pages: list[Page], scorer, hidden: int, switch_costs=(0.0, 0.
                       f"F1 {f1:.3f} P {p_:.3f} R {r:.3f} recall<0.5 {low}", flush=True)
 
 
+def snippet_counts(body: str, item: dict) -> np.ndarray:
+    """tp, fp, fn, tn of a page's snippets in a cleaned body, as the external check counts
+    them (whitespace-normalised substrings)."""
+    text = " ".join(body.split())
+    kept = sum(" ".join(w.split()) in text for w in item["with"])
+    leaked = sum(" ".join(w.split()) in text for w in item["without"])
+    return np.array([kept, leaked, len(item["with"]) - kept, len(item["without"]) - leaked])
+
+
+def ext_bodies(model: LineModel | None, pages: list[Page]) -> dict[str, str]:
+    """Bodies of the rule cleaner on plain-text pages, with `model` weighing in (None: off)."""
+    from ingest.clean.document import composed_text
+    from ingest.clean.text import clean_text
+    from ingest.config import CleanOptions
+
+    options = CleanOptions(line_model=model is not None)
+    return {p.id: "\n\n".join(clean_text(composed_text(p.text), options, line_model=model).paragraphs)
+            for p in pages}
+
+
+def ext_cross_validate(dev: list[Page], ext: list[Page], corpus: Path, hidden: int) -> None:
+    """The external check's figures (snippet P/R/F1, pages keeping under half their body
+    snippets) of the even pages, each fold of sites (site_fold) scored by a model that did
+    not see it: rules alone, the model trained on the dev pages, and on them plus the
+    other fold's partial labels."""
+    data = json.loads((corpus / "tests" / "evaldata.json").read_text(encoding="utf-8"))
+    urls = sorted(data)
+    folds = [[p for p in ext if site_fold(p.site) == f] for f in (0, 1)]
+    dev_model = train(dev, hidden)
+    runs = {"rules alone": (None, None), "model (dev)": (dev_model, dev_model),
+            "model (dev + ext)": tuple(train(dev + folds[1 - f], hidden) for f in (0, 1))}
+    for name, models in runs.items():
+        total, low = np.zeros(4), 0
+        for f in (0, 1):
+            for pid, body in ext_bodies(models[f], folds[f]).items():
+                c = snippet_counts(body, data[urls[int(pid)]])
+                total += c
+                low += c[0] < (c[0] + c[2]) / 2
+        tp, fp, fn, _ = total
+        p_, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+        print(f"ext even, folds by site  {name:<19} {len(ext)} pages P {p_:.4f} R {r:.4f} "
+              f"F1 {2 * p_ * r / max(p_ + r, 1e-9):.4f} with<half {low}", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--eval-only", action="store_true", help="cross-validate, write no weights")
     ap.add_argument("--no-eval", action="store_true", help="only train on all pages and write")
     ap.add_argument("--hidden", type=int, default=0, help="hidden units (0: logistic regression)")
     ap.add_argument("--switch-cost", type=float, default=0.0, help="Viterbi switch cost shipped")
-    ap.add_argument("--kinds", default="set,site", help="cross-validations to run: set, site")
+    ap.add_argument("--kinds", default="set,site,ext",
+                    help="cross-validations to run: set, site, ext (with --ext)")
     ap.add_argument("--out", type=Path, default=REPO / "ingest" / "clean" / "line_model.json")
+    ap.add_argument("--ext", type=Path, metavar="CORPUS",
+                    help="also learn from the partial labels of trafilatura's evaluation pages saved "
+                         "as text (CORPUS/tests/evaldata.json, CORPUS/text/NNNN.txt; even pages only), "
+                         "and cross-validate on them (kinds: ext)")
+    ap.add_argument("--ext-weight", type=float, default=EXT_WEIGHT,
+                    help="how many fully labelled pages a partially labelled one counts")
     args = ap.parse_args(argv)
     if not (SHARED / "eval" / "score_boilerplate.py").is_file():
         print(f"skipped: evaluation data not found under {SHARED / 'eval'}")
@@ -327,10 +447,23 @@ def main(argv: list[str] | None = None) -> int:
     pages = load_pages()
     print(f"{len(pages)} pages, {sum(len(p.lines) for p in pages)} lines, "
           f"{int(sum(p.labels.sum() for p in pages))} body lines ({time.time() - t0:.1f} s)", flush=True)
+    kinds = tuple(args.kinds.split(","))
+    ext: list[Page] = []
+    if args.ext:
+        if not (args.ext / "tests" / "evaldata.json").is_file():
+            print(f"--ext: {args.ext / 'tests' / 'evaldata.json'} not found")
+            return 2
+        ext = load_ext_pages(args.ext, args.ext_weight)
+        print(f"{len(ext)} external pages, {int(sum(p.mask.sum() for p in ext))} labelled lines, "
+              f"{int(sum((p.mask * p.labels).sum() for p in ext))} body", flush=True)
     if not args.no_eval:
-        cross_validate(pages, load_scorer(), args.hidden, kinds=tuple(args.kinds.split(",")))
+        dev_kinds = tuple(k for k in kinds if k != "ext")
+        if dev_kinds:
+            cross_validate(pages, load_scorer(), args.hidden, kinds=dev_kinds, extra=ext)
+        if ext and "ext" in kinds:
+            ext_cross_validate(pages, ext, args.ext, args.hidden)
     if not args.eval_only:
-        model = with_switch(train(pages, args.hidden), args.switch_cost)
+        model = with_switch(train(pages + ext, args.hidden), args.switch_cost)
         data = model.to_json()
         for stage in ("first", "second"):
             for layer in (data[stage] or {}).get("layers", ()):

@@ -282,3 +282,59 @@ def test_rule_cleaner_with_the_model_never_raises_and_loses_nothing(parts):
     for no, raw in enumerate(text.splitlines()):
         assert not raw.strip() or no in removed or raw.strip() in kept, (no, raw)
     assert {r.rule for r in cleaned.removed} <= set(R.RULES)
+
+
+def test_snippets_label_the_lines_they_cover_and_leave_the_rest_unlabelled():
+    T = _train_module()
+    lines = ["Home", "The council voted to rebuild the bridge", "over the river on Tuesday.",
+             "Share this story", "Related: the old bridge", "Comments"]
+    labels, mask = T.label_snippets(lines, ["rebuild the bridge over  the river"],
+                                    ["Share this", "Related: the old bridge", "nowhere on the page"])
+    assert labels.tolist() == [0, 1, 1, 0, 0, 0]
+    assert mask.tolist() == [0, 1, 1, 1, 1, 0]
+    # a line both kinds of snippet cover is left unlabelled
+    labels, mask = T.label_snippets(lines, ["Share this story"], ["this story"])
+    assert mask[3] == 0 and mask.sum() == 0
+
+
+def _corpus(tmp_path, n: int) -> Path:
+    urls = [f"https://site{k}.example/story" for k in range(n)]
+    data = {u: {"file": f"{k}.html", "with": [SENTENCES[k % len(SENTENCES)]], "without": ["Subscribe"]}
+            for k, u in enumerate(urls)}
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "evaldata.json").write_text(json.dumps(data), encoding="utf-8")
+    (tmp_path / "text").mkdir()
+    for i, url in enumerate(sorted(urls)):
+        page = _page(MENU, [SENTENCES[int(url[12]) % len(SENTENCES)]], FOOTER)
+        (tmp_path / "text" / f"{i:04d}.txt").write_text(page, encoding="utf-8")
+    return tmp_path
+
+
+def test_external_pages_are_the_even_ones_only(tmp_path):
+    T = _train_module()
+    pages = T.load_ext_pages(_corpus(tmp_path, 5), weight=2.0)
+    assert [p.id for p in pages] == ["0000", "0002", "0004"]
+    for p in pages:
+        assert p.set == "ext" and p.weight == 2.0
+        assert p.labels[p.lines.index("Subscribe")] == 0 and p.mask[p.lines.index("Subscribe")] == 1
+        assert p.labels.sum() == 1 and p.mask.sum() == 2
+        assert p.features.shape == (len(p.lines), len(FEATURE_NAMES))
+    assert len({T.site_fold(p.site) for p in pages}) <= 2
+
+
+def test_unlabelled_lines_of_a_partially_labelled_page_weigh_nothing(tmp_path):
+    T = _train_module()
+    pages = T.load_ext_pages(_corpus(tmp_path, 6))
+    w = T._weights(pages)
+    mask = np.concatenate([p.mask for p in pages])
+    assert np.all(w[mask == 0] == 0) and np.all(w[mask == 1] > 0)
+    # flipping the labels of unlabelled lines leaves the trained model unchanged
+    flipped = [T.Page(p.set, p.id, p.site, p.text, p.nos, p.lines, np.where(p.mask > 0, p.labels, 1 - p.labels),
+                      p.features, p.mask, p.weight) for p in pages]
+    assert T.train(pages, epochs=30).to_json() == T.train(flipped, epochs=30).to_json()
+
+
+def test_snippet_counts_follow_the_external_check():
+    T = _train_module()
+    item = {"with": ["the old  bridge", "never kept"], "without": ["Subscribe", "Sport"]}
+    assert T.snippet_counts("Rebuilding the old\nbridge.\n\nSubscribe", item).tolist() == [1, 1, 1, 1]

@@ -219,7 +219,9 @@ def mark_datelines(texts: list[str], heads: str, words: list[int], rules: list,
 # With clean.line_model (off by default: held out by set it did not beat the rules alone),
 # each item's score gets MODEL_WEIGHT times the line model's log-odds, clipped to
 # +-MODEL_CLIP. The values improved all three eval sets, each scored with weights
-# trained on the other two, by at most 0.001 F1 (0.25 of 70 combinations tried).
+# trained on the other two, by at most 0.001 F1 (0.25 of 70 combinations tried); with the
+# external check's even pages in training and folds by site, 0.25 and clip 4 were still
+# best of (0.25, 0.5, 1) x (2, 4) and of separate weights for positive and negative odds.
 MODEL_WEIGHT = 0.25
 MODEL_CLIP = 4.0
 
