@@ -66,9 +66,11 @@ _STEMS = tuple((stem, limit) for stems, limit in ((SCRIPT_NAMES, NOTICE_MAX_WORD
                                                   (EMBED_ANCHORS, NOTICE_MAX_WORDS),
                                                   (("@",), NOTICE_MAX_WORDS),
                                                   (READING_ANCHORS, READING_MAX_WORDS),
-                                                  (("*",), FORM_NOTE_MAX_WORDS),
-                                                  (("(",), FORM_LABEL_MAX_WORDS))
+                                                  (("*",), FORM_NOTE_MAX_WORDS))
                for stem in stems)
+# A required field's word in brackets, "(required)", found by one scan that jumps to each "("
+# (a stem "(" stopped at every bracket of the page's prose).
+_REQUIRED_ON_PAGE = re.compile("|".join(map(re.escape, _REQUIRED)))
 assert all(any(a in name for a in EMBED_ANCHORS) for name in EMBED_NAMES)
 assert all(any(a in word for a in READING_ANCHORS) for word in READING_UNITS)
 
@@ -129,4 +131,9 @@ def page_notices(page: str, starts: list[int], lows: list[str], n_words: list[in
             if 0 <= k <= last and n_words[k] <= limit:
                 found.add(k)
             at = page.find(stem, starts[k + 1]) if k < last else -1
+    if "(" in page:
+        for m in _REQUIRED_ON_PAGE.finditer(page):
+            k = bisect_right(starts, m.start()) - 1
+            if 0 <= k <= last and n_words[k] <= FORM_LABEL_MAX_WORDS:
+                found.add(k)
     return [(k, rule) for k in sorted(found) if (rule := notice(lows[k], n_words[k]))]

@@ -554,7 +554,15 @@ def _trie(entries: Iterable[tuple[str, str]]) -> str:
 
 def _alternation(node: dict) -> str:
     branches = list(node.get("", ()))
-    branches += [re.escape(ch) + _alternation(child) for ch, child in sorted(node.items()) if ch]
+    chars = sorted(ch for ch in node if ch)
+    branches += [re.escape(ch) + _alternation(node[ch]) for ch in chars if ch.isascii()]
+    others = [re.escape(ch) + _alternation(node[ch]) for ch in chars if not ch.isascii()]
+    if len(others) > 1 and len(branches) > 0:
+        # Every branch is tried where the word fails (most lines): the words of other scripts
+        # are one branch behind a test for a non-ASCII character, not one test each.
+        branches.append("(?=[^\x00-\x7f])(?:" + "|".join(others) + ")")
+    else:
+        branches += others
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
