@@ -23,6 +23,13 @@ COUNCIL_BODY = [
     "Opponents argued that the money should go to road repairs, which have been delayed for years now.",
     "The mayor said she expected the first new routes to open before the end of the coming summer.",
 ]
+# A photo gallery's slides (title, caption), as a page pastes them between two parts of an article.
+GALLERY_SLIDES = [
+    ("Harbour fire", "Firefighters fought a blaze at the old harbour warehouse for most of the night."),
+    ("Bridge reopens", "The river bridge reopened to traffic on Monday after two years of repairs."),
+    ("Market returns", "The farmers' market came back to the main square for the summer season."),
+    ("School prize", "Pupils of the northern school won a national prize for their science project."),
+]
 
 # a short harbour story, for cleaner tests whose chrome is a notice, a panel or a box
 HARBOUR_BODY = [

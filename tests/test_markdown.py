@@ -11,6 +11,7 @@ import json
 import textwrap
 import sqlite3
 
+from conftest import GALLERY_SLIDES
 from ingest.clean.markdown import looks_like_markdown, markdown_to_text
 from ingest.clean.text import clean_text
 from ingest.clean import clean_document
@@ -84,11 +85,7 @@ def test_a_slideshow_saved_as_a_list_of_headed_slides_goes_as_a_gallery():
     still tell the gallery."""
     assert markdown_to_text("  * ##  1/4 Harbour fire") == "  * 1/4 Harbour fire"
     slides = []
-    for number, (title, caption) in enumerate([
-            ("Harbour fire", "Firefighters fought a blaze at the old harbour warehouse for most of the night."),
-            ("Bridge reopens", "The river bridge reopened to traffic on Monday after two years of repairs."),
-            ("Market returns", "The farmers' market came back to the main square for the summer season."),
-            ("School prize", "Pupils of the northern school won a national prize for their science project.")], 1):
+    for number, (title, caption) in enumerate(GALLERY_SLIDES, 1):
         slides += [f"  * ##  {number}/4 {title}", "", caption, "", "GETTY IMAGES", ""]
     page = "\n".join(MENU + ["# Night trains to reach Warsaw, Zagreb and Rome", ""]
                      + "\n\n".join(BODY_MARKDOWN[:2]).split("\n") + ["", *slides]

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import COUNCIL_BODY as BODY
+from conftest import GALLERY_SLIDES
 from ingest.config import CleanOptions
 from ingest.clean.dates import find_published, parse_date
 from ingest.normalize import normalize_text
@@ -1010,11 +1011,7 @@ def test_a_subheading_or_a_short_list_inside_the_article_stays():
 
 def test_a_photo_gallery_between_two_parts_of_the_article_goes_and_the_parts_join():
     gallery = []
-    for number, (title, caption) in enumerate([
-            ("Harbour fire", "Firefighters fought a blaze at the old harbour warehouse for most of the night."),
-            ("Bridge reopens", "The river bridge reopened to traffic on Monday after two years of repairs."),
-            ("Market returns", "The farmers' market came back to the main square for the summer season."),
-            ("School prize", "Pupils of the northern school won a national prize for their science project.")], 1):
+    for number, (title, caption) in enumerate(GALLERY_SLIDES, 1):
         gallery += [f"{number}/4 {title}", caption, "Getty Images"]
     lines = ["Council approves budget for more buses", *LONG_BODY[:3], "Share", *gallery, *LONG_BODY[3:],
              "Home", "Contact us"]
