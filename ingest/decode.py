@@ -188,12 +188,12 @@ def decode(data: bytes, limit: int | None = None) -> str | None:
     except UnicodeDecodeError:
         if _damaged_utf8(data):
             text = _decode_prefix(data, "utf-8-sig", limit, "replace")
-            return None if looks_binary(text) else text
-        encoding = detect_encoding(data)
-        if encoding is None:
-            return None
-        try:
-            text = _decode_prefix(data, encoding, limit)
-        except (UnicodeDecodeError, LookupError):
-            return None
+        else:
+            encoding = detect_encoding(data)
+            if encoding is None:
+                return None
+            try:
+                text = _decode_prefix(data, encoding, limit)
+            except (UnicodeDecodeError, LookupError):
+                return None
     return None if looks_binary(text) else text

@@ -92,8 +92,6 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
     return not (prose >= RESUME_LINES and resumed >= RESUME_FRACTION * before and markers <= 1)
 
 
-
-
 def _sub_heading(texts: list[str], i: int) -> bool:
     """Whether item i (if any) may be a sub-heading: no sentence ends inside it (a photo's
     caption under a link does, "... on Monday. (AP)")."""

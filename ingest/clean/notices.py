@@ -45,7 +45,9 @@ READING_MAX_WORDS = 14
 # star at most FORM_NOTE_MAX_WORDS.
 FORM_FIELD_MAX_WORDS = 3
 FORM_LABEL_MAX_WORDS = 8  # with the word in brackets ("E-Mail (required) (address never made public)")
-_REQUIRED = tuple(f"({word})" for word in FORM_REQUIRED)
+# A required field's word in brackets, "(required)": one scan of the page jumps to each "("
+# (a stem "(" stopped at every bracket of the page's prose), and of a line.
+_REQUIRED = re.compile("|".join(re.escape(f"({word})") for word in FORM_REQUIRED))
 FORM_NOTE_MAX_WORDS = 25
 # The star standing alone at the line's end, or before its last word ("... marked *", "... mit *
 # markiert"), after a word and a space (a table row's "53 *" is a footnote's).
@@ -68,9 +70,6 @@ _STEMS = tuple((stem, limit) for stems, limit in ((SCRIPT_NAMES, NOTICE_MAX_WORD
                                                   (READING_ANCHORS, READING_MAX_WORDS),
                                                   (("*",), FORM_NOTE_MAX_WORDS))
                for stem in stems)
-# A required field's word in brackets, "(required)", found by one scan that jumps to each "("
-# (a stem "(" stopped at every bracket of the page's prose).
-_REQUIRED_ON_PAGE = re.compile("|".join(map(re.escape, _REQUIRED)))
 assert all(any(a in name for a in EMBED_ANCHORS) for name in EMBED_NAMES)
 assert all(any(a in word for a in READING_ANCHORS) for word in READING_UNITS)
 
@@ -109,7 +108,7 @@ def notice(low: str, n_words: int) -> str | None:
         return CONTACT
     if "*" in low and _form_line(low, n_words):
         return FORM
-    if n_words <= FORM_LABEL_MAX_WORDS and "(" in low and any(map(low.__contains__, _REQUIRED)):
+    if n_words <= FORM_LABEL_MAX_WORDS and "(" in low and _REQUIRED.search(low):
         return FORM
     if (n_words <= READING_MAX_WORDS and any(map(low.__contains__, READING_TIME))
             and any(map(low.__contains__, READING_UNITS)) and any(map(str.isdigit, low))):
@@ -132,7 +131,7 @@ def page_notices(page: str, starts: list[int], lows: list[str], n_words: list[in
                 found.add(k)
             at = page.find(stem, starts[k + 1]) if k < last else -1
     if "(" in page:
-        for m in _REQUIRED_ON_PAGE.finditer(page):
+        for m in _REQUIRED.finditer(page):
             k = bisect_right(starts, m.start()) - 1
             if 0 <= k <= last and n_words[k] <= FORM_LABEL_MAX_WORDS:
                 found.add(k)
