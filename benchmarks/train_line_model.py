@@ -391,12 +391,12 @@ def snippet_counts(body: str, item: dict) -> np.ndarray:
 
 def ext_bodies(model: LineModel | None, pages: list[Page]) -> dict[str, str]:
     """Bodies of the rule cleaner on plain-text pages, with `model` weighing in (None: off)."""
-    from ingest.clean.document import composed_text
+    from store.textform import typed_form
     from ingest.clean.text import clean_text
     from ingest.config import CleanOptions
 
     options = CleanOptions(line_model=model is not None)
-    return {p.id: "\n\n".join(clean_text(composed_text(p.text), options, line_model=model).paragraphs)
+    return {p.id: "\n\n".join(clean_text(typed_form(p.text), options, line_model=model).paragraphs)
             for p in pages}
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import bigrams
+from .textform import typed_form
 
 if TYPE_CHECKING:  # pragma: no cover
     import sqlite_utils
@@ -80,12 +81,6 @@ def _query_patterns(text: str) -> tuple[re.Pattern, re.Pattern]:
     return re.compile(f'"([^"]*)"?|({wordchars})(\\*?)'), re.compile(wordchars)
 
 
-def composed(query: str) -> str:
-    """The query in Unicode normal form C, as the cleaner stores text
-    (ingest.clean.document.composed_text): a word typed decomposed still matches."""
-    return query if unicodedata.is_normalized("NFC", query) else unicodedata.normalize("NFC", query)
-
-
 def _term(word: str, star: str) -> str:
     """A word of a query as articles_fts holds it: quoted; a Hangul word as a prefix."""
     return _quote(word) + ("*" if star or _HANGUL.fullmatch(word) else "")
@@ -102,7 +97,7 @@ def fts_query(text: str, for_bigrams: bool = False) -> str:
 
     `for_bigrams`: for the bigram index of scripts without spaces (store.bigrams)."""
     term, phrase_of = (_bigram_term, bigrams.query_terms) if for_bigrams else (_term, _quote)
-    text = composed(text)
+    text = typed_form(text)
     tokens, word_pattern = _query_patterns(text)
     parts: list[str] = []
     for match in tokens.finditer(text):
@@ -180,7 +175,7 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
                          "run `newsarchive ingest` on it once (any new files, or none) to add it")
     if not raw and bigrams.has_nospace(query) and bigrams.has_index(db):
         return _bigram_search(db, query, limit, source, since, until, show_all, window, language, novel)
-    match = composed(query) if raw else fts_query(query)
+    match = typed_form(query) if raw else fts_query(query)
     where, params = ["articles_fts MATCH :match"], {"match": match}
     if novel:
         # the text matches, and where the article repeats a passage, its novel text does
@@ -284,7 +279,7 @@ def _bigram_search(db: "sqlite_utils.Database | sqlite3.Connection", query: str,
     except sqlite3.OperationalError as exc:
         raise _query_error(exc) from None
     shown = _fold(db, ranked, limit, show_all)
-    query = composed(query)
+    query = typed_form(query)
     needles = sorted({w for w in _query_patterns(query)[1].findall(query) if w not in _OPERATORS},
                      key=len, reverse=True)
     column = "coalesce(novel_text, text)" if novel else "text"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 
 from .cleaned import Cleaned
 from ..config import CleanOptions
@@ -17,6 +16,7 @@ from ..models import HTML, MARKDOWN, Article, RawDocument, Reject, RemovedLine
 from ..normalize import normalize_text
 from .text import clean_text
 from ..provenance import canonical_url, detect_language, site_of
+from store.textform import typed_form
 
 
 def clean_document(raw: RawDocument, options: CleanOptions,
@@ -24,28 +24,22 @@ def clean_document(raw: RawDocument, options: CleanOptions,
     """Run the cleaner that fits the document's media type (a scraped record's text is
     already an article body: only its shape rules run, see html.extracted_text). Markdown
     (a .md file, a record's markdown field, or text that looks_like_markdown) loses its
-    markup first (ingest.clean.markdown). The text is read in Unicode's composed form
-    (composed_text), as readers type it."""
-    source = composed_text(raw.text)
+    markup first (ingest.clean.markdown). The text is read, and its title and body are
+    given, as readers type them (store.textform: composed, without soft hyphens, which an
+    HTML page's entities may bring back), so that search finds their words."""
+    source = typed_form(raw.text)
     if raw.media_type == HTML:
-        return with_embedded_body(clean_html(source, options), source, options.min_body_share)
+        cleaned = with_embedded_body(clean_html(source, options), source, options.min_body_share)
+        return dataclasses.replace(cleaned, title=cleaned.title and typed_form(cleaned.title),
+                                   paragraphs=tuple(map(typed_form, cleaned.paragraphs)))
     markdown = raw.media_type == MARKDOWN or looks_like_markdown(source)
     text = markdown_to_text(source) if markdown else source
     if raw.meta is not None:
-        return extracted_text(text, raw.meta.title and composed_text(raw.meta.title))
+        return extracted_text(text, raw.meta.title and typed_form(raw.meta.title))
     return clean_text(text, options, template, saved_widths=not markdown,
                       paragraph_nos=paragraphs(source) if markdown else None,
                       links=link_characters(source) if markdown else None,
                       headline=headline_line(source) if markdown else None)
-
-
-def composed_text(text: str) -> str:
-    """The text in Unicode normal form C (composed): a page saved decomposed (NFD, as macOS
-    writes Korean and accented file text, or a CMS serves Bengali "য়" as য + nukta) is
-    stored as a reader types it, so that search finds its words. SQLite's unicode61
-    tokenizer folds Latin accents either way, not Hangul jamo or Indic nuktas. Canonical
-    equivalents only: nothing is lost that a reader sees, and the raw bytes are kept."""
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def drop_template_paragraphs(cleaned: Cleaned, template: frozenset[str]) -> Cleaned:
@@ -95,9 +89,9 @@ def clean(raw: RawDocument, options: CleanOptions,
     if raw.meta is not None:  # a scraped record's own fields win over what the body says
         meta = raw.meta
         published = parse_date(meta.published) if meta.published else None  # ISO 8601, as the archive keeps dates
-        cleaned = dataclasses.replace(cleaned, title=composed_text(meta.title or "") or cleaned.title,
+        cleaned = dataclasses.replace(cleaned, title=typed_form(meta.title or "") or cleaned.title,
                                       published=published or cleaned.published, url=meta.url or cleaned.url,
-                                      author=composed_text(meta.author or "") or cleaned.author,
+                                      author=typed_form(meta.author or "") or cleaned.author,
                                       site_name=meta.site or cleaned.site_name)
     canonical = canonical_url(cleaned.url)
     language = cleaned.language

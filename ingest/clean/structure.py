@@ -136,9 +136,9 @@ def rejoin_broken_lines(lines: list[str], page_lines: list[str]) -> list[str]:
 def restore_soft_hyphens(lines: list[str], page_lines: list[str]) -> list[str]:
     """The reading's lines with the soft hyphens (U+00AD) of the page put back: trafilatura
     drops them, so a line that is a page line but for its soft hyphens is that page line
-    (with trafilatura's list-item marker kept). The body is the page's text as written, as
-    readability's reading and a plain-text page keep it (a word cut by soft hyphens is more
-    than one word to a tokenizer that is told its text exactly)."""
+    (with trafilatura's list-item marker kept), and the reading compares with the line
+    classifier's, which reads the page's lines as written. (The body loses them in the end,
+    as every stored text does: store.textform.)"""
     hyphenated = {_plain(line): line for line in page_lines if "\u00ad" in line}
     if not hyphenated:
         return lines

@@ -1,0 +1,30 @@
+"""The one form text is stored and searched in: as a reader types it.
+
+The cleaner stores every title and body in this form (ingest.clean.document) and search
+reads every query in it (store.search), so that a word typed at the keyboard finds the
+page whatever form the page was saved in:
+
+- Unicode normal form C (composed). A page saved decomposed (NFD, as macOS writes Korean
+  and accented file text, or a CMS serves Bengali "য়" as য + nukta) would otherwise hold
+  words no reader types: SQLite's unicode61 tokenizer folds Latin accents either way, not
+  Hangul jamo or Indic nuktas. Canonical equivalents only: nothing a reader sees changes.
+- No soft hyphens (U+00AD). German, Icelandic and Dutch pages write them inside long words
+  ("Bundes&shy;regierung") to say where a line may break; unicode61 splits a word at one,
+  so the word as typed was never found. A soft hyphen is invisible unless a line breaks
+  there, so removing it changes nothing a reader sees either.
+
+The raw bytes are kept as they came (store.rawcontent): this is only the searchable copy.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+SOFT_HYPHEN = "\u00ad"
+
+
+def typed_form(text: str) -> str:
+    """The text as a reader types it: without soft hyphens, in Unicode normal form C."""
+    if SOFT_HYPHEN in text:
+        text = text.replace(SOFT_HYPHEN, "")
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
