@@ -17,7 +17,8 @@ import pytest
 
 from conftest import COUNCIL_BODY
 from ingest.clean.dates import find_published, parse_date
-from ingest.clean.rules import match_line, match_lines, strip_bullet, strip_bullets
+from ingest.clean.pagescan import match_lines
+from ingest.clean.rules import match_line, strip_bullet, strip_bullets
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
 

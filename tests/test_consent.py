@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 from conftest import HARBOUR_BODY
 
-from ingest.clean.rules import COOKIES, match_lines
+from ingest.clean.pagescan import match_lines
+from ingest.clean.rules import COOKIES
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
 

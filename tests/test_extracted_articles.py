@@ -81,7 +81,7 @@ def test_a_comment_column_of_a_long_table_ends_the_article_only_with_chrome_afte
     # after the marker the post resumes; a "Reply" after it is a comment thread's.
     from ingest.clean.labels import ends_article
     from ingest.clean.lines import sentence_ends
-    from ingest.clean.rules import match_lines
+    from ingest.clean.pagescan import match_lines
 
     cells = ["queued", "30 s", "claimed", "1 min", "running", "10 min", "paused", "1 day", "retrying",
              "5 min", "failed", "none", "done", "none", "archived", "never", "deleted", "never", "lost", "never"]

@@ -18,7 +18,8 @@ import pytest
 from conftest import HARBOUR_BODY
 
 from ingest.clean.notices import CONTACT, EMBED
-from ingest.clean.rules import RELATED, SHARE, TIMESTAMP, match_line, match_lines
+from ingest.clean.pagescan import match_lines
+from ingest.clean.rules import RELATED, SHARE, TIMESTAMP, match_line
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
 

@@ -16,7 +16,8 @@ from ingest.clean.dates import find_published, parse_date
 from ingest.normalize import normalize_text
 from ingest.clean.text import clean_text
 from ingest.clean.credits import ends_with_credit
-from ingest.clean.rules import RULES, family, match_line, match_lines
+from ingest.clean.pagescan import match_lines
+from ingest.clean.rules import RULES, family, match_line
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = json.loads((ROOT / "tests" / "data" / "seeds_gold.json").read_text(encoding="utf-8"))
@@ -359,7 +360,7 @@ TRICKY_LINES = [
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(TRICKY_LINES), st.text(max_size=60)), max_size=30))
 def test_match_lines_agrees_with_match_line(lines):
-    from ingest.clean.rules import match_lines
+    from ingest.clean.pagescan import match_lines
 
     lines = [piece.strip() for line in lines for piece in line.splitlines() if piece.strip()]
     words = [len(line.split()) for line in lines]
@@ -973,7 +974,7 @@ def test_a_schedule_in_title_case_after_the_body_is_kept_as_its_list():
 ])
 def test_a_caption_that_ends_with_its_credit_after_a_full_stop(line, rule):
     assert match_line(line, len(line.split())) == rule
-    from ingest.clean.rules import match_lines
+    from ingest.clean.pagescan import match_lines
     assert match_lines([line], [len(line.split())]) == [rule]
 
 

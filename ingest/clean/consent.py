@@ -9,7 +9,7 @@ article and be taken for it. An article about cookies writes of "websites", "a s
 "the site", not of its own (no such line is body on any evaluation page: 30 notice lines
 on 25 sites, none in a gold body).
 
-Both word lists are short and the search is a literal scan of the page rules.match_lines
+Both word lists are short and the search is a literal scan of the page pagescan.match_lines
 has already lower-cased: only the lines that hold a cookie word are tried against the
 site's name for itself. The rule is rules.COOKIES ("phrase:cookies").
 """
@@ -30,7 +30,7 @@ _SELF = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _SPACED)) + r")(?!\w)
 def cookie_notices(page: str, starts: list[int], lows: list[str]) -> list[int]:
     """Indices of the lines that are cookie notices: a cookie word and the site's name for
     itself. `lows` are the page's lines lower-cased, `page` them joined by newlines (with
-    one before the first) and `starts[k]` where line k starts in it, as rules.match_lines
+    one before the first) and `starts[k]` where line k starts in it, as pagescan.match_lines
     has them: the page is scanned once for each cookie word (str.find), and only the lines
     one is found in are tried against the site's names."""
     found = set()

@@ -34,6 +34,7 @@ from itertools import chain, compress, count, repeat
 import numpy as np
 
 from . import rules as R
+from .pagescan import match_lines
 from .scripts import columns
 
 # --- character classes -------------------------------------------------------
@@ -270,7 +271,7 @@ def line_features(lines: list[str], line_numbers: list[int] | None = None,
     """The feature matrix of a page's stripped non-blank lines (float32, FEATURE_NAMES columns).
 
     `line_numbers` are the lines' numbers in the input (blank lines between them
-    show as gaps); `rules` the shape rule of each line (rules.match_lines) if
+    show as gaps); `rules` the shape rule of each line (pagescan.match_lines) if
     already known.
     """
     n = len(lines)
@@ -328,7 +329,7 @@ def line_features(lines: list[str], line_numbers: list[int] | None = None,
     base[:, _B["log_stops"]] = np.log1p(stops)
 
     if rules is None:
-        rules = R.match_lines(lines, list(map(len, map(str.split, lines))))
+        rules = match_lines(lines, list(map(len, map(str.split, lines))))
     onehot = np.zeros((n, len(RULE_NAMES)))
     for i in compress(count(), rules):
         onehot[i, _RULE_INDEX.get(rules[i], _RULE_INDEX[R.UI])] = 1.0

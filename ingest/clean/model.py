@@ -128,7 +128,7 @@ def _page_lines(text: str) -> tuple[list[int], list[str]]:
 def line_log_odds(lines: list[str], line_numbers: list[int] | None = None,
                   model: LineModel | None = None, rules: list[str | None] | None = None) -> np.ndarray:
     """Each stripped non-blank line's log-odds of being body (0: as likely body as not);
-    `rules` are the lines' rules.match_lines results if already known."""
+    `rules` are the lines' pagescan.match_lines results if already known."""
     model = model or default_model()
     if not lines:
         return np.zeros(0)

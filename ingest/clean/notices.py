@@ -19,7 +19,7 @@
 - A line that gives an article's reading time ("3 Min Lesezeit", "17.04.2024, 12:24 Lesezeit:
   5 Min.", "1 minuti di lettura", "5 min read") is its dateline's (rule "pattern:timestamp").
 
-Each kind is a few literal words: rules.match_lines finds them in the lower-cased page with
+Each kind is a few literal words: pagescan.match_lines finds them in the lower-cased page with
 str.find, and only the short lines that hold one are looked at; rules.match_line asks
 `notice` of one line. No line already given a rule gets one here.
 """
@@ -119,7 +119,7 @@ def notice(low: str, n_words: int) -> str | None:
 def page_notices(page: str, starts: list[int], lows: list[str], n_words: list[int]) -> list[tuple[int, str]]:
     """(index, rule) of each line that is a notice. `page` is the lower-cased lines `lows`
     joined by newlines, with one before the first, and `starts[k]` where line k starts in it,
-    as rules.match_lines has them: the page is scanned once for each word (str.find), and only
+    as pagescan.match_lines has them: the page is scanned once for each word (str.find), and only
     the lines one is found in, if short enough, are looked at."""
     found = set()
     last = len(lows) - 1

@@ -53,6 +53,7 @@ from operator import attrgetter, itemgetter, not_
 from typing import TYPE_CHECKING
 
 from . import rules as R
+from .pagescan import match_lines
 from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_block, dull_runs, find_block, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
 from .credits import CREDIT_MIN_WORDS, ends_with_credit
@@ -144,7 +145,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         heads = "".join(map(first, texts))
     n = len(texts)
 
-    rules = R.match_lines(texts, words)
+    rules = match_lines(texts, words)
     if links is not None:
         for i in mostly_links(nos, texts, members, links):
             if rules[i] is None:
