@@ -191,7 +191,7 @@ def screen(length: int = 1500, slow: float = 0.002) -> None:
 
 def one(shape: str, size: int, what: str) -> float:
     """CPU seconds of `what` (match_line, match_lines, clean_text) on one line of the shape."""
-    from ingest.clean import rules
+    from ingest.clean import pagescan, rules
     from ingest.clean.text import clean_text
     from ingest.config import CleanOptions
     prefix, unit, suffix = SHAPES[shape]
@@ -200,7 +200,7 @@ def one(shape: str, size: int, what: str) -> float:
     n = len(line.split())
     options = CleanOptions()
     fn = {"match_line": lambda: rules.match_line(line, n),
-          "match_lines": lambda: rules.match_lines([line], [n]),
+          "match_lines": lambda: pagescan.match_lines([line], [n]),
           "clean_text": lambda: clean_text(line, options)}[what]
     t = time.process_time()
     fn()

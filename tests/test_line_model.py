@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.clean import rules as R
+from ingest.clean.pagescan import match_lines
 from ingest.clean.features import (FEATURE_NAMES, LOGIT_NAMES, line_features, page_stoplist,
                                    script_words)
 from ingest.clean.model import (LineModel, Stage, clean_with_model, default_model, line_log_odds,
@@ -191,7 +192,7 @@ def test_gold_labels_follow_the_gold_body_and_hard_wraps():
 
 def test_rules_given_or_computed_give_the_same_log_odds():
     lines = MENU + SENTENCES + FOOTER
-    rules = R.match_lines(lines, [len(line.split()) for line in lines])
+    rules = match_lines(lines, [len(line.split()) for line in lines])
     assert np.array_equal(line_log_odds(lines, rules=rules), line_log_odds(lines))
 
 
