@@ -91,3 +91,17 @@ def table_rows(db_path: Path, table: str) -> list[tuple]:
     """Every row of a table, sorted."""
     with sqlite3.connect(db_path) as conn:
         return sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+
+
+def as_an_older_version_stored(db_path: Path, update: str, *params, functions: dict | None = None) -> int:
+    """Rewrite the archive's one article as an older newsarchive stored it (`update`: an SQL
+    UPDATE of articles, the FTS triggers index it so; `functions`: SQL functions it calls)
+    and return the article's id, for a test that `reclean` repairs it under that id."""
+    conn = sqlite3.connect(db_path)
+    for name, fn in (functions or {}).items():
+        conn.create_function(name, 1, fn)
+    with conn:
+        conn.execute(update, params)
+    (article_id,) = conn.execute("SELECT id FROM articles").fetchone()
+    conn.close()
+    return article_id

@@ -10,11 +10,11 @@ first) and marked in the snippet, and a word that is not there finds nothing.
 from __future__ import annotations
 
 import json
-import sqlite3
 import unicodedata
 
 import pytest
 
+from conftest import as_an_older_version_stored
 from scripts_corpus import write_page
 
 FILLER = {
@@ -131,12 +131,8 @@ def test_reclean_composes_an_article_an_older_version_stored_decomposed(cli, db_
     write_page(page, FILLER["ko"][1][:12], [FILLER["ko"][0], sentence, FILLER["ko"][1]])
     page.write_text(unicodedata.normalize("NFD", page.read_text(encoding="utf-8")), encoding="utf-8")
     cli("ingest", tmp_path, "--db", db_path)
-    conn = sqlite3.connect(db_path)
-    conn.create_function("nfd", 1, lambda text: text and unicodedata.normalize("NFD", text))
-    with conn:  # as the older version stored it (the FTS triggers index it so)
-        conn.execute("UPDATE articles SET title = nfd(title), text = nfd(text)")
-    (article_id,) = conn.execute("SELECT id FROM articles").fetchone()
-    conn.close()
+    article_id = as_an_older_version_stored(db_path, "UPDATE articles SET title = nfd(title), text = nfd(text)",
+                                            functions={"nfd": lambda text: text and unicodedata.normalize("NFD", text)})
     assert json_lines(cli("search", word, "--json", "--db", db_path).stdout) == []
     cli("reclean", "--db", db_path)
     hits = json_lines(cli("search", word, "--json", "--db", db_path).stdout)

@@ -9,6 +9,8 @@ import sqlite3
 
 import pytest
 
+from conftest import as_an_older_version_stored
+
 SHY = "\u00ad"
 WORD = "Bundesregierung"
 HYPHENATED = f"Bundes{SHY}regie{SHY}rung"
@@ -52,11 +54,7 @@ def test_reclean_removes_the_soft_hyphens_an_older_version_stored(cli, db_path, 
     word as typed does not find; `reclean` stores it whole and the article keeps its id."""
     write_pages(tmp_path, "html")
     cli("ingest", tmp_path, "--db", db_path)
-    conn = sqlite3.connect(db_path)
-    with conn:  # as the older version stored it (the FTS triggers index it so)
-        conn.execute("UPDATE articles SET text = replace(text, ?, ?)", [WORD, HYPHENATED])
-    (article_id,) = conn.execute("SELECT id FROM articles").fetchone()
-    conn.close()
+    article_id = as_an_older_version_stored(db_path, "UPDATE articles SET text = replace(text, ?, ?)", WORD, HYPHENATED)
     assert json_lines(cli("search", WORD, "--json", "--db", db_path).stdout) == []
     cli("reclean", "--db", db_path)
     hits = json_lines(cli("search", WORD, "--json", "--db", db_path).stdout)
