@@ -76,6 +76,20 @@ def test_hard_wrapped_japanese_page_keeps_its_body_joined_without_spaces():
     assert list(cleaned.paragraphs) == JAPANESE
 
 
+# The addresses of tracking pixels and ads, as w3m and lynx write them: no wrap can break them.
+TRACKERS = [f"https://ads.example.net/b?P={n}AorxEdAVuMTE4LgAAAAA2TzUA%2fX%3d1489053188%2fE%3d2078709551"
+            f"%2fR%3djp_hdln_te%2fK%3d5%2fV%3d2.1%2fW%3dH%2fY%3djp%2fF%3d{n * 7919}" for n in range(1, 5)]
+
+
+def test_lines_no_wrap_could_break_do_not_hide_the_wrap():
+    """A text browser's dump wraps the paragraphs at 80 columns but writes each tracker's
+    address whole: those lines pass any width, and the page is still read as wrapped."""
+    for body in (["\n".join(textwrap.wrap(p, 78)) for p in ENGLISH], [_wrap_japanese(p) for p in JAPANESE]):
+        page = "\n".join(TRACKERS[:2]) + "\n\n" + _page(body, "Night trains") + "\n\n" + "\n".join(TRACKERS[2:])
+        expected = ENGLISH if body[0].isascii() else JAPANESE
+        assert [p for p in clean_text(page, OPTIONS).paragraphs if p in expected] == expected
+
+
 def test_every_line_of_a_wrapped_page_is_kept_or_removed_with_its_rule():
     wrapped = ["\n".join(textwrap.wrap(p, 78)) for p in ENGLISH]
     text = _page(wrapped, "Night trains to reach Warsaw, Zagreb and Rome")

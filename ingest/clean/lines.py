@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import compress, count, islice, repeat
+from itertools import compress, count, filterfalse, islice, repeat
 from operator import itemgetter
 
 from ..normalize import normalize_text
-from .scripts import columns, ends_unpunctuated, joins_without_space, unspaced_word_counts
+from .scripts import WIDE_CHARS, columns, ends_unpunctuated, joins_without_space, unspaced_word_counts
 
 # Sentence ends: Latin, CJK (full- and half-width), Arabic/Urdu, Devanagari, Armenian,
 # Ethiopic, Myanmar, Khmer. Thai and Lao have none (see sentence_ends).
@@ -171,12 +171,33 @@ def wrap_width(widths: list[int]) -> int | None:
     return width if full >= max(WRAP_MIN_LINES, WRAP_MIN_SHARE * len(lengths)) else None
 
 
+# A run of characters with no space and no wide character, as long as the narrowest wrap: a
+# URL, a tracking pixel's address, a hash. No wrap breaks it, so the line it is on passes
+# the width whatever the width is (lynx and w3m write such lines whole).
+_UNBREAKABLE = re.compile(f"[^\\s{WIDE_CHARS}]{{{WRAP_MIN_WIDTH}}}")
+
+
+def _unbreakable(line: str) -> bool:
+    """Whether the line starts or ends with a run of WRAP_MIN_WIDTH characters that no wrap
+    could break (_UNBREAKABLE: a tracker's address on a line of its own, a reference's URL
+    after its number). Told by the first and last spaces, so that a line of prose costs two
+    finds, not a scan."""
+    first, last = line.find(" "), line.rfind(" ")
+    if first >= 0 and first < WRAP_MIN_WIDTH and len(line) - 1 - last < WRAP_MIN_WIDTH:
+        return False
+    return _UNBREAKABLE.search(line) is not None
+
+
 def _too_long_for_a_wrap(texts: list[str]) -> bool:
     """Whether so many lines pass WRAP_MAX_WIDTH characters that wrap_width would say None,
-    told from lengths alone (a line takes at least its length in columns, at most twice)."""
+    told from lengths alone (a line takes at least its length in columns, at most twice).
+    A line no wrap could break (_unbreakable) passes any width: it does not count, and the
+    count stops where it is enough (a page of paragraphs is told by its first few)."""
     lengths = list(map(len, texts))
     counted = sum(map((WRAP_MIN_COLUMNS // 2).__le__, lengths))  # at least wrap_width's lines
-    return sum(map(WRAP_MAX_WIDTH.__lt__, lengths)) >= counted - int(counted * (1 - WRAP_OVERLONG))
+    enough = counted - int(counted * (1 - WRAP_OVERLONG))
+    overlong = compress(texts, map(WRAP_MAX_WIDTH.__lt__, lengths))
+    return sum(1 for _ in islice(filterfalse(_unbreakable, overlong), enough)) >= enough
 
 
 def _first_word(line: str) -> str:
@@ -214,10 +235,20 @@ def _continuations(nos: list[int], texts: list[str], heads: str,
              if nos[k] - nos[k - 1] == 1]
     if mid:
         cands = sorted(cands + [k for k in mid if nos[k] - nos[k - 1] == 1])
-    if len(texts) < WRAP_MIN_LINES or _too_long_for_a_wrap(texts):
+    if len(texts) < WRAP_MIN_LINES:
+        return cands, set()
+    if _too_long_for_a_wrap(texts):
         return cands, set()
     widths = columns(texts)
     width = wrap_width(widths)
+    if width is None:  # the lines no wrap could break (a tracker's address) tell nothing of its width
+        unbreakable = [k for k in compress(count(), map(WRAP_MIN_WIDTH.__lt__, map(len, texts)))
+                       if _unbreakable(texts[k])]
+        if unbreakable:
+            measured = list(widths)
+            for k in unbreakable:
+                measured[k] = 0
+            width = wrap_width(measured)
     if width is None:
         return cands, set()
     after_long = [k for k in range(1, len(texts)) if nos[k] - nos[k - 1] == 1

@@ -141,8 +141,9 @@ def unspaced_word_counts(lines: list[str]) -> dict[int, int]:
 
 # Characters a terminal or a wrapping tool (lynx, w3m) gives two columns: East Asian Wide and
 # Fullwidth (Hangul Jamo, CJK symbols and punctuation, Kana, Han, Hangul, full-width forms).
-_WIDE_RUN = re.compile("[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
-                       "\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]+")
+WIDE_CHARS = ("\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
+              "\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd")  # a character class's ranges
+_WIDE_RUN = re.compile(f"[{WIDE_CHARS}]+")
 
 
 def columns(lines: list[str]) -> list[int]:
