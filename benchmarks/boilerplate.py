@@ -1,12 +1,12 @@
 """Boilerplate-removal quality and speed on labelled page sets, against trafilatura and readability.
 
 usage: python benchmarks/boilerplate.py [--sets NAME ...] [--families] [--per-page] [--repeat N]
-                                        [--wrap COLUMNS] [--markdown] [--text-nodes] [--collapse]
-                                        [--no-title] [--article-only]
+                                        [--wrap COLUMNS] [--markdown] [--text-nodes] [--dump TOOL]
+                                        [--collapse] [--no-title] [--article-only]
        python benchmarks/boilerplate.py --dir DIR [--gold FILE] [--html] [--out FILE]
                                         [--per-page] [--families] [--repeat N] [--wrap COLUMNS]
-                                        [--markdown] [--text-nodes] [--collapse] [--no-title]
-                                        [--article-only]
+                                        [--markdown] [--text-nodes] [--dump TOOL] [--collapse]
+                                        [--no-title] [--article-only]
 
 Without --dir, scores every set under ../shared/eval that has text/, html/ and
 gold.jsonl (aeb-dev, fundus-dev, readability-dev) in one run: the library
@@ -27,6 +27,10 @@ crawl4ai, Firecrawl and html2text-based scrapers write (needs the `bench` extra)
 --text-nodes cleans, as plain text, each set's HTML pages as a scraper that saves every
 piece of text between tags on a line of its own does (BeautifulSoup's get_text("\n",
 strip=True), lxml's itertext): sentences arrive broken at their links.
+--dump TOOL cleans, as plain text, each set's HTML pages as a text browser dumps them
+(w3m -dump; lynx -dump, with its numbered links and their list, or lynx-nolist): wrapped at
+80 columns, with list bullets, image alt texts and form fields (needs w3m or lynx installed;
+page_shapes.py holds every shape).
 --no-title drops each plain-text page's first line, the document's <title>, as a scraper
 that saves only the page's body does: the cleaner then finds the article without the
 headline anchor (headline.headline_anchor).
@@ -55,7 +59,6 @@ import re
 import sys
 import tempfile
 import time
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -63,6 +66,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))  # page_shapes, when imported from elsewhere
 
 import trafilatura  # noqa: E402
 from readability import Document  # noqa: E402
@@ -72,6 +76,8 @@ from ingest.clean.htmltext import html_to_lines  # noqa: E402
 from ingest.clean.rules import family  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
 from ingest.models import HTML, TEXT, RawDocument  # noqa: E402
+from page_shapes import (DUMPS, as_browser_dump, as_markdown, as_scraped, as_text_nodes,  # noqa: E402
+                         dump_available, without_first_line)
 
 _WORD = re.compile(r"\w+")
 LOW_RECALL = 0.5
@@ -82,80 +88,6 @@ def load_scorer(path: Path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-_TOKEN = re.compile(r"\S+\s*")
-
-
-def _columns(char: str) -> int:
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
-
-
-def hard_wrap(text: str, width: int) -> str:
-    """The text as a scraper that wraps at `width` columns saves it (html2text, lynx, w3m):
-    each line broken at spaces before the word that would pass the width, a word longer
-    than a line (a run of Chinese or Japanese) broken where the width falls; wide
-    characters take two columns."""
-    out = []
-    for line in text.split("\n"):
-        rows, row, used = [], "", 0
-        for token in _TOKEN.findall(line):
-            word = token.rstrip()
-            need = sum(map(_columns, word))
-            if used + need <= width or (not row.strip() and need <= width):
-                row, used = row + token, used + sum(map(_columns, token))
-                continue
-            if row.strip() and need <= width:
-                rows.append(row.rstrip())
-                row, used = token, sum(map(_columns, token))
-                continue
-            for char in token:  # longer than a line: broken inside
-                if used + _columns(char) > width:
-                    rows.append(row.rstrip())
-                    row, used = "", 0
-                if row or not char.isspace():
-                    row, used = row + char, used + _columns(char)
-        rows.append(row.rstrip())
-        out.append("\n".join(rows))
-    return "\n".join(out)
-
-
-def as_markdown(html: str) -> str:
-    """The page as html2text saves it (Markdown, wrapped at 78 columns), as scrapers do."""
-    import html2text  # optional: pip install -e '.[bench]'
-    try:
-        return html2text.HTML2Text().handle(html)
-    except Exception:  # noqa: BLE001 - html2text fails on a few malformed pages: count them as empty
-        return ""
-
-
-def as_text_nodes(html: str) -> str:
-    """The page as get_text("\n", strip=True) saves it: each text node, stripped, on a line
-    of its own, scripts and styles left out (lxml does what BeautifulSoup does here)."""
-    import lxml.html
-    from lxml import etree
-    try:
-        root = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
-        return ""
-    for skipped in root.xpath("//script|//style|//noscript|//template"):
-        skipped.drop_tree()
-    return "\n".join(filter(None, map(str.strip, root.itertext())))
-
-
-def _without_first_line(text: str) -> str:
-    lines = text.split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    return text if first is None else "\n".join(lines[:first] + lines[first + 1:])
-
-
-def as_scraped(text: str, wrap: int | None = None, collapse: bool = False) -> str:
-    """The plain text run together on one line (`collapse`) and/or hard-wrapped at `wrap` columns."""
-    if collapse:
-        text = " ".join(text.split())
-    if wrap:
-        text = hard_wrap(text, wrap)
-    return text
 
 
 def article_pages(gold: Path, wrap: int | None = None, collapse: bool = False) -> list[RawDocument]:
@@ -169,15 +101,23 @@ def article_pages(gold: Path, wrap: int | None = None, collapse: bool = False) -
     return pages
 
 
-def read_pages(folder: Path, html: bool, wrap: int | None = None,
-               markdown: bool = False, collapse: bool = False,
-               text_nodes: bool = False, no_title: bool = False) -> list[RawDocument]:
+def render_page(html: str, render: str) -> str:
+    """The HTML page as plain text in the shape `render` names: "markdown" (html2text),
+    "text-nodes" (a text node a line), or a text browser's dump (a key of page_shapes.DUMPS)."""
+    if render == "markdown":
+        return as_markdown(html)
+    if render == "text-nodes":
+        return as_text_nodes(html)
+    return as_browser_dump(html, render)
+
+
+def read_pages(folder: Path, html: bool, wrap: int | None = None, collapse: bool = False,
+               render: str | None = None, no_title: bool = False) -> list[RawDocument]:
     """The folder's pages; plain-text ones hard-wrapped at `wrap` columns when given, or
-    run together on one line (`collapse`); with `markdown`, HTML pages converted by
-    html2text to be cleaned as text, with `text_nodes`, a text node a line; `no_title`
-    drops a plain-text page's first non-blank line (its <title>)."""
+    run together on one line (`collapse`); with `render`, HTML pages saved as plain text
+    in that shape (render_page) to be cleaned as text; `no_title` drops a plain-text page's
+    first non-blank line (its <title>)."""
     pages = []
-    rendered = markdown or text_nodes  # HTML pages saved as plain text
     for path in sorted(folder.iterdir()):
         if path.name.endswith(".gz"):
             data = gzip.decompress(path.read_bytes())
@@ -186,17 +126,17 @@ def read_pages(folder: Path, html: bool, wrap: int | None = None,
         else:
             continue
         text = data.decode("utf-8", errors="replace")
-        if rendered:
-            text = as_markdown(text) if markdown else as_text_nodes(text)
+        if render:
+            text = render_page(text, render)
             data = text.encode("utf-8")
-        if no_title and (rendered or not html):
-            text = _without_first_line(text)
+        if no_title and (render or not html):
+            text = without_first_line(text)
             data = text.encode("utf-8")
-        if (collapse or wrap) and (rendered or not html):
+        if (collapse or wrap) and (render or not html):
             text = as_scraped(text, wrap, collapse)
             data = text.encode("utf-8")
         pages.append(RawDocument(location=str(path), sha256=hashlib.sha256(data).hexdigest(),
-                                 media_type=HTML if html and not rendered else TEXT, content=data, text=text,
+                                 media_type=HTML if html and not render else TEXT, content=data, text=text,
                                  source="benchmark"))
     return pages
 
@@ -333,15 +273,14 @@ def single_folder(args, scorer, options: CleanOptions) -> int:
         print(f"skipped: evaluation data not found ({args.dir}, {gold})")
         return 0
     pages = (article_pages(gold, args.wrap, args.collapse) if args.article_only else
-             read_pages(args.dir, args.html, args.wrap, args.markdown, args.collapse, args.text_nodes,
-                        args.no_title))
+             read_pages(args.dir, args.html, args.wrap, args.collapse, args.render, args.no_title))
     results, records, cpu = run_library(pages, options, 1 if args.html else args.repeat)
     if args.out:
         _write(records, str(args.out))
     f1, p, r = score_records(scorer, records, gold, per_page=args.per_page)
     low = low_recall_pages(scorer, records, gold_bodies(gold))
     kind = ("article-only" if args.article_only else
-            "html" if args.html and not (args.markdown or args.text_nodes) else "text")
+            "html" if args.html and not args.render else "text")
     print(f"{kind}: F1 {f1:.3f} P {p:.3f} R {r:.3f} pages {len(pages)} "
           f"recall<{LOW_RECALL} {low}  {len(pages) / max(cpu, 1e-9):.0f} pages/s "
           f"({cpu * 1000 / max(1, len(pages)):.2f} ms/page, CPU time)")
@@ -393,9 +332,9 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
     for d in sets:
         gold = d / "gold.jsonl"
         bodies = gold_bodies(gold)
-        text_pages = (read_pages(d / "html", html=True, wrap=args.wrap, markdown=args.markdown,
-                                 collapse=args.collapse, text_nodes=args.text_nodes, no_title=args.no_title)
-                      if args.markdown or args.text_nodes else
+        text_pages = (read_pages(d / "html", html=True, wrap=args.wrap, collapse=args.collapse,
+                                 render=args.render, no_title=args.no_title)
+                      if args.render else
                       read_pages(d / "text", html=False, wrap=args.wrap, collapse=args.collapse,
                                  no_title=args.no_title))
         html_pages = read_pages(d / "html", html=True)
@@ -437,6 +376,7 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
           + ("; plain text: the HTML pages as html2text saves them, Markdown" if args.markdown else "")
           + ("; plain text: the HTML pages a text node a line, as get_text(\"\\n\") saves them"
              if args.text_nodes else "")
+          + (f"; plain text: the HTML pages as {args.dump} -dump saves them" if args.dump else "")
           + ("; plain text run together on one line" if args.collapse else "")
           + ("; plain text without its first line (the <title>)" if args.no_title else "")
           + ")")
@@ -461,6 +401,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--text-nodes", action="store_true",
                     help="the plain-text pages are the HTML pages a text node a line, as BeautifulSoup's "
                          "get_text('\\n', strip=True) saves them")
+    ap.add_argument("--dump", choices=sorted(DUMPS),
+                    help="the plain-text pages are the HTML pages as a text browser dumps them (w3m -dump, "
+                         "lynx -dump with its numbered links, or without them); needs that browser (apt "
+                         "install w3m lynx)")
     ap.add_argument("--no-title", action="store_true",
                     help="drop each plain-text page's first line (its <title>), as scrapers that save "
                          "only the body do")
@@ -475,6 +419,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3,
                     help="timing passes of the plain-text run (the best is reported: the box is shared)")
     args = ap.parse_args(argv)
+    args.render = "markdown" if args.markdown else "text-nodes" if args.text_nodes else args.dump
+    if args.dump and not dump_available(args.dump):
+        ap.error(f"--dump {args.dump} needs {DUMPS[args.dump][0]} installed (Debian: apt install {DUMPS[args.dump][0]})")
 
     scorer_path = SHARED / "eval" / "score_boilerplate.py"
     if not scorer_path.is_file():

@@ -1,0 +1,41 @@
+"""benchmarks/page_shapes.py: a page as a text browser dumps it (w3m) is read as a wrapped
+page, its paragraphs whole again. Skipped where w3m is not installed (apt install w3m)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from page_shapes import as_browser_dump, dump_available  # noqa: E402
+
+from ingest.clean.text import clean_text  # noqa: E402
+from ingest.config import CleanOptions  # noqa: E402
+
+# Names and numbers start most of the wrapped lines: only the width tells they go on.
+PARAGRAPHS = [
+    "Harbour Director Ingrid Solberg told Reuters on Monday that Terminal Four in Bergen would open "
+    "in April 2027, Two Years later than planned, after Contractor Veidekke found Old Foundations "
+    "under Quay Seven and Quay Eight near the Fish Market.",
+    "Passengers from Hirtshals, Stavanger, Haugesund and Kiel will board from a Covered Walkway, "
+    "and Terminal Four will berth Three Ships at once, Solberg said in a Statement published by "
+    "Bergen Havn, which runs the Port for Twelve Municipalities.",
+    "Shop Owners in Bryggen welcomed the News but asked Mayor Marte Mjøs Persen for more Parking "
+    "near the Old Town, where Most Visitors arriving by Ferry spend their First Hours before "
+    "travelling on to Voss, Flåm or Hardanger.",
+]
+
+
+@pytest.mark.skipif(not dump_available("w3m"), reason="w3m is not installed")
+def test_a_w3m_dump_keeps_its_paragraphs_whole():
+    tracker = "<p>https://ads.example.net/b?P=" + "9f3a" * 30 + "</p>"  # a line no wrap can break
+    html = ("<html><body><nav><a href='/'>Home</a> | <a href='/news'>News</a></nav>"
+            "<h1>Ferry terminal to open in spring</h1>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + tracker * 3
+            + "<footer>Contact us | Privacy policy</footer></body></html>")
+    dump = as_browser_dump(html, "w3m")
+    assert max(map(len, dump.splitlines())) > 80 and not any(p in dump for p in PARAGRAPHS)  # wrapped
+    assert [p for p in clean_text(dump, CleanOptions()).paragraphs if p in PARAGRAPHS] == PARAGRAPHS
