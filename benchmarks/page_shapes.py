@@ -103,8 +103,18 @@ def dump_available(tool: str) -> bool:
     return shutil.which(DUMPS[tool][0]) is not None
 
 
+# The page's own charset declaration: the dev sets' pages are stored in UTF-8 whatever their
+# <meta> says, and lynx believes the <meta> over -assume_charset (a GB2312 page came out as mojibake).
+_META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+
+
+def _without_charset(match: re.Match) -> str:
+    return "" if "charset" in match.group(0).lower() else match.group(0)
+
+
 def as_browser_dump(html: str, tool: str) -> str:
     """The page as the text browser `tool` (a key of DUMPS) dumps it, or "" if it fails."""
+    html = _META.sub(_without_charset, html)
     try:
         done = subprocess.run(DUMPS[tool], input=html.encode("utf-8"), capture_output=True,
                               timeout=DUMP_SECONDS, check=False)

@@ -90,6 +90,26 @@ def test_lines_no_wrap_could_break_do_not_hide_the_wrap():
         assert [p for p in clean_text(page, OPTIONS).paragraphs if p in expected] == expected
 
 
+JAPANESE_MORE = [
+    "沿線の自治体でつくる協議会は四日、国の発表を受けて臨時の会合を開き、補助金の申請に向けた準備を始めることを確認した。"
+    "会合では、駅前の空き店舗を活用した交流施設の整備や、通学時間帯の増便を求める意見が相次いだ。"
+    "協議会の会長を務める市長は、鉄道は地域の暮らしを支える大切な足であり、この機会を逃すわけにはいかないと述べた。",
+    "一方、鉄道会社の担当者は、補助金だけでは車両の更新や線路の補修にかかる費用をまかなうのは難しいとの見方を示した。"
+    "同社によると、開業から六十年以上がたつ橋や隧道が多く、点検や補修の費用は年々増えているという。"
+    "担当者は、国と自治体、会社の三者で長期的な計画を話し合う場を設けてほしいと話した。",
+]
+
+
+def test_a_wrap_that_gives_a_wide_character_one_column_is_told_too():
+    """lynx wraps Chinese and Japanese by characters, as if each took one column: 70 to a line
+    where w3m puts 40. Measured in columns its lines pass any wrap, in characters they fit."""
+    body = JAPANESE + JAPANESE_MORE
+    japanese = ["\n".join(p[i:i + 70] for i in range(0, len(p), 70)) for p in body]
+    english = ["\n".join(textwrap.wrap(p, 70)) for p in ENGLISH]  # the same page's English summary
+    cleaned = clean_text(_page(japanese + english, "地方鉄道に新たな補助金"), OPTIONS)
+    assert list(cleaned.paragraphs) == body + ENGLISH
+
+
 def test_every_line_of_a_wrapped_page_is_kept_or_removed_with_its_rule():
     wrapped = ["\n".join(textwrap.wrap(p, 78)) for p in ENGLISH]
     text = _page(wrapped, "Night trains to reach Warsaw, Zagreb and Rome")

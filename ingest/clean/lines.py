@@ -200,6 +200,21 @@ def _too_long_for_a_wrap(texts: list[str]) -> bool:
     return sum(1 for _ in islice(filterfalse(_unbreakable, overlong), enough)) >= enough
 
 
+def _lengths(lines: list[str]) -> list[int]:
+    return list(map(len, lines))
+
+
+_WIDE_CHAR = re.compile(f"[{WIDE_CHARS}]")
+
+
+def _cut_where_the_width_falls(texts: list[str], lengths: list[int], width: int) -> bool:
+    """Whether WRAP_MIN_LINES lines or more that hold wide characters (Chinese, Japanese,
+    Korean) fill the width to the character or two: a wrap cuts such text where the width
+    falls, while a page's own lines of a like length (a list of headlines) seldom meet it."""
+    full = width - WRAP_SLACK
+    return sum(1 for t, n in zip(texts, lengths) if full <= n <= width and _WIDE_CHAR.search(t)) >= WRAP_MIN_LINES
+
+
 def _first_word(line: str) -> str:
     """What a wrap must fit of the line's start: its first word, up to a space. (A wrap inside a
     run of Chinese or Japanese fills its line to the width, which fits no word at all.)"""
@@ -249,12 +264,20 @@ def _continuations(nos: list[int], texts: list[str], heads: str,
             for k in unbreakable:
                 measured[k] = 0
             width = wrap_width(measured)
+    measure = columns
+    if width is None:  # a tool that gives a wide character one column, as lynx does
+        lengths = list(map(len, texts))
+        if lengths != widths and (width := wrap_width(lengths)) is not None:
+            if _cut_where_the_width_falls(texts, lengths, width):
+                widths, measure = lengths, _lengths
+            else:
+                width = None  # lines of a like length in characters (a list of headlines), not a wrap
     if width is None:
         return cands, set()
     after_long = [k for k in range(1, len(texts)) if nos[k] - nos[k - 1] == 1
                   and widths[k - 1] > width - WRAP_BAND - WRAP_SLACK]
     fill = width - WRAP_SLACK
-    firsts = columns([_first_word(texts[k]) for k in after_long])
+    firsts = measure([_first_word(texts[k]) for k in after_long])
     filled = {k for k, first_word in zip(after_long, firsts) if widths[k - 1] + 1 + first_word > fill}
     return sorted(filled.union(cands)), filled
 
