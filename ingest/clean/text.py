@@ -59,7 +59,7 @@ from .credits import CREDIT_MIN_WORDS, ends_with_credit
 from .deck import deck_start, headline_furniture, standfirst
 from .gallery import gallery_lines
 from ..config import CleanOptions
-from .dates import date_above
+from .dates import DATE_LINE_OTHER_WORDS, DATE_REACH, date_above, date_line
 from .guard import prose_bytes
 from .inlists import bridge_lists
 from .headline import anchor_leads, headline_anchor, title_line
@@ -203,6 +203,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     end = trim_teaser_tail(start, end, blurbs, scores, words)
     found = start
     dull = [] if bare else dull_runs(start, end, scores, rules, texts, words, ends)
+    dated = mark_date_lines(texts, rules, start, end, anchor)
     if bare:
         gaps = []  # the lines between its parts are its own (a table, a list, code)
         if end == n - 1 and end > start:  # and so is a last line after them: a credit, a sign-off
@@ -221,7 +222,11 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
 
     title = None
     if end > start:
-        t = anchor if deck < found and anchor is not None else title_before(words, rules, ends, start)
+        # The standfirst reaches up to the line above the body that reads as a headline, a date
+        # line as before it had its rule (with it, the standfirst took decks and author notes
+        # under the headline that pages in the dev sets leave out); the title is never one.
+        undated = _undated(rules, dated)
+        t = anchor if deck < found and anchor is not None else title_before(words, undated, ends, start)
         headline = title_line(texts, words, rules, ends, anchor, start, end, t)
         if headline is not None:
             title = texts[headline]
@@ -229,7 +234,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         if published is None:  # a date line under the headline ("05.06.2025 um 14:46")
             published = date_above(texts, start, headline)
         if (block_anchor is not None and block_anchor < start and (t is None or t < block_anchor)
-                and headline_furniture(block_anchor, start, rules, words, ends, scores, min_words)):
+                and headline_furniture(block_anchor, start, undated, words, ends, scores, min_words)):
             t = block_anchor  # the headline, further up than the line just above the body
         if t is not None:
             lead = [i for i in standfirst(t, start, rules, words, ends, scores, min_words) if i != headline]
@@ -254,6 +259,39 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     else:
         removed = _removed_lines(compress(nos, labels), compress(texts, labels), filter(None, labels))
     return Cleaned(title, published, paragraphs, tuple(removed), prose_bytes=prose_bytes(stripped))
+
+
+# Words besides the date's (dates.date_line) that a date line has at most: DATE_LINE_OTHER_WORDS
+# above the body ("Publicado el 25/05/2025 21:57 h"), none in it: a line of the article that is
+# nothing but a date goes ("Nov. 18, 2019 7:04 pm ET"), one with a name or another word is more
+# often its own (a quoted tweet's signature, a reference's "Retrieved 10 May 2016.", a timeline).
+BODY_DATE_OTHER_WORDS = 0
+
+
+def mark_date_lines(texts: list[str], rules: list, start: int, end: int, anchor: int | None) -> list[int]:
+    """Give rule TIMESTAMP to the date lines (dates.date_line: "1 de diciembre de 2017 3:00 AM
+    PST", "2017년 12월 1일 오후 3:00") with no rule among the DATE_REACH items above the body
+    block [start, end) and in it (BODY_DATE_OTHER_WORDS), but the headline that repeats the
+    page's title (`anchor`): no title, standfirst or body line. Returns their indices.
+    (Looked for there, not on the whole page: a page has some ten lines with a year, each
+    read in microseconds, and the page-wide scan for them alone cost 5% of a page's time.)"""
+    dated = []
+    for i in range(max(0, start - DATE_REACH), end):
+        if rules[i] is None and i != anchor and date_line(
+                texts[i], other_words=DATE_LINE_OTHER_WORDS if i < start else BODY_DATE_OTHER_WORDS):
+            rules[i] = R.TIMESTAMP
+            dated.append(i)
+    return dated
+
+
+def _undated(rules: list, dated: list[int]) -> list:
+    """The rules as they were before mark_date_lines gave the `dated` items theirs."""
+    if not dated:
+        return rules
+    out = list(rules)
+    for i in dated:
+        out[i] = None
+    return out
 
 
 def _item_at(nos: list[int], rules: list, line_no: int) -> int | None:
