@@ -147,6 +147,10 @@ def find_published(line: str) -> str | None:
 # "1 de diciembre de 2017 3:00 AM PST". Such a line is short, holds a year and another number.
 DATE_LINE_MAX_CHARS = 80
 DATE_REACH = 12  # lines above the body looked at, at most
+# The article's head: its first items, where a date line under a standfirst, with the byline, is
+# the article's ("Von dpa 30.04.2024, 18:58" after the first paragraph). (8 found the same days
+# on fundus-dev; a date further down is more often a dated entry or a quoted post's.)
+DATE_HEAD_ITEMS = 4
 # A date line has at most this many words that are no part of a date, a weekday or a time
 # of day ("Publicado el ... h", "Stand: ... Uhr"): a caption or a headline with a date has more.
 DATE_LINE_OTHER_WORDS = 3
@@ -222,4 +226,13 @@ def date_above(texts: list[str], start: int, top: int | None) -> str | None:
         found = find_date(line)
         if found:
             return found
+    return None
+
+
+def date_head(texts: list[str], start: int, end: int) -> str | None:
+    """The date (find_date) of the first date line (date_line) among the first DATE_HEAD_ITEMS
+    lines of the body [start, end): one under the standfirst, which the body starts with."""
+    for line in texts[start:min(end, start + DATE_HEAD_ITEMS)]:
+        if date_line(line):
+            return find_date(line)
     return None

@@ -59,7 +59,7 @@ from .credits import CREDIT_MIN_WORDS, ends_with_credit
 from .deck import deck_start, headline_furniture, standfirst
 from .gallery import gallery_lines
 from ..config import CleanOptions
-from .dates import DATE_LINE_OTHER_WORDS, DATE_REACH, date_above, date_line
+from .dates import DATE_HEAD_ITEMS, DATE_LINE_OTHER_WORDS, DATE_REACH, date_above, date_head, date_line
 from .guard import prose_bytes
 from .inlists import bridge_lists
 from .headline import anchor_leads, headline_anchor, title_line
@@ -232,7 +232,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             title = texts[headline]
             labels[headline] = R.TITLE
         if published is None:  # a date line under the headline ("05.06.2025 um 14:46")
-            published = date_above(texts, start, headline)
+            published = date_above(texts, start, headline) or date_head(texts, found, end)
         if (block_anchor is not None and block_anchor < start and (t is None or t < block_anchor)
                 and headline_furniture(block_anchor, start, undated, words, ends, scores, min_words)):
             t = block_anchor  # the headline, further up than the line just above the body
@@ -271,14 +271,16 @@ BODY_DATE_OTHER_WORDS = 0
 def mark_date_lines(texts: list[str], rules: list, start: int, end: int, anchor: int | None) -> list[int]:
     """Give rule TIMESTAMP to the date lines (dates.date_line: "1 de diciembre de 2017 3:00 AM
     PST", "2017년 12월 1일 오후 3:00") with no rule among the DATE_REACH items above the body
-    block [start, end) and in it (BODY_DATE_OTHER_WORDS), but the headline that repeats the
+    block [start, end), in its first DATE_HEAD_ITEMS, and further in it (with at most
+    BODY_DATE_OTHER_WORDS other words), but the headline that repeats the
     page's title (`anchor`): no title, standfirst or body line. Returns their indices.
     (Looked for there, not on the whole page: a page has some ten lines with a year, each
     read in microseconds, and the page-wide scan for them alone cost 5% of a page's time.)"""
     dated = []
+    head = start + DATE_HEAD_ITEMS
     for i in range(max(0, start - DATE_REACH), end):
         if rules[i] is None and i != anchor and date_line(
-                texts[i], other_words=DATE_LINE_OTHER_WORDS if i < start else BODY_DATE_OTHER_WORDS):
+                texts[i], other_words=DATE_LINE_OTHER_WORDS if i < head else BODY_DATE_OTHER_WORDS):
             rules[i] = R.TIMESTAMP
             dated.append(i)
     return dated
