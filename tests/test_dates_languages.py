@@ -119,3 +119,25 @@ def test_the_date_line_under_a_headline_in_another_language_is_the_date_and_goes
     assert cleaned.title == headline  # not the date line just above the body
     assert list(cleaned.paragraphs) == body
     assert [r.rule for r in cleaned.removed if r.text == date] == [TIMESTAMP]
+
+
+ITALIAN_BODY = [
+    "Il consiglio comunale ha approvato lunedì il nuovo bilancio dopo un lungo dibattito sui trasporti pubblici.",
+    "I consiglieri hanno detto che il piano aggiungerà autobus nei quartieri del nord e ridurrà le tariffe.",
+    "L'opposizione ha sostenuto che i fondi dovevano andare alla riparazione delle strade, rinviata da anni.",
+    "La sindaca ha detto che le prime nuove linee apriranno prima della fine della prossima estate.",
+]
+
+
+def test_a_date_line_under_the_first_paragraph_is_the_date_and_goes():
+    """A date line with the byline under the standfirst, which the body starts with."""
+    headline = "Il consiglio approva un bilancio con più autobus per il nord"
+    date = "Marco Rossi · 14 marzo 2023, 10:45"
+    lines = [f"{headline} | Gazzetta del Nord", "", "Home", "Cronaca", "Sport", "Cultura", "", headline, "",
+             ITALIAN_BODY[0], "", date, ""]
+    lines += [line for sentence in ITALIAN_BODY[1:] for line in (sentence, "")]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert cleaned.published == DAY
+    assert cleaned.title == headline
+    assert list(cleaned.paragraphs) == ITALIAN_BODY
+    assert [r.rule for r in cleaned.removed if r.text == date] == [TIMESTAMP]
