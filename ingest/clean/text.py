@@ -37,7 +37,9 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    that repeats the page title, if the block moved up); the sentences between the
    headline and the block are its standfirst and join it too, the byline, date and
    credit lines between them keeping their rules (ingest.clean.deck); a
-   "Published ..." line becomes the published date; title and date are recorded as
+   "Published ..." line becomes the published date, or else a date line in any language
+   above the body or in its first lines (ingest.clean.dates; such a line gets rule
+   "pattern:timestamp" and is never the title); title and date are recorded as
    removed lines with rule "title" / "published" so that no input line is lost.
 
 Modules, one job each: lines (word counts, sentence ends, rejoining), rules
