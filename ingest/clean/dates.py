@@ -155,40 +155,45 @@ DATE_HEAD_ITEMS = 4
 # of day ("Publicado el ... h", "Stand: ... Uhr"): a caption or a headline with a date has more.
 DATE_LINE_OTHER_WORDS = 3
 _YEAR = re.compile(r"(?<!\d)(?:19|20|25)\d\d(?!\d)")  # 25xx: a Thai year
+# Four digits in any script: what a date line has, looked for before its digits are made ASCII.
+FOUR_DIGITS = re.compile(r"\d{4}")
 _DIGIT_RUNS = re.compile(r"\d+")
 _DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)(?!\d)")  # 05.06.2025
 _SENTENCE_END = (".", "!", "?", "。", "！", "？")
 _EARLIEST = datetime(1990, 1, 1)
 
 
-def _read_line(line: str, latest: datetime | None,
-               words: bool = False) -> tuple[str | None, list[tuple[str, object]]]:
-    """The date a short line states (see find_date), and with `words` its tokens
-    (_tokens; else they are read only when the line's date is not numeric)."""
-    if len(line) > DATE_LINE_MAX_CHARS:
-        return None, []
+def _short_line(line: str) -> str | None:
+    """The line with ASCII digits if it may be a date line (at most DATE_LINE_MAX_CHARS, a
+    year and another number), else None."""
+    if len(line) > DATE_LINE_MAX_CHARS or not FOUR_DIGITS.search(line):
+        return None
     line = ascii_digits(line)
     if not _YEAR.search(line) or len(_DIGIT_RUNS.findall(line)) < 2:
-        return None, []
+        return None
+    return line
+
+
+def _date_of(line: str, tokens: list[tuple[str, object]] | None, latest: datetime | None) -> str | None:
+    """find_date of a _short_line, given its _tokens if they were read."""
     latest = latest or datetime.now() + timedelta(days=1)
-    tokens: list[tuple[str, object]] = []
     found = _dotted_date(line)  # the common forms first: htmldate may try dateutil (ms)
-    if found is None or words:
-        tokens = _tokens(line)
     if found is None:
+        tokens = _tokens(line) if tokens is None else tokens
         found = _named_date(tokens, _THAI.search(line) is not None) or _iso_date(line)
+        if found is None and any(kind == _MONTH for kind, _ in tokens):
+            return None  # a month's name with no day next to it ("4.2.3 April 2014", a version)
     if found:  # (not an impossible "31.02.2025": htmldate reads it)
-        return (found.isoformat() if _EARLIEST.date() <= found <= latest.date() else None), tokens
-    if found is None and any(kind == _MONTH for kind, _ in tokens):
-        return None, tokens  # a month's name with no day next to it ("4.2.3 April 2014", a version)
-    return custom_parse(line, "%Y-%m-%d", _EARLIEST, latest), tokens
+        return found.isoformat() if _EARLIEST.date() <= found <= latest.date() else None
+    return custom_parse(line, "%Y-%m-%d", _EARLIEST, latest)
 
 
 def find_date(line: str, latest: datetime | None = None) -> str | None:
     """The calendar date a short date line states (YYYY-MM-DD), or None: a line of at most
     DATE_LINE_MAX_CHARS with a year and another number, read no later than `latest`
     (default: tomorrow) and not before 1990."""
-    return _read_line(line, latest)[0]
+    short = _short_line(line)
+    return None if short is None else _date_of(short, None, latest)
 
 
 def date_line(line: str, latest: datetime | None = None, other_words: int = DATE_LINE_OTHER_WORDS) -> bool:
@@ -196,14 +201,17 @@ def date_line(line: str, latest: datetime | None = None, other_words: int = DATE
     `other_words` words besides the date's, weekdays and times of day, and does not
     end as a sentence ends after such a word of two letters or more ("Am 1. Dezember 2017
     starb er.")."""
-    found, tokens = _read_line(line, latest, words=True)
-    if found is None:
+    short = _short_line(line)
+    if short is None:
         return False
+    tokens = _tokens(short)  # the words first: most lines with a year have too many to be read
     other = [kind == _WORD and value not in _DATE_WORDS for kind, value in tokens]
     if sum(other) > other_words:
         return False
     # (a one-letter word with its dot is an abbreviation: "10:30 น.", "15 h.")
-    return not (line.rstrip().endswith(_SENTENCE_END) and other[-1] and len(tokens[-1][1]) > 1)
+    if line.rstrip().endswith(_SENTENCE_END) and other and other[-1] and len(tokens[-1][1]) > 1:
+        return False
+    return _date_of(short, tokens, latest) is not None
 
 
 def _dotted_date(line: str) -> date | None | bool:

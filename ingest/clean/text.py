@@ -51,7 +51,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import compress, count, repeat
-from operator import attrgetter, itemgetter, not_
+from operator import attrgetter, itemgetter, le, not_
 from typing import TYPE_CHECKING
 
 from . import rules as R
@@ -61,7 +61,7 @@ from .credits import CREDIT_MIN_WORDS, ends_with_credit
 from .deck import deck_start, headline_furniture, standfirst
 from .gallery import gallery_lines
 from ..config import CleanOptions
-from .dates import DATE_HEAD_ITEMS, DATE_LINE_OTHER_WORDS, DATE_REACH, date_above, date_head, date_line
+from .dates import DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS, date_above, date_head, date_line
 from .guard import prose_bytes
 from .inlists import bridge_lists
 from .headline import anchor_leads, headline_anchor, title_line
@@ -205,7 +205,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     end = trim_teaser_tail(start, end, blurbs, scores, words)
     found = start
     dull = [] if bare else dull_runs(start, end, scores, rules, texts, words, ends)
-    dated = mark_date_lines(texts, rules, start, end, anchor)
+    dated = mark_date_lines(texts, words, rules, start, end, anchor)
     if bare:
         gaps = []  # the lines between its parts are its own (a table, a list, code)
         if end == n - 1 and end > start:  # and so is a last line after them: a credit, a sign-off
@@ -268,19 +268,26 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
 # nothing but a date goes ("Nov. 18, 2019 7:04 pm ET"), one with a name or another word is more
 # often its own (a quoted tweet's signature, a reference's "Retrieved 10 May 2016.", a timeline).
 BODY_DATE_OTHER_WORDS = 0
+# Further in the body only lines of at most this many words are looked at (such a line is a few
+# words long: "21. Mai 2026", "17:41 JST, October 13, 2024"); the body's other short lines took
+# as long again as the rest of the search.
+BODY_DATE_MAX_WORDS = 8
 
 
-def mark_date_lines(texts: list[str], rules: list, start: int, end: int, anchor: int | None) -> list[int]:
+def mark_date_lines(texts: list[str], words: list[int], rules: list, start: int, end: int,
+                    anchor: int | None) -> list[int]:
     """Give rule TIMESTAMP to the date lines (dates.date_line: "1 de diciembre de 2017 3:00 AM
     PST", "2017년 12월 1일 오후 3:00") with no rule among the DATE_REACH items above the body
     block [start, end), in its first DATE_HEAD_ITEMS, and further in it (with at most
-    BODY_DATE_OTHER_WORDS other words), but the headline that repeats the
+    BODY_DATE_OTHER_WORDS other words and BODY_DATE_MAX_WORDS words), but the headline that repeats the
     page's title (`anchor`): no title, standfirst or body line. Returns their indices.
     (Looked for there, not on the whole page: a page has some ten lines with a year, each
     read in microseconds, and the page-wide scan for them alone cost 5% of a page's time.)"""
     dated = []
-    head = start + DATE_HEAD_ITEMS
-    for i in range(max(0, start - DATE_REACH), end):
+    lo, head = max(0, start - DATE_REACH), min(end, start + DATE_HEAD_ITEMS)
+    short = [*compress(range(lo, head), map(le, map(len, texts[lo:head]), repeat(DATE_LINE_MAX_CHARS))),
+             *compress(range(head, end), map(le, words[head:end], repeat(BODY_DATE_MAX_WORDS)))]
+    for i in compress(short, map(FOUR_DIGITS.search, map(texts.__getitem__, short))):
         if rules[i] is None and i != anchor and date_line(
                 texts[i], other_words=DATE_LINE_OTHER_WORDS if i < head else BODY_DATE_OTHER_WORDS):
             rules[i] = R.TIMESTAMP
