@@ -68,6 +68,10 @@ def _tokens(text: str) -> list[tuple[str, object]]:
     for m in _TOKEN.finditer(low):
         digits = m.group(1)
         if digits is not None:
+            if len(digits) > 4:  # no part of a date (and int() of a long run is slow, or refused)
+                out.append((_NUMBER, 0))
+                prefixed, end = False, m.end()
+                continue
             value = int(digits)
             at = m.start()
             if prefixed and 1 <= value <= 12:
@@ -127,10 +131,15 @@ def _iso_date(text: str) -> date | None:
     return None
 
 
+# A dateline or a metadata value states its date within this many characters (a longer text
+# is read that far: its words are read one by one, in Python).
+PARSE_MAX_CHARS = 200
+
+
 def parse_date(text: str) -> str | None:
-    """The first calendar date written in the text with a month's name (in any language
-    CLDR describes) or as YYYY-MM-DD, as YYYY-MM-DD, or None."""
-    text = ascii_digits(text)
+    """The first calendar date written in the text's first PARSE_MAX_CHARS characters with a
+    month's name (in any language CLDR describes) or as YYYY-MM-DD, as YYYY-MM-DD, or None."""
+    text = ascii_digits(text[:PARSE_MAX_CHARS])
     found = _named_date(_tokens(text), _THAI.search(text) is not None) or _iso_date(text)
     return found.isoformat() if found else None
 
