@@ -1,40 +1,147 @@
-"""Publication dates stated in text ("Published 3 May 2019", "05.06.2025 um 14:46") as ISO 8601 dates."""
+"""Publication dates stated in text ("Published 3 May 2019", "05.06.2025 um 14:46",
+"1 de diciembre de 2017", "2017년 12월 1일", "4 ธันวาคม 2569") as ISO 8601 dates.
+
+A written date is read from its words: month names of every language CLDR describes
+(wide and abbreviated, in the format and stand-alone forms: "grudnia", "grudzień",
+"déc.", "ธ.ค."), a number that a month word marks ("12월", "12月", "tháng 12"), and
+the words date patterns join the parts with ("de", "г.", "년"), all generated from
+CLDR into calendar_words.json (benchmarks/make_calendar_words.py); digits of any
+script count ("२ दिसंबर २०१७"), and a Thai line's Buddhist-era year (over 2400) is the
+Common Era's plus 543. Numeric forms ("05.06.2025") are read by pattern, and the rest
+of a date line's forms by htmldate (trafilatura's date library).
+"""
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from htmldate.extractors import custom_parse
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], start=1)}
-_MONTHS.update({name[:3]: i for name, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
-_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
-_PATTERNS = [
-    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})"),
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"),
-    re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})"),
-]
+from .vocabulary import DAY_ORDINALS, YEAR_ERAS
+
+_CALENDAR = json.loads(Path(__file__).with_name("calendar_words.json").read_text(encoding="utf-8"))
+MONTH_NAMES: dict[str, int] = _CALENDAR["months"]  # case-folded, without a final "."
+_MONTH_SUFFIXES = frozenset(w.strip("-") for w in _CALENDAR["month_suffixes"])  # "12월", "12月"
+_MONTH_PREFIXES = frozenset(_CALENDAR["month_prefixes"])  # "tháng 12"
+_FILLERS = frozenset(_CALENDAR["fillers"]) | frozenset(YEAR_ERAS)  # "de", "г", "년", "à"
+_DAY_ORDINALS = frozenset(DAY_ORDINALS)  # only right after the day's number: "1er", "1st"
+_DATE_WORDS = frozenset(_CALENDAR["extras"])  # weekdays and the day's periods ("am", "오후")
+
+# A token is a run of digits, or a word: what lies between whitespace, digits and
+# punctuation, with the dots inside it and one at its end ("ธ.ค.", "déc."). Each run is
+# of characters the next part cannot start with, so a line is read in linear time.
+_SEPARATORS = (r"\s,.:;/|()\[\]{}<>\"'’‘“”«»„‹›·•–—\-_+=*#@!?…、，。：；｜（）【】"
+               "\u200e\u200f\u061c\u060c")
+_TOKEN = re.compile(rf"(\d+)|([^{_SEPARATORS}\d]++(?:\.[^{_SEPARATORS}\d]++)*+\.?)")
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+_THAI = re.compile("[\u0e00-\u0e7f]")
+BUDDHIST_ERA_OFFSET = 543
+BUDDHIST_ERA_FROM = 2400  # a Thai year above this is of the Buddhist era
+
+_DAY, _MONTH, _YEAR_TOKEN, _WORD, _NUMBER = "D", "M", "Y", "W", "N"
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _LEAD = re.compile(r"^(published|posted|updated|last updated|first published|date)\b[:\s]*(on\s+)?",
                    re.IGNORECASE)
 
 
-def parse_date(text: str) -> str | None:
-    """The first calendar date written in the text, as YYYY-MM-DD, or None."""
-    for pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            parts = m.groupdict()
-            month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS.get(parts["month"].lower())
-            if not month:
+def _ascii_digit(m: re.Match) -> str:
+    return str(unicodedata.digit(m[0]))
+
+
+def ascii_digits(text: str) -> str:
+    """The text with the digits of every script as ASCII digits ("२०१७" -> "2017")."""
+    return text if text.isascii() else _OTHER_DIGIT.sub(_ascii_digit, text)
+
+
+def _tokens(text: str) -> list[tuple[str, object]]:
+    """The date's parts in `text` (ASCII digits): (kind, value) for each day-sized number
+    (D), four-digit number (Y), other number (N), month (M: its name, or a number its
+    marker makes one) and other word (W); the pattern words between them are left out."""
+    out: list[tuple[str, object]] = []
+    prefixed = False  # the last word was a month's prefix ("tháng")
+    end = -1  # where the last number ended
+    low = text.casefold()
+    for m in _TOKEN.finditer(low):
+        digits = m.group(1)
+        if digits is not None:
+            if len(digits) > 4:  # no part of a date (and int() of a long run is slow, or refused)
+                out.append((_NUMBER, 0))
+                prefixed, end = False, m.end()
                 continue
-            try:
-                return date(int(parts["year"]), month, int(parts["day"])).isoformat()
-            except ValueError:
-                continue
+            value = int(digits)
+            at = m.start()
+            if prefixed and 1 <= value <= 12:
+                out.append((_MONTH, value))
+            elif at >= 2 and low[at - 1] == "." and low[at - 2].isdigit():
+                out.append((_NUMBER, value))  # a version's or a decimal's part ("4.2.3 April 2014")
+            else:
+                kind = _DAY if len(digits) <= 2 else _YEAR_TOKEN if len(digits) == 4 else _NUMBER
+                out.append((kind, value))
+            prefixed, end = False, m.end()
+            continue
+        word = m.group(2).rstrip(".")
+        prefixed = False
+        month = MONTH_NAMES.get(word)
+        if month:
+            out.append((_MONTH, month))
+        elif word in _MONTH_SUFFIXES and m.start() == end and out[-1][0] == _DAY and 1 <= out[-1][1] <= 12:
+            out[-1] = (_MONTH, out[-1][1])
+        elif word in _MONTH_PREFIXES:
+            prefixed = True
+        elif word in _FILLERS or word in _DAY_ORDINALS and m.start() == end:
+            pass
+        else:
+            out.append((_WORD, word))
+    return out
+
+
+def _named_date(tokens: list[tuple[str, object]], thai: bool) -> date | None:
+    """The first day, month and year next to each other (fillers aside) in one of the
+    orders dates are written in: 1 December 2017, December 1 2017, 2017 December 1."""
+    for i in range(len(tokens) - 2):
+        (a, x), (b, y), (c, z) = tokens[i:i + 3]
+        if b == _MONTH and a == _DAY and c == _YEAR_TOKEN:
+            day, month, year = x, y, z
+        elif b == _MONTH and a == _YEAR_TOKEN and c == _DAY:
+            day, month, year = z, y, x
+        elif a == _MONTH and b == _DAY and c == _YEAR_TOKEN:
+            day, month, year = y, x, z
+        else:
+            continue
+        if thai and year > BUDDHIST_ERA_FROM:
+            year -= BUDDHIST_ERA_OFFSET
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
     return None
+
+
+def _iso_date(text: str) -> date | None:
+    m = _ISO.search(text)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    return None
+
+
+# A dateline or a metadata value states its date within this many characters (a longer text
+# is read that far: its words are read one by one, in Python).
+PARSE_MAX_CHARS = 200
+
+
+def parse_date(text: str) -> str | None:
+    """The first calendar date written in the text's first PARSE_MAX_CHARS characters with a
+    month's name (in any language CLDR describes) or as YYYY-MM-DD, as YYYY-MM-DD, or None."""
+    text = ascii_digits(text[:PARSE_MAX_CHARS])
+    found = _named_date(_tokens(text), _THAI.search(text) is not None) or _iso_date(text)
+    return found.isoformat() if found else None
 
 
 def find_published(line: str) -> str | None:
@@ -45,42 +152,87 @@ def find_published(line: str) -> str | None:
 
 
 # The date line between an article's headline and its body: "05.06.2025 um 14:46",
-# "Stand: 28.04.2023 16:11 Uhr", "12. MÄR 2025 18:03", "2025年1月14日 10:30". Such a line is
-# short, holds a year and another number; htmldate (trafilatura's date library) reads the
-# numeric and month-name forms of many languages, a CJK date is read here.
+# "Stand: 28.04.2023 16:11 Uhr", "12. MÄR 2025 18:03", "2025年1月14日 10:30",
+# "1 de diciembre de 2017 3:00 AM PST". Such a line is short, holds a year and another number.
 DATE_LINE_MAX_CHARS = 80
 DATE_REACH = 12  # lines above the body looked at, at most
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# The article's head: its first items, where a date line under a standfirst, with the byline, is
+# the article's ("Von dpa 30.04.2024, 18:58" after the first paragraph). (8 found the same days
+# on fundus-dev; a date further down is more often a dated entry or a quoted post's.)
+DATE_HEAD_ITEMS = 4
+# A date line has at most this many words that are no part of a date, a weekday or a time
+# of day ("Publicado el ... h", "Stand: ... Uhr"): a caption or a headline with a date has more.
+DATE_LINE_OTHER_WORDS = 3
+_YEAR = re.compile(r"(?<!\d)(?:19|20|25)\d\d(?!\d)")  # 25xx: a Thai year
+# Four digits in any script: what a date line has, looked for before its digits are made ASCII.
+FOUR_DIGITS = re.compile(r"\d{4}")
 _DIGIT_RUNS = re.compile(r"\d+")
 _DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)(?!\d)")  # 05.06.2025
-_CJK_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_SENTENCE_END = (".", "!", "?", "。", "！", "？")
 _EARLIEST = datetime(1990, 1, 1)
+
+
+def _short_line(line: str) -> str | None:
+    """The line with ASCII digits if it may be a date line (at most DATE_LINE_MAX_CHARS, a
+    year and another number), else None."""
+    if len(line) > DATE_LINE_MAX_CHARS or not FOUR_DIGITS.search(line):
+        return None
+    line = ascii_digits(line)
+    if not _YEAR.search(line) or len(_DIGIT_RUNS.findall(line)) < 2:
+        return None
+    return line
+
+
+def _date_of(line: str, tokens: list[tuple[str, object]] | None, latest: datetime | None) -> str | None:
+    """find_date of a _short_line, given its _tokens if they were read."""
+    latest = latest or datetime.now() + timedelta(days=1)
+    found = _dotted_date(line)  # the common forms first: htmldate may try dateutil (ms)
+    if found is None:
+        tokens = _tokens(line) if tokens is None else tokens
+        found = _named_date(tokens, _THAI.search(line) is not None) or _iso_date(line)
+        if found is None and any(kind == _MONTH for kind, _ in tokens):
+            return None  # a month's name with no day next to it ("4.2.3 April 2014", a version)
+    if found:  # (not an impossible "31.02.2025": htmldate reads it)
+        return found.isoformat() if _EARLIEST.date() <= found <= latest.date() else None
+    return custom_parse(line, "%Y-%m-%d", _EARLIEST, latest)
 
 
 def find_date(line: str, latest: datetime | None = None) -> str | None:
     """The calendar date a short date line states (YYYY-MM-DD), or None: a line of at most
     DATE_LINE_MAX_CHARS with a year and another number, read no later than `latest`
-    (default: tomorrow)."""
-    if len(line) > DATE_LINE_MAX_CHARS or not _YEAR.search(line) or len(_DIGIT_RUNS.findall(line)) < 2:
-        return None
-    latest = latest or datetime.now() + timedelta(days=1)
-    found = _common_date(line)  # the common forms first: htmldate may try dateutil (ms)
-    if found is not None:
-        return found.isoformat() if _EARLIEST.date() <= found <= latest.date() else None
-    return custom_parse(line, "%Y-%m-%d", _EARLIEST, latest)
+    (default: tomorrow) and not before 1990."""
+    short = _short_line(line)
+    return None if short is None else _date_of(short, None, latest)
 
 
-def _common_date(line: str) -> date | None:
-    """A date in a form read here: 2025年1月14日, 05.06.2025, an ISO or English one (parse_date)."""
-    for pattern, order in ((_CJK_DATE, (1, 2, 3)), (_DOTTED_DATE, (3, 2, 1))):
-        m = pattern.search(line)
-        if m:
-            try:
-                return date(*(int(m[k]) for k in order))
-            except ValueError:
-                return None
-    found = parse_date(line)
-    return date.fromisoformat(found) if found else None
+def date_line(line: str, latest: datetime | None = None, other_words: int = DATE_LINE_OTHER_WORDS) -> bool:
+    """Whether the line is a date line: it states a date (find_date), has at most
+    `other_words` words besides the date's, weekdays and times of day, and does not
+    end as a sentence ends after such a word of two letters or more ("Am 1. Dezember 2017
+    starb er.")."""
+    short = _short_line(line)
+    if short is None:
+        return False
+    tokens = _tokens(short)  # the words first: most lines with a year have too many to be read
+    other = [kind == _WORD and value not in _DATE_WORDS for kind, value in tokens]
+    if sum(other) > other_words:
+        return False
+    # (a one-letter word with its dot is an abbreviation: "10:30 น.", "15 h.")
+    if line.rstrip().endswith(_SENTENCE_END) and other and other[-1] and len(tokens[-1][1]) > 1:
+        return False
+    return _date_of(short, tokens, latest) is not None
+
+
+def _dotted_date(line: str) -> date | None | bool:
+    """The date of the first "05.06.2025" in the line; None if there is none, False if
+    it is no calendar day."""
+    m = _DOTTED_DATE.search(line)
+    if m:
+        try:
+            return date(int(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            return False
+    return None
 
 
 def date_above(texts: list[str], start: int, top: int | None) -> str | None:
@@ -91,4 +243,13 @@ def date_above(texts: list[str], start: int, top: int | None) -> str | None:
         found = find_date(line)
         if found:
             return found
+    return None
+
+
+def date_head(texts: list[str], start: int, end: int) -> str | None:
+    """The date (find_date) of the first date line (date_line) among the first DATE_HEAD_ITEMS
+    lines of the body [start, end): one under the standfirst, which the body starts with."""
+    for line in texts[start:min(end, start + DATE_HEAD_ITEMS)]:
+        if date_line(line):
+            return find_date(line)
     return None

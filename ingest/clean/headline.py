@@ -150,10 +150,12 @@ def title_line(texts: list[str], words: list[int], rules: list, ends: list[bool]
     """Index of the article's title among the lines, or None: the headline that repeats the
     page's title (`anchor`) where there is one before the body's `end`, else the line that
     words it otherwise (title_match), else `above`, the line just above the body (a byline,
-    a caption or a share row's label as often as the headline), and never a date."""
+    a caption or a share row's label as often as the headline), and never a date (a line of
+    mostly digits, or one with a rule: `above` is chosen by the rules before the date lines had theirs)."""
     headline = anchor if anchor is not None and anchor < end else title_match(texts, words, rules, ends, start)
     if headline is None:
         headline = above
-    while headline is not None and mostly_digits(texts[headline]):  # the headline is above it
+    while headline is not None and (mostly_digits(texts[headline]) or rules[headline] is not None):
+        # the headline is above it (a line with a rule: a date line, text.mark_date_lines)
         headline = title_before(words, rules, ends, headline)
     return headline

@@ -273,6 +273,12 @@ INLINE_MARKERS_HEADLINE = (
 READ_MORE_ENDS = ("more", "read more", "mehr", "weiterlesen", "lire la suite", "lire plus", "leer más", "leia mais",
                   "leggi tutto", "lees meer", "läs mer", "les mer", "læs mere", "lue lisää", "czytaj więcej",
                   "číst dál", "читать далее", "подробнее", "devamını oku", "続きを読む", "阅读全文")
+# What follows a day's number in a written date ("1st", "1er", "1re", "1º", "1ª"): with the
+# words of CLDR's date patterns (dates.py, calendar_words.json) the words between a date's parts.
+DAY_ORDINALS = ("st", "nd", "rd", "th", "er", "re", "e", "ème", "º", "ª", "o", "a")
+# Eras that CLDR's Gregorian data lacks, written before a year: the Thai Buddhist era
+# ("4 ธันวาคม พ.ศ. 2569"), as dates.py reads a word (case-folded, without its final ".").
+YEAR_ERAS = ("พ.ศ",)
 # Month abbreviations a timestamp line can start with.
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Thai months, abbreviated ("4 ธ.ค. 2569") and in full: a Thai dateline has no Latin word.
