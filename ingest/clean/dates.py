@@ -121,14 +121,21 @@ def _named_date(tokens: list[tuple[str, object]], thai: bool) -> date | None:
     return None
 
 
+def _numeric_date(pattern: re.Pattern[str], text: str, order: tuple[int, int, int]) -> date | None | bool:
+    """The date of the pattern's first match (its groups year, month and day in `order`);
+    None if it does not match, False if the match is no calendar day."""
+    m = pattern.search(text)
+    if m is None:
+        return None
+    try:
+        return date(*(int(m[k]) for k in order))
+    except ValueError:
+        return False
+
+
 def _iso_date(text: str) -> date | None:
-    m = _ISO.search(text)
-    if m:
-        try:
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            return None
-    return None
+    """The date of the first "2025-06-05" in the text, or None."""
+    return _numeric_date(_ISO, text, (1, 2, 3)) or None
 
 
 # A dateline or a metadata value states its date within this many characters (a longer text
@@ -226,13 +233,7 @@ def date_line(line: str, latest: datetime | None = None, other_words: int = DATE
 def _dotted_date(line: str) -> date | None | bool:
     """The date of the first "05.06.2025" in the line; None if there is none, False if
     it is no calendar day."""
-    m = _DOTTED_DATE.search(line)
-    if m:
-        try:
-            return date(int(m[3]), int(m[2]), int(m[1]))
-        except ValueError:
-            return False
-    return None
+    return _numeric_date(_DOTTED_DATE, line, (3, 2, 1))
 
 
 def date_above(texts: list[str], start: int, top: int | None) -> str | None:
