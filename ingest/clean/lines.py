@@ -188,12 +188,11 @@ def _unbreakable(line: str) -> bool:
     return _UNBREAKABLE.search(line) is not None
 
 
-def _too_long_for_a_wrap(texts: list[str]) -> bool:
+def _too_long_for_a_wrap(texts: list[str], lengths: list[int]) -> bool:
     """Whether so many lines pass WRAP_MAX_WIDTH characters that wrap_width would say None,
-    told from lengths alone (a line takes at least its length in columns, at most twice).
-    A line no wrap could break (_unbreakable) passes any width: it does not count, and the
-    count stops where it is enough (a page of paragraphs is told by its first few)."""
-    lengths = list(map(len, texts))
+    told from the lines' `lengths` alone (a line takes at least its length in columns, at most
+    twice). A line no wrap could break (_unbreakable) passes any width: it does not count, and
+    the count stops where it is enough (a page of paragraphs is told by its first few)."""
     counted = sum(map((WRAP_MIN_COLUMNS // 2).__le__, lengths))  # at least wrap_width's lines
     enough = counted - int(counted * (1 - WRAP_OVERLONG))
     overlong = compress(texts, map(WRAP_MAX_WIDTH.__lt__, lengths))
@@ -252,13 +251,13 @@ def _continuations(nos: list[int], texts: list[str], heads: str,
         cands = sorted(cands + [k for k in mid if nos[k] - nos[k - 1] == 1])
     if len(texts) < WRAP_MIN_LINES:
         return cands, set()
-    if _too_long_for_a_wrap(texts):
+    lengths = _lengths(texts)
+    if _too_long_for_a_wrap(texts, lengths):
         return cands, set()
     widths = columns(texts)
     width = wrap_width(widths)
     if width is None:  # the lines no wrap could break (a tracker's address) tell nothing of its width
-        unbreakable = [k for k in compress(count(), map(WRAP_MIN_WIDTH.__lt__, map(len, texts)))
-                       if _unbreakable(texts[k])]
+        unbreakable = [k for k in compress(count(), map(WRAP_MIN_WIDTH.__lt__, lengths)) if _unbreakable(texts[k])]
         if unbreakable:
             measured = list(widths)
             for k in unbreakable:
@@ -266,7 +265,6 @@ def _continuations(nos: list[int], texts: list[str], heads: str,
             width = wrap_width(measured)
     measure = columns
     if width is None:  # a tool that gives a wide character one column, as lynx does
-        lengths = list(map(len, texts))
         if lengths != widths and (width := wrap_width(lengths)) is not None:
             if _cut_where_the_width_falls(texts, lengths, width):
                 widths, measure = lengths, _lengths
