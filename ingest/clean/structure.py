@@ -41,6 +41,7 @@ from .choose import containment, grams
 from .scripts import units
 from .htmltext import ANCHOR, APART, FIGURE, HAS_LINK, HEADING, ITEM_TEXT, LINK, LIST_ITEM, PARAGRAPH
 from ..models import RemovedLine
+from store.textform import SOFT_HYPHEN
 
 # A run of this many reading lines, each wholly a link, is a link list (as a gallery
 # is three slides, ingest.clean.gallery).
@@ -57,7 +58,7 @@ _MARKS = ("- ", "* ", "\u2022 ")
 
 def _plain(text: str) -> str:
     """The text without soft hyphens (one extractor keeps them, another drops them)."""
-    return text.replace("\u00ad", "")
+    return text.replace(SOFT_HYPHEN, "")
 
 
 def _unmarked(line: str) -> str:
@@ -139,7 +140,7 @@ def restore_soft_hyphens(lines: list[str], page_lines: list[str]) -> list[str]:
     (with trafilatura's list-item marker kept), and the reading compares with the line
     classifier's, which reads the page's lines as written. (The body loses them in the end,
     as every stored text does: store.textform.)"""
-    hyphenated = {_plain(line): line for line in page_lines if "\u00ad" in line}
+    hyphenated = {_plain(line): line for line in page_lines if SOFT_HYPHEN in line}
     if not hyphenated:
         return lines
     out = []
