@@ -401,14 +401,19 @@ def test_plugin_loads_from_plugins_dir(reading_db):
 
 
 def test_templates_and_plugin_files_are_package_data():
-    # every file of the plugin's folder that is not a module of the package is named by
-    # pyproject's package-data, so an installed newsarchive has its templates
+    # every file of the plugin's folder is installed: its folder is a package pyproject names
+    # (setuptools installs package data only for named packages, and warns of unnamed folders)
+    # and the file is a module of it or matches that package's package-data
     import tomllib
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert "store.datasette_plugin" in config["tool"]["setuptools"]["packages"]
-    patterns = config["tool"]["setuptools"]["package-data"]["store.datasette_plugin"]
+    packages = config["tool"]["setuptools"]["packages"]
+    package_data = config["tool"]["setuptools"]["package-data"]
     folder = ROOT / "store" / "datasette_plugin"
-    data = [p.relative_to(folder) for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-            and not (p.suffix == ".py" and p.parent == folder)]
-    assert data and all(any(path.match(pattern) for pattern in patterns) for path in data), data
+    files = [p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    assert any(p.suffix == ".html" for p in files) and any(p.parent.name == "plugins" for p in files)
+    for path in files:
+        package = ".".join(path.parent.relative_to(ROOT).parts)
+        assert package in packages, f"{path.parent} is not a package in pyproject.toml"
+        is_module = path.suffix == ".py" and (path.parent / "__init__.py").exists()
+        assert is_module or any(path.match(pattern) for pattern in package_data.get(package, [])), path
     assert config["project"]["entry-points"]["datasette"]["newsarchive"] == "store.datasette_plugin"
