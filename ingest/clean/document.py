@@ -7,6 +7,7 @@ import dataclasses
 from .cleaned import Cleaned
 from ..config import CleanOptions
 from .dates import parse_date
+from .dumps import without_link_numbers
 from .embedded import with_embedded_body
 from .guard import lost_body_reason, prose_bytes
 from .html import clean_html, extracted_text
@@ -24,7 +25,8 @@ def clean_document(raw: RawDocument, options: CleanOptions,
     """Run the cleaner that fits the document's media type (a scraped record's text is
     already an article body: only its shape rules run, see html.extracted_text). Markdown
     (a .md file, a record's markdown field, or text that looks_like_markdown) loses its
-    markup first (ingest.clean.markdown). The text is read, and its title and body are
+    markup first (ingest.clean.markdown), a text browser's dump its link numbers
+    (ingest.clean.dumps). The text is read, and its title and body are
     given, as readers type them (store.textform: composed, without soft hyphens, which an
     HTML page's entities may bring back), so that search finds their words."""
     source = typed_form(raw.text)
@@ -33,7 +35,7 @@ def clean_document(raw: RawDocument, options: CleanOptions,
         return dataclasses.replace(cleaned, title=cleaned.title and typed_form(cleaned.title),
                                    paragraphs=tuple(map(typed_form, cleaned.paragraphs)))
     markdown = raw.media_type == MARKDOWN or looks_like_markdown(source)
-    text = markdown_to_text(source) if markdown else source
+    text = markdown_to_text(source) if markdown else without_link_numbers(source)
     if raw.meta is not None:
         return extracted_text(text, raw.meta.title and typed_form(raw.meta.title))
     return clean_text(text, options, template, saved_widths=not markdown,
