@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import sqlite_utils  # noqa: E402
 
 from ingest.config import load_config  # noqa: E402
+from store.connection import sql_string  # noqa: E402
 from store.schema import FTS_TOKENIZE  # noqa: E402
 
 from synthetic import make_docs, write_docs  # noqa: E402
@@ -86,7 +87,7 @@ CREATE TABLE raw_documents (id INTEGER PRIMARY KEY, sha256 TEXT UNIQUE, media_ty
 CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, text TEXT, source TEXT, content_hash TEXT UNIQUE,
                        novel_text TEXT, raw_id INTEGER REFERENCES raw_documents(id));
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id',
-                                             tokenize='{FTS_TOKENIZE}');
+                                             tokenize={sql_string(FTS_TOKENIZE)});
 CREATE TABLE _paragraphs (id INTEGER PRIMARY KEY, article_id INTEGER REFERENCES articles(id), position INTEGER,
                           text_start INTEGER, text_length INTEGER);
 CREATE INDEX paragraphs_article ON _paragraphs (article_id, position);

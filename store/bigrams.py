@@ -20,6 +20,8 @@ import re
 import sqlite3
 from typing import Iterable
 
+from .connection import sql_string
+
 BIGRAM_FTS = "_bigram_fts"
 # Thai, Lao, Myanmar, Khmer, kana, CJK ideographs (with extension A, compatibility
 # ideographs and the supplementary planes' ideographs).
@@ -56,7 +58,7 @@ def create(conn: sqlite3.Connection, tokenize: str) -> None:
     archive)."""
     if has_index(conn):
         return
-    conn.execute(f"CREATE VIRTUAL TABLE {BIGRAM_FTS} USING fts5(title, text, content='', tokenize='{tokenize}')")
+    conn.execute(f"CREATE VIRTUAL TABLE {BIGRAM_FTS} USING fts5(title, text, content='', tokenize={sql_string(tokenize)})")
     index_articles(conn, "1")
 
 
@@ -99,8 +101,7 @@ def matching_novel_text(conn: sqlite3.Connection, article_ids: list[int], match:
         return set()
     scratch = sqlite3.connect(":memory:")
     try:
-        quoted = "'" + tokenize.replace("'", "''") + "'"
-        scratch.execute(f"CREATE VIRTUAL TABLE novel USING fts5(text, tokenize={quoted})")
+        scratch.execute(f"CREATE VIRTUAL TABLE novel USING fts5(text, tokenize={sql_string(tokenize)})")
         rows = conn.execute("SELECT id, substr(novel_text, 1, ?) FROM articles WHERE id IN "
                             "(SELECT value FROM json_each(?)) AND novel_text IS NOT NULL",
                             [SNIPPET_SCAN_CHARS, json.dumps(sorted(article_ids))])

@@ -7,6 +7,7 @@ loading sqlite-utils (which loads numpy and pandas when they are installed).
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 from pathlib import Path
@@ -22,6 +23,22 @@ from urllib.parse import quote
 # written, so an archive made before keeps its own (README: how to convert one).
 PAGE_SIZE = 32768
 WAL_CHECKPOINT_BYTES = 64 * 2**20
+
+
+_TOKENIZE = re.compile(r"tokenize\s*=\s*'((?:[^']|'')*)'", re.IGNORECASE)
+
+
+def sql_string(value: str) -> str:
+    """The value as an SQL string literal ("it's" -> 'it''s')."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def fts_tokenizer(db: "sqlite3.Connection | object", table: str) -> str:
+    """The tokenize option an FTS5 table of the archive was made with (unicode61 if none).
+    `db`: a sqlite3 connection or a sqlite_utils Database."""
+    row = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()
+    found = _TOKENIZE.search(row[0]) if row else None
+    return found.group(1).replace("''", "'") if found else "unicode61"
 
 
 class ArchiveError(Exception):

@@ -14,13 +14,20 @@ import sqlite_utils
 from . import convert, rawcontent, templates
 from .lsm import LSMIndex
 from . import bigrams
+from .connection import fts_tokenizer, sql_string
 from .search import NOVEL_FTS
 
 # 2: each byte stored once (paragraphs as offsets into their article's text, novel_text
 # NULL where it is the text, raw inputs compressed); version 1 archives are converted
 # when opened for writing (store.convert), and an older newsarchive refuses version 2.
 SCHEMA_VERSION = 2
-FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+# unicode61 folds case and accents. Its default token characters are letters, numbers and
+# private-use characters; marks are added: without them it cut every word of Devanagari,
+# Bengali, Tamil, Thai or vowelled Arabic at its vowel signs ("भाषा" was the tokens "भ" and
+# "ष", found by any text holding those letters side by side). Latin accents are folded
+# all the same (remove_diacritics drops a combining accent too). An archive indexed with
+# another tokenizer is indexed again when next opened for writing (`create_schema`).
+FTS_TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
 FTS_COLUMNS = ["title", "text"]  # DESIGN.md: articles_fts is FTS5 on articles(title, text)
 # FTS5 merges a level's segments once this many pile up (its default is 4). Every merge
 # rewrites the postings it merges: at 4, inserting an article into a 20k archive took
@@ -174,6 +181,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
         sparse_index(db, table, column)
     if "novel_text" in (db["articles_fts"].columns_dict if db["articles_fts"].exists() else {}):
         drop_articles_fts(db)  # an older archive indexed novel_text too: rebuilt below
+    drop_indexes_of_another_tokenizer(db)  # rebuilt below
     db.execute(f"CREATE TABLE IF NOT EXISTS {FTS_DEFERRED} (first_article_id INTEGER NOT NULL)")
     if not db["articles_fts"].exists():
         db["articles"].enable_fts(FTS_COLUMNS, tokenize=FTS_TOKENIZE, create_triggers=True)
@@ -233,6 +241,18 @@ def drop_articles_fts(db: sqlite_utils.Database) -> None:
     db.execute("DROP TABLE articles_fts")
 
 
+def drop_indexes_of_another_tokenizer(db: sqlite_utils.Database) -> None:
+    """Drop the full-text indexes (articles_fts, the novel-text and the bigram index) made
+    with a tokenizer other than FTS_TOKENIZE (an older newsarchive's), to be made again:
+    they hold no text of their own, only what they index, and every query reads the
+    tokenizer of the table it searches."""
+    if not db["articles_fts"].exists() or fts_tokenizer(db, "articles_fts") == FTS_TOKENIZE:
+        return
+    drop_articles_fts(db)
+    for table in (NOVEL_FTS, bigrams.BIGRAM_FTS):
+        db.execute(f"DROP TABLE IF EXISTS {table}")
+
+
 def create_novel_index(db: sqlite_utils.Database) -> None:
     """The index of novel text: FTS5 over the title and novel_text of the articles whose
     novel_text differs from their text (those carrying a passage first seen elsewhere).
@@ -244,7 +264,7 @@ def create_novel_index(db: sqlite_utils.Database) -> None:
     article) says which articles carry repeated text. Triggers keep it
     (`deferrable_novel_triggers`).
     """
-    db.execute(f"CREATE VIRTUAL TABLE {NOVEL_FTS} USING fts5(title, text, content='', tokenize='{FTS_TOKENIZE}')")
+    db.execute(f"CREATE VIRTUAL TABLE {NOVEL_FTS} USING fts5(title, text, content='', tokenize={sql_string(FTS_TOKENIZE)})")
     db.execute(f"INSERT INTO {NOVEL_FTS} ({NOVEL_FTS}, rank) VALUES ('automerge', {FTS_AUTOMERGE})")
     db.execute(f"INSERT INTO {NOVEL_FTS} (rowid, title, text) "
                f"SELECT id, title, novel_text FROM articles WHERE {NOVEL_DIFFERS.format('')}")

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import bigrams
+from .connection import fts_tokenizer, sql_string
 from .textform import typed_form
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,7 +48,6 @@ SNIPPET_FIRST_CHARS = 65_536
 SNIPPET_SCAN_CHARS = 1_048_576
 SNIPPET_TOKENS = 20
 _MARKS = "'[', ']', ' … '"
-_TOKENIZE = re.compile(r"tokenize\s*=\s*'((?:[^']|'')*)'", re.IGNORECASE)
 _OPERATORS = {"AND", "OR", "NOT"}
 
 
@@ -300,7 +300,7 @@ def _novel_bigram_only(db: "sqlite_utils.Database | sqlite3.Connection", ranked:
     ids = [rowid for rowid, _, _ in ranked]
     own = {rowid for (rowid,) in db.execute(
         f"SELECT id FROM {NOVEL_FTS}_docsize WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(ids)])}
-    matching = bigrams.matching_novel_text(db, sorted(own), match, _tokenizer(db, bigrams.BIGRAM_FTS))
+    matching = bigrams.matching_novel_text(db, sorted(own), match, fts_tokenizer(db, bigrams.BIGRAM_FTS))
     return [r for r in ranked if r[0] not in own or r[0] in matching]
 
 
@@ -426,10 +426,10 @@ def _piece_snippets(db: "sqlite_utils.Database | sqlite3.Connection", article_id
     (about 1 ms per 64 KB indexed). When no piece matches (a word only further in),
     the snippet is the article's beginning.
     """
-    tokenize = _tokenizer(db, "articles_fts")
+    tokenize = fts_tokenizer(db, "articles_fts")
     scratch = sqlite3.connect(":memory:")
     try:
-        scratch.execute(f"CREATE VIRTUAL TABLE pieces USING fts5(title, text, tokenize={_sql_string(tokenize)})")
+        scratch.execute(f"CREATE VIRTUAL TABLE pieces USING fts5(title, text, tokenize={sql_string(tokenize)})")
         snippets = {}
         for article_id in article_ids:
             title, head = db.execute("SELECT substr(title, 1, ?), substr(text, 1, ?) FROM articles WHERE id = ?",
@@ -475,17 +475,6 @@ def _pieces(text: str) -> list[str]:
         pieces.append(text[start:end])
         start = end
     return pieces
-
-
-def _tokenizer(db: "sqlite_utils.Database | sqlite3.Connection", table: str) -> str:
-    """The tokenize option an FTS5 table of the archive was made with (unicode61 if none)."""
-    row = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()
-    found = _TOKENIZE.search(row[0]) if row else None
-    return found.group(1).replace("''", "'") if found else "unicode61"
-
-
-def _sql_string(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
 
 
 def _among(ids: Collection[int], one_pass: bool) -> tuple[str, list[int]]:

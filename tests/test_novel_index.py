@@ -14,6 +14,7 @@ import sqlite_utils
 
 from ingest.config import ArchiveOptions, Config
 from ingest.pipeline import ingest
+from store.connection import sql_string
 from store.schema import FTS_DEFERRED, FTS_TOKENIZE, NOVEL_DIFFERS, NOVEL_FTS, create_schema, drop_articles_fts
 from synthetic import make_docs, write_docs
 
@@ -30,7 +31,7 @@ def vocabulary(conn: sqlite3.Connection, table: str) -> list[tuple]:
 
 def rebuilt_novel_index(conn: sqlite3.Connection) -> list[tuple]:
     """What _novel_fts should hold, built from scratch from the articles as they are now."""
-    conn.execute(f"CREATE VIRTUAL TABLE expected USING fts5(title, text, content='', tokenize='{FTS_TOKENIZE}')")
+    conn.execute(f"CREATE VIRTUAL TABLE expected USING fts5(title, text, content='', tokenize={sql_string(FTS_TOKENIZE)})")
     conn.execute("INSERT INTO expected (rowid, title, text) "
                  f"SELECT id, title, novel_text FROM articles WHERE {NOVEL_DIFFERS.format('')}")
     held = vocabulary(conn, "expected")
@@ -81,7 +82,7 @@ def test_novel_index_of_an_ingested_archive_holds_its_repeating_articles(samples
 
 def rebuilt_articles_index(conn: sqlite3.Connection) -> list[tuple]:
     """What articles_fts should hold, built from scratch from the articles as they are now."""
-    conn.execute(f"CREATE VIRTUAL TABLE expected USING fts5(title, text, tokenize='{FTS_TOKENIZE}')")
+    conn.execute(f"CREATE VIRTUAL TABLE expected USING fts5(title, text, tokenize={sql_string(FTS_TOKENIZE)})")
     conn.execute("INSERT INTO expected (rowid, title, text) SELECT id, title, text FROM articles")
     held = vocabulary(conn, "expected")
     conn.execute("DROP TABLE expected")

@@ -110,6 +110,82 @@ def test_a_devanagari_word_is_searched_whole_not_letter_by_letter(cli, db_path, 
     assert [h["title"] for h in hits] == ["शहर की योजना"]
 
 
+# (a sentence with the word, the word, a sentence with a word that holds the word's consonants
+# in its order, two sentences without either). With vowel signs and viramas for separators,
+# both words were the tokens of their consonants ("काम" and "कुमार" were क म and क म र) and
+# each found the other.
+WORDS_AND_LOOKALIKES = {
+    "hi": ("नगर निगम ने आज शाम नए काम की घोषणा की।", "काम", "कुमार सानू ने कल रात एक नया गीत गाया।",
+           ["राज्य सरकार ने आज सुबह नई सड़क योजना स्वीकृत की।", "अधिकारियों के अनुसार योजना अगले साल पूरी होगी।"]),
+    "bn": ("সরকার আজ নতুন নাম ঘোষণা করেছে।", "নাম", "বাড়ির পাশে একটি নিম গাছ আছে।",
+           ["রাজ্য সরকার আজ সকালে নতুন সড়ক প্রকল্প অনুমোদন করেছে।", "কর্মকর্তারা জানান প্রকল্পটি আগামী বছর শেষ হবে।"]),
+    "ta": ("இன்று மாலை கூட்டம் நடைபெறும்.", "மாலை", "மேசை மேல் புத்தகம் உள்ளது.",
+           ["மாநில அரசு இன்று புதிய சாலை திட்டத்திற்கு ஒப்புதல் அளித்தது.",
+            "அதிகாரிகளின் கூற்றுப்படி திட்டம் அடுத்த ஆண்டு நிறைவடையும்."]),
+}
+
+
+def write_word_and_lookalike(folder, language: str) -> str:
+    """Two pages in `folder`, "writes" (the word) and "lookalike" (the other word); the word."""
+    sentence, word, lookalike, filler = WORDS_AND_LOOKALIKES[language]
+    write_page(folder / "writes.html", "writes", [filler[0], sentence, filler[1]])
+    write_page(folder / "lookalike.html", "lookalike", [filler[1], lookalike, filler[0]])
+    return word
+
+
+@pytest.mark.parametrize("language", sorted(WORDS_AND_LOOKALIKES))
+def test_a_word_with_vowel_signs_does_not_find_another_that_holds_its_consonants(cli, db_path, tmp_path, language):
+    word = write_word_and_lookalike(tmp_path, language)
+    cli("ingest", tmp_path, "--db", db_path)
+    hits = json_lines(cli("search", word, "--all", "--json", "--db", db_path).stdout)
+    assert [h["title"] for h in hits] == ["writes"]
+    assert f"[{word}]" in hits[0]["snippet"], hits[0]["snippet"]
+
+
+def test_an_archive_indexed_with_an_older_tokenizer_is_indexed_again_when_next_written(cli, db_path, tmp_path):
+    """An older newsarchive indexed words cut at their vowel signs: the next ingest indexes
+    the archive again with today's tokenizer, every article under its id."""
+    import sqlite3
+
+    import sqlite_utils
+
+    from store.bigrams import BIGRAM_FTS
+    from store.connection import fts_tokenizer
+    from store.schema import FTS_TOKENIZE, NOVEL_FTS, drop_articles_fts
+
+    first = tmp_path / "night1"
+    first.mkdir()
+    word = write_word_and_lookalike(first, "hi")
+    write_page(first / "zh.html", FILLER["zh"][0][:12], [FILLER["zh"][0], CASES["zh"][0], FILLER["zh"][1]])
+    cli("ingest", first, "--db", db_path)
+    older = "unicode61 remove_diacritics 2"
+    db = sqlite_utils.Database(db_path)
+    ids = {r["title"]: r["id"] for r in db.query("SELECT id, title FROM articles")}
+    drop_articles_fts(db)
+    db["articles"].enable_fts(["title", "text"], tokenize=older, create_triggers=True)
+    for table in (NOVEL_FTS, BIGRAM_FTS):
+        db.execute(f"DROP TABLE {table}")
+        db.execute(f"CREATE VIRTUAL TABLE {table} USING fts5(title, text, content='', tokenize='{older}')")
+    db.conn.commit()
+    db.close()
+    assert len(json_lines(cli("search", word, "--all", "--json", "--db", db_path).stdout)) == 2  # the old fault
+
+    later = tmp_path / "night2"
+    later.mkdir()
+    write_page(later / "next.html", "next", [HINDI[0], *WORDS_AND_LOOKALIKES["hi"][3]])
+    cli("ingest", later, "--db", db_path)
+    conn = sqlite3.connect(db_path)
+    assert {t: fts_tokenizer(conn, t) for t in ("articles_fts", NOVEL_FTS, BIGRAM_FTS)} == dict.fromkeys(
+        ("articles_fts", NOVEL_FTS, BIGRAM_FTS), FTS_TOKENIZE)
+    assert {title: i for i, title in conn.execute("SELECT id, title FROM articles") if title in ids} == ids
+    conn.close()
+    assert [h["id"] for h in json_lines(cli("search", word, "--all", "--json", "--db", db_path).stdout)] == [
+        ids["writes"]]
+    zh_word = CASES["zh"][1]
+    assert [h["id"] for h in json_lines(cli("search", zh_word, "--all", "--json", "--db", db_path).stdout)] == [
+        ids[FILLER["zh"][0][:12]]]
+
+
 def test_text_saved_decomposed_is_found_by_the_word_as_typed(cli, db_path, tmp_path):
     """A page saved in decomposed Unicode (NFD: Hangul as jamo, as macOS writes it) is stored
     composed, so the word a reader types (composed) finds it; a decomposed query finds it too."""
