@@ -240,3 +240,44 @@ def test_wrapped_list_items_stay_apart_and_keep_their_continuations():
         page = _page(body[:3] + ["\n".join(wrapped)] + body[3:], "Night trains to reach Warsaw, Zagreb and Rome")
         cleaned = clean_text(page, OPTIONS)
         assert [p for p in cleaned.paragraphs if p[0] == bullet] == items
+
+
+# Wire briefs of two or three paragraphs, as a news agency's text feed saves them: too few
+# lines to tell the wrap by their count.
+BRIEFS = {
+    "en": ("Ferry terminal to open in spring",
+           ["The harbour authority said on Monday that the new ferry terminal in Bergen would open in "
+            "April, two years later than planned, after builders found old foundations under the quay.",
+            "Passengers from Hirtshals and Kiel will board from a covered walkway, and the terminal will "
+            "berth three ships at once, the authority said in a statement published on its website.",
+            "Shop owners in the old town welcomed the news but asked the city for more parking near the "
+            "harbour, where most visitors arriving by ferry spend their first hours."]),
+    "de": ("Neues Fährterminal öffnet im Frühjahr",
+           ["Die Hafenbehörde teilte am Montag mit, dass das neue Fährterminal in Bergen im April öffnen "
+            "werde, zwei Jahre später als geplant, nachdem Bauarbeiter alte Fundamente unter dem Kai fanden.",
+            "Fahrgäste aus Hirtshals und Kiel sollen über einen überdachten Gang an Bord gehen, und das "
+            "Terminal werde drei Schiffe zugleich abfertigen, hieß es in einer Mitteilung der Behörde."]),
+}
+
+
+def test_a_short_wrapped_brief_keeps_its_headline_and_every_line_of_its_body():
+    """A brief's first line, cut where the wrap fell ("... the new ferry terminal in"), is
+    neither taken for its title nor left out of its body."""
+    for language, (headline, paragraphs) in BRIEFS.items():
+        for width in (60, 66, 70, 72, 76):
+            page = f"{headline}\n\n" + "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in paragraphs) + "\n"
+            cleaned = clean_text(page, OPTIONS)
+            assert (cleaned.title, list(cleaned.paragraphs)) == (headline, paragraphs), (language, width)
+
+
+def test_a_short_page_of_lines_of_their_own_lengths_is_not_taken_for_a_wrap():
+    """Teasers one under another, each narrower than the page's widest line by more than the
+    next one's first word, stay apart from the article and from each other."""
+    headline, paragraphs = BRIEFS["en"]
+    teasers = ["Bergen council approves the new bus lanes along the harbour front",
+               "Record number of cruise ships expected in the city this summer",
+               "Fish market to stay open until ten on weekdays from next month",
+               "Ferry operator orders two electric ships for the Kiel route"]
+    page = f"{headline}\n\n" + "\n\n".join(paragraphs) + "\n\nMore news\n" + "\n".join(teasers) + "\n"
+    cleaned = clean_text(page, OPTIONS)
+    assert list(cleaned.paragraphs) == paragraphs

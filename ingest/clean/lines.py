@@ -151,6 +151,9 @@ WRAP_MIN_SHARE = 0.3  # ... and this share of its lines of WRAP_MIN_COLUMNS or m
 # as saved: at most 0.22; wrapped at 78 columns: 0.24-0.9, 0.6 typical)
 WRAP_OVERLONG = 0.05  # lines a wrap cannot break (a long URL) may pass the width
 WRAP_SLACK = 2  # a character, or a space, more or less
+# A short page (a brief of two or three paragraphs) has too few lines in the band to tell a
+# wrap by their count: its wrap is told by each line the next line of its paragraph follows.
+WRAP_SHORT_MIN_LINES = 4
 
 
 def wrap_width(widths: list[int]) -> int | None:
@@ -214,6 +217,29 @@ def _cut_where_the_width_falls(texts: list[str], lengths: list[int], width: int)
     return sum(1 for t, n in zip(texts, lengths) if full <= n <= width and _WIDE_CHAR.search(t)) >= WRAP_MIN_LINES
 
 
+def _short_page_wrap(nos: list[int], texts: list[str], widths: list[int]) -> int | None:
+    """The width a short page was wrapped at, or None: its widest line (no line passes it)
+    lies between WRAP_MIN_WIDTH and WRAP_MAX_WIDTH, and every line of WRAP_MIN_COLUMNS or
+    more that the next line follows directly was broken where that line's first word would
+    not have fitted (before a Chinese or Japanese character: at the width, to a character or
+    two), WRAP_SHORT_MIN_LINES lines at least. A greedy wrap breaks every line of a paragraph
+    but its last so; lines of a list or a menu, of lengths of their own, seldom all are."""
+    width = max(widths, default=0)
+    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
+        return None
+    fill = width - WRAP_SLACK
+    broken = 0
+    for k in range(1, len(texts)):
+        before = widths[k - 1]
+        if before < WRAP_MIN_COLUMNS or nos[k] - nos[k - 1] != 1:
+            continue
+        first = _first_word(texts[k])
+        if before + 1 + columns([first])[0] <= fill or _WIDE_CHAR.match(first) and before < fill:
+            return None
+        broken += 1
+    return width if broken >= WRAP_SHORT_MIN_LINES else None
+
+
 def _first_word(line: str) -> str:
     """What a wrap must fit of the line's start: its first word, up to a space. (A wrap inside a
     run of Chinese or Japanese fills its line to the width, which fits no word at all.)"""
@@ -249,7 +275,7 @@ def _continuations(nos: list[int], texts: list[str], heads: str,
              if nos[k] - nos[k - 1] == 1]
     if mid:
         cands = sorted(cands + [k for k in mid if nos[k] - nos[k - 1] == 1])
-    if len(texts) < WRAP_MIN_LINES:
+    if len(texts) <= WRAP_SHORT_MIN_LINES:
         return cands, set()
     lengths = _lengths(texts)
     if _too_long_for_a_wrap(texts, lengths):
@@ -270,6 +296,8 @@ def _continuations(nos: list[int], texts: list[str], heads: str,
                 widths, measure = lengths, _lengths
             else:
                 width = None  # lines of a like length in characters (a list of headlines), not a wrap
+    if width is None:  # too few lines in the band to tell by their count: a short page's wrap?
+        width = _short_page_wrap(nos, texts, widths)
     if width is None:
         return cands, set()
     after_long = [k for k in range(1, len(texts)) if nos[k] - nos[k - 1] == 1
