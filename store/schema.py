@@ -23,8 +23,8 @@ from .search import NOVEL_FTS
 SCHEMA_VERSION = 2
 # unicode61 folds case and accents. Its default token characters are letters, numbers and
 # private-use characters; marks are added: without them it cut every word of Devanagari,
-# Bengali, Tamil, Thai or vowelled Arabic at its vowel signs ("भाषा" was the tokens "भ" and
-# "ष", found by any text holding those letters side by side). Latin accents are folded
+# Bengali, Tamil, Thai or vowelled Arabic at its vowel signs ("काम", work, was the tokens
+# क म, found in "कुमार", क म र, and across words). Latin accents are folded
 # all the same (remove_diacritics drops a combining accent too). An archive indexed with
 # another tokenizer is indexed again when next opened for writing (`create_schema`).
 FTS_TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"

@@ -12,10 +12,9 @@ of addresses.
 A text is such a dump when it ends with that list: at least MIN_LINKS addresses, numbered
 up from one of the first few numbers, holding at least half the numbers up to its last
 (lynx numbers the page's form fields too, and lists only links). Then only the bracketed
-numbers up to the list's last are removed, so a
-footnote mark in a text that has no such list ("as reported[3]") is left alone. The list is
-read from the end of the text, one line at a time, and stops a few lines above its first
-item: the work is linear in the text.
+numbers up to the list's last are removed, so a footnote mark in a text that has no such
+list ("as reported[3]") is left alone. The list is read from the end of the text, one line
+at a time, and stops a few lines above its first item: the work is linear in the text.
 """
 
 from __future__ import annotations
