@@ -19,12 +19,25 @@ The raw bytes are kept as they came (store.rawcontent): this is only the searcha
 from __future__ import annotations
 
 import unicodedata
+from functools import partial
 
 SOFT_HYPHEN = "\u00ad"
 
 
 def typed_form(text: str) -> str:
     """The text as a reader types it: without soft hyphens, in Unicode normal form C."""
+    if text.isascii():  # (a flag of the string: no scan)
+        return text
     if SOFT_HYPHEN in text:
         text = text.replace(SOFT_HYPHEN, "")
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    # Normal form C composes nothing across a line break (a starter that composes with nothing),
+    # so the text is tested, and normalised where it must be, a line at a time: the test of a
+    # text that holds a combining mark normalises all of it (250 instructions a character,
+    # against 22 for the test alone).
+    lines = text.split("\n")
+    if all(map(_is_nfc, lines)):
+        return text
+    return "\n".join(line if _is_nfc(line) else unicodedata.normalize("NFC", line) for line in lines)
+
+
+_is_nfc = partial(unicodedata.is_normalized, "NFC")

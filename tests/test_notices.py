@@ -172,3 +172,26 @@ def test_captions_in_scripts_without_capitals_end_with_their_credit(line, credit
     from ingest.clean.credits import ends_with_credit
 
     assert ends_with_credit(line) is credit
+
+
+@pytest.mark.parametrize("stem", sorted({s for s, *_ in __import__("ingest.clean.notices", fromlist=["_STEMS"])._STEMS}
+                                        | {p for _, p, _ in __import__("ingest.clean.pagescan",
+                                                                       fromlist=["_PAGE_PHRASES"])._PAGE_PHRASES}))
+def test_a_page_without_a_words_probe_character_lacks_the_word(stem):
+    """The page scans skip a word whose scripts.probe character the page lacks: the character
+    is the word's own (none for a word in ASCII, which is always searched for)."""
+    from ingest.clean.scripts import probe
+
+    char = probe(stem)
+    assert (char == "") == stem.isascii()
+    assert char == "" or (char in stem and not char.isascii())
+
+
+def test_a_notice_in_another_script_is_found_on_a_page_mostly_in_latin():
+    """A Japanese embed notice and a Korean cookie notice on an English page that holds curly
+    quotes (a page of two-byte characters, where the probe characters are looked for)."""
+    notice = "外部サイトのコンテンツを表示するにはJavaScriptを有効にしてください"
+    cookies = "당사는 쿠키를 사용합니다"
+    lines = ["“Quoted” headline of the day", notice, cookies, *ARTICLE]
+    rules = match_lines(lines, [len(line.split()) for line in lines])
+    assert rules[1] == EMBED and rules[2] == "phrase:cookies" and rules[0] is None

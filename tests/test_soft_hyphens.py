@@ -59,3 +59,21 @@ def test_reclean_removes_the_soft_hyphens_an_older_version_stored(cli, db_path, 
     cli("reclean", "--db", db_path)
     hits = json_lines(cli("search", WORD, "--json", "--db", db_path).stdout)
     assert [h["id"] for h in hits] == [article_id]
+
+
+def test_the_typed_form_normalises_line_by_line_as_the_whole_text_would_be():
+    """store.textform normalises a line at a time: composed characters, combining marks, Hangul
+    jamo and Indic nuktas next to line breaks (and soft hyphens among them) come out as the
+    whole text's normal form C."""
+    import random
+    import unicodedata
+
+    from store.textform import typed_form
+
+    pieces = ["a", "e", "A", "\u0301", "\u0308", "\u0327", "\n", "\r", " ", SHY, "\u1100", "\u1161", "\u11a8",
+              "\uac00", "\u0915", "\u093c", "\u09a1", "\u09bc", "\u0b47", "\u0b3e", "\u212b", "\uf900", "\u0f71",
+              "\u0f72", "\u05b0", "\u0591", "é"]
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert typed_form(text) == unicodedata.normalize("NFC", text.replace(SHY, ""))

@@ -19,12 +19,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .scripts import probe
 from .vocabulary import COOKIE_STEMS, SITE_SELF_NAMES
 
 # Whole words where words are spaced; inside a run of characters in Chinese, Japanese, Korean.
 _SPACED = [name for name in SITE_SELF_NAMES if name.isascii() or " " in name or not name.isalpha()]
 _SELF = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _SPACED)) + r")(?!\w)|"
                    + "|".join(map(re.escape, sorted(set(SITE_SELF_NAMES) - set(_SPACED)))))
+_STEMS = [(stem, probe(stem)) for stem in COOKIE_STEMS]
 
 
 def cookie_notices(page: str, starts: list[int], lows: list[str]) -> list[int]:
@@ -32,9 +34,12 @@ def cookie_notices(page: str, starts: list[int], lows: list[str]) -> list[int]:
     itself. `lows` are the page's lines lower-cased, `page` them joined by newlines (with
     one before the first) and `starts[k]` where line k starts in it, as pagescan.match_lines
     has them: the page is scanned once for each cookie word (str.find), and only the lines
-    one is found in are tried against the site's names."""
+    one is found in are tried against the site's names. (A word of a script the page lacks
+    is not searched for: scripts.probe.)"""
     found = set()
-    for stem in COOKIE_STEMS:
+    for stem, char in _STEMS:
+        if char and char not in page:
+            continue
         at = page.find(stem)
         while at >= 0:
             k = bisect_right(starts, at) - 1

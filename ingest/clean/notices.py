@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .scripts import probe
 from .vocabulary import (CONSENT_WORDS, EMBED_ANCHORS, EMBED_NAMES, FORM_REQUIRED, READING_ANCHORS, READING_TIME,
                          READING_UNITS, SCRIPT_ASKS, SCRIPT_NAMES)
 
@@ -64,7 +65,7 @@ _DOMAIN = re.compile(r"[\w-]++\.\w")
 # costs about 5 us: one for every word of the lists cost a quarter of the cleaning): a part
 # that each of a kind's words holds. Every JavaScript notice names it, every tip line has an
 # "@", every reading time a unit of minutes, every embed name one of EMBED_ANCHORS.
-_STEMS = tuple((stem, limit) for stems, limit in ((SCRIPT_NAMES, NOTICE_MAX_WORDS),
+_STEMS = tuple((stem, probe(stem), limit) for stems, limit in ((SCRIPT_NAMES, NOTICE_MAX_WORDS),
                                                   (EMBED_ANCHORS, NOTICE_MAX_WORDS),
                                                   (("@",), NOTICE_MAX_WORDS),
                                                   (READING_ANCHORS, READING_MAX_WORDS),
@@ -123,7 +124,9 @@ def page_notices(page: str, starts: list[int], lows: list[str], n_words: list[in
     the lines one is found in, if short enough, are looked at."""
     found = set()
     last = len(lows) - 1
-    for stem, limit in _STEMS:
+    for stem, char, limit in _STEMS:
+        if char and char not in page:  # a word of a script the page lacks (scripts.probe)
+            continue
         at = page.find(stem)
         while at >= 0:
             k = bisect_right(starts, at) - 1

@@ -23,6 +23,7 @@ from operator import add, attrgetter, le
 
 from .consent import cookie_notices
 from .notices import page_notices
+from .scripts import probe
 # rules' own word sets and one-line matcher: this module is the page-at-once half of rules
 from .rules import (_BULLET_START, _BYLINE_FIRST, _KEY_STRIP, _READ_MORE_LAST, _RELATED_FIRST, _SHORT_FIRST,
                     _TIMESTAMP_FIRST, COOKIES, ENDED_MAX_WORDS, _match)
@@ -131,8 +132,9 @@ _PAGE_ANCHORS = [(ch, re.compile(re.escape(ch) + "(?:" + _after(rest) + ")"), fr
 ]]
 # Phrases found with str.find: the copyright rule's words, and the breadcrumb separator
 # " :: " (":" is too common a character to look at each).
-_PAGE_PHRASES = [*(("caption", w) for w in ("copyright", *RIGHTS_RESERVED)), ("crumb", " :: "),
-                 *(("short", w) for w in SUBSCRIBE_WORDS)]
+# (Each with its scripts.probe: a page that lacks that character is not searched.)
+_PAGE_PHRASES = [(gate, w, probe(w)) for gate, w in [*(("caption", w) for w in ("copyright", *RIGHTS_RESERVED)),
+                                                     ("crumb", " :: "), *(("short", w) for w in SUBSCRIBE_WORDS)]]
 # The last word (key.endswith(COMMENT_ENDS)), as the first of the reversed line.
 _PAGE_ENDS = re.compile("\n" + _KS + "*+" + _trie((w[::-1], "") for w in COMMENT_ENDS + _READ_MORE_LAST))
 # A caption's credit at the line's end (_CAPTION_END): a colon, then the line's last 1-60
@@ -211,7 +213,9 @@ def _candidates(page: str, starts: list[int], n_words: list[int]) -> tuple[set[i
                     marked[gate].add(k)
             opened.add(gate)
             m = search(page, starts[k + 1] if opened >= gates_of_char else at + 1)
-    for gate, phrase in _PAGE_PHRASES:
+    for gate, phrase, char in _PAGE_PHRASES:
+        if char and char not in page:
+            continue
         at = find(phrase)
         while at >= 0:
             k = bisect_right(starts, at) - 1
