@@ -116,3 +116,67 @@ def test_sentence_over_a_photo_credit_is_a_caption_not_a_standfirst():
     kept = "\n".join(cleaned.paragraphs)
     assert DECK[0] in kept
     assert caption not in kept and credit not in kept
+
+
+# A German page written for this test: headline (repeating the page title), standfirst, a date
+# line, a photo credit, then the body.
+DE_HEADLINE = "Stadtrat kauft vierzig Elektrobusse für die Nordlinien"
+DE_DECK = ("Der Termin für die Umstellung steht fest: Ab dem kommenden Herbst fahren auf den "
+           "Nordlinien nur noch Busse mit Elektroantrieb.")
+DE_BODY = [
+    "Der Stadtrat hat am Dienstag beschlossen, vierzig neue Elektrobusse für die nördlichen Linien zu "
+    "kaufen, die seit der Eröffnung des neuen Krankenhauses im vergangenen Frühjahr überfüllt sind.",
+    "Der Kauf wird nach Angaben des Finanzausschusses über drei Jahre etwa zwölf Millionen Euro kosten, "
+    "ein Teil davon kommt aus einem regionalen Fonds für sauberen Verkehr.",
+    "Mehrere Mitglieder der Opposition forderten, das Geld zuerst in die Reparatur des Busdepots zu "
+    "stecken, dessen Dach nach Angaben der Fahrer seit mehr als zehn Jahren undicht ist.",
+    "Die ersten Busse sollen im nächsten Herbst eintreffen, die alte Dieselflotte wird an kleinere "
+    "Städte der Region verkauft, sobald die neuen Fahrzeuge im Einsatz sind.",
+]
+
+
+def _de_page(*between: str) -> str:
+    lines = [f"{DE_HEADLINE} - Stadtanzeiger", "Startseite", "Politik", "Wirtschaft", "Sport", "Kultur",
+             DE_HEADLINE, *between, *DE_BODY, "Kommentare", "Impressum"]
+    return "\n\n".join(lines)
+
+
+def test_standfirst_above_a_date_line_and_credit_stays_german():
+    """A standfirst right under the headline, parted from the body by a date line and a photo
+    credit, is the article's: the date line read as the line above the body that might be a
+    headline (it had no rule yet) no longer cuts the standfirst off; the date and credit go."""
+    date, credit = "11.01.2022, 09:50 Uhr / Aktualisiert am 21.01.2022, 11:39 Uhr", "Bild: Stadtanzeiger"
+    cleaned = clean_text(_de_page(DE_DECK, date, credit), OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    assert DE_DECK in kept
+    assert cleaned.title == DE_HEADLINE
+    assert date not in kept and credit not in kept
+    assert cleaned.paragraphs[-1] == DE_BODY[-1]
+
+
+def test_standfirst_above_a_byline_date_and_short_label_stays_english():
+    """A standfirst under the headline, then a byline, a date and a short label with no rule
+    ("Members only") before the body: the label is no headline, the standfirst stays."""
+    date, label = "3 May 2019, 10:04", "Members only"
+    cleaned = clean_text(_page(DECK[0], BYLINE, date, label), OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    assert DECK[0] in kept
+    assert cleaned.title == HEADLINE
+    for line in (BYLINE, date, label):
+        assert line not in kept
+
+
+def test_an_author_note_under_the_standfirst_is_no_standfirst():
+    """A sentence that opens with a byline's word and a name ("By Anna Keller, ...", "Von ...")
+    is the author's note, too long for the byline rule: the standfirst above it stays, it goes."""
+    note = "By Anna Keller, a transport reporter who has covered the city council for ten years."
+    cleaned = clean_text(_page(DECK[0], note, "3 May 2019, 10:04", "Comments", *SHARE, "Share this story",
+                               "Image: Anna Keller / City Times"), OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    assert DECK[0] in kept and note not in kept
+    de_note = "Von Anna Keller, die seit zehn Jahren für den Stadtanzeiger über den Stadtrat berichtet."
+    cleaned = clean_text(_de_page(DE_DECK, de_note, "11.01.2022, 09:50 Uhr", "Kommentare", "Teilen",
+                                  "Auf Facebook teilen", "Per E-Mail teilen", "Bild: Anna Keller / Stadtanzeiger"),
+                         OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    assert DE_DECK in kept and de_note not in kept

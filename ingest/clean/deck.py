@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from . import rules as R
 from .scoring import REPEAT_SCORE
+from .vocabulary import BYLINE_WORDS
 
 # A line between the standfirst and the body of at most this many words and no rule is
 # a label ("Image", "View larger"): passed over, and still removed.
@@ -102,3 +103,25 @@ def headline_furniture(head: int, start: int, rules: list, words: list[int], end
         if other > HEAD_GAP_OTHER:
             return False
     return True
+
+
+def below_headline_label(t: int, rules: list, words: list[int]) -> bool:
+    """Whether the line `t` that reads as a headline just above the body (labels.title_before)
+    is rather a date line (rule TIMESTAMP, which it had not yet when title_before looked) or a
+    label of fewer than SUB_MIN words ("Exklusiv für Abonnenten") under the real headline:
+    then the standfirst is counted from that headline, and a standfirst sentence right under it
+    ("11.01.2022, 09:50 Uhr" or a photo credit between it and the body) stays the article's.
+    A line of SUB_MIN words or more is a second headline (a video's title) and keeps its place."""
+    return rules[t] == R.TIMESTAMP or words[t] < SUB_MIN
+
+
+# The words a byline opens with (vocabulary.BYLINE_WORDS), the first of each.
+_BYLINE_OPENERS = frozenset(w.split()[0] for w in BYLINE_WORDS.split("|"))
+
+
+def author_note(text: str) -> bool:
+    """Whether a sentence is an author's note rather than a standfirst: it opens with a byline's
+    word and a capitalised name ("By Jane Roe, a deputy editor ...", "Von Anna Muster, ..."),
+    too long for the byline rule. "Von der Leyen ...", "Por su parte ..." are sentences."""
+    first = text.split(None, 2)
+    return len(first) > 1 and first[0].lower() in _BYLINE_OPENERS and first[1][:1].isupper()
