@@ -21,6 +21,9 @@ from __future__ import annotations
 
 from . import rules as R
 from .scoring import REPEAT_SCORE
+from .dates import FOUR_DIGITS
+from .headline import TITLE_MIN_SHARE, title_share
+from .scripts import units
 from .vocabulary import BYLINE_WORDS
 
 # A line between the standfirst and the body of at most this many words and no rule is
@@ -83,6 +86,9 @@ def standfirst(title: int, start: int, rules: list, words: list[int], ends: list
             and rules[i + 1] != R.CAPTION]
 
 
+# A colon in a line's first this many words makes it a field ("Filed Under: ...", "Tags: ...").
+FIELD_WORDS = 3
+
 # Between the headline and the body, besides rule lines (the byline, the date, a long share
 # row, a photo's credit) and the standfirst's sentences, at most this many other lines (a
 # byline with no rule, "In this article:"): more, and what lies between is no headline's
@@ -125,3 +131,23 @@ def author_note(text: str) -> bool:
     too long for the byline rule. "Von der Leyen ...", "Por su parte ..." are sentences."""
     first = text.split(None, 2)
     return len(first) > 1 and first[0].lower() in _BYLINE_OPENERS and first[1][:1].isupper()
+
+
+def headline_dek(head: int, t: int, texts: list[str], rules: list, words: list[int],
+                 scores: list[float], min_words: int) -> bool:
+    """Whether the line `t` that reads as a headline just above the body (labels.title_before)
+    is the dek of the headline `head` above it: the first line after it with no rule (a date
+    line may lie between), of `min_words` words or more, not repeated on the page. A dek sums
+    the story up in a line without closing punctuation ("Aktivisten trommeln für einen
+    Mietenstopp und warnen Vermieter"); a line further down, past another line, is a photo's
+    or a video's title. A line with a year, a byline's opening, a field's label ("Filed
+    under: ...") or a separator "|" is the article's metadata, too long for its rule; one
+    that shares more than TITLE_MIN_SHARE of its words with the headline is the headline
+    again (with its kicker); one that says most of its words twice, a share row run together.
+    """
+    return (head < t and words[t] >= min_words and rules[t] is None and scores[t] > REPEAT_SCORE
+            and all(rules[i] is not None for i in range(head + 1, t))
+            and not author_note(texts[t]) and not FOUR_DIGITS.search(texts[t]) and "|" not in texts[t]
+            and ":" not in " ".join(texts[t].split(None, FIELD_WORDS)[:FIELD_WORDS])
+            and title_share(set(units(texts[t].lower())), set(units(texts[head].lower()))) <= TITLE_MIN_SHARE
+            and 2 * len(set(texts[t].lower().split())) > len(texts[t].split()))
