@@ -183,14 +183,15 @@ def test_an_author_note_under_the_standfirst_is_no_standfirst():
 
 
 def test_a_dek_without_closing_punctuation_under_the_headline_stays():
-    """A dek (a line that sums the story up, with no closing punctuation) right under the
-    headline, above a byline and a date, is the article's; the byline and the date go."""
+    """A dek (a line that sums the story up, with no closing punctuation; a year in it is the
+    story's) right under the headline, above a byline and a date, is the article's; the byline
+    and the date go."""
     dek = "Opposition members warn that the crumbling bus depot will be left to rot for another decade"
     cleaned = clean_text(_page(dek, BYLINE, DATE), OPTIONS)
     kept = "\n".join(cleaned.paragraphs)
     assert dek in kept and cleaned.title == HEADLINE
     assert BYLINE not in kept and DATE not in kept
-    de_dek = "Die Opposition warnt vor einem weiteren Jahrzehnt ohne Reparatur am maroden Busdepot"
+    de_dek = "Die Opposition warnt nach der Abstimmung 2021 vor weiteren Jahren ohne Reparatur am Busdepot"
     cleaned = clean_text(_de_page(de_dek, "Von Anna Keller", "11.01.2022, 09:50 Uhr"), OPTIONS)
     kept = "\n".join(cleaned.paragraphs)
     assert de_dek in kept and cleaned.title == DE_HEADLINE
@@ -199,10 +200,12 @@ def test_a_dek_without_closing_punctuation_under_the_headline_stays():
 
 def test_metadata_and_the_headline_again_under_the_headline_are_no_dek():
     """Under the headline, a line of metadata too long for its rule (a field's label, names
-    with a separator) or the headline again with its kicker is no dek: it stays out."""
+    with a separator, a date in digits) or the headline again with its kicker is no dek: it
+    stays out."""
     for line in ("Filed under: city council, electric buses, northern routes, public transport",
                  "Anna Keller | Tom Weber | City Desk | Transport and Infrastructure",
-                 "Transport news: council buys forty electric buses for the northern routes"):
+                 "Transport news: council buys forty electric buses for the northern routes",
+                 "05/10/2018 - Posted in city council news and transport by our local reporters"):
         cleaned = clean_text(_page(line, BYLINE, DATE), OPTIONS)
         assert line not in "\n".join(cleaned.paragraphs)
         assert cleaned.paragraphs[0] == BODY[0]

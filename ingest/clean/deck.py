@@ -19,9 +19,10 @@ runs were share rows, dates with bylines and photo blocks more often than decks.
 
 from __future__ import annotations
 
+import re
+
 from . import rules as R
 from .scoring import REPEAT_SCORE
-from .dates import FOUR_DIGITS
 from .headline import TITLE_MIN_SHARE, title_share
 from .scripts import units
 from .vocabulary import BYLINE_WORDS
@@ -86,6 +87,9 @@ def standfirst(title: int, start: int, rules: list, words: list[int], ends: list
             and rules[i + 1] != R.CAPTION]
 
 
+# A date in digits ("2019-11-19", "05/10/2018", "17.08.2007"): a line with one under the
+# headline is its byline or dateline, not its dek (a year alone may be the story's: "iENA 2021").
+NUMERIC_DATE = re.compile(r"\d[./-]\d{1,2}[./-]\d")
 # A colon in a line's first this many words makes it a field ("Filed Under: ...", "Tags: ...").
 FIELD_WORDS = 3
 
@@ -140,14 +144,14 @@ def headline_dek(head: int, t: int, texts: list[str], rules: list, words: list[i
     line may lie between), of `min_words` words or more, not repeated on the page. A dek sums
     the story up in a line without closing punctuation ("Aktivisten trommeln für einen
     Mietenstopp und warnen Vermieter"); a line further down, past another line, is a photo's
-    or a video's title. A line with a year, a byline's opening, a field's label ("Filed
+    or a video's title. A line with a date in digits, a byline's opening, a field's label ("Filed
     under: ...") or a separator "|" is the article's metadata, too long for its rule; one
     that shares more than TITLE_MIN_SHARE of its words with the headline is the headline
     again (with its kicker); one that says most of its words twice, a share row run together.
     """
     return (head < t and words[t] >= min_words and rules[t] is None and scores[t] > REPEAT_SCORE
             and all(rules[i] is not None for i in range(head + 1, t))
-            and not author_note(texts[t]) and not FOUR_DIGITS.search(texts[t]) and "|" not in texts[t]
+            and not author_note(texts[t]) and not NUMERIC_DATE.search(texts[t]) and "|" not in texts[t]
             and ":" not in " ".join(texts[t].split(None, FIELD_WORDS)[:FIELD_WORDS])
             and title_share(set(units(texts[t].lower())), set(units(texts[head].lower()))) <= TITLE_MIN_SHARE
             and 2 * len(set(texts[t].lower().split())) > len(texts[t].split()))
