@@ -10,7 +10,11 @@ short lines without closing punctuation reads as a teaser blurb (scoring.damp_te
 sub-heading with its lede sentence); `standfirst` keeps the sentences between the
 headline and the block, while the lines around them keep their rules; the headline is the
 one that anchors the block when only its furniture lies between (`headline_furniture`: a
-long share row puts the line just above the body out of the standfirst's reach).
+long share row puts the line just above the body out of the standfirst's reach), or when
+the line read as a headline just above the body is a date line or a short label
+(`below_headline_label`). A dek, one line under the headline that sums the story up
+without closing punctuation, is kept too (`headline_dek`); an author's note is not
+(`author_note`).
 
 Tried and dropped (docs/performance.md, "sixth session: decks"): a run of two or more
 short summary lines set tight under the headline (a Korean deck): on the dev sets such
@@ -87,10 +91,11 @@ def standfirst(title: int, start: int, rules: list, words: list[int], ends: list
             and rules[i + 1] != R.CAPTION]
 
 
-# A date in digits ("2019-11-19", "05/10/2018", "17.08.2007"): a line with one under the
-# headline is its byline or dateline, not its dek (a year alone may be the story's: "iENA 2021").
-NUMERIC_DATE = re.compile(r"\d[./-]\d{1,2}[./-]\d")
-# A colon in a line's first this many words makes it a field ("Filed Under: ...", "Tags: ...").
+# A date or a time of day in digits ("2019-11-19", "05/10/2018", "17.08.2007", "4:29", "09h42"): a line
+# with one under the headline is its byline or dateline, not its dek (a year alone may be the
+# story's: "the 2021 fair").
+NUMERIC_DATE = re.compile(r"\d[./-]\d{1,2}[./-]\d|\d[:h]\d\d")
+# A colon in a line's first this many words makes it a field ("Tags: ...", "Topics: ...").
 FIELD_WORDS = 3
 
 # Between the headline and the body, besides rule lines (the byline, the date, a long share
@@ -118,9 +123,9 @@ def headline_furniture(head: int, start: int, rules: list, words: list[int], end
 def below_headline_label(t: int, rules: list, words: list[int]) -> bool:
     """Whether the line `t` that reads as a headline just above the body (labels.title_before)
     is rather a date line (rule TIMESTAMP, which it had not yet when title_before looked) or a
-    label of fewer than SUB_MIN words ("Exklusiv für Abonnenten") under the real headline:
+    label of fewer than SUB_MIN words ("Members only") under the real headline:
     then the standfirst is counted from that headline, and a standfirst sentence right under it
-    ("11.01.2022, 09:50 Uhr" or a photo credit between it and the body) stays the article's.
+    (a date line or a photo credit between it and the body) stays the article's.
     A line of SUB_MIN words or more is a second headline (a video's title) and keeps its place."""
     return rules[t] == R.TIMESTAMP or words[t] < SUB_MIN
 
@@ -142,16 +147,17 @@ def headline_dek(head: int, t: int, texts: list[str], rules: list, words: list[i
     """Whether the line `t` that reads as a headline just above the body (labels.title_before)
     is the dek of the headline `head` above it: the first line after it with no rule (a date
     line may lie between), of `min_words` words or more, not repeated on the page. A dek sums
-    the story up in a line without closing punctuation ("Aktivisten trommeln für einen
-    Mietenstopp und warnen Vermieter"); a line further down, past another line, is a photo's
-    or a video's title. A line with a date in digits, a byline's opening, a field's label ("Filed
-    under: ...") or a separator "|" is the article's metadata, too long for its rule; one
-    that shares more than TITLE_MIN_SHARE of its words with the headline is the headline
+    the story up in a line without closing punctuation ("Anwohner wehren sich gegen
+    den Neubau und drohen mit einer Klage"); a line further down, past another line, is a photo's
+    or a video's title. A line with a date or a time in digits, a byline's opening, a field's
+    label ("Tags: ..."), a separator "|" or a link's address is the article's metadata, too long
+    for its rule; one that shares more than TITLE_MIN_SHARE of its words with the headline is the headline
     again (with its kicker); one that says most of its words twice, a share row run together.
     """
     return (head < t and words[t] >= min_words and rules[t] is None and scores[t] > REPEAT_SCORE
             and all(rules[i] is not None for i in range(head + 1, t))
-            and not author_note(texts[t]) and not NUMERIC_DATE.search(texts[t]) and "|" not in texts[t]
+            and not author_note(texts[t]) and not NUMERIC_DATE.search(texts[t])
+            and "|" not in texts[t] and "://" not in texts[t]
             and ":" not in " ".join(texts[t].split(None, FIELD_WORDS)[:FIELD_WORDS])
             and title_share(set(units(texts[t].lower())), set(units(texts[head].lower()))) <= TITLE_MIN_SHARE
             and 2 * len(set(texts[t].lower().split())) > len(texts[t].split()))
