@@ -91,10 +91,12 @@ def standfirst(title: int, start: int, rules: list, words: list[int], ends: list
             and rules[i + 1] != R.CAPTION]
 
 
-# A date or a time of day in digits ("2019-11-19", "05/10/2018", "17.08.2007", "4:29", "09h42"): a line
-# with one under the headline is its byline or dateline, not its dek (a year alone may be the
-# story's: "the 2021 fair").
+# A date or a time of day in digits ("2019-11-19", "05/10/2018", "17.08.2007", "4:29", "09h42"):
+# a line with one under the headline is its byline or dateline, not its dek (a year alone may
+# be the story's: "the 2021 fair").
 NUMERIC_DATE = re.compile(r"\d[./-]\d{1,2}[./-]\d|\d[:h]\d\d")
+# The rules of the one line that may lie between a headline and its dek: its date.
+DATE_RULES = frozenset({R.TIMESTAMP, R.PUBLISHED})
 # A colon in a line's first this many words makes it a field ("Tags: ...", "Topics: ...").
 FIELD_WORDS = 3
 
@@ -145,8 +147,8 @@ def author_note(text: str) -> bool:
 def headline_dek(head: int, t: int, texts: list[str], rules: list, words: list[int],
                  scores: list[float], min_words: int) -> bool:
     """Whether the line `t` that reads as a headline just above the body (labels.title_before)
-    is the dek of the headline `head` above it: the first line after it with no rule (a date
-    line may lie between), of `min_words` words or more, not repeated on the page. A dek sums
+    is the dek of the headline `head` above it: the line right under it (or under its date
+    line), of `min_words` words or more, not repeated on the page. A dek sums
     the story up in a line without closing punctuation ("Anwohner wehren sich gegen
     den Neubau und drohen mit einer Klage"); a line further down, past another line, is a photo's
     or a video's title. A line with a date or a time in digits, a byline's opening, a field's
@@ -155,7 +157,7 @@ def headline_dek(head: int, t: int, texts: list[str], rules: list, words: list[i
     again (with its kicker); one that says most of its words twice, a share row run together.
     """
     return (head < t and words[t] >= min_words and rules[t] is None and scores[t] > REPEAT_SCORE
-            and all(rules[i] is not None for i in range(head + 1, t))
+            and (t == head + 1 or t == head + 2 and rules[head + 1] in DATE_RULES)
             and not author_note(texts[t]) and not NUMERIC_DATE.search(texts[t])
             and "|" not in texts[t] and "://" not in texts[t]
             and ":" not in " ".join(texts[t].split(None, FIELD_WORDS)[:FIELD_WORDS])
