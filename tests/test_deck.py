@@ -209,3 +209,23 @@ def test_metadata_and_the_headline_again_under_the_headline_are_no_dek():
         cleaned = clean_text(_page(line, BYLINE, DATE), OPTIONS)
         assert line not in "\n".join(cleaned.paragraphs)
         assert cleaned.paragraphs[0] == BODY[0]
+
+
+def test_a_caption_whose_credit_the_wrap_put_on_the_next_line_is_no_standfirst():
+    """A photo's caption under the headline whose "/" credit a wrap left on the next line
+    ("... Tuesday, Nov." then "19, 2019. (Jane Roe/AP)") is no standfirst, though a date line
+    below it leaves the standfirst to be counted from the headline."""
+    caption = ("Council members inspect one of the new electric buses at the northern depot on "
+               "Tuesday, Nov.")
+    credit = "19, 2019. (Anna Keller/AP)"
+    cleaned = clean_text(_page(caption, credit, "3 May 2019, 10:04"), OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    assert caption not in kept and credit not in kept
+    assert cleaned.paragraphs[0] == BODY[0]
+    es_caption = ("Los concejales revisan uno de los nuevos autobuses eléctricos en la cochera del norte "
+                  "el martes 19 de nov.")
+    es_credit = "de 2019. (Ana García/EFE)"
+    page = "\n\n".join([f"{HEADLINE} | City Times", *MENU, HEADLINE, es_caption, es_credit, "3 May 2019, 10:04",
+                        *BODY])
+    kept = "\n".join(clean_text(page, OPTIONS).paragraphs)
+    assert es_caption not in kept

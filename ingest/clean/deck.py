@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from . import rules as R
+from .credits import ends_with_credit
 from .scoring import REPEAT_SCORE
 from .headline import TITLE_MIN_SHARE, title_share
 from .scripts import units
@@ -163,3 +164,11 @@ def headline_dek(head: int, t: int, texts: list[str], rules: list, words: list[i
             and ":" not in " ".join(texts[t].split(None, FIELD_WORDS)[:FIELD_WORDS])
             and title_share(set(units(texts[t].lower())), set(units(texts[head].lower()))) <= TITLE_MIN_SHARE
             and 2 * len(set(texts[t].lower().split())) > len(texts[t].split()))
+
+
+def credit_next(texts: list[str], i: int) -> bool:
+    """Whether the sentence `texts[i]` is a photo's caption whose credit a wrap or a line
+    break put on the next line ("... Tuesday, Nov." then "19, 2019. (Jane Roe/AP)"): the two,
+    joined, end with a "/"-separated credit (credits.ends_with_credit). A byline after a
+    standfirst ("By Jane Roe") reads as a credit of capitalised names too, so the "/" is asked for."""
+    return i + 1 < len(texts) and "/" in texts[i + 1] and ends_with_credit(texts[i] + " " + texts[i + 1])

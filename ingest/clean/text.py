@@ -59,7 +59,7 @@ from .pagescan import match_lines
 from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_block, dull_runs, find_block, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
 from .credits import CREDIT_MIN_WORDS, ends_with_credit
-from .deck import author_note, below_headline_label, deck_start, headline_dek, headline_furniture, standfirst
+from .deck import author_note, credit_next, below_headline_label, deck_start, headline_dek, headline_furniture, standfirst
 from .gallery import gallery_lines
 from ..config import CleanOptions
 from .dates import DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS, date_above, date_head, date_line
@@ -246,7 +246,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             dek, t = t, head  # the line read as a headline is the dek right under the real one
         if t is not None:
             lead = [i for i in standfirst(t, start, rules, words, ends, scores, min_words)
-                    if i != headline and not author_note(texts[i]) or i == dek]
+                    if i != headline and not author_note(texts[i]) and not credit_next(texts, i) or i == dek]
             if dek is not None and dek not in lead:
                 lead = sorted([*lead, dek])
             for i in lead:  # the lines between them keep their rules
