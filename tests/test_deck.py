@@ -116,3 +116,116 @@ def test_sentence_over_a_photo_credit_is_a_caption_not_a_standfirst():
     kept = "\n".join(cleaned.paragraphs)
     assert DECK[0] in kept
     assert caption not in kept and credit not in kept
+
+
+# A German page written for this test: headline (repeating the page title), standfirst, a date
+# line, a photo credit, then the body.
+DE_HEADLINE = "Stadtrat kauft vierzig Elektrobusse für die Nordlinien"
+DE_DECK = ("Die Entscheidung ist gefallen: Vom kommenden Herbst an fahren auf den "
+           "Nordlinien nur noch Busse mit Elektroantrieb.")
+DE_BODY = [
+    "Der Stadtrat hat am Dienstag beschlossen, vierzig neue Elektrobusse für die nördlichen Linien zu "
+    "kaufen, die seit der Eröffnung des neuen Krankenhauses im vergangenen Frühjahr überfüllt sind.",
+    "Der Kauf wird nach Angaben des Finanzausschusses über drei Jahre etwa zwölf Millionen Euro kosten, "
+    "ein Teil davon kommt aus einem regionalen Fonds für sauberen Verkehr.",
+    "Mehrere Mitglieder der Opposition forderten, das Geld zuerst in die Reparatur des Busdepots zu "
+    "stecken, dessen Dach nach Angaben der Fahrer seit mehr als zehn Jahren undicht ist.",
+    "Die ersten Busse sollen im nächsten Herbst eintreffen, die alte Dieselflotte wird an kleinere "
+    "Städte der Region verkauft, sobald die neuen Fahrzeuge im Einsatz sind.",
+]
+
+
+def _de_page(*between: str) -> str:
+    lines = [f"{DE_HEADLINE} - Stadtanzeiger", "Startseite", "Politik", "Wirtschaft", "Sport", "Kultur",
+             DE_HEADLINE, *between, *DE_BODY, "Kommentare", "Impressum"]
+    return "\n\n".join(lines)
+
+
+def test_standfirst_above_a_date_line_and_credit_stays_german():
+    """A standfirst right under the headline, parted from the body by a date line and a photo
+    credit, is the article's: the date line read as the line above the body that might be a
+    headline (it had no rule yet) no longer cuts the standfirst off; the date and credit go."""
+    date, credit = "03.05.2019, 08:15 Uhr / Aktualisiert am 04.05.2019, 17:20 Uhr", "Bild: Stadtanzeiger"
+    cleaned = clean_text(_de_page(DE_DECK, date, credit), OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    assert DE_DECK in kept
+    assert cleaned.title == DE_HEADLINE
+    assert date not in kept and credit not in kept
+    assert cleaned.paragraphs[-1] == DE_BODY[-1]
+
+
+def test_standfirst_above_a_byline_date_and_short_label_stays_english():
+    """A standfirst under the headline, then a byline, a date and a short label with no rule
+    ("Members only") before the body: the label is no headline, the standfirst stays."""
+    date, label = "3 May 2019, 10:04", "Members only"
+    cleaned = clean_text(_page(DECK[0], BYLINE, date, label), OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    assert DECK[0] in kept
+    assert cleaned.title == HEADLINE
+    for line in (BYLINE, date, label):
+        assert line not in kept
+
+
+def test_an_author_note_under_the_standfirst_is_no_standfirst():
+    """A sentence that opens with a byline's word and a name ("By Anna Keller, ...", "Von ...")
+    is the author's note, too long for the byline rule: the standfirst above it stays, it goes."""
+    note = "By Anna Keller, a transport reporter who has covered the city council for ten years."
+    cleaned = clean_text(_page(DECK[0], note, "3 May 2019, 10:04", "Comments", *SHARE, "Share this story",
+                               "Image: Anna Keller / City Times"), OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    assert DECK[0] in kept and note not in kept
+    de_note = "Von Anna Keller, die seit zehn Jahren für den Stadtanzeiger über den Stadtrat berichtet."
+    cleaned = clean_text(_de_page(DE_DECK, de_note, "03.05.2019, 08:15 Uhr", "Kommentare", "Teilen",
+                                  "Auf Facebook teilen", "Per E-Mail teilen", "Bild: Anna Keller / Stadtanzeiger"),
+                         OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    assert DE_DECK in kept and de_note not in kept
+
+
+def test_a_dek_without_closing_punctuation_under_the_headline_stays():
+    """A dek (a line that sums the story up, with no closing punctuation; a year in it is the
+    story's) right under the headline, above a byline and a date, is the article's; the byline
+    and the date go."""
+    dek = "Opposition members warn that the crumbling bus depot will be left to rot for another decade"
+    cleaned = clean_text(_page(dek, BYLINE, DATE), OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    assert dek in kept and cleaned.title == HEADLINE
+    assert BYLINE not in kept and DATE not in kept
+    de_dek = "Die Opposition warnt nach der Abstimmung 2021 vor weiteren Jahren ohne Reparatur am Busdepot"
+    cleaned = clean_text(_de_page(de_dek, "Von Anna Keller", "03.05.2019, 08:15 Uhr"), OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    assert de_dek in kept and cleaned.title == DE_HEADLINE
+    assert "Von Anna Keller" not in kept
+
+
+def test_metadata_and_the_headline_again_under_the_headline_are_no_dek():
+    """Under the headline, a line of metadata too long for its rule (a field's label, names
+    with a separator, a date in digits) or the headline again with its kicker is no dek: it
+    stays out."""
+    for line in ("Tags: city council, electric buses, northern routes, public transport, depot",
+                 "Anna Keller | Tom Weber | City Desk | Transport and Infrastructure",
+                 "Transport news: council buys forty electric buses for the northern routes",
+                 "05/10/2018 - Posted in city council news and transport by our local reporters"):
+        cleaned = clean_text(_page(line, BYLINE, DATE), OPTIONS)
+        assert line not in "\n".join(cleaned.paragraphs)
+        assert cleaned.paragraphs[0] == BODY[0]
+
+
+def test_a_caption_whose_credit_the_wrap_put_on_the_next_line_is_no_standfirst():
+    """A photo's caption under the headline whose "/" credit a wrap left on the next line
+    ("... Tuesday, Nov." then "19, 2019. (Jane Roe/AP)") is no standfirst, though a date line
+    below it leaves the standfirst to be counted from the headline."""
+    caption = ("Council members inspect one of the new electric buses at the northern depot on "
+               "Tuesday, Nov.")
+    credit = "19, 2019. (Anna Keller/AP)"
+    cleaned = clean_text(_page(caption, credit, "3 May 2019, 10:04"), OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    assert caption not in kept and credit not in kept
+    assert cleaned.paragraphs[0] == BODY[0]
+    es_caption = ("Los concejales revisan uno de los nuevos autobuses eléctricos en la cochera del norte "
+                  "el martes 19 de nov.")
+    es_credit = "de 2019. (Ana García/EFE)"
+    page = "\n\n".join([f"{HEADLINE} | City Times", *MENU, HEADLINE, es_caption, es_credit, "3 May 2019, 10:04",
+                        *BODY])
+    kept = "\n".join(clean_text(page, OPTIONS).paragraphs)
+    assert es_caption not in kept

@@ -10,7 +10,11 @@ short lines without closing punctuation reads as a teaser blurb (scoring.damp_te
 sub-heading with its lede sentence); `standfirst` keeps the sentences between the
 headline and the block, while the lines around them keep their rules; the headline is the
 one that anchors the block when only its furniture lies between (`headline_furniture`: a
-long share row puts the line just above the body out of the standfirst's reach).
+long share row puts the line just above the body out of the standfirst's reach), or when
+the line read as a headline just above the body is a date line or a short label
+(`below_headline_label`). A dek, one line under the headline that sums the story up
+without closing punctuation, is kept too (`headline_dek`); an author's note is not
+(`author_note`).
 
 Tried and dropped (docs/performance.md, "sixth session: decks"): a run of two or more
 short summary lines set tight under the headline (a Korean deck): on the dev sets such
@@ -19,8 +23,14 @@ runs were share rows, dates with bylines and photo blocks more often than decks.
 
 from __future__ import annotations
 
+import re
+
 from . import rules as R
+from .credits import ends_with_credit
 from .scoring import REPEAT_SCORE
+from .headline import TITLE_MIN_SHARE, title_share
+from .scripts import units
+from .vocabulary import BYLINE_WORDS
 
 # A line between the standfirst and the body of at most this many words and no rule is
 # a label ("Image", "View larger"): passed over, and still removed.
@@ -82,6 +92,15 @@ def standfirst(title: int, start: int, rules: list, words: list[int], ends: list
             and rules[i + 1] != R.CAPTION]
 
 
+# A date or a time of day in digits ("2019-11-19", "05/10/2018", "17.08.2007", "4:29", "09h42"):
+# a line with one under the headline is its byline or dateline, not its dek (a year alone may
+# be the story's: "the 2021 fair").
+NUMERIC_DATE = re.compile(r"\d[./-]\d{1,2}[./-]\d|\d[:h]\d\d")
+# The rules of the one line that may lie between a headline and its dek: its date.
+DATE_RULES = frozenset({R.TIMESTAMP, R.PUBLISHED})
+# A colon in a line's first this many words makes it a field ("Tags: ...", "Topics: ...").
+FIELD_WORDS = 3
+
 # Between the headline and the body, besides rule lines (the byline, the date, a long share
 # row, a photo's credit) and the standfirst's sentences, at most this many other lines (a
 # byline with no rule, "In this article:"): more, and what lies between is no headline's
@@ -102,3 +121,54 @@ def headline_furniture(head: int, start: int, rules: list, words: list[int], end
         if other > HEAD_GAP_OTHER:
             return False
     return True
+
+
+def below_headline_label(t: int, rules: list, words: list[int]) -> bool:
+    """Whether the line `t` that reads as a headline just above the body (labels.title_before)
+    is rather a date line (rule TIMESTAMP, which it had not yet when title_before looked) or a
+    label of fewer than SUB_MIN words ("Members only") under the real headline:
+    then the standfirst is counted from that headline, and a standfirst sentence right under it
+    (a date line or a photo credit between it and the body) stays the article's.
+    A line of SUB_MIN words or more is a second headline (a video's title) and keeps its place."""
+    return rules[t] == R.TIMESTAMP or words[t] < SUB_MIN
+
+
+# The words a byline opens with (vocabulary.BYLINE_WORDS), the first of each.
+_BYLINE_OPENERS = frozenset(w.split()[0] for w in BYLINE_WORDS.split("|"))
+
+
+def author_note(text: str) -> bool:
+    """Whether a sentence is an author's note rather than a standfirst: it opens with a byline's
+    word and a capitalised name ("By Jane Roe, a deputy editor ...", "Von Anna Muster, ..."),
+    too long for the byline rule. "Von der Leyen ...", "Por su parte ..." are sentences."""
+    first = text.split(None, 2)
+    return len(first) > 1 and first[0].lower() in _BYLINE_OPENERS and first[1][:1].isupper()
+
+
+def headline_dek(head: int, t: int, texts: list[str], rules: list, words: list[int],
+                 scores: list[float], min_words: int) -> bool:
+    """Whether the line `t` that reads as a headline just above the body (labels.title_before)
+    is the dek of the headline `head` above it: the line right under it (or under its date
+    line), of `min_words` words or more, not repeated on the page. A dek sums
+    the story up in a line without closing punctuation ("Anwohner wehren sich gegen
+    den Neubau und drohen mit einer Klage"); a line further down, past another line, is a photo's
+    or a video's title. A line with a date or a time in digits, a byline's opening, a field's
+    label ("Tags: ..."), a separator "|" or a link's address is the article's metadata, too long
+    for its rule; one that shares more than TITLE_MIN_SHARE of its words with the headline is the headline
+    again (with its kicker); one that says most of its words twice, a share row run together.
+    """
+    return (head < t and words[t] >= min_words and rules[t] is None and scores[t] > REPEAT_SCORE
+            and (t == head + 1 or t == head + 2 and rules[head + 1] in DATE_RULES)
+            and not author_note(texts[t]) and not NUMERIC_DATE.search(texts[t])
+            and "|" not in texts[t] and "://" not in texts[t]
+            and ":" not in " ".join(texts[t].split(None, FIELD_WORDS)[:FIELD_WORDS])
+            and title_share(set(units(texts[t].lower())), set(units(texts[head].lower()))) <= TITLE_MIN_SHARE
+            and 2 * len(set(texts[t].lower().split())) > len(texts[t].split()))
+
+
+def credit_next(texts: list[str], i: int) -> bool:
+    """Whether the sentence `texts[i]` is a photo's caption whose credit a wrap or a line
+    break put on the next line ("... Tuesday, Nov." then "19, 2019. (Jane Roe/AP)"): the two,
+    joined, end with a "/"-separated credit (credits.ends_with_credit). A byline after a
+    standfirst ("By Jane Roe") reads as a credit of capitalised names too, so the "/" is asked for."""
+    return i + 1 < len(texts) and "/" in texts[i + 1] and ends_with_credit(texts[i] + " " + texts[i + 1])

@@ -59,7 +59,7 @@ from .pagescan import match_lines
 from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_block, dull_runs, find_block, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
 from .credits import CREDIT_MIN_WORDS, ends_with_credit
-from .deck import deck_start, headline_furniture, standfirst
+from .deck import author_note, credit_next, below_headline_label, deck_start, headline_dek, headline_furniture, standfirst
 from .gallery import gallery_lines
 from ..config import CleanOptions
 from .dates import DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS, date_above, date_head, date_line
@@ -236,11 +236,19 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             labels[headline] = R.TITLE
         if published is None:  # a date line under the headline ("05.06.2025 um 14:46")
             published = date_above(texts, start, headline) or date_head(texts, found, end)
-        if (block_anchor is not None and block_anchor < start and (t is None or t < block_anchor)
+        if (block_anchor is not None and block_anchor < start
+                and (t is None or t < block_anchor or t > block_anchor and below_headline_label(t, rules, words))
                 and headline_furniture(block_anchor, start, undated, words, ends, scores, min_words)):
             t = block_anchor  # the headline, further up than the line just above the body
+        dek = None
+        head = block_anchor if block_anchor is not None else headline
+        if t is not None and head is not None and headline_dek(head, t, texts, rules, words, scores, min_words):
+            dek, t = t, head  # the line read as a headline is the dek right under the real one
         if t is not None:
-            lead = [i for i in standfirst(t, start, rules, words, ends, scores, min_words) if i != headline]
+            lead = [i for i in standfirst(t, start, rules, words, ends, scores, min_words)
+                    if i != headline and not author_note(texts[i]) and not credit_next(texts, i) or i == dek]
+            if dek is not None and dek not in lead:
+                lead = sorted([*lead, dek])
             for i in lead:  # the lines between them keep their rules
                 labels[i] = None
             if lead:
