@@ -276,3 +276,21 @@ def _prompt(line: str) -> bool:
     Sign up for our newsletter."), starts with a subscribe verb."""
     match = _VERB.match
     return bool(match(line, _LEAD.match(line).end()) or any(match(line, m.end()) for m in _EXCLAIMED.finditer(line)))
+
+
+# A line of the body that reads as a headline (no sentence end, TEASER_MIN_WORDS words or more)
+# and that the page shows again below the body is a link to another story: a video's or a
+# teaser's title that the related list under the article repeats.
+TEASER_MIN_WORDS = 4
+
+
+def label_repeated_teasers(start: int, end: int, labels: list, keys: list[str], words: list[int],
+                           ends: list[bool]) -> None:
+    """Give rule TEASER to the headline lines of the body [start, end) whose text (`keys`:
+    without a bullet) a line below the body repeats (see above)."""
+    below = set(keys[end:])
+    if not below:
+        return
+    for i in range(start, end):
+        if labels[i] is None and not ends[i] and words[i] >= TEASER_MIN_WORDS and keys[i] in below:
+            labels[i] = R.TEASER
