@@ -19,7 +19,7 @@ from itertools import accumulate, islice
 
 from . import rules as R
 from .scripts import ends_unpunctuated
-from .vocabulary import CONSENT_CHARACTERS, CONSENT_WORDS, PRIVACY_NAMES, PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED
+from .vocabulary import CONSENT_CHARACTERS, CONSENT_WORDS, PRIVACY_NAMES, PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, SUBSCRIBE_VERBS
 
 # A "Related" marker's box holds headlines of at most this many words, without a sentence end.
 TEASER_MAX_WORDS = 20
@@ -245,3 +245,52 @@ def label_privacy_notices(start: int, end: int, labels: list, texts: list[str], 
         low = lows[k]
         if any(map(low.__contains__, PRIVACY_NAMES)) and _CONSENT.search(low):
             labels[short[k]] = R.PRIVACY
+
+
+# The last lines of a body that bid the reader subscribe, sign up or follow ("Follow the Daily
+# on Twitter and Facebook.", "Subscribe now to our print edition for the full story.", "Tilaa
+# niin monta kirjettä kuin haluat!") are the site's prompt under the article, not its text: a
+# line of at most PROMPT_MAX_WORDS words among the body's last PROMPT_TAIL_ITEMS lines that
+# starts with a subscribe verb (vocabulary.SUBSCRIBE_VERBS), or whose sentence after a question
+# or an exclamation does ("Want more? Sign up ..."). Mid-sentence the verbs name no prompt ("the
+# voter register", "they follow"), nor after a full stop (an author's note: "X is a reporter for
+# Y. Follow him on Twitter", which the dev sets' bodies keep).
+PROMPT_TAIL_ITEMS = 3
+PROMPT_MAX_WORDS = 40
+_VERB = re.compile(SUBSCRIBE_VERBS + r"(?:\b|(?<=[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]))", re.IGNORECASE)
+_LEAD = re.compile(r"[\W_]*+")  # quotes, bullets, arrows before a line's first word
+_EXCLAIMED = re.compile(r"[!?！？]\s*+(?=\w)")  # where a sentence after a question or an exclamation starts
+
+
+def label_trailing_prompts(start: int, end: int, labels: list, texts: list[str], words: list[int]) -> None:
+    """Give rule SUBSCRIBE to the prompts among the last PROMPT_TAIL_ITEMS body lines of
+    [start, end) (see above); the body's first line is never one."""
+    tail = islice((i for i in range(end - 1, start, -1) if labels[i] is None), PROMPT_TAIL_ITEMS)
+    for i in tail:
+        if words[i] <= PROMPT_MAX_WORDS and _prompt(texts[i]):
+            labels[i] = R.SUBSCRIBE
+
+
+def _prompt(line: str) -> bool:
+    """Whether the line, or a sentence in it after a question or an exclamation ("Want more?
+    Sign up for our newsletter."), starts with a subscribe verb."""
+    match = _VERB.match
+    return bool(match(line, _LEAD.match(line).end()) or any(match(line, m.end()) for m in _EXCLAIMED.finditer(line)))
+
+
+# A line of the body that reads as a headline (no sentence end, TEASER_MIN_WORDS words or more)
+# and that the page shows again below the body is a link to another story: a video's or a
+# teaser's title that the related list under the article repeats.
+TEASER_MIN_WORDS = 4
+
+
+def label_repeated_teasers(start: int, end: int, labels: list, keys: list[str], words: list[int],
+                           ends: list[bool]) -> None:
+    """Give rule TEASER to the headline lines of the body [start, end) whose text (`keys`:
+    without a bullet) a line below the body repeats (see above)."""
+    below = set(keys[end:])
+    if not below:
+        return
+    for i in range(start, end):
+        if labels[i] is None and not ends[i] and words[i] >= TEASER_MIN_WORDS and keys[i] in below:
+            labels[i] = R.TEASER

@@ -67,7 +67,7 @@ from .guard import prose_bytes
 from .inlists import bridge_lists
 from .headline import anchor_leads, headline_anchor, title_line
 from .worded import worded_anchor
-from .labels import label_items, label_privacy_notices, label_repeated_labels, title_before
+from .labels import label_items, label_privacy_notices, label_repeated_labels, label_repeated_teasers, label_trailing_prompts, title_before
 from .markdown import mostly_links
 from .lines import first, in_template, rejoin, run_together, sentence_ends, split_sentences, word_counts
 from ..models import RemovedLine
@@ -222,6 +222,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     if not bare:  # in an article alone, a repeated label is its structure ("Step 1", a table head)
         label_repeated_labels(start, end, labels, keys, words, ends)
     label_privacy_notices(start, end, labels, texts, words, unspaced)
+    label_trailing_prompts(start, end, labels, texts, words)
+    label_repeated_teasers(start, end, labels, keys, words, ends)
 
     title = None
     if end > start:

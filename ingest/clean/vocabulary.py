@@ -42,8 +42,9 @@ SHARE_ROW_WORDS = frozenset((
 # "Partager sur Facebook"); a row holds at least two buttons.
 SHARE_ROW_FILLERS = frozenset(("via", "per", "on", "this", "article", "story", "the", "auf", "artikel", "sur",
                                "cet", "article", "por", "en", "este", "artículo", "su", "op", "på", "na", "w"))
-# Subscribe, sign-in, follow and app prompts.
-SUBSCRIBE_PHRASES = (
+# Subscribe, sign-in, follow and app prompts: the verbs, and a short line that is one of them
+# and what may follow it ("Subscribe now", "Sign up for our newsletter").
+SUBSCRIBE_VERBS = (
     r"(?:subscribe|subscribe now|sign up|sign in|log ?in|log out|register|"
     r"newsletter|newsletters|join us|join our newsletter|sign up for (?:our|the) newsletters?|follow us(?: on \w+)?|follow|unfollow|abonnieren|"
     r"anmelden|подписаться|подпишитесь.*|войти|berlangganan|langganan|masuk|daftar|"
@@ -55,8 +56,8 @@ SUBSCRIBE_PHRASES = (
     r"สมัครสมาชิก|เข้าสู่ระบบ|ลงทะเบียน|ติดตามเรา|"
     # Vietnamese, Hindi, Arabic: log in, register, subscribe
     r"đăng nhập|đăng ký|लॉगिन|सब्सक्राइब करें|تسجيل الدخول|اشترك)"
-    r"(?:\s+(?:to|for|now|here|today|our newsletter|newsletter)\b.*)?"
 )
+SUBSCRIBE_PHRASES = SUBSCRIBE_VERBS + r"(?:\s+(?:to|for|now|here|today|our newsletter|newsletter)\b.*)?"
 # Advertising markers.
 AD_PHRASES = (
     r"(?:advertisement|advertising|advert|ads?|sponsored(?: content| by .*)?|"

@@ -1,0 +1,43 @@
+"""A headline inside the body that the page repeats below it (a video's or teaser's title, then
+the related list under the article) is a link to another story: labels.label_repeated_teasers."""
+from __future__ import annotations
+
+from conftest import COUNCIL_BODY
+from ingest.config import CleanOptions
+from ingest.clean.text import clean_text
+from test_tail_prompts import GERMAN_BODY
+
+OPTIONS = CleanOptions()
+
+
+def _page(headline: str, body: list[str], teaser: str, related: list[str]) -> str:
+    lines = ["Home", "News", headline, *body[:2], teaser, *body[2:], "Related", *related, "Contact"]
+    return "\n\n".join(lines)
+
+
+def _removed_rule(cleaned, line: str) -> str | None:
+    return next((r.rule for r in cleaned.removed if r.text.strip() == line), None)
+
+
+def test_teaser_repeated_in_the_related_list_goes():
+    teaser = "Residents react to the new bus routes in the north"
+    related = ["Mayor opens the new harbour bridge", teaser, "Schools close early for the summer"]
+    cleaned = clean_text(_page("Council approves budget for more buses", COUNCIL_BODY, teaser, related), OPTIONS)
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert _removed_rule(cleaned, teaser) == "teaser"
+
+
+def test_teaser_repeated_in_german_goes():
+    teaser = "So reagieren die Anwohner auf die neuen Buslinien"
+    related = ["Bürgermeisterin eröffnet die neue Hafenbrücke", teaser, "Schulen schließen früher für den Sommer"]
+    cleaned = clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", GERMAN_BODY, teaser, related), OPTIONS)
+    assert list(cleaned.paragraphs) == GERMAN_BODY
+    assert _removed_rule(cleaned, teaser) == "teaser"
+
+
+def test_sub_heading_not_repeated_below_and_repeated_sentence_stay():
+    heading = "What the new routes mean for students"
+    related = ["Mayor opens the new harbour bridge", COUNCIL_BODY[1], "Schools close early for the summer"]
+    cleaned = clean_text(_page("Council approves budget for more buses", COUNCIL_BODY, heading, related), OPTIONS)
+    assert heading in cleaned.paragraphs
+    assert COUNCIL_BODY[1] in cleaned.paragraphs
