@@ -11,7 +11,7 @@ import pytest
 
 from conftest import SAMPLES
 
-LINE = "Follow our live coverage of this story on the TASS app."
+LINE = "Our live coverage of this story continues on the TASS app."
 
 
 def test_reclean_applies_templates_learned_later_and_keeps_everything(cli, tmp_path, db_path):
