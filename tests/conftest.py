@@ -23,6 +23,13 @@ COUNCIL_BODY = [
     "Opponents argued that the money should go to road repairs, which have been delayed for years now.",
     "The mayor said she expected the first new routes to open before the end of the coming summer.",
 ]
+# The same story in German.
+COUNCIL_BODY_DE = [
+    "Der Stadtrat hat am Montag nach einer langen Debatte über den Nahverkehr den neuen Haushalt beschlossen.",
+    "Die Mitglieder sagten, der Plan bringe mehr Busse in die nördlichen Bezirke und senke die Preise für Studenten.",
+    "Die Gegner meinten, das Geld solle in die Reparatur der Straßen fließen, die seit Jahren verschoben wird.",
+    "Die Bürgermeisterin erwartet, dass die ersten neuen Linien noch vor dem Ende des Sommers fahren.",
+]
 # A photo gallery's slides (title, caption), as a page pastes them between two parts of an article.
 GALLERY_SLIDES = [
     ("Harbour fire", "Firefighters fought a blaze at the old harbour warehouse for most of the night."),

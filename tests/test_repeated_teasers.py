@@ -2,10 +2,11 @@
 the related list under the article) is a link to another story: labels.label_repeated_teasers."""
 from __future__ import annotations
 
-from conftest import COUNCIL_BODY
+import pytest
+
+from conftest import COUNCIL_BODY, COUNCIL_BODY_DE
 from ingest.config import CleanOptions
 from ingest.clean.text import clean_text
-from test_tail_prompts import GERMAN_BODY
 
 OPTIONS = CleanOptions()
 
@@ -19,19 +20,15 @@ def _removed_rule(cleaned, line: str) -> str | None:
     return next((r.rule for r in cleaned.removed if r.text.strip() == line), None)
 
 
-def test_teaser_repeated_in_the_related_list_goes():
-    teaser = "Residents react to the new bus routes in the north"
-    related = ["Mayor opens the new harbour bridge", teaser, "Schools close early for the summer"]
-    cleaned = clean_text(_page("Council approves budget for more buses", COUNCIL_BODY, teaser, related), OPTIONS)
-    assert list(cleaned.paragraphs) == COUNCIL_BODY
-    assert _removed_rule(cleaned, teaser) == "teaser"
-
-
-def test_teaser_repeated_in_german_goes():
-    teaser = "So reagieren die Anwohner auf die neuen Buslinien"
-    related = ["Bürgermeisterin eröffnet die neue Hafenbrücke", teaser, "Schulen schließen früher für den Sommer"]
-    cleaned = clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", GERMAN_BODY, teaser, related), OPTIONS)
-    assert list(cleaned.paragraphs) == GERMAN_BODY
+@pytest.mark.parametrize("headline, body, teaser, related", [
+    ("Council approves budget for more buses", COUNCIL_BODY, "Residents react to the new bus routes in the north",
+     ["Mayor opens the new harbour bridge", "Schools close early for the summer"]),
+    ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE, "So reagieren die Anwohner auf die neuen Buslinien",
+     ["Bürgermeisterin eröffnet die neue Hafenbrücke", "Schulen schließen früher für den Sommer"]),
+], ids=["en", "de"])
+def test_a_teaser_repeated_in_the_related_list_goes(headline, body, teaser, related):
+    cleaned = clean_text(_page(headline, body, teaser, [related[0], teaser, related[1]]), OPTIONS)
+    assert list(cleaned.paragraphs) == body
     assert _removed_rule(cleaned, teaser) == "teaser"
 
 

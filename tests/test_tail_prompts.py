@@ -2,18 +2,14 @@
 article's last lines: labels.label_trailing_prompts."""
 from __future__ import annotations
 
-from conftest import COUNCIL_BODY
+import pytest
+
+from conftest import COUNCIL_BODY, COUNCIL_BODY_DE
 from ingest.config import CleanOptions
 from ingest.clean.text import clean_text
 
 OPTIONS = CleanOptions()
 
-GERMAN_BODY = [
-    "Der Stadtrat hat am Montag nach einer langen Debatte über den Nahverkehr den neuen Haushalt beschlossen.",
-    "Die Mitglieder sagten, der Plan bringe mehr Busse in die nördlichen Bezirke und senke die Preise für Studenten.",
-    "Die Gegner meinten, das Geld solle in die Reparatur der Straßen fließen, die seit Jahren verschoben wird.",
-    "Die Bürgermeisterin erwartet, dass die ersten neuen Linien noch vor dem Ende des Sommers fahren.",
-]
 FINNISH_BODY = [
     "Kaupunginvaltuusto hyväksyi uuden talousarvion maanantaina pitkän joukkoliikennettä koskevan keskustelun jälkeen.",
     "Jäsenten mukaan suunnitelma tuo lisää busseja pohjoisiin kaupunginosiin ja alentaa opiskelijoiden lippujen hintoja.",
@@ -30,24 +26,18 @@ def _removed_rule(cleaned, line: str) -> str | None:
     return next((r.rule for r in cleaned.removed if r.text.strip() == line), None)
 
 
-def test_follow_prompt_under_the_article_goes():
-    tail = "Follow The Daily Courier on Twitter and Instagram and on Facebook for the latest news."
-    cleaned = clean_text(_page("Council approves budget for more buses", COUNCIL_BODY, tail), OPTIONS)
-    assert list(cleaned.paragraphs) == COUNCIL_BODY
-    assert _removed_rule(cleaned, tail) == "phrase:subscribe"
-
-
-def test_subscribe_prompt_in_german_goes():
-    tail = "Abonnieren Sie jetzt unsere digitale Ausgabe und lesen Sie den ganzen Bericht."
-    cleaned = clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", GERMAN_BODY, tail), OPTIONS)
-    assert list(cleaned.paragraphs) == GERMAN_BODY
-    assert _removed_rule(cleaned, tail) == "phrase:subscribe"
-
-
-def test_prompt_after_an_exclamation_goes():
-    tail = "Saat parhaat uutiset suoraan sähköpostiisi! Tilaa niin monta uutiskirjettä kuin haluat!"
-    cleaned = clean_text(_page("Valtuusto hyväksyi talousarvion", FINNISH_BODY, tail), OPTIONS)
-    assert list(cleaned.paragraphs) == FINNISH_BODY
+@pytest.mark.parametrize("headline, body, tail", [
+    ("Council approves budget for more buses", COUNCIL_BODY,
+     "Follow The Daily Courier on Twitter and Instagram and on Facebook for the latest news."),
+    ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE,
+     "Abonnieren Sie jetzt unsere digitale Ausgabe und lesen Sie den ganzen Bericht."),
+    # a prompt after an exclamation
+    ("Valtuusto hyväksyi talousarvion", FINNISH_BODY,
+     "Saat parhaat uutiset suoraan sähköpostiisi! Tilaa niin monta uutiskirjettä kuin haluat!"),
+], ids=["en-follow", "de-subscribe", "fi-after-exclamation"])
+def test_a_prompt_under_the_article_goes(headline, body, tail):
+    cleaned = clean_text(_page(headline, body, tail), OPTIONS)
+    assert list(cleaned.paragraphs) == body
     assert _removed_rule(cleaned, tail) == "phrase:subscribe"
 
 
