@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import COUNCIL_BODY
+from conftest import COUNCIL_BODY, COUNCIL_BODY_DE
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
 
@@ -119,4 +119,36 @@ def test_a_body_sentence_that_repeats_the_title_stays_in_the_body():
     lines = [page_title, "", *NAV, "", "Jane Porter @JanePorter", ""]
     lines += [line for sentence in COUNCIL_BODY for line in (sentence, "")]
     cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+
+
+# (the page's <title>, the body's language): a page whose headline is not among its lines (or
+# words the title too differently to be told), with a byline right above the body.
+UNNAMED = [
+    ("Council budget adds buses to northern districts | The Daily Example", "en"),
+    ("Stadtrat beschließt neuen Haushalt: mehr Busse für die nördlichen Bezirke | Beispielblatt", "de"),
+    ("市政府介绍城市交通建设最新进展 地铁新线明年年底开通｜新闻网", "zh"),
+    ("市議会が新年度予算案を可決 図書館建設へ：例示新聞デジタル", "ja"),
+]
+BODIES["de"] = COUNCIL_BODY_DE
+
+
+@pytest.mark.parametrize("page_title, language", UNNAMED, ids=[u[1] for u in UNNAMED])
+def test_a_page_that_names_no_headline_is_titled_by_its_title_line_not_the_byline(page_title, language):
+    body = BODIES[language]
+    lines = [page_title, "", *NAV, "", "Jane Porter @JanePorter", ""]
+    lines += [line for sentence in body for line in (sentence, "")]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert cleaned.title and cleaned.title in page_title
+    assert "The Daily Example" not in cleaned.title and "新闻网" not in cleaned.title
+    assert list(cleaned.paragraphs) == body
+    assert (0, page_title, "title") in {(r.line_no, r.text, r.rule) for r in cleaned.removed}
+
+
+def test_a_first_line_that_shares_no_words_with_the_body_is_no_title():
+    menu = "Home News Sport Business Weather Podcasts"  # a page saved without its <title>
+    lines = [menu, "", "Jane Porter @JanePorter", ""]
+    lines += [line for sentence in COUNCIL_BODY for line in (sentence, "")]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert cleaned.title != menu
     assert list(cleaned.paragraphs) == COUNCIL_BODY

@@ -145,17 +145,58 @@ def mostly_digits(line: str) -> bool:
     return digits > 0 and digits >= sum(map(str.isalpha, line))
 
 
-def title_line(texts: list[str], words: list[int], rules: list, ends: list[bool], anchor: int | None,
-               start: int, end: int, above: int | None) -> int | None:
-    """Index of the article's title among the lines, or None: the headline that repeats the
-    page's title (`anchor`) where there is one before the body's `end`, else the line that
-    words it otherwise (title_match), else `above`, the line just above the body (a byline,
-    a caption or a share row's label as often as the headline), and never a date (a line of
-    mostly digits, or one with a rule: `above` is chosen by the rules before the date lines had theirs)."""
-    headline = anchor if anchor is not None and anchor < end else title_match(texts, words, rules, ends, start)
+def named_headline(texts: list[str], words: list[int], rules: list, ends: list[bool], anchor: int | None,
+                   start: int, end: int) -> int | None:
+    """Index of the line that says the page's title: the headline that repeats it (`anchor`)
+    where there is one before the body's `end`, else the line that words it otherwise
+    (title_match), or None."""
+    return anchor if anchor is not None and anchor < end else title_match(texts, words, rules, ends, start)
+
+
+def title_line(texts: list[str], words: list[int], rules: list, ends: list[bool], headline: int | None,
+               above: int | None) -> int | None:
+    """Index of the article's headline line: `headline` (named_headline), else `above`, the
+    line just above the body (a byline, a caption or a share row's label as often as the
+    headline), and never a date (a line of mostly digits, or one with a rule: `above` is
+    chosen by the rules before the date lines had theirs)."""
     if headline is None:
         headline = above
     while headline is not None and (mostly_digits(texts[headline]) or rules[headline] is not None):
         # the headline is above it (a line with a rule: a date line, text.mark_date_lines)
         headline = title_before(words, rules, ends, headline)
     return headline
+
+
+# A first line is the page's <title> when this share of its headline part's words
+# (_topic_keys) are in the body: a skip link, a cookie notice or a menu row of a page
+# saved without its <title> shares few.
+FIRST_LINE_TOPIC_SHARE = 0.5
+FIRST_LINE_MIN_KEYS = 3  # fewer is chance: "Jump to content" shares its two with many a page
+
+
+def _topic_keys(text: str) -> set[str]:
+    """The words of `text` that say what it is about: those of four letters or more, and in
+    scripts written without spaces each pair of neighbouring characters (scripts.units)."""
+    found = units(text.lower())
+    keys = {unit for unit in found if len(unit) >= 4}
+    single = [unit for unit in found if len(unit) == 1 and not unit.isascii()]
+    keys.update(map(str.__add__, single, single[1:]))
+    return keys
+
+
+def first_line_title(texts: list[str], words: list[int], rules: list, start: int, body: str) -> int | None:
+    """0 when the page's first line reads as its <title> above the body (`start`, the body's
+    text `body`): at least three words, no rule, not mostly digits, at most TITLE_MAX_CHARS,
+    FIRST_LINE_TOPIC_SHARE of its headline part's words in the body, and not alike the next
+    line (the first of a list of teasers, on a page saved without its <title>). A page that
+    names no headline line (named_headline) is better titled by it than by the line above
+    its body, which is a byline ("Natasha Turak @NatashaTurak"), a label or a caption as
+    often as not."""
+    if (not 0 < start or rules[0] is not None or words[0] < 3 or len(texts[0]) > TITLE_MAX_CHARS
+            or mostly_digits(texts[0])):
+        return None
+    if title_share(set(units(texts[1].lower())), set(units(texts[0].lower()))) > TITLE_MIN_SHARE:
+        return None  # the first of a list of lines alike (teasers), as title_match
+    keys = _topic_keys(headline_part(texts[0]))
+    shared = len(keys & _topic_keys(body))
+    return 0 if len(keys) >= FIRST_LINE_MIN_KEYS and shared >= FIRST_LINE_TOPIC_SHARE * len(keys) else None

@@ -65,7 +65,7 @@ from ..config import CleanOptions
 from .dates import DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS, date_above, date_head, date_line
 from .guard import prose_bytes
 from .inlists import bridge_lists
-from .headline import anchor_leads, headline_anchor, title_line
+from .headline import anchor_leads, first_line_title, headline_anchor, headline_part, named_headline, title_line
 from .worded import worded_anchor
 from .labels import label_items, label_privacy_notices, label_repeated_labels, label_repeated_teasers, label_trailing_prompts, title_before
 from .markdown import mostly_links
@@ -232,10 +232,17 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         # under the headline that pages in the dev sets leave out); the title is never one.
         undated = _undated(rules, dated)
         t = anchor if deck < found and anchor is not None else title_before(words, undated, ends, start)
-        headline = title_line(texts, words, rules, ends, anchor, start, end, t)
-        if headline is not None:
-            title = texts[headline]
-            labels[headline] = R.TITLE
+        named = named_headline(texts, words, rules, ends, anchor, start, end)
+        headline = title_line(texts, words, rules, ends, named, t)
+        titled = headline
+        if named is None:
+            body = "\n".join(compress(texts[start:end], map(not_, labels[start:end])))
+            titled = first_line_title(texts, words, rules, start, body)
+        if titled is None:
+            titled = headline
+        if titled is not None:
+            title = headline_part(texts[0]) if titled == 0 else texts[titled]
+            labels[titled] = R.TITLE
         if published is None:  # a date line under the headline ("05.06.2025 um 14:46")
             published = date_above(texts, start, headline) or date_head(texts, found, end)
         if (block_anchor is not None and block_anchor < start
