@@ -29,7 +29,7 @@ import zlib
 import numpy as np
 
 from store.arrays import sorted_unique
-from store.bigrams import NOSPACE, NOSPACE_RUN
+from store.script_index import NOSPACE, NOSPACE_RUN
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",

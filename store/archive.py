@@ -18,7 +18,7 @@ from .connection import ArchiveError, open_connection  # noqa: F401 (ArchiveErro
 from .committed import CommittedIndex, Lookups
 from .index import Banding, lsh_params
 from .lsm import LSMIndex, fit_filters
-from .bigrams import NOSPACE_GLOB
+from .script_index import NOSPACE_GLOB
 from .rawcontent import RawCompressor
 from .shingles import ArticleSketches, ParagraphShingles
 from .schema import FTS_DEFERRED, SCHEMA_VERSION, create_schema, index_articles_since

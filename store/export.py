@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import IO, Any
 
-from . import bigrams
+from . import script_index
 
 FORMATS = ("jsonl", "csv", "parquet")
 COLUMNS = ("id", "title", "published", "source", "url", "canonical_url", "site", "author", "language", "text",
@@ -29,13 +29,13 @@ class ExportError(ValueError):
     """An export that cannot be made; the message says what to do."""
 
 
-def articles(db: sqlite3.Connection, *, match: str | None = None, match_bigrams: bool = False,
+def articles(db: sqlite3.Connection, *, match: str | None = None, match_script_index: bool = False,
              originals_only: bool = False, source: str | None = None, since: str | None = None,
              until: str | None = None) -> Iterator[dict[str, Any]]:
     """The articles to export, oldest first, one dict per article (see COLUMNS)."""
     where, params = [], []
     if match is not None:
-        table = bigrams.BIGRAM_FTS if match_bigrams else "articles_fts"
+        table = script_index.SCRIPT_FTS if match_script_index else "articles_fts"
         where.append(f"a.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
         params.append(match)
     if originals_only:

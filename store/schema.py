@@ -13,7 +13,7 @@ import sqlite_utils
 
 from . import convert, rawcontent, templates
 from .lsm import LSMIndex
-from . import bigrams
+from . import script_index
 from .connection import fts_tokenizer, sql_string
 from .search import NOVEL_FTS
 
@@ -191,7 +191,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     if not db[NOVEL_FTS].exists():
         create_novel_index(db)
     deferrable_novel_triggers(db)
-    bigrams.create(db.conn, FTS_TOKENIZE)  # search in scripts without spaces (store.bigrams)
+    script_index.create(db.conn, FTS_TOKENIZE)  # search in scripts unicode61 cannot (store.script_index)
     add_missing_columns(db)
     # search's language filter and datasette's language facet read it, not every row (store.search._filters)
     db["articles"].create_index(["language"], if_not_exists=True)
@@ -249,7 +249,7 @@ def drop_indexes_of_another_tokenizer(db: sqlite_utils.Database) -> None:
     if not db["articles_fts"].exists() or fts_tokenizer(db, "articles_fts") == FTS_TOKENIZE:
         return
     drop_articles_fts(db)
-    for table in (NOVEL_FTS, bigrams.BIGRAM_FTS):
+    for table in (NOVEL_FTS, script_index.SCRIPT_FTS):
         db.execute(f"DROP TABLE IF EXISTS {table}")
 
 
@@ -328,9 +328,9 @@ def index_articles_since(db: sqlite_utils.Database, first_article_id: int, earli
                    [json.dumps(sorted(set(earlier))), first_article_id])
     db.execute(f"INSERT INTO {NOVEL_FTS} (rowid, title, text) SELECT id, title, novel_text FROM articles "
                f"WHERE id >= ? AND {NOVEL_DIFFERS.format('')}", [first_article_id])
-    bigrams.index_articles(db.conn, "id >= ?", [first_article_id])
+    script_index.index_articles(db.conn, "id >= ?", [first_article_id])
     if earlier:
-        bigrams.index_articles(db.conn, "id IN (SELECT value FROM json_each(?)) AND id < ?",
+        script_index.index_articles(db.conn, "id IN (SELECT value FROM json_each(?)) AND id < ?",
                                [json.dumps(sorted(set(earlier))), first_article_id])
 
 

@@ -20,7 +20,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import bigrams
+from . import script_index
 from .connection import fts_tokenizer, sql_string
 from .textform import typed_form
 
@@ -34,7 +34,7 @@ RANK_WINDOW = 2_000  # matches ranked per query, the most recently archived
 MAX_QUERY_CHARS = 10_000
 # A word: word characters, and the marks of scripts without spaces (Thai vowels and tones
 # are combining marks, which \w leaves out).
-_WORDCHARS = f"[\\w{bigrams.NOSPACE}]+"
+_WORDCHARS = f"[\\w{script_index.NOSPACE}]+"
 _TOKEN = re.compile(f'"([^"]*)"?|({_WORDCHARS})(\\*?)', re.UNICODE)
 _WORD = re.compile(_WORDCHARS, re.UNICODE)
 # Korean attaches particles to a word (대통령은, 대통령이): a Hangul word is searched as a prefix.
@@ -77,7 +77,7 @@ def _query_patterns(text: str) -> tuple[re.Pattern, re.Pattern]:
     marks = "".join(sorted({ch for ch in text if unicodedata.category(ch).startswith("M")}))
     if not marks:
         return _TOKEN, _WORD
-    wordchars = f"[\\w{bigrams.NOSPACE}{re.escape(marks)}]+"
+    wordchars = f"[\\w{script_index.NOSPACE}{re.escape(marks)}]+"
     return re.compile(f'"([^"]*)"?|({wordchars})(\\*?)'), re.compile(wordchars)
 
 
@@ -86,17 +86,17 @@ def _term(word: str, star: str) -> str:
     return _quote(word) + ("*" if star or _HANGUL.fullmatch(word) else "")
 
 
-def _bigram_term(word: str, star: str) -> str:
-    """A word of a query as the bigram index holds it (a * after a CJK run is dropped)."""
-    term = bigrams.query_terms(word)
-    return term + "*" if star and not term.endswith("*") and not bigrams.has_nospace(word) else term
+def _script_term(word: str, star: str) -> str:
+    """A word of a query as the script index holds it (a * after a CJK run is dropped)."""
+    term = script_index.query_terms(word)
+    return term + "*" if star and not term.endswith("*") and not script_index.has_nospace(word) else term
 
 
-def fts_query(text: str, for_bigrams: bool = False) -> str:
+def fts_query(text: str, for_script_index: bool = False) -> str:
     """Turn free text into a safe FTS5 MATCH expression (raises QueryError if no words).
 
-    `for_bigrams`: for the bigram index of scripts without spaces (store.bigrams)."""
-    term, phrase_of = (_bigram_term, bigrams.query_terms) if for_bigrams else (_term, _quote)
+    `for_script_index`: for the index of scripts unicode61 cannot search (store.script_index)."""
+    term, phrase_of = (_script_term, script_index.query_terms) if for_script_index else (_term, _quote)
     text = typed_form(text)
     tokens, word_pattern = _query_patterns(text)
     parts: list[str] = []
@@ -173,8 +173,8 @@ def search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, *, limi
     if novel and not novel_index:
         raise QueryError("this archive was made by an older newsarchive and has no index of novel text; "
                          "run `newsarchive ingest` on it once (any new files, or none) to add it")
-    if not raw and bigrams.has_nospace(query) and bigrams.has_index(db):
-        return _bigram_search(db, query, limit, source, since, until, show_all, window, language, novel)
+    if not raw and script_index.needs_index(query) and script_index.has_index(db):
+        return _script_index_search(db, query, limit, source, since, until, show_all, window, language, novel)
     match = typed_form(query) if raw else fts_query(query)
     where, params = ["articles_fts MATCH :match"], {"match": match}
     if novel:
@@ -254,25 +254,26 @@ def _has_index(db: "sqlite_utils.Database | sqlite3.Connection", name: str, colu
     return row is not None and row[0] == column
 
 
-def _bigram_search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, limit: int, source: str | None,
-                   since: str | None, until: str | None, show_all: bool, window: int,
-                   language: str | None = None, novel: bool = False) -> list[Hit]:
-    """search() for a query in scripts without spaces, on the bigram index (store.bigrams):
+def _script_index_search(db: "sqlite_utils.Database | sqlite3.Connection", query: str, limit: int,
+                         source: str | None, since: str | None, until: str | None, show_all: bool, window: int,
+                         language: str | None = None, novel: bool = False) -> list[Hit]:
+    """search() for a query in a script unicode61 cannot search (without spaces, or Arabic
+    and Hebrew with their optional marks), on the script index (store.script_index):
     ranked, folded and filtered the same way, with snippets made from the article's text
     (its novel text with `novel`, where the text matches and, where the article repeats a
-    passage, its novel text does: see _novel_bigram_only)."""
-    match = fts_query(query, for_bigrams=True)
+    passage, its novel text does: see _novel_script_only)."""
+    match = fts_query(query, for_script_index=True)
     filters, params = _filters(db, source, since, until, language)
-    where = [f"{bigrams.BIGRAM_FTS} MATCH :match", *filters]
+    where = [f"{script_index.SCRIPT_FTS} MATCH :match", *filters]
     params = {"match": f"text : ({match})" if novel else match, **params}
     fetch = limit if show_all else limit * 5 + 20
     try:
         while True:
-            ranked = _ranked(db, where, params, fetch, window, bigrams.BIGRAM_FTS)
+            ranked = _ranked(db, where, params, fetch, window, script_index.SCRIPT_FTS)
             if not novel:
                 break
             found = len(ranked)
-            ranked = _novel_bigram_only(db, ranked, match)
+            ranked = _novel_script_only(db, ranked, match)
             if len(ranked) >= limit or found < fetch or (window and fetch >= window):
                 break
             fetch *= 4  # copies whose match lay only in repeated text were left out: look further
@@ -285,22 +286,22 @@ def _bigram_search(db: "sqlite_utils.Database | sqlite3.Connection", query: str,
     column = "coalesce(novel_text, text)" if novel else "text"
     hits = []
     for hit, matched in shown:
-        text, = db.execute(f"SELECT substr({column}, 1, {bigrams.SNIPPET_SCAN_CHARS}) FROM articles WHERE id = ?",
+        text, = db.execute(f"SELECT substr({column}, 1, {script_index.SNIPPET_SCAN_CHARS}) FROM articles WHERE id = ?",
                            [matched]).fetchone()
-        hits.append(dataclasses.replace(hit, snippet=bigrams.snippet(text or "", needles)))
+        hits.append(dataclasses.replace(hit, snippet=script_index.snippet(text or "", needles)))
     return hits
 
 
-def _novel_bigram_only(db: "sqlite_utils.Database | sqlite3.Connection", ranked: list[tuple[int, float, int | None]],
+def _novel_script_only(db: "sqlite_utils.Database | sqlite3.Connection", ranked: list[tuple[int, float, int | None]],
                        match: str) -> list[tuple[int, float, int | None]]:
-    """The ranked bigram matches whose novel text matches too, where they have one of their own
+    """The ranked script-index matches whose novel text matches too, where they have one of their own
     (those in _novel_fts: the others' novel text is their text, which matched)."""
     if not ranked:
         return ranked
     ids = [rowid for rowid, _, _ in ranked]
     own = {rowid for (rowid,) in db.execute(
         f"SELECT id FROM {NOVEL_FTS}_docsize WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(ids)])}
-    matching = bigrams.matching_novel_text(db, sorted(own), match, fts_tokenizer(db, bigrams.BIGRAM_FTS))
+    matching = script_index.matching_novel_text(db, sorted(own), match, fts_tokenizer(db, script_index.SCRIPT_FTS))
     return [r for r in ranked if r[0] not in own or r[0] in matching]
 
 
@@ -311,7 +312,7 @@ def _ranked(db: "sqlite_utils.Database | sqlite3.Connection", where: list[str], 
     Without filters the articles table is not read while ranking: FTS5 alone walks the
     matches. The window's lower bound is the rowid of its oldest match, which FTS5
     finds by walking the matches newest first. `table`: articles_fts, or an index of
-    the same columns and rowids (the bigram index).
+    the same columns and rowids (the script index).
     """
     join = f" JOIN articles a ON a.id = {table}.rowid" if any(w.startswith("a.") for w in where) else ""
     condition = " AND ".join(where).replace("{rowid}", f"{table}.rowid")

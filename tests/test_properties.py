@@ -95,9 +95,9 @@ def test_control_characters_are_counted_as_the_regex_counts_them(text):
 
 @settings(max_examples=500, deadline=None)
 @given(queries, st.booleans())
-def test_fts_query_gives_a_match_expression_or_query_error(query, for_bigrams):
+def test_fts_query_gives_a_match_expression_or_query_error(query, for_script_index):
     try:
-        match = fts_query(query, for_bigrams=for_bigrams)
+        match = fts_query(query, for_script_index=for_script_index)
     except QueryError:
         return
     assert match.strip()

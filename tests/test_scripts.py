@@ -170,7 +170,7 @@ def test_an_archive_without_the_bigram_index_gets_it_on_the_next_ingest(cli, db_
     write_page(folder / "a.html", title, paragraphs)
     cli("ingest", folder, "--db", db_path)
     with sqlite3.connect(db_path) as conn:
-        conn.execute("DROP TABLE _bigram_fts")  # as an archive made before it
+        conn.execute("DROP TABLE _script_fts")  # as an archive made before it
     word = two_character_word(paragraphs[2])
     assert json_lines(cli("search", word, "--json", "--db", db_path).stdout) == []  # searchable, as before
     write_page(folder / "b.html", *article(2, "en"))
@@ -180,7 +180,7 @@ def test_an_archive_without_the_bigram_index_gets_it_on_the_next_ingest(cli, db_
 
 
 def test_a_snippet_marks_the_word_where_case_folding_changes_lengths_before_it():
-    from store.bigrams import snippet
+    from store.script_index import snippet
 
     text = "Die Straße und die Maße vor dem Bahnhof in 東京 wurden gesperrt."
     assert "[東京]" in snippet(text, ["東京"])

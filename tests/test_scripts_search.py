@@ -149,7 +149,7 @@ def test_an_archive_indexed_with_an_older_tokenizer_is_indexed_again_when_next_w
 
     import sqlite_utils
 
-    from store.bigrams import BIGRAM_FTS
+    from store.script_index import SCRIPT_FTS
     from store.connection import fts_tokenizer
     from store.schema import FTS_TOKENIZE, NOVEL_FTS, drop_articles_fts
 
@@ -163,7 +163,7 @@ def test_an_archive_indexed_with_an_older_tokenizer_is_indexed_again_when_next_w
     ids = {r["title"]: r["id"] for r in db.query("SELECT id, title FROM articles")}
     drop_articles_fts(db)
     db["articles"].enable_fts(["title", "text"], tokenize=older, create_triggers=True)
-    for table in (NOVEL_FTS, BIGRAM_FTS):
+    for table in (NOVEL_FTS, SCRIPT_FTS):
         db.execute(f"DROP TABLE {table}")
         db.execute(f"CREATE VIRTUAL TABLE {table} USING fts5(title, text, content='', tokenize='{older}')")
     db.conn.commit()
@@ -175,8 +175,8 @@ def test_an_archive_indexed_with_an_older_tokenizer_is_indexed_again_when_next_w
     write_page(later / "next.html", "next", [HINDI[0], *WORDS_AND_LOOKALIKES["hi"][3]])
     cli("ingest", later, "--db", db_path)
     conn = sqlite3.connect(db_path)
-    assert {t: fts_tokenizer(conn, t) for t in ("articles_fts", NOVEL_FTS, BIGRAM_FTS)} == dict.fromkeys(
-        ("articles_fts", NOVEL_FTS, BIGRAM_FTS), FTS_TOKENIZE)
+    assert {t: fts_tokenizer(conn, t) for t in ("articles_fts", NOVEL_FTS, SCRIPT_FTS)} == dict.fromkeys(
+        ("articles_fts", NOVEL_FTS, SCRIPT_FTS), FTS_TOKENIZE)
     assert {title: i for i, title in conn.execute("SELECT id, title FROM articles") if title in ids} == ids
     conn.close()
     assert [h["id"] for h in json_lines(cli("search", word, "--all", "--json", "--db", db_path).stdout)] == [
@@ -213,3 +213,76 @@ def test_reclean_composes_an_article_an_older_version_stored_decomposed(cli, db_
     cli("reclean", "--db", db_path)
     hits = json_lines(cli("search", word, "--json", "--db", db_path).stdout)
     assert [h["id"] for h in hits] == [article_id]
+
+
+# Arabic and Hebrew writers add vowel marks to a word or leave them out as they please
+# (tanween on "جداً", very; shadda and harakat on a name; Hebrew points): a word is
+# found however either side wrote it. (language, filler sentences, a sentence with the
+# word as the story writes it, the word as written, the word as a reader types it)
+ARABIC = ["أعلنت وزارة الصحة اليوم عن خطة جديدة لتطوير المستشفيات في المدن الكبرى خلال العام المقبل.",
+          "وقال المتحدث باسم الوزارة إن المشروع سيبدأ الشهر المقبل بتمويل كامل من الحكومة."]
+HEBREW = ["משרד הבריאות הודיע היום על תוכנית חדשה לפיתוח בתי החולים בערים הגדולות.",
+          "לדברי הדובר, העבודות יתחילו בחודש הבא וימומנו במלואן על ידי הממשלה."]
+MARKED_WORDS = {
+    "ar-tanween": (ARABIC, "وأكد الوزير أن الوضع الصحي في البلاد مستقر جداً وأن الحكومة تتابع التطورات.",
+                   "جداً", "جدا"),
+    "ar-harakat": (ARABIC, "وشارك في الاجتماع الدكتور مُحَمَّد العلي ممثلاً عن نقابة الأطباء.", "مُحَمَّد", "محمد"),
+    "ar-typed-with-marks": (ARABIC, "وشارك في الاجتماع الدكتور محمد العلي ممثلا عن نقابة الأطباء.", "محمد",
+                            "مُحَمَّد"),
+    "ar-tatweel": (ARABIC, "وعقد المؤتمر الصحفي في مدينة القـــاهرة بحضور عدد من الوزراء.", "القـــاهرة",
+                   "القاهرة"),
+    "he-points": (HEBREW, "ראש העיר אמר בטקס כי הוא מאחל שָׁלוֹם לכל תושבי השכונה.", "שָׁלוֹם", "שלום"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MARKED_WORDS))
+def test_an_arabic_or_hebrew_word_is_found_with_or_without_its_vowel_marks(cli, db_path, tmp_path, case):
+    filler, sentence, written, typed = MARKED_WORDS[case]
+    write_page(tmp_path / "writes.html", "writes", [filler[0], sentence, filler[1]])
+    write_page(tmp_path / "other.html", "other", [filler[1], filler[0]])
+    cli("ingest", tmp_path, "--db", db_path)
+    hits = json_lines(cli("search", typed, "--all", "--json", "--db", db_path).stdout)
+    assert [h["title"] for h in hits] == ["writes"]
+    assert f"[{written}]" in hits[0]["snippet"], hits[0]["snippet"]
+
+
+def test_an_arabic_word_without_marks_finds_no_longer_word_it_starts():
+    """"جدا" (very) is not "جدار" (wall): folding marks keeps words whole."""
+    from store.script_index import snippet
+
+    text = "سقط جدار المدرسة القديم أمس، والوضع الآن هادئ جداً في الحي."
+    assert "[جداً]" in snippet(text, ["جدا"]) and "[جدار" not in snippet(text, ["جدا"])
+
+
+def test_an_archive_with_the_older_bigram_index_gets_the_script_index_on_its_next_write(cli, db_path, tmp_path):
+    """An archive whose second index held bigrams only (_bigram_fts) searched Arabic in
+    articles_fts, marks and all: its next ingest makes the script index, ids kept."""
+    import sqlite3
+
+    from store.schema import FTS_TOKENIZE
+    from store.script_index import OLDER_FTS, SCRIPT_FTS
+
+    filler, sentence, written, typed = MARKED_WORDS["ar-tanween"]
+    first = tmp_path / "night1"
+    first.mkdir()
+    write_page(first / "writes.html", "writes", [filler[0], sentence, filler[1]])
+    write_page(first / "zh.html", FILLER["zh"][0][:12], [FILLER["zh"][0], CASES["zh"][0], FILLER["zh"][1]])
+    cli("ingest", first, "--db", db_path)
+    with sqlite3.connect(db_path) as conn:  # as the older newsarchive left it
+        conn.execute(f"DROP TABLE {SCRIPT_FTS}")
+        conn.execute(f"CREATE VIRTUAL TABLE {OLDER_FTS} USING fts5(title, text, content='', tokenize="
+                     f"'{FTS_TOKENIZE.replace(chr(39), chr(39) * 2)}')")
+        ids = dict(conn.execute("SELECT title, id FROM articles"))
+    assert json_lines(cli("search", typed, "--json", "--db", db_path).stdout) == []  # the old fault
+
+    later = tmp_path / "night2"
+    later.mkdir()
+    write_page(later / "other.html", "other", [filler[1], filler[0]])
+    cli("ingest", later, "--db", db_path)
+    with sqlite3.connect(db_path) as conn:
+        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert SCRIPT_FTS in tables and OLDER_FTS not in tables
+        assert {title: i for title, i in conn.execute("SELECT title, id FROM articles") if title in ids} == ids
+    assert [h["id"] for h in json_lines(cli("search", typed, "--json", "--db", db_path).stdout)] == [ids["writes"]]
+    zh_hits = json_lines(cli("search", CASES["zh"][1], "--json", "--db", db_path).stdout)
+    assert [h["id"] for h in zh_hits] == [ids[FILLER["zh"][0][:12]]]

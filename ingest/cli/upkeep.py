@@ -70,7 +70,7 @@ def export(output: str = typer.Option("-", "--output", "-o", help="File to write
     \b
     Example: newsarchive export --format parquet -o news.parquet --originals
     """
-    from store import bigrams
+    from store import script_index
     from store.export import FORMATS, ExportError, articles, write_csv, write_jsonl, write_parquet
     from store.search import fts_query
 
@@ -80,14 +80,14 @@ def export(output: str = typer.Option("-", "--output", "-o", help="File to write
         fail("--format parquet needs a file: add --output FILE.parquet", EXIT_USAGE)
     since, until = date_option(since, "--since"), date_option(until, "--until")
     database = read_connection(db, config)
-    match, on_bigrams = None, False
+    match, on_script_index = None, False
     if query is not None:
-        on_bigrams = bigrams.has_nospace(query) and bigrams.has_index(database)
+        on_script_index = script_index.needs_index(query) and script_index.has_index(database)
         try:
-            match = fts_query(query, for_bigrams=on_bigrams)
+            match = fts_query(query, for_script_index=on_script_index)
         except QueryError as exc:
             fail(str(exc), EXIT_USAGE)
-    rows = articles(database, match=match, match_bigrams=on_bigrams, originals_only=originals,
+    rows = articles(database, match=match, match_script_index=on_script_index, originals_only=originals,
                     source=source, since=since, until=until)
     try:
         if fmt == "parquet":
