@@ -152,3 +152,25 @@ def test_a_first_line_that_shares_no_words_with_the_body_is_no_title():
     cleaned = clean_text("\n".join(lines), CleanOptions())
     assert cleaned.title != menu
     assert list(cleaned.paragraphs) == COUNCIL_BODY
+
+
+# (the headline, the body's language): pages saved without their <title> line, so no line
+# repeats it; the line right above the body is a byline.
+UNTITLED = [
+    (HEADLINE, "en"),
+    ("Stadtrat beschließt neuen Haushalt mit mehr Bussen", "de"),
+    ("市政府介绍城市交通建设最新进展", "zh"),
+    ("市議会が新年度予算案を可決", "ja"),
+]
+
+
+@pytest.mark.parametrize("headline, language", UNTITLED, ids=[u[1] for u in UNTITLED])
+def test_a_page_saved_without_its_title_line_is_titled_by_the_headline_that_says_what_the_body_says(
+        headline, language):
+    body = BODIES[language]
+    lines = [*NAV, "", headline, "", "Share this article", "", "Jane Porter @JanePorter", ""]
+    lines += [line for sentence in body for line in (sentence, "")]
+    lines += ["Related stories", "Mayor opens new library", "Bus fares to rise in spring"]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert cleaned.title == headline
+    assert list(cleaned.paragraphs) == body

@@ -174,7 +174,7 @@ FIRST_LINE_TOPIC_SHARE = 0.5
 FIRST_LINE_MIN_KEYS = 3  # fewer is chance: "Jump to content" shares its two with many a page
 
 
-def _topic_keys(text: str) -> set[str]:
+def topic_keys(text: str) -> set[str]:
     """The words of `text` that say what it is about: those of four letters or more, and in
     scripts written without spaces each pair of neighbouring characters (scripts.units)."""
     found = units(text.lower())
@@ -184,10 +184,17 @@ def _topic_keys(text: str) -> set[str]:
     return keys
 
 
-def first_line_title(texts: list[str], words: list[int], rules: list, start: int, body: str) -> int | None:
-    """0 when the page's first line reads as its <title> above the body (`start`, the body's
-    text `body`): at least three words, no rule, not mostly digits, at most TITLE_MAX_CHARS,
-    FIRST_LINE_TOPIC_SHARE of its headline part's words in the body, and not alike the next
+def _says_the_topic(line: str, said: set[str]) -> bool:
+    """Whether a line says what the body says: FIRST_LINE_MIN_KEYS words that say what it is
+    about (topic_keys) or more, FIRST_LINE_TOPIC_SHARE of them among `said` (the body's)."""
+    keys = topic_keys(line)
+    return len(keys) >= FIRST_LINE_MIN_KEYS and len(keys & said) >= FIRST_LINE_TOPIC_SHARE * len(keys)
+
+
+def first_line_title(texts: list[str], words: list[int], rules: list, start: int, said: set[str]) -> int | None:
+    """0 when the page's first line reads as its <title> above the body (`start`; `said`, the
+    body's topic_keys): at least three words, no rule, not mostly digits, at most
+    TITLE_MAX_CHARS, it says the topic (_says_the_topic) in its headline part, and not alike the next
     line (the first of a list of teasers, on a page saved without its <title>). A page that
     names no headline line (named_headline) is better titled by it than by the line above
     its body, which is a byline ("Natasha Turak @NatashaTurak"), a label or a caption as
@@ -197,6 +204,20 @@ def first_line_title(texts: list[str], words: list[int], rules: list, start: int
         return None
     if title_share(set(units(texts[1].lower())), set(units(texts[0].lower()))) > TITLE_MIN_SHARE:
         return None  # the first of a list of lines alike (teasers), as title_match
-    keys = _topic_keys(headline_part(texts[0]))
-    shared = len(keys & _topic_keys(body))
-    return 0 if len(keys) >= FIRST_LINE_MIN_KEYS and shared >= FIRST_LINE_TOPIC_SHARE * len(keys) else None
+    return 0 if _says_the_topic(headline_part(texts[0]), said) else None
+
+
+
+def topic_headline(texts: list[str], words: list[int], rules: list, ends: list[bool], start: int,
+                   said: set[str]) -> int | None:
+    """Index of the nearest line above the body (`start`, at most TITLE_REACH lines up) that
+    says what the body says (_says_the_topic; `said`, the body's topic_keys): three to
+    thirty words, no rule, no sentence, not mostly digits; or None. The headline of a page
+    saved without its <title>, whose line just above the body is a byline or a share row's
+    label as often as not."""
+    for i in range(start - 1, max(0, start - TITLE_REACH) - 1, -1):
+        if rules[i] is not None or not 3 <= words[i] <= 30 or ends[i] or mostly_digits(texts[i]):
+            continue
+        if _says_the_topic(texts[i], said):
+            return i
+    return None

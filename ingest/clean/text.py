@@ -65,7 +65,8 @@ from ..config import CleanOptions
 from .dates import DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS, date_above, date_head, date_line
 from .guard import prose_bytes
 from .inlists import bridge_lists
-from .headline import anchor_leads, first_line_title, headline_anchor, headline_part, named_headline, title_line
+from .headline import (anchor_leads, first_line_title, headline_anchor, headline_part, named_headline, title_line,
+                       topic_headline, topic_keys)
 from .worded import worded_anchor
 from .labels import label_items, label_privacy_notices, label_repeated_labels, label_repeated_teasers, label_trailing_prompts, title_before
 from .markdown import mostly_links
@@ -236,8 +237,10 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         headline = title_line(texts, words, rules, ends, named, t)
         titled = headline
         if named is None:
-            body = "\n".join(compress(texts[start:end], map(not_, labels[start:end])))
-            titled = first_line_title(texts, words, rules, start, body)
+            said = topic_keys("\n".join(compress(texts[start:end], map(not_, labels[start:end]))))
+            titled = first_line_title(texts, words, rules, start, said)
+            if titled is None:  # a page saved without its <title>: the headline says what the body says
+                titled = topic_headline(texts, words, rules, ends, start, said)
         if titled is None:
             titled = headline
         if titled is not None:
