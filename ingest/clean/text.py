@@ -258,7 +258,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             dek, t = t, head  # the line read as a headline is the dek right under the real one
         if t is not None:
             lead = [i for i in standfirst(t, start, rules, words, ends, scores, min_words)
-                    if i != headline and not author_note(texts[i]) and not credit_next(texts, i) or i == dek]
+                    if i not in (headline, titled) and not author_note(texts[i]) and not credit_next(texts, i) or i == dek]
             if dek is not None and dek not in lead:
                 lead = sorted([*lead, dek])
             for i in lead:  # the lines between them keep their rules
