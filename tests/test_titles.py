@@ -174,3 +174,33 @@ def test_a_page_saved_without_its_title_line_is_titled_by_the_headline_that_says
     cleaned = clean_text("\n".join(lines), CleanOptions())
     assert cleaned.title == headline
     assert list(cleaned.paragraphs) == body
+
+
+def html_article(title: str, site_name: str | None, url: str, headline: str, body: list[str]) -> str:
+    site = f'<meta property="og:site_name" content="{site_name}">' if site_name else ""
+    paragraphs = "".join(f"<p>{p}</p>" for p in body)
+    return (f'<html><head><title>{title}</title><meta property="og:title" content="{title}">{site}'
+            f'<link rel="canonical" href="{url}"></head><body>'
+            f'<nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>{headline}</h1>'
+            f"{paragraphs}</article><footer>Contact us</footer></body></html>")
+
+
+# (the page's <title>, og:site_name, its address, the headline as the title should read)
+SITE_TITLES = [
+    (f"{HEADLINE} | CBC News", "CBC", "https://www.cbc.ca/news/canada/budget-1.2", HEADLINE),
+    (f"{HEADLINE} – DW – 28.04.2023", None, "https://www.dw.com/en/budget/a-1", HEADLINE),
+    ("市議会が新年度予算案を可決：例示新聞デジタル", "例示新聞デジタル", "https://www.example.jp/a/1", "市議会が新年度予算案を可決"),
+    (f"Opinion | {HEADLINE}", "The Daily Example", "https://www.dailyexample.com/o/1", f"Opinion | {HEADLINE}"),
+    (HEADLINE, "The Daily Example", "https://www.dailyexample.com/n/1", HEADLINE),
+]
+
+
+@pytest.mark.parametrize("page_title, site_name, url, expected", SITE_TITLES,
+                         ids=["site", "site-and-date", "ja", "section-kept", "no-site"])
+def test_an_html_title_leaves_out_the_site_and_date_the_page_adds_to_it(page_title, site_name, url, expected):
+    from ingest.clean.html import clean_html
+
+    body = BODIES["ja"] if "市議会" in expected else COUNCIL_BODY
+    cleaned = clean_html(html_article(page_title, site_name, url, expected, body), CleanOptions())
+    assert cleaned.title == expected
+    assert list(cleaned.paragraphs) == body

@@ -12,6 +12,8 @@ letters (a date, a score) is never a title (`mostly_digits`).
 from __future__ import annotations
 
 import re
+import unicodedata
+from urllib.parse import urlsplit
 
 from .blocks import ANCHOR_REACH, ANCHOR_SHARE, best_block
 from .labels import title_before
@@ -221,3 +223,58 @@ def topic_headline(texts: list[str], words: list[int], rules: list, ends: list[b
         if _says_the_topic(texts[i], said):
             return i
     return None
+
+
+# A title part names the site when its letters and digits are the site's name or its
+# address's (cbc.ca: "cbc", "cbcca") with at most this many more ("CBC News", "NTV Haber").
+SITE_PART_EXTRA = 6
+SITE_PART_MAX_WORDS = 4
+
+
+def _letters(text: str) -> str:
+    """Lower-case letters and digits of `text`, accents dropped ("Seznam Zprávy" -> "seznamzpravy")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if ch.isalnum())
+
+
+def _site_keys(site_name: str | None, url: str | None) -> set[str]:
+    """The site's name (HTML metadata) and its address's name, as _letters: "cbc" and "cbcca"
+    for www.cbc.ca, "mdr" and "mdrde" for www.mdr.de."""
+    keys = {_letters(site_name)} if site_name else set()
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:
+        host = ""
+    labels = host.removeprefix("www.").split(".")
+    if len(labels) >= 2:
+        keys.update((_letters(labels[-2]), _letters("".join(labels[-2:]))))
+    return {key for key in keys if len(key) >= 2}
+
+
+def _names_site(part: str, keys: set[str]) -> bool:
+    key = _letters(part)
+    if not key or len(part.split()) > SITE_PART_MAX_WORDS:
+        return False
+    return any(key == site or len(key) <= len(site) + SITE_PART_EXTRA and (key.startswith(site) or key.endswith(site))
+               for site in keys)
+
+
+def without_site(title: str, site_name: str | None, url: str | None) -> str:
+    """The title without the parts at its ends that name the site or date the page ("Headline
+    | CBC News", "見出し：朝日新聞デジタル", "Headline | DW | 28.04.2023"): a part between
+    separators whose letters are the site's name (`site_name`, HTML metadata) or its
+    address's (`url`), with SITE_PART_EXTRA more at most, or a part of mostly digits. At
+    least one part stays."""
+    pieces = _TITLE_SEP.split(title)
+    if len(pieces) < 2:
+        return title
+    keys = _site_keys(site_name, url)
+    spans = [m.span() for m in _TITLE_SEP.finditer(title)]
+    first, last = 0, len(pieces) - 1
+    while last > first and (mostly_digits(pieces[last]) or _names_site(pieces[last], keys)):
+        last -= 1
+    while first < last and (mostly_digits(pieces[first]) or _names_site(pieces[first], keys)):
+        first += 1
+    start = spans[first - 1][1] if first else 0
+    end = spans[last][0] if last < len(spans) else len(title)
+    return title[start:end].strip() or title

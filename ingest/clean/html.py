@@ -39,6 +39,7 @@ from .gallery import gallery_lines
 from ..config import CleanOptions
 from ..provenance import declared_language
 from .guard import prose_bytes
+from .headline import without_site
 from .htmltext import media_captions, tree_to_block_lines, tree_to_lines
 from .structure import link_lists, rejoin_broken_lines, restore_sections, restore_soft_hyphens
 from ..models import RemovedLine
@@ -189,6 +190,8 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
     captions = media_captions(root)
     doc = _trafilatura(root, options)
     title = ((doc.title if doc else None) or "").strip() or None
+    if title:  # "Headline | Site": the site has its own field
+        title = without_site(title, getattr(doc, "sitename", None), getattr(doc, "url", None))
     published = (doc.date if doc else None) or None
     text = clean_text("\n".join(page_lines), options, saved_widths=False)
     traf_lines = rejoin_broken_lines((doc.text or "").splitlines(), page_lines) if doc else []
