@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.config import CleanOptions
 from ingest.clean.text import clean_text
 
@@ -229,3 +231,40 @@ def test_a_caption_whose_credit_the_wrap_put_on_the_next_line_is_no_standfirst()
                         *BODY])
     kept = "\n".join(clean_text(page, OPTIONS).paragraphs)
     assert es_caption not in kept
+
+
+ES_HEADLINE = "El ayuntamiento compra cuarenta autobuses eléctricos para las rutas del norte"
+ES_BODY = [
+    "El pleno municipal aprobó el martes la compra de cuarenta autobuses eléctricos para las rutas del "
+    "norte, que van llenas desde que abrió el nuevo hospital la primavera pasada.",
+    "La compra costará unos doce millones de euros en tres años, según la comisión de hacienda, y una "
+    "parte saldrá de un fondo regional para el transporte limpio.",
+    "Varios concejales de la oposición defendieron que el dinero debía ir antes a reparar la cochera, "
+    "cuyo tejado tiene goteras desde hace más de una década según los conductores.",
+]
+
+
+def _es_page(*between: str) -> str:
+    lines = [f"{ES_HEADLINE} | Diario de la Ciudad", "Portada", "Política", "Economía", "Deportes", "Cultura",
+             ES_HEADLINE, *between, *ES_BODY, "Comentarios", "Aviso legal"]
+    return "\n\n".join(lines)
+
+
+@pytest.mark.parametrize("page, dek, byline", [
+    (_page, "Opposition members warn that the crumbling bus depot will be left to rot for another decade",
+     "Anna Keller and Tom Weber in Hamburg"),
+    (_de_page, "Die Opposition warnt vor weiteren Jahren ohne Reparatur am maroden Busdepot der Stadt",
+     "Anna Keller und Tom Weber in Hamburg"),
+    (_es_page, "La oposición advierte de que la cochera seguirá sin reparar durante otra década entera",
+     "Ana García y Tomás Ruiz en Zaragoza"),
+], ids=["en", "de", "es"])
+def test_a_dek_above_a_byline_that_reads_as_a_headline_stays(page, dek, byline):
+    """A dek right under the headline stays the article's when the line just above the body that
+    reads as a headline is a byline our rule does not know ("Anna Keller and Tom Weber in
+    Hamburg", as agencies sign) above the date: the byline is no headline whose dek that is, and
+    it still goes."""
+    cleaned = clean_text(page(dek, byline, "3 May 2019, 10:04"), OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    assert dek in kept
+    assert byline not in kept
+    assert cleaned.paragraphs[0] == dek

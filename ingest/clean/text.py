@@ -246,6 +246,16 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         head = block_anchor if block_anchor is not None else headline
         if t is not None and head is not None and headline_dek(head, t, texts, rules, words, scores, min_words):
             dek, t = t, head  # the line read as a headline is the dek right under the real one
+        elif t is not None and block_anchor is not None and head + 1 < t and not collapsed:
+            # a dek right under the headline, with only the headline's furniture (a byline that
+            # reads as a headline, a date) between it and the body; in Markdown, one line as the
+            # page set it (a paragraph of several is a kicker, a headline and a byline run together)
+            for cand in (head + 1, head + 2):
+                if (not ends[cand] and (paragraph_nos is None or cand not in members)
+                        and headline_dek(head, cand, texts, rules, words, scores, min_words)
+                        and headline_furniture(cand, start, undated, words, ends, scores, min_words)):
+                    dek, t = cand, head
+                    break
         if t is not None:
             lead = [i for i in standfirst(t, start, rules, words, ends, scores, min_words)
                     if i != headline and not author_note(texts[i]) and not credit_next(texts, i) or i == dek]
