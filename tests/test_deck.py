@@ -268,3 +268,37 @@ def test_a_dek_above_a_byline_that_reads_as_a_headline_stays(page, dek, byline):
     assert dek in kept
     assert byline not in kept
     assert cleaned.paragraphs[0] == dek
+
+
+def _listed_page(page, headline: str, lead: str, byline: str, similar: str, other: list[str]) -> str:
+    """`page` with `lead` under the headline, above a byline and a date, and, under the body, a
+    list of similar stories that shows this article again (a date and author, its headline, `lead`)."""
+    text = page(lead, byline, "3 May 2019, 10:04")
+    listing = [similar, f"04.05.2019 / {byline}", headline, lead, *other]
+    return text + "\n\n" + "\n\n".join(listing)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("kind", ["dek", "standfirst"])
+def test_a_lead_the_page_repeats_only_under_its_own_headline_in_a_story_list_stays(lang, kind):
+    """A dek or standfirst that the page shows again only in a list of stories under the article
+    (right under the headline's copy: the site lists the article itself) is the article's lead,
+    no template line; the list's copies go. A lead the page repeats elsewhere still goes."""
+    if lang == "en":
+        page, headline, byline, similar = _page, HEADLINE, "Anna Keller", "Similar stories"
+        lead = ("Opposition members warn that the crumbling bus depot will be left to rot for another decade"
+                if kind == "dek" else DECK[0])
+        other = ["05.05.2019 / Tom Weber", "Tram Line Closed For Repairs Until June",
+                 "The northern tram line will be closed for two months while the tracks are replaced."]
+    else:
+        page, headline, byline, similar = _de_page, DE_HEADLINE, "Anna Keller", "Ähnliche Artikel"
+        lead = ("Die Opposition warnt vor weiteren Jahren ohne Reparatur am maroden Busdepot der Stadt"
+                if kind == "dek" else DE_DECK)
+        other = ["05.05.2019 / Tom Weber", "Straßenbahnlinie Bis Juni Gesperrt",
+                 "Die nördliche Straßenbahnlinie wird zwei Monate lang gesperrt, weil die Gleise erneuert werden."]
+    cleaned = clean_text(_listed_page(page, headline, lead, byline, similar, other), OPTIONS)
+    assert cleaned.paragraphs[0] == lead
+    assert cleaned.paragraphs.count(lead) == 1
+    # shown again in the footer, with no headline above it, the line is the site's template
+    text = page(lead, byline, "3 May 2019, 10:04") + "\n\n" + "\n\n".join([similar, *other, lead])
+    assert lead not in clean_text(text, OPTIONS).paragraphs[:1]
