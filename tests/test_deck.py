@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.config import CleanOptions
+from ingest.clean import rules as R
 from ingest.clean.text import clean_text
 
 OPTIONS = CleanOptions()
@@ -302,3 +303,30 @@ def test_a_lead_the_page_repeats_only_under_its_own_headline_in_a_story_list_sta
     # shown again in the footer, with no headline above it, the line is the site's template
     text = page(lead, byline, "3 May 2019, 10:04") + "\n\n" + "\n\n".join([similar, *other, lead])
     assert lead not in clean_text(text, OPTIONS).paragraphs[:1]
+
+
+@pytest.mark.parametrize("site", ["Stadtanzeiger für Klausen und das Eisacktal",
+                                  "Allgemeine Zeitung für die Stadt und den Kreis"])
+def test_the_headline_not_the_sites_name_of_like_width_anchors_the_article(site):
+    """A page title of the headline and the site's name, a little narrower: the site's name at
+    the top of the page (its logo) is no headline; the line that repeats the title's widest part
+    is, and the dek under it stays with the article."""
+    dek = "Die Opposition warnt vor weiteren Jahren ohne Reparatur am maroden Busdepot der Stadt"
+    headline = "Stadtrat kauft vierzig Elektrobusse für Nordlinien"
+    lines = [f"{headline} | {site}", site, "Startseite", "Politik", "Wirtschaft", "Sport", "Kultur",
+             headline, dek, "Anna Keller und Tom Weber in Hamburg", "03.05.2019, 08:15 Uhr", *DE_BODY,
+             "Kommentare", "Impressum"]
+    cleaned = clean_text("\n\n".join(lines), OPTIONS)
+    assert cleaned.paragraphs[0] == dek
+    assert site not in cleaned.paragraphs
+
+
+@pytest.mark.parametrize("credit", ["(Bildquelle: Stadtarchiv Klausen)", "(Bildnachweis: Anna Keller)"])
+def test_a_caption_ending_with_a_german_image_credit_is_a_caption(credit):
+    """A photo's caption that ends with "(Bildquelle: ...)" or "(Bildnachweis: ...)", German for
+    the image's source or credit, has the caption rule, as "(Foto: ...)" has; the standfirst
+    above it, under the byline and the date, stays the article's."""
+    caption = f"Die Vertreter der Jugendverbände sprachen mit der Ministerin. {credit}"
+    cleaned = clean_text(_de_page(DE_DECK, "03.05.2019, 08:15 Uhr", "Anna Keller", caption), OPTIONS)
+    assert _rule(cleaned, caption) == R.CAPTION
+    assert cleaned.paragraphs[0] == DE_DECK
