@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.config import CleanOptions
+from ingest.clean import rules as R
 from ingest.clean.text import clean_text
 
 OPTIONS = CleanOptions()
@@ -229,3 +232,101 @@ def test_a_caption_whose_credit_the_wrap_put_on_the_next_line_is_no_standfirst()
                         *BODY])
     kept = "\n".join(clean_text(page, OPTIONS).paragraphs)
     assert es_caption not in kept
+
+
+ES_HEADLINE = "El ayuntamiento compra cuarenta autobuses eléctricos para las rutas del norte"
+ES_BODY = [
+    "El pleno municipal aprobó el martes la compra de cuarenta autobuses eléctricos para las rutas del "
+    "norte, que van llenas desde que abrió el nuevo hospital la primavera pasada.",
+    "La compra costará unos doce millones de euros en tres años, según la comisión de hacienda, y una "
+    "parte saldrá de un fondo regional para el transporte limpio.",
+    "Varios concejales de la oposición defendieron que el dinero debía ir antes a reparar la cochera, "
+    "cuyo tejado tiene goteras desde hace más de una década según los conductores.",
+]
+
+
+def _es_page(*between: str) -> str:
+    lines = [f"{ES_HEADLINE} | Diario de la Ciudad", "Portada", "Política", "Economía", "Deportes", "Cultura",
+             ES_HEADLINE, *between, *ES_BODY, "Comentarios", "Aviso legal"]
+    return "\n\n".join(lines)
+
+
+@pytest.mark.parametrize("page, dek, byline", [
+    (_page, "Opposition members warn that the crumbling bus depot will be left to rot for another decade",
+     "Anna Keller and Tom Weber in Hamburg"),
+    (_de_page, "Die Opposition warnt vor weiteren Jahren ohne Reparatur am maroden Busdepot der Stadt",
+     "Anna Keller und Tom Weber in Hamburg"),
+    (_es_page, "La oposición advierte de que la cochera seguirá sin reparar durante otra década entera",
+     "Ana García y Tomás Ruiz en Zaragoza"),
+], ids=["en", "de", "es"])
+def test_a_dek_above_a_byline_that_reads_as_a_headline_stays(page, dek, byline):
+    """A dek right under the headline stays the article's when the line just above the body that
+    reads as a headline is a byline our rule does not know ("Anna Keller and Tom Weber in
+    Hamburg", as agencies sign) above the date: the byline is no headline whose dek that is, and
+    it still goes."""
+    cleaned = clean_text(page(dek, byline, "3 May 2019, 10:04"), OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    assert dek in kept
+    assert byline not in kept
+    assert cleaned.paragraphs[0] == dek
+
+
+def _listed_page(page, headline: str, lead: str, byline: str, similar: str, other: list[str]) -> str:
+    """`page` with `lead` under the headline, above a byline and a date, and, under the body, a
+    list of similar stories that shows this article again (a date and author, its headline, `lead`)."""
+    text = page(lead, byline, "3 May 2019, 10:04")
+    listing = [similar, f"04.05.2019 / {byline}", headline, lead, *other]
+    return text + "\n\n" + "\n\n".join(listing)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("kind", ["dek", "standfirst"])
+def test_a_lead_the_page_repeats_only_under_its_own_headline_in_a_story_list_stays(lang, kind):
+    """A dek or standfirst that the page shows again only in a list of stories under the article
+    (right under the headline's copy: the site lists the article itself) is the article's lead,
+    no template line; the list's copies go. A lead the page repeats elsewhere still goes."""
+    if lang == "en":
+        page, headline, byline, similar = _page, HEADLINE, "Anna Keller", "Similar stories"
+        lead = ("Opposition members warn that the crumbling bus depot will be left to rot for another decade"
+                if kind == "dek" else DECK[0])
+        other = ["05.05.2019 / Tom Weber", "Tram Line Closed For Repairs Until June",
+                 "The northern tram line will be closed for two months while the tracks are replaced."]
+    else:
+        page, headline, byline, similar = _de_page, DE_HEADLINE, "Anna Keller", "Ähnliche Artikel"
+        lead = ("Die Opposition warnt vor weiteren Jahren ohne Reparatur am maroden Busdepot der Stadt"
+                if kind == "dek" else DE_DECK)
+        other = ["05.05.2019 / Tom Weber", "Straßenbahnlinie Bis Juni Gesperrt",
+                 "Die nördliche Straßenbahnlinie wird zwei Monate lang gesperrt, weil die Gleise erneuert werden."]
+    cleaned = clean_text(_listed_page(page, headline, lead, byline, similar, other), OPTIONS)
+    assert cleaned.paragraphs[0] == lead
+    assert cleaned.paragraphs.count(lead) == 1
+    # shown again in the footer, with no headline above it, the line is the site's template
+    text = page(lead, byline, "3 May 2019, 10:04") + "\n\n" + "\n\n".join([similar, *other, lead])
+    assert lead not in clean_text(text, OPTIONS).paragraphs[:1]
+
+
+@pytest.mark.parametrize("site", ["Stadtanzeiger für Klausen und das Eisacktal",
+                                  "Allgemeine Zeitung für die Stadt und den Kreis"])
+def test_the_headline_not_the_sites_name_of_like_width_anchors_the_article(site):
+    """A page title of the headline and the site's name, a little narrower: the site's name at
+    the top of the page (its logo) is no headline; the line that repeats the title's widest part
+    is, and the dek under it stays with the article."""
+    dek = "Die Opposition warnt vor weiteren Jahren ohne Reparatur am maroden Busdepot der Stadt"
+    headline = "Stadtrat kauft vierzig Elektrobusse für Nordlinien"
+    lines = [f"{headline} | {site}", site, "Startseite", "Politik", "Wirtschaft", "Sport", "Kultur",
+             headline, dek, "Anna Keller und Tom Weber in Hamburg", "03.05.2019, 08:15 Uhr", *DE_BODY,
+             "Kommentare", "Impressum"]
+    cleaned = clean_text("\n\n".join(lines), OPTIONS)
+    assert cleaned.paragraphs[0] == dek
+    assert site not in cleaned.paragraphs
+
+
+@pytest.mark.parametrize("credit", ["(Bildquelle: Stadtarchiv Klausen)", "(Bildnachweis: Anna Keller)"])
+def test_a_caption_ending_with_a_german_image_credit_is_a_caption(credit):
+    """A photo's caption that ends with "(Bildquelle: ...)" or "(Bildnachweis: ...)", German for
+    the image's source or credit, has the caption rule, as "(Foto: ...)" has; the standfirst
+    above it, under the byline and the date, stays the article's."""
+    caption = f"Die Vertreter der Jugendverbände sprachen mit der Ministerin. {credit}"
+    cleaned = clean_text(_de_page(DE_DECK, "03.05.2019, 08:15 Uhr", "Anna Keller", caption), OPTIONS)
+    assert _rule(cleaned, caption) == R.CAPTION
+    assert cleaned.paragraphs[0] == DE_DECK

@@ -166,6 +166,41 @@ def headline_dek(head: int, t: int, texts: list[str], rules: list, words: list[i
             and 2 * len(set(texts[t].lower().split())) > len(texts[t].split()))
 
 
+# A copy of a line under the headline this many items or fewer under a copy of the headline
+# is the article's own teaser in a list of stories (its headline, then its dek or standfirst).
+TEASER_REACH = 2
+
+
+def own_teasers(head: int, start: int, texts: list[str], rules: list, words: list[int],
+                ends: list[bool], scores: list[float], min_words: int) -> list[int]:
+    """The items between the headline `head` and the body block's `start` that the page repeats
+    (scored at most REPEAT_SCORE) only as the article's own teaser: every other copy sits at most
+    TEASER_REACH items under a copy of the headline or of another line like it between the
+    headline and the item (no rule, no sentence end: a second headline that words it otherwise).
+    A site that lists the article itself among its stories ("Similar articles": its headline,
+    then its dek) repeats the dek or the standfirst as it repeats no template line."""
+    repeats = [i for i in range(head + 1, start)
+               if rules[i] is None and words[i] >= min_words and scores[i] <= REPEAT_SCORE]
+    if not repeats:
+        return []
+    wanted = {texts[i] for i in repeats}
+    copies: dict[str, list[int]] = {}
+    for j, line in enumerate(texts):  # one pass over the page, however many repeats
+        if line in wanted:
+            copies.setdefault(line, []).append(j)
+    out = []
+    heads = {texts[head]}  # the headline and the lines like it under it (a second headline)
+    at = head + 1
+    for i in repeats:
+        heads.update(texts[k] for k in range(at, i) if rules[k] is None and not ends[k] and texts[k] not in wanted)
+        at = i
+        line = texts[i]
+        if all(j == i or any(above != line and above in heads for above in texts[max(0, j - TEASER_REACH):j])
+               for j in copies[line]):
+            out.append(i)
+    return out
+
+
 def credit_next(texts: list[str], i: int) -> bool:
     """Whether the sentence `texts[i]` is a photo's caption whose credit a wrap or a line
     break put on the next line ("... Tuesday, Nov." then "19, 2019. (Jane Roe/AP)"): the two,

@@ -57,7 +57,9 @@ def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | No
     """Index of the headline that repeats the page's first line (a page title), or None.
 
     Saved web pages start with the document title ("Headline - Site"); the
-    article's headline repeats it further down, and the body follows it.
+    article's headline repeats it further down, and the body follows it. A line as wide as
+    the title's widest part goes before an earlier one that is only near it: the site's name
+    at the top of the page, a little narrower than the headline, is no headline.
     """
     if len(texts) < 3 or words[0] < 3 or len(texts[0]) > TITLE_MAX_CHARS:
         return None
@@ -68,6 +70,7 @@ def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | No
     # cut short (a teaser's "Headline that goes…")
     half = columns([first])[0] / 2
     first_low = texts[0].lower()
+    found = None
     for i in range(1, len(texts)):
         head = texts[i][:4].lower()
         if not head[:1].isalnum():  # a quote may open it in either style: "'Star Wars'", "‘Star Wars’"
@@ -78,8 +81,11 @@ def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | No
             if width >= ANCHOR_MIN_COLUMNS and (width >= 0.85 * longest and k in first
                                                 or width >= half and first.startswith(k)
                                                 and not texts[i].endswith(_CUT)):
-                return i
-    return None
+                if width >= longest:
+                    return i
+                if found is None:
+                    found = i
+    return found
 
 
 def anchor_leads(anchor: int | None, scores: list[float], positive: list[int],

@@ -59,7 +59,7 @@ from .pagescan import match_lines
 from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_block, dull_runs, find_block, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
 from .credits import CREDIT_MIN_WORDS, ends_with_credit
-from .deck import author_note, credit_next, below_headline_label, deck_start, headline_dek, headline_furniture, standfirst
+from .deck import author_note, credit_next, below_headline_label, deck_start, headline_dek, headline_furniture, own_teasers, standfirst
 from .gallery import gallery_lines
 from ..config import CleanOptions
 from .dates import DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS, date_above, date_head, date_line
@@ -232,6 +232,13 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         # line as before it had its rule (with it, the standfirst took decks and author notes
         # under the headline that pages in the dev sets leave out); the title is never one.
         undated = _undated(rules, dated)
+        lead_scores = scores  # for the lines under the headline: a repeat as its own teaser counts as none
+        if block_anchor is not None and block_anchor < start:
+            echoed = own_teasers(block_anchor, start, texts, rules, words, ends, scores, min_words)
+            if echoed:
+                lead_scores = list(scores)
+                for i in echoed:
+                    lead_scores[i] = 0.0
         t = anchor if deck < found and anchor is not None else title_before(words, undated, ends, start)
         named = named_headline(texts, words, rules, ends, anchor, start, end)
         headline = title_line(texts, words, rules, ends, named, t)
@@ -250,15 +257,26 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             published = date_above(texts, start, headline) or date_head(texts, found, end)
         if (block_anchor is not None and block_anchor < start
                 and (t is None or t < block_anchor or t > block_anchor and below_headline_label(t, rules, words))
-                and headline_furniture(block_anchor, start, undated, words, ends, scores, min_words)):
+                and headline_furniture(block_anchor, start, undated, words, ends, lead_scores, min_words)):
             t = block_anchor  # the headline, further up than the line just above the body
         dek = None
         head = block_anchor if block_anchor is not None else headline
-        if t is not None and head is not None and headline_dek(head, t, texts, rules, words, scores, min_words):
+        if t is not None and head is not None and headline_dek(head, t, texts, rules, words, lead_scores, min_words):
             dek, t = t, head  # the line read as a headline is the dek right under the real one
+        elif t is not None and block_anchor is not None and head + 1 < t and not collapsed:
+            # a dek right under the headline, with only the headline's furniture (a byline that
+            # reads as a headline, a date) between it and the body; in Markdown, one line as the
+            # page set it (a paragraph of several is a kicker, a headline and a byline run together)
+            for cand in (head + 1, head + 2):
+                if (not ends[cand] and (paragraph_nos is None or cand not in members)
+                        and headline_dek(head, cand, texts, rules, words, lead_scores, min_words)
+                        and headline_furniture(cand, start, undated, words, ends, lead_scores, min_words)):
+                    dek, t = cand, head
+                    break
         if t is not None:
-            lead = [i for i in standfirst(t, start, rules, words, ends, scores, min_words)
-                    if i not in (headline, titled) and not author_note(texts[i]) and not credit_next(texts, i) or i == dek]
+            lead = [i for i in standfirst(t, start, rules, words, ends, lead_scores, min_words)
+                    if i != titled and (i != headline and not author_note(texts[i]) and not credit_next(texts, i)
+                                        or i == dek)]
             if dek is not None and dek not in lead:
                 lead = sorted([*lead, dek])
             for i in lead:  # the lines between them keep their rules

@@ -215,7 +215,7 @@ COMMENT_VERBS = (
 
 # Words that open a caption's credit: "Photo: ..." (rules._CAPTION).
 CAPTION_NAMES = ("photo", "photograph", "image", "picture", "pic", "credit", "source", "foto",
-                 "фото", "bild", "gambar", "illustration", "video", "graphic")
+                 "фото", "bild", "bildquelle", "bildnachweis", "gambar", "illustration", "video", "graphic")
 # Photo agencies a caption ends with (rules._CAPTION_TAIL).
 AGENCIES = ("getty images", "ap photo", "reuters", "afp", "epa", "shutterstock", "istock",
             "afp via getty images", "associated press")
