@@ -37,7 +37,8 @@ def prose_bytes(lines: Iterable[str]) -> int:
     total = 0
     for line in lines:
         if len(line) >= _SHORTEST_PROSE_CHARS:
-            size = len(line.strip().encode("utf-8", "surrogatepass"))
+            line = line.strip()
+            size = len(line) if line.isascii() else len(line.encode("utf-8", "surrogatepass"))  # (no copy made)
             if size >= PROSE_LINE_BYTES:
                 total += size
     return total
