@@ -35,3 +35,15 @@ def test_the_article_above_a_list_that_repeats_its_headline_is_the_body():
 def test_the_notice_under_the_list_is_not_the_body():
     cleaned = clean_text(page(NOTICE), CleanOptions())
     assert not any(NOTICE[0][:30] in p for p in cleaned.paragraphs)
+
+
+def test_a_headline_whose_punctuation_differs_from_the_title_is_the_anchor_in_any_script():
+    """The title and the headline are compared by their words (headline._key): an ASCII
+    headline (keyed without sre) and one with accented letters (keyed with it) alike."""
+    from ingest.clean.headline import headline_anchor
+    for headline in ("Harbour pier closed: divers find cracks in pillars!",
+                     "Hafenmole gesperrt: Taucher finden Risse in Pfeilern – Prüfung läuft"):
+        title = headline.replace(":", "").replace("!", "").replace("–", "-") + " | Coast Gazette"
+        texts = [title, "Home", "Ports", headline, *HARBOUR_BODY]
+        words = [len(t.split()) for t in texts]
+        assert headline_anchor(texts, words, [None] * len(texts)) == 3
