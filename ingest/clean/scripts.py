@@ -77,7 +77,7 @@ def units(text: str) -> list[str]:
     """The words of a text (runs of word characters) to compare texts by; in scripts
     written without spaces, each character is one (a Chinese headline and its title
     share characters where they share no whole run)."""
-    if text.isascii():
+    if text.isascii() or not _DENSE_CHAR.search(text):  # one scan of the text, not a search of each word
         return _WORD.findall(text)
     out: list[str] = []
     for word in _WORD.findall(text):
