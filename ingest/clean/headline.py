@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from .blocks import ANCHOR_REACH, ANCHOR_SHARE, best_block
@@ -191,6 +192,7 @@ def title_line(texts: list[str], words: list[int], rules: list, ends: list[bool]
 # saved without its <title> shares few.
 FIRST_LINE_TOPIC_SHARE = 0.5
 FIRST_LINE_MIN_KEYS = 3  # fewer is chance: "Jump to content" shares its two with many a page
+TOPIC_LEAD_CHARS = 2000  # of the body, for body_lead (1000 / 4000 / all: see docs/performance.md)
 
 
 def topic_keys(text: str) -> set[str]:
@@ -203,21 +205,37 @@ def topic_keys(text: str) -> set[str]:
     return keys
 
 
-def _says_the_topic(line: str, said: set[str]) -> bool:
+def _says_the_topic(line: str, said: Callable[[], set[str]]) -> bool:
     """Whether a line says what the body says: FIRST_LINE_MIN_KEYS words that say what it is
-    about (topic_keys) or more, FIRST_LINE_TOPIC_SHARE of them among `said` (the body's)."""
+    about (topic_keys) or more, FIRST_LINE_TOPIC_SHARE of them among `said()` (the body's
+    lead's, computed once a line has the words to be tested)."""
     keys = topic_keys(line)
-    return len(keys) >= FIRST_LINE_MIN_KEYS and len(keys & said) >= FIRST_LINE_TOPIC_SHARE * len(keys)
+    return len(keys) >= FIRST_LINE_MIN_KEYS and len(keys & said()) >= FIRST_LINE_TOPIC_SHARE * len(keys)
 
 
-def first_line_title(texts: list[str], words: list[int], rules: list, start: int, said: set[str]) -> int | None:
-    """0 when the page's first line reads as its <title> above the body (`start`; `said`, the
-    body's topic_keys): at least three words, no rule, not mostly digits, at most
-    TITLE_MAX_CHARS, it says the topic (_says_the_topic) in its headline part, and not alike the next
-    line (the first of a list of teasers, on a page saved without its <title>). A page that
-    names no headline line (named_headline) is better titled by it than by the line above
-    its body, which is a byline ("Natasha Turak @NatashaTurak"), a label or a caption as
-    often as not."""
+def body_lead(texts: list[str], labels: list, start: int, end: int) -> str:
+    """The body's first TOPIC_LEAD_CHARS characters or so (its kept lines in [start, end)),
+    in which a headline's words are looked for: the lead says what the article is about,
+    and the work stays bounded however long the article."""
+    lead, size = [], 0
+    for i in range(start, end):
+        if not labels[i]:
+            lead.append(texts[i])
+            size += len(texts[i])
+            if size >= TOPIC_LEAD_CHARS:
+                break
+    return "\n".join(lead)
+
+
+def first_line_title(texts: list[str], words: list[int], rules: list, start: int,
+                     said: Callable[[], set[str]]) -> int | None:
+    """0 when the page's first line reads as its <title> above the body (`start`; `said()`,
+    the topic_keys of the body's lead, body_lead): at least three words, no rule, not mostly
+    digits, at most TITLE_MAX_CHARS, it says the topic (_says_the_topic) in its headline
+    part, and not alike the next line (the first of a list of teasers, on a page saved
+    without its <title>). A page that names no headline line (named_headline) is better
+    titled by it than by the line above its body, which is a byline ("Natasha Turak
+    @NatashaTurak"), a label or a caption as often as not."""
     if (not 0 < start or rules[0] is not None or words[0] < 3 or len(texts[0]) > TITLE_MAX_CHARS
             or mostly_digits(texts[0])):
         return None
@@ -226,11 +244,10 @@ def first_line_title(texts: list[str], words: list[int], rules: list, start: int
     return 0 if _says_the_topic(headline_part(texts[0]), said) else None
 
 
-
 def topic_headline(texts: list[str], words: list[int], rules: list, ends: list[bool], start: int,
-                   said: set[str]) -> int | None:
+                   said: Callable[[], set[str]]) -> int | None:
     """Index of the nearest line above the body (`start`, at most TITLE_REACH lines up) that
-    says what the body says (_says_the_topic; `said`, the body's topic_keys): three to
+    says what the body says (_says_the_topic; `said()`, the body's lead's topic_keys): three to
     thirty words, no rule, no sentence, not mostly digits; or None. The headline of a page
     saved without its <title>, whose line just above the body is a byline or a share row's
     label as often as not."""

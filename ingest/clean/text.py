@@ -50,6 +50,7 @@ in and around it is removed, and why), deck (the standfirst above it).
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cache
 from itertools import compress, count, repeat
 from operator import attrgetter, itemgetter, le, not_
 from typing import TYPE_CHECKING
@@ -65,7 +66,7 @@ from ..config import CleanOptions
 from .dates import DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS, date_above, date_head, date_line
 from .guard import prose_bytes
 from .inlists import bridge_lists
-from .headline import (anchor_leads, first_line_title, headline_anchor, headline_part, named_headline, title_line,
+from .headline import (anchor_leads, body_lead, first_line_title, headline_anchor, headline_part, named_headline, title_line,
                        topic_headline, topic_keys)
 from .worded import worded_anchor
 from .labels import label_items, label_privacy_notices, label_repeated_labels, label_repeated_teasers, label_trailing_prompts, title_before
@@ -244,7 +245,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         headline = title_line(texts, words, rules, ends, named, t)
         titled = headline
         if named is None:
-            said = topic_keys("\n".join(compress(texts[start:end], map(not_, labels[start:end]))))
+            said = cache(lambda: topic_keys(body_lead(texts, labels, start, end)))  # only if a line needs it
             titled = first_line_title(texts, words, rules, start, said)
             if titled is None:  # a page saved without its <title>: the headline says what the body says
                 titled = topic_headline(texts, words, rules, ends, start, said)
