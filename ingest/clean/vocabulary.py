@@ -332,6 +332,20 @@ CONSENT_WORDS = ("our", "you", "your", "unsere", "unserer", "unseren", "du", "de
                  "vous", "votre", "nuestra", "nuestro", "nossa", "nosso", "nostra", "nostro", "onze", "uw",
                  "vår", "våra", "vårt", "våre", "vores", "naszą", "naszej", "naší", "naše", "нашей", "kami",
                  "anda")
+# The channels by which a site reaches its reader besides its pages: a newsletter, the reader's
+# inbox, its app, a messenger channel, a news aggregator's feed ("Get the latest news in your
+# inbox", "Abonniere den Whatsapp-Kanal", "Add X to your Google News feed", "¡Mira nuestro canal
+# de YouTube!"). Lower case; a name in a line of the body's last lines that also speaks to the
+# reader (READER_WORDS) is the site's prompt (ingest.clean.labels.label_trailing_prompts). Not a
+# podcast: an agency's story closes with its own ("... on our weekly politics podcast").
+CHANNEL_NAMES = ("newsletter", "newsletters", "inbox", "posteingang", "postfach", "boîte de réception", "bandeja de entrada",
+                 "caixa de entrada", "app", "apps", "google news", "whatsapp", "telegram", "youtube",
+                 "e-paper", "push")
+# CONSENT_WORDS and the reader's "you" and "your" besides: with a channel's name these speak to
+# the reader, not of a company ("its app"; not German "Sie"/"ihr", which also mean "she" and
+# "her", nor French "je").
+READER_WORDS = CONSENT_WORDS + ("unser", "unserem", "dich", "dir", "deinen", "deinem", "tu", "tus", "te", "ton",
+                                "ta", "tes", "nuestros", "nuestras", "jouw", "din", "ditt", "dine")
 # The same in scripts written without spaces (found inside a run of characters): "this
 # site", "we", "our company".
 CONSENT_CHARACTERS = ("本站", "本网站", "我們", "我们", "当社", "弊社", "당사")
