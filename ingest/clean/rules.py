@@ -24,7 +24,7 @@ from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, INLINE_MARKERS_BA
                          END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, INLINE_MARKERS_HEADLINE, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
                          RELATIVE_DAYS, RIGHTS_RESERVED, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
                          SUBSCRIBE_WORDS, THAI_MONTHS, UI_PHRASES, SHARE_ROW_FILLERS, SHARE_ROW_WORDS, AGO_AFTER, AGO_BEFORE, TIME_AT)
-from .notices import CONTACT, EMBED, FORM, notice
+from .notices import CONTACT, EMBED, FEEDBACK, FORM, notice
 from .scripts import word_count
 
 # --- rule names (the fixed vocabulary) ------------------------------------
@@ -53,7 +53,8 @@ COOKIES = "phrase:cookies"
 # video please enable JavaScript", "An dieser Stelle finden Sie externen Inhalt"), and a line that
 # asks the reader to write in to an address ("Got a story? Email us at ..."): ingest.clean.notices
 # (EMBED = "phrase:embed", CONTACT = "phrase:contact"); a required field of a form, "Name *", and the
-# line that explains its star (FORM = "pattern:form")
+# line that explains its star (FORM = "pattern:form"); a question to the reader about the article
+# itself, "Hat Ihnen dieser Artikel gefallen?" (FEEDBACK = "phrase:feedback")
 # a line of a photo gallery: numbered slides and their captions (ingest.clean.gallery)
 GALLERY = "pattern:gallery"
 # HTML: an extractor's table row whose cells hold no letter or digit ("|  |  |", "|---|---|")
@@ -76,7 +77,7 @@ EXTRACTOR_READABILITY = "extractor:readability"
 EXTRACTOR_EMBEDDED = "extractor:embedded"
 
 RULES = (SHARE, SUBSCRIBE, AD, COMMENTS, RELATED, UI, COUNTER, CAPTION, BREADCRUMB, BULLET,
-         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, COOKIES, EMBED, CONTACT, FORM, GALLERY, EMPTY_ROW, LINK_LIST,
+         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, COOKIES, EMBED, CONTACT, FORM, FEEDBACK, GALLERY, EMPTY_ROW, LINK_LIST,
          TEASER, END_MARKER, DENSITY, SHORT_LINE, TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA,
          EXTRACTOR_READABILITY,
          EXTRACTOR_EMBEDDED)
@@ -304,7 +305,7 @@ SUBSCRIBE_MAX_WORDS = 6
 
 # Lines that end the article: a comments widget, a subscription box, a copyright notice,
 # a share row or a form after the body (unless the article resumes after it: ingest.clean.labels).
-END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT, SHARE, AUTHOR, FORM})
+END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT, SHARE, AUTHOR, FORM, FEEDBACK})
 # Rules that lines of an article itself match: its date and byline, a photo's caption, a
 # line it repeats. A page none of whose lines has another rule (a share row, a menu's
 # breadcrumb, a copyright notice, ...) has no chrome this module knows: ingest.clean.blocks.

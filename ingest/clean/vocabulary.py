@@ -366,6 +366,18 @@ SITE_SELF_NAMES = (
     "本网站", "本站", "当サイト", "本サイト", "당사", "이 사이트", "본 사이트")
 
 # --- notices a page's scripts and widgets leave (ingest.clean.notices) ---------------
+# A question to the reader about the page's own article ("Hat Ihnen dieser Artikel gefallen?",
+# "War der Artikel nützlich?", "Like this story?", "Would you like to comment on this article?",
+# "Fanden Sie diesen Artikel nützlich?"): a rating, sharing or donation widget under it. The
+# article's names, and the words that make one the page's own (a determiner, "our"), lower case.
+ARTICLE_NOUNS = frozenset(("article", "story", "post", "artikel", "beitrag", "artículo", "nota", "articolo",
+                           "artigo", "matéria", "artykuł", "artykułu", "článek", "článku", "artikkel", "artikkelen",
+                           "artikeln", "cikk", "cikket", "haber", "text", "texte", "texto", "testo", "tekst"))
+ARTICLE_DETERMINERS = frozenset(("this", "the", "that", "our", "dieser", "diesen", "diesem", "der", "den", "dem",
+                                 "die", "das", "unseren", "unserem", "ce", "cet", "cette", "le", "la", "l", "notre",
+                                 "este", "esta", "el", "nuestro", "questo", "quest", "il", "lo", "o", "a", "deze",
+                                 "dit", "het", "de", "denne", "denna", "dette", "det", "ten", "tento", "ta", "tego",
+                                 "ez", "az", "bu"))
 # A script's name, and the words by which a placeholder asks the reader to turn it on or says
 # it is needed ("please enable JavaScript", "Bitte aktivieren Sie JavaScript", "JavaScript is
 # required", "habilita JavaScript", "JavaScriptを有効にしてください"). Lower case, parts of words.
