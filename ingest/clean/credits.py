@@ -12,8 +12,9 @@ the rule "pattern:caption" (rules.CAPTION); the captions that name their credit 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from .vocabulary import BRACKET_CREDIT_ENDS, HANGUL_CREDIT_WORDS
+from .vocabulary import BRACKET_CREDIT_ENDS, HANGUL_CREDIT_WORDS, POSITION_MARKERS
 
 # A caption that ends with its photo credit after the last sentence: "... in London. AP Photo/Jane
 # Doe", "... talks. (Name Surname/CBC)", "... gesehen. Getty Images", "... durante el desfile. EFE".
@@ -96,3 +97,39 @@ def ends_with_credit(line: str) -> bool:
     if len(words) == 1:
         return len(tail) >= 2 and tail.isupper()
     return all(w[0].isupper() for w in words if w[0].isalpha())
+
+
+# A caption that places the people or things its photo shows (vocabulary.POSITION_MARKERS in
+# brackets, "Kerstin Wahala, Judy Lybke und Elke Hannemann (v.l.).", "Vorstandsmitglieder (von li
+# nach re): ...", "... erklärt, welche Folgen die Hitze hat. (Archivbild)"), or, as English
+# captions do, with a name before ", left," or ", second right," or "from left:" ("President
+# Shigeru Ishiba, center, participate in a debate", "Pictured from left, are ..."): a caption
+# however it ends (rule "pattern:caption"). A line of prose that does so is a caption's words in
+# a paragraph; an article's paragraph has more words than PLACED_MAX_WORDS.
+PLACED_MAX_WORDS = 60
+# Each pattern starts with a literal, which sre looks for with a fast search: one scan of the
+# page each (an alternation of the markers' first words scanned it 30 times slower).
+_PLACED = (re.compile(r"\((?:" + "|".join(map(re.escape, sorted(POSITION_MARKERS, key=len, reverse=True))) + r")\)"),
+           re.compile(r", (?:second |third |far )?(?:left|right|center|centre),"),
+           re.compile(r"from left\s*+[,:]"))
+
+
+def placed_captions(page: str, starts: list[int], lows: list[str], n_words: list[int],
+                    lines: list[str]) -> list[int]:
+    """Indices of the lines that are captions placing their photo's people (see above). `page`
+    is the lower-cased lines `lows` joined by newlines, with one before the first, `starts[k]`
+    where line k starts in it, as pagescan.match_lines has them; `lines` the lines as written
+    (", left," follows a capitalised name)."""
+    found = set()
+    for n, pattern in enumerate(_PLACED):
+        for m in pattern.finditer(page):
+            k = bisect_right(starts, m.start()) - 1
+            if not 0 <= k < len(lows) or n_words[k] > PLACED_MAX_WORDS:
+                continue
+            if n == 1:  # a name before the comma: "Ishiba, center," (not "left, right, and center")
+                at = m.start() - starts[k]
+                name = lines[k][:at].rsplit(None, 1)[-1:] if at > 0 else []
+                if not name or not name[0][:1].isupper():
+                    continue
+            found.add(k)
+    return sorted(found)

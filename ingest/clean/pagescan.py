@@ -22,11 +22,12 @@ from itertools import accumulate, chain, compress, count, repeat
 from operator import add, attrgetter, le
 
 from .consent import cookie_notices
+from .credits import placed_captions
 from .notices import page_notices
 from .scripts import probe
 # rules' own word sets and one-line matcher: this module is the page-at-once half of rules
 from .rules import (_BULLET_START, _BYLINE_FIRST, _KEY_STRIP, _READ_MORE_LAST, _RELATED_FIRST, _SHORT_FIRST,
-                    _TIMESTAMP_FIRST, COOKIES, ENDED_MAX_WORDS, _match)
+                    _TIMESTAMP_FIRST, CAPTION, COOKIES, ENDED_MAX_WORDS, _match)
 from .vocabulary import (AGENCIES, CAPTION_NAMES, COMMENT_ENDS, END_CREDIT_WORDS, RIGHTS_RESERVED, SHARE_ROW_FILLERS,
                          SHARE_ROW_WORDS, SUBSCRIBE_WORDS)
 
@@ -256,4 +257,7 @@ def _match_page(lines: list[str], n_words: list[int]) -> list[str | None]:
     for k, rule in page_notices(page, starts, lows, n_words):
         if rules[k] is None:
             rules[k] = rule
+    for k in placed_captions(page, starts, lows, n_words, lines):
+        if rules[k] is None:
+            rules[k] = CAPTION
     return rules

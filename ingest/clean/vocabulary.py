@@ -226,6 +226,18 @@ END_CREDIT_WORDS = ("photo", "photos", "foto", "fotos", "fotó", "фото", "bi
 # brackets ("...霞ケ関で（潟沼義樹撮影）", "（共同通信社提供）"), Korean with the agency or the
 # photographer after the caption's sentence ("...인사하고 있다. 뉴스1", "... 있다. 홍길동 기자",
 # "서울=연합뉴스"). The endings of the Japanese credit, and the words a Korean credit ends with.
+# Where a photo's caption places the people or things it shows, in brackets: "(l.)", "(v.l.)",
+# "(von li nach re)", "(left)", "(à gauche)", "(izq.)", or what it says of the photo itself,
+# "(Archivbild)", "(file photo)" (credits.placed_captions). Lower case, without the brackets;
+# an abbreviation keeps its full stop ("(l.)": a bare "(R)" is a US senator's party).
+POSITION_MARKERS = (
+    "l.", "r.", "m.", "li.", "re.", "v.l.", "v. l.", "v.r.", "v. r.", "izq.", "dcha.", "izda.",
+    "links", "rechts", "left", "right", "center", "centre", "from left", "left to right",
+    "von links", "von li nach re", "li nach re", "von links nach rechts",
+    "à gauche", "à droite", "au centre", "de gauche à droite", "a la izquierda", "a la derecha", "izquierda",
+    "derecha", "de izquierda a derecha", "a sinistra", "a destra", "al centro", "da sinistra",
+    "archivbild", "symbolbild", "archivfoto", "symbolfoto", "archive photo", "file photo", "foto de archivo",
+    "photo d'archives", "foto d'archivio")
 BRACKET_CREDIT_ENDS = ("撮影）", "撮影)", "提供）", "提供)")
 HANGUL_CREDIT_WORDS = ("기자", "특파원", "제공", "뉴스1", "뉴시스", "연합뉴스", "사진")
 # Reserved-rights phrases of copyright lines.
