@@ -515,3 +515,24 @@ def strip_bullets(lines: list[str], heads: str) -> tuple[list[str], str]:
         out[i] = key = strip_bullet(lines[i])
         out_heads[i] = key[:1] or "\0"
     return out, "".join(out_heads)
+
+
+# A link's card that writes its headline two or three times over ("How to Defeat the Urge to Binge
+# Shop How to Defeat the Urge to Binge Shop How to Defeat ..."): the image's alt text, the title
+# and the link's, each a headline of at least SAID_OVER_MIN_WORDS words (a table's header row
+# written twice, "Rank Name Region Pop. Rank Name Region Pop.", has fewer). No sentence says
+# itself again word for word.
+SAID_OVER_MIN_WORDS = 5
+
+
+def said_over(line: str, n_words: int) -> bool:
+    """Whether the line, of n_words words, is one headline written two or three times over
+    (see SAID_OVER_MIN_WORDS)."""
+    for times in (2, 3):
+        if n_words % times or n_words // times < SAID_OVER_MIN_WORDS:
+            continue
+        size = (len(line) - (times - 1)) // times
+        part = line[:size]
+        if line == " ".join([part] * times):
+            return True
+    return False

@@ -159,9 +159,11 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         odds = item_log_odds(line_texts, line_nos, members, list(rules) if same else None,
                               line_model)
     ends = sentence_ends(texts, words if unspaced else None, min_words)
-    for i in compress(count(), map(not_, ends)):  # a credit is no sentence end
+    for i in compress(count(), map(not_, ends)):  # a credit, a card's headline is no sentence end
         if rules[i] is None and words[i] >= CREDIT_MIN_WORDS and ends_with_credit(texts[i]):
             rules[i] = R.CAPTION
+        elif rules[i] is None and words[i] >= 2 * R.SAID_OVER_MIN_WORDS and R.said_over(texts[i], words[i]):
+            rules[i] = R.TEASER  # a link's card, its headline written over
     keys, key_heads = R.strip_bullets(texts, heads)
     mark_repeats(rules, words, keys, key_heads)
     scores = item_scores(rules, words, ends, keys, min_words)
