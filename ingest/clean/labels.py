@@ -69,6 +69,7 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
     and at most one other end marker after the first of those sentences
     (comments come one by one between "Reply" or "said:" lines; the box's own
     lines before the article resumes, "Newsletter", "Subscribe now", are one box).
+    A blog's comments heading (rules.comment_count) ends it whatever follows.
     When no item after it up to the block's `end` has a rule, all of them count,
     not only the window's: a long table can follow a column named "Comment". With
     `lined` (the article is a run of lines of text, blocks.line_run_scores), a line of
@@ -76,6 +77,8 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
     """
     if not is_end_marker(rules[i], texts[i]):
         return False
+    if rules[i] == R.COMMENTS and R.comment_count(texts[i].lower()):  # "5 Kommentare zu „Title“": the
+        return True  # readers' comments follow, in sentences as long as the article's
     prose = markers = 0
     resumed = 0.0
     # No line after it has a rule: the marker's word is the article's ("Comment" heading a

@@ -28,7 +28,7 @@ from .scripts import probe
 # rules' own word sets and one-line matcher: this module is the page-at-once half of rules
 from .rules import (_BULLET_START, _BYLINE_FIRST, _KEY_STRIP, _READ_MORE_LAST, _RELATED_FIRST, _SHORT_FIRST,
                     _TIMESTAMP_FIRST, CAPTION, COOKIES, ENDED_MAX_WORDS, _match)
-from .vocabulary import (AGENCIES, CAPTION_NAMES, COMMENT_ENDS, END_CREDIT_WORDS, RIGHTS_RESERVED, SHARE_ROW_FILLERS,
+from .vocabulary import (AGENCIES, CAPTION_NAMES, COMMENT_COUNT_NOUNS, COMMENT_COUNT_ONE, COMMENT_ENDS, END_CREDIT_WORDS, RIGHTS_RESERVED, SHARE_ROW_FILLERS,
                          SHARE_ROW_WORDS, SUBSCRIBE_WORDS)
 
 _GATE_LIMITS = {"caption": 10**9, "any": 10**9, "pipe": 16, "short": 8, "crumb": 8}
@@ -104,6 +104,7 @@ _first_words_short = _SHORT_FIRST | _TIMESTAMP_FIRST | _BYLINE_FIRST | SHARE_ROW
 _PAGE_STARTS = re.compile("\n(?:" + "|".join(f"(?:{pattern})" + _gate(gate) for gate, pattern in [
     ("caption", _trie((w, "") for w in CAPTION_NAMES)),
     ("any", _KS + "*+" + _trie((w, _FIRST_WORD_END) for w in _RELATED_FIRST)),
+    ("any", _KS + "*+(?:\\d++|" + COMMENT_COUNT_ONE + ")" + _SPACE + "++(?:" + COMMENT_COUNT_NOUNS + ")" + _SPACE),
     ("short", _KS + "*+(?:" + _trie((w, _FIRST_WORD_END) for w in _first_words_short)
      + "|" + _NOT_LETTER + ")"),
     ("short", _char_class("(+" + "".join(sorted(_BULLET_START)))),

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, INLINE_MARKERS_BARE, READ_MORE_ENDS, BYLINE_WORDS, CAPTION_NAMES, CAPTION_WORDS,
                          COMMENT_ENDS, COMMENT_VERBS, COMMENTS_PHRASES, COPYRIGHT_STARTS, COUNTER_NOUNS,
                          END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, INLINE_MARKERS_HEADLINE, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
-                         RELATIVE_DAYS, RIGHTS_RESERVED, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
+                         RELATIVE_DAYS, RIGHTS_RESERVED, COMMENT_COUNT_NOUNS, COMMENT_COUNT_ONE, COMMENT_COUNT_PREPS, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
                          SUBSCRIBE_WORDS, THAI_MONTHS, UI_PHRASES, SHARE_ROW_FILLERS, SHARE_ROW_WORDS, AGO_AFTER, AGO_BEFORE, TIME_AT)
 from .notices import CONTACT, EMBED, FEEDBACK, FORM, notice
 from .scripts import word_count
@@ -240,6 +240,7 @@ _TIMESTAMP_FIRST = (_first_words(_TIMESTAMP.pattern, "today", "yesterday")
     m + s for m in MONTHS for s in MONTH_ENDINGS)
 _BYLINE_FIRST = _first_words(_BYLINE.pattern)
 _RELATED_FIRST = _first_words(_INLINE_RELATED.pattern + "|" + _INLINE_HEADLINE.pattern)
+_COMMENT_ONE = frozenset(COMMENT_COUNT_ONE.split("|"))
 _BULLET_START = frozenset("•●▪◦·*‣∙►▶■□")
 # One scan for the words every caption or copyright line contains.
 _GATE = re.compile("|".join(map(re.escape, GATE_WORDS)))
@@ -338,6 +339,18 @@ _COMMENT_HEAD = re.compile(
     re.IGNORECASE,
 )
 _PIPES = re.compile(r"^[^|]{1,40}(?:\|[^|]{1,40}){2,}$")
+# A blog's comments heading (vocabulary.COMMENT_COUNT_NOUNS): the post's title in quotes after
+# it, or no full stop at the line's end ("142 Antworten zu Würde des Lebens – ein Projekt"); a
+# sentence of the article ends with one ("12 responses to the survey came from teachers.").
+# Lower case, at most COMMENT_COUNT_MAX_WORDS words.
+_COMMENT_COUNT = re.compile(r"(?:\d++|" + COMMENT_COUNT_ONE + r")\s++(?:" + COMMENT_COUNT_NOUNS + r")\s++(?:"
+                            + COMMENT_COUNT_PREPS + r")\s++(?=[\"'“„«‘‹”»]|.*+(?<![.;,:])$)")
+COMMENT_COUNT_MAX_WORDS = 40
+
+
+def comment_count(low: str) -> bool:
+    """Whether the lower-cased line is a blog's comments heading ("11 responses to “Title”")."""
+    return _COMMENT_COUNT.match(low, len(low) - len(low.lstrip(_KEY_STRIP))) is not None
 
 
 def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -418,6 +431,9 @@ def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool 
             return BREADCRUMB
         if first_word in _BYLINE_FIRST and _BYLINE_L.match(low):
             return BYLINE
+    if (n_words <= COMMENT_COUNT_MAX_WORDS and (key[:1].isdigit() or first_word in _COMMENT_ONE)
+            and comment_count(low)):
+        return COMMENTS
     if first_word in _RELATED_FIRST and (_INLINE_RELATED_L.match(low) or headline_teaser(low)):
         return RELATED
     if captioned and _gated(key):
