@@ -1,12 +1,13 @@
-"""A caption that places the people its photo shows ("(v.l.)", "(left)", "Name, center, ...",
-"from left:") or calls its photo an archive one ("(Archivbild)") is a caption however it ends:
-credits.placed_captions, rule pattern:caption."""
+"""A caption in the body that places the people its photo shows ("(v.l.)", "(left)", "Name,
+center, ...", "from left:") or calls its photo an archive one ("(Archivbild)") is a caption
+however it ends: credits.placed_captions, rule pattern:caption."""
 from __future__ import annotations
 
 import pytest
 
 from conftest import COUNCIL_BODY, COUNCIL_BODY_DE
 from ingest.config import CleanOptions
+from ingest.clean.credits import placed_captions
 from ingest.clean.pagescan import match_lines
 from ingest.clean.text import clean_text
 
@@ -40,4 +41,5 @@ def test_a_caption_placing_its_people_goes(headline, body, caption):
     "Im Ofen (Mitte) in 15 Minuten backen, bis die Plätzchen goldbraun sind.",  # a rack, no position of a photo
 ])
 def test_prose_that_names_a_side_is_no_caption(line):
-    assert match_lines([line], [len(line.split())]) == [None]
+    n = len(line.split())
+    assert match_lines([line], [n]) == [None] and placed_captions([line], [n]) == []

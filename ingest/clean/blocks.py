@@ -222,13 +222,24 @@ def _notice_before(rules: list, texts: list[str], start: int) -> int | None:
     comment form's "Name *": what follows a form is the sidebar or the footer, never the
     article the form is under) or a blog's comments heading, or None."""
     head = rules[:start]
-    if R.COPYRIGHT not in head and R.FORM not in head and R.COMMENTS not in head:  # most pages (a C-level
-        return None  # scan; the loop below is Python's)
-    for j in range(start - 1, -1, -1):
-        if (head[j] == R.FORM or head[j] == R.COPYRIGHT and is_end_marker(head[j], texts[j])
-                or head[j] == R.COMMENTS and R.comment_count(texts[j].lower())):
+    heading = None  # the last comments heading (the comments lines, last first, found by list.index)
+    if R.COMMENTS in head:
+        back = head[::-1]
+        k = back.index(R.COMMENTS)
+        while True:
+            if R.comment_count(texts[start - 1 - k].lower()):
+                heading = start - 1 - k
+                break
+            try:
+                k = back.index(R.COMMENTS, k + 1)
+            except ValueError:
+                break
+    if R.COPYRIGHT not in head and R.FORM not in head:  # most pages (a C-level scan; the loop below is Python's)
+        return heading
+    for j in range(start - 1, -1 if heading is None else heading, -1):
+        if head[j] == R.FORM or head[j] == R.COPYRIGHT and is_end_marker(head[j], texts[j]):
             return j
-    return None
+    return heading
 
 
 def find_block(scores: list[float], positive: list[int], rules: list, texts: list[str],

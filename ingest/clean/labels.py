@@ -267,8 +267,8 @@ PROMPT_MAX_WORDS = 40
 _VERB = re.compile(SUBSCRIBE_VERBS + r"(?:\b|(?<=[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]))", re.IGNORECASE)
 _LEAD = re.compile(r"[\W_]*+")  # quotes, bullets, arrows before a line's first word
 _EXCLAIMED = re.compile(r"[!?！？]\s*+(?=\w)")  # where a sentence after a question or an exclamation starts
-_CHANNEL = re.compile(r"(?<!\w)(?<!\bthe )(?<!\bel )(?<!\bla )(?<!\bdie )(?<!\bdas )(?<!\bl')(?:"
-                      + "|".join(map(re.escape, CHANNEL_NAMES)) + r")(?!\w)", re.IGNORECASE)
+_CHANNEL = re.compile(r"\b(?:" + "|".join(map(re.escape, CHANNEL_NAMES)) + r")(?!\w)", re.IGNORECASE)
+_THE = frozenset(("the", "el", "la", "die", "das"))  # "the app" is the article's subject
 _READER = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, READER_WORDS)) + r")(?!\w)", re.IGNORECASE)
 
 
@@ -287,7 +287,20 @@ def _prompt(line: str) -> bool:
     the site's to its reader (see above)."""
     match = _VERB.match
     return bool(match(line, _LEAD.match(line).end()) or any(match(line, m.end()) for m in _EXCLAIMED.finditer(line))
-                or _CHANNEL.search(line) and _READER.search(line))
+                or _channel(line) and _READER.search(line) is not None)
+
+
+def _channel(line: str) -> bool:
+    """Whether the line names a channel of the site's (vocabulary.CHANNEL_NAMES), not "the app"."""
+    low = line.lower()
+    if not any(map(low.__contains__, CHANNEL_NAMES)):  # most lines (a regex scan cost 5 times as much)
+        return False
+    for m in _CHANNEL.finditer(line):
+        before = line[max(0, m.start() - 4):m.start()].lower()  # the word before it, and its space
+        if before.endswith("l'") or before.endswith(" ") and before.split()[-1:] and before.split()[-1] in _THE:
+            continue
+        return True
+    return False
 
 
 # A line of the body that reads as a headline (no sentence end, TEASER_MIN_WORDS words or more)

@@ -80,8 +80,7 @@ _STEMS = tuple((stem, probe(stem), limit) for stems, limit in ((SCRIPT_NAMES, NO
                                                   (EMBED_ANCHORS, NOTICE_MAX_WORDS),
                                                   (("@",), NOTICE_MAX_WORDS),
                                                   (READING_ANCHORS, READING_MAX_WORDS),
-                                                  (("*",), FORM_NOTE_MAX_WORDS),
-                                                  (("?",), NOTICE_MAX_WORDS))
+                                                  (("*",), FORM_NOTE_MAX_WORDS))
                for stem in stems)
 assert all(any(a in name for a in EMBED_ANCHORS) for name in EMBED_NAMES)
 assert all(any(a in word for a in READING_ANCHORS) for word in READING_UNITS)
@@ -112,8 +111,8 @@ def _form_line(low: str, n_words: int) -> bool:
 def _feedback(low: str) -> bool:
     """Whether the lower-cased line opens with a question about the page's own article (FEEDBACK)."""
     q = low.find("?")
-    if q < 0 or any(map(low[:q].__contains__, ".!:;")):
-        return False
+    if q < 0 or low.count(" ", 0, q) > 2 * FEEDBACK_MAX_WORDS or any(map(low[:q].__contains__, ".!:;")):
+        return False  # (a long sentence before its "?": an article's question, most lines with one)
     words = list(_QUESTION_WORD.finditer(low, 0, q))
     if len(words) > FEEDBACK_MAX_WORDS:
         return False
@@ -168,4 +167,14 @@ def page_notices(page: str, starts: list[int], lows: list[str], n_words: list[in
             k = bisect_right(starts, m.start()) - 1
             if 0 <= k <= last and n_words[k] <= FORM_LABEL_MAX_WORDS:
                 found.add(k)
-    return [(k, rule) for k in sorted(found) if (rule := notice(lows[k], n_words[k]))]
+    notices = [(k, rule) for k in sorted(found) if (rule := notice(lows[k], n_words[k]))]
+    # A question about the article (FEEDBACK): each line with a "?", short enough, that no stem
+    # above found (notice asks those); most lines with one are the article's questions.
+    asked = []
+    at = page.find("?")
+    while at >= 0:
+        k = bisect_right(starts, at) - 1
+        if 0 <= k <= last and n_words[k] <= NOTICE_MAX_WORDS and k not in found and _feedback(lows[k]):
+            asked.append((k, FEEDBACK))
+        at = page.find("?", starts[k + 1]) if k < last else -1
+    return sorted(notices + asked) if asked else notices

@@ -22,16 +22,16 @@ from itertools import accumulate, chain, compress, count, repeat
 from operator import add, attrgetter, le
 
 from .consent import cookie_notices
-from .credits import placed_captions
+from .credits import PLACED_BRACKET, PLACED_MAX_WORDS
 from .notices import page_notices
 from .scripts import probe
 # rules' own word sets and one-line matcher: this module is the page-at-once half of rules
 from .rules import (_BULLET_START, _BYLINE_FIRST, _KEY_STRIP, _READ_MORE_LAST, _RELATED_FIRST, _SHORT_FIRST,
-                    _TIMESTAMP_FIRST, CAPTION, COOKIES, ENDED_MAX_WORDS, _match)
-from .vocabulary import (AGENCIES, CAPTION_NAMES, COMMENT_COUNT_NOUNS, COMMENT_COUNT_ONE, COMMENT_ENDS, END_CREDIT_WORDS, RIGHTS_RESERVED, SHARE_ROW_FILLERS,
+                    _TIMESTAMP_FIRST, COOKIES, ENDED_MAX_WORDS, _match)
+from .vocabulary import (AGENCIES, CAPTION_NAMES, COMMENT_ENDS, END_CREDIT_WORDS, RIGHTS_RESERVED, SHARE_ROW_FILLERS,
                          SHARE_ROW_WORDS, SUBSCRIBE_WORDS)
 
-_GATE_LIMITS = {"caption": 10**9, "any": 10**9, "pipe": 16, "short": 8, "crumb": 8}
+_GATE_LIMITS = {"caption": 10**9, "any": 10**9, "pipe": 16, "short": 8, "crumb": 8, "placed": PLACED_MAX_WORDS}
 
 
 def _trie(entries: Iterable[tuple[str, str]]) -> str:
@@ -104,7 +104,6 @@ _first_words_short = _SHORT_FIRST | _TIMESTAMP_FIRST | _BYLINE_FIRST | SHARE_ROW
 _PAGE_STARTS = re.compile("\n(?:" + "|".join(f"(?:{pattern})" + _gate(gate) for gate, pattern in [
     ("caption", _trie((w, "") for w in CAPTION_NAMES)),
     ("any", _KS + "*+" + _trie((w, _FIRST_WORD_END) for w in _RELATED_FIRST)),
-    ("any", _KS + "*+(?:\\d++|" + COMMENT_COUNT_ONE + ")" + _SPACE + "++(?:" + COMMENT_COUNT_NOUNS + ")" + _SPACE),
     ("short", _KS + "*+(?:" + _trie((w, _FIRST_WORD_END) for w in _first_words_short)
      + "|" + _NOT_LETTER + ")"),
     ("short", _char_class("(+" + "".join(sorted(_BULLET_START)))),
@@ -123,7 +122,7 @@ _end_credits = _trie((w, "") for w in END_CREDIT_WORDS)
 # Each with the gates its character can open on a line (see _candidates).
 _PAGE_ANCHORS = [(ch, re.compile(re.escape(ch) + "(?:" + _after(rest) + ")"), frozenset(g for g, _ in rest))
                  for ch, rest in [
-    ("(", [("caption", f"{_SPACE}*(?:{_captions}|{_agencies})|c\\)")]),
+    ("(", [("caption", f"{_SPACE}*(?:{_captions}|{_agencies})|c\\)"), ("placed", PLACED_BRACKET)]),
     ("|", [("caption", f"{_SPACE}*(?:{_captions}|{_agencies})"), ("pipe", "")]),
     ("[", [("caption", f"{_SPACE}*{_captions}")]),
     ("/", [("caption", f"{_SPACE}*{_agencies}"), ("crumb", "(?<= /) ")]),
@@ -258,7 +257,4 @@ def _match_page(lines: list[str], n_words: list[int]) -> list[str | None]:
     for k, rule in page_notices(page, starts, lows, n_words):
         if rules[k] is None:
             rules[k] = rule
-    for k in placed_captions(page, starts, lows, n_words, lines):
-        if rules[k] is None:
-            rules[k] = CAPTION
     return rules

@@ -24,6 +24,7 @@ from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, INLINE_MARKERS_BA
                          END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, INLINE_MARKERS_HEADLINE, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
                          RELATIVE_DAYS, RIGHTS_RESERVED, COMMENT_COUNT_NOUNS, COMMENT_COUNT_ONE, COMMENT_COUNT_PREPS, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
                          SUBSCRIBE_WORDS, THAI_MONTHS, UI_PHRASES, SHARE_ROW_FILLERS, SHARE_ROW_WORDS, AGO_AFTER, AGO_BEFORE, TIME_AT)
+from .credits import PLACED_MAX_WORDS, placed_bracket
 from .notices import CONTACT, EMBED, FEEDBACK, FORM, notice
 from .scripts import word_count
 
@@ -240,7 +241,8 @@ _TIMESTAMP_FIRST = (_first_words(_TIMESTAMP.pattern, "today", "yesterday")
     m + s for m in MONTHS for s in MONTH_ENDINGS)
 _BYLINE_FIRST = _first_words(_BYLINE.pattern)
 _RELATED_FIRST = _first_words(_INLINE_RELATED.pattern + "|" + _INLINE_HEADLINE.pattern)
-_COMMENT_ONE = frozenset(COMMENT_COUNT_ONE.split("|"))
+_COMMENT_ONE = frozenset(COMMENT_COUNT_ONE)
+_COMMENT_NOUNS = frozenset(COMMENT_COUNT_NOUNS)
 _BULLET_START = frozenset("•●▪◦·*‣∙►▶■□")
 # One scan for the words every caption or copyright line contains.
 _GATE = re.compile("|".join(map(re.escape, GATE_WORDS)))
@@ -343,14 +345,33 @@ _PIPES = re.compile(r"^[^|]{1,40}(?:\|[^|]{1,40}){2,}$")
 # it, or no full stop at the line's end ("142 Antworten zu Würde des Lebens – ein Projekt"); a
 # sentence of the article ends with one ("12 responses to the survey came from teachers.").
 # Lower case, at most COMMENT_COUNT_MAX_WORDS words.
-_COMMENT_COUNT = re.compile(r"(?:\d++|" + COMMENT_COUNT_ONE + r")\s++(?:" + COMMENT_COUNT_NOUNS + r")\s++(?:"
-                            + COMMENT_COUNT_PREPS + r")\s++(?=[\"'“„«‘‹”»]|.*+(?<![.;,:])$)")
+def _words(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+
+
+_COMMENT_COUNT = re.compile(r"(?:\d++|" + _words(COMMENT_COUNT_ONE) + r")\s++" + _words(COMMENT_COUNT_NOUNS) + r"\s++"
+                            + _words(COMMENT_COUNT_PREPS) + r"\s++(?=[\"'“„«‘‹”»]|.*+(?<![.;,:])$)")
 COMMENT_COUNT_MAX_WORDS = 40
 
 
 def comment_count(low: str) -> bool:
     """Whether the lower-cased line is a blog's comments heading ("11 responses to “Title”")."""
     return _COMMENT_COUNT.match(low, len(low) - len(low.lstrip(_KEY_STRIP))) is not None
+
+
+_COUNT_HEADS = re.compile("[0-9" + "".join(sorted({w[0] + w[0].upper() for w in COMMENT_COUNT_ONE} - {""})) + "]")
+
+
+def comment_headings(texts: list[str], heads: str, words: list[int], rules: list) -> None:
+    """Give rule COMMENTS to the lines with none that are a blog's comments heading
+    (comment_count; `heads` holds each line's first character: only the lines that start with
+    a digit or a count's word are looked at, found with one scan of it)."""
+    for m in _COUNT_HEADS.finditer(heads):
+        i = m.start()
+        count = texts[i][:32].split(None, 2)  # the count and the noun, read first (most lines fail them)
+        if (len(count) > 1 and count[1].lower() in _COMMENT_NOUNS and rules[i] is None
+                and words[i] <= COMMENT_COUNT_MAX_WORDS and comment_count(texts[i].lower())):
+            rules[i] = COMMENTS
 
 
 def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -431,11 +452,10 @@ def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool 
             return BREADCRUMB
         if first_word in _BYLINE_FIRST and _BYLINE_L.match(low):
             return BYLINE
-    if (n_words <= COMMENT_COUNT_MAX_WORDS and (key[:1].isdigit() or first_word in _COMMENT_ONE)
-            and comment_count(low)):
-        return COMMENTS
     if first_word in _RELATED_FIRST and (_INLINE_RELATED_L.match(low) or headline_teaser(low)):
         return RELATED
+    if "(" in low and n_words <= PLACED_MAX_WORDS and placed_bracket(low):  # "Name (v.l.)", "(Archivbild)"
+        return CAPTION
     if captioned and _gated(key):
         if _caption(low):
             return CAPTION
@@ -544,11 +564,15 @@ SAID_OVER_MIN_WORDS = 5
 def said_over(line: str, n_words: int) -> bool:
     """Whether the line, of n_words words, is one headline written two or three times over
     (see SAID_OVER_MIN_WORDS)."""
-    for times in (2, 3):
-        if n_words % times or n_words // times < SAID_OVER_MIN_WORDS:
-            continue
-        size = (len(line) - (times - 1)) // times
-        part = line[:size]
-        if line == " ".join([part] * times):
+    n = len(line)
+    if not n_words % 2 and n_words >= 2 * SAID_OVER_MIN_WORDS:
+        size = (n - 1) // 2
+        if line[size] == " " and line.startswith(line[:8], size + 1) and line[:size] == line[size + 1:]:
+            return True
+    if not n_words % 3 and n_words >= 3 * SAID_OVER_MIN_WORDS:
+        size = (n - 2) // 3
+        if (line[size] == " " and line[2 * size + 1] == " " and line.startswith(line[:8], size + 1)
+                and line[:size] == line[size + 1:2 * size + 1]
+                and line[:size] == line[2 * size + 2:]):
             return True
     return False

@@ -198,12 +198,16 @@ COUNTER_NOUNS = (
 # A blog's comments heading: a count, a name for the comments and the post's title after a
 # preposition ("11 responses to “Title”", "5 Gedanken zu „Title“", "One thought on “Title”",
 # "3 Kommentare zu "Title"", "2 réponses à « Title »", "4 comentarios en «Title»"; rules._COMMENT_COUNT).
-COMMENT_COUNT_ONE = r"one|ein|eine|einen|un|une|uno|una|um|uma|één|en|ett|jeden|jedna"
-COMMENT_COUNT_NOUNS = (r"thoughts?|responses?|replies|reply|comments?|antworten|antwort|kommentare?|gedanken?|"
-                       r"réponses?|commentaires?|comentarios?|comentários?|respuestas?|respostas?|commenti|commento|"
-                       r"risposte|risposta|reacties|reactie|kommentarer|kommentar|komentarzy|komentarze|komentarz|"
-                       r"odpowiedzi|odpowiedź|komentářů|komentáře|komentář")
-COMMENT_COUNT_PREPS = r"on|to|zu|auf|für|à|sur|en|a|em|su|a|op|bij|på|til|till|do|na|k|ke"
+COMMENT_COUNT_ONE = ("one", "ein", "eine", "einen", "un", "une", "uno", "una", "um", "uma", "één", "en", "ett",
+                     "jeden", "jedna")
+COMMENT_COUNT_NOUNS = ("thought", "thoughts", "response", "responses", "reply", "replies", "comment", "comments",
+                       "antwort", "antworten", "kommentar", "kommentare", "gedanke", "gedanken", "réponse",
+                       "réponses", "commentaire", "commentaires", "comentario", "comentarios", "comentário",
+                       "comentários", "respuesta", "respuestas", "resposta", "respostas", "commento", "commenti",
+                       "risposta", "risposte", "reactie", "reacties", "kommentarer", "komentarz", "komentarze",
+                       "komentarzy", "odpowiedź", "odpowiedzi", "komentář", "komentáře", "komentářů")
+COMMENT_COUNT_PREPS = ("on", "to", "zu", "auf", "für", "à", "sur", "en", "a", "em", "su", "op", "bij", "på", "til",
+                       "till", "do", "na", "k", "ke")
 # Relative days a timestamp line can be (rules._TIMESTAMP).
 RELATIVE_DAYS = (r"yesterday|today|gestern|heute|вчера|сегодня|kemarin|hari ini|vandaag|gisteren|aujourd'hui|hier|"
                  r"hoy|ayer|hoje|ontem|oggi|ieri|idag|igår|i dag|i går|tänään|eilen|dzisiaj|wczoraj|dnes|včera|"
