@@ -210,22 +210,36 @@ def block_after_anchor(scores: list[float], positive: list[int], anchor: int, be
 # A block before the site's copyright notice that scores this share of the densest block,
 # which lies after the notice, is the article: what a page shows after its footer is an
 # overlay (a cookie dialog, a sign-up form, a modal that another page's text fills); and
-# so is a block before a comment form (its fields: rules.FORM), after which a sidebar follows.
+# so is a block before a comment form (its fields: rules.FORM), after which a sidebar follows,
+# or before a blog's comments heading ("5 Kommentare zu “Title”": rules.comment_count), after
+# which the readers write.
 NOTICE_SHARE = 0.4
 
 
 def _notice_before(rules: list, texts: list[str], start: int) -> int | None:
     """Index of the last line before item `start` that reads as the site's copyright notice
-    (labels.is_end_marker: "© 2020 Name. All rights reserved") or is a field of a form (a
+    (labels.is_end_marker: "© 2020 Name. All rights reserved"), is a field of a form (a
     comment form's "Name *": what follows a form is the sidebar or the footer, never the
-    article the form is under), or None."""
+    article the form is under) or a blog's comments heading, or None."""
     head = rules[:start]
+    heading = None  # the last comments heading (the comments lines, last first, found by list.index)
+    if R.COMMENTS in head:
+        back = head[::-1]
+        k = back.index(R.COMMENTS)
+        while True:
+            if R.comment_count(texts[start - 1 - k].lower()):
+                heading = start - 1 - k
+                break
+            try:
+                k = back.index(R.COMMENTS, k + 1)
+            except ValueError:
+                break
     if R.COPYRIGHT not in head and R.FORM not in head:  # most pages (a C-level scan; the loop below is Python's)
-        return None
-    for j in range(start - 1, -1, -1):
+        return heading
+    for j in range(start - 1, -1 if heading is None else heading, -1):
         if head[j] == R.FORM or head[j] == R.COPYRIGHT and is_end_marker(head[j], texts[j]):
             return j
-    return None
+    return heading
 
 
 def find_block(scores: list[float], positive: list[int], rules: list, texts: list[str],

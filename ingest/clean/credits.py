@@ -12,8 +12,10 @@ the rule "pattern:caption" (rules.CAPTION); the captions that name their credit 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
-from .vocabulary import BRACKET_CREDIT_ENDS, HANGUL_CREDIT_WORDS
+from .vocabulary import BRACKET_CREDIT_ENDS, HANGUL_CREDIT_WORDS, POSITION_MARKERS
 
 # A caption that ends with its photo credit after the last sentence: "... in London. AP Photo/Jane
 # Doe", "... talks. (Name Surname/CBC)", "... gesehen. Getty Images", "... durante el desfile. EFE".
@@ -94,3 +96,50 @@ def ends_with_credit(line: str) -> bool:
     if len(words) == 1:
         return len(tail) >= 2 and tail.isupper()
     return all(w[0].isupper() for w in words if w[0].isalpha())
+
+
+# A caption that places the people or things its photo shows (vocabulary.POSITION_MARKERS in
+# brackets, "Kerstin Wahala, Judy Lybke und Elke Hannemann (v.l.).", "Vorstandsmitglieder (von li
+# nach re): ...", "... erklärt, welche Folgen die Hitze hat. (Archivbild)"), or, as English
+# captions do, with a name before ", left," or ", second right," or "from left:" ("President
+# Shigeru Ishiba, center, participate in a debate", "Pictured from left, are ..."): a caption
+# however it ends (rule "pattern:caption"). A line of prose that does so is a caption's words in
+# a paragraph; an article's paragraph has more words than PLACED_MAX_WORDS. The bracketed
+# markers are a line rule (rules._match; pagescan finds the lines at its scan for "("); the
+# English forms are looked for in the body's lines only (placed_captions: each scan of a whole
+# page costs about 1% of its cleaning).
+PLACED_MAX_WORDS = 60
+PLACED_BRACKET = "(?:" + "|".join(map(re.escape, sorted(POSITION_MARKERS, key=len, reverse=True))) + r")\)"
+_PLACED_BRACKET = re.compile(r"\(" + PLACED_BRACKET)
+# Each pattern starts with a literal, which sre looks for with a fast search: one scan each (an
+# alternation of both scanned 5 times slower), of the lines as written (lower-casing them cost
+# more than the scans): the words are in lower case in such a caption, but "From left:".
+_PLACED = (re.compile(r", (?:second |third |far )?(?:left|right|center|centre),"),
+           re.compile(r"rom left\s*+[,:]"))  # after "f" or "F"
+
+
+def placed_bracket(low: str) -> bool:
+    """Whether the lower-cased line places its photo's people in brackets ("(v.l.)", "(left)")."""
+    return _PLACED_BRACKET.search(low) is not None
+
+
+def placed_captions(lines: list[str], n_words: list[int]) -> list[int]:
+    """Indices of the lines (with their numbers of words) that are English captions placing
+    their photo's people (", center,", "from left:"; see above)."""
+    page = "\n" + "\n".join(lines) + "\n"
+    starts = list(accumulate([len(line) + 1 for line in lines], initial=1))
+    found = set()
+    for n, pattern in enumerate(_PLACED):
+        for m in pattern.finditer(page):
+            k = bisect_right(starts, m.start()) - 1
+            if not 0 <= k < len(lines) or n_words[k] > PLACED_MAX_WORDS:
+                continue
+            if n == 1 and page[m.start() - 1] not in "fF":
+                continue
+            if n == 0:  # a name before the comma: "Ishiba, center," (not "left, right, and center")
+                at = m.start() - starts[k]
+                name = lines[k][:at].rsplit(None, 1)[-1:]
+                if not name or not name[0][:1].isupper():
+                    continue
+            found.add(k)
+    return sorted(found)

@@ -19,7 +19,7 @@ from itertools import accumulate, islice
 
 from . import rules as R
 from .scripts import ends_unpunctuated
-from .vocabulary import CONSENT_CHARACTERS, CONSENT_WORDS, PRIVACY_NAMES, PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, SUBSCRIBE_VERBS
+from .vocabulary import CHANNEL_NAMES, CONSENT_CHARACTERS, CONSENT_WORDS, PRIVACY_NAMES, PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, READER_WORDS, SUBSCRIBE_VERBS
 
 # A "Related" marker's box holds headlines of at most this many words, without a sentence end.
 TEASER_MAX_WORDS = 20
@@ -69,6 +69,7 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
     and at most one other end marker after the first of those sentences
     (comments come one by one between "Reply" or "said:" lines; the box's own
     lines before the article resumes, "Newsletter", "Subscribe now", are one box).
+    A blog's comments heading (rules.comment_count) ends it whatever follows.
     When no item after it up to the block's `end` has a rule, all of them count,
     not only the window's: a long table can follow a column named "Comment". With
     `lined` (the article is a run of lines of text, blocks.line_run_scores), a line of
@@ -76,6 +77,8 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
     """
     if not is_end_marker(rules[i], texts[i]):
         return False
+    if rules[i] == R.COMMENTS and R.comment_count(texts[i].lower()):  # "5 Kommentare zu „Title“": the
+        return True  # readers' comments follow, in sentences as long as the article's
     prose = markers = 0
     resumed = 0.0
     # No line after it has a rule: the marker's word is the article's ("Comment" heading a
@@ -254,12 +257,19 @@ def label_privacy_notices(start: int, end: int, labels: list, texts: list[str], 
 # starts with a subscribe verb (vocabulary.SUBSCRIBE_VERBS), or whose sentence after a question
 # or an exclamation does ("Want more? Sign up ..."). Mid-sentence the verbs name no prompt ("the
 # voter register", "they follow"), nor after a full stop (an author's note: "X is a reporter for
-# Y. Follow him on Twitter", which the dev sets' bodies keep).
+# Y. Follow him on Twitter", which the dev sets' bodies keep). A line among them that names one
+# of the site's channels to its reader (vocabulary.CHANNEL_NAMES and READER_WORDS: "Get the latest
+# news from X in your inbox.", "For the latest stories, sign up for our newsletters.", "Folgst du
+# schon X auf Whatsapp?") is such a prompt whatever word it starts with; an app the article is
+# about is "the app" ("el app ocupa menos espacio en tu teléfono"), a site names its own.
 PROMPT_TAIL_ITEMS = 3
 PROMPT_MAX_WORDS = 40
 _VERB = re.compile(SUBSCRIBE_VERBS + r"(?:\b|(?<=[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]))", re.IGNORECASE)
 _LEAD = re.compile(r"[\W_]*+")  # quotes, bullets, arrows before a line's first word
 _EXCLAIMED = re.compile(r"[!?！？]\s*+(?=\w)")  # where a sentence after a question or an exclamation starts
+_CHANNEL = re.compile(r"\b(?:" + "|".join(map(re.escape, CHANNEL_NAMES)) + r")(?!\w)", re.IGNORECASE)
+_THE = frozenset(("the", "el", "la", "die", "das"))  # "the app" is the article's subject
+_READER = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, READER_WORDS)) + r")(?!\w)", re.IGNORECASE)
 
 
 def label_trailing_prompts(start: int, end: int, labels: list, texts: list[str], words: list[int]) -> None:
@@ -273,9 +283,24 @@ def label_trailing_prompts(start: int, end: int, labels: list, texts: list[str],
 
 def _prompt(line: str) -> bool:
     """Whether the line, or a sentence in it after a question or an exclamation ("Want more?
-    Sign up for our newsletter."), starts with a subscribe verb."""
+    Sign up for our newsletter."), starts with a subscribe verb, or the line names a channel of
+    the site's to its reader (see above)."""
     match = _VERB.match
-    return bool(match(line, _LEAD.match(line).end()) or any(match(line, m.end()) for m in _EXCLAIMED.finditer(line)))
+    return bool(match(line, _LEAD.match(line).end()) or any(match(line, m.end()) for m in _EXCLAIMED.finditer(line))
+                or _channel(line) and _READER.search(line) is not None)
+
+
+def _channel(line: str) -> bool:
+    """Whether the line names a channel of the site's (vocabulary.CHANNEL_NAMES), not "the app"."""
+    low = line.lower()
+    if not any(map(low.__contains__, CHANNEL_NAMES)):  # most lines (a regex scan cost 5 times as much)
+        return False
+    for m in _CHANNEL.finditer(line):
+        before = line[max(0, m.start() - 4):m.start()].lower()  # the word before it, and its space
+        if before.endswith("l'") or before.endswith(" ") and before.split()[-1:] and before.split()[-1] in _THE:
+            continue
+        return True
+    return False
 
 
 # A line of the body that reads as a headline (no sentence end, TEASER_MIN_WORDS words or more)

@@ -16,6 +16,12 @@
   the line that explains the star ("Required fields are marked *", "Erforderliche Felder sind mit *
   markiert", "Los campos obligatorios están marcados con *"): a comment, contact or sign-up form
   (rule FORM). An article's star is a footnote's, before its line, or inside a word ("Athlet*innen").
+- A question to the reader about the article itself, its first sentence of at most
+  FEEDBACK_MAX_WORDS words naming "this" or "the" article or story ("Hat Ihnen dieser Artikel
+  gefallen?", "War der Artikel nützlich?", "Like this story? Share it with a friend!"): a rating,
+  sharing or donation widget (rule FEEDBACK, which ends the article as a comments widget does).
+  An article's question names another's text ("Didn't you read the report?"), a law's article by
+  its number ("Was regelt der Artikel 5?") or a compound ("das Post-Vac-Syndrom").
 - A line that gives an article's reading time ("3 Min Lesezeit", "17.04.2024, 12:24 Lesezeit:
   5 Min.", "1 minuti di lettura", "5 min read") is its dateline's (rule "pattern:timestamp").
 
@@ -30,12 +36,13 @@ import re
 from bisect import bisect_right
 
 from .scripts import probe
-from .vocabulary import (CONSENT_WORDS, EMBED_ANCHORS, EMBED_NAMES, FORM_REQUIRED, READING_ANCHORS, READING_TIME,
+from .vocabulary import (ARTICLE_DETERMINERS, ARTICLE_NOUNS, CONSENT_WORDS, EMBED_ANCHORS, EMBED_NAMES, FORM_REQUIRED, READING_ANCHORS, READING_TIME,
                          READING_UNITS, SCRIPT_ASKS, SCRIPT_NAMES)
 
 EMBED = "phrase:embed"
 CONTACT = "phrase:contact"
 FORM = "pattern:form"
+FEEDBACK = "phrase:feedback"
 _TIMESTAMP = "pattern:timestamp"  # rules.TIMESTAMP (rules imports this module)
 
 # The most words a notice line has (a consent panel's sentence, "To view this video ..." is 18),
@@ -56,6 +63,10 @@ FORM_NOTE_MAX_WORDS = 25
 # punctuation of a sentence around them ("player.setav magicka *", "- x *" are code, a list).
 _PLAIN_WORD = re.compile(r"^[(\"„“«]?[^\W\d_][\w'’-]*+[.,:;!?)\"“”»]*+$")
 _FORM_STAR = re.compile(r"[^\W\d_]\s\*(?:\s++[^\W\d_]++)?[.:)]?$")
+
+# The question's words before its "?" (a sentence's end before it: no question of its own).
+FEEDBACK_MAX_WORDS = 10
+_QUESTION_WORD = re.compile(r"[^\W_]++")  # "l’article": "l", "article"
 
 _CONSENT = re.compile(r"\b(?:" + "|".join(map(re.escape, CONSENT_WORDS)) + r")\b")
 # What follows an address's "@": a domain with a dot ("news.example.com"); possessive, so a
@@ -97,6 +108,22 @@ def _form_line(low: str, n_words: int) -> bool:
             and all(map(_PLAIN_WORD.match, low.replace(" *", " ").split())))
 
 
+def _feedback(low: str) -> bool:
+    """Whether the lower-cased line opens with a question about the page's own article (FEEDBACK)."""
+    q = low.find("?")
+    if q < 0 or low.count(" ", 0, q) > 2 * FEEDBACK_MAX_WORDS or any(map(low[:q].__contains__, ".!:;")):
+        return False  # (a long sentence before its "?": an article's question, most lines with one)
+    words = list(_QUESTION_WORD.finditer(low, 0, q))
+    if len(words) > FEEDBACK_MAX_WORDS:
+        return False
+    for before, word in zip(words, words[1:]):
+        if word.group() in ARTICLE_NOUNS and before.group() in ARTICLE_DETERMINERS:
+            after = low[word.end():q]
+            if not after.startswith("-") and not after.lstrip()[:1].isdigit():
+                return True
+    return False
+
+
 def notice(low: str, n_words: int) -> str | None:
     """The rule of a lower-cased line that is one of the notices above, or None."""
     if n_words > NOTICE_MAX_WORDS:
@@ -114,6 +141,8 @@ def notice(low: str, n_words: int) -> str | None:
     if (n_words <= READING_MAX_WORDS and any(map(low.__contains__, READING_TIME))
             and any(map(low.__contains__, READING_UNITS)) and any(map(str.isdigit, low))):
         return _TIMESTAMP
+    if "?" in low and _feedback(low):
+        return FEEDBACK
     return None
 
 
@@ -138,4 +167,14 @@ def page_notices(page: str, starts: list[int], lows: list[str], n_words: list[in
             k = bisect_right(starts, m.start()) - 1
             if 0 <= k <= last and n_words[k] <= FORM_LABEL_MAX_WORDS:
                 found.add(k)
-    return [(k, rule) for k in sorted(found) if (rule := notice(lows[k], n_words[k]))]
+    notices = [(k, rule) for k in sorted(found) if (rule := notice(lows[k], n_words[k]))]
+    # A question about the article (FEEDBACK): each line with a "?", short enough, that no stem
+    # above found (notice asks those); most lines with one are the article's questions.
+    asked = []
+    at = page.find("?")
+    while at >= 0:
+        k = bisect_right(starts, at) - 1
+        if 0 <= k <= last and n_words[k] <= NOTICE_MAX_WORDS and k not in found and _feedback(lows[k]):
+            asked.append((k, FEEDBACK))
+        at = page.find("?", starts[k + 1]) if k < last else -1
+    return sorted(notices + asked) if asked else notices

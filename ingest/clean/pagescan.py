@@ -22,6 +22,7 @@ from itertools import accumulate, chain, compress, count, repeat
 from operator import add, attrgetter, le
 
 from .consent import cookie_notices
+from .credits import PLACED_BRACKET, PLACED_MAX_WORDS
 from .notices import page_notices
 from .scripts import probe
 # rules' own word sets and one-line matcher: this module is the page-at-once half of rules
@@ -30,7 +31,7 @@ from .rules import (_BULLET_START, _BYLINE_FIRST, _KEY_STRIP, _READ_MORE_LAST, _
 from .vocabulary import (AGENCIES, CAPTION_NAMES, COMMENT_ENDS, END_CREDIT_WORDS, RIGHTS_RESERVED, SHARE_ROW_FILLERS,
                          SHARE_ROW_WORDS, SUBSCRIBE_WORDS)
 
-_GATE_LIMITS = {"caption": 10**9, "any": 10**9, "pipe": 16, "short": 8, "crumb": 8}
+_GATE_LIMITS = {"caption": 10**9, "any": 10**9, "pipe": 16, "short": 8, "crumb": 8, "placed": PLACED_MAX_WORDS}
 
 
 def _trie(entries: Iterable[tuple[str, str]]) -> str:
@@ -121,7 +122,7 @@ _end_credits = _trie((w, "") for w in END_CREDIT_WORDS)
 # Each with the gates its character can open on a line (see _candidates).
 _PAGE_ANCHORS = [(ch, re.compile(re.escape(ch) + "(?:" + _after(rest) + ")"), frozenset(g for g, _ in rest))
                  for ch, rest in [
-    ("(", [("caption", f"{_SPACE}*(?:{_captions}|{_agencies})|c\\)")]),
+    ("(", [("caption", f"{_SPACE}*(?:{_captions}|{_agencies})|c\\)"), ("placed", PLACED_BRACKET)]),
     ("|", [("caption", f"{_SPACE}*(?:{_captions}|{_agencies})"), ("pipe", "")]),
     ("[", [("caption", f"{_SPACE}*{_captions}")]),
     ("/", [("caption", f"{_SPACE}*{_agencies}"), ("crumb", "(?<= /) ")]),

@@ -22,9 +22,10 @@ from collections.abc import Iterable
 from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, INLINE_MARKERS_BARE, READ_MORE_ENDS, BYLINE_WORDS, CAPTION_NAMES, CAPTION_WORDS,
                          COMMENT_ENDS, COMMENT_VERBS, COMMENTS_PHRASES, COPYRIGHT_STARTS, COUNTER_NOUNS,
                          END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, INLINE_MARKERS_HEADLINE, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
-                         RELATIVE_DAYS, RIGHTS_RESERVED, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
+                         RELATIVE_DAYS, RIGHTS_RESERVED, COMMENT_COUNT_NOUNS, COMMENT_COUNT_ONE, COMMENT_COUNT_PREPS, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
                          SUBSCRIBE_WORDS, THAI_MONTHS, UI_PHRASES, SHARE_ROW_FILLERS, SHARE_ROW_WORDS, AGO_AFTER, AGO_BEFORE, TIME_AT)
-from .notices import CONTACT, EMBED, FORM, notice
+from .credits import PLACED_MAX_WORDS, placed_bracket
+from .notices import CONTACT, EMBED, FEEDBACK, FORM, notice
 from .scripts import word_count
 
 # --- rule names (the fixed vocabulary) ------------------------------------
@@ -53,7 +54,8 @@ COOKIES = "phrase:cookies"
 # video please enable JavaScript", "An dieser Stelle finden Sie externen Inhalt"), and a line that
 # asks the reader to write in to an address ("Got a story? Email us at ..."): ingest.clean.notices
 # (EMBED = "phrase:embed", CONTACT = "phrase:contact"); a required field of a form, "Name *", and the
-# line that explains its star (FORM = "pattern:form")
+# line that explains its star (FORM = "pattern:form"); a question to the reader about the article
+# itself, "Hat Ihnen dieser Artikel gefallen?" (FEEDBACK = "phrase:feedback")
 # a line of a photo gallery: numbered slides and their captions (ingest.clean.gallery)
 GALLERY = "pattern:gallery"
 # HTML: an extractor's table row whose cells hold no letter or digit ("|  |  |", "|---|---|")
@@ -76,7 +78,7 @@ EXTRACTOR_READABILITY = "extractor:readability"
 EXTRACTOR_EMBEDDED = "extractor:embedded"
 
 RULES = (SHARE, SUBSCRIBE, AD, COMMENTS, RELATED, UI, COUNTER, CAPTION, BREADCRUMB, BULLET,
-         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, COOKIES, EMBED, CONTACT, FORM, GALLERY, EMPTY_ROW, LINK_LIST,
+         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, COOKIES, EMBED, CONTACT, FORM, FEEDBACK, GALLERY, EMPTY_ROW, LINK_LIST,
          TEASER, END_MARKER, DENSITY, SHORT_LINE, TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA,
          EXTRACTOR_READABILITY,
          EXTRACTOR_EMBEDDED)
@@ -239,6 +241,8 @@ _TIMESTAMP_FIRST = (_first_words(_TIMESTAMP.pattern, "today", "yesterday")
     m + s for m in MONTHS for s in MONTH_ENDINGS)
 _BYLINE_FIRST = _first_words(_BYLINE.pattern)
 _RELATED_FIRST = _first_words(_INLINE_RELATED.pattern + "|" + _INLINE_HEADLINE.pattern)
+_COMMENT_ONE = frozenset(COMMENT_COUNT_ONE)
+_COMMENT_NOUNS = frozenset(COMMENT_COUNT_NOUNS)
 _BULLET_START = frozenset("•●▪◦·*‣∙►▶■□")
 # One scan for the words every caption or copyright line contains.
 _GATE = re.compile("|".join(map(re.escape, GATE_WORDS)))
@@ -304,7 +308,7 @@ SUBSCRIBE_MAX_WORDS = 6
 
 # Lines that end the article: a comments widget, a subscription box, a copyright notice,
 # a share row or a form after the body (unless the article resumes after it: ingest.clean.labels).
-END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT, SHARE, AUTHOR, FORM})
+END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT, SHARE, AUTHOR, FORM, FEEDBACK})
 # Rules that lines of an article itself match: its date and byline, a photo's caption, a
 # line it repeats. A page none of whose lines has another rule (a share row, a menu's
 # breadcrumb, a copyright notice, ...) has no chrome this module knows: ingest.clean.blocks.
@@ -337,6 +341,37 @@ _COMMENT_HEAD = re.compile(
     re.IGNORECASE,
 )
 _PIPES = re.compile(r"^[^|]{1,40}(?:\|[^|]{1,40}){2,}$")
+# A blog's comments heading (vocabulary.COMMENT_COUNT_NOUNS): the post's title in quotes after
+# it, or no full stop at the line's end ("142 Antworten zu Würde des Lebens – ein Projekt"); a
+# sentence of the article ends with one ("12 responses to the survey came from teachers.").
+# Lower case, at most COMMENT_COUNT_MAX_WORDS words.
+def _words(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+
+
+_COMMENT_COUNT = re.compile(r"(?:\d++|" + _words(COMMENT_COUNT_ONE) + r")\s++" + _words(COMMENT_COUNT_NOUNS) + r"\s++"
+                            + _words(COMMENT_COUNT_PREPS) + r"\s++(?=[\"'“„«‘‹”»]|.*+(?<![.;,:])$)")
+COMMENT_COUNT_MAX_WORDS = 40
+
+
+def comment_count(low: str) -> bool:
+    """Whether the lower-cased line is a blog's comments heading ("11 responses to “Title”")."""
+    return _COMMENT_COUNT.match(low, len(low) - len(low.lstrip(_KEY_STRIP))) is not None
+
+
+_COUNT_HEADS = re.compile("[0-9" + "".join(sorted({w[0] + w[0].upper() for w in COMMENT_COUNT_ONE} - {""})) + "]")
+
+
+def comment_headings(texts: list[str], heads: str, words: list[int], rules: list) -> None:
+    """Give rule COMMENTS to the lines with none that are a blog's comments heading
+    (comment_count; `heads` holds each line's first character: only the lines that start with
+    a digit or a count's word are looked at, found with one scan of it)."""
+    for m in _COUNT_HEADS.finditer(heads):
+        i = m.start()
+        count = texts[i][:32].split(None, 2)  # the count and the noun, read first (most lines fail them)
+        if (len(count) > 1 and count[1].lower() in _COMMENT_NOUNS and rules[i] is None
+                and words[i] <= COMMENT_COUNT_MAX_WORDS and comment_count(texts[i].lower())):
+            rules[i] = COMMENTS
 
 
 def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -419,6 +454,8 @@ def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool 
             return BYLINE
     if first_word in _RELATED_FIRST and (_INLINE_RELATED_L.match(low) or headline_teaser(low)):
         return RELATED
+    if "(" in low and n_words <= PLACED_MAX_WORDS and placed_bracket(low):  # "Name (v.l.)", "(Archivbild)"
+        return CAPTION
     if captioned and _gated(key):
         if _caption(low):
             return CAPTION
@@ -514,3 +551,28 @@ def strip_bullets(lines: list[str], heads: str) -> tuple[list[str], str]:
         out[i] = key = strip_bullet(lines[i])
         out_heads[i] = key[:1] or "\0"
     return out, "".join(out_heads)
+
+
+# A link's card that writes its headline two or three times over ("How to Defeat the Urge to Binge
+# Shop How to Defeat the Urge to Binge Shop How to Defeat ..."): the image's alt text, the title
+# and the link's, each a headline of at least SAID_OVER_MIN_WORDS words (a table's header row
+# written twice, "Rank Name Region Pop. Rank Name Region Pop.", has fewer). No sentence says
+# itself again word for word.
+SAID_OVER_MIN_WORDS = 5
+
+
+def said_over(line: str, n_words: int) -> bool:
+    """Whether the line, of n_words words, is one headline written two or three times over
+    (see SAID_OVER_MIN_WORDS)."""
+    n = len(line)
+    if not n_words % 2 and n_words >= 2 * SAID_OVER_MIN_WORDS:
+        size = (n - 1) // 2
+        if line[size] == " " and line.startswith(line[:8], size + 1) and line[:size] == line[size + 1:]:
+            return True
+    if not n_words % 3 and n_words >= 3 * SAID_OVER_MIN_WORDS:
+        size = (n - 2) // 3
+        if (line[size] == " " and line[2 * size + 1] == " " and line.startswith(line[:8], size + 1)
+                and line[:size] == line[size + 1:2 * size + 1]
+                and line[:size] == line[2 * size + 2:]):
+            return True
+    return False

@@ -59,7 +59,7 @@ from . import rules as R
 from .pagescan import match_lines
 from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_block, dull_runs, find_block, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
-from .credits import CREDIT_MIN_WORDS, ends_with_credit
+from .credits import CREDIT_MIN_WORDS, ends_with_credit, placed_captions
 from .deck import author_note, credit_next, below_headline_label, deck_start, headline_dek, headline_furniture, own_teasers, standfirst
 from .gallery import gallery_lines
 from ..config import CleanOptions
@@ -150,6 +150,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     n = len(texts)
 
     rules = match_lines(texts, words)
+    R.comment_headings(texts, heads, words, rules)  # "5 Kommentare zu „Title“"
     if links is not None:
         for i in mostly_links(nos, texts, members, links):
             if rules[i] is None:
@@ -161,9 +162,11 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         odds = item_log_odds(line_texts, line_nos, members, list(rules) if same else None,
                               line_model)
     ends = sentence_ends(texts, words if unspaced else None, min_words)
-    for i in compress(count(), map(not_, ends)):  # a credit is no sentence end
+    for i in compress(count(), map(not_, ends)):  # a credit, a card's headline is no sentence end
         if rules[i] is None and words[i] >= CREDIT_MIN_WORDS and ends_with_credit(texts[i]):
             rules[i] = R.CAPTION
+        elif rules[i] is None and words[i] >= 2 * R.SAID_OVER_MIN_WORDS and R.said_over(texts[i], words[i]):
+            rules[i] = R.TEASER  # a link's card, its headline written over
     keys, key_heads = R.strip_bullets(texts, heads)
     mark_repeats(rules, words, keys, key_heads)
     scores = item_scores(rules, words, ends, keys, min_words)
@@ -206,6 +209,10 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     start, end, gaps = find_block(scores, positive, rules, texts, words, ends, block_anchor, densest,
                                   BARE_SHARE if bare else MERGE_SHARE)
     end = trim_teaser_tail(start, end, blurbs, scores, words)
+    lo = max(0, start - DATE_REACH)  # the body and the lines above it a standfirst may take
+    for k in placed_captions(texts[lo:end], words[lo:end]):  # "Ishiba, center, ...", "Pictured from left, ..."
+        if rules[lo + k] is None:
+            rules[lo + k] = R.CAPTION
     found = start
     dull = [] if bare else dull_runs(start, end, scores, rules, texts, words, ends)
     dated = mark_date_lines(texts, words, rules, start, end, anchor)

@@ -195,6 +195,19 @@ COUNTER_NOUNS = (
     r"views?|likes?|reads?|shares?|comments?|votes?|просмотр\w*|"
     r"kali dibaca|aufrufe"
 )
+# A blog's comments heading: a count, a name for the comments and the post's title after a
+# preposition ("11 responses to “Title”", "5 Gedanken zu „Title“", "One thought on “Title”",
+# "3 Kommentare zu "Title"", "2 réponses à « Title »", "4 comentarios en «Title»"; rules._COMMENT_COUNT).
+COMMENT_COUNT_ONE = ("one", "ein", "eine", "einen", "un", "une", "uno", "una", "um", "uma", "één", "en", "ett",
+                     "jeden", "jedna")
+COMMENT_COUNT_NOUNS = ("thought", "thoughts", "response", "responses", "reply", "replies", "comment", "comments",
+                       "antwort", "antworten", "kommentar", "kommentare", "gedanke", "gedanken", "réponse",
+                       "réponses", "commentaire", "commentaires", "comentario", "comentarios", "comentário",
+                       "comentários", "respuesta", "respuestas", "resposta", "respostas", "commento", "commenti",
+                       "risposta", "risposte", "reactie", "reacties", "kommentarer", "komentarz", "komentarze",
+                       "komentarzy", "odpowiedź", "odpowiedzi", "komentář", "komentáře", "komentářů")
+COMMENT_COUNT_PREPS = ("on", "to", "zu", "auf", "für", "à", "sur", "en", "a", "em", "su", "op", "bij", "på", "til",
+                       "till", "do", "na", "k", "ke")
 # Relative days a timestamp line can be (rules._TIMESTAMP).
 RELATIVE_DAYS = (r"yesterday|today|gestern|heute|вчера|сегодня|kemarin|hari ini|vandaag|gisteren|aujourd'hui|hier|"
                  r"hoy|ayer|hoje|ontem|oggi|ieri|idag|igår|i dag|i går|tänään|eilen|dzisiaj|wczoraj|dnes|včera|"
@@ -226,6 +239,18 @@ END_CREDIT_WORDS = ("photo", "photos", "foto", "fotos", "fotó", "фото", "bi
 # brackets ("...霞ケ関で（潟沼義樹撮影）", "（共同通信社提供）"), Korean with the agency or the
 # photographer after the caption's sentence ("...인사하고 있다. 뉴스1", "... 있다. 홍길동 기자",
 # "서울=연합뉴스"). The endings of the Japanese credit, and the words a Korean credit ends with.
+# Where a photo's caption places the people or things it shows, in brackets: "(l.)", "(v.l.)",
+# "(von li nach re)", "(left)", "(à gauche)", "(izq.)", or what it says of the photo itself,
+# "(Archivbild)", "(file photo)" (credits.placed_captions). Lower case, without the brackets;
+# an abbreviation keeps its full stop ("(l.)": a bare "(R)" is a US senator's party).
+POSITION_MARKERS = (
+    "l.", "r.", "m.", "li.", "re.", "v.l.", "v. l.", "v.r.", "v. r.", "izq.", "dcha.", "izda.",
+    "links", "rechts", "left", "right", "center", "centre", "from left", "left to right",
+    "von links", "von li nach re", "li nach re", "von links nach rechts",
+    "à gauche", "à droite", "au centre", "de gauche à droite", "a la izquierda", "a la derecha", "izquierda",
+    "derecha", "de izquierda a derecha", "a sinistra", "a destra", "al centro", "da sinistra",
+    "archivbild", "symbolbild", "archivfoto", "symbolfoto", "archive photo", "file photo", "foto de archivo",
+    "photo d'archives", "foto d'archivio")
 BRACKET_CREDIT_ENDS = ("撮影）", "撮影)", "提供）", "提供)")
 HANGUL_CREDIT_WORDS = ("기자", "특파원", "제공", "뉴스1", "뉴시스", "연합뉴스", "사진")
 # Reserved-rights phrases of copyright lines.
@@ -332,6 +357,20 @@ CONSENT_WORDS = ("our", "you", "your", "unsere", "unserer", "unseren", "du", "de
                  "vous", "votre", "nuestra", "nuestro", "nossa", "nosso", "nostra", "nostro", "onze", "uw",
                  "vår", "våra", "vårt", "våre", "vores", "naszą", "naszej", "naší", "naše", "нашей", "kami",
                  "anda")
+# The channels by which a site reaches its reader besides its pages: a newsletter, the reader's
+# inbox, its app, a messenger channel, a news aggregator's feed ("Get the latest news in your
+# inbox", "Abonniere den Whatsapp-Kanal", "Add X to your Google News feed", "¡Mira nuestro canal
+# de YouTube!"). Lower case; a name in a line of the body's last lines that also speaks to the
+# reader (READER_WORDS) is the site's prompt (ingest.clean.labels.label_trailing_prompts). Not a
+# podcast: an agency's story closes with its own ("... on our weekly politics podcast").
+CHANNEL_NAMES = ("newsletter", "newsletters", "inbox", "posteingang", "postfach", "boîte de réception", "bandeja de entrada",
+                 "caixa de entrada", "app", "apps", "google news", "whatsapp", "telegram", "youtube",
+                 "e-paper", "push")
+# CONSENT_WORDS and the reader's "you" and "your" besides: with a channel's name these speak to
+# the reader, not of a company ("its app"; not German "Sie"/"ihr", which also mean "she" and
+# "her", nor French "je").
+READER_WORDS = CONSENT_WORDS + ("unser", "unserem", "dich", "dir", "deinen", "deinem", "tu", "tus", "te", "ton",
+                                "ta", "tes", "nuestros", "nuestras", "jouw", "din", "ditt", "dine")
 # The same in scripts written without spaces (found inside a run of characters): "this
 # site", "we", "our company".
 CONSENT_CHARACTERS = ("本站", "本网站", "我們", "我们", "当社", "弊社", "당사")
@@ -352,6 +391,18 @@ SITE_SELF_NAMES = (
     "本网站", "本站", "当サイト", "本サイト", "당사", "이 사이트", "본 사이트")
 
 # --- notices a page's scripts and widgets leave (ingest.clean.notices) ---------------
+# A question to the reader about the page's own article ("Hat Ihnen dieser Artikel gefallen?",
+# "War der Artikel nützlich?", "Like this story?", "Would you like to comment on this article?",
+# "Fanden Sie diesen Artikel nützlich?"): a rating, sharing or donation widget under it. The
+# article's names, and the words that make one the page's own (a determiner, "our"), lower case.
+ARTICLE_NOUNS = frozenset(("article", "story", "post", "artikel", "beitrag", "artículo", "nota", "articolo",
+                           "artigo", "matéria", "artykuł", "artykułu", "článek", "článku", "artikkel", "artikkelen",
+                           "artikeln", "cikk", "cikket", "haber", "text", "texte", "texto", "testo", "tekst"))
+ARTICLE_DETERMINERS = frozenset(("this", "the", "that", "our", "dieser", "diesen", "diesem", "der", "den", "dem",
+                                 "die", "das", "unseren", "unserem", "ce", "cet", "cette", "le", "la", "l", "notre",
+                                 "este", "esta", "el", "nuestro", "questo", "quest", "il", "lo", "o", "a", "deze",
+                                 "dit", "het", "de", "denne", "denna", "dette", "det", "ten", "tento", "ta", "tego",
+                                 "ez", "az", "bu"))
 # A script's name, and the words by which a placeholder asks the reader to turn it on or says
 # it is needed ("please enable JavaScript", "Bitte aktivieren Sie JavaScript", "JavaScript is
 # required", "habilita JavaScript", "JavaScriptを有効にしてください"). Lower case, parts of words.
