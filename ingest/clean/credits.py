@@ -126,6 +126,9 @@ def placed_bracket(low: str) -> bool:
 def placed_captions(lines: list[str], n_words: list[int]) -> list[int]:
     """Indices of the lines (with their numbers of words) that are English captions placing
     their photo's people (", center,", "from left:"; see above)."""
+    # a line too long to be such a caption is scanned as its first character only (a match
+    # that starts on the line before may reach into it: "from left" + ":" on the next line)
+    lines = [line if n <= PLACED_MAX_WORDS else line[:1] for line, n in zip(lines, n_words)]
     page = "\n" + "\n".join(lines) + "\n"
     starts = list(accumulate([len(line) + 1 for line in lines], initial=1))
     found = set()

@@ -368,9 +368,10 @@ def comment_headings(texts: list[str], heads: str, words: list[int], rules: list
     a digit or a count's word are looked at, found with one scan of it)."""
     for m in _COUNT_HEADS.finditer(heads):
         i = m.start()
+        if words[i] > COMMENT_COUNT_MAX_WORDS or rules[i] is not None:  # most lines that start so: prose
+            continue
         count = texts[i][:32].split(None, 2)  # the count and the noun, read first (most lines fail them)
-        if (len(count) > 1 and count[1].lower() in _COMMENT_NOUNS and rules[i] is None
-                and words[i] <= COMMENT_COUNT_MAX_WORDS and comment_count(texts[i].lower())):
+        if len(count) > 1 and count[1].lower() in _COMMENT_NOUNS and comment_count(texts[i].lower()):
             rules[i] = COMMENTS
 
 
