@@ -138,10 +138,15 @@ DE_BODY = [
 ]
 
 
+def _local_page(title: str, menu: list[str], headline: str, body: list[str], tail: list[str],
+                *between: str) -> str:
+    """A page a line a paragraph: its <title>, a menu, the headline, `between`, the body, a tail."""
+    return "\n\n".join([title, *menu, headline, *between, *body, *tail])
+
+
 def _de_page(*between: str) -> str:
-    lines = [f"{DE_HEADLINE} - Stadtanzeiger", "Startseite", "Politik", "Wirtschaft", "Sport", "Kultur",
-             DE_HEADLINE, *between, *DE_BODY, "Kommentare", "Impressum"]
-    return "\n\n".join(lines)
+    return _local_page(f"{DE_HEADLINE} - Stadtanzeiger", ["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur"],
+                       DE_HEADLINE, DE_BODY, ["Kommentare", "Impressum"], *between)
 
 
 def test_standfirst_above_a_date_line_and_credit_stays_german():
@@ -246,9 +251,8 @@ ES_BODY = [
 
 
 def _es_page(*between: str) -> str:
-    lines = [f"{ES_HEADLINE} | Diario de la Ciudad", "Portada", "Política", "Economía", "Deportes", "Cultura",
-             ES_HEADLINE, *between, *ES_BODY, "Comentarios", "Aviso legal"]
-    return "\n\n".join(lines)
+    return _local_page(f"{ES_HEADLINE} | Diario de la Ciudad", ["Portada", "Política", "Economía", "Deportes", "Cultura"],
+                       ES_HEADLINE, ES_BODY, ["Comentarios", "Aviso legal"], *between)
 
 
 @pytest.mark.parametrize("page, dek, byline", [
