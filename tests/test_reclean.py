@@ -11,7 +11,7 @@ import pytest
 
 from conftest import SAMPLES
 
-LINE = "Our live coverage of this story continues on the TASS app."
+LINE = "This story was first published on the TASS wire service in Russian."
 
 
 def test_reclean_applies_templates_learned_later_and_keeps_everything(cli, tmp_path, db_path):

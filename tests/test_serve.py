@@ -181,7 +181,7 @@ async def test_duplicate_clusters_and_rejects_on_a_richer_archive(cluster_db):
 async def test_boilerplate_query_lists_learned_template_lines(tmp_path):
     folder = tmp_path / "in" / "tass"
     folder.mkdir(parents=True)
-    shared = "Our live coverage of this story continues on the TASS app."
+    shared = "This story was first published on the TASS wire service in Russian."
     for i, name in enumerate(SAMPLES.glob("*.txt")):
         (folder / name.name).write_text(name.read_text(encoding="utf-8") + "\n" + shared + "\n", encoding="utf-8")
     db = tmp_path / "archive.db"
