@@ -12,10 +12,10 @@ letters (a date, a score) is never a title (`mostly_digits`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
+from ..normalize import normalize_text
 from .blocks import ANCHOR_REACH, ANCHOR_SHARE, best_block
 from .labels import title_before
 from .scripts import columns, units
@@ -266,9 +266,8 @@ SITE_PART_MAX_WORDS = 4
 
 
 def _letters(text: str) -> str:
-    """Lower-case letters and digits of `text`, accents dropped ("Seznam Zprávy" -> "seznamzpravy")."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if ch.isalnum())
+    """Letters and digits of `text`, as normalize_text folds them ("Seznam Zprávy" -> "seznamzpravy")."""
+    return "".join(filter(str.isalnum, normalize_text(text)))
 
 
 def _site_keys(site_name: str | None, url: str | None) -> set[str]:

@@ -250,7 +250,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         t = anchor if deck < found and anchor is not None else title_before(words, undated, ends, start)
         named = named_headline(texts, words, rules, ends, anchor, start, end)
         headline = title_line(texts, words, rules, ends, named, t)
-        titled = headline
+        titled = None  # the line taken for the title: the headline, unless it is only the line above the body
         if named is None:
             said = cache(lambda: topic_keys(body_lead(texts, labels, start, end)))  # only if a line needs it
             titled = first_line_title(texts, words, rules, start, said)
