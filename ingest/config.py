@@ -67,6 +67,7 @@ class CleanOptions:
     favor_precision: bool = True
     min_paragraph_words: int = 8
     template_min_articles: int = 3
+    template_min_share: float = 0.1
     min_body_share: float = 0.1
     detect_language: bool = True
     document_seconds: float = 5.0
@@ -153,7 +154,7 @@ def _check_range(key: str, name: str, value: Any) -> None:
         raise ConfigError(f"{key}: expected 0 (one per core) or more, got {value!r}")
     if name == "filter_memory_mb" and value < 0:
         raise ConfigError(f"{key}: expected megabytes, 0 or more, got {value!r}")
-    if name == "min_body_share" and not 0.0 <= value <= 1.0:
+    if name in ("min_body_share", "template_min_share") and not 0.0 <= value <= 1.0:
         raise ConfigError(f"{key}: expected a fraction in [0, 1] (0 turns the check off), got {value!r}")
     if name == "document_seconds" and not value > 0:
         raise ConfigError(f"{key}: expected seconds, more than 0, got {value!r}")

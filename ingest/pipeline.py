@@ -164,7 +164,8 @@ class Ingester:
                 batch.exact_duplicates += 1
             else:
                 article_id, learned = archive.write_article(decision, raw, self.run_id,
-                                                            self.config.clean.template_min_articles)
+                                                            self.config.clean.template_min_articles,
+                                                            self.config.clean.template_min_share)
                 archive.link_version(article_id, signed.article.canonical_url)  # the same URL, other content
                 if learned:
                     self._templates.pop(signed.article.source, None)

@@ -128,7 +128,7 @@ class ArchiveWrites:
         return max(fresh, reserved.first_free) if reserved is not None else fresh
 
     def write_article(self: "Archive", decision: "Decision", raw: "RawDocument", run_id: int,
-                      template_min_articles: int = 3) -> tuple[int, list[str]]:
+                      template_min_articles: int = 3, template_min_share: float = 0.0) -> tuple[int, list[str]]:
         """Insert a new article with its paragraphs, removed lines, index entries and sighting,
         then update the duplicate clusters and passages its edges touch, and the source's
         template lines. Returns the article id and the template lines it taught."""
@@ -175,7 +175,7 @@ class ArchiveWrites:
         affected = clusters.refresh_passages(conn, touched, self.options.chrome_min_articles)
         clusters.refresh_novel_text(conn, affected)
         learned = templates.learn(conn, article.source, [(article.paragraphs[p], *short[p]) for p in sorted(short)],
-                                  template_min_articles, run_id)
+                                  template_min_articles, run_id, template_min_share)
         # last: the index keeps these in memory until the batch's flush, so nothing above
         # may fail after them (a failure rolls back to the document's savepoint)
         saturation = self.options.index_saturation

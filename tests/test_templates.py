@@ -6,7 +6,9 @@ import json
 import random
 import sqlite3
 
-from ingest.config import Config
+import pytest
+
+from ingest.config import Config, ConfigError, config_from_dict
 from ingest.pipeline import ingest
 from synthetic import make_vocabulary, paragraph
 
@@ -125,3 +127,42 @@ def test_what_depends_on_the_order_of_arrival_is_counted_in_runs(cli, tmp_path):
     conn = sqlite3.connect(db)
     kept = conn.execute("SELECT count(*) FROM articles WHERE text LIKE ?", [f"%{LINE}%"]).fetchone()[0]
     assert kept == 3  # the three that taught it keep it until `reclean`; the fourth lost it
+
+
+def test_a_line_few_articles_of_a_mixed_folder_share_is_not_learned(tmp_path):
+    """A folder of many sites is one source for plain text: a subheading that three of its
+    forty stories happen to share is under clean.template_min_share of the source, so it is
+    no template (with the share turned off, the same folder learns it)."""
+    rng, vocab = random.Random(31), make_vocabulary(random.Random(32))
+    for i in range(40):
+        write_story(tmp_path / "in" / "mixed", f"{i:02}.txt", rng, vocab,
+                    extra="Conclusion" if i % 19 == 0 else f"Filed under {vocab[i]} and {vocab[i + 40]}")
+    for share, expected in ((0.1, []), (0.0, ["Conclusion"])):
+        db = tmp_path / f"{share}.db"
+        ingest([tmp_path / "in"], db, config_from_dict({"clean": {"template_min_share": share}}))
+        assert [example for _, example, _, _ in learned(db)] == expected
+
+
+def test_a_line_that_reaches_its_share_after_three_stories_is_learned_then(tmp_path):
+    """A new line in a source with a long history is learned once it is in a tenth of the
+    latest stories, later than its third, and counted as learned in that run."""
+    rng, vocab = random.Random(33), make_vocabulary(random.Random(34))
+    site, db = tmp_path / "in" / "site", tmp_path / "a.db"
+    for i in range(40):
+        write_story(site, f"{i:02}.txt", rng, vocab, extra=f"Filed under {vocab[i]} and {vocab[i + 40]}")
+    ingest([tmp_path / "in"], db, Config())
+    for i in range(40, 50):
+        write_story(site, f"{i:02}.txt", rng, vocab)
+    summary = ingest([tmp_path / "in"], db, config_from_dict({"archive": {"batch_size": 2}}))
+    assert [(example, status) for _, example, status, _ in learned(db)] == [(LINE, "learned")]
+    assert summary.templates_learned == 1
+    conn = sqlite3.connect(db)
+    kept = conn.execute("SELECT count(*) FROM articles WHERE text LIKE ?", [f"%{LINE}%"]).fetchone()[0]
+    removed = conn.execute("SELECT count(*) FROM removed_lines WHERE rule = 'template'").fetchone()[0]
+    assert kept + removed == 10 and 3 < kept < 10
+
+
+@pytest.mark.parametrize("value", [-0.1, 1.5])
+def test_template_min_share_is_validated(value):
+    with pytest.raises(ConfigError, match="clean.template_min_share"):
+        config_from_dict({"clean": {"template_min_share": value}})
