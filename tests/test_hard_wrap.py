@@ -90,6 +90,19 @@ def test_lines_no_wrap_could_break_do_not_hide_the_wrap():
         assert [p for p in clean_text(page, OPTIONS).paragraphs if p in expected] == expected
 
 
+def test_a_link_list_of_addresses_wider_than_the_wrap_does_not_set_its_width():
+    """lynx wraps a page's text at about 72 columns and lists its links' addresses under it,
+    each whole: a list of addresses a little wider than the text, longer than the paragraphs,
+    would make the width 80, and every line the wrap broke before a word that fits in 80 would
+    stand alone."""
+    body = ["\n".join(textwrap.wrap(p, 72)) for p in ENGLISH]
+    links = [f"{n}. https://www.daily-record.example.org/archive/{63000 + n}/comment-page-1#comment-{2800 + n}"
+             for n in range(1, 25)]
+    assert min(map(len, links)) > 78
+    page = _page(body, "Night trains to reach Warsaw, Zagreb and Rome") + "\n\nReferences\n\n" + "\n".join(links)
+    assert list(clean_text(page, OPTIONS).paragraphs) == ENGLISH
+
+
 JAPANESE_MORE = [
     "沿線の自治体でつくる協議会は四日、国の発表を受けて臨時の会合を開き、補助金の申請に向けた準備を始めることを確認した。"
     "会合では、駅前の空き店舗を活用した交流施設の整備や、通学時間帯の増便を求める意見が相次いだ。"

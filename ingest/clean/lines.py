@@ -281,17 +281,18 @@ def _continuations(nos: list[int], texts: list[str], heads: str,
     if _too_long_for_a_wrap(texts, lengths):
         return cands, set()
     widths = columns(texts)
-    width = wrap_width(widths)
-    if width is None:  # the lines no wrap could break (a tracker's address) tell nothing of its width
-        unbreakable = [k for k in compress(count(), map(WRAP_MIN_WIDTH.__lt__, lengths)) if _unbreakable(texts[k])]
-        if unbreakable:
-            measured = list(widths)
-            for k in unbreakable:
-                measured[k] = 0
-            width = wrap_width(measured)
+    # the lines no wrap could break (a tracker's address, a link list's URLs) tell nothing of
+    # its width: lynx writes "52. https://..." whole, as wide as its own lines or wider
+    unbreakable = [k for k in compress(count(), map(WRAP_MIN_WIDTH.__lt__, lengths)) if _unbreakable(texts[k])]
+    measured, measured_lengths = widths, lengths
+    if unbreakable:
+        measured, measured_lengths = list(widths), list(lengths)
+        for k in unbreakable:
+            measured[k] = measured_lengths[k] = 0
+    width = wrap_width(measured)
     measure = columns
     if width is None:  # a tool that gives a wide character one column, as lynx does
-        if lengths != widths and (width := wrap_width(lengths)) is not None:
+        if lengths != widths and (width := wrap_width(measured_lengths)) is not None:
             if _cut_where_the_width_falls(texts, lengths, width):
                 widths, measure = lengths, _lengths
             else:
