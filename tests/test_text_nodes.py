@@ -9,7 +9,8 @@ a piece of four or more words that starts in lower case continues even a short l
 menu of short entries stays a menu, and a quotation opened with » or ” stays its own
 paragraph. A short piece that starts in upper case, a name in a link, joins the sentence
 it stands in when the line after it goes on with that sentence; with nothing after it,
-nothing tells it from a menu entry.
+nothing tells it from a menu entry. In Japanese a piece after a link starts with a
+particle ("は", "に", "によると"), which no sentence starts with.
 """
 
 from __future__ import annotations
@@ -97,3 +98,34 @@ def test_a_name_in_a_link_between_two_pieces_of_its_sentence_is_part_of_it():
     cleaned = clean_text(_page(ARTICLE + pieces), OPTIONS)
     assert ("The new line will run from the station at Kings Cross to the airport in Stansted, with "
             "trains every fifteen minutes from next spring, the operator said.") in cleaned.paragraphs
+
+
+JA_TITLE = "宮崎県で震度5弱の地震、沿岸に津波注意報"
+JA_MENU = ["トップ", "社会", "おくやみ", "はてなブックマーク", "のりもの", "天気"]
+# A Japanese article broken where its links start and end: a piece after a link starts with
+# a particle ("は", "と", "に"), which no sentence starts with.
+JA_ARTICLE = [
+    "気象庁",
+    "は13日午後9時19分ごろ、日向灘を震源とする地震があり、宮崎県で震度5弱を観測したと発表した。"
+    "地震の規模を示すマグニチュードは6.9と推定される。",
+    "気象庁は",
+    "高知県",
+    "と",
+    "宮崎県",
+    "に1メートルの津波注意報を出し、海岸に近づかないよう呼びかけた。",
+    "宮崎市では、揺れが収まった後も多くの住民が高台の避難所に向かった。市によると、けが人の情報は入っていない。",
+    "九州電力",
+    "によると、管内の原子力発電所に異常はなく、停電も起きていないという。",
+]
+
+
+def test_a_japanese_sentence_broken_at_its_links_is_one_sentence_again():
+    page = "\n".join([JA_TITLE + "：朝日新聞", *JA_MENU, JA_TITLE, *JA_ARTICLE, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.paragraphs == (
+        JA_ARTICLE[0] + JA_ARTICLE[1],
+        "".join(JA_ARTICLE[2:7]),
+        JA_ARTICLE[7],
+        JA_ARTICLE[8] + JA_ARTICLE[9],
+    )
+    assert {r.text for r in cleaned.removed} >= set(JA_MENU)  # entries that start with kana stay apart

@@ -259,10 +259,38 @@ _MID_SENTENCE_START = re.compile(r"[,;:!?)\]}、。，．：；！？）]|\.(?![
 FRAGMENT_MIN_WORDS = 4
 
 
+# Japanese case particles and Chinese 的: a line that starts with one, followed by anything but
+# more kana ("は13日、", "に1メートルの", "と" alone; not "はてな", "のりもの"), or with a compound
+# particle ("によると"), goes on with a sentence a link broke ("気象庁" + "は13日、..."): no
+# sentence starts with a bare particle.
+_PARTICLES = frozenset("はがをにへでとのもや的")
+_COMPOUND_PARTICLES = ("によると", "によれば", "について", "に対し", "には", "では", "とは", "への", "での",
+                       "との", "から", "まで")
+_KANA = re.compile("[\u3041-\u309f\u30a0-\u30ff]")
+# What a line that a particle's sentence goes on from ends with when a link of its own stands
+# between: a particle or a comma ("気象庁は" + "高知県" + "と"). Else the link starts the
+# sentence, and the line before it is a headline or the end of another.
+_PARTICLE_LINK_AFTER = _PARTICLES | frozenset("、，（「")
+
+
+def _particle_start(line: str) -> bool:
+    """Whether the line starts with a bare or compound particle (see _PARTICLES)."""
+    return (len(line) == 1 or line[0] == "的" or _KANA.match(line, 1) is None
+            or line.startswith(_COMPOUND_PARTICLES))
+
+
 def _mid_sentence(texts: list[str], heads: str) -> set[int]:
     """The items (after the first) that start with a mark no paragraph starts with."""
     return {k for k in compress(count(1), map(_MID_START_CHARS.__contains__, islice(heads, 1, None)))
             if _MID_SENTENCE_START.match(texts[k])}
+
+
+def _particle_starts(texts: list[str], heads: str) -> set[int]:
+    """The items (after the first) that start with a Japanese particle or Chinese 的 (_PARTICLES)."""
+    if _PARTICLES.isdisjoint(heads):
+        return set()
+    return {k for k in compress(count(1), map(_PARTICLES.__contains__, islice(heads, 1, None)))
+            if _particle_start(texts[k])}
 
 
 def _continuations(nos: list[int], texts: list[str], heads: str,
@@ -450,6 +478,9 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
     the (line number, text) pairs it was made of.
     """
     mid = _mid_sentence(texts, heads)
+    particled = _particle_starts(texts, heads)
+    if particled:
+        mid |= particled
     cands, filled = _continuations(nos, texts, heads, mid)
     bridges = _link_bridges(nos, words, heads, mid) if mid else set()
     if bridges:
@@ -472,6 +503,11 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
             continue
         if saved_widths and k in filled and _marker(texts[k]) and _marker(texts[k]) == _marker(texts[r]):
             continue  # a list's next item, not the rest of the one before
+        if k + 1 in particled and k in bridges:  # a link before a particle: how does the line above end?
+            if texts[p][-1] in _PARTICLE_LINK_AFTER:  # mid-sentence ("気象庁は" + "高知県" + "と")
+                root[k] = r
+                total[r] += words[k]
+            continue  # else the link starts its sentence ("気象庁" + "は...")
         if ((total[r] >= 5 or k in mid or words[k] >= FRAGMENT_MIN_WORDS and heads[k].islower())
                 and texts[p].rstrip(_CLOSERS)[-1:] not in _NO_WRAP_END and texts[r][0] not in _NO_JOIN_START
                 or saved_widths and k in filled and total[r] >= 5 and _wrapped_on(texts, p, k, filled)):
