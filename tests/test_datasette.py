@@ -123,6 +123,51 @@ async def test_search_box_finds_guaido(samples_db):
     assert all("guaid" in row["text"].lower() for row in rows)
 
 
+# (filler sentences, a sentence with the word, the word as a reader types it): unicode61
+# reads a run of Japanese as one word and keeps Arabic's optional marks
+TABLE_SEARCH = {
+    "ja": (["市は来年度の予算案について、福祉と教育に重点を置く方針を示した。",
+            "関係者によると、新しい図書館の建設は来月にも始まる見通しだという。"],
+           "東京都は新しい経済対策を発表し、中小企業への支援を拡大する考えを示した。", "経済対策"),
+    "ar": (["أعلنت وزارة الصحة اليوم عن خطة جديدة لتطوير المستشفيات في المدن الكبرى خلال العام المقبل.",
+            "وقال المتحدث باسم الوزارة إن المشروع سيبدأ الشهر المقبل بتمويل كامل من الحكومة."],
+           "وأكد الوزير أن الوضع الصحي في البلاد مستقر جداً وأن الحكومة تتابع التطورات.", "جدا"),
+}
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("script", sorted(TABLE_SEARCH))
+async def test_the_articles_table_search_box_finds_words_its_fts_index_cannot(cli, tmp_path, script):
+    """The table's own box finds a word inside a run of Japanese, or an Arabic word without
+    its marks, through the script index (store.datasette_plugin.search_box), as the CLI does."""
+    from scripts_corpus import write_page
+    filler, sentence, typed = TABLE_SEARCH[script]
+    folder = tmp_path / script
+    folder.mkdir()
+    write_page(folder / "writes.html", "writes", [filler[0], sentence, filler[1]])
+    write_page(folder / "other.html", "other", [filler[1], filler[0]])
+    db_path = tmp_path / "a.db"
+    cli("ingest", folder, "--db", db_path)
+    with sqlite3.connect(db_path) as conn:
+        (writes,), = conn.execute("SELECT id FROM articles WHERE title = 'writes'").fetchall()
+        assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                            [f'"{typed}"']).fetchone() == (0,)  # what datasette's own search finds
+    ds = create_datasette(db_path)
+    rows = (await get(ds, f"/a/articles.json?_search={quote(typed)}&_shape=array")).json()
+    assert [row["id"] for row in rows] == [writes]
+    html = (await get(ds, f"/a/articles?_search={quote(typed)}&_full=1")).text
+    assert f'value="{typed}"' in html and f"1 row\n        where search matches &#34;{typed}&#34;" in html
+    assert (await get(ds, f"/a/articles.json?_search={quote(typed[::-1] * 2)}&_shape=array")).json() == []
+
+
+def test_only_a_search_that_needs_the_script_index_is_renamed():
+    from store.datasette_plugin.search_box import SCRIPT_SEARCH, renamed_query
+
+    assert renamed_query(f"_search={quote('経済')}&_sort=id".encode()) == f"{SCRIPT_SEARCH}={quote('経済')}&_sort=id".encode()
+    assert renamed_query(b"_search=Guaido&_sort=id") is None
+    assert renamed_query(f"_search={quote('経済')}&_fts_table=articles_fts".encode()) is None
+
+
 # --- the article page ------------------------------------------------------------------
 
 @pytest.mark.asyncio

@@ -6,7 +6,8 @@ Pages (register_routes, templates in ./templates): an article as it reads
 cluster (/<db>/-/cluster/ID). The articles table opens on readable rows (a `_table.html`
 that datasette picks for every table, drawing articles of an archive as rows of title,
 outlet, date and excerpt; `?_full=1` gives datasette's own table), and render_cell links
-titles and passages to those pages.
+titles and passages to those pages. The articles table's search box finds words in
+scripts its FTS index cannot (asgi_wrapper and filters_from_request, ./search_box.py).
 
 Loaded three ways, all with these hooks: `newsarchive serve` registers this module;
 installed, the `datasette` entry point does (pyproject.toml); and
@@ -25,7 +26,7 @@ from datasette import hookimpl
 from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
 
-from . import pages
+from . import pages, search_box
 
 TEMPLATES = Path(__file__).with_name("templates")
 PLUGINS_DIR = Path(__file__).with_name("plugins")  # for `datasette --plugins-dir`
@@ -37,6 +38,18 @@ EXCERPT_CHARS = 300  # of a passage's text in the passages table
 def register_routes(datasette) -> list[tuple[str, Any]]:
     """The reading room's pages."""
     return pages.routes()
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Send an articles table search that needs the script index to filters_from_request."""
+    return search_box.wrap
+
+
+@hookimpl
+def filters_from_request(request, database, table, datasette):
+    """The articles table's search in the script index (search_box.script_filter)."""
+    return search_box.script_filter(request, database, table, datasette)
 
 
 @hookimpl
