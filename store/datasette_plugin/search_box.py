@@ -14,7 +14,8 @@ filter reads 'search matches "..."', as datasette's own does.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from datasette.filters import FilterArguments
