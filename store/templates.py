@@ -50,12 +50,21 @@ def short_lines(normalized: list[str], max_words: int) -> dict[int, tuple[str, i
             if len(text.split()) < max_words}
 
 
-def _stories_with(conn: sqlite3.Connection, source: str, digest: int, since_id: int = 0) -> int:
-    """How many stories of the source (from article since_id on) have the line."""
+def _stories_with(conn: sqlite3.Connection, source: str, digest: int) -> int:
+    """How many stories of the source have the line (found by its hash)."""
     return conn.execute(
         """SELECT count(DISTINCT coalesce(a.duplicate_of, a.id)) FROM paragraphs p
-           JOIN articles a ON a.id = p.article_id WHERE p.line_hash = ? AND a.source = ? AND a.id >= ?""",
-        [digest, source, since_id]).fetchone()[0]
+           JOIN articles a ON a.id = p.article_id WHERE p.line_hash = ? AND a.source = ?""",
+        [digest, source]).fetchone()[0]
+
+
+def _recent_stories_with(conn: sqlite3.Connection, source: str, digest: int, since_id: int) -> int:
+    """How many stories of the source's articles from since_id on have the line (read from
+    those articles' paragraphs: at most RECENT_ARTICLES of them)."""
+    return conn.execute(
+        """SELECT count(DISTINCT coalesce(a.duplicate_of, a.id)) FROM articles a
+           JOIN paragraphs p ON p.article_id = a.id WHERE a.source = ? AND a.id >= ? AND p.line_hash = ?""",
+        [source, since_id, digest]).fetchone()[0]
 
 
 def _recent_stories(conn: sqlite3.Connection, source: str) -> tuple[int, int]:
@@ -88,7 +97,7 @@ def learn(conn: sqlite3.Connection, source: str, lines: list[tuple[str, str, int
         if min_share > 0:
             recent = recent or _recent_stories(conn, source)
             since_id, recent_stories = recent
-            if _stories_with(conn, source, digest, since_id) < min_share * recent_stories:
+            if _recent_stories_with(conn, source, digest, since_id) < min_share * recent_stories:
                 continue
         known = conn.execute("UPDATE boilerplate_lines SET articles = ? WHERE source = ? AND line = ?",
                              [stories, source, normalized]).rowcount
