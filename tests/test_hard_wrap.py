@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import textwrap
 
-from ingest.clean.lines import split_sentences, wrap_width
+from ingest.clean.lines import split_sentences
+from ingest.clean.rejoin import wrap_width
 from ingest.clean.scripts import columns
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions

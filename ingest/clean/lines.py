@@ -1,34 +1,29 @@
-"""Lines of a plain-text page: words counted in any script, sentence ends, hard wraps rejoined.
+"""Lines of a plain-text page: words counted in any script, sentence ends, a page run
+together on one line read as its sentences.
 
 The line classifier (ingest.clean.text) works on items: the page's stripped,
-non-blank lines, where a hard-wrapped sentence's lines are joined into one item
-(rejoin keeps the line numbers and texts each item was made of, so that no
-removed line loses its place).
+non-blank lines, where the lines a scraper broke a paragraph into are joined into
+one item (ingest.clean.rejoin).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import compress, count, filterfalse, islice, repeat
+from itertools import compress, count, repeat
 from operator import itemgetter
 
 from ..normalize import normalize_text
-from .scripts import WIDE_CHARS, columns, ends_unpunctuated, joins_without_space, unspaced_word_counts
+from .scripts import ends_unpunctuated, unspaced_word_counts
 
 # Sentence ends: Latin, CJK (full- and half-width), Arabic/Urdu, Devanagari, Armenian,
 # Ethiopic, Myanmar, Khmer. Thai and Lao have none (see sentence_ends).
 _TERMINAL = frozenset(".!?…。！？．｡؟۔।॥։።။។")
-SENTENCE_MARKS = _TERMINAL  # (the guard tells a sentence by the same marks)
-_CLOSERS = "\"'”’»)]】」』）*"
-_CLOSER_SET = frozenset(_CLOSERS)
+SENTENCE_MARKS = _TERMINAL  # (the guard and ingest.clean.rejoin tell a sentence by the same marks)
+CLOSERS = "\"'”’»)]】」』）*"
+_CLOSER_SET = frozenset(CLOSERS)
 _last = itemgetter(-1)
-_NO_WRAP_END = _TERMINAL | frozenset(":;：；")
-_NO_JOIN_START = frozenset("•●▪*|")
-_MID_START_CHARS = frozenset(",;:!?)]}、。，．：；！？）.")
-_OPENERS = frozenset("([{“‘„")
 first = itemgetter(0)  # a line's first character
-_second = itemgetter(1)
 
 
 def in_template(line: str, template: frozenset[str], sizes: frozenset[int]) -> bool:
@@ -79,11 +74,11 @@ def _credit_after_sentence(line: str) -> bool:
     if opening is None:
         return False
     at = line.rfind(opening, max(0, len(line) - CREDIT_MAX_CHARS))
-    return at > 0 and line[:at].rstrip().rstrip(_CLOSERS)[-1:] in _TERMINAL
+    return at > 0 and line[:at].rstrip().rstrip(CLOSERS)[-1:] in _TERMINAL
 
 
 # A line cut short for a teaser ("The council met on Tuesday and ...") ends no sentence.
-_TRUNCATED = ("...", "…", "..")
+TRUNCATED = ("...", "…", "..")
 
 
 def _pictograph(char: str) -> bool:
@@ -124,7 +119,7 @@ def sentence_ends(texts: list[str], words: list[int] | None = None,
     lasts = list(map(_last, texts))
     ends = list(map(_TERMINAL.__contains__, lasts))
     for i in compress(count(), map(_CLOSER_SET.__contains__, lasts)):
-        ends[i] = texts[i].rstrip(_CLOSERS)[-1:] in _TERMINAL or _credit_after_sentence(texts[i])
+        ends[i] = texts[i].rstrip(CLOSERS)[-1:] in _TERMINAL or _credit_after_sentence(texts[i])
     if words is not None:
         for i, line in enumerate(texts):
             if not ends[i] and words[i] >= min_words and ends_unpunctuated(line):
@@ -133,261 +128,9 @@ def sentence_ends(texts: list[str], words: list[int] | None = None,
         if not ends[i]:
             ends[i] = ends_with_pictograph(texts[i], min_words, None if words is None else words[i])
     for i in compress(count(), ends):
-        if texts[i].rstrip(_CLOSERS).endswith(_TRUNCATED):  # "[…]" too
+        if texts[i].rstrip(CLOSERS).endswith(TRUNCATED):  # "[…]" too
             ends[i] = False
     return ends
-
-
-# A hard-wrapped page (html2text wraps at 78 columns, lynx and w3m at 79-80) has paragraphs
-# of lines that stop where the next word would not have fitted; a page's own lines are
-# paragraphs, whose lengths spread far wider. Lengths are in columns: a wide character
-# (CJK, Hangul) takes two, as in the tools that wrap.
-WRAP_MIN_WIDTH = 60  # no tool wraps narrower
-WRAP_MAX_WIDTH = 160  # a wrap wider than this is taken for paragraphs
-WRAP_MIN_COLUMNS = 30  # lines this long count towards telling a wrap
-WRAP_BAND = 20  # a wrapped line ends within this many columns of the width
-WRAP_MIN_LINES = 8  # the page's lines in the band, at least
-WRAP_MIN_SHARE = 0.3  # ... and this share of its lines of WRAP_MIN_COLUMNS or more (dev pages
-# as saved: at most 0.22; wrapped at 78 columns: 0.24-0.9, 0.6 typical)
-WRAP_OVERLONG = 0.05  # lines a wrap cannot break (a long URL) may pass the width
-WRAP_SLACK = 2  # a character, or a space, more or less
-# A short page (a brief of two or three paragraphs) has too few lines in the band to tell a
-# wrap by their count: its wrap is told by each line the next line of its paragraph follows.
-WRAP_SHORT_MIN_LINES = 4
-
-
-def wrap_width(widths: list[int]) -> int | None:
-    """The width a hard-wrapped page was wrapped at, or None when its lines are paragraphs.
-
-    `widths` are the lines' lengths in columns. The width is the length that a few
-    lines at most pass (WRAP_OVERLONG); the page is wrapped when at least
-    WRAP_MIN_LINES lines, and WRAP_MIN_SHARE of its longer lines, end within
-    WRAP_BAND columns below it, and it lies between WRAP_MIN_WIDTH and WRAP_MAX_WIDTH.
-    """
-    lengths = sorted(n for n in widths if n >= WRAP_MIN_COLUMNS)
-    if len(lengths) < WRAP_MIN_LINES:
-        return None
-    width = lengths[int(len(lengths) * (1 - WRAP_OVERLONG))]
-    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
-        return None
-    full = sum(1 for n in lengths if width - WRAP_BAND < n <= width)
-    return width if full >= max(WRAP_MIN_LINES, WRAP_MIN_SHARE * len(lengths)) else None
-
-
-# A run of characters with no space and no wide character, as long as the narrowest wrap: a
-# URL, a tracking pixel's address, a hash. No wrap breaks it, so the line it is on passes
-# the width whatever the width is (lynx and w3m write such lines whole).
-_UNBREAKABLE = re.compile(f"[^\\s{WIDE_CHARS}]{{{WRAP_MIN_WIDTH}}}")
-
-
-def _unbreakable(line: str) -> bool:
-    """Whether the line starts or ends with a run of WRAP_MIN_WIDTH characters that no wrap
-    could break (_UNBREAKABLE: a tracker's address on a line of its own, a reference's URL
-    after its number). Told by the first and last spaces, so that a line of prose costs two
-    finds, not a scan."""
-    first, last = line.find(" "), line.rfind(" ")
-    if first >= 0 and first < WRAP_MIN_WIDTH and len(line) - 1 - last < WRAP_MIN_WIDTH:
-        return False
-    return _UNBREAKABLE.search(line) is not None
-
-
-def _too_long_for_a_wrap(texts: list[str], lengths: list[int]) -> bool:
-    """Whether so many lines pass WRAP_MAX_WIDTH characters that wrap_width would say None,
-    told from the lines' `lengths` alone (a line takes at least its length in columns, at most
-    twice). A line no wrap could break (_unbreakable) passes any width: it does not count, and
-    the count stops where it is enough (a page of paragraphs is told by its first few)."""
-    counted = sum(map((WRAP_MIN_COLUMNS // 2).__le__, lengths))  # at least wrap_width's lines
-    enough = counted - int(counted * (1 - WRAP_OVERLONG))
-    overlong = compress(texts, map(WRAP_MAX_WIDTH.__lt__, lengths))
-    return sum(1 for _ in islice(filterfalse(_unbreakable, overlong), enough)) >= enough
-
-
-def _lengths(lines: list[str]) -> list[int]:
-    return list(map(len, lines))
-
-
-_WIDE_CHAR = re.compile(f"[{WIDE_CHARS}]")
-
-
-def _cut_where_the_width_falls(texts: list[str], lengths: list[int], width: int) -> bool:
-    """Whether WRAP_MIN_LINES lines or more that hold wide characters (Chinese, Japanese,
-    Korean) fill the width to the character or two: a wrap cuts such text where the width
-    falls, while a page's own lines of a like length (a list of headlines) seldom meet it."""
-    full = width - WRAP_SLACK
-    return sum(1 for t, n in zip(texts, lengths) if full <= n <= width and _WIDE_CHAR.search(t)) >= WRAP_MIN_LINES
-
-
-def _short_page_wrap(nos: list[int], texts: list[str], widths: list[int]) -> int | None:
-    """The width a short page was wrapped at, or None: its widest line (no line passes it)
-    lies between WRAP_MIN_WIDTH and WRAP_MAX_WIDTH, and every line of WRAP_MIN_COLUMNS or
-    more that the next line follows directly was broken where that line's first word would
-    not have fitted (before a Chinese or Japanese character: at the width, to a character or
-    two), WRAP_SHORT_MIN_LINES lines at least. A greedy wrap breaks every line of a paragraph
-    but its last so; lines of a list or a menu, of lengths of their own, seldom all are."""
-    width = max(widths, default=0)
-    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
-        return None
-    fill = width - WRAP_SLACK
-    broken = 0
-    for k in range(1, len(texts)):
-        before = widths[k - 1]
-        if before < WRAP_MIN_COLUMNS or nos[k] - nos[k - 1] != 1:
-            continue
-        first = _first_word(texts[k])
-        if before + 1 + columns([first])[0] <= fill or _WIDE_CHAR.match(first) and before < fill:
-            return None
-        broken += 1
-    return width if broken >= WRAP_SHORT_MIN_LINES else None
-
-
-def _first_word(line: str) -> str:
-    """What a wrap must fit of the line's start: its first word, up to a space. (A wrap inside a
-    run of Chinese or Japanese fills its line to the width, which fits no word at all.)"""
-    space = line.find(" ")
-    return line[:space] if space > 0 else line
-
-
-# A line that starts with a mark that closes a clause or a bracket (", who said", ") and",
-# "。") starts no paragraph: a scraper that puts each piece of text between tags on a line
-# of its own (BeautifulSoup's get_text("\n"), lxml's itertext) broke a sentence at a link
-# there. Not the quotes ” ’ » «: some languages open a quotation with them. A "." starts a
-# fragment only before a space ('. The next'), not a word (".NET") or an ellipsis.
-_MID_SENTENCE_START = re.compile(r"[,;:!?)\]}、。，．：；！？）]|\.(?![\w.])")
-# A piece of a sentence that long, starting in lower case, continues even a short line
-# (a link's text: "the" + "airline" + "had said a flight carrying ..."); shorter ones
-# continue only a line of five words or more, as menus of lower-case entries are.
-FRAGMENT_MIN_WORDS = 4
-
-
-# Japanese case particles and Chinese 的: a line that starts with one, followed by anything but
-# more kana ("は13日、", "に1メートルの", "と" alone; not "はてな", "のりもの"), or with a compound
-# particle ("によると"), goes on with a sentence a link broke ("気象庁" + "は13日、..."): no
-# sentence starts with a bare particle.
-_PARTICLES = frozenset("はがをにへでとのもや的")
-_COMPOUND_PARTICLES = ("によると", "によれば", "について", "に対し", "には", "では", "とは", "への", "での",
-                       "との", "から", "まで")
-_KANA = re.compile("[\u3041-\u309f\u30a0-\u30ff]")
-# What a line that a particle's sentence goes on from ends with when a link of its own stands
-# between: a particle or a comma ("気象庁は" + "高知県" + "と"). Else the link starts the
-# sentence, and the line before it is a headline or the end of another.
-_PARTICLE_LINK_AFTER = _PARTICLES | frozenset("、，（「")
-
-
-def _particle_start(line: str) -> bool:
-    """Whether the line starts with a bare or compound particle (see _PARTICLES)."""
-    return (len(line) == 1 or line[0] == "的" or _KANA.match(line, 1) is None
-            or line.startswith(_COMPOUND_PARTICLES))
-
-
-def _mid_sentence(texts: list[str], heads: str) -> set[int]:
-    """The items (after the first) that start with a mark no paragraph starts with."""
-    return {k for k in compress(count(1), map(_MID_START_CHARS.__contains__, islice(heads, 1, None)))
-            if _MID_SENTENCE_START.match(texts[k])}
-
-
-def _particle_starts(texts: list[str], heads: str) -> set[int]:
-    """The items (after the first) that start with a Japanese particle or Chinese 的 (_PARTICLES)."""
-    if _PARTICLES.isdisjoint(heads):
-        return set()
-    return {k for k in compress(count(1), map(_PARTICLES.__contains__, islice(heads, 1, None)))
-            if _particle_start(texts[k])}
-
-
-def _continuations(nos: list[int], texts: list[str], heads: str,
-                   mid: set[int] = frozenset()) -> tuple[list[int], set[int]]:
-    """Items that may continue the item before them: the very next line, starting in lower
-    case or with a mark that closes a clause (`mid`, see _mid_sentence) or, on a
-    hard-wrapped page, after a line the wrap filled; and the set of those that follow a
-    line the wrap filled (whatever their first character)."""
-    cands = [k for k in compress(count(1), map(str.islower, islice(heads, 1, None)))
-             if nos[k] - nos[k - 1] == 1]
-    if mid:
-        cands = sorted(cands + [k for k in mid if nos[k] - nos[k - 1] == 1])
-    if len(texts) <= WRAP_SHORT_MIN_LINES:
-        return cands, set()
-    lengths = _lengths(texts)
-    if _too_long_for_a_wrap(texts, lengths):
-        return cands, set()
-    widths = columns(texts)
-    # the lines no wrap could break (a tracker's address, a link list's URLs) tell nothing of
-    # its width: lynx writes "52. https://..." whole, as wide as its own lines or wider
-    unbreakable = [k for k in compress(count(), map(WRAP_MIN_WIDTH.__lt__, lengths)) if _unbreakable(texts[k])]
-    measured, measured_lengths = widths, lengths
-    if unbreakable:
-        measured, measured_lengths = list(widths), list(lengths)
-        for k in unbreakable:
-            measured[k] = measured_lengths[k] = 0
-    width = wrap_width(measured)
-    measure = columns
-    if width is None:  # a tool that gives a wide character one column, as lynx does
-        if lengths != widths and (width := wrap_width(measured_lengths)) is not None:
-            if _cut_where_the_width_falls(texts, lengths, width):
-                widths, measure = lengths, _lengths
-            else:
-                width = None  # lines of a like length in characters (a list of headlines), not a wrap
-    if width is None:  # too few lines in the band to tell by their count: a short page's wrap?
-        width = _short_page_wrap(nos, texts, widths)
-    if width is None:
-        return cands, set()
-    after_long = [k for k in range(1, len(texts)) if nos[k] - nos[k - 1] == 1
-                  and widths[k - 1] > width - WRAP_BAND - WRAP_SLACK]
-    fill = width - WRAP_SLACK
-    firsts = measure([_first_word(texts[k]) for k in after_long])
-    filled = {k for k, first_word in zip(after_long, firsts) if widths[k - 1] + 1 + first_word > fill}
-    return sorted(filled.union(cands)), filled
-
-
-# A list item's marker: a bullet or dash, or a number, before a space ("+ Added", "2. Mix").
-_LIST_MARKER = re.compile(r"(?:[-+*•●▪◦·・–—>|]|\d{1,3}[.)])\s")
-
-
-def _marker(line: str) -> str:
-    """The list marker the line starts with (a number's digits stand as "0"), or ""."""
-    m = _LIST_MARKER.match(line)
-    return "" if m is None else "0" if line[0].isdigit() else line[0]
-
-
-def _wrapped_on(texts: list[str], p: int, k: int, filled: set[int]) -> bool:
-    """Whether line k, after line p that the wrap filled, goes on with p's paragraph whatever
-    p ends with: the wrap also breaks at a sentence's end. Not after a teaser cut short
-    ("..."), and after a sentence's end only if line k ends one too or is filled in its turn
-    (a headline the wrap did not break follows a paragraph that fills its last line)."""
-    last = texts[p].rstrip(_CLOSERS)
-    if last.endswith(_TRUNCATED):
-        return False
-    return last[-1:] not in _NO_WRAP_END or texts[k].rstrip(_CLOSERS)[-1:] in _NO_WRAP_END or k + 1 in filled
-
-
-# A link's text on a line of its own, between two pieces of its sentence, has at most this
-# many words ("Australia", "Tasman Sea", "the Pacific island areas").
-BRIDGE_WORDS = 6
-
-
-def _link_bridges(nos: list[int], words: list[int], heads: str, mid: set[int]) -> set[int]:
-    """On a page saved a text node a line (some lines start mid-sentence, `mid`), the short
-    lines (BRIDGE_WORDS words at most) between a line and one that goes on with its sentence
-    (starting in lower case or with a mark that closes a clause): a link's text, starting
-    with a letter or digit in whatever case ("... east of", "Australia", "across the",
-    "Tasman Sea", ", and"), not a command ("$ make") or a note ("^ Smith (2015)")."""
-    n = len(nos)
-    return {k for k in range(1, n - 1)
-            if words[k] <= BRIDGE_WORDS and heads[k].isalnum() and nos[k] - nos[k - 1] == 1
-            and nos[k + 1] - nos[k] == 1 and (k + 1 in mid or heads[k + 1].islower())}
-
-
-def _joined(group: list[tuple[int, str]], unspaced: bool, glue: bool = False) -> str:
-    """The item's text: its lines joined by a space, or by nothing beside Chinese or Japanese
-    (a wrap inside a run of them splits no word) and, with `glue` (the page has lines that
-    start mid-sentence), before a line that starts with a mark closing a clause (", who said")
-    and after one that ends with an opening bracket or quote."""
-    if not unspaced and not glue:
-        return " ".join(map(_second, group))
-    parts = [group[0][1]]
-    for _, line in islice(group, 1, None):
-        glued = (glue and (_MID_SENTENCE_START.match(line) or parts[-1][-1] in _OPENERS)
-                 or unspaced and joins_without_space(parts[-1], line))
-        parts.append(line if glued else " " + line)
-    return "".join(parts)
 
 
 # A page saved with its line breaks collapsed (a scraper's " ".join(text.split()), a
@@ -456,84 +199,3 @@ def _capitalised_runs(piece: str) -> list[str]:
         return [piece]
     out.append(" ".join(words[start:]))
     return [p for p in out if p]
-
-
-def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
-           unspaced: bool = False, saved_widths: bool = True, paragraphs: list[int] | None = None):
-    """Merge hard-wrapped continuation lines into the line they continue.
-
-    A continuation directly follows the previous non-blank line (no blank line
-    between) and starts in lower case or, on a page wrapped at a width (wrap_width),
-    follows a line that is full: its next word would not have fitted. The line it
-    continues has at least five words (with what was already joined to it), does
-    not start with a bullet and does not end with closing punctuation, before any
-    closing quotes or brackets ('the "new budget"' continues, '"We will."' does not);
-    with `saved_widths` (the lines are as saved: lines rebuilt from markup are not), a line
-    after one the wrap filled continues it whatever that one ends with (_wrapped_on) and
-    whatever bullet it starts with, but for the list marker of the item it would join.
-    `paragraphs`, for Markdown, gives each line number's paragraph (markdown.paragraphs):
-    the lines of one paragraph are one item, whatever they start or end with.
-    `heads` holds each line's first character; `unspaced`: the page holds scripts
-    written without spaces. Returns the merged lists and, for each merged item,
-    the (line number, text) pairs it was made of.
-    """
-    mid = _mid_sentence(texts, heads)
-    particled = _particle_starts(texts, heads)
-    if particled:
-        mid |= particled
-    cands, filled = _continuations(nos, texts, heads, mid)
-    bridges = _link_bridges(nos, words, heads, mid) if mid else set()
-    if bridges:
-        cands = sorted(bridges.union(cands))
-    soft: set[int] = set()
-    if paragraphs is not None:
-        ids = [paragraphs[no] for no in nos]
-        soft = {k for k in range(1, len(ids)) if ids[k] == ids[k - 1]}
-        cands = sorted(soft.union(cands))
-    if not cands:
-        return nos, texts, words, {}
-    root: dict[int, int] = {}
-    total = list(words)
-    for k in cands:
-        p = k - 1
-        r = root.get(p, p)
-        if k in soft:  # one Markdown paragraph
-            root[k] = r
-            total[r] += words[k]
-            continue
-        if saved_widths and k in filled and _marker(texts[k]) and _marker(texts[k]) == _marker(texts[r]):
-            continue  # a list's next item, not the rest of the one before
-        if k + 1 in particled and k in bridges:  # a link before a particle: how does the line above end?
-            if texts[p][-1] in _PARTICLE_LINK_AFTER:  # mid-sentence ("気象庁は" + "高知県" + "と")
-                root[k] = r
-                total[r] += words[k]
-            continue  # else the link starts its sentence ("気象庁" + "は...")
-        if ((total[r] >= 5 or k in mid or words[k] >= FRAGMENT_MIN_WORDS and heads[k].islower())
-                and texts[p].rstrip(_CLOSERS)[-1:] not in _NO_WRAP_END and texts[r][0] not in _NO_JOIN_START
-                or saved_widths and k in filled and total[r] >= 5 and _wrapped_on(texts, p, k, filled)):
-            root[k] = r
-            total[r] += words[k]
-    if not root:
-        return nos, texts, words, {}
-    new_nos: list[int] = []
-    new_texts: list[str] = []
-    new_words: list[int] = []
-    members: dict[int, list[tuple[int, str]]] = {}
-    for i, (no, line) in enumerate(zip(nos, texts)):
-        r = root.get(i)
-        if r is None:
-            new_nos.append(no)
-            new_texts.append(line)
-            new_words.append(total[i])
-            continue
-        at = len(new_texts) - 1
-        group = members.get(at)
-        if group is None:
-            group = members[at] = [(new_nos[at], new_texts[at])]
-        group.append((no, line))
-    # Joined once per item: adding each line to the growing text copied it each time
-    # (a 1 MB paragraph of short wrapped lines took 0.6 s, 4 MB ten).
-    glue = not mid.isdisjoint(root)
-    for at, group in members.items():
-        new_texts[at] = _joined(group, unspaced, glue)
-    return new_nos, new_texts, new_words, members

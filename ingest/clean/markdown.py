@@ -95,7 +95,7 @@ LINK_SHARE = 0.6
 
 
 def mostly_links(nos: list[int], texts: list[str], members: dict, links: list[int]) -> list[int]:
-    """The items (`texts`, first line numbers `nos`, joined lines `members` as lines.rejoin
+    """The items (`texts`, first line numbers `nos`, joined lines `members` as rejoin.rejoin
     gives them) that are LINK_SHARE or more the text of links (`links`: link_characters)."""
     out = []
     for i, (no, text) in enumerate(zip(nos, texts)):

@@ -71,7 +71,8 @@ from .headline import (anchor_leads, body_lead, first_line_title, headline_ancho
 from .worded import worded_anchor
 from .labels import label_items, label_privacy_notices, label_repeated_labels, label_repeated_teasers, label_trailing_prompts, title_before
 from .markdown import mostly_links
-from .lines import first, in_template, rejoin, run_together, sentence_ends, split_sentences, word_counts
+from .lines import first, in_template, run_together, sentence_ends, split_sentences, word_counts
+from .rejoin import rejoin
 from ..models import RemovedLine
 from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, word_run_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
 from .scripts import has_unspaced
@@ -97,7 +98,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     """Split plain text into title, published date, body paragraphs and removed lines.
 
     `saved_widths`: the lines are as the page was saved, so a line's width tells where a
-    hard wrap broke it, whatever it ends with (lines.rejoin); false for lines rebuilt from
+    hard wrap broke it, whatever it ends with (rejoin.rejoin); false for lines rebuilt from
     markup (Markdown whose links lost their addresses, an HTML page's blocks).
     `paragraph_nos`: for a page saved as Markdown, each line's paragraph number
     (markdown.paragraphs of the page as saved): a paragraph's lines are one item; `links`:
