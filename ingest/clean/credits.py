@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, compress
 
-from .vocabulary import BRACKET_CREDIT_ENDS, HANGUL_CREDIT_WORDS, POSITION_MARKERS
+from .vocabulary import BRACKET_CREDIT_ENDS, CAPTION_NAMES, END_CREDIT_WORDS, HANGUL_CREDIT_WORDS, POSITION_MARKERS
 
 # A caption that ends with its photo credit after the last sentence: "... in London. AP Photo/Jane
 # Doe", "... talks. (Name Surname/CBC)", "... gesehen. Getty Images", "... durante el desfile. EFE".
@@ -146,3 +146,43 @@ def placed_captions(lines: list[str], n_words: list[int]) -> list[int]:
                     continue
             found.add(k)
     return sorted(found)
+
+
+# A photo's caption stands right above its credit line ("Der Parteipräsident der SVP, bei seiner
+# Rede in Küssnacht." then "Foto: Urs Flueeler (Keystone)"; "Strava's new dark mode." then "Image
+# Credits: Strava"; "... im Display des iPhones 14." then "© Jon Prosser"): the credit line has at
+# most CREDIT_LINE_MAX_WORDS words, opens with "©" or a credit word and a colon or "by"
+# (vocabulary.CAPTION_NAMES, END_CREDIT_WORDS: "Foto:", "(Bild: ...)", "Photo by ...") and names
+# no number (an article's notice, "© 2019 Billboard", "© dpa-infocom, dpa:230428-99-483045/5",
+# credits no photo); the caption is one sentence (no sentence end inside it) of at least
+# CAPTION_MIN_WORDS and at most CAPTION_MAX_WORDS words that asks nothing, and the article goes
+# on under the credit (a body line follows it). A paragraph above a photo that has no caption of
+# its own is longer, or has more sentences, or is the body's first; one over a credit that the
+# article does not go on after is its last (a slideshow's text over each slide's credit, a
+# chart's credit before an advertisement).
+CREDIT_LINE_MAX_WORDS = 8
+CAPTION_MIN_WORDS = 3
+CAPTION_MAX_WORDS = 35
+_CREDIT_WORD = "|".join(sorted(set(CAPTION_NAMES + END_CREDIT_WORDS), key=len, reverse=True))
+_CREDIT_LINE = re.compile(r"[(|\[\s]*+(?:©|(?:" + _CREDIT_WORD + r")s?+\s*+(?:credits?\s*+)?(?:[:：]|by\b))",
+                          re.IGNORECASE)
+_INNER_END = re.compile(r"[.!?。！？][\"'”’»)]*\s")  # a sentence end with more after it
+_DIGITS = re.compile(r"\d")
+
+
+def credited_captions(texts: list[str], words: list[int], labels: list, start: int, end: int) -> list[int]:
+    """Indices of the body lines in (start, end) that are a photo's caption above its credit
+    line (see above); labels[i] is None for a body line."""
+    out = []
+    for j in compress(range(start + 2, end - 1), map(CREDIT_LINE_MAX_WORDS.__ge__, words[start + 2:end - 1])):
+        i = j - 1
+        if labels[i] is not None or not CAPTION_MIN_WORDS <= words[i] <= CAPTION_MAX_WORDS:
+            continue
+        line, credit = texts[i], texts[j]
+        if (_CREDIT_LINE.match(credit) is None or _DIGITS.search(credit) is not None
+                or line.endswith(("?", "？")) or _INNER_END.search(line) is not None):
+            continue
+        if labels[j + 1] is not None:  # the article goes on under the photo
+            continue
+        out.append(i)
+    return out

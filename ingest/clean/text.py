@@ -59,7 +59,7 @@ from . import rules as R
 from .pagescan import match_lines
 from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_block, dull_runs, find_block, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
-from .credits import CREDIT_MIN_WORDS, ends_with_credit, placed_captions
+from .credits import CREDIT_MIN_WORDS, credited_captions, ends_with_credit, placed_captions
 from .deck import author_note, credit_next, below_headline_label, deck_start, headline_dek, headline_furniture, own_teasers, standfirst
 from .gallery import gallery_lines
 from ..config import CleanOptions
@@ -232,6 +232,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         label_repeated_labels(start, end, labels, keys, words, ends)
     label_privacy_notices(start, end, labels, texts, words, unspaced)
     label_trailing_prompts(start, end, labels, texts, words)
+    for i in credited_captions(texts, words, labels, start, end):  # "...am Rigi." over "Foto: Name"
+        labels[i] = R.CAPTION
     label_repeated_teasers(start, end, labels, keys, words, ends)
 
     title = None
