@@ -44,6 +44,9 @@ def test_the_line_above_a_photo_credit_is_its_caption(headline, body, caption, c
      "Photo: Jan Roth"),
     ("Will the first new routes open before the summer?", "Foto: Jan Roth"),  # a question
     ("The council's decision was welcomed by the local bus operators", "© 2019 Transit News"),  # a notice
+    # one sentence longer than a caption: a paragraph of wire copy over a photo with only a credit
+    ("Members of the council said on Monday that the plan would add more buses to the northern districts "
+     "and lower the fares for students", "Photo: Jan Roth"),
 ])
 def test_a_paragraph_above_a_credit_that_is_no_caption_stays(paragraph, credit):
     cleaned = clean_text(_page("Council approves budget for more buses", COUNCIL_BODY, paragraph, credit), OPTIONS)
@@ -56,3 +59,18 @@ def test_the_last_line_above_a_credit_the_article_does_not_go_on_after_stays():
     text = "\n\n".join(["Home", "Council approves budget for more buses", *COUNCIL_BODY[:3], last,
                         "Photo: Jan Roth", "Advertisement", "Privacy Policy"])
     assert last in clean_text(text, OPTIONS).paragraphs
+
+
+# Paragraphs of two sentences each: a photo between them that has only its credit takes none.
+BODY_DE_LONG = [f"{a} Das sagte die Stadt am Dienstag." for a in COUNCIL_BODY_DE]
+
+
+@pytest.mark.parametrize("line", [
+    "Bildrechte: IMAGO/Jan Roth",  # a credit alone
+    "Der neue Bus der Verkehrsbetriebe vor dem Rathaus. Bildrechte: Deutsches Rundfunkarchiv",  # after its caption
+])
+def test_a_german_picture_rights_credit_is_a_caption(line):
+    """"Bildrechte:" (picture rights) names a photo's credit as "Foto:" and "Bildquelle:" do."""
+    cleaned = clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", BODY_DE_LONG, line), OPTIONS)
+    assert list(cleaned.paragraphs) == BODY_DE_LONG
+    assert {r.rule for r in cleaned.removed if r.text == line} == {"pattern:caption"}

@@ -228,12 +228,12 @@ COMMENT_VERBS = (
 
 # Words that open a caption's credit: "Photo: ..." (rules._CAPTION).
 CAPTION_NAMES = ("photo", "photograph", "image", "picture", "pic", "credit", "source", "foto",
-                 "фото", "bild", "bildquelle", "bildnachweis", "gambar", "illustration", "video", "graphic")
+                 "фото", "bild", "bildquelle", "bildnachweis", "bildrechte", "gambar", "illustration", "video", "graphic")
 # Photo agencies a caption ends with (rules._CAPTION_TAIL).
 AGENCIES = ("getty images", "ap photo", "reuters", "afp", "epa", "shutterstock", "istock",
             "afp via getty images", "associated press")
 # Credit words after a caption's last colon: "... in London. Foto: NTB".
-END_CREDIT_WORDS = ("photo", "photos", "foto", "fotos", "fotó", "фото", "bild", "kuva", "zdjęcie", "image",
+END_CREDIT_WORDS = ("photo", "photos", "foto", "fotos", "fotó", "фото", "bild", "bildrechte", "kuva", "zdjęcie", "image",
                     "imagen", "credit", "crédit", "crédito", "写真", "사진")
 # Scripts without capitals end a caption with a credit too: Japanese with the photographer in
 # brackets ("...霞ケ関で（潟沼義樹撮影）", "（共同通信社提供）"), Korean with the agency or the
