@@ -59,6 +59,7 @@ from . import rules as R
 from .pagescan import match_lines
 from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_block, dull_runs, find_block, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
+from .commenting import comment_prompts
 from .credits import CREDIT_MIN_WORDS, credited_captions, ends_with_credit, placed_captions
 from .deck import author_note, credit_next, below_headline_label, deck_start, headline_dek, headline_furniture, own_teasers, standfirst
 from .gallery import gallery_lines
@@ -209,6 +210,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     start, end, gaps = find_block(scores, positive, rules, texts, words, ends, block_anchor, densest,
                                   BARE_SHARE if bare else MERGE_SHARE)
     end = trim_teaser_tail(start, end, blurbs, scores, words)
+    for i in comment_prompts(texts, words, rules, start, end):  # "Para comentar debes registrarte ..."
+        rules[i] = R.COMMENTS
     lo = max(0, start - DATE_REACH)  # the body and the lines above it a standfirst may take
     for k in placed_captions(texts[lo:end], words[lo:end]):  # "Ishiba, center, ...", "Pictured from left, ..."
         if rules[lo + k] is None:

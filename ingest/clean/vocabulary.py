@@ -436,3 +436,22 @@ READING_TIME = ("lesedauer", "lesezeit", "min read", "mins read", "minute read",
 # "3分"), and the parts of them a page is scanned for.
 READING_UNITS = ("min", "мин", "dk", "分")
 READING_ANCHORS = ("min", "мин", "dk", "分")
+# The comment box's words under an article: a comment by its stem in the languages ("comment",
+# "Kommentar", "comentar", "komentarz", "комментарий", "コメント", "评论", "댓글"), and what a line
+# that names one says of it when it is the box's prompt, not the article's reporting ("declined
+# to comment"): that the reader must sign in or register to write one ("Para comentar debes
+# registrarte", "Du musst eingeloggt sein um Kommentare zu schreiben", "You must be logged in to
+# post a comment"), or that the comments are closed ("Die Kommentarfunktion ist deaktiviert",
+# "Comments are closed"): ingest.clean.commenting. Lower case.
+COMMENT_STEMS = ("comment", "komment", "koment", "comentar", "comentár", "reactie", "reageer", "kommentaar",
+                 "коммент", "yorum", "コメント", "评论", "評論", "留言", "댓글")
+COMMENT_ACCESS = ("log in", "logged in", "login", "log on", "sign in", "signed in", "register", "registr",
+                  "eingeloggt", "einloggen", "angemeldet", "anmelden", "inicia sesión", "iniciar sesión",
+                  "ingresar", "inicie sesión", "connecté", "connectez", "connexion", "accedi", "accedere",
+                  "inloggen", "ingelogd", "aanmelden", "logga in", "inloggad", "logge inn", "innlogget", "log ind",
+                  "kirjaudu", "zaloguj", "zalogowan", "přihlás", "войдите", "войти", "авториз", "зарегистр",
+                  "giriş yap", "ログイン", "登录", "登入", "로그인")
+COMMENT_CLOSED = ("closed", "disabled", "deaktiviert", "geschlossen", "désactivé", "fermé", "cerrad", "desactivad",
+                  "desativad", "chius", "disabilitat", "gesloten", "uitgeschakeld", "stängd", "avstängd", "lukket",
+                  "deaktiveret", "suljettu", "zamknię", "wyłączon", "uzavřen", "vypnut", "закрыт", "отключ",
+                  "kapalı", "kapatıl", "締め切", "关闭", "關閉", "마감")
