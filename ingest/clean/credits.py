@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate, compress
+from itertools import accumulate, compress, islice
 
 from .vocabulary import BRACKET_CREDIT_ENDS, CAPTION_NAMES, END_CREDIT_WORDS, HANGUL_CREDIT_WORDS, POSITION_MARKERS
 
@@ -189,3 +189,32 @@ def credited_captions(texts: list[str], words: list[int], labels: list, start: i
             continue
         out.append(i)
     return out
+
+
+# A Creative Commons licence in the body: at a line's end, a photo's credit ("Nicht labern,
+# ranklotzen! Foto: Timur | flickr| CC BY 2.0", "... auf das Bild klicken. CC-BY-SA 2.0"), the
+# line its caption; among the body's last LICENSE_TAIL_ITEMS lines, a line of at most
+# LICENSE_MAX_WORDS words that names the licence ("All content is licensed under a Creative
+# Commons Attribution 4.0 International License", "Texte auf dieser Webseite stehen unter einer
+# Creative Commons ... Lizenz") is the site's licence notice. An article about the licences
+# names them in its sentences, above its tail and with a full stop after the tag. The body is
+# searched for "CC" and "ommons" once (two scans of its text); most bodies have neither.
+# LICENSE_TAIL_ITEMS: 1, 2 or 3 take the same notices on every dev set and the external one; 2
+# leaves room for one footer line under the notice.
+LICENSE_TAIL_ITEMS = 2
+LICENSE_MAX_WORDS = 45
+_CC_TAG = re.compile(r"\bCC[- ]?+(?:BY|0)(?:[- ](?:SA|NC|ND))*+(?:[- ]\d\.\d)?+(?:[- ][A-Z]{2})?+\)?+$")
+_CC_NAMED = re.compile(r"\bCC[- ]?+(?:BY|0)\b|creative[ -]commons", re.IGNORECASE)
+
+
+def licensed_lines(texts: list[str], words: list[int], labels: list, start: int, end: int) -> tuple[list[int], list[int]]:
+    """The body lines of [start, end) (labels[i] None) that end with a Creative Commons credit
+    (captions), and those of its tail that name the licence (notices); see above."""
+    body = "\n".join(texts[start:end])
+    if "CC" not in body and "ommons" not in body:
+        return [], []
+    captions = [i for i in range(start + 1, end)
+                if labels[i] is None and "CC" in texts[i] and _CC_TAG.search(texts[i]) is not None]
+    tail = islice((i for i in range(end - 1, start, -1) if labels[i] is None and i not in captions), LICENSE_TAIL_ITEMS)
+    notices = [i for i in tail if words[i] <= LICENSE_MAX_WORDS and _CC_NAMED.search(texts[i]) is not None]
+    return captions, notices

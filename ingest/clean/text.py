@@ -60,7 +60,7 @@ from .pagescan import match_lines
 from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_block, dull_runs, find_block, line_run_scores, trim_teaser_tail
 from .cleaned import Cleaned
 from .commenting import comment_prompts
-from .credits import CREDIT_MIN_WORDS, credited_captions, ends_with_credit, placed_captions
+from .credits import CREDIT_MIN_WORDS, credited_captions, ends_with_credit, licensed_lines, placed_captions
 from .deck import author_note, credit_next, below_headline_label, deck_start, headline_dek, headline_furniture, own_teasers, standfirst
 from .gallery import gallery_lines
 from ..config import CleanOptions
@@ -237,6 +237,11 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     label_trailing_prompts(start, end, labels, texts, words)
     for i in credited_captions(texts, words, labels, start, end):  # "...am Rigi." over "Foto: Name"
         labels[i] = R.CAPTION
+    captions, notices = licensed_lines(texts, words, labels, start, end)  # "... Foto: Name | CC BY 2.0"
+    for i in captions:
+        labels[i] = R.CAPTION
+    for i in notices:  # "All content is licensed under a Creative Commons ... License"
+        labels[i] = R.COPYRIGHT
     label_repeated_teasers(start, end, labels, keys, words, ends)
 
     title = None
