@@ -182,7 +182,14 @@ UI_PHRASES = (
     # Thai: home, main page, search, close, menu, see all, see more, back to top
     r"หน้าแรก|หน้าหลัก|ค้นหา|ปิด|เมนู|ดูทั้งหมด|ดูเพิ่มเติม|กลับสู่ด้านบน|"
     # Vietnamese, Hindi, Arabic: home, see more
-    r"trang chủ|xem thêm|होम|الرئيسية)"
+    r"trang chủ|xem thêm|होम|الرئيسية|"
+    # a button that bids the reader act now, a line of its own ("Jetzt abonnieren", "Jetzt kostenlos
+    # registrieren", "Jetzt spenden", "Now subscribe"): a button, not the end of the article that a
+    # subscription box is (an inline newsletter box has the article's last paragraph under it)
+    r"(?:jetzt|now|ahora|maintenant|agora|ora|adesso|nu|teraz|nyt|nå)\s++(?:kostenlos\s++|gratis\s++|free\s++)?"
+    r"(?:abonnieren|anmelden|registrieren|spenden|testen|bestellen|herunterladen|subscribe|sign up|register|"
+    r"donate|download|join|suscr[ií]bete|reg[ií]strate|dona|abonnez-vous|inscrivez-vous|faites un don|"
+    r"abbonati|iscriviti|assine|inscreva-se|abonneer|doneer|zarejestruj się|subskrybuj|wesprzyj|tilaa))"
 )
 # First words of lines _SHORT matches that its alternatives do not spell out
 # (accented variants, "login" for "log ?in", "google+").
