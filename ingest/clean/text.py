@@ -58,6 +58,7 @@ from typing import TYPE_CHECKING
 from . import rules as R
 from .pagescan import match_lines
 from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_block, dull_runs, find_block, line_run_scores, trim_teaser_tail
+from .cards import cards_above_links
 from .cleaned import Cleaned
 from .commenting import comment_prompts
 from .credits import CREDIT_MIN_WORDS, credited_captions, ends_with_credit, licensed_lines, placed_captions
@@ -242,6 +243,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         labels[i] = R.CAPTION
     for i in notices:  # "All content is licensed under a Creative Commons ... License"
         labels[i] = R.COPYRIGHT
+    for i in cards_above_links(texts, words, rules, labels, ends, start, end):  # a card's headline over "... mehr"
+        labels[i] = R.TEASER
     label_repeated_teasers(start, end, labels, keys, words, ends)
 
     title = None
