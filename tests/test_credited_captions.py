@@ -74,3 +74,18 @@ def test_a_german_picture_rights_credit_is_a_caption(line):
     cleaned = clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", BODY_DE_LONG, line), OPTIONS)
     assert list(cleaned.paragraphs) == BODY_DE_LONG
     assert {r.rule for r in cleaned.removed if r.text == line} == {"pattern:caption"}
+
+
+@pytest.mark.parametrize("line", ["Quelle: dpa, Landesregierung", "Bron: BELGA", "Kilde: Store norske leksikon",
+                                  "Источник: ТАСС"])
+def test_a_short_line_naming_its_source_is_a_credit(line):
+    """"Quelle:", "Bron:", "Kilde:", "Источник:" open an agency's or a chart's credit."""
+    cleaned = clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", BODY_DE_LONG, line), OPTIONS)
+    assert list(cleaned.paragraphs) == BODY_DE_LONG
+    assert {r.rule for r in cleaned.removed if r.text == line} == {"pattern:caption"}
+
+
+def test_a_source_inside_a_paragraph_is_the_articles():
+    line = "Die Zahl der Fahrgäste stieg im Jahr um zwölf Prozent (Quelle: Landesamt für Statistik)."
+    body = [*BODY_DE_LONG[:2], line, *BODY_DE_LONG[2:]]
+    assert line in clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", body), OPTIONS).paragraphs

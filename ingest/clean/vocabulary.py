@@ -462,3 +462,9 @@ COMMENT_CLOSED = ("closed", "disabled", "deaktiviert", "geschlossen", "désactiv
                   "desativad", "chius", "disabilitat", "gesloten", "uitgeschakeld", "stängd", "avstängd", "lukket",
                   "deaktiveret", "suljettu", "zamknię", "wyłączon", "uzavřen", "vypnut", "закрыт", "отключ",
                   "kapalı", "kapatıl", "締め切", "关闭", "關閉", "마감")
+# The word that names an item's source on a line of its own, with a colon ("Quelle: dpa", "Bron:
+# BELGA", "Fuente: EFE", "Kilde: NTB", "Источник: ТАСС"): an agency's credit under the article or a
+# chart (ingest.clean.credits.source_lines; at the start of a short line only: "(Quelle: ...)"
+# inside a paragraph is the article's). English "Source:" is a caption word already. Lower case.
+SOURCE_NAMES = ("quelle", "quellen", "bron", "fuente", "fuentes", "fonte", "fontes", "źródło", "kilde", "källa",
+                "lähde", "zdroj", "forrás", "kaynak", "источник", "джерело", "sumber", "nguồn")
