@@ -11,30 +11,30 @@ gets rule COMMENTS, an end marker (ingest.clean.labels.ends_article then takes w
 out of the body unless the article resumes). An article's own sentence about comments ("declined
 to comment", "the comments were closed to the public") is one of many in a paragraph longer than
 COMMENT_PROMPT_MAX_WORDS or above the block's tail; a reporter's "asked to comment" names no
-sign-in. Only the tail is looked at: a few lines, lower-cased and searched with str.find (about
-a microsecond a page).
+sign-in. Only the tail is looked at: its lines joined and lower-cased once and searched for the
+stems with one regex scan (about 2 us a page); the few that hold one are looked at further.
 """
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 
 from .vocabulary import COMMENT_ACCESS, COMMENT_CLOSED, COMMENT_STEMS
 
 COMMENT_TAIL_ITEMS = 6
 COMMENT_PROMPT_MAX_WORDS = 30
+_STEM = re.compile("|".join(map(re.escape, COMMENT_STEMS)))
 
 
 def comment_prompts(texts: list[str], words: list[int], rules: list, start: int, end: int) -> list[int]:
     """Indices of the lines among the last COMMENT_TAIL_ITEMS of the block [start, end) without a
     rule that are a comment box's prompt (see above); the block's first line is never one."""
-    out = []
-    tail = islice((i for i in range(end - 1, start, -1) if rules[i] is None), COMMENT_TAIL_ITEMS)
-    for i in tail:
-        if words[i] > COMMENT_PROMPT_MAX_WORDS:
-            continue
-        low = texts[i].lower()
-        if any(map(low.__contains__, COMMENT_STEMS)) and (any(map(low.__contains__, COMMENT_ACCESS))
-                                                          or any(map(low.__contains__, COMMENT_CLOSED))):
-            out.append(i)
-    return out
+    tail = [i for i in islice((i for i in range(end - 1, start, -1) if rules[i] is None), COMMENT_TAIL_ITEMS)
+            if words[i] <= COMMENT_PROMPT_MAX_WORDS]
+    lows = "\n".join(texts[i] for i in tail).lower()
+    if _STEM.search(lows) is None:  # most tails: one scan of a few hundred characters
+        return []
+    return [i for i, low in zip(tail, lows.split("\n"))
+            if _STEM.search(low) is not None and (any(map(low.__contains__, COMMENT_ACCESS))
+                                                  or any(map(low.__contains__, COMMENT_CLOSED)))]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate, compress, islice
+from operator import itemgetter
 
 from .vocabulary import BRACKET_CREDIT_ENDS, CAPTION_NAMES, END_CREDIT_WORDS, HANGUL_CREDIT_WORDS, POSITION_MARKERS, SOURCE_NAMES
 
@@ -169,6 +170,8 @@ CAPTION_MAX_WORDS = 20
 _CREDIT_WORD = "|".join(sorted(set(CAPTION_NAMES + END_CREDIT_WORDS), key=len, reverse=True))
 _CREDIT_LINE = re.compile(r"[(|\[\s]*+(?:©|(?:" + _CREDIT_WORD + r")s?+\s*+(?:credits?\s*+)?(?:[:：]|by\b))",
                           re.IGNORECASE)
+_CREDIT_FIRST = frozenset("©(|[ " + "".join(w[0] for w in CAPTION_NAMES + END_CREDIT_WORDS)
+                          + "".join(w[0].upper() for w in CAPTION_NAMES + END_CREDIT_WORDS))
 _INNER_END = re.compile(r"[.!?。！？][\"'”’»)]*\s")  # a sentence end with more after it
 _DIGITS = re.compile(r"\d")
 
@@ -177,7 +180,11 @@ def credited_captions(texts: list[str], words: list[int], labels: list, start: i
     """Indices of the body lines in (start, end) that are a photo's caption above its credit
     line (see above); labels[i] is None for a body line."""
     out = []
-    for j in compress(range(start + 2, end - 1), map(CREDIT_LINE_MAX_WORDS.__ge__, words[start + 2:end - 1])):
+    # a credit line's first character, then its words: tests in C that few body lines pass
+    firsts = compress(range(start + 2, end - 1), map(_CREDIT_FIRST.__contains__, map(itemgetter(0), texts[start + 2:end - 1])))
+    for j in firsts:
+        if words[j] > CREDIT_LINE_MAX_WORDS:
+            continue
         i = j - 1
         if labels[i] is not None or not CAPTION_MIN_WORDS <= words[i] <= CAPTION_MAX_WORDS:
             continue
@@ -197,26 +204,26 @@ def credited_captions(texts: list[str], words: list[int], labels: list, start: i
 # LICENSE_MAX_WORDS words that names the licence ("All content is licensed under a Creative
 # Commons Attribution 4.0 International License", "Texte auf dieser Webseite stehen unter einer
 # Creative Commons ... Lizenz") is the site's licence notice. An article about the licences
-# names them in its sentences, above its tail and with a full stop after the tag. The body is
-# searched for "CC" and "ommons" once (two scans of its text); most bodies have neither.
+# names them in its sentences, above its tail and with a full stop after the tag. Only the lines
+# that end as a tag can (str.endswith, in C) are searched for one, and the tail's lines for the name.
 # LICENSE_TAIL_ITEMS: 1, 2 or 3 take the same notices on every dev set and the external one; 2
 # leaves room for one footer line under the notice.
 LICENSE_TAIL_ITEMS = 2
 LICENSE_MAX_WORDS = 45
 _CC_TAG = re.compile(r"\bCC[- ]?+(?:BY|0)(?:[- ](?:SA|NC|ND))*+(?:[- ]\d\.\d)?+(?:[- ][A-Z]{2})?+\)?+$")
+# The characters a tag ends with: a line that ends otherwise is not searched (a C-level test a line).
+_CC_LAST = frozenset("YACDEHT05)")
 _CC_NAMED = re.compile(r"\bCC[- ]?+(?:BY|0)\b|creative[ -]commons", re.IGNORECASE)
 
 
 def licensed_lines(texts: list[str], words: list[int], labels: list, start: int, end: int) -> tuple[list[int], list[int]]:
     """The body lines of [start, end) (labels[i] None) that end with a Creative Commons credit
     (captions), and those of its tail that name the licence (notices); see above."""
-    body = "\n".join(texts[start:end])
-    if "CC" not in body and "ommons" not in body:
-        return [], []
-    captions = [i for i in range(start + 1, end)
+    captions = [i for i in compress(range(start + 1, end), map(_CC_LAST.__contains__, map(itemgetter(-1), texts[start + 1:end])))
                 if labels[i] is None and "CC" in texts[i] and _CC_TAG.search(texts[i]) is not None]
     tail = islice((i for i in range(end - 1, start, -1) if labels[i] is None and i not in captions), LICENSE_TAIL_ITEMS)
-    notices = [i for i in tail if words[i] <= LICENSE_MAX_WORDS and _CC_NAMED.search(texts[i]) is not None]
+    notices = [i for i in tail if words[i] <= LICENSE_MAX_WORDS and ("CC" in texts[i] or "ommons" in texts[i])
+               and _CC_NAMED.search(texts[i]) is not None]
     return captions, notices
 
 
@@ -226,10 +233,12 @@ def licensed_lines(texts: list[str], words: list[int], labels: list, start: int,
 # once its block is found (as a line rule it moved FAZ's block over its recommendations), on
 # lines of at most SOURCE_LINE_MAX_WORDS words that hold a colon.
 SOURCE_LINE_MAX_WORDS = 8
+_SOURCE_FIRST = frozenset("([" + "".join(w[0] for w in SOURCE_NAMES) + "".join(w[0].upper() for w in SOURCE_NAMES))
 _SOURCE_LINE = re.compile(r"[(\[]?+(?:" + "|".join(SOURCE_NAMES) + r")\s*+[:：]", re.IGNORECASE)
 
 
 def source_lines(texts: list[str], words: list[int], labels: list, start: int, end: int) -> list[int]:
     """Indices of the body lines of [start, end) (labels[i] None) that credit a source (see above)."""
-    return [i for i in compress(range(start, end), map(SOURCE_LINE_MAX_WORDS.__ge__, words[start:end]))
-            if labels[i] is None and ":" in texts[i] and _SOURCE_LINE.match(texts[i]) is not None]
+    firsts = compress(range(start, end), map(_SOURCE_FIRST.__contains__, map(itemgetter(0), texts[start:end])))
+    return [i for i in firsts if words[i] <= SOURCE_LINE_MAX_WORDS and labels[i] is None and ":" in texts[i]
+            and _SOURCE_LINE.match(texts[i]) is not None]
