@@ -30,8 +30,12 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    the page repeats three times or more ("Article content", "View 6 Images"; on a page with no chrome they are the
    article's own structure and stay),
    and everything after an end marker (a comments widget, a subscription box,
-   a share row) go too, unless the article resumes after it (an inline subscription box,
-   a photo credit), then the box's lines up to the next body line go;
+   a share row, a comment box's prompt among its last lines: ingest.clean.commenting) go too,
+   unless the article resumes after it (an inline subscription box,
+   a photo credit), then the box's lines up to the next body line go; so do a photo's
+   caption over its credit line, a short line that names a source and a Creative Commons
+   credit or licence notice (ingest.clean.credits), and a teaser card's kicker and headline
+   over its blurb and link (ingest.clean.cards);
 5. the sentences right above the block (and a sub-heading under its lede sentence)
    join it, and the headline line just before it becomes the title (the headline
    that repeats the page title, if the block moved up); the sentences between the
@@ -58,8 +62,10 @@ from typing import TYPE_CHECKING
 from . import rules as R
 from .pagescan import match_lines
 from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_block, dull_runs, find_block, line_run_scores, trim_teaser_tail
+from .cards import cards_above_links
 from .cleaned import Cleaned
-from .credits import CREDIT_MIN_WORDS, ends_with_credit, placed_captions
+from .commenting import comment_prompts
+from .credits import CREDIT_MIN_WORDS, credited_captions, ends_with_credit, licensed_lines, placed_captions, source_lines
 from .deck import author_note, credit_next, below_headline_label, deck_start, headline_dek, headline_furniture, own_teasers, standfirst
 from .gallery import gallery_lines
 from ..config import CleanOptions
@@ -210,6 +216,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     start, end, gaps = find_block(scores, positive, rules, texts, words, ends, block_anchor, densest,
                                   BARE_SHARE if bare else MERGE_SHARE)
     end = trim_teaser_tail(start, end, blurbs, scores, words)
+    for i in comment_prompts(texts, words, rules, start, end):  # "Para comentar debes registrarte ..."
+        rules[i] = R.COMMENTS
     lo = max(0, start - DATE_REACH)  # the body and the lines above it a standfirst may take
     for k in placed_captions(texts[lo:end], words[lo:end]):  # "Ishiba, center, ...", "Pictured from left, ..."
         if rules[lo + k] is None:
@@ -233,6 +241,17 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         label_repeated_labels(start, end, labels, keys, words, ends)
     label_privacy_notices(start, end, labels, texts, words, unspaced)
     label_trailing_prompts(start, end, labels, texts, words)
+    for i in credited_captions(texts, words, labels, start, end):  # "...am Rigi." over "Foto: Name"
+        labels[i] = R.CAPTION
+    captions, notices = licensed_lines(texts, words, labels, start, end)  # "... Foto: Name | CC BY 2.0"
+    for i in captions:
+        labels[i] = R.CAPTION
+    for i in notices:  # "All content is licensed under a Creative Commons ... License"
+        labels[i] = R.COPYRIGHT
+    for i in source_lines(texts, words, labels, start, end):  # "Quelle: dpa", "Bron: BELGA"
+        labels[i] = R.CAPTION
+    for i in cards_above_links(texts, words, rules, labels, ends, start, end):  # a card's headline over "... mehr"
+        labels[i] = R.TEASER
     label_repeated_teasers(start, end, labels, keys, words, ends)
 
     title = None

@@ -182,7 +182,14 @@ UI_PHRASES = (
     # Thai: home, main page, search, close, menu, see all, see more, back to top
     r"หน้าแรก|หน้าหลัก|ค้นหา|ปิด|เมนู|ดูทั้งหมด|ดูเพิ่มเติม|กลับสู่ด้านบน|"
     # Vietnamese, Hindi, Arabic: home, see more
-    r"trang chủ|xem thêm|होम|الرئيسية)"
+    r"trang chủ|xem thêm|होम|الرئيسية|"
+    # a button that bids the reader act now, a line of its own ("Jetzt abonnieren", "Jetzt kostenlos
+    # registrieren", "Jetzt spenden", "Now subscribe"): a button, not the end of the article that a
+    # subscription box is (an inline newsletter box has the article's last paragraph under it)
+    r"(?:jetzt|now|ahora|maintenant|agora|ora|adesso|nu|teraz|nyt|nå)\s++(?:kostenlos\s++|gratis\s++|free\s++)?"
+    r"(?:abonnieren|anmelden|registrieren|spenden|testen|bestellen|herunterladen|subscribe|sign up|register|"
+    r"donate|download|join|suscr[ií]bete|reg[ií]strate|dona|abonnez-vous|inscrivez-vous|faites un don|"
+    r"abbonati|iscriviti|assine|inscreva-se|abonneer|doneer|zarejestruj się|subskrybuj|wesprzyj|tilaa))"
 )
 # First words of lines _SHORT matches that its alternatives do not spell out
 # (accented variants, "login" for "log ?in", "google+").
@@ -228,12 +235,12 @@ COMMENT_VERBS = (
 
 # Words that open a caption's credit: "Photo: ..." (rules._CAPTION).
 CAPTION_NAMES = ("photo", "photograph", "image", "picture", "pic", "credit", "source", "foto",
-                 "фото", "bild", "bildquelle", "bildnachweis", "gambar", "illustration", "video", "graphic")
+                 "фото", "bild", "bildquelle", "bildnachweis", "bildrechte", "gambar", "illustration", "video", "graphic")
 # Photo agencies a caption ends with (rules._CAPTION_TAIL).
 AGENCIES = ("getty images", "ap photo", "reuters", "afp", "epa", "shutterstock", "istock",
             "afp via getty images", "associated press")
 # Credit words after a caption's last colon: "... in London. Foto: NTB".
-END_CREDIT_WORDS = ("photo", "photos", "foto", "fotos", "fotó", "фото", "bild", "kuva", "zdjęcie", "image",
+END_CREDIT_WORDS = ("photo", "photos", "foto", "fotos", "fotó", "фото", "bild", "bildrechte", "kuva", "zdjęcie", "image",
                     "imagen", "credit", "crédit", "crédito", "写真", "사진")
 # Scripts without capitals end a caption with a credit too: Japanese with the photographer in
 # brackets ("...霞ケ関で（潟沼義樹撮影）", "（共同通信社提供）"), Korean with the agency or the
@@ -436,3 +443,28 @@ READING_TIME = ("lesedauer", "lesezeit", "min read", "mins read", "minute read",
 # "3分"), and the parts of them a page is scanned for.
 READING_UNITS = ("min", "мин", "dk", "分")
 READING_ANCHORS = ("min", "мин", "dk", "分")
+# The comment box's words under an article: a comment by its stem in the languages ("comment",
+# "Kommentar", "comentar", "komentarz", "комментарий", "コメント", "评论", "댓글"), and what a line
+# that names one says of it when it is the box's prompt, not the article's reporting ("declined
+# to comment"): that the reader must sign in or register to write one ("Para comentar debes
+# registrarte", "Du musst eingeloggt sein um Kommentare zu schreiben", "You must be logged in to
+# post a comment"), or that the comments are closed ("Die Kommentarfunktion ist deaktiviert",
+# "Comments are closed"): ingest.clean.commenting. Lower case.
+COMMENT_STEMS = ("comment", "komment", "koment", "comentar", "comentár", "reactie", "reageer", "kommentaar",
+                 "коммент", "yorum", "コメント", "评论", "評論", "留言", "댓글")
+COMMENT_ACCESS = ("log in", "logged in", "login", "log on", "sign in", "signed in", "register", "registr",
+                  "eingeloggt", "einloggen", "angemeldet", "anmelden", "inicia sesión", "iniciar sesión",
+                  "ingresar", "inicie sesión", "connecté", "connectez", "connexion", "accedi", "accedere",
+                  "inloggen", "ingelogd", "aanmelden", "logga in", "inloggad", "logge inn", "innlogget", "log ind",
+                  "kirjaudu", "zaloguj", "zalogowan", "přihlás", "войдите", "войти", "авториз", "зарегистр",
+                  "giriş yap", "ログイン", "登录", "登入", "로그인")
+COMMENT_CLOSED = ("closed", "disabled", "deaktiviert", "geschlossen", "désactivé", "fermé", "cerrad", "desactivad",
+                  "desativad", "chius", "disabilitat", "gesloten", "uitgeschakeld", "stängd", "avstängd", "lukket",
+                  "deaktiveret", "suljettu", "zamknię", "wyłączon", "uzavřen", "vypnut", "закрыт", "отключ",
+                  "kapalı", "kapatıl", "締め切", "关闭", "關閉", "마감")
+# The word that names an item's source on a line of its own, with a colon ("Quelle: dpa", "Bron:
+# BELGA", "Fuente: EFE", "Kilde: NTB", "Источник: ТАСС"): an agency's credit under the article or a
+# chart (ingest.clean.credits.source_lines; at the start of a short line only: "(Quelle: ...)"
+# inside a paragraph is the article's). English "Source:" is a caption word already. Lower case.
+SOURCE_NAMES = ("quelle", "quellen", "bron", "fuente", "fuentes", "fonte", "fontes", "źródło", "kilde", "källa",
+                "lähde", "zdroj", "forrás", "kaynak", "источник", "джерело", "sumber", "nguồn")

@@ -1,0 +1,57 @@
+"""A comment box's prompt at the end of the body: a line that names a comment and says the reader
+must sign in or register to write one, or that the comments are closed (commenting.comment_prompts,
+rule phrase:comments, an end marker: the lines after it go too). An article's own line about
+comments ("declined to comment") stays."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import COUNCIL_BODY, COUNCIL_BODY_DE
+from ingest.config import CleanOptions
+from ingest.clean.text import clean_text
+
+OPTIONS = CleanOptions()
+BODY_ES = [
+    "El consejo municipal aprobó el lunes el nuevo presupuesto tras un largo debate sobre el transporte.",
+    "Los concejales dijeron que el plan añadirá más autobuses en los barrios del norte de la ciudad.",
+    "La oposición sostuvo que el dinero debía ir a reparar las calles, que llevan años de retraso.",
+    "La alcaldesa espera que las primeras líneas nuevas empiecen a circular antes del verano.",
+]
+
+
+def _page(headline: str, body: list[str], *tail: str) -> str:
+    return "\n\n".join(["Home", "News", "Sport", headline, *body, *tail, "Privacy Policy"])
+
+
+@pytest.mark.parametrize("headline, body, prompt", [
+    ("El consejo aprueba el presupuesto para más autobuses", BODY_ES,
+     "Para comentar debes registrarte y completar los datos generales."),
+    ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE,
+     "Du musst eingeloggt sein, um Kommentare zu schreiben!"),
+    ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE,
+     "Die Kommentarfunktion ist um diese Uhrzeit deaktiviert."),
+    ("Council approves budget for more buses", COUNCIL_BODY,
+     "You must be logged in to post a comment on this story."),
+], ids=["es-register", "de-logged-in", "de-closed", "en-logged-in"])
+def test_a_comment_box_prompt_under_the_article_goes(headline, body, prompt):
+    cleaned = clean_text(_page(headline, body, prompt), OPTIONS)
+    assert list(cleaned.paragraphs) == body
+    assert {r.rule for r in cleaned.removed if r.text == prompt} == {"phrase:comments"}
+
+
+def test_what_follows_the_prompt_goes_with_it():
+    """The prompt ends the article: a list of most-read stories under it goes too."""
+    after = "Las más leídas", "Qué pasó en el consejo municipal durante la votación del presupuesto"
+    cleaned = clean_text(_page("El consejo aprueba el presupuesto para más autobuses", BODY_ES,
+                               "Para poder comentar tenés que ingresar con tu usuario.", *after), OPTIONS)
+    assert list(cleaned.paragraphs) == BODY_ES
+
+
+@pytest.mark.parametrize("line", [
+    "The bus company declined to comment on the plan when asked on Monday.",  # a reporter's line
+    "Ein Sprecher der Verkehrsbetriebe wollte den Beschluss auf Anfrage nicht kommentieren.",
+])
+def test_an_articles_line_about_comments_stays(line):
+    body = [*COUNCIL_BODY, line]
+    cleaned = clean_text(_page("Council approves budget for more buses", body), OPTIONS)
+    assert line in cleaned.paragraphs

@@ -1,0 +1,91 @@
+"""A photo's caption stands right above its credit line ("Foto: Name", "Image Credits: X", "©
+Name") in the body, and the article goes on under the credit: credits.credited_captions, rule
+pattern:caption. A paragraph above a credit at the article's end, a paragraph of several
+sentences, a question and an article's notice with a number ("© 2019 Name") stay."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import COUNCIL_BODY, COUNCIL_BODY_DE
+from ingest.config import CleanOptions
+from ingest.clean.text import clean_text
+
+OPTIONS = CleanOptions()
+BODY_ES = [
+    "El consejo municipal aprobó el lunes el nuevo presupuesto tras un largo debate sobre el transporte.",
+    "Los concejales dijeron que el plan añadirá más autobuses en los barrios del norte de la ciudad.",
+    "La oposición sostuvo que el dinero debía ir a reparar las calles, que llevan años de retraso.",
+    "La alcaldesa espera que las primeras líneas nuevas empiecen a circular antes del verano.",
+]
+
+
+def _page(headline: str, body: list[str], *inserted: str) -> str:
+    # the photo's lines between the article's second and third paragraphs
+    return "\n\n".join(["Home", "News", "Sport", headline, *body[:2], *inserted, *body[2:], "Privacy Policy"])
+
+
+@pytest.mark.parametrize("headline, body, caption, credit", [
+    ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE,
+     "Bürgermeisterin Anna Berger bei ihrer Rede im Rathaus am Montag.", "Foto: Jan Roth (Keystone)"),
+    ("Council approves budget for more buses", COUNCIL_BODY,
+     "The city's new electric buses at the northern depot", "Image Credits: Transit Authority"),
+    ("El consejo aprueba el presupuesto para más autobuses", BODY_ES,
+     "La alcaldesa Ana Berger durante su discurso en el ayuntamiento.", "© Juan Roth"),
+], ids=["de-foto", "en-image-credits", "es-copyright-sign"])
+def test_the_line_above_a_photo_credit_is_its_caption(headline, body, caption, credit):
+    cleaned = clean_text(_page(headline, body, caption, credit), OPTIONS)
+    assert list(cleaned.paragraphs) == body
+    assert {r.rule for r in cleaned.removed if r.text == caption} == {"pattern:caption"}
+
+
+@pytest.mark.parametrize("paragraph, credit", [
+    # two sentences: a paragraph of the article over a photo without a caption
+    ("The vote came late. Members said the plan would add more buses to the northern districts.",
+     "Photo: Jan Roth"),
+    ("Will the first new routes open before the summer?", "Foto: Jan Roth"),  # a question
+    ("The council's decision was welcomed by the local bus operators", "© 2019 Transit News"),  # a notice
+    # one sentence longer than a caption: a paragraph of wire copy over a photo with only a credit
+    ("Members of the council said on Monday that the plan would add more buses to the northern districts "
+     "and lower the fares for students", "Photo: Jan Roth"),
+])
+def test_a_paragraph_above_a_credit_that_is_no_caption_stays(paragraph, credit):
+    cleaned = clean_text(_page("Council approves budget for more buses", COUNCIL_BODY, paragraph, credit), OPTIONS)
+    assert paragraph in cleaned.paragraphs
+
+
+def test_the_last_line_above_a_credit_the_article_does_not_go_on_after_stays():
+    """A slideshow's text over its slide's credit, a chart's credit before an advertisement."""
+    last = "The mayor said she expected the first new routes to open before the end of the summer"
+    text = "\n\n".join(["Home", "Council approves budget for more buses", *COUNCIL_BODY[:3], last,
+                        "Photo: Jan Roth", "Advertisement", "Privacy Policy"])
+    assert last in clean_text(text, OPTIONS).paragraphs
+
+
+# Paragraphs of two sentences each: a photo between them that has only its credit takes none.
+BODY_DE_LONG = [f"{a} Das sagte die Stadt am Dienstag." for a in COUNCIL_BODY_DE]
+
+
+@pytest.mark.parametrize("line", [
+    "Bildrechte: IMAGO/Jan Roth",  # a credit alone
+    "Der neue Bus der Verkehrsbetriebe vor dem Rathaus. Bildrechte: Deutsches Rundfunkarchiv",  # after its caption
+])
+def test_a_german_picture_rights_credit_is_a_caption(line):
+    """"Bildrechte:" (picture rights) names a photo's credit as "Foto:" and "Bildquelle:" do."""
+    cleaned = clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", BODY_DE_LONG, line), OPTIONS)
+    assert list(cleaned.paragraphs) == BODY_DE_LONG
+    assert {r.rule for r in cleaned.removed if r.text == line} == {"pattern:caption"}
+
+
+@pytest.mark.parametrize("line", ["Quelle: dpa, Landesregierung", "Bron: BELGA", "Kilde: Store norske leksikon",
+                                  "Источник: ТАСС"])
+def test_a_short_line_naming_its_source_is_a_credit(line):
+    """"Quelle:", "Bron:", "Kilde:", "Источник:" open an agency's or a chart's credit."""
+    cleaned = clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", BODY_DE_LONG, line), OPTIONS)
+    assert list(cleaned.paragraphs) == BODY_DE_LONG
+    assert {r.rule for r in cleaned.removed if r.text == line} == {"pattern:caption"}
+
+
+def test_a_source_inside_a_paragraph_is_the_articles():
+    line = "Die Zahl der Fahrgäste stieg im Jahr um zwölf Prozent (Quelle: Landesamt für Statistik)."
+    body = [*BODY_DE_LONG[:2], line, *BODY_DE_LONG[2:]]
+    assert line in clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", body), OPTIONS).paragraphs
