@@ -30,6 +30,12 @@ COUNCIL_BODY_DE = [
     "Die Gegner meinten, das Geld solle in die Reparatur der Straßen fließen, die seit Jahren verschoben wird.",
     "Die Bürgermeisterin erwartet, dass die ersten neuen Linien noch vor dem Ende des Sommers fahren.",
 ]
+COUNCIL_BODY_ES = [
+    "El consejo municipal aprobó el lunes el nuevo presupuesto tras un largo debate sobre el transporte.",
+    "Los concejales dijeron que el plan añadirá más autobuses en los barrios del norte de la ciudad.",
+    "La oposición sostuvo que el dinero debía ir a reparar las calles, que llevan años de retraso.",
+    "La alcaldesa espera que las primeras líneas nuevas empiecen a circular antes del verano.",
+]
 # A photo gallery's slides (title, caption), as a page pastes them between two parts of an article.
 GALLERY_SLIDES = [
     ("Harbour fire", "Firefighters fought a blaze at the old harbour warehouse for most of the night."),

@@ -6,17 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import COUNCIL_BODY, COUNCIL_BODY_DE
+from conftest import COUNCIL_BODY, COUNCIL_BODY_DE, COUNCIL_BODY_ES
 from ingest.config import CleanOptions
 from ingest.clean.text import clean_text
 
 OPTIONS = CleanOptions()
-BODY_ES = [
-    "El consejo municipal aprobó el lunes el nuevo presupuesto tras un largo debate sobre el transporte.",
-    "Los concejales dijeron que el plan añadirá más autobuses en los barrios del norte de la ciudad.",
-    "La oposición sostuvo que el dinero debía ir a reparar las calles, que llevan años de retraso.",
-    "La alcaldesa espera que las primeras líneas nuevas empiecen a circular antes del verano.",
-]
+BODY_ES = COUNCIL_BODY_ES
 
 
 def _page(headline: str, body: list[str], *tail: str) -> str:

@@ -21,28 +21,24 @@ def _page(headline: str, body: list[str], *lines: str, inside: bool = True) -> s
     return "\n\n".join(["Home", "News", "Sport", headline, *middle, "Privacy Policy"])
 
 
-@pytest.mark.parametrize("headline, body, caption", [
+@pytest.mark.parametrize("headline, body, line, inside, rule", [
     ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE,
-     "Ein neuer Bus vor dem Rathaus. Foto: Jan Roth | flickr | CC BY 2.0"),
+     "Ein neuer Bus vor dem Rathaus. Foto: Jan Roth | flickr | CC BY 2.0", True, "pattern:caption"),
     ("Council approves budget for more buses", COUNCIL_BODY,
-     "The new buses at the northern depot. Click to enlarge the picture. CC-BY-SA 4.0"),
-], ids=["de-flickr", "en-enlarge"])
-def test_a_line_ending_with_a_creative_commons_tag_is_a_caption(headline, body, caption):
-    cleaned = clean_text(_page(headline, body, caption), OPTIONS)
-    assert list(cleaned.paragraphs) == body
-    assert {r.rule for r in cleaned.removed if r.text == caption} == {"pattern:caption"}
-
-
-@pytest.mark.parametrize("headline, body, notice", [
+     "The new buses at the northern depot. Click to enlarge the picture. CC-BY-SA 4.0", True, "pattern:caption"),
     ("Council approves budget for more buses", COUNCIL_BODY,
-     "All content is licensed under a Creative Commons Attribution 4.0 International License, unless stated otherwise."),
+     "All content is licensed under a Creative Commons Attribution 4.0 International License, unless stated otherwise.",
+     False, "pattern:copyright"),
     ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE,
-     "Texte auf dieser Webseite stehen unter einer Creative Commons Namensnennung 3.0 Lizenz."),
-], ids=["en", "de"])
-def test_a_licence_notice_under_the_article_goes(headline, body, notice):
-    cleaned = clean_text(_page(headline, body, notice, inside=False), OPTIONS)
+     "Texte auf dieser Webseite stehen unter einer Creative Commons Namensnennung 3.0 Lizenz.", False,
+     "pattern:copyright"),
+], ids=["caption-de-flickr", "caption-en-enlarge", "notice-en", "notice-de"])
+def test_a_creative_commons_caption_in_the_body_or_licence_notice_under_it_goes(headline, body, line, inside, rule):
+    """A line ending with a Creative Commons tag is a caption; one naming the licence under the
+    article is the site's licence notice."""
+    cleaned = clean_text(_page(headline, body, line, inside=inside), OPTIONS)
     assert list(cleaned.paragraphs) == body
-    assert {r.rule for r in cleaned.removed if r.text == notice} == {"pattern:copyright"}
+    assert {r.rule for r in cleaned.removed if r.text == line} == {rule}
 
 
 @pytest.mark.parametrize("line", [
