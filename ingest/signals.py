@@ -13,15 +13,20 @@ while the writer forked a worker (in logging's at-fork hook). So code that forks
 runs inside `sigterm_deferred()`, where SIGTERM and SIGINT (Ctrl-C, the same hazard)
 are only recorded and raised once the block ends; and the handler records the signal too, so that the writer's waiting
 loops can call `raise_if_terminated()`, which raises Terminated again should the
-first exception have been dropped anywhere else.
+first exception have been dropped anywhere else. Such a dropped exception would be
+printed with a traceback (seen when Ctrl-C came while a multiprocessing connection
+was being finalized); inside the block `sys.unraisablehook` says nothing of an
+interrupt the handler raised, since it is raised again.
 """
 
 from __future__ import annotations
 
 import signal
+import sys
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Any
 
 
 class Terminated(KeyboardInterrupt):
@@ -57,6 +62,16 @@ def raise_if_terminated() -> None:
         raise _stop(_RECEIVED[0])
 
 
+def _quiet_about_dropped_interrupts(previous: Callable[[Any], object]) -> Callable[[Any], None]:
+    """A sys.unraisablehook that says nothing of an interrupt our handler raised inside
+    a finalizer (the waiting loops raise it again) and passes anything else to `previous`."""
+    def hook(unraisable: Any) -> None:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt) and _RECEIVED:
+            return
+        previous(unraisable)
+    return hook
+
+
 @contextmanager
 def sigterm_interrupts() -> Iterator[None]:
     """Within the block, SIGTERM raises Terminated and SIGINT KeyboardInterrupt, both
@@ -65,11 +80,14 @@ def sigterm_interrupts() -> Iterator[None]:
         yield
         return
     previous = {signum: signal.signal(signum, _raise_terminated) for signum in _STOPS}
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = _quiet_about_dropped_interrupts(previous_hook)
     try:
         yield
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+        sys.unraisablehook = previous_hook
         _RECEIVED.clear()
 
 
