@@ -11,6 +11,8 @@ import json
 import textwrap
 import sqlite3
 
+import pytest
+
 from conftest import GALLERY_SLIDES
 from ingest.clean.markdown import looks_like_markdown, markdown_to_text
 from ingest.clean.text import clean_text
@@ -77,6 +79,22 @@ def test_markup_goes_and_every_line_keeps_its_number():
     for removed in cleaned.removed:
         if removed.rule not in ("title", "published"):
             assert removed.text.split()[0].strip("*_#[") in lines[removed.line_no]
+
+
+@pytest.mark.parametrize("address", [
+    r"https://en.wikipedia.org/wiki/Brenner_Base_Tunnel_\(railway\)",  # html2text escapes them
+    "https://en.wikipedia.org/wiki/Brenner_Base_Tunnel_(railway)",  # a balanced pair, CommonMark
+    r'https://example.org/a_\(b\) "Brenner (railway)"',  # and a title with its own
+], ids=["escaped", "balanced", "titled"])
+def test_an_address_with_parentheses_leaves_no_address_behind(address):
+    page = markdown_page().replace("(https://example.org/obb)", f"({address})")
+    page = page.replace("![Sleeper carriage](https://example.org/img/sleeper.jpg)",
+                        f"![Sleeper carriage]({address.replace('wiki/', 'img/')}.jpg)")
+    text = markdown_to_text(page)
+    assert "wikipedia" not in text and "example.org" not in text and "](" not in text
+    assert text.count("\n") == page.count("\n")
+    cleaned = clean_document(RawDocument("page.md", "0" * 64, TEXT, b"", page, "test"), OPTIONS)
+    assert list(cleaned.paragraphs) == BODY
 
 
 def test_a_slideshow_saved_as_a_list_of_headed_slides_goes_as_a_gallery():

@@ -24,10 +24,14 @@ from itertools import accumulate
 
 MIN_LINKS = 5  # "](" this many times: a page's menus alone hold more, prose never
 
-# ![alt](src): an image, dropped; then [text](url): a link, its text kept. Neither holds
-# brackets or parentheses inside (a nested image is gone before its link is read).
-_IMAGE = re.compile(r"!\[[^\[\]]{0,1000}\]\([^()]{0,4000}\)")
-_LINK = re.compile(r"\[([^\[\]]{0,1000})\]\([^()]{0,4000}\)")
+# ![alt](src): an image, dropped; then [text](url): a link, its text kept. The text holds
+# no brackets (a nested image is gone before its link is read); the address may hold
+# escaped parentheses (html2text writes Wikipedia's ".../Title_\(film\)") or a balanced
+# pair (CommonMark's rule), not nested. Each piece starts with a different character, so
+# the match never backtracks into itself.
+_ADDRESS = r"\((?:[^()\\]|\\.|\([^()\\]{0,400}\)){0,4000}\)"
+_IMAGE = re.compile(r"!\[[^\[\]]{0,1000}\]" + _ADDRESS, re.DOTALL)
+_LINK = re.compile(r"\[([^\[\]]{0,1000})\]" + _ADDRESS, re.DOTALL)
 # A heading or quote mark at the line's start, or a heading's after a list item's bullet
 # ("* ## 1/50 Title": the bullet stays).
 _LINE_MARK = re.compile(r"^([ \t]*+[*+-][ \t]++)#{1,6}[ \t]+|^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?)", re.MULTILINE)
