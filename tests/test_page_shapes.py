@@ -1,5 +1,6 @@
 """benchmarks/page_shapes.py: a page as a text browser dumps it (w3m) is read as a wrapped
-page, its paragraphs whole again. Skipped where w3m is not installed (apt install w3m)."""
+page, its paragraphs whole again (skipped where w3m is not installed: apt install w3m); a
+page saved as Markdown keeps its characters (skipped without html2text, the bench extra)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from page_shapes import as_browser_dump, dump_available  # noqa: E402
+from page_shapes import as_browser_dump, as_markdown, dump_available  # noqa: E402
 
 from ingest.clean.text import clean_text  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
@@ -39,3 +40,9 @@ def test_a_w3m_dump_keeps_its_paragraphs_whole():
     dump = as_browser_dump(html, "w3m")
     assert max(map(len, dump.splitlines())) > 80 and not any(p in dump for p in PARAGRAPHS)  # wrapped
     assert [p for p in clean_text(dump, CleanOptions()).paragraphs if p in PARAGRAPHS] == PARAGRAPHS
+
+
+def test_a_page_saved_as_markdown_keeps_its_accented_characters():
+    pytest.importorskip("html2text")
+    html = "<p>La situaci&oacute;n &ldquo;tr&aacute;gica&rdquo; en Gaza, dijo el ministro espa&ntilde;ol.</p>"
+    assert "La situación “trágica” en Gaza, dijo el ministro español." in as_markdown(html)
