@@ -11,9 +11,10 @@ import pytest
 
 from conftest import COUNCIL_BODY as BODY
 from ingest.clean import clean_document
-from ingest.clean.htmltext import (ANCHOR, FIGURE, HAS_LINK, HEADING, ITEM_TEXT, LINK, LIST_ITEM,
+from ingest.clean.htmltext import (ANCHOR, APART, FIGURE, HAS_LINK, HEADING, ITEM_TEXT, LINK, LIST_ITEM, PARAGRAPH,
                                    tree_to_block_lines, tree_to_lines)
-from ingest.clean.structure import link_lists, rejoin_broken_lines, restore_sections
+from ingest.clean.structure import (MAX_DROPPED_WORDS, MAX_SAME_START, link_lists, rejoin_broken_lines, restore_dropped_words,
+                                     restore_sections)
 from ingest.config import CleanOptions
 from ingest.models import HTML, RawDocument
 
@@ -128,7 +129,8 @@ def test_block_lines_are_the_page_lines_with_the_markup_of_their_text():
 
 def test_work_is_bounded_on_pages_of_many_alike_lines():
     """Runs of 20,000 list items, reading lines that start alike, a paragraph cut in 20,000
-    pieces: linear work (a quadratic walk over them takes minutes)."""
+    pieces, 20,000 reading lines that each lost words of a page line: linear work (a quadratic
+    walk over them takes minutes)."""
     n = 20_000
     page = [BODY[0]] + [f"Item number {i} of the menu" for i in range(n)] + [BODY[1]]
     body = [BODY[0], BODY[1]] + [f"Item numbers are {i} in this line" for i in range(n)]
@@ -137,8 +139,13 @@ def test_work_is_bounded_on_pages_of_many_alike_lines():
     restored = restore_sections(body, page, [0] + [LIST_ITEM] * n + [0], "Council approves budget")
     rejoined = rejoin_broken_lines(pieces, [" ".join(pieces)])
     kept, removed = link_lists([f"Teaser {i}" for i in range(n)], [f"Teaser {i}" for i in range(n)], [LINK] * n)
+    alike = [f"Item number {i} of the long menu at the top of every page of the site" for i in range(n)]
+    cut = [line.replace(" long", "") for line in alike]
+    refilled = restore_dropped_words(cut, alike, [PARAGRAPH] * n, frozenset(alike))
     assert time.process_time() - start < 10
     assert restored[1:n + 1] == page[1:n + 1] and rejoined == [" ".join(pieces)] and not kept and len(removed) == n
+    m = MAX_SAME_START  # a key's lines past it are not looked at
+    assert refilled[:m] == alike[:m] and refilled[m:] == cut[m:]
 
 
 def test_a_page_hyphenated_with_soft_hyphens_keeps_its_body_as_typed():
@@ -235,3 +242,44 @@ def test_a_list_item_with_a_formulas_annotation_is_not_put_back():
         f"<p>{BODY[0]}</p><p>{BODY[1]}</p><ul><li>The sum of two such matrices</li></ul><p>{BODY[2]}</p>"))
     assert restore_sections(BODY[:3], *tree_to_block_lines(plain), "Council approves budget") == \
         BODY[:2] + ["The sum of two such matrices"] + BODY[2:3]
+
+
+# A paragraph with a link in a <span class="link">, which trafilatura drops as a widget.
+SPANNED = ('Members said the plan would add <span class="link"><a href="/buses">more buses</a></span> to the '
+           'northern districts and lower fares for students.')
+
+
+def test_words_the_extractor_dropped_inside_a_paragraph_are_put_back():
+    """trafilatura's reading loses the words of an inline element it takes for a widget ("Members
+    said the plan would add to the northern districts"); the page's paragraph, which the line
+    classifier keeps too, is stored whole."""
+    inner = "".join(f"<p>{SPANNED if i == 1 else line}</p>" for i, line in enumerate(BODY))
+    assert list(cleaned(article_page(inner)).paragraphs) == BODY
+
+
+def test_a_formula_the_extractor_dropped_stays_out():
+    """A paragraph with a formula in it, as Wikipedia writes one: trafilatura drops the formula
+    and its TeX annotation, and the page line that holds them is set apart (<math>), so they do
+    not come back."""
+    formula = ('<span class="mwe-math-element"><span class="mwe-math-mathml-inline" style="display: none;">'
+               '<math><semantics><mrow><mi>A</mi></mrow><annotation encoding="application/x-tex">'
+               '{\\displaystyle A}</annotation></semantics></math></span>'
+               '<img src="/math/a.svg" class="mwe-math-fallback-image-inline" alt="A"></span>')
+    inner = "".join(f"<p>{line.replace('the new budget', 'the new budget ' + formula, 1)}</p>" for line in BODY)
+    body = " ".join(cleaned(article_page(inner)).paragraphs)
+    assert "displaystyle" not in body and BODY[1] in body
+
+
+def test_a_reading_line_gets_back_only_a_few_words_of_a_kept_paragraph():
+    page = ["Members said the plan would add more buses to the northern districts and lower fares for students.",
+            "The mayor said she expected the first new routes to open before the end of the coming summer, "
+            "and every one of the bus lines of the old network to run again by the spring of next year."]
+    reading = ["Members said the plan would add to the northern districts and lower fares for students.",
+               "The mayor said she expected the first new routes to open before the end of the coming summer."]
+    kinds = [PARAGRAPH, PARAGRAPH]
+    assert restore_dropped_words(reading, page, kinds, frozenset(page)) == [page[0], reading[1]]
+    # the page line the line classifier does not keep, or one set apart, is not taken
+    assert restore_dropped_words(reading, page, kinds, frozenset()) == reading
+    assert restore_dropped_words(reading, page, [PARAGRAPH | APART] * 2, frozenset(page)) == reading
+    # the second page line adds more than MAX_DROPPED_WORDS words: another sentence, not an inline element
+    assert len(page[1].split()) - len(reading[1].split()) > MAX_DROPPED_WORDS

@@ -41,7 +41,7 @@ from ..provenance import declared_language
 from .guard import prose_bytes
 from .headline import without_site
 from .htmltext import media_captions, tree_to_block_lines, tree_to_lines
-from .structure import link_lists, rejoin_broken_lines, restore_sections, restore_soft_hyphens
+from .structure import link_lists, rejoin_broken_lines, restore_dropped_words, restore_sections, restore_soft_hyphens
 from ..models import RemovedLine
 from .text import clean_text
 
@@ -196,6 +196,7 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
     text = clean_text("\n".join(page_lines), options, saved_widths=False)
     traf_lines = rejoin_broken_lines((doc.text or "").splitlines(), page_lines) if doc else []
     traf_lines = restore_soft_hyphens(traf_lines, page_lines)
+    traf_lines = restore_dropped_words(traf_lines, page_lines, kinds, frozenset(text.paragraphs))
     traf, traf_removed = _shape_rules(traf_lines, title, preformatted)
     gt, gl = reading_grams(traf), reading_grams(text.paragraphs)
     read: list[str] = []

@@ -152,6 +152,51 @@ def restore_soft_hyphens(lines: list[str], page_lines: list[str]) -> list[str]:
     return out
 
 
+# A page line whose words the reading's line holds in order but for at most this many (and
+# at most a fifth of the page line's) is that line with an inline element dropped.
+MAX_DROPPED_WORDS = 6
+
+
+def _holds_in_order(whole: list[str], part: list[str]) -> bool:
+    """Whether the words `part` appear in `whole` in order (a subsequence), first and last alike."""
+    if not part or whole[0] != part[0] or whole[-1] != part[-1]:
+        return False
+    it = iter(whole)
+    return all(word in it for word in part)
+
+
+def restore_dropped_words(lines: list[str], page_lines: list[str], kinds: list[int],
+                          kept: frozenset[str]) -> list[str]:
+    """The reading's lines with inline words the extractor dropped put back: a line that is no
+    page line but holds, in order, the words of a page line but for at most MAX_DROPPED_WORDS
+    of them (a link inside the paragraph, in a <span> trafilatura takes for a widget) is that
+    page line, if it is a paragraph (<p>) with nothing in a figure or set apart (a formula's
+    TeX annotation, which trafilatura rightly drops) that the line classifier's reading also
+    keeps (`kept`)."""
+    page = set(page_lines)
+    candidates = [line for line, kind in zip(page_lines, kinds)
+                  if kind & PARAGRAPH and not kind & (FIGURE | APART) and line in kept]
+    if not candidates:
+        return lines
+    by_start = _by_start(candidates)
+    out = []
+    for line in lines:
+        text = line.strip()
+        mark = text[:2] if text.startswith(_MARKS) else ""
+        bare = text[len(mark):]
+        whole = None
+        if bare and bare not in page:
+            words = bare.split()
+            for cand in by_start.get(bare[:_PREFIX], ()):
+                cw = cand.split()
+                extra = len(cw) - len(words)
+                if 0 < extra <= min(MAX_DROPPED_WORDS, len(cw) // 5) and _holds_in_order(cw, words):
+                    whole = cand
+                    break
+        out.append(mark + whole if whole else line)
+    return out
+
+
 def _restorable(kind: int) -> bool:
     """A section heading or a list item, none of it a link to another page, in a figure or set
     apart (an aside, a quote, a video's fallback text, a formula's TeX annotation); a list
