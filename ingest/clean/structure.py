@@ -23,8 +23,10 @@ lose the shape of an article:
 
 And before any of it, a paragraph trafilatura cut at its source's line breaks (it keeps
 them when its fallback reads the page) is made one line again where its pieces, joined,
-are exactly one page line (rejoin_broken_lines), and a line that is a page line but for
-the soft hyphens trafilatura drops gets them back (restore_soft_hyphens).
+are exactly one page line (rejoin_broken_lines), a line that is a page line but for
+the soft hyphens trafilatura drops gets them back (restore_soft_hyphens), and a line that
+lost a few words of a paragraph the line classifier keeps too (an inline link in a <span>
+trafilatura takes for a widget) is that paragraph again (restore_dropped_words).
 
 Both use only the markup (ingest.clean.htmltext's line kinds) and the page's order,
 in every script alike; a restored line must not be the headline (or a run of its
