@@ -142,6 +142,9 @@ def test_work_is_bounded_on_pages_of_many_alike_lines():
     alike = [f"Item number {i} of the long menu at the top of every page of the site" for i in range(n)]
     cut = [line.replace(" long", "") for line in alike]
     refilled = restore_dropped_words(cut, alike, [PARAGRAPH] * n, frozenset(alike))
+    long_lines = [f"Item number {i} " + "word " * 50_000 for i in range(16)]  # each split once, not once a line
+    restore_dropped_words([f"Item number {i} of a line" for i in range(n)], long_lines, [PARAGRAPH] * 16,
+                          frozenset(long_lines))
     assert time.process_time() - start < 10
     assert restored[1:n + 1] == page[1:n + 1] and rejoined == [" ".join(pieces)] and not kept and len(removed) == n
     m = MAX_SAME_START  # a key's lines past it are not looked at

@@ -181,6 +181,7 @@ def restore_dropped_words(lines: list[str], page_lines: list[str], kinds: list[i
     if not candidates:
         return lines
     by_start = _by_start(candidates)
+    split: dict[str, list[str]] = {}  # each candidate's words, split once (a page line may be long)
     out = []
     for line in lines:
         text = line.strip()
@@ -190,7 +191,9 @@ def restore_dropped_words(lines: list[str], page_lines: list[str], kinds: list[i
         if bare and bare not in page:
             words = bare.split()
             for cand in by_start.get(bare[:_PREFIX], ()):
-                cw = cand.split()
+                cw = split.get(cand)
+                if cw is None:
+                    cw = split[cand] = cand.split()
                 extra = len(cw) - len(words)
                 if 0 < extra <= min(MAX_DROPPED_WORDS, len(cw) // 5) and _holds_in_order(cw, words):
                     whole = cand
