@@ -6,6 +6,7 @@ import pytest
 
 from ingest.config import CleanOptions
 from ingest.clean import rules as R
+from ingest.clean.pagescan import match_lines
 from ingest.clean.text import clean_text
 
 OPTIONS = CleanOptions()
@@ -334,3 +335,22 @@ def test_a_caption_ending_with_a_german_image_credit_is_a_caption(credit):
     cleaned = clean_text(_de_page(DE_DECK, "03.05.2019, 08:15 Uhr", "Anna Keller", caption), OPTIONS)
     assert _rule(cleaned, caption) == R.CAPTION
     assert cleaned.paragraphs[0] == DE_DECK
+
+
+@pytest.mark.parametrize("word, name", [("By", "Anna Keller"), ("von", "Anna Keller und Tom Weber"), ("Por", "Ana Ruiz")])
+def test_a_byline_whose_name_stands_on_the_next_line_is_a_byline(word, name):
+    """A page that sets the author's name apart saves its byline as two lines, the word and the
+    name: both go with the byline rule, under a standfirst the article keeps, as one line would."""
+    cleaned = clean_text(_page(*DECK, word, name, DATE), OPTIONS)
+    kept = "\n".join(cleaned.paragraphs)
+    assert list(cleaned.paragraphs) == [*DECK, *BODY]
+    assert _rule(cleaned, word) == R.BYLINE and _rule(cleaned, name) == R.BYLINE and name not in kept
+
+
+@pytest.mark.parametrize("word, after", [("by", "bis"), ("By", "Anna Keller, who has covered the council for years, writes.")])
+def test_a_byline_word_before_no_name_is_no_byline(word, after):
+    """The word is no byline before a lower-case line (a form's "von" / "bis") or a sentence."""
+    texts = [word, after]
+    rules = match_lines(texts, [len(t.split()) for t in texts])
+    R.split_bylines(texts, "".join(t[0] for t in texts), [len(t.split()) for t in texts], rules)
+    assert R.BYLINE not in rules

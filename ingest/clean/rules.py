@@ -375,6 +375,28 @@ def comment_headings(texts: list[str], heads: str, words: list[int], rules: list
             rules[i] = COMMENTS
 
 
+# A byline whose word stands on a line of its own, the name on the next ("By" / "Jane Roe",
+# "von" / "Anna Muster"), as a page that sets the author's name apart writes it: the two lines
+# are the byline. The name has at most this many words, starts with a capital and ends no sentence.
+BYLINE_NAME_MAX_WORDS = 6
+_BYLINE_ALONE = frozenset(w for w in BYLINE_WORDS.split("|") if " " not in w and w.isalpha())
+_BYLINE_ALONE_HEADS = re.compile("[" + "".join(sorted({w[0] + w[0].upper() for w in _BYLINE_ALONE})) + "]")
+_SENTENCE_END = (".", "!", "?", "。", "！", "？")
+
+
+def split_bylines(texts: list[str], heads: str, words: list[int], rules: list) -> None:
+    """Give rule BYLINE to a line that is only a byline's word and to the name on the line after
+    it (see BYLINE_NAME_MAX_WORDS); `heads` holds each line's first character: only the lines
+    that start as such a word does are looked at, found with one scan of it."""
+    last = len(texts) - 1
+    for m in _BYLINE_ALONE_HEADS.finditer(heads):
+        i = m.start()
+        if (i < last and words[i] == 1 and rules[i] is None and texts[i].lower() in _BYLINE_ALONE
+                and rules[i + 1] is None and words[i + 1] <= BYLINE_NAME_MAX_WORDS and heads[i + 1].isupper()
+                and not texts[i + 1].endswith(_SENTENCE_END)):
+            rules[i] = rules[i + 1] = BYLINE
+
+
 def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The case-sensitive twin of an IGNORECASE pattern, for matching lower-cased lines.
 

@@ -158,6 +158,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
 
     rules = match_lines(texts, words)
     R.comment_headings(texts, heads, words, rules)  # "5 Kommentare zu „Title“"
+    R.split_bylines(texts, heads, words, rules)  # "By" over "Jane Roe"
     if links is not None:
         for i in mostly_links(nos, texts, members, links):
             if rules[i] is None:
