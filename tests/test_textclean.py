@@ -98,9 +98,12 @@ def test_share_lines_removed(line):
     assert list(cleaned.paragraphs) == BODY
 
 
-def test_ad_marker_inside_body_removed():
-    cleaned = clean(page("- Advertisement -"))
-    assert rule_of(cleaned, "- Advertisement -") == "phrase:ad"
+@pytest.mark.parametrize("marker", ["- Advertisement -", "Advertisement · Scroll to continue",
+                                    "ADVERTISEMENT - CONTINUE READING BELOW"])
+def test_ad_marker_inside_body_removed(marker):
+    """An ad marker, also two of them joined by a separator (Reuters' "Advertisement · Scroll to continue")."""
+    cleaned = clean(page(marker))
+    assert rule_of(cleaned, marker) == "phrase:ad"
     assert list(cleaned.paragraphs) == BODY
 
 

@@ -101,7 +101,7 @@ _SHORT = re.compile(
     r"^" + _LEAD + r"(?:"
     r"(?P<share>" + SHARE_PHRASES + r")"
     r"|(?P<subscribe>" + SUBSCRIBE_PHRASES + r")"
-    r"|(?P<ad>" + AD_PHRASES + r")"
+    r"|(?P<ad>" + AD_PHRASES + r"(?:\s*+[·•|\-–—]\s*+" + AD_PHRASES + r")?)"  # "Advertisement · Scroll to continue"
     r"|(?P<comments>" + COMMENTS_PHRASES + r")"
     r"|(?P<related>" + RELATED_PHRASES + r")"
     r"|(?P<author>" + AUTHOR_PHRASES + r")"
