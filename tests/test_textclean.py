@@ -1097,3 +1097,13 @@ def test_an_article_of_short_sections_keeps_its_sections():
     cleaned = clean("\n\n".join(lines))
     for line in (*LONG_BODY, *TEASERS[1::2]):
         assert line in cleaned.paragraphs
+
+
+def test_lines_of_invisible_characters_are_blank_and_edges_lose_them():
+    """A site that sets a line of one zero-width non-joiner between its paragraphs stores no
+    paragraph of it; a word joiner or a byte order mark at a paragraph's edge goes too (it hid
+    the full stop that ends the sentence); inside a word, a zero-width non-joiner stays."""
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # "I want", a ZWNJ inside the word
+    body = [BODY[0], f"\ufeff{BODY[1]}\u2060\u2060", f"{BODY[2][:-1]} ({persian}).", BODY[3]]
+    cleaned = clean("\n\u200c\n".join(["Council approves budget for more buses", *body]))
+    assert list(cleaned.paragraphs) == [BODY[0], BODY[1], f"{BODY[2][:-1]} ({persian}).", BODY[3]]

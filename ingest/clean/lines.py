@@ -36,6 +36,33 @@ def in_template(line: str, template: frozenset[str], sizes: frozenset[int]) -> b
     return len(line.split()) in sizes and normalize_text(line) in template
 
 
+# Characters that show nothing and mean nothing at a line's edge: zero-width space, joiners,
+# direction marks, word joiner, byte order mark. Some sites set a paragraph of one between
+# their paragraphs (a line of U+200C), and a BOM or a word joiner after a full stop hides it.
+INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff")
+_INVISIBLE_SET = frozenset(INVISIBLE)
+
+
+def _bare(line: str) -> str:
+    """The line without whitespace and INVISIBLE characters at its edges."""
+    i, j = 0, len(line)
+    while i < j and (line[i] in _INVISIBLE_SET or line[i].isspace()):
+        i += 1
+    while j > i and (line[j - 1] in _INVISIBLE_SET or line[j - 1].isspace()):
+        j -= 1
+    return line[i:j]
+
+
+def stripped_lines(text: str) -> list[str]:
+    """The text's lines (str.splitlines) without whitespace and INVISIBLE characters at their
+    edges: a line of only such characters is blank. (Inside a line they stay: a zero-width
+    non-joiner is part of a Persian word.)"""
+    lines = list(map(str.strip, text.splitlines()))
+    if any(map(text.__contains__, INVISIBLE)):
+        lines = [_bare(line) if not _INVISIBLE_SET.isdisjoint(line) else line for line in lines]
+    return lines
+
+
 # The whitespace str.split splits at that a line of str.splitlines can hold, but for a
 # single space (tests/test_textclean.py checks the list).
 OTHER_SPACE = ("  ", "\t", "\x1f", "\xa0", "\u1680", *map(chr, range(0x2000, 0x200b)), "\u202f",

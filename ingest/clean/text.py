@@ -3,7 +3,7 @@
 Each input line ends up either in a body paragraph or in `removed` with the name
 of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
 
-1. lines are stripped; per-source template lines go (rule "template");
+1. lines are stripped (of invisible characters at their edges too: lines.stripped_lines); per-source template lines go (rule "template");
 2. hard-wrapped lines are rejoined (a line without closing punctuation followed,
    with no blank line between, by a line that starts in lower case);
 3. each line gets a shape rule (share, subscribe, counter, caption, a sentence
@@ -77,7 +77,7 @@ from .headline import (anchor_leads, body_lead, first_line_title, headline_ancho
 from .worded import worded_anchor
 from .labels import label_items, label_privacy_notices, label_repeated_labels, label_repeated_teasers, label_trailing_prompts, title_before
 from .markdown import mostly_links
-from .lines import first, in_template, run_together, sentence_ends, split_sentences, word_counts
+from .lines import first, in_template, run_together, sentence_ends, split_sentences, stripped_lines, word_counts
 from .rejoin import rejoin
 from ..models import RemovedLine
 from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, word_run_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
@@ -120,7 +120,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     min_words = max(1, getattr(options, "min_paragraph_words", 8))
     # Per-line features are computed for all lines at once (C-level map/filter),
     # then the few passes over items below touch only plain lists.
-    stripped = list(map(str.strip, text.splitlines()))
+    stripped = stripped_lines(text)
     if paragraph_nos is not None and len(paragraph_nos) < len(stripped):  # not the lines of this text
         paragraph_nos = None
     if links is not None and len(links) < len(stripped):
