@@ -8,6 +8,7 @@ import pytest
 
 from conftest import COUNCIL_BODY, COUNCIL_BODY_DE, COUNCIL_BODY_ES
 from ingest.config import CleanOptions
+from ingest.clean.credits import credit_lines
 from ingest.clean.text import clean_text
 
 OPTIONS = CleanOptions()
@@ -84,3 +85,20 @@ def test_a_source_inside_a_paragraph_is_the_articles():
     line = "Die Zahl der Fahrgäste stieg im Jahr um zwölf Prozent (Quelle: Landesamt für Statistik)."
     body = [*BODY_DE_LONG[:2], line, *BODY_DE_LONG[2:]]
     assert line in clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", body), OPTIONS).paragraphs
+
+
+@pytest.mark.parametrize("credit", ["AFP", "Getty Images", "Michael Conroy, AP", "Philipp von Ditfurth/dpa",
+                                    "imago images/Pemax", "(Reuters)"])
+def test_a_credit_alone_in_the_body_is_removed(credit):
+    """A photo's credit on a line of its own, its caption elsewhere or none: an agency, or a
+    photographer and the agency (credits.credit_lines)."""
+    cleaned = clean_text(_page("Council approves budget for more buses", COUNCIL_BODY, credit), OPTIONS)
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert {r.rule for r in cleaned.removed if r.text == credit} == {"pattern:caption"}
+
+
+@pytest.mark.parametrize("line", ["Reuters contributed reporting to this story.", "Michael Conroy, a photographer for AP",
+                                  "the council/AP"])
+def test_a_line_that_names_an_agency_in_words_stays(line):
+    """A sentence that names an agency, or a name that is no photographer's, is no credit."""
+    assert credit_lines([line], [len(line.split())], [None], 0, 1) == []

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from itertools import accumulate, compress, islice
 from operator import itemgetter
 
-from .vocabulary import BRACKET_CREDIT_ENDS, CAPTION_NAMES, END_CREDIT_WORDS, HANGUL_CREDIT_WORDS, POSITION_MARKERS, SOURCE_NAMES
+from .vocabulary import BRACKET_CREDIT_ENDS, CAPTION_NAMES, CREDIT_AGENCIES, END_CREDIT_WORDS, HANGUL_CREDIT_WORDS, POSITION_MARKERS, SOURCE_NAMES
 
 # A caption that ends with its photo credit after the last sentence: "... in London. AP Photo/Jane
 # Doe", "... talks. (Name Surname/CBC)", "... gesehen. Getty Images", "... durante el desfile. EFE".
@@ -242,3 +242,21 @@ def source_lines(texts: list[str], words: list[int], labels: list, start: int, e
     firsts = compress(range(start, end), map(_SOURCE_FIRST.__contains__, map(itemgetter(0), texts[start:end])))
     return [i for i in firsts if words[i] <= SOURCE_LINE_MAX_WORDS and labels[i] is None and ":" in texts[i]
             and _SOURCE_LINE.match(texts[i]) is not None]
+
+
+# A body line that is a photo's credit alone, its caption on another line or none: an agency's name
+# (vocabulary.CREDIT_AGENCIES: "AFP", "Getty Images"), or a photographer's name of at most
+# CREDIT_NAME_WORDS capitalised words and the agency after a "/" or a comma, or before a "/"
+# ("Michael Conroy, AP", "Philipp von Ditfurth/dpa", "imago images/Pemax"). Looked for in the body
+# only, on lines of at most CREDIT_LINE_MAX_WORDS words.
+CREDIT_NAME_WORDS = 4
+CREDIT_LINE_MAX_WORDS = 7
+_AGENCY = "(?i:" + "|".join(map(re.escape, sorted(CREDIT_AGENCIES, key=len, reverse=True))) + ")"
+_PHOTOGRAPHER = f"{_NAME}(?:[ \u00a0]++(?:{_NAME}|von|van|de|da|del|der|di|du|la|le)){{0,{CREDIT_NAME_WORDS - 1}}}"
+_CREDIT_ALONE = re.compile(f"\\(?+(?:{_AGENCY}|{_PHOTOGRAPHER}\\s*+(?:/|,)\\s*+{_AGENCY}|{_AGENCY}\\s*+/\\s*+{_PHOTOGRAPHER})\\)?+")
+
+
+def credit_lines(texts: list[str], words: list[int], labels: list, start: int, end: int) -> list[int]:
+    """Indices of the body lines of [start, end) (labels[i] None) that are a photo's credit alone (see above)."""
+    return [i for i in range(start, end) if words[i] <= CREDIT_LINE_MAX_WORDS and labels[i] is None
+            and _CREDIT_ALONE.fullmatch(texts[i]) is not None]

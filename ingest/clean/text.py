@@ -65,7 +65,7 @@ from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_blo
 from .cards import cards_above_links
 from .cleaned import Cleaned
 from .commenting import comment_prompts
-from .credits import CREDIT_MIN_WORDS, credited_captions, ends_with_credit, licensed_lines, placed_captions, source_lines
+from .credits import CREDIT_MIN_WORDS, credit_lines, credited_captions, ends_with_credit, licensed_lines, placed_captions, source_lines
 from .deck import author_note, credit_next, below_headline_label, deck_start, headline_dek, headline_furniture, own_teasers, standfirst
 from .gallery import gallery_lines
 from ..config import CleanOptions
@@ -250,6 +250,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     for i in notices:  # "All content is licensed under a Creative Commons ... License"
         labels[i] = R.COPYRIGHT
     for i in source_lines(texts, words, labels, start, end):  # "Quelle: dpa", "Bron: BELGA"
+        labels[i] = R.CAPTION
+    for i in credit_lines(texts, words, labels, start, end):  # "AFP", "Michael Conroy, AP"
         labels[i] = R.CAPTION
     for i in cards_above_links(texts, words, rules, labels, ends, start, end):  # a card's headline over "... mehr"
         labels[i] = R.TEASER

@@ -462,6 +462,14 @@ COMMENT_CLOSED = ("closed", "disabled", "deaktiviert", "geschlossen", "désactiv
                   "desativad", "chius", "disabilitat", "gesloten", "uitgeschakeld", "stängd", "avstängd", "lukket",
                   "deaktiveret", "suljettu", "zamknię", "wyłączon", "uzavřen", "vypnut", "закрыт", "отключ",
                   "kapalı", "kapatıl", "締め切", "关闭", "關閉", "마감")
+# News and photo agencies whose name alone, or after or before a photographer's ("Michael Conroy,
+# AP", "Jane Roe/dpa", "imago images/Name"), makes a line a photo's credit (ingest.clean.credits.
+# credit_lines). Lower case.
+CREDIT_AGENCIES = ("afp", "ap", "apa", "ansa", "anp", "belga", "dpa", "ddp", "efe", "epa", "epa-efe", "reuters",
+                   "getty images", "getty", "imago", "imago images", "keystone", "picture alliance",
+                   "picture-alliance", "shutterstock", "istock", "xinhua", "kyodo", "yonhap", "tass", "ntb",
+                   "associated press", "ap photo", "afp via getty images", "pa", "pa wire", "pa images",
+                   "bloomberg", "zuma press", "sipa", "eyevine", "alamy", "adobe stock", "unsplash")
 # The word that names an item's source on a line of its own, with a colon ("Quelle: dpa", "Bron:
 # BELGA", "Fuente: EFE", "Kilde: NTB", "Источник: ТАСС"): an agency's credit under the article or a
 # chart (ingest.clean.credits.source_lines; at the start of a short line only: "(Quelle: ...)"
