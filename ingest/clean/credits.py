@@ -256,7 +256,17 @@ _PHOTOGRAPHER = f"{_NAME}(?:[ \u00a0]++(?:{_NAME}|von|van|de|da|del|der|di|du|la
 _CREDIT_ALONE = re.compile(f"\\(?+(?:{_AGENCY}|{_PHOTOGRAPHER}\\s*+(?:/|,)\\s*+{_AGENCY}|{_AGENCY}\\s*+/\\s*+{_PHOTOGRAPHER})\\)?+")
 
 
+_AGENCIES_ALONE = frozenset(CREDIT_AGENCIES)
+_AGENCY_MAX_WORDS = max(len(a.split()) for a in CREDIT_AGENCIES)
+
+
 def credit_lines(texts: list[str], words: list[int], labels: list, start: int, end: int) -> list[int]:
-    """Indices of the body lines of [start, end) (labels[i] None) that are a photo's credit alone (see above)."""
-    return [i for i in range(start, end) if words[i] <= CREDIT_LINE_MAX_WORDS and labels[i] is None
-            and _CREDIT_ALONE.fullmatch(texts[i]) is not None]
+    """Indices of the body lines of [start, end) (labels[i] None) that are a photo's credit alone
+    (see above). Only a line that is an agency's name, or holds a "/" or a comma, is matched."""
+    out = []
+    for i in compress(range(start, end), map(CREDIT_LINE_MAX_WORDS.__ge__, words[start:end])):
+        line = texts[i]
+        if (("/" in line or "," in line) and _CREDIT_ALONE.fullmatch(line)
+                or words[i] <= _AGENCY_MAX_WORDS and line.strip("()").lower() in _AGENCIES_ALONE) and labels[i] is None:
+            out.append(i)
+    return out

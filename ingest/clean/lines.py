@@ -58,8 +58,8 @@ def stripped_lines(text: str) -> list[str]:
     edges: a line of only such characters is blank. (Inside a line they stay: a zero-width
     non-joiner is part of a Persian word.)"""
     lines = list(map(str.strip, text.splitlines()))
-    if any(map(text.__contains__, INVISIBLE)):
-        lines = [_bare(line) if not _INVISIBLE_SET.isdisjoint(line) else line for line in lines]
+    if any(map(text.__contains__, INVISIBLE)):  # (a line's ends are looked at, not its every character)
+        lines = [_bare(line) if line[:1] in _INVISIBLE_SET or line[-1:] in _INVISIBLE_SET else line for line in lines]
     return lines
 
 

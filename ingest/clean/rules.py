@@ -380,6 +380,7 @@ def comment_headings(texts: list[str], heads: str, words: list[int], rules: list
 # are the byline. The name has at most this many words, starts with a capital and ends no sentence.
 BYLINE_NAME_MAX_WORDS = 6
 _BYLINE_ALONE = frozenset(w for w in BYLINE_WORDS.split("|") if " " not in w and w.isalpha())
+_BYLINE_ALONE_CASED = frozenset(v for w in _BYLINE_ALONE for v in (w, w.capitalize(), w.upper()))
 _BYLINE_ALONE_HEADS = re.compile("[" + "".join(sorted({w[0] + w[0].upper() for w in _BYLINE_ALONE})) + "]")
 _SENTENCE_END = (".", "!", "?", "。", "！", "？")
 
@@ -388,6 +389,8 @@ def split_bylines(texts: list[str], heads: str, words: list[int], rules: list) -
     """Give rule BYLINE to a line that is only a byline's word and to the name on the line after
     it (see BYLINE_NAME_MAX_WORDS); `heads` holds each line's first character: only the lines
     that start as such a word does are looked at, found with one scan of it."""
+    if _BYLINE_ALONE_CASED.isdisjoint(texts):  # most pages: one C-level pass, each line's hash already known
+        return
     last = len(texts) - 1
     for m in _BYLINE_ALONE_HEADS.finditer(heads):
         i = m.start()
