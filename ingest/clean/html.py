@@ -196,7 +196,8 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
     text = clean_text("\n".join(page_lines), options, saved_widths=False)
     traf_lines = rejoin_broken_lines((doc.text or "").splitlines(), page_lines) if doc else []
     traf_lines = restore_soft_hyphens(traf_lines, page_lines)
-    traf_lines = restore_dropped_words(traf_lines, page_lines, kinds, frozenset(text.paragraphs))
+    agreed = frozenset(text.paragraphs)  # the line classifier's reading: evidence for putting lines back
+    traf_lines = restore_dropped_words(traf_lines, page_lines, kinds, agreed)
     traf, traf_removed = _shape_rules(traf_lines, title, preformatted)
     gt, gl = reading_grams(traf), reading_grams(text.paragraphs)
     read: list[str] = []
@@ -213,7 +214,7 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
     body, removed, body_grams = ((traf, traf_removed, gt) if choice.reading == TRAFILATURA
                                  else (read, read_removed, gr))
     body, links = link_lists(body, page_lines, kinds)
-    restored = restore_sections(body, page_lines, kinds, title, removed, frozenset(text.paragraphs), captions)
+    restored = restore_sections(body, page_lines, kinds, title, removed, agreed, captions)
     if links or len(restored) > len(body):
         body, removed, body_grams = restored, removed + links, reading_grams(restored)
     # number every removed line by its place among the page's block lines where it is one
