@@ -188,19 +188,37 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
 BEFORE_ANCHOR = 0.1
 ANCHOR_REACH = 12
 ANCHOR_SHARE = 0.4
+# Between a headline and its article a page may set a toolbar of buttons ("Tweet", "Print",
+# "PDF", "Download", "Clip"): items of at most BUTTON_WORDS words are not counted in
+# ANCHOR_REACH, up to REACH_MAX items in all.
+BUTTON_WORDS = 2
+REACH_MAX = 3 * ANCHOR_REACH
+
+
+def reach_end(anchor: int, words: list[int]) -> int:
+    """The last item within ANCHOR_REACH items after the headline anchor (item `anchor`),
+    not counting items of BUTTON_WORDS words or fewer, and at most REACH_MAX items after it."""
+    last = min(len(words) - 1, anchor + REACH_MAX)
+    counted, i = 0, anchor
+    while i < last and counted < ANCHOR_REACH:
+        i += 1
+        counted += words[i] > BUTTON_WORDS
+    return i
 
 
 def block_after_anchor(scores: list[float], positive: list[int], anchor: int, best: float,
-                        block: tuple[int, int]) -> tuple[int, int, float]:
-    """The densest block that starts within ANCHOR_REACH items after the headline
-    anchor, if it scores at least ANCHOR_SHARE of the densest block (`block`,
-    which scores `best` and starts further down); else `block`; and its score.
+                        block: tuple[int, int], reach: int | None = None) -> tuple[int, int, float]:
+    """The densest block that starts within reach of the headline anchor (up to item
+    `reach`, reach_end; default ANCHOR_REACH items), if it scores at least ANCHOR_SHARE of
+    the densest block (`block`, which scores `best` and starts further down); else
+    `block`; and its score.
 
     The article follows the headline that repeats the page's title; a longer
     run of sentences further down is a cookie notice, a comment thread or the
     next story.
     """
-    near = [i for i in positive if anchor < i <= anchor + ANCHOR_REACH]
+    reach = anchor + ANCHOR_REACH if reach is None else reach
+    near = [i for i in positive if anchor < i <= reach]
     if not near:
         return (*block, best)
     start, end, score = best_block(scores, near)
@@ -264,10 +282,11 @@ def find_block(scores: list[float], positive: list[int], rules: list, texts: lis
         if score >= NOTICE_SHARE * best:  # an overlay or a dialog after the footer, not the article
             positive, (start, end, best) = head, (s2, e2, score)
     limit = n  # where merging stops: the denser block the headline anchor passed over
-    if anchor is not None and start > anchor + ANCHOR_REACH:
+    reach = n if anchor is None else reach_end(anchor, words)
+    if start > reach:
         limit = start
-        start, end, best = block_after_anchor(scores, positive, anchor, best, (start, end))
-        if start > anchor + ANCHOR_REACH:
+        start, end, best = block_after_anchor(scores, positive, anchor, best, (start, end), reach)
+        if start > reach:
             limit = n
     gaps: list[tuple[int, int]] = []
     if end > start:
