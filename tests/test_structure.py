@@ -13,8 +13,8 @@ from conftest import COUNCIL_BODY as BODY
 from ingest.clean import clean_document
 from ingest.clean.htmltext import (ANCHOR, APART, FIGURE, HAS_LINK, HEADING, ITEM_TEXT, LINK, LIST_ITEM, PARAGRAPH,
                                    tree_to_block_lines, tree_to_lines)
-from ingest.clean.structure import (MAX_DROPPED_WORDS, MAX_SAME_START, link_lists, rejoin_broken_lines, restore_dropped_words,
-                                     restore_sections)
+from ingest.clean.structure import (MAX_DROPPED_WORDS, MAX_OPENING_LINES, MAX_SAME_START, link_lists, rejoin_broken_lines,
+                                     restore_dropped_words, restore_opening, restore_sections)
 from ingest.config import CleanOptions
 from ingest.models import HTML, RawDocument
 
@@ -286,3 +286,41 @@ def test_a_reading_line_gets_back_only_a_few_words_of_a_kept_paragraph():
     assert restore_dropped_words(reading, page, [PARAGRAPH | APART] * 2, frozenset(page)) == reading
     # the second page line adds more than MAX_DROPPED_WORDS words: another sentence, not an inline element
     assert len(page[1].split()) - len(reading[1].split()) > MAX_DROPPED_WORDS
+
+
+def main_page(inner: str, header: str = "") -> str:
+    """A page whose article sits in a <main> under its headline, as news sites lay one out."""
+    return f"""<!DOCTYPE html><html><head><title>Council approves budget - Daily Bugle</title></head><body>
+<header class="thm-header">{header}<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav></header>
+<div class="thm-body"><main class="thm-main"><h1>Council approves budget</h1>{inner}</main></div>
+<footer><p>© 2019 Daily Bugle. All rights reserved.</p></footer></body></html>"""
+
+
+def test_the_articles_text_before_its_first_break_is_put_back():
+    """An <article> whose paragraphs are text runs between <br>s: trafilatura drops the first
+    (the element's own text before its first child); the line classifier keeps it, and it is
+    of the markup of the reading's first line, so the article is stored whole."""
+    page = main_page(f"<article class='arti-body'>{'<br><br>'.join(BODY)}</article>")
+    assert list(cleaned(page).paragraphs) == BODY
+
+
+def test_lines_above_the_reading_come_back_only_when_kept_and_alike():
+    """restore_opening puts back the page lines right above the reading's first line only
+    while each is of its markup, kept by the line classifier, and not the headline; at most
+    MAX_OPENING_LINES of them."""
+    root = lxml.html.document_fromstring(main_page(f"<p>{BODY[0]}</p><div>{'<br><br>'.join(BODY[1:])}</div>"))
+    lines, kinds = tree_to_block_lines(root)
+    title = "Council approves budget"
+    agreed = frozenset(lines)
+    assert restore_opening(BODY[2:], lines, kinds, title, agreed) == BODY[1:]  # a text run over a text run
+    assert restore_opening(BODY[1:], lines, kinds, title, agreed) == BODY[1:]  # a <p> over a text run
+    assert restore_opening(BODY[2:], lines, kinds, title, agreed - {BODY[1]}) == BODY[2:]  # not kept
+    assert restore_opening(BODY[2:], lines, kinds, title, agreed, captions=frozenset({BODY[1]})) == BODY[2:]
+    headed = lxml.html.document_fromstring(main_page(f"<div>Council approves budget<br><br>{'<br><br>'.join(BODY)}</div>"))
+    lines, kinds = tree_to_block_lines(headed)
+    assert restore_opening(BODY[1:], lines, kinds, title, frozenset(lines)) == BODY  # the headline stays out
+    many = [f"{line} ({k})" for k in range(3) for line in BODY]  # more lines above than are looked at
+    long_run = lxml.html.document_fromstring(main_page(f"<div>{'<br><br>'.join(many)}</div>"))
+    lines, kinds = tree_to_block_lines(long_run)
+    assert restore_opening(many[-1:], lines, kinds, title, frozenset(lines)) == many[-1 - MAX_OPENING_LINES:]
+

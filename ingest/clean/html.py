@@ -15,7 +15,8 @@ extractor's reading is then checked against the page's markup (ingest.clean.stru
 trafilatura's paragraphs cut at source line breaks are first made whole again, and get
 back the page's soft hyphens): a run of teaser links inside it goes ("markup:link-list"),
 a section heading or list item it dropped between two of its lines comes back, and so
-does a paragraph (<p>, no caption) it dropped there that the line classifier keeps. Every page line left out of the
+does a paragraph (<p>, no caption) it dropped there, or the article's opening text it
+dropped above its first line, that the line classifier keeps. Every page line left out of the
 body is kept with the rule that removed it: a shape rule, the line classifier's rule,
 or "extractor:<name>" when the chosen extractor left it out.
 """
@@ -41,7 +42,8 @@ from ..provenance import declared_language
 from .guard import prose_bytes
 from .headline import without_site
 from .htmltext import media_captions, tree_to_block_lines, tree_to_lines
-from .structure import link_lists, rejoin_broken_lines, restore_dropped_words, restore_sections, restore_soft_hyphens
+from .structure import (link_lists, rejoin_broken_lines, restore_dropped_words, restore_opening, restore_sections,
+                        restore_soft_hyphens)
 from ..models import RemovedLine
 from .text import clean_text
 
@@ -214,18 +216,24 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
     body, removed, body_grams = ((traf, traf_removed, gt) if choice.reading == TRAFILATURA
                                  else (read, read_removed, gr))
     body, links = link_lists(body, page_lines, kinds)
-    restored = restore_sections(body, page_lines, kinds, title, removed, agreed, captions)
+    restored = restore_sections(restore_opening(body, page_lines, kinds, title, agreed, captions, removed),
+                                page_lines, kinds, title, removed, agreed, captions)
     if links or len(restored) > len(body):
         body, removed, body_grams = restored, removed + links, reading_grams(restored)
-    # number every removed line by its place among the page's block lines where it is one
-    where: dict[str, int] = {}
-    for no, line in enumerate(page_lines):
-        where.setdefault(line, no)
-    removed = [RemovedLine(where.get(r.text, r.line_no), r.text, r.rule) for r in removed]
+    removed = _numbered(removed, page_lines)
     removed += _left_out(page_lines, body, body_grams, removed, text.removed, choice.reading)
     if choice.reading == READABILITY:
         title = title or text.title
     return Cleaned(title, published, tuple(body), tuple(removed), *meta)
+
+
+def _numbered(removed: list[RemovedLine], page_lines: list[str]) -> list[RemovedLine]:
+    """The removed lines numbered by their place among the page's block lines, where they are
+    one (a reading's line is numbered by its place in the reading until then)."""
+    where: dict[str, int] = {}
+    for no, line in enumerate(page_lines):
+        where.setdefault(line, no)
+    return [RemovedLine(where.get(r.text, r.line_no), r.text, r.rule) for r in removed]
 
 
 def _page_meta(doc, html: str, page_lines: list[str]) -> tuple[str | None, str | None, str | None, str | None, int]:

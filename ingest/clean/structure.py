@@ -14,7 +14,9 @@ lose the shape of an article:
   link; no line of a small box around an image: a caption outside a <figure>, a
   teaser card, ingest.clean.htmltext.media_captions) that the line classifier's reading keeps
   as well: two readings and the markup agree that it is the article's (trafilatura
-  drops a paragraph now and then, e.g. one that opens with a link);
+  drops a paragraph now and then, e.g. one that opens with a link). Above the reading's
+  first line, the page lines of its markup that the classifier keeps come back too
+  (restore_opening): trafilatura drops an <article>'s text before its first <br>;
 - a box of teasers inside the article (each teaser a paragraph or a headline that
   is one link to another page) is kept as text. A run of MIN_LINK_RUN or more
   consecutive lines of the reading, each wholly a link and no list item's own
@@ -200,6 +202,41 @@ def restore_dropped_words(lines: list[str], page_lines: list[str], kinds: list[i
                     break
         out.append(mark + whole if whole else line)
     return out
+
+
+# How many page lines above its first a reading's opening may have lost (bounds the walk).
+MAX_OPENING_LINES = 3
+
+
+def restore_opening(body: list[str], page_lines: list[str], kinds: list[int], title: str | None,
+                    agreed: frozenset[str], captions: frozenset[str] = frozenset(),
+                    removed: list[RemovedLine] | tuple[RemovedLine, ...] = ()) -> list[str]:
+    """The reading with the article's first paragraphs it lost put back: trafilatura drops the
+    text of an <article> that comes before its first <br> ("<article>First ...<br><br>Second
+    ...</article>"). The page lines right above the reading's first (at most
+    MAX_OPENING_LINES) are put back while each is of the same markup as that first line
+    (a <p> as a <p>, a text run as a text run), none of it a link, in a figure or set apart,
+    no caption, no run of the headline's words, named by no shape rule nor taken out of the
+    reading by one (`removed`), and kept by the line classifier's reading too (`agreed`)."""
+    if not body or not agreed:
+        return body
+    try:
+        at = page_lines.index(body[0])
+    except ValueError:
+        return body
+    kind = kinds[at]
+    if kind & (FIGURE | APART | LINK | ANCHOR | HAS_LINK):
+        return body
+    title_words = " " + " ".join(units(_plain(title or ""))) + " "
+    taken = {r.text for r in removed}
+    opening: list[str] = []
+    for no in range(at - 1, max(-1, at - 1 - MAX_OPENING_LINES), -1):
+        line = page_lines[no]
+        if (kinds[no] != kind or line not in agreed or line in captions or line in body or line in taken
+                or _in_title(_plain(line), title_words) or R.match_line(line, len(line.split())) is not None):
+            break
+        opening.append(line)
+    return opening[::-1] + body if opening else body
 
 
 def _restorable(kind: int) -> bool:
