@@ -324,3 +324,23 @@ def test_lines_above_the_reading_come_back_only_when_kept_and_alike():
     lines, kinds = tree_to_block_lines(long_run)
     assert restore_opening(many[-1:], lines, kinds, title, frozenset(lines)) == many[-1 - MAX_OPENING_LINES:]
 
+
+def test_a_reading_of_nothing_but_teaser_links_gives_way_to_the_line_classifier():
+    """Where trafilatura and readability both read a box of teasers under the article (every
+    line of it a link to another story), the body is the line classifier's reading, without
+    the teasers, and not an empty body."""
+    teasers = TEASERS + ["Library extends its opening hours for the summer months"]
+    items = "".join(f'<li class="item"><a class="link" href="/story/{k}.html"><article class="feature-content">'
+                    f'<img class="figure" src="/f/{k}.jpg"><span class="figcaption"><span class="title">{t}</span>'
+                    f'<time class="date">2019-04-19</time><p class="lead">{t[:40]}…</p></span></article></a></li>'
+                    for k, t in enumerate(teasers))
+    logo = ('<div class="header-wrapper cf"><div class="header-logo"><a class="link" href="/"><img class="logo" '
+            'src="/logo.png" alt="Daily Bugle"></a></div></div><div class="main-ad"><div id="ad-header1"></div></div>')
+    page = main_page(f"<div class='arti-content'><article class='arti-body cf'>{'<br><br>'.join(BODY)}</article></div>"
+                     f"<section class='main-feature'><ul class='feature-list cf'>{items}</ul></section>", logo)
+    result = cleaned(page)
+    assert list(result.paragraphs) == BODY
+    links = [r for r in result.removed if r.rule == "markup:link-list"]
+    assert all(any(r.text.startswith(t) for r in links) for t in teasers)
+    lines, _ = tree_to_block_lines(lxml.html.document_fromstring(page))
+    assert all(lines[r.line_no] == r.text for r in links)  # numbered by their place on the page

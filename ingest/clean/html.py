@@ -14,9 +14,11 @@ compared; a line of the page's <pre> text (code) is no shape rule's. The chosen
 extractor's reading is then checked against the page's markup (ingest.clean.structure;
 trafilatura's paragraphs cut at source line breaks are first made whole again, and get
 back the page's soft hyphens): a run of teaser links inside it goes ("markup:link-list"),
-a section heading or list item it dropped between two of its lines comes back, and so
-does a paragraph (<p>, no caption) it dropped there, or the article's opening text it
-dropped above its first line, that the line classifier keeps. Every page line left out of the
+and a reading that was nothing else (the extractors both read a box of teasers) gives way
+to the line classifier's, whose runs of links go too; a section heading or list item it
+dropped between two of its lines comes back, and so does a paragraph (<p>, no caption) it
+dropped there, or the article's opening text it dropped above its first line, that the
+line classifier keeps. Every page line left out of the
 body is kept with the rule that removed it: a shape rule, the line classifier's rule,
 or "extractor:<name>" when the chosen extractor left it out.
 """
@@ -211,11 +213,18 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
         gr = reading_grams(read)
         choice = choose_reading(gt, gr, gl)
     meta = _page_meta(doc, html, page_lines)
-    if choice.reading == CLASSIFIER:
-        return Cleaned(title or text.title, published or text.published, text.paragraphs, text.removed, *meta)
-    body, removed, body_grams = ((traf, traf_removed, gt) if choice.reading == TRAFILATURA
-                                 else (read, read_removed, gr))
-    body, links = link_lists(body, page_lines, kinds)
+    if choice.reading != CLASSIFIER:
+        body, removed, body_grams = ((traf, traf_removed, gt) if choice.reading == TRAFILATURA
+                                     else (read, read_removed, gr))
+        body, links = link_lists(body, page_lines, kinds)
+        if links and not body and text.paragraphs:  # the extractor read nothing but a box of teaser links
+            choice = Choice(CLASSIFIER, "the extractors' reading was all links")
+    if choice.reading == CLASSIFIER:  # its runs of lines that are links go as an extractor's do
+        kept, links = link_lists(list(text.paragraphs), page_lines, kinds)
+        paragraphs, removed = text.paragraphs, text.removed
+        if kept and links:
+            paragraphs, removed = tuple(kept), removed + tuple(_numbered(links, page_lines))
+        return Cleaned(title or text.title, published or text.published, paragraphs, removed, *meta)
     restored = restore_sections(restore_opening(body, page_lines, kinds, title, agreed, captions, removed),
                                 page_lines, kinds, title, removed, agreed, captions)
     if links or len(restored) > len(body):
