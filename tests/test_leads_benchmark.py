@@ -1,0 +1,110 @@
+"""benchmarks/leads.py scores the cleaner on Postlight Parser's per-site fixtures (a page, its
+headline and its article's first words); here on a clone of two sites made for the test."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts_corpus import write_page
+
+SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "leads.py"
+STORY = ["The harbour board approved the new ferry timetable on Monday after a long public hearing.",
+         "Ferries will leave every twenty minutes at rush hour, the board said, and every hour at night.",
+         "Residents of the islands had asked for earlier morning crossings for years, and now get them."]
+# A site's test as Postlight Parser writes one (the parts the benchmark reads).
+TEST = """import assert from 'assert';
+describe('Extractor', () => {{
+  describe('initial test case', () => {{
+    beforeAll(() => {{
+      url =
+        '{url}';
+      const html = fs.readFileSync('./fixtures/{fixture}');
+    }});
+    it('returns the title', async () => {{
+      assert.equal(title, {title});
+    }});
+    it('returns the content', async () => {{
+      const first13 = excerptContent(
+        $('*').first().text(),
+        13
+      );
+      assert.equal(
+        first13,
+        {lead}
+      );
+    }});
+  }});
+}});
+"""
+
+
+def load_benchmark():
+    spec = importlib.util.spec_from_file_location("leads_benchmark", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # (its dataclass looks its module up there)
+    spec.loader.exec_module(module)
+    return module
+
+
+def js(text: str) -> str:
+    """A JavaScript string literal, cut in two and joined with '+' as the tests write long ones."""
+    half = len(text) // 2
+    return "'" + text[:half].replace("'", "\\'") + "' +\n        '" + text[half:].replace("'", "\\'") + "'"
+
+
+def add_site(clone: Path, site: str, title: str, paragraphs: list[str], lead: str) -> None:
+    (clone / "fixtures").mkdir(parents=True, exist_ok=True)
+    write_page(clone / "fixtures" / f"{site}.html", title, paragraphs)
+    folder = clone / "src" / "extractors" / "custom" / site
+    folder.mkdir(parents=True)
+    (folder / "index.test.js").write_text(TEST.format(url=f"https://{site}/story", fixture=f"{site}.html",
+                                                      title=js(title), lead=js(lead)), encoding="utf-8")
+
+
+@pytest.fixture
+def clone(tmp_path: Path) -> Path:
+    root = tmp_path / "parser"
+    add_site(root, "ferry.example", "New ferry timetable", STORY, " ".join(" ".join(STORY).split()[:13]))
+    add_site(root, "other.example", "Harbour's news", STORY[::-1], "Words that are on no page at all")
+    return root
+
+
+def rows(out: Path, mode: str) -> dict[str, dict]:
+    return {r["site"]: r for r in map(json.loads, (out / f"{mode}.jsonl").read_text().splitlines())}
+
+
+def test_the_sites_tests_give_page_headline_and_first_words(clone):
+    cases = {case.site: case for case in load_benchmark().cases(clone)}
+    assert cases["other.example"].title == "Harbour's news"  # joined, unescaped
+    assert cases["ferry.example"].lead.split() == " ".join(STORY).split()[:13]
+    assert cases["ferry.example"].fixture == clone / "fixtures" / "ferry.example.html"
+
+
+def test_html_pages_are_scored_by_their_first_words_and_headline(clone, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert load_benchmark().main([str(clone), "--modes", "html", "--out", str(out), "--misses"]) == 0
+    scored = rows(out, "html")
+    assert scored["ferry.example"]["lead"] and scored["ferry.example"]["title"]
+    assert not scored["other.example"]["lead"] and scored["other.example"]["title"]
+    printed = capsys.readouterr().out
+    assert "other.example" in printed and "ferry.example wants" not in printed
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="no chromium installed")
+def test_text_mode_cleans_the_page_as_a_browser_shows_it(clone, tmp_path):
+    out, text = tmp_path / "out", tmp_path / "text"
+    load_benchmark().main([str(clone), "--modes", "text", "--render", "--text", str(text), "--out", str(out)])
+    rendered = (text / "ferry.example.txt").read_text(encoding="utf-8")
+    assert rendered.startswith("New ferry timetable\n\n") and STORY[2] in rendered and "<p>" not in rendered
+    assert rows(out, "text")["ferry.example"]["lead"]
+
+
+def test_a_missing_clone_is_skipped_with_a_message(tmp_path, capsys):
+    assert load_benchmark().main([str(tmp_path / "nowhere")]) == 0
+    assert "skipped" in capsys.readouterr().out
