@@ -354,3 +354,21 @@ def test_a_byline_word_before_no_name_is_no_byline(word, after):
     rules = match_lines(texts, [len(t.split()) for t in texts])
     R.split_bylines(texts, "".join(t[0] for t in texts), [len(t.split()) for t in texts], rules)
     assert R.BYLINE not in rules
+
+
+@pytest.mark.parametrize("run_in", [" by Anna Keller", " von Anna Keller", " access_time2019/05/03 11:51 folderCity",
+                                    " 2019-05-03 11:51"])
+def test_a_byline_or_date_run_into_the_headline_line_is_not_the_title(run_in):
+    """A page that sets the byline or the date on the headline's line (a browser's text runs
+    them together): the title is the headline the page's <title> names, without them."""
+    lines = [f"{HEADLINE} | City Times", *MENU, HEADLINE + run_in, *BODY, "Comments", "Copyright 2019 City Times"]
+    cleaned = clean_text("\n\n".join(lines), OPTIONS)
+    assert cleaned.title == HEADLINE and list(cleaned.paragraphs) == BODY
+
+
+@pytest.mark.parametrize("longer", [" after a long debate", " by 2030", " by the end of 2019", " 2019"])
+def test_a_headline_longer_than_the_page_title_keeps_its_words(longer):
+    """A headline that says more than the page's <title> is the title whole, a number or a
+    "by" that belongs to it too."""
+    lines = [f"{HEADLINE} | City Times", *MENU, HEADLINE + longer, *BODY, "Comments", "Copyright 2019 City Times"]
+    assert clean_text("\n\n".join(lines), OPTIONS).title == HEADLINE + longer

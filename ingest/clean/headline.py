@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from ..normalize import normalize_text
 from .blocks import ANCHOR_REACH, ANCHOR_SHARE, best_block
 from .labels import title_before
+from .vocabulary import BYLINE_WORDS
 from .scripts import columns, units
 
 _NONWORD = re.compile(r"\W+")
@@ -59,6 +60,25 @@ def headline_part(title: str) -> str:
     parts = _TITLE_SEP.split(title)
     widths = columns([_key(part) for part in parts])
     return parts[widths.index(max(widths))]
+
+
+# What a page runs into its headline's line after the headline: a byline ("... Anymore by
+# Nathan Tempey": a name, so no digit nor a lower-case word after "by") or the date and its
+# icons' names ("...CUTPEN access_time2019/04/21 11:51").
+_RUN_IN = re.compile(r"\s*(?:(?P<by>" + BYLINE_WORDS + r")\s+(?=[^\W\d_])|\S*?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})",
+                     re.IGNORECASE)
+
+
+def headline_alone(line: str, title: str) -> str:
+    """The headline `line` without the byline or date a page ran into it after the headline,
+    where the page's `title` (its first line) names the headline (headline_part) that
+    the line starts with; else the line."""
+    head = headline_part(title).strip()
+    if len(head) < len(line) and line.startswith(head):
+        run_in = _RUN_IN.match(line, len(head))
+        if run_in and not (run_in["by"] and line[run_in.end()].islower()):
+            return head
+    return line
 
 
 def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | None:

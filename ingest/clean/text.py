@@ -72,7 +72,7 @@ from ..config import CleanOptions
 from .dates import DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS, date_above, date_head, date_line
 from .guard import prose_bytes
 from .inlists import bridge_lists
-from .headline import (anchor_leads, body_lead, first_line_title, headline_anchor, headline_part, named_headline, title_line,
+from .headline import (anchor_leads, body_lead, first_line_title, headline_alone, headline_anchor, headline_part, named_headline, title_line,
                        topic_headline, topic_keys)
 from .worded import worded_anchor
 from .labels import label_items, label_privacy_notices, label_repeated_labels, label_repeated_teasers, label_trailing_prompts, title_before
@@ -282,7 +282,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         if titled is None:
             titled = headline
         if titled is not None:
-            title = headline_part(texts[0]) if titled == 0 else texts[titled]
+            title = headline_part(texts[0]) if titled == 0 else headline_alone(texts[titled], texts[0])
             labels[titled] = R.TITLE
         if published is None:  # a date line under the headline ("05.06.2025 um 14:46")
             published = date_above(texts, start, headline) or date_head(texts, found, end)
