@@ -12,7 +12,7 @@ sites). Those are the labels: a site's engineer wrote the selector and checked i
 
 A page scores `lead` when its first words are in the cleaned body (compared with all
 whitespace removed, so words the extractor ran together and scripts without spaces match;
-the second half of them suffices, as their first is at times a caption or a dateline),
+half of their 30-character pieces suffice, as a caption or a dateline is at times among them),
 and `title` when the cleaner's title is the headline (text and html modes). `junk>300`
 counts pages whose body keeps over 300 characters above those first words: a standfirst
 is often there by right, so this is a pointer to pages worth reading, not an error count.
@@ -105,6 +105,22 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
+CHUNK = 30  # characters of the first words (whitespace removed) looked for at a time
+
+
+def lead_at(flat: str, lead: str) -> int | None:
+    """Where in the body (`flat`, without whitespace) the article's first words (`lead`, the
+    same) start, or None when under half of their CHUNK-character pieces are in it: a caption
+    or a dateline among them, which the extractor kept and the cleaner need not, is allowed for."""
+    pieces = [(k, lead[k:k + CHUNK]) for k in range(0, len(lead), CHUNK)]
+    if len(pieces) > 1 and len(pieces[-1][1]) < CHUNK // 3:
+        pieces.pop()  # a short tail says little
+    found = [(flat.find(piece), k) for k, piece in pieces if piece and piece in flat]
+    if not pieces or 2 * len(found) < len(pieces):
+        return None
+    return max(0, min(at - k for at, k in found))
+
+
 def render(pages: list[Case], folder: Path) -> None:
     """Write folder/SITE.txt, the page as a browser shows it, for each page that has none yet."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -146,11 +162,9 @@ def score(pages: list[Case], mode: str, text_dir: Path | None, options: CleanOpt
         if got is None:
             continue
         title, body = got
-        flat, lead = squash(body), squash(case.lead)
-        half = lead[len(lead) // 2:]  # its first half may be a caption the extractor kept
-        at = flat.find(half) - (len(lead) - len(half)) if half else -1
-        at = max(at, 0) if half and half in flat else -1
-        rows.append({"site": case.site, "lead": at >= 0, "above": at if at >= 0 else None,
+        flat = squash(body)
+        at = lead_at(flat, squash(case.lead))
+        rows.append({"site": case.site, "lead": at is not None, "above": at,
                      "title": squash(title).casefold() == squash(case.title).casefold() if case.title else None,
                      "chars": len(flat), "expected": case.lead, "starts": body[:160]})
     return rows, time.process_time() - started

@@ -108,3 +108,12 @@ def test_text_mode_cleans_the_page_as_a_browser_shows_it(clone, tmp_path):
 def test_a_missing_clone_is_skipped_with_a_message(tmp_path, capsys):
     assert load_benchmark().main([str(tmp_path / "nowhere")]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_first_words_are_found_by_their_pieces_a_caption_among_them_allowed():
+    lead_at = load_benchmark().lead_at
+    words = "".join(STORY[0].split())
+    caption = "PhotobyourstaffphotographerattheHarbourBoard"
+    assert lead_at("Menu" + words, words) == len("Menu")
+    assert lead_at(words, caption + words) == 0  # the caption the extractor kept is not in the body
+    assert lead_at(words[:20], words) is None  # too little of them
