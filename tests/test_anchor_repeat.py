@@ -81,9 +81,11 @@ def test_a_toolbar_of_buttons_under_the_headline_does_not_carry_the_article_out_
 
 
 def test_the_reach_counts_lines_of_words():
-    """Items of more words than a button count towards the reach, and it ends REACH_MAX
+    """Items of more words than a button count towards the reach, and so does every item after
+    the first content item (a menu under a short article is no toolbar); it ends REACH_MAX
     items down whatever they are."""
     words = [8, 1, 1, 5, 1, 6] + [7] * 30
-    assert reach_end(0, words) == words.count(1) + ANCHOR_REACH  # the buttons are not counted
-    assert reach_end(0, [8] + [1] * 100) == REACH_MAX
-    assert reach_end(3, [8] * 6) == 5  # the page's end
+    assert reach_end(0, words, [30]) == words.count(1) + ANCHOR_REACH  # the buttons are not counted
+    assert reach_end(0, words, [3]) == 2 + ANCHOR_REACH  # those above the content only
+    assert reach_end(0, [8] + [1] * 100, []) == REACH_MAX
+    assert reach_end(3, [8] * 6, [4]) == 5  # the page's end

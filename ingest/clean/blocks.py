@@ -189,20 +189,23 @@ BEFORE_ANCHOR = 0.1
 ANCHOR_REACH = 12
 ANCHOR_SHARE = 0.4
 # Between a headline and its article a page may set a toolbar of buttons ("Tweet", "Print",
-# "PDF", "Download", "Clip"): items of at most BUTTON_WORDS words are not counted in
-# ANCHOR_REACH, up to REACH_MAX items in all.
+# "PDF", "Download", "Clip"): items of at most BUTTON_WORDS words before the first content
+# item after the headline are not counted in ANCHOR_REACH, up to REACH_MAX items in all.
 BUTTON_WORDS = 2
 REACH_MAX = 3 * ANCHOR_REACH
 
 
-def reach_end(anchor: int, words: list[int]) -> int:
-    """The last item within ANCHOR_REACH items after the headline anchor (item `anchor`),
-    not counting items of BUTTON_WORDS words or fewer, and at most REACH_MAX items after it."""
+def reach_end(anchor: int, words: list[int], positive: list[int]) -> int:
+    """The last item within ANCHOR_REACH items after the headline anchor (item `anchor`), not
+    counting the items of BUTTON_WORDS words or fewer before the first content item after it
+    (`positive`: the items that score above zero), and at most REACH_MAX items after it."""
+    after = bisect_right(positive, anchor)
+    first = positive[after] if after < len(positive) else len(words)
     last = min(len(words) - 1, anchor + REACH_MAX)
     counted, i = 0, anchor
     while i < last and counted < ANCHOR_REACH:
         i += 1
-        counted += words[i] > BUTTON_WORDS
+        counted += words[i] > BUTTON_WORDS or i > first
     return i
 
 
@@ -282,7 +285,7 @@ def find_block(scores: list[float], positive: list[int], rules: list, texts: lis
         if score >= NOTICE_SHARE * best:  # an overlay or a dialog after the footer, not the article
             positive, (start, end, best) = head, (s2, e2, score)
     limit = n  # where merging stops: the denser block the headline anchor passed over
-    reach = n if anchor is None else reach_end(anchor, words)
+    reach = n if anchor is None else reach_end(anchor, words, positive)
     if start > reach:
         limit = start
         start, end, best = block_after_anchor(scores, positive, anchor, best, (start, end), reach)
