@@ -168,6 +168,19 @@ def test_a_blurb_right_after_a_related_heading_is_damped_as_a_teaser():
     assert damped == [2] and scores[2] < 14.0
 
 
+def test_a_japanese_blurb_of_one_sentence_is_damped_one_of_several_is_not():
+    """In a script without spaces a teaser's blurb is one sentence; a line with a sentence's end
+    inside it is a paragraph of an article, whatever lines without 。 stand around it."""
+    from ingest.clean.scoring import damp_teasers
+    one = "市議会は二十日、新年度の予算案を賛成多数で可決した。"
+    several = one + "工事は来年の春に始まる見通しだ。"
+    for blurb, damped in ((one, [1]), (several, [])):
+        scores = [-3.0, 20.0, -3.0]
+        keys = ["港町の市議会、予算案を可決", blurb, "北区で新しい図書館が開館"]
+        assert damp_teasers([None] * 3, [8, 20, 9], [False, True, False], scores, [1], keys, True) == damped
+        assert (scores[1] < 20.0) == bool(damped)
+
+
 def test_a_list_the_article_ends_with_runs_up_to_a_related_box():
     intro = "Und hier findet ihr die im Video genannten Orte mit dem Weg dorthin:"
     places = ["Die Biosphäre Potsdam", "Vom Bahnhof mit der Tram bis zur Haltestelle Vogelpark",

@@ -190,3 +190,28 @@ def test_a_japanese_headline_that_words_the_title_otherwise_is_found_by_its_char
     rules = [None] * len(texts)
     ends = [False, False, False, True]
     assert worded_anchor(texts, words, rules, ends, before=3) == 2
+
+
+# A Japanese news page whose article is one paragraph of several sentences between a photo's
+# caption and a label (neither ends with 。), with a denser notice at its foot.
+JA_ARTICLE = ("【港町＝山田太郎】港町市議会は二十日、新年度の予算案を賛成多数で可決した。老朽化した北側の"
+              "桟橋を建て替える費用が盛り込まれ、工事は来年の春に始まる見通しだ。市長は記者会見で「漁業者の"
+              "声を聞きながら、夏までに新しい船着き場の設計をまとめたい」と述べた。反対した議員は、市場の"
+              "改修を先に進めるべきだと主張した。")
+JA_NOTICE = ["港町新聞オンラインに掲載している記事や写真などは、著作権法や国際条約などで保護されています。"
+             "港町新聞社など著作権者の承諾を得ずに、転載、インターネット送信などの方法で利用することはできません。",
+             "港町新聞オンラインの偽サイトにご注意ください。本物のサイトのアドレスは紙面でお知らせしています。",
+             "まずは一週間無料でお試しいただけます。お申し込みはこちらのページから受け付けています。"]
+
+
+def test_a_japanese_article_of_one_paragraph_between_a_caption_and_a_label_is_the_body():
+    """A paragraph of several sentences (。 inside it) is no teaser's blurb, whatever lines
+    without 。 (a caption, a label) stand around it: the article under the headline is the
+    body, not the denser notice at the page's foot."""
+    menu = ["ホーム", "ニュース", "スポーツ", "経済", "文化", "ログイン"]
+    page = "\n\n".join(["市議会が新年度予算案を可決 : 港町新聞オンライン", *menu, "市議会が新年度予算案を可決",
+                        "2024/04/20 10:00", "予算案を可決した港町市議会の本会議場（二十日）", JA_ARTICLE,
+                        "市政の動き", *[f"{place}の話題" for place in ("北区", "南区", "東区", "西区") for _ in range(4)],
+                        *menu, *JA_NOTICE, "閉じる"])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.paragraphs == (JA_ARTICLE,)

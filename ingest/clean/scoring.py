@@ -39,12 +39,14 @@ def line_scores(rules: list, words: list[int], ends: list[bool], min_words: int)
 
 
 SANDWICH = 0.25
+# A sentence's end inside a line of a script without spaces: more text after 。！？ and its quotes.
+_CJK_BREAK = re.compile("[。！？][」』”）]*(?=[^\\s」』”）])")
 REPEAT_SCORE = -4.0
 UNPUNCTUATED_SCORE = -1.0
 
 
 def damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[float],
-                  positive: list[int], keys: list[str]) -> list[int]:
+                  positive: list[int], keys: list[str], unspaced: bool = False) -> list[int]:
     """Lower the score of one-sentence blurbs that alternate with headlines (teaser lists).
 
     A blurb is a line with a positive score (`positive` lists them) between two
@@ -53,6 +55,9 @@ def damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[f
     more) is a headline with its blurb in a list of them: prose ends its
     paragraphs with punctuation. Two identical neighbours (`keys`) are no
     headlines but a label the site puts between paragraphs ("Article content").
+    `unspaced`: the page is in a script written without spaces (scripts.has_unspaced),
+    whose captions and labels end without a full stop as headlines do: there a line with a
+    sentence's end inside it (。 and more after it) is an article's paragraph, no blurb.
     Returns the damped items, in order.
     """
     last = len(scores) - 1
@@ -62,12 +67,12 @@ def damp_teasers(rules: list, words: list[int], ends: list[bool], scores: list[f
             j, k = i - 1, i + 1
             if keys[j] == keys[k]:
                 continue
-            if ((rules[j] is None and 2 <= words[j] <= 20 and not ends[j] or rules[j] in R.TEASER_RULES)
-                    and rules[k] is None and 2 <= words[k] <= 20 and not ends[k]):
-                scores[i] *= SANDWICH
-                damped.append(i)
-            elif (not ends[i] and rules[j] is None and not ends[j] and words[j] >= 2
-                    and rules[k] is None and not ends[k] and words[k] >= 2):
+            if (((rules[j] is None and 2 <= words[j] <= 20 and not ends[j] or rules[j] in R.TEASER_RULES)
+                    and rules[k] is None and 2 <= words[k] <= 20 and not ends[k])
+                    or (not ends[i] and rules[j] is None and not ends[j] and words[j] >= 2
+                        and rules[k] is None and not ends[k] and words[k] >= 2)):
+                if unspaced and _CJK_BREAK.search(keys[i]):
+                    continue
                 scores[i] *= SANDWICH
                 damped.append(i)
     return damped

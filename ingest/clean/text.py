@@ -187,7 +187,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         scores = [s + model_term(lo) for s, lo in zip(scores, odds)]
 
     positive = list(compress(count(), map((0.0).__lt__, scores)))  # the content items
-    blurbs = damp_teasers(rules, words, ends, scores, positive, keys)
+    blurbs = damp_teasers(rules, words, ends, scores, positive, keys, unspaced)
     lasts = [members[i][-1][0] if i in members else no for i, no in enumerate(nos)] if members else nos
     damp_headline_runs(nos, rules, ends, scores, positive, lasts)
     undamped = best_block(scores, positive)  # the densest block, before the anchor's damping
