@@ -48,9 +48,31 @@ def _page(*blocks: list[str]) -> str:
     "Následuje obsah vložený z jiného webu. Zde jej můžete přeskočit.",
     "Ce contenu externe ne peut pas être affiché.",
     "Empfohlener redaktioneller Inhalt",
+    "View this post on Instagram",
+    "View this photo on Instagram",
 ])
 def test_player_and_embed_placeholders_are_notices(line):
     assert _rule(line) == EMBED
+
+
+def test_a_sentence_about_instagram_is_no_embed():
+    assert _rule("She posted the photo on Instagram.") != EMBED
+    assert _rule("Fans were asked to view this post on Instagram before the concert started.") is None
+
+
+def test_a_lede_between_a_byline_and_an_instagram_embed_is_the_articles():
+    """The embed's placeholder under the article's first paragraph is a notice, not the
+    headline of a teaser whose blurb that paragraph would be."""
+    from ingest.clean.text import clean_text
+    from ingest.config import CleanOptions
+    lede = ("A few months ago, a young artist from the harbour town drew the mayor as a giant, "
+            "and the drawing went round the whole coast within a week.")
+    rest = ["The mayor did not like it, and said so at the council meeting on Monday, to the delight of the artist.",
+            "The drawing now hangs in the town hall, where visitors can see it on weekdays until the end of the month."]
+    page = _page(["Mayor drawn as a giant | Coast Herald", "Home", "News", "Culture"],
+                 ["Mayor drawn as a giant", "by Anna Keller", "Coast Herald staff writer", lede,
+                  "View this photo on Instagram", *rest, "Comments", "More stories"])
+    assert clean_text(page, CleanOptions()).paragraphs == (lede, *rest)
 
 
 @pytest.mark.parametrize("line", [

@@ -5,8 +5,9 @@
   "Bitte aktivieren Sie JavaScript", "An dieser Stelle finden Sie externen Inhalt",
   "Následuje obsah vložený z jiného webu" (rule EMBED). A line that names JavaScript and asks
   for it (enable, activate, required: vocabulary.SCRIPT_ASKS), or names embedded or external
-  content (vocabulary.EMBED_NAMES). An article about JavaScript names it without asking the
-  reader to turn it on.
+  content (vocabulary.EMBED_NAMES), or starts with what a platform's embed shows in place of
+  a post ("View this post on Instagram": vocabulary.EMBED_LINES). An article about JavaScript
+  names it without asking the reader to turn it on.
 - A line that gives an e-mail address and speaks to the reader ("Got a story? Get in touch with
   our news team by emailing us at ...", "Are protests breaking out in your area? Get in touch
   at ...") asks for tips or feedback (rule CONTACT). An article quotes an address with "his",
@@ -36,7 +37,7 @@ import re
 from bisect import bisect_right
 
 from .scripts import probe
-from .vocabulary import (ARTICLE_DETERMINERS, ARTICLE_NOUNS, CONSENT_WORDS, EMBED_ANCHORS, EMBED_NAMES, FORM_REQUIRED, READING_ANCHORS, READING_TIME,
+from .vocabulary import (ARTICLE_DETERMINERS, ARTICLE_NOUNS, CONSENT_WORDS, EMBED_ANCHORS, EMBED_LINES, EMBED_NAMES, FORM_REQUIRED, READING_ANCHORS, READING_TIME,
                          READING_UNITS, SCRIPT_ASKS, SCRIPT_NAMES)
 
 EMBED = "phrase:embed"
@@ -82,7 +83,7 @@ _STEMS = tuple((stem, probe(stem), limit) for stems, limit in ((SCRIPT_NAMES, NO
                                                   (READING_ANCHORS, READING_MAX_WORDS),
                                                   (("*",), FORM_NOTE_MAX_WORDS))
                for stem in stems)
-assert all(any(a in name for a in EMBED_ANCHORS) for name in EMBED_NAMES)
+assert all(any(a in name for a in EMBED_ANCHORS) for name in EMBED_NAMES + EMBED_LINES)
 assert all(any(a in word for a in READING_ANCHORS) for word in READING_UNITS)
 
 
@@ -130,7 +131,7 @@ def notice(low: str, n_words: int) -> str | None:
         return None
     if any(map(low.__contains__, SCRIPT_NAMES)) and any(map(low.__contains__, SCRIPT_ASKS)):
         return EMBED
-    if any(map(low.__contains__, EMBED_NAMES)):
+    if any(map(low.__contains__, EMBED_NAMES)) or low.startswith(EMBED_LINES):
         return EMBED
     if "@" in low and _address(low) and _CONSENT.search(low):
         return CONTACT

@@ -425,6 +425,8 @@ EMBED_NAMES = ("external content", "embedded content", "redaktioneller inhalt", 
                "conteúdo externo", "contenuto esterno", "externe inhoud", "externt innehåll", "eksternt innhold",
                "eksternt indhold", "obsah vložený", "vložený obsah", "externí obsah", "externý obsah",
                "внешний контент", "внешнее содержимое", "外部コンテンツ", "外部内容", "외부 콘텐츠")
+# What a platform's embed code shows in place of a post, on every site alike, at a line's start. Lower case.
+EMBED_LINES = ("view this post on instagram", "view this photo on instagram", "view this video on instagram")
 # The word a form puts in brackets after a required field's label ("Name (required)", "E-Mail
 # (erforderlich)", "Nom (obligatoire)"): ingest.clean.notices. Lower case.
 FORM_REQUIRED = ("required", "erforderlich", "pflichtfeld", "obligatorio", "obligatoire", "obbligatorio",
@@ -432,7 +434,8 @@ FORM_REQUIRED = ("required", "erforderlich", "pflichtfeld", "obligatorio", "obli
                  "povinné", "obligatoriu", "kötelező", "обязательно", "обязательное поле", "zorunlu", "wajib",
                  "必須", "必填", "필수")
 # Parts of those names that a page is scanned for (few: each is a scan of the page).
-EMBED_ANCHORS = ("redaktioneller", "extern", "estern", "ekstern", "embedded", "eingebettet", "vložen", "внешн", "外部", "외부")
+EMBED_ANCHORS = ("redaktioneller", "extern", "estern", "ekstern", "embedded", "eingebettet", "vložen", "внешн", "外部", "외부",
+                 "on instagram")
 # An article's reading time ("3 Min Lesezeit", "5 min read", "1 minuti di lettura", "Lesedauer: 4
 # Minuten", "temps de lecture"): with a number, a dateline's. Lower case.
 READING_TIME = ("lesedauer", "lesezeit", "min read", "mins read", "minute read", "minutes read", "reading time",
