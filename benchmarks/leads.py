@@ -42,7 +42,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from boilerplate import readability_alone, trafilatura_alone  # noqa: E402
-from snippets import Chromium  # noqa: E402
+from snippets import Chromium, reader_arguments  # noqa: E402
 
 from ingest.clean import clean_document  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
@@ -183,11 +183,7 @@ def summary(mode: str, rows: list[dict], cpu: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("clone", type=Path, help="a clone of postlight/parser (fixtures/, src/extractors/custom/)")
-    ap.add_argument("--text", type=Path, help="folder of the pages as rendered text (SITE.txt)")
-    ap.add_argument("--render", action="store_true", help="render missing pages into --text with chromium")
-    ap.add_argument("--modes", nargs="*", default=["text", "html", "trafilatura", "readability"],
-                    choices=("text", "html", "trafilatura", "readability"))
-    ap.add_argument("--out", type=Path, help="write MODE.jsonl (a row per page) into this folder")
+    reader_arguments(ap, "SITE.txt")
     ap.add_argument("--misses", action="store_true", help="list the pages whose first words are missing")
     args = ap.parse_args(argv)
     if not (args.clone / "src" / "extractors" / "custom").is_dir():

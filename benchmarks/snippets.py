@@ -203,16 +203,24 @@ def summary(mode: str, totals: list[int], rows: list[dict], cpu: float) -> str:
             f"{sum(1 for r in rows if not r['chars']):5d} | {cpu:6.1f}")
 
 
+MODES = ("text", "html", "trafilatura", "readability")
+
+
+def reader_arguments(ap: argparse.ArgumentParser, page_name: str) -> None:
+    """The options of a benchmark that reads pages in MODES: --text (the rendered pages, named
+    `page_name`), --render, --modes and --out."""
+    ap.add_argument("--text", type=Path, help=f"folder of the pages as rendered text ({page_name})")
+    ap.add_argument("--render", action="store_true", help="render missing pages into --text with chromium")
+    ap.add_argument("--modes", nargs="*", default=list(MODES), choices=MODES)
+    ap.add_argument("--out", type=Path, help="write MODE.jsonl (a row per page) into this folder")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", type=Path, help="trafilatura's tests/ folder (evaldata.json, eval/, cache/)")
-    ap.add_argument("--text", type=Path, help="folder of the pages as rendered text (NNNN.txt)")
-    ap.add_argument("--render", action="store_true", help="render missing pages into --text with chromium")
+    reader_arguments(ap, "NNNN.txt")
     ap.add_argument("--half", choices=("even", "odd", "all"), default="even",
                     help="even: the pages looked at while developing; odd: held out (default: even)")
-    ap.add_argument("--modes", nargs="*", default=["text", "html", "trafilatura", "readability"],
-                    choices=("text", "html", "trafilatura", "readability"))
-    ap.add_argument("--out", type=Path, help="write MODE.jsonl (a row per page: what was missed and kept) here")
     ap.add_argument("--worst", type=int, default=0, help="list the N pages that lost most, per mode")
     args = ap.parse_args(argv)
     evaldata = args.corpus / "evaldata.json"
