@@ -201,7 +201,7 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
     traf_lines = rejoin_broken_lines((doc.text or "").splitlines(), page_lines) if doc else []
     traf_lines = restore_soft_hyphens(traf_lines, page_lines)
     agreed = frozenset(text.paragraphs)  # the line classifier's reading: evidence for putting lines back
-    traf_lines = restore_dropped_words(traf_lines, page_lines, kinds, agreed)
+    traf_lines = restore_dropped_words(traf_lines, page_lines, kinds, agreed, captions)
     traf, traf_removed = _shape_rules(traf_lines, title, preformatted)
     gt, gl = reading_grams(traf), reading_grams(text.paragraphs)
     read: list[str] = []

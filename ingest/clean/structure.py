@@ -170,16 +170,15 @@ def _holds_in_order(whole: list[str], part: list[str]) -> bool:
 
 
 def restore_dropped_words(lines: list[str], page_lines: list[str], kinds: list[int],
-                          kept: frozenset[str]) -> list[str]:
+                          kept: frozenset[str], captions: frozenset[str] = frozenset()) -> list[str]:
     """The reading's lines with inline words the extractor dropped put back: a line that is no
     page line but holds, in order, the words of a page line but for at most MAX_DROPPED_WORDS
     of them (a link inside the paragraph, in a <span> trafilatura takes for a widget) is that
-    page line, if it is a paragraph (<p>) with nothing in a figure or set apart (a formula's
-    TeX annotation, which trafilatura rightly drops) that the line classifier's reading also
-    keeps (`kept`)."""
+    page line, if it is a paragraph the line classifier's reading also keeps (`kept`), as
+    _agreed_paragraph says: a <p> with nothing in a figure or set apart (a formula's TeX
+    annotation, which trafilatura rightly drops), not wholly a link, no caption (`captions`)."""
     page = set(page_lines)
-    candidates = [line for line, kind in zip(page_lines, kinds)
-                  if kind & PARAGRAPH and not kind & (FIGURE | APART) and line in kept]
+    candidates = [line for line, kind in zip(page_lines, kinds) if _agreed_paragraph(line, kind, kept, captions)]
     if not candidates:
         return lines
     by_start = _by_start(candidates)
