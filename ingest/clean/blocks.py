@@ -189,8 +189,10 @@ BEFORE_ANCHOR = 0.1
 ANCHOR_REACH = 12
 ANCHOR_SHARE = 0.4
 # Between a headline and its article a page may set a toolbar of buttons ("Tweet", "Print",
-# "PDF", "Download", "Clip"): items of at most BUTTON_WORDS words before the first content
-# item after the headline are not counted in ANCHOR_REACH, up to REACH_MAX items in all.
+# "PDF", "Download", "Clip"): where no block starts within ANCHOR_REACH items of the headline,
+# items of at most BUTTON_WORDS words before the first content item after it are not counted,
+# up to REACH_MAX items in all, and a block within that reach is the article if the denser one
+# lies more than MERGE_GAP items after it (a footer; the article's next part is merged instead).
 BUTTON_WORDS = 2
 REACH_MAX = 3 * ANCHOR_REACH
 
@@ -285,12 +287,19 @@ def find_block(scores: list[float], positive: list[int], rules: list, texts: lis
         if score >= NOTICE_SHARE * best:  # an overlay or a dialog after the footer, not the article
             positive, (start, end, best) = head, (s2, e2, score)
     limit = n  # where merging stops: the denser block the headline anchor passed over
-    reach = n if anchor is None else reach_end(anchor, words, positive)
-    if start > reach:
+    if anchor is not None and start > anchor + ANCHOR_REACH:
         limit = start
-        start, end, best = block_after_anchor(scores, positive, anchor, best, (start, end), reach)
-        if start > reach:
+        densest = (start, end)
+        start, end, best = block_after_anchor(scores, positive, anchor, best, densest)
+        if start > anchor + ANCHOR_REACH:
             limit = n
+            # Nothing within reach: a toolbar of buttons may have carried the article past it.
+            # The block within the longer reach is the article if the denser one lies beyond
+            # merging distance of it (a footer, not the article's next part, which merging joins).
+            reach = reach_end(anchor, words, positive)
+            s2, e2, score = block_after_anchor(scores, positive, anchor, best, densest, reach)
+            if s2 <= reach and densest[0] - e2 > MERGE_GAP:
+                limit, (start, end, best) = densest[0], (s2, e2, score)
     gaps: list[tuple[int, int]] = []
     if end > start:
         if anchor is None and share > 0:  # (then limit is n: merging is _widest_seed's)
