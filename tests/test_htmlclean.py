@@ -34,6 +34,35 @@ def test_body_title_and_date():
     assert cleaned.published == "2019-05-03"
 
 
+HEADLINE = "Council approves budget for new buses"
+
+
+def boxed_page(h1: str, title: str = f"{HEADLINE} - Daily Bugle") -> str:
+    """A page whose only <h1> is `h1`, a box's heading, with the headline in an <h2>."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    return f"""<!DOCTYPE html><html><head><title>{title}</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<div class="box"><h1>{h1}</h1><form><input name="email"></form></div>
+<div class="story"><h2 class="headline">{HEADLINE}</h2>{paragraphs}</div>
+<footer><p>© 2019 Daily Bugle. All rights reserved.</p></footer></body></html>"""
+
+
+@pytest.mark.parametrize("h1", ["Get the Daily Bugle in your inbox", "Main menu"])
+def test_a_box_heading_that_is_the_pages_only_h1_is_not_the_title(h1):
+    """trafilatura takes a page's only <h1> for its headline; where that names neither the
+    page's <title> nor what the article says, the headline the line classifier found is
+    the title."""
+    assert clean_html(boxed_page(h1), OPTIONS).title == HEADLINE
+
+
+def test_a_headline_that_says_what_the_article_says_stays_the_title():
+    """An <h1> that words the article otherwise than the page's <title> (an SEO title) stays
+    trafilatura's title: its words are the article's."""
+    h1 = "Council buys forty electric buses for the northern districts"
+    page = boxed_page(h1, title="Electric buses: what the council decided - Daily Bugle")
+    assert clean_html(page, OPTIONS).title == h1
+
+
 def test_navigation_footer_and_scripts_are_not_body():
     body = "\n".join(clean_html(html_page(BODY), OPTIONS).paragraphs)
     for junk in ("Home", "Most popular", "All rights reserved", "tracking"):

@@ -247,6 +247,28 @@ def body_lead(texts: list[str], labels: list, start: int, end: int) -> str:
     return "\n".join(lead)
 
 
+def _told(line: str, said: set[str]) -> float:
+    """The share of a line's topic_keys that are among `said` (0 for a line with none)."""
+    keys = topic_keys(line)
+    return len(keys & said) / len(keys) if keys else 0.0
+
+
+def told_title(extracted: str, classified: str, page_title: str, lead: str) -> str:
+    """The title of an HTML page: trafilatura's (`extracted`), unless it is neither the page's
+    <title> (`page_title`, its first line; less than TITLE_MIN_SHARE of the two's words in
+    common, title_share) nor says what the article's `lead` says (less than
+    FIRST_LINE_TOPIC_SHARE of its topic_keys in it) while the line classifier's title
+    (`classified`) does: trafilatura takes a page's only <h1> for the headline, and that is at
+    times a menu's heading ("Hauptmenü"), a section's ("Pressemitteilungen") or a newsletter
+    box's ("Get Slate in your inbox.")."""
+    if title_share(set(units(extracted.lower())), title_words(page_title)) >= TITLE_MIN_SHARE:
+        return extracted
+    said = topic_keys(lead)
+    if _told(extracted, said) < FIRST_LINE_TOPIC_SHARE <= _told(classified, said):
+        return classified
+    return extracted
+
+
 def first_line_title(texts: list[str], words: list[int], rules: list, start: int,
                      said: Callable[[], set[str]]) -> int | None:
     """0 when the page's first line reads as its <title> above the body (`start`; `said()`,
