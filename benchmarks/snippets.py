@@ -6,11 +6,12 @@ usage: python benchmarks/snippets.py CORPUS [--text DIR] [--render] [--half even
 CORPUS is the tests/ folder of a clone of trafilatura (https://github.com/adbar/trafilatura):
 evaldata.json names, for each of its ~990 pages (news and blogs, mostly German and English,
 some Spanish, French, Polish), the HTML file under eval/ or cache/ and a few snippets that
-must be in the article's text ("with") and that must not ("without"). A page counts a true
+must be in the article's text ("with") and that must not ("without"), and its title. A page counts a true
 positive for each "with" snippet found in the body, a false positive for each "without" one,
 summed over pages as trafilatura's tests/eval_common.py does (whitespace-normalised
 substring match). `with<half` counts the pages that keep under half their "with" snippets,
-the counterpart of boilerplate.py's pages under half their body.
+the counterpart of boilerplate.py's pages under half their body; `title`, the share of the
+pages with a labelled title whose cleaned title is it (case and whitespace aside).
 
 Modes: `html` cleans each HTML page (ingest.clean.clean_document), `text` cleans the page as
 a browser shows it (document.body.innerText under the <title>, the shape of ../shared/eval's
@@ -164,13 +165,15 @@ def document(corpus: Path, text_dir: Path | None, number: int, item: dict, mode:
                        media_type=TEXT if mode == "text" else HTML, content=data, text=text, source="snippets")
 
 
-def body(raw: RawDocument, mode: str, options: CleanOptions) -> str:
-    """The article text the mode's reader makes of the page."""
+def read(raw: RawDocument, mode: str, options: CleanOptions) -> tuple[str | None, str]:
+    """The title (None where the mode's reader gives none) and the article text the mode's
+    reader makes of the page."""
     if mode == "trafilatura":
-        return trafilatura_alone(raw.text, options)
+        return None, trafilatura_alone(raw.text, options)
     if mode == "readability":
-        return readability_alone(raw.text, options)
-    return "\n\n".join(clean_document(raw, options).paragraphs)
+        return None, readability_alone(raw.text, options)
+    cleaned = clean_document(raw, options)
+    return cleaned.title or "", "\n\n".join(cleaned.paragraphs)
 
 
 def score(corpus: Path, text_dir: Path | None, pages: list[tuple[int, str, dict]], mode: str,
@@ -182,13 +185,16 @@ def score(corpus: Path, text_dir: Path | None, pages: list[tuple[int, str, dict]
         raw = document(corpus, text_dir, number, item, mode)
         if raw is None:
             continue
-        kept = norm(body(raw, mode, options))
+        title, text = read(raw, mode, options)
+        kept = norm(text)
         missed = [s for s in item["with"] if norm(s) not in kept]
         leaked = [s for s in item["without"] if norm(s) in kept]
         counts = (len(item["with"]) - len(missed), len(leaked), len(missed), len(item["without"]) - len(leaked))
         totals = [a + b for a, b in zip(totals, counts)]
         rows.append({"page": number, "url": url, "file": item["file"], "tp": counts[0], "fp": counts[1],
-                     "fn": counts[2], "tn": counts[3], "missed": missed, "kept": leaked, "chars": len(kept)})
+                     "fn": counts[2], "tn": counts[3], "missed": missed, "kept": leaked, "chars": len(kept),
+                     "title": None if title is None or not item.get("title") else
+                     norm(title).casefold() == norm(item["title"]).casefold()})
     return totals, rows, time.process_time() - started
 
 
@@ -199,8 +205,10 @@ def summary(mode: str, totals: list[int], rows: list[dict], cpu: float) -> str:
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     under_half = sum(1 for r in rows if r["tp"] < (r["tp"] + r["fn"]) / 2)
+    titled = [r["title"] for r in rows if r["title"] is not None]
+    title = f"{sum(titled) / len(titled):.3f}" if titled else "  -  "
     return (f"{mode:12s} {len(rows):5d} | {f1:.4f} {precision:.4f} {recall:.4f} | {under_half:9d} | "
-            f"{sum(1 for r in rows if not r['chars']):5d} | {cpu:6.1f}")
+            f"{sum(1 for r in rows if not r['chars']):5d} | {title} | {cpu:6.1f}")
 
 
 MODES = ("text", "html", "trafilatura", "readability")
@@ -238,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         render(args.corpus, pages, args.text)
     options = CleanOptions()
     print(f"{args.half} half of {len(items)} pages of {args.corpus}")
-    print("mode         pages | F1     P      R      | with<half | empty | CPU s")
+    print("mode         pages | F1     P      R      | with<half | empty | title | CPU s")
     for mode in modes:
         totals, rows, cpu = score(args.corpus, args.text, pages, mode, options)
         print(summary(mode, totals, rows, cpu), flush=True)

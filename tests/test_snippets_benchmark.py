@@ -31,7 +31,8 @@ def corpus(tmp_path: Path) -> Path:
     (root / "eval").mkdir(parents=True)
     write_page(root / "eval" / "ferry.html", "New ferry timetable", STORY)
     write_page(root / "eval" / "other.html", "Harbour news", STORY[::-1])
-    evaldata = {"https://example.org/a": {"file": "ferry.html", "with": [STORY[1]], "without": ["Privacy"]},
+    evaldata = {"https://example.org/a": {"file": "ferry.html", "with": [STORY[1]], "without": ["Privacy"],
+                                          "title": "New ferry timetable"},
                 "https://example.org/b": {"file": "other.html", "with": [STORY[0], "not on the page"],
                                           "without": ["Contact"]}}
     (root / "evaldata.json").write_text(json.dumps(evaldata), encoding="utf-8")
@@ -48,6 +49,7 @@ def test_html_pages_are_scored_by_their_snippets(corpus, tmp_path, capsys):
     scored = rows(out, "html")
     assert scored["ferry.html"]["tp"] == 1 and scored["ferry.html"]["fp"] == 0  # the footer's "Privacy" is gone
     assert scored["other.html"]["missed"] == ["not on the page"]
+    assert scored["ferry.html"]["title"] is True and scored["other.html"]["title"] is None  # none labelled
     assert "html" in capsys.readouterr().out
 
 
