@@ -63,6 +63,35 @@ def test_a_headline_that_says_what_the_article_says_stays_the_title():
     assert clean_html(page, OPTIONS).title == h1
 
 
+def dressed_page(h1: str, og_title: str) -> str:
+    """A page whose metadata's title is `og_title` and whose headline is `h1`."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    return f"""<!DOCTYPE html><html><head><title>{og_title} - Daily Bugle</title>
+<meta property="og:title" content="{og_title}"></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<article><h1>{h1}</h1>{paragraphs}</article>
+<footer><p>© 2019 Daily Bugle. All rights reserved.</p></footer></body></html>"""
+
+
+@pytest.mark.parametrize("og_title", [f"Chronicle: {HEADLINE}", f"{HEADLINE} | City news",
+                                      HEADLINE.replace("new buses", "'new' buses")])
+def test_the_headline_the_page_shows_is_the_title_not_the_metadatas_dressed_copy(og_title):
+    """The metadata's title holds the headline's words and a section's name, or other quotes:
+    the title is the headline as the page shows it, and that line is not in the body."""
+    page = dressed_page(HEADLINE.replace("new buses", "‘new’ buses") if "'" in og_title else HEADLINE, og_title)
+    cleaned = clean_html(page, OPTIONS)
+    assert cleaned.title == (HEADLINE.replace("new buses", "‘new’ buses") if "'" in og_title else HEADLINE)
+    assert list(cleaned.paragraphs) == BODY
+
+
+def test_a_short_line_inside_the_metadatas_title_is_no_headline():
+    """A classifier's title narrower than a headline (ANCHOR_MIN_COLUMNS) is not taken for one,
+    however it sits inside the metadata's title."""
+    from ingest.clean.headline import told_title
+    assert told_title(f"{HEADLINE} - News", "News", f"{HEADLINE} - News", " ".join(BODY)) == f"{HEADLINE} - News"
+    assert told_title(f"Chronicle: {HEADLINE}", HEADLINE, HEADLINE, " ".join(BODY)) == HEADLINE
+
+
 def test_navigation_footer_and_scripts_are_not_body():
     body = "\n".join(clean_html(html_page(BODY), OPTIONS).paragraphs)
     for junk in ("Home", "Most popular", "All rights reserved", "tracking"):

@@ -254,13 +254,22 @@ def _told(line: str, said: set[str]) -> float:
 
 
 def told_title(extracted: str, classified: str, page_title: str, lead: str) -> str:
-    """The title of an HTML page: trafilatura's (`extracted`), unless it is neither the page's
-    <title> (`page_title`, its first line; less than TITLE_MIN_SHARE of the two's words in
-    common, title_share) nor says what the article's `lead` says (less than
-    FIRST_LINE_TOPIC_SHARE of its topic_keys in it) while the line classifier's title
-    (`classified`) does: trafilatura takes a page's only <h1> for the headline, and that is at
-    times a menu's heading ("Hauptmenü"), a section's ("Pressemitteilungen") or a newsletter
-    box's ("Get Slate in your inbox.")."""
+    """The title of an HTML page, from trafilatura's (`extracted`: its metadata's, or the
+    page's only <h1>) and the line classifier's (`classified`: the page's headline line).
+
+    The classifier's where trafilatura's holds its words and more (a section's or the site's
+    name, "Chronik: Lotte Tobisch ist tot", "Einheit der Woche | Lagen-Pyramide mit GA2", or
+    the same words with other quotes: the metadata's title dresses the headline the page
+    shows), if it is a headline's width (ANCHOR_MIN_COLUMNS: a menu's "News" in "Headline -
+    News" is none); and where trafilatura's is neither the page's <title> (`page_title`, its
+    first line; under TITLE_MIN_SHARE of the two's words in common, title_share) nor says
+    what the article's `lead` says (under FIRST_LINE_TOPIC_SHARE of its topic_keys in it)
+    while the classifier's does: the only <h1> is at times a menu's, a section's or a
+    newsletter box's heading ("Hauptmenü", "Pressemitteilungen", "Get Slate in your
+    inbox."). Else trafilatura's."""
+    own = _key(classified)
+    if classified != extracted and f" {own} " in f" {_key(extracted)} " and columns([own])[0] >= ANCHOR_MIN_COLUMNS:
+        return classified
     if title_share(set(units(extracted.lower())), title_words(page_title)) >= TITLE_MIN_SHARE:
         return extracted
     said = topic_keys(lead)

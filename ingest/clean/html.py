@@ -130,6 +130,7 @@ def _shape_rules(lines: list[str], title: str | None,
     kept: list[str] = []
     removed: list[RemovedLine] = []
     in_gallery = _gallery(lines)
+    spaced = " ".join(title.split()) if title else None  # (the page's title may space it otherwise)
     for no, raw in enumerate(lines):
         line = raw.strip()
         if not line:
@@ -137,7 +138,7 @@ def _shape_rules(lines: list[str], title: str | None,
         if in_gallery[no]:
             removed.append(RemovedLine(no, line, R.GALLERY))
             continue
-        if title and not kept and line == title:
+        if spaced and not kept and (line == title or " ".join(line.split()) == spaced):
             removed.append(RemovedLine(no, line, R.TITLE))
             continue
         n_words = len(line.split())
