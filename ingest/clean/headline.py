@@ -73,6 +73,8 @@ def headline_alone(line: str, title: str) -> str:
     """The headline `line` without the byline or date a page ran into it after the headline,
     where the page's `title` (its first line) names the headline (headline_part) that
     the line starts with; else the line."""
+    if line in title:  # (most pages: the line repeats the title's headline, and nothing runs into it)
+        return line
     head = headline_part(title).strip()
     if len(head) < len(line) and line.startswith(head):
         run_in = _RUN_IN.match(line, len(head))
