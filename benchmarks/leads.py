@@ -42,7 +42,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from boilerplate import readability_alone, trafilatura_alone  # noqa: E402
-from snippets import Chromium, reader_arguments  # noqa: E402
+from snippets import reader_arguments, render_files  # noqa: E402
 
 from ingest.clean import clean_document  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
@@ -124,17 +124,7 @@ def lead_at(flat: str, lead: str) -> int | None:
 def render(pages: list[Case], folder: Path) -> None:
     """Write folder/SITE.txt, the page as a browser shows it, for each page that has none yet."""
     folder.mkdir(parents=True, exist_ok=True)
-    browser = Chromium()
-    try:
-        for case in pages:
-            target = folder / f"{case.site}.txt"
-            if not target.exists():
-                try:
-                    target.write_text(browser.inner_text(decode(case.fixture.read_bytes()) or ""), encoding="utf-8")
-                except (TimeoutError, RuntimeError) as exc:
-                    print(f"not rendered: {case.site}: {exc}", file=sys.stderr)
-    finally:
-        browser.close()
+    render_files((case.site, case.fixture, folder / f"{case.site}.txt") for case in pages)
 
 
 def read(case: Case, mode: str, text_dir: Path | None, options: CleanOptions) -> tuple[str, str] | None:

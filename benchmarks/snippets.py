@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -136,22 +137,27 @@ class Chromium:
         self._profile.cleanup()
 
 
+def render_files(jobs: Iterable[tuple[str, Path, Path]]) -> None:
+    """For each (name, HTML file, text file) whose text file does not exist yet, write the page
+    as a browser shows it (Chromium.inner_text) there; a page that fails is named on stderr."""
+    browser = Chromium()
+    try:
+        for name, source, target in jobs:
+            if target.exists():
+                continue
+            try:
+                target.write_text(browser.inner_text(decode(source.read_bytes()) or ""), encoding="utf-8")
+            except (TimeoutError, RuntimeError) as exc:
+                print(f"not rendered: {name}: {exc}", file=sys.stderr)
+    finally:
+        browser.close()
+
+
 def render(corpus: Path, pages: list[tuple[int, str, dict]], folder: Path) -> None:
     """Write folder/NNNN.txt for each page that has none yet."""
     folder.mkdir(parents=True, exist_ok=True)
-    browser = Chromium()
-    try:
-        for number, url, item in pages:
-            target = folder / f"{number:04d}.txt"
-            path = page_file(corpus, item["file"])
-            if target.exists() or path is None:
-                continue
-            try:
-                target.write_text(browser.inner_text(decode(path.read_bytes()) or ""), encoding="utf-8")
-            except (TimeoutError, RuntimeError) as exc:
-                print(f"not rendered: {url}: {exc}", file=sys.stderr)
-    finally:
-        browser.close()
+    render_files((url, path, folder / f"{number:04d}.txt") for number, url, item in pages
+                 if (path := page_file(corpus, item["file"])) is not None)
 
 
 def document(corpus: Path, text_dir: Path | None, number: int, item: dict, mode: str) -> RawDocument | None:
