@@ -226,7 +226,7 @@ def restore_opening(body: list[str], page_lines: list[str], kinds: list[int], ti
     kind = kinds[at]
     if kind & (FIGURE | APART | LINK | ANCHOR | HAS_LINK):
         return body
-    title_words = " " + " ".join(units(_plain(title or ""))) + " "
+    title_words = _title_words(title)
     taken = {r.text for r in removed}
     opening: list[str] = []
     for no in range(at - 1, max(-1, at - 1 - MAX_OPENING_LINES), -1):
@@ -273,9 +273,15 @@ class _Held:
         return containment(grams(line), self.grams) >= IN_READING
 
 
+def _title_words(title: str | None) -> str:
+    """The title's words (units, without soft hyphens) between spaces, and one at each end: what
+    _in_title looks a line's words up in."""
+    return " " + " ".join(units(_plain(title or ""))) + " "
+
+
 def _in_title(line: str, title_words: str) -> bool:
     """Whether the line's words are a run of the title's (the headline or its kicker);
-    `title_words` holds the title's words (units) between spaces, and one at each end."""
+    `title_words` is _title_words(title)."""
     words = " ".join(units(line))
     return bool(words) and f" {words} " in title_words
 
@@ -338,7 +344,7 @@ def restore_sections(body: list[str], page_lines: list[str], kinds: list[int], t
                 gaps += [(no, there) for no in candidates[first:last + 1]]
         first = last + 1
     # Not the headline (or its kicker), nor a line the reading holds: looked at only for lines in a gap.
-    title_words = " " + " ".join(units(_plain(title or ""))) + " "
+    title_words = _title_words(title)
     plain_body = [_plain(_unmarked(line)) for line in body]
     held = _Held(plain_body) if gaps else None
     before: dict[int, list[str]] = {}  # body line -> the page lines to put back before it
