@@ -87,9 +87,10 @@ def test_the_headline_the_page_shows_is_the_title_not_the_metadatas_dressed_copy
 def test_a_short_line_inside_the_metadatas_title_is_no_headline():
     """A classifier's title narrower than a headline (ANCHOR_MIN_COLUMNS) is not taken for one,
     however it sits inside the metadata's title."""
-    from ingest.clean.headline import told_title
-    assert told_title(f"{HEADLINE} - News", "News", f"{HEADLINE} - News", " ".join(BODY)) == f"{HEADLINE} - News"
-    assert told_title(f"Chronicle: {HEADLINE}", HEADLINE, HEADLINE, " ".join(BODY)) == HEADLINE
+    from ingest.clean.headline import told_title, topic_keys
+    said = lambda: topic_keys(" ".join(BODY))  # noqa: E731
+    assert told_title(f"{HEADLINE} - News", "News", f"{HEADLINE} - News", said) == f"{HEADLINE} - News"
+    assert told_title(f"Chronicle: {HEADLINE}", HEADLINE, HEADLINE, said) == HEADLINE
 
 
 def test_navigation_footer_and_scripts_are_not_body():

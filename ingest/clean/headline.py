@@ -255,7 +255,7 @@ def _told(line: str, said: set[str]) -> float:
     return len(keys & said) / len(keys) if keys else 0.0
 
 
-def told_title(extracted: str, classified: str, page_title: str, lead: str) -> str:
+def told_title(extracted: str, classified: str, page_title: str, said: Callable[[], set[str]]) -> str:
     """The title of an HTML page, from trafilatura's (`extracted`: its metadata's, or the
     page's only <h1>) and the line classifier's (`classified`: the page's headline line).
 
@@ -265,7 +265,8 @@ def told_title(extracted: str, classified: str, page_title: str, lead: str) -> s
     shows), if it is a headline's width (ANCHOR_MIN_COLUMNS: a menu's "News" in "Headline -
     News" is none); and where trafilatura's is neither the page's <title> (`page_title`, its
     first line; under TITLE_MIN_SHARE of the two's words in common, title_share) nor says
-    what the article's `lead` says (under FIRST_LINE_TOPIC_SHARE of its topic_keys in it)
+    what the article says (under FIRST_LINE_TOPIC_SHARE of its topic_keys among `said()`, the
+    topic_keys of the article's lead, computed only for a title that needs them)
     while the classifier's does: the only <h1> is at times a menu's, a section's or a
     newsletter box's heading ("Hauptmenü", "Pressemitteilungen", "Get Slate in your
     inbox."). Else trafilatura's."""
@@ -274,8 +275,7 @@ def told_title(extracted: str, classified: str, page_title: str, lead: str) -> s
         return classified
     if title_share(set(units(extracted.lower())), title_words(page_title)) >= TITLE_MIN_SHARE:
         return extracted
-    said = topic_keys(lead)
-    if _told(extracted, said) < FIRST_LINE_TOPIC_SHARE <= _told(classified, said):
+    if _told(extracted, said()) < FIRST_LINE_TOPIC_SHARE <= _told(classified, said()):
         return classified
     return extracted
 

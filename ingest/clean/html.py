@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import cache
 
 import lxml.html
 from lxml import etree
@@ -42,7 +43,7 @@ from .gallery import gallery_lines
 from ..config import CleanOptions
 from ..provenance import declared_language
 from .guard import prose_bytes
-from .headline import TOPIC_LEAD_CHARS, told_title, without_site
+from .headline import TOPIC_LEAD_CHARS, told_title, topic_keys, without_site
 from .htmltext import media_captions, tree_to_block_lines, tree_to_lines
 from .structure import (link_lists, rejoin_broken_lines, restore_dropped_words, restore_opening, restore_sections,
                         restore_soft_hyphens)
@@ -200,8 +201,9 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
     published = (doc.date if doc else None) or None
     text = clean_text("\n".join(page_lines), options, saved_widths=False)
     if title and text.title and page_lines:  # trafilatura's title against the classifier's
-        lead = "\n".join(text.paragraphs)[:TOPIC_LEAD_CHARS] + "\n" + (doc.text or "")[:TOPIC_LEAD_CHARS]
-        title = told_title(title, text.title, page_lines[0], lead)
+        said = cache(lambda: topic_keys("\n".join(text.paragraphs)[:TOPIC_LEAD_CHARS] + "\n"
+                                        + (doc.text or "")[:TOPIC_LEAD_CHARS]))  # (only if a title needs it)
+        title = told_title(title, text.title, page_lines[0], said)
     traf_lines = rejoin_broken_lines((doc.text or "").splitlines(), page_lines) if doc else []
     traf_lines = restore_soft_hyphens(traf_lines, page_lines)
     agreed = frozenset(text.paragraphs)  # the line classifier's reading: evidence for putting lines back
