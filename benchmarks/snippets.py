@@ -32,6 +32,7 @@ import json
 import os
 import re
 import select
+import signal
 import subprocess
 import sys
 import tempfile
@@ -82,7 +83,8 @@ class Chromium:
             os.dup2(commands_read, 3)
             os.dup2(answers_write, 4)
 
-        self._profile = tempfile.TemporaryDirectory()
+        # (a helper Chromium starts in a session of its own may still write there as it is removed)
+        self._profile = tempfile.TemporaryDirectory(ignore_cleanup_errors=True)
         self._process = subprocess.Popen(
             ["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={self._profile.name}", "--remote-debugging-pipe",
              "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -131,8 +133,12 @@ class Chromium:
         return (title.strip() + "\n\n" if title.strip() else "") + text
 
     def close(self) -> None:
-        """Stop the browser and its renderers."""
-        self._process.kill()
+        """Stop the browser and its renderers (its whole process group: a renderer left running
+        wrote into the profile while it was being removed), then remove the profile."""
+        try:
+            os.killpg(self._process.pid, signal.SIGKILL)
+        except ProcessLookupError:  # (the group is gone already)
+            pass
         self._process.wait(timeout=10)
         self._profile.cleanup()
 
