@@ -12,6 +12,17 @@ cleanly), the reading whose words look most like a language wins: CLD2's score f
 its language (pycld2, already the language detector) must beat the preferred
 reading's by LANGUAGE_MARGIN.
 
+A page's own declaration (<meta charset>, <?xml encoding>) goes first among the readings
+that decode its bytes, as browsers read its label (a "gb2312" page as GBK, an
+"iso-8859-1" one as windows-1252), and still gives way to a reading that looks far more
+like a language (a Russian page whose template says iso-8859-1). Chinese, Japanese and
+Korean pages in legacy encodings need more: charset-normalizer's chaos measure can drop
+the clean GBK reading of a large page full of markup and offer only one-byte readings,
+whose gibberish CLD2 scores higher as Russian than the true reading as Chinese; so where
+the statistics offer no CJK encoding, a reading in one in which CLD2 finds Chinese,
+Japanese or Korean wins. Such a page with a few damaged bytes (a character cut in two)
+reads with U+FFFD there, as a browser shows it, instead of being rejected as binary.
+
 `decode(data, limit)` decodes at most the first `limit` bytes (an incremental
 decoder, so a character split at the cut is dropped, not an error): a 45 MB file
 costs a 45 MB string and more in the cleaner, the prefix costs what the limit
@@ -22,6 +33,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable
 
 import pycld2
 from charset_normalizer import from_bytes
@@ -56,6 +68,67 @@ MAX_CONTROL_SHARE = 0.05
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
+# A page's own word on its encoding: <meta charset>, <meta http-equiv="Content-Type"
+# content="...; charset=..."> or <?xml encoding>, looked for in its first DECLARATION_BYTES
+# (browsers prescan 1024 bytes; pages that put scripts and styles first declare later).
+DECLARATION_BYTES = 4096
+_DECLARED = re.compile(
+    rb"""<meta[^>]{0,400}?charset\s{0,4}=\s{0,4}["']?([A-Za-z0-9._:-]{1,40})"""
+    rb"""|<\?xml[^>]{0,200}?encoding\s{0,4}=\s{0,4}["']([A-Za-z0-9._:-]{1,40})""", re.I)
+# Labels whose decoder in browsers (the WHATWG Encoding Standard) reads a superset of what
+# Python's codec of that name reads: a "gb2312" page holds GBK characters, "iso-8859-1"
+# pages hold windows-1252 quotes, "shift_jis" pages Microsoft's extensions.
+_BROWSER_DECODER = {
+    **dict.fromkeys(("gb2312", "gbk", "x-gbk", "gb_2312", "gb_2312-80", "chinese", "csgb2312",
+                     "csiso58gb231280", "iso-ir-58", "gb18030"), "gb18030"),
+    **dict.fromkeys(("big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5"), "big5hkscs"),
+    **dict.fromkeys(("shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "csshiftjis", "ms932",
+                     "windows-31j"), "cp932"),
+    **dict.fromkeys(("euc-kr", "ks_c_5601-1987", "ks_c_5601-1989", "ksc5601", "ksc_5601", "korean",
+                     "windows-949", "iso-ir-149", "cseuckr", "csksc56011987"), "cp949"),
+    **dict.fromkeys(("iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii", "cp819",
+                     "ibm819", "iso_8859-1", "x-cp1252"), "cp1252"),
+    **dict.fromkeys(("iso-8859-9", "iso8859-9", "latin5", "l5", "iso_8859-9"), "cp1254"),
+    **dict.fromkeys(("tis-620", "iso-8859-11", "iso8859-11", "windows-874", "dos-874"), "cp874"),
+}
+# The multi-byte encodings of Chinese, Japanese and Korean pages, as browsers read them. Text
+# in another encoding seldom reads strictly as one of them, so one that does is a candidate
+# even when charset-normalizer, whose chaos measure the markup of a large legacy page can
+# push past its threshold, offers none.
+CJK_ENCODINGS = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
+# A page in one of them with a few damaged bytes (a file cut inside a character, a CMS that
+# joined two strings) reads with U+FFFD there, as a browser shows it, when it decodes
+# into at least DAMAGED_CJK_RATIO characters of its script for each invalid byte (on 47
+# Chinese pages in GBK, the wrong one of the five makes one invalid byte every 14 to 30
+# characters) and CLD2 finds Chinese, Japanese or Korean in the reading.
+DAMAGED_CJK_RATIO = 60
+# Every CJK codec of Python's, by its name: the statistics may offer any of them
+CJK_CODECS = frozenset({
+    *CJK_ENCODINGS, "big5", "cp950", "euc_jis_2004", "euc_jisx0213", "euc_kr", "gb2312", "gbk",
+    "hz", "iso2022_jp", "iso2022_jp_1", "iso2022_jp_2", "iso2022_jp_2004", "iso2022_jp_3",
+    "iso2022_jp_ext", "iso2022_kr", "johab", "shift_jis", "shift_jis_2004", "shift_jisx0213",
+})
+# CLD2's codes of the languages written in them
+CJK_LANGUAGES = frozenset({"zh", "zh-Hant", "ja", "ko"})
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The Python codec of the encoding a page declares in its first DECLARATION_BYTES (as a
+    browser decodes that label, _BROWSER_DECODER), or None: no declaration, UTF-8, or a label
+    that is no web encoding."""
+    found = _DECLARED.search(data[:DECLARATION_BYTES])
+    if found is None:
+        return None
+    label = (found.group(1) or found.group(2)).decode("ascii").lower()
+    if label in _BROWSER_DECODER:
+        return _BROWSER_DECODER[label]
+    try:
+        name = codecs.lookup(label).name.replace("-", "_")
+    except LookupError:
+        return None
+    return name if name in WEB_ENCODINGS else None
+
+
 def _decodes(data: bytes, encoding: str) -> bool:
     try:
         codecs.getincrementaldecoder(encoding)().decode(data, final=False)
@@ -65,24 +138,91 @@ def _decodes(data: bytes, encoding: str) -> bool:
 
 
 def detect_encoding(data: bytes) -> str | None:
-    """The legacy encoding the bytes are most plausibly in, or None if they look binary.
+    """The legacy encoding the bytes are most plausibly in, or None if they look binary
+    (see `reading_encoding`, which also says whether a few bytes are damaged)."""
+    found = reading_encoding(data)
+    return None if found is None else found[0]
 
-    charset-normalizer's candidates, plus those of LEGACY_PREFERENCE that decode the bytes
-    but that it left out (it offers no cp1252 for some English pages with a few curly
-    quotes). Readings in WEB_ENCODINGS are kept while there is one; a reading it finds
-    coherent in no language (three kanji among English words) is dropped while another
-    reading is coherent. Among the candidates that read about as
-    cleanly as the best (chaos within CHAOS_TOLERANCE), the first of LEGACY_PREFERENCE
-    wins, unless another reading looks far more like a language (_most_like_a_language).
+
+def reading_encoding(data: bytes) -> tuple[str, str] | None:
+    """(encoding, errors) to read bytes that are not UTF-8 with, or None if they look binary;
+    errors is "replace" for a CJK page with a few damaged bytes (DAMAGED_CJK_RATIO), else
+    "strict".
+
+    - The statistics' readings (_ranked_by_statistics) are the candidates, with the encoding
+      the page declares (declared_encoding) first when it reads the bytes. The first wins
+      unless another reading looks far more like a language (_most_like_a_language).
+    - Where the statistics offer no CJK encoding, a reading in one of CJK_ENCODINGS in which
+      CLD2 finds Chinese, Japanese or Korean wins first (_cjk_reading).
     """
     sample = data[:SNIFF_BYTES]
+    ranked = _ranked_by_statistics(sample)
+    declared = declared_encoding(sample)
+    if CJK_CODECS.isdisjoint(ranked):
+        found = _cjk_reading(sample, declared)
+        if found is not None:
+            return found
+    if declared is not None and (declared in ranked or _decodes(sample, declared)):
+        ranked = _declared_first(declared, ranked)
+    if not ranked:
+        return None
+    return _most_like_a_language(sample, ranked), "strict"
+
+
+def _cjk_reading(sample: bytes, declared: str | None) -> tuple[str, str] | None:
+    """(encoding, errors) of a reading in CJK_ENCODINGS in which CLD2 finds Chinese, Japanese
+    or Korean, the declared one or else the one it scores highest; None if there is none.
+
+    For bytes that statistics read in a one-byte encoding only: CLD2 scores the gibberish
+    Cyrillic of GBK bytes read as windows-1251 higher as Russian than the Chinese reading as
+    Chinese, so the language contest cannot decide between them. Text in a one-byte
+    encoding seldom reads as a CJK encoding at all, and then as its Latin words with a few
+    stray characters, which CLD2 does not take for Chinese, Japanese or Korean; or, in
+    Shift_JIS, as halfwidth katakana, which _cjk_language_score turns down.
+    """
+    errors = "strict"
+    cjk = [e for e in _declared_first(declared, CJK_ENCODINGS) if _decodes(sample, e)]
+    if not cjk:
+        errors = "replace"
+        cjk = [e for e in _declared_first(declared, CJK_ENCODINGS) if _few_damaged_bytes(sample, e)]
+    scores = {e: _cjk_language_score(sample, e) for e in cjk}
+    confident = [e for e in cjk if scores[e] > 0]
+    if not confident:
+        return None
+    best = declared if declared in confident else max(confident, key=scores.__getitem__)
+    return best, errors
+
+
+def _declared_first(declared: str | None, encodings: Iterable[str]) -> list[str]:
+    """The encodings with the declared one (if any) first."""
+    rest = [e for e in encodings if e != declared]
+    return rest if declared is None else [declared, *rest]
+
+
+def _cjk_language_score(sample: bytes, encoding: str) -> float:
+    """CLD2's score for the reading in `encoding` (invalid bytes read as U+FFFD) if the
+    language it finds there is Chinese, Japanese or Korean and it is not mostly halfwidth
+    katakana, else 0."""
+    text = _decode_prefix(sample, encoding, LANGUAGE_SAMPLE_BYTES, "replace")
+    if len(_HALFWIDTH_KATAKANA.findall(text)) > MAX_HALFWIDTH_KATAKANA * len(_CJK_CHARACTER.findall(text)):
+        return 0.0
+    try:
+        _, _, languages = pycld2.detect(_CONTROLS.sub("", text))
+    except pycld2.error:
+        return 0.0
+    return float(languages[0][3]) if languages[0][1] in CJK_LANGUAGES else 0.0
+
+
+def _ranked_by_statistics(sample: bytes) -> list[str]:
+    """charset-normalizer's readings of the bytes, the most plausible first (see
+    reading_encoding)."""
     matches = list(from_bytes(sample))
     offered = {encoding for match in matches for encoding in match.could_be_from_charset}
     missing = [e for e in LEGACY_PREFERENCE if e not in offered and _decodes(sample, e)]
     if missing:
         matches += list(from_bytes(sample, cp_isolation=missing))
     if not matches:
-        return None
+        return []
     for keep in (lambda m: WEB_ENCODINGS.intersection(m.could_be_from_charset),
                  lambda m: m.coherence > 0):  # a reading in no language at all is no reading
         if any(keep(m) for m in matches):
@@ -92,7 +232,24 @@ def detect_encoding(data: bytes) -> str | None:
     ranked = [encoding for encoding in LEGACY_PREFERENCE
               if any(encoding in match.could_be_from_charset for match in plausible)]
     ranked += [m.encoding for m in sorted(plausible, key=lambda m: m.chaos) if m.encoding not in ranked]
-    return _most_like_a_language(sample, ranked)
+    return ranked
+
+
+# Han, kana, Hangul and fullwidth forms; not the halfwidth katakana (U+FF61-FF9F) that
+# Shift_JIS gives the bytes 0xA1-0xDF, which are the letters of KOI8-R, ISO-8859 and
+# windows-125x text: Russian read as cp932 is 98% halfwidth katakana (CLD2 calls it
+# Japanese), Japanese pages hold a few percent at most
+_CJK_CHARACTER = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]")
+_HALFWIDTH_KATAKANA = re.compile(r"[\uff61-\uff9f]")
+MAX_HALFWIDTH_KATAKANA = 0.25  # of the reading's CJK characters
+
+
+def _few_damaged_bytes(sample: bytes, encoding: str) -> bool:
+    """Whether the bytes read in a CJK encoding with invalid bytes, but DAMAGED_CJK_RATIO
+    characters of its script or more for each of them."""
+    text = _decode_prefix(sample, encoding, None, "replace")
+    invalid = text.count("\ufffd")
+    return invalid > 0 and len(_CJK_CHARACTER.findall(text)) >= DAMAGED_CJK_RATIO * invalid
 
 
 def _language_score(text: str) -> float:
@@ -189,11 +346,12 @@ def decode(data: bytes, limit: int | None = None) -> str | None:
         if _damaged_utf8(data):
             text = _decode_prefix(data, "utf-8-sig", limit, "replace")
         else:
-            encoding = detect_encoding(data)
-            if encoding is None:
+            found = reading_encoding(data)
+            if found is None:
                 return None
+            encoding, errors = found
             try:
-                text = _decode_prefix(data, encoding, limit)
+                text = _decode_prefix(data, encoding, limit, errors)
             except (UnicodeDecodeError, LookupError):
                 return None
     return None if looks_binary(text) else text

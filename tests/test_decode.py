@@ -58,3 +58,61 @@ def test_utf8_with_a_character_cut_in_two_stays_utf8(text):
     decoded = decode(damaged)
     assert decoded.count("\ufffd") == 1
     assert decoded.replace("\ufffd", "") == text
+
+
+CUT_PAGES = {
+    "zh": "据新华社报道，今年以来，各地持续推进农村人居环境整治，群众生活条件明显改善。",
+    "ja": "東京都は新しい計画を発表し、市民の生活を支える取り組みを続けると述べた。",
+    "ko": "정부는 새로운 경제 정책을 발표하고 시민들의 생활을 지원하겠다고 밝혔다.",
+}
+
+
+def legacy_page(body: str, charset: str | None) -> str:
+    """A small news page of eight paragraphs, declaring `charset` in a <meta> (or nothing)."""
+    meta = f'<meta charset="{charset}">' if charset else ""
+    return (f"<html><head>{meta}<title>news</title></head><body>"
+            + "".join(f"<p>{body}</p>\n" for _ in range(8)) + "</body></html>")
+
+
+@pytest.mark.parametrize("language, encoding, charset", [
+    ("zh", "gb18030", "gb2312"), ("zh", "gb18030", None), ("ja", "euc_jp", "euc-jp"),
+    ("ko", "cp949", "euc-kr"), ("ko", "cp949", None),
+])
+def test_cjk_page_with_a_character_cut_in_two_reads_in_its_encoding(language, encoding, charset):
+    """A GBK, EUC-JP or EUC-KR page with one character cut in half (its first byte kept, as a
+    CMS that cuts a string by bytes leaves it) reads as a browser shows it: one U+FFFD there,
+    every other character as written, not a one-byte encoding's gibberish or "binary"."""
+    text = legacy_page(CUT_PAGES[language], charset)
+    cut = text.index("</p>", len(text) // 2) - 1  # the full stop ("。", or a Hangul syllable before ".")
+    cut -= text[cut] == "."
+    data = text[:cut].encode(encoding) + text[cut].encode(encoding)[:1] + text[cut + 1:].encode(encoding)
+    assert decode(data) == text[:cut] + "\ufffd" + text[cut + 1:], detect_encoding(data)
+
+
+@pytest.mark.parametrize("text, encoding, charset", [
+    # windows-1252 reads these bytes too ("Magyarorsz\u00e1g", "gy\u00f5ri")
+    ("Magyarország kormánya bejelentette, hogy a győri gyár hűtőrendszerét fejlesztik. " * 4,
+     "iso8859_2", "iso-8859-2"),
+    # browsers read "iso-8859-1" pages as windows-1252: 0x84 and 0x93 are quotes, not controls
+    ("Die Sängerin stellte ihr Album „Brave New Woman“ vor, das im Frühjahr erscheint. " * 4,
+     "cp1252", "iso-8859-1"),
+])
+def test_page_reads_in_the_charset_it_declares(text, encoding, charset):
+    page = legacy_page(text, charset)
+    assert decode(page.encode(encoding)) == page
+
+
+def test_a_wrong_declaration_gives_way_to_the_language():
+    """A Russian windows-1251 page whose template declares iso-8859-1: windows-1252 reads the
+    bytes, but as accented Latin gibberish; the Russian reading wins."""
+    page = legacy_page("Москва заявила о новых мерах поддержки экономики и малого бизнеса. " * 4, "iso-8859-1")
+    assert decode(page.encode("cp1251")) == page
+
+
+def test_russian_koi8_r_is_not_read_as_japanese_halfwidth_katakana():
+    """Shift_JIS reads KOI8-R's lowercase letters as halfwidth katakana, and CLD2 calls that
+    Japanese; a reading that is mostly halfwidth katakana is no CJK reading."""
+    text = "Москва заявила о новых мерах поддержки экономики. Правительство России сообщило. " * 4
+    data = text.encode("koi8_r")
+    data.decode("cp932")  # the trap: the bytes are valid Shift_JIS (windows-31j)
+    assert decode(data) == text

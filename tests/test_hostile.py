@@ -27,12 +27,27 @@ FRENCH = ("Le ministre répond aux critiques\n\n"
           "semaine » à Paris.\n\n"
           "Les représentants des salariés ont salué un geste d'ouverture, tout en restant prudents "
           "sur la suite.\n")
+CHINESE = ["据新华社报道，今年以来，西藏各地持续推进农村人居环境整治，改造户用卫生厕所四万多座。",
+           "记者在采访中了解到，许多村庄的道路、供水和垃圾处理设施也得到完善，群众生活条件明显改善。",
+           "自治区有关部门表示，明年将继续加大投入，重点解决偏远牧区的饮水安全和污水处理问题。",
+           "一位村民告诉记者，过去冬天用水要到几里外的河边去挑，现在家家户户都通上了自来水。"]
 LIMIT = 5_000_000
+
+
+def gbk_page_with_a_cut_character() -> bytes:
+    """A GB2312-declared news page in GBK whose last full stop lost its second byte, as a CMS
+    that cuts strings by bytes leaves it: no encoding reads it without an error."""
+    body = "".join(f"<p>{p}</p>" for p in CHINESE)
+    page = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+            f"<title>农村人居环境整治见成效</title></head><body><article><h1>农村人居环境整治见成效</h1>"
+            f"{body}</article></body></html>").encode("gb18030")
+    cut = page.rindex("。".encode("gb18030"))
+    return page[:cut + 1] + page[cut + 2:]
 
 # name -> None (ingested) or a phrase its reject reason must contain
 EXPECTED: dict[str, str | None] = {
     "good0.txt": None, "good1.txt.gz": None, "good2.html": None,
-    "cp1252.txt": None, "latin1.txt": None, "utf16.txt": None,
+    "cp1252.txt": None, "latin1.txt": None, "utf16.txt": None, "gbk-cut.html": None,
     "odd-\udcff\udcfe-name.txt": None, "new\nline.txt": None,
     "binary.txt": "binary file", "noisy.txt": "binary file", "controls.txt": "binary file",
     "empty.txt": "empty file", "blank.txt": "only whitespace",
@@ -57,6 +72,7 @@ def make_corpus(folder: Path) -> None:
                       f"{good_html}</article></body></html>".encode(),
         "cp1252.txt": SPANISH.replace("\n\nEl", "\n\n“Ya basta” — dijo. El").encode("cp1252"),
         "latin1.txt": FRENCH.encode("latin-1"),
+        "gbk-cut.html": gbk_page_with_a_cut_character(),
         "utf16.txt": (SAMPLES[3].read_text() + "\nDie Übersetzung dieses Artikels folgt in Kürze auf unserer Seite.\n").encode("utf-16"),
         "odd-\udcff\udcfe-name.txt": SAMPLES[4].read_bytes(),
         "new\nline.txt": SAMPLES[4].read_bytes().replace(b"Venezuela", b"Venezuela,", 1),
@@ -119,6 +135,7 @@ def test_hostile_files_are_rejected_or_ingested_and_nothing_hangs(tmp_path):
     assert "Guaidó" in texts and "“Ya basta” — dijo" in texts  # windows-1252, curly quotes and dash
     assert "prêt à négocier avec les syndicats « dès cette semaine »" in texts  # latin-1
     assert "Übersetzung" in texts  # UTF-16 with a BOM
+    assert CHINESE[1] in texts and "明显改善" in texts  # GBK with one damaged character
 
     again = run("ingest", folder, "--db", db, "--config", config, "--strict", timeout=120)
     assert again.returncode == 0, again.stderr  # unchanged rejects are not reported again
