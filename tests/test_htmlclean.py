@@ -111,6 +111,17 @@ def test_non_english_body_kept():
     assert list(clean_html(html_page(body), OPTIONS).paragraphs) == body
 
 
+@pytest.mark.parametrize("wrap", [
+    '<div class="story"><div class="body">{}</div></div>',
+    '<section>\n<div class="inner">{}</div>\n</section>\n',
+])
+def test_an_article_container_saved_alone_keeps_its_body(wrap):
+    """A scraper that saves only the article's container writes a page with no <html> and
+    one element at the top; trafilatura's loader takes that for no HTML at all."""
+    page = wrap.format("".join(f"<p>{p}</p>" for p in BODY))
+    assert list(clean_html(page, OPTIONS).paragraphs) == BODY
+
+
 def test_empty_and_broken_html():
     for html in ("", "   ", "<html>", "<<<>>>", "not html at all"):
         cleaned = clean_html(html, OPTIONS)

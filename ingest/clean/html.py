@@ -64,9 +64,22 @@ _LIST_MARK = re.compile(r"[-*\u2022]\s+")
 
 
 def _parse(html: str) -> etree._Element | None:
+    """The page's tree, or None if it cannot be parsed.
+
+    trafilatura's load_html turns down a page without "html" in its first 50 characters
+    that parses into fewer than two elements, taking it for no HTML at all; but that is
+    what a scraper writes when it saves an article's container alone
+    (<div class="story"><div class="body"><p>...</p></div></div>). Such a page is parsed
+    as lxml completes it (inside <html><body>)."""
     try:
-        return load_html(html)
+        root = load_html(html)
     except (ValueError, TypeError, etree.ParserError):
+        root = None
+    if root is not None or not html.lstrip().startswith("<"):
+        return root
+    try:
+        return lxml.html.document_fromstring(html)
+    except (ValueError, etree.ParserError):  # an XML declaration in a str; markup lxml cannot read
         return None
 
 
