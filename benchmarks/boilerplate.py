@@ -74,6 +74,7 @@ from readability import Document  # noqa: E402
 from ingest.clean import clean_document  # noqa: E402
 from ingest.clean.htmltext import html_to_lines  # noqa: E402
 from ingest.clean.rules import family  # noqa: E402
+from ingest.decode import decode  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
 from ingest.models import HTML, TEXT, RawDocument  # noqa: E402
 from page_shapes import (DUMPS, as_browser_dump, as_markdown, as_scraped, as_text_nodes,  # noqa: E402
@@ -125,7 +126,7 @@ def read_pages(folder: Path, html: bool, wrap: int | None = None, collapse: bool
             data = path.read_bytes()
         else:
             continue
-        text = data.decode("utf-8", errors="replace")
+        text = decode(data) or ""  # as ingest reads it: a GBK or Shift_JIS page is no UTF-8
         if render:
             text = render_page(text, render)
             data = text.encode("utf-8")
