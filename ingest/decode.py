@@ -114,12 +114,17 @@ CJK_LANGUAGES = frozenset({"zh", "zh-Hant", "ja", "ko"})
 
 def declared_encoding(data: bytes) -> str | None:
     """The Python codec of the encoding a page declares in its first DECLARATION_BYTES (as a
-    browser decodes that label, _BROWSER_DECODER), or None: no declaration, UTF-8, or a label
+    browser reads that label: browser_codec), or None: no declaration, UTF-8, or a label
     that is no web encoding."""
     found = _DECLARED.search(data[:DECLARATION_BYTES])
-    if found is None:
-        return None
-    label = (found.group(1) or found.group(2)).decode("ascii").lower()
+    return None if found is None else browser_codec((found.group(1) or found.group(2)).decode("ascii"))
+
+
+def browser_codec(label: str) -> str | None:
+    """The Python codec that reads an encoding label's text as browsers do (the superset
+    _BROWSER_DECODER names, else the label's own codec), or None for UTF-8 or a label that
+    names no web encoding."""
+    label = label.strip().lower()
     if label in _BROWSER_DECODER:
         return _BROWSER_DECODER[label]
     try:
