@@ -122,6 +122,24 @@ def test_an_article_container_saved_alone_keeps_its_body(wrap):
     assert list(clean_html(page, OPTIONS).paragraphs) == BODY
 
 
+def test_an_article_a_browser_shows_only_with_scripts_off_is_read():
+    """Blogger's template puts the post in a script template, for scripts to lay out, and
+    again in a <noscript>: what a browser with scripts off shows is the article."""
+    story = BODY + ["Bus drivers welcomed the plan but asked the council to hire more staff before the routes open.",
+                    "The budget also sets aside money for new shelters at forty stops across the city's outer districts."]
+    post = "".join(f"<p>{p}</p>" for p in story)
+    page = html_page([], extra=f'<div class="post-body"><script type="text/template">{post}</script>'
+                               f"<noscript>{post}</noscript></div>")
+    assert list(clean_html(page, OPTIONS).paragraphs) == story
+
+
+def test_a_noscript_asking_to_turn_scripts_on_stays_out():
+    notice = ("This site needs JavaScript to work properly. Please enable JavaScript in your browser "
+              "settings and reload the page to see the full article.")
+    page = html_page(BODY, extra=f"<noscript><p>{notice}</p></noscript>")
+    assert list(clean_html(page, OPTIONS).paragraphs) == BODY
+
+
 def test_empty_and_broken_html():
     for html in ("", "   ", "<html>", "<<<>>>", "not html at all"):
         cleaned = clean_html(html, OPTIONS)
