@@ -45,6 +45,7 @@ from ingest.clean.choose import (CLASSIFIER, CONTAIN, EXTEND, READABILITY, TINY,
                                  reading_grams, settled)
 from ingest.clean.text import clean_text  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
+from ingest.decode import decode  # noqa: E402
 
 KEY = {READABILITY: "r", CLASSIFIER: "c"}  # anything else: trafilatura ("t")
 SHIPPED_RUN = structure.MIN_LINK_RUN
@@ -69,7 +70,7 @@ def page_readings(scorer, set_dir: Path, options: CleanOptions) -> list[dict]:
         page = scorer.page_id({"location": str(path)})
         if page not in gold:
             continue
-        root = H._parse(data.decode("utf-8", errors="replace"))
+        root = H._parse(decode(data) or "")
         if root is None:
             continue
         lines, kinds = H.tree_to_block_lines(root)
