@@ -149,20 +149,22 @@ def detect_encoding(data: bytes) -> str | None:
     return None if found is None else found[0]
 
 
-def reading_encoding(data: bytes) -> tuple[str, str] | None:
+def reading_encoding(data: bytes, label: str | None = None) -> tuple[str, str] | None:
     """(encoding, errors) to read bytes that are not UTF-8 with, or None if they look binary;
     errors is "replace" for a CJK page with a few damaged bytes (DAMAGED_CJK_RATIO), else
     "strict".
 
     - The statistics' readings (_ranked_by_statistics) are the candidates, with the encoding
-      the page declares (declared_encoding) first when it reads the bytes. The first wins
+      the input declares first when it reads the bytes: `label`, the one its transport names
+      (a WARC record's HTTP Content-Type), which outranks a page's own, as in browsers; else
+      the page's (declared_encoding). The first wins
       unless another reading looks far more like a language (_most_like_a_language).
     - Where the statistics offer no CJK encoding, a reading in one of CJK_ENCODINGS in which
       CLD2 finds Chinese, Japanese or Korean wins first (_cjk_reading).
     """
     sample = data[:SNIFF_BYTES]
     ranked = _ranked_by_statistics(sample)
-    declared = declared_encoding(sample)
+    declared = (label and browser_codec(label)) or declared_encoding(sample)
     if CJK_CODECS.isdisjoint(ranked):
         found = _cjk_reading(sample, declared)
         if found is not None:
@@ -330,9 +332,10 @@ def _damaged_utf8(data: bytes) -> bool:
     return invalid > 0 and len(_UTF8_SEQUENCE.findall(sample)) >= DAMAGED_UTF8_RATIO * invalid
 
 
-def decode(data: bytes, limit: int | None = None) -> str | None:
+def decode(data: bytes, limit: int | None = None, label: str | None = None) -> str | None:
     """Decode bytes as UTF-8 (or UTF-16 with a BOM; UTF-8 with a few invalid bytes, which become
-    U+FFFD, _damaged_utf8), else as the detected encoding; None if binary.
+    U+FFFD, _damaged_utf8), else as the detected encoding (reading_encoding; `label`: the
+    encoding the input's transport names, such as a WARC record's HTTP charset); None if binary.
 
     With `limit`, only the first `limit` bytes are decoded (the caller cleans no more than
     that); whether the bytes are UTF-8 is then decided on that prefix.
@@ -351,7 +354,7 @@ def decode(data: bytes, limit: int | None = None) -> str | None:
         if _damaged_utf8(data):
             text = _decode_prefix(data, "utf-8-sig", limit, "replace")
         else:
-            found = reading_encoding(data)
+            found = reading_encoding(data, label)
             if found is None:
                 return None
             encoding, errors = found

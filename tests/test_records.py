@@ -142,6 +142,22 @@ def test_a_warc_gives_one_input_per_html_response_with_its_url(cli, db_path, tmp
     assert "#" in location and content.startswith(b"WARC/1.") and HTML.encode() in content  # the whole record
 
 
+def test_a_warc_page_is_read_in_the_charset_its_http_header_names(cli, db_path, tmp_path):
+    """A page without a <meta charset> is read in the charset of its HTTP Content-Type, as a
+    browser reads it: windows-1252, which the statistics prefer, reads these ISO-8859-2 bytes
+    too ("gy\u00f5ri")."""
+    story = ["Magyarország kormánya bejelentette, hogy a győri gyár hűtőrendszerét jövőre fejlesztik.",
+             "A beruházás több száz új munkahelyet teremt a városban, közölte a polgármester hétfőn.",
+             "Az ellenzék szerint a pénzt inkább az utak felújítására kellene költeni, ami évek óta késik."]
+    page = ("<html><head><title>Fejlesztés Győrben</title></head><body><article><h1>Fejlesztés Győrben</h1>"
+            + "".join(f"<p>{p}</p>" for p in story) + "</article></body></html>")
+    write_warc(tmp_path / "crawl.warc", [("https://hirek.example/gyor", page.encode("iso8859_2"),
+                                          "text/html; charset=ISO-8859-2")])
+    cli("ingest", tmp_path / "crawl.warc", "--db", db_path)
+    (text,), = rows(db_path, "SELECT text FROM articles")
+    assert text.split("\n\n") == story
+
+
 def test_records_that_are_no_article_are_counted_by_kind_in_the_summary(cli, db_path, tmp_path):
     from io import BytesIO
 

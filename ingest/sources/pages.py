@@ -28,9 +28,10 @@ def media_type(name: str, data: bytes) -> str:
     return HTML if head.startswith(HTML_SNIFF) else TEXT
 
 
-def clean_part(data: bytes, limit: int) -> tuple[str | None, bool]:
+def clean_part(data: bytes, limit: int, label: str | None = None) -> tuple[str | None, bool]:
     """The text to clean (at most `limit` bytes of the input, cut after a line break) and
-    whether that is only a part of the input.
+    whether that is only a part of the input. `label` is the encoding the input's transport
+    names (ingest.decode.decode).
 
     A larger document is cut, not rejected: its article is kept (its opening, which is
     where a news article is), the input is stored whole (nothing archived is lost, and a
@@ -39,8 +40,8 @@ def clean_part(data: bytes, limit: int) -> tuple[str | None, bool]:
     text (a 45 MB file took 1 GB in a worker), so this bounds both by configuration.
     """
     if len(data) <= limit:
-        return decode(data), False
-    text = decode(data, limit)
+        return decode(data, label=label), False
+    text = decode(data, limit, label)
     if text is None:
         return None, False
     cut = text.rfind("\n")

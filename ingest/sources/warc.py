@@ -81,8 +81,12 @@ def split_records(data: bytes, location: str) -> Iterator[tuple[str, str, bytes]
                      f"warc:{hashlib.sha256(data[end:]).hexdigest()}")
 
 
-def parse(raw: bytes) -> tuple[bytes, RecordMeta] | None:
-    """The HTML payload of one stored response record and its URL, or None if it has none."""
+_CHARSET = re.compile(r"charset\s{0,4}=\s{0,4}[\"']?([A-Za-z0-9._:-]{1,40})", re.IGNORECASE)
+
+
+def parse(raw: bytes) -> tuple[bytes, RecordMeta, str | None] | None:
+    """The HTML payload of one stored response record, its URL and the charset its HTTP
+    Content-Type names, or None if it has no HTML payload."""
     try:
         record = next(iter(ArchiveIterator(BytesIO(raw))), None)
         if record is None or not _is_html_response(record):
@@ -91,8 +95,9 @@ def parse(raw: bytes) -> tuple[bytes, RecordMeta] | None:
     except (ArchiveLoadFailed, ValueError, EOFError, OSError):
         return None
     headers = record.rec_headers
+    charset = _CHARSET.search(record.http_headers.get_header("Content-Type") or "")
     return payload, RecordMeta(url=headers.get_header("WARC-Target-URI"),
-                               fetched_at=fetch_time(headers.get_header("WARC-Date")))
+                               fetched_at=fetch_time(headers.get_header("WARC-Date"))), charset.group(1) if charset else None
 
 
 def split(item: InputFile) -> list[InputFile | Reject | Skipped]:
@@ -108,8 +113,8 @@ def document(item: InputFile, root_source: str | None, site_source: bool,
     parsed = parse(item.data)
     if parsed is None:
         return Reject(item.location, "not an HTML response record of a WARC file", item.sha256)
-    payload, meta = parsed
-    text, truncated = clean_part(payload, max_clean_bytes or len(payload)) if payload.strip() else (None, False)
+    payload, meta, charset = parsed
+    text, truncated = clean_part(payload, max_clean_bytes or len(payload), charset) if payload.strip() else (None, False)
     if text is None:
         return Reject(item.location, "the WARC record's page is empty, binary, or in an encoding that could "
                                      "not be detected", item.sha256)
