@@ -111,10 +111,12 @@ class _Plan:
 class Ingester:
     """Runs ingest batches against one open archive."""
 
-    def __init__(self, archive: Archive, config: Config, run_id: int, preparer: Preparer | None = None) -> None:
+    def __init__(self, archive: Archive, config: Config, run_id: int, preparer: Preparer | None = None,
+                 retry_rejects: bool = False) -> None:
         self.archive = archive
         self.config = config
         self.run_id = run_id
+        self.retry_rejects = retry_rejects  # read inputs rejected before even when unchanged
         self.preparer = preparer or Preparer(1, config.clean, config.dedup, archive.bandings(), archive.permutations())
         self.deduper = Deduper(archive, config.dedup)
         self.summary = RunSummary(run_id=run_id)
@@ -130,9 +132,10 @@ class Ingester:
                   batch: RunSummary) -> list[InputFile]:
         """Sort a batch's inputs into unchanged, new sightings, rejects and new inputs."""
         new: list[InputFile] = []
+        rejected = frozenset() if self.retry_rejects else known.rejected
         for item in inputs:
             if isinstance(item, Reject):
-                if item.sha256 is not None and (item.location, item.sha256) in known.rejected:
+                if item.sha256 is not None and (item.location, item.sha256) in rejected:
                     batch.unchanged += 1
                 else:
                     plan.rejects.append(item)
@@ -145,7 +148,7 @@ class Ingester:
                 else:
                     plan.sightings.append((article_id, item.location, raw_id))
                 continue
-            if (item.location, item.sha256) in known.rejected:
+            if (item.location, item.sha256) in rejected:
                 batch.unchanged += 1
                 continue
             new.append(item)
@@ -287,8 +290,9 @@ def _describe(exc: BaseException) -> str:
 
 def run(archive: Archive, paths: list[str | Path], config: Config,
         progress: Callable[[int], None] | None = None,
-        on_total: Callable[[int], None] | None = None) -> RunSummary:
-    """One ingest run on an open archive (the caller holds the writer lock).
+        on_total: Callable[[int], None] | None = None, retry_rejects: bool = False) -> RunSummary:
+    """One ingest run on an open archive (the caller holds the writer lock). With
+    `retry_rejects`, inputs rejected before are read again even when unchanged.
 
     Records the run in ingest_runs: ok, failed (raises RunFailed) or interrupted
     (raises RunInterrupted, a KeyboardInterrupt). A run left `running` by a crash
@@ -297,7 +301,7 @@ def run(archive: Archive, paths: list[str | Path], config: Config,
     run_id = archive.start_run([str(p) for p in paths], os.getpid())
     preparer = Preparer(config.input.workers, config.clean, config.dedup, archive.bandings(), archive.permutations(),
                         archive.committed_index())
-    ingester = Ingester(archive, config, run_id, preparer)
+    ingester = Ingester(archive, config, run_id, preparer, retry_rejects)
     status, error = "failed", None
     try:
         items = unique_inputs(find_inputs(paths, config.input))
@@ -321,8 +325,9 @@ def run(archive: Archive, paths: list[str | Path], config: Config,
 
 def ingest(paths: list[str | Path], db_path: str | Path, config: Config,
            progress: Callable[[int], None] | None = None,
-           on_total: Callable[[int], None] | None = None) -> RunSummary:
+           on_total: Callable[[int], None] | None = None, retry_rejects: bool = False) -> RunSummary:
     """Ingest files and folders into the archive at db_path; returns the run's summary.
+    With `retry_rejects`, inputs rejected before are read again even when unchanged.
 
     Raises ingest.lock.LockHeld when another ingest holds the archive,
     store.archive.ArchiveError when the archive cannot be opened, RunFailed or
@@ -332,6 +337,6 @@ def ingest(paths: list[str | Path], db_path: str | Path, config: Config,
         archive = Archive.open(db_path, config.dedup, config.archive.busy_timeout,
                                filter_memory=config.archive.filter_memory)
         try:
-            return run(archive, paths, config, progress, on_total)
+            return run(archive, paths, config, progress, on_total, retry_rejects)
         finally:
             archive.close()

@@ -146,6 +146,25 @@ def test_hostile_files_are_rejected_or_ingested_and_nothing_hangs(tmp_path):
     assert "new 1" in third.stdout  # a changed reject is retried
 
 
+def test_retry_rejects_reads_unchanged_rejects_again(tmp_path):
+    """An unchanged input rejected before is passed over (an upgrade may read more, a new
+    config may take more: it is then never looked at again) until a run with --retry-rejects,
+    which reads it again and records the outcome in its own run."""
+    folder, db = tmp_path / "in", tmp_path / "archive.db"
+    folder.mkdir()
+    shutil.copy(SAMPLES[0], folder / "story.txt")
+    (folder / "no-article.html").write_bytes(b"<html><head><title>Index</title></head><body><div></div></body></html>")
+    first = run("ingest", folder, "--db", db, timeout=120)
+    assert "new 1" in first.stdout and "rejected 1" in first.stdout
+    passed_over = run("ingest", folder, "--db", db, timeout=120)
+    assert "unchanged 2" in passed_over.stdout and "rejected 0" in passed_over.stdout
+    retried = run("ingest", folder, "--db", db, "--retry-rejects", "--strict", timeout=120)
+    assert retried.returncode == 1 and "unchanged 1" in retried.stdout and "rejected 1" in retried.stdout
+    assert "no-article.html" in retried.stdout  # listed in this run's summary again
+    runs = rows(db, "SELECT run_id FROM rejects ORDER BY run_id")
+    assert [r for r, in runs] == [1, 3]
+
+
 def test_strict_makes_a_reject_exit_1(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -67,6 +67,10 @@ def _print_summary(summary: RunSummary, as_json: bool = False, quiet: bool = Fal
 def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read recursively); - for standard input."),
            db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption,
            strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input was rejected."),
+           retry_rejects: bool = typer.Option(
+               False, "--retry-rejects",
+               help="Read inputs rejected by earlier runs again even when unchanged (after an upgrade or a "
+                    "config change that may take them)."),
            as_json: bool = typer.Option(False, "--json", help="Print the run's summary as one JSON object."),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors.")) -> None:
     """Clean, deduplicate and archive news articles (.txt, .html, .htm, optionally .gz).
@@ -97,7 +101,8 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
         with sigterm_interrupts():
             from ..pipeline import ingest as run_ingest  # the heavy imports only when ingesting
 
-            summary = run_ingest(paths, db_path, cfg, progress=progress, on_total=on_total)
+            summary = run_ingest(paths, db_path, cfg, progress=progress, on_total=on_total,
+                                 retry_rejects=retry_rejects)
     except LockHeld as exc:
         fail(str(exc), EXIT_LOCKED)
     except (ArchiveError, ConfigError, LockError) as exc:
