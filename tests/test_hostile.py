@@ -48,6 +48,7 @@ def gbk_page_with_a_cut_character() -> bytes:
 EXPECTED: dict[str, str | None] = {
     "good0.txt": None, "good1.txt.gz": None, "good2.html": None,
     "cp1252.txt": None, "latin1.txt": None, "utf16.txt": None, "gbk-cut.html": None,
+    "served-gzip.html": None,
     "odd-\udcff\udcfe-name.txt": None, "new\nline.txt": None,
     "binary.txt": "binary file", "noisy.txt": "binary file", "controls.txt": "binary file",
     "empty.txt": "empty file", "blank.txt": "only whitespace",
@@ -73,6 +74,9 @@ def make_corpus(folder: Path) -> None:
         "cp1252.txt": SPANISH.replace("\n\nEl", "\n\n“Ya basta” — dijo. El").encode("cp1252"),
         "latin1.txt": FRENCH.encode("latin-1"),
         "gbk-cut.html": gbk_page_with_a_cut_character(),
+        # saved as the server sent it (Content-Encoding: gzip), under the page's own name
+        "served-gzip.html": gzip.compress(FRENCH.replace("\n\n", "</p><p>").join(("<html><body><p>",
+                                                                                   "</p></body></html>")).encode()),
         "utf16.txt": (SAMPLES[3].read_text() + "\nDie Übersetzung dieses Artikels folgt in Kürze auf unserer Seite.\n").encode("utf-16"),
         "odd-\udcff\udcfe-name.txt": SAMPLES[4].read_bytes(),
         "new\nline.txt": SAMPLES[4].read_bytes().replace(b"Venezuela", b"Venezuela,", 1),
@@ -136,6 +140,9 @@ def test_hostile_files_are_rejected_or_ingested_and_nothing_hangs(tmp_path):
     assert "prêt à négocier avec les syndicats « dès cette semaine »" in texts  # latin-1
     assert "Übersetzung" in texts  # UTF-16 with a BOM
     assert CHINESE[1] in texts and "明显改善" in texts  # GBK with one damaged character
+    (served,), = rows(db, "SELECT a.text FROM sightings s JOIN articles a ON a.id = s.article_id "
+                          f"WHERE s.location = '{location('served-gzip.html')}'")
+    assert "Les représentants des salariés ont salué" in served  # gzip data in a .html file
 
     again = run("ingest", folder, "--db", db, "--config", config, "--strict", timeout=120)
     assert again.returncode == 0, again.stderr  # unchanged rejects are not reported again

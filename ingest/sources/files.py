@@ -265,13 +265,19 @@ def gunzip(data: bytes, location: str, limit: int) -> bytes | Reject:
     return plain
 
 
+# gzip's magic number and its one compression method (deflate)
+GZIP_MAGIC = b"\x1f\x8b\x08"
+
+
 def read_input(path: Path, options: InputOptions) -> InputFile | Reject:
-    """The file's content (decompressed if it ends in .gz) and its sha256, or a Reject."""
+    """The file's content (decompressed if it ends in .gz, or starts as gzip data does: a
+    page saved as the server sent it, Content-Encoding gzip, by a scraper that did not
+    decompress it) and its sha256, or a Reject."""
     location = location_of(path)
     data = _open_regular(path, location, options.max_file_bytes)
     if isinstance(data, Reject):
         return data
-    if path.name.lower().endswith(".gz"):
+    if path.name.lower().endswith(".gz") or data.startswith(GZIP_MAGIC):
         data = gunzip(data, location, options.max_file_bytes)
         if isinstance(data, Reject):
             return data
