@@ -6,13 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import COUNCIL_BODY as BODY
 from conftest import GALLERY_SLIDES
 from ingest.config import CleanOptions
 from ingest.clean.dates import find_published, parse_date
+from ingest.clean.lines import stripped_lines
 from ingest.normalize import normalize_text
 from ingest.clean.text import clean_text
 from ingest.clean.credits import ends_with_credit
@@ -274,11 +275,12 @@ def test_dates():
 # --- invariants -----------------------------------------------------------------------
 
 def _accounted(text: str, cleaned) -> None:
-    """Every non-blank input line is in a paragraph or in removed (nothing silently lost)."""
+    """Every non-blank input line is in a paragraph or in removed (nothing silently lost).
+    Blank as the cleaner sees it: a line of only whitespace and characters that show
+    nothing (a zero-width space) is blank (lines.stripped_lines)."""
     removed = {r.line_no for r in cleaned.removed}
     body = "\n".join(cleaned.paragraphs)
-    for no, raw in enumerate(text.splitlines()):
-        line = raw.strip()
+    for no, line in enumerate(stripped_lines(text)):
         if line and no not in removed:
             assert line in body, (no, line)
 
@@ -290,6 +292,8 @@ def _accounted(text: str, cleaned) -> None:
                      "News > U.S.", "• twitter", "- Advertisement -", *BODY,
                      "a line that ends without a stop and", "continues here in lower case."]),
 ), max_size=40))
+@example(["\u200b"])  # a line of a zero-width space is blank: nothing to lose
+@example(["\u200b" + BODY[0], BODY[1]])  # the same character before a sentence: the sentence is kept
 def test_never_raises_and_loses_nothing(parts):
     text = "\n".join(parts)
     cleaned = clean(text, frozenset({normalize_text("Share")}))
