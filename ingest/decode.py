@@ -157,8 +157,8 @@ def reading_encoding(data: bytes, label: str | None = None) -> tuple[str, str] |
     - The statistics' readings (_ranked_by_statistics) are the candidates, with the encoding
       the input declares first when it reads the bytes: `label`, the one its transport names
       (a WARC record's HTTP Content-Type), which outranks a page's own, as in browsers; else
-      the page's (declared_encoding). The first wins
-      unless another reading looks far more like a language (_most_like_a_language).
+      the page's (declared_encoding). The first wins unless another reading looks far
+      more like a language (_most_like_a_language).
     - Where the statistics offer no CJK encoding, a reading in one of CJK_ENCODINGS in which
       CLD2 finds Chinese, Japanese or Korean wins first (_cjk_reading).
     """
