@@ -133,6 +133,14 @@ def test_an_article_a_browser_shows_only_with_scripts_off_is_read():
     assert list(clean_html(page, OPTIONS).paragraphs) == story
 
 
+def test_a_noscript_copy_of_an_article_the_page_shows_is_not_read_twice():
+    story = BODY + ["Bus drivers welcomed the plan but asked the council to hire more staff before the routes open.",
+                    "The budget also sets aside money for new shelters at forty stops across the city's outer districts."]
+    post = "".join(f"<p>{p}</p>" for p in story)
+    page = html_page(story, extra=f"<noscript>{post}</noscript>")
+    assert list(clean_html(page, OPTIONS).paragraphs) == story
+
+
 def test_a_noscript_asking_to_turn_scripts_on_stays_out():
     notice = ("This site needs JavaScript to work properly. Please enable JavaScript in your browser "
               "settings and reload the page to see the full article.")

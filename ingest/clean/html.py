@@ -93,10 +93,21 @@ def _shown_without_scripts(root: etree._Element) -> None:
     """Turn each <noscript> that holds an article (NOSCRIPT_PARAGRAPHS paragraphs of prose)
     into a <div>, as a browser with scripts off shows it: Blogger's template puts the post
     in a script template, for scripts to lay out, and again in a <noscript>; every reader
-    drops both. A <noscript> asking to turn scripts on, or holding a tracking image, stays."""
-    for element in list(root.iter("noscript")):
-        prose = sum(len(" ".join(p.text_content().split())) >= NOSCRIPT_PROSE_CHARS for p in element.iter("p"))
-        if prose >= NOSCRIPT_PARAGRAPHS:
+    drops both. A <noscript> asking to turn scripts on, or holding a tracking image, stays,
+    and so does one whose paragraphs the page shows elsewhere (the body is not read twice)."""
+    noscripts = list(root.iter("noscript"))
+    if not noscripts:
+        return
+    shown: set[str] | None = None
+    for element in noscripts:
+        prose = [text for text in (" ".join(p.text_content().split()) for p in element.iter("p"))
+                 if len(text) >= NOSCRIPT_PROSE_CHARS]
+        if len(prose) < NOSCRIPT_PARAGRAPHS:
+            continue
+        if shown is None:  # the paragraphs outside every <noscript>
+            shown = {" ".join(p.text_content().split()) for p in root.iter("p")
+                     if not any(a.tag == "noscript" for a in p.iterancestors())}
+        if not shown.intersection(prose):
             element.tag = "div"
 
 
