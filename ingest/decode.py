@@ -102,6 +102,10 @@ CJK_ENCODINGS = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
 # Chinese pages in GBK, the wrong one of the five makes one invalid byte every 14 to 30
 # characters) and CLD2 finds Chinese, Japanese or Korean in the reading.
 DAMAGED_CJK_RATIO = 60
+# GBK's bytes A3 A0, which Chinese pages set as a full-width space (an indent of two opens
+# many a paragraph): Python's gb18030 reads them as U+E5E5, a private-use character, where
+# browsers (the WHATWG index) show U+3000, the ideographic space
+GBK_SPACE = "\ue5e5"
 # Every CJK codec of Python's, by its name: the statistics may offer any of them
 CJK_CODECS = frozenset({
     *CJK_ENCODINGS, "big5", "cp950", "euc_jis_2004", "euc_jisx0213", "euc_kr", "gb2312", "gbk",
@@ -362,4 +366,6 @@ def decode(data: bytes, limit: int | None = None, label: str | None = None) -> s
                 text = _decode_prefix(data, encoding, limit, errors)
             except (UnicodeDecodeError, LookupError):
                 return None
+            if encoding == "gb18030" and GBK_SPACE in text:
+                text = text.replace(GBK_SPACE, "\u3000")
     return None if looks_binary(text) else text

@@ -116,3 +116,11 @@ def test_russian_koi8_r_is_not_read_as_japanese_halfwidth_katakana():
     data = text.encode("koi8_r")
     data.decode("cp932")  # the trap: the bytes are valid Shift_JIS (windows-31j)
     assert decode(data) == text
+
+
+def test_gbk_full_width_space_reads_as_browsers_show_it():
+    """Chinese pages indent paragraphs with GBK's A3 A0, which Python's gb18030 reads as a
+    private-use character: it is the ideographic space browsers show."""
+    text = legacy_page(CUT_PAGES["zh"], "gbk")
+    data = text.encode("gb18030").replace("<p>".encode(), b"<p>\xa3\xa0\xa3\xa0")
+    assert decode(data) == text.replace("<p>", "<p>\u3000\u3000")
