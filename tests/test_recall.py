@@ -88,3 +88,23 @@ def test_an_emoji_ends_a_sentence_in_a_script_without_spaces_by_its_characters()
              "今日は港の海がとても静かで、みんなで朝から気持ちよく船を出しました\ufffd"]
     text = "\n".join(lines)
     assert sentence_ends(lines, word_counts(text, lines, True), 8) == [True, False, False]
+
+
+def test_a_private_use_character_after_a_full_stop_hides_no_sentence_end():
+    """Chinese pages in GBK set a user-defined character (read as private use, U+E000-F8FF,
+    shown as nothing) after a paragraph's full stop; icon fonts put their glyphs there too.
+    The paragraph still ends a sentence, and the article keeps its opening paragraphs."""
+    from ingest.clean.lines import sentence_ends, word_counts
+    lines = ["国际新闻局开张伊始，就酝酿创办对外宣扬刊物，这份刊物的元老都是由他亲自挑选的。\ue004",
+             "相关链接\ue004"]  # a link's label with an icon is no sentence
+    assert sentence_ends(lines, word_counts("\n".join(lines), lines, True), 8) == [True, False]
+    opening = ["对外宣传，也是他开国之初外交生涯的组成部分。政务院成立后，下设新闻总署，首任署长由他兼任，起初工作人员不多。\ue004",
+               "国际新闻局开张伊始，就酝酿创办对外宣扬刊物。他在香港时就为当时的宣传刊物改稿，从此与大家熟悉起来。\ue004",
+               "国际新闻局正副局长都是党员，由于他还有外交部的工作，局里的日常事务多由副局长处理，大家对此感触颇深。\ue004"]
+    rest = ["一九五零年冬天，他要我参加访英代表团并任秘书，临动身前又取消了我出访的资格，我知悉自己不受信任。",
+            "这是当时的政策使然，党对知识分子的使用和安排确实有许多经验教训，值得总结，我对工作从未放松丝毫。",
+            "这时，他又与清华的老同学取得了联系，老同学已在北京大学东方语言文学系任教，两人常常见面谈心。"]
+    menu = ["新浪首页 > 读书频道 > 正文", "[上一篇] [下一篇]", "【评论】【推荐】【打印】【关闭】", "相关链接",
+            "少年时代(1)(2004/10/10 17:06)", "少年时代(2)(2004/10/10 17:06)", "版权所有 新浪网"]
+    page = "\n\n".join(["投身外交_读书频道_新浪网", *menu[:1], "投身外交", *opening, *rest, *menu[1:]])
+    assert clean_text(page, OPTIONS).paragraphs == (*opening, *rest)

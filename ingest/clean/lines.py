@@ -110,15 +110,17 @@ TRUNCATED = ("...", "…", "..")
 
 def _pictograph(char: str) -> bool:
     """Whether the character is an emoji of the emoji planes' blocks (U+1F000-1FAFF: faces,
-    hands, objects). The older symbols (U+2600-27BF, "♥", "★", "☺") also mark ratings, list
+    hands, objects), or a private-use character (U+E000-F8FF: an icon font's glyph, or one of
+    the user-defined characters of GBK and Big5 that Chinese pages set after a full stop,
+    "...挑选的。\ue004"). The older symbols (U+2600-27BF, "♥", "★", "☺") also mark ratings, list
     items and a comment's decoration: on readability-dev's pixnet page, saved as Markdown, a
     comment thread whose lines end "！♥" outweighed the post."""
-    return "\U0001f000" <= char <= "\U0001faff" and unicodedata.category(char) == "So"
+    return ("\U0001f000" <= char <= "\U0001faff" and unicodedata.category(char) == "So") or "\ue000" <= char <= "\uf8ff"
 
 
 # What may follow an emoji's pictograph: a variation selector, a skin tone modifier, a joiner.
 _EMOJI_TAIL = "\ufe0f\u200d\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff"
-_PICTOGRAPHS_FROM = "\ufe0f"  # every emoji and emoji tail but the joiner is at or above it
+_PICTOGRAPHS_FROM = "\ue000"  # every private-use character, emoji and emoji tail but the joiner is at or above it
 
 
 def ends_with_pictograph(line: str, min_words: int, words: int | None = None) -> bool:
