@@ -12,10 +12,12 @@ cleanly), the reading whose words look most like a language wins: CLD2's score f
 its language (pycld2, already the language detector) must beat the preferred
 reading's by LANGUAGE_MARGIN.
 
-A page's own declaration (<meta charset>, <?xml encoding>) goes first among the readings
-that decode its bytes, as browsers read its label (a "gb2312" page as GBK, an
-"iso-8859-1" one as windows-1252), and still gives way to a reading that looks far more
-like a language (a Russian page whose template says iso-8859-1). Chinese, Japanese and
+An encoding the input declares (a WARC record's HTTP charset, else the page's <meta charset>
+or <?xml encoding>), read as browsers read its label (a "gb2312" page as GBK, an
+"iso-8859-1" one as windows-1252), is the page's when it decodes the bytes; only
+windows-1252, the default servers and templates state whatever the page holds, goes first
+among the readings and gives way to one that looks far more like a language (a Russian
+page whose template says iso-8859-1). Chinese, Japanese and
 Korean pages in legacy encodings need more: charset-normalizer's chaos measure can drop
 the clean GBK reading of a large page full of markup and offer only one-byte readings,
 whose gibberish CLD2 scores higher as Russian than the true reading as Chinese; so where
@@ -91,6 +93,11 @@ _BROWSER_DECODER = {
     **dict.fromkeys(("iso-8859-9", "iso8859-9", "latin5", "l5", "iso_8859-9"), "cp1254"),
     **dict.fromkeys(("tis-620", "iso-8859-11", "iso8859-11", "windows-874", "dos-874"), "cp874"),
 }
+# The one declaration that is often wrong: windows-1252 ("iso-8859-1", "latin1"), the default
+# charset servers and page templates state whatever the page holds. Any other encoding a page
+# declares, and that reads its bytes, is the page's (CLD2's scores cannot overrule it: it scores
+# the gibberish of Hebrew or Bulgarian bytes read as KOI8-R higher than the true reading)
+DEFAULT_CHARSET = "cp1252"
 # The multi-byte encodings of Chinese, Japanese and Korean pages, as browsers read them. Text
 # in another encoding seldom reads strictly as one of them, so one that does is a candidate
 # even when charset-normalizer, whose chaos measure the markup of a large legacy page can
@@ -158,13 +165,14 @@ def reading_encoding(data: bytes, label: str | None = None) -> tuple[str, str] |
     errors is "replace" for a CJK page with a few damaged bytes (DAMAGED_CJK_RATIO), else
     "strict".
 
-    - The statistics' readings (_ranked_by_statistics) are the candidates, with the encoding
-      the input declares first when it reads the bytes: `label`, the one its transport names
-      (a WARC record's HTTP Content-Type), which outranks a page's own, as in browsers; else
-      the page's (declared_encoding). The first wins unless another reading looks far
-      more like a language (_most_like_a_language).
-    - Where the statistics offer no CJK encoding, a reading in one of CJK_ENCODINGS in which
-      CLD2 finds Chinese, Japanese or Korean wins first (_cjk_reading).
+    - Where the statistics (_ranked_by_statistics) offer no CJK encoding, a reading in one of
+      CJK_ENCODINGS in which CLD2 finds Chinese, Japanese or Korean wins (_cjk_reading).
+    - The encoding the input declares wins when it reads the bytes: `label`, the one its
+      transport names (a WARC record's HTTP Content-Type), which outranks a page's own, as in
+      browsers; else the page's (declared_encoding). A declared DEFAULT_CHARSET only goes
+      first among the statistics' readings.
+    - Of those readings the first wins unless another looks far more like a language
+      (_most_like_a_language).
     """
     sample = data[:SNIFF_BYTES]
     ranked = _ranked_by_statistics(sample)
@@ -174,6 +182,8 @@ def reading_encoding(data: bytes, label: str | None = None) -> tuple[str, str] |
         if found is not None:
             return found
     if declared is not None and (declared in ranked or _decodes(sample, declared)):
+        if declared != DEFAULT_CHARSET:
+            return declared, "strict"
         ranked = _declared_first(declared, ranked)
     if not ranked:
         return None

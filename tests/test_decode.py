@@ -124,3 +124,15 @@ def test_gbk_full_width_space_reads_as_browsers_show_it():
     text = legacy_page(CUT_PAGES["zh"], "gbk")
     data = text.encode("gb18030").replace("<p>".encode(), b"<p>\xa3\xa0\xa3\xa0")
     assert decode(data) == text.replace("<p>", "<p>\u3000\u3000")
+
+
+def test_a_hebrew_page_reads_in_the_charset_it_declares():
+    """A page that declares windows-1255 is Hebrew, whatever CLD2 scores: it scores the
+    gibberish of these bytes read as Greek (windows-1253) higher than the Hebrew."""
+    headlines = ["יש סטודנטים שמעדיפים לשכב מול טרקטורים במקום על הדשא בקמפוס", "חולים בלי תרופות בבתי החולים בצפון",
+                 "בדרך של הפרוטסטנטיות החדשה", "הממשלה אישרה את התקציב לאחר דיון ארוך", "שביתה כללית במשק מחר בבוקר",
+                 "מחירי הדירות עלו שוב בחודש האחרון", "ועדת החינוך דנה ברפורמה בבתי הספר", "גשם ראשון צפוי בסוף השבוע"]
+    links = "".join(f'<li><a href="https://news.example.org.il/article.php?sid={800 + i}">{h}</a></li>\n'
+                    for i, h in enumerate(headlines))
+    page = f'<html><head><meta charset="windows-1255"><title>חדשות</title></head><body><ul>\n{links}</ul></body></html>'
+    assert decode(page.encode("cp1255")) == page
