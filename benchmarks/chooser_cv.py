@@ -43,6 +43,7 @@ from ingest.clean import html as H  # noqa: E402
 from ingest.clean import structure  # noqa: E402
 from ingest.clean.choose import (CLASSIFIER, CONTAIN, EXTEND, READABILITY, TINY, choose_reading,  # noqa: E402
                                  reading_grams, settled)
+from ingest.clean.pagetree import as_laid_out, parse_page  # noqa: E402
 from ingest.clean.text import clean_text  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
 from ingest.decode import decode  # noqa: E402
@@ -70,9 +71,10 @@ def page_readings(scorer, set_dir: Path, options: CleanOptions) -> list[dict]:
         page = scorer.page_id({"location": str(path)})
         if page not in gold:
             continue
-        root = H._parse(decode(data) or "")
+        root = parse_page(decode(data) or "")
         if root is None:
             continue
+        as_laid_out(root)
         lines, kinds = H.tree_to_block_lines(root)
         preformatted = H._preformatted(root)
         captions = H.media_captions(root)

@@ -148,6 +148,42 @@ def test_a_noscript_asking_to_turn_scripts_on_stays_out():
     assert list(clean_html(page, OPTIONS).paragraphs) == BODY
 
 
+def table_laid_out_page(body: list[str]) -> str:
+    """A page of the 2000s: menus, article and comments in the cells of nested tables."""
+    menu = "".join(f'<td><a href="/{w.lower()}">{w}</a></td>' for w in ("Home", "News", "Sport", "Weather"))
+    comments = "".join(f"<tr><td>reader{i} wrote:</td><td>I read this in the paper too, thanks for the story.</td></tr>"
+                       for i in range(3))
+    article = "".join(f"{p}<br><br>" for p in body)
+    return (f"<html><head><title>Council approves budget - Daily Bugle</title></head><body>"
+            f'<table width="100%"><tr><td><table><tr>{menu}</tr></table></td></tr>'
+            f'<tr><td width="70%"><h1>Council approves budget</h1>{article}</td>'
+            f'<td><table><tr><td>Most read</td></tr><tr><td><a href="/a">Another story about the weather</a></td></tr>'
+            f"</table></td></tr><tr><td><table>{comments}</table></td></tr>"
+            f"<tr><td>© 2005 Daily Bugle. All rights reserved.</td></tr></table></body></html>")
+
+
+def test_a_page_laid_out_in_tables_is_read_as_blocks():
+    """trafilatura writes a layout table's rows as "| cell | cell |" lines: the article's
+    paragraphs run together in one cell beside the menus. A table whose cell holds a table or
+    most of its text lays out the page, and is read as blocks."""
+    cleaned = clean_html(table_laid_out_page(BODY), OPTIONS)
+    assert list(cleaned.paragraphs) == BODY
+
+
+def test_a_data_table_in_an_article_stays_a_table():
+    rows = [("Buses", "12.4m", "New routes to the northern districts and lower fares for students, as the plan "
+                               "promised, with a review after the first year of service and a report to the council "
+                               "on how many people ride the new buses and how late they run on winter evenings."),
+            ("Roads", "8.1m", "Repairs to the ring road and the bridges over the river, which have waited for years"),
+            ("Parks", "2.0m", "Lighting along the paths of the three largest parks and new benches at the lake"),
+            ("Schools", "5.5m", "Roofs and heating in the oldest primary schools, before the coming winter"),
+            ("Libraries", "1.1m", "Longer opening hours on Saturdays and a reading room for students")]
+    assert len(rows[0][2]) >= 200  # a cell a paragraph long, but a small part of the table
+    table = "<table>" + "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows) + "</table>"
+    cleaned = clean_html(html_page(BODY, extra=table), OPTIONS)
+    assert any(line.startswith("| Buses | 12.4m |") for line in cleaned.paragraphs), cleaned.paragraphs
+
+
 def test_empty_and_broken_html():
     for html in ("", "   ", "<html>", "<<<>>>", "not html at all"):
         cleaned = clean_html(html, OPTIONS)

@@ -33,7 +33,6 @@ import lxml.html
 from lxml import etree
 from readability import Document
 from trafilatura import bare_extraction
-from trafilatura.utils import load_html
 
 from . import rules as R
 from .choose import (CLASSIFIER, READABILITY, TRAFILATURA, Choice, choose_reading, containment, grams,
@@ -45,6 +44,7 @@ from ..provenance import declared_language
 from .guard import prose_bytes
 from .headline import TOPIC_LEAD_CHARS, told_title, topic_keys, without_site
 from .htmltext import media_captions, tree_to_block_lines, tree_to_lines
+from .pagetree import as_laid_out, parse_page
 from .structure import (link_lists, rejoin_broken_lines, restore_dropped_words, restore_opening, restore_sections,
                         restore_soft_hyphens)
 from ..models import RemovedLine
@@ -61,54 +61,6 @@ IN_BODY = 0.5
 EXTRACTOR_RULE = {TRAFILATURA: R.EXTRACTOR_TRAFILATURA, READABILITY: R.EXTRACTOR_READABILITY}
 # A reading's list-item marker ("- " in trafilatura's text), left out when looking for slide counters.
 _LIST_MARK = re.compile(r"[-*\u2022]\s+")
-
-
-def _parse(html: str) -> etree._Element | None:
-    """The page's tree, or None if it cannot be parsed.
-
-    trafilatura's load_html turns down a page without "html" in its first 50 characters
-    that parses into fewer than two elements, taking it for no HTML at all; but that is
-    what a scraper writes when it saves an article's container alone
-    (<div class="story"><div class="body"><p>...</p></div></div>). Such a page is parsed
-    as lxml completes it (inside <html><body>)."""
-    try:
-        root = load_html(html)
-    except (ValueError, TypeError, etree.ParserError):
-        root = None
-    if root is not None or not html.lstrip().startswith("<"):
-        return root
-    try:
-        return lxml.html.document_fromstring(html)
-    except (ValueError, etree.ParserError):  # an XML declaration in a str; markup lxml cannot read
-        return None
-
-
-# A <noscript> with this many paragraphs of NOSCRIPT_PROSE_CHARS or more holds an article; on the
-# dev sets and trafilatura's and Postlight's pages, those asking to turn scripts on have 1 to 4
-NOSCRIPT_PARAGRAPHS = 5
-NOSCRIPT_PROSE_CHARS = 80
-
-
-def _shown_without_scripts(root: etree._Element) -> None:
-    """Turn each <noscript> that holds an article (NOSCRIPT_PARAGRAPHS paragraphs of prose)
-    into a <div>, as a browser with scripts off shows it: Blogger's template puts the post
-    in a script template, for scripts to lay out, and again in a <noscript>; every reader
-    drops both. A <noscript> asking to turn scripts on, or holding a tracking image, stays,
-    and so does one whose paragraphs the page shows elsewhere (the body is not read twice)."""
-    noscripts = list(root.iter("noscript"))
-    if not noscripts:
-        return
-    shown: set[str] | None = None
-    for element in noscripts:
-        prose = [text for text in (" ".join(p.text_content().split()) for p in element.iter("p"))
-                 if len(text) >= NOSCRIPT_PROSE_CHARS]
-        if len(prose) < NOSCRIPT_PARAGRAPHS:
-            continue
-        if shown is None:  # the paragraphs outside every <noscript>
-            shown = {" ".join(p.text_content().split()) for p in root.iter("p")
-                     if not any(a.tag == "noscript" for a in p.iterancestors())}
-        if not shown.intersection(prose):
-            element.tag = "div"
 
 
 def _trafilatura(root: etree._Element, options: CleanOptions):
@@ -229,10 +181,10 @@ def _left_out(page_lines: list[str], body: list[str], body_grams: set, removed: 
 
 def clean_html(html: str, options: CleanOptions) -> Cleaned:
     """Extract title, date and body paragraphs of an HTML page (empty body if none)."""
-    root = _parse(html) if html.strip() else None
+    root = parse_page(html) if html.strip() else None
     if root is None:
         return Cleaned(None, None, (), (), language=declared_language(html))
-    _shown_without_scripts(root)
+    as_laid_out(root)
     page_lines, kinds = tree_to_block_lines(root)  # first: readability changes the tree
     preformatted = _preformatted(root)
     captions = media_captions(root)
