@@ -7,14 +7,26 @@ passages repeated across stories, boilerplate lines, and inputs that are rejecte
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import random
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_benchmark_script(name: str) -> ModuleType:
+    """benchmarks/NAME.py imported as a module, registered in sys.modules (a dataclass of
+    the script's looks its module up there)."""
+    spec = importlib.util.spec_from_file_location(f"{name}_benchmark", ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 _SYLLABLES = ["ka", "lo", "mi", "ra", "te", "su", "no", "vi", "da", "pe", "zu", "ri", "go", "ma", "el",
               "tor", "ban", "sil", "mer", "qua", "dor", "fen", "lis", "ost", "pra"]

@@ -3,21 +3,18 @@ tests/ layout); here on a corpus of four files made for the test."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "encodings.py"
+from corpus import load_benchmark_script
+
 RUSSIAN = "Москва заявила о новых мерах поддержки экономики и малого бизнеса в регионах. " * 4
 CHINESE = "据新华社报道，今年以来，各地持续推进农村人居环境整治，群众生活条件明显改善。" * 4
 
 
 def load_benchmark():
-    spec = importlib.util.spec_from_file_location("encodings_benchmark", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark_script("encodings")
 
 
 @pytest.fixture

@@ -3,17 +3,15 @@ headline and its article's first words); here on a clone of two sites made for t
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
+from corpus import load_benchmark_script
 from scripts_corpus import write_page
 
-SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "leads.py"
 STORY = ["The harbour board approved the new ferry timetable on Monday after a long public hearing.",
          "Ferries will leave every twenty minutes at rush hour, the board said, and every hour at night.",
          "Residents of the islands had asked for earlier morning crossings for years, and now get them."]
@@ -45,11 +43,7 @@ describe('Extractor', () => {{
 
 
 def load_benchmark():
-    spec = importlib.util.spec_from_file_location("leads_benchmark", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # (its dataclass looks its module up there)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark_script("leads")
 
 
 def js(text: str) -> str:

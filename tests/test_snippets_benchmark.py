@@ -3,26 +3,22 @@ snippets that must and must not be kept); here on a corpus of two pages made for
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 
+from corpus import load_benchmark_script
 from scripts_corpus import write_page
 
-SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "snippets.py"
 STORY = ["The harbour board approved the new ferry timetable on Monday after a long public hearing.",
          "Ferries will leave every twenty minutes at rush hour, the board said, and every hour at night.",
          "Residents of the islands had asked for earlier morning crossings for years, and now get them."]
 
 
 def load_benchmark():
-    spec = importlib.util.spec_from_file_location("snippets_benchmark", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark_script("snippets")
 
 
 @pytest.fixture
