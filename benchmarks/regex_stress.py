@@ -170,6 +170,8 @@ def screen_pattern(name: str, pat: re.Pattern, methods: tuple[str, ...], length:
             if t1 < slow:
                 continue
             t1 = min(t1, _time(fn, prefix + unit * (length // len(unit)) + suffix))
+            if t1 < slow:
+                continue  # the first run was slow by chance (a busy machine): the line is not
             long_line = prefix + unit * (4 * length // len(unit)) + suffix
             t4 = min(_time(fn, long_line), _time(fn, long_line)) if t1 < 0.25 else float("inf")
             found.append(SlowLine(name, method, f"{prefix!r}+{unit!r}*n+{suffix!r}", t1, t4 / t1))
