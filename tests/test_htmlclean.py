@@ -170,6 +170,17 @@ def test_a_page_laid_out_in_tables_is_read_as_blocks():
     assert list(cleaned.paragraphs) == BODY
 
 
+def test_a_table_of_links_in_an_article_is_no_table_row_of_the_body():
+    """A box of related stories laid out in a table's cells is links, not data: trafilatura
+    wrote it as a "| link | link |" row of the body."""
+    related = "".join(f'<td><a href="/story/{i}">{title}</a></td>' for i, title in enumerate(
+        ["Bus drivers strike over pay", "New bridge opens in spring", "Mayor answers readers' questions",
+         "Schools get new heating", "Parks to stay open later"]))
+    page = html_page(BODY, extra=f"<table><tr><td>Related:</td>{related}</tr></table>")
+    cleaned = clean_html(page, OPTIONS)
+    assert list(cleaned.paragraphs) == BODY
+
+
 def test_a_data_table_in_an_article_stays_a_table():
     rows = [("Buses", "12.4m", "New routes to the northern districts and lower fares for students, as the plan "
                                "promised, with a review after the first year of service and a report to the council "

@@ -7,7 +7,8 @@ browsers show otherwise than its markup says:
 - a table that lays out the page, not data, is read as blocks: old pages (Chinese portals
   of the 2000s, small papers' sites) put their menus, article and comments in the cells
   of nested tables, and trafilatura wrote each row as one "| cell | cell |" line, the
-  article's paragraphs run together inside one cell, beside the menus and comments.
+  article's paragraphs run together inside one cell, beside the menus and comments; a
+  box of links laid out in a table's cells became a "| link | link |" row of the body.
 """
 
 from __future__ import annotations
@@ -68,6 +69,10 @@ def _shown_without_scripts(root: etree._Element) -> None:
 # A table cell holding this many characters of text, or a table of its own, lays out the page:
 # a data table's cell holds a figure, a name, a sentence
 LAYOUT_CELL_CHARS = 200
+# A table whose text is this share links or more is a menu or a box of links, laid out in
+# cells: read as blocks, its links are lines the link rules know. (At 0.6, readability-dev's
+# Wikipedia lists, whose names are links, lose rows.)
+NAVIGATION_LINK_SHARE = 0.8
 _CELLS = etree.XPath("./tr/td | ./tr/th | ./*/tr/td | ./*/tr/th")
 _ROWS = etree.XPath("./tr | ./*/tr | ./thead | ./tbody | ./tfoot")
 
@@ -88,16 +93,17 @@ def _text_size(element: etree._Element) -> int:
 
 
 def _lays_out(table: etree._Element) -> bool:
-    """Whether a table lays out the page: one of its cells holds a table, or a paragraph's
-    worth of text (LAYOUT_CELL_CHARS) that is most of the table's (a data table's longest
-    cell, a film's plot in a list of films, is a small part of it)."""
+    """Whether a table lays out the page: one of its cells holds a table, or its text is
+    links (NAVIGATION_LINK_SHARE: a menu, a box of related stories), or a cell holds a
+    paragraph's worth of text (LAYOUT_CELL_CHARS) that is most of the table's (a data
+    table's longest cell, a film's plot in a list of films, is a small part of it)."""
     cells = _CELLS(table)
     if any(cell.find(".//table") is not None for cell in cells):
         return True
-    long = [cell for cell in cells if _holds_text(cell, LAYOUT_CELL_CHARS)]
-    if not long:
-        return False
     whole = _text_size(table)
+    if whole and sum(_text_size(a) for a in table.iter("a")) >= NAVIGATION_LINK_SHARE * whole:
+        return True
+    long = [cell for cell in cells if _holds_text(cell, LAYOUT_CELL_CHARS)]
     return any(_text_size(cell) * 2 >= whole for cell in long)
 
 
