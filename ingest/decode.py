@@ -58,6 +58,11 @@ WEB_ENCODINGS = frozenset({
     "cp932", "euc_kr", "cp949",
 })
 CHAOS_TOLERANCE = 0.05
+# ...and whose letters fit a language about as well as the best reading's (charset-normalizer's
+# coherence, within this much): undeclared Hebrew in windows-1255 reads as well-formed Greek
+# or Cyrillic in windows-1253 or windows-1251 (coherence 0.28 and 0.32 against 0.80), which
+# CLD2 then scores higher than the Hebrew
+COHERENCE_TOLERANCE = 0.1
 # A reading that is not the preferred one wins when CLD2 scores its language this many
 # times higher (a Turkish page: 1608 in windows-1254, 827 in windows-1252; readings
 # that differ in no letter score alike).
@@ -250,6 +255,8 @@ def _ranked_by_statistics(sample: bytes) -> list[str]:
             matches = [m for m in matches if keep(m)]
     least = min(m.chaos for m in matches)
     plausible = [m for m in matches if m.chaos <= least + CHAOS_TOLERANCE]
+    most = max(m.coherence for m in plausible)  # how well its letters fit a language
+    plausible = [m for m in plausible if m.coherence >= most - COHERENCE_TOLERANCE]
     ranked = [encoding for encoding in LEGACY_PREFERENCE
               if any(encoding in match.could_be_from_charset for match in plausible)]
     ranked += [m.encoding for m in sorted(plausible, key=lambda m: m.chaos) if m.encoding not in ranked]

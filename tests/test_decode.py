@@ -33,6 +33,10 @@ def test_english_page_with_a_few_curly_quotes_in_windows_1252_reads_back(path):
     ("Москва заявила о новых мерах поддержки экономики. " * 3, "cp1251"),
     ("東京都で新しい選手が発表された。経済の話題も続いた。" * 3, "shift_jis"),
     ("经济政策发布了新的措施，政府表示将继续支持。" * 3, "gb18030"),
+    # undeclared Hebrew: windows-1253 reads the bytes as well-formed Greek, and CLD2 scores
+    # that higher than the Hebrew; its letters fit Greek far worse than these fit Hebrew
+    ("השם עבר מופיע בתנ\"ך כשמו של סבו של אברהם אבינו. ראש הממשלה הודיע היום כי הממשלה תאשר את "
+     "התקציב החדש בשבוע הבא, לאחר דיון ארוך בכנסת. שר האוצר אמר כי התקציב יכלול השקעות בחינוך. ", "cp1255"),
     # windows-1252 decodes these bytes as cleanly ("Erdoðan", "baþkaný"); only the
     # language tells them apart
     ("Cumhurbaşkanı Erdoğan, İstanbul'da düzenlenen törende işsizlik oranı hakkında "
