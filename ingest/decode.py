@@ -4,7 +4,8 @@ charset-normalizer alone misreads short Western European news: for the
 windows-1252 bytes of "Juan Guaidó se proclamó ..." its best() guess is cp775
 ("Guaid¾"), although cp1252 decodes the bytes just as cleanly. So among the
 candidates that read about as cleanly as the best one (chaos within
-CHAOS_TOLERANCE), the first encoding of LEGACY_PREFERENCE wins; the statistics
+CHAOS_TOLERANCE) and whose letters fit a language about as well (COHERENCE_TOLERANCE),
+the first encoding of LEGACY_PREFERENCE wins; the statistics
 decide only when none of those fits. Text that is mostly control characters is
 binary, whatever it decodes as. Where the plausible readings differ (Turkish
 windows-1254 bytes read as windows-1252 turn "ş" into "þ" and decode just as
