@@ -89,6 +89,7 @@ def _holds_text(cell: etree._Element, chars: int) -> bool:
 
 
 def _text_size(element: etree._Element) -> int:
+    """The characters of the element's text, its pieces stripped."""
     return sum(len(piece.strip()) for piece in element.itertext())
 
 
