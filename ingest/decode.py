@@ -80,9 +80,11 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # content="...; charset=..."> or <?xml encoding>, looked for in its first DECLARATION_BYTES
 # (browsers prescan 1024 bytes; pages that put scripts and styles first declare later).
 DECLARATION_BYTES = 4096
+_CHARSET_PARAMETER = r"""charset\s{0,4}=\s{0,4}["']?([A-Za-z0-9._:-]{1,40})"""  # as Content-Type has it
 _DECLARED = re.compile(
-    rb"""<meta[^>]{0,400}?charset\s{0,4}=\s{0,4}["']?([A-Za-z0-9._:-]{1,40})"""
-    rb"""|<\?xml[^>]{0,200}?encoding\s{0,4}=\s{0,4}["']([A-Za-z0-9._:-]{1,40})""", re.I)
+    ("<meta[^>]{0,400}?" + _CHARSET_PARAMETER
+     + r"""|<\?xml[^>]{0,200}?encoding\s{0,4}=\s{0,4}["']([A-Za-z0-9._:-]{1,40})""").encode(), re.I)
+_CONTENT_TYPE_CHARSET = re.compile(_CHARSET_PARAMETER, re.I)
 # Labels whose decoder in browsers (the WHATWG Encoding Standard) reads a superset of what
 # Python's codec of that name reads: a "gb2312" page holds GBK characters, "iso-8859-1"
 # pages hold windows-1252 quotes, "shift_jis" pages Microsoft's extensions.
@@ -135,6 +137,12 @@ def declared_encoding(data: bytes) -> str | None:
     that is no web encoding."""
     found = _DECLARED.search(data[:DECLARATION_BYTES])
     return None if found is None else browser_codec((found.group(1) or found.group(2)).decode("ascii"))
+
+
+def content_type_charset(content_type: str) -> str | None:
+    """The charset label a Content-Type value names ("text/html; charset=ISO-8859-2"), or None."""
+    found = _CONTENT_TYPE_CHARSET.search(content_type)
+    return found.group(1) if found else None
 
 
 def browser_codec(label: str) -> str | None:
@@ -207,11 +215,11 @@ def _cjk_reading(sample: bytes, declared: str | None) -> tuple[str, str] | None:
     stray characters, which CLD2 does not take for Chinese, Japanese or Korean; or, in
     Shift_JIS, as halfwidth katakana, which _cjk_language_score turns down.
     """
-    errors = "strict"
-    cjk = [e for e in _declared_first(declared, CJK_ENCODINGS) if _decodes(sample, e)]
+    errors, order = "strict", _declared_first(declared, CJK_ENCODINGS)
+    cjk = [e for e in order if _decodes(sample, e)]
     if not cjk:
         errors = "replace"
-        cjk = [e for e in _declared_first(declared, CJK_ENCODINGS) if _few_damaged_bytes(sample, e)]
+        cjk = [e for e in order if _few_damaged_bytes(sample, e)]
     scores = {e: _cjk_language_score(sample, e) for e in cjk}
     confident = [e for e in cjk if scores[e] > 0]
     if not confident:

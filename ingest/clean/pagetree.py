@@ -61,7 +61,7 @@ def _shown_without_scripts(root: etree._Element) -> None:
             continue
         if shown is None:  # the paragraphs outside every <noscript>
             shown = {" ".join(p.text_content().split()) for p in root.iter("p")
-                     if not any(a.tag == "noscript" for a in p.iterancestors())}
+                     if next(p.iterancestors("noscript"), None) is None}
         if not shown.intersection(prose):
             element.tag = "div"
 

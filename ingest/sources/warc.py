@@ -20,6 +20,7 @@ from typing import Iterator
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from ..decode import content_type_charset
 from ..models import HTML, RawDocument, RecordMeta, Reject, Skipped
 from ..provenance import canonical_url, fetch_time, site_of, sniff_site
 from .files import InputFile, source_of
@@ -81,9 +82,6 @@ def split_records(data: bytes, location: str) -> Iterator[tuple[str, str, bytes]
                      f"warc:{hashlib.sha256(data[end:]).hexdigest()}")
 
 
-_CHARSET = re.compile(r"charset\s{0,4}=\s{0,4}[\"']?([A-Za-z0-9._:-]{1,40})", re.IGNORECASE)
-
-
 def parse(raw: bytes) -> tuple[bytes, RecordMeta, str | None] | None:
     """The HTML payload of one stored response record, its URL and the charset its HTTP
     Content-Type names, or None if it has no HTML payload."""
@@ -95,9 +93,9 @@ def parse(raw: bytes) -> tuple[bytes, RecordMeta, str | None] | None:
     except (ArchiveLoadFailed, ValueError, EOFError, OSError):
         return None
     headers = record.rec_headers
-    charset = _CHARSET.search(record.http_headers.get_header("Content-Type") or "")
+    charset = content_type_charset(record.http_headers.get_header("Content-Type") or "")
     return payload, RecordMeta(url=headers.get_header("WARC-Target-URI"),
-                               fetched_at=fetch_time(headers.get_header("WARC-Date"))), charset.group(1) if charset else None
+                               fetched_at=fetch_time(headers.get_header("WARC-Date"))), charset
 
 
 def split(item: InputFile) -> list[InputFile | Reject | Skipped]:
