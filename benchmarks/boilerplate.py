@@ -17,6 +17,8 @@ paragraph per block). Per set it prints one row: F1 and the number of pages
 whose recall is under 0.5 for each reading, P/R of the plain-text run, plain-text
 pages/s and ms per HTML page in CPU time (time.process_time: the box is shared), and
 the library's HTML F1 minus the better extractor's to four places (the goal: >= 0).
+A set whose gold marks each page as news or not (readability-dev) gets a second row,
+"its news", scored on its news pages alone.
 
 With --dir, scores one folder (plain text, or HTML with --html) against --gold
 (default: the folder's parent's gold.jsonl) and can write the predictions
@@ -268,6 +270,37 @@ def gold_bodies(gold: Path) -> dict[str, str]:
     return {g["id"]: g["body"] for g in map(json.loads, open(gold, encoding="utf-8"))}
 
 
+def news_ids(gold: Path) -> set[str] | None:
+    """The ids of the set's news pages, where its gold rows say which are news ("news": true or
+    false, as readability-dev's do: a third-party set that also holds section fronts, tools and
+    tales); None where they do not."""
+    rows = list(map(json.loads, open(gold, encoding="utf-8")))
+    if not rows or not all(isinstance(g.get("news"), bool) for g in rows):
+        return None
+    return {g["id"] for g in rows if g["news"]}
+
+
+def news_row(scorer, gold: Path, ids: set[str], readings: list[list[dict]]) -> str:
+    """The set's row for its news pages alone: F1 and pages under LOW_RECALL of each reading
+    (the plain-text one with P/R), speed and titles left blank."""
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        for g in map(json.loads, open(gold, encoding="utf-8")):
+            if g["id"] in ids:
+                fh.write(json.dumps(g, ensure_ascii=False) + "\n")
+    subset = Path(fh.name)
+    try:
+        bodies = gold_bodies(subset)
+        chosen = [[r for r in recs if scorer.page_id(r) in ids] for recs in readings]
+        f1s = [score_records(scorer, recs, subset) for recs in chosen]
+        lows = [low_recall_pages(scorer, recs, bodies) for recs in chosen]
+    finally:
+        subset.unlink()
+    (tf1, tp, tr), html, traf, read = f1s[0], f1s[1][0], f1s[2][0], f1s[3][0]
+    return (f"{'  its news':<16} {len(bodies):>5} | {tf1:>7.3f} {tp:>5.3f} {tr:>5.3f} {lows[0]:>3} | "
+            f"{html:>7.3f} {lows[1]:>3} | {traf:>7.3f} {lows[2]:>3} | {read:>7.3f} {lows[3]:>3} | "
+            f"{'':>8} {'':>7} {'':>7} {'':>7} | {html - max(traf, read):>+9.4f} | {'':>5}")
+
+
 def single_folder(args, scorer, options: CleanOptions) -> int:
     gold = args.gold or args.dir.parent / "gold.jsonl"
     if not args.dir.is_dir() or not gold.is_file():
@@ -362,6 +395,9 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
                f"{scores[0] - max(scores[1], scores[2]):>+9.4f} | "
                f"{titles_agreeing(scorer, text_records, html_records):>5.2f}")
         rows.append(row)
+        ids = news_ids(gold)
+        if ids is not None and len(ids) < len(bodies):
+            rows.append(news_row(scorer, gold, ids, [text_records, html_records, traf_records, read_records]))
         if args.families:
             print(f"{d.name} text, rule families:")
             family_table(scorer, text_pages, text_results, gold, tf1, html=False)
@@ -372,7 +408,8 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
     print(f"(<.5: pages with recall under {LOW_RECALL}; text p/s: plain-text pages per CPU second, "
           f"best of {max(1, args.repeat)}; ms: CPU ms per HTML page; html-best: HTML F1 minus the "
           f"better of trafilatura's and readability's, unrounded; title: share of pages whose "
-          f"plain-text title shares half its words with the page's own (HTML metadata)"
+          f"plain-text title shares half its words with the page's own (HTML metadata); "
+          f"its news: the set's pages its gold marks as news, alone"
           + (f"; plain text hard-wrapped at {args.wrap} columns" if args.wrap else "")
           + ("; plain text: the HTML pages as html2text saves them, Markdown" if args.markdown else "")
           + ("; plain text: the HTML pages a text node a line, as get_text(\"\\n\") saves them"
