@@ -26,6 +26,9 @@ the statistics offer no CJK encoding, a reading in one in which CLD2 finds Chine
 Japanese or Korean wins. Such a page with a few damaged bytes (a character cut in two)
 reads with U+FFFD there, as a browser shows it, instead of being rejected as binary.
 
+ISO-2022-JP and ISO-2022-KR are 7-bit: UTF-8 reads them, as gibberish between escapes. Where
+an escape that designates one of their character sets says so, they are read as themselves.
+
 `decode(data, limit)` decodes at most the first `limit` bytes (an incremental
 decoder, so a character split at the cut is dropped, not an error): a 45 MB file
 costs a 45 MB string and more in the cleaner, the prefix costs what the limit
@@ -362,9 +365,34 @@ def _damaged_utf8(data: bytes) -> bool:
     return invalid > 0 and len(_UTF8_SEQUENCE.findall(sample)) >= DAMAGED_UTF8_RATIO * invalid
 
 
+# 7-bit encodings that switch character sets by escape sequences: their bytes are ASCII, so
+# UTF-8 reads them, with the escapes as control characters and the Japanese or Korean text as
+# ASCII gibberish ("%3%s%=!<%k"). An escape that designates a set of theirs names the family
+# as surely as a byte order mark names UTF-16 (no other text holds one): ISO-2022-KR's
+# announcer "ESC $ ) C", or ISO-2022-JP's JIS X 0208, 0212, Roman or katakana designations
+# (browsers read ISO-2022-JP; the _ext and _2 variants add katakana and more sets).
+_ISO_2022 = re.compile(rb"\x1b(?:(\$\)C)|\$[@B]|\$\(D|\([JI])")
+ISO_2022_KR = ("iso2022_kr",)
+ISO_2022_JP = ("iso2022_jp", "iso2022_jp_ext", "iso2022_jp_2")
+
+
+def _iso_2022(data: bytes, limit: int | None) -> str | None:
+    """The bytes read in the ISO-2022 encoding their first designating escape (in the first
+    SNIFF_BYTES) names, or None when they hold none or no such encoding reads them."""
+    found = _ISO_2022.search(data, 0, SNIFF_BYTES)
+    if found is None:
+        return None
+    for encoding in ISO_2022_KR if found.group(1) else ISO_2022_JP:
+        try:
+            return _decode_prefix(data, encoding, limit)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
 def decode(data: bytes, limit: int | None = None, label: str | None = None) -> str | None:
     """Decode bytes as UTF-8 (or UTF-16 with a BOM; UTF-8 with a few invalid bytes, which become
-    U+FFFD, _damaged_utf8), else as the detected encoding (reading_encoding; `label`: the
+    U+FFFD, _damaged_utf8; ISO-2022-JP or -KR where their escapes say so, _iso_2022), else as the detected encoding (reading_encoding; `label`: the
     encoding the input's transport names, such as a WARC record's HTTP charset); None if binary.
 
     With `limit`, only the first `limit` bytes are decoded (the caller cleans no more than
@@ -380,6 +408,8 @@ def decode(data: bytes, limit: int | None = None, label: str | None = None) -> s
         return None
     try:
         text = _decode_prefix(data, "utf-8-sig", limit)
+        if "\x1b" in text:  # (an escape is a control character: text holds none)
+            text = _iso_2022(data, limit) or text
     except UnicodeDecodeError:
         if _damaged_utf8(data):
             text = _decode_prefix(data, "utf-8-sig", limit, "replace")

@@ -140,3 +140,24 @@ def test_a_hebrew_page_reads_in_the_charset_it_declares():
                     for i, h in enumerate(headlines))
     page = f'<html><head><meta charset="windows-1255"><title>חדשות</title></head><body><ul>\n{links}</ul></body></html>'
     assert decode(page.encode("cp1255")) == page
+
+
+JAPANESE = "東京都は新しい防災計画を発表した。カタカナのテストも含む。\n"
+KOREAN = "서울시는 새로운 교통 정책을 발표했다.\n"
+
+
+@pytest.mark.parametrize("text, encoding", [
+    (JAPANESE * 20, "iso2022_jp"), (KOREAN * 20, "iso2022_kr"),
+    ("ﾃｽﾄ 半角カナ\n" * 20, "iso2022_jp_ext"),  # halfwidth katakana: only the _ext variant has them
+])
+def test_iso_2022_text_reads_in_the_encoding_its_escapes_name(text, encoding):
+    data = text.encode(encoding)
+    assert data.isascii()  # UTF-8 reads it too, as gibberish between escapes
+    assert decode(data) == text
+    assert decode(data, limit=len(data) // 2) == text[:len(decode(data, limit=len(data) // 2))]
+
+
+def test_ascii_with_escapes_that_name_no_character_set_stays_as_it_is():
+    text = "The council approved the harbour budget after a long debate. " * 10
+    saved = text + "\x1b[1mUpdated\x1b[0m at 9 pm.\n"  # a terminal's bold, saved with the text
+    assert decode(saved.encode()) == saved
