@@ -392,8 +392,9 @@ def _iso_2022(data: bytes, limit: int | None) -> str | None:
 
 def decode(data: bytes, limit: int | None = None, label: str | None = None) -> str | None:
     """Decode bytes as UTF-8 (or UTF-16 with a BOM; UTF-8 with a few invalid bytes, which become
-    U+FFFD, _damaged_utf8; ISO-2022-JP or -KR where their escapes say so, _iso_2022), else as the detected encoding (reading_encoding; `label`: the
-    encoding the input's transport names, such as a WARC record's HTTP charset); None if binary.
+    U+FFFD, _damaged_utf8; ISO-2022-JP or -KR where their escapes say so, _iso_2022), else as
+    the detected encoding (reading_encoding; `label`: the encoding the input's transport
+    names, such as a WARC record's HTTP charset); None if binary.
 
     With `limit`, only the first `limit` bytes are decoded (the caller cleans no more than
     that); whether the bytes are UTF-8 is then decided on that prefix.
