@@ -11,7 +11,9 @@ binary, whatever it decodes as. Where the plausible readings differ (Turkish
 windows-1254 bytes read as windows-1252 turn "ş" into "þ" and decode just as
 cleanly), the reading whose words look most like a language wins: CLD2's score for
 its language (pycld2, already the language detector) must beat the preferred
-reading's by LANGUAGE_MARGIN.
+reading's by LANGUAGE_MARGIN. A language whose alphabet windows-1252 cannot write (Hungarian,
+Czech, Polish, Turkish, ...: OWN_CODE_PAGES) was written in one of its own code pages: where
+CLD2 finds one in the preferred reading, the best-scoring reading in those wins.
 
 An encoding the input declares (a WARC record's HTTP charset, else the page's <meta charset>
 or <?xml encoding>), read as browsers read its label (a "gb2312" page as GBK, an
@@ -292,18 +294,41 @@ def _few_damaged_bytes(sample: bytes, encoding: str) -> bool:
     return invalid > 0 and len(_CJK_CHARACTER.findall(text)) >= DAMAGED_CJK_RATIO * invalid
 
 
-def _language_score(text: str) -> float:
-    """CLD2's normalised score for the language it finds in the text (0 when it finds none)."""
+# Languages whose alphabet windows-1252 cannot write (Hungarian "ő", Czech "ř", Turkish "ş"), by
+# CLD2's codes, and the code pages their writers' systems used: Windows' for the language and
+# its ISO twins. Text in such a language was written in one of them, whatever windows-1252
+# makes of it: undeclared Hungarian reads in windows-1252 as cleanly as in ISO-8859-2, "õ" for
+# "ő", and CLD2 finds Hungarian in both, scoring them within LANGUAGE_MARGIN.
+_CENTRAL_EUROPEAN = ("cp1250", "iso8859_2")
+OWN_CODE_PAGES = {
+    **dict.fromkeys(("cs", "sk", "pl", "hu", "sl", "hr", "bs"), _CENTRAL_EUROPEAN),
+    "ro": (*_CENTRAL_EUROPEAN, "iso8859_16"),
+    "tr": ("cp1254", "iso8859_9"), "az": ("cp1254", "iso8859_9"),
+    "lv": ("cp1257", "iso8859_13", "iso8859_4"), "lt": ("cp1257", "iso8859_13", "iso8859_4"),
+    "vi": ("cp1258",),
+}
+
+
+def _language(text: str) -> tuple[str, float]:
+    """CLD2's code and normalised score for the language it finds in the text ("un", 0 when
+    it finds none)."""
     try:
         _, _, languages = pycld2.detect(text)
     except pycld2.error:  # control characters it takes for invalid UTF-8
-        return 0.0
-    return float(languages[0][3])
+        return "un", 0.0
+    return languages[0][1], float(languages[0][3])
+
+
+def _language_score(text: str) -> float:
+    """CLD2's normalised score for the language it finds in the text (0 when it finds none)."""
+    return _language(text)[1]
 
 
 def _most_like_a_language(sample: bytes, ranked: list[str]) -> str:
     """The first of the ranked encodings unless a later one's reading scores LANGUAGE_MARGIN
-    times higher as a language (readings that differ in no letter score alike)."""
+    times higher as a language (readings that differ in no letter score alike); but where
+    CLD2 finds in the first reading a language of OWN_CODE_PAGES, the reading in one of its
+    code pages (ranked or not) that scores highest."""
     readings: dict[str, str] = {}
     for encoding in ranked:
         try:
@@ -312,7 +337,21 @@ def _most_like_a_language(sample: bytes, ranked: list[str]) -> str:
             continue
     if len(set(readings.values())) < 2:
         return next(iter(readings), ranked[0])
-    scores = {encoding: _language_score(text) for encoding, text in readings.items()}
+    found = {encoding: _language(text) for encoding, text in readings.items()}
+    scores = {encoding: score for encoding, (_, score) in found.items()}
+    pages = OWN_CODE_PAGES.get(found[next(iter(readings))][0], ())
+    if pages:  # the language's own code pages, offered by the statistics or not, if they read the bytes
+        own = [e for e in readings if e in pages]
+        for encoding in pages:
+            if encoding not in readings:
+                try:
+                    text = _decode_prefix(sample, encoding, LANGUAGE_SAMPLE_BYTES)
+                except UnicodeDecodeError:
+                    continue
+                own.append(encoding)
+                scores[encoding] = _language_score(text)
+        if own:
+            return max(own, key=scores.__getitem__)  # (the first of equals: the ranked order)
     best = max(scores.values())
     return next(e for e in readings if scores[e] * LANGUAGE_MARGIN >= best)
 

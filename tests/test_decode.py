@@ -27,6 +27,13 @@ def test_english_page_with_a_few_curly_quotes_in_windows_1252_reads_back(path):
     assert decode(data) == text, detect_encoding(data)
 
 
+HUNGARIAN = ("A kormány szerint a főváros új közlekedési terve jövőre lép életbe, és a "
+             "belső kerületekben csökkenti a forgalmat. A polgármester hétfőn azt mondta, hogy "
+             "az első ütemet ősszel kezdik. ") * 2
+CZECH = ("Ministr financí řekl, že státní rozpočet na příští rok počítá se schodkem, který "
+         "bude nižší než letos. Poslanci o něm budou jednat v září a opozice žádá změny. ") * 2
+
+
 @pytest.mark.parametrize("text, encoding", [
     ("Juan Guaidó se proclamó presidente interino de Venezuela el miércoles. " * 3, "cp1252"),
     ("Der Bürgermeister äußerte sich über die Straße und die Brücke. " * 3, "cp1252"),
@@ -43,6 +50,11 @@ def test_english_page_with_a_few_curly_quotes_in_windows_1252_reads_back(path):
      "açıklama yaptı ve şirketlerin yatırımlarının artacağını söyledi. " * 2, "cp1254"),
     ("Prezydent Wrocławia ogłosił, że żadna zmiana nie będzie wprowadzona w przyszłym "
      "miesiącu, a mieszkańcy zostaną poinformowani. " * 2, "cp1250"),
+    # Hungarian in either Central European code page reads in windows-1252 just as cleanly,
+    # "õ" for "ő" and "û" for "ű", and CLD2 finds Hungarian in both readings
+    (HUNGARIAN, "iso8859_2"), (HUNGARIAN, "cp1250"),
+    # ISO-8859-2 Czech in windows-1250 turns "š" and "ž" into "ą" and "ľ"
+    (CZECH, "iso8859_2"), (CZECH, "cp1250"),
 ])
 def test_legacy_text_in_its_own_encoding_reads_back(text, encoding):
     assert decode(text.encode(encoding)) == text
