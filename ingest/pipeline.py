@@ -32,6 +32,7 @@ from .config import Config
 from .dedup import Deduper
 from .fingerprint import Signed
 from .prepare import PreparedBatch, Preparer, bug_reject
+from .reader import reader_id
 from .lock import WriterLock
 from .models import RawDocument, Reject, Skipped
 from .signals import raise_if_terminated
@@ -117,6 +118,7 @@ class Ingester:
         self.config = config
         self.run_id = run_id
         self.retry_rejects = retry_rejects  # read inputs rejected before even when unchanged
+        self.reader_id = reader_id(config)  # an unchanged input this reader rejected is passed over
         self.preparer = preparer or Preparer(1, config.clean, config.dedup, archive.bandings(), archive.permutations())
         self.deduper = Deduper(archive, config.dedup)
         self.summary = RunSummary(run_id=run_id)
@@ -132,7 +134,7 @@ class Ingester:
                   batch: RunSummary) -> list[InputFile]:
         """Sort a batch's inputs into unchanged, new sightings, rejects and new inputs."""
         new: list[InputFile] = []
-        rejected = frozenset() if self.retry_rejects else known.rejected
+        rejected = frozenset() if self.retry_rejects else known.rejected  # (by this reader: lookup)
         for item in inputs:
             if isinstance(item, Reject):
                 if item.sha256 is not None and (item.location, item.sha256) in rejected:
@@ -187,7 +189,7 @@ class Ingester:
         conn.execute("RELEASE document")
 
     def _write_reject(self, reject: Reject, batch: RunSummary) -> None:
-        self.archive.add_reject(reject, self.run_id)
+        self.archive.add_reject(reject, self.run_id, self.reader_id)
         batch.rejected.append((reject.location, reject.reason))
 
     def ingest_batch(self, items: list[Path | InputFile | Reject]) -> None:
@@ -231,7 +233,7 @@ class Ingester:
         return started
 
     def _start_inputs(self, inputs: list[InputFile | Reject]) -> "_Started":
-        known = lookup(self.archive.db, [(i.location, i.sha256) for i in inputs])
+        known = lookup(self.archive.db, [(i.location, i.sha256) for i in inputs], self.reader_id)
         site_source = self.config.input.source == "site"
         decoded = {item.location: to_document(item, None, self.config.input.max_clean_bytes, site_source,
                                               self.config.input)
@@ -254,7 +256,7 @@ class Ingester:
         only after the previous one was written.
         """
         batch = RunSummary(read=len(started.inputs), skipped=dict(started.skipped))
-        known = lookup(self.archive.db, [(i.location, i.sha256) for i in started.inputs])
+        known = lookup(self.archive.db, [(i.location, i.sha256) for i in started.inputs], self.reader_id)
         plan = _Plan()
         new = [started.decoded[item.location] for item in self._classify(started.inputs, known, plan, batch)]
         to_clean = [doc for doc in new if isinstance(doc, RawDocument)]

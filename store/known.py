@@ -35,16 +35,19 @@ def _chunks(values: list, size: int = CHUNK) -> Iterator[list]:
         yield values[start:start + size]
 
 
-def _select_in(db: sqlite_utils.Database, sql: str, values: Iterable) -> list[tuple]:
+def _select_in(db: sqlite_utils.Database, sql: str, values: Iterable, after: tuple = ()) -> list[tuple]:
+    """The rows of `sql` for all `values` (its "{marks}"), a chunk at a time; `after`: the
+    parameters of the placeholders that follow the marks."""
     rows: list[tuple] = []
     for chunk in _chunks(sorted(set(values))):
         marks = ",".join("?" * len(chunk))
-        rows.extend(db.execute(sql.format(marks=marks), chunk).fetchall())
+        rows.extend(db.execute(sql.format(marks=marks), [*chunk, *after]).fetchall())
     return rows
 
 
-def lookup(db: sqlite_utils.Database, pairs: list[tuple[str, str | None]]) -> Known:
-    """Stored raw documents, sightings and rejects for these (location, sha256) pairs."""
+def lookup(db: sqlite_utils.Database, pairs: list[tuple[str, str | None]], reader_id: str | None = None) -> Known:
+    """Stored raw documents, sightings and rejects for these (location, sha256) pairs; with
+    `reader_id`, only the rejects that reader made (ingest.reader: another may take them)."""
     if not pairs:
         return Known()
     locations = [loc for loc, _ in pairs]
@@ -52,6 +55,9 @@ def lookup(db: sqlite_utils.Database, pairs: list[tuple[str, str | None]]) -> Kn
     raw = {sha: (raw_id, article_id) for sha, raw_id, article_id in _select_in(
         db, "SELECT sha256, id, article_id FROM raw_documents WHERE sha256 IN ({marks})", shas)}
     sighted = _select_in(db, "SELECT location, raw_id FROM sightings WHERE location IN ({marks})", locations)
-    rejected = _select_in(db, "SELECT location, sha256 FROM rejects WHERE location IN ({marks}) "
-                              "AND sha256 IS NOT NULL", locations)
+    sql = "SELECT location, sha256 FROM rejects WHERE location IN ({marks}) AND sha256 IS NOT NULL"
+    if reader_id is None:
+        rejected = _select_in(db, sql, locations)
+    else:
+        rejected = _select_in(db, sql + " AND reader_id = ?", locations, (reader_id,))
     return Known(raw, frozenset(sighted), frozenset(rejected))

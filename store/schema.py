@@ -142,8 +142,10 @@ def create_schema(db: sqlite_utils.Database) -> None:
     }, foreign_keys=[("article_id", "articles", "id"), ("raw_id", "raw_documents", "id")],
         if_not_exists=True)
     t("rejects").create({
-        "id": int, "run_id": int, "location": str, "reason": str, "sha256": str,
+        "id": int, "run_id": int, "location": str, "reason": str, "sha256": str, "reader_id": str,
     }, pk="id", foreign_keys=[("run_id", "ingest_runs", "id")], if_not_exists=True)
+    if "reader_id" not in db["rejects"].columns_dict:  # archives made before rejects named their reader
+        db["rejects"].add_column("reader_id", str)
     templates.create_tables(db)
     t("_settings").create({"key": str, "value": str}, pk="key", if_not_exists=True)
     rawcontent.create_table(db.conn)

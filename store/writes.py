@@ -68,10 +68,10 @@ class ArchiveWrites:
 
     db: "object"
 
-    def add_reject(self, reject: "Reject", run_id: int) -> None:
-        """Record an input that could not be taken."""
-        self.db.execute("INSERT INTO rejects (run_id, location, reason, sha256) VALUES (?, ?, ?, ?)",
-                        [run_id, reject.location, reject.reason, reject.sha256])
+    def add_reject(self, reject: "Reject", run_id: int, reader_id: str | None = None) -> None:
+        """Record an input that could not be taken, and by which reader (ingest.reader)."""
+        self.db.execute("INSERT INTO rejects (run_id, location, reason, sha256, reader_id) VALUES (?, ?, ?, ?, ?)",
+                        [run_id, reject.location, reject.reason, reject.sha256, reader_id])
 
     def add_raw(self, raw: "RawDocument", article_id: int | None) -> int:
         """Store the raw input (once per sha256) and return its id."""

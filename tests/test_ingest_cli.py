@@ -71,7 +71,7 @@ def test_unusable_files_become_rejects_and_the_run_goes_on(cli, db_path, tmp_pat
     (folder / "broken.txt.gz").write_bytes(b"\x1f\x8b\x08\x00 not really gzip")
     result = cli("ingest", folder, "--db", db_path)
     assert "new 1" in result.output and "rejected 3" in result.output
-    reasons = dict((loc.rsplit("/", 1)[1], reason) for _, _, loc, reason, _ in table_rows(db_path, "rejects"))
+    reasons = dict((loc.rsplit("/", 1)[1], reason) for _, _, loc, reason, *_ in table_rows(db_path, "rejects"))
     assert "binary" in reasons["binary.txt"]
     assert "empty" in reasons["empty.txt"]
     assert "gzip" in reasons["broken.txt.gz"]

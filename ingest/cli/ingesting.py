@@ -69,8 +69,8 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
            strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input was rejected."),
            retry_rejects: bool = typer.Option(
                False, "--retry-rejects",
-               help="Read inputs rejected by earlier runs again even when unchanged (after an upgrade or a "
-                    "config change that may take them)."),
+               help="Read inputs rejected by earlier runs again even when unchanged (rejects made by an "
+                    "earlier version or other input/clean settings are read again without it)."),
            as_json: bool = typer.Option(False, "--json", help="Print the run's summary as one JSON object."),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors.")) -> None:
     """Clean, deduplicate and archive news articles (.txt, .html, .htm, optionally .gz).
