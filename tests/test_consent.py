@@ -65,3 +65,27 @@ def test_an_article_about_cookies_keeps_its_lines():
 ])
 def test_notices_in_other_languages_are_found(line):
     assert match_lines(["Ein ganz gewöhnlicher Satz über das Wetter.", line], [7, 12]) == [None, COOKIES]
+
+
+PANEL_AFTER = [
+    "We use cookies on our website to give you the most relevant experience by remembering your "
+    "preferences and repeat visits, and to understand how our pages are read.",
+    "Cookies that are strictly necessary are set in response to actions made by you, such as setting "
+    "your privacy preferences, logging in or filling in forms, and they cannot be switched off.",
+    "Performance cookies allow us to count visits and traffic sources, so that we can measure and "
+    "improve how well the pages work and see which of them are the most and the least popular.",
+]
+
+
+def test_a_consent_panel_right_after_the_article_ends_it():
+    """A notice ends the article as a comments widget does: the panel's lines after it, which
+    name cookies but not the site, go with it, although they read as an article's sentences."""
+    page = _page(["Home", "News"], ARTICLE, PANEL_AFTER)
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.paragraphs == tuple(ARTICLE)
+    assert {r.text for r in cleaned.removed} >= set(PANEL_AFTER)
+
+
+def test_a_notice_above_the_article_does_not_end_it():
+    page = _page(["Home", "News"], PANEL_AFTER[:1], ["Accept", "Reject"], ARTICLE, ["© 2026 The Daily Post"])
+    assert clean_text(page, OPTIONS).paragraphs == tuple(ARTICLE)

@@ -9,6 +9,10 @@ article and be taken for it. An article about cookies writes of "websites", "a s
 "the site", not of its own (no such line is body on any evaluation page: 30 notice lines
 on 25 sites, none in a gold body).
 
+A notice also ends the article, as a comments widget does (rules.END_RULES), unless the
+article resumes after it: the panel's other lines name cookies but not the site ("Cookies
+that are strictly necessary ... cannot be switched off") and read as an article's sentences.
+
 Both word lists are short and the search is a literal scan of the page pagescan.match_lines
 has already lower-cased: only the lines that hold a cookie word are tried against the
 site's name for itself. The rule is rules.COOKIES ("phrase:cookies").

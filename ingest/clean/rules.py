@@ -308,7 +308,7 @@ SUBSCRIBE_MAX_WORDS = 6
 
 # Lines that end the article: a comments widget, a subscription box, a copyright notice,
 # a share row or a form after the body (unless the article resumes after it: ingest.clean.labels).
-END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT, SHARE, AUTHOR, FORM, FEEDBACK})
+END_RULES = frozenset({COMMENTS, SUBSCRIBE, COPYRIGHT, SHARE, AUTHOR, FORM, FEEDBACK, COOKIES})
 # Rules that lines of an article itself match: its date and byline, a photo's caption, a
 # line it repeats. A page none of whose lines has another rule (a share row, a menu's
 # breadcrumb, a copyright notice, ...) has no chrome this module knows: ingest.clean.blocks.

@@ -30,7 +30,7 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    the page repeats three times or more ("Article content", "View 6 Images"; on a page with no chrome they are the
    article's own structure and stay),
    and everything after an end marker (a comments widget, a subscription box,
-   a share row, a comment box's prompt among its last lines: ingest.clean.commenting) go too,
+   a share row, a cookie notice, a comment box's prompt among its last lines: ingest.clean.commenting) go too,
    unless the article resumes after it (an inline subscription box,
    a photo credit), then the box's lines up to the next body line go; so do a photo's
    caption over its credit line, a short line that names a source and a Creative Commons
