@@ -70,3 +70,15 @@ def test_text_mode_cleans_the_page_as_a_browser_shows_it(corpus, tmp_path):
 def test_a_missing_corpus_is_skipped_with_a_message(tmp_path, capsys):
     assert load_benchmark().main([str(tmp_path / "nowhere")]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_a_snippet_with_soft_hyphens_matches_the_words_without_them(corpus, tmp_path):
+    """Some snippets hold the page's soft hyphens ("Auftau\\xadchen"); trafilatura drops them.
+    Invisible, they decide nothing: the words match either way."""
+    data = json.loads((corpus / "evaldata.json").read_text(encoding="utf-8"))
+    data["https://example.org/a"]["with"] = [STORY[1].replace("timetable", "time\u00adtable").replace(
+        "twenty", "twen\u00adty")]
+    (corpus / "evaldata.json").write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "out"
+    assert load_benchmark().main([str(corpus), "--half", "all", "--modes", "html", "--out", str(out)]) == 0
+    assert rows(out, "html")["ferry.html"]["missed"] == []
