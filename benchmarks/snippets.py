@@ -9,8 +9,9 @@ some Spanish, French, Polish), the HTML file under eval/ or cache/ and a few sni
 must be in the article's text ("with") and that must not ("without"), and its title. A page counts a true
 positive for each "with" snippet found in the body, a false positive for each "without" one,
 summed over pages as trafilatura's tests/eval_common.py does (whitespace-normalised
-substring match; soft hyphens, which some snippets hold, are left out on both sides). `with<half` counts the pages that keep under half their "with" snippets,
-the counterpart of boilerplate.py's pages under half their body; `title`, the share of the
+substring match; soft hyphens, which some snippets hold, are left out on both sides).
+`with<half` counts the pages that keep under half their "with" snippets, the counterpart of
+boilerplate.py's pages under half their body; `title`, the share of the
 pages with a labelled title whose cleaned title is it (case and whitespace aside).
 
 Modes: `html` cleans each HTML page (ingest.clean.clean_document), `text` cleans the page as
