@@ -310,13 +310,13 @@ OWN_CODE_PAGES = {
 
 
 def _language(text: str) -> tuple[str, float]:
-    """CLD2's code and normalised score for the language it finds in the text ("un", 0 when
-    it finds none)."""
+    """CLD2's code and normalised score for the language it finds in the text ("un" where it
+    finds none, or is not sure of it: a short text; 0 when it finds none)."""
     try:
-        _, _, languages = pycld2.detect(text)
+        reliable, _, languages = pycld2.detect(text)
     except pycld2.error:  # control characters it takes for invalid UTF-8
         return "un", 0.0
-    return languages[0][1], float(languages[0][3])
+    return (languages[0][1] if reliable else "un"), float(languages[0][3])
 
 
 def _language_score(text: str) -> float:
