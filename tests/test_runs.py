@@ -20,11 +20,11 @@ FAIL_BEFORE_THIRD_WRITE = """
 import sqlite3
 import ingest.pipeline as pipeline
 _lookup, _count = pipeline.lookup, [0]
-def _failing_lookup(db, pairs):
+def _failing_lookup(db, pairs, *rest):
     _count[0] += 1
     if _count[0] == 7:
         raise sqlite3.OperationalError("disk I/O error")
-    return _lookup(db, pairs)
+    return _lookup(db, pairs, *rest)
 pipeline.lookup = _failing_lookup
 """
 
