@@ -188,9 +188,11 @@ class Ingester:
             return
         conn.execute("RELEASE document")
 
-    def _write_reject(self, reject: Reject, batch: RunSummary) -> None:
+    def _write_reject(self, reject: Reject, batch: RunSummary, before: frozenset = frozenset()) -> None:
+        """Record a reject; `before`: the (location, sha256) pairs rejected by earlier runs."""
         self.archive.add_reject(reject, self.run_id, self.reader_id)
         batch.rejected.append((reject.location, reject.reason))
+        batch.rejected_again += (reject.location, reject.sha256) in before
 
     def ingest_batch(self, items: list[Path | InputFile | Reject]) -> None:
         """Read, clean, sign, decide and write one batch; the writes are one transaction."""
@@ -276,7 +278,7 @@ class Ingester:
             with transaction(self.archive.db), self.archive.batch([signed for _, signed in plan.articles],
                                                                   done.lookups):
                 for reject in plan.rejects:
-                    self._write_reject(reject, batch)
+                    self._write_reject(reject, batch, known.rejected_before)
                 for article_id, location, raw_id in plan.sightings:
                     self.archive.add_copy_sighting(article_id, location, self.run_id, raw_id)
                     batch.exact_duplicates += 1

@@ -23,6 +23,7 @@ class RunSummary:
     unchanged: int = 0
     templates_learned: int = 0  # template lines learned: they clean only later articles (README)
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    rejected_again: int = 0  # of `rejected`, inputs rejected before (read once more: a new reader, --retry-rejects)
     skipped: dict[str, int] = field(default_factory=dict)  # records that are no article, by kind (WARC request, ...)
 
     def counts(self) -> dict[str, int]:
@@ -30,12 +31,13 @@ class RunSummary:
         return {"read": self.read, "new": self.new, "exact_duplicates": self.exact_duplicates,
                 "near_duplicates": self.near_duplicates, "repeated_passages": self.repeated_passages,
                 "unchanged": self.unchanged, "templates_learned": self.templates_learned,
-                "rejected": len(self.rejected), "skipped_records": sum(self.skipped.values())}
+                "rejected": len(self.rejected), "rejected_again": self.rejected_again,
+                "skipped_records": sum(self.skipped.values())}
 
     def add(self, other: "RunSummary") -> None:
         """Add another (batch) summary's numbers to this one."""
         for name in ("read", "new", "exact_duplicates", "near_duplicates", "repeated_passages", "unchanged",
-                     "templates_learned"):
+                     "templates_learned", "rejected_again"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.rejected.extend(other.rejected)
         for kind, count in other.skipped.items():

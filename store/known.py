@@ -23,6 +23,7 @@ class Known:
     raw: dict[str, tuple[int, int | None]] = field(default_factory=dict)  # sha256 -> (raw id, article id)
     sighted: frozenset[tuple[str, int]] = frozenset()  # (location, raw id)
     rejected: frozenset[tuple[str, str]] = frozenset()  # (location, sha256 or fingerprint)
+    rejected_before: frozenset[tuple[str, str]] = frozenset()  # the same, by any reader
 
     def article_of(self, sha256: str) -> tuple[int, int] | None:
         """(raw id, article id) when this content is archived as an article."""
@@ -35,13 +36,11 @@ def _chunks(values: list, size: int = CHUNK) -> Iterator[list]:
         yield values[start:start + size]
 
 
-def _select_in(db: sqlite_utils.Database, sql: str, values: Iterable, after: tuple = ()) -> list[tuple]:
-    """The rows of `sql` for all `values` (its "{marks}"), a chunk at a time; `after`: the
-    parameters of the placeholders that follow the marks."""
+def _select_in(db: sqlite_utils.Database, sql: str, values: Iterable) -> list[tuple]:
     rows: list[tuple] = []
     for chunk in _chunks(sorted(set(values))):
         marks = ",".join("?" * len(chunk))
-        rows.extend(db.execute(sql.format(marks=marks), [*chunk, *after]).fetchall())
+        rows.extend(db.execute(sql.format(marks=marks), chunk).fetchall())
     return rows
 
 
@@ -55,9 +54,8 @@ def lookup(db: sqlite_utils.Database, pairs: list[tuple[str, str | None]], reade
     raw = {sha: (raw_id, article_id) for sha, raw_id, article_id in _select_in(
         db, "SELECT sha256, id, article_id FROM raw_documents WHERE sha256 IN ({marks})", shas)}
     sighted = _select_in(db, "SELECT location, raw_id FROM sightings WHERE location IN ({marks})", locations)
-    sql = "SELECT location, sha256 FROM rejects WHERE location IN ({marks}) AND sha256 IS NOT NULL"
-    if reader_id is None:
-        rejected = _select_in(db, sql, locations)
-    else:
-        rejected = _select_in(db, sql + " AND reader_id = ?", locations, (reader_id,))
-    return Known(raw, frozenset(sighted), frozenset(rejected))
+    rejects = _select_in(db, "SELECT location, sha256, reader_id FROM rejects WHERE location IN ({marks}) "
+                             "AND sha256 IS NOT NULL", locations)
+    rejected = [(loc, sha) for loc, sha, reader in rejects if reader_id is None or reader == reader_id]
+    before = [(loc, sha) for loc, sha, _ in rejects]
+    return Known(raw, frozenset(sighted), frozenset(rejected), frozenset(before))

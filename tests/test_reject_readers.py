@@ -5,6 +5,7 @@ upgrade or a change of the input or clean settings, it is read once more, on its
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
 import sqlite3
 
@@ -65,3 +66,20 @@ def test_the_reader_changes_with_what_decides_rejects_not_with_how_the_work_is_d
         != reader_id(config)
     assert reader_id(dataclasses.replace(config, input=dataclasses.replace(config.input, workers=4))) \
         == reader_id(config)
+
+
+def test_strict_fails_on_new_rejects_not_on_inputs_rejected_again(cli, db_path, tmp_path):
+    """After an upgrade the old rejects are read once more; those turned away again are
+    reported as such, and a nightly --strict run fails only for a reject it has not seen."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    cli("ingest", folder, "--db", db_path, "--strict", code=1)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE rejects SET reader_id = 'older'")  # as an earlier version left it
+    again = cli("ingest", folder, "--db", db_path, "--strict", "--json", code=0)
+    summary = json.loads(again.stdout)
+    assert summary["rejected"] == 1 and summary["rejected_again"] == 1
+    (folder / "other.txt").write_bytes(bytes(range(255, -1, -1)) * 10)  # a new binary file
+    newer = cli("ingest", folder, "--db", db_path, "--strict", code=1)
+    assert "rejected 1" in newer.output and "again" not in newer.output  # binary.txt is unchanged now

@@ -51,7 +51,9 @@ def _print_summary(summary: RunSummary, as_json: bool = False, quiet: bool = Fal
     echo(f"{stamp} run {summary.run_id}: read {summary.read}, new {summary.new}, "
          f"exact duplicates {summary.exact_duplicates}, near-duplicates {summary.near_duplicates}, "
          f"repeated passages {summary.repeated_passages}, unchanged {summary.unchanged}, "
-         f"rejected {len(summary.rejected)}" + _skipped_text(summary)
+         f"rejected {len(summary.rejected)}"
+         + (f" ({summary.rejected_again} of them again, rejected before)" if summary.rejected_again else "")
+         + _skipped_text(summary)
          + (f", template lines learned {summary.templates_learned} (earlier articles keep them until `reclean`)"
             if summary.templates_learned else ""))
     for reason, count in reason_counts(summary).most_common():
@@ -66,7 +68,8 @@ def _print_summary(summary: RunSummary, as_json: bool = False, quiet: bool = Fal
 @app.command()
 def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read recursively); - for standard input."),
            db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption,
-           strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input was rejected."),
+           strict: bool = typer.Option(False, "--strict", help="Exit 1 if any input was rejected that no earlier "
+                                                                "run rejected."),
            retry_rejects: bool = typer.Option(
                False, "--retry-rejects",
                help="Read inputs rejected by earlier runs again even when unchanged (rejects made by an "
@@ -125,8 +128,9 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
         if bar is not None:
             bar.__exit__(None, None, None)
     _print_summary(summary, as_json, quiet)
-    if strict and summary.rejected:
-        fail(f"{len(summary.rejected)} input(s) rejected (--strict)")
+    new_rejects = len(summary.rejected) - summary.rejected_again
+    if strict and new_rejects:
+        fail(f"{new_rejects} input(s) rejected (--strict)")
 
 
 @app.command()
