@@ -350,6 +350,7 @@ def _most_like_a_language(sample: bytes, ranked: list[str]) -> str:
                     continue
                 own.append(encoding)
                 scores[encoding] = _language_score(text)
+        own = [e for e in own if scores[e] > 0]  # (C1 controls, where windows-1252 had quotes: no language)
         if own:
             return max(own, key=scores.__getitem__)  # (the first of equals: the ranked order)
     best = max(scores.values())

@@ -173,3 +173,10 @@ def test_ascii_with_escapes_that_name_no_character_set_stays_as_it_is():
     text = "The council approved the harbour budget after a long debate. " * 10
     saved = text + "\x1b[1mUpdated\x1b[0m at 9 pm.\n"  # a terminal's bold, saved with the text
     assert decode(saved.encode()) == saved
+
+
+def test_a_language_s_own_code_page_that_reads_only_controls_does_not_win():
+    """Hungarian written in windows-1252 ("õ" for "ő", curly quotes) with a byte windows-1250
+    lacks: ISO-8859-2 still decodes it, its quotes turned into C1 controls, in no language."""
+    text = HUNGARIAN.replace("ő", "õ").replace("ű", "û") + "\u201eIdézet\u201d \u0192 2 €\n"
+    assert decode(text.encode("cp1252")) == text
