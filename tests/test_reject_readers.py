@@ -80,6 +80,8 @@ def test_strict_fails_on_new_rejects_not_on_inputs_rejected_again(cli, db_path, 
     again = cli("ingest", folder, "--db", db_path, "--strict", "--json", code=0)
     summary = json.loads(again.stdout)
     assert summary["rejected"] == 1 and summary["rejected_again"] == 1
+    listed = {line.split()[1]: line for line in cli("runs", "--db", db_path).stdout.splitlines() if line.startswith("run ")}
+    assert "rejected again 1" in listed["2"] and "again" not in listed["1"]  # said where there is one
     (folder / "other.txt").write_bytes(bytes(range(255, -1, -1)) * 10)  # a new binary file
     newer = cli("ingest", folder, "--db", db_path, "--strict", code=1)
     assert "rejected 1" in newer.output and "again" not in newer.output  # binary.txt is unchanged now

@@ -178,6 +178,10 @@ def dupes(passages: bool = typer.Option(False, "--passages", help="List repeated
     _print_rows(rows, as_json, _render_passage if passages else _render_cluster)
 
 
+# counts a run's line shows only when they are not 0 (every run has them; few runs have any)
+_SAID_WHEN_NONZERO = frozenset({"rejected_again"})
+
+
 @app.command()
 def runs(limit: int = typer.Option(20, "--limit", min=1, max=MAX_INT64), as_json: bool = JsonOption,
          db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
@@ -198,7 +202,8 @@ def runs(limit: int = typer.Option(20, "--limit", min=1, max=MAX_INT64), as_json
         status = row["status"] or "?"
         if status == "running":
             status = f"running (pid {row.get('pid')})"
-        counts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in row["counts"].items())
+        counts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in row["counts"].items()
+                           if v or k not in _SAID_WHEN_NONZERO)
         typer.echo(f"run {row['id']:<4} {status:<12} {row['started_at']}  {_took(row)}  {counts}")
         if row.get("error"):
             typer.echo(f"          error: {row['error']}")
