@@ -246,11 +246,8 @@ def _cjk_language_score(sample: bytes, encoding: str) -> float:
     text = _decode_prefix(sample, encoding, LANGUAGE_SAMPLE_BYTES, "replace")
     if len(_HALFWIDTH_KATAKANA.findall(text)) > MAX_HALFWIDTH_KATAKANA * len(_CJK_CHARACTER.findall(text)):
         return 0.0
-    try:
-        _, _, languages = pycld2.detect(_CONTROLS.sub("", text))
-    except pycld2.error:
-        return 0.0
-    return float(languages[0][3]) if languages[0][1] in CJK_LANGUAGES else 0.0
+    language, score, _ = _cld2(_CONTROLS.sub("", text))
+    return score if language in CJK_LANGUAGES else 0.0
 
 
 def _ranked_by_statistics(sample: bytes) -> list[str]:
@@ -309,19 +306,19 @@ OWN_CODE_PAGES = {
 }
 
 
-def _language(text: str) -> tuple[str, float]:
-    """CLD2's code and normalised score for the language it finds in the text ("un" where it
-    finds none, or is not sure of it: a short text; 0 when it finds none)."""
+def _cld2(text: str) -> tuple[str, float, bool]:
+    """CLD2's code, normalised score and certainty for the language it finds in the text
+    ("un", 0 and False where it finds none)."""
     try:
         reliable, _, languages = pycld2.detect(text)
     except pycld2.error:  # control characters it takes for invalid UTF-8
-        return "un", 0.0
-    return (languages[0][1] if reliable else "un"), float(languages[0][3])
+        return "un", 0.0, False
+    return languages[0][1], float(languages[0][3]), reliable
 
 
 def _language_score(text: str) -> float:
     """CLD2's normalised score for the language it finds in the text (0 when it finds none)."""
-    return _language(text)[1]
+    return _cld2(text)[1]
 
 
 def _most_like_a_language(sample: bytes, ranked: list[str]) -> str:
@@ -337,9 +334,10 @@ def _most_like_a_language(sample: bytes, ranked: list[str]) -> str:
             continue
     if len(set(readings.values())) < 2:
         return next(iter(readings), ranked[0])
-    found = {encoding: _language(text) for encoding, text in readings.items()}
-    scores = {encoding: score for encoding, (_, score) in found.items()}
-    pages = OWN_CODE_PAGES.get(found[next(iter(readings))][0], ())
+    found = {encoding: _cld2(text) for encoding, text in readings.items()}
+    scores = {encoding: score for encoding, (_, score, _) in found.items()}
+    language, _, sure = found[next(iter(readings))]
+    pages = OWN_CODE_PAGES.get(language, ()) if sure else ()  # (a short text: CLD2 is not sure)
     if pages:  # the language's own code pages, offered by the statistics or not, if they read the bytes
         own = [e for e in readings if e in pages]
         for encoding in pages:
