@@ -38,6 +38,7 @@ from . import rules as R
 from .choose import (CLASSIFIER, READABILITY, TRAFILATURA, Choice, choose_reading, containment, grams,
                      reading_grams, settled)
 from .cleaned import Cleaned
+from .disclosures import DISCLOSURE_MAX_WORDS, disclosure
 from .gallery import gallery_lines
 from ..config import CleanOptions
 from ..provenance import declared_language
@@ -144,6 +145,8 @@ def _shape_rules(lines: list[str], title: str | None,
             rule = R.EMPTY_ROW
         else:
             rule = R.match_line(line, n_words) if n_words < RULE_MAX_WORDS else None
+        if rule is None and n_words <= DISCLOSURE_MAX_WORDS and disclosure(line.lower()):
+            rule = R.AD  # "When you purchase through links on our site, we may earn a commission"
         if rule is not None:
             removed.append(RemovedLine(no, line, rule))
         else:

@@ -479,3 +479,18 @@ CREDIT_AGENCIES = ("afp", "ap", "apa", "ansa", "anp", "belga", "dpa", "ddp", "ef
 # inside a paragraph is the article's). English "Source:" is a caption word already. Lower case.
 SOURCE_NAMES = ("quelle", "quellen", "bron", "fuente", "fuentes", "fonte", "fontes", "źródło", "kilde", "källa",
                 "lähde", "zdroj", "forrás", "kaynak", "источник", "джерело", "sumber", "nguồn")
+# An affiliate disclosure: the site tells its reader that it earns from the links in its
+# articles ("When you purchase through links on our site, we may earn an affiliate commission",
+# "In diesem Artikel sind Affiliate-Links enthalten ... erhalten wir eine kleine Provision",
+# "Cet article contient des liens affiliés"): ingest.clean.disclosures. What it earns (affiliate,
+# commission, compensation, Provision, comisión, comissão, prowizja) and the word for a link, in
+# lower case; the words by which a site speaks of itself or to its reader are READER_WORDS and
+# these. In Chinese, Japanese and Korean: what it earns, and the words by which a page names
+# itself ("本記事", "当サイト", "이 포스팅").
+EARNING_STEMS = ("affili", "afili", "commissi", "comisi", "comiss", "compensat", "provision", "prowizj")
+LINK_WORDS = ("link", "links", "linking", "linki", "linków", "lien", "liens", "enlace", "enlaces",
+              "collegamento", "collegamenti")
+SELF_WORDS = ("we", "us", "wir", "uns", "ihr", "euch", "eure", "euer", "nous", "nosotros", "nosotras", "noi", "wij", "ons", "nós", "vi", "my")
+EARNING_UNSPACED = ("アフィリエイト", "プロモーション", "佣金", "傭金", "수수료")
+SELF_UNSPACED = ("本記事", "この記事", "記事内", "本ページ", "このページ", "当サイト", "本サイト", "当ブログ", "本文",
+                 "本站", "本网站", "我們", "我们", "이 포스팅", "이 글", "이 기사", "파트너스")
