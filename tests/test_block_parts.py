@@ -76,3 +76,33 @@ def test_a_lede_under_the_headline_stays_with_a_long_article_across_its_share_ro
     cleaned = clean_text(page, OPTIONS)
     assert cleaned.title == HEADLINE
     assert cleaned.paragraphs == tuple(lede + LONG)
+
+
+# A table of contents: the article's sub-headings (four words or more each, so that the page's
+# repeating them counts), listed between its opening and its first section.
+SECTIONS = ["Why the old hall burned down", "What the new building cost the town",
+            "Who will run the stalls upstairs", "When the car park will open"]
+
+
+def _sectioned(contents: list[str]) -> str:
+    body = [line for k, heading in enumerate(SECTIONS) for line in (heading, *LONG[3 * k:3 * k + 3])]
+    return "\n\n".join([*MENU, *OPENING[:2], "Contents:", *contents, *body, *FOOTER])
+
+
+def test_an_opening_above_a_table_of_contents_stays_with_the_article():
+    """The lines of a table of contents repeat the article's sub-headings: they are its own lines,
+    and the opening above them joins it."""
+    cleaned = clean_text(_sectioned(SECTIONS), OPTIONS)
+    assert cleaned.paragraphs[:2] == tuple(OPENING[:2])
+    assert cleaned.paragraphs[-3:] == tuple(LONG[9:12])
+    assert "Contents:" not in cleaned.paragraphs
+
+
+def test_lines_the_page_repeats_elsewhere_still_cut_an_opening_off():
+    """Repeated lines that are not the article's own (a menu shown twice) are chrome between a
+    block and the article: the block stays out."""
+    menu = ["Read our guide to local markets", "Meet the traders of the county", "Send us your pictures now"]
+    page = _sectioned(menu) + "\n\n" + "\n\n".join(menu)
+    cleaned = clean_text(page, OPTIONS)
+    assert OPENING[0] not in cleaned.paragraphs
+    assert cleaned.paragraphs[-3:] == tuple(LONG[9:12])

@@ -123,7 +123,8 @@ def _stops_merge(rule: str | None, text: str) -> bool:
 # contents or a chart, or by the byline, date and share row under its headline, when it
 # starts after the headline that repeats the page title (blocks.headline_anchor), or when
 # only the article's own lines lie between (_bare_gap: a list, a chart's labels; a date, a
-# byline or a caption among them): it is joined if it scores `share` of LEAD_CAP, however
+# byline or a caption among them; _contents_gap: a table of contents, whose lines repeat the
+# article's sub-headings): it is joined if it scores `share` of LEAD_CAP, however
 # long the rest is. (After the body such a block may as well be a box: an appeal, a login
 # form under a list of names.) LEAD_CAP was chosen leaving one dev set out at a time
 # (50-300 tried; 60 was best on every pair of sets and lowers none left out).
@@ -142,6 +143,20 @@ def _bare_gap(rules: list, scores: list[float], a: int, b: int, own: frozenset =
     a caption or a counter (a chart's axis), or another of `own`, and (unless `repeats`) no line
     of text the page repeats."""
     return all(rules[j] in own and (repeats or rules[j] is not None or scores[j] > REPEAT_SCORE)
+               for j in range(a, b))
+
+
+def _contents_gap(rules: list, scores: list[float], texts: list[str], a: int, b: int, start: int, end: int) -> bool:
+    """Whether the items [a, b) are all the article's own lines (_bare_gap) but for lines the page
+    repeats that are sub-headings of the body block [start, end) listed ahead of it: its table of
+    contents. A sub-heading scores nothing and opens a run of text (the line above the block is
+    its first; a tag line at its end opens none)."""
+    if not all(rules[j] in _OWN_RULES for j in range(a, b)):
+        return False
+    headings = {texts[p]: p for p in range(max(0, start - 1), end - 1) if scores[p] <= 0 < scores[p + 1]}
+    listed = texts[a:start - 1]  # the first sub-heading, right above the block, is one the table lists
+    return all(rules[j] is not None or scores[j] > REPEAT_SCORE or headings.get(texts[j], j) > j
+               or j == start - 1 and texts[j] in headings and texts[j] in listed
                for j in range(a, b))
 
 
@@ -176,7 +191,8 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
         if not near:
             break
         s2, e2, score = best_block(scores, near, start)
-        opening = anchor is not None and s2 > anchor or _bare_gap(rules, scores, e2, start)
+        opening = (anchor is not None and s2 > anchor or _bare_gap(rules, scores, e2, start)
+                   or _contents_gap(rules, scores, texts, e2, start, start, end))
         need = share * (min(best, LEAD_CAP) if opening else best)
         if score <= 0 or score < need or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
             break
