@@ -13,8 +13,8 @@ A disclosure is a line of at most DISCLOSURE_MAX_WORDS words that says what the 
 link (vocabulary.LINK_WORDS, whole words, or as a compound's end: "Affiliate-Links",
 "Partnerlinks") and speaks of the site or to the reader (vocabulary.READER_WORDS, SELF_WORDS:
 "our", "we", "you", "wir", "nous") or says what it earns twice ("enlaces de afiliados ...
-podemos recibir una comisión": Spanish, Italian and Portuguese leave the pronoun out). In Chinese, Japanese and Korean, where words have no
-spaces, it says what the site earns and names the page or the site itself (EARNING_UNSPACED,
+podemos recibir una comisión": Spanish, Italian and Portuguese leave the pronoun out). In
+Chinese, Japanese and Korean, where words have no spaces, it says what the site earns and names the page or the site itself (EARNING_UNSPACED,
 SELF_UNSPACED: "本記事", "当サイト", "이 포스팅"). An article that reports on a commission
 names no link of its own and does not speak for the site ("the European Commission said on
 Monday"), and a quoted line is someone's words ("“We will buy more,” the Commission said").
