@@ -10,7 +10,8 @@ from conftest import HARBOUR_BODY
 
 from ingest.clean.disclosures import disclosure
 from ingest.clean.html import clean_html
-from ingest.clean.rules import AD
+from ingest.clean.pagescan import match_lines
+from ingest.clean.rules import AD, match_line
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
 
@@ -51,6 +52,17 @@ def test_a_disclosure_is_told(line):
 @pytest.mark.parametrize("line", ARTICLE_LINES)
 def test_an_articles_sentence_is_no_disclosure(line):
     assert not disclosure(line.lower())
+
+
+def test_the_page_scan_finds_what_the_line_rule_finds():
+    """match_lines finds a page's disclosures by their link word (or, in Chinese, Japanese and
+    Korean, by what the site earns) and gives each line the rule match_line gives it."""
+    lines = ["“Quoted” headline of the day", *DISCLOSURES, *ARTICLE_LINES]
+    words = [len(line.split()) for line in lines]
+    rules = match_lines(lines, words)
+    assert rules == [match_line(line, n) for line, n in zip(lines, words)]
+    assert rules[1:len(DISCLOSURES) + 1] == [AD] * len(DISCLOSURES)
+    assert not any(rules[len(DISCLOSURES) + 1:])
 
 
 def _page(*blocks: list[str]) -> str:

@@ -145,8 +145,8 @@ def _shape_rules(lines: list[str], title: str | None,
             rule = R.EMPTY_ROW
         else:
             rule = R.match_line(line, n_words) if n_words < RULE_MAX_WORDS else None
-        if rule is None and n_words <= DISCLOSURE_MAX_WORDS and disclosure(line.lower()):
-            rule = R.AD  # "When you purchase through links on our site, we may earn a commission"
+        if rule is None and RULE_MAX_WORDS <= n_words <= DISCLOSURE_MAX_WORDS and disclosure(line.lower()):
+            rule = R.AD  # a long affiliate disclosure (a shorter one is match_line's)
         if rule is not None:
             removed.append(RemovedLine(no, line, rule))
         else:

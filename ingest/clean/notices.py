@@ -23,6 +23,10 @@
   sharing or donation widget (rule FEEDBACK, which ends the article as a comments widget does).
   An article's question names another's text ("Didn't you read the report?"), a law's article by
   its number ("Was regelt der Artikel 5?") or a compound ("das Post-Vac-Syndrom").
+- An affiliate disclosure, "When you purchase through links on our site, we may earn an
+  affiliate commission" (rule "phrase:ad", lines of up to DISCLOSURE_MAX_WORDS words, found by
+  their link word or, in Chinese, Japanese and Korean, by what the site earns:
+  ingest.clean.disclosures).
 - A line that gives an article's reading time ("3 Min Lesezeit", "17.04.2024, 12:24 Lesezeit:
   5 Min.", "1 minuti di lettura", "5 min read") is its dateline's (rule "pattern:timestamp").
 
@@ -36,6 +40,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .disclosures import ANCHORS, DISCLOSURE_MAX_WORDS, disclosure
 from .scripts import probe
 from .vocabulary import (ARTICLE_DETERMINERS, ARTICLE_NOUNS, CONSENT_WORDS, EMBED_ANCHORS, EMBED_LINES, EMBED_NAMES, FORM_REQUIRED, READING_ANCHORS, READING_TIME,
                          READING_UNITS, SCRIPT_ASKS, SCRIPT_NAMES)
@@ -45,6 +50,7 @@ CONTACT = "phrase:contact"
 FORM = "pattern:form"
 FEEDBACK = "phrase:feedback"
 _TIMESTAMP = "pattern:timestamp"  # rules.TIMESTAMP (rules imports this module)
+_AD = "phrase:ad"  # rules.AD: an affiliate disclosure (ingest.clean.disclosures)
 
 # The most words a notice line has (a consent panel's sentence, "To view this video ..." is 18),
 # and a reading-time line (a date, a time and the reading time).
@@ -73,18 +79,6 @@ _CONSENT = re.compile(r"\b(?:" + "|".join(map(re.escape, CONSENT_WORDS)) + r")\b
 # What follows an address's "@": a domain with a dot ("news.example.com"); possessive, so a
 # long run of letters is read once.
 _DOMAIN = re.compile(r"[\w-]++\.\w")
-# Where a notice's words can be found with few scans of the page (each str.find of the page
-# costs about 5 us: one for every word of the lists cost a quarter of the cleaning): a part
-# that each of a kind's words holds. Every JavaScript notice names it, every tip line has an
-# "@", every reading time a unit of minutes, every embed name one of EMBED_ANCHORS.
-_STEMS = tuple((stem, probe(stem), limit) for stems, limit in ((SCRIPT_NAMES, NOTICE_MAX_WORDS),
-                                                  (EMBED_ANCHORS, NOTICE_MAX_WORDS),
-                                                  (("@",), NOTICE_MAX_WORDS),
-                                                  (READING_ANCHORS, READING_MAX_WORDS),
-                                                  (("*",), FORM_NOTE_MAX_WORDS))
-               for stem in stems)
-assert all(any(a in name for a in EMBED_ANCHORS) for name in EMBED_NAMES + EMBED_LINES)
-assert all(any(a in word for a in READING_ANCHORS) for word in READING_UNITS)
 
 
 def _address(low: str) -> bool:
@@ -125,25 +119,65 @@ def _feedback(low: str) -> bool:
     return False
 
 
+def _asks_for_script(low: str, n_words: int) -> bool:
+    return any(map(low.__contains__, SCRIPT_NAMES)) and any(map(low.__contains__, SCRIPT_ASKS))
+
+
+def _embed(low: str, n_words: int) -> bool:
+    return any(map(low.__contains__, EMBED_NAMES)) or low.startswith(EMBED_LINES)
+
+
+def _contact(low: str, n_words: int) -> bool:
+    return "@" in low and _address(low) and _CONSENT.search(low) is not None
+
+
+def _form(low: str, n_words: int) -> bool:
+    return ("*" in low and _form_line(low, n_words)
+            or n_words <= FORM_LABEL_MAX_WORDS and "(" in low and _REQUIRED.search(low) is not None)
+
+
+def _reading(low: str, n_words: int) -> bool:
+    return (any(map(low.__contains__, READING_TIME)) and any(map(low.__contains__, READING_UNITS))
+            and any(map(str.isdigit, low)))
+
+
+def _asks(low: str, n_words: int) -> bool:
+    return "?" in low and _feedback(low)
+
+
+def _discloses(low: str, n_words: int) -> bool:
+    return disclosure(low)
+
+
+# The kinds of notice, in the order they are asked: (rule, test of the lower-cased line and its
+# number of words, the most words a line of the kind has).
+_KINDS = ((EMBED, _asks_for_script, NOTICE_MAX_WORDS), (EMBED, _embed, NOTICE_MAX_WORDS),
+          (CONTACT, _contact, NOTICE_MAX_WORDS), (FORM, _form, NOTICE_MAX_WORDS),
+          (_TIMESTAMP, _reading, READING_MAX_WORDS), (FEEDBACK, _asks, NOTICE_MAX_WORDS),
+          (_AD, _discloses, DISCLOSURE_MAX_WORDS))
+_SCRIPT, _EMBEDDED, _CONTACT, _FORM, _READING, _ASKED, _DISCLOSED = range(len(_KINDS))
+# Where a notice's words can be found with few scans of the page (each str.find of the page
+# costs about 5 us: one for every word of the lists cost a quarter of the cleaning): a part
+# that each of a kind's words holds, and the kind. Every JavaScript notice names it, every tip
+# line has an "@", every reading time a unit of minutes, every embed name one of EMBED_ANCHORS,
+# every affiliate disclosure a link word or what the site earns (disclosures.ANCHORS).
+_STEMS = tuple((stem, probe(stem), limit, kind)
+               for stems, limit, kind in ((SCRIPT_NAMES, NOTICE_MAX_WORDS, _SCRIPT),
+                                          (EMBED_ANCHORS, NOTICE_MAX_WORDS, _EMBEDDED),
+                                          (("@",), NOTICE_MAX_WORDS, _CONTACT),
+                                          (READING_ANCHORS, READING_MAX_WORDS, _READING),
+                                          (("*",), FORM_NOTE_MAX_WORDS, _FORM),
+                                          (ANCHORS, DISCLOSURE_MAX_WORDS, _DISCLOSED))
+               for stem in stems)
+assert all(any(a in name for a in EMBED_ANCHORS) for name in EMBED_NAMES + EMBED_LINES)
+assert all(any(a in word for a in READING_ANCHORS) for word in READING_UNITS)
+
+
 def notice(low: str, n_words: int) -> str | None:
     """The rule of a lower-cased line that is one of the notices above, or None."""
-    if n_words > NOTICE_MAX_WORDS:
-        return None
-    if any(map(low.__contains__, SCRIPT_NAMES)) and any(map(low.__contains__, SCRIPT_ASKS)):
-        return EMBED
-    if any(map(low.__contains__, EMBED_NAMES)) or low.startswith(EMBED_LINES):
-        return EMBED
-    if "@" in low and _address(low) and _CONSENT.search(low):
-        return CONTACT
-    if "*" in low and _form_line(low, n_words):
-        return FORM
-    if n_words <= FORM_LABEL_MAX_WORDS and "(" in low and _REQUIRED.search(low):
-        return FORM
-    if (n_words <= READING_MAX_WORDS and any(map(low.__contains__, READING_TIME))
-            and any(map(low.__contains__, READING_UNITS)) and any(map(str.isdigit, low))):
-        return _TIMESTAMP
-    if "?" in low and _feedback(low):
-        return FEEDBACK
+    for rule, test, most in _KINDS:
+        if n_words <= most and test(low, n_words):
+            return rule
     return None
 
 
@@ -151,31 +185,34 @@ def page_notices(page: str, starts: list[int], lows: list[str], n_words: list[in
     """(index, rule) of each line that is a notice. `page` is the lower-cased lines `lows`
     joined by newlines, with one before the first, and `starts[k]` where line k starts in it,
     as pagescan.match_lines has them: the page is scanned once for each word (str.find), and only
-    the lines one is found in, if short enough, are looked at."""
-    found = set()
+    the lines one is found in, if short enough, are looked at, for the kinds of notice whose
+    words they hold (a line without a kind's words is none of that kind: the same rule as notice's)."""
+    kinds: dict[int, int] = {}  # line -> the kinds whose words it holds, as bits
     last = len(lows) - 1
-    for stem, char, limit in _STEMS:
-        if char and char not in page:  # a word of a script the page lacks (scripts.probe)
-            continue
+
+    def scan(stem: str, limit: int, bit: int) -> None:
         at = page.find(stem)
         while at >= 0:
             k = bisect_right(starts, at) - 1
             if 0 <= k <= last and n_words[k] <= limit:
-                found.add(k)
+                kinds[k] = kinds.get(k, 0) | bit
             at = page.find(stem, starts[k + 1]) if k < last else -1
+
+    for stem, char, limit, kind in _STEMS:
+        if char and char not in page:  # a word of a script the page lacks (scripts.probe)
+            continue
+        scan(stem, limit, 1 << kind)
     if "(" in page:
         for m in _REQUIRED.finditer(page):
             k = bisect_right(starts, m.start()) - 1
             if 0 <= k <= last and n_words[k] <= FORM_LABEL_MAX_WORDS:
-                found.add(k)
-    notices = [(k, rule) for k in sorted(found) if (rule := notice(lows[k], n_words[k]))]
-    # A question about the article (FEEDBACK): each line with a "?", short enough, that no stem
-    # above found (notice asks those); most lines with one are the article's questions.
-    asked = []
-    at = page.find("?")
-    while at >= 0:
-        k = bisect_right(starts, at) - 1
-        if 0 <= k <= last and n_words[k] <= NOTICE_MAX_WORDS and k not in found and _feedback(lows[k]):
-            asked.append((k, FEEDBACK))
-        at = page.find("?", starts[k + 1]) if k < last else -1
-    return sorted(notices + asked) if asked else notices
+                kinds[k] = kinds.get(k, 0) | 1 << _FORM
+    scan("?", NOTICE_MAX_WORDS, 1 << _ASKED)  # most lines with one are the article's questions
+    notices = []
+    for k in sorted(kinds):
+        bits, low, n = kinds[k], lows[k], n_words[k]
+        for kind, (rule, test, most) in enumerate(_KINDS):
+            if bits >> kind & 1 and n <= most and test(low, n):
+                notices.append((k, rule))
+                break
+    return notices

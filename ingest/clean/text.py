@@ -66,7 +66,6 @@ from .cards import cards_above_links
 from .cleaned import Cleaned
 from .commenting import comment_prompts
 from .credits import CREDIT_MIN_WORDS, credit_lines, credited_captions, ends_with_credit, licensed_lines, placed_captions, source_lines
-from .disclosures import disclosure_lines
 from .deck import author_note, credit_next, below_headline_label, deck_start, headline_dek, headline_furniture, own_teasers, standfirst
 from .gallery import gallery_lines
 from ..config import CleanOptions
@@ -316,8 +315,6 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             if lead:
                 start = lead[0]
 
-    for i in disclosure_lines(texts, words, [i for i in range(start, end) if labels[i] is None]):
-        labels[i] = R.AD  # "When you purchase through links on our site, we may earn a commission"
     if odds is not None:
         name_model(labels, rule_scores, odds)
     paragraphs = tuple(compress(texts[start:end], map(not_, labels[start:end])))  # the rest is labelled
