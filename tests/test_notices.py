@@ -114,6 +114,9 @@ def test_reading_times_and_relative_timestamps_are_timestamps(line):
     # ... and the same prompts with a separator
     "Lea también: El puerto amplía su terminal de contenedores", "Czytaj także: Sejm przyjął ustawę o szkołach",
     "Artículos relacionados", "Verwandte Artikel",
+    # a box's heading in the word orders and forms Spanish, Portuguese and German sites use
+    "TAMBIÉN LEA", "Lea también", "Te puede interesar", "LE RECOMENDAMOS", "Saiba mais", "Auch interessant",
+    "También lea: Congreso aprueba la ley de vivienda",
     # a teaser's blurb and its link
     "Der Komet trägt jetzt den Namen seines Entdeckers. mehr",
     "When you walk into almost any store, you're immediately overloaded with sights, sounds,… Read more Read more",

@@ -114,6 +114,12 @@ RELATED_PHRASES = (
     r"lesen sie (?:auch|mehr)|mehr zum thema(?: .{1,40})?|das könnte sie auch interessieren|"
     r"читайте также|читайте еще|по теме|похожие статьи|baca juga|berita terkait|"
     r"artikel terkait|leia também|lee también|à lire aussi|voir aussi|"
+    # Spanish, Portuguese, Italian, French, German, Dutch: "also read", "you may be interested",
+    # "we recommend", a box's heading over its teasers
+    r"lea también|también lea|tambi[eé]n lee|vea también|ver también|(?:también )?(?:te|le) puede interesar|"
+    r"puede interesarte|(?:te|le) recomendamos|recomendamos|saiba mais|você também pode gostar|"
+    r"potrebbe interessarti|vedi anche|à lire également|à voir aussi|vous aimerez aussi|"
+    r"auch interessant|passend dazu|bekijk ook|zie ook|ook interessant|"
     # "related" and "read also" in other languages
     r"související|související články|čtěte také|powiązane|zobacz też|czytaj też|czytaj także|"
     r"lees ook|gerelateerd|leggi anche|correlati|articoli correlati|läs också|relaterat|"
@@ -288,6 +294,7 @@ INLINE_MARKERS_BARE = ("à lire aussi", "a lire aussi", "les også", "lesen sie 
 INLINE_MARKERS_HEADLINE = (
     "read", "also read", "don't miss", "must read", "further reading", "also see", "read next",
     "lea", "lee", "lea más", "lee más", "lea además", "lee además", "vea", "vea también", "ver también",
+    "también lea", "tambien lea", "también lee", "también vea",
     "mira", "mire", "mira también", "le puede interesar", "te puede interesar", "también te puede interesar",
     "puede interesarte", "le recomendamos", "te recomendamos", "recomendamos", "puedes leer",
     "también puedes leer", "noticia relacionada", "más información", "infórmate más", "informate más",
