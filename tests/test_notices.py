@@ -19,7 +19,7 @@ from conftest import HARBOUR_BODY
 
 from ingest.clean.notices import CONTACT, EMBED
 from ingest.clean.pagescan import match_lines
-from ingest.clean.rules import RELATED, SHARE, TIMESTAMP, match_line
+from ingest.clean.rules import RELATED, SHARE, TIMESTAMP, UI, match_line
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
 
@@ -116,7 +116,7 @@ def test_reading_times_and_relative_timestamps_are_timestamps(line):
     "Artículos relacionados", "Verwandte Artikel",
     # a box's heading in the word orders and forms Spanish, Portuguese and German sites use
     "TAMBIÉN LEA", "Lea también", "Te puede interesar", "LE RECOMENDAMOS", "Saiba mais", "Auch interessant",
-    "También lea: Congreso aprueba la ley de vivienda",
+    "También lea: Congreso aprueba la ley de vivienda", "Further reading", "Weiterführende Links:",
     # a teaser's blurb and its link
     "Der Komet trägt jetzt den Namen seines Entdeckers. mehr",
     "When you walk into almost any store, you're immediately overloaded with sights, sounds,… Read more Read more",
@@ -124,6 +124,12 @@ def test_reading_times_and_relative_timestamps_are_timestamps(line):
 ])
 def test_teaser_box_headings_are_related_markers(line):
     assert _rule(line) == RELATED
+
+
+@pytest.mark.parametrize("line", ["Zurück zur Übersicht", "Zurück", "Volver", "返回", "Mehr erfahren", "Learn more",
+                                  "En savoir plus"])
+def test_a_button_back_to_the_list_or_to_learn_more_is_ui(line):
+    assert _rule(line) == UI
 
 
 @pytest.mark.parametrize("line", [

@@ -119,7 +119,7 @@ RELATED_PHRASES = (
     r"lea también|también lea|tambi[eé]n lee|vea también|ver también|(?:también )?(?:te|le) puede interesar|"
     r"puede interesarte|(?:te|le) recomendamos|recomendamos|saiba mais|você também pode gostar|"
     r"potrebbe interessarti|vedi anche|à lire également|à voir aussi|vous aimerez aussi|"
-    r"auch interessant|passend dazu|bekijk ook|zie ook|ook interessant|"
+    r"auch interessant|passend dazu|bekijk ook|zie ook|ook interessant|further reading|weiterführende links|"
     # "related" and "read also" in other languages
     r"související|související články|čtěte také|powiązane|zobacz też|czytaj też|czytaj także|"
     r"lees ook|gerelateerd|leggi anche|correlati|articoli correlati|läs också|relaterat|"
@@ -173,6 +173,9 @@ UI_PHRASES = (
     r"more videos|latest videos|top videos|weitere videos|mehr videos|plus de vidéos|nos vidéos|más vídeos|"
     r"mais vídeos|altri video|meer video's|fler videor|flere videoer|další videa|"
     r"startseite|suche|главная|поиск|меню|beranda|cari|inicio|accueil|"
+    # back to the list, learn more: a button
+    r"zurück|zurück zur übersicht|zur übersicht|retour|volver|voltar|terug|返回|"
+    r"learn more|mehr erfahren|en savoir plus|saber más|scopri di più|meer informatie|"
     # search, close, home, show more / less, sponsored, gallery, listen in other languages
     r"suchen|rechercher|recherche|buscar|cerca|pesquisar|zoeken|sök|søk|søg|haku|szukaj|hledat|"
     r"検索|搜索|검색|schließen|fermer|cerrar|chiudi|fechar|sluiten|stäng|lukk|luk|sulje|zamknij|"
