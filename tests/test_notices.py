@@ -19,7 +19,7 @@ from conftest import HARBOUR_BODY
 
 from ingest.clean.notices import CONTACT, EMBED
 from ingest.clean.pagescan import match_lines
-from ingest.clean.rules import RELATED, SHARE, TIMESTAMP, UI, match_line
+from ingest.clean.rules import AD, COMMENTS, RELATED, SHARE, SUBSCRIBE, TIMESTAMP, UI, match_line
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
 
@@ -124,6 +124,19 @@ def test_reading_times_and_relative_timestamps_are_timestamps(line):
 ])
 def test_teaser_box_headings_are_related_markers(line):
     assert _rule(line) == RELATED
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Enlace copiado", SHARE), ("Link kopiert", SHARE), ("Show more comments", COMMENTS),
+    ("See all comments", COMMENTS), ("Mehr Kommentare laden", COMMENTS), ("スポンサード リンク", AD),
+    ("Sponsored links", AD), ("Related Recipes", RELATED), ("過去のエントリ", RELATED),
+    ("Create an account", SUBSCRIBE), ("Already have an account?", SUBSCRIBE),
+    ("Vous avez déjà un compte ?", SUBSCRIBE), ("¿Ya tienes una cuenta?", SUBSCRIBE),
+])
+def test_widget_words_in_many_languages(line, rule):
+    """A copied link's notice, a comment list's buttons, sponsored links, a box of related
+    recipes, an account's prompts: each a line of its own."""
+    assert _rule(line) == rule
 
 
 @pytest.mark.parametrize("line", ["Zurück zur Übersicht", "Zurück", "Volver", "返回", "Mehr erfahren", "Learn more",

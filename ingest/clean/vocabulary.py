@@ -20,7 +20,8 @@ SHARE_PHRASES = (
     r"(?:share|shares|sharing|share (?:this|on|via|the|article|story|post)\b.*|tweet|"
     r"tweet this|pin it|pin|email|e-mail|print|whatsapp|facebook|twitter|linkedin|reddit|"
     r"pinterest|tumblr|telegram|vk|vkontakte|google ?\+|google plus|flipboard|messenger|"
-    r"copy link|copy url|link copied|send|save|bookmark|teilen|drucken|поделиться|"
+    r"copy link|copy url|link copied|enlace copiado|link kopiert|lien copié|link copiato|link copiado|"
+    r"send|save|bookmark|teilen|drucken|поделиться|"
     r"bagikan|compartir|partager|compartilhar|\d+\s*(?:shares?)|"
     # "share" in other languages, alone or with one word ("Sdílet článek", "Del artikkel")
     r"(?:partilhar|condividi|condividere|delen|dela|dele|del|jaa|udostępnij|sdílet|zdieľať|"
@@ -46,7 +47,11 @@ SHARE_ROW_FILLERS = frozenset(("via", "per", "on", "this", "article", "story", "
 # and what may follow it ("Subscribe now", "Sign up for our newsletter").
 SUBSCRIBE_VERBS = (
     r"(?:subscribe|subscribe now|sign up|sign in|log ?in|log out|register|"
-    r"newsletter|newsletters|join us|join our newsletter|sign up for (?:our|the) newsletters?|follow us(?: on \w+)?|follow|unfollow|abonnieren|"
+    r"newsletter|newsletters|join us|join our newsletter|"
+    # an account's prompts: "Create an account", "Already have an account?", "Créer un compte"
+    r"create (?:an |your )?account|already have an account\??|créer un compte|vous avez déjà un compte\s*\??|"
+    r"konto erstellen|sie haben bereits ein konto\??|crear (?:una )?cuenta|¿?ya tienes (?:una )?cuenta\??|"
+    r"criar (?:uma )?conta|sign up for (?:our|the) newsletters?|follow us(?: on \w+)?|follow|unfollow|abonnieren|"
     r"anmelden|подписаться|подпишитесь.*|войти|berlangganan|langganan|masuk|daftar|"
     r"suscr[ií]bete|inscreva-se|s'abonner|newsletter abonnieren|get the app|download the app|"
     r"iscriviti|abbonati|abonneren|abonneer|prenumerera|abonner|abonnér|tilaa|subskrybuj|"
@@ -60,7 +65,9 @@ SUBSCRIBE_VERBS = (
 SUBSCRIBE_PHRASES = SUBSCRIBE_VERBS + r"(?:\s+(?:to|for|now|here|today|our newsletter|newsletter)\b.*)?"
 # Advertising markers.
 AD_PHRASES = (
-    r"(?:advertisement|advertising|advert|ads?|sponsored(?: content| by .*)?|"
+    r"(?:advertisement|advertising|advert|ads?|sponsored(?: content| links?| by .*)?|"
+    # Japanese: sponsored link
+    r"スポンサードリンク|スポンサード リンク|スポンサーリンク|"
     r"promoted(?: content)?|paid content|partner content|anzeige|werbung|реклама|iklan|"
     r"publicidad|publicidade|publicité|story continues below(?: advertisement)?|"
     r"reklama|reklam|pubblicità|advertentie|annons|annonse|annonce|mainos|hirdetés|publicitate|"
@@ -72,6 +79,8 @@ AD_PHRASES = (
 COMMENTS_PHRASES = (
     r"(?:\d+\s+)?(?:comments?|view comments|show comments|leave a comment|"
     r"add a comment|post a comment|write a comment|post with no comments|no comments(?: yet)?|"
+    r"(?:show|load|view|see) (?:more|all) comments|alle kommentare anzeigen|mehr kommentare(?: anzeigen| laden)?|"
+    r"ver más comentarios|voir plus de commentaires|"
     r"be the first to comment|join the (?:conversation|discussion)|discussion|reply|replies|"
     r"antworten|beantworten|responder|répondre|rispondi|rispondere|beantwoorden|reageer|svar|svara|"
     r"svare|vastaa|odpovědět|odpowiedz|válasz|ответить|balas|yanıtla|"
@@ -100,7 +109,7 @@ COMMENTS_PHRASES = (
 # Related-story and read-more markers.
 RELATED_PHRASES = (
     r"(?:related(?: stor(?:y|ies)| articles?| posts?| coverage| content| news| links?"
-    r"| topics| video)?|read more|read next|read also|also read|see also|more from .{1,40}|"
+    r"| topics| videos?| recipes| products| galleries| searches)?|過去のエントリー?|read more|read next|read also|also read|see also|more from .{1,40}|"
     r"more on this(?: story)?|more stories|more news|recommended(?: for you| stories| reading)?|"
     r"you may also like|you might also like|most popular|most read|trending(?: now)?|"
     r"top stories|latest news|editor'?s picks|editor'?s choice|what to read next|up next|"
@@ -203,7 +212,7 @@ UI_PHRASES = (
 # First words of lines _SHORT matches that its alternatives do not spell out
 # (accented variants, "login" for "log ?in", "google+").
 SHORT_FIRST_EXTRA = ("login", "suscribete", "suscríbete", "comentario", "comentarios", "comentário",
-                     "comentários", "google+", "editor's", "editors", "schreibe", "schreiben")
+                     "comentários", "google+", "editor's", "editors", "schreibe", "schreiben", "¿ya")
 
 # --- fragments of other line patterns ---------------------------------------------
 # What a count is of: "1.2K views" (rules._COUNTER).
