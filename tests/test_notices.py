@@ -19,7 +19,7 @@ from conftest import HARBOUR_BODY
 
 from ingest.clean.notices import CONTACT, EMBED
 from ingest.clean.pagescan import match_lines
-from ingest.clean.rules import AD, COMMENTS, RELATED, SHARE, SUBSCRIBE, TIMESTAMP, UI, match_line
+from ingest.clean.rules import AD, COMMENTS, COUNTER, RELATED, SHARE, SUBSCRIBE, TIMESTAMP, UI, match_line
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
 
@@ -132,11 +132,21 @@ def test_teaser_box_headings_are_related_markers(line):
     ("Sponsored links", AD), ("Related Recipes", RELATED), ("過去のエントリ", RELATED),
     ("Create an account", SUBSCRIBE), ("Already have an account?", SUBSCRIBE),
     ("Vous avez déjà un compte ?", SUBSCRIBE), ("¿Ya tienes una cuenta?", SUBSCRIBE),
+    ("Artikel anhören", UI), ("Listen to this article", UI), ("Fotostrecke ansehen", UI), ("Zobrazit vše", UI),
+    ("See all", UI), ("Aufklappen", UI), ("This advertisement has not loaded yet.", AD),
+    ("44 Bilder", COUNTER), ("12 photos", COUNTER),
 ])
 def test_widget_words_in_many_languages(line, rule):
     """A copied link's notice, a comment list's buttons, sponsored links, a box of related
-    recipes, an account's prompts: each a line of its own."""
+    recipes, an account's prompts, a player's and a gallery's buttons, a gallery's count: each a
+    line of its own."""
     assert _rule(line) == rule
+
+
+def test_a_count_of_likes_keeps_its_case():
+    """Counts of likes and shares are counters in lower case only ("66 Likes" under a teaser card
+    counted as the article's own line, and a card joined the body)."""
+    assert _rule("66 likes") == COUNTER and _rule("66 Likes") is None
 
 
 @pytest.mark.parametrize("line", ["Zurück zur Übersicht", "Zurück", "Volver", "返回", "Mehr erfahren", "Learn more",

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 
 from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, INLINE_MARKERS_BARE, READ_MORE_ENDS, BYLINE_WORDS, CAPTION_NAMES, CAPTION_WORDS,
-                         COMMENT_ENDS, COMMENT_VERBS, COMMENTS_PHRASES, COPYRIGHT_STARTS, COUNTER_NOUNS,
+                         COMMENT_ENDS, COMMENT_VERBS, COMMENTS_PHRASES, COPYRIGHT_STARTS, COUNTER_NOUNS, GALLERY_COUNT_NOUNS,
                          END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, INLINE_MARKERS_HEADLINE, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
                          RELATIVE_DAYS, RIGHTS_RESERVED, COMMENT_COUNT_NOUNS, COMMENT_COUNT_ONE, COMMENT_COUNT_PREPS, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
                          SUBSCRIBE_WORDS, THAI_MONTHS, UI_PHRASES, SHARE_ROW_FILLERS, SHARE_ROW_WORDS, AGO_AFTER, AGO_BEFORE, TIME_AT)
@@ -141,7 +141,7 @@ _SHORT_FIRST = _first_words(_SHORT.pattern, *SHORT_FIRST_EXTRA)
 # tried as "the" digit), "1" + " " * n + "x" n**2 steps in the second branch.
 _COUNTER = re.compile(
     r"^[\s.,:/|kKmM+()%-]*+\d[\s\d.,:/|kKmM+()%-]*+$"
-    r"|^\d[\d.,]*+(?:\s*+[kKmM])?\s++(?:" + COUNTER_NOUNS + r")\.?$",
+    r"|^\d[\d.,]*+(?:\s*+[kKmM])?\s++(?:" + COUNTER_NOUNS + r"|(?i:" + GALLERY_COUNT_NOUNS + r"))\.?$",
 )
 _TIMESTAMP = re.compile(
     r"^(?:\d+\s*(?:[smhd]|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"

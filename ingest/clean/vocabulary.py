@@ -73,6 +73,7 @@ AD_PHRASES = (
     r"reklama|reklam|pubblicità|advertentie|annons|annonse|annonce|mainos|hirdetés|publicitate|"
     r"реклама|広告|广告|광고|โฆษณา|quảng cáo|विज्ञापन|إعلان|"
     r"continue reading below|article continues below(?: advertisement)?|"
+    r"this advertisement has not loaded yet(?:, but your article continues below)?|"
     r"scroll to continue(?: with content)?|skip ad)"
 )
 # Comment widgets and reply buttons.
@@ -182,8 +183,12 @@ UI_PHRASES = (
     r"more videos|latest videos|top videos|weitere videos|mehr videos|plus de vidéos|nos vidéos|más vídeos|"
     r"mais vídeos|altri video|meer video's|fler videor|flere videoer|další videa|"
     r"startseite|suche|главная|поиск|меню|beranda|cari|inicio|accueil|"
-    # back to the list, learn more: a button
+    # back to the list, learn more, see all, listen to the article, open a gallery, fold a box: a button
     r"zurück|zurück zur übersicht|zur übersicht|retour|volver|voltar|terug|返回|"
+    r"see all|show all|view all|alle anzeigen|zobrazit vše|voir tout|ver todos?|vedi tutti|bekijk alles|"
+    r"artikel anhören|listen to (?:this |the )?article|écouter (?:l'|cet )article|escuchar (?:el |este )?artículo|"
+    r"ascolta l'articolo|fotostrecke(?: ansehen)?|bilderstrecke(?: ansehen)?|zur (?:foto|bilder)strecke|view gallery|"
+    r"aufklappen|zuklappen|einklappen|ausklappen|"
     r"learn more|mehr erfahren|en savoir plus|saber más|scopri di più|meer informatie|"
     # search, close, home, show more / less, sponsored, gallery, listen in other languages
     r"suchen|rechercher|recherche|buscar|cerca|pesquisar|zoeken|sök|søk|søg|haku|szukaj|hledat|"
@@ -220,6 +225,8 @@ COUNTER_NOUNS = (
     r"views?|likes?|reads?|shares?|comments?|votes?|просмотр\w*|"
     r"kali dibaca|aufrufe"
 )
+# A photo gallery's count on a line of its own ("44 Bilder", "12 photos", "8 Fotos"), in any case.
+GALLERY_COUNT_NOUNS = r"bilder|fotos?|photos?|images|pictures|imágenes|immagini|afbeeldingen|zdjęć"
 # A blog's comments heading: a count, a name for the comments and the post's title after a
 # preposition ("11 responses to “Title”", "5 Gedanken zu „Title“", "One thought on “Title”",
 # "3 Kommentare zu "Title"", "2 réponses à « Title »", "4 comentarios en «Title»"; rules._COMMENT_COUNT).
