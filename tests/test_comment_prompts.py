@@ -50,3 +50,21 @@ def test_an_articles_line_about_comments_stays(line):
     body = [*COUNCIL_BODY, line]
     cleaned = clean_text(_page("Council approves budget for more buses", body), OPTIONS)
     assert line in cleaned.paragraphs
+
+
+def test_a_prompt_above_the_end_marker_that_cut_the_block_goes():
+    """The body block ran on past the comment box into the teasers under it, so the prompt was not
+    among its last lines; the box's count ends the article, and the prompt right above it goes."""
+    prompt = "Die Kommentarfunktion ist um diese Uhrzeit deaktiviert."
+    body = [*COUNCIL_BODY_DE, *(
+        f"Für die Linie {n} kauft die Stadt {n + 2} neue Busse, die ab dem Frühjahr im Zehn-Minuten-Takt "
+        f"zwischen dem Bahnhof und dem Stadtteil {place} fahren sollen, wie der Kämmerer am Abend sagte."
+        for n, place in enumerate(("Nordstadt", "Südstadt", "Altstadt", "Weststadt", "Oststadt", "Hafen"), 3))]
+    teasers = [line for place in ("Nordstadt", "Südstadt", "Altstadt") for line in (
+        "Verkehr", f"Neue Radwege für die {place} sollen bis zum Herbst fertig sein",
+        f"In der {place} sollen bis zum Herbst drei neue Radwege entstehen, doch die Anwohner fürchten "
+        "um ihre Parkplätze und haben eine Petition mit vielen Unterschriften eingereicht.", "13.01.2026")]
+    cleaned = clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", body, prompt,
+                               "0 Kommentare", "Das könnte Sie auch interessieren", *teasers), OPTIONS)
+    assert list(cleaned.paragraphs) == body
+    assert {r.rule for r in cleaned.removed if r.text == prompt} == {"phrase:comments"}

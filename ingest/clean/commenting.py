@@ -8,7 +8,9 @@ usuario") or that the comments are closed (COMMENT_CLOSED: "Die Kommentarfunktio
 diese Uhrzeit deaktiviert.", "Comments are closed."). The body block often takes it in as its
 last lines, with what follows it. Such a line among the block's last COMMENT_TAIL_ITEMS lines
 gets rule COMMENTS, an end marker (ingest.clean.labels.ends_article then takes what follows it
-out of the body unless the article resumes). An article's own sentence about comments ("declined
+out of the body unless the article resumes). Where the block ran on past the box into the teasers
+under it and the box's own end marker cut the body short, the body's new last lines are asked
+again (ingest.clean.text). An article's own sentence about comments ("declined
 to comment", "the comments were closed to the public") is one of many in a paragraph longer than
 COMMENT_PROMPT_MAX_WORDS or above the block's tail; a reporter's "asked to comment" names no
 sign-in. Only the tail is looked at: its lines joined and lower-cased once and searched for the

@@ -238,6 +238,9 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             start = deck
     labels, end = label_items(start, end, gaps, scores, rules, texts, words, ends, min_words, dull,
                               lined is not None)
+    # an end marker cut the block short: the comment box's prompt right above it is the box's
+    for i in comment_prompts(texts, words, labels, start, end):  # ("Die Kommentarfunktion ist deaktiviert.")
+        labels[i] = R.COMMENTS
     if not bare:  # in an article alone, a repeated label is its structure ("Step 1", a table head)
         label_repeated_labels(start, end, labels, keys, words, ends)
     label_privacy_notices(start, end, labels, texts, words, unspaced)
