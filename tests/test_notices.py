@@ -135,12 +135,21 @@ def test_teaser_box_headings_are_related_markers(line):
     ("Artikel anhören", UI), ("Listen to this article", UI), ("Fotostrecke ansehen", UI), ("Zobrazit vše", UI),
     ("See all", UI), ("Aufklappen", UI), ("This advertisement has not loaded yet.", AD),
     ("44 Bilder", COUNTER), ("12 photos", COUNTER),
+    ("ADVERTISING inRead invented by Teads", AD), ("Promoted Links by Taboola", AD), ("Recommended by Outbrain", AD),
+    ("Enviá tu comentario", COMMENTS), ("Next Up In Culture", RELATED), ("Most Read Business Stories", RELATED),
+    ("Más sobre Conflicto mapuche", RELATED), ("Check out more articles on example.com!", RELATED),
+    ("This is a modal window.", UI), ("Read now", UI), ("View this image ›", UI), ("Retweet this article!", SHARE),
 ])
 def test_widget_words_in_many_languages(line, rule):
     """A copied link's notice, a comment list's buttons, sponsored links, a box of related
     recipes, an account's prompts, a player's and a gallery's buttons, a gallery's count: each a
     line of its own."""
     assert _rule(line) == rule
+
+
+def test_a_line_of_code_is_no_copy_button():
+    """A Dockerfile's "COPY . ." in an article's code is no button (only "Copy code" is)."""
+    assert _rule("COPY . .") is None and _rule("Copy code") == UI
 
 
 def test_a_count_of_likes_keeps_its_case():

@@ -20,7 +20,7 @@ SHARE_PHRASES = (
     r"(?:share|shares|sharing|share (?:this|on|via|the|article|story|post)\b.*|tweet|"
     r"tweet this|pin it|pin|email|e-mail|print|whatsapp|facebook|twitter|linkedin|reddit|"
     r"pinterest|tumblr|telegram|vk|vkontakte|google ?\+|google plus|flipboard|messenger|"
-    r"copy link|copy url|link copied|enlace copiado|link kopiert|lien copié|link copiato|link copiado|"
+    r"retweet(?: this(?: article| post| story)?)?|copy link|copy url|link copied|enlace copiado|link kopiert|lien copié|link copiato|link copiado|"
     r"send|save|bookmark|teilen|drucken|поделиться|"
     r"bagikan|compartir|partager|compartilhar|\d+\s*(?:shares?)|"
     # "share" in other languages, alone or with one word ("Sdílet článek", "Del artikkel")
@@ -74,6 +74,9 @@ AD_PHRASES = (
     r"реклама|広告|广告|광고|โฆษณา|quảng cáo|विज्ञापन|إعلان|"
     r"continue reading below|article continues below(?: advertisement)?|"
     r"this advertisement has not loaded yet(?:, but your article continues below)?|"
+    # the labels ad and recommendation networks put on their slots and boxes
+    r"(?:advertising )?inread invented by teads|(?:promoted|sponsored) (?:links|stories|content) by .{1,20}|"
+    r"recommended by (?:outbrain|taboola)|"
     r"scroll to continue(?: with content)?|skip ad)"
 )
 # Comment widgets and reply buttons.
@@ -81,7 +84,7 @@ COMMENTS_PHRASES = (
     r"(?:\d+\s+)?(?:comments?|view comments|show comments|leave a comment|"
     r"add a comment|post a comment|write a comment|post with no comments|no comments(?: yet)?|"
     r"(?:show|load|view|see) (?:more|all) comments|alle kommentare anzeigen|mehr kommentare(?: anzeigen| laden)?|"
-    r"ver más comentarios|voir plus de commentaires|"
+    r"ver más comentarios|voir plus de commentaires|envía tu comentario|enviá tu comentario|envia tu comentario|envíe su comentario|"
     r"be the first to comment|join the (?:conversation|discussion)|discussion|reply|replies|"
     r"antworten|beantworten|responder|répondre|rispondi|rispondere|beantwoorden|reageer|svar|svara|"
     r"svare|vastaa|odpovědět|odpowiedz|válasz|ответить|balas|yanıtla|"
@@ -118,6 +121,8 @@ RELATED_PHRASES = (
     # "More videos", "Mehr zum Thema Hitze", "Die Redaktion empfiehlt"
     r"more trending|trending (?:news|stories)|(?:most read|most popular|latest|top stories) in .{1,30}|"
     r"you may like|you might like|more great .{1,30} stories|read more stories|(?:read )?more on these topics|"
+    r"next up(?: in .{1,30})?|most (?:read|popular) .{1,30} stories|check out more (?:articles|stories) (?:on|at|from) .{1,40}|"
+    r"más sobre .{1,40}|mais sobre .{1,40}|"
     r"meistgelesen|meistgelesene artikel|les plus lus|lo más leído|más leídas|mais lidas|i più letti|più letti|"
     r"meest gelezen|mest lästa|mest lest|mest læste|luetuimmat|najczęściej czytane|nejčtenější|самое читаемое|"
     r"en çok okunanlar|die redaktion empfiehlt|weitere informationen|mehr news|mehr von .{1,30}|mehr zu .{1,40}|"
@@ -183,6 +188,9 @@ UI_PHRASES = (
     r"more videos|latest videos|top videos|weitere videos|mehr videos|plus de vidéos|nos vidéos|más vídeos|"
     r"mais vídeos|altri video|meer video's|fler videor|flere videoer|další videa|"
     r"startseite|suche|главная|поиск|меню|beranda|cari|inicio|accueil|"
+    # a video player's dialog (video.js), copy and read-now buttons, an image's viewer link
+    r"this is a modal window|beginning of dialog window|end of dialog window|copy code|read now|"
+    r"view (?:this |the )?image|"
     # back to the list, learn more, see all, listen to the article, open a gallery, fold a box: a button
     r"zurück|zurück zur übersicht|zur übersicht|retour|volver|voltar|terug|返回|"
     r"see all|show all|view all|alle anzeigen|zobrazit vše|voir tout|ver todos?|vedi tutti|bekijk alles|"
