@@ -88,7 +88,8 @@ def test_a_source_inside_a_paragraph_is_the_articles():
 
 
 @pytest.mark.parametrize("credit", ["AFP", "Getty Images", "Michael Conroy, AP", "Philipp von Ditfurth/dpa",
-                                    "imago images/Pemax", "(Reuters)"])
+                                    "imago images/Pemax", "(Reuters)", "личный архив Анны Петровой",
+                                    "Courtesy of the family", "Foto aus dem Privatarchiv"])
 def test_a_credit_alone_in_the_body_is_removed(credit):
     """A photo's credit on a line of its own, its caption elsewhere or none: an agency, or a
     photographer and the agency (credits.credit_lines)."""
@@ -98,7 +99,8 @@ def test_a_credit_alone_in_the_body_is_removed(credit):
 
 
 @pytest.mark.parametrize("line", ["Reuters contributed reporting to this story.", "Michael Conroy, a photographer for AP",
-                                  "the council/AP"])
+                                  "the council/AP",
+                                  "Courtesy of the city council, the old ferry timetables went on show on Monday."])
 def test_a_line_that_names_an_agency_in_words_stays(line):
     """A sentence that names an agency, or a name that is no photographer's, is no credit."""
     assert credit_lines([line], [len(line.split())], [None], 0, 1) == []

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from itertools import accumulate, compress, islice
 from operator import itemgetter
 
-from .vocabulary import BRACKET_CREDIT_ENDS, CAPTION_NAMES, CREDIT_AGENCIES, END_CREDIT_WORDS, HANGUL_CREDIT_WORDS, POSITION_MARKERS, SOURCE_NAMES
+from .vocabulary import ARCHIVE_CREDITS, BRACKET_CREDIT_ENDS, CAPTION_NAMES, CREDIT_AGENCIES, END_CREDIT_WORDS, HANGUL_CREDIT_WORDS, POSITION_MARKERS, SOURCE_NAMES
 
 # A caption that ends with its photo credit after the last sentence: "... in London. AP Photo/Jane
 # Doe", "... talks. (Name Surname/CBC)", "... gesehen. Getty Images", "... durante el desfile. EFE".
@@ -262,11 +262,14 @@ _AGENCY_MAX_WORDS = max(len(a.split()) for a in CREDIT_AGENCIES)
 
 def credit_lines(texts: list[str], words: list[int], labels: list, start: int, end: int) -> list[int]:
     """Indices of the body lines of [start, end) (labels[i] None) that are a photo's credit alone
-    (see above). Only a line that is an agency's name, or holds a "/" or a comma, is matched."""
+    (see above), or that open with an archive's or a courtesy's credit (vocabulary.ARCHIVE_CREDITS:
+    "личный архив Анны Петровой", "Courtesy of the family"). Only a line that is an agency's name,
+    or holds a "/" or a comma, is matched against the agencies."""
     out = []
     for i in compress(range(start, end), map(CREDIT_LINE_MAX_WORDS.__ge__, words[start:end])):
         line = texts[i]
-        if (("/" in line or "," in line) and _CREDIT_ALONE.fullmatch(line)
-                or words[i] <= _AGENCY_MAX_WORDS and line.strip("()").lower() in _AGENCIES_ALONE) and labels[i] is None:
+        if labels[i] is None and (("/" in line or "," in line) and _CREDIT_ALONE.fullmatch(line)
+                                  or words[i] <= _AGENCY_MAX_WORDS and line.strip("()").lower() in _AGENCIES_ALONE
+                                  or line.lstrip("(©").lower().startswith(ARCHIVE_CREDITS)):
             out.append(i)
     return out

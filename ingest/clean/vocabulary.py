@@ -302,7 +302,8 @@ RIGHTS_RESERVED = ("all rights reserved", "alle rechte vorbehalten", "все п�
                    # says "無断転載した", not that it is forbidden
                    "재배포 금지", "재배포금지", "転載を禁", "複製を禁")
 # Markers that introduce a teaser on the same line ("Related: ...").
-INLINE_MARKERS = ("related", "read more", "read also", "also read", "see also", "more", "watch",
+INLINE_MARKERS = ("related", "related post", "related article", "related story", "related reading",
+                  "read more", "read also", "also read", "see also", "more", "watch",
                   "recommended", "baca juga", "lihat juga", "читайте также", "читайте еще",
                   "смотрите также", "lesen sie auch", "mehr zum thema", "leia também",
                   "lee también", "à lire aussi")
@@ -500,6 +501,15 @@ COMMENT_CLOSED = ("closed", "disabled", "deaktiviert", "geschlossen", "désactiv
                   "desativad", "chius", "disabilitat", "gesloten", "uitgeschakeld", "stängd", "avstängd", "lukket",
                   "deaktiveret", "suljettu", "zamknię", "wyłączon", "uzavřen", "vypnut", "закрыт", "отключ",
                   "kapalı", "kapatıl", "締め切", "关闭", "關閉", "마감")
+# What a photo's credit that names no agency opens with, on a short line of its own: the private
+# or family archive it comes from, or whose courtesy ("личный архив Анны Петровой", "Foto aus dem
+# Privatarchiv", "Courtesy of the family"): ingest.clean.credits.credit_lines. Lower case.
+ARCHIVE_CREDITS = ("личный архив", "из личного архива", "фото из личного архива", "особистий архів",
+                   "з особистого архіву", "archiwum prywatne", "z archiwum prywatnego", "archivo personal",
+                   "archivo familiar", "archivio personale", "archivio privato", "arquivo pessoal",
+                   "privatarchiv", "foto aus dem privatarchiv", "archives personnelles", "archives familiales",
+                   "private archive", "family archive", "personal archive", "courtesy of", "photo courtesy of",
+                   "image courtesy of")
 # News and photo agencies whose name alone, or after or before a photographer's ("Michael Conroy,
 # AP", "Jane Roe/dpa", "imago images/Name"), makes a line a photo's credit (ingest.clean.credits.
 # credit_lines). Lower case.
