@@ -49,6 +49,7 @@ SUBSCRIBE_VERBS = (
     r"(?:subscribe|subscribe now|sign up|sign in|log ?in|log out|register|"
     r"newsletter|newsletters|join us|join our newsletter|"
     # an account's prompts: "Create an account", "Already have an account?", "Créer un compte"
+    r"(?:sie sind|du bist) (?:aktuell |derzeit |noch )?nicht (?:eingeloggt|angemeldet)|you are not (?:logged|signed) in|"
     r"create (?:an |your )?account|already have an account\??|créer un compte|vous avez déjà un compte\s*\??|"
     r"konto erstellen|sie haben bereits ein konto\??|crear (?:una )?cuenta|¿?ya tienes (?:una )?cuenta\??|"
     r"criar (?:uma )?conta|sign up for (?:our|the) newsletters?|follow us(?: on \w+)?|follow|unfollow|abonnieren|"
@@ -84,6 +85,7 @@ COMMENTS_PHRASES = (
     r"(?:\d+\s+)?(?:comments?|view comments|show comments|leave a comment|"
     r"add a comment|post a comment|write a comment|post with no comments|no comments(?: yet)?|"
     r"(?:show|load|view|see) (?:more|all) comments|alle kommentare anzeigen|mehr kommentare(?: anzeigen| laden)?|"
+    r"keine kommentare|sin comentarios|aucun commentaire|nessun commento|geen reacties|sem comentários|inga kommentarer|"
     r"ver más comentarios|voir plus de commentaires|envía tu comentario|enviá tu comentario|envia tu comentario|envíe su comentario|"
     r"be the first to comment|join the (?:conversation|discussion)|discussion|reply|replies|"
     r"antworten|beantworten|responder|répondre|rispondi|rispondere|beantwoorden|reageer|svar|svara|"
@@ -122,7 +124,7 @@ RELATED_PHRASES = (
     r"more trending|trending (?:news|stories)|(?:most read|most popular|latest|top stories) in .{1,30}|"
     r"you may like|you might like|more great .{1,30} stories|read more stories|(?:read )?more on these topics|"
     r"next up(?: in .{1,30})?|most (?:read|popular) .{1,30} stories|check out more (?:articles|stories) (?:on|at|from) .{1,40}|"
-    r"más sobre .{1,40}|mais sobre .{1,40}|"
+    r"más sobre .{1,40}|mais sobre .{1,40}|zum weiterlesen|"
     r"meistgelesen|meistgelesene artikel|les plus lus|lo más leído|más leídas|mais lidas|i più letti|più letti|"
     r"meest gelezen|mest lästa|mest lest|mest læste|luetuimmat|najczęściej czytane|nejčtenější|самое читаемое|"
     r"en çok okunanlar|die redaktion empfiehlt|weitere informationen|mehr news|mehr von .{1,30}|mehr zu .{1,40}|"
@@ -190,7 +192,7 @@ UI_PHRASES = (
     r"startseite|suche|главная|поиск|меню|beranda|cari|inicio|accueil|"
     # a video player's dialog (video.js), copy and read-now buttons, an image's viewer link
     r"this is a modal window|beginning of dialog window|end of dialog window|copy code|read now|"
-    r"view (?:this |the )?image|"
+    r"view (?:this |the )?image|pdf|"
     # back to the list, learn more, see all, listen to the article, open a gallery, fold a box: a button
     r"zurück|zurück zur übersicht|zur übersicht|retour|volver|voltar|terug|返回|"
     r"see all|show all|view all|alle anzeigen|zobrazit vše|voir tout|ver todos?|vedi tutti|bekijk alles|"
