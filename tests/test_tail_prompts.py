@@ -62,3 +62,19 @@ def test_an_app_the_article_is_about_stays():
     body = [*COUNCIL_BODY, "Riders can already buy the cheaper fares in the app on your phone, the mayor added."]
     cleaned = clean_text(_page("Council approves budget for more buses", body[:-1], body[-1]), OPTIONS)
     assert list(cleaned.paragraphs) == body
+
+
+def test_an_extractors_reading_loses_the_prompt_the_classifier_told():
+    """trafilatura keeps a prompt inside the <article> as a paragraph; the line classifier, which
+    reads the page's lines, tells it as the site's prompt, and the HTML body loses it too."""
+    from ingest.clean.html import clean_html
+
+    prompt = "Follow The Daily Courier on Twitter and Instagram and on Facebook for the latest news."
+    paragraphs = "".join(f"<p>{p}</p>" for p in [*COUNCIL_BODY, prompt])
+    page = f"""<!DOCTYPE html><html><head><title>Council approves budget for more buses - Daily Courier</title></head>
+<body><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<article><h1>Council approves budget for more buses</h1>{paragraphs}</article>
+<footer><p>© 2026 Daily Courier. All rights reserved.</p></footer></body></html>"""
+    cleaned = clean_html(page, OPTIONS)
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert {r.rule for r in cleaned.removed if r.text == prompt} == {"phrase:subscribe"}

@@ -165,6 +165,22 @@ def _gallery(lines: list[str]) -> list[bool]:
     return gallery_lines(texts, "".join(text[:1] or " " for text in texts))
 
 
+# The rules the line classifier gives a line by what it says where it stands (a prompt among the
+# body's last lines, a privacy or consent notice, a comment box's prompt, a feedback widget, a
+# photo's credit alone): an extractor keeps such a line as a paragraph.
+_TOLD_RULES = frozenset({R.SUBSCRIBE, R.PRIVACY, R.COMMENTS, R.FEEDBACK, R.CONTACT})
+
+
+def _told_prompts(body: list[str], classifier_removed: tuple[RemovedLine, ...]) -> tuple[list[str], list[RemovedLine]]:
+    """The reading's lines without those the line classifier removed by one of _TOLD_RULES, and
+    those lines, removed with its rule."""
+    told = {r.text: r.rule for r in classifier_removed if r.rule in _TOLD_RULES}
+    if not told or not any(line in told for line in body):
+        return body, []
+    return ([line for line in body if line not in told],
+            [RemovedLine(no, line, told[line]) for no, line in enumerate(body) if line in told])
+
+
 def _left_out(page_lines: list[str], body: list[str], body_grams: set, removed: list[RemovedLine],
               classifier_removed: tuple[RemovedLine, ...], reading: str) -> list[RemovedLine]:
     """Page lines that are neither in the body nor already removed, with who left them out.
@@ -232,6 +248,9 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
                                 page_lines, kinds, title, removed, agreed, captions)
     if links or len(restored) > len(body):
         body, removed, body_grams = restored, removed + links, reading_grams(restored)
+    body, prompts = _told_prompts(body, text.removed)
+    if prompts:
+        removed, body_grams = removed + prompts, reading_grams(body)
     removed = _numbered(removed, page_lines)
     removed += _left_out(page_lines, body, body_grams, removed, text.removed, choice.reading)
     if choice.reading == READABILITY:
