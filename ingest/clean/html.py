@@ -166,9 +166,10 @@ def _gallery(lines: list[str]) -> list[bool]:
 
 
 # The rules the line classifier gives a line by what it says where it stands (a prompt among the
-# body's last lines, a privacy or consent notice, a comment box's prompt, a feedback widget, a
-# photo's credit alone): an extractor keeps such a line as a paragraph.
-_TOLD_RULES = frozenset({R.SUBSCRIBE, R.PRIVACY, R.COMMENTS, R.FEEDBACK, R.CONTACT})
+# body's last lines, a privacy notice, a comment box's prompt, a feedback widget, a tip line, a
+# photo's caption or credit): an extractor keeps such a line as a paragraph. (Not a copyright
+# notice: an RFC's is its text.)
+_TOLD_RULES = frozenset({R.SUBSCRIBE, R.PRIVACY, R.COMMENTS, R.FEEDBACK, R.CONTACT, R.CAPTION})
 
 
 def _told_prompts(body: list[str], classifier_removed: tuple[RemovedLine, ...]) -> tuple[list[str], list[RemovedLine]]:
