@@ -174,8 +174,10 @@ _TOLD_RULES = frozenset({R.SUBSCRIBE, R.PRIVACY, R.COMMENTS, R.FEEDBACK, R.CONTA
 
 def _told_prompts(body: list[str], classifier_removed: tuple[RemovedLine, ...]) -> tuple[list[str], list[RemovedLine]]:
     """The reading's lines without those the line classifier removed by one of _TOLD_RULES, and
-    those lines, removed with its rule."""
-    told = {r.text: r.rule for r in classifier_removed if r.rule in _TOLD_RULES}
+    those lines, removed with its rule. Only lines under RULE_MAX_WORDS words, as for the shape
+    rules: an extractor's one long line can be a whole body that opens with a photo's credit."""
+    told = {r.text: r.rule for r in classifier_removed
+            if r.rule in _TOLD_RULES and len(r.text.split()) < RULE_MAX_WORDS}
     if not told or not any(line in told for line in body):
         return body, []
     return ([line for line in body if line not in told],
