@@ -115,7 +115,7 @@ COMMENTS_PHRASES = (
 # Related-story and read-more markers.
 RELATED_PHRASES = (
     r"(?:related(?: stor(?:y|ies)| articles?| posts?| coverage| content| news| links?"
-    r"| topics| videos?| recipes| products| galleries| searches)?|過去のエントリー?|関連エントリー?|read more|read next|read also|also read|see also|more from .{1,40}|"
+    r"| topics| videos?| recipes| products| galleries| searches)?|過去のエントリー?|read more|read next|read also|also read|see also|more from .{1,40}|"
     r"more on this(?: story)?|more stories|more news|recommended(?: for you| stories| reading)?|"
     r"you may also like|you might also like|most popular|most read|trending(?: now)?|"
     r"top stories|latest news|editor'?s picks|editor'?s choice|what to read next|up next|"
