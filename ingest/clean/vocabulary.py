@@ -49,10 +49,12 @@ SUBSCRIBE_VERBS = (
     r"(?:subscribe|subscribe now|sign up|sign in|log ?in|log out|register|"
     r"newsletter|newsletters|join us|join our newsletter|"
     # an account's prompts: "Create an account", "Already have an account?", "Créer un compte"
-    r"(?:sie sind|du bist) (?:aktuell |derzeit |noch )?nicht (?:eingeloggt|angemeldet)|you are not (?:logged|signed) in|"
-    r"create (?:an |your )?account|already have an account\??|créer un compte|vous avez déjà un compte\s*\??|"
-    r"konto erstellen|sie haben bereits ein konto\??|crear (?:una )?cuenta|¿?ya tienes (?:una )?cuenta\??|"
-    r"criar (?:uma )?conta|sign up for (?:our|the) newsletters?|follow us(?: on \w+)?|follow|unfollow|abonnieren|"
+    # (spelt out, no inner alternation: every word after "(?:" or "|" opens the line gate, rules._first_words)
+    r"sie sind nicht eingeloggt|sie sind nicht angemeldet|sie sind aktuell nicht eingeloggt|du bist nicht eingeloggt|"
+    r"you are not logged in|you are not signed in|"
+    r"create an account|create your account|create account|already have an account\??|créer un compte|"
+    r"vous avez déjà un compte\s*\??|konto erstellen|sie haben bereits ein konto\??|crear una cuenta|crear cuenta|"
+    r"¿?ya tienes una cuenta\??|criar uma conta|criar conta|sign up for (?:our|the) newsletters?|follow us(?: on \w+)?|follow|unfollow|abonnieren|"
     r"anmelden|подписаться|подпишитесь.*|войти|berlangganan|langganan|masuk|daftar|"
     r"suscr[ií]bete|inscreva-se|s'abonner|newsletter abonnieren|get the app|download the app|"
     r"iscriviti|abbonati|abonneren|abonneer|prenumerera|abonner|abonnér|tilaa|subskrybuj|"
@@ -76,15 +78,17 @@ AD_PHRASES = (
     r"continue reading below|article continues below(?: advertisement)?|"
     r"this advertisement has not loaded yet(?:, but your article continues below)?|"
     # the labels ad and recommendation networks put on their slots and boxes
-    r"(?:advertising )?inread invented by teads|(?:promoted|sponsored) (?:links|stories|content) by .{1,20}|"
-    r"recommended by (?:outbrain|taboola)|"
+    r"advertising inread invented by teads|inread invented by teads|promoted links by .{1,20}|"
+    r"promoted stories by .{1,20}|promoted content by .{1,20}|sponsored links by .{1,20}|sponsored stories by .{1,20}|"
+    r"recommended by outbrain|recommended by taboola|"
     r"scroll to continue(?: with content)?|skip ad)"
 )
 # Comment widgets and reply buttons.
 COMMENTS_PHRASES = (
     r"(?:\d+\s+)?(?:comments?|view comments|show comments|leave a comment|"
     r"add a comment|post a comment|write a comment|post with no comments|no comments(?: yet)?|"
-    r"(?:show|load|view|see) (?:more|all) comments|alle kommentare anzeigen|mehr kommentare(?: anzeigen| laden)?|"
+    r"show more comments|show all comments|load more comments|view more comments|view all comments|"
+    r"see more comments|see all comments|alle kommentare anzeigen|mehr kommentare(?: anzeigen| laden)?|"
     r"keine kommentare|sin comentarios|aucun commentaire|nessun commento|geen reacties|sem comentários|inga kommentarer|"
     r"ver más comentarios|voir plus de commentaires|envía tu comentario|enviá tu comentario|envia tu comentario|envíe su comentario|"
     r"be the first to comment|join the (?:conversation|discussion)|discussion|reply|replies|"
@@ -123,7 +127,8 @@ RELATED_PHRASES = (
     # "More videos", "Mehr zum Thema Hitze", "Die Redaktion empfiehlt"
     r"more trending|trending (?:news|stories)|(?:most read|most popular|latest|top stories) in .{1,30}|"
     r"you may like|you might like|more great .{1,30} stories|read more stories|(?:read )?more on these topics|"
-    r"next up(?: in .{1,30})?|most (?:read|popular) .{1,30} stories|check out more (?:articles|stories) (?:on|at|from) .{1,40}|"
+    r"next up(?: in .{1,30})?|most read .{1,30} stories|most popular .{1,30} stories|check out more articles on .{1,40}|"
+    r"check out more stories on .{1,40}|"
     r"más sobre .{1,40}|mais sobre .{1,40}|zum weiterlesen|"
     r"meistgelesen|meistgelesene artikel|les plus lus|lo más leído|más leídas|mais lidas|i più letti|più letti|"
     r"meest gelezen|mest lästa|mest lest|mest læste|luetuimmat|najczęściej czytane|nejčtenější|самое читаемое|"
@@ -133,8 +138,8 @@ RELATED_PHRASES = (
     r"artikel terkait|leia também|lee también|à lire aussi|voir aussi|"
     # Spanish, Portuguese, Italian, French, German, Dutch: "also read", "you may be interested",
     # "we recommend", a box's heading over its teasers
-    r"lea también|también lea|tambi[eé]n lee|vea también|ver también|(?:también )?(?:te|le) puede interesar|"
-    r"puede interesarte|(?:te|le) recomendamos|recomendamos|saiba mais|você também pode gostar|"
+    r"lea también|también lea|también lee|tambien lee|vea también|ver también|te puede interesar|le puede interesar|"
+    r"también te puede interesar|también le puede interesar|puede interesarte|te recomendamos|le recomendamos|recomendamos|saiba mais|você também pode gostar|"
     r"potrebbe interessarti|vedi anche|à lire également|à voir aussi|vous aimerez aussi|"
     r"auch interessant|passend dazu|bekijk ook|zie ook|ook interessant|further reading|weiterführende links|"
     # "related" and "read also" in other languages
@@ -192,12 +197,13 @@ UI_PHRASES = (
     r"startseite|suche|главная|поиск|меню|beranda|cari|inicio|accueil|"
     # a video player's dialog (video.js), copy and read-now buttons, an image's viewer link
     r"this is a modal window|beginning of dialog window|end of dialog window|copy code|read now|"
-    r"view (?:this |the )?image|pdf|"
+    r"view this image|view the image|view image|pdf|"
     # back to the list, learn more, see all, listen to the article, open a gallery, fold a box: a button
     r"zurück|zurück zur übersicht|zur übersicht|retour|volver|voltar|terug|返回|"
     r"see all|show all|view all|alle anzeigen|zobrazit vše|voir tout|ver todos?|vedi tutti|bekijk alles|"
-    r"artikel anhören|listen to (?:this |the )?article|écouter (?:l'|cet )article|escuchar (?:el |este )?artículo|"
-    r"ascolta l'articolo|fotostrecke(?: ansehen)?|bilderstrecke(?: ansehen)?|zur (?:foto|bilder)strecke|view gallery|"
+    r"artikel anhören|listen to this article|listen to the article|listen to article|écouter l'article|"
+    r"écouter cet article|escuchar el artículo|escuchar este artículo|escuchar artículo|ascolta l'articolo|"
+    r"fotostrecke(?: ansehen)?|bilderstrecke(?: ansehen)?|zur fotostrecke|zur bilderstrecke|view gallery|"
     r"aufklappen|zuklappen|einklappen|ausklappen|"
     r"learn more|mehr erfahren|en savoir plus|saber más|scopri di più|meer informatie|"
     # search, close, home, show more / less, sponsored, gallery, listen in other languages
