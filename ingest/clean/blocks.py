@@ -151,7 +151,7 @@ def _contents_gap(rules: list, scores: list[float], texts: list[str], a: int, b:
     repeats that are sub-headings of the body block [start, end) listed ahead of it: its table of
     contents. A sub-heading scores nothing and opens a run of text (the line above the block is
     its first; a tag line at its end opens none)."""
-    if not all(rules[j] in _OWN_RULES for j in range(a, b)):
+    if not _bare_gap(rules, scores, a, b, repeats=True):
         return False
     headings = {texts[p]: p for p in range(max(0, start - 1), end - 1) if scores[p] <= 0 < scores[p + 1]}
     listed = texts[a:start - 1]  # the first sub-heading, right above the block, is one the table lists

@@ -38,12 +38,12 @@ from . import rules as R
 from .choose import (CLASSIFIER, READABILITY, TRAFILATURA, Choice, choose_reading, containment, grams,
                      reading_grams, settled)
 from .cleaned import Cleaned
-from .disclosures import DISCLOSURE_MAX_WORDS, disclosure
 from .gallery import gallery_lines
 from ..config import CleanOptions
 from ..provenance import declared_language
 from .guard import prose_bytes
 from .headline import TOPIC_LEAD_CHARS, told_title, topic_keys, without_site
+from .notices import notice
 from .htmltext import media_captions, tree_to_block_lines, tree_to_lines
 from .pagetree import as_laid_out, parse_page
 from .structure import (link_lists, rejoin_broken_lines, restore_dropped_words, restore_opening, restore_sections,
@@ -144,9 +144,8 @@ def _shape_rules(lines: list[str], title: str | None,
         elif R.empty_table_row(line):
             rule = R.EMPTY_ROW
         else:
-            rule = R.match_line(line, n_words) if n_words < RULE_MAX_WORDS else None
-        if rule is None and RULE_MAX_WORDS <= n_words <= DISCLOSURE_MAX_WORDS and disclosure(line.lower()):
-            rule = R.AD  # a long affiliate disclosure (a shorter one is match_line's)
+            # a longer line can still be a notice with a higher bound (an affiliate disclosure)
+            rule = R.match_line(line, n_words) if n_words < RULE_MAX_WORDS else notice(line.lower(), n_words)
         if rule is not None:
             removed.append(RemovedLine(no, line, rule))
         else:
