@@ -78,3 +78,32 @@ def test_an_extractors_reading_loses_the_prompt_the_classifier_told():
     cleaned = clean_html(page, OPTIONS)
     assert list(cleaned.paragraphs) == COUNCIL_BODY
     assert {r.rule for r in cleaned.removed if r.text == prompt} == {"phrase:subscribe"}
+
+
+# A prompt that bids the reader not miss the site's news goes wherever it stands in the body:
+# labels.label_reader_notices.
+@pytest.mark.parametrize("headline, body, prompt", [
+    ("Council approves budget for more buses", COUNCIL_BODY,
+     "Never miss the latest news from the city hall by signing up to our newsletter today!"),
+    ("Council approves budget for more buses", COUNCIL_BODY,
+     "Get The Daily Courier's morning edition by email and never miss our top stories"),
+    ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE, "Du willst nichts mehr verpassen?"),
+    ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE, "2026 nichts mehr versäumen!"),
+], ids=["en-newsletter", "en-email", "de-heading", "de-heading-year"])
+def test_a_prompt_not_to_miss_the_news_goes_mid_body(headline, body, prompt):
+    page = _page(headline, [*body[:1], prompt, *body[1:]], "")  # above the last lines
+    cleaned = clean_text(page, OPTIONS)
+    assert list(cleaned.paragraphs) == body
+    assert _removed_rule(cleaned, prompt) == "phrase:subscribe"
+
+
+@pytest.mark.parametrize("line", [
+    # an article's own advice names no channel of the site's
+    "Don't miss the first new bus routes when they open on the northern side of the river next June.",
+    # "never missed" is another word
+    "The mayor, who never missed a council meeting in twelve years, said she was pleased with the vote.",
+], ids=["advice", "never-missed"])
+def test_an_articles_own_dont_miss_stays(line):
+    body = [*COUNCIL_BODY[:2], line, *COUNCIL_BODY[2:]]
+    cleaned = clean_text(_page("Council approves budget for more buses", body, ""), OPTIONS)
+    assert list(cleaned.paragraphs) == body

@@ -19,7 +19,8 @@ from itertools import accumulate, islice
 
 from . import rules as R
 from .scripts import ends_unpunctuated
-from .vocabulary import CHANNEL_NAMES, CONSENT_CHARACTERS, CONSENT_WORDS, PRIVACY_NAMES, PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, READER_WORDS, SUBSCRIBE_VERBS
+from .vocabulary import (CHANNEL_NAMES, CONSENT_CHARACTERS, CONSENT_WORDS, MISS_ANCHORS, MISS_PHRASES, PRIVACY_NAMES,
+                         PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, READER_WORDS, SIGN_UP_STEMS, SUBSCRIBE_VERBS)
 
 # A "Related" marker's box holds headlines of at most this many words, without a sentence end.
 TEASER_MAX_WORDS = 20
@@ -224,11 +225,25 @@ _CONSENT = re.compile(r"\b(?:" + "|".join(map(re.escape, CONSENT_WORDS)) + r")\b
                       + "|".join(map(re.escape, CONSENT_CHARACTERS)))
 
 
-def label_privacy_notices(start: int, end: int, labels: list, texts: list[str], words: list[int],
-                          unspaced: bool = False) -> None:
+# A line of the body that bids the reader not miss what the site sends (vocabulary.MISS_PHRASES:
+# "Never miss a story", "Du willst nichts mehr verpassen?", "No te pierdas nada") is a
+# newsletter's or an app's prompt, wherever it stands: a box's heading of at most
+# MISS_HEADING_WORDS words ("Don't miss", "Nichts mehr verpassen!"), or a longer line, of at
+# most MISS_MAX_WORDS, that names the channel (vocabulary.CHANNEL_NAMES, SIGN_UP_STEMS: "Get
+# X's Daily Edition by email and never miss our top stories"). An article's own advice names
+# no channel ("Don't miss the final episode on Sunday"), and its "never missed" is another word.
+MISS_HEADING_WORDS = 6
+MISS_MAX_WORDS = 25
+assert all(any(anchor in phrase for anchor in MISS_ANCHORS) for phrase in MISS_PHRASES)
+_MISS = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, MISS_PHRASES)) + r")(?!\w)")
+
+
+def label_reader_notices(start: int, end: int, labels: list, texts: list[str], words: list[int],
+                         unspaced: bool = False) -> None:
     """Give rule PRIVACY to the body lines [start, end) of at most PRIVACY_MAX_WORDS words that
-    name a privacy policy and speak to the reader (see above); `unspaced`: the page holds
-    Chinese or Japanese (scripts.has_unspaced)."""
+    name a privacy policy and speak to the reader, and rule SUBSCRIBE to those that bid the
+    reader not miss the site's news (see above); `unspaced`: the page holds Chinese or Japanese
+    (scripts.has_unspaced)."""
     short = [i for i in range(start, end) if words[i] <= PRIVACY_MAX_WORDS and labels[i] is None]
     if not short:
         return
@@ -237,17 +252,32 @@ def label_privacy_notices(start: int, end: int, labels: list, texts: list[str], 
     lows = [texts[i].lower() for i in short]  # lower-casing may change a line's length ("İ")
     page = "\n".join(lows)
     starts = list(accumulate([len(low) + 1 for low in lows], initial=0))
-    hits = set()
-    for stem in PRIVACY_STEMS + PRIVACY_STEMS_UNSPACED if unspaced else PRIVACY_STEMS:
-        at = page.find(stem)
-        while at >= 0:
-            k = bisect_right(starts, at) - 1
-            hits.add(k)
-            at = page.find(stem, starts[k + 1])
-    for k in hits:
+
+    def holding(stems: tuple[str, ...], page: str, starts: list[int]) -> set[int]:
+        hits = set()
+        for stem in stems:
+            at = page.find(stem)
+            while at >= 0:
+                k = bisect_right(starts, at) - 1
+                hits.add(k)
+                at = page.find(stem, starts[k + 1])
+        return hits
+
+    for k in holding(PRIVACY_STEMS + PRIVACY_STEMS_UNSPACED if unspaced else PRIVACY_STEMS, page, starts):
         low = lows[k]
         if any(map(low.__contains__, PRIVACY_NAMES)) and _CONSENT.search(low):
             labels[short[k]] = R.PRIVACY
+    # A prompt is shorter than most lines of an article: its own page of such lines is scanned.
+    shorter = [k for k, i in enumerate(short) if words[i] <= MISS_MAX_WORDS]
+    if not shorter:
+        return
+    page = "\n".join([lows[k] for k in shorter])
+    starts = list(accumulate([len(lows[k]) + 1 for k in shorter], initial=0))
+    for k in holding(MISS_ANCHORS, page, starts):
+        i, low = short[shorter[k]], lows[shorter[k]]
+        if labels[i] is None and _MISS.search(low) and (
+                words[i] <= MISS_HEADING_WORDS or any(map(low.__contains__, SIGN_UP_STEMS)) or _channel(low)):
+            labels[i] = R.SUBSCRIBE
 
 
 # The last lines of a body that bid the reader subscribe, sign up or follow ("Follow the Daily

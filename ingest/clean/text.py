@@ -75,7 +75,7 @@ from .inlists import bridge_lists
 from .headline import (anchor_leads, body_lead, first_line_title, headline_alone, headline_anchor, headline_part, named_headline, title_line,
                        topic_headline, topic_keys)
 from .worded import worded_anchor
-from .labels import label_items, label_privacy_notices, label_repeated_labels, label_repeated_teasers, label_trailing_prompts, title_before
+from .labels import label_items, label_reader_notices, label_repeated_labels, label_repeated_teasers, label_trailing_prompts, title_before
 from .markdown import mostly_links
 from .lines import first, in_template, run_together, sentence_ends, split_sentences, stripped_lines, word_counts
 from .rejoin import rejoin
@@ -243,7 +243,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         labels[i] = R.COMMENTS
     if not bare:  # in an article alone, a repeated label is its structure ("Step 1", a table head)
         label_repeated_labels(start, end, labels, keys, words, ends)
-    label_privacy_notices(start, end, labels, texts, words, unspaced)
+    label_reader_notices(start, end, labels, texts, words, unspaced)
     label_trailing_prompts(start, end, labels, texts, words)
     for i in credited_captions(texts, words, labels, start, end):  # "...am Rigi." over "Foto: Name"
         labels[i] = R.CAPTION

@@ -416,6 +416,22 @@ CONSENT_WORDS = ("our", "you", "your", "unsere", "unserer", "unseren", "du", "de
 CHANNEL_NAMES = ("newsletter", "newsletters", "inbox", "posteingang", "postfach", "boîte de réception", "bandeja de entrada",
                  "caixa de entrada", "app", "apps", "google news", "whatsapp", "telegram", "youtube",
                  "e-paper", "push")
+# A prompt that bids the reader not miss what the site sends ("Never miss a story", "Du willst
+# nichts mehr verpassen?", "No te pierdas nada", "Ne ratez plus rien"; ingest.clean.labels
+# .label_missed_prompts): whole phrases, lower case, the apostrophe either way; not "don't
+# miss the final" of an article's own advice unless the line is a box's heading or names a
+# channel. Each holds one of MISS_ANCHORS (found with str.find).
+MISS_PHRASES = ("never miss", "don't miss", "don’t miss", "do not miss", "dont miss", "nichts mehr verpassen",
+                "nichts verpassen", "nichts mehr versäumen", "nichts versäumen", "verpassen sie nichts",
+                "verpasse nichts", "verpass nichts", "verpassen sie keine", "verpasse keine", "verpass keine",
+                "no te pierdas", "no se pierda", "no se pierdan", "ne manquez rien", "ne manquez plus",
+                "ne manquez aucun", "ne ratez rien", "ne ratez plus", "ne ratez aucun", "ne rien manquer",
+                "ne rien rater", "non perdere", "non perderti", "não perca", "nao perca", "mis niets", "mis geen")
+MISS_ANCHORS = ("mis", "verpass", "versäum", "pierd", "manq", "rate", "perd", "perca")
+# What names the channel of such a prompt besides CHANNEL_NAMES: the e-mail it comes by, the
+# sign-up it asks for (lower case, found inside words: "signing up", "abonnieren", "suscríbete").
+SIGN_UP_STEMS = ("e-mail", "email", "sign up", "signing up", "subscri", "abonn", "suscri", "inscri", "iscri",
+                 "anmeld", "updates", "notifica", "benachrichtig")
 # CONSENT_WORDS and the reader's "you" and "your" besides: with a channel's name these speak to
 # the reader, not of a company ("its app"; not German "Sie"/"ihr", which also mean "she" and
 # "her", nor French "je").
