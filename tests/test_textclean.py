@@ -361,6 +361,9 @@ TRICKY_LINES = [
     "١٢ تعليقات", "댓글 12", "12 件のコメント", "シェア", "共有する", "²³ views", "۱۲ نظر", "① 3 of 12",
     "首页", "关注我们", "기사 공유", "Boats in the harbour Foto: NTB", "市民が集まった。写真：共同",
     "Source: a: b", "Photo credit:   Jane Doe/AP", *NOTICES, *SIGN_IN_SENTENCES,
+    # no-break and thin spaces, as many pages set them between words
+    "Weitere\xa0Artikel\xa0zum\xa0Thema", "Share\u202fthis\u202farticle", "News\xa0>\xa0U.S.",
+    "Le\xa0«\xa0dircab\xa0» de Richard Ferrand", "Photo\u2009: Reuters",
 ]
 
 
@@ -372,6 +375,23 @@ def test_match_lines_agrees_with_match_line(lines):
     lines = [piece.strip() for line in lines for piece in line.splitlines() if piece.strip()]
     words = [len(line.split()) for line in lines]
     assert match_lines(lines, words) == [match_line(line, n) for line, n in zip(lines, words)]
+
+
+@pytest.mark.parametrize("line", ["Weitere\xa0Artikel\xa0zum\xa0Thema", "Related\xa0stories",
+                                  "Share\u202fthis\u202farticle", "Accueil\xa0»\xa0Politique\xa0»\xa0France"])
+def test_a_rule_reads_wide_spaces_as_spaces(line):
+    """A no-break or thin space between a line's words is a space to the rules, on the page as on its own."""
+    plain = " ".join(line.split())
+    assert match_line(plain, len(plain.split())) is not None
+    assert match_line(line, len(line.split())) == match_line(plain, len(plain.split()))
+    cleaned = clean(page(after=(line, "Ten Bus Routes That Changed the City")))
+    assert rule_of(cleaned, line) == rule_of(clean(page(after=(plain, "Ten Bus Routes That Changed the City"))), plain)
+
+
+def test_a_quotation_in_guillemets_is_no_breadcrumb():
+    # "»" between spaces separates a trail's links, but not after the "«" that opens a quotation
+    assert match_line("Le « dircab » de Richard Ferrand", 6) is None
+    assert match_line("Accueil » Politique » France", 5) == "pattern:breadcrumb"
 
 
 def test_word_counts_agree_with_str_split():

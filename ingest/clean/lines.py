@@ -43,6 +43,26 @@ INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff
 _INVISIBLE_SET = frozenset(INVISIBLE)
 
 
+# Spaces a page sets between words where a line must not break or a thinner gap is wanted:
+# the no-break space, the typographic spaces (en, em, thin, hair ...), the narrow no-break space
+# and the medium mathematical space. The rules' phrases are written with plain spaces ("weitere
+# artikel zum thema"), and "Weitere\xa0Artikel\xa0zum\xa0Thema" matched none: the rules read a
+# line with plain spaces (plain_spaces). One character for one: a line's length and the places
+# in it stay. (Not the ideographic space: a CJK page sets it as a character of its own.)
+WIDE_SPACES = ("\xa0", "\u202f", "\u205f", *map(chr, range(0x2000, 0x200b)))
+_PLAIN = str.maketrans(dict.fromkeys(WIDE_SPACES, " "))
+
+
+def has_wide_spaces(text: str) -> bool:
+    """Whether the text holds one of WIDE_SPACES."""
+    return any(map(text.__contains__, WIDE_SPACES))
+
+
+def plain_spaces(text: str) -> str:
+    """The text with each of WIDE_SPACES a plain space."""
+    return text.translate(_PLAIN)
+
+
 def _bare(line: str) -> str:
     """The line without whitespace and INVISIBLE characters at its edges."""
     i, j = 0, len(line)
@@ -69,7 +89,12 @@ OTHER_SPACE = ("  ", "\t", "\x1f", "\xa0", "\u1680", *map(chr, range(0x2000, 0x2
                 "\u205f", "\u3000")
 
 
-def word_counts(text: str, lines: list[str], unspaced: bool = False) -> list[int]:
+def has_other_spaces(text: str) -> bool:
+    """Whether the text holds whitespace other than single spaces and line breaks (OTHER_SPACE)."""
+    return any(map(text.__contains__, OTHER_SPACE))
+
+
+def word_counts(text: str, lines: list[str], unspaced: bool = False, other_spaces: bool | None = None) -> list[int]:
     """The number of words of each stripped line of the text.
 
     With `unspaced` (the text holds scripts written without spaces: CJK, Thai), the
@@ -77,9 +102,9 @@ def word_counts(text: str, lines: list[str], unspaced: bool = False) -> list[int
     the others, as every line of other texts, count len(line.split()).
     When the text holds no whitespace but single spaces and line breaks (as most
     do), that is the line's number of spaces plus one: counting them is faster
-    than building the list of words.
+    than building the list of words. `other_spaces`: has_other_spaces(text), if known.
     """
-    if any(map(text.__contains__, OTHER_SPACE)):
+    if has_other_spaces(text) if other_spaces is None else other_spaces:
         counts = list(map(len, map(str.split, lines)))
     else:
         counts = list(map((1).__add__, map(str.count, lines, repeat(" "))))

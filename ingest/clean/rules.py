@@ -26,6 +26,7 @@ from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, INLINE_MARKERS_BA
                          SUBSCRIBE_WORDS, THAI_MONTHS, UI_PHRASES, SHARE_ROW_FILLERS, SHARE_ROW_WORDS, AGO_AFTER, AGO_BEFORE, TIME_AT)
 from .credits import PLACED_MAX_WORDS, placed_bracket
 from .notices import CONTACT, EMBED, FEEDBACK, FORM, notice
+from .lines import has_wide_spaces, plain_spaces
 from .scripts import word_count
 
 # --- rule names (the fixed vocabulary) ------------------------------------
@@ -297,8 +298,11 @@ def _has_crumb_separator(line: str) -> bool:
 
 
 def _breadcrumb(line: str) -> bool:
-    """Whether _BREADCRUMB matches the line, in bounded time (see _CRUMB_MAX_CHARS)."""
+    """Whether _BREADCRUMB matches the line, in bounded time (see _CRUMB_MAX_CHARS). A line
+    that opens a guillemet before its "»" quotes ("Le « dircab » de Richard Ferrand"): a trail
+    of links quotes nothing."""
     return (len(line) <= _CRUMB_MAX_CHARS
+            and not ("«" in line and "»" in line.partition("«")[2])
             and len(_CRUMB_SEPARATOR.findall(line)) <= _CRUMB_MAX_SEPARATORS
             and _BREADCRUMB.match(line) is not None)
 
@@ -427,8 +431,11 @@ _SHORT_EXACT = {s: "phrase:" + m.lastgroup
 def match_line(line: str, n_words: int) -> str | None:
     """The rule that recognises this stripped line as boilerplate by its shape, or None.
 
-    The case-insensitive rules run, case-sensitively, on the lower-cased line.
+    The case-insensitive rules run, case-sensitively, on the lower-cased line, its no-break
+    and typographic spaces plain ones (lines.plain_spaces).
     """
+    if has_wide_spaces(line):
+        line = plain_spaces(line)
     low = line.lower()
     return _match(line, n_words, low) or notice(low, n_words)
 

@@ -77,7 +77,8 @@ from .headline import (anchor_leads, body_lead, first_line_title, headline_alone
 from .worded import worded_anchor
 from .labels import label_items, label_reader_notices, label_repeated_labels, label_repeated_teasers, label_trailing_prompts, title_before
 from .markdown import mostly_links
-from .lines import first, in_template, run_together, sentence_ends, split_sentences, stripped_lines, word_counts
+from .lines import (first, has_other_spaces, has_wide_spaces, in_template, run_together, sentence_ends, split_sentences,
+                    stripped_lines, word_counts)
 from .rejoin import rejoin
 from ..models import RemovedLine
 from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, word_run_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
@@ -149,14 +150,15 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             texts = list(compress(texts, keep))
             heads = "".join(map(first, texts))
     unspaced = has_unspaced(text)
-    words = word_counts(text, texts, unspaced)
+    other_spaces = has_other_spaces(text)
+    words = word_counts(text, texts, unspaced, other_spaces)
     line_nos, line_texts = nos, texts
     nos, texts, words, members = rejoin(nos, texts, words, heads, unspaced, saved_widths, paragraph_nos)
     if members:
         heads = "".join(map(first, texts))
     n = len(texts)
 
-    rules = match_lines(texts, words)
+    rules = match_lines(texts, words, other_spaces and has_wide_spaces(text))
     R.comment_headings(texts, heads, words, rules)  # "5 Kommentare zu „Title“"
     R.split_bylines(texts, heads, words, rules)  # "By" over "Jane Roe"
     if links is not None:
