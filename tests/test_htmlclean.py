@@ -344,6 +344,26 @@ def test_lines_of_a_code_listing_are_no_shape_rules_lines():
 
 
 
+@pytest.mark.parametrize("dateline", ["Veröffentlicht am 06.12.2022", "Posted: Thursday, April 21, 2022. 10:11 pm CST."])
+def test_a_date_line_an_extractor_keeps_at_the_top_of_the_article_goes(dateline):
+    """trafilatura keeps the date line inside the <article> as its first paragraph; it is the
+    page's metadata (as the line classifier reads such a line above or atop the body)."""
+    cleaned = clean_html(html_page([dateline, *BODY]), OPTIONS)
+    assert list(cleaned.paragraphs) == BODY
+    assert {r.rule for r in cleaned.removed if r.text == dateline} == {"pattern:timestamp"}
+
+
+def test_a_dated_line_of_the_article_and_an_embedded_posts_signature_stay():
+    # further down, a line with words besides its date is the article's; a post's signature is the post's
+    from ingest.clean.dates import date_line
+
+    signature = "— Daily Bugle (@dailybugle) May 3, 2019"
+    assert date_line("May 3, 2019") and not date_line(signature)
+    lines = [BODY[0], signature, *BODY[1:3], "The vote on the new routes: 14 May 2019", *BODY[3:]]
+    cleaned = clean_html(html_page(lines), OPTIONS)
+    assert list(cleaned.paragraphs) == lines
+
+
 # A table in an article: a header, two rows of figures, and rows whose cells hold only a blank
 # paragraph or a dash (spacers); trafilatura writes the rows as "| North | 12 |".
 _TABLE_ROWS = [("Route", "Buses"), ("North", "12"), ("<p>&nbsp;</p>", "<p> </p>"), ("-", "–"), ("South", "9")]

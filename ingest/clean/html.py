@@ -49,7 +49,8 @@ from .pagetree import as_laid_out, parse_page
 from .structure import (link_lists, rejoin_broken_lines, restore_dropped_words, restore_opening, restore_sections,
                         restore_soft_hyphens)
 from ..models import RemovedLine
-from .text import clean_text
+from .text import BODY_DATE_MAX_WORDS, BODY_DATE_OTHER_WORDS, clean_text
+from .dates import DATE_HEAD_ITEMS, DATE_LINE_OTHER_WORDS, FOUR_DIGITS, date_line
 
 # readability logs a traceback for pages it cannot read; we fall back quietly.
 logging.getLogger("readability").addHandler(logging.NullHandler())
@@ -120,7 +121,9 @@ def _preformatted(root: etree._Element) -> frozenset[str]:
 def _shape_rules(lines: list[str], title: str | None,
                  preformatted: frozenset[str] = frozenset()) -> tuple[list[str], list[RemovedLine]]:
     """Keep a reading's lines; drop a photo gallery, a leading title repeat, table rows of
-    empty cells and short lines a shape rule names. A line of the page's preformatted text is no shape rule's: a line of
+    empty cells, short lines a shape rule names, and date lines: among its first DATE_HEAD_ITEMS
+    lines one with a few other words ("Veröffentlicht am 06.12.2022"), further down one that is
+    nothing but a date, as the line classifier reads them atop and in the body (text.mark_date_lines). A line of the page's preformatted text is no shape rule's: a line of
     code ("*,", "3", "(n - mean) / stddev") has the shape of a bullet, a counter or a crumb."""
     kept: list[str] = []
     removed: list[RemovedLine] = []
@@ -146,6 +149,9 @@ def _shape_rules(lines: list[str], title: str | None,
         else:
             # a longer line can still be a notice with a higher bound (an affiliate disclosure)
             rule = R.match_line(line, n_words) if n_words < RULE_MAX_WORDS else notice(line.lower(), n_words)
+        if rule is None and n_words <= BODY_DATE_MAX_WORDS and FOUR_DIGITS.search(line) and date_line(
+                line, other_words=DATE_LINE_OTHER_WORDS if no < DATE_HEAD_ITEMS else BODY_DATE_OTHER_WORDS):
+            rule = R.TIMESTAMP
         if rule is not None:
             removed.append(RemovedLine(no, line, rule))
         else:
