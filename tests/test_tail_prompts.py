@@ -107,3 +107,35 @@ def test_an_articles_own_dont_miss_stays(line):
     body = [*COUNCIL_BODY[:2], line, *COUNCIL_BODY[2:]]
     cleaned = clean_text(_page("Council approves budget for more buses", body, ""), OPTIONS)
     assert list(cleaned.paragraphs) == body
+
+
+def test_an_extractors_reading_loses_a_prompt_under_a_share_row_the_classifier_cut_off():
+    """The line classifier's body ends at the share row (an end marker), so it tells nothing of
+    the prompt below it; trafilatura keeps both in the <article>: the reading's own last lines
+    are asked, as the classifier asks its body's."""
+    from ingest.clean.html import clean_html
+
+    prompt = "Get the day's top stories from The Daily Courier delivered to your inbox every morning."
+    paragraphs = "".join(f"<p>{p}</p>" for p in COUNCIL_BODY)
+    page = f"""<!DOCTYPE html><html><head><title>Council approves budget for more buses - Daily Courier</title></head>
+<body><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<article><h1>Council approves budget for more buses</h1>{paragraphs}
+<p>Share this article: <a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">Email</a></p><p>{prompt}</p></article>
+<footer><p>© 2026 Daily Courier. All rights reserved.</p></footer></body></html>"""
+    cleaned = clean_html(page, OPTIONS)
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert {r.rule for r in cleaned.removed if r.text == prompt} == {"phrase:subscribe"}
+
+
+def test_a_body_about_a_privacy_policy_keeps_its_lines():
+    # one or two lines that point the reader to the privacy policy are a notice; a body of them is a policy
+    policy = ["This privacy policy explains how we collect and use your personal data when you visit our website.",
+              "Please read our privacy policy carefully before you subscribe to any of our newsletters.",
+              "We may change our privacy policy from time to time, and you will find every change on this page.",
+              "If you have any questions about our privacy policy, you may contact us at the address below."]
+    body = [COUNCIL_BODY[0], *policy, *COUNCIL_BODY[1:]]
+    cleaned = clean_text(_page("Privacy policy of The Daily Courier", body, ""), OPTIONS)
+    assert all(line in cleaned.paragraphs for line in policy)
+    notice = [COUNCIL_BODY[0], policy[1], *COUNCIL_BODY[1:]]
+    cleaned = clean_text(_page("Council approves budget for more buses", notice, ""), OPTIONS)
+    assert _removed_rule(cleaned, policy[1]) == "phrase:privacy"

@@ -49,6 +49,9 @@ from .pagetree import as_laid_out, parse_page
 from .structure import (link_lists, rejoin_broken_lines, restore_dropped_words, restore_opening, restore_sections,
                         restore_soft_hyphens)
 from ..models import RemovedLine
+from .labels import label_reader_notices, label_trailing_prompts
+from .lines import word_counts
+from .scripts import has_unspaced
 from .text import BODY_DATE_MAX_WORDS, BODY_DATE_OTHER_WORDS, clean_text
 from .dates import DATE_HEAD_ITEMS, DATE_LINE_OTHER_WORDS, FOUR_DIGITS, date_line
 
@@ -189,6 +192,26 @@ def _told_prompts(body: list[str], classifier_removed: tuple[RemovedLine, ...]) 
             [RemovedLine(no, line, told[line]) for no, line in enumerate(body) if line in told])
 
 
+def _reading_prompts(body: list[str]) -> tuple[list[str], list[RemovedLine]]:
+    """The reading's lines without the prompts the line classifier tells in a body's lines: one
+    among its last lines that bids the reader subscribe or follow, one anywhere that bids the reader
+    not miss the site's news or points to its privacy policy (labels.label_trailing_prompts,
+    label_reader_notices), and those lines, removed with their rules. The classifier's own body
+    may end elsewhere: these are the reading's last lines."""
+    if len(body) < 2:
+        return body, []
+    text = "\n".join(body)
+    unspaced = has_unspaced(text)
+    words = word_counts(text, body, unspaced)
+    labels: list[str | None] = [None] * len(body)
+    label_reader_notices(0, len(body), labels, body, words, unspaced)
+    label_trailing_prompts(0, len(body), labels, body, words)
+    if not any(labels):
+        return body, []
+    return ([line for line, label in zip(body, labels) if label is None],
+            [RemovedLine(no, line, label) for no, (line, label) in enumerate(zip(body, labels)) if label])
+
+
 def _left_out(page_lines: list[str], body: list[str], body_grams: set, removed: list[RemovedLine],
               classifier_removed: tuple[RemovedLine, ...], reading: str) -> list[RemovedLine]:
     """Page lines that are neither in the body nor already removed, with who left them out.
@@ -257,6 +280,8 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
     if links or len(restored) > len(body):
         body, removed, body_grams = restored, removed + links, reading_grams(restored)
     body, prompts = _told_prompts(body, text.removed)
+    body, own = _reading_prompts(body)
+    prompts += own
     if prompts:
         removed, body_grams = removed + prompts, reading_grams(body)
     removed = _numbered(removed, page_lines)

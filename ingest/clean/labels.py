@@ -220,6 +220,8 @@ def label_repeated_labels(start: int, end: int, labels: list, keys: list[str], w
 # Datenschutzerklärung". An article that reports on a privacy policy names it with "its" or
 # "the", and a long paragraph is no notice.
 PRIVACY_MAX_WORDS = 40
+# A page whose body has more such lines is a privacy policy, or an article about one.
+PRIVACY_NOTICES_MOST = 2
 assert all(any(stem in name for stem in PRIVACY_STEMS + PRIVACY_STEMS_UNSPACED) for name in PRIVACY_NAMES)
 _CONSENT = re.compile(r"\b(?:" + "|".join(map(re.escape, CONSENT_WORDS)) + r")\b|"
                       + "|".join(map(re.escape, CONSENT_CHARACTERS)))
@@ -263,9 +265,10 @@ def label_reader_notices(start: int, end: int, labels: list, texts: list[str], w
                 at = page.find(stem, starts[k + 1])
         return hits
 
-    for k in holding(PRIVACY_STEMS + PRIVACY_STEMS_UNSPACED if unspaced else PRIVACY_STEMS, page, starts):
-        low = lows[k]
-        if any(map(low.__contains__, PRIVACY_NAMES)) and _CONSENT.search(low):
+    notices = [k for k in holding(PRIVACY_STEMS + PRIVACY_STEMS_UNSPACED if unspaced else PRIVACY_STEMS, page, starts)
+               if any(map(lows[k].__contains__, PRIVACY_NAMES)) and _CONSENT.search(lows[k])]
+    if len(notices) <= PRIVACY_NOTICES_MOST:  # more, and the privacy policy is what the page is about
+        for k in notices:
             labels[short[k]] = R.PRIVACY
     # A prompt is shorter than most lines of an article: its own page of such lines is scanned.
     shorter = [k for k, i in enumerate(short) if words[i] <= MISS_MAX_WORDS]
