@@ -126,8 +126,9 @@ def _shape_rules(lines: list[str], title: str | None,
     """Keep a reading's lines; drop a photo gallery, a leading title repeat, table rows of
     empty cells, short lines a shape rule names, and date lines: among its first DATE_HEAD_ITEMS
     lines one with a few other words ("Veröffentlicht am 06.12.2022"), further down one that is
-    nothing but a date, as the line classifier reads them atop and in the body (text.mark_date_lines). A line of the page's preformatted text is no shape rule's: a line of
-    code ("*,", "3", "(n - mean) / stddev") has the shape of a bullet, a counter or a crumb."""
+    nothing but a date, as the line classifier reads them atop and in the body (text.mark_date_lines).
+    A line of the page's preformatted text is no shape rule's: a line of code ("*,", "3",
+    "(n - mean) / stddev") has the shape of a bullet, a counter or a crumb."""
     kept: list[str] = []
     removed: list[RemovedLine] = []
     in_gallery = _gallery(lines)
