@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# An escape's letter that stands for a set of characters, or for a place (zero width).
-_HEX_DIGITS = {"x": 2, "u": 4, "U": 8}  # how many hex digits an escape of a character by its code has
+# How many hex digits an escape of a character by its code has, and the escapes of a place
+# (zero width: a word's edge, the text's start or end).
+_HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
 _PLACE_ESCAPES = frozenset("bBAZ")
 _QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
 _LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
@@ -39,13 +40,15 @@ class _Atom:
     branches: list[list[_Atom]] | None = None  # a group's alternatives
     zero_width: bool = False  # a place (^, \\b) or a lookaround: matches no character
 
-    def written(self, branches: list[list[_Atom]] | None = None) -> str:
+    def written(self) -> str:
+        """The atom as a pattern again, its quantifier after it."""
         if self.branches is None:
             return self.text + self.quantifier
-        return self.text + _write(self.branches if branches is None else branches) + ")" + self.quantifier
+        return self.text + _write(self.branches) + ")" + self.quantifier
 
 
 def _write(branches: list[list[_Atom]]) -> str:
+    """Alternatives as a pattern again (none: one that never matches)."""
     return "|".join("".join(atom.written() for atom in sequence) for sequence in branches) if branches else _NEVER
 
 
