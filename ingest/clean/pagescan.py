@@ -249,7 +249,8 @@ def _match_page(lines: list[str], n_words: list[int], wide_spaces: bool | None) 
     rules: list[str | None] = [None] * len(lines)
     lows = list(map(str.lower, lines))
     page = "\n" + "\n".join(lows) + "\n"
-    if has_wide_spaces(page) if wide_spaces is None else wide_spaces:  # as match_line reads a line: its spaces plain (one for one)
+    # as match_line reads a line: its no-break and thin spaces plain (one character for one)
+    if has_wide_spaces(page) if wide_spaces is None else wide_spaces:
         lines, lows, page = list(map(plain_spaces, lines)), list(map(plain_spaces, lows)), plain_spaces(page)
     starts = list(accumulate(map(add, map(len, lows), repeat(1)), initial=1))
     found, ended, crumbed, captioned = _candidates(page, starts, n_words)
