@@ -21,8 +21,7 @@ site's name for itself. The rule is rules.COOKIES ("phrase:cookies").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-
+from .lines import lines_holding
 from .scripts import probe
 from .vocabulary import COOKIE_STEMS, SITE_SELF_NAMES
 
@@ -40,13 +39,5 @@ def cookie_notices(page: str, starts: list[int], lows: list[str]) -> list[int]:
     has them: the page is scanned once for each cookie word (str.find), and only the lines
     one is found in are tried against the site's names. (A word of a script the page lacks
     is not searched for: scripts.probe.)"""
-    found = set()
-    for stem, char in _STEMS:
-        if char and char not in page:
-            continue
-        at = page.find(stem)
-        while at >= 0:
-            k = bisect_right(starts, at) - 1
-            found.add(k)
-            at = page.find(stem, starts[k + 1]) if k + 1 < len(starts) else -1
+    found = lines_holding(page, starts, (stem for stem, char in _STEMS if not char or char in page))
     return sorted(k for k in found if 0 <= k < len(lows) and _SELF.search(lows[k]))

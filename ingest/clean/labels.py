@@ -13,11 +13,11 @@ just before the block becomes the title.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from itertools import accumulate, islice
 
 from . import rules as R
+from .lines import lines_holding
 from .scripts import ends_unpunctuated
 from .vocabulary import (CHANNEL_NAMES, CONSENT_CHARACTERS, CONSENT_WORDS, MISS_ANCHORS, MISS_PHRASES, PRIVACY_NAMES,
                          PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, READER_WORDS, SIGN_UP_STEMS, SUBSCRIBE_VERBS)
@@ -254,18 +254,7 @@ def label_reader_notices(start: int, end: int, labels: list, texts: list[str], w
     lows = [texts[i].lower() for i in short]  # lower-casing may change a line's length ("İ")
     page = "\n".join(lows)
     starts = list(accumulate([len(low) + 1 for low in lows], initial=0))
-
-    def holding(stems: tuple[str, ...], page: str, starts: list[int]) -> set[int]:
-        hits = set()
-        for stem in stems:
-            at = page.find(stem)
-            while at >= 0:
-                k = bisect_right(starts, at) - 1
-                hits.add(k)
-                at = page.find(stem, starts[k + 1])
-        return hits
-
-    notices = [k for k in holding(PRIVACY_STEMS + PRIVACY_STEMS_UNSPACED if unspaced else PRIVACY_STEMS, page, starts)
+    notices = [k for k in lines_holding(page, starts, PRIVACY_STEMS + PRIVACY_STEMS_UNSPACED if unspaced else PRIVACY_STEMS)
                if any(map(lows[k].__contains__, PRIVACY_NAMES)) and _CONSENT.search(lows[k])]
     if len(notices) <= PRIVACY_NOTICES_MOST:  # more, and the privacy policy is what the page is about
         for k in notices:
@@ -276,7 +265,7 @@ def label_reader_notices(start: int, end: int, labels: list, texts: list[str], w
         return
     page = "\n".join([lows[k] for k in shorter])
     starts = list(accumulate([len(lows[k]) + 1 for k in shorter], initial=0))
-    for k in holding(MISS_ANCHORS, page, starts):
+    for k in lines_holding(page, starts, MISS_ANCHORS):
         i, low = short[shorter[k]], lows[shorter[k]]
         if labels[i] is None and _MISS.search(low) and (
                 words[i] <= MISS_HEADING_WORDS or any(map(low.__contains__, SIGN_UP_STEMS)) or _channel(low)):

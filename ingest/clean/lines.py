@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable
 from itertools import compress, count, repeat
 from operator import itemgetter
 
@@ -61,6 +63,21 @@ def has_wide_spaces(text: str) -> bool:
 def plain_spaces(text: str) -> str:
     """The text with each of WIDE_SPACES a plain space."""
     return text.translate(_PLAIN)
+
+
+def lines_holding(page: str, starts: list[int], stems: Iterable[str]) -> set[int]:
+    """The indices of the lines of `page` that hold one of `stems`, each found with str.find
+    (the lines joined by newlines, line k starting at starts[k]): a page with none is
+    scanned once a stem, and a line is looked for no further once it holds one."""
+    hits = set()
+    last = len(starts) - 1
+    for stem in stems:
+        at = page.find(stem)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            hits.add(k)
+            at = page.find(stem, starts[k + 1]) if k < last else -1
+    return hits
 
 
 def _bare(line: str) -> str:
