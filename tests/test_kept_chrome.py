@@ -34,6 +34,7 @@ def _clean(lines: list[str]):
 
 @pytest.mark.parametrize("head", [
     "Leave a Reply", "Schreibe einen Kommentar", "Hinterlasse einen Kommentar", "Kommentar verfassen",
+    "Hinterlasse eine Antwort", "Hinterlassen Sie eine Antwort", "Hinterlasse jetzt einen Kommentar",
     "Deja una respuesta", "Deja un comentario", "Laisser un commentaire", "Lascia un commento",
     "Deixe um comentário", "Laat een reactie achter", "Lämna ett svar", "Dodaj komentarz",
     "Оставить комментарий", "Bir yanıt yazın", "Tinggalkan Balasan",
