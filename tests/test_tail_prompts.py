@@ -139,3 +139,24 @@ def test_a_body_about_a_privacy_policy_keeps_its_lines():
     notice = [COUNCIL_BODY[0], policy[1], *COUNCIL_BODY[1:]]
     cleaned = clean_text(_page("Council approves budget for more buses", notice, ""), OPTIONS)
     assert _removed_rule(cleaned, policy[1]) == "phrase:privacy"
+
+
+SIGN_UP_FORM = ["Get the day's top stories and offers in your inbox",
+                "Sign up for breaking news, reviews, opinion and more.",
+                "Contact me with news and offers from other brands of the group",
+                "By submitting your information you agree to the Terms & Conditions and Privacy Policy."]
+
+
+def test_a_sign_up_form_in_mid_body_goes_from_its_prompt_to_its_notice():
+    body = [*COUNCIL_BODY[:2], *SIGN_UP_FORM, *COUNCIL_BODY[2:]]
+    cleaned = clean_text(_page("Council approves budget for more buses", body, ""), OPTIONS)
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert {_removed_rule(cleaned, line) for line in SIGN_UP_FORM[:3]} == {"phrase:subscribe"}
+
+
+def test_the_articles_lines_above_a_notice_it_quotes_stay():
+    # no prompt above the notice: the lines are the article's
+    quoted = "By using the app you agree to its privacy policy, the company's notice says."
+    body = [*COUNCIL_BODY, quoted]
+    cleaned = clean_text(_page("Council approves budget for more buses", body, ""), OPTIONS)
+    assert all(line in cleaned.paragraphs for line in COUNCIL_BODY)

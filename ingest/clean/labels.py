@@ -236,6 +236,13 @@ _CONSENT = re.compile(r"\b(?:" + "|".join(map(re.escape, CONSENT_WORDS)) + r")\b
 # no channel ("Don't miss the final episode on Sunday"), and its "never missed" is another word.
 MISS_HEADING_WORDS = 6
 MISS_MAX_WORDS = 25
+# A sign-up form inside the body ends in its consent notice, with its prompt at most FORM_REACH
+# lines above ("Get daily insight and deals in your inbox", "Sign up for breaking news ...",
+# "Contact me with news and offers from other brands", "By submitting your information you agree
+# to the Terms & Conditions and Privacy Policy"): the prompt (see _prompt below) and every line
+# of at most MISS_MAX_WORDS words between it and the notice are the form's. An article's lines
+# above a notice it quotes are no prompt, and stay.
+FORM_REACH = 4
 assert all(any(anchor in phrase for anchor in MISS_ANCHORS) for phrase in MISS_PHRASES)
 _MISS = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, MISS_PHRASES)) + r")(?!\w)")
 
@@ -243,10 +250,11 @@ _MISS = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, MISS_PHRASES)) + r")(
 def label_reader_notices(start: int, end: int, labels: list, texts: list[str], words: list[int],
                          unspaced: bool = False) -> None:
     """Give rule PRIVACY to the body lines [start, end) of at most PRIVACY_MAX_WORDS words that
-    name a privacy policy and speak to the reader, and rule SUBSCRIBE to those that bid the
-    reader not miss the site's news (see above); `unspaced`: the page holds Chinese or Japanese
-    (scripts.has_unspaced)."""
-    short = [i for i in range(start, end) if words[i] <= PRIVACY_MAX_WORDS and labels[i] is None]
+    name a privacy policy and speak to the reader, and rule SUBSCRIBE to the sign-up form above
+    such a notice and to the lines that bid the reader not miss the site's news (see above);
+    `unspaced`: the page holds Chinese or Japanese (scripts.has_unspaced)."""
+    # Lines already removed count as notices too: a sign-up form's notice ends the form above it.
+    short = [i for i in range(start, end) if words[i] <= PRIVACY_MAX_WORDS]
     if not short:
         return
     # The short lines joined once, each stem found with str.find: only the lines that hold
@@ -258,9 +266,11 @@ def label_reader_notices(start: int, end: int, labels: list, texts: list[str], w
                if any(map(lows[k].__contains__, PRIVACY_NAMES)) and _CONSENT.search(lows[k])]
     if len(notices) <= PRIVACY_NOTICES_MOST:  # more, and the privacy policy is what the page is about
         for k in notices:
-            labels[short[k]] = R.PRIVACY
+            if labels[short[k]] is None:
+                labels[short[k]] = R.PRIVACY
+            _label_form(start, short[k], labels, texts, words)
     # A prompt is shorter than most lines of an article: its own page of such lines is scanned.
-    shorter = [k for k, i in enumerate(short) if words[i] <= MISS_MAX_WORDS]
+    shorter = [k for k, i in enumerate(short) if words[i] <= MISS_MAX_WORDS and labels[i] is None]
     if not shorter:
         return
     page = "\n".join([lows[k] for k in shorter])
@@ -270,6 +280,17 @@ def label_reader_notices(start: int, end: int, labels: list, texts: list[str], w
         if labels[i] is None and _MISS.search(low) and (
                 words[i] <= MISS_HEADING_WORDS or any(map(low.__contains__, SIGN_UP_STEMS)) or _channel(low)):
             labels[i] = R.SUBSCRIBE
+
+
+def _label_form(start: int, notice: int, labels: list, texts: list[str], words: list[int]) -> None:
+    """Give rule SUBSCRIBE to the sign-up form whose consent notice is line `notice`: from its
+    prompt, at most FORM_REACH lines above, to the notice (see FORM_REACH)."""
+    prompt = next((i for i in range(max(start, notice - FORM_REACH), notice)
+                   if labels[i] is None and words[i] <= MISS_MAX_WORDS and _prompt(texts[i])), None)
+    if prompt is not None:
+        for i in range(prompt, notice):
+            if labels[i] is None and words[i] <= MISS_MAX_WORDS:
+                labels[i] = R.SUBSCRIBE
 
 
 # The last lines of a body that bid the reader subscribe, sign up or follow ("Follow the Daily
