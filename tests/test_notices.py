@@ -15,7 +15,7 @@ about JavaScript, an address quoted with "him", a sentence that starts with a da
 from __future__ import annotations
 
 import pytest
-from conftest import HARBOUR_BODY
+from conftest import COUNCIL_BODY_DE, HARBOUR_BODY
 
 from ingest.clean.notices import CONTACT, EMBED
 from ingest.clean.pagescan import match_lines
@@ -73,6 +73,24 @@ def test_a_lede_between_a_byline_and_an_instagram_embed_is_the_articles():
                  ["Mayor drawn as a giant", "by Anna Keller", "Coast Herald staff writer", lede,
                   "View this photo on Instagram", *rest, "Comments", "More stories"])
     assert clean_text(page, CleanOptions()).paragraphs == (lede, *rest)
+
+
+EMBED_BLOCK_DE = ["An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.",
+                  "Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.",
+                  "YouTube-Inhalte erlauben",
+                  "Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden.",
+                  "Personenbezogene Daten können an Drittplattformen übermittelt werden. Mehr dazu in unserer "
+                  "Datenschutzerklärung."]
+
+
+def test_the_lines_between_an_embeds_placeholder_and_its_consent_notice_are_the_placeholders():
+    page = _page(["Stadtrat beschließt Haushalt für mehr Busse", "Startseite", "Politik"],
+                 ["Stadtrat beschließt Haushalt für mehr Busse", *COUNCIL_BODY_DE[:2], *EMBED_BLOCK_DE,
+                  *COUNCIL_BODY_DE[2:]], ["Impressum", "Datenschutz"])
+    cleaned = clean_text(page, OPTIONS)
+    assert list(cleaned.paragraphs) == COUNCIL_BODY_DE
+    rules = {r.text: r.rule for r in cleaned.removed}
+    assert {rules[line] for line in EMBED_BLOCK_DE[1:4]} == {EMBED}
 
 
 @pytest.mark.parametrize("line", [

@@ -240,8 +240,10 @@ MISS_MAX_WORDS = 25
 # lines above ("Get daily insight and deals in your inbox", "Sign up for breaking news ...",
 # "Contact me with news and offers from other brands", "By submitting your information you agree
 # to the Terms & Conditions and Privacy Policy"): the prompt (see _prompt below) and every line
-# of at most MISS_MAX_WORDS words between it and the notice are the form's. An article's lines
-# above a notice it quotes are no prompt, and stay.
+# of at most MISS_MAX_WORDS words between it and the notice are the form's. So are those between
+# an embed's placeholder and its consent notice ("An dieser Stelle findest du einen externen
+# Inhalt von YouTube", "YouTube-Inhalte erlauben", "Mehr dazu in unserer Datenschutzerklärung").
+# An article's lines above a notice it quotes are no prompt, and stay.
 FORM_REACH = 4
 assert all(any(anchor in phrase for anchor in MISS_ANCHORS) for phrase in MISS_PHRASES)
 _MISS = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, MISS_PHRASES)) + r")(?!\w)")
@@ -283,14 +285,21 @@ def label_reader_notices(start: int, end: int, labels: list, texts: list[str], w
 
 
 def _label_form(start: int, notice: int, labels: list, texts: list[str], words: list[int]) -> None:
-    """Give rule SUBSCRIBE to the sign-up form whose consent notice is line `notice`: from its
-    prompt, at most FORM_REACH lines above, to the notice (see FORM_REACH)."""
-    prompt = next((i for i in range(max(start, notice - FORM_REACH), notice)
-                   if labels[i] is None and words[i] <= MISS_MAX_WORDS and _prompt(texts[i])), None)
-    if prompt is not None:
-        for i in range(prompt, notice):
-            if labels[i] is None and words[i] <= MISS_MAX_WORDS:
-                labels[i] = R.SUBSCRIBE
+    """Give the form whose consent notice is line `notice` its rule: from its prompt, at most
+    FORM_REACH lines above, to the notice, SUBSCRIBE; from an embed's placeholder, EMBED (see
+    FORM_REACH)."""
+    for top in range(max(start, notice - FORM_REACH), notice):
+        if labels[top] is None and words[top] <= MISS_MAX_WORDS and _prompt(texts[top]):
+            rule = R.SUBSCRIBE
+            break
+        if labels[top] == R.EMBED:
+            rule = R.EMBED
+            break
+    else:
+        return
+    for i in range(top, notice):
+        if labels[i] is None and words[i] <= MISS_MAX_WORDS:
+            labels[i] = rule
 
 
 # The last lines of a body that bid the reader subscribe, sign up or follow ("Follow the Daily
