@@ -160,3 +160,40 @@ def test_the_articles_lines_above_a_notice_it_quotes_stay():
     body = [*COUNCIL_BODY, quoted]
     cleaned = clean_text(_page("Council approves budget for more buses", body, ""), OPTIONS)
     assert all(line in cleaned.paragraphs for line in COUNCIL_BODY)
+
+
+READER_COMMENTS = {
+    "en": ["Anna said the new buses are long overdue and she hopes the northern routes come first this summer.",
+           "Tom wrote that the road repairs matter more to him, since he drives to work every single day of the week."],
+    "de": ["Anna meint, die neuen Busse seien längst überfällig, und hofft auf die nördlichen Linien zuerst.",
+           "Tom schreibt, die Straßen seien ihm wichtiger, weil er jeden Tag mit dem Auto zur Arbeit fährt."],
+    "fi": ["Anna sanoo, että uudet bussit ovat myöhässä, ja toivoo pohjoisten linjojen tulevan ensin tänä kesänä.",
+           "Tom kirjoittaa, että tiet ovat hänelle tärkeämpiä, koska hän ajaa töihin autolla joka ikinen päivä."],
+}
+
+
+@pytest.mark.parametrize("headline, body, tags, comments", [
+    ("Council approves budget for more buses", COUNCIL_BODY, "Tags: budget, buses, city council, transport",
+     ["2 Comments", *READER_COMMENTS["en"]]),
+    ("Council approves budget for more buses", COUNCIL_BODY, "Filed under city council ,  transport ,  buses",
+     ["2 Comments", *READER_COMMENTS["en"]]),
+    ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE, "Schlagwörter: Haushalt Stadtrat Nahverkehr Busse",
+     ["2 Kommentare", *READER_COMMENTS["de"]]),
+    ("Kaupunginvaltuusto hyväksyi talousarvion", FINNISH_BODY, "Avainsanat: talousarvio, joukkoliikenne",
+     ["2 kommenttia", *READER_COMMENTS["fi"]]),
+], ids=["en", "en-filed-under", "de", "fi"])
+def test_a_line_of_tags_under_the_article_goes(headline, body, tags, comments):
+    # the readers' comments make one block with the article; their heading ends it after the tags
+    cleaned = clean_text(_page(headline, [*body, tags, *comments], ""), OPTIONS)
+    assert list(cleaned.paragraphs) == body
+    assert _removed_rule(cleaned, tags) == "pattern:tags"
+
+
+def test_a_labelled_sentence_or_a_label_high_in_the_body_stays():
+    # a sentence after the label is the article's ("Themen: ..." of a meeting it reports)
+    agenda = "Themen: Der Haushalt und die neuen Buslinien. Danach beriet der Rat über die Schulen."
+    body = [*COUNCIL_BODY_DE, agenda]
+    assert list(clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", body, ""), OPTIONS).paragraphs) == body
+    # high in the body, a label is no index under the article
+    body = [COUNCIL_BODY_DE[0], "Themen: Haushalt, Nahverkehr, Schulen", *COUNCIL_BODY_DE[1:]]
+    assert list(clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", body, ""), OPTIONS).paragraphs) == body

@@ -20,7 +20,8 @@ from . import rules as R
 from .lines import lines_holding
 from .scripts import ends_unpunctuated
 from .vocabulary import (CHANNEL_NAMES, CONSENT_CHARACTERS, CONSENT_WORDS, MISS_ANCHORS, MISS_PHRASES, PRIVACY_NAMES,
-                         PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, READER_WORDS, SIGN_UP_STEMS, SUBSCRIBE_VERBS)
+                         PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, READER_WORDS, SIGN_UP_STEMS, SUBSCRIBE_VERBS, TAG_LABELS,
+                         TAG_LEADS)
 
 # A "Related" marker's box holds headlines of at most this many words, without a sentence end.
 TEASER_MAX_WORDS = 20
@@ -322,6 +323,35 @@ _EXCLAIMED = re.compile(r"[!?！？]\s*+(?=\w)")  # where a sentence after a que
 _CHANNEL = re.compile(r"\b(?:" + "|".join(map(re.escape, CHANNEL_NAMES)) + r")(?!\w)", re.IGNORECASE)
 _THE = frozenset(("the", "el", "la", "die", "das"))  # "the app" is the article's subject
 _READER = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, READER_WORDS)) + r")(?!\w)", re.IGNORECASE)
+
+
+# A line among the body's last lines that labels the article's tags or categories and lists them
+# ("Tags: Barbour, Outdoor, Travel", "Schlagwörter: Wintersport Olympia 2022", "Filed under bill
+# clinton, warner bros.": vocabulary.TAG_LABELS, TAG_LEADS) is the site's index of the article,
+# not its text: rule TAGS. The list is no sentence (an article's "Themen: ..." paragraph holds
+# one, and goes on after it), of at most TAG_MAX_WORDS words. Tag lines do not count among the
+# PROMPT_TAIL_ITEMS last lines: a post may end in a line of categories and one of tags.
+TAG_MAX_WORDS = 40
+_TAGS = re.compile(r"[\W_]*+(?:(?:" + "|".join(map(re.escape, sorted(TAG_LABELS, key=len, reverse=True)))
+                   + r")\s*+[:：]|(?:" + "|".join(map(re.escape, TAG_LEADS)) + r")\s)", re.IGNORECASE)
+_SENTENCE_INSIDE = re.compile(r"[.!?。！？]\s+\S")
+
+
+def label_trailing_tags(start: int, end: int, labels: list, texts: list[str], words: list[int]) -> None:
+    """Give rule TAGS to the lines among the last PROMPT_TAIL_ITEMS body lines of [start, end)
+    that label and list the article's tags or categories (see above); the body's first line is
+    never one."""
+    other = 0
+    for i in range(end - 1, start, -1):
+        if labels[i] is not None:
+            continue
+        line = texts[i]
+        if words[i] <= TAG_MAX_WORDS and (m := _TAGS.match(line)) and not _SENTENCE_INSIDE.search(line, m.end()):
+            labels[i] = R.TAGS
+            continue
+        other += 1
+        if other == PROMPT_TAIL_ITEMS:
+            break
 
 
 def label_trailing_prompts(start: int, end: int, labels: list, texts: list[str], words: list[int]) -> None:

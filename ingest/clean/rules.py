@@ -46,6 +46,8 @@ COPYRIGHT = "pattern:copyright"
 URL = "pattern:url"
 REPEAT = "pattern:repeat"
 BYLINE = "pattern:byline"
+# a line under the article that lists its tags or categories, "Tags: ..." (ingest.clean.labels)
+TAGS = "pattern:tags"
 # the head of the author's box after an article ("About the author")
 AUTHOR = "phrase:author"
 # a line of the body that points its reader to the site's privacy policy (ingest.clean.labels)
@@ -80,10 +82,9 @@ EXTRACTOR_READABILITY = "extractor:readability"
 EXTRACTOR_EMBEDDED = "extractor:embedded"
 
 RULES = (SHARE, SUBSCRIBE, AD, COMMENTS, RELATED, UI, COUNTER, CAPTION, BREADCRUMB, BULLET,
-         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, AUTHOR, PRIVACY, COOKIES, EMBED, CONTACT, FORM, FEEDBACK, GALLERY, EMPTY_ROW, LINK_LIST,
-         TEASER, END_MARKER, DENSITY, SHORT_LINE, TITLE, PUBLISHED, TEMPLATE, MODEL, EXTRACTOR_TRAFILATURA,
-         EXTRACTOR_READABILITY,
-         EXTRACTOR_EMBEDDED)
+         TIMESTAMP, COPYRIGHT, URL, REPEAT, BYLINE, TAGS, AUTHOR, PRIVACY, COOKIES, EMBED, CONTACT, FORM, FEEDBACK,
+         GALLERY, EMPTY_ROW, LINK_LIST, TEASER, END_MARKER, DENSITY, SHORT_LINE, TITLE, PUBLISHED, TEMPLATE, MODEL,
+         EXTRACTOR_TRAFILATURA, EXTRACTOR_READABILITY, EXTRACTOR_EMBEDDED)
 
 
 def family(rule: str) -> str:

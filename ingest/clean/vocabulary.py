@@ -96,7 +96,7 @@ COMMENTS_PHRASES = (
     r"svare|vastaa|odpovědět|odpowiedz|válasz|ответить|balas|yanıtla|"
     r"kommentare?|kommentieren|комментари[йия]?|комментарии \(\d+\)|komentar|comentarios?|"
     r"coment[aá]rios?|commentaires?|"
-    r"commenti|reacties|kommentarer|kommentit|komentarze|komentáře|"
+    r"commenti|reacties|kommentarer|kommentit|kommenttia|komentarze|komentáře|"
     r"hozzászólások|comentarii|yorumlar|коментарі|コメント|评论|評論|留言|發表留言|发表留言|回覆|回复|댓글|"
     # the head of a comment form, as blog and news software words it ("Leave a Reply", "Schreibe
     # einen Kommentar", "Deja una respuesta", "Laisser un commentaire", "Cancel reply")
@@ -428,6 +428,20 @@ MISS_PHRASES = ("never miss", "don't miss", "don’t miss", "do not miss", "dont
                 "ne manquez aucun", "ne ratez rien", "ne ratez plus", "ne ratez aucun", "ne rien manquer",
                 "ne rien rater", "non perdere", "non perderti", "não perca", "nao perca", "mis niets", "mis geen")
 MISS_ANCHORS = ("mis", "verpass", "versäum", "pierd", "manq", "rate", "perd", "perca")
+# The label of an article's tags or categories, as blog and news software prints it under the
+# article before the list ("Tags: python, docker", "Schlagwörter: Alltag, Religionen",
+# "Etiquetas: ...", "Filed under: Arts, Visual Art"), followed by a colon; TAG_LEADS need none
+# ("Filed under celebrity breakups, ..."). Lower case.
+TAG_LABELS = ("tags", "tag", "tagged", "labels", "categories", "category", "topics", "filed under",
+              "schlagwörter", "schlagworte", "stichwörter", "stichworte", "kategorie", "kategorien", "themen",
+              "abgelegt unter", "étiquettes", "mots-clés", "mots clés", "catégories", "catégorie", "sujets",
+              "etiquetas", "categorías", "categoría", "temas", "categorias", "tópicos", "argomenti",
+              "categorie", "etichette", "trefwoorden", "categorieën", "onderwerpen", "taggar", "kategorier",
+              "ämnen", "emner", "stikkord", "stikord", "avainsanat", "tagit", "aiheet", "kategoriat",
+              "tagi", "tematy", "štítky", "témata", "tagy", "теги", "метки", "рубрики", "темы",
+              "etiketler", "kategoriler", "konular", "タグ", "カテゴリー", "カテゴリ", "标签", "標籤",
+              "分类", "分類", "태그", "분류", "แท็ก", "หมวดหมู่")
+TAG_LEADS = ("filed under", "tagged with", "abgelegt unter")
 # What names the channel of such a prompt besides CHANNEL_NAMES: the e-mail it comes by, the
 # sign-up it asks for (lower case, found inside words: "signing up", "abonnieren", "suscríbete").
 SIGN_UP_STEMS = ("e-mail", "email", "sign up", "signing up", "subscri", "abonn", "suscri", "inscri", "iscri",
