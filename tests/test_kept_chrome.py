@@ -46,6 +46,19 @@ def test_the_head_of_a_comment_form_is_a_comments_line_in_many_languages(head):
 
 
 @pytest.mark.parametrize("line", [
+    "3 kommenttia", "5 komentarzy", "12 комментариев", "4 komentářů", "7 yorum", "12 hozzászólás", "1 commento",
+])
+def test_a_count_of_comments_is_a_comments_line_in_many_languages(line):
+    assert _rule(line) == COMMENTS
+
+
+def test_a_singular_heading_alone_heads_a_commentary_not_comments():
+    # "Komentarz", "Commento": an analysis's section ("Commentary"), the article goes on under it
+    assert _rule("Komentarz") is None
+    assert _rule("Commento") is None
+
+
+@pytest.mark.parametrize("line", [
     "Name *", "E-Mail *", "Ihr Kommentar *", "Name (required)", "E-Mail (erforderlich) (Adresse wird niemals veröffentlicht)",
     "Your email address will not be published. Required fields are marked *",
     "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",

@@ -332,9 +332,9 @@ _READER = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, READER_WORDS)) + r"
 # one, and goes on after it), of at most TAG_MAX_WORDS words. Tag lines do not count among the
 # PROMPT_TAIL_ITEMS last lines: a post may end in a line of categories and one of tags.
 TAG_MAX_WORDS = 40
-_TAGS = re.compile(r"[\W_]*+(?:(?:" + "|".join(map(re.escape, sorted(TAG_LABELS, key=len, reverse=True)))
+_TAGS = re.compile(r"\A[\W_]*+(?:(?:" + "|".join(map(re.escape, sorted(TAG_LABELS, key=len, reverse=True)))
                    + r")\s*+[:：]|(?:" + "|".join(map(re.escape, TAG_LEADS)) + r")\s)", re.IGNORECASE)
-_SENTENCE_INSIDE = re.compile(r"[.!?。！？]\s+\S")
+_SENTENCE_INSIDE = re.compile(r"[.!?。！？]\s++\S")
 
 
 def label_trailing_tags(start: int, end: int, labels: list, texts: list[str], words: list[int]) -> None:

@@ -96,7 +96,10 @@ COMMENTS_PHRASES = (
     r"svare|vastaa|odpovědět|odpowiedz|válasz|ответить|balas|yanıtla|"
     r"kommentare?|kommentieren|комментари[йия]?|комментарии \(\d+\)|komentar|comentarios?|"
     r"coment[aá]rios?|commentaires?|"
-    r"commenti|reacties|kommentarer|kommentit|kommenttia|komentarze|komentáře|"
+    r"commenti|reacties|kommentarer|kommentit|kommenttia|komentarze|komentarzy|"
+    r"komentáře|komentářů|komentárov|комментариев|"
+    # a singular only after its count: alone it also heads an article's commentary ("Komentarz")
+    r"\d+ (?:commento|reactie|kommentti|komentarz|komentář|komentár|hozzászólás|yorum)|"
     r"hozzászólások|comentarii|yorumlar|коментарі|コメント|评论|評論|留言|發表留言|发表留言|回覆|回复|댓글|"
     # the head of a comment form, as blog and news software words it ("Leave a Reply", "Schreibe
     # einen Kommentar", "Deja una respuesta", "Laisser un commentaire", "Cancel reply")
