@@ -197,3 +197,13 @@ def test_a_labelled_sentence_or_a_label_high_in_the_body_stays():
     # high in the body, a label is no index under the article
     body = [COUNCIL_BODY_DE[0], "Themen: Haushalt, Nahverkehr, Schulen", *COUNCIL_BODY_DE[1:]]
     assert list(clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", body, ""), OPTIONS).paragraphs) == body
+
+
+def test_the_tags_under_a_label_alone_go_with_it():
+    tags = ["Tags:", "City council", "Public transport"]
+    # a sentence under the tags keeps them in the body block (a comment policy, as Disqus shows it)
+    policy = "As you comment, please be respectful of other readers and keep to the topic of the story."
+    cleaned = clean_text(_page("Council approves budget for more buses",
+                               [*COUNCIL_BODY, *tags, policy, "2 Comments", *READER_COMMENTS["en"]], ""), OPTIONS)
+    assert list(cleaned.paragraphs)[:len(COUNCIL_BODY)] == COUNCIL_BODY
+    assert {_removed_rule(cleaned, line) for line in tags} == {"pattern:tags"}

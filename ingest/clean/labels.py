@@ -329,29 +329,44 @@ _READER = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, READER_WORDS)) + r"
 # ("Tags: Barbour, Outdoor, Travel", "Schlagwörter: Wintersport Olympia 2022", "Filed under bill
 # clinton, warner bros.": vocabulary.TAG_LABELS, TAG_LEADS) is the site's index of the article,
 # not its text: rule TAGS. The list is no sentence (an article's "Themen: ..." paragraph holds
-# one, and goes on after it), of at most TAG_MAX_WORDS words. Tag lines do not count among the
-# PROMPT_TAIL_ITEMS last lines: a post may end in a line of categories and one of tags.
+# one, and goes on after it), of at most TAG_MAX_WORDS words. A label alone on its line ("Tags:")
+# heads the tags on the lines under it, each of at most TAG_ITEM_MAX_WORDS words and no sentence
+# ("Minnesota Wild", "Bill Hoppe"), up to the first line that is none. The label is looked for
+# above the body's last PROMPT_TAIL_ITEMS lines of other kinds: tag lines and such short lines
+# do not count (a post may end in a line of categories, one of tags, and the tags themselves).
 TAG_MAX_WORDS = 40
+TAG_ITEM_MAX_WORDS = 4
 _TAGS = re.compile(r"\A[\W_]*+(?:(?:" + "|".join(map(re.escape, sorted(TAG_LABELS, key=len, reverse=True)))
                    + r")\s*+[:：]|(?:" + "|".join(map(re.escape, TAG_LEADS)) + r")\s)", re.IGNORECASE)
 _SENTENCE_INSIDE = re.compile(r"[.!?。！？]\s++\S")
+_SENTENCE_END = tuple(".!?。！？")
 
 
 def label_trailing_tags(start: int, end: int, labels: list, texts: list[str], words: list[int]) -> None:
-    """Give rule TAGS to the lines among the last PROMPT_TAIL_ITEMS body lines of [start, end)
-    that label and list the article's tags or categories (see above); the body's first line is
-    never one."""
+    """Give rule TAGS to the lines among the body's last lines of [start, end) that label and
+    list the article's tags or categories, and to the tags under a label alone (see above); the
+    body's first line is never one."""
     other = 0
+    found = []
     for i in range(end - 1, start, -1):
         if labels[i] is not None:
             continue
         line = texts[i]
         if words[i] <= TAG_MAX_WORDS and (m := _TAGS.match(line)) and not _SENTENCE_INSIDE.search(line, m.end()):
-            labels[i] = R.TAGS
-            continue
-        other += 1
-        if other == PROMPT_TAIL_ITEMS:
-            break
+            found.append((i, not line[m.end():].strip()))
+        elif words[i] > TAG_ITEM_MAX_WORDS or line.rstrip().endswith(_SENTENCE_END):
+            other += 1
+            if other == PROMPT_TAIL_ITEMS:
+                break
+    for i, alone in found:
+        labels[i] = R.TAGS
+        if alone:  # the tags under it
+            for j in range(i + 1, end):
+                if labels[j] is not None:
+                    continue
+                if words[j] > TAG_ITEM_MAX_WORDS or texts[j].rstrip().endswith(_SENTENCE_END):
+                    break
+                labels[j] = R.TAGS
 
 
 def label_trailing_prompts(start: int, end: int, labels: list, texts: list[str], words: list[int]) -> None:
