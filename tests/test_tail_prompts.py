@@ -207,3 +207,14 @@ def test_the_tags_under_a_label_alone_go_with_it():
                                [*COUNCIL_BODY, *tags, policy, "2 Comments", *READER_COMMENTS["en"]], ""), OPTIONS)
     assert list(cleaned.paragraphs)[:len(COUNCIL_BODY)] == COUNCIL_BODY
     assert {_removed_rule(cleaned, line) for line in tags} == {"pattern:tags"}
+
+
+@pytest.mark.parametrize("quote", [
+    "Die Bürgermeisterin sagte am Montag: „Wir zeigen unsere Pläne für die neuen Linien künftig auch im Newsletter.“",
+    "„Unsere Pläne für die neuen Linien stehen ab heute auch im Newsletter der Stadt“, sagte die Bürgermeisterin am Montag.",
+], ids=["ends-quoted", "opens-quoted"])
+def test_a_quoted_line_that_names_a_channel_stays(quote):
+    # an official's words about her own newsletter, as the article's last line
+    body = [*COUNCIL_BODY_DE, quote]
+    cleaned = clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", body, ""), OPTIONS)
+    assert list(cleaned.paragraphs) == body

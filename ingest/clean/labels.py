@@ -378,10 +378,18 @@ def label_trailing_prompts(start: int, end: int, labels: list, texts: list[str],
             labels[i] = R.SUBSCRIBE
 
 
+# A line that opens a quotation, or ends a quoted sentence ("... treffen unsere Maßnahmen aber
+# auch, wenn Telegram nicht kooperieren sollte.“), holds someone's words, not the site's prompt
+# (a prompt may end with a newsletter's quoted name: "... den Newsletter «Wohnen».").
+_QUOTATION = re.compile(r"\A\s*+[\"“„«‘‚]|[.!?…][\"“”»«’']\s*+\Z")
+
+
 def _prompt(line: str) -> bool:
     """Whether the line, or a sentence in it after a question or an exclamation ("Want more?
     Sign up for our newsletter."), starts with a subscribe verb, or the line names a channel of
-    the site's to its reader (see above)."""
+    the site's to its reader (see above); a quotation is none."""
+    if _QUOTATION.search(line):
+        return False
     match = _VERB.match
     return bool(match(line, _LEAD.match(line).end()) or any(match(line, m.end()) for m in _EXCLAIMED.finditer(line))
                 or _channel(line) and _READER.search(line) is not None)
