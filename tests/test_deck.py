@@ -372,3 +372,15 @@ def test_a_headline_longer_than_the_page_title_keeps_its_words(longer):
     "by" that belongs to it too."""
     lines = [f"{HEADLINE} | City Times", *MENU, HEADLINE + longer, *BODY, "Comments", "Copyright 2019 City Times"]
     assert clean_text("\n\n".join(lines), OPTIONS).title == HEADLINE + longer
+
+
+@pytest.mark.parametrize("line, byline", [
+    ("di Viviana Mazza", True), ("di Teresa Fallavollita 20 Novembre 2024", True),
+    ("Di stagione", False),  # "in season": a phrase, not a name
+    ("di Vegolosi.it", False),  # one word: a site, not a first and last name
+    ("Di Maio e Salvini", False),
+])
+def test_an_italian_byline_is_di_before_a_first_and_last_name(line, byline):
+    rule = match_lines([line], [len(line.split())])[0]
+    assert (rule == R.BYLINE) is byline
+    assert (R.match_line(line, len(line.split())) == R.BYLINE) is byline

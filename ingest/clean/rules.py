@@ -235,12 +235,16 @@ _BYLINE = re.compile(
     r"[\w.'’-]+(?:\s+[\w.'’-]+){0,5}(?:\s*(?:,|and|und|&|\|)\s*.{0,60})?$",
     re.IGNORECASE,
 )
+# Italian "di" opens a byline before a capitalised first and last name ("di Viviana Mazza", "di
+# Teresa Fallavollita 20 Novembre 2024"); before a lower-case word it opens a phrase ("Di stagione").
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_BYLINE_DI = re.compile(f"di\\s++[{_UPPER}][\\w'’-]*+\\s++[{_UPPER}][\\w'’-]*+(?:\\s++[\\w.'’-]++){{0,4}}\\Z")
 
 # (less the words that only follow a time or a number: "um", "at", "geleden")
 _TIMESTAMP_FIRST = (_first_words(_TIMESTAMP.pattern, "today", "yesterday")
                     - (_first_words("(?:" + TIME_AT + ")") | _first_words("(?:" + AGO_AFTER + ")"))) | frozenset(
     m + s for m in MONTHS for s in MONTH_ENDINGS)
-_BYLINE_FIRST = _first_words(_BYLINE.pattern)
+_BYLINE_FIRST = _first_words(_BYLINE.pattern, "di")
 _RELATED_FIRST = _first_words(_INLINE_RELATED.pattern + "|" + _INLINE_HEADLINE.pattern)
 _COMMENT_ONE = frozenset(COMMENT_COUNT_ONE)
 _COMMENT_NOUNS = frozenset(COMMENT_COUNT_NOUNS)
@@ -488,7 +492,7 @@ def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool 
             return BULLET
         if crumbed and _has_crumb_separator(line) and _breadcrumb(line):
             return BREADCRUMB
-        if first_word in _BYLINE_FIRST and _BYLINE_L.match(low):
+        if first_word in _BYLINE_FIRST and (_BYLINE_L.match(low) or first_word == "di" and _BYLINE_DI.match(line)):
             return BYLINE
     if first_word in _RELATED_FIRST and (_INLINE_RELATED_L.match(low) or headline_teaser(low)):
         return RELATED
