@@ -218,3 +218,14 @@ def test_a_quoted_line_that_names_a_channel_stays(quote):
     body = [*COUNCIL_BODY_DE, quote]
     cleaned = clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", body, ""), OPTIONS)
     assert list(cleaned.paragraphs) == body
+
+
+def test_the_walk_under_a_label_alone_is_bounded():
+    # a page of labels and short lines under them: each label looks at TAG_ITEMS_MOST lines at most
+    # (the walk once ran over every label below it: a page of N labels cost N**2 steps)
+    from ingest.clean.labels import TAG_ITEMS_MOST, label_trailing_tags
+    texts = [COUNCIL_BODY[0], "Tags:", *["x y"] * (3 * TAG_ITEMS_MOST)]
+    words = [len(t.split()) for t in texts]
+    labels: list = [None] * len(texts)
+    label_trailing_tags(0, len(texts), labels, texts, words)
+    assert labels.count("pattern:tags") == 1 + TAG_ITEMS_MOST

@@ -336,6 +336,7 @@ _READER = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, READER_WORDS)) + r"
 # do not count (a post may end in a line of categories, one of tags, and the tags themselves).
 TAG_MAX_WORDS = 40
 TAG_ITEM_MAX_WORDS = 4
+TAG_ITEMS_MOST = 30
 _TAGS = re.compile(r"\A[\W_]*+(?:(?:" + "|".join(map(re.escape, sorted(TAG_LABELS, key=len, reverse=True)))
                    + r")\s*+[:：]|(?:" + "|".join(map(re.escape, TAG_LEADS)) + r")\s)", re.IGNORECASE)
 _SENTENCE_INSIDE = re.compile(r"[.!?。！？]\s++\S")
@@ -360,8 +361,8 @@ def label_trailing_tags(start: int, end: int, labels: list, texts: list[str], wo
                 break
     for i, alone in found:
         labels[i] = R.TAGS
-        if alone:  # the tags under it
-            for j in range(i + 1, end):
+        if alone:  # the tags under it (at most TAG_ITEMS_MOST lines: a page of labels is no quadratic walk)
+            for j in range(i + 1, min(end, i + 1 + TAG_ITEMS_MOST)):
                 if labels[j] is not None:
                     continue
                 if words[j] > TAG_ITEM_MAX_WORDS or texts[j].rstrip().endswith(_SENTENCE_END):
