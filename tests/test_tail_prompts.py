@@ -181,7 +181,12 @@ READER_COMMENTS = {
      ["2 Kommentare", *READER_COMMENTS["de"]]),
     ("Kaupunginvaltuusto hyväksyi talousarvion", FINNISH_BODY, "Avainsanat: talousarvio, joukkoliikenne",
      ["2 kommenttia", *READER_COMMENTS["fi"]]),
-], ids=["en", "en-filed-under", "de", "fi"])
+    ("Council approves budget for more buses", COUNCIL_BODY,
+     "This entry was posted in City council, Transport. Bookmark the permalink.", ["2 Comments", *READER_COMMENTS["en"]]),
+    ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE,
+     "Dieser Eintrag wurde veröffentlicht in Politik und verschlagwortet mit Haushalt, Busse. Permanentlink.",
+     ["2 Kommentare", *READER_COMMENTS["de"]]),
+], ids=["en", "en-filed-under", "de", "fi", "en-entry", "de-entry"])
 def test_a_line_of_tags_under_the_article_goes(headline, body, tags, comments):
     # the readers' comments make one block with the article; their heading ends it after the tags
     cleaned = clean_text(_page(headline, [*body, tags, *comments], ""), OPTIONS)

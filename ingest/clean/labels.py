@@ -20,8 +20,8 @@ from . import rules as R
 from .lines import lines_holding
 from .scripts import ends_unpunctuated
 from .vocabulary import (CHANNEL_NAMES, CONSENT_CHARACTERS, CONSENT_WORDS, MISS_ANCHORS, MISS_PHRASES, PRIVACY_NAMES,
-                         PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, READER_WORDS, SIGN_UP_STEMS, SUBSCRIBE_VERBS, TAG_LABELS,
-                         TAG_LEADS)
+                         PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, READER_WORDS, SIGN_UP_STEMS, SUBSCRIBE_VERBS, TAG_ENTRY_LEADS,
+                         TAG_LABELS, TAG_LEADS)
 
 # A "Related" marker's box holds headlines of at most this many words, without a sentence end.
 TEASER_MAX_WORDS = 20
@@ -334,12 +334,15 @@ _READER = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, READER_WORDS)) + r"
 # ("Minnesota Wild", "Bill Hoppe"), up to the first line that is none. The label is looked for
 # above the body's last PROMPT_TAIL_ITEMS lines of other kinds: tag lines and such short lines
 # do not count (a post may end in a line of categories, one of tags, and the tags themselves).
+# So is the sentence blog software files a post with ("This entry was posted in Allgemein.
+# Bookmark the permalink.": vocabulary.TAG_ENTRY_LEADS), sentence though it is.
 TAG_MAX_WORDS = 40
 TAG_ITEM_MAX_WORDS = 4
 TAG_ITEMS_MOST = 30
 _TAGS = re.compile(r"\A[\W_]*+(?:(?:" + "|".join(map(re.escape, sorted(TAG_LABELS, key=len, reverse=True)))
                    + r")\s*+[:：]|(?:" + "|".join(map(re.escape, TAG_LEADS)) + r")\s)", re.IGNORECASE)
 _SENTENCE_INSIDE = re.compile(r"[.!?。！？]\s++\S")
+_ENTRY = re.compile(r"\A[\W_]*+(?:" + "|".join(map(re.escape, TAG_ENTRY_LEADS)) + r")\s", re.IGNORECASE)
 _SENTENCE_END = tuple(".!?。！？")
 
 
@@ -353,7 +356,8 @@ def label_trailing_tags(start: int, end: int, labels: list, texts: list[str], wo
         if labels[i] is not None:
             continue
         line = texts[i]
-        if words[i] <= TAG_MAX_WORDS and (m := _TAGS.match(line)) and not _SENTENCE_INSIDE.search(line, m.end()):
+        if words[i] <= TAG_MAX_WORDS and ((m := _TAGS.match(line)) and not _SENTENCE_INSIDE.search(line, m.end())
+                                           or (m := _ENTRY.match(line))):
             found.append((i, not line[m.end():].strip()))
         elif words[i] > TAG_ITEM_MAX_WORDS or line.rstrip().endswith(_SENTENCE_END):
             other += 1

@@ -445,6 +445,14 @@ TAG_LABELS = ("tags", "tag", "tagged", "labels", "categories", "category", "topi
               "etiketler", "kategoriler", "konular", "タグ", "カテゴリー", "カテゴリ", "标签", "標籤",
               "分类", "分類", "태그", "분류", "แท็ก", "หมวดหมู่")
 TAG_LEADS = ("filed under", "tagged with", "abgelegt unter")
+# The sentence blog software prints under a post to file it under its categories and tags, as its
+# translations word it ("This entry was posted in Allgemein. Bookmark the permalink.", "Dieser
+# Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit ..."). Lower case.
+TAG_ENTRY_LEADS = ("this entry was posted in", "this entry was filed under", "this entry was tagged",
+                   "dieser eintrag wurde veröffentlicht in", "dieser beitrag wurde veröffentlicht in",
+                   "cette entrée a été publiée dans", "cet article a été publié dans", "esta entrada fue publicada en",
+                   "esta entrada foi publicada em", "questa voce è stata pubblicata in", "dit bericht werd geplaatst in",
+                   "detta inlägg postades i", "dette indlæg blev udgivet i", "ten wpis został opublikowany w")
 # What names the channel of such a prompt besides CHANNEL_NAMES: the e-mail it comes by, the
 # sign-up it asks for (lower case, found inside words: "signing up", "abonnieren", "suscríbete").
 SIGN_UP_STEMS = ("e-mail", "email", "sign up", "signing up", "subscri", "abonn", "suscri", "inscri", "iscri",
