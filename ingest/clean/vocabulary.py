@@ -104,7 +104,8 @@ COMMENTS_PHRASES = (
     # the head of a comment form, as blog and news software words it ("Leave a Reply", "Schreibe
     # einen Kommentar", "Deja una respuesta", "Laisser un commentaire", "Cancel reply")
     r"leave a reply|leave a response|cancel reply|write a reply|"
-    r"schreib(?:e|en sie)? einen kommentar|hinterlasse(?:n sie)?(?: jetzt)? (?:einen kommentar|eine antwort)|kommentar (?:verfassen|"
+    r"schreib(?:e|en sie)? einen kommentar|hinterlasse(?:n sie)?(?: jetzt)? (?:einen kommentar|eine antwort)|"
+    r"kommentar (?:verfassen|"
     r"hinterlassen|schreiben|abgeben)|einen kommentar (?:schreiben|hinterlassen)|antworten abbrechen|"
     r"deja (?:un comentario|una respuesta|tu comentario)|escribe (?:un|tu) comentario|"
     r"(?:deixe|deixa) (?:um comentário|uma resposta|seu comentário|o seu comentário)|cancelar respuesta|"
