@@ -49,7 +49,7 @@ from .pagetree import as_laid_out, parse_page
 from .structure import (link_lists, rejoin_broken_lines, restore_dropped_words, restore_opening, restore_sections,
                         restore_soft_hyphens)
 from ..models import RemovedLine
-from .labels import label_reader_notices, label_trailing_prompts, label_trailing_tags
+from .labels import label_site_lines
 from .lines import word_counts
 from .scripts import has_unspaced
 from .text import BODY_DATE_MAX_WORDS, BODY_DATE_OTHER_WORDS, clean_text
@@ -197,8 +197,7 @@ def _reading_prompts(body: list[str]) -> tuple[list[str], list[RemovedLine]]:
     """The reading's lines without the prompts the line classifier tells in a body's lines: one
     among its last lines that bids the reader subscribe or follow, one anywhere that bids the reader
     not miss the site's news or points to its privacy policy, and one among its last lines that
-    lists the article's tags (labels.label_trailing_prompts, label_reader_notices,
-    label_trailing_tags), and those lines, removed with their rules. The classifier's own body
+    lists the article's tags (labels.label_site_lines), and those lines, removed with their rules. The classifier's own body
     may end elsewhere: these are the reading's last lines."""
     if len(body) < 2:
         return body, []
@@ -206,9 +205,7 @@ def _reading_prompts(body: list[str]) -> tuple[list[str], list[RemovedLine]]:
     unspaced = has_unspaced(text)
     words = word_counts(text, body, unspaced)
     labels: list[str | None] = [None] * len(body)
-    label_reader_notices(0, len(body), labels, body, words, unspaced)
-    label_trailing_prompts(0, len(body), labels, body, words)
-    label_trailing_tags(0, len(body), labels, body, words)
+    label_site_lines(0, len(body), labels, body, words, unspaced)
     if not any(labels):
         return body, []
     return ([line for line, label in zip(body, labels) if label is None],

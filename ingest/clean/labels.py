@@ -303,6 +303,17 @@ def _label_form(start: int, notice: int, labels: list, texts: list[str], words: 
             labels[i] = rule
 
 
+def label_site_lines(start: int, end: int, labels: list, texts: list[str], words: list[int],
+                     unspaced: bool = False) -> None:
+    """Label the site's own lines in the body [start, end): its privacy notices, sign-up forms and
+    prompts not to miss its news anywhere (label_reader_notices), its prompts under the article
+    (label_trailing_prompts) and its lines of tags (label_trailing_tags). The line classifier
+    asks this of its body, the HTML cleaner of an extractor's reading (html._reading_prompts)."""
+    label_reader_notices(start, end, labels, texts, words, unspaced)
+    label_trailing_prompts(start, end, labels, texts, words)
+    label_trailing_tags(start, end, labels, texts, words)
+
+
 # The last lines of a body that bid the reader subscribe, sign up or follow ("Follow the Daily
 # on Twitter and Facebook.", "Subscribe now to our print edition for the full story.", "Tilaa
 # niin monta kirjettä kuin haluat!") are the site's prompt under the article, not its text: a
@@ -341,9 +352,10 @@ TAG_ITEM_MAX_WORDS = 4
 TAG_ITEMS_MOST = 30
 _TAGS = re.compile(r"\A[\W_]*+(?:(?:" + "|".join(map(re.escape, sorted(TAG_LABELS, key=len, reverse=True)))
                    + r")\s*+[:：]|(?:" + "|".join(map(re.escape, TAG_LEADS)) + r")\s)", re.IGNORECASE)
-_SENTENCE_INSIDE = re.compile(r"[.!?。！？]\s++\S")
+_TAG_SENTENCE_MARKS = ".!?。！？"
+_SENTENCE_INSIDE = re.compile(f"[{_TAG_SENTENCE_MARKS}]\\s++\\S")
 _ENTRY = re.compile(r"\A[\W_]*+(?:" + "|".join(map(re.escape, TAG_ENTRY_LEADS)) + r")\s", re.IGNORECASE)
-_SENTENCE_END = tuple(".!?。！？")
+_SENTENCE_END = tuple(_TAG_SENTENCE_MARKS)
 
 
 def label_trailing_tags(start: int, end: int, labels: list, texts: list[str], words: list[int]) -> None:

@@ -75,8 +75,7 @@ from .inlists import bridge_lists
 from .headline import (anchor_leads, body_lead, first_line_title, headline_alone, headline_anchor, headline_part, named_headline, title_line,
                        topic_headline, topic_keys)
 from .worded import worded_anchor
-from .labels import (label_items, label_reader_notices, label_repeated_labels, label_repeated_teasers, label_trailing_prompts,
-                     label_trailing_tags, title_before)
+from .labels import label_items, label_repeated_labels, label_repeated_teasers, label_site_lines, title_before
 from .markdown import mostly_links
 from .lines import (first, has_other_spaces, has_wide_spaces, in_template, run_together, sentence_ends, split_sentences,
                     stripped_lines, word_counts)
@@ -246,9 +245,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         labels[i] = R.COMMENTS
     if not bare:  # in an article alone, a repeated label is its structure ("Step 1", a table head)
         label_repeated_labels(start, end, labels, keys, words, ends)
-    label_reader_notices(start, end, labels, texts, words, unspaced)
-    label_trailing_prompts(start, end, labels, texts, words)
-    label_trailing_tags(start, end, labels, texts, words)
+    label_site_lines(start, end, labels, texts, words, unspaced)
     for i in credited_captions(texts, words, labels, start, end):  # "...am Rigi." over "Foto: Name"
         labels[i] = R.CAPTION
     captions, notices = licensed_lines(texts, words, labels, start, end)  # "... Foto: Name | CC BY 2.0"
