@@ -1,5 +1,5 @@
 """Does the article start where it should? News pages from outside ../shared/eval, scored by
-their first words and their headline: Postlight Parser's per-site test fixtures.
+their first words and their headline: Postlight Parser's or goose3's test fixtures.
 
 usage: python benchmarks/leads.py CLONE [--text DIR] [--render]
                                   [--modes text html trafilatura readability] [--out FILE] [--misses]
@@ -19,6 +19,14 @@ is often there by right, so this is a pointer to pages worth reading, not an err
 Some sites' first words are a caption or a standfirst that Mercury keeps in its content;
 such pages miss by design, so compare modes and runs, not against 1.0. The cleaner has been
 checked against these pages' misses since 2026-12-05: they are no longer held out.
+
+CLONE may instead be a clone of https://github.com/goose3/goose3: tests/data/content/ holds
+about fifty saved pages, news mostly (2010-2015: CNN, BusinessWeek, Time, El País, Le Figaro,
+BBC Chinese, Dong-a Ilbo, CNN Arabic), each with a JSON file whose expected "cleaned_text" is
+the start of the article as goose3's maintainers checked it (from a few words to the whole
+text), and for some the headline. The few pages its tests built by hand (a tag or an
+attribute that marks the body, a node to retry) are left out: they are no saved pages. These
+pages were first scored on 2026-12-06, before any change was made for them.
 
 Modes: `text` cleans the page as a browser shows it (rendered by headless Chromium, as
 benchmarks/snippets.py does: --render fills --text DIR with SITE.txt), `html` cleans the
@@ -100,6 +108,36 @@ def cases(clone: Path) -> list[Case]:
     return found
 
 
+# goose3's fixtures written by hand to test one of its own code paths, not saved pages.
+GOOSE_SYNTHETIC = ("test_articlebody_", "test_pattern_config", "test_retry_top_node", "test_issue24")
+GOOSE_LEAD_CHARS = 300  # of a longer expected text (some fixtures hold the whole article)
+
+
+def goose_cases(clone: Path) -> list[Case]:
+    """Every saved page of goose3's content tests that names its article's first words."""
+    found = []
+    for spec in sorted((clone / "tests" / "data" / "content").glob("*.json")):
+        page = spec.with_suffix(".html")
+        if spec.name.startswith(GOOSE_SYNTHETIC) or not page.is_file():
+            continue
+        data = json.loads(spec.read_text(encoding="utf-8"))
+        expected = data.get("expected", {})
+        lead = expected.get("cleaned_text", "")[:GOOSE_LEAD_CHARS]
+        if lead.strip():
+            found.append(Case(site=spec.stem.removeprefix("test_"), url=data.get("url", ""), fixture=page,
+                              title=expected.get("title") or "", lead=lead))
+    return found
+
+
+def cases_of(clone: Path) -> list[Case] | None:
+    """The pages of a clone of postlight/parser or of goose3/goose3; None when it is neither."""
+    if (clone / "src" / "extractors" / "custom").is_dir():
+        return cases(clone)
+    if (clone / "tests" / "data" / "content").is_dir():
+        return goose_cases(clone)
+    return None
+
+
 def squash(text: str) -> str:
     """Text with every whitespace character removed."""
     return "".join(text.split())
@@ -172,14 +210,16 @@ def summary(mode: str, rows: list[dict], cpu: float) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("clone", type=Path, help="a clone of postlight/parser (fixtures/, src/extractors/custom/)")
+    ap.add_argument("clone", type=Path, help="a clone of postlight/parser (fixtures/, src/extractors/custom/)"
+                    " or of goose3/goose3 (tests/data/content/)")
     reader_arguments(ap, "SITE.txt")
     ap.add_argument("--misses", action="store_true", help="list the pages whose first words are missing")
     args = ap.parse_args(argv)
-    if not (args.clone / "src" / "extractors" / "custom").is_dir():
-        print(f"skipped: {args.clone} is not a clone of postlight/parser (no src/extractors/custom/)")
+    pages = cases_of(args.clone)
+    if pages is None:
+        print(f"skipped: {args.clone} is no clone of postlight/parser (src/extractors/custom/) "
+              "nor of goose3/goose3 (tests/data/content/)")
         return 0
-    pages = cases(args.clone)
     modes = list(args.modes)
     if "text" in modes and args.text is None:
         print("text mode needs --text DIR (with --render to fill it); left out")
@@ -187,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     elif "text" in modes and args.render:
         render(pages, args.text)
     options = CleanOptions()
-    print(f"{len(pages)} sites of {args.clone}")
+    print(f"{len(pages)} pages of {args.clone}")
     print("mode         pages | lead   missed | title | junk>300 | empty | CPU s")
     for mode in modes:
         rows, cpu = score(pages, mode, args.text, options)

@@ -1,5 +1,6 @@
 """benchmarks/leads.py scores the cleaner on Postlight Parser's per-site fixtures (a page, its
-headline and its article's first words); here on a clone of two sites made for the test."""
+headline and its article's first words) or goose3's content fixtures (a page and a JSON file of
+its expected text); here on clones of both made for the test."""
 
 from __future__ import annotations
 
@@ -97,6 +98,37 @@ def test_text_mode_cleans_the_page_as_a_browser_shows_it(clone, tmp_path):
     rendered = (text / "ferry.example.txt").read_text(encoding="utf-8")
     assert rendered.startswith("New ferry timetable\n\n") and STORY[2] in rendered and "<p>" not in rendered
     assert rows(out, "text")["ferry.example"]["lead"]
+
+
+@pytest.fixture
+def goose_clone(tmp_path: Path) -> Path:
+    """A goose3 clone's tests/data/content/: two saved pages and one of its hand-made fixtures."""
+    content = tmp_path / "goose3" / "tests" / "data" / "content"
+    content.mkdir(parents=True)
+    pages = {"test_ferry": ("New ferry timetable", STORY, " ".join(STORY * 3)),
+             "test_other": ("Harbour's news", STORY[::-1], "Words that are on no page at all"),
+             "test_pattern_config": ("Made by hand", STORY, STORY[0])}
+    for name, (title, paragraphs, expected) in pages.items():
+        write_page(content / f"{name}.html", title, paragraphs)
+        spec = {"url": f"https://{name}.example/story", "expected": {"cleaned_text": expected, "title": title}}
+        (content / f"{name}.json").write_text(json.dumps(spec), encoding="utf-8")
+    return tmp_path / "goose3"
+
+
+def test_goose3_fixtures_give_the_pages_and_their_expected_starts(goose_clone):
+    cases = {case.site: case for case in load_benchmark().cases_of(goose_clone)}
+    assert set(cases) == {"ferry", "other"}  # the hand-made fixture is no saved page
+    ferry = cases["ferry"]
+    assert ferry.title == "New ferry timetable"
+    assert " ".join(STORY * 3).startswith(ferry.lead) and len(ferry.lead) == load_benchmark().GOOSE_LEAD_CHARS
+
+
+def test_goose3_pages_are_scored_like_postlight_ones(goose_clone, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert load_benchmark().main([str(goose_clone), "--modes", "html", "--out", str(out)]) == 0
+    scored = rows(out, "html")
+    assert scored["ferry"]["lead"] and scored["ferry"]["title"] and not scored["other"]["lead"]
+    assert "2 pages of" in capsys.readouterr().out
 
 
 def test_a_missing_clone_is_skipped_with_a_message(tmp_path, capsys):
