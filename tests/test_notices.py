@@ -167,6 +167,27 @@ def test_widget_words_in_many_languages(line, rule):
     assert _rule(line) == rule
 
 
+@pytest.mark.parametrize("line", [
+    # a paywall's or an overlay's log-in and register buttons, alone on their line, in many languages
+    "Einloggen", "Registrieren", "Accedi", "Registrati", "Connexion", "Se connecter", "Iniciar sesión", "Inloggen",
+    "Logga in", "Zaloguj się", "Přihlásit se", "Giriş yap", "ログインする", "新規登録",
+    # ... and what follows a prompt's verb on its line: "or", "and", "now", "free" in several languages
+    "Log in or create an account to continue", "Anmelden und weiterlesen", "Sign in or register",
+    "Connectez-vous ou créez un compte", "Inicia sesión o regístrate",
+])
+def test_an_account_prompt_is_a_subscribe_prompt(line):
+    assert _rule(line) == SUBSCRIBE
+
+
+@pytest.mark.parametrize("line", [
+    # an article's advice or headings that start with the same verbs are no buttons
+    "Registrieren Sie sich in unserer Krisenvorsorgeliste", "Register of Deeds", "Follow the money",
+    "Connexion Internet à la campagne",
+])
+def test_an_article_line_that_starts_with_an_account_verb_is_no_prompt(line):
+    assert _rule(line) != SUBSCRIBE
+
+
 def test_a_line_of_code_is_no_copy_button():
     """A Dockerfile's "COPY . ." in an article's code is no button (only "Copy code" is)."""
     assert _rule("COPY . .") is None and _rule("Copy code") == UI

@@ -63,9 +63,20 @@ SUBSCRIBE_VERBS = (
     r"登录|注册|关注我们|ログイン|会員登録|로그인|회원가입|"
     r"สมัครสมาชิก|เข้าสู่ระบบ|ลงทะเบียน|ติดตามเรา|"
     # Vietnamese, Hindi, Arabic: log in, register, subscribe
-    r"đăng nhập|đăng ký|लॉगिन|सब्सक्राइब करें|تسجيل الدخول|اشترك)"
+    r"đăng nhập|đăng ký|लॉगिन|सब्सक्राइब करें|تسجيل الدخول|اشترك|"
+    # log in and register buttons of other languages: German, French, Spanish, Italian, Portuguese,
+    # Dutch, Nordic, Polish, Czech, Turkish, Russian, Ukrainian, Japanese, Chinese
+    r"einloggen|registrieren|konto anlegen|se connecter|connectez-vous|connexion|s'inscrire|inscrivez-vous|"
+    r"iniciar sesión|inicia sesión|regístrate|registrate|registrarse|accedi|registrati|iniciar sessão|"
+    r"cadastre-se|registre-se|inloggen|registreren|logga in|registrera dig|logg inn|log ind|kirjaudu|"
+    r"kirjaudu sisään|rekisteröidy|zaloguj się|zaloguj|zarejestruj się|přihlásit se|přihlásit|giriş yap|"
+    r"kayıt ol|üye ol|зарегистрироваться|увійти|ログインする|新規登録|登入|註冊)"
 )
-SUBSCRIBE_PHRASES = SUBSCRIBE_VERBS + r"(?:\s+(?:to|for|now|here|today|our newsletter|newsletter)\b.*)?"
+# What may follow a prompt's verb on its short line: "Subscribe now", "Log in or create an account
+# to continue", "Anmelden und weiterlesen", "Registrieren Sie sich jetzt kostenlos".
+PROMPT_FOLLOWERS = (r"to|for|now|here|today|our newsletter|newsletter|or|and|oder|und|ou|et|o|y|e|"
+                    r"jetzt|hier|kostenlos|gratis|maintenant|ici|gratuitement|ahora|aquí|ora|qui|nu")
+SUBSCRIBE_PHRASES = SUBSCRIBE_VERBS + r"(?:\s+(?:" + PROMPT_FOLLOWERS + r")\b.*)?"
 # Advertising markers.
 AD_PHRASES = (
     r"(?:advertisements?|advertising|advert|ads?|sponsored(?: content| links?| by .*)?|"
