@@ -159,6 +159,8 @@ def test_teaser_box_headings_are_related_markers(line):
     ("Related post: Pickled Brussels Sprouts Recipe", RELATED), ("This is a modal window.", UI),
     ("Zum Weiterlesen:", RELATED), ("Advertisements", AD), ("Keine Kommentare", COMMENTS), ("Sin comentarios", COMMENTS),
     ("Sie sind aktuell nicht eingeloggt.", SUBSCRIBE), ("You are not logged in.", SUBSCRIBE), ("PDF", UI), ("Read now", UI), ("View this image ›", UI), ("Retweet this article!", SHARE),
+    ("Purchase Licensing Rights", UI), ("Reprints & Permissions", UI), ("Feedback", UI),
+    ("Schicken Sie uns Ihr Feedback!", UI), ("Send us your feedback", UI),
 ])
 def test_widget_words_in_many_languages(line, rule):
     """A copied link's notice, a comment list's buttons, sponsored links, a box of related
@@ -186,6 +188,12 @@ def test_an_account_prompt_is_a_subscribe_prompt(line):
 ])
 def test_an_article_line_that_starts_with_an_account_verb_is_no_prompt(line):
     assert _rule(line) != SUBSCRIBE
+
+
+def test_a_line_that_names_feedback_or_reprints_is_no_button():
+    """Only the button's words alone on their line are one: an article's line about them is not."""
+    assert _rule("Feedback from readers shaped the new timetable") is None
+    assert _rule("Reprints of the 1923 edition sold out") is None
 
 
 def test_a_line_of_code_is_no_copy_button():

@@ -221,6 +221,11 @@ UI_PHRASES = (
     r"fotostrecke(?: ansehen)?|bilderstrecke(?: ansehen)?|zur fotostrecke|zur bilderstrecke|view gallery|"
     r"aufklappen|zuklappen|einklappen|ausklappen|"
     r"learn more|mehr erfahren|en savoir plus|saber más|scopri di più|meer informatie|"
+    # a wire story's reprint and licensing button; a feedback button or its one-line prompt
+    r"purchase licensing rights|licensing rights|reprints|reprints (?:&|and) permissions|reprint rights|"
+    r"buy reprints|order reprints|feedback|send feedback|send us feedback|send us your feedback|give feedback|"
+    r"give us feedback|feedback geben|feedback senden|ihr feedback|schicken sie uns ihr feedback|"
+    r"schicken sie uns feedback|geben sie uns feedback|"
     # search, close, home, show more / less, sponsored, gallery, listen in other languages
     r"suchen|rechercher|recherche|buscar|cerca|pesquisar|zoeken|sök|søk|søg|haku|szukaj|hledat|"
     r"検索|搜索|검색|schließen|fermer|cerrar|chiudi|fechar|sluiten|stäng|lukk|luk|sulje|zamknij|"
