@@ -12,6 +12,7 @@ from .embedded import with_embedded_body
 from .guard import lost_body_reason, prose_bytes
 from .html import clean_html, extracted_text
 from .htmltext import html_to_lines
+from .linkhints import without_hints
 from .markdown import headline_line, link_characters, looks_like_markdown, markdown_to_text, paragraphs
 from ..models import HTML, MARKDOWN, Article, RawDocument, Reject, RemovedLine
 from ..normalize import normalize_text
@@ -28,7 +29,14 @@ def clean_document(raw: RawDocument, options: CleanOptions,
     markup first (ingest.clean.markdown), a text browser's dump its link numbers
     (ingest.clean.dumps). The text is read, and its title and body are
     given, as readers type them (store.textform: composed, without soft hyphens, which an
-    HTML page's entities may bring back), so that search finds their words."""
+    HTML page's entities may bring back), so that search finds their words, and without the
+    hints for screen readers that a link opens a new tab (ingest.clean.linkhints)."""
+    cleaned = _cleaned(raw, options, template)
+    paragraphs = tuple(filter(None, map(without_hints, cleaned.paragraphs)))
+    return cleaned if paragraphs == cleaned.paragraphs else dataclasses.replace(cleaned, paragraphs=paragraphs)
+
+
+def _cleaned(raw: RawDocument, options: CleanOptions, template: frozenset[str]) -> Cleaned:
     source = typed_form(raw.text)
     if raw.media_type == HTML:
         cleaned = with_embedded_body(clean_html(source, options), source, options.min_body_share)
