@@ -10,7 +10,7 @@ from ingest.clean import clean_document
 from ingest.clean.linkhints import HINTED_MAX_WORDS, ends_with_hint, without_hints
 from ingest.clean.rules import UI, match_line
 from ingest.config import CleanOptions
-from ingest.models import TEXT, RawDocument
+from ingest.models import HTML, TEXT, RawDocument
 
 STORY = [
     "Der Stadtrat hat am Montagabend den neuen Fahrplan für die Fähren zu den Inseln beschlossen.",
@@ -81,7 +81,23 @@ def test_a_share_row_of_hinted_buttons_under_the_article_is_removed():
 
 
 def test_a_hint_inside_the_article_goes_and_its_sentence_stays():
+    """A site that writes hints writes them on its menu's links too: those tell the cleaner to
+    look for hints in the body (a text without a hinted line is not searched for one)."""
     first = STORY[0].replace("den neuen Fahrplan", "den neuen Fahrplan, öffnet in neuem Tab")
-    page = "\n\n".join(["Fähren fahren öfter - Inselblog", "Fähren fahren öfter", first, *STORY[1:]])
+    footer = ["Impressum, öffnet in neuem Tab", "Datenschutz, öffnet in neuem Tab"]
+    page = "\n\n".join(["Fähren fahren öfter - Inselblog", "Fähren fahren öfter", first, *STORY[1:], *footer])
     cleaned = clean_document(RawDocument("blog.txt", "0", TEXT, page.encode(), page, "test"), CleanOptions())
     assert list(cleaned.paragraphs) == STORY
+    assert {r.text for r in cleaned.removed if r.rule == UI} >= set(footer)
+
+
+def test_an_html_page_loses_the_hints_of_its_links():
+    """In HTML the hint is a span only screen readers are shown; the reading keeps its words."""
+    paragraphs = list(STORY)
+    paragraphs[1] = paragraphs[1].replace("alle zwanzig Minuten",
+                                          '<a href="/plan">alle zwanzig Minuten<span class="sr-only">'
+                                          ' (öffnet in neuem Tab)</span></a>')
+    html = ("<html><head><title>Fähren fahren öfter</title></head><body><article><h1>Fähren fahren öfter</h1>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    cleaned = clean_document(RawDocument("blog.html", "0", HTML, html.encode(), html, "test"), CleanOptions())
+    assert "\n".join(cleaned.paragraphs) == "\n".join(STORY)

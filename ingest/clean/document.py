@@ -32,8 +32,12 @@ def clean_document(raw: RawDocument, options: CleanOptions,
     HTML page's entities may bring back), so that search finds their words, and without the
     hints for screen readers that a link opens a new tab (ingest.clean.linkhints)."""
     cleaned = _cleaned(raw, options, template)
-    paragraphs = tuple(filter(None, map(without_hints, cleaned.paragraphs)))
-    return cleaned if paragraphs == cleaned.paragraphs else dataclasses.replace(cleaned, paragraphs=paragraphs)
+    if raw.media_type != HTML and raw.meta is None:  # (the text cleaner takes them out itself)
+        return cleaned
+    body = "\n".join(cleaned.paragraphs)
+    if without_hints(body) is body:  # (one scan of the body for each opening character)
+        return cleaned
+    return dataclasses.replace(cleaned, paragraphs=tuple(filter(None, map(without_hints, cleaned.paragraphs))))
 
 
 def _cleaned(raw: RawDocument, options: CleanOptions, template: frozenset[str]) -> Cleaned:

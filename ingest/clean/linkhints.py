@@ -8,8 +8,10 @@ inside the article's sentences ("The report, opens new tab by the institute ..."
 of the page sees it.
 
 - A short line that ends with one (at most HINTED_MAX_WORDS words) is a link alone on its
-  line: a button, a menu or footer entry (rule "phrase:ui"; ingest.clean.notices asks
-  `ends_with_hint`). No dev gold keeps one.
+  line: a button, a menu or footer entry (rule "phrase:ui": ingest.clean.rules asks
+  `ends_with_hint` of the lines ingest.clean.pagescan finds ending with a hint, in its scan of
+  the lines' last words). Such lines are never joined as a hard wrap's (ingest.clean.rejoin).
+  No dev gold keeps one.
 - In the lines kept, `without_hints` takes the hint out and leaves the link's words.
 
 Only whole hints with their verb are known ("opens in a new tab", "se abre en una nueva
@@ -20,7 +22,12 @@ alone is also a sentence's words ("Se abrió una nueva ventana").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from itertools import compress, count, repeat
+from operator import eq
+
+from .trie import trie
+
+_UI = "phrase:ui"  # rules.UI (rules imports this module)
 
 HINTED_MAX_WORDS = 15
 
@@ -52,64 +59,54 @@ HINTS = (
 BRACKETED = ("new window", "new tab", "neues fenster", "neuer tab", "neuem fenster", "nouvelle fenêtre",
              "nouvel onglet", "nueva ventana", "nueva pestaña", "nuova finestra", "nuova scheda", "nieuw venster",
              "nova janela", "nytt fönster", "新しいウィンドウ", "別ウィンドウ", "新窗口", "새 창", "새창")
-# The words every hint holds one of: a text without any has none.
-STEMS = ("window", "tab", "fenster", "fenêtre", "onglet", "ventana", "pestaña", "finestra", "scheda",
-         "venster", "tabblad", "janela", "aba", "fönster", "flik", "vindu", "fane", "vindue", "oknie",
-         "karcie", "okně", "záložce", "pencere", "sekme", "окне", "вкладке", "ウィンドウ", "タブ", "窗口",
-         "标签页", "視窗", "창")
-assert all(any(stem in hint for stem in STEMS) for hint in HINTS + BRACKETED)
+# The last word of every hint, and the brackets that close one: a line that ends with none of
+# them (str.endswith, before any pattern runs) ends with no hint.
+_LAST = tuple(sorted({hint.split()[-1] for hint in HINTS} | {")", "]", "）"}))
 
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
-
-_HINT = _alternation(HINTS)
-_BRACKETED = _alternation(HINTS + BRACKETED)
-# A hint at the line's end: after a comma, a dash or a space, or in brackets. Looked for in the
-# line's last TAIL_CHARS characters only (a hint is shorter), so a line of many spaces costs
-# no more than a short one.
+# A hint at the line's end: after a comma, a dash or a space, or in brackets (in the line's
+# last TAIL_CHARS characters: a hint is shorter). A bare hint ends no sentence ("Clicking it
+# opens a new tab." is one).
 TAIL_CHARS = 80
-# A bare hint ends no sentence ("Clicking it opens a new tab." is one).
-_ENDS_WITH_HINT = re.compile(r"(?:[,\-–—]\s*+(?:" + _HINT + r")[\s.]*+|\s(?:" + _HINT + r")\s*+|[(\[（]\s*+(?:"
-                             + _BRACKETED + r")\s*+[)\]）][\s.]*+)\Z")
-# A hint inside a line: in brackets, or after a comma (", opens new tab by the institute"), with
-# the one space before it.
-_INNER_HINT = re.compile(r" ?[(\[（]\s*+(?:" + _BRACKETED + r")\s*+[)\]）]|,\s*+(?:" + _HINT + r")(?!\w)",
-                         re.IGNORECASE)
-
-
-# The lines that may end with a hint, found in one scan of the page read backwards: each line's
-# end, after a newline, is where a hint read backwards starts (sre skips to each newline), as
-# ingest.clean.pagescan finds the lines' last words.
-_REVERSED_END = re.compile("\n[ .]*+(?:[)\\]）][ \t]*+(?:" + _alternation(tuple(w[::-1] for w in HINTS + BRACKETED))
-                           + ")[ \t]*+[(\\[（]|(?:" + _alternation(tuple(w[::-1] for w in HINTS)) + ")[ \t,\\-–—])")
-
-
-def hinted_lines(page: str, starts: list[int]) -> list[int]:
-    """The indices of the lines of `page` that may end with a hint (ends_with_hint says which do).
-    `page` is the lower-cased lines each after a newline, and a final newline; line k starts
-    at starts[k] (as ingest.clean.pagescan.match_lines has them)."""
-    if not has_stem(page):
-        return []
-    end = len(page) - 1
-    return [bisect_right(starts, end - m.start()) - 1 for m in _REVERSED_END.finditer(page[::-1])]
-
-
-def has_stem(low: str) -> bool:
-    """Whether the lower-cased text holds a word every hint holds one of (STEMS)."""
-    return any(stem in low for stem in STEMS)
-
-
+_HINT = trie((hint, "") for hint in HINTS)
+_BRACKETED = trie((hint, "") for hint in HINTS + BRACKETED)
+_ENDS_WITH_HINT = re.compile(r"(?:[,\-–—]\s*+" + _HINT + r"[\s.]*+|\s" + _HINT + r"\s*+|[(\[（]\s*+" + _BRACKETED
+                             + r"\s*+[)\]）][\s.]*+)\Z")
+# A hint inside a line: in brackets, or after a comma (", opens new tab by the institute"). One
+# pattern for each opening character, so that sre skips to it (an alternation of the two took
+# five times as long: no character to skip to), and each run only on a text that holds it.
+_INNER_HINTS = tuple((opening, re.compile(re.escape(opening) + r"\s*+" + _BRACKETED + r"\s*+[)\]）]", re.IGNORECASE))
+                     for opening in "([（") + ((",", re.compile(r",\s*+" + _HINT + r"(?!\w)", re.IGNORECASE)),)
 def ends_with_hint(low: str, n_words: int) -> bool:
     """Whether a lower-cased line of `n_words` words is a link alone on its line: it ends with
     a hint and has at most HINTED_MAX_WORDS words."""
-    return n_words <= HINTED_MAX_WORDS and _ENDS_WITH_HINT.search(low[-TAIL_CHARS:]) is not None
+    if n_words > HINTED_MAX_WORDS or not low.rstrip(" .").endswith(_LAST):
+        return False
+    return _ENDS_WITH_HINT.search(low[-TAIL_CHARS:]) is not None
+
+
+def links_hinted(texts: list[str], words: list[int], rules: list) -> bool:
+    """Whether one of the page's lines is a link alone on its line, told by its hint (rule
+    "phrase:ui" and ends_with_hint): a page that has one writes hints, and may have more
+    inside its sentences. (Only the lines with rule "phrase:ui" are read: the rules are
+    compared in C.)"""
+    if _UI not in rules:
+        return False
+    return any(ends_with_hint(texts[i][-TAIL_CHARS:].lower(), words[i]) for i in compress(count(), map(eq, rules, repeat(_UI))))
 
 
 def without_hints(text: str) -> str:
-    """The text without the hints inside or at the end of its lines (in brackets, or after a
-    comma); the link's own words stay."""
-    if not has_stem(text.lower()):
+    """The text without the hints inside or at the end of its lines (in brackets, with the space
+    before them, or after a comma); the link's own words stay."""
+    spans = sorted(m.span() for opening, pattern in _INNER_HINTS if opening in text for m in pattern.finditer(text))
+    if not spans:
         return text
-    return _INNER_HINT.sub("", text)
+    parts, last = [], 0
+    for start, end in spans:
+        if start < last:  # (within a hint already taken out)
+            continue
+        if text[start] != "," and start > last and text[start - 1] == " ":
+            start -= 1  # "the ruling (opens in a new tab) before": one space stays
+        parts.append(text[last:start])
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)

@@ -29,9 +29,6 @@
   ingest.clean.disclosures).
 - A line that gives an article's reading time ("3 Min Lesezeit", "17.04.2024, 12:24 Lesezeit:
   5 Min.", "1 minuti di lettura", "5 min read") is its dateline's (rule "pattern:timestamp").
-- A short line that ends with a screen reader's hint that its link opens a new window ("Click to
-  share on Twitter (Opens in new window)", "Careers, opens new tab") is a link alone on its line
-  (rule "phrase:ui"; ingest.clean.linkhints).
 
 Each kind is a few literal words: pagescan.match_lines finds them in the lower-cased page with
 str.find, and only the short lines that hold one are looked at; rules.match_line asks
@@ -44,7 +41,6 @@ import re
 from bisect import bisect_right
 
 from .disclosures import ANCHORS, DISCLOSURE_MAX_WORDS, disclosure
-from .linkhints import HINTED_MAX_WORDS, ends_with_hint, hinted_lines
 from .scripts import probe
 from .vocabulary import (ARTICLE_DETERMINERS, ARTICLE_NOUNS, CONSENT_WORDS, EMBED_ANCHORS, EMBED_LINES, EMBED_NAMES, FORM_REQUIRED, READING_ANCHORS, READING_TIME,
                          READING_UNITS, SCRIPT_ASKS, SCRIPT_NAMES)
@@ -55,7 +51,6 @@ FORM = "pattern:form"
 FEEDBACK = "phrase:feedback"
 _TIMESTAMP = "pattern:timestamp"  # rules.TIMESTAMP (rules imports this module)
 _AD = "phrase:ad"  # rules.AD: an affiliate disclosure (ingest.clean.disclosures)
-_UI = "phrase:ui"  # rules.UI: a link alone on its line, told by its screen-reader hint (ingest.clean.linkhints)
 
 # The most words a notice line has (a consent panel's sentence, "To view this video ..." is 18),
 # and a reading-time line (a date, a time and the reading time).
@@ -159,8 +154,8 @@ def _discloses(low: str, n_words: int) -> bool:
 _KINDS = ((EMBED, _asks_for_script, NOTICE_MAX_WORDS), (EMBED, _embed, NOTICE_MAX_WORDS),
           (CONTACT, _contact, NOTICE_MAX_WORDS), (FORM, _form, NOTICE_MAX_WORDS),
           (_TIMESTAMP, _reading, READING_MAX_WORDS), (FEEDBACK, _asks, NOTICE_MAX_WORDS),
-          (_AD, _discloses, DISCLOSURE_MAX_WORDS), (_UI, ends_with_hint, HINTED_MAX_WORDS))
-_SCRIPT, _EMBEDDED, _CONTACT, _FORM, _READING, _ASKED, _DISCLOSED, _HINTED = range(len(_KINDS))
+          (_AD, _discloses, DISCLOSURE_MAX_WORDS))
+_SCRIPT, _EMBEDDED, _CONTACT, _FORM, _READING, _ASKED, _DISCLOSED = range(len(_KINDS))
 # Where a notice's words can be found with few scans of the page (each str.find of the page
 # costs about 5 us: one for every word of the lists cost a quarter of the cleaning): a part
 # that each of a kind's words holds, and the kind. Every JavaScript notice names it, every tip
@@ -213,9 +208,6 @@ def page_notices(page: str, starts: list[int], lows: list[str], n_words: list[in
             if 0 <= k <= last and n_words[k] <= FORM_LABEL_MAX_WORDS:
                 kinds[k] = kinds.get(k, 0) | 1 << _FORM
     scan("?", NOTICE_MAX_WORDS, 1 << _ASKED)  # most lines with one are the article's questions
-    for k in hinted_lines(page, starts):  # (one scan of the page read backwards)
-        if 0 <= k <= last and n_words[k] <= HINTED_MAX_WORDS:
-            kinds[k] = kinds.get(k, 0) | 1 << _HINTED
     notices = []
     for k in sorted(kinds):
         bits, low, n = kinds[k], lows[k], n_words[k]

@@ -17,15 +17,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
 from itertools import accumulate, chain, compress, count, repeat
 from operator import add, attrgetter, le
 
 from .consent import cookie_notices
 from .credits import PLACED_BRACKET, PLACED_MAX_WORDS
 from .lines import has_wide_spaces, plain_spaces
+from .linkhints import BRACKETED, HINTS
 from .notices import page_notices
 from .scripts import probe
+from .trie import trie
 # rules' own word sets and one-line matcher: this module is the page-at-once half of rules
 from .rules import (_BULLET_START, _BYLINE_FIRST, _KEY_STRIP, _READ_MORE_LAST, _RELATED_FIRST, _SHORT_FIRST,
                     _TIMESTAMP_FIRST, COOKIES, ENDED_MAX_WORDS, _match)
@@ -33,36 +34,6 @@ from .vocabulary import (AGENCIES, CAPTION_NAMES, COMMENT_ENDS, END_CREDIT_WORDS
                          SHARE_ROW_WORDS, SUBSCRIBE_WORDS)
 
 _GATE_LIMITS = {"caption": 10**9, "any": 10**9, "pipe": 16, "short": 8, "crumb": 8, "placed": PLACED_MAX_WORDS}
-
-
-def _trie(entries: Iterable[tuple[str, str]]) -> str:
-    """An alternation of literal words, each followed by its own pattern, factored by prefix.
-
-    sre tries the branches of an alternation one after the other; factored, it
-    tests one character per branch instead of every word. Where a word ends,
-    its patterns are tried first, in the order given.
-    """
-    tree: dict = {}
-    for word, tail in entries:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node.setdefault("", []).append(tail)
-    return _alternation(tree)
-
-
-def _alternation(node: dict) -> str:
-    branches = list(node.get("", ()))
-    chars = sorted(ch for ch in node if ch)
-    branches += [re.escape(ch) + _alternation(node[ch]) for ch in chars if ch.isascii()]
-    others = [re.escape(ch) + _alternation(node[ch]) for ch in chars if not ch.isascii()]
-    if len(others) > 1 and len(branches) > 0:
-        # Every branch is tried where the word fails (most lines): the words of other scripts
-        # are one branch behind a test for a non-ASCII character, not one test each.
-        branches.append("(?=[^\x00-\x7f])(?:" + "|".join(others) + ")")
-    else:
-        branches += others
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 class _Gates:
@@ -103,9 +74,9 @@ _first_words_short = _SHORT_FIRST | _TIMESTAMP_FIRST | _BYLINE_FIRST | SHARE_ROW
 # The line's start: after a newline, a caption word (_CAPTION), a first word, a first
 # character (a digit, a bullet, "(" or "+"), "http" or "www." (_URL); in this order.
 _PAGE_STARTS = re.compile("\n(?:" + "|".join(f"(?:{pattern})" + _gate(gate) for gate, pattern in [
-    ("caption", _trie((w, "") for w in CAPTION_NAMES)),
-    ("any", _KS + "*+" + _trie((w, _FIRST_WORD_END) for w in _RELATED_FIRST)),
-    ("short", _KS + "*+(?:" + _trie((w, _FIRST_WORD_END) for w in _first_words_short)
+    ("caption", trie((w, "") for w in CAPTION_NAMES)),
+    ("any", _KS + "*+" + trie((w, _FIRST_WORD_END) for w in _RELATED_FIRST)),
+    ("short", _KS + "*+(?:" + trie((w, _FIRST_WORD_END) for w in _first_words_short)
      + "|" + _NOT_LETTER + ")"),
     ("short", _char_class("(+" + "".join(sorted(_BULLET_START)))),
     ("short", "http|www\\."),
@@ -116,8 +87,8 @@ def _after(gate_patterns: list[tuple[str, str]]) -> str:
     return "|".join(f"(?:{pattern})" + _gate(gate) for gate, pattern in gate_patterns)
 
 
-_captions, _agencies = _trie((w, "") for w in CAPTION_NAMES), _trie((w, "") for w in AGENCIES)
-_end_credits = _trie((w, "") for w in END_CREDIT_WORDS)
+_captions, _agencies = trie((w, "") for w in CAPTION_NAMES), trie((w, "") for w in AGENCIES)
+_end_credits = trie((w, "") for w in END_CREDIT_WORDS)
 # Anywhere in the line: a character, then what must follow it for _CAPTION, _CAPTION_TAIL,
 # _COPYRIGHT, _PIPES, _URL or _has_crumb_separator to match (tried in this order).
 # Each with the gates its character can open on a line (see _candidates).
@@ -138,14 +109,17 @@ _PAGE_ANCHORS = [(ch, re.compile(re.escape(ch) + "(?:" + _after(rest) + ")"), fr
 _PAGE_PHRASES = [(gate, w, probe(w)) for gate, w in [*(("caption", w) for w in ("copyright", *RIGHTS_RESERVED)),
                                                      ("crumb", " :: "), *(("short", w) for w in SUBSCRIBE_WORDS)]]
 # The last word (key.endswith(COMMENT_ENDS)), as the first of the reversed line.
-_PAGE_ENDS = re.compile("\n" + _KS + "*+" + _trie((w[::-1], "") for w in COMMENT_ENDS + _READ_MORE_LAST))
+# And a screen reader's hint that its link opens a new window, at the line's end (linkhints:
+# "Click to share on Twitter (Opens in new window)", "（新しいウィンドウで開く）").
+_PAGE_ENDS = re.compile("\n" + _KS + "*+" + trie((w[::-1], "") for w in COMMENT_ENDS + _READ_MORE_LAST + HINTS + BRACKETED
+                                                 + tuple(hint + "）" for hint in HINTS + BRACKETED)))
 # A caption's credit at the line's end (_CAPTION_END): a colon, then the line's last 1-60
 # characters (one such colon a line: none of them is a colon); before the colon, read
 # backwards, the credit word and a space or 。 before it. One pattern a colon character:
 # sre then skips to it (with a class of both it tried each character, the colon and the
 # newline were as slow).
 _CREDIT_COLONS = [(colon, re.compile(colon + "(?=[^.!?。\n:：]{1,60}+\n)")) for colon in ":："]
-_CREDIT_BEFORE_COLON = re.compile("\\A[^\\S\n]*" + _trie((w[::-1], "") for w in END_CREDIT_WORDS) + "(?:[^\\S\n]|。)")
+_CREDIT_BEFORE_COLON = re.compile("\\A[^\\S\n]*" + trie((w[::-1], "") for w in END_CREDIT_WORDS) + "(?:[^\\S\n]|。)")
 _LIMITS = _gate.limits
 _match_start = re.Match.start
 _lastgroup = attrgetter("lastgroup")

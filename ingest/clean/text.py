@@ -84,6 +84,7 @@ from ..models import RemovedLine
 from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, word_run_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
 from .scripts import has_unspaced
 from .spacing import close_inline_gaps
+from .linkhints import links_hinted, without_hints
 
 if TYPE_CHECKING:
     from .model import LineModel
@@ -322,6 +323,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     if odds is not None:
         name_model(labels, rule_scores, odds)
     paragraphs = tuple(compress(texts[start:end], map(not_, labels[start:end])))  # the rest is labelled
+    if links_hinted(texts, words, rules):  # "The report, opens new tab by ...": the hints go, the words stay
+        paragraphs = tuple(filter(None, map(without_hints, paragraphs)))
     if unspaced and not collapsed:  # a converter's spaces at a Japanese sentence's links (on a page
         paragraphs = tuple(map(close_inline_gaps, paragraphs))  # run together, they were its line breaks)
     if members or removed:
