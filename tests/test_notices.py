@@ -177,8 +177,10 @@ def test_widget_words_in_many_languages(line, rule):
     "Log in or create an account to continue", "Anmelden und weiterlesen", "Sign in or register",
     "Connectez-vous ou créez un compte", "Inicia sesión o regístrate",
 ])
-def test_an_account_prompt_is_a_subscribe_prompt(line):
-    assert _rule(line) == SUBSCRIBE
+def test_an_account_prompt_is_a_button_not_the_end_of_the_article(line):
+    """A paywall's box stands above the article as often as under it: its log-in buttons go
+    (rule "phrase:ui") without ending the body, as a subscription box's line would."""
+    assert _rule(line) == UI
 
 
 @pytest.mark.parametrize("line", [
@@ -187,7 +189,7 @@ def test_an_account_prompt_is_a_subscribe_prompt(line):
     "Connexion Internet à la campagne",
 ])
 def test_an_article_line_that_starts_with_an_account_verb_is_no_prompt(line):
-    assert _rule(line) != SUBSCRIBE
+    assert _rule(line) is None
 
 
 def test_a_line_that_names_feedback_or_reprints_is_no_button():

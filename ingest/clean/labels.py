@@ -20,7 +20,7 @@ from . import rules as R
 from .lines import lines_holding
 from .scripts import ends_unpunctuated
 from .vocabulary import (CHANNEL_NAMES, CONSENT_CHARACTERS, CONSENT_WORDS, MISS_ANCHORS, MISS_PHRASES, PRIVACY_NAMES,
-                         PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, READER_WORDS, SIGN_UP_STEMS, SUBSCRIBE_VERBS, TAG_ENTRY_LEADS,
+                         PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, READER_WORDS, SIGN_UP_STEMS, SUBSCRIBE_VERBS, ACCOUNT_VERBS, TAG_ENTRY_LEADS,
                          TAG_LABELS, TAG_LEADS)
 
 # A "Related" marker's box holds headlines of at most this many words, without a sentence end.
@@ -328,7 +328,8 @@ def label_site_lines(start: int, end: int, labels: list, texts: list[str], words
 # about is "the app" ("el app ocupa menos espacio en tu teléfono"), a site names its own.
 PROMPT_TAIL_ITEMS = 3
 PROMPT_MAX_WORDS = 40
-_VERB = re.compile(SUBSCRIBE_VERBS + r"(?:\b|(?<=[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]))", re.IGNORECASE)
+_VERB = re.compile(r"(?:" + SUBSCRIBE_VERBS + r"|" + ACCOUNT_VERBS + r")(?:\b|(?<=[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]))",
+                   re.IGNORECASE)
 _LEAD = re.compile(r"[\W_]*+")  # quotes, bullets, arrows before a line's first word
 _EXCLAIMED = re.compile(r"[!?！？]\s*+(?=\w)")  # where a sentence after a question or an exclamation starts
 _CHANNEL = re.compile(r"\b(?:" + "|".join(map(re.escape, CHANNEL_NAMES)) + r")(?!\w)", re.IGNORECASE)

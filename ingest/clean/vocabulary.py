@@ -63,20 +63,25 @@ SUBSCRIBE_VERBS = (
     r"登录|注册|关注我们|ログイン|会員登録|로그인|회원가입|"
     r"สมัครสมาชิก|เข้าสู่ระบบ|ลงทะเบียน|ติดตามเรา|"
     # Vietnamese, Hindi, Arabic: log in, register, subscribe
-    r"đăng nhập|đăng ký|लॉगिन|सब्सक्राइब करें|تسجيل الدخول|اشترك|"
-    # log in and register buttons of other languages: German, French, Spanish, Italian, Portuguese,
-    # Dutch, Nordic, Polish, Czech, Turkish, Russian, Ukrainian, Japanese, Chinese
-    r"einloggen|registrieren|konto anlegen|se connecter|connectez-vous|connexion|s'inscrire|inscrivez-vous|"
+    r"đăng nhập|đăng ký|लॉगिन|सब्सक्राइब करें|تسجيل الدخول|اشترك)"
+)
+SUBSCRIBE_PHRASES = SUBSCRIBE_VERBS + r"(?:\s+(?:to|for|now|here|today|our newsletter|newsletter)\b.*)?"
+# Log-in and register buttons of more languages (German, French, Spanish, Italian, Portuguese, Dutch,
+# Nordic, Polish, Czech, Turkish, Russian, Ukrainian, Japanese, Chinese), and an account's prompt on a
+# line of its own with what may follow its verb ("Log in or create an account to continue",
+# "Anmelden und weiterlesen", "Jetzt kostenlos"): a paywall's or an overlay's lines (rule "phrase:ui").
+# Not a subscription box's end of the article: a paywall's box stands above the article as often as
+# under it, and its "Sign In or Create an Account" ended an Ottawa Citizen article before it began.
+ACCOUNT_VERBS = (
+    r"(?:einloggen|registrieren|konto anlegen|se connecter|connectez-vous|connexion|s'inscrire|inscrivez-vous|"
     r"iniciar sesión|inicia sesión|regístrate|registrate|registrarse|accedi|registrati|iniciar sessão|"
     r"cadastre-se|registre-se|inloggen|registreren|logga in|registrera dig|logg inn|log ind|kirjaudu|"
     r"kirjaudu sisään|rekisteröidy|zaloguj się|zaloguj|zarejestruj się|přihlásit se|přihlásit|giriş yap|"
     r"kayıt ol|üye ol|зарегистрироваться|увійти|ログインする|新規登録|登入|註冊)"
 )
-# What may follow a prompt's verb on its short line: "Subscribe now", "Log in or create an account
-# to continue", "Anmelden und weiterlesen", "Registrieren Sie sich jetzt kostenlos".
 PROMPT_FOLLOWERS = (r"to|for|now|here|today|our newsletter|newsletter|or|and|oder|und|ou|et|o|y|e|"
                     r"jetzt|hier|kostenlos|gratis|maintenant|ici|gratuitement|ahora|aquí|ora|qui|nu")
-SUBSCRIBE_PHRASES = SUBSCRIBE_VERBS + r"(?:\s+(?:" + PROMPT_FOLLOWERS + r")\b.*)?"
+ACCOUNT_PHRASES = r"(?:" + SUBSCRIBE_VERBS + r"|" + ACCOUNT_VERBS + r")(?:\s+(?:" + PROMPT_FOLLOWERS + r")\b.*)?"
 # Advertising markers.
 AD_PHRASES = (
     r"(?:advertisements?|advertising|advert|ads?|sponsored(?: content| links?| by .*)?|"
