@@ -76,6 +76,8 @@ _ENDS_WITH_HINT = re.compile(r"(?:[,\-–—]\s*+" + _HINT + r"[\s.]*+|\s" + _HI
 # five times as long: no character to skip to), and each run only on a text that holds it.
 _INNER_HINTS = tuple((opening, re.compile(re.escape(opening) + r"\s*+" + _BRACKETED + r"\s*+[)\]）]", re.IGNORECASE))
                      for opening in "([（") + ((",", re.compile(r",\s*+" + _HINT + r"(?!\w)", re.IGNORECASE)),)
+
+
 def ends_with_hint(low: str, n_words: int) -> bool:
     """Whether a lower-cased line of `n_words` words is a link alone on its line: it ends with
     a hint and has at most HINTED_MAX_WORDS words."""
@@ -91,7 +93,8 @@ def links_hinted(texts: list[str], words: list[int], rules: list) -> bool:
     compared in C.)"""
     if _UI not in rules:
         return False
-    return any(ends_with_hint(texts[i][-TAIL_CHARS:].lower(), words[i]) for i in compress(count(), map(eq, rules, repeat(_UI))))
+    links = compress(count(), map(eq, rules, repeat(_UI)))
+    return any(ends_with_hint(texts[i][-TAIL_CHARS:].lower(), words[i]) for i in links)
 
 
 def without_hints(text: str) -> str:
