@@ -78,12 +78,13 @@ _INNER_HINTS = tuple((opening, re.compile(re.escape(opening) + r"\s*+" + _BRACKE
                      for opening in "([（") + ((",", re.compile(r",\s*+" + _HINT + r"(?!\w)", re.IGNORECASE)),)
 
 
-def ends_with_hint(low: str, n_words: int) -> bool:
-    """Whether a lower-cased line of `n_words` words is a link alone on its line: it ends with
-    a hint and has at most HINTED_MAX_WORDS words."""
-    if n_words > HINTED_MAX_WORDS or not low.rstrip(" .").endswith(_LAST):
+def ends_with_hint(line: str, n_words: int) -> bool:
+    """Whether a line of `n_words` words is a link alone on its line: it ends with a hint and
+    has at most HINTED_MAX_WORDS words. (Only its last TAIL_CHARS characters are read.)"""
+    if n_words > HINTED_MAX_WORDS:
         return False
-    return _ENDS_WITH_HINT.search(low[-TAIL_CHARS:]) is not None
+    tail = line[-TAIL_CHARS:].lower()
+    return tail.rstrip(" .").endswith(_LAST) and _ENDS_WITH_HINT.search(tail) is not None
 
 
 def links_hinted(texts: list[str], words: list[int], rules: list) -> bool:
@@ -93,8 +94,7 @@ def links_hinted(texts: list[str], words: list[int], rules: list) -> bool:
     compared in C.)"""
     if _UI not in rules:
         return False
-    links = compress(count(), map(eq, rules, repeat(_UI)))
-    return any(ends_with_hint(texts[i][-TAIL_CHARS:].lower(), words[i]) for i in links)
+    return any(ends_with_hint(texts[i], words[i]) for i in compress(count(), map(eq, rules, repeat(_UI))))
 
 
 def without_hints(text: str) -> str:

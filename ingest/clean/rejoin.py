@@ -14,7 +14,7 @@ import re
 from itertools import compress, count, filterfalse, islice
 from operator import itemgetter
 
-from .linkhints import HINTED_MAX_WORDS, TAIL_CHARS, ends_with_hint
+from .linkhints import ends_with_hint
 from .lines import CLOSERS, SENTENCE_MARKS, TRUNCATED
 from .scripts import WIDE_CHARS, columns, joins_without_space
 
@@ -262,12 +262,6 @@ def _link_bridges(nos: list[int], words: list[int], heads: str, mid: set[int]) -
             and nos[k + 1] - nos[k] == 1 and (k + 1 in mid or heads[k + 1].islower())}
 
 
-def _hinted(line: str, n_words: int) -> bool:
-    """Whether the line is a link alone on its line, told by its screen-reader hint
-    (linkhints.ends_with_hint: "Klick, um auf Reddit zu teilen (Wird in neuem Fenster geöffnet)")."""
-    return n_words <= HINTED_MAX_WORDS and ends_with_hint(line[-TAIL_CHARS:].lower(), n_words)
-
-
 def _joined(group: list[tuple[int, str]], unspaced: bool, glue: bool = False) -> str:
     """The item's text: its lines joined by a space, or by nothing beside Chinese or Japanese
     (a wrap inside a run of them splits no word) and, with `glue` (the page has lines that
@@ -328,7 +322,7 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
             continue
         if saved_widths and k in filled and _marker(texts[k]) and _marker(texts[k]) == _marker(texts[r]):
             continue  # a list's next item, not the rest of the one before
-        if k in filled and (_hinted(texts[k], words[k]) or _hinted(texts[p], words[p])):
+        if k in filled and (ends_with_hint(texts[k], words[k]) or ends_with_hint(texts[p], words[p])):
             continue  # a link alone on its line, in a row of them as long as a wrap's lines
         if k + 1 in particled and k in bridges:  # a link before a particle: how does the line above end?
             if texts[p][-1] in _PARTICLE_LINK_AFTER:  # mid-sentence ("気象庁は" + "高知県" + "と")

@@ -25,7 +25,7 @@ from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, INLINE_MARKERS_BA
                          RELATIVE_DAYS, RIGHTS_RESERVED, COMMENT_COUNT_NOUNS, COMMENT_COUNT_ONE, COMMENT_COUNT_PREPS, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
                          SUBSCRIBE_WORDS, THAI_MONTHS, UI_PHRASES, ACCOUNT_PHRASES, SHARE_ROW_FILLERS, SHARE_ROW_WORDS, AGO_AFTER, AGO_BEFORE, TIME_AT)
 from .credits import PLACED_MAX_WORDS, placed_bracket
-from .linkhints import HINTED_MAX_WORDS, ends_with_hint
+from .linkhints import ends_with_hint
 from .notices import CONTACT, EMBED, FEEDBACK, FORM, notice
 from .alternation import Alternation
 from .lines import has_wide_spaces, plain_spaces
@@ -497,7 +497,7 @@ def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool 
             return BYLINE
     if first_word in _RELATED_FIRST and (_INLINE_RELATED_L.match(low) or headline_teaser(low)):
         return RELATED
-    if ended and n_words <= HINTED_MAX_WORDS and ends_with_hint(low, n_words):
+    if ended and ends_with_hint(low, n_words):
         return UI  # a link alone on its line, told by its screen-reader hint (ingest.clean.linkhints)
     if "(" in low and n_words <= PLACED_MAX_WORDS and placed_bracket(low):  # "Name (v.l.)", "(Archivbild)"
         return CAPTION

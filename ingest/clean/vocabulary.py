@@ -65,7 +65,9 @@ SUBSCRIBE_VERBS = (
     # Vietnamese, Hindi, Arabic: log in, register, subscribe
     r"đăng nhập|đăng ký|लॉगिन|सब्सक्राइब करें|تسجيل الدخول|اشترك)"
 )
-SUBSCRIBE_PHRASES = SUBSCRIBE_VERBS + r"(?:\s+(?:to|for|now|here|today|our newsletter|newsletter)\b.*)?"
+# What may follow a subscribe verb on its short line ("Subscribe now", "Sign up for our newsletter").
+SUBSCRIBE_FOLLOWERS = r"to|for|now|here|today|our newsletter|newsletter"
+SUBSCRIBE_PHRASES = SUBSCRIBE_VERBS + r"(?:\s+(?:" + SUBSCRIBE_FOLLOWERS + r")\b.*)?"
 # Log-in and register buttons of more languages (German, French, Spanish, Italian, Portuguese, Dutch,
 # Nordic, Polish, Czech, Turkish, Russian, Ukrainian, Japanese, Chinese), and an account's prompt on a
 # line of its own with what may follow its verb ("Log in or create an account to continue",
@@ -79,7 +81,7 @@ ACCOUNT_VERBS = (
     r"kirjaudu sisään|rekisteröidy|zaloguj się|zaloguj|zarejestruj się|přihlásit se|přihlásit|giriş yap|"
     r"kayıt ol|üye ol|зарегистрироваться|увійти|ログインする|新規登録|登入|註冊)"
 )
-PROMPT_FOLLOWERS = (r"to|for|now|here|today|our newsletter|newsletter|or|and|oder|und|ou|et|o|y|e|"
+PROMPT_FOLLOWERS = (SUBSCRIBE_FOLLOWERS + r"|or|and|oder|und|ou|et|o|y|e|"
                     r"jetzt|hier|kostenlos|gratis|maintenant|ici|gratuitement|ahora|aquí|ora|qui|nu")
 ACCOUNT_PHRASES = r"(?:" + SUBSCRIBE_VERBS + r"|" + ACCOUNT_VERBS + r")(?:\s+(?:" + PROMPT_FOLLOWERS + r")\b.*)?"
 # Advertising markers.
