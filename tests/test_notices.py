@@ -172,7 +172,7 @@ def test_widget_words_in_many_languages(line, rule):
 @pytest.mark.parametrize("line", [
     # a paywall's or an overlay's log-in and register buttons, alone on their line, in many languages
     "Einloggen", "Registrieren", "Accedi", "Registrati", "Connexion", "Se connecter", "Iniciar sesión", "Inloggen",
-    "Logga in", "Zaloguj się", "Přihlásit se", "Giriş yap", "ログインする", "新規登録",
+    "Logga in", "Zaloguj się", "Přihlásit se", "Giriş yap", "ログインする", "新規登録", "今すぐ登録",
     # ... and what follows a prompt's verb on its line: "or", "and", "now", "free" in several languages
     "Log in or create an account to continue", "Anmelden und weiterlesen", "Sign in or register",
     "Connectez-vous ou créez un compte", "Inicia sesión o regístrate",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import COUNCIL_BODY, COUNCIL_BODY_DE
+from conftest import COUNCIL_BODY, COUNCIL_BODY_DE, COUNCIL_BODY_ES
 from ingest.config import CleanOptions
 from ingest.clean.text import clean_text
 
@@ -79,6 +79,54 @@ def test_an_extractors_reading_loses_the_prompt_the_classifier_told():
     assert list(cleaned.paragraphs) == COUNCIL_BODY
     assert {r.rule for r in cleaned.removed if r.text == prompt} == {"phrase:subscribe"}
 
+
+
+JAPANESE_BODY = [
+    "政府は13日、新たな経済対策を閣議決定した。総額は約20兆円となり、物価高に対応する家計支援策などを盛り込んだ。",
+    "首相は記者団に対し「国民の暮らしを守るため、あらゆる手段を講じる」と述べた。財源には国債の追加発行を充てる方針だ。",
+    "野党からは規模ありきの対策だとの批判が出ており、国会審議では財政規律のあり方が焦点となる見通しだ。",
+    "経済対策には、電気・ガス料金の補助の延長や、低所得世帯への給付金も含まれる。",
+]
+
+
+@pytest.mark.parametrize("headline, body, notice", [
+    ("Council approves budget for more buses", COUNCIL_BODY, "This article is for subscribers only."),
+    ("Council approves budget for more buses", COUNCIL_BODY,
+     "If you're seeing this message but you're already a subscriber, you can log in for immediate access."),
+    ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE, "Dieser Artikel ist nur für Abonnenten verfügbar."),
+    ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE,
+     "Als abonnee lees je ook alle plusartikels. Je moet nog even inloggen."),
+    ("El consejo aprueba el presupuesto", COUNCIL_BODY_ES,
+     "Con tu suscripción navegás sin límites y accedés a contenidos exclusivos."),
+    ("経済対策20兆円を閣議決定", JAPANESE_BODY, "有料会員になると会員限定の有料記事もお読みいただけます。"),
+], ids=["en-only", "en-already", "de", "nl", "es", "ja"])
+def test_a_paywalls_notice_under_the_article_goes(headline, body, notice):
+    cleaned = clean_text(_page(headline, body, notice), OPTIONS)
+    assert list(cleaned.paragraphs) == body
+    assert _removed_rule(cleaned, notice) == "phrase:subscribe"
+
+
+def test_a_paywalls_box_of_several_notices_goes_whole():
+    # each notice found lets the search go a line further up: the box's lines all go, the article's stay
+    box = ["First-time subscribers also receive a welcome gift with their subscription to our story archive.",
+           "If you're seeing this message but you're already a subscriber, you can log in for immediate access.",
+           "Subscribe for unlimited access to every article, from one dollar a week."]
+    cleaned = clean_text(_page("Council approves budget for more buses", [*COUNCIL_BODY, *box[:2]], box[2]), OPTIONS)
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert {_removed_rule(cleaned, line) for line in box} == {"phrase:subscribe"}
+
+
+@pytest.mark.parametrize("line", [
+    # the article's own subscribers: neither the reader addressed nor an article named
+    "The streaming service said it had gained two million subscribers in the last quarter of the year.",
+    "Subscribers to the city's bike scheme will pay more from March, the transport office said.",
+    # the reader addressed, but no subscriber named
+    "Residents who want a student fare can apply online, and you can also ask at the transport office.",
+], ids=["subscribers", "subscribers-opening", "no-subscriber"])
+def test_an_articles_own_subscribers_stay(line):
+    body = [*COUNCIL_BODY, line]
+    cleaned = clean_text(_page("Council approves budget for more buses", body, ""), OPTIONS)
+    assert list(cleaned.paragraphs) == body
 
 # A prompt that bids the reader not miss the site's news goes wherever it stands in the body:
 # labels.label_reader_notices.

@@ -19,9 +19,10 @@ from itertools import accumulate, islice
 from . import rules as R
 from .lines import lines_holding
 from .scripts import ends_unpunctuated
-from .vocabulary import (CHANNEL_NAMES, CONSENT_CHARACTERS, CONSENT_WORDS, MISS_ANCHORS, MISS_PHRASES, PRIVACY_NAMES,
-                         PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, READER_WORDS, SIGN_UP_STEMS, SUBSCRIBE_VERBS, ACCOUNT_VERBS, TAG_ENTRY_LEADS,
-                         TAG_LABELS, TAG_LEADS)
+from .vocabulary import (ACCOUNT_VERBS, CHANNEL_NAMES, CONSENT_CHARACTERS, CONSENT_WORDS, MISS_ANCHORS, MISS_PHRASES,
+                         PAYWALL_ARTICLE_WORDS, PAYWALL_CHARACTERS, PAYWALL_READER_WORDS, PRIVACY_NAMES, PRIVACY_STEMS,
+                         PRIVACY_STEMS_UNSPACED, READER_WORDS, SIGN_UP_STEMS, SUBSCRIBE_VERBS, SUBSCRIBER_WORDS,
+                         TAG_ENTRY_LEADS, TAG_LABELS, TAG_LEADS)
 
 # A "Related" marker's box holds headlines of at most this many words, without a sentence end.
 TEASER_MAX_WORDS = 20
@@ -325,7 +326,10 @@ def label_site_lines(start: int, end: int, labels: list, texts: list[str], words
 # of the site's channels to its reader (vocabulary.CHANNEL_NAMES and READER_WORDS: "Get the latest
 # news from X in your inbox.", "For the latest stories, sign up for our newsletters.", "Folgst du
 # schon X auf Whatsapp?") is such a prompt whatever word it starts with; an app the article is
-# about is "the app" ("el app ocupa menos espacio en tu teléfono"), a site names its own.
+# about is "the app" ("el app ocupa menos espacio en tu teléfono"), a site names its own. So is a
+# paywall's notice (vocabulary.SUBSCRIBER_WORDS: "This article is for subscribers only"). A
+# prompt found among them lets the search go one line further up: a paywall's box is a few such
+# lines ("Already a subscriber? Log in ...", "First-time subscribers also receive ...").
 PROMPT_TAIL_ITEMS = 3
 PROMPT_MAX_WORDS = 40
 _VERB = re.compile(r"(?:" + SUBSCRIBE_VERBS + r"|" + ACCOUNT_VERBS + r")(?:\b|(?<=[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]))",
@@ -335,6 +339,9 @@ _EXCLAIMED = re.compile(r"[!?！？]\s*+(?=\w)")  # where a sentence after a que
 _CHANNEL = re.compile(r"\b(?:" + "|".join(map(re.escape, CHANNEL_NAMES)) + r")(?!\w)", re.IGNORECASE)
 _THE = frozenset(("the", "el", "la", "die", "das"))  # "the app" is the article's subject
 _READER = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, READER_WORDS)) + r")(?!\w)", re.IGNORECASE)
+_SUBSCRIBER = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, SUBSCRIBER_WORDS)) + r")(?!\w)", re.IGNORECASE)
+_PAYWALL_CONTEXT = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, READER_WORDS + PAYWALL_READER_WORDS
+                                                            + PAYWALL_ARTICLE_WORDS)) + r")(?!\w)", re.IGNORECASE)
 
 
 # A line among the body's last lines that labels the article's tags or categories and lists them
@@ -390,10 +397,16 @@ def label_trailing_tags(start: int, end: int, labels: list, texts: list[str], wo
 def label_trailing_prompts(start: int, end: int, labels: list, texts: list[str], words: list[int]) -> None:
     """Give rule SUBSCRIBE to the prompts among the last PROMPT_TAIL_ITEMS body lines of
     [start, end) (see above); the body's first line is never one."""
-    tail = islice((i for i in range(end - 1, start, -1) if labels[i] is None), PROMPT_TAIL_ITEMS)
-    for i in tail:
+    left = PROMPT_TAIL_ITEMS
+    for i in range(end - 1, start, -1):
+        if labels[i] is not None:
+            continue
         if words[i] <= PROMPT_MAX_WORDS and _prompt(texts[i]):
             labels[i] = R.SUBSCRIBE
+        else:
+            left -= 1
+            if not left:
+                break
 
 
 # A line that opens a quotation, or ends a quoted sentence ("... treffen unsere Maßnahmen aber
@@ -410,7 +423,16 @@ def _prompt(line: str) -> bool:
         return False
     match = _VERB.match
     return bool(match(line, _LEAD.match(line).end()) or any(match(line, m.end()) for m in _EXCLAIMED.finditer(line))
-                or _channel(line) and _READER.search(line) is not None)
+                or _channel(line) and _READER.search(line) is not None or _paywall(line))
+
+
+def _paywall(line: str) -> bool:
+    """Whether the line is a paywall's notice (see above): it names a subscriber or a subscription
+    and speaks to the reader or of the article, or holds a paid-article word of a script without
+    spaces."""
+    if any(map(line.__contains__, PAYWALL_CHARACTERS)):
+        return True
+    return _SUBSCRIBER.search(line) is not None and _PAYWALL_CONTEXT.search(line) is not None
 
 
 def _channel(line: str) -> bool:

@@ -79,7 +79,7 @@ ACCOUNT_VERBS = (
     r"iniciar sesión|inicia sesión|regístrate|registrate|registrarse|accedi|registrati|iniciar sessão|"
     r"cadastre-se|registre-se|inloggen|registreren|logga in|registrera dig|logg inn|log ind|kirjaudu|"
     r"kirjaudu sisään|rekisteröidy|zaloguj się|zaloguj|zarejestruj się|přihlásit se|přihlásit|giriş yap|"
-    r"kayıt ol|üye ol|зарегистрироваться|увійти|ログインする|新規登録|登入|註冊)"
+    r"kayıt ol|üye ol|зарегистрироваться|увійти|ログインする|新規登録|今すぐ登録|登入|註冊)"
 )
 PROMPT_FOLLOWERS = (SUBSCRIBE_FOLLOWERS + r"|or|and|oder|und|ou|et|o|y|e|"
                     r"jetzt|hier|kostenlos|gratis|maintenant|ici|gratuitement|ahora|aquí|ora|qui|nu")
@@ -443,6 +443,37 @@ CONSENT_WORDS = ("our", "you", "your", "unsere", "unserer", "unseren", "du", "de
 CHANNEL_NAMES = ("newsletter", "newsletters", "inbox", "posteingang", "postfach", "boîte de réception", "bandeja de entrada",
                  "caixa de entrada", "app", "apps", "google news", "whatsapp", "telegram", "youtube",
                  "e-paper", "push")
+# A paywall's notice speaks of the reader as a paying subscriber, or of the article as theirs
+# alone ("This article is for subscribers only", "Already a subscriber? Log in for immediate
+# access", "Als abonnee lees je ook alle plusartikels", "Con tu suscripción accedés a contenidos
+# exclusivos"): a line among the body's last lines that names a subscriber or a subscription
+# (SUBSCRIBER_WORDS, whole words) and also speaks to the reader (READER_WORDS, PAYWALL_READER_WORDS)
+# or of the article (PAYWALL_ARTICLE_WORDS) is the site's, not the article's
+# (ingest.clean.labels.label_trailing_prompts). Not "member" or "premium": council members and
+# premium prices are news. Lower case.
+SUBSCRIBER_WORDS = (
+    "subscriber", "subscribers", "subscription", "subscriptions", "abonnent", "abonnenten", "abonnentin",
+    "abo", "abos", "digitalabo", "abonnement", "abonnements", "abonné", "abonnés", "abonnée", "abonnées",
+    "suscriptor", "suscriptora", "suscriptores", "suscripción", "assinante", "assinantes", "assinatura",
+    "abbonato", "abbonata", "abbonati", "abbonamento", "abonnee", "abonnees", "prenumerant", "prenumeranter",
+    "prenumeration", "abonnenter", "tilaaja", "tilaajat", "tilaajana", "tilaajille", "prenumerator",
+    "prenumeratorzy", "prenumeratorów", "prenumerata", "subskrybent", "subskrybenci", "subskrybentów",
+    "subskrypcja", "subskrypcji", "předplatitel", "předplatitele", "předplatitelé", "předplatitelům",
+    "předplatné", "подписчик", "подписчики", "подписчиков", "подписка", "подписки", "подписку",
+    "передплатник", "передплатники", "передплата", "abone", "aboneler", "abonelere", "abonelik")
+# Whose "you" a paywall's notice may be besides READER_WORDS (Dutch "je", "jij", "jou").
+PAYWALL_READER_WORDS = ("je", "jij", "jou")
+# The article a paywall's notice speaks of (lower case, whole words).
+PAYWALL_ARTICLE_WORDS = (
+    "article", "articles", "story", "content", "artikel", "artikels", "beitrag", "beiträge", "inhalt", "inhalte",
+    "plusartikel", "plusartikels", "contenu", "contenus", "artículo", "artículos", "contenido", "contenidos",
+    "articolo", "articoli", "contenuto", "contenuti", "artigo", "artigos", "conteúdo", "conteúdos", "artikkel",
+    "artikkeli", "artykuł", "artykułu", "článek", "článku", "статья", "статью", "статьи", "материал", "içerik")
+# The same in scripts written without spaces (found inside a run of characters): paid members,
+# members only, a paid article, paid reading, members' exclusive, a paid member and a paid article
+# in Korean.
+PAYWALL_CHARACTERS = ("有料会員", "会員限定", "有料記事", "付费阅读", "付费会员", "会员专享", "订阅用户", "유료회원",
+                      "유료 회원", "유료기사", "유료 기사", "구독자 전용")
 # A prompt that bids the reader not miss what the site sends ("Never miss a story", "Du willst
 # nichts mehr verpassen?", "No te pierdas nada", "Ne ratez plus rien"; ingest.clean.labels
 # .label_missed_prompts): whole phrases, lower case, the apostrophe either way; not "don't
