@@ -1,5 +1,6 @@
 """A comment box's prompt at the end of the body: a line that names a comment and says the reader
-must sign in or register to write one, or that the comments are closed (commenting.comment_prompts,
+must sign in or register to write one, that the comments are closed, or that is the comment form's own
+line (commenting.comment_prompts,
 rule phrase:comments, an end marker: the lines after it go too). An article's own line about
 comments ("declined to comment") stays."""
 from __future__ import annotations
@@ -27,7 +28,13 @@ def _page(headline: str, body: list[str], *tail: str) -> str:
      "Die Kommentarfunktion ist um diese Uhrzeit deaktiviert."),
     ("Council approves budget for more buses", COUNCIL_BODY,
      "You must be logged in to post a comment on this story."),
-], ids=["es-register", "de-logged-in", "de-closed", "en-logged-in"])
+    # the comment form's own lines: it asks for the reader's comment, or offers to keep the name in the browser
+    ("Council approves budget for more buses", COUNCIL_BODY,
+     "Save my name, email, and website in this browser for the next time I comment."),
+    ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE, "Bitte geben Sie Ihren Kommentar ein!"),
+    ("El consejo aprueba el presupuesto para más autobuses", BODY_ES,
+     "Guardar mi nombre, correo electrónico y web en este navegador para la próxima vez que comente."),
+], ids=["es-register", "de-logged-in", "de-closed", "en-logged-in", "en-browser", "de-your-comment", "es-browser"])
 def test_a_comment_box_prompt_under_the_article_goes(headline, body, prompt):
     cleaned = clean_text(_page(headline, body, prompt), OPTIONS)
     assert list(cleaned.paragraphs) == body
@@ -45,6 +52,8 @@ def test_what_follows_the_prompt_goes_with_it():
 @pytest.mark.parametrize("line", [
     "The bus company declined to comment on the plan when asked on Monday.",  # a reporter's line
     "Ein Sprecher der Verkehrsbetriebe wollte den Beschluss auf Anfrage nicht kommentieren.",
+    # a browser named in the article's own line, with no comment in it
+    "Riders can check the new timetable in any web browser from Monday, the transport office said.",
 ])
 def test_an_articles_line_about_comments_stays(line):
     body = [*COUNCIL_BODY, line]

@@ -5,7 +5,9 @@ A comment box left in the text under an article opens with a line that names a c
 (COMMENT_ACCESS: "Para comentar debes registrarte y completar los datos generales.", "Du musst
 eingeloggt sein um Kommentare zu schreiben!", "Para poder comentar tenés que ingresar con tu
 usuario") or that the comments are closed (COMMENT_CLOSED: "Die Kommentarfunktionalität ist um
-diese Uhrzeit deaktiviert.", "Comments are closed."). The body block often takes it in as its
+diese Uhrzeit deaktiviert.", "Comments are closed.") or that it is the comment form's own line (COMMENT_FORM:
+"Please enter your comment!", "Save my name, email, and website in this browser for the next time I
+comment."). The body block often takes it in as its
 last lines, with what follows it. Such a line among the block's last COMMENT_TAIL_ITEMS lines
 gets rule COMMENTS, an end marker (ingest.clean.labels.ends_article then takes what follows it
 out of the body unless the article resumes). Where the block ran on past the box into the teasers
@@ -22,7 +24,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from .vocabulary import COMMENT_ACCESS, COMMENT_CLOSED, COMMENT_STEMS
+from .vocabulary import COMMENT_ACCESS, COMMENT_CLOSED, COMMENT_FORM, COMMENT_STEMS
 
 COMMENT_TAIL_ITEMS = 6
 COMMENT_PROMPT_MAX_WORDS = 30
@@ -39,4 +41,5 @@ def comment_prompts(texts: list[str], words: list[int], rules: list, start: int,
         return []
     return [i for i, low in zip(tail, lows.split("\n"))
             if _STEM.search(low) is not None and (any(map(low.__contains__, COMMENT_ACCESS))
-                                                  or any(map(low.__contains__, COMMENT_CLOSED)))]
+                                                  or any(map(low.__contains__, COMMENT_CLOSED))
+                                                  or any(map(low.__contains__, COMMENT_FORM)))]

@@ -593,7 +593,7 @@ READING_ANCHORS = ("min", "мин", "dk", "分")
 # registrarte", "Du musst eingeloggt sein um Kommentare zu schreiben", "You must be logged in to
 # post a comment"), or that the comments are closed ("Die Kommentarfunktion ist deaktiviert",
 # "Comments are closed"): ingest.clean.commenting. Lower case.
-COMMENT_STEMS = ("comment", "komment", "koment", "comentar", "comentár", "reactie", "reageer", "kommentaar",
+COMMENT_STEMS = ("comment", "komment", "koment", "coment", "reactie", "reageer", "kommentaar",
                  "коммент", "yorum", "コメント", "评论", "評論", "留言", "댓글")
 COMMENT_ACCESS = ("log in", "logged in", "login", "log on", "sign in", "signed in", "register", "registr",
                   "eingeloggt", "einloggen", "angemeldet", "anmelden", "inicia sesión", "iniciar sesión",
@@ -605,6 +605,16 @@ COMMENT_CLOSED = ("closed", "disabled", "deaktiviert", "geschlossen", "désactiv
                   "desativad", "chius", "disabilitat", "gesloten", "uitgeschakeld", "stängd", "avstängd", "lukket",
                   "deaktiveret", "suljettu", "zamknię", "wyłączon", "uzavřen", "vypnut", "закрыт", "отключ",
                   "kapalı", "kapatıl", "締め切", "关闭", "關閉", "마감")
+# ... or that the line is the comment form's own: it asks for the reader's comment ("Please enter
+# your comment!", "Bitte geben Sie Ihren Kommentar ein!") or offers to keep the commenter's name in
+# the browser ("Save my name, email, and website in this browser for the next time I comment.",
+# the box blog software puts under its form in every language).
+COMMENT_FORM = ("your comment", "ihren kommentar", "ihr kommentar", "deinen kommentar", "dein kommentar",
+                "votre commentaire", "ton commentaire", "tu comentario", "su comentario", "il tuo commento",
+                "seu comentário", "je reactie", "uw reactie", "din kommentar", "twój komentarz", "váš komentář",
+                "ваш комментарий", "yorumunuz", "browser", "navegador", "navigateur", "webbläsare",
+                "nettleser", "selain", "przeglądar", "prohlížeč", "браузер", "tarayıcı", "ブラウザ",
+                "浏览器", "瀏覽器", "브라우저")
 # What a photo's credit that names no agency opens with, on a short line of its own: the private
 # or family archive it comes from, or whose courtesy ("личный архив Анны Петровой", "Foto aus dem
 # Privatarchiv", "Courtesy of the family"): ingest.clean.credits.credit_lines. Lower case.
