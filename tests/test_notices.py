@@ -50,9 +50,19 @@ def _page(*blocks: list[str]) -> str:
     "Empfohlener redaktioneller Inhalt",
     "View this post on Instagram",
     "View this photo on Instagram",
+    # the credit line under an embedded post, with the account's handle
+    "A post shared by Spice Girls (@spicegirls) on Jun 16, 2019 at 7:30am PDT",
+    "Ein Beitrag geteilt von TSV Handball (@tsvhandball)",
+    "山田太郎 (@taro_yamada)がシェアした投稿",
 ])
 def test_player_and_embed_placeholders_are_notices(line):
     assert _rule(line) == EMBED
+    # the page's scan finds it as the line alone is found
+    assert match_lines(["Harbour opens", line, *ARTICLE], [2, len(line.split()), *map(len, map(str.split, ARTICLE))])[1] == EMBED
+
+
+def test_a_post_shared_without_a_handle_is_no_embed():
+    assert _rule("A post shared by the mayor on Monday drew thousands of replies from residents.") is None
 
 
 def test_a_sentence_about_instagram_is_no_embed():

@@ -6,7 +6,9 @@
   "Následuje obsah vložený z jiného webu" (rule EMBED). A line that names JavaScript and asks
   for it (enable, activate, required: vocabulary.SCRIPT_ASKS), or names embedded or external
   content (vocabulary.EMBED_NAMES), or starts with what a platform's embed shows in place of
-  a post ("View this post on Instagram": vocabulary.EMBED_LINES). An article about JavaScript
+  a post ("View this post on Instagram": vocabulary.EMBED_LINES), or holds the credit line under an
+  embedded post with the account's handle ("A post shared by Name (@name)": vocabulary.EMBED_CREDITS).
+  An article about JavaScript
   names it without asking the reader to turn it on.
 - A line that gives an e-mail address and speaks to the reader ("Got a story? Get in touch with
   our news team by emailing us at ...", "Are protests breaking out in your area? Get in touch
@@ -42,7 +44,7 @@ from bisect import bisect_right
 
 from .disclosures import ANCHORS, DISCLOSURE_MAX_WORDS, disclosure
 from .scripts import probe
-from .vocabulary import (ARTICLE_DETERMINERS, ARTICLE_NOUNS, CONSENT_WORDS, EMBED_ANCHORS, EMBED_LINES, EMBED_NAMES, FORM_REQUIRED, READING_ANCHORS, READING_TIME,
+from .vocabulary import (ARTICLE_DETERMINERS, ARTICLE_NOUNS, CONSENT_WORDS, EMBED_ANCHORS, EMBED_CREDITS, EMBED_LINES, EMBED_NAMES, FORM_REQUIRED, READING_ANCHORS, READING_TIME,
                          READING_UNITS, SCRIPT_ASKS, SCRIPT_NAMES)
 
 EMBED = "phrase:embed"
@@ -124,7 +126,8 @@ def _asks_for_script(low: str, n_words: int) -> bool:
 
 
 def _embed(low: str, n_words: int) -> bool:
-    return any(map(low.__contains__, EMBED_NAMES)) or low.startswith(EMBED_LINES)
+    return (any(map(low.__contains__, EMBED_NAMES)) or low.startswith(EMBED_LINES)
+            or "(@" in low and any(map(low.__contains__, EMBED_CREDITS)))
 
 
 def _contact(low: str, n_words: int) -> bool:

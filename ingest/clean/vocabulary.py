@@ -566,6 +566,15 @@ EMBED_NAMES = ("external content", "embedded content", "redaktioneller inhalt", 
                "внешний контент", "внешнее содержимое", "外部コンテンツ", "外部内容", "외부 콘텐츠")
 # What a platform's embed code shows in place of a post, on every site alike, at a line's start. Lower case.
 EMBED_LINES = ("view this post on instagram", "view this photo on instagram", "view this video on instagram")
+# The credit line an Instagram post's embed shows under it, with the account's handle in brackets
+# ("A post shared by Name (@name)", "Ein Beitrag geteilt von Name (@name) am 23. Okt 2017"), in the
+# languages the embed speaks. Lower case; a line that holds one and "(@" is the embed's.
+EMBED_CREDITS = ("a post shared by", "a photo posted by", "a video posted by", "a photo shared by",
+                 "a video shared by", "ein beitrag geteilt von", "une publication partagée par",
+                 "una publicación compartida por", "una publicación compartida de", "un post condiviso da",
+                 "uma publicação compartilhada por", "een bericht gedeeld door", "ett inlägg delat av",
+                 "et innlegg delt av", "et opslag delt af", "post udostępniony przez", "публикация от",
+                 "tarafından paylaşılan bir gönderi", "がシェアした投稿", "님의 공유 게시물")
 # The word a form puts in brackets after a required field's label ("Name (required)", "E-Mail
 # (erforderlich)", "Nom (obligatoire)"): ingest.clean.notices. Lower case.
 FORM_REQUIRED = ("required", "erforderlich", "pflichtfeld", "obligatorio", "obligatoire", "obbligatorio",
@@ -575,7 +584,7 @@ FORM_REQUIRED = ("required", "erforderlich", "pflichtfeld", "obligatorio", "obli
 # Parts of those names that a page is scanned for (few: each is a scan of the page; "tern" is
 # the part of "extern", "estern", "ekstern" that one scan finds, several times faster than each).
 EMBED_ANCHORS = ("redaktioneller", "tern", "embedded", "eingebettet", "vložen", "внешн", "外部", "외부",
-                 "on instagram")
+                 "on instagram", "(@")
 # An article's reading time ("3 Min Lesezeit", "5 min read", "1 minuti di lettura", "Lesedauer: 4
 # Minuten", "temps de lecture"): with a number, a dateline's. Lower case.
 READING_TIME = ("lesedauer", "lesezeit", "min read", "mins read", "minute read", "minutes read", "reading time",
