@@ -44,8 +44,9 @@ from bisect import bisect_right
 
 from .disclosures import ANCHORS, DISCLOSURE_MAX_WORDS, disclosure
 from .scripts import probe
-from .vocabulary import (ARTICLE_DETERMINERS, ARTICLE_NOUNS, CONSENT_WORDS, EMBED_ANCHORS, EMBED_CREDITS, EMBED_LINES, EMBED_NAMES, FORM_REQUIRED, READING_ANCHORS, READING_TIME,
-                         READING_UNITS, SCRIPT_ASKS, SCRIPT_NAMES)
+from .vocabulary import (ARTICLE_DETERMINERS, ARTICLE_NOUNS, CONSENT_WORDS, EMBED_ANCHORS, EMBED_CREDITS, EMBED_LINES,
+                         EMBED_NAMES, FORM_REQUIRED, READING_ANCHORS, READING_TIME, READING_UNITS, SCRIPT_ASKS,
+                         SCRIPT_NAMES)
 
 EMBED = "phrase:embed"
 CONTACT = "phrase:contact"
