@@ -40,9 +40,11 @@ def _removed_rule(cleaned, line: str) -> str | None:
      "For the latest stories from the city hall, sign up for our free weekly newsletters."),
     ("Council approves budget for more buses", COUNCIL_BODY,
      "Get the day's top stories from The Daily Courier delivered to your inbox."),
+    ("Council approves budget for more buses", COUNCIL_BODY,
+     "The best of The Daily Courier, every day, in your in-box, plus alerts when we publish major stories."),
     ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE,
      "Folgst du schon dem Kurier auf Whatsapp?"),
-], ids=["en-follow", "de-subscribe", "fi-after-exclamation", "en-newsletter", "en-inbox", "de-whatsapp"])
+], ids=["en-follow", "de-subscribe", "fi-after-exclamation", "en-newsletter", "en-inbox", "en-in-box", "de-whatsapp"])
 def test_a_prompt_under_the_article_goes(headline, body, tail):
     cleaned = clean_text(_page(headline, body, tail), OPTIONS)
     assert list(cleaned.paragraphs) == body
@@ -225,6 +227,8 @@ READER_COMMENTS = {
      ["2 Comments", *READER_COMMENTS["en"]]),
     ("Council approves budget for more buses", COUNCIL_BODY, "Filed under city council ,  transport ,  buses",
      ["2 Comments", *READER_COMMENTS["en"]]),
+    ("Council approves budget for more buses", COUNCIL_BODY, "In This Article: city council, transport, buses",
+     ["2 Comments", *READER_COMMENTS["en"]]),
     ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE, "Schlagwörter: Haushalt Stadtrat Nahverkehr Busse",
      ["2 Kommentare", *READER_COMMENTS["de"]]),
     ("Kaupunginvaltuusto hyväksyi talousarvion", FINNISH_BODY, "Avainsanat: talousarvio, joukkoliikenne",
@@ -234,7 +238,7 @@ READER_COMMENTS = {
     ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE,
      "Dieser Eintrag wurde veröffentlicht in Politik und verschlagwortet mit Haushalt, Busse. Permanentlink.",
      ["2 Kommentare", *READER_COMMENTS["de"]]),
-], ids=["en", "en-filed-under", "de", "fi", "en-entry", "de-entry"])
+], ids=["en", "en-filed-under", "en-in-this-article", "de", "fi", "en-entry", "de-entry"])
 def test_a_line_of_tags_under_the_article_goes(headline, body, tags, comments):
     # the readers' comments make one block with the article; their heading ends it after the tags
     cleaned = clean_text(_page(headline, [*body, tags, *comments], ""), OPTIONS)

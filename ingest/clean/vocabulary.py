@@ -440,7 +440,7 @@ CONSENT_WORDS = ("our", "you", "your", "unsere", "unserer", "unseren", "du", "de
 # de YouTube!"). Lower case; a name in a line of the body's last lines that also speaks to the
 # reader (READER_WORDS) is the site's prompt (ingest.clean.labels.label_trailing_prompts). Not a
 # podcast: an agency's story closes with its own ("... on our weekly politics podcast").
-CHANNEL_NAMES = ("newsletter", "newsletters", "inbox", "posteingang", "postfach", "boîte de réception", "bandeja de entrada",
+CHANNEL_NAMES = ("newsletter", "newsletters", "inbox", "in-box", "posteingang", "postfach", "boîte de réception", "bandeja de entrada",
                  "caixa de entrada", "app", "apps", "google news", "whatsapp", "telegram", "youtube",
                  "e-paper", "push")
 # A paywall's notice speaks of the reader as a paying subscriber, or of the article as theirs
@@ -488,9 +488,10 @@ MISS_PHRASES = ("never miss", "don't miss", "don’t miss", "do not miss", "dont
 MISS_ANCHORS = ("mis", "verpass", "versäum", "pierd", "manq", "rate", "perd", "perca")
 # The label of an article's tags or categories, as blog and news software prints it under the
 # article before the list ("Tags: python, docker", "Schlagwörter: Alltag, Religionen",
-# "Etiquetas: ...", "Filed under: Arts, Visual Art"), followed by a colon; TAG_LEADS need none
-# ("Filed under celebrity breakups, ..."). Lower case.
-TAG_LABELS = ("tags", "tag", "tagged", "labels", "categories", "category", "topics", "filed under",
+# "Etiquetas: ...", "Filed under: Arts, Visual Art", "In this article: Emma Stone, Musical"), followed
+# by a colon; TAG_LEADS need none ("Filed under celebrity breakups, ..."). Lower case.
+TAG_LABELS = ("tags", "tag", "tagged", "labels", "categories", "category", "topics", "filed under", "in this article",
+              "related topics",
               "schlagwörter", "schlagworte", "stichwörter", "stichworte", "kategorie", "kategorien", "themen",
               "abgelegt unter", "étiquettes", "mots-clés", "mots clés", "catégories", "catégorie", "sujets",
               "etiquetas", "categorías", "categoría", "temas", "categorias", "tópicos", "argomenti",
