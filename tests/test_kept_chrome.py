@@ -208,3 +208,28 @@ def test_a_list_the_article_ends_with_runs_up_to_a_related_box():
     box = ["Related articles", "Was passiert hier eigentlich noch?", "Die Wahrheit über den Winter in der Stadt"]
     cleaned = _clean(["Drei verrückte Orte in Berlin", *article, intro, *places, *box, "Impressum", "Datenschutz"])
     assert list(cleaned.paragraphs) == [*article, intro, *places]
+
+
+def test_the_articles_next_numbered_item_after_a_related_box_is_no_teaser():
+    """A listicle's "Read more" box between its items: the box's headlines go, the item that opens
+    with the next number after the body's last ("3." after "2.") is the article's and stays."""
+    items = [
+        "1. Check the ferry times before you leave",
+        "The ferry to the islands leaves from the south pier while the north pier is under repair, "
+        "and the timetable changes every week.",
+        "2. Arrive half an hour early",
+        "The south pier has less room for the cars that wait, so the harbour master asks drivers to come early.",
+    ]
+    box = ["Read more", "Harbour workers demand safer piers after accident",
+           "City promises to repair the piers before summer"]
+    rest = ["3. Take the bus from the centre",
+            "The port pays for the buses that take passengers from the centre to the south pier until June."]
+    cleaned = _clean(["Five tips for taking the ferry this spring", HARBOUR_BODY[0], *items, *box, *rest,
+                      *HARBOUR_BODY[1:]])
+    assert list(cleaned.paragraphs) == [HARBOUR_BODY[0], *items, *rest, *HARBOUR_BODY[1:]]
+    assert {r.text for r in cleaned.removed} >= set(box)
+    # a headline in the box that opens with another number stays a teaser
+    other = ["Read more", "7. Harbour workers demand safer piers", "City promises to repair the piers"]
+    cleaned = _clean(["Five tips for taking the ferry this spring", HARBOUR_BODY[0], *items, *other, *rest,
+                      *HARBOUR_BODY[1:]])
+    assert "7. Harbour workers demand safer piers" not in cleaned.paragraphs

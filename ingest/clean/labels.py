@@ -104,6 +104,25 @@ def _sub_heading(texts: list[str], i: int) -> bool:
     return i < len(texts) and _INNER_END.search(texts[i]) is None
 
 
+# A line that opens with the number after the body's last numbered line, with the same mark ("5.
+# Beware the wall-mounted hairdryer" after "4. Hotel rooms are priced ..."), is the article's next
+# item, not a headline of the "Read more" box that stands between the two.
+_ITEM_NUMBER = re.compile(r"(\d{1,3})([.)])\s")
+
+
+def _item_number(text: str) -> tuple[int, str] | None:
+    """The number and mark a line opens with ("12." -> (12, ".")), or None."""
+    m = _ITEM_NUMBER.match(text)
+    return (int(m.group(1)), m.group(2)) if m else None
+
+
+def _next_item(text: str, listed: tuple[int, str] | None) -> bool:
+    """Whether the line opens with the number after `listed`, with the same mark."""
+    if listed is None or not text[:1].isdigit():
+        return False
+    return _item_number(text) == (listed[0] + 1, listed[1])
+
+
 def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[float], rules: list,
                 texts: list[str], words: list[int], ends: list[bool],
                 min_words: int, dull: list[tuple[int, int]] = (),
@@ -119,6 +138,7 @@ def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[
     body_score = 0.0
     after_marker = False
     box = None  # the rule of the subscription box or comments widget the article runs past
+    listed = None  # the number and mark of the body's last numbered line ("4." of "4. Hotel rooms ...")
     end_rules, teaser_rules = R.END_RULES, R.TEASER_RULES
     in_gap = [False] * n
     for a, b in gaps:
@@ -157,13 +177,16 @@ def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[
                 continue
             box = None
         if after_marker and (not ends[i] and words[i] <= TEASER_MAX_WORDS
-                             or words[i] <= TEASER_MAX_WORDS_UNPUNCTUATED and ends_unpunctuated(texts[i])):
+                             or words[i] <= TEASER_MAX_WORDS_UNPUNCTUATED and ends_unpunctuated(texts[i])) \
+                and not _next_item(texts[i], listed):
             # the box's headlines, up to the article's next sentence (in Thai or Lao, which
             # end a sentence with no mark, its next paragraph: one longer than a headline)
             labels[i] = R.TEASER
             continue
         after_marker = False
         labels[i] = None
+        if texts[i][:1].isdigit():
+            listed = _item_number(texts[i]) or listed
         if scores[i] > 0:
             body_score += scores[i]
     labels[:start] = [rule or R.DENSITY for rule in islice(rules, start)]
