@@ -50,6 +50,8 @@ def _page(*blocks: list[str]) -> str:
     "Empfohlener redaktioneller Inhalt",
     "View this post on Instagram",
     "View this photo on Instagram",
+    # ... in the embed's other languages
+    "Sieh dir diesen Beitrag auf Instagram an", "Voir cette publication sur Instagram", "この投稿をInstagramで見る",
     # the credit line under an embedded post, with the account's handle
     "A post shared by Spice Girls (@spicegirls) on Jun 16, 2019 at 7:30am PDT",
     "Ein Beitrag geteilt von TSV Handball (@tsvhandball)",

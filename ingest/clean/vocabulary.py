@@ -566,7 +566,14 @@ EMBED_NAMES = ("external content", "embedded content", "redaktioneller inhalt", 
                "eksternt indhold", "obsah vložený", "vložený obsah", "externí obsah", "externý obsah",
                "внешний контент", "внешнее содержимое", "外部コンテンツ", "外部内容", "외부 콘텐츠")
 # What a platform's embed code shows in place of a post, on every site alike, at a line's start. Lower case.
-EMBED_LINES = ("view this post on instagram", "view this photo on instagram", "view this video on instagram")
+EMBED_LINES = ("view this post on instagram", "view this photo on instagram", "view this video on instagram",
+               # ... as the embed words it in other languages
+               "sieh dir diesen beitrag auf instagram an", "voir cette publication sur instagram",
+               "ver esta publicación en instagram", "visualizza questo post su instagram", "ver essa foto no instagram",
+               "ver esta publicação no instagram", "dit bericht bekijken op instagram", "visa det här inlägget på instagram",
+               "se dette opslag på instagram", "vis dette innlegget på instagram", "wyświetl ten post na instagramie",
+               "bu gönderiyi instagram'da gör", "посмотреть эту публикацию в instagram", "この投稿をinstagramで見る",
+               "instagram에서 이 게시물 보기")
 # The credit line an Instagram post's embed shows under it, with the account's handle in brackets
 # ("A post shared by Name (@name)", "Ein Beitrag geteilt von Name (@name) am 23. Okt 2017"), in the
 # languages the embed speaks. Lower case; a line that holds one and "(@" is the embed's.
@@ -585,7 +592,7 @@ FORM_REQUIRED = ("required", "erforderlich", "pflichtfeld", "obligatorio", "obli
 # Parts of those names that a page is scanned for (few: each is a scan of the page; "tern" is
 # the part of "extern", "estern", "ekstern" that one scan finds, several times faster than each).
 EMBED_ANCHORS = ("redaktioneller", "tern", "embedded", "eingebettet", "vložen", "внешн", "外部", "외부",
-                 "on instagram", "(@")
+                 "instagram", "(@")
 # An article's reading time ("3 Min Lesezeit", "5 min read", "1 minuti di lettura", "Lesedauer: 4
 # Minuten", "temps de lecture"): with a number, a dateline's. Lower case.
 READING_TIME = ("lesedauer", "lesezeit", "min read", "mins read", "minute read", "minutes read", "reading time",
