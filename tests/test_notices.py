@@ -48,6 +48,10 @@ def _page(*blocks: list[str]) -> str:
     "Následuje obsah vložený z jiného webu. Zde jej můžete přeskočit.",
     "Ce contenu externe ne peut pas être affiché.",
     "Empfohlener redaktioneller Inhalt",
+    # a long consent notice of an embed: what the reader agrees to, and where to take it back (46 words)
+    "Ich bin einverstanden, dass mir an dieser Stelle der externe Inhalt angezeigt wird. Dabei können persönliche "
+    "Daten an andere Plattformen übermittelt werden. Mehr dazu lesen Sie in den Einstellungen zum Datenschutz, "
+    "die Sie ganz unten auf jeder Seite finden, wo Sie Ihre Zustimmung jederzeit ändern oder widerrufen können.",
     "View this post on Instagram",
     "View this photo on Instagram",
     # ... in the embed's other languages

@@ -59,6 +59,10 @@ _AD = "phrase:ad"  # rules.AD: an affiliate disclosure (ingest.clean.disclosures
 # and a reading-time line (a date, a time and the reading time).
 NOTICE_MAX_WORDS = 40
 READING_MAX_WORDS = 14
+# An embed's consent notice says more: what the reader agrees to and where to take it back ("Ich bin
+# damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit können personenbezogene
+# Daten ... Diese finden Sie ganz unten ... widerrufen können.", 46 words).
+EMBED_MAX_WORDS = 60
 # A form field's label has at most this many words ("Your name *"), the line that explains the
 # star at most FORM_NOTE_MAX_WORDS.
 FORM_FIELD_MAX_WORDS = 3
@@ -155,7 +159,7 @@ def _discloses(low: str, n_words: int) -> bool:
 
 # The kinds of notice, in the order they are asked: (rule, test of the lower-cased line and its
 # number of words, the most words a line of the kind has).
-_KINDS = ((EMBED, _asks_for_script, NOTICE_MAX_WORDS), (EMBED, _embed, NOTICE_MAX_WORDS),
+_KINDS = ((EMBED, _asks_for_script, NOTICE_MAX_WORDS), (EMBED, _embed, EMBED_MAX_WORDS),
           (CONTACT, _contact, NOTICE_MAX_WORDS), (FORM, _form, NOTICE_MAX_WORDS),
           (_TIMESTAMP, _reading, READING_MAX_WORDS), (FEEDBACK, _asks, NOTICE_MAX_WORDS),
           (_AD, _discloses, DISCLOSURE_MAX_WORDS))
@@ -167,7 +171,7 @@ _SCRIPT, _EMBEDDED, _CONTACT, _FORM, _READING, _ASKED, _DISCLOSED = range(len(_K
 # every affiliate disclosure a link word or what the site earns (disclosures.ANCHORS).
 _STEMS = tuple((stem, probe(stem), limit, kind)
                for stems, limit, kind in ((SCRIPT_NAMES, NOTICE_MAX_WORDS, _SCRIPT),
-                                          (EMBED_ANCHORS, NOTICE_MAX_WORDS, _EMBEDDED),
+                                          (EMBED_ANCHORS, EMBED_MAX_WORDS, _EMBEDDED),
                                           (("@",), NOTICE_MAX_WORDS, _CONTACT),
                                           (READING_ANCHORS, READING_MAX_WORDS, _READING),
                                           (("*",), FORM_NOTE_MAX_WORDS, _FORM),
