@@ -92,6 +92,17 @@ def test_a_lower_case_menu_is_not_joined_to_the_line_before_it():
     assert {r.text for r in cleaned.removed} >= set(menu)
 
 
+def test_a_headline_in_lower_case_is_not_joined_to_the_menu_entry_above_it():
+    """A headline that repeats the page's title starts its own item, whatever case it starts in:
+    a lower-case piece of four words or more continues a short line, but not this one."""
+    title = "iOS 14 beta adds a new privacy report for every app on the phone"
+    page = "\n".join([title, *MENU, title, *ARTICLE, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.title == title
+    assert not any(paragraph.endswith("Sign in " + title) for paragraph in cleaned.paragraphs)
+    assert "Sign in " + title not in {r.text for r in cleaned.removed}
+
+
 def test_a_name_in_a_link_between_two_pieces_of_its_sentence_is_part_of_it():
     pieces = ["The new line will run from the station at", "Kings Cross", "to the airport in",
               "Stansted", ", with trains every fifteen minutes from next spring, the operator said."]

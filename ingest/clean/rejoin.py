@@ -291,7 +291,9 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
     after one the wrap filled continues it whatever that one ends with (_wrapped_on) and
     whatever bullet it starts with, but for the list marker of the item it would join.
     `paragraphs`, for Markdown, gives each line number's paragraph (markdown.paragraphs):
-    the lines of one paragraph are one item, whatever they start or end with.
+    the lines of one paragraph are one item, whatever they start or end with. A line that
+    repeats the page's first line (its title) starts an item: it is the headline, whatever
+    case it starts in, not the rest of the menu entry above it.
     `heads` holds each line's first character; `unspaced`: the page holds scripts
     written without spaces. Returns the merged lists and, for each merged item,
     the (line number, text) pairs it was made of.
@@ -313,6 +315,7 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
         return nos, texts, words, {}
     root: dict[int, int] = {}
     total = list(words)
+    title = texts[0]  # the page's first line, its <title> as a browser saves it
     for k in cands:
         p = k - 1
         r = root.get(p, p)
@@ -320,6 +323,8 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
             root[k] = r
             total[r] += words[k]
             continue
+        if texts[k] == title:
+            continue  # the headline that repeats the page's title, in lower case ("cron.weekly issue #130: ...")
         if saved_widths and k in filled and _marker(texts[k]) and _marker(texts[k]) == _marker(texts[r]):
             continue  # a list's next item, not the rest of the one before
         if k in filled and (ends_with_hint(texts[k], words[k]) or ends_with_hint(texts[p], words[p])):
