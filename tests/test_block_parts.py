@@ -65,6 +65,18 @@ def test_the_article_runs_on_past_a_chart_to_a_denser_part_after_the_headline():
     assert cleaned.paragraphs == tuple(first + AFTER_CHART)
 
 
+def test_an_opening_above_a_chart_drawn_twice_stays_with_the_article():
+    """A page that draws its chart twice (for wide and for narrow screens) repeats the chart's
+    labels, but within the gap alone: they are still the article's own lines, and the opening
+    above them joins the denser part after; a label the page shows elsewhere too is chrome."""
+    labelled = ["Rents paid per stall and per month", *CHART[1:]]  # a title of four words or more repeats
+    page = "\n\n".join([*MENU, *OPENING[:2], *labelled, *labelled, *AFTER_CHART, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.paragraphs == tuple(OPENING[:2] + AFTER_CHART)
+    page = "\n\n".join([*MENU, labelled[0], *OPENING[:2], *labelled, *labelled, *AFTER_CHART, *FOOTER])
+    assert clean_text(page, OPTIONS).paragraphs == tuple(AFTER_CHART)
+
+
 def test_a_lede_under_the_headline_stays_with_a_long_article_across_its_share_row_and_date():
     """The sentences between the headline that repeats the page title and a long article,
     set apart from it by a share row, a date, a credit and an advertisement, are its lede."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable
 
 from . import rules as R
 from .labels import is_end_marker
@@ -122,7 +124,8 @@ def _stops_merge(rule: str | None, text: str) -> bool:
 # A block before the body is the article's opening, cut from the rest by a list, a table of
 # contents or a chart, or by the byline, date and share row under its headline, when it
 # starts after the headline that repeats the page title (blocks.headline_anchor), or when
-# only the article's own lines lie between (_bare_gap: a list, a chart's labels; a date, a
+# only the article's own lines lie between (_bare_gap: a list, a chart's labels, twice where the
+# page draws the chart for wide and for narrow screens; a date, a
 # byline or a caption among them; _contents_gap: a table of contents, whose lines repeat the
 # article's sub-headings): it is joined if it scores `share` of LEAD_CAP, however
 # long the rest is. (After the body such a block may as well be a box: an appeal, a login
@@ -138,12 +141,21 @@ _PART_RULES = _OWN_RULES | {R.SHARE}
 
 
 def _bare_gap(rules: list, scores: list[float], a: int, b: int, own: frozenset = _OWN_RULES,
-              repeats: bool = False) -> bool:
+              repeats: bool = False, texts: list[str] | None = None,
+              counts: Callable[[], Counter] | None = None) -> bool:
     """Whether the items [a, b) are all the article's own lines: no rule but a date, a byline,
     a caption or a counter (a chart's axis), or another of `own`, and (unless `repeats`) no line
-    of text the page repeats."""
-    return all(rules[j] in own and (repeats or rules[j] is not None or scores[j] > REPEAT_SCORE)
-               for j in range(a, b))
+    of text the page repeats, but (given the lines' `texts` and `counts`, how often each occurs
+    on the page) within the gap alone: a chart shown twice, for wide screens and for narrow
+    ones, repeats its labels there and nowhere else."""
+    if all(rules[j] in own and (repeats or rules[j] is not None or scores[j] > REPEAT_SCORE) for j in range(a, b)):
+        return True
+    if texts is None or counts is None or repeats or not all(rules[j] in own for j in range(a, b)):
+        return False
+    twice = {texts[j] for j in range(a, b) if rules[j] is None and scores[j] <= REPEAT_SCORE}
+    inside = Counter(texts[a:b])
+    page = counts()
+    return all(page[t] == inside[t] for t in twice)
 
 
 def _contents_gap(rules: list, scores: list[float], texts: list[str], a: int, b: int, start: int, end: int) -> bool:
@@ -173,6 +185,15 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
     opening above it needs less (LEAD_CAP; `anchor`: the headline anchor or None). The items
     between are appended to `gaps`; returns the joined block's [start, end).
     """
+    page_counts: Counter | None = None
+
+    def counts() -> Counter:
+        """How often each line occurs on the page (counted once, when a gap first asks)."""
+        nonlocal page_counts
+        if page_counts is None:
+            page_counts = Counter(texts)
+        return page_counts
+
     for _ in range(MERGE_MAX):
         lo = bisect_right(positive, end - 1)
         near = positive[lo:bisect_right(positive, end + MERGE_GAP)]
@@ -191,7 +212,7 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
         if not near:
             break
         s2, e2, score = best_block(scores, near, start)
-        opening = (anchor is not None and s2 > anchor or _bare_gap(rules, scores, e2, start)
+        opening = (anchor is not None and s2 > anchor or _bare_gap(rules, scores, e2, start, texts=texts, counts=counts)
                    or _contents_gap(rules, scores, texts, e2, start, start, end))
         need = share * (min(best, LEAD_CAP) if opening else best)
         if score <= 0 or score < need or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
