@@ -169,13 +169,15 @@ _SCRIPT, _EMBEDDED, _CONTACT, _FORM, _READING, _ASKED, _DISCLOSED = range(len(_K
 # that each of a kind's words holds, and the kind. Every JavaScript notice names it, every tip
 # line has an "@", every reading time a unit of minutes, every embed name one of EMBED_ANCHORS,
 # every affiliate disclosure a link word or what the site earns (disclosures.ANCHORS).
-_STEMS = tuple((stem, probe(stem), limit, kind)
-               for stems, limit, kind in ((SCRIPT_NAMES, NOTICE_MAX_WORDS, _SCRIPT),
-                                          (EMBED_ANCHORS, EMBED_MAX_WORDS, _EMBEDDED),
-                                          (("@",), NOTICE_MAX_WORDS, _CONTACT),
-                                          (READING_ANCHORS, READING_MAX_WORDS, _READING),
-                                          (("*",), FORM_NOTE_MAX_WORDS, _FORM),
-                                          (ANCHORS, DISCLOSURE_MAX_WORDS, _DISCLOSED))
+# An "@" is also where an embedded post's credit line is found ("A post shared by Name (@name)"):
+# its scan marks the line for both kinds.
+_STEMS = tuple((stem, probe(stem), limit, mask)
+               for stems, limit, mask in ((SCRIPT_NAMES, NOTICE_MAX_WORDS, 1 << _SCRIPT),
+                                          (EMBED_ANCHORS, EMBED_MAX_WORDS, 1 << _EMBEDDED),
+                                          (("@",), NOTICE_MAX_WORDS, 1 << _CONTACT | 1 << _EMBEDDED),
+                                          (READING_ANCHORS, READING_MAX_WORDS, 1 << _READING),
+                                          (("*",), FORM_NOTE_MAX_WORDS, 1 << _FORM),
+                                          (ANCHORS, DISCLOSURE_MAX_WORDS, 1 << _DISCLOSED))
                for stem in stems)
 assert all(any(a in name for a in EMBED_ANCHORS) for name in EMBED_NAMES + EMBED_LINES)
 assert all(any(a in word for a in READING_ANCHORS) for word in READING_UNITS)
@@ -198,18 +200,18 @@ def page_notices(page: str, starts: list[int], lows: list[str], n_words: list[in
     kinds: dict[int, int] = {}  # line -> the kinds whose words it holds, as bits
     last = len(lows) - 1
 
-    def scan(stem: str, limit: int, bit: int) -> None:
+    def scan(stem: str, limit: int, mask: int) -> None:
         at = page.find(stem)
         while at >= 0:
             k = bisect_right(starts, at) - 1
             if 0 <= k <= last and n_words[k] <= limit:
-                kinds[k] = kinds.get(k, 0) | bit
+                kinds[k] = kinds.get(k, 0) | mask
             at = page.find(stem, starts[k + 1]) if k < last else -1
 
-    for stem, char, limit, kind in _STEMS:
+    for stem, char, limit, mask in _STEMS:
         if char and char not in page:  # a word of a script the page lacks (scripts.probe)
             continue
-        scan(stem, limit, 1 << kind)
+        scan(stem, limit, mask)
     if "(" in page:
         for m in _REQUIRED.finditer(page):
             k = bisect_right(starts, m.start()) - 1

@@ -592,7 +592,7 @@ FORM_REQUIRED = ("required", "erforderlich", "pflichtfeld", "obligatorio", "obli
 # Parts of those names that a page is scanned for (few: each is a scan of the page; "tern" is
 # the part of "extern", "estern", "ekstern" that one scan finds, several times faster than each).
 EMBED_ANCHORS = ("redaktioneller", "tern", "embedded", "eingebettet", "vložen", "внешн", "外部", "외부",
-                 "instagram", "(@")
+                 "instagram")
 # An article's reading time ("3 Min Lesezeit", "5 min read", "1 minuti di lettura", "Lesedauer: 4
 # Minuten", "temps de lecture"): with a number, a dateline's. Lower case.
 READING_TIME = ("lesedauer", "lesezeit", "min read", "mins read", "minute read", "minutes read", "reading time",
