@@ -118,6 +118,26 @@ def test_a_paywalls_box_of_several_notices_goes_whole():
     assert {_removed_rule(cleaned, line) for line in box} == {"phrase:subscribe"}
 
 
+@pytest.mark.parametrize("headline, body, appeal", [
+    ("Council approves budget for more buses", COUNCIL_BODY,
+     "Support independent local journalism: become a member of The Daily Courier today."),
+    ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE,
+     "Helfen Sie mit und unterstützen Sie unseren Journalismus auch in Zukunft!"),
+    ("El consejo aprueba el presupuesto", COUNCIL_BODY_ES,
+     "Apoya el periodismo independiente de tu ciudad con una pequeña donación cada mes."),
+], ids=["en", "de", "es"])
+def test_an_appeal_for_the_sites_journalism_under_the_article_goes(headline, body, appeal):
+    cleaned = clean_text(_page(headline, body, appeal), OPTIONS)
+    assert list(cleaned.paragraphs) == body
+    assert _removed_rule(cleaned, appeal) == "phrase:subscribe"
+
+
+def test_a_report_on_support_for_journalism_stays():
+    line = "The regional foundation said it would support local journalism with two million euros over five years."
+    body = [*COUNCIL_BODY, line]
+    assert list(clean_text(_page("Council approves budget for more buses", body, ""), OPTIONS).paragraphs) == body
+
+
 @pytest.mark.parametrize("line", [
     # the article's own subscribers: neither the reader addressed nor an article named
     "The streaming service said it had gained two million subscribers in the last quarter of the year.",

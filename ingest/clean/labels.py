@@ -19,10 +19,10 @@ from itertools import accumulate, islice
 from . import rules as R
 from .lines import lines_holding
 from .scripts import ends_unpunctuated
-from .vocabulary import (ACCOUNT_VERBS, CHANNEL_NAMES, CONSENT_CHARACTERS, CONSENT_WORDS, MISS_ANCHORS, MISS_PHRASES,
-                         PAYWALL_ARTICLE_WORDS, PAYWALL_CHARACTERS, PAYWALL_READER_WORDS, PRIVACY_NAMES, PRIVACY_STEMS,
-                         PRIVACY_STEMS_UNSPACED, READER_WORDS, SIGN_UP_STEMS, SUBSCRIBE_VERBS, SUBSCRIBER_WORDS,
-                         TAG_ENTRY_LEADS, TAG_LABELS, TAG_LEADS)
+from .vocabulary import (ACCOUNT_VERBS, CHANNEL_NAMES, CONSENT_CHARACTERS, CONSENT_WORDS, JOURNALISM_STEMS, MISS_ANCHORS,
+                         MISS_PHRASES, PAYWALL_ARTICLE_WORDS, PAYWALL_CHARACTERS, PAYWALL_READER_WORDS, PRIVACY_NAMES,
+                         PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, READER_WORDS, SIGN_UP_STEMS, SUBSCRIBE_VERBS,
+                         SUBSCRIBER_WORDS, SUPPORT_STEMS, TAG_ENTRY_LEADS, TAG_LABELS, TAG_LEADS)
 
 # A "Related" marker's box holds headlines of at most this many words, without a sentence end.
 TEASER_MAX_WORDS = 20
@@ -350,7 +350,8 @@ def label_site_lines(start: int, end: int, labels: list, texts: list[str], words
 # news from X in your inbox.", "For the latest stories, sign up for our newsletters.", "Folgst du
 # schon X auf Whatsapp?") is such a prompt whatever word it starts with; an app the article is
 # about is "the app" ("el app ocupa menos espacio en tu teléfono"), a site names its own. So is a
-# paywall's notice (vocabulary.SUBSCRIBER_WORDS: "This article is for subscribers only"). A
+# paywall's notice (vocabulary.SUBSCRIBER_WORDS: "This article is for subscribers only"), and an
+# appeal for the site's journalism (vocabulary.JOURNALISM_STEMS: "Support independent journalism"). A
 # prompt found among them lets the search go one line further up: a paywall's box is a few such
 # lines ("Already a subscriber? Log in ...", "First-time subscribers also receive ...").
 PROMPT_TAIL_ITEMS = 3
@@ -370,6 +371,9 @@ assert all(any(stem in word for stem in _SUBSCRIBER_STEMS) for word in SUBSCRIBE
 _SUBSCRIBERS = frozenset(SUBSCRIBER_WORDS)
 _PAYWALL_CONTEXT = frozenset(READER_WORDS + PAYWALL_READER_WORDS + PAYWALL_ARTICLE_WORDS)
 _WORD = re.compile(r"\w+")
+_READERS = frozenset(READER_WORDS)
+_CLOSING = "\"'”’»)]」』 "  # after an appeal's "!"
+_OPENING = "\"'“‘«([「『¡¿ "  # before its verb
 
 
 # A line among the body's last lines that labels the article's tags or categories and lists them
@@ -451,7 +455,18 @@ def _prompt(line: str) -> bool:
         return False
     match = _VERB.match
     return bool(match(line, _LEAD.match(line).end()) or any(match(line, m.end()) for m in _EXCLAIMED.finditer(line))
-                or _channel(line) and _READER.search(line) is not None or _paywall(line))
+                or _channel(line) and _READER.search(line) is not None or _paywall(line) or _appeal(line))
+
+
+def _appeal(line: str) -> bool:
+    """Whether the line appeals for support of the site's journalism (vocabulary.JOURNALISM_STEMS,
+    SUPPORT_STEMS): it names both, and speaks to the reader or of the site's own, opens with the
+    appeal's verb or ends with "!"."""
+    low = line.lower()
+    if not any(map(low.__contains__, JOURNALISM_STEMS)) or not any(map(low.__contains__, SUPPORT_STEMS)):
+        return False
+    return (low.rstrip(_CLOSING).endswith("!") or low.lstrip(_OPENING).startswith(SUPPORT_STEMS)
+            or not set(_WORD.findall(low)).isdisjoint(_READERS))
 
 
 def _paywall(line: str) -> bool:

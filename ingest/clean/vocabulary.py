@@ -474,6 +474,15 @@ PAYWALL_ARTICLE_WORDS = (
 # in Korean.
 PAYWALL_CHARACTERS = ("有料会員", "会員限定", "有料記事", "付费阅读", "付费会员", "会员专享", "订阅用户", "유료회원",
                       "유료 회원", "유료기사", "유료 기사", "구독자 전용")
+# An appeal for the site's journalism: a line that names journalism (JOURNALISM_STEMS) and asks for
+# support or a donation (SUPPORT_STEMS), and speaks to the reader or of the site's own (READER_WORDS),
+# opens with its verb or ends with "!" ("Helfen Sie mit, unseren Journalismus möglich zu machen!",
+# "Apoya el periodismo incómodo", "Support independent journalism"), is the site's
+# (ingest.clean.labels.label_trailing_prompts); a report that a foundation supports local journalism
+# is none of these. Lower case, parts of words.
+JOURNALISM_STEMS = ("journalis", "periodis", "jornalis", "giornalis", "dziennikarst", "žurnalist", "журналист")
+SUPPORT_STEMS = ("support", "unterstütz", "apoy", "apoi", "soutien", "soutenez", "sosten", "sostieni", "steun",
+                 "stöd", "stott", "wesprzyj", "podpoř", "поддерж", "spende", "donat", "faites un don", "contribu")
 # A prompt that bids the reader not miss what the site sends ("Never miss a story", "Du willst
 # nichts mehr verpassen?", "No te pierdas nada", "Ne ratez plus rien"; ingest.clean.labels
 # .label_missed_prompts): whole phrases, lower case, the apostrophe either way; not "don't
