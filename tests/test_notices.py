@@ -177,6 +177,9 @@ def test_teaser_box_headings_are_related_markers(line):
     ("Sie sind aktuell nicht eingeloggt.", SUBSCRIBE), ("You are not logged in.", SUBSCRIBE), ("PDF", UI), ("Read now", UI), ("View this image ›", UI), ("Retweet this article!", SHARE),
     ("Purchase Licensing Rights", UI), ("Reprints & Permissions", UI), ("Feedback", UI),
     ("Schicken Sie uns Ihr Feedback!", UI), ("Send us your feedback", UI),
+    # the article goes on after the ad, in other languages; a gallery's and a video's buttons
+    ("Gleich weiterlesen ...", AD), ("Weiter nach der Anzeige", AD), ("La suite après la publicité", AD),
+    ("El artículo continúa después del anuncio", AD), ("Zur Galerie", UI), ("Watch video 02:17", UI),
 ])
 def test_widget_words_in_many_languages(line, rule):
     """A copied link's notice, a comment list's buttons, sponsored links, a box of related

@@ -94,6 +94,16 @@ AD_PHRASES = (
     r"reklama|reklam|pubblicità|advertentie|annons|annonse|annonce|mainos|hirdetés|publicitate|"
     r"реклама|広告|广告|광고|โฆษณา|quảng cáo|विज्ञापन|إعلان|"
     r"continue reading below|article continues below(?: advertisement)?|"
+    # ... and in other languages: the article goes on after the ad ("Gleich weiterlesen", "Weiter nach der
+    # Anzeige", "La suite après la publicité", "El artículo continúa después del anuncio")
+    r"gleich weiterlesen(?: ?\.\.\.|…)?|gleich können sie weiterlesen!?|weiter nach der anzeige|"
+    r"lesen sie nach der anzeige weiter|der artikel wird nach der anzeige fortgesetzt|artikel geht nach der anzeige weiter|"
+    r"la suite après (?:la|cette) publicité|la suite de l'article après (?:la|cette) publicité|"
+    r"el artículo continúa (?:después del|tras el|debajo del) anuncio|sigue leyendo después del anuncio|"
+    r"continúa leyendo después del anuncio|l'articolo continua (?:sotto|dopo la pubblicità)|"
+    r"continua a leggere dopo la pubblicità|o artigo continua (?:após|depois d)a publicidade|"
+    r"het artikel gaat verder (?:onder|na) de advertentie|artikeln fortsätter under annonsen|"
+    r"artikkelen fortsetter under annonsen|artiklen fortsætter under annoncen|"
     r"this advertisement has not loaded yet(?:, but your article continues below)?|"
     # the labels ad and recommendation networks put on their slots and boxes
     r"advertising inread invented by teads|inread invented by teads|promoted links by .{1,20}|"
@@ -226,6 +236,7 @@ UI_PHRASES = (
     r"artikel anhören|listen to this article|listen to the article|listen to article|écouter l'article|"
     r"écouter cet article|escuchar el artículo|escuchar este artículo|escuchar artículo|ascolta l'articolo|"
     r"fotostrecke(?: ansehen)?|bilderstrecke(?: ansehen)?|zur fotostrecke|zur bilderstrecke|view gallery|"
+    r"zur galerie|zur bildergalerie|zur fotogalerie|zum video|zum podcast|watch video(?: \d{1,2}:\d{2})?|"
     r"aufklappen|zuklappen|einklappen|ausklappen|"
     r"learn more|mehr erfahren|en savoir plus|saber más|scopri di più|meer informatie|"
     # a wire story's reprint and licensing button; a feedback button or its one-line prompt
