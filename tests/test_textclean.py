@@ -235,7 +235,7 @@ NOTICES = ["© 2024 Some Media Ltd. All rights reserved", "© Libération", "Cop
            "Published Nov 20, 2019 Terms of Service Privacy Notice © Copyright Example Media",
            # Korean and Japanese notices that forbid redistribution or copying
            "<저작권자 ⓒ 예시뉴스, 무단전재 및 재배포 금지>", "ⓒ 예시일보, 무단 전재 및 재배포 금지",
-           "無断転載・複製を禁じます",
+           "無断転載・複製を禁じます", "無断転載禁止",
            "例示新聞デジタルに掲載の記事・写真の無断転載を禁じます。すべての内容は著作権法により保護されています。"]
 # Sentences of an article that merely contain the sign in their middle.
 SIGN_IN_SENTENCES = [
@@ -246,6 +246,7 @@ SIGN_IN_SENTENCES = [
 
 @pytest.mark.parametrize("line", [
     "男は人気漫画を無断転載した疑いで、警視庁に逮捕された。",  # a report on piracy, not a notice
+    "裁判所は記事の転載禁止をめぐる新聞社の主張を認めた。",  # a report on a ban, not the page's own
     "경찰은 영상을 무단으로 재배포한 혐의로 남성을 입건했다고 밝혔다.",
 ])
 def test_a_report_on_copying_is_no_copyright_notice(line):

@@ -344,9 +344,9 @@ RIGHTS_RESERVED = ("all rights reserved", "alle rechte vorbehalten", "все п�
                    "bản quyền thuộc về", "सर्वाधिकार सुरक्षित", "جميع الحقوق محفوظة",
                    "todos os direitos", "tous droits",
                    # Korean and Japanese notices forbid redistribution and copying ("<저작권자 ⓒ 뉴스1,
-                   # 무단전재 및 재배포 금지>", "記事・写真の無断転載を禁じます"); a report on piracy
+                   # 무단전재 및 재배포 금지>", "記事・写真の無断転載を禁じます", "無断転載禁止"); a report on piracy
                    # says "無断転載した", not that it is forbidden
-                   "재배포 금지", "재배포금지", "転載を禁", "複製を禁")
+                   "재배포 금지", "재배포금지", "転載を禁", "複製を禁", "無断転載禁止")
 # Markers that introduce a teaser on the same line ("Related: ...").
 INLINE_MARKERS = ("related", "related post", "related article", "related story", "related reading",
                   "read more", "read also", "also read", "see also", "more", "watch",
@@ -404,7 +404,7 @@ GATE_WORDS = ("photo", "image", "pic", "credit", "source", "foto", "фото", "
               "illustration", "video", "graphic", "getty", "reuters", "afp", "epa",
               "shutterstock", "istock", "associated press", "©", "(c)", "right", "прав",
               "hak cipta", "droits", "kuva", "zdjęcie", "crédit", "fotó", "写真", "사진",
-              "재배포", "転載を禁", "複製を禁", "ลิขสิทธิ์", "bản quyền", "सर्वाधिकार", "الحقوق")
+              "재배포", "転載を禁", "複製を禁", "無断転載禁止", "ลิขสิทธิ์", "bản quyền", "सर्वाधिकार", "الحقوق")
 # Last words of a comment's head line ("John wrote").
 COMMENT_ENDS = ("said", "says", "wrote", "writes", "replied", "schrieb", "schreibt", "написал",
                 "написала", "написали", "пишет", "berkata", "menulis", "disse", "escribió",
