@@ -4,11 +4,11 @@ A comment box left in the text under an article opens with a line that names a c
 (vocabulary.COMMENT_STEMS) and says the reader must sign in or register to write one
 (COMMENT_ACCESS: "Para comentar debes registrarte y completar los datos generales.", "Du musst
 eingeloggt sein um Kommentare zu schreiben!", "Para poder comentar tenés que ingresar con tu
-usuario") or that the comments are closed (COMMENT_CLOSED: "Die Kommentarfunktionalität ist um
-diese Uhrzeit deaktiviert.", "Comments are closed.") or that it is the comment form's own line (COMMENT_FORM:
-"Please enter your comment!", "Save my name, email, and website in this browser for the next time I
-comment."). The body block often takes it in as its
-last lines, with what follows it. Such a line among the block's last COMMENT_TAIL_ITEMS lines
+usuario"), that the comments are closed (COMMENT_CLOSED: "Die Kommentarfunktionalität ist um
+diese Uhrzeit deaktiviert.", "Comments are closed.") or that it is the comment form's own line
+(COMMENT_FORM: "Please enter your comment!", "Save my name, email, and website in this browser
+for the next time I comment."). The body block often takes it in as its last lines, with what
+follows it. Such a line among the block's last COMMENT_TAIL_ITEMS lines
 gets rule COMMENTS, an end marker (ingest.clean.labels.ends_article then takes what follows it
 out of the body unless the article resumes). Where the block ran on past the box into the teasers
 under it and the box's own end marker cut the body short, the body's new last lines are asked

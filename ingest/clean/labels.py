@@ -427,8 +427,9 @@ def label_trailing_tags(start: int, end: int, labels: list, texts: list[str], wo
 
 
 def label_trailing_prompts(start: int, end: int, labels: list, texts: list[str], words: list[int]) -> None:
-    """Give rule SUBSCRIBE to the prompts among the last PROMPT_TAIL_ITEMS body lines of
-    [start, end) (see above); the body's first line is never one."""
+    """Give rule SUBSCRIBE to the prompts among the last body lines of [start, end): up to
+    PROMPT_TAIL_ITEMS lines that are none, each prompt found letting the search go a line further
+    up (see above); the body's first line is never one."""
     left = PROMPT_TAIL_ITEMS
     for i in range(end - 1, start, -1):
         if labels[i] is not None:

@@ -8,8 +8,7 @@
   content (vocabulary.EMBED_NAMES), or starts with what a platform's embed shows in place of
   a post ("View this post on Instagram": vocabulary.EMBED_LINES), or holds the credit line under an
   embedded post with the account's handle ("A post shared by Name (@name)": vocabulary.EMBED_CREDITS).
-  An article about JavaScript
-  names it without asking the reader to turn it on.
+  An article about JavaScript names it without asking the reader to turn it on.
 - A line that gives an e-mail address and speaks to the reader ("Got a story? Get in touch with
   our news team by emailing us at ...", "Are protests breaking out in your area? Get in touch
   at ...") asks for tips or feedback (rule CONTACT). An article quotes an address with "his",
