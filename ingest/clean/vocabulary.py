@@ -451,7 +451,8 @@ CONSENT_WORDS = ("our", "you", "your", "unsere", "unserer", "unseren", "du", "de
 # de YouTube!"). Lower case; a name in a line of the body's last lines that also speaks to the
 # reader (READER_WORDS) is the site's prompt (ingest.clean.labels.label_trailing_prompts). Not a
 # podcast: an agency's story closes with its own ("... on our weekly politics podcast").
-CHANNEL_NAMES = ("newsletter", "newsletters", "inbox", "in-box", "posteingang", "postfach", "boîte de réception", "bandeja de entrada",
+CHANNEL_NAMES = ("newsletter", "newsletters", "inbox", "in-box",
+                 "posteingang", "postfach", "boîte de réception", "bandeja de entrada",
                  "caixa de entrada", "app", "apps", "google news", "whatsapp", "telegram", "youtube",
                  "e-paper", "push")
 # A paywall's notice speaks of the reader as a paying subscriber, or of the article as theirs
