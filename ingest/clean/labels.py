@@ -17,7 +17,7 @@ from collections import Counter
 from itertools import accumulate, islice
 
 from . import rules as R
-from .lines import lines_holding
+from .lines import CLOSERS, lines_holding
 from .scripts import ends_unpunctuated
 from .vocabulary import (ACCOUNT_VERBS, CHANNEL_NAMES, CONSENT_CHARACTERS, CONSENT_WORDS, JOURNALISM_STEMS, MISS_ANCHORS,
                          MISS_PHRASES, PAYWALL_ARTICLE_WORDS, PAYWALL_CHARACTERS, PAYWALL_READER_WORDS, PRIVACY_NAMES,
@@ -362,7 +362,6 @@ _LEAD = re.compile(r"[\W_]*+")  # quotes, bullets, arrows before a line's first 
 _EXCLAIMED = re.compile(r"[!?！？]\s*+(?=\w)")  # where a sentence after a question or an exclamation starts
 _CHANNEL = re.compile(r"\b(?:" + "|".join(map(re.escape, CHANNEL_NAMES)) + r")(?!\w)", re.IGNORECASE)
 _THE = frozenset(("the", "el", "la", "die", "das"))  # "the app" is the article's subject
-_READER = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, READER_WORDS)) + r")(?!\w)", re.IGNORECASE)
 # A part of each subscriber word: a line that holds none is no paywall's notice (a substring test
 # costs a microsecond, the words' alternation as a regex twenty on a line of prose).
 _SUBSCRIBER_STEMS = ("subscri", "abo", "suscri", "assina", "abbona", "prenumer", "tilaaj", "subskry", "předplat",
@@ -372,8 +371,6 @@ _SUBSCRIBERS = frozenset(SUBSCRIBER_WORDS)
 _PAYWALL_CONTEXT = frozenset(READER_WORDS + PAYWALL_READER_WORDS + PAYWALL_ARTICLE_WORDS)
 _WORD = re.compile(r"\w+")
 _READERS = frozenset(READER_WORDS)
-_CLOSING = "\"'”’»)]」』 "  # after an appeal's "!"
-_OPENING = "\"'“‘«([「『¡¿ "  # before its verb
 
 
 # A line among the body's last lines that labels the article's tags or categories and lists them
@@ -455,41 +452,46 @@ def _prompt(line: str) -> bool:
     if _QUOTATION.search(line):
         return False
     match = _VERB.match
-    return bool(match(line, _LEAD.match(line).end()) or any(match(line, m.end()) for m in _EXCLAIMED.finditer(line))
-                or _channel(line) and _READER.search(line) is not None or _paywall(line) or _appeal(line))
-
-
-def _appeal(line: str) -> bool:
-    """Whether the line appeals for support of the site's journalism (vocabulary.JOURNALISM_STEMS,
-    SUPPORT_STEMS): it names both, and speaks to the reader or of the site's own, opens with the
-    appeal's verb or ends with "!"."""
-    low = line.lower()
-    if not any(map(low.__contains__, JOURNALISM_STEMS)) or not any(map(low.__contains__, SUPPORT_STEMS)):
-        return False
-    return (low.rstrip(_CLOSING).endswith("!") or low.lstrip(_OPENING).startswith(SUPPORT_STEMS)
-            or not set(_WORD.findall(low)).isdisjoint(_READERS))
-
-
-def _paywall(line: str) -> bool:
-    """Whether the line is a paywall's notice (see above): it names a subscriber or a subscription
-    and speaks to the reader or of the article, or holds a paid-article word of a script without
-    spaces."""
-    if not line.isascii() and any(map(line.__contains__, PAYWALL_CHARACTERS)):
+    if match(line, _LEAD.match(line).end()) or any(match(line, m.end()) for m in _EXCLAIMED.finditer(line)):
         return True
     low = line.lower()
+    return _channel(low) and _speaks_to_reader(low) or _paywall(line, low) or _appeal(low)
+
+
+def _speaks_to_reader(low: str) -> bool:
+    """Whether the lower-cased line holds one of READER_WORDS as a word of its own."""
+    return not _READERS.isdisjoint(_WORD.findall(low))
+
+
+def _appeal(low: str) -> bool:
+    """Whether the lower-cased line appeals for support of the site's journalism
+    (vocabulary.JOURNALISM_STEMS, SUPPORT_STEMS): it names both, and speaks to the reader or of
+    the site's own, opens with the appeal's verb or ends with "!"."""
+    if not any(map(low.__contains__, JOURNALISM_STEMS)) or not any(map(low.__contains__, SUPPORT_STEMS)):
+        return False
+    return (low.rstrip().rstrip(CLOSERS).endswith("!") or low.startswith(SUPPORT_STEMS, _LEAD.match(low).end())
+            or _speaks_to_reader(low))
+
+
+def _paywall(line: str, low: str) -> bool:
+    """Whether the line (`low`: lower-cased) is a paywall's notice (see above): it names a
+    subscriber or a subscription and speaks to the reader or of the article, or holds a
+    paid-article word of a script without spaces."""
+    if not line.isascii() and any(map(line.__contains__, PAYWALL_CHARACTERS)):
+        return True
     if not any(map(low.__contains__, _SUBSCRIBER_STEMS)):
         return False
     words = set(_WORD.findall(low))
     return not words.isdisjoint(_SUBSCRIBERS) and not words.isdisjoint(_PAYWALL_CONTEXT)
 
 
-def _channel(line: str) -> bool:
-    """Whether the line names a channel of the site's (vocabulary.CHANNEL_NAMES), not "the app"."""
-    low = line.lower()
+def _channel(low: str) -> bool:
+    """Whether the lower-cased line names a channel of the site's (vocabulary.CHANNEL_NAMES), not
+    "the app"."""
     if not any(map(low.__contains__, CHANNEL_NAMES)):  # most lines (a regex scan cost 5 times as much)
         return False
-    for m in _CHANNEL.finditer(line):
-        before = line[max(0, m.start() - 4):m.start()].lower()  # the word before it, and its space
+    for m in _CHANNEL.finditer(low):
+        before = low[max(0, m.start() - 4):m.start()]  # the word before it, and its space
         if before.endswith("l'") or before.endswith(" ") and before.split()[-1:] and before.split()[-1] in _THE:
             continue
         return True
