@@ -146,7 +146,18 @@ COMMENTS_PHRASES = (
     r"szólj hozzá|оставить комментарий|оставьте комментарий|добавить комментарий|написать комментарий|"
     r"залишити коментар|bir yanıt yazın|yorum yap|yorum yaz|tinggalkan balasan|tinggalkan komentar|"
     r"tulis komentar|コメントを残す|コメントする|发表评论|發表評論|发表回复|댓글 남기기|댓글 쓰기|我要评论|"
-    r"ความคิดเห็น|แสดงความคิดเห็น|ตอบกลับ|bình luận|टिप्पणी|टिप्पणियां|التعليقات|تعليقات)(?:\s*\(\d+\))?"
+    r"ความคิดเห็น|แสดงความคิดเห็น|ตอบกลับ|bình luận|टिप्पणी|टिप्पणियां|التعليقات|تعليقات|"
+    # "Add a comment" in the languages, and the heading of blog software's list of the latest
+    # comments ("Recent Comments", "Neueste Kommentare", "Commentaires récents", "最近のコメント")
+    r"kommentar hinzufügen|ajouter un commentaire|añadir (?:un )?comentario|añade (?:un )?comentario|agregar (?:un )?comentario|"
+    r"aggiungi un commento|adicionar (?:um )?comentário|reactie toevoegen|lägg till (?:en )?kommentar|"
+    r"legg til (?:en )?kommentar|tilføj (?:en )?kommentar|lisää kommentti|yorum ekle|コメントを追加|添加评论|"
+    r"댓글 추가|recent comments|latest comments|neueste kommentare|letzte kommentare|commentaires récents|"
+    r"derniers commentaires|comentarios recientes|últimos comentarios|commenti recenti|ultimi commenti|"
+    r"comentários recentes|últimos comentários|recente reacties|laatste reacties|senaste kommentarer|"
+    r"siste kommentarer|seneste kommentarer|viimeisimmät kommentit|uusimmat kommentit|najnowsze komentarze|"
+    r"ostatnie komentarze|nejnovější komentáře|poslední komentáře|свежие комментарии|последние комментарии|"
+    r"son yorumlar|最近のコメント|近期评论|最新评论|최근 댓글)(?:\s*\(\d+\))?"
 )
 # Related-story and read-more markers.
 RELATED_PHRASES = (
@@ -352,7 +363,14 @@ INLINE_MARKERS = ("related", "related post", "related article", "related story",
                   "read more", "read also", "also read", "see also", "more", "watch",
                   "recommended", "baca juga", "lihat juga", "читайте также", "читайте еще",
                   "смотрите также", "lesen sie auch", "mehr zum thema", "leia também",
-                  "lee también", "à lire aussi")
+                  "lee también", "à lire aussi",
+                  # the link to the previous or next article, with its headline ("nächster Artikel: ...")
+                  "previous (?:article|post|story)", "next (?:article|post|story)", "vorheriger (?:artikel|beitrag)",
+                  "nächster (?:artikel|beitrag)", "article (?:précédent|suivant)", "artículo (?:anterior|siguiente)",
+                  "siguiente artículo", "articolo (?:precedente|successivo)", "artigo anterior", "próximo artigo",
+                  "vorig artikel", "volgend artikel", "föregående artikel", "nästa artikel", "forrige artik(?:ke)?l",
+                  "neste artikkel", "næste artikel", "poprzedni artykuł", "następny artykuł", "předchozí článek",
+                  "další článek", "предыдущая статья", "следующая статья", "önceki haber", "sonraki haber")
 # Markers that introduce a teaser on the same line with no separator ("À lire aussi La natalité
 # ...", "Les også En far for ..."): a reader's prompt in other languages than English, where
 # "Related ..." or "See also ..." also open an article's own lines.
