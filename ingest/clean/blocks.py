@@ -464,6 +464,50 @@ def trim_teaser_tail(start: int, end: int, blurbs: list[int], scores: list[float
     return end
 
 
+# The rules of the lines a teaser in a box may carry above its headline: its time, its date.
+_TEASER_DATES = frozenset({R.TIMESTAMP, R.COUNTER, R.PUBLISHED})
+# A teaser's headline has at most this many words, and may end with a question or an
+# exclamation ("Ab wann sind Streiks unverhältnismäßig?"), never with a full stop.
+TEASER_HEADLINE_MAX_WORDS = 20
+_HEADLINE_ENDS = ("?", "!", "？", "！")
+
+
+def trim_teaser_box(start: int, end: int, scores: list[float], rules: list, texts: list[str],
+                    words: list[int], ends: list[bool]) -> int:
+    """The body block's end before a related-stories box that runs to its end, if any.
+
+    A box under its heading ("Das könnte Sie auch interessieren", rule phrase:related, with
+    no teaser on its line) whose every item up to the block's end is a teaser: a headline (no
+    rule, at most TEASER_HEADLINE_MAX_WORDS words, no full stop), then a blurb (no rule, ending
+    with a sentence's end, at most TEASER_BLURB_MAX_WORDS words), each with the teaser's date
+    or time lines (_TEASER_DATES) before it if any. Its blurbs score as text and stand between a headline
+    and a date, so neither the box's labels (labels.label_items ends the box at the first
+    sentence) nor trim_teaser_tail (blurbs between two headlines) take them. TEASER_TAIL_PAIRS
+    or more headline-and-blurb teasers make the box; fewer, after a heading in the middle of
+    a page, may be the article's last sub-headed sections.
+    """
+    for i in range(start + 1, end):
+        if rules[i] != R.RELATED or R.inline_teaser(texts[i]):
+            continue
+        j, pairs = i + 1, 0
+        while j < end:
+            while j < end and rules[j] in _TEASER_DATES:
+                j += 1
+            if not (j < end and rules[j] is None and 2 <= words[j] <= TEASER_HEADLINE_MAX_WORDS
+                    and (not ends[j] or texts[j].endswith(_HEADLINE_ENDS))):
+                break
+            k = j + 1
+            while k < end and rules[k] in _TEASER_DATES:
+                k += 1
+            if not (k < end and rules[k] is None and ends[k] and words[k] <= TEASER_BLURB_MAX_WORDS and scores[k] > 0):
+                break
+            pairs += 1
+            j = k + 1
+        if j >= end and pairs >= TEASER_TAIL_PAIRS:
+            return i
+    return end
+
+
 # --- a page without a run of sentences ------------------------------------------------
 #
 # The article is the densest run of sentences when the page has one. A page whose densest

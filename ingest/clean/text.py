@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING
 
 from . import rules as R
 from .pagescan import match_lines
-from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_block, dull_runs, find_block, line_run_scores, trim_teaser_tail
+from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_block, dull_runs, find_block, line_run_scores, trim_teaser_box, trim_teaser_tail
 from .cards import cards_above_links
 from .cleaned import Cleaned
 from .commenting import comment_prompts
@@ -220,6 +220,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     start, end, gaps = find_block(scores, positive, rules, texts, words, ends, block_anchor, densest,
                                   BARE_SHARE if bare else MERGE_SHARE)
     end = trim_teaser_tail(start, end, blurbs, scores, words)
+    end = trim_teaser_box(start, end, scores, rules, texts, words, ends)
     for i in comment_prompts(texts, words, rules, start, end):  # "Para comentar debes registrarte ..."
         rules[i] = R.COMMENTS
     lo = max(0, start - DATE_REACH)  # the body and the lines above it a standfirst may take
