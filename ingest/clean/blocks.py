@@ -49,20 +49,21 @@ _DIGIT = re.compile(r"\d")
 LISTY_DATED_WORDS = 7
 
 
-def _listy(text: str, n: int) -> bool:
+def _listy(text: str, n: int, cased: bool = True) -> bool:
     """A short line that carries content rather than a link label.
 
     List items of an article (ingredients, steps, schedules) are short and lack
     closing punctuation like menu entries, but they enumerate (two or more
     commas), give quantities (a number next to lower-case words) or read as a
-    phrase in sentence case; a menu entry is one to a few capitalised words.
+    phrase in sentence case (unless not `cased`: a headline reads so too); a menu
+    entry is one to a few capitalised words.
     """
     if n < 4:
         return False
     if text.count(",") + text.count("、") + text.count("，") >= 2:  # Latin, CJK enumeration commas
         return True
     lower = sum(1 for word in text.split() if word[0].islower())
-    return 2 * lower >= n or bool((lower or n >= LISTY_DATED_WORDS) and _DIGIT.search(text))
+    return cased and 2 * lower >= n or bool((lower or n >= LISTY_DATED_WORDS) and _DIGIT.search(text))
 
 
 EXTEND_MIN_CONTENT = 4
@@ -415,13 +416,22 @@ DULL_RUN = 4
 
 
 def dull_runs(start: int, end: int, scores: list[float], rules: list, texts: list[str], words: list[int],
-              ends: list[bool]) -> list[tuple[int, int]]:
+              ends: list[bool], tight: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The item ranges inside [start, end) that are runs of DULL_RUN or more items
-    without content (see extend_block for what counts as a list item)."""
+    without content (see extend_block for what counts as a list item). A line of a
+    `tight` run (scoring.damp_headline_runs: lines set close on a page that spaces its
+    paragraphs, not after a line that introduces it with a colon) that reads as a phrase in
+    sentence case is a headline of a list of them, not an item of the article's: an item
+    of the article's enumerates or gives a quantity (_listy)."""
+    in_tight = set()
+    for a, b in tight:
+        if a < end and b > start and not (a > 0 and texts[a - 1].endswith((":", "："))):  # a list it introduces
+            in_tight.update(range(a, b))
     runs = []
     first = start
     for i in range(start, end + 1):
-        if i < end and scores[i] <= 0 and (rules[i] is not None or ends[i] or not _listy(texts[i], words[i])):
+        if i < end and scores[i] <= 0 and (rules[i] is not None or ends[i]
+                                           or not _listy(texts[i], words[i], i not in in_tight)):
             continue
         if i - first >= DULL_RUN:
             runs.append((first, i))

@@ -91,7 +91,7 @@ RUN_SCORE = -1.0
 
 
 def damp_headline_runs(nos: list[int], rules: list, ends: list[bool], scores: list[float],
-                       positive: list[int], lasts: list[int] | None = None) -> None:
+                       positive: list[int], lasts: list[int] | None = None) -> list[tuple[int, int]]:
     """Lower to RUN_SCORE the score of the lines of a tight run (TIGHT_RUN or more lines
     with no blank line between them, no rule line among them) of which most lack
     closing punctuation, on a page whose sentences are paragraphs set apart by
@@ -100,17 +100,19 @@ def damp_headline_runs(nos: list[int], rules: list, ends: list[bool], scores: li
     Such a run is a list of headlines (a "most read" box, a live ticker): its lines
     are long enough to score as text, but a page that spaces its paragraphs would
     space them too. `nos` holds each item's line number and `lasts` the number of its
-    last line (a hard-wrapped item spans several; default: `nos`).
+    last line (a hard-wrapped item spans several; default: `nos`). Returns the runs, as
+    item ranges.
     """
     n = len(nos)
     lasts = nos if lasts is None else lasts
     sentences = [i for i in positive if ends[i]]
     if len(sentences) < TIGHT_RUN:
-        return
+        return []
     spaced = sum(1 for i in sentences
                  if (i == 0 or nos[i] - lasts[i - 1] > 1) and (i == n - 1 or nos[i + 1] - lasts[i] > 1))
     if spaced < SPACED_SHARE * len(sentences):
-        return
+        return []
+    runs = []
     first = 0
     for i in range(1, n + 1):
         if i < n and rules[i] is None and rules[i - 1] is None and nos[i] - lasts[i - 1] == 1:
@@ -118,7 +120,9 @@ def damp_headline_runs(nos: list[int], rules: list, ends: list[bool], scores: li
         if i - first >= TIGHT_RUN and 2 * ends[first:i].count(False) > i - first:
             for k in range(first, i):
                 scores[k] = min(scores[k], RUN_SCORE)
+            runs.append((first, i))
         first = i
+    return runs
 
 
 def unpunctuated_cost(texts: list[str], ends: list[bool], scores: list[float]) -> None:

@@ -192,7 +192,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     positive = list(compress(count(), map((0.0).__lt__, scores)))  # the content items
     blurbs = damp_teasers(rules, words, ends, scores, positive, keys, unspaced)
     lasts = [members[i][-1][0] if i in members else no for i, no in enumerate(nos)] if members else nos
-    damp_headline_runs(nos, rules, ends, scores, positive, lasts)
+    tight = damp_headline_runs(nos, rules, ends, scores, positive, lasts)
     undamped = best_block(scores, positive)  # the densest block, before the anchor's damping
     anchor = headline_anchor(texts, words, rules)
     if anchor is None and headline is not None:
@@ -228,7 +228,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         if rules[lo + k] is None:
             rules[lo + k] = R.CAPTION
     found = start
-    dull = [] if bare else dull_runs(start, end, scores, rules, texts, words, ends)
+    dull = [] if bare else dull_runs(start, end, scores, rules, texts, words, ends, tight)
     dated = mark_date_lines(texts, words, rules, start, end, anchor)
     if bare:
         gaps = []  # the lines between its parts are its own (a table, a list, code)
