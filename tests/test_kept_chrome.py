@@ -233,3 +233,100 @@ def test_the_articles_next_numbered_item_after_a_related_box_is_no_teaser():
     cleaned = _clean(["Five tips for taking the ferry this spring", HARBOUR_BODY[0], *items, *other, *rest,
                       *HARBOUR_BODY[1:]])
     assert "7. Harbour workers demand safer piers" not in cleaned.paragraphs
+
+
+# --- "add a comment", the list of the latest comments, the link to the next article -----------
+
+@pytest.mark.parametrize("head", [
+    "Kommentar hinzufügen", "Ajouter un commentaire", "Añadir comentario", "Aggiungi un commento",
+    "Recent Comments", "Neueste Kommentare", "Commentaires récents", "Comentarios recientes",
+    "Senaste kommentarer", "Najnowsze komentarze", "Свежие комментарии", "最近のコメント",
+])
+def test_add_a_comment_and_the_latest_comments_heading_are_comments_lines_in_many_languages(head):
+    assert _rule(head) == COMMENTS
+
+
+@pytest.mark.parametrize("line", [
+    "Next post: Harbour reopens the north pier to ferries",
+    "Previous Story: The ferry timetable changes again",
+    "vorheriger Artikel: Der Hafen öffnet den Nordkai wieder",
+    "Artículo anterior: El puerto reabre el muelle norte",
+])
+def test_a_link_to_the_previous_or_next_article_with_its_headline_is_a_teaser(line):
+    assert _rule(line) == "phrase:related"
+
+
+def test_a_sentence_that_opens_with_next_is_no_teaser():
+    assert _rule("Next, the port will reopen the pier to the ferries that serve the islands.") is None
+
+
+# --- a related box of teasers with their blurbs and times (blocks.trim_teaser_box) ------------
+
+TEASERS = [  # a teaser's time, its headline, its blurb
+    ("2 hours ago", "Will the ferry fares rise again this summer?",
+     "The ferry company has asked the council to approve higher fares. A decision is due in May."),
+    ("Yesterday, 18:05", "Coastal trains to run every half hour",
+     "The rail company adds trains on the coastal line. The new timetable starts on Monday."),
+    ("14.03.2025, 09:12", "Anglers move to the breakwater",
+     "With the pier closed, the town's anglers have found a new spot. Not everyone is pleased."),
+]
+
+
+def test_a_box_of_teasers_with_blurbs_and_times_after_the_article_goes():
+    box = ["More stories", *(line for teaser in TEASERS for line in teaser)]
+    cleaned = _clean(["Harbour closes the north pier", *HARBOUR_BODY, *box, "Impressum", "Datenschutz"])
+    assert list(cleaned.paragraphs) == HARBOUR_BODY
+    # the times may stand between the headline and the blurb
+    box = ["More stories", *(line for time, headline, blurb in TEASERS for line in (headline, time, blurb))]
+    cleaned = _clean(["Harbour closes the north pier", *HARBOUR_BODY, *box, "Impressum", "Datenschutz"])
+    assert list(cleaned.paragraphs) == HARBOUR_BODY
+
+
+def test_two_sub_headed_sections_after_a_related_heading_stay():
+    """Fewer than TEASER_TAIL_PAIRS headline-and-blurb pairs after a related heading may be the
+    article's last sections under their sub-headings: they stay."""
+    sections = ["Why did the pillars crack?",
+                "Engineers said salt water had reached the steel inside the concrete. The pier is sixty years old.",
+                "What happens next",
+                "The council will decide in May whether to repair the pier or to build a new one."]
+    cleaned = _clean(["Harbour closes the north pier", *HARBOUR_BODY, "More stories", *sections])
+    assert list(cleaned.paragraphs)[-4:] == sections
+
+
+# --- a run of headlines set close inside an article that spaces its paragraphs ---------------
+
+def _spaced(parts: list[str | list[str]]) -> str:
+    """A page with its menu and footer, paragraphs apart by a blank line, a list's lines one under
+    the other (a page without chrome is an article alone, whose parts are all its own)."""
+    parts = ["Home", "Search", *parts, "Privacy policy"]
+    return "\n\n".join(part if isinstance(part, str) else "\n".join(part) for part in parts)
+
+
+def test_a_run_of_headlines_set_close_inside_the_article_goes():
+    headlines = ["Harbour: New ferry ordered for the island route",
+                 "Council: The budget for the coastal road doubles",
+                 "Weather: Storm warning for the north coast on Sunday",
+                 "Interview: The harbour master on thirty years at the pier",
+                 "Sport: Rowing club wins the regatta again"]
+    cleaned = clean_text(_spaced(["Harbour closes the north pier", *HARBOUR_BODY[:2], headlines,
+                                  *HARBOUR_BODY[2:]]), OPTIONS)
+    assert list(cleaned.paragraphs) == HARBOUR_BODY
+    assert {r.text for r in cleaned.removed} >= set(headlines)
+
+
+@pytest.mark.parametrize("intro, items", [
+    # a list the article introduces with a colon
+    ("The port has asked drivers to follow four rules while the pier is closed:",
+     ["Arrive at the south quay half an hour before the ferry leaves",
+      "Leave the waiting lane free for the buses from the centre",
+      "Park in the new car park behind the fish market",
+      "Show the ticket at the gate before the ramp"]),
+    # a list whose items enumerate
+    ("The reduced timetable, day by day.",
+     ["Monday and Tuesday: ferries at 7, 11 and 16 hours", "Wednesday: ferries at 7, 12, 15 and 19 hours",
+      "Thursday and Friday: ferries at 8, 13 and 17 hours", "Saturday: ferries at 9, 14 and 18 hours"]),
+])
+def test_an_articles_list_set_close_stays(intro, items):
+    cleaned = clean_text(_spaced(["Harbour closes the north pier", *HARBOUR_BODY[:2], intro, items,
+                                  *HARBOUR_BODY[2:]]), OPTIONS)
+    assert list(cleaned.paragraphs) == [*HARBOUR_BODY[:2], intro, *items, *HARBOUR_BODY[2:]]
