@@ -39,6 +39,7 @@ def _rule(line: str) -> str | None:
     "Partager sur Facebook (s'ouvre dans un nouvel onglet)", "Compartir en X (se abre en una nueva ventana)",
     "Condividi su Facebook (Si apre in una nuova finestra)", "Delen op LinkedIn (opent in een nieuw venster)",
     "Udostępnij (otwiera się w nowym oknie)", "Facebookでシェア（新しいウィンドウで開く）", "Impressum (neues Fenster)",
+    "Fachinformatiker/in (m/w/d) Stadtverwaltung Kaiserslautern (öffnet im neuen Fenster)",
     *SHARE_ROW,
 ])
 def test_a_short_line_that_ends_with_a_hint_is_a_link_alone(line):
