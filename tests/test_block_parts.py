@@ -90,6 +90,22 @@ def test_a_lede_under_the_headline_stays_with_a_long_article_across_its_share_ro
     assert cleaned.paragraphs == tuple(lede + LONG)
 
 
+def test_a_lede_under_a_question_headline_stays_across_a_box_of_links():
+    """A headline that asks a question scores as a sentence; the opening under it, set apart from a
+    long article by a box of job links (each ending with its "opens in a new window" hint), is
+    still the article's opening, not a block before the article."""
+    question = "Will the new market hall sell enough to pay its rent?"
+    opening = ["The town's new market hall opened on Saturday with ninety stalls, two years after a fire "
+               "destroyed the old building and most of the traders' stock, and the council hopes the rents "
+               "will repay the cost of the building within twenty years."]
+    jobs = ["Jobs at the Town Courier"] + [f"{role} (m/w/d) Town Council (opens in a new window)"
+                                           for role in ("Market manager", "Night porter", "Stall inspector",
+                                                        "Electrician", "Cleaner", "Accountant", "Cook", "Driver")]
+    page = "\n\n".join([question + " | Town Courier", *MENU, question, *opening, *jobs, *LONG, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.paragraphs == tuple(opening + LONG)
+
+
 # A table of contents: the article's sub-headings (four words or more each, so that the page's
 # repeating them counts), listed between its opening and its first section.
 SECTIONS = ["Why the old hall burned down", "What the new building cost the town",

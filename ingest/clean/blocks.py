@@ -213,7 +213,7 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
         if not near:
             break
         s2, e2, score = best_block(scores, near, start)
-        opening = (anchor is not None and s2 > anchor or _bare_gap(rules, scores, e2, start, texts=texts, counts=counts)
+        opening = (anchor is not None and s2 >= anchor or _bare_gap(rules, scores, e2, start, texts=texts, counts=counts)
                    or _contents_gap(rules, scores, texts, e2, start, start, end))
         need = share * (min(best, LEAD_CAP) if opening else best)
         if score <= 0 or score < need or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
