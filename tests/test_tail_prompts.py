@@ -218,6 +218,29 @@ def test_the_articles_lines_above_a_notice_it_quotes_stay():
     assert all(line in cleaned.paragraphs for line in COUNCIL_BODY)
 
 
+@pytest.mark.parametrize("notice", [
+    "By signing up you consent to receive the above newsletter from the Daily Courier.",
+    "By submitting you agree to our Terms of Service",
+    "Mit meiner Anmeldung zum Newsletter stimme ich der Werbevereinbarung zu.",
+    "En vous inscrivant, vous acceptez de recevoir nos offres par courriel.",
+    "Al suscribirte aceptas recibir nuestro boletín cada mañana.",
+])
+def test_a_forms_consent_notice_goes_whatever_it_names(notice):
+    """A form's consent notice, told by how it opens ("By signing up", "Mit meiner Anmeldung") and
+    its consent ("you consent", "stimme ich zu"), goes even when it names no privacy policy."""
+    body = [*COUNCIL_BODY[:2], notice, *COUNCIL_BODY[2:]]
+    cleaned = clean_text(_page("Council approves budget for more buses", body, ""), OPTIONS)
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert _removed_rule(cleaned, notice) == "phrase:privacy"
+
+
+def test_a_sentence_that_opens_like_a_consent_notice_but_consents_to_nothing_stays():
+    line = "By signing up thousands of new members, the club became the largest in the region this year."
+    body = [*COUNCIL_BODY[:2], line, *COUNCIL_BODY[2:]]
+    cleaned = clean_text(_page("Council approves budget for more buses", body, ""), OPTIONS)
+    assert line in cleaned.paragraphs
+
+
 READER_COMMENTS = {
     "en": ["Anna said the new buses are long overdue and she hopes the northern routes come first this summer.",
            "Tom wrote that the road repairs matter more to him, since he drives to work every single day of the week."],

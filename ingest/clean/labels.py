@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import accumulate, islice
+from itertools import accumulate, compress, count, islice, repeat
 
 from . import rules as R
 from .lines import CLOSERS, lines_holding
 from .scripts import ends_unpunctuated
-from .vocabulary import (ACCOUNT_VERBS, CHANNEL_NAMES, CONSENT_CHARACTERS, CONSENT_WORDS, JOURNALISM_STEMS, MISS_ANCHORS,
+from .vocabulary import (ACCOUNT_VERBS, AGREE_STEMS, CHANNEL_NAMES, CONSENT_CHARACTERS, CONSENT_WORDS, JOURNALISM_STEMS, MISS_ANCHORS,
                          MISS_PHRASES, PAYWALL_ARTICLE_WORDS, PAYWALL_CHARACTERS, PAYWALL_READER_WORDS, PRIVACY_NAMES,
-                         PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, READER_WORDS, SIGN_UP_STEMS, SUBSCRIBE_VERBS,
+                         FORM_CONSENT_OPENERS, PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, READER_WORDS, SIGN_UP_STEMS, SUBSCRIBE_VERBS,
                          SUBSCRIBER_WORDS, SUPPORT_STEMS, TAG_ENTRY_LEADS, TAG_LABELS, TAG_LEADS)
 
 # A "Related" marker's box holds headlines of at most this many words, without a sentence end.
@@ -291,6 +291,11 @@ def label_reader_notices(start: int, end: int, labels: list, texts: list[str], w
     starts = list(accumulate([len(low) + 1 for low in lows], initial=0))
     notices = [k for k in lines_holding(page, starts, PRIVACY_STEMS + PRIVACY_STEMS_UNSPACED if unspaced else PRIVACY_STEMS)
                if any(map(lows[k].__contains__, PRIVACY_NAMES)) and _CONSENT.search(lows[k])]
+    # and a form's consent notice by how it opens, whatever it names (FORM_CONSENT_OPENERS)
+    opened = [k for k in compress(count(), map(str.startswith, lows, repeat(FORM_CONSENT_OPENERS)))
+              if any(map(lows[k].__contains__, AGREE_STEMS))]
+    if opened:
+        notices = sorted(set(notices).union(opened))
     if len(notices) <= PRIVACY_NOTICES_MOST:  # more, and the privacy policy is what the page is about
         for k in notices:
             if labels[short[k]] is None:

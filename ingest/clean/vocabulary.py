@@ -456,6 +456,22 @@ PRIVACY_STEMS = ("priva", "datenschutz", "confiden", "cookie polic", "protection
                  "personvern", "prywatno", "osobních", "конфиденц", "персональн", "개인정보")
 # The same for Chinese and Japanese (looked for only on a page that holds such characters).
 PRIVACY_STEMS_UNSPACED = ("プライバシー", "隐私", "隱私", "个人信息")
+# A form's consent notice by how it opens, with the act that consents ("By signing up you consent
+# to receive the above newsletter", "By submitting you agree to our Terms of Service", "Mit meiner
+# Anmeldung zum Newsletter stimme ich der Werbevereinbarung zu", "En vous inscrivant, vous
+# acceptez ..."), and the stems of its consent (AGREE_STEMS), one of which the line must hold: a
+# sign-up, comment or cookie form's notice whether or not it names a privacy policy
+# (ingest.clean.labels.label_reader_notices). Lower case.
+FORM_CONSENT_OPENERS = (
+    "by signing up", "by subscribing", "by registering", "by clicking", "by submitting", "by entering",
+    "by providing", "by creating", "mit der anmeldung", "mit meiner anmeldung", "mit ihrer anmeldung",
+    "mit deiner anmeldung", "mit der registrierung", "mit meiner registrierung", "mit dem absenden",
+    "en vous inscrivant", "en vous abonnant", "en cliquant", "en soumettant", "al suscribirte", "al suscribirse",
+    "al registrarte", "al registrarse", "al hacer clic", "al hacer click", "al enviar", "iscrivendoti",
+    "registrandoti", "cliccando", "ao se inscrever", "ao clicar", "ao assinar", "ao se cadastrar", "ao enviar",
+    "door je aan te melden", "door u aan te melden", "door je in te schrijven", "door u in te schrijven")
+AGREE_STEMS = ("agree", "consent", "accept", "acknowledge", "stimme", "stimmst", "zustimm", "akzeptier",
+               "willige", "einverstanden", "consen", "acept", "accett", "acconsent", "concord", "aceit", "akkoord")
 # Whole words by which a site speaks to its reader: "our", "you" (not "its", "their": a
 # report on a company's policy uses those, nor words such as German "Sie"/"ihre", which
 # mean both).
