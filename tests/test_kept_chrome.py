@@ -321,6 +321,15 @@ def test_a_run_of_headlines_set_close_inside_the_article_goes():
       "Leave the waiting lane free for the buses from the centre",
       "Park in the new car park behind the fish market",
       "Show the ticket at the gate before the ramp"]),
+    # a bulleted list, as Markdown or a text browser writes one, and code
+    ("What the port asks of drivers.",
+     ["* Arrive at the south quay half an hour before the ferry leaves",
+      "* Leave the waiting lane free for the buses from the centre",
+      "* Park in the new car park behind the fish market",
+      "* Show the ticket at the gate before the ramp"]),
+    ("The timetable is a file on the port's server.",
+     ["$ curl https://port.example/timetable.json", "$ jq .ferries timetable.json", "$ less ferries.txt",
+      "$ grep south ferries.txt"]),
     # a list whose items enumerate
     ("The reduced timetable, day by day.",
      ["Monday and Tuesday: ferries at 7, 11 and 16 hours", "Wednesday: ferries at 7, 12, 15 and 19 hours",

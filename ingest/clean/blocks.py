@@ -415,14 +415,25 @@ def _widest_seed(scores: list[float], positive: list[int], rules: list, texts: l
 DULL_RUN = 4
 
 
+_HEADLINE_OPENERS = frozenset("„“\"«‚‘'¿¡")
+
+
+def _headline_start(text: str) -> bool:
+    """Whether the line opens as a headline may: with a capital, a digit or an opening quote (a
+    bulleted list item, a line of code or a sentence's continuation opens otherwise)."""
+    head = text[:1]
+    return head.isupper() or head.isdigit() or head in _HEADLINE_OPENERS
+
+
 def dull_runs(start: int, end: int, scores: list[float], rules: list, texts: list[str], words: list[int],
               ends: list[bool], tight: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The item ranges inside [start, end) that are runs of DULL_RUN or more items
     without content (see extend_block for what counts as a list item). A line of a
     `tight` run (scoring.damp_headline_runs: lines set close on a page that spaces its
-    paragraphs, not after a line that introduces it with a colon) that reads as a phrase in
-    sentence case is a headline of a list of them, not an item of the article's: an item
-    of the article's enumerates or gives a quantity (_listy)."""
+    paragraphs, not after a line that introduces it with a colon) that opens as a headline
+    (_headline_start) and reads as a phrase in sentence case is a headline of a list of
+    them, not an item of the article's: an item of the article's enumerates or gives a
+    quantity (_listy), and a bulleted item or a line of code opens otherwise."""
     in_tight = set()
     for a, b in tight:
         if a < end and b > start and not (a > 0 and texts[a - 1].endswith((":", "："))):  # a list it introduces
@@ -431,7 +442,8 @@ def dull_runs(start: int, end: int, scores: list[float], rules: list, texts: lis
     first = start
     for i in range(start, end + 1):
         if i < end and scores[i] <= 0 and (rules[i] is not None or ends[i]
-                                           or not _listy(texts[i], words[i], i not in in_tight)):
+                                           or not _listy(texts[i], words[i], i not in in_tight
+                                                         or not _headline_start(texts[i]))):
             continue
         if i - first >= DULL_RUN:
             runs.append((first, i))
