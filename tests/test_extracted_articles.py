@@ -140,6 +140,26 @@ def test_a_page_with_chrome_is_no_extracted_article():
     assert not no_chrome([None, "phrase:share", None])
 
 
+VIETNAMESE = [
+    "Ngày 22/10, bác sĩ Trung tâm Kiểm tra sức khỏe cho biết người bệnh đã bị đau bụng kéo dài suốt ba tháng trước khi đến khám.",
+    "Kết quả nội soi cho thấy một khối u nhỏ ở ruột non, và bệnh nhân được chuyển sang khoa ung bướu để điều trị tiếp.",
+    "Theo bác sĩ, bệnh này thường gặp ở người trên 60 tuổi, đặc biệt là nam giới, và dễ bị bỏ qua ở giai đoạn đầu.",
+    "Bác sĩ khuyên người dân nên khám sức khỏe định kỳ mỗi năm để phát hiện sớm các bệnh lý nguy hiểm.",
+]
+MENU_VI = ["Mới nhất", "Thời sự", "Thế giới", "Kinh doanh", "Pháp luật", "Thể thao", "Giải trí", "Sức khỏe",
+           "Đời sống", "Giáo dục"]
+
+
+def test_a_page_whose_menu_no_rule_knows_is_no_extracted_article():
+    """A page in a language the rules have no words for has no line with a chrome rule; its menu,
+    a run of short entries none of which ends a sentence, still tells it from an article alone,
+    and the menu stays out of the body."""
+    headline = "Đau bụng kéo dài, phát hiện ung thư ruột non"
+    page = [headline + " - Báo Tin Tức", *MENU_VI, headline, *VIETNAMESE, "Trở lại Sức khỏe"]
+    cleaned = clean("\n\n".join(page))
+    assert list(cleaned.paragraphs) == VIETNAMESE
+
+
 def test_a_whole_page_still_loses_a_block_of_teasers_after_the_article():
     # With chrome on the page, a weak dense block far from the article is not joined to it.
     teasers = ["Read more: the ferry timetable changes again next month and riders are not pleased about it."]

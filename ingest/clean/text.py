@@ -212,7 +212,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         positive = list(compress(count(), map((0.0).__lt__, scores)))
     # An article already extracted: its dense blocks are its parts. (A page run together
     # on one line lost the lines its chrome would be told by.)
-    bare = not collapsed and R.no_chrome(rules)
+    bare = not collapsed and R.no_chrome(rules) and not R.menu_run(texts)
     lined, densest = line_run_scores(scores, positive, rules, words, block_anchor, 0.0 if bare else WEAK_BLOCK)
     if lined is not None:  # no run of sentences: the article is a run of lines of text
         scores, densest = lined, None
