@@ -331,20 +331,24 @@ def no_chrome(rules: Iterable[str | None]) -> bool:
 
 
 # A run of this many lines of at most MENU_ENTRY_WORDS words (split at spaces: a Chinese menu's
-# entry is one), none of which ends a sentence or introduces what follows, is a menu: a page
-# whose chrome is in a language the rules have no words for still has one. (Of the dev sets'
-# gold bodies, articles alone, 1 in 60, 1 in 149 and 11 in 94 have such a run, the last ones
-# lists and tables that readability-dev's gold keeps; of their pages 58, 144 and 77.)
+# entry is one) and MENU_ENTRY_CHARS characters, none with a digit (a table's row, a numbered
+# list's item) and none that ends a sentence or introduces what follows, is a menu: a page whose
+# chrome is in a language the rules have no words for still has one. (Of the dev sets' gold
+# bodies, articles alone, none in aeb-dev and fundus-dev and 5 in 94 in readability-dev have such
+# a run, lists that its gold keeps; of their pages 58 in 60, 143 in 149 and 74 in 94.)
 MENU_RUN = 8
 MENU_ENTRY_WORDS = 3
+MENU_ENTRY_CHARS = 30
 _ENTRY_ENDS = frozenset(".!?。！？:：")
+_DIGIT = re.compile(r"\d")
 
 
 def menu_run(texts: Sequence[str]) -> bool:
     """Whether the page's non-blank lines hold a menu's run of entries (MENU_RUN, above)."""
     run = 0
     for text in texts:
-        if text.count(" ") < MENU_ENTRY_WORDS and text[-1:] not in _ENTRY_ENDS:
+        if (len(text) <= MENU_ENTRY_CHARS and text.count(" ") < MENU_ENTRY_WORDS
+                and text[-1:] not in _ENTRY_ENDS and _DIGIT.search(text) is None):
             run += 1
             if run >= MENU_RUN:
                 return True
