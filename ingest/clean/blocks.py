@@ -508,8 +508,13 @@ def trim_teaser_box(start: int, end: int, scores: list[float], rules: list, text
     or more headline-and-blurb teasers make the box; fewer, after a heading in the middle of
     a page, may be the article's last sub-headed sections.
     """
-    for i in range(start + 1, end):
-        if rules[i] != R.RELATED or R.inline_teaser(texts[i]):
+    i = start
+    while True:
+        try:  # (list.index: most blocks have no related heading, and the scan is C's)
+            i = rules.index(R.RELATED, i + 1, end)
+        except ValueError:
+            return end
+        if R.inline_teaser(texts[i]):
             continue
         j, pairs = i + 1, 0
         while j < end:
@@ -527,7 +532,6 @@ def trim_teaser_box(start: int, end: int, scores: list[float], rules: list, text
             j = k + 1
         if j >= end and pairs >= TEASER_TAIL_PAIRS:
             return i
-    return end
 
 
 # --- a page without a run of sentences ------------------------------------------------

@@ -13,12 +13,14 @@ just before the block becomes the title.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate, compress, count, islice, repeat
+from itertools import accumulate, islice
 
 from . import rules as R
 from .lines import CLOSERS, lines_holding
 from .scripts import ends_unpunctuated
+from .trie import trie
 from .vocabulary import (ACCOUNT_VERBS, AGREE_STEMS, CHANNEL_NAMES, CONSENT_CHARACTERS, CONSENT_WORDS, JOURNALISM_STEMS, MISS_ANCHORS,
                          MISS_PHRASES, PAYWALL_ARTICLE_WORDS, PAYWALL_CHARACTERS, PAYWALL_READER_WORDS, PRIVACY_NAMES,
                          FORM_CONSENT_OPENERS, PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, READER_WORDS, SIGN_UP_STEMS, SUBSCRIBE_VERBS,
@@ -248,6 +250,7 @@ PRIVACY_MAX_WORDS = 40
 # A page whose body has more such lines is a privacy policy, or an article about one.
 PRIVACY_NOTICES_MOST = 2
 assert all(any(stem in name for stem in PRIVACY_STEMS + PRIVACY_STEMS_UNSPACED) for name in PRIVACY_NAMES)
+_CONSENT_OPENER = re.compile("\n" + trie((opener, "") for opener in FORM_CONSENT_OPENERS))
 _CONSENT = re.compile(r"\b(?:" + "|".join(map(re.escape, CONSENT_WORDS)) + r")\b|"
                       + "|".join(map(re.escape, CONSENT_CHARACTERS)))
 
@@ -291,8 +294,9 @@ def label_reader_notices(start: int, end: int, labels: list, texts: list[str], w
     starts = list(accumulate([len(low) + 1 for low in lows], initial=0))
     notices = [k for k in lines_holding(page, starts, PRIVACY_STEMS + PRIVACY_STEMS_UNSPACED if unspaced else PRIVACY_STEMS)
                if any(map(lows[k].__contains__, PRIVACY_NAMES)) and _CONSENT.search(lows[k])]
-    # and a form's consent notice by how it opens, whatever it names (FORM_CONSENT_OPENERS)
-    opened = [k for k in compress(count(), map(str.startswith, lows, repeat(FORM_CONSENT_OPENERS)))
+    # and a form's consent notice by how it opens, whatever it names (FORM_CONSENT_OPENERS): one
+    # scan of the joined lines, which sre skips along from newline to newline
+    opened = [k for k in (bisect_right(starts, m.start()) - 1 for m in _CONSENT_OPENER.finditer("\n" + page))
               if any(map(lows[k].__contains__, AGREE_STEMS))]
     if opened:
         notices = sorted(set(notices).union(opened))
