@@ -1,0 +1,94 @@
+"""benchmarks/fundus_pages.py scores the cleaner on fundus's parser test pages (a saved page and
+what the publisher's parser extracts from it, one version a page); here on a clone made for the
+test."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from corpus import ROOT, load_benchmark_script
+from scripts_corpus import write_page
+
+SCORER = ROOT.parent / "shared" / "eval" / "score_boilerplate.py"
+OLD = ["The harbour board approved the new ferry timetable on Monday after a long public hearing.",
+       "Ferries will leave every twenty minutes at rush hour, the board said, and every hour at night.",
+       "Residents of the islands had asked for earlier morning crossings for years, and now get them."]
+NEW = ["The council opened the new market hall on Saturday, two years after the old one burned down.",
+       "More than three hundred people queued outside before the doors opened at eight in the morning.",
+       "Traders said the rent the council asks of them is fair for a building of its size and place."]
+
+
+def load_benchmark():
+    return load_benchmark_script("fundus_pages")
+
+
+def add_publisher(clone: Path, country: str, publisher: str, pages: dict[str, list[str]],
+                  versions: dict[str, list[str]]) -> None:
+    """A publisher's saved pages (date -> paragraphs) and its parser's versions (name -> body)."""
+    folder = clone / "tests" / "resources" / "parser" / "test_data" / country
+    folder.mkdir(parents=True, exist_ok=True)
+    meta_path = folder / "meta.info"
+    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+    for date, paragraphs in pages.items():
+        name = f"{publisher}_{date}.html.gz"
+        write_page(folder / "page.html", paragraphs[0][:40], paragraphs)
+        (folder / name).write_bytes(gzip.compress((folder / "page.html").read_bytes()))
+        (folder / "page.html").unlink()
+        meta[name] = {"url": f"https://{publisher.lower()}.example/{date}", "crawl_date": date}
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    extractions = {version: {"title": "t", "body": {"summary": [], "sections": [{"headline": [], "paragraphs": body}]}}
+                   for version, body in versions.items()}
+    (folder / f"{publisher}.json").write_text(json.dumps(extractions), encoding="utf-8")
+
+
+@pytest.fixture
+def clone(tmp_path):
+    root = tmp_path / "fundus"
+    add_publisher(root, "xx", "Courier", {"2024_01_05": OLD, "2025_03_01": NEW}, {"V1": OLD, "V2": NEW})
+    # two pages, one version: which page it describes is unclear, the publisher is left out
+    add_publisher(root, "yy", "Gazette", {"2024_02_02": OLD, "2024_06_06": NEW}, {"V1": NEW})
+    return root
+
+
+def test_pages_pair_with_the_versions_in_date_order(clone):
+    bench = load_benchmark()
+    found = bench.cases(clone)
+    assert [(case.id, case.body.splitlines()) for case in found] == [("xx-Courier_2024_01_05", OLD),
+                                                                     ("xx-Courier_2025_03_01", NEW)]
+    assert [case.id for case in bench.cases(clone, {"xx-Courier_2024_01_05"})] == ["xx-Courier_2025_03_01"]
+
+
+def test_the_body_is_the_summary_then_each_sections_headings_and_paragraphs():
+    bench = load_benchmark()
+    extraction = {"body": {"summary": ["A short summary."],
+                           "sections": [{"headline": [], "paragraphs": ["First."]},
+                                        {"headline": ["A sub-heading"], "paragraphs": ["Second.", "Third."]}]}}
+    assert bench.body_of(extraction).splitlines() == ["A short summary.", "First.", "A sub-heading", "Second.", "Third."]
+
+
+def test_a_folder_that_is_no_fundus_clone_is_skipped(tmp_path, capsys):
+    assert load_benchmark().main([str(tmp_path)]) == 0
+    assert capsys.readouterr().out.startswith("skipped")
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="needs ../shared/eval/score_boilerplate.py")
+def test_the_html_pages_and_their_rendered_text_are_scored(clone, tmp_path, capsys):
+    bench = load_benchmark()
+    text = tmp_path / "text"
+    text.mkdir()
+    # the page as a browser shows it, with the whitespace a browser leaves
+    (text / "xx-Courier_2024_01_05.txt").write_text("Home  World\n\n" + "\n\n".join(f"  {p}" for p in OLD)
+                                                    + "\n\nContact | Privacy\n", encoding="utf-8")
+    assert bench.main([str(clone), "--half", "all", "--modes", "html", "text", "--text", str(text),
+                       "--out", str(tmp_path / "out")]) == 0
+    rows = {line.split()[0]: line.replace("|", " ").split() for line in capsys.readouterr().out.splitlines()
+            if line.startswith(("html", "text"))}
+    assert rows["html"][1] == "2" and float(rows["html"][2]) > 0.9  # F1 over both pages
+    assert rows["text"][-2] == "1"  # one page has no rendered text: scored as empty
+    per_page = [json.loads(line) for line in (tmp_path / "out" / "text.jsonl").read_text().splitlines()]
+    assert {row["id"]: row["r"] > 0.9 for row in per_page} == {"xx-Courier_2024_01_05": True,
+                                                               "xx-Courier_2025_03_01": False}
