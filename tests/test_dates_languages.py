@@ -141,3 +141,17 @@ def test_a_date_line_under_the_first_paragraph_is_the_date_and_goes():
     assert cleaned.title == headline
     assert list(cleaned.paragraphs) == ITALIAN_BODY
     assert [r.rule for r in cleaned.removed if r.text == date] == [TIMESTAMP]
+
+
+def test_a_date_line_under_a_standfirst_a_credit_and_the_byline_goes():
+    """The article's head may run to six items: a standfirst of two sentences (the body starts
+    with it), a photo's credit, the byline and then the date line."""
+    headline = "Il consiglio approva un bilancio con più autobus per il nord"
+    date = "Pubblicato giovedì 14 marzo 2023 10:45"
+    head = [ITALIAN_BODY[0], ITALIAN_BODY[1], "Foto: Luca Bianchi", "Marco Rossi e Anna Neri", date]
+    lines = [f"{headline} | Gazzetta del Nord", "", "Home", "Cronaca", "Sport", "Cultura", "", headline, ""]
+    lines += [line for item in head + ITALIAN_BODY[2:] for line in (item, "")]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert cleaned.published == DAY
+    assert date not in cleaned.paragraphs
+    assert [r.rule for r in cleaned.removed if r.text == date] == [TIMESTAMP]

@@ -164,9 +164,11 @@ def find_published(line: str) -> str | None:
 DATE_LINE_MAX_CHARS = 80
 DATE_REACH = 12  # lines above the body looked at, at most
 # The article's head: its first items, where a date line under a standfirst, with the byline, is
-# the article's ("Von dpa 30.04.2024, 18:58" after the first paragraph). (8 found the same days
-# on fundus-dev; a date further down is more often a dated entry or a quoted post's.)
-DATE_HEAD_ITEMS = 4
+# the article's ("Von dpa 30.04.2024, 18:58" after the first paragraph; a standfirst of two
+# sentences, a photo's credit and the byline may come before it: 4 left Sermitsiaq's out, 6 also
+# took five date lines of outside pages, 8 found the same days on fundus-dev; a date further down
+# is more often a dated entry or a quoted post's.)
+DATE_HEAD_ITEMS = 6
 # A date line has at most this many words that are no part of a date, a weekday or a time
 # of day ("Publicado el ... h", "Stand: ... Uhr"): a caption or a headline with a date has more.
 DATE_LINE_OTHER_WORDS = 3
