@@ -222,6 +222,9 @@ def test_rule_names_come_from_the_fixed_vocabulary():
     ("https://example.com/story", "pattern:url"), ("Home > World > Europe", "pattern:breadcrumb"),
     ("Alex on September 17, 2018 at 6:34 am said:", "phrase:comments"),
     ("The council met on Monday.", None),
+    # a live blog's entry head: its time and its author or mark; a time before a sentence is none
+    ("21:00 Jane Roe-Smith", "pattern:timestamp"), ("20:42 KEY EVENT", "pattern:timestamp"),
+    ("14:30 The mayor opens the new hall.", None),
 ])
 def test_match_line(line, rule):
     assert match_line(line, len(line.split())) == rule

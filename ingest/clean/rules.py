@@ -152,6 +152,8 @@ _TIMESTAMP = re.compile(
     # a date and its time, apart or with a separator, the time in 12 or 24 hours ("28.04.2023 | 17:52 Uhr")
     r"|\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}(?:\s*+[,|·•]?\s*+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?|\s*+(?:uhr|h))?)?"
     r"|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\w{2,4})?"
+    # a live blog's entry under its time, with its author or its mark ("21:00 Jane Roe", "20:42 KEY EVENT")
+    r"|\d{1,2}:\d{2}\s++[^\W\d_][\w'’.-]*+(?:\s++[^\W\d_][\w'’.-]*+){1,2}"
     # a Thai date and its time ("4 ธ.ค. 2569 10:30 น.", "4 ธันวาคม 2569")
     r"|\d{1,2}\s*+(?:" + THAI_MONTHS + r")\s*+\d{2,4}(?:\s*+[,|·•-]?\s*+\d{1,2}[:.]\d{2}(?:\s*+น\.)?)?"
     # a relative time in other languages: "vor 1 Std.", "3 uur geleden"
