@@ -391,3 +391,15 @@ def test_table_rows_of_empty_cells_are_not_stored(cli, db_path, tmp_path):
     rows = [f"| {a} | {b} |" for a, b in _TABLE_ROWS if a.isalnum()]
     assert text.split("\n\n") == [*BODY[:2], *rows, *BODY[2:]]
     assert all(removed.get(line) == "pattern:empty-row" for line in empty)
+
+
+def test_a_tables_rows_with_dates_at_the_bodys_start_stay():
+    """A table near the start of the body (an infobox) whose rows hold a date, "| Founded |
+    February 28, 1998 |", is the article's: a table's row is no date line."""
+    table = ("<table><tr><th>Formation</th><td>July 15, 2003</td></tr><tr><th>Founded</th>"
+             "<td>February 28, 1998</td></tr><tr><th>Type</th><td>Non-profit organization</td></tr></table>")
+    page = ("<html><head><title>Council approves budget</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<article><h1>Council approves budget</h1><p>{BODY[0]}</p>{table}"
+            + "".join(f"<p>{p}</p>" for p in BODY[1:]) + "</article><footer>Privacy policy</footer></body></html>")
+    paragraphs = clean_html(page, OPTIONS).paragraphs
+    assert "| Founded | February 28, 1998 |" in paragraphs and "| Formation | July 15, 2003 |" in paragraphs
