@@ -43,7 +43,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from boilerplate import LOW_RECALL, SHARED, load_scorer, readability_alone, trafilatura_alone  # noqa: E402
-from snippets import reader_arguments, render_files  # noqa: E402
+from snippets import half_argument, in_half, reader_arguments, reader_modes, render_files  # noqa: E402
 
 from ingest.clean import clean_document  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
@@ -169,8 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("clone", type=Path, help="a clone of flairNLP/fundus")
     reader_arguments(ap, "ID.txt")
-    ap.add_argument("--half", choices=("even", "odd", "all"), default="even",
-                    help="even: the pages looked at while developing; odd: held out (default: even)")
+    half_argument(ap)
     ap.add_argument("--per-page", action="store_true", help="print each page's precision and recall")
     args = ap.parse_args(argv)
     if not (args.clone / TEST_DATA).is_dir():
@@ -182,13 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     scorer = load_scorer(scorer_path)
     every = cases(args.clone, dev_ids())
-    pages = [case for k, case in enumerate(every) if args.half == "all" or k % 2 == (args.half == "odd")]
-    modes = list(args.modes)
-    if "text" in modes and args.text is None:
-        print("text mode needs --text DIR (with --render to fill it); left out")
-        modes.remove("text")
-    elif "text" in modes and args.render:
-        render(pages, args.text)
+    pages = [case for k, case in enumerate(every) if in_half(k, args.half)]
+    modes = reader_modes(args, lambda: render(pages, args.text))
     options = CleanOptions()
     print(f"{args.half} half of {len(every)} pages of {args.clone} not in fundus-dev")
     print("mode          pages | F1     P      R      | with<half | no input | CPU s")

@@ -50,7 +50,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from boilerplate import readability_alone, trafilatura_alone  # noqa: E402
-from snippets import reader_arguments, render_files  # noqa: E402
+from snippets import reader_arguments, reader_modes, render_files  # noqa: E402
 
 from ingest.clean import clean_document  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
@@ -220,12 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {args.clone} is no clone of postlight/parser (src/extractors/custom/) "
               "nor of goose3/goose3 (tests/data/content/)")
         return 0
-    modes = list(args.modes)
-    if "text" in modes and args.text is None:
-        print("text mode needs --text DIR (with --render to fill it); left out")
-        modes.remove("text")
-    elif "text" in modes and args.render:
-        render(pages, args.text)
+    modes = reader_modes(args, lambda: render(pages, args.text))
     options = CleanOptions()
     print(f"{len(pages)} pages of {args.clone}")
     print("mode         pages | lead   missed | title | junk>300 | empty | CPU s")

@@ -38,7 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -239,12 +239,34 @@ def reader_arguments(ap: argparse.ArgumentParser, page_name: str) -> None:
     ap.add_argument("--out", type=Path, help="write MODE.jsonl (a row per page) into this folder")
 
 
+def reader_modes(args: argparse.Namespace, render_pages: Callable[[], None]) -> list[str]:
+    """The modes asked for (reader_arguments' --modes), without `text` when no --text folder is
+    given (said on stdout); with --render, `render_pages` fills that folder first."""
+    modes = list(args.modes)
+    if "text" in modes and args.text is None:
+        print("text mode needs --text DIR (with --render to fill it); left out")
+        modes.remove("text")
+    elif "text" in modes and args.render:
+        render_pages()
+    return modes
+
+
+def half_argument(ap: argparse.ArgumentParser) -> None:
+    """The --half option of a benchmark whose pages are split in two by their place in a list."""
+    ap.add_argument("--half", choices=("even", "odd", "all"), default="even",
+                    help="even: the pages looked at while developing; odd: held out (default: even)")
+
+
+def in_half(number: int, half: str) -> bool:
+    """Whether the page at place `number` of the list is in the half (--half)."""
+    return half == "all" or number % 2 == (half == "odd")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", type=Path, help="trafilatura's tests/ folder (evaldata.json, eval/, cache/)")
     reader_arguments(ap, "NNNN.txt")
-    ap.add_argument("--half", choices=("even", "odd", "all"), default="even",
-                    help="even: the pages looked at while developing; odd: held out (default: even)")
+    half_argument(ap)
     ap.add_argument("--worst", type=int, default=0, help="list the N pages that lost most, per mode")
     args = ap.parse_args(argv)
     evaldata = args.corpus / "evaldata.json"
@@ -252,14 +274,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: no evaldata.json in {args.corpus} (a clone of trafilatura's tests/ folder)")
         return 0
     items = json.loads(evaldata.read_text(encoding="utf-8"))
-    pages = [(number, url, items[url]) for number, url in enumerate(sorted(items))
-             if args.half == "all" or number % 2 == (args.half == "odd")]
-    modes = list(args.modes)
-    if "text" in modes and args.text is None:
-        print("text mode needs --text DIR (with --render to fill it); left out")
-        modes.remove("text")
-    elif "text" in modes and args.render:
-        render(args.corpus, pages, args.text)
+    pages = [(number, url, items[url]) for number, url in enumerate(sorted(items)) if in_half(number, args.half)]
+    modes = reader_modes(args, lambda: render(args.corpus, pages, args.text))
     options = CleanOptions()
     print(f"{args.half} half of {len(items)} pages of {args.corpus}")
     print("mode         pages | F1     P      R      | with<half | empty | title | CPU s")
