@@ -441,9 +441,9 @@ def dull_runs(start: int, end: int, scores: list[float], rules: list, texts: lis
     runs = []
     first = start
     for i in range(start, end + 1):
+        headline = i in in_tight and _headline_start(texts[i])  # a phrase in sentence case is no item here
         if i < end and scores[i] <= 0 and (rules[i] is not None or ends[i]
-                                           or not _listy(texts[i], words[i], i not in in_tight
-                                                         or not _headline_start(texts[i]))):
+                                           or not _listy(texts[i], words[i], cased=not headline)):
             continue
         if i - first >= DULL_RUN:
             runs.append((first, i))
@@ -486,7 +486,7 @@ def trim_teaser_tail(start: int, end: int, blurbs: list[int], scores: list[float
     return end
 
 
-# The rules of the lines a teaser in a box may carry above its headline: its time, its date.
+# The rules of the lines a teaser in a box may carry above its headline or its blurb: its time, its date.
 _TEASER_DATES = frozenset({R.TIMESTAMP, R.COUNTER, R.PUBLISHED})
 # A teaser's headline has at most this many words, and may end with a question or an
 # exclamation ("Ab wann sind Streiks unverhältnismäßig?"), never with a full stop.
@@ -502,11 +502,11 @@ def trim_teaser_box(start: int, end: int, scores: list[float], rules: list, text
     no teaser on its line) whose every item up to the block's end is a teaser: a headline (no
     rule, at most TEASER_HEADLINE_MAX_WORDS words, no full stop), then a blurb (no rule, ending
     with a sentence's end, at most TEASER_BLURB_MAX_WORDS words), each with the teaser's date
-    or time lines (_TEASER_DATES) before it if any. Its blurbs score as text and stand between a headline
-    and a date, so neither the box's labels (labels.label_items ends the box at the first
-    sentence) nor trim_teaser_tail (blurbs between two headlines) take them. TEASER_TAIL_PAIRS
-    or more headline-and-blurb teasers make the box; fewer, after a heading in the middle of
-    a page, may be the article's last sub-headed sections.
+    or time lines (_TEASER_DATES) before it if any. Its blurbs score as text and stand between
+    a headline and a date, so neither the box's labels (labels.label_items ends the box at the
+    first sentence) nor trim_teaser_tail (blurbs between two headlines) take them.
+    TEASER_TAIL_PAIRS or more headline-and-blurb teasers make the box; fewer, after a heading
+    in the middle of a page, may be the article's last sub-headed sections.
     """
     i = start
     while True:
