@@ -216,11 +216,13 @@ def find_date(line: str, latest: datetime | None = None) -> str | None:
 
 def date_line(line: str, latest: datetime | None = None, other_words: int = DATE_LINE_OTHER_WORDS) -> bool:
     """Whether the line is a date line: it states a date (find_date), is no embedded post's
-    signature, has at most `other_words` words besides the date's, weekdays and times of day, and does not
-    end as a sentence ends after such a word of two letters or more ("Am 1. Dezember 2017
-    starb er.")."""
+    signature nor a table's row, has at most `other_words` words besides the date's, weekdays and
+    times of day, and does not end as a sentence ends after such a word of two letters or more
+    ("Am 1. Dezember 2017 starb er.")."""
     short = _short_line(line)
-    if short is None or "(@" in line:  # an embedded post's signature: "— Name (@handle) June 1, 2017"
+    # an embedded post's signature, "— Name (@handle) June 1, 2017"; a table's row as an HTML
+    # reading writes one, "| Founded | February 28, 1998 |"
+    if short is None or "(@" in line or line.startswith("|"):
         return False
     tokens = _tokens(short)  # the words first: most lines with a year have too many to be read
     other = [kind == _WORD and value not in _DATE_WORDS for kind, value in tokens]

@@ -153,9 +153,8 @@ def _shape_rules(lines: list[str], title: str | None,
         else:
             # a longer line can still be a notice with a higher bound (an affiliate disclosure)
             rule = R.match_line(line, n_words) if n_words < RULE_MAX_WORDS else notice(line.lower(), n_words)
-        if (rule is None and n_words <= BODY_DATE_MAX_WORDS and line[0] != "|"  # (a table's row is none)
-                and FOUR_DIGITS.search(line) and date_line(
-                    line, other_words=DATE_LINE_OTHER_WORDS if no < DATE_HEAD_ITEMS else BODY_DATE_OTHER_WORDS)):
+        if rule is None and n_words <= BODY_DATE_MAX_WORDS and FOUR_DIGITS.search(line) and date_line(
+                line, other_words=DATE_LINE_OTHER_WORDS if no < DATE_HEAD_ITEMS else BODY_DATE_OTHER_WORDS):
             rule = R.TIMESTAMP
         if rule is not None:
             removed.append(RemovedLine(no, line, rule))

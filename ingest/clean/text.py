@@ -358,8 +358,7 @@ def mark_date_lines(texts: list[str], words: list[int], rules: list, start: int,
     PST", "2017년 12월 1일 오후 3:00") with no rule among the DATE_REACH items above the body
     block [start, end), in its first DATE_HEAD_ITEMS, and further in it (with at most
     BODY_DATE_OTHER_WORDS other words and BODY_DATE_MAX_WORDS words), but the headline that repeats the
-    page's title (`anchor`): no title, standfirst or body line, nor a table's row ("| Founded |
-    February 28, 1998 |", as an HTML reading writes one). Returns their indices.
+    page's title (`anchor`): no title, standfirst or body line. Returns their indices.
     (Looked for there, not on the whole page: a page has some ten lines with a year, each
     read in microseconds, and the page-wide scan for them alone cost 5% of a page's time.)"""
     dated = []
@@ -367,7 +366,7 @@ def mark_date_lines(texts: list[str], words: list[int], rules: list, start: int,
     short = [*compress(range(lo, head), map(le, map(len, texts[lo:head]), repeat(DATE_LINE_MAX_CHARS))),
              *compress(range(head, end), map(le, words[head:end], repeat(BODY_DATE_MAX_WORDS)))]
     for i in compress(short, map(FOUR_DIGITS.search, map(texts.__getitem__, short))):
-        if rules[i] is None and i != anchor and texts[i][0] != "|" and date_line(
+        if rules[i] is None and i != anchor and date_line(
                 texts[i], other_words=DATE_LINE_OTHER_WORDS if i < head else BODY_DATE_OTHER_WORDS):
             rules[i] = R.TIMESTAMP
             dated.append(i)
