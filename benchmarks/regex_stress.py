@@ -79,7 +79,7 @@ def patterns() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
     """Every compiled pattern of the project's modules, named, with the methods run on it.
 
     Methods are read off the sources: `NAME.search(`, `NAME.sub(`... anywhere in the
-    project. A pattern whose name is never called directly (kept in a list, passed to a
+    project, or a method kept to call later (`match = NAME.match`). A pattern whose name is never called directly (kept in a list, passed to a
     function) gets all of match, fullmatch and search.
     """
     modules = list(_modules())
@@ -96,7 +96,8 @@ def patterns() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
                 if not isinstance(v, re.Pattern) or (v.pattern, v.flags) in seen:
                     continue
                 seen.add((v.pattern, v.flags))
-                called = set(re.findall(rf"\b{re.escape(n)}\.(\w+)\(", sources)) if "[" not in n else set()
+                # `NAME.match(` called, or `NAME.match` kept to call later (match = NAME.match)
+                called = set(re.findall(rf"\b{re.escape(n)}\.(\w+)", sources)) if "[" not in n else set()
                 methods = tuple(m for m in ("match", "fullmatch") if m in called)
                 if called & set(_SCANNING):
                     methods += ("search",)
@@ -134,7 +135,8 @@ class SlowLine:
     method: str
     line: str  # prefix+unit*n+suffix, repr'd
     seconds: float  # at the screen's length
-    growth: float  # time at four times the length / time at the length (linear: about 4)
+    growth: float  # how the time grows at four times the length (linear: about 4); when that
+    # is over 8, the smaller of two fourfold steps (the length to x4, x4 to x16)
 
     @property
     def superlinear(self) -> bool:
@@ -174,11 +176,16 @@ def screen_pattern(name: str, pat: re.Pattern, methods: tuple[str, ...], length:
                 continue  # the first run was slow by chance (a busy machine): the line is not
             long_line = prefix + unit * (4 * length // len(unit)) + suffix
             t4 = min(_time(fn, long_line), _time(fn, long_line)) if t1 < 0.25 else float("inf")
-            if t4 > 8 * t1 and t4 != float("inf"):  # measured again, the two lines in turn: a busy
-                # or throttled machine once made a linear pattern's x4 line look eight times slower
+            growth = t4 / t1
+            if growth > 8 and t4 != float("inf"):  # measured again, the two lines in turn, and
+                # one step further: a busy or throttled machine made a linear pattern's x4 line
+                # look eight times slower, twice, but no machine does it on two steps in a row
                 t1 = min(t1, _time(fn, prefix + unit * (length // len(unit)) + suffix))
                 t4 = min(t4, _time(fn, long_line), _time(fn, long_line))
-            found.append(SlowLine(name, method, f"{prefix!r}+{unit!r}*n+{suffix!r}", t1, t4 / t1))
+                longer = prefix + unit * (16 * length // len(unit)) + suffix
+                t16 = min(_time(fn, longer), _time(fn, longer)) if t4 < 0.25 else float("inf")
+                growth = min(t4 / t1, t16 / t4)
+            found.append(SlowLine(name, method, f"{prefix!r}+{unit!r}*n+{suffix!r}", t1, growth))
             if sum(hit.superlinear for hit in found) >= 3:
                 return found  # a few shapes are enough to know
     return found
