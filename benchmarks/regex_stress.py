@@ -79,8 +79,9 @@ def patterns() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
     """Every compiled pattern of the project's modules, named, with the methods run on it.
 
     Methods are read off the sources: `NAME.search(`, `NAME.sub(`... anywhere in the
-    project, or a method kept to call later (`match = NAME.match`). A pattern whose name is never called directly (kept in a list, passed to a
-    function) gets all of match, fullmatch and search.
+    project, or a method kept to call later (`match = NAME.match`). A pattern whose
+    name is never called directly (kept in a list, passed to a function) gets all of
+    match, fullmatch and search.
     """
     modules = list(_modules())
     sources = "\n".join(inspect.getsource(m) for m in modules)
