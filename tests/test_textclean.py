@@ -776,6 +776,29 @@ def test_a_tight_list_of_headlines_after_spaced_paragraphs_goes():
     assert all(rule_of(cleaned, h) is not None for h in headlines)
 
 
+def test_a_tight_list_of_headlines_with_numbers_in_them_goes_but_quantities_stay():
+    headlines = ["Coal mine explosion in the north kills 90 people, state media say",
+                 "Hiker dead after 400-metre fall on the mountain trail near the border",
+                 "Tram fares frozen as the city plans its biggest change in twenty years",
+                 "Storm leaves 12,000 homes without power for a second night in a row"]
+    # Paragraphs are set apart by blank lines; a box of headlines between two of them is one
+    # line after another. A number in the middle of a headline is its news, not a quantity.
+    def page(run):
+        return ("\n\n".join([*MENU, "Council approves budget for more buses", "Share on Facebook", *LONG_BODY[:3]])
+                + "\n\n" + "\n".join(run) + "\n\n" + "\n\n".join([*LONG_BODY[3:], *MENU]))
+
+    cleaned = clean(page(headlines))
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert all(rule_of(cleaned, h) is not None for h in headlines)
+    # A quantity leads its line: the article's own list, set tight as lists are.
+    items = ["2 new depots will be built in the north and the east of the city",
+             "40 electric buses are ordered from a maker in the south of the country",
+             "120 drivers are to be hired and trained before the end of next year",
+             "3 routes will run all night from the spring of next year on"]
+    cleaned = clean(page(items))
+    assert list(cleaned.paragraphs) == [*LONG_BODY[:3], *items, *LONG_BODY[3:]]
+
+
 JA_HEADLINES = ["東京都が新しい防災計画を発表、地震に備えた避難所の数を来年までに二倍に増やす方針を明らかに",
                 "プロ野球の開幕戦、満員の球場で新人投手が完封勝利を挙げて詰めかけた大勢のファンを沸かせる",
                 "円安が続く中で輸入品の値上がりが各地の家計を圧迫、政府は追加の経済対策を年内にも検討へ",
