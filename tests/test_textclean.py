@@ -799,6 +799,20 @@ def test_a_tight_list_of_headlines_with_numbers_in_them_goes_but_quantities_stay
     assert list(cleaned.paragraphs) == [*LONG_BODY[:3], *items, *LONG_BODY[3:]]
 
 
+def test_a_sub_heading_between_two_copies_of_the_page_s_label_stays():
+    sub = "Officials say the new routes will start running before the summer"
+    # Each paragraph is followed by the page's own label ("Article content", where an ad may
+    # go); the sub-heading is set close between two of them, like a headline of a list.
+    text = "\n\n".join([*MENU, "Council approves budget for more buses", "Share on Facebook"])
+    for k, paragraph in enumerate(LONG_BODY):
+        text += "\n\n" + paragraph + "\n\nArticle content"
+        if k == 3:
+            text += ("\nA bus at the new depot on Monday. Photo: Jane Doe / City Press\nArticle content\n"
+                     + sub + "\nArticle content")
+    cleaned = clean(text + "\n\n" + "\n\n".join(MENU))
+    assert list(cleaned.paragraphs) == [*LONG_BODY[:4], sub, *LONG_BODY[4:]]
+
+
 JA_HEADLINES = ["東京都が新しい防災計画を発表、地震に備えた避難所の数を来年までに二倍に増やす方針を明らかに",
                 "プロ野球の開幕戦、満員の球場で新人投手が完封勝利を挙げて詰めかけた大勢のファンを沸かせる",
                 "円安が続く中で輸入品の値上がりが各地の家計を圧迫、政府は追加の経済対策を年内にも検討へ",

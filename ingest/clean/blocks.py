@@ -429,18 +429,32 @@ def _headline_start(text: str) -> bool:
     return head.isupper() or head.isdigit() or head in _HEADLINE_OPENERS
 
 
+# A headline of a tight run has at least this many words (fewer: a label, "Article content").
+TIGHT_HEADLINE_WORDS = 4
+
+
+def _framed(texts: list[str], words: list[int]) -> bool:
+    """Whether a tight run is one headline among copies of one short label: a sub-heading
+    that the page's label between paragraphs ("Article content") sets close above and below,
+    not a list of headlines (two or more) or a teaser under its tags ("Energy", "Hydrogen")."""
+    labels = {text for text, n in zip(texts, words) if n < TIGHT_HEADLINE_WORDS}
+    return len(labels) <= 1 and sum(n >= TIGHT_HEADLINE_WORDS for n in words) == 1
+
+
 def dull_runs(start: int, end: int, scores: list[float], rules: list, texts: list[str], words: list[int],
               ends: list[bool], tight: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The item ranges inside [start, end) that are runs of DULL_RUN or more items
     without content (see extend_block for what counts as a list item). A line of a
     `tight` run (scoring.damp_headline_runs: lines set close on a page that spaces its
-    paragraphs, not after a line that introduces it with a colon) that opens as a headline
+    paragraphs, not after a line that introduces it with a colon, not a sub-heading framed by
+    the page's label, _framed) that opens as a headline
     (_headline_start) and reads as a phrase in sentence case is a headline of a list of
     them, not an item of the article's: an item of the article's enumerates or gives a
     quantity (_listy), and a bulleted item or a line of code opens otherwise."""
     in_tight = set()
     for a, b in tight:
-        if a < end and b > start and not (a > 0 and texts[a - 1].endswith((":", "："))):  # a list it introduces
+        if a < end and b > start and not (a > 0 and texts[a - 1].endswith((":", "："))) \
+                and not _framed(texts[a:b], words[a:b]):  # (not a list it introduces)
             in_tight.update(range(a, b))
     runs = []
     first = start
