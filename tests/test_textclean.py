@@ -225,6 +225,9 @@ def test_rule_names_come_from_the_fixed_vocabulary():
     # a live blog's entry head: its time and its author or mark; a time before a sentence is none
     ("21:00 Jane Roe-Smith", "pattern:timestamp"), ("20:42 KEY EVENT", "pattern:timestamp"),
     ("14:30 The mayor opens the new hall.", None),
+    # when, its time and its author, run together as some pages render them
+    ("2 hours ago 10:05 Jane Roe", "pattern:timestamp"), ("21 mins ago11:48 Jane Roe", "pattern:timestamp"),
+    ("2 hours ago the council met", None),
 ])
 def test_match_line(line, rule):
     assert match_line(line, len(line.split())) == rule

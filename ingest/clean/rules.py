@@ -147,6 +147,8 @@ _COUNTER = re.compile(
 )
 _TIMESTAMP = re.compile(
     r"^(?:\d+\s*(?:[smhd]|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+    # a live blog's entry head: when, then its time and its author ("2 hours ago 10:05 Jane Roe")
+    r"(?:\s*+\d{1,2}:\d{2}(?:\s++[^\W\d_][\w'’.-]*+(?:\s++[^\W\d_][\w'’.-]*+){0,2})?)?"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
     r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?"
     # a date and its time, apart or with a separator, the time in 12 or 24 hours ("28.04.2023 | 17:52 Uhr")
