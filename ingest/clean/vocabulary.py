@@ -189,9 +189,9 @@ RELATED_PHRASES = (
     r"související|související články|čtěte také|powiązane|zobacz też|czytaj też|czytaj także|"
     r"lees ook|gerelateerd|leggi anche|correlati|articoli correlati|läs också|relaterat|"
     r"les også|relatert|læs også|relateret|lue myös|kapcsolódó|citește și|ilgili haberler|"
-    r"relacionado|relacionados|noticias relacionadas|veja também|sur le même sujet|"
+    r"relacionado|relacionados|noticias? relacionadas?|veja também|sur le même sujet|"
     r"weitere artikel|читайте також|関連記事|相关新闻|相关阅读|관련기사|"
-    r"artículos relacionados|artigos relacionados|notícias relacionadas|articles liés|articles connexes|"
+    r"artículos? relacionados?|artigos? relacionados?|notícias? relacionadas?|articles liés|articles connexes|"
     r"verwandte artikel|ähnliche artikel|gerelateerde artikelen|relaterade artiklar|relaterte artikler|"
     r"relaterede artikler|powiązane artykuły|связанные статьи|benzer haberler|相关文章|관련 기사|"
     # a box's heading composed of "more", "other", "similar", "latest" and "stories", "posts",
