@@ -315,3 +315,30 @@ def test_the_walk_under_a_label_alone_is_bounded():
     labels: list = [None] * len(texts)
     label_trailing_tags(0, len(texts), labels, texts, words)
     assert labels.count("pattern:tags") == 1 + TAG_ITEMS_MOST
+
+
+LONG_APPEAL = ("Before you go on with your day, ask yourself how likely it is that the story you just read would "
+               "have been told by anyone else. Consider what the city would look like without The Daily Courier: "
+               "who would sit through the council's meetings, read its budgets and ask its questions? Reporting "
+               "like this is not cheap, and we have no paywall, so we depend on readers like you. You can support "
+               "our journalism for as little as three dollars a month, and every gift keeps our reporters on the beat.")
+
+
+def test_a_long_appeal_for_the_sites_journalism_goes():
+    # longer than a prompt (PROMPT_MAX_WORDS), it still names the site's journalism, support and the reader
+    assert len(LONG_APPEAL.split()) > 40
+    cleaned = clean_text(_page("Council approves budget for more buses", COUNCIL_BODY, LONG_APPEAL), OPTIONS)
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert _removed_rule(cleaned, LONG_APPEAL) == "phrase:subscribe"
+
+
+def test_a_long_last_paragraph_on_funding_journalism_stays():
+    # the article's own news on support for journalism, told of others, not asked of the reader
+    last = ("The regional foundation said on Monday that it would support local journalism with two million "
+            "euros over the next five years. Newsrooms of every size may apply from March, and a jury of "
+            "editors and readers will choose the projects, which must serve towns that have lost their paper, "
+            "the foundation's director said at the announcement in the city hall, where the council had met.")
+    assert len(last.split()) > 40
+    body = [*COUNCIL_BODY, last]
+    cleaned = clean_text(_page("Council approves budget for more buses", body[:-1], last), OPTIONS)
+    assert list(cleaned.paragraphs) == body

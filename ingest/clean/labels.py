@@ -361,11 +361,14 @@ def label_site_lines(start: int, end: int, labels: list, texts: list[str], words
 # schon X auf Whatsapp?") is such a prompt whatever word it starts with; an app the article is
 # about is "the app" ("el app ocupa menos espacio en tu teléfono"), a site names its own. So is a
 # paywall's notice (vocabulary.SUBSCRIBER_WORDS: "This article is for subscribers only"), and an
-# appeal for the site's journalism (vocabulary.JOURNALISM_STEMS: "Support independent journalism"). A
+# appeal for the site's journalism (vocabulary.JOURNALISM_STEMS: "Support independent journalism"),
+# which may run to a paragraph of APPEAL_MAX_WORDS ("Before you go on with your day, ask
+# yourself ... You can support our journalism for as little as $3 a month"). A
 # prompt found among them lets the search go one line further up: a paywall's box is a few such
 # lines ("Already a subscriber? Log in ...", "First-time subscribers also receive ...").
 PROMPT_TAIL_ITEMS = 3
 PROMPT_MAX_WORDS = 40
+APPEAL_MAX_WORDS = 250
 _VERB = re.compile(r"(?:" + SUBSCRIBE_VERBS + r"|" + ACCOUNT_VERBS + r")(?:\b|(?<=[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]))",
                    re.IGNORECASE)
 _LEAD = re.compile(r"[\W_]*+")  # quotes, bullets, arrows before a line's first word
@@ -441,7 +444,8 @@ def label_trailing_prompts(start: int, end: int, labels: list, texts: list[str],
     for i in range(end - 1, start, -1):
         if labels[i] is not None:
             continue
-        if words[i] <= PROMPT_MAX_WORDS and _prompt(texts[i]):
+        if words[i] <= PROMPT_MAX_WORDS and _prompt(texts[i]) \
+                or words[i] <= APPEAL_MAX_WORDS and _appeal(texts[i].lower()) and not _QUOTATION.search(texts[i]):
             labels[i] = R.SUBSCRIBE
         else:
             left -= 1
