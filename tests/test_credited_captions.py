@@ -89,7 +89,8 @@ def test_a_source_inside_a_paragraph_is_the_articles():
 
 @pytest.mark.parametrize("credit", ["AFP", "Getty Images", "Michael Conroy, AP", "Philipp von Ditfurth/dpa",
                                     "imago images/Pemax", "(Reuters)", "личный архив Анны Петровой",
-                                    "Courtesy of the family", "Foto aus dem Privatarchiv"])
+                                    "Courtesy of the family", "Foto aus dem Privatarchiv",
+                                    "Mads Claus Rasmussen/Ritzau Scanpix", "Jan Nowak, PAP", "Lehtikuva"])
 def test_a_credit_alone_in_the_body_is_removed(credit):
     """A photo's credit on a line of its own, its caption elsewhere or none: an agency, or a
     photographer and the agency (credits.credit_lines)."""

@@ -703,7 +703,12 @@ CREDIT_AGENCIES = ("afp", "ap", "apa", "ansa", "anp", "belga", "dpa", "ddp", "ef
                    "getty images", "getty", "imago", "imago images", "keystone", "picture alliance",
                    "picture-alliance", "shutterstock", "istock", "xinhua", "kyodo", "yonhap", "tass", "ntb",
                    "associated press", "ap photo", "afp via getty images", "pa", "pa wire", "pa images",
-                   "bloomberg", "zuma press", "sipa", "eyevine", "alamy", "adobe stock", "unsplash")
+                   "bloomberg", "zuma press", "sipa", "eyevine", "alamy", "adobe stock", "unsplash",
+                   # Nordic, Central and Eastern European, Turkish, East Asian, French agencies
+                   "ritzau", "ritzau scanpix", "scanpix", "ntb scanpix", "tt nyhetsbyrån", "lehtikuva", "polfoto",
+                   "pap", "čtk", "ctk", "mti", "hina", "tanjug", "bta", "agerpres", "ria novosti", "sputnik",
+                   "europa press", "lapresse", "keystone-sda", "sda", "epd", "kna", "hollandse hoogte",
+                   "anadolu", "anadolu agency", "newsis", "news1", "maxppp", "hans lucas", "abaca")
 # The word that names an item's source on a line of its own, with a colon ("Quelle: dpa", "Bron:
 # BELGA", "Fuente: EFE", "Kilde: NTB", "Источник: ТАСС"): an agency's credit under the article or a
 # chart (ingest.clean.credits.source_lines; at the start of a short line only: "(Quelle: ...)"
