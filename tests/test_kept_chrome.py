@@ -243,6 +243,7 @@ def test_the_articles_next_numbered_item_after_a_related_box_is_no_teaser():
     "Kommentar hinzufügen", "Ajouter un commentaire", "Añadir comentario", "Aggiungi un commento",
     "Recent Comments", "Neueste Kommentare", "Commentaires récents", "Comentarios recientes",
     "Senaste kommentarer", "Najnowsze komentarze", "Свежие комментарии", "最近のコメント",
+    "Comments on this story", "Kommentarer til denne saken", "Kommentare zu diesem Artikel (12)",
 ])
 def test_add_a_comment_and_the_latest_comments_heading_are_comments_lines_in_many_languages(head):
     assert _rule(head) == COMMENTS

@@ -157,7 +157,12 @@ COMMENTS_PHRASES = (
     r"comentários recentes|últimos comentários|recente reacties|laatste reacties|senaste kommentarer|"
     r"siste kommentarer|seneste kommentarer|viimeisimmät kommentit|uusimmat kommentit|najnowsze komentarze|"
     r"ostatnie komentarze|nejnovější komentáře|poslední komentáře|свежие комментарии|последние комментарии|"
-    r"son yorumlar|最近のコメント|近期评论|最新评论|최근 댓글)(?:\s*\(\d+\))?"
+    r"son yorumlar|最近のコメント|近期评论|最新评论|최근 댓글|"
+    # the heading of an article's comments ("Comments on this story", "Kommentarer til denne saken")
+    r"comments on this (?:story|article|post)|kommentare zu diesem (?:artikel|beitrag)|"
+    r"kommentarer til denne (?:saken|artikkelen)|kommentarer till (?:artikeln|denna artikel)|"
+    r"kommentarer til artiklen|commentaires sur cet article|comentarios (?:sobre|a|de) esta noticia|"
+    r"commenti a questo articolo|reacties op dit artikel|komentarze do artykułu)(?:\s*\(\d+\))?"
 )
 # Related-story and read-more markers.
 RELATED_PHRASES = (
