@@ -51,6 +51,11 @@ def _removed_rule(cleaned, line: str) -> str | None:
      "The best of The Daily Courier, every day, in your in-box, plus alerts when we publish major stories."),
     ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE,
      "Folgst du schon dem Kurier auf Whatsapp?"),
+    # the site's app, named with both app platforms, whether or not the line speaks to the reader
+    ("Council approves budget for more buses", COUNCIL_BODY,
+     "For the latest stories and breaking news, download the Daily Courier apps for iOS and Android."),
+    ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE,
+     "Die Kurier-App: jetzt kostenlos im App Store und bei Google Play."),
     # a paywall's notice: a subscriber or subscription named to the reader or of the article
     ("Council approves budget for more buses", COUNCIL_BODY, "This article is for subscribers only."),
     ("Council approves budget for more buses", COUNCIL_BODY,
@@ -69,7 +74,7 @@ def _removed_rule(cleaned, line: str) -> str | None:
     ("El consejo aprueba el presupuesto", COUNCIL_BODY_ES,
      "Apoya el periodismo independiente de tu ciudad con una pequeña donación cada mes."),
 ], ids=["en-follow", "de-subscribe", "fi-after-exclamation", "en-newsletter", "en-inbox", "en-in-box", "de-whatsapp",
-        "paywall-en-only", "paywall-en-already", "paywall-de", "paywall-nl", "paywall-es", "paywall-ja",
+        "app-en", "app-de", "paywall-en-only", "paywall-en-already", "paywall-de", "paywall-nl", "paywall-es", "paywall-ja",
         "appeal-en", "appeal-de", "appeal-es"])
 def test_a_prompt_under_the_article_goes(headline, body, tail):
     cleaned = clean_text(_page(headline, body, tail), OPTIONS)
@@ -85,9 +90,12 @@ def test_verb_mid_sentence_or_high_in_the_body_stays():
     assert list(cleaned.paragraphs) == body
 
 
-def test_an_app_the_article_is_about_stays():
-    # the article's subject, "the app", with the reader addressed, is no prompt of the site's
-    body = [*COUNCIL_BODY, "Riders can already buy the cheaper fares in the app on your phone, the mayor added."]
+@pytest.mark.parametrize("last", ["Riders can already buy the cheaper fares in the app on your phone, the mayor added.",
+                                  "The app will be available for iOS and Android from Monday, the transport office said."])
+def test_an_app_the_article_is_about_stays(last):
+    # the article's subject, "the app", with the reader addressed or its platforms named, is no
+    # prompt of the site's
+    body = [*COUNCIL_BODY, last]
     cleaned = clean_text(_page("Council approves budget for more buses", body[:-1], body[-1]), OPTIONS)
     assert list(cleaned.paragraphs) == body
 

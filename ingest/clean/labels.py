@@ -358,7 +358,8 @@ def label_site_lines(start: int, end: int, labels: list, texts: list[str], words
 # Y. Follow him on Twitter", which the dev sets' bodies keep). A line among them that names one
 # of the site's channels to its reader (vocabulary.CHANNEL_NAMES and READER_WORDS: "Get the latest
 # news from X in your inbox.", "For the latest stories, sign up for our newsletters.", "Folgst du
-# schon X auf Whatsapp?") is such a prompt whatever word it starts with; an app the article is
+# schon X auf Whatsapp?"), or its app with both app platforms ("download the X apps for iOS and
+# Android"), is such a prompt whatever word it starts with; an app the article is
 # about is "the app" ("el app ocupa menos espacio en tu teléfono"), a site names its own. So is a
 # paywall's notice (vocabulary.SUBSCRIBER_WORDS: "This article is for subscribers only"), and an
 # appeal for the site's journalism (vocabulary.JOURNALISM_STEMS: "Support independent journalism"),
@@ -469,7 +470,13 @@ def _prompt(line: str) -> bool:
     if match(line, _LEAD.match(line).end()) or any(match(line, m.end()) for m in _EXCLAIMED.finditer(line)):
         return True
     low = line.lower()
-    return _channel(low) and _speaks_to_reader(low) or _paywall(line, low) or _appeal(low)
+    return _channel(low) and (_speaks_to_reader(low) or _app_stores(low)) or _paywall(line, low) or _appeal(low)
+
+
+def _app_stores(low: str) -> bool:
+    """Whether the lower-cased line names the two app platforms, as a site's own app's prompt
+    does ("download the X apps for iOS and Android")."""
+    return "ios" in low and "android" in low or "app store" in low and ("google play" in low or "play store" in low)
 
 
 def _speaks_to_reader(low: str) -> bool:
