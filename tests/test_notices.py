@@ -297,6 +297,10 @@ def test_every_headline_of_a_teaser_box_inside_the_article_leaves_it():
     ("정청래 더불어민주당 대표가 18일 서울 여의도 국회에서 열린 의원총회에서 최고위원과 대화하고 있다. 뉴스1", True),
     ("이 후보가 15일 전남 순천시에서 열린 선거 유세에서 연설을 마치고 시민들에게 인사하고 있다. 홍길동 기자", True),
     ("警視庁を出る容疑者＝13日、東京・霞ケ関で（山田太郎撮影）", True),
+    # a Korean caption's bracketed credit: "[사진 출처 = ...]", "(사진=...)"
+    ("1989년 사법연수원 졸업식에서 모친과 기념 촬영을 하는 당선인. [사진 출처 = 연합뉴스]", True),
+    ("시민들이 광장에 모여 촛불을 들고 있다. (사진=뉴스1)", True),
+    ("정부는 13일 새로운 대책을 발표했다(자세한 내용은 아래 참조)", False),
     # a Korean paragraph goes on after its sentence; a credit word inside a sentence
     ("민주당은 12일 국회에서 비공개 최고위를 열었다. 이날 회의에는 당대표 선거를 논의한 기자", False),
     ("민주당은 12일 국회에서 최고위를 열었다. 연합뉴스 기자는 이를 보도했다.", False),

@@ -49,10 +49,17 @@ HANGUL_CREDIT_CHARS = 16
 _HANGUL_CREDIT_LAST = frozenset(w[-1] for w in HANGUL_CREDIT_WORDS)
 
 
+# A Korean caption's bracketed credit at its end: "[사진 출처 = 연합뉴스]", "(사진=뉴스1)", "[사진 = 홍길동 기자]".
+_HANGUL_BRACKET_CREDIT = re.compile(r"[\[(（]\s*+(?:사진|자료 ?사진|출처|사진 ?출처)\s*+[=:：][^\[\]()（）]{1,40}+[\])）]\Z")
+_HANGUL_BRACKET_REACH = 48
+
+
 def _uncased_credit(line: str) -> bool:
     """Whether a line in a script without capitals ends with a photo credit (see
-    vocabulary.BRACKET_CREDIT_ENDS, HANGUL_CREDIT_WORDS)."""
+    vocabulary.BRACKET_CREDIT_ENDS, HANGUL_CREDIT_WORDS, _HANGUL_BRACKET_CREDIT)."""
     if line.endswith(BRACKET_CREDIT_ENDS):
+        return True
+    if line[-1] in "])）" and _HANGUL_BRACKET_CREDIT.search(line, max(0, len(line) - _HANGUL_BRACKET_REACH)):
         return True
     if line[-1] not in _HANGUL_CREDIT_LAST:
         return False
