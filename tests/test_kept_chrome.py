@@ -166,6 +166,8 @@ def test_an_inline_teaser_goes_and_the_article_around_it_stays():
     "Explore further", "Altre notizie", "Outras notícias", "Meer nieuws", "Autres articles",
     # "related news", "related article" in the singular as in the plural
     "Noticia Relacionada", "Noticias relacionadas", "Artículo relacionado", "Notícia relacionada",
+    # a read-also prompt alone on its line
+    "Informate más", "MIRA TAMBIÉN", "Siehe auch", "Zobacz także", "Don't miss",
     # most viewed, trending on the site
     "Lo más visto de La República", "Most viewed", "TRENDING ON THE DAILY COURIER", "Mais vistos",
 ])

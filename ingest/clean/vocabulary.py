@@ -181,6 +181,11 @@ RELATED_PHRASES = (
     r"meistgelesen|meistgelesene artikel|les plus lus|lo más leído|más leídas|mais lidas|i più letti|più letti|"
     r"meest gelezen|mest lästa|mest lest|mest læste|luetuimmat|najczęściej czytane|nejčtenější|самое читаемое|"
     r"en çok okunanlar|"
+    # a read-also prompt alone on its line, over the teasers it heads ("Informate más", "Siehe auch")
+    r"don't miss|must read|also see|lea más|lee más|lea además|lee además|tambien lea|también vea|mira también|"
+    r"también puedes leer|infórmate más|informate más|leia ainda|siehe auch|guarda anche|se även|se også|"
+    r"katso myös|zobacz także|przeczytaj też|vezi și|ilgili haber|simak juga|a lire aussi|lihat juga|čtěte též|"
+    r"смотрите также|"
     # most viewed, most watched, trending on (the site): "Lo más visto de La República", "TRENDING ON X"
     r"most viewed|most watched|trending on .{1,30}|lo más visto(?: de .{1,40})?|lo más visto|más vistos|más vistas|"
     r"mais vistos|mais vistas|les plus vus|i più visti|più visti|meistgesehen|meistgesehene videos|"
