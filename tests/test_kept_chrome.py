@@ -133,7 +133,7 @@ def test_a_read_also_marker_and_a_headline_on_one_line_is_a_teaser_in_many_langu
 @pytest.mark.parametrize("line", [
     "Mira: Ich war damals zwölf und wusste nicht, was passiert.",  # an interview's answer
     "Lea: Yo no lo sabía, pero mi madre sí lo sabía.",
-    "Lee más: ",  # no teaser
+    "Mira: ",  # no teaser (a prompt of several words alone on its line heads a box: "Lee más:")
 ])
 def test_a_speaker_named_like_a_marker_is_no_teaser(line):
     assert _rule(line) != "phrase:related"
