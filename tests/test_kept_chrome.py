@@ -171,6 +171,7 @@ def test_an_inline_teaser_goes_and_the_article_around_it_stays():
     # keep reading, must-see, the editors recommend, more on this topic, reading tips
     "Seguí leyendo", "Imperdibles", "L'auteur vous recommande", "Więcej na ten temat", "Lue aiheesta lisää:",
     "Read more from Jane Roe:", "Dies passt zum Thema:", "Unsere Lesetipps", "Weiterlesen auf example.de:",
+    "À découvrir également", "相关报道：", "Explore Related Content",
     # most viewed, trending on the site
     "Lo más visto de La República", "Most viewed", "TRENDING ON THE DAILY COURIER", "Mais vistos",
 ])

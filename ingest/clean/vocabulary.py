@@ -192,6 +192,8 @@ RELATED_PHRASES = (
     r"read more from .{1,40}|more on this topic|mehr zu diesem thema|más sobre este tema|plus sur ce sujet|"
     r"am meisten gelesen|weiterlesen (?:auf|bei) .{1,30}|dies passt zum thema|das passt zum thema|"
     r"tipps der redaktion|lesetipps?|mein lesetipp|unsere lesetipps|themen in diesem artikel|"
+    r"à découvrir (?:également|aussi)|découvrez aussi|à voir également|explore related content|"
+    r"相关报道|相關報導|相關新聞|相关链接|関連ニュース|"
     # most viewed, most watched, trending on (the site): "Lo más visto de La República", "TRENDING ON X"
     r"most viewed|most watched|trending on .{1,30}|lo más visto(?: de .{1,40})?|lo más visto|más vistos|más vistas|"
     r"mais vistos|mais vistas|les plus vus|i più visti|più visti|meistgesehen|meistgesehene videos|"
