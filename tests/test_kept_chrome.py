@@ -271,7 +271,7 @@ def test_a_sentence_that_opens_with_next_is_no_teaser():
     assert _rule("Next, the port will reopen the pier to the ferries that serve the islands.") is None
 
 
-# --- a related box of teasers with their blurbs and times (blocks.trim_teaser_box) ------------
+# --- a related box of teasers with their blurbs and times (teasers.trim_teaser_box) ------------
 
 TEASERS = [  # a teaser's time, its headline, its blurb
     ("2 hours ago", "Will the ferry fares rise again this summer?",

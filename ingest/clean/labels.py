@@ -4,7 +4,7 @@ Outside the body block an item keeps its shape rule or gets "density" (after a
 comments widget, subscription box or share row that ends the article: "end-marker").
 Inside it, shape-rule lines, the teaser after a "Related" marker, the text of a
 box the article runs past, the unscored lines between merged blocks and runs of
-lines none of which is text (blocks.dull_runs) go, and
+lines none of which is text (teasers.dull_runs) go, and
 an end marker after enough body ends the article (ends_article); a short label the
 page repeats ("Article content") goes too (label_repeated_labels). The headline
 just before the block becomes the title.

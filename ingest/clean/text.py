@@ -25,8 +25,8 @@ of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
    (a credit, a sign-off). Lines outside it go with rule "density" (or
    their shape rule); inside it, shape-rule lines, teasers after a "Related" marker,
    a list of three or more teasers (headline, blurb) it ends with
-   (blocks.trim_teaser_tail), runs of four or more lines none of which is text
-   (blocks.dull_runs), short labels
+   (teasers.trim_teaser_tail), runs of four or more lines none of which is text
+   (teasers.dull_runs), short labels
    the page repeats three times or more ("Article content", "View 6 Images"; on a page with no chrome they are the
    article's own structure and stay),
    and everything after an end marker (a comments widget, a subscription box,
@@ -61,7 +61,8 @@ from typing import TYPE_CHECKING
 
 from . import rules as R
 from .pagescan import match_lines
-from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_block, dull_runs, find_block, line_run_scores, trim_teaser_box, trim_teaser_tail
+from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_block, find_block, line_run_scores
+from .teasers import dull_runs, trim_teaser_box, trim_teaser_tail
 from .cards import cards_above_links
 from .cleaned import Cleaned
 from .commenting import comment_prompts
