@@ -6,7 +6,7 @@ nearby (an article cut by a chart or a gallery; with no headline, the block
 whose merged whole holds the most), extended over a list that
 continues it. Inside it, an end marker (comments widget, subscription box,
 copyright notice) ends the article unless the article resumes after it; runs of
-headlines and boxes of teasers inside it are ingest.clean.teasers'.
+headlines and boxes of teasers inside it are found in ingest.clean.teasers.
 """
 
 from __future__ import annotations

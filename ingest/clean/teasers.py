@@ -45,13 +45,13 @@ def _framed(texts: list[str], words: list[int]) -> bool:
 def dull_runs(start: int, end: int, scores: list[float], rules: list, texts: list[str], words: list[int],
               ends: list[bool], tight: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The item ranges inside [start, end) that are runs of DULL_RUN or more items
-    without content (see extend_block for what counts as a list item). A line of a
+    without content (see blocks.extend_block for what counts as a list item). A line of a
     `tight` run (scoring.damp_headline_runs: lines set close on a page that spaces its
     paragraphs, not after a line that introduces it with a colon, not a sub-heading framed by
     the page's label, _framed) that opens as a headline
     (_headline_start) and reads as a phrase in sentence case is a headline of a list of
     them, not an item of the article's: an item of the article's enumerates or gives a
-    quantity (_listy), and a bulleted item or a line of code opens otherwise."""
+    quantity (blocks.listy), and a bulleted item or a line of code opens otherwise."""
     in_tight = set()
     for a, b in tight:
         if a < end and b > start and not (a > 0 and texts[a - 1].endswith((":", "："))) \
