@@ -414,7 +414,6 @@ def _widest_seed(scores: list[float], positive: list[int], rules: list, texts: l
     return choice
 
 
-
 # --- a page without a run of sentences ------------------------------------------------
 #
 # The article is the densest run of sentences when the page has one. A page whose densest

@@ -446,7 +446,8 @@ def label_trailing_prompts(start: int, end: int, labels: list, texts: list[str],
         if labels[i] is not None:
             continue
         if words[i] <= PROMPT_MAX_WORDS and _prompt(texts[i]) \
-                or words[i] <= APPEAL_MAX_WORDS and _appeal(texts[i].lower()) and not _QUOTATION.search(texts[i]):
+                or PROMPT_MAX_WORDS < words[i] <= APPEAL_MAX_WORDS and _appeal(texts[i].lower()) \
+                and not _QUOTATION.search(texts[i]):  # (_prompt asks _appeal of a shorter line)
             labels[i] = R.SUBSCRIBE
         else:
             left -= 1

@@ -145,17 +145,19 @@ _COUNTER = re.compile(
     r"^[\s.,:/|kKmM+()%-]*+\d[\s\d.,:/|kKmM+()%-]*+$"
     r"|^\d[\d.,]*+(?:\s*+[kKmM])?\s++(?:" + COUNTER_NOUNS + r"|(?i:" + GALLERY_COUNT_NOUNS + r"))\.?$",
 )
+# A word of a live blog entry's author or mark under its time ("Jane", "Roe-Smith", "KEY").
+_ENTRY_WORD = r"[^\W\d_][\w'’.-]*+"
 _TIMESTAMP = re.compile(
     r"^(?:\d+\s*(?:[smhd]|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
     # a live blog's entry head: when, then its time and its author ("2 hours ago 10:05 Jane Roe")
-    r"(?:\s*+\d{1,2}:\d{2}(?:\s++[^\W\d_][\w'’.-]*+(?:\s++[^\W\d_][\w'’.-]*+){0,2})?)?"
+    r"(?:\s*+\d{1,2}:\d{2}(?:\s++" + _ENTRY_WORD + r"(?:\s++" + _ENTRY_WORD + r"){0,2})?)?"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
     r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?"
     # a date and its time, apart or with a separator, the time in 12 or 24 hours ("28.04.2023 | 17:52 Uhr")
     r"|\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}(?:\s*+[,|·•]?\s*+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?|\s*+(?:uhr|h))?)?"
     r"|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\w{2,4})?"
     # a live blog's entry under its time, with its author or its mark ("21:00 Jane Roe", "20:42 KEY EVENT")
-    r"|\d{1,2}:\d{2}\s++[^\W\d_][\w'’.-]*+(?:\s++[^\W\d_][\w'’.-]*+){1,2}"
+    r"|\d{1,2}:\d{2}\s++" + _ENTRY_WORD + r"(?:\s++" + _ENTRY_WORD + r"){1,2}"
     # a Thai date and its time ("4 ธ.ค. 2569 10:30 น.", "4 ธันวาคม 2569")
     r"|\d{1,2}\s*+(?:" + THAI_MONTHS + r")\s*+\d{2,4}(?:\s*+[,|·•-]?\s*+\d{1,2}[:.]\d{2}(?:\s*+น\.)?)?"
     # a relative time in other languages: "vor 1 Std.", "3 uur geleden"
