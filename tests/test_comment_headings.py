@@ -42,3 +42,45 @@ def test_the_comments_under_a_count_heading_are_no_article(heading):
 def test_a_sentence_that_counts_responses_is_no_heading():
     line = "12 responses to the survey came from teachers in the northern districts."
     assert match_line(line, len(line.split())) is None
+
+
+SPANISH_STORY = [
+    "El fiscal se reunió ayer en Madrid con su superior para analizar el extenso auto del juez instructor.",
+    "Ambos discutieron durante varias horas la estrategia que seguirán tras la citación de la imputada.",
+    "El juez señaló en el auto que hay indicios claros de delitos fiscales a través de la empresa.",
+]
+# The comment form's heading and its notice, then each comment under its author and its time,
+# with its rating, as a site's comment thread shows them.
+THREAD = [
+    "Comentario:", ("Recuerde que usted es responsable de todo lo que escribe y que se revelarán a las "
+                    "autoridades competentes los datos que sean requeridos legalmente."),
+    "Alcalino", "Hace 28 minutos",
+    ("Vaya comportamiento tan poco ejemplar del fiscal, defiende lo indefendible como para que los "
+     "ciudadanos creamos en la justicia que imparta ese señor."), "Valoración: 3",
+    "Casper", "Hace 37 minutos",
+    "Lo importante no es si imputa o no, lo importante es la comida que se van a pagar a costa del pueblo.",
+    "Valoración: 1",
+    "angelcaido", "Hace 52 minutos",
+    "Muy independiente no se muestra el fiscal. ¿Es normal consultar con el fiscal jefe cada caso?",
+    "Valoración: 2",
+]
+
+
+def test_comments_each_under_its_time_after_a_comments_heading_are_no_article():
+    page = "\n\n".join(["Portada", "Local", "Anticorrupción decidirá en Madrid si recurre", *SPANISH_STORY,
+                        *THREAD, "Aviso legal"])
+    cleaned = clean_text(page, OPTIONS)
+    assert list(cleaned.paragraphs) == SPANISH_STORY
+
+
+def test_the_article_after_a_comments_link_under_its_lead_stays():
+    # a share row's "Comentarios" link between the lead and the rest: the paragraphs that follow
+    # have no time between them, and a box of timed teasers further down does not end the article
+    teasers = ["Más sobre la ciudad", "El pleno aprueba el presupuesto de transporte", "Hace 3 horas",
+               "La policía detiene a dos personas tras un robo", "Hace 12 horas"]
+    more = ["La defensa presentará un recurso contra la citación antes de que termine el plazo de cinco días.",
+            "Los partidos de la oposición pidieron explicaciones al gobierno en la sesión de control de hoy."]
+    page = "\n\n".join(["Portada", "Local", "Anticorrupción decidirá en Madrid si recurre", SPANISH_STORY[0],
+                        "compartir", "Comentarios", *SPANISH_STORY[1:], *more, *teasers])
+    cleaned = clean_text(page, OPTIONS)
+    assert list(cleaned.paragraphs) == SPANISH_STORY + more

@@ -52,6 +52,10 @@ _INNER_END = re.compile(r"[.!?。](?=\s+\S)")
 _SENTENCES_REACH = 2000
 RESUME_LINES = 3
 RESUME_FRACTION = 0.4
+# Under a comments heading or form, this many timestamps among its first RESUME_LINES paragraphs
+# are the readers' comments, each under its author and time, however long they are (the
+# article's own paragraphs after a "Comments" link in its share row have none between them).
+COMMENT_STAMPS = 2
 
 
 def is_end_marker(rule: str | None, text: str) -> bool:
@@ -85,7 +89,7 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
         return False
     if rules[i] == R.COMMENTS and R.comment_count(texts[i].lower()):  # "5 Kommentare zu „Title“": the
         return True  # readers' comments follow, in sentences as long as the article's
-    prose = markers = 0
+    prose = paragraphs = markers = stamped = 0
     resumed = 0.0
     # No line after it has a rule: the marker's word is the article's ("Comment" heading a
     # table's column), and the article is the rest of the block, however far it resumes.
@@ -95,9 +99,13 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
         rule = rules[j]
         if rule is not None:
             markers += prose > 0 and is_end_marker(rule, texts[j])
+            stamped += rule == R.TIMESTAMP and paragraphs < RESUME_LINES
         elif (ends[j] or lined) and words[j] >= min_words and scores[j] > 0:
             prose += 1 + len(_INNER_END.findall(texts[j], 0, _SENTENCES_REACH))
+            paragraphs += 1
             resumed += scores[j]
+    if rules[i] == R.COMMENTS and stamped >= COMMENT_STAMPS:  # each comment under its time ("Hace 28 minutos")
+        return True
     return not (prose >= RESUME_LINES and resumed >= RESUME_FRACTION * before and markers <= 1)
 
 
@@ -346,6 +354,22 @@ def label_site_lines(start: int, end: int, labels: list, texts: list[str], words
     label_reader_notices(start, end, labels, texts, words, unspaced)
     label_trailing_prompts(start, end, labels, texts, words)
     label_trailing_tags(start, end, labels, texts, words)
+    label_widget_question(start, end, labels, texts, words)
+
+
+# A short question as the body's last line, right above a widget that ends the article ("Kļūda
+# rakstā?" over "Iezīmējiet tekstu un spiediet Ctrl+Enter ...", "Got a question?" over a comment
+# form), heads that widget: a heading heads what follows it, and nothing of the article does.
+WIDGET_QUESTION_MAX_WORDS = 4
+
+
+def label_widget_question(start: int, end: int, labels: list, texts: list[str], words: list[int]) -> None:
+    """Give the body's last line [start, end) the rule of the end marker right after it when it
+    is a short question (see above); the body's first line is never one."""
+    i = end - 1
+    if (start < i and end < len(labels) and labels[i] is None and words[i] <= WIDGET_QUESTION_MAX_WORDS
+            and texts[i].endswith(("?", "？")) and is_end_marker(labels[end], texts[end])):
+        labels[i] = labels[end]
 
 
 # The last lines of a body that bid the reader subscribe, sign up or follow ("Follow the Daily
