@@ -38,3 +38,31 @@ def test_a_question_about_the_article_ends_it(headline, body, question):
 ])
 def test_other_questions_are_no_feedback(line):
     assert match_line(line, len(line.split())) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Iezīmējiet tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo teksta fragmentu redaktoram!",
+    "Нашли ошибку? Выделите её и нажмите Ctrl + Enter",
+    "Select the mistake and press Ctrl-Enter to tell the editors",
+])
+def test_a_typo_report_prompt_is_told_by_its_keys(line):
+    assert match_line(line, len(line.split())) == "phrase:feedback"
+
+
+def test_a_short_question_over_the_typo_report_goes_with_it():
+    # "Error in the article?" (in Latvian) over the widget's prompt: it heads the widget, not the article
+    question, prompt = "Kļūda rakstā?", "Select the text and press Ctrl+Enter to send the mistake to the editor!"
+    widget = [question, prompt, "Or select the text and press the Report a mistake button to send it to the editor!",
+              "Report a mistake", "Sign up for our newsletter!",
+              "We send it about once a week, and you can leave the list at any time with one click."]
+    cleaned = clean_text(_page("Council approves budget for more buses", COUNCIL_BODY, widget), OPTIONS)
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert {r.rule for r in cleaned.removed if r.text in (question, prompt)} == {"phrase:feedback"}
+
+
+def test_a_question_the_article_goes_on_after_stays():
+    # a sub-heading that asks, with the article under it, and only then the widget
+    body = [*COUNCIL_BODY[:2], "What happens next?", *COUNCIL_BODY[2:]]
+    prompt = "Select the mistake and press Ctrl+Enter to tell the editors."
+    cleaned = clean_text(_page("Council approves budget for more buses", body, [prompt]), OPTIONS)
+    assert list(cleaned.paragraphs) == body

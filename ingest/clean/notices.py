@@ -24,6 +24,9 @@
   sharing or donation widget (rule FEEDBACK, which ends the article as a comments widget does).
   An article's question names another's text ("Didn't you read the report?"), a law's article by
   its number ("Was regelt der Artikel 5?") or a compound ("das Post-Vac-Syndrom").
+- A line that asks the reader to select a mistake and press Ctrl+Enter ("Iezīmējiet tekstu un
+  spiediet Ctrl+Enter ...", "Нашли ошибку? Выделите её и нажмите Ctrl+Enter"): a widget that
+  reports typos to the editors (rule FEEDBACK), in whatever language, by its keys.
 - An affiliate disclosure, "When you purchase through links on our site, we may earn an
   affiliate commission" (rule "phrase:ad", lines of up to DISCLOSURE_MAX_WORDS words, found by
   their link word or, in Chinese, Japanese and Korean, by what the site earns:
@@ -152,6 +155,14 @@ def _asks(low: str, n_words: int) -> bool:
     return "?" in low and _feedback(low)
 
 
+# The keys a typo-report widget names: "Ctrl+Enter", "Ctrl + Enter", "Ctrl-Enter".
+_TYPO_KEYS = re.compile(r"ctrl\s?[+-]\s?enter")
+
+
+def _typo_report(low: str, n_words: int) -> bool:
+    return _TYPO_KEYS.search(low) is not None
+
+
 def _discloses(low: str, n_words: int) -> bool:
     return disclosure(low)
 
@@ -161,8 +172,8 @@ def _discloses(low: str, n_words: int) -> bool:
 _KINDS = ((EMBED, _asks_for_script, NOTICE_MAX_WORDS), (EMBED, _embed, EMBED_MAX_WORDS),
           (CONTACT, _contact, NOTICE_MAX_WORDS), (FORM, _form, NOTICE_MAX_WORDS),
           (_TIMESTAMP, _reading, READING_MAX_WORDS), (FEEDBACK, _asks, NOTICE_MAX_WORDS),
-          (_AD, _discloses, DISCLOSURE_MAX_WORDS))
-_SCRIPT, _EMBEDDED, _CONTACT, _FORM, _READING, _ASKED, _DISCLOSED = range(len(_KINDS))
+          (_AD, _discloses, DISCLOSURE_MAX_WORDS), (FEEDBACK, _typo_report, NOTICE_MAX_WORDS))
+_SCRIPT, _EMBEDDED, _CONTACT, _FORM, _READING, _ASKED, _DISCLOSED, _TYPO = range(len(_KINDS))
 # Where a notice's words can be found with few scans of the page (each str.find of the page
 # costs about 5 us: one for every word of the lists cost a quarter of the cleaning): a part
 # that each of a kind's words holds, and the kind. Every JavaScript notice names it, every tip
@@ -176,7 +187,8 @@ _STEMS = tuple((stem, probe(stem), limit, mask)
                                           (("@",), NOTICE_MAX_WORDS, 1 << _CONTACT | 1 << _EMBEDDED),
                                           (READING_ANCHORS, READING_MAX_WORDS, 1 << _READING),
                                           (("*",), FORM_NOTE_MAX_WORDS, 1 << _FORM),
-                                          (ANCHORS, DISCLOSURE_MAX_WORDS, 1 << _DISCLOSED))
+                                          (ANCHORS, DISCLOSURE_MAX_WORDS, 1 << _DISCLOSED),
+                                          (("ctrl",), NOTICE_MAX_WORDS, 1 << _TYPO))
                for stem in stems)
 assert all(any(a in name for a in EMBED_ANCHORS) for name in EMBED_NAMES + EMBED_LINES)
 assert all(any(a in word for a in READING_ANCHORS) for word in READING_UNITS)
