@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, INLINE_MARKERS_BARE, READ_MORE_ENDS, BYLINE_WORDS, CAPTION_NAMES, CAPTION_WORDS,
+from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, INLINE_MARKERS_BARE, READ_MORE_ENDS, BYLINE_WORDS, CAPTION_LABELS, CAPTION_NAMES, CAPTION_WORDS,
                          COMMENT_ENDS, COMMENT_VERBS, COMMENTS_PHRASES, COPYRIGHT_STARTS, COUNTER_NOUNS, GALLERY_COUNT_NOUNS,
                          END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, INLINE_MARKERS_HEADLINE, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
                          RELATIVE_DAYS, RIGHTS_RESERVED, COMMENT_COUNT_NOUNS, COMMENT_COUNT_ONE, COMMENT_COUNT_PREPS, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
@@ -176,6 +176,10 @@ _CAPTION = re.compile(
     r"(?::|by\b|courtesy\b)",
     re.IGNORECASE,
 )
+# A caption's label for screen readers at the line's start ("Image caption ...", "Image source, AFP"),
+# run into the caption or not ("Media captionHow ...": the label was hidden), but not a word that
+# starts with it ("Image captions are ...").
+_CAPTION_LABEL = re.compile("(?:" + "|".join(CAPTION_LABELS) + r")(?!s\b|ed\b|ing\b)")
 _CAPTION_TAIL = re.compile(
     r"(?:\(|\||/|[-–—]\s)\s*(?:" + "|".join(AGENCIES) + r")[^|]{0,40}\)?\s*$",
     re.IGNORECASE,
@@ -563,6 +567,8 @@ def _first_of(low: str, words: tuple[str, ...]) -> int:
 
 
 def _caption(low: str) -> bool:
+    if _CAPTION_LABEL.match(low):
+        return True
     if _CAPTION_END_L.search(low, max(0, len(low) - _CAPTION_END_REACH)):
         return True
     if len(low) <= _GATE_REGEX_MAX:

@@ -348,6 +348,11 @@ COMMENT_VERBS = (
 # Words that open a caption's credit: "Photo: ..." (rules._CAPTION).
 CAPTION_NAMES = ("photo", "photograph", "image", "picture", "pic", "credit", "source", "foto",
                  "фото", "bild", "bildquelle", "bildnachweis", "bildrechte", "gambar", "illustration", "video", "graphic")
+# Labels that a page sets before a caption or a credit for screen readers ("Image caption The
+# minister ...", "Media caption ...", "Image source, Reuters"): BBC pages in every language
+# have them in English. A line that starts with one is the caption, however it goes on.
+CAPTION_LABELS = ("image caption", "media caption", "video caption", "photo caption", "image copyright",
+                  "image source", "media source")
 # Photo agencies a caption ends with (rules._CAPTION_TAIL).
 AGENCIES = ("getty images", "ap photo", "reuters", "afp", "epa", "shutterstock", "istock",
             "afp via getty images", "associated press")
@@ -440,7 +445,7 @@ THAI_MONTHS = (r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|�
                r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|"
                r"พฤศจิกายน|ธันวาคม")
 # The words every caption or copyright line contains (lower case): one scan for them.
-GATE_WORDS = ("photo", "image", "pic", "credit", "source", "foto", "фото", "bild", "gambar",
+GATE_WORDS = ("photo", "image", "pic", "credit", "source", "caption", "foto", "фото", "bild", "gambar",
               "illustration", "video", "graphic", "getty", "reuters", "afp", "epa",
               "shutterstock", "istock", "associated press", "©", "(c)", "right", "прав",
               "hak cipta", "droits", "kuva", "zdjęcie", "crédit", "fotó", "写真", "사진",
@@ -453,7 +458,7 @@ COMMENT_ENDS = ("said", "says", "wrote", "writes", "replied", "schrieb", "schrei
 # ("Recevoir la newsletter", "Newsletter abonnieren", "Get our newsletter") is a prompt.
 SUBSCRIBE_WORDS = ("newsletter",)
 # Every caption match contains one of these words (rules._caption's gate).
-CAPTION_WORDS = ("photo", "image", "pic", "credit", "source", "foto", "фото", "bild", "gambar",
+CAPTION_WORDS = ("photo", "image", "pic", "credit", "source", "caption", "foto", "фото", "bild", "gambar",
                  "illustration", "video", "graphic")
 # Every copyright match starts with one of these literals (rules._copyright's gate).
 COPYRIGHT_STARTS = ("©", "(c)", "copyright", *RIGHTS_RESERVED)
