@@ -8,7 +8,8 @@ import pytest
 
 from conftest import COUNCIL_BODY, COUNCIL_BODY_DE, COUNCIL_BODY_ES
 from ingest.config import CleanOptions
-from ingest.clean.credits import credit_lines
+from ingest.clean.credits import credit_lines, image_file_name
+from ingest.clean.rules import match_line
 from ingest.clean.text import clean_text
 
 OPTIONS = CleanOptions()
@@ -105,3 +106,37 @@ def test_a_credit_alone_in_the_body_is_removed(credit):
 def test_a_line_that_names_an_agency_in_words_stays(line):
     """A sentence that names an agency, or a name that is no photographer's, is no credit."""
     assert credit_lines([line], [len(line.split())], [None], 0, 1) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Image caption The mayor opened the new depot on Monday",
+    "Media captionHow the new buses are charged overnight",  # the label hidden, run into the caption
+    "Image copyright Reuters",
+    "Image source, Getty Images",
+])
+def test_a_line_under_a_screen_reader_caption_label_is_a_caption(line):
+    cleaned = clean_text(_page("Council approves budget for more buses", COUNCIL_BODY, line), OPTIONS)
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert {r.rule for r in cleaned.removed if r.text == line} == {"pattern:caption"}
+
+
+def test_a_sentence_about_image_captions_stays():
+    line = "Image captions are read aloud to blind readers, so the council asked for them on every page."
+    assert match_line(line, len(line.split())) is None
+
+
+@pytest.mark.parametrize("name", ["google.JPG", "CSD-Parade.jpg", "bus_depot.2024.png"])
+def test_an_images_file_name_is_removed_and_joins_no_headline(name):
+    # under the headline, where the image did not load: no part of the title, nor of the body
+    headline = "Council approves budget for more buses"
+    page = "\n\n".join(["Home", "News", headline, name, *COUNCIL_BODY, "Privacy Policy"]).replace(
+        f"{headline}\n\n{name}", f"{headline}\n{name}")
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.title == headline
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert {r.rule for r in cleaned.removed if r.text == name} == {"pattern:caption"}
+
+
+@pytest.mark.parametrize("line", ["x.jpg.bak", "photos/bus.jpg", "The depot.jpg file was lost.", ".png"])
+def test_what_is_no_lone_image_file_name(line):
+    assert not image_file_name(line)

@@ -106,6 +106,17 @@ def ends_with_credit(line: str) -> bool:
     return all(w[0].isupper() for w in words if w[0].isalpha())
 
 
+# An image's file name alone on its line ("google.JPG", "CSD-Parade.jpg"): what a page shows
+# where the image did not load and had no text of its own. One word: a path or an address has
+# its own rule (rules.URL).
+_IMAGE_FILE = re.compile(r"(?:[^\s/\\.]++\.)++(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)", re.IGNORECASE)
+
+
+def image_file_name(line: str) -> bool:
+    """Whether the stripped line is an image's file name and nothing else."""
+    return _IMAGE_FILE.fullmatch(line) is not None
+
+
 # A caption that places the people or things its photo shows (vocabulary.POSITION_MARKERS in
 # brackets, "Kerstin Wahala, Judy Lybke und Elke Hannemann (v.l.).", "Vorstandsmitglieder (von li
 # nach re): ...", "... erklärt, welche Folgen die Hitze hat. (Archivbild)"), or, as English

@@ -14,6 +14,7 @@ import re
 from itertools import compress, count, filterfalse, islice
 from operator import itemgetter
 
+from .credits import image_file_name
 from .linkhints import ends_with_hint
 from .lines import CLOSERS, SENTENCE_MARKS, TRUNCATED
 from .scripts import WIDE_CHARS, columns, joins_without_space
@@ -180,6 +181,12 @@ def _particle_starts(texts: list[str], heads: str) -> set[int]:
             if _particle_start(texts[k])}
 
 
+def _file_name(line: str) -> bool:
+    """Whether the line is an image's file name, which goes on with no sentence ("google.JPG"
+    under a headline: credits.image_file_name)."""
+    return "." in line and " " not in line and image_file_name(line)
+
+
 def _continuations(nos: list[int], texts: list[str], heads: str,
                    mid: set[int] = frozenset()) -> tuple[list[int], set[int]]:
     """Items that may continue the item before them: the very next line, starting in lower
@@ -187,7 +194,7 @@ def _continuations(nos: list[int], texts: list[str], heads: str,
     hard-wrapped page, after a line the wrap filled; and the set of those that follow a
     line the wrap filled (whatever their first character)."""
     cands = [k for k in compress(count(1), map(str.islower, islice(heads, 1, None)))
-             if nos[k] - nos[k - 1] == 1]
+             if nos[k] - nos[k - 1] == 1 and not _file_name(texts[k])]
     if mid:
         cands = sorted(cands + [k for k in mid if nos[k] - nos[k - 1] == 1])
     if len(texts) <= WRAP_SHORT_MIN_LINES:

@@ -66,7 +66,8 @@ from .teasers import dull_runs, trim_teaser_box, trim_teaser_tail
 from .cards import cards_above_links
 from .cleaned import Cleaned
 from .commenting import comment_prompts
-from .credits import CREDIT_MIN_WORDS, credit_lines, credited_captions, ends_with_credit, licensed_lines, placed_captions, source_lines
+from .credits import (CREDIT_MIN_WORDS, credit_lines, credited_captions, ends_with_credit, image_file_name, licensed_lines,
+                      placed_captions, source_lines)
 from .deck import author_note, credit_next, below_headline_label, deck_start, headline_dek, headline_furniture, own_teasers, standfirst
 from .gallery import gallery_lines
 from ..config import CleanOptions
@@ -179,6 +180,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             rules[i] = R.CAPTION
         elif rules[i] is None and words[i] >= 2 * R.SAID_OVER_MIN_WORDS and R.said_over(texts[i], words[i]):
             rules[i] = R.TEASER  # a link's card, its headline written over
+        elif rules[i] is None and words[i] == 1 and "." in texts[i] and image_file_name(texts[i]):
+            rules[i] = R.CAPTION  # an image's file name where the image did not load
     keys, key_heads = R.strip_bullets(texts, heads)
     mark_repeats(rules, words, keys, key_heads)
     scores = item_scores(rules, words, ends, keys, min_words)
