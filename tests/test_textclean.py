@@ -837,6 +837,25 @@ def test_a_japanese_sentence_with_a_bracketed_credit_ends_a_sentence():
                           "市長が記者会見【東京支局】"]) == [True, False]
 
 
+def test_an_articles_last_sentence_signed_with_its_agencys_copyright_stays():
+    menu, headline, body = UNSPACED_PAGES["ja"]
+    signed = [*body[:-1], body[-1] + "(c)AFP/Aminu ABUBAKAR"]
+    cleaned = clean("\n\n".join([*menu, headline, *signed, "写真・動画 購入のお問合せ>", *menu]))
+    assert list(cleaned.paragraphs) == signed
+
+
+@pytest.mark.parametrize("line, signed", [
+    ("The council met on Monday. ©AFP", True),
+    ("市長は記者会見で新しい路線について述べた。(c)AFP/Jiji", True),
+    ("Photo (c) City Press", False),  # no sentence before the sign
+    ("The council met on Monday and said the routes will open in the spring (c) 2024 City Press", False),
+])
+def test_a_sentence_signed_with_a_copyright(line, signed):
+    from ingest.clean.lines import signed_sentence
+
+    assert signed_sentence(line) is signed
+
+
 def test_a_japanese_enumeration_after_the_body_is_kept_as_its_list():
     menu, headline, body = UNSPACED_PAGES["ja"]
     towns = ["宮崎県： 高鍋町 、 新富町 、 宮崎市 、 日南市", "福岡県： 久留米市 、 大牟田市 、 柳川市",

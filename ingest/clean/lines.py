@@ -146,6 +146,14 @@ def _credit_after_sentence(line: str) -> bool:
     return at > 0 and line[:at].rstrip().rstrip(CLOSERS)[-1:] in _TERMINAL
 
 
+def signed_sentence(line: str) -> bool:
+    """Whether the line is a sentence signed with its agency's copyright, at most CREDIT_MAX_CHARS
+    characters after its full stop: "...と指摘している。(c)AFP/Aminu ABUBAKAR", "... on Monday. ©AFP"."""
+    reach = max(0, len(line) - CREDIT_MAX_CHARS)
+    at = max(line.rfind("©", reach), line.rfind("(c)", reach))
+    return at > 0 and line[:at].rstrip().rstrip(CLOSERS)[-1:] in _TERMINAL
+
+
 # A line cut short for a teaser ("The council met on Tuesday and ...") ends no sentence.
 TRUNCATED = ("...", "…", "..")
 
