@@ -1194,3 +1194,16 @@ def test_lines_of_invisible_characters_are_blank_and_edges_lose_them():
     body = [BODY[0], f"\ufeff{BODY[1]}\u2060\u2060", f"{BODY[2][:-1]} ({persian}).", BODY[3]]
     cleaned = clean("\n\u200c\n".join(["Council approves budget for more buses", *body]))
     assert list(cleaned.paragraphs) == [BODY[0], BODY[1], f"{BODY[2][:-1]} ({persian}).", BODY[3]]
+
+
+def test_the_links_to_the_previous_and_next_article_join_no_line_above_them():
+    # set a line each under the last teaser, in lower case: no sentence goes on there
+    links = ["vorheriger Artikel: Ein Pfarrer, der den Ball liebt: Am Vormittag Hostien verteilen",
+             "nächster Artikel: In der Leichenhalle: Fast zwei Jahre unauffindbar"]
+    page = ("\n\n".join([*MENU, "Council approves budget for more buses", *LONG_BODY, "Das könnte Sie auch interessieren:",
+                         "Achtung! So wird das Wetter in der Osterwoche"])
+            + "\n" + "Ein Ostergeschenk? Maut am Mittwoch und Sonntag ausgesetzt\n" + "\n".join(links)
+            + "\n\n" + "\n\n".join(MENU))
+    cleaned = clean(page)
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert all(rule_of(cleaned, link) == "phrase:related" for link in links)

@@ -18,6 +18,7 @@ from .credits import image_file_name
 from .linkhints import ends_with_hint
 from .lines import CLOSERS, SENTENCE_MARKS, TRUNCATED
 from .scripts import WIDE_CHARS, columns, joins_without_space
+from .vocabulary import ADJACENT_ARTICLE_MARKERS
 
 NO_WRAP_END = SENTENCE_MARKS | frozenset(":;：；")  # a line that ends so ends its paragraph (but a wrap's)
 _NO_JOIN_START = frozenset("•●▪*|")
@@ -181,6 +182,11 @@ def _particle_starts(texts: list[str], heads: str) -> set[int]:
             if _particle_start(texts[k])}
 
 
+# A link to the previous or next article, its marker and a colon before the headline ("vorheriger
+# Artikel: ..."): a line of its own in lower case, which no sentence goes on with.
+_ADJACENT_ARTICLE = re.compile("(?:" + "|".join(ADJACENT_ARTICLE_MARKERS) + r")\s?:", re.IGNORECASE)
+
+
 def _file_name(line: str) -> bool:
     """Whether the line is an image's file name, which goes on with no sentence ("google.JPG"
     under a headline: credits.image_file_name)."""
@@ -194,7 +200,7 @@ def _continuations(nos: list[int], texts: list[str], heads: str,
     hard-wrapped page, after a line the wrap filled; and the set of those that follow a
     line the wrap filled (whatever their first character)."""
     cands = [k for k in compress(count(1), map(str.islower, islice(heads, 1, None)))
-             if nos[k] - nos[k - 1] == 1 and not _file_name(texts[k])]
+             if nos[k] - nos[k - 1] == 1 and not _file_name(texts[k]) and not _ADJACENT_ARTICLE.match(texts[k])]
     if mid:
         cands = sorted(cands + [k for k in mid if nos[k] - nos[k - 1] == 1])
     if len(texts) <= WRAP_SHORT_MIN_LINES:

@@ -385,19 +385,20 @@ RIGHTS_RESERVED = ("all rights reserved", "alle rechte vorbehalten", "все п�
                    # 무단전재 및 재배포 금지>", "記事・写真の無断転載を禁じます", "無断転載禁止"); a report on piracy
                    # says "無断転載した", not that it is forbidden
                    "재배포 금지", "재배포금지", "転載を禁", "複製を禁", "無断転載禁止")
+# The link to the previous or next article, with its headline after the marker ("nächster Artikel: ...").
+ADJACENT_ARTICLE_MARKERS = (
+    "previous (?:article|post|story)", "next (?:article|post|story)", "vorheriger (?:artikel|beitrag)",
+    "nächster (?:artikel|beitrag)", "article (?:précédent|suivant)", "artículo (?:anterior|siguiente)",
+    "siguiente artículo", "articolo (?:precedente|successivo)", "artigo anterior", "próximo artigo",
+    "vorig artikel", "volgend artikel", "föregående artikel", "nästa artikel", "forrige artik(?:ke)?l",
+    "neste artikkel", "næste artikel", "poprzedni artykuł", "następny artykuł", "předchozí článek",
+    "další článek", "предыдущая статья", "следующая статья", "önceki haber", "sonraki haber")
 # Markers that introduce a teaser on the same line ("Related: ...").
 INLINE_MARKERS = ("related", "related post", "related article", "related story", "related reading",
                   "read more", "read also", "also read", "see also", "more", "watch",
                   "recommended", "baca juga", "lihat juga", "читайте также", "читайте еще",
                   "смотрите также", "lesen sie auch", "mehr zum thema", "leia também",
-                  "lee también", "à lire aussi",
-                  # the link to the previous or next article, with its headline ("nächster Artikel: ...")
-                  "previous (?:article|post|story)", "next (?:article|post|story)", "vorheriger (?:artikel|beitrag)",
-                  "nächster (?:artikel|beitrag)", "article (?:précédent|suivant)", "artículo (?:anterior|siguiente)",
-                  "siguiente artículo", "articolo (?:precedente|successivo)", "artigo anterior", "próximo artigo",
-                  "vorig artikel", "volgend artikel", "föregående artikel", "nästa artikel", "forrige artik(?:ke)?l",
-                  "neste artikkel", "næste artikel", "poprzedni artykuł", "następny artykuł", "předchozí článek",
-                  "další článek", "предыдущая статья", "следующая статья", "önceki haber", "sonraki haber")
+                  "lee también", "à lire aussi", *ADJACENT_ARTICLE_MARKERS)
 # Markers that introduce a teaser on the same line with no separator ("À lire aussi La natalité
 # ...", "Les også En far for ..."): a reader's prompt in other languages than English, where
 # "Related ..." or "See also ..." also open an article's own lines.
