@@ -26,7 +26,7 @@ _NONWORD = re.compile(r"\W+")
 # resumes after one), and is taken whole: tried at each space of a long run it was
 # n**2 steps. A full-width bar or colon and a lone Hangul "ㅣ" (never a letter on its own)
 # separate with or without spaces ("見出し｜サイト名", "見出し：新聞デジタル", "제목-정치ㅣ한국일보").
-_TITLE_SEP = re.compile(r"(?<!\s)\s++(?:[|\-–—:»·•@]|::)\s+|(?<!\s)\s*+[｜：ㅣ]\s*")
+_TITLE_SEP = re.compile(r"(?<!\s)\s++(?:[|\-–—:»«›‹·•@]|::)\s+|(?<!\s)\s*+[｜：ㅣ]\s*")
 
 
 # An ASCII line's non-word characters (\W: all but letters, digits and "_"), each a space.
