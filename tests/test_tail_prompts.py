@@ -350,3 +350,32 @@ def test_a_long_last_paragraph_on_funding_journalism_stays():
     body = [*COUNCIL_BODY, last]
     cleaned = clean_text(_page("Council approves budget for more buses", body[:-1], last), OPTIONS)
     assert list(cleaned.paragraphs) == body
+
+
+PROFILE_LINES = ["เฟซบุ๊ก https://fb.me/dailycourier", "Twitter: twitter.com/dailycourier", "LINE ID = @dailycourier",
+                 "Donate via PayPal https://paypal.me/dailycourier"]
+
+
+def test_the_sites_pages_on_social_networks_under_an_html_article_go():
+    """An extractor keeps the site's follow and donation links under the article, each a name and
+    an address or a handle, in whatever language the name is written."""
+    from ingest.clean.html import clean_html
+
+    paragraphs = "".join(f"<p>{p}</p>" for p in [*COUNCIL_BODY, *PROFILE_LINES])
+    page = f"""<!DOCTYPE html><html><head><title>Council approves budget for more buses - Daily Courier</title></head>
+<body><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<article><h1>Council approves budget for more buses</h1>{paragraphs}</article>
+<footer><p>© 2026 Daily Courier. All rights reserved.</p></footer></body></html>"""
+    cleaned = clean_html(page, OPTIONS)
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert {r.rule for r in cleaned.removed if r.text in PROFILE_LINES} == {"phrase:subscribe"}
+
+
+@pytest.mark.parametrize("line", [
+    "Her reply: https://twitter.com/MayorJane/status/1191978649899151360",  # a post the article cites
+    "The mayor answered her critics on https://twitter.com/MayorJane late on Monday, after the vote in the council.",
+])
+def test_a_post_or_a_page_the_article_cites_stays(line):
+    body = [*COUNCIL_BODY[:-1], line, COUNCIL_BODY[-1]]  # among the article's last lines
+    cleaned = clean_text(_page("Council approves budget for more buses", body, "Share"), OPTIONS)
+    assert list(cleaned.paragraphs) == body

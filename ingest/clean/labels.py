@@ -495,7 +495,30 @@ def _prompt(line: str) -> bool:
     if match(line, _LEAD.match(line).end()) or any(match(line, m.end()) for m in _EXCLAIMED.finditer(line)):
         return True
     low = line.lower()
-    return _channel(low) and (_speaks_to_reader(low) or _app_stores(low)) or _paywall(line, low) or _appeal(low)
+    return (_channel(low) and (_speaks_to_reader(low) or _app_stores(low)) or _paywall(line, low) or _appeal(low)
+            or _profile_link(low))
+
+
+# The site's page on a social network or its donation link, given as an address with at most
+# PROFILE_MAX_WORDS words beside it ("เฟซบุ๊ก https://fb.me/prachatai", "Twitter: twitter.com/example",
+# "PayPal https://paypal.me/example"), or a network's name and the site's handle ("LINE ID = @example").
+PROFILE_MAX_WORDS = 4
+_PROFILE_URL = re.compile(r"(?<![\w.-])(?:facebook\.com|fb\.me|fb\.com|twitter\.com|x\.com|instagram\.com|"
+                          r"youtube\.com|t\.me|line\.me|tiktok\.com|linkedin\.com|paypal\.me|patreon\.com)/(?:in/|company/|c/)?"
+                          r"[\w@.-]++/?(?![^\s)])")  # the page itself, not a post on it ("/status/123")
+_HANDLE = re.compile(r"(?<![\w.])@\w+$")
+_HANDLE_NETWORKS = ("line", "twitter", "instagram", "telegram", "tiktok", "threads")
+
+
+def _profile_link(low: str) -> bool:
+    """Whether the lower-cased line gives the site's page on a social network or its donation
+    link, and little else (see above)."""
+    words = low.split()
+    if len(words) > PROFILE_MAX_WORDS + 1:
+        return False
+    if "/" in low and _PROFILE_URL.search(low):
+        return True
+    return "@" in low and words[0].strip(":") in _HANDLE_NETWORKS and _HANDLE.search(low) is not None
 
 
 def _app_stores(low: str) -> bool:
