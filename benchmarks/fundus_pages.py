@@ -1,4 +1,4 @@
-"""How the cleaner does on fundus's own test pages that ../shared/eval/fundus-dev left out.
+"""How the cleaner does on fundus's own test pages that ../shared/eval/fundus-dev left out (or on newspaper4k's).
 
 usage: python benchmarks/fundus_pages.py CLONE [--text DIR] [--render] [--half even|odd|all]
                                          [--modes text html trafilatura readability] [--per-page]
@@ -17,6 +17,13 @@ and versions do not pair one to one is left out, and so is a page whose body has
 The pages are split by their place in the sorted list: the even half is the one to read while
 developing, the odd half is held out (score it rarely: before and after a change, never page by
 page). The cleaner was first scored on both on 2026-12-06, before any change was made for them.
+
+CLONE may instead be a clone of https://github.com/AndyTheFactory/newspaper4k: tests/data/html/
+holds some twenty saved news pages (CNN, Time, Wired, Fox 13 and pages in Arabic, Burmese,
+Chinese, Japanese, Korean, Latvian, Spanish, Thai), and tests/data/txt/ the text newspaper4k's
+tests expect of each (its extractor's, checked by its maintainers): that text is the gold. These
+pages were first scored on 2026-12-06 before any change was made for them, then read: score them
+whole (--half all), they are no held-out set.
 
 Modes: `text` cleans the page as a browser shows it (headless Chromium's inner text, each line's
 whitespace collapsed as the dev sets' text pages have it; --render fills --text DIR with ID.txt),
@@ -57,7 +64,7 @@ MIN_BODY_CHARS = 200
 @dataclass(frozen=True)
 class Case:
     id: str  # CC-PUBLISHER_DATE, as fundus-dev names its pages
-    page: Path  # the saved page, gzipped
+    page: Path  # the saved page, gzipped (fundus) or not (newspaper4k)
     url: str
     body: str
 
@@ -95,6 +102,28 @@ def cases(clone: Path, leave_out: set[str] = frozenset()) -> list[Case]:
     return sorted(found, key=lambda case: case.id)
 
 
+NEWSPAPER_DATA = Path("tests/data")
+
+
+def newspaper_cases(clone: Path) -> list[Case]:
+    """A newspaper4k clone's saved pages (tests/data/html/NAME.html) that have the text its tests
+    expect (tests/data/txt/NAME.txt), sorted by name."""
+    found = []
+    for page in sorted((clone / NEWSPAPER_DATA / "html").glob("*.html")):
+        text = clone / NEWSPAPER_DATA / "txt" / f"{page.stem}.txt"
+        if text.is_file():
+            body = text.read_text(encoding="utf-8").strip()
+            if len(body) >= MIN_BODY_CHARS:
+                found.append(Case(page.stem, page, "", body))
+    return found
+
+
+def page_bytes(case: Case) -> bytes:
+    """The saved page's bytes (unzipped)."""
+    data = case.page.read_bytes()
+    return gzip.decompress(data) if case.page.suffix == ".gz" else data
+
+
 def dev_ids() -> set[str]:
     """The ids of ../shared/eval/fundus-dev's pages, if it is there."""
     gold = SHARED / "eval" / "fundus-dev" / "gold.jsonl"
@@ -111,7 +140,7 @@ def render(pages: list[Case], folder: Path) -> None:
         for case in pages:
             if not (folder / f"{case.id}.txt").exists():
                 source = Path(tmp) / f"{case.id}.html"
-                source.write_bytes(gzip.decompress(case.page.read_bytes()))
+                source.write_bytes(page_bytes(case))
                 jobs.append((case.id, source, folder / f"{case.id}.txt"))
         render_files(jobs)
 
@@ -131,7 +160,7 @@ def read(case: Case, mode: str, text_dir: Path | None, options: CleanOptions) ->
         data = text.encode("utf-8")
         media = TEXT
     else:
-        data = gzip.decompress(case.page.read_bytes())
+        data = page_bytes(case)
         text = decode(data) or ""
         media = HTML
     if mode == "trafilatura":
@@ -167,24 +196,26 @@ def score(scorer, pages: list[Case], mode: str, text_dir: Path | None,
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("clone", type=Path, help="a clone of flairNLP/fundus")
+    ap.add_argument("clone", type=Path, help="a clone of flairNLP/fundus or of AndyTheFactory/newspaper4k")
     reader_arguments(ap, "ID.txt")
     half_argument(ap)
     ap.add_argument("--per-page", action="store_true", help="print each page's precision and recall")
     args = ap.parse_args(argv)
-    if not (args.clone / TEST_DATA).is_dir():
-        print(f"skipped: no {TEST_DATA} in {args.clone} (a clone of flairNLP/fundus)")
+    newspaper = (args.clone / NEWSPAPER_DATA / "txt").is_dir()
+    if not (args.clone / TEST_DATA).is_dir() and not newspaper:
+        print(f"skipped: no {TEST_DATA} in {args.clone} (a clone of flairNLP/fundus) nor {NEWSPAPER_DATA / 'txt'}"
+              " (of AndyTheFactory/newspaper4k)")
         return 0
     scorer_path = SHARED / "eval" / "score_boilerplate.py"
     if not scorer_path.is_file():
         print(f"skipped: the scorer is not there ({scorer_path})")
         return 0
     scorer = load_scorer(scorer_path)
-    every = cases(args.clone, dev_ids())
+    every = newspaper_cases(args.clone) if newspaper else cases(args.clone, dev_ids())
     pages = [case for k, case in enumerate(every) if in_half(k, args.half)]
     modes = reader_modes(args, lambda: render(pages, args.text))
     options = CleanOptions()
-    print(f"{args.half} half of {len(every)} pages of {args.clone} not in fundus-dev")
+    print(f"{args.half} half of {len(every)} pages of {args.clone}" + ("" if newspaper else " not in fundus-dev"))
     print("mode          pages | F1     P      R      | with<half | no input | CPU s")
     for mode in modes:
         f1, p, r, low, missing, cpu, rows = score(scorer, pages, mode, args.text, options)

@@ -92,3 +92,30 @@ def test_the_html_pages_and_their_rendered_text_are_scored(clone, tmp_path, caps
     per_page = [json.loads(line) for line in (tmp_path / "out" / "text.jsonl").read_text().splitlines()]
     assert {row["id"]: row["r"] > 0.9 for row in per_page} == {"xx-Courier_2024_01_05": True,
                                                                "xx-Courier_2025_03_01": False}
+
+
+def newspaper_clone(root: Path) -> Path:
+    """A newspaper4k-shaped clone: saved pages, and the text its tests expect of most of them."""
+    data = root / "tests" / "data"
+    (data / "html").mkdir(parents=True)
+    (data / "txt").mkdir()
+    for name, paragraphs in (("harbour", OLD), ("market", NEW)):
+        write_page(data / "html" / f"{name}.html", paragraphs[0][:40], paragraphs)
+    (data / "txt" / "harbour.txt").write_text("\n\n".join(OLD), encoding="utf-8")
+    write_page(data / "html" / "untested.html", "no text", NEW)  # no expected text: left out
+    return root
+
+
+def test_newspaper4k_pages_pair_with_their_expected_text(tmp_path):
+    found = load_benchmark().newspaper_cases(newspaper_clone(tmp_path / "np"))
+    assert [(case.id, case.body.split("\n\n")) for case in found] == [("harbour", OLD)]
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="needs ../shared/eval/score_boilerplate.py")
+def test_newspaper4k_pages_are_scored_as_saved(tmp_path, capsys):
+    clone = newspaper_clone(tmp_path / "np")
+    assert load_benchmark().main([str(clone), "--half", "all", "--modes", "html"]) == 0
+    out = capsys.readouterr().out
+    rows = [line.replace("|", " ").split() for line in out.splitlines() if line.startswith("html")]
+    assert "not in fundus-dev" not in out
+    assert rows[0][1] == "1" and float(rows[0][2]) > 0.9
