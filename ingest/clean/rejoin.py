@@ -183,14 +183,19 @@ def _particle_starts(texts: list[str], heads: str) -> set[int]:
 
 
 # A link to the previous or next article, its marker and a colon before the headline ("vorheriger
-# Artikel: ..."): a line of its own in lower case, which no sentence goes on with.
+# Artikel: ..."): a line of its own in lower case, which no sentence goes on with. The colon comes
+# within ADJACENT_REACH characters (no marker has more than 20).
 _ADJACENT_ARTICLE = re.compile("(?:" + "|".join(ADJACENT_ARTICLE_MARKERS) + r")\s?:", re.IGNORECASE)
+ADJACENT_REACH = 30
 
 
-def _file_name(line: str) -> bool:
-    """Whether the line is an image's file name, which goes on with no sentence ("google.JPG"
-    under a headline: credits.image_file_name)."""
-    return "." in line and " " not in line and image_file_name(line)
+def _stands_alone(line: str) -> bool:
+    """Whether a line that starts in lower case is no piece of a sentence: an image's file name
+    ("google.JPG" under a headline: credits.image_file_name) or a link to the previous or next
+    article (_ADJACENT_ARTICLE). The cheap tests first: most such lines are prose."""
+    if " " not in line:
+        return "." in line and image_file_name(line)
+    return line.find(":", 0, ADJACENT_REACH) >= 0 and _ADJACENT_ARTICLE.match(line) is not None
 
 
 def _continuations(nos: list[int], texts: list[str], heads: str,
@@ -200,7 +205,7 @@ def _continuations(nos: list[int], texts: list[str], heads: str,
     hard-wrapped page, after a line the wrap filled; and the set of those that follow a
     line the wrap filled (whatever their first character)."""
     cands = [k for k in compress(count(1), map(str.islower, islice(heads, 1, None)))
-             if nos[k] - nos[k - 1] == 1 and not _file_name(texts[k]) and not _ADJACENT_ARTICLE.match(texts[k])]
+             if nos[k] - nos[k - 1] == 1 and not _stands_alone(texts[k])]
     if mid:
         cands = sorted(cands + [k for k in mid if nos[k] - nos[k - 1] == 1])
     if len(texts) <= WRAP_SHORT_MIN_LINES:

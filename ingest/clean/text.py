@@ -79,8 +79,8 @@ from .headline import (anchor_leads, body_lead, first_line_title, headline_alone
 from .worded import worded_anchor
 from .labels import label_items, label_repeated_labels, label_repeated_teasers, label_site_lines, title_before
 from .markdown import mostly_links
-from .lines import (first, has_other_spaces, has_wide_spaces, in_template, run_together, sentence_ends, signed_sentence,
-                    split_sentences, stripped_lines, word_counts)
+from .lines import (CREDIT_MAX_CHARS, first, has_other_spaces, has_wide_spaces, in_template, run_together,
+                    sentence_ends, signed_sentence, split_sentences, stripped_lines, word_counts)
 from .rejoin import rejoin
 from ..models import RemovedLine
 from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, word_run_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
@@ -175,6 +175,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         odds = item_log_odds(line_texts, line_nos, members, list(rules) if same else None,
                               line_model)
     ends = sentence_ends(texts, words if unspaced else None, min_words)
+    signed = "©" in text or "(c)" in text  # (two scans of the page, not a test of every line)
     for i in compress(count(), map(not_, ends)):  # a credit, a card's headline is no sentence end
         if rules[i] is None and words[i] >= CREDIT_MIN_WORDS and ends_with_credit(texts[i]):
             rules[i] = R.CAPTION
@@ -182,7 +183,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             rules[i] = R.TEASER  # a link's card, its headline written over
         elif rules[i] is None and words[i] == 1 and "." in texts[i] and image_file_name(texts[i]):
             rules[i] = R.CAPTION  # an image's file name where the image did not load
-        elif words[i] >= min_words and signed_sentence(texts[i]):
+        elif signed and words[i] >= min_words and ("©" in (tail := texts[i][-CREDIT_MAX_CHARS:]) or "(c)" in tail) \
+                and signed_sentence(texts[i]):
             ends[i] = True  # "...と指摘している。(c)AFP/Name": the article's last sentence, signed
     keys, key_heads = R.strip_bullets(texts, heads)
     mark_repeats(rules, words, keys, key_heads)
