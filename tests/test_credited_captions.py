@@ -21,6 +21,13 @@ def _page(headline: str, body: list[str], *inserted: str) -> str:
     return "\n\n".join(["Home", "News", "Sport", headline, *body[:2], *inserted, *body[2:], "Privacy Policy"])
 
 
+def assert_removed_as_caption(headline: str, body: list[str], line: str) -> None:
+    """The line, set between the body's second and third paragraphs, goes as a caption, and the body stays."""
+    cleaned = clean_text(_page(headline, body, line), OPTIONS)
+    assert list(cleaned.paragraphs) == body
+    assert {r.rule for r in cleaned.removed if r.text == line} == {"pattern:caption"}
+
+
 @pytest.mark.parametrize("headline, body, caption, credit", [
     ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE,
      "Bürgermeisterin Anna Berger bei ihrer Rede im Rathaus am Montag.", "Foto: Jan Roth (Keystone)"),
@@ -68,18 +75,14 @@ BODY_DE_LONG = [f"{a} Das sagte die Stadt am Dienstag." for a in COUNCIL_BODY_DE
 ])
 def test_a_german_picture_rights_credit_is_a_caption(line):
     """"Bildrechte:" (picture rights) names a photo's credit as "Foto:" and "Bildquelle:" do."""
-    cleaned = clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", BODY_DE_LONG, line), OPTIONS)
-    assert list(cleaned.paragraphs) == BODY_DE_LONG
-    assert {r.rule for r in cleaned.removed if r.text == line} == {"pattern:caption"}
+    assert_removed_as_caption("Stadtrat beschließt Haushalt für mehr Busse", BODY_DE_LONG, line)
 
 
 @pytest.mark.parametrize("line", ["Quelle: dpa, Landesregierung", "Bron: BELGA", "Kilde: Store norske leksikon",
                                   "Источник: ТАСС"])
 def test_a_short_line_naming_its_source_is_a_credit(line):
     """"Quelle:", "Bron:", "Kilde:", "Источник:" open an agency's or a chart's credit."""
-    cleaned = clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", BODY_DE_LONG, line), OPTIONS)
-    assert list(cleaned.paragraphs) == BODY_DE_LONG
-    assert {r.rule for r in cleaned.removed if r.text == line} == {"pattern:caption"}
+    assert_removed_as_caption("Stadtrat beschließt Haushalt für mehr Busse", BODY_DE_LONG, line)
 
 
 def test_a_source_inside_a_paragraph_is_the_articles():
@@ -115,9 +118,7 @@ def test_a_line_that_names_an_agency_in_words_stays(line):
     "Image source, Getty Images",
 ])
 def test_a_line_under_a_screen_reader_caption_label_is_a_caption(line):
-    cleaned = clean_text(_page("Council approves budget for more buses", COUNCIL_BODY, line), OPTIONS)
-    assert list(cleaned.paragraphs) == COUNCIL_BODY
-    assert {r.rule for r in cleaned.removed if r.text == line} == {"pattern:caption"}
+    assert_removed_as_caption("Council approves budget for more buses", COUNCIL_BODY, line)
 
 
 def test_a_sentence_about_image_captions_stays():

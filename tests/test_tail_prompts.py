@@ -100,18 +100,23 @@ def test_an_app_the_article_is_about_stays(last):
     assert list(cleaned.paragraphs) == body
 
 
+def _html_article(paragraphs: list[str]):
+    """The HTML cleaner's reading of a page whose <article> holds these paragraphs."""
+    from ingest.clean.html import clean_html
+
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = f"""<!DOCTYPE html><html><head><title>Council approves budget for more buses - Daily Courier</title></head>
+<body><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<article><h1>Council approves budget for more buses</h1>{body}</article>
+<footer><p>© 2026 Daily Courier. All rights reserved.</p></footer></body></html>"""
+    return clean_html(page, OPTIONS)
+
+
 def test_an_extractors_reading_loses_the_prompt_the_classifier_told():
     """trafilatura keeps a prompt inside the <article> as a paragraph; the line classifier, which
     reads the page's lines, tells it as the site's prompt, and the HTML body loses it too."""
-    from ingest.clean.html import clean_html
-
     prompt = "Follow The Daily Courier on Twitter and Instagram and on Facebook for the latest news."
-    paragraphs = "".join(f"<p>{p}</p>" for p in [*COUNCIL_BODY, prompt])
-    page = f"""<!DOCTYPE html><html><head><title>Council approves budget for more buses - Daily Courier</title></head>
-<body><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
-<article><h1>Council approves budget for more buses</h1>{paragraphs}</article>
-<footer><p>© 2026 Daily Courier. All rights reserved.</p></footer></body></html>"""
-    cleaned = clean_html(page, OPTIONS)
+    cleaned = _html_article([*COUNCIL_BODY, prompt])
     assert list(cleaned.paragraphs) == COUNCIL_BODY
     assert {r.rule for r in cleaned.removed if r.text == prompt} == {"phrase:subscribe"}
 
@@ -359,14 +364,7 @@ PROFILE_LINES = ["เฟซบุ๊ก https://fb.me/dailycourier", "Twitter: t
 def test_the_sites_pages_on_social_networks_under_an_html_article_go():
     """An extractor keeps the site's follow and donation links under the article, each a name and
     an address or a handle, in whatever language the name is written."""
-    from ingest.clean.html import clean_html
-
-    paragraphs = "".join(f"<p>{p}</p>" for p in [*COUNCIL_BODY, *PROFILE_LINES])
-    page = f"""<!DOCTYPE html><html><head><title>Council approves budget for more buses - Daily Courier</title></head>
-<body><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
-<article><h1>Council approves budget for more buses</h1>{paragraphs}</article>
-<footer><p>© 2026 Daily Courier. All rights reserved.</p></footer></body></html>"""
-    cleaned = clean_html(page, OPTIONS)
+    cleaned = _html_article([*COUNCIL_BODY, *PROFILE_LINES])
     assert list(cleaned.paragraphs) == COUNCIL_BODY
     assert {r.rule for r in cleaned.removed if r.text in PROFILE_LINES} == {"phrase:subscribe"}
 
