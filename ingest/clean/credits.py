@@ -113,8 +113,9 @@ _IMAGE_FILE = re.compile(r"(?:[^\s/\\.]++\.)++(?:jpe?g|png|gif|webp|avif|svg|bmp
 
 
 def image_file_name(line: str) -> bool:
-    """Whether the stripped line is an image's file name and nothing else."""
-    return _IMAGE_FILE.fullmatch(line) is not None
+    """Whether the stripped line is an image's file name and nothing else (one with no dot is
+    none, told without the regex)."""
+    return "." in line and _IMAGE_FILE.fullmatch(line) is not None
 
 
 # A caption that places the people or things its photo shows (vocabulary.POSITION_MARKERS in

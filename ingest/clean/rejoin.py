@@ -194,7 +194,7 @@ def _stands_alone(line: str) -> bool:
     ("google.JPG" under a headline: credits.image_file_name) or a link to the previous or next
     article (_ADJACENT_ARTICLE). The cheap tests first: most such lines are prose."""
     if " " not in line:
-        return "." in line and image_file_name(line)
+        return image_file_name(line)
     return line.find(":", 0, ADJACENT_REACH) >= 0 and _ADJACENT_ARTICLE.match(line) is not None
 
 

@@ -181,7 +181,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             rules[i] = R.CAPTION
         elif rules[i] is None and words[i] >= 2 * R.SAID_OVER_MIN_WORDS and R.said_over(texts[i], words[i]):
             rules[i] = R.TEASER  # a link's card, its headline written over
-        elif rules[i] is None and words[i] == 1 and "." in texts[i] and image_file_name(texts[i]):
+        elif rules[i] is None and words[i] == 1 and image_file_name(texts[i]):
             rules[i] = R.CAPTION  # an image's file name where the image did not load
         elif signed and words[i] >= min_words and ("©" in (tail := texts[i][-CREDIT_MAX_CHARS:]) or "(c)" in tail) \
                 and signed_sentence(texts[i]):
