@@ -84,3 +84,34 @@ def test_the_article_after_a_comments_link_under_its_lead_stays():
                         "compartir", "Comentarios", *SPANISH_STORY[1:], *more, *teasers])
     cleaned = clean_text(page, OPTIONS)
     assert list(cleaned.paragraphs) == SPANISH_STORY + more
+
+
+# Each comment under a head that repeats the post's title beside its date, time and author, as
+# blog engines print them: too many words for a date line, still each comment's stamp.
+STAMPED_THREAD = [
+    "Re: Ferry timetable changes 2021-03-12 14:05 harbourwatch",
+    "Good to know before the holidays. The early boat was always full on Fridays anyway.",
+    "Re: Ferry timetable changes 2021-03-12 15:31 Mira K.",
+    "Does the new timetable also apply to the island's second pier? Nobody at the office could tell me.",
+    "Re: Ferry timetable changes 2021-03-13 09:12 harbourwatch",
+    "It does, according to the notice at the terminal. The last boat now leaves twenty minutes earlier.",
+]
+
+
+def test_comments_under_heads_with_their_time_after_a_comments_heading_are_no_article():
+    page = "\n\n".join(["Portada", "Anticorrupción decidirá en Madrid si recurre", *SPANISH_STORY, "Comments",
+                        *STAMPED_THREAD, "Aviso legal"])
+    cleaned = clean_text(page, OPTIONS)
+    assert list(cleaned.paragraphs) == SPANISH_STORY
+    assert all(r.rule == "end-marker" for r in cleaned.removed if r.text in STAMPED_THREAD)
+
+
+def test_a_timed_entry_of_the_article_after_a_comments_link_is_no_comment_head():
+    # one stamped line after a "Comments" link in the share row is the article's own timeline
+    more = ["Update 2021-03-12 14:05: the court has confirmed the date of the hearing for next week.",
+            "La defensa presentará un recurso contra la citación antes de que termine el plazo de cinco días.",
+            "Los partidos de la oposición pidieron explicaciones al gobierno en la sesión de control de hoy."]
+    page = "\n\n".join(["Portada", "Anticorrupción decidirá en Madrid si recurre", SPANISH_STORY[0],
+                        "Comments", *SPANISH_STORY[1:], *more])
+    cleaned = clean_text(page, OPTIONS)
+    assert list(cleaned.paragraphs) == SPANISH_STORY + more

@@ -11,7 +11,7 @@ from datetime import datetime
 import pytest
 
 from conftest import COUNCIL_BODY
-from ingest.clean.dates import find_date
+from ingest.clean.dates import find_date, stamp_line
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
 
@@ -64,3 +64,16 @@ def test_a_date_in_the_body_is_not_the_published_date():
     text = page("Jane Porter Lifestyle Writer").replace(
         COUNCIL_BODY[0], COUNCIL_BODY[0] + " The vote was on 3 May 2019.")
     assert clean_text(text, CleanOptions()).published is None
+
+
+@pytest.mark.parametrize("line, stamp", [
+    ("# re: 很高兴入住博客堂 2004-12-27 12:55 scong", True),
+    ("Maciej F. October 27, 2011 at 5:44 AM", True),
+    ("由作者张贴 @ 2005-06-14 03:25:55 (370)", True),
+    ("October 27, 2011", False),  # a date, no time: a date line's, not a stamp's
+    ("The meeting began at 10:30 and lasted until noon.", False),  # a time, no date
+    ("Kickoff 2011-10-27 at 19:30 in the old stadium, with tickets on sale at the gate from Monday "
+     "morning onwards and more to follow.", False),  # too long for a stamp
+])
+def test_a_stamp_is_a_short_line_with_a_date_and_a_time_of_day(line, stamp):
+    assert stamp_line(line, latest=datetime(2026, 1, 1)) is stamp

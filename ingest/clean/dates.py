@@ -234,6 +234,17 @@ def date_line(line: str, latest: datetime | None = None, other_words: int = DATE
     return _date_of(short, tokens, latest) is not None
 
 
+# A time of day ("12:55", "03:25:55"): a post's or a comment's stamp holds one beside its date.
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+
+
+def stamp_line(line: str, latest: datetime | None = None) -> bool:
+    """Whether the line is a comment's or a post's stamp: a short line (find_date) that states a
+    date and a time of day, whatever else it holds ("# re: Title 2004-12-27 12:55 Name", "Name
+    says: 3 June 2019 at 10:15")."""
+    return _CLOCK.search(line) is not None and find_date(line, latest) is not None
+
+
 def _dotted_date(line: str) -> date | None | bool:
     """The date of the first "05.06.2025" in the line; None if there is none, False if
     it is no calendar day."""

@@ -18,6 +18,7 @@ from collections import Counter
 from itertools import accumulate, islice
 
 from . import rules as R
+from .dates import stamp_line
 from .lines import CLOSERS, lines_holding
 from .scripts import ends_unpunctuated
 from .trie import trie
@@ -91,6 +92,7 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
         return True  # readers' comments follow, in sentences as long as the article's
     prose = paragraphs = markers = stamped = 0
     resumed = 0.0
+    comments = rules[i] == R.COMMENTS
     # No line after it has a rule: the marker's word is the article's ("Comment" heading a
     # table's column), and the article is the rest of the block, however far it resumes.
     after = rules[i + 1:end]
@@ -99,12 +101,14 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
         rule = rules[j]
         if rule is not None:
             markers += prose > 0 and is_end_marker(rule, texts[j])
-            stamped += rule == R.TIMESTAMP and paragraphs < RESUME_LINES
+            stamped += paragraphs < RESUME_LINES and (rule == R.TIMESTAMP or comments and stamp_line(texts[j]))
+        elif comments and paragraphs < RESUME_LINES and stamp_line(texts[j]):
+            stamped += 1  # a comment's head: its title or author beside its date and time
         elif (ends[j] or lined) and words[j] >= min_words and scores[j] > 0:
             prose += 1 + len(_INNER_END.findall(texts[j], 0, _SENTENCES_REACH))
             paragraphs += 1
             resumed += scores[j]
-    if rules[i] == R.COMMENTS and stamped >= COMMENT_STAMPS:  # each comment under its time ("Hace 28 minutos")
+    if comments and stamped >= COMMENT_STAMPS:  # each comment under its time ("Hace 28 minutos")
         return True
     return not (prose >= RESUME_LINES and resumed >= RESUME_FRACTION * before and markers <= 1)
 
