@@ -3,6 +3,8 @@ each test builds a page with the mechanism and checks that the article's lines s
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
 
@@ -108,3 +110,22 @@ def test_a_private_use_character_after_a_full_stop_hides_no_sentence_end():
             "少年时代(1)(2004/10/10 17:06)", "少年时代(2)(2004/10/10 17:06)", "版权所有 新浪网"]
     page = "\n\n".join(["投身外交_读书频道_新浪网", *menu[:1], "投身外交", *opening, *rest, *menu[1:]])
     assert clean_text(page, OPTIONS).paragraphs == (*opening, *rest)
+
+
+@pytest.mark.parametrize("last", ["这是我想提出的一个值得深入研究的课题。□", "He never went back to the valley. ■",
+                                  "“We will be back next spring,” she said.∎"])
+def test_an_end_mark_after_the_last_sentence_hides_no_sentence_end(last):
+    """Magazines close an article with a tombstone after its last full stop; the line still
+    ends a sentence. A menu's label with the mark and no full stop does not."""
+    from ingest.clean.lines import sentence_ends
+    assert sentence_ends([last, "专题 □", "Sections ■"]) == [True, False, False]
+
+
+def test_the_last_paragraph_with_its_end_mark_stays_and_joins_no_line_after_it():
+    """The paragraph that closes with "。□" is the article's last, and the line after it (the
+    magazine's issue) does not run on into it."""
+    body = ["这几年来，城里的年轻人越来越多地选择在周末去郊外的小村子里住上两天，看看山水，也帮农户干点活。",
+            "村里的老人说，以前一到冬天，整个村子就只剩下老人和孩子，现在周末常常热闹得像过年一样。",
+            "这样的变化能不能持续下去，还要看村子能不能留住年轻人，这是一个值得深入研究的问题。□"]
+    page = "\n\n".join(["首页 > 文章", "周末去乡下", *body, "——《城乡》杂志1998年3月号", "版权所有"])
+    assert clean_text(page, OPTIONS).paragraphs[:3] == tuple(body)

@@ -24,6 +24,16 @@ _TERMINAL = frozenset(".!?…。！？．｡؟۔।॥։።။។")
 SENTENCE_MARKS = _TERMINAL  # (the guard and ingest.clean.rejoin tell a sentence by the same marks)
 CLOSERS = "\"'”’»)]】」』）*"
 _CLOSER_SET = frozenset(CLOSERS)
+# An end mark after an article's last sentence, as magazines print it ("... the end. ■",
+# "...的课题。□"): the line still ends a sentence.
+TOMBSTONES = "□■∎◼◾"
+_TOMBSTONE_SET = frozenset(TOMBSTONES)
+
+
+def last_mark(line: str) -> str:
+    """The line's last character before its closing quotes or brackets and an end mark after
+    them (TOMBSTONES): its full stop if it ends a sentence. "" for an empty line."""
+    return line.rstrip(TOMBSTONES).rstrip().rstrip(CLOSERS)[-1:]
 _last = itemgetter(-1)
 first = itemgetter(0)  # a line's first character
 
@@ -199,6 +209,8 @@ def sentence_ends(texts: list[str], words: list[int] | None = None,
     ends = list(map(_TERMINAL.__contains__, lasts))
     for i in compress(count(), map(_CLOSER_SET.__contains__, lasts)):
         ends[i] = texts[i].rstrip(CLOSERS)[-1:] in _TERMINAL or _credit_after_sentence(texts[i])
+    for i in compress(count(), map(_TOMBSTONE_SET.__contains__, lasts)):
+        ends[i] = last_mark(texts[i]) in _TERMINAL
     if words is not None:
         for i, line in enumerate(texts):
             if not ends[i] and words[i] >= min_words and ends_unpunctuated(line):

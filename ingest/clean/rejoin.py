@@ -16,7 +16,7 @@ from operator import itemgetter
 
 from .credits import image_file_name
 from .linkhints import ends_with_hint
-from .lines import CLOSERS, SENTENCE_MARKS, TRUNCATED
+from .lines import CLOSERS, SENTENCE_MARKS, TRUNCATED, last_mark
 from .scripts import WIDE_CHARS, columns, joins_without_space
 from .vocabulary import ADJACENT_ARTICLE_MARKERS
 
@@ -260,7 +260,7 @@ def _wrapped_on(texts: list[str], p: int, k: int, filled: set[int]) -> bool:
     last = texts[p].rstrip(CLOSERS)
     if last.endswith(TRUNCATED):
         return False
-    return last[-1:] not in NO_WRAP_END or texts[k].rstrip(CLOSERS)[-1:] in NO_WRAP_END or k + 1 in filled
+    return last_mark(last) not in NO_WRAP_END or last_mark(texts[k]) in NO_WRAP_END or k + 1 in filled
 
 
 # A link's text on a line of its own, between two pieces of its sentence, has at most this
@@ -353,7 +353,7 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
                 total[r] += words[k]
             continue  # else the link starts its sentence ("気象庁" + "は...")
         if ((total[r] >= 5 or k in mid or words[k] >= FRAGMENT_MIN_WORDS and heads[k].islower())
-                and texts[p].rstrip(CLOSERS)[-1:] not in NO_WRAP_END and texts[r][0] not in _NO_JOIN_START
+                and last_mark(texts[p]) not in NO_WRAP_END and texts[r][0] not in _NO_JOIN_START
                 or saved_widths and k in filled and total[r] >= 5 and _wrapped_on(texts, p, k, filled)):
             root[k] = r
             total[r] += words[k]
