@@ -30,6 +30,9 @@ _SPACED = [name for name in SITE_SELF_NAMES if name.isascii() or " " in name or 
 _SELF = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _SPACED)) + r")(?!\w)|"
                    + "|".join(map(re.escape, sorted(set(SITE_SELF_NAMES) - set(_SPACED)))))
 _STEMS = [(stem, probe(stem)) for stem in COOKIE_STEMS]
+# A cookie panel's paragraph is at most some 900 characters long on the pages read; a longer line
+# that names cookies is an article's (a story saved as one line), and is not searched for names.
+NOTICE_MAX_CHARS = 2000
 
 
 def cookie_notices(page: str, starts: list[int], lows: list[str]) -> list[int]:
@@ -40,4 +43,4 @@ def cookie_notices(page: str, starts: list[int], lows: list[str]) -> list[int]:
     one is found in are tried against the site's names. (A word of a script the page lacks
     is not searched for: scripts.probe.)"""
     found = lines_holding(page, starts, (stem for stem, char in _STEMS if not char or char in page))
-    return sorted(k for k in found if 0 <= k < len(lows) and _SELF.search(lows[k]))
+    return sorted(k for k in found if 0 <= k < len(lows) and len(lows[k]) <= NOTICE_MAX_CHARS and _SELF.search(lows[k]))
