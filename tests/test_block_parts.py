@@ -134,3 +134,41 @@ def test_lines_the_page_repeats_elsewhere_still_cut_an_opening_off():
     cleaned = clean_text(page, OPTIONS)
     assert OPENING[0] not in cleaned.paragraphs
     assert cleaned.paragraphs[-3:] == tuple(LONG[9:12])
+
+
+# A listicle: an introduction, then numbered facts, each a sentence, each under a photo's credit
+# and above an embed the reader's settings blocked.
+INTRO = ["The bridge over the estuary opened to traffic on Monday after eleven years of work.",
+         "Engineers say it is one of the most complex structures ever built in the region.",
+         "Its builders spent most of those years underwater, laying the foundations of its towers.",
+         "To show its scale, we have collected a few figures about the bridge and its construction."]
+FACTS = ["1. The bridge is 4.2 kilometres long, the longest of its kind in the country.",
+         "2. Its two towers rise 210 metres above the water at high tide.",
+         "3. More than 90,000 tonnes of steel went into its deck and cables.",
+         "4. Up to 60,000 vehicles a day are expected to cross it by the end of the decade."]
+BLOCKED = ["External content unavailable", "Your privacy settings prevent this content from loading.",
+           "Change settings"]
+
+
+def _listicle(facts: list[str]) -> str:
+    lines = [HEADLINE + " | Town Courier", *MENU, HEADLINE, *INTRO, "The bridge in figures"]
+    for fact in facts:
+        lines += ["Photo: Jane Roe/Agency", fact, *BLOCKED]
+    return "\n\n".join(lines + FOOTER)
+
+
+def test_a_listicles_numbered_facts_between_photos_and_embeds_stay():
+    cleaned = clean_text(_listicle(FACTS), OPTIONS)
+    assert set(FACTS) <= set(cleaned.paragraphs)
+    assert cleaned.paragraphs[:len(INTRO)] == tuple(INTRO)
+    assert not set(MENU + FOOTER) & set(cleaned.paragraphs)
+
+
+def test_numbered_lines_that_are_no_list_of_the_article_stay_out():
+    """Two numbered sentences are no chain, and numbered lines that are no sentences (a "most
+    read" box's headlines) continue no article."""
+    two = clean_text(_listicle(FACTS[:2]), OPTIONS)
+    assert FACTS[1] not in two.paragraphs
+    headlines = [fact.rstrip(".") for fact in FACTS]
+    page = "\n\n".join([HEADLINE + " | Town Courier", *MENU, HEADLINE, *INTRO, "Most read", *headlines, *FOOTER])
+    assert not set(headlines) & set(clean_text(page, OPTIONS).paragraphs)

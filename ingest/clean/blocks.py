@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from . import rules as R
-from .labels import is_end_marker
+from .labels import is_end_marker, item_number
 from .scoring import REPEAT_SCORE
 
 # A run of non-content lines costs this much more for each line it already has.
@@ -107,6 +107,34 @@ def extend_block(end: int, scores: list[float], rules: list, texts: list[str], w
     return best
 
 
+
+
+# A listicle's numbered items ("1. Evergrande owned more than 1,300 projects."), each a sentence,
+# with a photo, its credit and an embed's notice between two of them: a chain of at least
+# NUMBERED_MIN_ITEMS items numbered on from the body's last numbered sentence (or from 1), each at
+# most NUMBERED_GAP items after the one before, continues the article past the block's end.
+NUMBERED_MIN_ITEMS = 3
+NUMBERED_GAP = 10
+
+
+def extend_numbered(start: int, end: int, rules: list, texts: list[str], ends: list[bool]) -> int:
+    """The body block's end moved past the numbered items that continue its list (see
+    NUMBERED_MIN_ITEMS), or `end`."""
+    expect = None
+    for i in range(end - 1, start - 1, -1):  # the body's last numbered sentence
+        if ends[i] and (number := item_number(texts[i])):
+            expect = (number[0] + 1, number[1])
+            break
+    chain: list[int] = []
+    last, n = end - 1, len(texts)
+    i = end
+    while i < n and i - last <= NUMBERED_GAP:
+        if ends[i] and rules[i] is None and (number := item_number(texts[i])) \
+                and (number == expect if expect else number[0] == 1):
+            chain.append(i)
+            last, expect = i, (number[0] + 1, number[1])
+        i += 1
+    return chain[-1] + 1 if len(chain) >= NUMBERED_MIN_ITEMS else end
 
 
 MERGE_GAP = 60
@@ -355,6 +383,7 @@ def find_block(scores: list[float], positive: list[int], rules: list, texts: lis
             # lines between (a chart): that block is its next part, not a notice or the next story.
             start, end = merge_blocks(scores, positive, rules, texts, start, end, best, gaps, share)
         end = extend_block(end, scores, rules, texts, words, ends)
+        end = extend_numbered(start, end, rules, texts, ends)
     return start, end, gaps
 
 

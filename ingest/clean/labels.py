@@ -125,7 +125,7 @@ def _sub_heading(texts: list[str], i: int) -> bool:
 _ITEM_NUMBER = re.compile(r"(\d{1,3})([.)])\s")
 
 
-def _item_number(text: str) -> tuple[int, str] | None:
+def item_number(text: str) -> tuple[int, str] | None:
     """The number and mark a line opens with ("12." -> (12, ".")), or None."""
     m = _ITEM_NUMBER.match(text)
     return (int(m.group(1)), m.group(2)) if m else None
@@ -135,7 +135,7 @@ def _next_item(text: str, listed: tuple[int, str] | None) -> bool:
     """Whether the line opens with the number after `listed`, with the same mark."""
     if listed is None or not text[:1].isdigit():
         return False
-    return _item_number(text) == (listed[0] + 1, listed[1])
+    return item_number(text) == (listed[0] + 1, listed[1])
 
 
 def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[float], rules: list,
@@ -201,7 +201,7 @@ def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[
         after_marker = False
         labels[i] = None
         if texts[i][:1].isdigit():
-            listed = _item_number(texts[i]) or listed
+            listed = item_number(texts[i]) or listed
         if scores[i] > 0:
             body_score += scores[i]
     labels[:start] = [rule or R.DENSITY for rule in islice(rules, start)]

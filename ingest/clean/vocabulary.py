@@ -226,7 +226,7 @@ RELATED_PHRASES = (
     r"(?:autres|derniers|dernières) (?:articles|actualités|infos)(?: .{1,40})?|"
     r"(?:altre|ultime) (?:notizie|articoli)(?: .{1,40})?|(?:outras|mais|últimas) (?:notícias|matérias)(?: .{1,40})?|"
     r"(?:meer|andere|laatste) (?:nieuws|artikelen|berichten)(?: .{1,40})?|"
-    r"das könnte dich auch interessieren|lies auch|explore further|"
+    r"das könnte dich auch interessieren|lies auch|lest auch|explore further|"
     # "read more" in other languages
     r"weiterlesen|mehr lesen|lire la suite|leer más|leggi di più|leia mais|lees meer|läs mer|les mer|"
     r"læs mere|lue lisää|czytaj więcej|číst dál|devamını oku|читать далее|続きを読む|阅读全文|"
@@ -419,7 +419,7 @@ INLINE_MARKERS_HEADLINE = (
     "puede interesarte", "le recomendamos", "te recomendamos", "recomendamos", "puedes leer",
     "también puedes leer", "noticia relacionada", "más información", "infórmate más", "informate más",
     "leia", "leia mais", "leia ainda", "veja", "veja também", "saiba mais", "confira", "assista",
-    "lies", "lies auch", "lies mehr", "auch interessant", "passend dazu", "mehr dazu", "siehe auch", "lesen sie",
+    "lies", "lies auch", "lest auch", "lies mehr", "auch interessant", "passend dazu", "mehr dazu", "siehe auch", "lesen sie",
     "à lire", "à lire aussi", "à lire également", "voir aussi",
     "à voir", "à voir aussi", "leggi", "leggi anche", "vedi anche", "guarda", "guarda anche",
     "potrebbe interessarti", "approfondisci", "lees", "lees ook", "lees meer", "bekijk ook", "zie ook",
