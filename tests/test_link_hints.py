@@ -81,6 +81,25 @@ def test_a_share_row_of_hinted_buttons_under_the_article_is_removed():
     assert all(removed.get(line) == UI for line in SHARE_ROW), removed
 
 
+def test_a_box_of_hinted_links_goes_whole_however_long_its_links():
+    """Job offers between two of the article's paragraphs, each "Title (m/w/d) Employer (opens in
+    new window)": the long ones are links too, next to the short ones; the article's own long
+    sentence that ends with a hinted link stays."""
+    offers = ["Fachkraft Hafenlogistik (m/w/d) Hafenbetriebe Nord (öffnet im neuen Fenster)",
+              "Sachbearbeiter/in für Fahrgastrechte und Beschwerdemanagement im Kundenservice des Fährbetriebs "
+              "(m/w/d) Reederei Insel- und Küstenschifffahrt GmbH (öffnet im neuen Fenster)",
+              "Kapitän/in (m/w/d) Fährlinie Süd (öffnet im neuen Fenster)"]
+    own = ("Die Verwaltung hat den vollständigen Fahrplan mit allen Abfahrtszeiten der Schiffe und der Busse "
+           "auf ihrer Seite veröffentlicht (öffnet im neuen Fenster)")
+    assert len(offers[1].split()) > HINTED_MAX_WORDS
+    page = "\n\n".join(["Fähren fahren öfter - Inselblog", "Fähren fahren öfter", *STORY[:2], "Neue Stellen",
+                         *offers, *STORY[2:], own])
+    cleaned = clean_document(RawDocument("blog.txt", "0", TEXT, page.encode(), page, "test"), CleanOptions())
+    assert not set(map(without_hints, offers)) & set(cleaned.paragraphs)
+    assert set(STORY) | {without_hints(own)} <= set(cleaned.paragraphs)
+    assert {r.rule for r in cleaned.removed if r.text in offers} == {UI}
+
+
 def test_a_hint_inside_the_article_goes_and_its_sentence_stays():
     """A site that writes hints writes them on its menu's links too: those tell the cleaner to
     look for hints in the body (a text without a hinted line is not searched for one)."""

@@ -79,10 +79,10 @@ _INNER_HINTS = tuple((opening, re.compile(re.escape(opening) + r"\s*+" + _BRACKE
                      for opening in "([（") + ((",", re.compile(r",\s*+" + _HINT + r"(?!\w)", re.IGNORECASE)),)
 
 
-def ends_with_hint(line: str, n_words: int) -> bool:
+def ends_with_hint(line: str, n_words: int, most: int = HINTED_MAX_WORDS) -> bool:
     """Whether a line of `n_words` words is a link alone on its line: it ends with a hint and
-    has at most HINTED_MAX_WORDS words. (Only its last TAIL_CHARS characters are read.)"""
-    if n_words > HINTED_MAX_WORDS:
+    has at most `most` words. (Only its last TAIL_CHARS characters are read.)"""
+    if n_words > most:
         return False
     tail = line[-TAIL_CHARS:].lower()
     return tail.rstrip(" .").endswith(_LAST) and _ENDS_WITH_HINT.search(tail) is not None
@@ -96,6 +96,26 @@ def links_hinted(texts: list[str], words: list[int], rules: list) -> bool:
     if _UI not in rules:
         return False
     return any(ends_with_hint(texts[i], words[i]) for i in compress(count(), map(eq, rules, repeat(_UI))))
+
+
+# A longer line that ends with a hint is a link too when it stands in a run of hinted links (a
+# box of job offers, each "Title (m/w/d) Employer (opens in new window)"): up to this many words.
+HINTED_RUN_MAX_WORDS = 40
+
+
+def label_hinted_runs(texts: list[str], words: list[int], rules: list) -> None:
+    """Give rule "phrase:ui" to each line of up to HINTED_RUN_MAX_WORDS words with no rule that
+    ends with a hint and stands next to a hinted link (or to such a line in its turn)."""
+    if _UI not in rules:
+        return
+    linked = [i for i in compress(count(), map(eq, rules, repeat(_UI))) if ends_with_hint(texts[i], words[i])]
+    n = len(texts)
+    for i in linked:
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < n and rules[j] is None and ends_with_hint(texts[j], words[j], HINTED_RUN_MAX_WORDS):
+                rules[j] = _UI
+                j += step
 
 
 def without_hints(text: str) -> str:

@@ -86,7 +86,7 @@ from ..models import RemovedLine
 from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, word_run_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
 from .scripts import has_unspaced
 from .spacing import close_inline_gaps
-from .linkhints import links_hinted, without_hints
+from .linkhints import label_hinted_runs, links_hinted, without_hints
 
 if TYPE_CHECKING:
     from .model import LineModel
@@ -164,6 +164,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     rules = match_lines(texts, words, other_spaces and has_wide_spaces(text))
     R.comment_headings(texts, heads, words, rules)  # "5 Kommentare zu „Title“"
     R.split_bylines(texts, heads, words, rules)  # "By" over "Jane Roe"
+    label_hinted_runs(texts, words, rules)  # a box of links, each with its hint, some long
     if links is not None:
         for i in mostly_links(nos, texts, members, links):
             if rules[i] is None:
