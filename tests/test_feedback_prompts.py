@@ -49,6 +49,29 @@ def test_a_typo_report_prompt_is_told_by_its_keys(line):
     assert match_line(line, len(line.split())) == "phrase:feedback"
 
 
+@pytest.mark.parametrize("line", [
+    "Sie haben einen Fehler gefunden?", "Found a typo?", "Spotted an error in this story? Let us know.",
+    "Vous avez repéré une erreur ?", "Нашли ошибку?", "发现错误？",
+])
+def test_a_question_whether_the_reader_found_a_mistake_is_a_typo_report(line):
+    assert match_line(line, len(line.split())) == "phrase:feedback"
+
+
+@pytest.mark.parametrize("line", [
+    "Who found the error in the accounts, and when did the minister first learn of it?",  # too long
+    "Why is the error rate so high?",  # no finding
+    "Did you find the report useful?",  # no mistake
+])
+def test_other_questions_about_mistakes_or_finding_are_no_typo_report(line):
+    assert match_line(line, len(line.split())) is None
+
+
+def test_a_typo_report_question_under_the_article_goes_with_its_prompt():
+    widget = ["Fehler entdeckt?", "Wir freuen uns über eine Mail an die Redaktion!"]
+    cleaned = clean_text(_page("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE, widget), OPTIONS)
+    assert list(cleaned.paragraphs) == COUNCIL_BODY_DE
+
+
 def test_a_short_question_over_the_typo_report_goes_with_it():
     # "Error in the article?" (in Latvian) over the widget's prompt: it heads the widget, not the article
     question, prompt = "Kļūda rakstā?", "Select the text and press Ctrl+Enter to send the mistake to the editor!"

@@ -48,7 +48,7 @@ from .disclosures import ANCHORS, DISCLOSURE_MAX_WORDS, disclosure
 from .scripts import probe
 from .vocabulary import (ARTICLE_DETERMINERS, ARTICLE_NOUNS, CONSENT_WORDS, EMBED_ANCHORS, EMBED_CREDITS, EMBED_LINES,
                          EMBED_NAMES, FORM_REQUIRED, READING_ANCHORS, READING_TIME, READING_UNITS, SCRIPT_ASKS,
-                         SCRIPT_NAMES)
+                         SCRIPT_NAMES, TYPO_NOUNS, TYPO_UNSPACED, TYPO_VERBS)
 
 EMBED = "phrase:embed"
 CONTACT = "phrase:contact"
@@ -151,8 +151,26 @@ def _reading(low: str, n_words: int) -> bool:
             and any(map(str.isdigit, low)))
 
 
+# A typo-report widget's question has at most this many words before its "?".
+TYPO_QUESTION_MAX_WORDS = 8
+_TYPO_NOUN = re.compile(r"\b(?:" + "|".join(map(re.escape, TYPO_NOUNS)) + ")|" + "|".join(TYPO_UNSPACED[0]))
+_TYPO_VERB = re.compile(r"\b(?:" + "|".join(map(re.escape, TYPO_VERBS)) + ")|" + "|".join(TYPO_UNSPACED[1]))
+
+
+def _typo_question(low: str) -> bool:
+    """Whether the lower-cased line asks whether the reader found a mistake in the article
+    ("Found a typo?", "Sie haben einen Fehler gefunden?"): a short question with a word for a
+    mistake and one for finding it."""
+    q = low.find("?")
+    if q < 0 and (q := low.find("？")) < 0:
+        return False
+    question = low[:q]
+    return (question.count(" ") < TYPO_QUESTION_MAX_WORDS and _TYPO_NOUN.search(question) is not None
+            and _TYPO_VERB.search(question) is not None)
+
+
 def _asks(low: str, n_words: int) -> bool:
-    return "?" in low and _feedback(low)
+    return "?" in low and _feedback(low) or _typo_question(low)
 
 
 # The keys a typo-report widget names: "Ctrl+Enter", "Ctrl + Enter", "Ctrl-Enter".
@@ -229,6 +247,7 @@ def page_notices(page: str, starts: list[int], lows: list[str], n_words: list[in
             if 0 <= k <= last and n_words[k] <= FORM_LABEL_MAX_WORDS:
                 kinds[k] = kinds.get(k, 0) | 1 << _FORM
     scan("?", NOTICE_MAX_WORDS, 1 << _ASKED)  # most lines with one are the article's questions
+    scan("？", NOTICE_MAX_WORDS, 1 << _ASKED)
     notices = []
     for k in sorted(kinds):
         bits, low, n = kinds[k], lows[k], n_words[k]

@@ -625,6 +625,17 @@ SITE_SELF_NAMES = (
 # "War der Artikel nützlich?", "Like this story?", "Would you like to comment on this article?",
 # "Fanden Sie diesen Artikel nützlich?"): a rating, sharing or donation widget under it. The
 # article's names, and the words that make one the page's own (a determiner, "our"), lower case.
+# A typo-report widget's question ("Found a typo?", "Sie haben einen Fehler gefunden?", "Нашли
+# ошибку?", "Vous avez repéré une erreur ?"): a word for a mistake and a verb of finding it, as
+# the beginnings of words (inflections follow), and the same words in scripts without spaces.
+TYPO_NOUNS = ("typo", "error", "mistake", "fehler", "tippfehler", "erreur", "faute", "coquille", "errore",
+              "refuso", "erro", "fout", "feil", "fejl", "virhe", "błąd", "chyb", "ошибк", "опечатк", "hata",
+              "hiba", "grešk", "napak")
+TYPO_VERBS = ("found", "find", "spot", "notice", "gefunden", "entdeckt", "bemerkt", "trouvé", "repéré",
+              "encontr", "visto", "trovato", "notato", "gevonden", "hittat", "funnet", "fundet", "fandt",
+              "löys", "huomas", "znalaz", "zauważy", "našl", "нашли", "заметили", "buldu", "fark et", "talált",
+              "pronaš", "našel")
+TYPO_UNSPACED = (("错误", "错别字", "誤字", "脱字", "오타", "오류"), ("发现", "見つけ", "발견"))
 ARTICLE_NOUNS = frozenset(("article", "story", "post", "artikel", "beitrag", "artículo", "nota", "articolo",
                            "artigo", "matéria", "artykuł", "artykułu", "článek", "článku", "artikkel", "artikkelen",
                            "artikeln", "cikk", "cikket", "haber", "text", "texte", "texto", "testo", "tekst"))
