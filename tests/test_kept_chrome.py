@@ -123,6 +123,7 @@ def test_the_article_before_a_comment_form_is_chosen_over_a_denser_sidebar_after
     "Le puede interesar: Abrirán tres nuevos casos contra la fuerza pública",
     "Leia mais: Governo anuncia novo pacote para o transporte público",
     "Lies auch: Warum der Hafen schon wieder gesperrt werden muss",
+    "Zum Artikel: Tarifrunde im Nahverkehr: Das wird verhandelt",
     "Leggi anche: Il porto chiude il molo nord dopo le crepe",
     "Czytaj też: Port zamyka północne nabrzeże po odkryciu pęknięć",
 ])
