@@ -377,3 +377,26 @@ def test_a_post_or_a_page_the_article_cites_stays(line):
     body = [*COUNCIL_BODY[:-1], line, COUNCIL_BODY[-1]]  # among the article's last lines
     cleaned = clean_text(_page("Council approves budget for more buses", body, "Share"), OPTIONS)
     assert list(cleaned.paragraphs) == body
+
+
+@pytest.mark.parametrize("headline, body, name, note", [
+    ("Council approves budget for more buses", COUNCIL_BODY, "MARTHA QUINN",
+     "Quinn covers city hall for The Daily Courier. She is based in Springfield."),
+    ("Council approves budget for more buses", COUNCIL_BODY, "Martha Quinn",
+     "Martha Quinn is a staff reporter at The Daily Courier who writes about transport."),
+    ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE, "Anna Muster",
+     "Anna Muster, Jahrgang 1984, ist Redakteurin im Ressort Stadt."),
+])
+def test_an_authors_note_under_the_article_goes_with_the_name_above_it(headline, body, name, note):
+    cleaned = clean_text("\n\n".join(["Home", "News", "Sport", headline, *body, name, note, "Privacy Policy"]),
+                         OPTIONS)
+    assert list(cleaned.paragraphs) == body
+    assert _removed_rule(cleaned, name) == _removed_rule(cleaned, note) == "phrase:author"
+
+
+def test_a_paragraph_about_a_person_under_a_heading_with_the_name_stays():
+    # a profile's last section, headed with a name: the paragraph names no journalist's trade
+    ending = ["Martha Quinn", "Quinn will take her seat on the council in January, after the count is confirmed."]
+    cleaned = clean_text(_page("Council approves budget for more buses", COUNCIL_BODY + ending, "Share this"),
+                         OPTIONS)
+    assert list(cleaned.paragraphs)[-2:] == ending

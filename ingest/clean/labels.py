@@ -19,12 +19,12 @@ from itertools import accumulate, islice
 
 from . import rules as R
 from .dates import stamp_line
-from .lines import CLOSERS, lines_holding
+from .lines import CLOSERS, SENTENCE_MARKS, lines_holding
 from .scripts import ends_unpunctuated
 from .trie import trie
 from .vocabulary import (ACCOUNT_VERBS, AGREE_STEMS, CHANNEL_NAMES, CONSENT_CHARACTERS, CONSENT_WORDS,
-                         FORM_CONSENT_OPENERS, JOURNALISM_STEMS, MISS_ANCHORS, MISS_PHRASES, PAYWALL_ARTICLE_WORDS,
-                         PAYWALL_CHARACTERS, PAYWALL_READER_WORDS, PRIVACY_NAMES, PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED,
+                         FORM_CONSENT_OPENERS, JOURNALISM_STEMS, JOURNALIST_WORDS, MISS_ANCHORS, MISS_PHRASES,
+                         PAYWALL_ARTICLE_WORDS, PAYWALL_CHARACTERS, PAYWALL_READER_WORDS, PRIVACY_NAMES, PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED,
                          READER_WORDS, SIGN_UP_STEMS, SUBSCRIBE_VERBS, SUBSCRIBER_WORDS, SUPPORT_STEMS, TAG_ENTRY_LEADS,
                          TAG_LABELS, TAG_LEADS)
 
@@ -359,6 +359,41 @@ def label_site_lines(start: int, end: int, labels: list, texts: list[str], words
     label_trailing_prompts(start, end, labels, texts, words)
     label_trailing_tags(start, end, labels, texts, words)
     label_widget_question(start, end, labels, texts, words)
+    label_author_notes(start, end, labels, texts, words)
+
+
+# An author's note under the article: the author's name alone on a line ("THOMAS BEAUMONT", "Jane
+# Roe"), then a sentence that opens with a word of that name and names a journalist's trade
+# (vocabulary.JOURNALIST_WORDS: "Beaumont covers national politics for The Associated Press.",
+# "Jane Roe is a reporter at ..."). Looked for among the body's last AUTHOR_TAIL_ITEMS lines.
+AUTHOR_TAIL_ITEMS = 6
+AUTHOR_NAME_MAX_WORDS = 4
+AUTHOR_NOTE_MAX_WORDS = 60
+_JOURNALIST = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, JOURNALIST_WORDS)) + ")", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*+")
+
+
+def _author_name(line: str) -> list[str] | None:
+    """The words of a line that may be a person's name alone (2 to AUTHOR_NAME_MAX_WORDS words,
+    each capitalised, no digit, no sentence's end), lower case, or None."""
+    parts = line.split()
+    if not 2 <= len(parts) <= AUTHOR_NAME_MAX_WORDS or line[-1] in SENTENCE_MARKS:
+        return None
+    if not all(_NAME_WORD.fullmatch(w) and w[0].isupper() for w in parts):
+        return None
+    return [w.lower() for w in parts]
+
+
+def label_author_notes(start: int, end: int, labels: list, texts: list[str], words: list[int]) -> None:
+    """Give rule AUTHOR to each author's note among the body's last lines of [start, end) and to
+    the name above it (see above); the body's first line is never one."""
+    for i in range(end - 1, max(start + 1, end - AUTHOR_TAIL_ITEMS), -1):
+        if labels[i] is not None or labels[i - 1] is not None or words[i] > AUTHOR_NOTE_MAX_WORDS:
+            continue
+        name = _author_name(texts[i - 1])
+        if name and texts[i].split(None, 1)[0].strip(",:").lower() in name \
+                and _JOURNALIST.search(texts[i], 0, 200) is not None:
+            labels[i - 1] = labels[i] = R.AUTHOR
 
 
 # A short question as the body's last line, right above a widget that ends the article ("Kļūda
