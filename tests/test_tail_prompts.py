@@ -394,9 +394,14 @@ def test_an_authors_note_under_the_article_goes_with_the_name_above_it(headline,
     assert _removed_rule(cleaned, name) == _removed_rule(cleaned, note) == "phrase:author"
 
 
-def test_a_paragraph_about_a_person_under_a_heading_with_the_name_stays():
+@pytest.mark.parametrize("headline, body, ending", [
     # a profile's last section, headed with a name: the paragraph names no journalist's trade
-    ending = ["Martha Quinn", "Quinn will take her seat on the council in January, after the count is confirmed."]
-    cleaned = clean_text(_page("Council approves budget for more buses", COUNCIL_BODY + ending, "Share this"),
-                         OPTIONS)
+    ("Council approves budget for more buses", COUNCIL_BODY,
+     ["Martha Quinn", "Quinn will take her seat on the council in January, after the count is confirmed."]),
+    # "autoridades" is no "autor"
+    ("El concejo aprueba el presupuesto", COUNCIL_BODY_ES,
+     ["Pedro Sánchez", "Sánchez dijo que las autoridades locales revisarán el plan de autobuses en enero."]),
+])
+def test_a_paragraph_about_a_person_under_a_heading_with_the_name_stays(headline, body, ending):
+    cleaned = clean_text(_page(headline, body + ending, "Share this"), OPTIONS)
     assert list(cleaned.paragraphs)[-2:] == ending

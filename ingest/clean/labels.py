@@ -23,10 +23,10 @@ from .lines import CLOSERS, SENTENCE_MARKS, lines_holding
 from .scripts import ends_unpunctuated
 from .trie import trie
 from .vocabulary import (ACCOUNT_VERBS, AGREE_STEMS, CHANNEL_NAMES, CONSENT_CHARACTERS, CONSENT_WORDS,
-                         FORM_CONSENT_OPENERS, JOURNALISM_STEMS, JOURNALIST_WORDS, MISS_ANCHORS, MISS_PHRASES,
-                         PAYWALL_ARTICLE_WORDS, PAYWALL_CHARACTERS, PAYWALL_READER_WORDS, PRIVACY_NAMES, PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED,
-                         READER_WORDS, SIGN_UP_STEMS, SUBSCRIBE_VERBS, SUBSCRIBER_WORDS, SUPPORT_STEMS, TAG_ENTRY_LEADS,
-                         TAG_LABELS, TAG_LEADS)
+                         FORM_CONSENT_OPENERS, JOURNALISM_STEMS, JOURNALIST_WORDS, JOURNALIST_WORDS_UNSPACED,
+                         MISS_ANCHORS, MISS_PHRASES, PAYWALL_ARTICLE_WORDS, PAYWALL_CHARACTERS, PAYWALL_READER_WORDS,
+                         PRIVACY_NAMES, PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, READER_WORDS, SIGN_UP_STEMS,
+                         SUBSCRIBE_VERBS, SUBSCRIBER_WORDS, SUPPORT_STEMS, TAG_ENTRY_LEADS, TAG_LABELS, TAG_LEADS)
 
 # A "Related" marker's box holds headlines of at most this many words, without a sentence end.
 TEASER_MAX_WORDS = 20
@@ -369,7 +369,8 @@ def label_site_lines(start: int, end: int, labels: list, texts: list[str], words
 AUTHOR_TAIL_ITEMS = 6
 AUTHOR_NAME_MAX_WORDS = 4
 AUTHOR_NOTE_MAX_WORDS = 60
-_JOURNALIST = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, JOURNALIST_WORDS)) + ")", re.IGNORECASE)
+_JOURNALIST = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, JOURNALIST_WORDS)) + r")(?!\w)|"
+                         + "|".join(JOURNALIST_WORDS_UNSPACED), re.IGNORECASE)
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*+")
 
 

@@ -246,15 +246,22 @@ AUTHOR_PHRASES = (
     r"à propos de l'auteur|sobre el autor|sobre o autor|sull'autore|over de auteur|om skribenten|"
     r"om forfatteren|o autorze|o autorovi|об авторе|作者について|作者简介|기자 소개)"
 )
-# An author's note under the article, the beginnings of the words that name a journalist's trade or
-# beat ("Beaumont covers national politics for ...", "... ist Redakteur von ...", "... est journaliste
-# au ..."), lower case: with the author's name on the line above, the note is no article.
-JOURNALIST_WORDS = ("reporter", "correspondent", "editor", "writer", "journalist", "columnist", "contributor",
-                    "producer", "covers", "redakteur", "korrespondent", "autor", "kolumnist", "rédact",
-                    "journaliste", "chroniqueu", "correspondant", "periodista", "redactor", "corresponsal",
-                    "columnista", "giornalist", "redattor", "corrispondent", "jornalista", "repórter",
-                    "verslaggever", "redacteur", "dziennikar", "redaktor", "novinář", "toimittaja", "skribent",
-                    "журналист", "корреспондент", "редактор", "muhabir", "gazeteci", "記者", "记者", "기자")
+# An author's note under the article: the words that name a journalist's trade or beat ("Beaumont
+# covers national politics for ...", "... ist Redakteurin im Ressort ...", "... est journaliste au
+# ..."), whole words in lower case (a stem would take "autoridades" for "autor"): with the author's
+# name on the line above, the note is no article.
+JOURNALIST_WORDS = (
+    "reporter", "correspondent", "editor", "writer", "journalist", "columnist", "contributor", "producer", "covers",
+    "redakteur", "redakteurin", "korrespondent", "korrespondentin", "autor", "autorin", "journalistin",
+    "kolumnist", "kolumnistin", "reporterin", "rédacteur", "rédactrice", "journaliste", "chroniqueur",
+    "chroniqueuse", "correspondant", "correspondante", "periodista", "redactor", "redactora", "corresponsal",
+    "columnista", "reportero", "reportera", "giornalista", "redattore", "redattrice", "corrispondente",
+    "jornalista", "repórter", "redator", "redatora", "correspondente", "colunista", "verslaggever", "redacteur",
+    "dziennikarz", "dziennikarka", "redaktor", "redaktorka", "korespondent", "novinář", "novinářka", "toimittaja",
+    "skribent", "redaktör", "redaktør", "журналист", "журналистка", "корреспондент", "редактор", "обозреватель",
+    "muhabir", "muhabiri", "gazeteci", "editör")
+# ... and in scripts without spaces, where a word has no boundary to look for.
+JOURNALIST_WORDS_UNSPACED = ("記者", "记者", "기자")
 # Navigation, buttons, media labels.
 UI_PHRASES = (
     r"(?:home|menu|search|close|open|next|previous|prev|back|back to top|"
