@@ -122,14 +122,14 @@ def extend_numbered(start: int, end: int, rules: list, texts: list[str], ends: l
     NUMBERED_MIN_ITEMS), or `end`."""
     expect = None
     for i in range(end - 1, start - 1, -1):  # the body's last numbered sentence
-        if ends[i] and (number := item_number(texts[i])):
+        if texts[i][:1].isdigit() and ends[i] and (number := item_number(texts[i])):
             expect = (number[0] + 1, number[1])
             break
     chain: list[int] = []
     last, n = end - 1, len(texts)
     i = end
     while i < n and i - last <= NUMBERED_GAP:
-        if ends[i] and rules[i] is None and (number := item_number(texts[i])) \
+        if texts[i][:1].isdigit() and ends[i] and rules[i] is None and (number := item_number(texts[i])) \
                 and (number == expect if expect else number[0] == 1):
             chain.append(i)
             last, expect = i, (number[0] + 1, number[1])

@@ -108,14 +108,18 @@ def label_hinted_runs(texts: list[str], words: list[int], rules: list) -> None:
     ends with a hint and stands next to a hinted link (or to such a line in its turn)."""
     if _UI not in rules:
         return
-    linked = [i for i in compress(count(), map(eq, rules, repeat(_UI))) if ends_with_hint(texts[i], words[i])]
     n = len(texts)
-    for i in linked:
-        for step in (-1, 1):
-            j = i + step
-            while 0 <= j < n and rules[j] is None and ends_with_hint(texts[j], words[j], HINTED_RUN_MAX_WORDS):
-                rules[j] = _UI
-                j += step
+
+    def hinted(j: int) -> bool:  # (the cheap test first: most lines beside a button have a rule)
+        return 0 <= j < n and rules[j] is None and ends_with_hint(texts[j], words[j], HINTED_RUN_MAX_WORDS)
+
+    for i in list(compress(count(), map(eq, rules, repeat(_UI)))):  # (the rules change below)
+        if (hinted(i - 1) or hinted(i + 1)) and ends_with_hint(texts[i], words[i]):
+            for step in (-1, 1):
+                j = i + step
+                while hinted(j):
+                    rules[j] = _UI
+                    j += step
 
 
 def without_hints(text: str) -> str:
