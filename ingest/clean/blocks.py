@@ -107,8 +107,6 @@ def extend_block(end: int, scores: list[float], rules: list, texts: list[str], w
     return best
 
 
-
-
 # A listicle's numbered items ("1. Evergrande owned more than 1,300 projects."), each a sentence,
 # with a photo, its credit and an embed's notice between two of them: a chain of at least
 # NUMBERED_MIN_ITEMS items numbered on from the body's last numbered sentence (or from 1), each at

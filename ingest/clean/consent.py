@@ -43,4 +43,5 @@ def cookie_notices(page: str, starts: list[int], lows: list[str]) -> list[int]:
     one is found in are tried against the site's names. (A word of a script the page lacks
     is not searched for: scripts.probe.)"""
     found = lines_holding(page, starts, (stem for stem, char in _STEMS if not char or char in page))
-    return sorted(k for k in found if 0 <= k < len(lows) and len(lows[k]) <= NOTICE_MAX_CHARS and _SELF.search(lows[k]))
+    return sorted(k for k in found
+                  if 0 <= k < len(lows) and len(lows[k]) <= NOTICE_MAX_CHARS and _SELF.search(lows[k]))

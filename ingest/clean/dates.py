@@ -242,7 +242,8 @@ def stamp_line(line: str, latest: datetime | None = None) -> bool:
     """Whether the line is a comment's or a post's stamp: a short line (find_date) that states a
     date and a time of day, whatever else it holds ("# re: Title 2004-12-27 12:55 Name", "Name
     says: 3 June 2019 at 10:15")."""
-    return len(line) <= DATE_LINE_MAX_CHARS and _CLOCK.search(line) is not None and find_date(line, latest) is not None
+    return (len(line) <= DATE_LINE_MAX_CHARS and _CLOCK.search(line) is not None
+            and find_date(line, latest) is not None)
 
 
 def _dotted_date(line: str) -> date | None | bool:

@@ -34,6 +34,8 @@ def last_mark(line: str) -> str:
     """The line's last character before its closing quotes or brackets and an end mark after
     them (TOMBSTONES): its full stop if it ends a sentence. "" for an empty line."""
     return line.rstrip(TOMBSTONES).rstrip().rstrip(CLOSERS)[-1:]
+
+
 _last = itemgetter(-1)
 first = itemgetter(0)  # a line's first character
 
