@@ -99,12 +99,12 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
     last = end if after.count(None) == len(after) else min(end, i + 1 + RESUME_WINDOW)
     for j in range(i + 1, last):
         rule = rules[j]
+        # a comment's time, or its head: its title or author beside its date and time
+        stamp = paragraphs < RESUME_LINES and (rule == R.TIMESTAMP or comments and stamp_line(texts[j]))
+        stamped += stamp
         if rule is not None:
             markers += prose > 0 and is_end_marker(rule, texts[j])
-            stamped += paragraphs < RESUME_LINES and (rule == R.TIMESTAMP or comments and stamp_line(texts[j]))
-        elif comments and paragraphs < RESUME_LINES and stamp_line(texts[j]):
-            stamped += 1  # a comment's head: its title or author beside its date and time
-        elif (ends[j] or lined) and words[j] >= min_words and scores[j] > 0:
+        elif not stamp and (ends[j] or lined) and words[j] >= min_words and scores[j] > 0:
             prose += 1 + len(_INNER_END.findall(texts[j], 0, _SENTENCES_REACH))
             paragraphs += 1
             resumed += scores[j]

@@ -148,22 +148,25 @@ _OPENING = {"】": "【", "）": "（"}
 CREDIT_MAX_CHARS = 40
 
 
+def _sentence_before(line: str, at: int) -> bool:
+    """Whether the line's text before index `at` (a credit's start; -1: none found) ends a sentence."""
+    return at > 0 and line[:at].rstrip().rstrip(CLOSERS)[-1:] in _TERMINAL
+
+
 def _credit_after_sentence(line: str) -> bool:
     """Whether the line is a sentence followed by a bracketed credit of at most
     CREDIT_MAX_CHARS characters: "... 発表した。【エルサレム松岡大地】"."""
     opening = _OPENING.get(line[-1])
     if opening is None:
         return False
-    at = line.rfind(opening, max(0, len(line) - CREDIT_MAX_CHARS))
-    return at > 0 and line[:at].rstrip().rstrip(CLOSERS)[-1:] in _TERMINAL
+    return _sentence_before(line, line.rfind(opening, max(0, len(line) - CREDIT_MAX_CHARS)))
 
 
 def signed_sentence(line: str) -> bool:
     """Whether the line is a sentence signed with its agency's copyright, at most CREDIT_MAX_CHARS
     characters after its full stop: "...と指摘している。(c)AFP/Aminu ABUBAKAR", "... on Monday. ©AFP"."""
     reach = max(0, len(line) - CREDIT_MAX_CHARS)
-    at = max(line.rfind("©", reach), line.rfind("(c)", reach))
-    return at > 0 and line[:at].rstrip().rstrip(CLOSERS)[-1:] in _TERMINAL
+    return _sentence_before(line, max(line.rfind("©", reach), line.rfind("(c)", reach)))
 
 
 # A line cut short for a teaser ("The council met on Tuesday and ...") ends no sentence.
