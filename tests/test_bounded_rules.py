@@ -110,6 +110,11 @@ def test_adversarial_line_costs_about_a_line_of_prose(shape, prose_seconds):
     line = adversarial(*shape)
     for fn in RULE_FUNCTIONS:
         seconds = cpu_seconds(fn, line)
+        if seconds >= SLOWER * prose_seconds:
+            # measured as the prose is, the best of three: a single run in the full suite can take
+            # a collection of its large heap (0.81 s once where the line takes 0.48 s); quadratic
+            # code takes minutes each time
+            seconds = min(seconds, cpu_seconds(fn, line), cpu_seconds(fn, line))
         assert seconds < SLOWER * prose_seconds, (fn.__name__, seconds, prose_seconds)
 
 
