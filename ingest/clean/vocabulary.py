@@ -22,7 +22,7 @@ SHARE_PHRASES = (
     r"pinterest|tumblr|telegram|vk|vkontakte|google ?\+|google plus|flipboard|messenger|"
     r"retweet(?: this(?: article| post| story)?)?|copy link|copy url|link copied|enlace copiado|link kopiert|lien copié|link copiato|link copiado|"
     r"send|save|bookmark|teilen|drucken|поделиться|"
-    r"bagikan|compartir|partager|compartilhar|\d+\s*(?:shares?)|"
+    r"bagikan|compartir|partager|compartilhar|\d++\s*+(?:shares?)|"
     # "share" in other languages, alone or with one word ("Sdílet článek", "Del artikkel")
     r"(?:partilhar|condividi|condividere|delen|dela|dele|del|jaa|udostępnij|sdílet|zdieľať|"
     r"megosztás|distribuie|paylaş|поделитесь|поділитися|シェア|共有|分享|공유|공유하기|分享到|打印|この記事を共有|この記事をシェア|"
@@ -113,7 +113,7 @@ AD_PHRASES = (
 )
 # Comment widgets and reply buttons.
 COMMENTS_PHRASES = (
-    r"(?:\d+\s+)?(?:comments?|view comments|show comments|leave a comment|"
+    r"(?:\d++\s++)?(?:comments?|view comments|show comments|leave a comment|"
     r"add a comment|post a comment|write a comment|post with no comments|no comments(?: yet)?|"
     r"show more comments|show all comments|load more comments|view more comments|view all comments|"
     r"see more comments|see all comments|alle kommentare anzeigen|mehr kommentare(?: anzeigen| laden)?|"
