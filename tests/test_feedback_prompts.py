@@ -89,3 +89,23 @@ def test_a_question_the_article_goes_on_after_stays():
     prompt = "Select the mistake and press Ctrl+Enter to tell the editors."
     cleaned = clean_text(_page("Council approves budget for more buses", body, [prompt]), OPTIONS)
     assert list(cleaned.paragraphs) == body
+
+
+def test_how_to_report_a_mistake_under_the_question_goes_with_it():
+    # the widget above the article, between its share bar and its first paragraph
+    question = "Sie haben einen Fehler gefunden?"
+    told = "Bitte markieren Sie die entsprechenden Wörter im Text. Mit nur zwei Klicks melden Sie den Fehler der Redaktion."
+    page = "\n\n".join(["Home", "News", "Stadtrat beschließt Haushalt für mehr Busse", "Teilen", "Drucken",
+                        question, told, *COUNCIL_BODY_DE, "Privacy Policy", "Contact"])
+    cleaned = clean_text(page, OPTIONS)
+    assert list(cleaned.paragraphs) == COUNCIL_BODY_DE
+    assert {r.rule for r in cleaned.removed if r.text in (question, told)} == {"phrase:feedback"}
+
+
+@pytest.mark.parametrize("question, line", [
+    ("Sie haben einen Fehler gefunden?", "Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr beschlossen."),
+    ("Hat Ihnen dieser Artikel gefallen?", "Der Fehler im Haushalt fiel erst am Dienstag auf."),
+], ids=["no-mistake-named", "no-typo-question"])
+def test_other_lines_under_a_question_are_no_typo_instructions(question, line):
+    from ingest.clean.notices import typo_instructions
+    assert not typo_instructions(question.lower(), line.lower(), len(line.split()))

@@ -397,19 +397,21 @@ def label_author_notes(start: int, end: int, labels: list, texts: list[str], wor
             labels[i - 1] = labels[i] = R.AUTHOR
 
 
-# A short question as the body's last line, right above a widget that ends the article ("Kļūda
-# rakstā?" over "Iezīmējiet tekstu un spiediet Ctrl+Enter ...", "Got a question?" over a comment
-# form), heads that widget: a heading heads what follows it, and nothing of the article does.
+# A short question as the body's last line or the first line under it, right above a widget that
+# ends the article ("Kļūda rakstā?" over "Iezīmējiet tekstu un spiediet Ctrl+Enter ...", "Got a
+# question?" over a comment form), heads that widget: a heading heads what follows it, and nothing
+# of the article does.
 WIDGET_QUESTION_MAX_WORDS = 4
 
 
 def label_widget_question(start: int, end: int, labels: list, texts: list[str], words: list[int]) -> None:
-    """Give the body's last line [start, end) the rule of the end marker right after it when it
-    is a short question (see above); the body's first line is never one."""
-    i = end - 1
-    if (start < i and end < len(labels) and labels[i] is None and words[i] <= WIDGET_QUESTION_MAX_WORDS
-            and texts[i].endswith(("?", "？")) and is_end_marker(labels[end], texts[end])):
-        labels[i] = labels[end]
+    """Give a short question (see above) the rule of the end marker right after it, where the
+    question is the body's last line [start, end) (never its first) or the line right under the
+    body, which the block left out."""
+    for i, label in ((end - 1, None), (end, R.DENSITY)):
+        if (start < i and i + 1 < len(labels) and labels[i] == label and words[i] <= WIDGET_QUESTION_MAX_WORDS
+                and texts[i].endswith(("?", "？")) and is_end_marker(labels[i + 1], texts[i + 1])):
+            labels[i] = labels[i + 1]
 
 
 # The last lines of a body that bid the reader subscribe, sign up or follow ("Follow the Daily

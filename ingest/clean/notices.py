@@ -254,5 +254,16 @@ def page_notices(page: str, starts: list[int], lows: list[str], n_words: list[in
         for kind, (rule, test, most) in enumerate(_KINDS):
             if bits >> kind & 1 and n <= most and test(low, n):
                 notices.append((k, rule))
+                if k < last and rule == FEEDBACK and typo_instructions(low, lows[k + 1], n_words[k + 1]):
+                    notices.append((k + 1, FEEDBACK))
                 break
     return notices
+
+
+def typo_instructions(low: str, next_low: str, next_words: int) -> bool:
+    """Whether `next_low`, the lower-cased line under a typo report's question or keys (`low`),
+    tells how to report the mistake: it names one ("Bitte markieren Sie die entsprechenden
+    Wörter im Text. Mit nur zwei Klicks melden Sie den Fehler der Redaktion."), in at most
+    NOTICE_MAX_WORDS words."""
+    return (next_words <= NOTICE_MAX_WORDS and (_typo_question(low) or _typo_report(low, 0))
+            and _TYPO_NOUN.search(next_low) is not None)

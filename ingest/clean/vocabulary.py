@@ -647,7 +647,7 @@ SITE_SELF_NAMES = (
 # the beginnings of words (inflections follow), and the same words in scripts without spaces.
 TYPO_NOUNS = ("typo", "error", "mistake", "fehler", "tippfehler", "erreur", "faute", "coquille", "errore",
               "refuso", "erro", "fout", "feil", "fejl", "virhe", "błąd", "chyb", "ошибк", "опечатк", "hata",
-              "hiba", "grešk", "napak")
+              "hiba", "grešk", "napak", "kļūd", "klaid")
 TYPO_VERBS = ("found", "find", "spot", "notice", "gefunden", "entdeckt", "bemerkt", "trouvé", "repéré",
               "encontr", "visto", "trovato", "notato", "gevonden", "hittat", "funnet", "fundet", "fandt",
               "löys", "huomas", "znalaz", "zauważy", "našl", "нашли", "заметили", "buldu", "fark et", "talált",
