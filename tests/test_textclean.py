@@ -1120,7 +1120,8 @@ def test_numbered_lines_that_are_no_gallery_stay():
     assert not any(gallery_lines(lines, "".join(line[0] for line in lines)))
 
 
-@pytest.mark.parametrize("head", ["About the author", "Über die Autor:in", "À propos de l'auteur"])
+@pytest.mark.parametrize("head", ["About the author", "Über die Autor:in", "À propos de l'auteur",
+                                  "Über den Autor/ die Autorin", "About the Author - Jane Doe", "About the authors | Jane Doe"])
 def test_the_authors_box_after_the_body_ends_the_article(head):
     assert match_line(head, len(head.split())) == "phrase:author"
     bio = ["Jane Doe has covered city hall for the paper since 2015 and writes about transport and housing.",
@@ -1129,6 +1130,15 @@ def test_the_authors_box_after_the_body_ends_the_article(head):
     cleaned = clean("\n\n".join(lines))
     assert list(cleaned.paragraphs) == LONG_BODY
     assert rule_of(cleaned, bio[0]) == "end-marker"
+
+
+@pytest.mark.parametrize("line", [
+    "About the author: he wrote three books on the city's history",  # a sentence after the colon
+    "Über den Autor des Buches ist wenig bekannt",  # no separator: a sentence about an author
+    "About the authors - Jane Doe, John Roe and Max Mustermann",  # more than a name
+])
+def test_a_sentence_about_an_author_is_no_authors_box(line):
+    assert match_line(line, len(line.split())) is None
 
 
 @pytest.mark.parametrize("caption", [

@@ -245,6 +245,10 @@ AUTHOR_PHRASES = (
     r"(?:about the authors?|über die autor(?::in|in|innen)?|über den autor|"
     r"à propos de l'auteur|sobre el autor|sobre o autor|sull'autore|over de auteur|om skribenten|"
     r"om forfatteren|o autorze|o autorovi|об авторе|作者について|作者简介|기자 소개)"
+    # the other gender's form after a slash ("Über den Autor/ die Autorin"), and the author's name
+    # after a separator, in at most AUTHOR_NAME_WORDS words ("About the Author - Jane Roe")
+    r"(?:\s*+/\s*+(?:den |die )?autor(?::in|in|innen)?)?"
+    r"(?:\s*+[-–—:|]\s*+[^\W\d_][\w.'’-]*+(?:\s++[^\W\d_][\w.'’-]*+){0,3})?"
 )
 # An author's note under the article: the words that name a journalist's trade or beat ("Beaumont
 # covers national politics for ...", "... ist Redakteurin im Ressort ...", "... est journaliste au
