@@ -246,7 +246,7 @@ AUTHOR_PHRASES = (
     r"à propos de l'auteur|sobre el autor|sobre o autor|sull'autore|over de auteur|om skribenten|"
     r"om forfatteren|o autorze|o autorovi|об авторе|作者について|作者简介|기자 소개)"
     # the other gender's form after a slash ("Über den Autor/ die Autorin"), and the author's name
-    # after a separator, in at most AUTHOR_NAME_WORDS words ("About the Author - Jane Roe")
+    # after a separator, in at most four words ("About the Author - Jane Roe")
     r"(?:\s*+/\s*+(?:den |die )?autor(?::in|in|innen)?)?"
     r"(?:\s*+[-–—:|]\s*+[^\W\d_][\w.'’-]*+(?:\s++[^\W\d_][\w.'’-]*+){0,3})?"
 )
