@@ -243,6 +243,26 @@ def test_a_row_of_share_buttons_is_a_share_row(line):
 
 
 @pytest.mark.parametrize("line", [
+    "Share or comment on this article: Your $1 bill could be worth up THOUSANDS - here's how to check if you have it",
+    "Teilen Sie diesen Artikel: Stadtrat beschließt Haushalt für mehr Busse und längere Takte",
+])
+def test_a_prompt_to_share_the_article_with_its_headline_is_share_whatever_its_length(line):
+    # as the page scan finds it, and as the one-line matcher does
+    assert _rule(line) == SHARE
+    assert match_lines([line, "Council approves budget"], [len(line.split()), 3])[0] == SHARE
+
+
+@pytest.mark.parametrize("line", [
+    "Share prices fell: the article in the paper said the board had warned of it",  # no article's noun before it
+    "Del artículo 14: la ley dice que el consejo decide el presupuesto cada año",  # Spanish "of the"
+    "Share this article",  # no headline after it (a button: the short phrases' rule)
+])
+def test_other_lines_opening_with_a_share_verb_are_no_share_prompt(line):
+    from ingest.clean.rules import share_prompt
+    assert not share_prompt(line.lower())
+
+
+@pytest.mark.parametrize("line", [
     # an article about JavaScript names it without asking the reader to turn it on
     "The library is written in JavaScript and runs in the browser as well as on the server.",
     # an address quoted in a report, with no word to the reader

@@ -31,7 +31,7 @@ from .trie import trie
 from .rules import (_BULLET_START, _BYLINE_FIRST, _KEY_STRIP, _READ_MORE_LAST, _RELATED_FIRST, _SHORT_FIRST,
                     _TIMESTAMP_FIRST, COOKIES, ENDED_MAX_WORDS, _match)
 from .vocabulary import (AGENCIES, CAPTION_LABELS, CAPTION_NAMES, COMMENT_ENDS, END_CREDIT_WORDS, RIGHTS_RESERVED, SHARE_ROW_FILLERS,
-                         SHARE_ROW_WORDS, SUBSCRIBE_WORDS)
+                         SHARE_PROMPT_VERBS, SHARE_ROW_WORDS, SUBSCRIBE_WORDS)
 
 _GATE_LIMITS = {"caption": 10**9, "any": 10**9, "pipe": 16, "short": 8, "crumb": 8, "placed": PLACED_MAX_WORDS}
 
@@ -75,7 +75,7 @@ _first_words_short = _SHORT_FIRST | _TIMESTAMP_FIRST | _BYLINE_FIRST | SHARE_ROW
 # character (a digit, a bullet, "(" or "+"), "http" or "www." (_URL); in this order.
 _PAGE_STARTS = re.compile("\n(?:" + "|".join(f"(?:{pattern})" + _gate(gate) for gate, pattern in [
     ("caption", trie((w, "") for w in CAPTION_NAMES + CAPTION_LABELS)),
-    ("any", _KS + "*+" + trie((w, _FIRST_WORD_END) for w in _RELATED_FIRST)),
+    ("any", _KS + "*+" + trie((w, _FIRST_WORD_END) for w in _RELATED_FIRST | SHARE_PROMPT_VERBS)),
     ("short", _KS + "*+(?:" + trie((w, _FIRST_WORD_END) for w in _first_words_short)
      + "|" + _NOT_LETTER + ")"),
     ("short", _char_class("(+" + "".join(sorted(_BULLET_START)))),

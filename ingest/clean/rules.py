@@ -23,7 +23,7 @@ from .vocabulary import (AD_PHRASES, AGENCIES, AUTHOR_PHRASES, INLINE_MARKERS_BA
                          COMMENT_ENDS, COMMENT_VERBS, COMMENTS_PHRASES, COPYRIGHT_STARTS, COUNTER_NOUNS, GALLERY_COUNT_NOUNS,
                          END_CREDIT_WORDS, GATE_WORDS, INLINE_MARKERS, INLINE_MARKERS_HEADLINE, MONTH_ENDINGS, MONTHS, RELATED_PHRASES,
                          RELATIVE_DAYS, RIGHTS_RESERVED, COMMENT_COUNT_NOUNS, COMMENT_COUNT_ONE, COMMENT_COUNT_PREPS, SHARE_PHRASES, SHORT_FIRST_EXTRA, SUBSCRIBE_PHRASES,
-                         SUBSCRIBE_WORDS, THAI_MONTHS, UI_PHRASES, ACCOUNT_PHRASES, SHARE_ROW_FILLERS, SHARE_ROW_WORDS, AGO_AFTER, AGO_BEFORE, TIME_AT)
+                         SUBSCRIBE_WORDS, THAI_MONTHS, UI_PHRASES, ACCOUNT_PHRASES, SHARE_ROW_FILLERS, SHARE_ROW_WORDS, SHARE_PROMPT_VERBS, ARTICLE_NOUNS, AGO_AFTER, AGO_BEFORE, TIME_AT)
 from .credits import PLACED_MAX_WORDS, placed_bracket
 from .linkhints import ends_with_hint
 from .notices import CONTACT, EMBED, FEEDBACK, FORM, notice
@@ -487,6 +487,23 @@ def match_line(line: str, n_words: int) -> str | None:
     return _match(line, n_words, low) or notice(low, n_words)
 
 
+# A prompt to share the article, with its headline after a colon ("Share or comment on this
+# article: Your $1 bill could be worth up THOUSANDS ..."): a share verb (SHARE_PROMPT_VERBS) first,
+# an article's noun (ARTICLE_NOUNS) among at most SHARE_PROMPT_HEAD_WORDS words before the colon, and
+# at most SHARE_PROMPT_MAX_WORDS words in all.
+SHARE_PROMPT_HEAD_WORDS = 6
+SHARE_PROMPT_MAX_WORDS = 40
+
+
+def share_prompt(key: str) -> bool:
+    """Whether the lower-cased line, without its leading and trailing marks (`key`), is a prompt to
+    share the article followed by its headline (see above)."""
+    head, colon, rest = key.partition(":")
+    words = head.split()
+    return (bool(colon and rest.strip()) and 1 < len(words) <= SHARE_PROMPT_HEAD_WORDS
+            and words[0] in SHARE_PROMPT_VERBS and any(map(ARTICLE_NOUNS.__contains__, words[1:])))
+
+
 def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool = True,
            captioned: bool = True) -> str | None:
     """match_line, given the lower-cased line.
@@ -532,6 +549,8 @@ def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool 
             return BREADCRUMB
         if first_word in _BYLINE_FIRST and (_BYLINE_L.match(low) or first_word == "di" and _BYLINE_DI.match(line)):
             return BYLINE
+    if first_word in SHARE_PROMPT_VERBS and n_words <= SHARE_PROMPT_MAX_WORDS and share_prompt(key):
+        return SHARE
     if first_word in _RELATED_FIRST and (_INLINE_RELATED_L.match(low) or headline_teaser(low)):
         return RELATED
     if ended and ends_with_hint(low, n_words):

@@ -41,6 +41,12 @@ SHARE_ROW_WORDS = frozenset((
     "jaa", "tulosta", "udostępnij", "drukuj", "sdílet", "tisk", "uložit", "поделиться", "печать", "paylaş", "yazdır"))
 # Words a share row puts between its buttons ("Share this article via email", "Per E-Mail teilen",
 # "Partager sur Facebook"); a row holds at least two buttons.
+# The verbs that open a prompt to share the article, with its headline after a colon ("Share or
+# comment on this article: Headline", "Teilen Sie diesen Artikel: ..."): first words, lower case
+# (not the Scandinavian "del" nor the Dutch "deel", which are also "part" and, in Spanish, "of the").
+SHARE_PROMPT_VERBS = frozenset(("share", "teilen", "partager", "partagez", "compartir", "comparte", "compartilhar",
+                                "partilhar", "condividi", "delen", "dela", "udostępnij", "sdílet",
+                                "поделиться", "поделитесь", "paylaş"))
 SHARE_ROW_FILLERS = frozenset(("via", "per", "on", "this", "article", "story", "the", "auf", "artikel", "sur",
                                "cet", "article", "por", "en", "este", "artículo", "su", "op", "på", "na", "w"))
 # Subscribe, sign-in, follow and app prompts: the verbs, and a short line that is one of them
