@@ -41,6 +41,11 @@ def _removed_rule(cleaned, line: str) -> str | None:
     # a prompt after an exclamation
     ("Valtuusto hyväksyi talousarvion", FINNISH_BODY,
      "Saat parhaat uutiset suoraan sähköpostiisi! Tilaa niin monta uutiskirjettä kuin haluat!"),
+    # a call to click, after a question or an exclamation
+    ("Council approves budget for more buses", COUNCIL_BODY,
+     "Do you rely on our reporting? Click here to support it."),
+    ("Stadtrat beschließt Haushalt für mehr Busse", COUNCIL_BODY_DE,
+     "Der Kurier jetzt auch digital! Einfach hier klicken und kostenlos registrieren!"),
     # a line naming the site's channel to its reader, whatever word it opens with: a purpose
     # clause before the verb, the channel named
     ("Council approves budget for more buses", COUNCIL_BODY,
@@ -73,7 +78,8 @@ def _removed_rule(cleaned, line: str) -> str | None:
      "Helfen Sie mit und unterstützen Sie unseren Journalismus auch in Zukunft!"),
     ("El consejo aprueba el presupuesto", COUNCIL_BODY_ES,
      "Apoya el periodismo independiente de tu ciudad con una pequeña donación cada mes."),
-], ids=["en-follow", "de-subscribe", "fi-after-exclamation", "en-newsletter", "en-inbox", "en-in-box", "de-whatsapp",
+], ids=["en-follow", "de-subscribe", "fi-after-exclamation", "en-click-after-question", "de-click-after-exclamation",
+         "en-newsletter", "en-inbox", "en-in-box", "de-whatsapp",
         "app-en", "app-de", "paywall-en-only", "paywall-en-already", "paywall-de", "paywall-nl", "paywall-es", "paywall-ja",
         "appeal-en", "appeal-de", "appeal-es"])
 def test_a_prompt_under_the_article_goes(headline, body, tail):
@@ -86,6 +92,16 @@ def test_verb_mid_sentence_or_high_in_the_body_stays():
     # "register" inside a sentence and "Follow" opening a line far above the end are the article's
     body = [COUNCIL_BODY[0], "Follow-up talks with the bus operators are planned for the autumn, the council said.",
             *COUNCIL_BODY[1:], "Residents who want a student fare must register with the transport office first."]
+    cleaned = clean_text(_page("Council approves budget for more buses", body[:-1], body[-1]), OPTIONS)
+    assert list(cleaned.paragraphs) == body
+
+
+@pytest.mark.parametrize("last", [
+    "The full budget is on the council's website. Click here for the second half of the report.",  # after a full stop
+    "Click here for the second half of this report on the budget.",  # a link of the article's own, opening the line
+])
+def test_a_link_the_article_points_to_stays(last):
+    body = [*COUNCIL_BODY, last]
     cleaned = clean_text(_page("Council approves budget for more buses", body[:-1], body[-1]), OPTIONS)
     assert list(cleaned.paragraphs) == body
 

@@ -22,7 +22,7 @@ from .dates import stamp_line
 from .lines import CLOSERS, SENTENCE_MARKS, lines_holding
 from .scripts import ends_unpunctuated
 from .trie import trie
-from .vocabulary import (ACCOUNT_VERBS, AGREE_STEMS, CHANNEL_NAMES, CONSENT_CHARACTERS, CONSENT_WORDS,
+from .vocabulary import (ACCOUNT_VERBS, AGREE_STEMS, CHANNEL_NAMES, CLICK_CALLS, CLICK_LEADS, CONSENT_CHARACTERS, CONSENT_WORDS,
                          FORM_CONSENT_OPENERS, JOURNALISM_STEMS, JOURNALIST_WORDS, JOURNALIST_WORDS_UNSPACED,
                          MISS_ANCHORS, MISS_PHRASES, PAYWALL_ARTICLE_WORDS, PAYWALL_CHARACTERS, PAYWALL_READER_WORDS,
                          PRIVACY_NAMES, PRIVACY_STEMS, PRIVACY_STEMS_UNSPACED, READER_WORDS, SIGN_UP_STEMS,
@@ -440,6 +440,7 @@ _VERB = re.compile(r"(?:" + SUBSCRIBE_VERBS + r"|" + ACCOUNT_VERBS + r")(?:\b|(?
                    re.IGNORECASE)
 _LEAD = re.compile(r"[\W_]*+")  # quotes, bullets, arrows before a line's first word
 _EXCLAIMED = re.compile(r"[!?！？]\s*+(?=\w)")  # where a sentence after a question or an exclamation starts
+_CLICK = re.compile(r"(?:(?:" + "|".join(CLICK_LEADS) + r")\s++)?(?:" + "|".join(CLICK_CALLS) + r")\b", re.IGNORECASE)
 _CHANNEL = re.compile(r"\b(?:" + "|".join(map(re.escape, CHANNEL_NAMES)) + r")(?!\w)", re.IGNORECASE)
 _THE = frozenset(("the", "el", "la", "die", "das"))  # "the app" is the article's subject
 # A part of each subscriber word: a line that holds none is no paywall's notice (a substring test
@@ -534,7 +535,8 @@ def _prompt(line: str) -> bool:
     if _QUOTATION.search(line):
         return False
     match = _VERB.match
-    if match(line, _LEAD.match(line).end()) or any(match(line, m.end()) for m in _EXCLAIMED.finditer(line)):
+    if match(line, _LEAD.match(line).end()) or any(match(line, m.end()) or _CLICK.match(line, m.end())
+                                                   for m in _EXCLAIMED.finditer(line)):
         return True
     low = line.lower()
     return (_channel(low) and (_speaks_to_reader(low) or _app_stores(low)) or _paywall(line, low) or _appeal(low)

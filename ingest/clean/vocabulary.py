@@ -41,6 +41,12 @@ SHARE_ROW_WORDS = frozenset((
     "jaa", "tulosta", "udostępnij", "drukuj", "sdílet", "tisk", "uložit", "поделиться", "печать", "paylaş", "yazdır"))
 # Words a share row puts between its buttons ("Share this article via email", "Per E-Mail teilen",
 # "Partager sur Facebook"); a row holds at least two buttons.
+# A call to click a link, as the sentence after a question or an exclamation opens it ("Do you
+# rely on our reporting? Click here to support it.", "DHB jetzt auch digital! Einfach hier
+# klicken und ... registrieren!"): lower case, with the words that may come before it.
+CLICK_CALLS = ("click here", "tap here", "hier klicken", "klicken sie hier", "klick hier", "cliquez ici",
+               "haga clic aquí", "haz clic aquí", "clique aqui", "clicca qui", "klik hier", "kliknij tutaj")
+CLICK_LEADS = ("just", "simply", "please", "einfach", "bitte", "jetzt")
 # The verbs that open a prompt to share the article, with its headline after a colon ("Share or
 # comment on this article: Headline", "Teilen Sie diesen Artikel: ..."): first words, lower case
 # (not the Scandinavian "del" nor the Dutch "deel", which are also "part" and, in Spanish, "of the").
