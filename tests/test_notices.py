@@ -228,6 +228,16 @@ def test_a_count_of_likes_keeps_its_case():
     assert _rule("66 likes") == COUNTER and _rule("66 Likes") is None
 
 
+@pytest.mark.parametrize("line", ["Search for:", "Suche nach:", "Sök efter:"])
+def test_a_search_boxs_label_is_ui(line):
+    assert _rule(line) == UI
+
+
+def test_a_sentence_about_a_search_is_no_search_label():
+    for line in ("Search for: the missing girl", "Search for the missing girl goes on"):
+        assert _rule(line) is None
+
+
 @pytest.mark.parametrize("line", ["Zurück zur Übersicht", "Zurück", "Volver", "返回", "Mehr erfahren", "Learn more",
                                   "En savoir plus"])
 def test_a_button_back_to_the_list_or_to_learn_more_is_ui(line):

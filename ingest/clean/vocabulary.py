@@ -292,6 +292,8 @@ UI_PHRASES = (
     r"more videos|latest videos|top videos|weitere videos|mehr videos|plus de vidéos|nos vidéos|más vídeos|"
     r"mais vídeos|altri video|meer video's|fler videor|flere videoer|další videa|"
     r"startseite|suche|главная|поиск|меню|beranda|cari|inicio|accueil|"
+    # a search box's label for screen readers ("Search for:", "Suche nach:": a blog engine's form)
+    r"search for|suche nach|zoeken naar|søk etter|sök efter|pesquisar por|buscar por|cerca per|"
     # a video player's dialog (video.js), copy and read-now buttons, an image's viewer link
     r"this is a modal window|beginning of dialog window|end of dialog window|copy code|read now|"
     r"view this image|view the image|view image|pdf|"
