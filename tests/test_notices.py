@@ -228,6 +228,26 @@ def test_a_count_of_likes_keeps_its_case():
     assert _rule("66 likes") == COUNTER and _rule("66 Likes") is None
 
 
+@pytest.mark.parametrize("line", [
+    "We noticed you're using an ad blocker.",
+    "Some site features may not work correctly while an ad blocker is enabled, because they break scripts.",
+    "Sie haben vermutlich einen Ad-Blocker aktiviert.",
+    "Pour continuer, désactivez votre bloqueur de publicité.",
+])
+def test_a_notice_to_a_reader_with_an_ad_blocker_is_ad(line):
+    assert _rule(line) == AD
+    assert match_lines([line, "Council approves budget"], [len(line.split()), 3])[0] == AD
+
+
+@pytest.mark.parametrize("line", [
+    "Publishers lose billions a year to ad blocking, the industry group said on Monday.",  # about ad blocking
+    "Read more about ad blocking here.",
+    "The police had blocked the road, and you are using the detour since Monday.",  # no ad blocker named
+])
+def test_a_line_about_ad_blocking_is_no_notice(line):
+    assert _rule(line) is None
+
+
 @pytest.mark.parametrize("line", ["Search for:", "Suche nach:", "Sök efter:"])
 def test_a_search_boxs_label_is_ui(line):
     assert _rule(line) == UI

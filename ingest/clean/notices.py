@@ -31,6 +31,10 @@
   affiliate commission" (rule "phrase:ad", lines of up to DISCLOSURE_MAX_WORDS words, found by
   their link word or, in Chinese, Japanese and Korean, by what the site earns:
   ingest.clean.disclosures).
+- A notice to a reader whose ad blocker is on ("We noticed you're using an ad blocker.", "Some
+  site features may not work correctly while an ad blocker is enabled"): it names an ad blocker
+  and says it is on or asks to turn it off (rule "phrase:ad"). An article about ad blocking names
+  it without that.
 - A line that gives an article's reading time ("3 Min Lesezeit", "17.04.2024, 12:24 Lesezeit:
   5 Min.", "1 minuti di lettura", "5 min read") is its dateline's (rule "pattern:timestamp").
 
@@ -46,7 +50,7 @@ from bisect import bisect_right
 
 from .disclosures import ANCHORS, DISCLOSURE_MAX_WORDS, disclosure
 from .scripts import probe
-from .vocabulary import (ARTICLE_DETERMINERS, ARTICLE_NOUNS, CONSENT_WORDS, EMBED_ANCHORS, EMBED_CREDITS, EMBED_LINES,
+from .vocabulary import (AD_BLOCKER_ASKS, AD_BLOCKER_NAMES, ARTICLE_DETERMINERS, ARTICLE_NOUNS, CONSENT_WORDS, EMBED_ANCHORS, EMBED_CREDITS, EMBED_LINES,
                          EMBED_NAMES, FORM_REQUIRED, READING_ANCHORS, READING_TIME, READING_UNITS, SCRIPT_ASKS,
                          SCRIPT_NAMES, TYPO_NOUNS, TYPO_UNSPACED, TYPO_VERBS)
 
@@ -132,6 +136,13 @@ def _asks_for_script(low: str, n_words: int) -> bool:
     return any(map(low.__contains__, SCRIPT_NAMES)) and any(map(low.__contains__, SCRIPT_ASKS))
 
 
+_AD_BLOCKER = re.compile(r"\b(?:" + "|".join(map(re.escape, AD_BLOCKER_NAMES)) + ")")  # a word's start ("had blocked")
+
+
+def _asks_off_blocker(low: str, n_words: int) -> bool:
+    return any(map(low.__contains__, AD_BLOCKER_ASKS)) and _AD_BLOCKER.search(low) is not None
+
+
 def _embed(low: str, n_words: int) -> bool:
     return (any(map(low.__contains__, EMBED_NAMES)) or low.startswith(EMBED_LINES)
             or "(@" in low and any(map(low.__contains__, EMBED_CREDITS)))
@@ -190,8 +201,9 @@ def _discloses(low: str, n_words: int) -> bool:
 _KINDS = ((EMBED, _asks_for_script, NOTICE_MAX_WORDS), (EMBED, _embed, EMBED_MAX_WORDS),
           (CONTACT, _contact, NOTICE_MAX_WORDS), (FORM, _form, NOTICE_MAX_WORDS),
           (_TIMESTAMP, _reading, READING_MAX_WORDS), (FEEDBACK, _asks, NOTICE_MAX_WORDS),
-          (_AD, _discloses, DISCLOSURE_MAX_WORDS), (FEEDBACK, _typo_report, NOTICE_MAX_WORDS))
-_SCRIPT, _EMBEDDED, _CONTACT, _FORM, _READING, _ASKED, _DISCLOSED, _TYPO = range(len(_KINDS))
+          (_AD, _discloses, DISCLOSURE_MAX_WORDS), (FEEDBACK, _typo_report, NOTICE_MAX_WORDS),
+          (_AD, _asks_off_blocker, NOTICE_MAX_WORDS))
+_SCRIPT, _EMBEDDED, _CONTACT, _FORM, _READING, _ASKED, _DISCLOSED, _TYPO, _BLOCKER = range(len(_KINDS))
 # Where a notice's words can be found with few scans of the page (each str.find of the page
 # costs about 5 us: one for every word of the lists cost a quarter of the cleaning): a part
 # that each of a kind's words holds, and the kind. Every JavaScript notice names it, every tip
@@ -199,6 +211,8 @@ _SCRIPT, _EMBEDDED, _CONTACT, _FORM, _READING, _ASKED, _DISCLOSED, _TYPO = range
 # every affiliate disclosure a link word or what the site earns (disclosures.ANCHORS).
 # An "@" is also where an embedded post's credit line is found ("A post shared by Name (@name)"):
 # its scan marks the line for both kinds.
+_BLOCKER_STEMS = ("block", "bloq", "blocc", "blok", "блок")  # a part of each of AD_BLOCKER_NAMES
+assert all(any(stem in name for stem in _BLOCKER_STEMS) for name in AD_BLOCKER_NAMES)
 _STEMS = tuple((stem, probe(stem), limit, mask)
                for stems, limit, mask in ((SCRIPT_NAMES, NOTICE_MAX_WORDS, 1 << _SCRIPT),
                                           (EMBED_ANCHORS, EMBED_MAX_WORDS, 1 << _EMBEDDED),
@@ -206,7 +220,8 @@ _STEMS = tuple((stem, probe(stem), limit, mask)
                                           (READING_ANCHORS, READING_MAX_WORDS, 1 << _READING),
                                           (("*",), FORM_NOTE_MAX_WORDS, 1 << _FORM),
                                           (ANCHORS, DISCLOSURE_MAX_WORDS, 1 << _DISCLOSED),
-                                          (("ctrl",), NOTICE_MAX_WORDS, 1 << _TYPO))
+                                          (("ctrl",), NOTICE_MAX_WORDS, 1 << _TYPO),
+                                          (_BLOCKER_STEMS, NOTICE_MAX_WORDS, 1 << _BLOCKER))
                for stem in stems)
 assert all(any(a in name for a in EMBED_ANCHORS) for name in EMBED_NAMES + EMBED_LINES)
 assert all(any(a in word for a in READING_ANCHORS) for word in READING_UNITS)

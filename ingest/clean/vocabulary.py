@@ -686,6 +686,17 @@ SCRIPT_NAMES = ("javascript",)
 SCRIPT_ASKS = ("enabl", "activ", "aktiv", "habilit", "abilit", "attiv", "required", "requires", "need",
                "benötig", "erforderlich", "trenger", "behöver", "włącz", "povol", "zapn", "включ", "etkinleştir",
                "bloque", "block", "disabled", "有効", "無効", "启用", "启動", "开启", "사용")
+# A notice to a reader whose ad blocker is on ("We noticed you're using an ad blocker.", "Some site
+# features may not work correctly while an ad blocker is enabled", "Sie haben einen Adblocker
+# aktiviert"): an ad blocker's name, and what the notice says of it or asks (it is on, turn it
+# off): lower case, parts of words. An article about ad blocking names them without that.
+AD_BLOCKER_NAMES = ("adblock", "ad block", "ad-block", "werbeblocker", "werbe-blocker", "bloqueur de pub",
+                    "bloqueador de anuncios", "bloqueador de publicidad", "blocco della pubblicità",
+                    "blocco pubblicità", "blokada reklam", "blokátor reklam", "блокировщик рекламы")
+AD_BLOCKER_ASKS = ("disabl", "turn off", "turn it off", "switch off", "whitelist", "allowlist", "is enabled",
+                   "are enabled", "you're using", "you are using", "you use", "deaktivier", "ausschalten",
+                   "abschalten", "aktiviert", "benutzen sie", "nutzen sie", "verwenden sie", "désactiv",
+                   "utilisez", "desactiv", "usando", "disattiv", "stai usando", "wyłącz", "vypn", "отключ")
 # Embedded or external content by name: the placeholder of a post, video or map from another site
 # ("An dieser Stelle finden Sie externen Inhalt", "Externen Inhalt anzeigen", "Následuje obsah vložený
 # z jiného webu", "contenu externe"). Lower case.
