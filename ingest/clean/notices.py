@@ -50,8 +50,8 @@ from bisect import bisect_right
 
 from .disclosures import ANCHORS, DISCLOSURE_MAX_WORDS, disclosure
 from .scripts import probe
-from .vocabulary import (AD_BLOCKER_ASKS, AD_BLOCKER_NAMES, ARTICLE_DETERMINERS, ARTICLE_NOUNS, CONSENT_WORDS, EMBED_ANCHORS, EMBED_CREDITS, EMBED_LINES,
-                         EMBED_NAMES, FORM_REQUIRED, READING_ANCHORS, READING_TIME, READING_UNITS, SCRIPT_ASKS,
+from .vocabulary import (AD_BLOCKER_ASKS, AD_BLOCKER_NAMES, ARTICLE_DETERMINERS, ARTICLE_NOUNS, CONSENT_WORDS,
+                         EMBED_ANCHORS, EMBED_CREDITS, EMBED_LINES, EMBED_NAMES, FORM_REQUIRED, READING_ANCHORS, READING_TIME, READING_UNITS, SCRIPT_ASKS,
                          SCRIPT_NAMES, TYPO_NOUNS, TYPO_UNSPACED, TYPO_VERBS)
 
 EMBED = "phrase:embed"
@@ -136,7 +136,8 @@ def _asks_for_script(low: str, n_words: int) -> bool:
     return any(map(low.__contains__, SCRIPT_NAMES)) and any(map(low.__contains__, SCRIPT_ASKS))
 
 
-_AD_BLOCKER = re.compile(r"\b(?:" + "|".join(map(re.escape, AD_BLOCKER_NAMES)) + ")")  # a word's start ("had blocked")
+# An ad blocker's name where a word starts ("had blocked" names none).
+_AD_BLOCKER = re.compile(r"\b(?:" + "|".join(map(re.escape, AD_BLOCKER_NAMES)) + ")")
 
 
 def _asks_off_blocker(low: str, n_words: int) -> bool:

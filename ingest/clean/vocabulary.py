@@ -41,6 +41,8 @@ SHARE_ROW_WORDS = frozenset((
     "jaa", "tulosta", "udostępnij", "drukuj", "sdílet", "tisk", "uložit", "поделиться", "печать", "paylaş", "yazdır"))
 # Words a share row puts between its buttons ("Share this article via email", "Per E-Mail teilen",
 # "Partager sur Facebook"); a row holds at least two buttons.
+SHARE_ROW_FILLERS = frozenset(("via", "per", "on", "this", "article", "story", "the", "auf", "artikel", "sur",
+                               "cet", "article", "por", "en", "este", "artículo", "su", "op", "på", "na", "w"))
 # A call to click a link, as the sentence after a question or an exclamation opens it ("Do you
 # rely on our reporting? Click here to support it.", "DHB jetzt auch digital! Einfach hier
 # klicken und ... registrieren!"): lower case, with the words that may come before it.
@@ -53,8 +55,6 @@ CLICK_LEADS = ("just", "simply", "please", "einfach", "bitte", "jetzt")
 SHARE_PROMPT_VERBS = frozenset(("share", "teilen", "partager", "partagez", "compartir", "comparte", "compartilhar",
                                 "partilhar", "condividi", "delen", "dela", "udostępnij", "sdílet",
                                 "поделиться", "поделитесь", "paylaş"))
-SHARE_ROW_FILLERS = frozenset(("via", "per", "on", "this", "article", "story", "the", "auf", "artikel", "sur",
-                               "cet", "article", "por", "en", "este", "artículo", "su", "op", "på", "na", "w"))
 # Subscribe, sign-in, follow and app prompts: the verbs, and a short line that is one of them
 # and what may follow it ("Subscribe now", "Sign up for our newsletter").
 SUBSCRIBE_VERBS = (
@@ -660,6 +660,14 @@ SITE_SELF_NAMES = (
 # "War der Artikel nützlich?", "Like this story?", "Would you like to comment on this article?",
 # "Fanden Sie diesen Artikel nützlich?"): a rating, sharing or donation widget under it. The
 # article's names, and the words that make one the page's own (a determiner, "our"), lower case.
+ARTICLE_NOUNS = frozenset(("article", "story", "post", "artikel", "beitrag", "artículo", "nota", "articolo",
+                           "artigo", "matéria", "artykuł", "artykułu", "článek", "článku", "artikkel", "artikkelen",
+                           "artikeln", "cikk", "cikket", "haber", "text", "texte", "texto", "testo", "tekst"))
+ARTICLE_DETERMINERS = frozenset(("this", "the", "that", "our", "dieser", "diesen", "diesem", "der", "den", "dem",
+                                 "die", "das", "unseren", "unserem", "ce", "cet", "cette", "le", "la", "l", "notre",
+                                 "este", "esta", "el", "nuestro", "questo", "quest", "il", "lo", "o", "a", "deze",
+                                 "dit", "het", "de", "denne", "denna", "dette", "det", "ten", "tento", "ta", "tego",
+                                 "ez", "az", "bu"))
 # A typo-report widget's question ("Found a typo?", "Sie haben einen Fehler gefunden?", "Нашли
 # ошибку?", "Vous avez repéré une erreur ?"): a word for a mistake and a verb of finding it, as
 # the beginnings of words (inflections follow), and the same words in scripts without spaces.
@@ -671,14 +679,6 @@ TYPO_VERBS = ("found", "find", "spot", "notice", "gefunden", "entdeckt", "bemerk
               "löys", "huomas", "znalaz", "zauważy", "našl", "нашли", "заметили", "buldu", "fark et", "talált",
               "pronaš", "našel")
 TYPO_UNSPACED = (("错误", "错别字", "誤字", "脱字", "오타", "오류"), ("发现", "見つけ", "발견"))
-ARTICLE_NOUNS = frozenset(("article", "story", "post", "artikel", "beitrag", "artículo", "nota", "articolo",
-                           "artigo", "matéria", "artykuł", "artykułu", "článek", "článku", "artikkel", "artikkelen",
-                           "artikeln", "cikk", "cikket", "haber", "text", "texte", "texto", "testo", "tekst"))
-ARTICLE_DETERMINERS = frozenset(("this", "the", "that", "our", "dieser", "diesen", "diesem", "der", "den", "dem",
-                                 "die", "das", "unseren", "unserem", "ce", "cet", "cette", "le", "la", "l", "notre",
-                                 "este", "esta", "el", "nuestro", "questo", "quest", "il", "lo", "o", "a", "deze",
-                                 "dit", "het", "de", "denne", "denna", "dette", "det", "ten", "tento", "ta", "tego",
-                                 "ez", "az", "bu"))
 # A script's name, and the words by which a placeholder asks the reader to turn it on or says
 # it is needed ("please enable JavaScript", "Bitte aktivieren Sie JavaScript", "JavaScript is
 # required", "habilita JavaScript", "JavaScriptを有効にしてください"). Lower case, parts of words.
