@@ -43,6 +43,27 @@ def test_a_long_line_of_prose_without_a_full_stop_is_still_text():
     assert line in clean_text(page, OPTIONS).paragraphs
 
 
+
+# A Hindi article cut after its first paragraph (a preview above an app's prompt), then a
+# list of the site's headlines, two of them questions. Hindi ends its sentences with "।".
+HINDI_PARAGRAPH = ("नगर निगम ने बुधवार को कहा कि शहर के पुराने पुस्तकालय को अगले महीने से रविवार को भी "
+                   "खोला जाएगा। अधिकारियों के अनुसार नए कर्मचारियों की भर्ती के बाद संग्रहालय भी वसंत में "
+                   "इसी तरह लंबे समय तक खुला रहेगा और इसके लिए बजट में अलग से राशि रखी गई है")
+HINDI_HEADLINES = ["बारिश से कई शहरों में जाम लगा", "क्या इस साल सर्दी जल्दी आएगी?", "नई ट्रेनों की पूरी सूची",
+                   "सोने के दाम फिर बढ़े", "बच्चों के लिए पांच आसान खेल", "रात में नींद क्यों नहीं आती?",
+                   "पहाड़ों पर बर्फबारी शुरू", "शेयर बाजार में तेजी लौटी", "किसानों को नई योजना का लाभ",
+                   "गर्मी की छुट्टियों के लिए सस्ती जगहें"]
+
+
+def test_a_long_line_of_prose_ended_in_its_script_is_text():
+    """A line of prose in a script whose full stop is its own ("।") is no run of names: it lost
+    its score as one, and the site's list of headlines under it was kept instead."""
+    assert len(HINDI_PARAGRAPH.split()) >= 30
+    page = "\n".join(MENU + [HINDI_PARAGRAPH, "और पढ़ें", "Trending"] + HINDI_HEADLINES + ["Contact", "Imprint"])
+    cleaned = clean_text(page, OPTIONS)
+    assert list(cleaned.paragraphs) == [HINDI_PARAGRAPH]
+
+
 PART_ONE = [
     "The regional parliament voted on Thursday to extend the night train network to Warsaw and "
     "Zagreb by 2028, after a debate that lasted more than nine hours.",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from . import rules as R
 from .dates import find_published
+from .lines import SENTENCE_MARKS
 from .scripts import has_unspaced
 
 if TYPE_CHECKING:
@@ -139,9 +140,11 @@ def unpunctuated_cost(texts: list[str], ends: list[bool], scores: list[float]) -
 
 # A line of this many words or more with no punctuation mark at all is a run of names, not
 # prose: a tag cloud, a drop-down's options, a menu run together. Prose that long has a comma
-# or a full stop (in the dev sets' gold bodies the longest line without one has 21 words).
+# or a full stop (in the dev sets' gold bodies the longest line without one has 21 words): of
+# its script too (lines.SENTENCE_MARKS: Hindi's "।", Arabic's "؟"; and the commas of Arabic,
+# Ethiopic and Myanmar).
 WORD_RUN_WORDS = 30
-_PUNCTUATION = re.compile(r"[.,;:!?¿¡()\[\]\"“”„«»'‘’、，。：；！？…|/]")
+_PUNCTUATION = re.compile("[" + re.escape(".,;:!?¿¡()[]\"“”„«»'‘’、，。：；！？…|/،؛፣၊" + "".join(sorted(SENTENCE_MARKS))) + "]")
 
 
 def word_run_cost(texts: list[str], words: list[int], scores: list[float]) -> None:
