@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ingest.clean.lines import split_sentences
+from ingest.clean.lines import run_together, split_sentences
 from ingest.clean.rejoin import wrap_width
 from ingest.clean.scripts import columns
 from ingest.clean.text import clean_text
@@ -194,6 +194,25 @@ def test_only_a_run_of_capitalised_words_is_cut_out_of_a_sentence():
     assert menu in pieces and sentence in pieces
     assert listed in pieces
     assert [p for p in pieces if p[0] > "\u3000"] == [s + "。" for j in JAPANESE for s in j.split("。") if s]
+
+
+HINDI = ["नगर निगम ने बुधवार को कहा कि शहर का पुराना पुस्तकालय अगले महीने से रविवार को भी खुला रहेगा।",
+         "अधिकारियों ने बताया कि इसके लिए दो हजार से अधिक निवासियों ने एक याचिका पर हस्ताक्षर किए थे।",
+         "क्या संग्रहालय भी इसी तरह खुलेगा?",
+         "निगम के अनुसार नए कर्मचारियों की भर्ती के बाद वसंत में इस पर फैसला लिया जाएगा।"]
+ARABIC = ["قال المجلس البلدي يوم الثلاثاء إن المكتبة القديمة ستبقى مفتوحة أيام الأحد ابتداء من الشهر المقبل.",
+          "هل سيفتح المتحف أبوابه أيضا؟",
+          "وأضاف المسؤولون أن القرار جاء بعد عريضة وقعها أكثر من ألفي ساكن من سكان المدينة."]
+
+
+def test_a_page_run_together_is_cut_at_the_full_stops_of_its_script():
+    """Hindi ends its sentences with "।", Arabic asks with "؟": a page in those scripts run
+    together on one line is read as its sentences too, not as one piece kept or dropped whole."""
+    for sentences in (HINDI, ARABIC):
+        line = " ".join(sentences * 8)
+        assert run_together([line])
+        _, pieces = split_sentences([0], [line])
+        assert pieces == sentences * 8
 
 
 def test_a_long_paragraph_among_lines_is_not_cut_into_sentences():

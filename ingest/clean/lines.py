@@ -234,9 +234,11 @@ def sentence_ends(texts: list[str], words: list[int] | None = None,
 # kept whole or dropped whole. Such a line is read as its sentences instead.
 RUN_TOGETHER_LINES = 3  # a page of at most this many lines...
 RUN_TOGETHER_CHARS = 1000  # ...one of them at least this long
-# A sentence ends at . ! ? … (and closing quotes or brackets) before a space, or at 。！？
-# (and closers) before anything; both bounded, so the split is linear.
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]{0,3} +|[。！？][」』”）]{0,3}")
+# A sentence ends at . ! ? … or the full stop of another script written with spaces (Arabic and
+# Urdu, Devanagari, Armenian, Ethiopic, Myanmar, Khmer) (and closing quotes or brackets) before a
+# space, or at 。！？ (and closers) before anything; both bounded, so the split is linear.
+_SENTENCE_BREAK = re.compile(r"[.!?…؟۔।॥։።။។][\"'”’»)\]]{0,3} +|[。！？][」』”）]{0,3}")
+assert set("؟۔।॥։።။។") <= _TERMINAL
 
 
 def run_together(texts: list[str]) -> bool:
