@@ -141,3 +141,18 @@ def test_an_images_file_name_is_removed_and_joins_no_headline(name):
 @pytest.mark.parametrize("line", ["x.jpg.bak", "photos/bus.jpg", "The depot.jpg file was lost.", ".png"])
 def test_what_is_no_lone_image_file_name(line):
     assert not image_file_name(line)
+
+
+BODY_HI = [
+    "नगर निगम ने बुधवार को कहा कि शहर का पुराना पुस्तकालय अगले महीने से रविवार को भी खुला रहेगा।",
+    "अधिकारियों ने बताया कि इसके लिए दो हजार से अधिक निवासियों ने एक याचिका पर हस्ताक्षर किए थे।",
+    "निगम के अनुसार अतिरिक्त घंटों पर हर साल लगभग चालीस लाख रुपये खर्च होंगे, जो संस्कृति बजट से आएंगे।",
+    "पुस्तकालय के कर्मचारियों ने फैसले का स्वागत किया और कहा कि वे नए समय के लिए तैयार हैं।",
+]
+
+
+def test_a_paragraph_of_two_sentences_in_hindi_above_a_credit_stays():
+    """Hindi ends its sentences with "।": a line with one inside it is a paragraph, no caption."""
+    paragraph = "महापौर ने सोमवार को पुस्तकालय का दौरा किया। उनके साथ निगम के कई सदस्य भी थे"
+    page = _page("पुस्तकालय अब रविवार को भी खुलेगा", BODY_HI, paragraph, "Photo: PTI")
+    assert paragraph in clean_text(page, OPTIONS).paragraphs

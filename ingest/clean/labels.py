@@ -19,7 +19,7 @@ from itertools import accumulate, islice
 
 from . import rules as R
 from .dates import stamp_line
-from .lines import CLOSERS, SENTENCE_MARKS, lines_holding
+from .lines import CLOSERS, SENTENCE_MARKS, SPACED_STOPS, lines_holding
 from .scripts import ends_unpunctuated
 from .trie import trie
 from .vocabulary import (ACCOUNT_VERBS, AGREE_STEMS, CHANNEL_NAMES, CLICK_CALLS, CLICK_LEADS, CONSENT_CHARACTERS,
@@ -49,7 +49,7 @@ RESUME_WINDOW = 20
 # A sentence end inside a line, before more text: a paragraph of several sentences counts
 # each (an article saved as one long paragraph resumes as one of many). Looked for in the
 # first _SENTENCES_REACH characters of a line.
-_INNER_END = re.compile(r"[.!?。](?=\s+\S)")
+_INNER_END = re.compile(f"[.!?。{SPACED_STOPS}]" + r"(?=\s+\S)")
 _SENTENCES_REACH = 2000
 RESUME_LINES = 3
 RESUME_FRACTION = 0.4
@@ -470,7 +470,7 @@ TAG_ITEM_MAX_WORDS = 4
 TAG_ITEMS_MOST = 30
 _TAGS = re.compile(r"\A[\W_]*+(?:(?:" + "|".join(map(re.escape, sorted(TAG_LABELS, key=len, reverse=True)))
                    + r")\s*+[:：]|(?:" + "|".join(map(re.escape, TAG_LEADS)) + r")\s)", re.IGNORECASE)
-_TAG_SENTENCE_MARKS = ".!?。！？"
+_TAG_SENTENCE_MARKS = ".!?。！？" + SPACED_STOPS
 _SENTENCE_INSIDE = re.compile(f"[{_TAG_SENTENCE_MARKS}]\\s++\\S")
 _ENTRY = re.compile(r"\A[\W_]*+(?:" + "|".join(map(re.escape, TAG_ENTRY_LEADS)) + r")\s", re.IGNORECASE)
 _SENTENCE_END = tuple(_TAG_SENTENCE_MARKS)

@@ -18,9 +18,12 @@ from operator import itemgetter
 from ..normalize import normalize_text
 from .scripts import ends_unpunctuated, unspaced_word_counts
 
-# Sentence ends: Latin, CJK (full- and half-width), Arabic/Urdu, Devanagari, Armenian,
-# Ethiopic, Myanmar, Khmer. Thai and Lao have none (see sentence_ends).
-_TERMINAL = frozenset(".!?…。！？．｡؟۔।॥։።။។")
+# The full stops (and question marks) of the scripts written with spaces other than Latin:
+# Arabic and Urdu, Devanagari and Bengali, Armenian, Ethiopic, Myanmar, Khmer.
+SPACED_STOPS = "؟۔।॥։።။។"
+# Sentence ends: Latin, CJK (full- and half-width) and those. Thai and Lao have none (see
+# sentence_ends).
+_TERMINAL = frozenset(".!?…。！？．｡" + SPACED_STOPS)
 SENTENCE_MARKS = _TERMINAL  # (the guard and ingest.clean.rejoin tell a sentence by the same marks)
 CLOSERS = "\"'”’»)]】」』）*"
 _CLOSER_SET = frozenset(CLOSERS)
@@ -237,8 +240,7 @@ RUN_TOGETHER_CHARS = 1000  # ...one of them at least this long
 # A sentence ends at . ! ? … or the full stop of another script written with spaces (Arabic and
 # Urdu, Devanagari, Armenian, Ethiopic, Myanmar, Khmer) (and closing quotes or brackets) before a
 # space, or at 。！？ (and closers) before anything; both bounded, so the split is linear.
-_SENTENCE_BREAK = re.compile(r"[.!?…؟۔।॥։።။។][\"'”’»)\]]{0,3} +|[。！？][」』”）]{0,3}")
-assert set("؟۔।॥։።။។") <= _TERMINAL
+_SENTENCE_BREAK = re.compile(f"[.!?…{SPACED_STOPS}]" + r"[\"'”’»)\]]{0,3} +|[。！？][」』”）]{0,3}")
 
 
 def run_together(texts: list[str]) -> bool:
