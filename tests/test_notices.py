@@ -96,6 +96,44 @@ def test_a_lede_between_a_byline_and_an_instagram_embed_is_the_articles():
     assert clean_text(page, CleanOptions()).paragraphs == (lede, *rest)
 
 
+
+@pytest.mark.parametrize("line", [
+    "We apologize, but this video has failed to load.",
+    "Media playback is unsupported on your device",
+    "Video Unavailable",
+    "Unfortunately, this video is not available in your region.",
+    "Dieses Video ist leider nicht mehr verfügbar.",
+    "Este vídeo no está disponible",
+    "Cette vidéo n'est pas disponible",
+    "该视频无法播放",
+])
+def test_a_players_error_is_an_embeds_notice(line):
+    assert _rules(line) == (EMBED, EMBED)
+
+
+@pytest.mark.parametrize("line", [
+    "Social media unavailable in Iran after the protests",  # no player's medium
+    "The video, which was posted on Monday, is no longer available on the platform.",  # named too late
+    "A video of the arrest was not available to reporters on Monday, the police said in a statement "
+    "to the press.",  # too long for a player's error
+    "Police released a video of the crash on Monday.",  # nothing went wrong
+])
+def test_an_articles_line_about_a_video_is_no_players_error(line):
+    assert _rules(line) == (None, None)
+
+
+def test_the_line_under_a_players_error_that_asks_to_reload_is_the_players():
+    error, retry = ("We apologize, but this video has failed to load.",
+                    "Try refreshing your browser, or tap here to see other videos from our team.")
+    page = _page(["Harbour reopens after storm | Coast Herald", "Home", "News"],
+                 ["Harbour reopens after storm", ARTICLE[0], error, retry, *ARTICLE[1:]], ["Contact", "Privacy"])
+    cleaned = clean_text(page, OPTIONS)
+    assert list(cleaned.paragraphs) == ARTICLE
+    assert {r.text: r.rule for r in cleaned.removed}.get(retry) == EMBED
+    # a line that asks to refresh, under no player's error, is no notice
+    assert _rules(retry) == (None, None)
+
+
 EMBED_BLOCK_DE = ["An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.",
                   "Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.",
                   "YouTube-Inhalte erlauben",

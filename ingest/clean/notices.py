@@ -9,6 +9,11 @@
   a post ("View this post on Instagram": vocabulary.EMBED_LINES), or holds the credit line under an
   embedded post with the account's handle ("A post shared by Name (@name)": vocabulary.EMBED_CREDITS).
   An article about JavaScript names it without asking the reader to turn it on.
+- A video player that did not load leaves its error: a short line that names the medium near its
+  start and says what went wrong ("We apologize, but this video has failed to load.", "Media
+  playback is unsupported on your device", "Video Unavailable": vocabulary.MEDIA_FAILURES), and
+  perhaps a line under it that asks to load the page again ("Try refreshing your browser, or tap
+  here to see other videos from our team.": vocabulary.MEDIA_RETRIES) (rule EMBED).
 - A line that gives an e-mail address and speaks to the reader ("Got a story? Get in touch with
   our news team by emailing us at ...", "Are protests breaking out in your area? Get in touch
   at ...") asks for tips or feedback (rule CONTACT). An article quotes an address with "his",
@@ -51,8 +56,9 @@ from bisect import bisect_right
 from .disclosures import ANCHORS, DISCLOSURE_MAX_WORDS, disclosure
 from .scripts import probe
 from .vocabulary import (AD_BLOCKER_ASKS, AD_BLOCKER_NAMES, ARTICLE_DETERMINERS, ARTICLE_NOUNS, CONSENT_WORDS,
-                         EMBED_ANCHORS, EMBED_CREDITS, EMBED_LINES, EMBED_NAMES, FORM_REQUIRED, READING_ANCHORS, READING_TIME, READING_UNITS, SCRIPT_ASKS,
-                         SCRIPT_NAMES, TYPO_NOUNS, TYPO_UNSPACED, TYPO_VERBS)
+                         EMBED_ANCHORS, EMBED_CREDITS, EMBED_LINES, EMBED_NAMES, FORM_REQUIRED, MEDIA_ANCHORS,
+                         MEDIA_FAILURES, MEDIA_NAMES, MEDIA_RETRIES, READING_ANCHORS, READING_TIME, READING_UNITS,
+                         SCRIPT_ASKS, SCRIPT_NAMES, TYPO_NOUNS, TYPO_UNSPACED, TYPO_VERBS)
 
 EMBED = "phrase:embed"
 CONTACT = "phrase:contact"
@@ -144,6 +150,28 @@ def _asks_off_blocker(low: str, n_words: int) -> bool:
     return any(map(low.__contains__, AD_BLOCKER_ASKS)) and _AD_BLOCKER.search(low) is not None
 
 
+# A player's error has at most PLAYER_MAX_WORDS words and names the medium among its first
+# PLAYER_NAME_REACH words (an article's sentence about a video taken down is longer, or says
+# more before it); a medium's name in a spaced script starts a word ("Social media", no "media
+# player", holds none).
+PLAYER_MAX_WORDS = 12
+PLAYER_NAME_REACH = 5
+_MEDIA = re.compile("|".join(f"(?<!\\w){re.escape(name)}" if name < "\u3000" else re.escape(name)
+                             for name in MEDIA_NAMES))
+
+
+def _player_error(low: str, n_words: int) -> bool:
+    m = _MEDIA.search(low)
+    return (m is not None and low.count(" ", 0, m.start()) < PLAYER_NAME_REACH
+            and any(map(low.__contains__, MEDIA_FAILURES)))
+
+
+def player_retry(next_low: str, next_words: int) -> bool:
+    """Whether `next_low`, the lower-cased line under a player's error, asks the reader to load the
+    page again ("Try refreshing your browser, ..."), in at most NOTICE_MAX_WORDS words."""
+    return next_words <= NOTICE_MAX_WORDS and any(map(next_low.__contains__, MEDIA_RETRIES))
+
+
 def _embed(low: str, n_words: int) -> bool:
     return (any(map(low.__contains__, EMBED_NAMES)) or low.startswith(EMBED_LINES)
             or "(@" in low and any(map(low.__contains__, EMBED_CREDITS)))
@@ -200,11 +228,12 @@ def _discloses(low: str, n_words: int) -> bool:
 # The kinds of notice, in the order they are asked: (rule, test of the lower-cased line and its
 # number of words, the most words a line of the kind has).
 _KINDS = ((EMBED, _asks_for_script, NOTICE_MAX_WORDS), (EMBED, _embed, EMBED_MAX_WORDS),
+          (EMBED, _player_error, PLAYER_MAX_WORDS),
           (CONTACT, _contact, NOTICE_MAX_WORDS), (FORM, _form, NOTICE_MAX_WORDS),
           (_TIMESTAMP, _reading, READING_MAX_WORDS), (FEEDBACK, _asks, NOTICE_MAX_WORDS),
           (_AD, _discloses, DISCLOSURE_MAX_WORDS), (FEEDBACK, _typo_report, NOTICE_MAX_WORDS),
           (_AD, _asks_off_blocker, NOTICE_MAX_WORDS))
-_SCRIPT, _EMBEDDED, _CONTACT, _FORM, _READING, _ASKED, _DISCLOSED, _TYPO, _BLOCKER = range(len(_KINDS))
+_SCRIPT, _EMBEDDED, _PLAYER, _CONTACT, _FORM, _READING, _ASKED, _DISCLOSED, _TYPO, _BLOCKER = range(len(_KINDS))
 # Where a notice's words can be found with few scans of the page (each str.find of the page
 # costs about 5 us: one for every word of the lists cost a quarter of the cleaning): a part
 # that each of a kind's words holds, and the kind. Every JavaScript notice names it, every tip
@@ -217,6 +246,7 @@ assert all(any(stem in name for stem in _BLOCKER_STEMS) for name in AD_BLOCKER_N
 _STEMS = tuple((stem, probe(stem), limit, mask)
                for stems, limit, mask in ((SCRIPT_NAMES, NOTICE_MAX_WORDS, 1 << _SCRIPT),
                                           (EMBED_ANCHORS, EMBED_MAX_WORDS, 1 << _EMBEDDED),
+                                          (MEDIA_ANCHORS, PLAYER_MAX_WORDS, 1 << _PLAYER),
                                           (("@",), NOTICE_MAX_WORDS, 1 << _CONTACT | 1 << _EMBEDDED),
                                           (READING_ANCHORS, READING_MAX_WORDS, 1 << _READING),
                                           (("*",), FORM_NOTE_MAX_WORDS, 1 << _FORM),
@@ -226,6 +256,7 @@ _STEMS = tuple((stem, probe(stem), limit, mask)
                for stem in stems)
 assert all(any(a in name for a in EMBED_ANCHORS) for name in EMBED_NAMES + EMBED_LINES)
 assert all(any(a in word for a in READING_ANCHORS) for word in READING_UNITS)
+assert all(any(a in name for a in MEDIA_ANCHORS) for name in MEDIA_NAMES)
 
 
 def notice(low: str, n_words: int) -> str | None:
@@ -270,8 +301,9 @@ def page_notices(page: str, starts: list[int], lows: list[str], n_words: list[in
         for kind, (rule, test, most) in enumerate(_KINDS):
             if bits >> kind & 1 and n <= most and test(low, n):
                 notices.append((k, rule))
-                if k < last and rule == FEEDBACK and typo_instructions(low, lows[k + 1], n_words[k + 1]):
-                    notices.append((k + 1, FEEDBACK))
+                if k < last and (rule == FEEDBACK and typo_instructions(low, lows[k + 1], n_words[k + 1])
+                                 or kind == _PLAYER and player_retry(lows[k + 1], n_words[k + 1])):
+                    notices.append((k + 1, rule))
                 break
     return notices
 

@@ -729,6 +729,30 @@ FORM_REQUIRED = ("required", "erforderlich", "pflichtfeld", "obligatorio", "obli
                  "obrigatório", "verplicht", "obligatoriskt", "obligatorisk", "påkrævet", "pakollinen", "wymagane",
                  "povinné", "obligatoriu", "kötelező", "обязательно", "обязательное поле", "zorunlu", "wajib",
                  "必須", "必填", "필수")
+# A video player that did not load leaves its error in the text ("We apologize, but this video has
+# failed to load.", "Media playback is unsupported on your device", "Video Unavailable", "Dieses
+# Video ist nicht mehr verfügbar"): a player's medium by name, at a word's start, and what went
+# wrong with it; then perhaps a line that asks to load the page again ("Try refreshing your
+# browser, or tap here to see other videos from our team."). Lower case, parts of words.
+MEDIA_NAMES = ("video", "vídeo", "vidéo", "media playback", "media player", "видео", "视频", "視頻", "動画",
+               "동영상")
+MEDIA_ANCHORS = ("vid", "víd", "media p", "видео", "视频", "視頻", "動画", "동영상")
+MEDIA_FAILURES = ("failed to load", "could not be loaded", "couldn't be loaded", "could not load", "couldn't load",
+                  "unable to load", "cannot be played", "can't be played", "could not be played",
+                  "couldn't be played", "unable to play", "not available", "unavailable", "unsupported",
+                  "not supported", "is loading", "error occurred", "error has occurred",
+                  "nicht verfügbar", "nicht mehr verfügbar", "konnte nicht geladen", "nicht abgespielt",
+                  "wird geladen", "pas disponible", "plus disponible", "indisponible", "pas pu être chargé",
+                  "impossible de lire", "impossible de charger", "no está disponible", "no disponible",
+                  "no se pudo cargar", "no se puede reproducir", "non è disponibile", "non disponibile",
+                  "non è più disponibile", "impossibile caricare", "impossibile riprodurre",
+                  "não está disponível", "indisponível", "não foi possível carregar", "niet beschikbaar",
+                  "niet meer beschikbaar", "niet worden afgespeeld", "niet worden geladen", "недоступн",
+                  "не доступн", "не удалось загрузить", "无法播放", "無法播放", "无法加载", "無法載入",
+                  "再生できません", "読み込めません", "재생할 수 없")
+MEDIA_RETRIES = ("refresh", "reload", "try again", "neu laden", "aktualisier", "erneut", "réessay", "actualis",
+                 "recarg", "inténtalo", "intenta de nuevo", "riprova", "ricaric", "opnieuw", "обнов",
+                 "再読み込み", "刷新", "새로고침")
 # Parts of those names that a page is scanned for (few: each is a scan of the page; "tern" is
 # the part of "extern", "estern", "ekstern" that one scan finds, several times faster than each).
 EMBED_ANCHORS = ("redaktioneller", "tern", "embedded", "eingebettet", "vložen", "внешн", "外部", "외부",
