@@ -736,7 +736,7 @@ FORM_REQUIRED = ("required", "erforderlich", "pflichtfeld", "obligatorio", "obli
 # browser, or tap here to see other videos from our team."). Lower case, parts of words.
 MEDIA_NAMES = ("video", "vídeo", "vidéo", "media playback", "media player", "видео", "视频", "視頻", "動画",
                "동영상")
-MEDIA_ANCHORS = ("vid", "víd", "media p", "видео", "视频", "視頻", "動画", "동영상")
+MEDIA_ANCHORS = ("video", "vídeo", "vidéo", "media play", "видео", "视频", "視頻", "動画", "동영상")
 MEDIA_FAILURES = ("failed to load", "could not be loaded", "couldn't be loaded", "could not load", "couldn't load",
                   "unable to load", "cannot be played", "can't be played", "could not be played",
                   "couldn't be played", "unable to play", "not available", "unavailable", "unsupported",
