@@ -8,6 +8,7 @@ only marks were "।" was once taken for a run of names and lost."""
 from __future__ import annotations
 
 import hashlib
+import random
 
 import pytest
 
@@ -41,3 +42,33 @@ def test_an_html_page_in_any_script_is_its_article_alone(script, seed):
     cleaned = clean_document(raw, OPTIONS)
     assert list(cleaned.paragraphs) == paragraphs
     assert not set(chrome) & set(cleaned.paragraphs)
+
+
+def _tibetan_page(seed: int) -> tuple[str, list[str], list[str]]:
+    """A Tibetan news page: syllables joined by the tsheg ("་"), a space only after a clause's
+    shad ("།"), as (text, the article's paragraphs, the menu's entries)."""
+    rng = random.Random(f"bo-{seed}")
+    consonants = [chr(c) for c in range(0x0F40, 0x0F6A) if c != 0x0F48]  # (U+0F48 is unassigned)
+    vowels = ["\u0f72", "\u0f74", "\u0f7a", "\u0f7c", ""]
+
+    def word() -> str:
+        return "་".join(rng.choice(consonants) + rng.choice(vowels) for _ in range(rng.randint(1, 3)))
+
+    def clause() -> str:
+        return "་".join(word() for _ in range(rng.randint(4, 8))) + "།"
+
+    paragraphs = [" ".join(clause() for _ in range(rng.randint(3, 6))) for _ in range(rng.randint(3, 7))]
+    menu = [word() for _ in range(9)]
+    title = "་".join(word() for _ in range(5))
+    others = ["་".join(word() for _ in range(4)) for _ in range(10)]
+    return "\n".join([title, *menu, title, "12.03.2024", *paragraphs, word(), *others]), paragraphs, menu
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_tibetan_page_keeps_its_article(seed):
+    """Tibetan puts a space only after a clause: counted by its spaces, a paragraph was a few
+    words, and every line of the article went as too short."""
+    page, paragraphs, menu = _tibetan_page(seed)
+    cleaned = clean_text(page, OPTIONS)
+    assert list(cleaned.paragraphs) == paragraphs
+    assert not set(menu) & set(cleaned.paragraphs)

@@ -18,9 +18,9 @@ from operator import itemgetter
 from ..normalize import normalize_text
 from .scripts import ends_unpunctuated, unspaced_word_counts
 
-# The full stops (and question marks) of the scripts written with spaces other than Latin:
-# Arabic and Urdu, Devanagari and Bengali, Armenian, Ethiopic, Myanmar, Khmer.
-SPACED_STOPS = "؟۔।॥։።။។"
+# The full stops (and question marks) of the scripts that write a space after them, other than
+# Latin: Arabic and Urdu, Devanagari and Bengali, Armenian, Ethiopic, Myanmar, Khmer, Tibetan.
+SPACED_STOPS = "؟۔।॥։።။។།༎"
 # Sentence ends: Latin, CJK (full- and half-width) and those. Thai and Lao have none (see
 # sentence_ends).
 _TERMINAL = frozenset(".!?…。！？．｡" + SPACED_STOPS)

@@ -1,7 +1,8 @@
 """Counting words in any script, for the line classifier.
 
-Chinese and Japanese are written without spaces between words, and Thai, Lao,
-Khmer and Myanmar put spaces only between phrases or sentences: counted by
+Chinese and Japanese are written without spaces between words, Thai, Lao,
+Khmer and Myanmar put spaces only between phrases or sentences, and Tibetan
+separates its syllables with a dot (tsheg) and a space only after a clause: counted by
 spaces, an 80-character Japanese sentence is "one word", as short as a menu
 entry. Here a run of such characters counts as its number of characters over
 the script's average word length (CHARS_PER_WORD), and text in other scripts
@@ -23,7 +24,7 @@ from operator import not_
 # Average characters per word (code points, combining marks included).
 CHARS_PER_WORD_CJK = 2.5  # Chinese words are 1.5-1.7 characters, Japanese about 2; English words,
 # which the scores were made for, carry more than a word of CJK (flat from 2 to 3 on the dev sets)
-CHARS_PER_WORD_SEA = 4.0  # Thai, Lao, Khmer, Myanmar: syllables of 2-3 code points, words of 1-2
+CHARS_PER_WORD_SEA = 4.0  # Thai, Lao, Khmer, Myanmar, Tibetan: syllables of 2-3 code points, words of 1-2
 
 _HAN_KANA = ("\u3040-\u30ff"  # Hiragana, Katakana
              "\u31f0-\u31ff"  # Katakana phonetic extensions
@@ -33,9 +34,10 @@ _HAN_KANA = ("\u3040-\u30ff"  # Hiragana, Katakana
              "\uff66-\uff9f"  # half-width Katakana
              "\U00020000-\U0003134f")  # CJK extensions B-G
 _SOUTHEAST = ("\u0e00-\u0eff"  # Thai, Lao
+              "\u0f00-\u0fff"  # Tibetan
               "\u1000-\u109f"  # Myanmar
               "\u1780-\u17ff")  # Khmer
-# Runs of such characters, and of Southeast Asian ones alone. One class a pattern:
+# Runs of such characters, and of Southeast Asian (and Tibetan) ones alone. One class a pattern:
 # sre then skips to a run's first character (an alternation of two classes tried
 # both at each character, at 90 ns a character).
 _DENSE_RUN = re.compile(f"[{_HAN_KANA}{_SOUTHEAST}]+")
@@ -50,7 +52,7 @@ _UTF8_LEADS = bytes([0xE0, 0xE1, *range(0xE3, 0xEA), 0xEF, 0xF0])
 # High bytes of the UTF-16 code units of those characters (a superset: the test
 # that follows is exact). Supplementary ideographs come with BMP ones in any real
 # text, so surrogates (emoji, mostly) are not looked at.
-_HIGH = bytes([0x0E, 0x10, 0x17, 0x30, 0x31, *range(0x34, 0xA0), 0xF9, 0xFA, 0xFF])
+_HIGH = bytes([0x0E, 0x0F, 0x10, 0x17, 0x30, 0x31, *range(0x34, 0xA0), 0xF9, 0xFA, 0xFF])
 _DENSE_CHAR = re.compile(f"[{_HAN_KANA}{_SOUTHEAST}]")
 _WORD = re.compile(r"\w+")
 # A word's characters of those scripts one by one, and its runs of other characters.
