@@ -3,7 +3,8 @@ Russian, Greek, Georgian, Armenian, Amharic, Burmese, Khmer, Tamil, Vietnamese, 
 its article and loses its menu, as plain text and as HTML: generated pages
 (scripts_corpus.news_page), whose words are the script's letters, so that no rule can hold
 by a word it knows. The full stops and commas are each script's own: a Hindi paragraph whose
-only marks were "।" was once taken for a run of names and lost."""
+only marks were "।" was once taken for a run of names and lost. A Tibetan page, which spaces only
+its clauses, keeps its article too."""
 
 from __future__ import annotations
 
