@@ -181,6 +181,19 @@ def test_reading_times_and_relative_timestamps_are_timestamps(line):
     assert _rule(line) == TIMESTAMP
 
 
+
+def test_a_reading_time_and_a_disclosure_in_one_language_are_found_on_a_page_in_it():
+    """A Turkish reading time ("dk") and a French disclosure ("affiliés") are looked for only on a
+    page in a language that writes them (one that holds "ı", or "é"): there the page's scan finds
+    what the line's rule finds, and a page in another language is not scanned for them."""
+    turkish = ["Belediye meclisi kütüphanenin pazar günleri de açık kalmasına karar verdi.", "3 dk okuma"]
+    french = ["Le conseil municipal a décidé d'ouvrir la bibliothèque le dimanche.",
+              "Cet article contient des liens affiliés : nous pouvons toucher une commission si vous achetez."]
+    for lines, rule in ((turkish, TIMESTAMP), (french, AD)):
+        assert _rule(lines[1]) == rule
+        assert match_lines(lines, [len(line.split()) for line in lines])[1] == rule
+
+
 @pytest.mark.parametrize("line", [
     "More Trending", "Most read in Football", "You may like", "You Might Also Like …",
     "Mehr zum Thema Hitzeschäden", "Die Redaktion empfiehlt", "EDITOR'S CHOICE", "Les plus lus",

@@ -243,7 +243,12 @@ _SCRIPT, _EMBEDDED, _PLAYER, _CONTACT, _FORM, _READING, _ASKED, _DISCLOSED, _TYP
 # its scan marks the line for both kinds.
 _BLOCKER_STEMS = ("blo", "блок")  # a part of each of AD_BLOCKER_NAMES (one scan of the page each)
 assert all(any(stem in name for stem in _BLOCKER_STEMS) for name in AD_BLOCKER_NAMES)
-_STEMS = tuple((stem, probe(stem), limit, mask)
+# Two stems are one language's: a Turkish reading time's "dk" (dakika) and a French or Spanish
+# disclosure's "fili" ("liens affiliés", "enlaces de afiliados"). Each is looked for only on a page
+# that holds a letter its languages write on every page (Turkish's dotless "ı"; "é"), as a stem in
+# another script is (scripts.probe): "dk" alone cost 15 us a page, a scan of a page without it.
+_LANGUAGE_PROBES = {"dk": "ı", "fili": "é"}
+_STEMS = tuple((stem, _LANGUAGE_PROBES.get(stem) or probe(stem), limit, mask)
                for stems, limit, mask in ((SCRIPT_NAMES, NOTICE_MAX_WORDS, 1 << _SCRIPT),
                                           (EMBED_ANCHORS, EMBED_MAX_WORDS, 1 << _EMBEDDED),
                                           (MEDIA_ANCHORS, PLAYER_MAX_WORDS, 1 << _PLAYER),
