@@ -237,9 +237,9 @@ def sentence_ends(texts: list[str], words: list[int] | None = None,
 # kept whole or dropped whole. Such a line is read as its sentences instead.
 RUN_TOGETHER_LINES = 3  # a page of at most this many lines...
 RUN_TOGETHER_CHARS = 1000  # ...one of them at least this long
-# A sentence ends at . ! ? … or the full stop of another script written with spaces (Arabic and
-# Urdu, Devanagari, Armenian, Ethiopic, Myanmar, Khmer) (and closing quotes or brackets) before a
-# space, or at 。！？ (and closers) before anything; both bounded, so the split is linear.
+# A sentence ends at . ! ? … or another script's full stop that a space follows (SPACED_STOPS:
+# "।", "؟", "။", ...), with its closing quotes or brackets, before a space; or at 。！？ (and
+# closers) before anything. Both are bounded, so the split is linear.
 _SENTENCE_BREAK = re.compile(f"[.!?…{SPACED_STOPS}]" + r"[\"'”’»)\]]{0,3} +|[。！？][」』”）]{0,3}")
 
 

@@ -736,6 +736,7 @@ FORM_REQUIRED = ("required", "erforderlich", "pflichtfeld", "obligatorio", "obli
 # browser, or tap here to see other videos from our team."). Lower case, parts of words.
 MEDIA_NAMES = ("video", "vídeo", "vidéo", "media playback", "media player", "видео", "视频", "視頻", "動画",
                "동영상")
+# The names as a page is scanned for them (one scan each: "media play" finds both English ones).
 MEDIA_ANCHORS = ("video", "vídeo", "vidéo", "media play", "видео", "视频", "視頻", "動画", "동영상")
 MEDIA_FAILURES = ("failed to load", "could not be loaded", "couldn't be loaded", "could not load", "couldn't load",
                   "unable to load", "cannot be played", "can't be played", "could not be played",
