@@ -98,20 +98,6 @@ def test_a_lede_between_a_byline_and_an_instagram_embed_is_the_articles():
 
 
 @pytest.mark.parametrize("line", [
-    "We apologize, but this video has failed to load.",
-    "Media playback is unsupported on your device",
-    "Video Unavailable",
-    "Unfortunately, this video is not available in your region.",
-    "Dieses Video ist leider nicht mehr verfügbar.",
-    "Este vídeo no está disponible",
-    "Cette vidéo n'est pas disponible",
-    "该视频无法播放",
-])
-def test_a_players_error_is_an_embeds_notice(line):
-    assert _rules(line) == (EMBED, EMBED)
-
-
-@pytest.mark.parametrize("line", [
     "Social media unavailable in Iran after the protests",  # no player's medium
     "The video, which was posted on Monday, is no longer available on the platform.",  # named too late
     "A video of the arrest was not available to reporters on Monday, the police said in a statement "
@@ -284,14 +270,24 @@ def test_a_count_of_likes_keeps_its_case():
     assert _rule("66 likes") == COUNTER and _rule("66 Likes") is None
 
 
-@pytest.mark.parametrize("line", [
-    "We noticed you're using an ad blocker.",
-    "Some site features may not work correctly while an ad blocker is enabled, because they break scripts.",
-    "Sie haben vermutlich einen Ad-Blocker aktiviert.",
-    "Pour continuer, désactivez votre bloqueur de publicité.",
+@pytest.mark.parametrize(("line", "rule"), [
+    # a notice to a reader with an ad blocker
+    ("We noticed you're using an ad blocker.", AD),
+    ("Some site features may not work correctly while an ad blocker is enabled, because they break scripts.", AD),
+    ("Sie haben vermutlich einen Ad-Blocker aktiviert.", AD),
+    ("Pour continuer, désactivez votre bloqueur de publicité.", AD),
+    # a video player's error: an embed's notice
+    ("We apologize, but this video has failed to load.", EMBED),
+    ("Media playback is unsupported on your device", EMBED),
+    ("Video Unavailable", EMBED),
+    ("Unfortunately, this video is not available in your region.", EMBED),
+    ("Dieses Video ist leider nicht mehr verfügbar.", EMBED),
+    ("Este vídeo no está disponible", EMBED),
+    ("Cette vidéo n'est pas disponible", EMBED),
+    ("该视频无法播放", EMBED),
 ])
-def test_a_notice_to_a_reader_with_an_ad_blocker_is_ad(line):
-    assert _rules(line) == (AD, AD)
+def test_an_ad_blocker_notice_or_a_players_error_is_found_alone_and_on_a_page(line, rule):
+    assert _rules(line) == (rule, rule)
 
 
 @pytest.mark.parametrize("line", [
