@@ -16,7 +16,7 @@ from bisect import bisect_right
 from itertools import accumulate, compress, islice
 from operator import itemgetter
 
-from .lines import SPACED_STOPS
+from .lines import SENTENCE_STOPS
 from .vocabulary import ARCHIVE_CREDITS, BRACKET_CREDIT_ENDS, CAPTION_NAMES, CREDIT_AGENCIES, END_CREDIT_WORDS, HANGUL_CREDIT_WORDS, POSITION_MARKERS, SOURCE_NAMES
 
 # A caption that ends with its photo credit after the last sentence: "... in London. AP Photo/Jane
@@ -192,7 +192,7 @@ _CREDIT_LINE = re.compile(r"[(|\[\s]*+(?:©|(?:" + _CREDIT_WORD + r")s?+\s*+(?:c
                           re.IGNORECASE)
 _CREDIT_FIRST = frozenset("©(|[ " + "".join(w[0] for w in CAPTION_NAMES + END_CREDIT_WORDS)
                           + "".join(w[0].upper() for w in CAPTION_NAMES + END_CREDIT_WORDS))
-_INNER_END = re.compile(f"[.!?。！？{SPACED_STOPS}]" + r"[\"'”’»)]*\s")  # a sentence end with more after it
+_INNER_END = re.compile(f"[{SENTENCE_STOPS}]" + r"[\"'”’»)]*\s")  # a sentence end with more after it
 _DIGITS = re.compile(r"\d")
 
 

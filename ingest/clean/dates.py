@@ -21,7 +21,7 @@ from pathlib import Path
 
 from htmldate.extractors import custom_parse
 
-from .lines import SPACED_STOPS
+from .lines import SENTENCE_STOPS
 from .vocabulary import DAY_ORDINALS, YEAR_ERAS
 
 _CALENDAR = json.loads(Path(__file__).with_name("calendar_words.json").read_text(encoding="utf-8"))
@@ -178,7 +178,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20|25)\d\d(?!\d)")  # 25xx: a Thai year
 FOUR_DIGITS = re.compile(r"\d{4}")
 _DIGIT_RUNS = re.compile(r"\d+")
 _DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)(?!\d)")  # 05.06.2025
-_SENTENCE_END = (".", "!", "?", "。", "！", "？", *SPACED_STOPS)
+_SENTENCE_END = tuple(SENTENCE_STOPS)
 _EARLIEST = datetime(1990, 1, 1)
 
 

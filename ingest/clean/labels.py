@@ -19,7 +19,7 @@ from itertools import accumulate, islice
 
 from . import rules as R
 from .dates import stamp_line
-from .lines import CLOSERS, SENTENCE_MARKS, SPACED_STOPS, lines_holding
+from .lines import CLOSERS, SENTENCE_MARKS, SENTENCE_STOPS, SPACED_STOPS, lines_holding
 from .scripts import ends_unpunctuated
 from .trie import trie
 from .vocabulary import (ACCOUNT_VERBS, AGREE_STEMS, CHANNEL_NAMES, CLICK_CALLS, CLICK_LEADS, CONSENT_CHARACTERS,
@@ -470,10 +470,9 @@ TAG_ITEM_MAX_WORDS = 4
 TAG_ITEMS_MOST = 30
 _TAGS = re.compile(r"\A[\W_]*+(?:(?:" + "|".join(map(re.escape, sorted(TAG_LABELS, key=len, reverse=True)))
                    + r")\s*+[:：]|(?:" + "|".join(map(re.escape, TAG_LEADS)) + r")\s)", re.IGNORECASE)
-_TAG_SENTENCE_MARKS = ".!?。！？" + SPACED_STOPS
-_SENTENCE_INSIDE = re.compile(f"[{_TAG_SENTENCE_MARKS}]\\s++\\S")
+_SENTENCE_INSIDE = re.compile(f"[{SENTENCE_STOPS}]\\s++\\S")
 _ENTRY = re.compile(r"\A[\W_]*+(?:" + "|".join(map(re.escape, TAG_ENTRY_LEADS)) + r")\s", re.IGNORECASE)
-_SENTENCE_END = tuple(_TAG_SENTENCE_MARKS)
+_SENTENCE_END = tuple(SENTENCE_STOPS)
 
 
 def label_trailing_tags(start: int, end: int, labels: list, texts: list[str], words: list[int]) -> None:

@@ -21,9 +21,12 @@ from .scripts import ends_unpunctuated, unspaced_word_counts
 # The full stops (and question marks) of the scripts that write a space after them, other than
 # Latin: Arabic and Urdu, Devanagari and Bengali, Armenian, Ethiopic, Myanmar, Khmer, Tibetan.
 SPACED_STOPS = "؟۔।॥։።။។།༎"
-# Sentence ends: Latin, CJK (full- and half-width) and those. Thai and Lao have none (see
+# What a line's last sentence ends with, as the rules that ask whether a line ends one or holds one
+# read it (a tag line, a byline, a date line, a caption): Latin's and CJK's marks and those.
+SENTENCE_STOPS = ".!?。！？" + SPACED_STOPS
+# Sentence ends: those, the ellipsis and CJK's full- and half-width full stops. Thai and Lao have none (see
 # sentence_ends).
-_TERMINAL = frozenset(".!?…。！？．｡" + SPACED_STOPS)
+_TERMINAL = frozenset(SENTENCE_STOPS + "…．｡")
 SENTENCE_MARKS = _TERMINAL  # (the guard and ingest.clean.rejoin tell a sentence by the same marks)
 CLOSERS = "\"'”’»)]】」』）*"
 _CLOSER_SET = frozenset(CLOSERS)

@@ -29,7 +29,7 @@ from .credits import PLACED_MAX_WORDS, placed_bracket
 from .linkhints import ends_with_hint
 from .notices import CONTACT, EMBED, FEEDBACK, FORM, notice
 from .alternation import Alternation
-from .lines import SPACED_STOPS, has_wide_spaces, plain_spaces
+from .lines import SENTENCE_STOPS, has_wide_spaces, plain_spaces
 from .scripts import word_count
 
 # --- rule names (the fixed vocabulary) ------------------------------------
@@ -429,7 +429,7 @@ BYLINE_NAME_MAX_WORDS = 6
 _BYLINE_ALONE = frozenset(w for w in BYLINE_WORDS.split("|") if " " not in w and w.isalpha())
 _BYLINE_ALONE_CASED = frozenset(v for w in _BYLINE_ALONE for v in (w, w.capitalize(), w.upper()))
 _BYLINE_ALONE_HEADS = re.compile("[" + "".join(sorted({w[0] + w[0].upper() for w in _BYLINE_ALONE})) + "]")
-_SENTENCE_END = (".", "!", "?", "。", "！", "？", *SPACED_STOPS)
+_SENTENCE_END = tuple(SENTENCE_STOPS)
 
 
 def split_bylines(texts: list[str], heads: str, words: list[int], rules: list) -> None:
