@@ -172,3 +172,32 @@ def test_numbered_lines_that_are_no_list_of_the_article_stay_out():
     headlines = [fact.rstrip(".") for fact in FACTS]
     page = "\n\n".join([HEADLINE + " | Town Courier", *MENU, HEADLINE, *INTRO, "Most read", *headlines, *FOOTER])
     assert not set(headlines) & set(clean_text(page, OPTIONS).paragraphs)
+
+
+# A box of other stories set inside an article, between its first part and the rest.
+RELATED_BOX = ["Related", *(line for n, story in enumerate(
+    ("Council votes on parking fees", "New bus line to the hospital", "Library hours extended",
+     "Flood defences for the harbour", "School roof repaired", "Mayor meets traders")) for line in (story, f"{n + 3} May"))]
+
+
+def _boxed(first: list[str], rest: list[str]) -> str:
+    """A page with no headline that repeats its title, whose article is `first`, the box, then `rest`."""
+    return "\n\n".join(["Town Courier", *MENU, *first, *RELATED_BOX, *rest, *FOOTER])
+
+
+def test_the_part_above_a_box_of_other_stories_stays_with_the_article():
+    """The article's part above the box is a third of the part below it: it joins, although it
+    scores less than a part after the body must (a box of teasers is no end of the article)."""
+    first, rest = LONG[:4], LONG[4:] + AFTER_CHART[:4]
+    cleaned = clean_text(_boxed(first, rest), OPTIONS)
+    assert cleaned.paragraphs == tuple(first + rest)
+
+
+def test_a_weaker_part_above_the_box_and_the_same_part_below_it_stay_out():
+    """A part above the box that scores a fifth of the article is no part of it (a site's
+    introduction); and a part after the article that scores a third of it is what follows an
+    article (an author's note, a reader's comment), not its rest."""
+    intro, article = LONG[:2], LONG[2:] + AFTER_CHART[:4]
+    assert clean_text(_boxed(intro, article), OPTIONS).paragraphs == tuple(article)
+    article, after = LONG[:4] + AFTER_CHART[:8], LONG[4:8]
+    assert clean_text(_boxed(article, after), OPTIONS).paragraphs == tuple(article)
