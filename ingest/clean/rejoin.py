@@ -363,18 +363,20 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
     new_texts: list[str] = []
     new_words: list[int] = []
     members: dict[int, list[tuple[int, str]]] = {}
-    for i, (no, line) in enumerate(zip(nos, texts)):
-        r = root.get(i)
-        if r is None:
-            new_nos.append(no)
-            new_texts.append(line)
-            new_words.append(total[i])
-            continue
-        at = len(new_texts) - 1
+    kept = 0  # the lines between two joined ones are copied a slice at a time
+    for i in sorted(root):
+        new_nos += nos[kept:i]
+        new_texts += texts[kept:i]
+        new_words += total[kept:i]
+        kept = i + 1
+        at = len(new_texts) - 1  # the item the line joins (its root: a joined line adds no item)
         group = members.get(at)
         if group is None:
             group = members[at] = [(new_nos[at], new_texts[at])]
-        group.append((no, line))
+        group.append((nos[i], texts[i]))
+    new_nos += nos[kept:]
+    new_texts += texts[kept:]
+    new_words += total[kept:]
     # Joined once per item: adding each line to the growing text copied it each time
     # (a 1 MB paragraph of short wrapped lines took 0.6 s, 4 MB ten).
     glue = not mid.isdisjoint(root)
