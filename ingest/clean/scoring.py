@@ -144,8 +144,9 @@ def unpunctuated_cost(texts: list[str], ends: list[bool], scores: list[float]) -
 # its script too (lines.SENTENCE_MARKS: Hindi's "।", Arabic's "؟"; and the commas of Arabic,
 # Ethiopic and Myanmar).
 WORD_RUN_WORDS = 30
-_PUNCTUATION = re.compile("[" + re.escape(".,;:!?¿¡()[]\"“”„«»'‘’、，。：；！？…|/،؛፣၊"
-                                           + "".join(sorted(SENTENCE_MARKS))) + "]")
+# Commas, colons, brackets, quotes and inverted marks, besides every sentence mark.
+_OTHER_MARKS = ",;:¿¡()[]\"“”„«»'‘’、，：；|/،؛፣၊"
+_PUNCTUATION = re.compile("[" + re.escape("".join(sorted(SENTENCE_MARKS.union(_OTHER_MARKS)))) + "]")
 
 
 def word_run_cost(texts: list[str], words: list[int], scores: list[float]) -> None:
