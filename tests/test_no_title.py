@@ -4,6 +4,8 @@ for it."""
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
 
@@ -137,3 +139,16 @@ def test_teasers_cut_short_in_brackets_are_no_sentences():
                       "", "Contact", "Imprint"])
     cleaned = clean_text(page, OPTIONS)
     assert list(cleaned.paragraphs) == ARTICLE
+
+
+@pytest.mark.parametrize("label", ["What you need to know:", "Das Wichtigste in Kürze:", "この記事のポイント："])
+def test_a_label_that_ends_with_a_colon_over_the_body_is_no_headline(label):
+    """The line just above the body of a page without its <title> is taken for the headline
+    unless it is a byline, a date or another line with a rule; a line that ends with a colon
+    introduces the body ("What you need to know:") and is no headline either: the headline is
+    the line above it. (It shares no word with the body, which would name it anyway.)"""
+    headline = "Victory for the campaigners"
+    page = "\n\n".join([*MENU, headline, label, *ARTICLE, "Contact", "Imprint"])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.paragraphs == tuple(ARTICLE)
+    assert cleaned.title == headline

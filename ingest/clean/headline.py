@@ -195,6 +195,13 @@ def named_headline(texts: list[str], words: list[int], rules: list, ends: list[b
     return anchor if anchor is not None and anchor < end else title_match(texts, words, rules, ends, start)
 
 
+def introduces(line: str) -> bool:
+    """Whether the line ends with a colon: it introduces what follows it ("Sie befinden sich
+    hier:", "Das Wichtigste in Kürze:", a kicker "Tanz in der Lokremise:" over the rest of its
+    headline), and is no headline itself."""
+    return line[-1:] in (":", "：")
+
+
 def title_line(texts: list[str], words: list[int], rules: list, ends: list[bool], headline: int | None,
                above: int | None) -> int | None:
     """Index of the article's headline line: `headline` (named_headline), else `above`, the
@@ -203,7 +210,8 @@ def title_line(texts: list[str], words: list[int], rules: list, ends: list[bool]
     chosen by the rules before the date lines had theirs)."""
     if headline is None:
         headline = above
-    while headline is not None and (mostly_digits(texts[headline]) or rules[headline] is not None):
+    while headline is not None and (mostly_digits(texts[headline]) or rules[headline] is not None
+                                    or introduces(texts[headline])):
         # the headline is above it (a line with a rule: a date line, text.mark_date_lines)
         headline = title_before(words, rules, ends, headline)
     return headline
@@ -305,7 +313,7 @@ def topic_headline(texts: list[str], words: list[int], rules: list, ends: list[b
     saved without its <title>, whose line just above the body is a byline or a share row's
     label as often as not."""
     for i in range(start - 1, max(0, start - TITLE_REACH) - 1, -1):
-        if rules[i] is not None or not 3 <= words[i] <= 30 or ends[i] or mostly_digits(texts[i]):
+        if rules[i] is not None or not 3 <= words[i] <= 30 or ends[i] or mostly_digits(texts[i]) or introduces(texts[i]):
             continue
         if _says_the_topic(texts[i], said):
             return i
