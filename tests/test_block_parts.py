@@ -201,3 +201,15 @@ def test_a_weaker_part_above_the_box_and_the_same_part_below_it_stay_out():
     assert clean_text(_boxed(intro, article), OPTIONS).paragraphs == tuple(article)
     article, after = LONG[:4] + AFTER_CHART[:8], LONG[4:8]
     assert clean_text(_boxed(article, after), OPTIONS).paragraphs == tuple(article)
+
+
+def test_the_pages_first_line_is_no_part_above_the_article():
+    """The page's first line is its <title> as a browser saves it, with whatever the save ran
+    into it (an icon font's labels, a site's blurb); however long, it is no part of the article
+    above the box."""
+    first = " ".join(f"Our paper has covered the {area} since 1870 and prints its news every morning, "
+                     f"online and on paper, for readers in each of the county's towns and villages."
+                     for area in ("valley", "coast", "moors", "islands", "lakes"))
+    article = LONG[4:] + AFTER_CHART[:4]
+    cleaned = clean_text("\n\n".join([first, *MENU[:-1], *RELATED_BOX, *article, *FOOTER]), OPTIONS)
+    assert cleaned.paragraphs == tuple(article)

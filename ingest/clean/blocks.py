@@ -164,13 +164,14 @@ def _stops_merge(rule: str | None, text: str) -> bool:
 # form under a list of names.) LEAD_CAP was chosen leaving one dev set out at a time
 # (50-300 tried; 60 was best on every pair of sets and lowers none left out).
 LEAD_CAP = 60.0
-# Any other block above the body (a box of other stories between, say) is joined if it scores
-# ABOVE_FACTOR times `share` of the body, a block below only if it scores `share`: what
-# follows an article reads as prose (readers' comments, an author's note, a box's blurbs),
-# what precedes it (a menu, a site's teasers) seldom does. Every set's figure was flat from
-# 0.25 to 0.35 times the body (0.75 = 0.3 / MERGE_SHARE, the middle) and aeb-dev lost
-# precision at 0.2, so with any one set left out the others chose that plateau
-# (docs/performance.md, thirtieth session); the same bar below the body lowered three sets.
+# On a page with no headline anchor, any other block above the body but the page's first line
+# (its <title>, with whatever the save ran into it) is joined if it scores ABOVE_FACTOR times
+# `share` of the body, a block below only if it scores `share`: what follows an article reads as
+# prose (readers' comments, an author's note, a box's blurbs), what precedes it (a menu, a site's
+# teasers) seldom does. Every set's figure was flat from 0.25 to 0.35 times the body (0.75 =
+# 0.3 / MERGE_SHARE, the middle) and aeb-dev lost precision at 0.2, so with any one set left out
+# the others chose that plateau (docs/performance.md, thirtieth session); the same bar below the
+# body lowered three sets. Above a headline anchor the article has not begun: the bar stays.
 ABOVE_FACTOR = 0.75
 _OWN_RULES = frozenset({None, R.COUNTER, R.CAPTION, R.TIMESTAMP, R.PUBLISHED, R.BYLINE})
 
@@ -214,16 +215,17 @@ def _contents_gap(rules: list, scores: list[float], texts: list[str], a: int, b:
 
 def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: list[str],
                   start: int, end: int, best: float, gaps: list[tuple[int, int]],
-                  share: float = MERGE_SHARE, anchor: int | None = None) -> tuple[int, int]:
+                  share: float = MERGE_SHARE, anchor: int | None = None, above: float = 1.0) -> tuple[int, int]:
     """Join to the body block the dense blocks within MERGE_GAP items of it.
 
     A chart's labels, a gallery or a table in the middle of an article make a
     run of lines that no sentence pays for, so the densest block holds only one
     part of the article. A block before or after it that scores at least
     `share` (MERGE_SHARE) of it, with no end marker between (a "Related" box is none), is
-    another part (`positive` stops before a block the headline anchor passed over); a
-    block above it needs ABOVE_FACTOR times that, and an opening `share` of at most LEAD_CAP
-    (`anchor`: the headline anchor or None). The items
+    another part (`positive` stops before a block the headline anchor passed over); a block
+    above it `above` times that (ABOVE_FACTOR on a page with no headline anchor), but for the
+    page's first line; and an opening above it `share` of at most LEAD_CAP (`anchor`: the
+    headline anchor or None). The items
     between are appended to `gaps`; returns the joined block's [start, end).
     """
     page_counts: Counter | None = None
@@ -255,7 +257,7 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
         s2, e2, score = best_block(scores, near, start)
         opening = (anchor is not None and s2 >= anchor or _bare_gap(rules, scores, e2, start, texts=texts, counts=counts)
                    or _contents_gap(rules, scores, texts, e2, start, start, end))
-        need = share * (min(best, LEAD_CAP) if opening else ABOVE_FACTOR * best)
+        need = share * (min(best, LEAD_CAP) if opening else above * best if s2 > 0 else best)
         if score <= 0 or score < need or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
             break
         gaps.append((e2, start))
@@ -443,7 +445,8 @@ def _widest_seed(scores: list[float], positive: list[int], rules: list, texts: l
     choice, most = None, -1.0
     for seed in [densest, *seeds]:
         gaps: list[tuple[int, int]] = []
-        a, b = merge_blocks(scores, positive, rules, texts, seed[0], seed[1], seed[2], gaps, share)
+        a, b = merge_blocks(scores, positive, rules, texts, seed[0], seed[1], seed[2], gaps, share,
+                            above=ABOVE_FACTOR)
         held = sum(x for x in scores[a:b] if x > 0)
         if held > most:
             choice, most = (a, b, seed[2], gaps), held
