@@ -175,9 +175,9 @@ def test_numbered_lines_that_are_no_list_of_the_article_stay_out():
 
 
 # A box of other stories set inside an article, between its first part and the rest.
-RELATED_BOX = ["Related", *(line for n, story in enumerate(
-    ("Council votes on parking fees", "New bus line to the hospital", "Library hours extended",
-     "Flood defences for the harbour", "School roof repaired", "Mayor meets traders")) for line in (story, f"{n + 3} May"))]
+OTHER_STORIES = ("Council votes on parking fees", "New bus line to the hospital", "Library hours extended",
+                 "Flood defences for the harbour", "School roof repaired", "Mayor meets traders")
+RELATED_BOX = ["Related", *(line for n, story in enumerate(OTHER_STORIES) for line in (story, f"{n + 3} May"))]
 
 
 def _boxed(first: list[str], rest: list[str]) -> str:

@@ -257,7 +257,10 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
         s2, e2, score = best_block(scores, near, start)
         opening = (anchor is not None and s2 >= anchor or _bare_gap(rules, scores, e2, start, texts=texts, counts=counts)
                    or _contents_gap(rules, scores, texts, e2, start, start, end))
-        need = share * (min(best, LEAD_CAP) if opening else above * best if s2 > 0 else best)
+        if opening:
+            need = share * min(best, LEAD_CAP)
+        else:  # another part above the body: at the lowered bar, unless it is the page's first line
+            need = share * best * (above if s2 > 0 else 1.0)
         if score <= 0 or score < need or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
             break
         gaps.append((e2, start))

@@ -313,7 +313,8 @@ def topic_headline(texts: list[str], words: list[int], rules: list, ends: list[b
     saved without its <title>, whose line just above the body is a byline or a share row's
     label as often as not."""
     for i in range(start - 1, max(0, start - TITLE_REACH) - 1, -1):
-        if rules[i] is not None or not 3 <= words[i] <= 30 or ends[i] or mostly_digits(texts[i]) or introduces(texts[i]):
+        if (rules[i] is not None or not 3 <= words[i] <= 30 or ends[i] or mostly_digits(texts[i])
+                or introduces(texts[i])):
             continue
         if _says_the_topic(texts[i], said):
             return i
