@@ -234,6 +234,8 @@ _KINDS = ((EMBED, _asks_for_script, NOTICE_MAX_WORDS), (EMBED, _embed, EMBED_MAX
           (_AD, _discloses, DISCLOSURE_MAX_WORDS), (FEEDBACK, _typo_report, NOTICE_MAX_WORDS),
           (_AD, _asks_off_blocker, NOTICE_MAX_WORDS))
 _SCRIPT, _EMBEDDED, _PLAYER, _CONTACT, _FORM, _READING, _ASKED, _DISCLOSED, _TYPO, _BLOCKER = range(len(_KINDS))
+# The kinds whose line may have the instructions of a typo report under it (typo_instructions).
+_TYPO_KINDS = frozenset((_ASKED, _TYPO))
 # Where a notice's words can be found with few scans of the page (each str.find of the page
 # costs about 5 us: one for every word of the lists cost a quarter of the cleaning): a part
 # that each of a kind's words holds, and the kind. Every JavaScript notice names it, every tip
@@ -306,7 +308,7 @@ def page_notices(page: str, starts: list[int], lows: list[str], n_words: list[in
         for kind, (rule, test, most) in enumerate(_KINDS):
             if bits >> kind & 1 and n <= most and test(low, n):
                 notices.append((k, rule))
-                if k < last and (rule == FEEDBACK and typo_instructions(low, lows[k + 1], n_words[k + 1])
+                if k < last and (kind in _TYPO_KINDS and typo_instructions(low, lows[k + 1], n_words[k + 1])
                                  or kind == _PLAYER and player_retry(lows[k + 1], n_words[k + 1])):
                     notices.append((k + 1, rule))
                 break
