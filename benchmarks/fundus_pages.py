@@ -1,7 +1,7 @@
 """How the cleaner does on fundus's own test pages that ../shared/eval/fundus-dev left out (or on newspaper4k's).
 
 usage: python benchmarks/fundus_pages.py CLONE [--text DIR] [--render] [--half even|odd|all]
-                                         [--modes text html trafilatura readability] [--per-page]
+                                         [--modes text html trafilatura readability input] [--per-page]
 
 CLONE is a clone of https://github.com/flairNLP/fundus. Its parser tests keep, for each of some
 180 publishers in 41 countries (German ones most, then American, British, South African,
@@ -27,7 +27,9 @@ whole (--half all), they are no held-out set.
 
 Modes: `text` cleans the page as a browser shows it (headless Chromium's inner text, each line's
 whitespace collapsed as the dev sets' text pages have it; --render fills --text DIR with ID.txt),
-`html` cleans the HTML, `trafilatura` and `readability` run those extractors alone. Scores are
+`html` cleans the HTML, `trafilatura` and `readability` run those extractors alone; `input`
+(asked for by name) keeps the rendered text whole, uncleaned: its recall is the most the text
+mode can reach (a live blog or a paywalled page the browser showed without its article). Scores are
 the shared scorer's: F1 of the pages' mean precision and recall over word 4-grams, and the pages
 whose recall is under 0.5. Exits 0 with a message when CLONE is absent.
 """
@@ -50,7 +52,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from boilerplate import LOW_RECALL, SHARED, load_scorer, readability_alone, trafilatura_alone  # noqa: E402
-from snippets import half_argument, in_half, reader_arguments, reader_modes, render_files  # noqa: E402
+from snippets import RENDERED_MODES, half_argument, in_half, reader_arguments, reader_modes, render_files  # noqa: E402
 
 from ingest.clean import clean_document  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
@@ -152,11 +154,13 @@ def as_saved(text: str) -> str:
 
 def read(case: Case, mode: str, text_dir: Path | None, options: CleanOptions) -> str | None:
     """The body the mode's reader makes of the page; None when it has no input."""
-    if mode == "text":
+    if mode in RENDERED_MODES:
         path = text_dir / f"{case.id}.txt" if text_dir else None
         if path is None or not path.is_file():
             return None
         text = as_saved(path.read_text(encoding="utf-8"))
+        if mode == "input":
+            return text
         data = text.encode("utf-8")
         media = TEXT
     else:

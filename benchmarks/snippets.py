@@ -1,7 +1,8 @@
 """Cleaning on pages never used to build it: trafilatura's evaluation corpus, scored by snippets.
 
 usage: python benchmarks/snippets.py CORPUS [--text DIR] [--render] [--half even|odd|all]
-                                     [--modes text html trafilatura readability] [--out DIR] [--worst N]
+                                     [--modes text html trafilatura readability input] [--out DIR]
+                                     [--worst N]
 
 CORPUS is the tests/ folder of a clone of trafilatura (https://github.com/adbar/trafilatura):
 evaldata.json names, for each of its ~990 pages (news and blogs, mostly German and English,
@@ -19,6 +20,9 @@ a browser shows it (document.body.innerText under the <title>, the shape of ../s
 text/ pages): read from --text DIR (NNNN.txt, NNNN the page's place in evaldata.json's sorted
 URLs), written there first with --render by headless Chromium (JavaScript and network off).
 `trafilatura` and `readability` run those extractors alone on the HTML, as boilerplate.py does.
+`input` (asked for by name) keeps the rendered text whole, uncleaned: its recall is the most the
+text mode can reach, as a page the browser showed without its article (loaded later by a script,
+or behind a paywall) has none to keep.
 
 Halves: the cleaner was developed looking at the even pages (0, 2, 4...) from 2026-12-04 on;
 the odd ones are held out, to be scored, never read, when judging whether a change holds on
@@ -172,13 +176,14 @@ def render(corpus: Path, pages: list[tuple[int, str, dict]], folder: Path) -> No
 
 def document(corpus: Path, text_dir: Path | None, number: int, item: dict, mode: str) -> RawDocument | None:
     """The page as the mode reads it: its rendered text, or its HTML."""
-    path = (text_dir / f"{number:04d}.txt") if mode == "text" else page_file(corpus, item["file"])
+    rendered = mode in RENDERED_MODES
+    path = (text_dir / f"{number:04d}.txt") if rendered else page_file(corpus, item["file"])
     if path is None or not path.is_file():
         return None
     data = path.read_bytes()
-    text = data.decode("utf-8") if mode == "text" else decode(data) or ""
+    text = data.decode("utf-8") if rendered else decode(data) or ""
     return RawDocument(location=str(path), sha256=hashlib.sha256(data).hexdigest(),
-                       media_type=TEXT if mode == "text" else HTML, content=data, text=text, source="snippets")
+                       media_type=TEXT if rendered else HTML, content=data, text=text, source="snippets")
 
 
 def read(raw: RawDocument, mode: str, options: CleanOptions) -> tuple[str | None, str]:
@@ -188,6 +193,8 @@ def read(raw: RawDocument, mode: str, options: CleanOptions) -> tuple[str | None
         return None, trafilatura_alone(raw.text, options)
     if mode == "readability":
         return None, readability_alone(raw.text, options)
+    if mode == "input":
+        return None, raw.text
     cleaned = clean_document(raw, options)
     return cleaned.title or "", "\n\n".join(cleaned.paragraphs)
 
@@ -227,7 +234,8 @@ def summary(mode: str, totals: list[int], rows: list[dict], cpu: float) -> str:
             f"{sum(1 for r in rows if not r['chars']):5d} | {title} | {cpu:6.1f}")
 
 
-MODES = ("text", "html", "trafilatura", "readability")
+MODES = ("text", "html", "trafilatura", "readability")  # run when --modes is not given
+RENDERED_MODES = ("text", "input")  # the modes that read the rendered pages of --text
 
 
 def reader_arguments(ap: argparse.ArgumentParser, page_name: str) -> None:
@@ -235,18 +243,19 @@ def reader_arguments(ap: argparse.ArgumentParser, page_name: str) -> None:
     `page_name`), --render, --modes and --out."""
     ap.add_argument("--text", type=Path, help=f"folder of the pages as rendered text ({page_name})")
     ap.add_argument("--render", action="store_true", help="render missing pages into --text with chromium")
-    ap.add_argument("--modes", nargs="*", default=list(MODES), choices=MODES)
+    ap.add_argument("--modes", nargs="*", default=list(MODES), choices=MODES + ("input",))
     ap.add_argument("--out", type=Path, help="write MODE.jsonl (a row per page) into this folder")
 
 
 def reader_modes(args: argparse.Namespace, render_pages: Callable[[], None]) -> list[str]:
-    """The modes asked for (reader_arguments' --modes), without `text` when no --text folder is
-    given (said on stdout); with --render, `render_pages` fills that folder first."""
+    """The modes asked for (reader_arguments' --modes), without `text` and `input` when no --text
+    folder is given (said on stdout); with --render, `render_pages` fills that folder first."""
     modes = list(args.modes)
-    if "text" in modes and args.text is None:
-        print("text mode needs --text DIR (with --render to fill it); left out")
-        modes.remove("text")
-    elif "text" in modes and args.render:
+    rendered = [mode for mode in modes if mode in RENDERED_MODES]
+    if rendered and args.text is None:
+        print(f"{' and '.join(rendered)} mode needs --text DIR (with --render to fill it); left out")
+        modes = [mode for mode in modes if mode not in RENDERED_MODES]
+    elif rendered and args.render:
         render_pages()
     return modes
 

@@ -119,3 +119,23 @@ def test_newspaper4k_pages_are_scored_as_saved(tmp_path, capsys):
     rows = [line.replace("|", " ").split() for line in out.splitlines() if line.startswith("html")]
     assert "not in fundus-dev" not in out
     assert rows[0][1] == "1" and float(rows[0][2]) > 0.9
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="needs ../shared/eval/score_boilerplate.py")
+def test_input_mode_scores_the_rendered_text_uncleaned(clone, tmp_path):
+    """`input` keeps the rendered text whole: its recall is the most the text mode can reach
+    (a page shown without its article has none), its precision what cleaning starts from."""
+    text = tmp_path / "text"
+    text.mkdir()
+    menu = "\n\n".join(f"Section {n} of the site menu with its many links to other pages" for n in range(12))
+    (text / "xx-Courier_2024_01_05.txt").write_text(menu + "\n\n" + "\n\n".join(OLD), encoding="utf-8")
+    (text / "xx-Courier_2025_03_01.txt").write_text(menu + "\n\n" + NEW[0], encoding="utf-8")  # the rest unshown
+    out = tmp_path / "out"
+    assert load_benchmark().main([str(clone), "--half", "all", "--modes", "input", "text", "--text", str(text),
+                                  "--out", str(out)]) == 0
+    rows = {mode: {row["id"]: row for row in map(json.loads, (out / f"{mode}.jsonl").read_text().splitlines())}
+            for mode in ("input", "text")}
+    whole, cut = rows["input"]["xx-Courier_2024_01_05"], rows["input"]["xx-Courier_2025_03_01"]
+    assert whole["r"] == 1.0 and cut["r"] < 0.5  # the body the browser did not show is missing from both
+    assert whole["p"] < rows["text"]["xx-Courier_2024_01_05"]["p"]  # the menu is kept whole, cleaned away
+    assert rows["text"]["xx-Courier_2025_03_01"]["r"] <= cut["r"]

@@ -67,6 +67,28 @@ def test_text_mode_cleans_the_page_as_a_browser_shows_it(corpus, tmp_path):
     assert rows(out, "text")["ferry.html"]["tp"] == 1
 
 
+def test_input_mode_keeps_the_rendered_text_uncleaned(corpus, tmp_path, capsys):
+    """`input` scores the rendered page whole: the most the text mode can find of a page's
+    snippets, the menu's "Privacy" among what it keeps; cleaned, the menu is gone."""
+    text, out = tmp_path / "text", tmp_path / "out"
+    text.mkdir()
+    menu = "\n".join(["Home", "News", "Privacy", "Contact", "Weather", "Sport"])
+    (text / "0000.txt").write_text("New ferry timetable\n\n" + menu + "\n\n" + "\n\n".join(STORY), encoding="utf-8")
+    assert load_benchmark().main([str(corpus), "--half", "even", "--modes", "input", "text", "--text", str(text),
+                                  "--out", str(out)]) == 0
+    uncleaned, cleaned = rows(out, "input")["ferry.html"], rows(out, "text")["ferry.html"]
+    assert (uncleaned["tp"], uncleaned["kept"]) == (1, ["Privacy"])
+    assert (cleaned["tp"], cleaned["kept"]) == (1, [])
+    assert uncleaned["title"] is None and cleaned["title"] is True  # no reader, no title
+
+
+def test_the_modes_that_read_rendered_text_need_its_folder(corpus, capsys):
+    assert load_benchmark().main([str(corpus), "--half", "even", "--modes", "input", "text", "html"]) == 0
+    out = capsys.readouterr().out
+    assert "input and text mode needs --text DIR" in out
+    assert [line.split()[0] for line in out.splitlines()[3:]] == ["html"]  # (the message, the half, the head)
+
+
 def test_a_missing_corpus_is_skipped_with_a_message(tmp_path, capsys):
     assert load_benchmark().main([str(tmp_path / "nowhere")]) == 0
     assert "skipped" in capsys.readouterr().out
