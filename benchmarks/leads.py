@@ -2,7 +2,8 @@
 their first words and their headline: Postlight Parser's or goose3's test fixtures.
 
 usage: python benchmarks/leads.py CLONE [--text DIR] [--render]
-                                  [--modes text html trafilatura readability] [--out FILE] [--misses]
+                                  [--modes text html trafilatura readability input] [--out FILE]
+                                  [--misses]
 
 CLONE is a clone of https://github.com/postlight/parser (Mercury): for each of its ~140 sites
 (news mostly: English, Japanese, French, German), src/extractors/custom/SITE/index.test.js
@@ -30,8 +31,9 @@ pages were first scored on 2026-12-06, before any change was made for them.
 
 Modes: `text` cleans the page as a browser shows it (rendered by headless Chromium, as
 benchmarks/snippets.py does: --render fills --text DIR with SITE.txt), `html` cleans the
-HTML, `trafilatura` and `readability` run those extractors alone. Exits 0 with a message
-when CLONE is absent.
+HTML, `trafilatura` and `readability` run those extractors alone; `input` (asked for by name)
+keeps the rendered text whole, uncleaned: the pages whose first words it finds are the most the
+text mode can find. Exits 0 with a message when CLONE is absent.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from boilerplate import readability_alone, trafilatura_alone  # noqa: E402
-from snippets import reader_arguments, reader_modes, render_files  # noqa: E402
+from snippets import RENDERED_MODES, reader_arguments, reader_modes, render_files  # noqa: E402
 
 from ingest.clean import clean_document  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
@@ -167,17 +169,20 @@ def render(pages: list[Case], folder: Path) -> None:
 
 def read(case: Case, mode: str, text_dir: Path | None, options: CleanOptions) -> tuple[str, str] | None:
     """(title, body) as the mode's reader makes them of the page; None when it has no input."""
-    path = text_dir / f"{case.site}.txt" if mode == "text" and text_dir else case.fixture
+    rendered = mode in RENDERED_MODES
+    path = text_dir / f"{case.site}.txt" if rendered and text_dir else case.fixture
     if not path.is_file():
         return None
     data = path.read_bytes()
-    text = data.decode("utf-8") if mode == "text" else decode(data) or ""
+    text = data.decode("utf-8") if rendered else decode(data) or ""
+    if mode == "input":
+        return "", text
     if mode == "trafilatura":
         return "", trafilatura_alone(text, options)
     if mode == "readability":
         return "", readability_alone(text, options)
     raw = RawDocument(location=str(path), sha256=hashlib.sha256(data).hexdigest(),
-                      media_type=TEXT if mode == "text" else HTML, content=data, text=text, source="leads")
+                      media_type=TEXT if rendered else HTML, content=data, text=text, source="leads")
     cleaned = clean_document(raw, options)
     return cleaned.title or "", "\n\n".join(cleaned.paragraphs)
 

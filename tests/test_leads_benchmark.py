@@ -100,6 +100,21 @@ def test_text_mode_cleans_the_page_as_a_browser_shows_it(clone, tmp_path):
     assert rows(out, "text")["ferry.example"]["lead"]
 
 
+def test_input_mode_finds_the_first_words_the_rendered_text_holds(clone, tmp_path):
+    """`input` reads the rendered page uncleaned: its first words are found wherever the
+    browser showed them, far below the site's menu (the most the text mode can find)."""
+    text, out = tmp_path / "text", tmp_path / "out"
+    text.mkdir()
+    menu = "\n".join(f"Section {n}" for n in range(80))
+    (text / "ferry.example.txt").write_text("New ferry timetable\n\n" + menu + "\n\n" + "\n\n".join(STORY),
+                                           encoding="utf-8")
+    assert load_benchmark().main([str(clone), "--modes", "input", "--text", str(text), "--out", str(out)]) == 0
+    scored = rows(out, "input")
+    assert set(scored) == {"ferry.example"}  # the other site has no rendered page
+    assert scored["ferry.example"]["lead"] and scored["ferry.example"]["above"] > 300
+    assert scored["ferry.example"]["title"] is False  # no reader, no title
+
+
 @pytest.fixture
 def goose_clone(tmp_path: Path) -> Path:
     """A goose3 clone's tests/data/content/: two saved pages and one of its hand-made fixtures."""
