@@ -253,7 +253,8 @@ def reader_modes(args: argparse.Namespace, render_pages: Callable[[], None]) -> 
     modes = list(args.modes)
     rendered = [mode for mode in modes if mode in RENDERED_MODES]
     if rendered and args.text is None:
-        print(f"{' and '.join(rendered)} mode needs --text DIR (with --render to fill it); left out")
+        needs = "modes need" if len(rendered) > 1 else "mode needs"
+        print(f"{' and '.join(rendered)} {needs} --text DIR (with --render to fill it); left out")
         modes = [mode for mode in modes if mode not in RENDERED_MODES]
     elif rendered and args.render:
         render_pages()

@@ -85,7 +85,7 @@ def test_input_mode_keeps_the_rendered_text_uncleaned(corpus, tmp_path, capsys):
 def test_the_modes_that_read_rendered_text_need_its_folder(corpus, capsys):
     assert load_benchmark().main([str(corpus), "--half", "even", "--modes", "input", "text", "html"]) == 0
     out = capsys.readouterr().out
-    assert "input and text mode needs --text DIR" in out
+    assert "input and text modes need --text DIR" in out
     assert [line.split()[0] for line in out.splitlines()[3:]] == ["html"]  # (the message, the half, the head)
 
 
