@@ -206,3 +206,32 @@ def test_an_html_title_leaves_out_the_site_and_date_the_page_adds_to_it(page_tit
     cleaned = clean_html(html_article(page_title, site_name, url, expected, body), CleanOptions())
     assert cleaned.title == expected
     assert list(cleaned.paragraphs) == body
+
+
+BLOG = "The Harbour Islands Ferry Watchers Weblog"
+
+
+def blog_page(title: str, kicker: str | None = None) -> str:
+    """A blog's page: its name in the banner at the top, wider than the post's headline, then the
+    menu, the headline (under it a kicker, if any), the post and the blog's footer."""
+    lines = [title, "", BLOG, ""] + NAV + ["", "Winter ferry timetable"] + ([kicker] if kicker else []) + [""]
+    lines += [line for sentence in COUNCIL_BODY for line in (sentence, "")]
+    lines += ["Older posts", "", BLOG, "Proudly powered by a blog engine"]
+    return "\n".join(lines)
+
+
+def test_a_headline_under_the_sites_banner_is_the_title_where_the_title_ends_with_the_site():
+    """"Headline | Site": the site's name is the title's widest part, and the banner repeats it;
+    the headline that stands between the banner and the body is the title."""
+    cleaned = clean_text(blog_page(f"Winter ferry timetable | {BLOG}"), CleanOptions())
+    assert cleaned.title == "Winter ferry timetable"
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+
+
+def test_a_kicker_under_the_headline_is_no_title_where_the_title_ends_with_the_site():
+    """"Kicker | Headline - Site": the anchor is the headline, which does not end the title; the
+    kicker standing under it is no headline, though it is an earlier part of the title."""
+    cleaned = clean_text(blog_page("Ferry news today | Winter ferry timetable - Harbour News", "Ferry news today"),
+                         CleanOptions())
+    assert cleaned.title == "Winter ferry timetable"
+    assert list(cleaned.paragraphs) == COUNCIL_BODY

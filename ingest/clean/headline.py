@@ -190,9 +190,38 @@ def mostly_digits(line: str) -> bool:
 def named_headline(texts: list[str], words: list[int], rules: list, ends: list[bool], anchor: int | None,
                    start: int, end: int) -> int | None:
     """Index of the line that says the page's title: the headline that repeats it (`anchor`)
-    where there is one before the body's `end`, else the line that words it otherwise
+    where there is one before the body's `end` (or the headline under it, where the anchor is
+    the site's banner: headline_below_banner), else the line that words it otherwise
     (title_match), or None."""
-    return anchor if anchor is not None and anchor < end else title_match(texts, words, rules, ends, start)
+    if anchor is None or anchor >= end:
+        return title_match(texts, words, rules, ends, start)
+    below = headline_below_banner(texts, rules, anchor, start)
+    return anchor if below is None else below
+
+
+def headline_below_banner(texts: list[str], rules: list, anchor: int, start: int) -> int | None:
+    """Index of the headline under a headline anchor that is the site's banner, or None.
+
+    The anchor repeats the <title>'s widest part (headline_anchor). Where that part is the
+    title's last one, and an earlier part stands alone on a line, without a rule, between the
+    anchor and the body's `start`, that line is the headline and the anchor the site's name,
+    wider than the headline ("Scherenschnitt (3) | gnaddrig ad libitum"): a headline comes
+    under the site's banner, and before the site's name in a <title>. The earlier part must be
+    a headline's width (ANCHOR_MIN_COLUMNS): a kicker's or a section's name is narrower. A title
+    that ends with the site's name after its headline ("Einheit der Woche | Lagen-Pyramide mit
+    GA2 - SWIM.DE") does not end with its anchor, the headline, and the anchor stays."""
+    title, own = _key(texts[0]), _key(texts[anchor])
+    at = title.find(own)
+    if at <= 0 or at + len(own) != len(title):  # (most pages: the headline opens the title)
+        return None
+    before = title[:at]
+    parts = {part.strip() for part in _TITLE_SEP.split(texts[0])}
+    earlier = {part for part in parts if (key := _key(part)) and key in before
+               and columns([key])[0] >= ANCHOR_MIN_COLUMNS}
+    for i in range(anchor + 1, start):
+        if texts[i] in earlier and rules[i] is None:
+            return i
+    return None
 
 
 def introduces(line: str) -> bool:
