@@ -26,11 +26,17 @@ def saved_elsewhere(folder: Path) -> dict[str, bytes]:
     folder.mkdir()
     written = {}
     for sample in sorted(SAMPLES.glob("*.txt")):
+        data = sample.read_bytes()
         for way, save in SAVED_ELSEWHERE.items():
             path = folder / f"{sample.stem}.{way}.txt"
-            path.write_bytes(save(sample.read_bytes()))
-            written[path.name] = path.read_bytes()
+            written[path.name] = save(data)
+            path.write_bytes(written[path.name])
     return written
+
+
+def original_name(name: str) -> str:
+    """The sample's file name that a copy saved elsewhere (saved_elsewhere) was made of."""
+    return name.split(".")[0] + ".txt"
 
 
 def cleaned(cli, path: Path) -> dict[str, dict]:
@@ -44,7 +50,7 @@ def test_a_page_cleans_the_same_however_its_lines_were_saved(cli, tmp_path):
     originals, others = cleaned(cli, SAMPLES), cleaned(cli, tmp_path / "elsewhere")
     assert len(others) == len(originals) * len(SAVED_ELSEWHERE)
     for name, record in others.items():
-        original = originals[name.split(".")[0] + ".txt"]
+        original = originals[original_name(name)]
         assert original["body"], name  # (an empty body would make the comparison say nothing)
         assert (record["title"], record["body"]) == (original["title"], original["body"]), name
 
@@ -60,7 +66,7 @@ def test_a_copy_saved_elsewhere_is_a_sighting_of_the_article_with_its_bytes_kept
                conn.execute("SELECT location, raw_id, article_id FROM sightings")}
     for name, data in written.items():
         raw_id, article_id = by_name[name]
-        original_raw, original_article = by_name[name.split(".")[0] + ".txt"]
+        original_raw, original_article = by_name[original_name(name)]
         assert article_id == original_article, name
         assert raw_id != original_raw and raw_content(conn, raw_id) == data, name
         assert conn.execute("SELECT sha256 FROM raw_documents WHERE id = ?", [raw_id]).fetchone()[0] \
