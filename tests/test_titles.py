@@ -235,3 +235,23 @@ def test_a_kicker_under_the_headline_is_no_title_where_the_title_ends_with_the_s
                          CleanOptions())
     assert cleaned.title == "Winter ferry timetable"
     assert list(cleaned.paragraphs) == COUNCIL_BODY
+
+
+@pytest.mark.parametrize("headline", ["VIDEO: Council approves new budget with more buses",
+                                      "Erstes Bild: So könnte die neue Seilbahn aussehen",
+                                      "Photos: Council approves new budget with more buses"])
+def test_a_headline_with_a_media_label_that_repeats_the_page_title_is_the_title(headline):
+    # "VIDEO:" or "Bild:" opens a caption as often, but a caption does not repeat the <title>
+    text = page([]).replace(HEADLINE, headline)
+    cleaned = clean_text(text, CleanOptions())
+    assert cleaned.title == headline
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert [r.rule for r in cleaned.removed if r.text == headline] == ["title"]
+
+
+def test_a_caption_with_a_media_label_under_another_title_stays_a_caption():
+    caption = "Photo: Council approves new budget with more buses"
+    text = page([caption])
+    cleaned = clean_text(text, CleanOptions())
+    assert cleaned.title == HEADLINE
+    assert [r.rule for r in cleaned.removed if r.text == caption] == ["pattern:caption"]

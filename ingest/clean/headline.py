@@ -83,6 +83,18 @@ def headline_alone(line: str, title: str) -> str:
     return line
 
 
+def title_repeats(texts: list[str], candidates: list[int]) -> list[int]:
+    """Those of the `candidates` (indexes of lines after the first) that repeat the page's
+    first line, its <title>, or that title's headline part, whole (case and punctuation
+    aside). A line some rule took for a caption by its media label is the headline when it
+    repeats the title: "VIDEO: Voting on NYCHA's Future", "Erstes Bild: So könnte die
+    Seilbahn aussehen" under a <title> of the same words."""
+    if not candidates or len(texts[0]) > TITLE_MAX_CHARS:
+        return []
+    titles = {_key(texts[0]), _key(headline_part(texts[0]))}
+    return [i for i in candidates if i > 0 and _key(texts[i]) in titles]
+
+
 def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | None:
     """Index of the headline that repeats the page's first line (a page title), or None.
 

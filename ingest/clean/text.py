@@ -75,7 +75,7 @@ from .dates import DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, 
 from .guard import prose_bytes
 from .inlists import bridge_lists
 from .headline import (anchor_leads, body_lead, first_line_title, headline_alone, headline_anchor, headline_part, named_headline, title_line,
-                       topic_headline, topic_keys)
+                       title_repeats, topic_headline, topic_keys)
 from .worded import worded_anchor
 from .labels import label_items, label_repeated_labels, label_repeated_teasers, label_site_lines, title_before
 from .markdown import mostly_links
@@ -187,6 +187,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         elif signed and words[i] >= min_words and ("©" in (tail := texts[i][-CREDIT_MAX_CHARS:]) or "(c)" in tail) \
                 and signed_sentence(texts[i]):
             ends[i] = True  # "...と指摘している。(c)AFP/Name": the article's last sentence, signed
+    for i in title_repeats(texts, [i for i, rule in enumerate(rules) if rule == R.CAPTION]):
+        rules[i] = None  # a headline with a media label, "VIDEO: ...", repeating the <title>
     keys, key_heads = R.strip_bullets(texts, heads)
     mark_repeats(rules, words, keys, key_heads)
     scores = item_scores(rules, words, ends, keys, min_words)
