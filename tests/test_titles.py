@@ -255,3 +255,27 @@ def test_a_caption_with_a_media_label_under_another_title_stays_a_caption():
     cleaned = clean_text(text, CleanOptions())
     assert cleaned.title == HEADLINE
     assert [r.rule for r in cleaned.removed if r.text == caption] == ["pattern:caption"]
+
+
+@pytest.mark.parametrize("run_into", [
+    "Home / News / Politics / {}",  # a trail of crumbs before the headline
+    "{} 3.17 5 12",  # a rating's counts after it
+    "12.05.2025 | {}",  # a date set off by a title's separator
+    "{} - 12 May 2025",
+])
+def test_what_a_page_runs_into_its_headline_line_is_no_part_of_the_title(run_into):
+    text = page([]).replace(f"\n{HEADLINE}\n", "\n" + run_into.format(HEADLINE) + "\n")
+    cleaned = clean_text(text, CleanOptions())
+    assert cleaned.title == HEADLINE
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+
+
+@pytest.mark.parametrize("headline", [
+    "Weekly report 14. - 20. May 2025",  # a date range: what is left is no headline
+    "Bus plan / Council approves new budget",  # one kicker before a slash is no trail of crumbs
+    "Council approves new budget for 2025",  # digits the <title> holds too
+])
+def test_a_headline_keeps_its_own_dates_digits_and_kicker(headline):
+    text = page([]).replace(HEADLINE, headline)
+    cleaned = clean_text(text, CleanOptions())
+    assert cleaned.title == headline

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from ..normalize import normalize_text
+from .dates import date_line
 from .blocks import ANCHOR_REACH, ANCHOR_SHARE, best_block
 from .labels import title_before
 from .vocabulary import BYLINE_WORDS
@@ -70,17 +71,76 @@ _RUN_IN = re.compile(r"\s*(?:(?P<by>" + BYLINE_WORDS + r")\s+(?=[^\W\d_])|\S*?\d
 
 
 def headline_alone(line: str, title: str) -> str:
-    """The headline `line` without the byline or date a page ran into it after the headline,
-    where the page's `title` (its first line) names the headline (headline_part) that
-    the line starts with; else the line."""
+    """The headline `line` without what a page ran into it, where the page's `title` (its
+    first line) names the headline: the byline or date after the title's headline part
+    (headline_part; "... Anymore by Nathan Tempey"), digits after words of the title ("...
+    Multiplikators 3.17 5 12": a rating's counts), a trail of two crumbs or more before the
+    headline part ("Klima / News / Headline"); and, whatever the title says, a date that a
+    title's separator sets off at either end of the line ("08.11.2021 | Headline"). Else the line."""
     if line in title:  # (most pages: the line repeats the title's headline, and nothing runs into it)
-        return line
+        return _without_dates(line)
     head = headline_part(title).strip()
-    if len(head) < len(line) and line.startswith(head):
-        run_in = _RUN_IN.match(line, len(head))
-        if run_in and not (run_in["by"] and line[run_in.end()].islower()):
+    if len(head) < len(line):
+        at = line.find(head)
+        if at == 0:
+            run_in = _RUN_IN.match(line, len(head))
+            if run_in and not (run_in["by"] and line[run_in.end()].islower()):
+                return head
+        elif at > 0 and at + len(head) == len(line) and _crumbs(line[:at]) >= 2:
             return head
+    return _without_dates(_without_counts(line, title))
+
+
+# The most characters after a headline's last letter that _without_counts cuts ("3.17 5 12").
+_TAIL_MAX_CHARS = 24
+# The separators of a trail of crumbs, each between spaces ("Klima / News / Headline").
+_CRUMB = re.compile(r"\s[/»›>](?=\s)")
+
+
+def _crumbs(text: str) -> int:
+    """How many crumb separators `text` holds."""
+    return len(_CRUMB.findall(text.rstrip() + " "))
+
+
+def _without_counts(line: str, title: str) -> str:
+    """The line without the digits (and marks) after its last letter, where the title holds
+    the line without them but not with them, and what is left is as wide as a headline."""
+    lettered = len(line)
+    while lettered and not line[lettered - 1].isalpha():
+        lettered -= 1
+    tail = line[lettered:]
+    if not 0 < len(tail) <= _TAIL_MAX_CHARS or not any(map(str.isdigit, tail)):
+        return line
+    title = " ".join(title.split())  # (a no-break space in the line is a space in the title)
+    if " ".join(line.split()) in title:
+        return line
+    cut = len(line)
+    while cut > lettered and " ".join(line[:cut].split()) not in title:
+        cut -= 1
+    kept = line[:cut].rstrip()
+    if " ".join(kept.split()) in title and columns([_key(kept)])[0] >= ANCHOR_MIN_COLUMNS:
+        return kept
     return line
+
+
+def _without_dates(line: str) -> str:
+    """The line without the dates that a title's separators set off at its ends, where at
+    least three words of letters are left ("08.11.2021 | Headline", "Headline - 12 May 2020";
+    not "Weekly report 14. - 20. May 2025")."""
+    spans, at = [], 0
+    for sep in _TITLE_SEP.finditer(line):
+        spans.append((at, sep.start()))
+        at = sep.end()
+    if not spans:
+        return line
+    spans.append((at, len(line)))
+    first, last = 0, len(spans) - 1
+    while first < last and date_line(line[slice(*spans[first])], other_words=0):
+        first += 1
+    while last > first and date_line(line[slice(*spans[last])], other_words=0):
+        last -= 1
+    kept = line[spans[first][0]:spans[last][1]]
+    return kept if sum(1 for word in kept.split() if any(map(str.isalpha, word))) >= 3 else line
 
 
 def title_repeats(texts: list[str], candidates: list[int]) -> list[int]:
