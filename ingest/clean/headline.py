@@ -143,6 +143,14 @@ def _without_dates(line: str) -> str:
     return kept if sum(1 for word in kept.split() if any(map(str.isalpha, word))) >= 3 else line
 
 
+def _opening(line: str) -> str:
+    """The line's first four characters, lower-cased, that a title repeating it holds; or
+    its first three letters or digits after a quote, which may open it in either style
+    ("'Star Wars'", "‘Star Wars’")."""
+    head = line[:4].lower()
+    return head if head[:1].isalnum() else line.lstrip(_OPENING)[:3].lower()
+
+
 def title_repeats(texts: list[str], candidates: list[int]) -> list[int]:
     """Those of the `candidates` (indexes of lines after the first) that repeat the page's
     first line, its <title>, or that title's headline part, whole (case and punctuation
@@ -151,8 +159,12 @@ def title_repeats(texts: list[str], candidates: list[int]) -> list[int]:
     Seilbahn aussehen" under a <title> of the same words."""
     if not candidates or len(texts[0]) > TITLE_MAX_CHARS:
         return []
+    first = texts[0].lower()
+    candidates = [i for i in candidates if i > 0 and _opening(texts[i]) in first]  # (cheap: most are no repeat)
+    if not candidates:
+        return []
     titles = {_key(texts[0]), _key(headline_part(texts[0]))}
-    return [i for i in candidates if i > 0 and _key(texts[i]) in titles]
+    return [i for i in candidates if _key(texts[i]) in titles]
 
 
 def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | None:
@@ -176,8 +188,8 @@ def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | No
     for i in range(1, len(texts)):
         if rules[i] is not None or not 3 <= words[i] <= 40:  # (the cheap tests first: most lines fail one)
             continue
-        head = texts[i][:4].lower()
-        if not head[:1].isalnum():  # a quote may open it in either style: "'Star Wars'", "‘Star Wars’"
+        head = texts[i][:4].lower()  # (_opening, inline: it is asked of most lines)
+        if not head[:1].isalnum():
             head = texts[i].lstrip(_OPENING)[:3].lower()
         if head in first_low:
             k = _key(texts[i])

@@ -56,7 +56,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import cache
 from itertools import compress, count, repeat
-from operator import attrgetter, itemgetter, le, not_
+from operator import attrgetter, eq, itemgetter, le, not_
 from typing import TYPE_CHECKING
 
 from . import rules as R
@@ -187,8 +187,9 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         elif signed and words[i] >= min_words and ("©" in (tail := texts[i][-CREDIT_MAX_CHARS:]) or "(c)" in tail) \
                 and signed_sentence(texts[i]):
             ends[i] = True  # "...と指摘している。(c)AFP/Name": the article's last sentence, signed
-    for i in title_repeats(texts, [i for i, rule in enumerate(rules) if rule == R.CAPTION]):
-        rules[i] = None  # a headline with a media label, "VIDEO: ...", repeating the <title>
+    if R.CAPTION in rules:  # a headline with a media label, "VIDEO: ...", that repeats the <title>
+        for i in title_repeats(texts, list(compress(count(), map(eq, rules, repeat(R.CAPTION))))):
+            rules[i] = None
     keys, key_heads = R.strip_bullets(texts, heads)
     mark_repeats(rules, words, keys, key_heads)
     scores = item_scores(rules, words, ends, keys, min_words)
