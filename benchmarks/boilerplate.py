@@ -2,11 +2,11 @@
 
 usage: python benchmarks/boilerplate.py [--sets NAME ...] [--families] [--per-page] [--repeat N]
                                         [--wrap COLUMNS] [--markdown] [--text-nodes] [--dump TOOL]
-                                        [--collapse] [--no-title] [--article-only]
+                                        [--browser] [--collapse] [--no-title] [--article-only]
        python benchmarks/boilerplate.py --dir DIR [--gold FILE] [--html] [--out FILE]
                                         [--per-page] [--families] [--repeat N] [--wrap COLUMNS]
-                                        [--markdown] [--text-nodes] [--dump TOOL] [--collapse]
-                                        [--no-title] [--article-only]
+                                        [--markdown] [--text-nodes] [--dump TOOL] [--browser]
+                                        [--collapse] [--no-title] [--article-only]
 
 Without --dir, scores every set under ../shared/eval that has text/, html/ and
 gold.jsonl (aeb-dev, fundus-dev, readability-dev) in one run: the library
@@ -33,6 +33,11 @@ strip=True), lxml's itertext): sentences arrive broken at their links.
 (w3m -dump; lynx -dump, with its numbered links and their list, or lynx-nolist): wrapped at
 80 columns, with list bullets, image alt texts and form fields (needs w3m or lynx installed;
 page_shapes.py holds every shape).
+--browser cleans, as plain text, each set's HTML pages as headless Chromium shows them with
+scripts and the network off (the <title>, then document.body.innerText): the shape in which
+snippets.py and fundus_pages.py render the outside checks, so that the dev sets' gold tells
+how much of their gap that rendering costs (needs chromium installed; a page the browser
+does not render in time is cleaned as an empty page, and named on stderr).
 --no-title drops each plain-text page's first line, the document's <title>, as a scraper
 that saves only the page's body does: the cleaner then finds the article without the
 headline anchor (headline.headline_anchor).
@@ -79,8 +84,8 @@ from ingest.clean.rules import family  # noqa: E402
 from ingest.decode import decode  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
 from ingest.models import HTML, TEXT, RawDocument  # noqa: E402
-from page_shapes import (DUMPS, as_browser_dump, as_markdown, as_scraped, as_text_nodes,  # noqa: E402
-                         dump_available, without_first_line)
+from page_shapes import (BROWSER, DUMPS, Chromium, as_browser_dump, as_markdown, as_scraped,  # noqa: E402
+                         as_text_nodes, browser_available, dump_available, without_first_line)
 
 _WORD = re.compile(r"\w+")
 LOW_RECALL = 0.5
@@ -104,9 +109,12 @@ def article_pages(gold: Path, wrap: int | None = None, collapse: bool = False) -
     return pages
 
 
-def render_page(html: str, render: str) -> str:
+def render_page(html: str, render: str, browser: Chromium | None = None) -> str:
     """The HTML page as plain text in the shape `render` names: "markdown" (html2text),
-    "text-nodes" (a text node a line), or a text browser's dump (a key of page_shapes.DUMPS)."""
+    "text-nodes" (a text node a line), BROWSER (as `browser` shows it), or a text browser's
+    dump (a key of page_shapes.DUMPS)."""
+    if render == BROWSER and browser is not None:
+        return browser.inner_text(html)
     if render == "markdown":
         return as_markdown(html)
     if render == "text-nodes":
@@ -119,29 +127,43 @@ def read_pages(folder: Path, html: bool, wrap: int | None = None, collapse: bool
     """The folder's pages; plain-text ones hard-wrapped at `wrap` columns when given, or
     run together on one line (`collapse`); with `render`, HTML pages saved as plain text
     in that shape (render_page) to be cleaned as text; `no_title` drops a plain-text page's
-    first non-blank line (its <title>)."""
-    pages = []
-    for path in sorted(folder.iterdir()):
-        if path.name.endswith(".gz"):
-            data = gzip.decompress(path.read_bytes())
-        elif path.suffix in (".txt", ".html", ".htm"):
-            data = path.read_bytes()
-        else:
-            continue
-        text = decode(data) or ""  # as ingest reads it: a GBK or Shift_JIS page is no UTF-8
-        if render:
-            text = render_page(text, render)
-            data = text.encode("utf-8")
-        if no_title and (render or not html):
-            text = without_first_line(text)
-            data = text.encode("utf-8")
-        if (collapse or wrap) and (render or not html):
-            text = as_scraped(text, wrap, collapse)
-            data = text.encode("utf-8")
-        pages.append(RawDocument(location=str(path), sha256=hashlib.sha256(data).hexdigest(),
-                                 media_type=HTML if html and not render else TEXT, content=data, text=text,
-                                 source="benchmark"))
-    return pages
+    first non-blank line (its <title>). A page the browser (render BROWSER) fails on is an
+    empty page, named on stderr."""
+    browser = Chromium() if render == BROWSER else None
+    try:
+        return [page for path in sorted(folder.iterdir())
+                if (page := _read_page(path, html, wrap, collapse, render, no_title, browser)) is not None]
+    finally:
+        if browser is not None:
+            browser.close()
+
+
+def _read_page(path: Path, html: bool, wrap: int | None, collapse: bool, render: str | None,
+               no_title: bool, browser: Chromium | None) -> RawDocument | None:
+    """One page of read_pages, or None for a file that is no page."""
+    if path.name.endswith(".gz"):
+        data = gzip.decompress(path.read_bytes())
+    elif path.suffix in (".txt", ".html", ".htm"):
+        data = path.read_bytes()
+    else:
+        return None
+    text = decode(data) or ""  # as ingest reads it: a GBK or Shift_JIS page is no UTF-8
+    if render:
+        try:
+            text = render_page(text, render, browser)
+        except (TimeoutError, RuntimeError) as exc:
+            print(f"not rendered: {path.name}: {exc}", file=sys.stderr)
+            text = ""
+        data = text.encode("utf-8")
+    if no_title and (render or not html):
+        text = without_first_line(text)
+        data = text.encode("utf-8")
+    if (collapse or wrap) and (render or not html):
+        text = as_scraped(text, wrap, collapse)
+        data = text.encode("utf-8")
+    return RawDocument(location=str(path), sha256=hashlib.sha256(data).hexdigest(),
+                       media_type=HTML if html and not render else TEXT, content=data, text=text,
+                       source="benchmark")
 
 
 def _write(records: list[dict], path: str) -> None:
@@ -415,6 +437,7 @@ def all_sets(args, scorer, options: CleanOptions) -> int:
           + ("; plain text: the HTML pages a text node a line, as get_text(\"\\n\") saves them"
              if args.text_nodes else "")
           + (f"; plain text: the HTML pages as {args.dump} -dump saves them" if args.dump else "")
+          + ("; plain text: the HTML pages as headless Chromium shows them, scripts off" if args.browser else "")
           + ("; plain text run together on one line" if args.collapse else "")
           + ("; plain text without its first line (the <title>)" if args.no_title else "")
           + ")")
@@ -443,6 +466,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="the plain-text pages are the HTML pages as a text browser dumps them (w3m -dump, "
                          "lynx -dump with its numbered links, or without them); needs that browser (apt "
                          "install w3m lynx)")
+    ap.add_argument("--browser", action="store_true",
+                    help="the plain-text pages are the HTML pages as headless Chromium shows them, scripts "
+                         "and network off (the shape the outside checks are rendered in); needs chromium")
     ap.add_argument("--no-title", action="store_true",
                     help="drop each plain-text page's first line (its <title>), as scrapers that save "
                          "only the body do")
@@ -457,7 +483,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3,
                     help="timing passes of the plain-text run (the best is reported: the box is shared)")
     args = ap.parse_args(argv)
-    args.render = "markdown" if args.markdown else "text-nodes" if args.text_nodes else args.dump
+    args.render = ("markdown" if args.markdown else "text-nodes" if args.text_nodes
+                   else BROWSER if args.browser else args.dump)
+    if args.browser and not browser_available():
+        ap.error("--browser needs chromium installed (Debian: apt install chromium)")
     if args.dump and not dump_available(args.dump):
         ap.error(f"--dump {args.dump} needs {DUMPS[args.dump][0]} installed (Debian: apt install {DUMPS[args.dump][0]})")
 

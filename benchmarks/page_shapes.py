@@ -7,9 +7,15 @@ scraper would have saved: html2text's Markdown, a text node a line, a text brows
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import select
 import shutil
+import signal
 import subprocess
+import tempfile
+import time
 import unicodedata
 
 _TOKEN = re.compile(r"\S+\s*")
@@ -126,3 +132,89 @@ def as_browser_dump(html: str, tool: str) -> str:
     except subprocess.TimeoutExpired:
         return ""
     return done.stdout.decode("utf-8", errors="replace")
+
+
+# The page as a browser shows it: the shape of ../shared/eval's text/ pages, in which
+# snippets.py and fundus_pages.py render the outside checks and boilerplate.py --browser the dev sets.
+BROWSER = "chromium"  # the shape's name (boilerplate.py --browser)
+RENDER_SECONDS = 30  # per command to the browser: a page that takes longer is not rendered
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--blink-settings=imagesEnabled=false"]
+
+
+def browser_available() -> bool:
+    """Whether the browser Chromium needs is installed."""
+    return shutil.which("chromium") is not None
+
+
+class Chromium:
+    """Headless Chromium spoken to over the DevTools protocol on a pipe (fds 3 and 4),
+    JavaScript off and every URL blocked: a page is laid out from its own HTML only."""
+
+    def __init__(self) -> None:
+        commands_read, self._commands = os.pipe()
+        self._answers, answers_write = os.pipe()
+
+        def as_fds_3_and_4() -> None:
+            os.dup2(commands_read, 3)
+            os.dup2(answers_write, 4)
+
+        # (a helper Chromium starts in a session of its own may still write there as it is removed)
+        self._profile = tempfile.TemporaryDirectory(ignore_cleanup_errors=True)
+        self._process = subprocess.Popen(
+            ["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={self._profile.name}", "--remote-debugging-pipe",
+             "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            preexec_fn=as_fds_3_and_4, pass_fds=(3, 4), start_new_session=True)
+        os.close(commands_read)
+        os.close(answers_write)
+        self._buffer, self._sent = b"", 0
+        target = self.call("Target.createTarget", url="about:blank")["targetId"]
+        self._session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        self.call("Emulation.setScriptExecutionDisabled", value=True, session=True)
+        self.call("Network.enable", session=True)
+        self.call("Network.setBlockedURLs", urls=["http://*", "https://*"], session=True)
+
+    def call(self, method: str, session: bool = False, **params) -> dict:
+        """Send one command and wait (RENDER_SECONDS at most) for its answer."""
+        self._sent += 1
+        message = {"id": self._sent, "method": method, "params": params,
+                   **({"sessionId": self._session} if session else {})}
+        os.write(self._commands, json.dumps(message).encode() + b"\0")
+        deadline = time.monotonic() + RENDER_SECONDS
+        while True:
+            while b"\0" not in self._buffer:
+                left = deadline - time.monotonic()
+                if left <= 0 or not select.select([self._answers], [], [], left)[0]:
+                    raise TimeoutError(f"chromium did not answer {method} within {RENDER_SECONDS}s")
+                chunk = os.read(self._answers, 1 << 20)
+                if not chunk:
+                    raise RuntimeError(f"chromium closed its pipe during {method}")
+                self._buffer += chunk
+            raw, self._buffer = self._buffer.split(b"\0", 1)
+            answer = json.loads(raw)
+            if answer.get("id") == self._sent:
+                if "error" in answer:
+                    raise RuntimeError(f"{method}: {answer['error']}")
+                return answer["result"]
+
+    def inner_text(self, html: str) -> str:
+        """The page as a browser shows it: its <title>, a blank line, document.body.innerText,
+        with blank runs squeezed to one blank line as the dev sets' text pages have them."""
+        frame = self.call("Page.getFrameTree", session=True)["frameTree"]["frame"]["id"]
+        self.call("Page.setDocumentContent", frameId=frame, html=html, session=True)
+        value = self.call("Runtime.evaluate", expression="[document.title, document.body ? document.body.innerText"
+                          " : '']", returnByValue=True, session=True)["result"].get("value") or ["", ""]
+        title, text = (part or "" for part in value)
+        text = re.sub(r"\n{3,}", "\n\n", re.sub(r"(?m)^[ \t\u00a0]+$", "", text))
+        return (title.strip() + "\n\n" if title.strip() else "") + text
+
+    def close(self) -> None:
+        """Stop the browser and its renderers (its whole process group: a renderer left running
+        wrote into the profile while it was being removed), then remove the profile."""
+        try:
+            os.killpg(self._process.pid, signal.SIGKILL)
+        except ProcessLookupError:  # (the group is gone already)
+            pass
+        self._process.wait(timeout=10)
+        self._profile.cleanup()

@@ -34,13 +34,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
-import re
-import select
-import signal
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -50,18 +44,13 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from boilerplate import readability_alone, trafilatura_alone  # noqa: E402
+from page_shapes import Chromium  # noqa: E402
 
 from ingest.clean import clean_document  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
 from ingest.decode import decode  # noqa: E402
 from ingest.models import HTML, TEXT, RawDocument  # noqa: E402
 from store.textform import SOFT_HYPHEN  # noqa: E402
-
-RENDER_SECONDS = 30  # per page: a page that takes longer is left out of the text mode
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--blink-settings=imagesEnabled=false"]
-
 
 def norm(text: str) -> str:
     """Whitespace-normalised, as trafilatura's evaluation matches snippets, and without soft
@@ -77,78 +66,6 @@ def page_file(corpus: Path, name: str) -> Path | None:
         if path.is_file():
             return path
     return None
-
-
-class Chromium:
-    """Headless Chromium spoken to over the DevTools protocol on a pipe (fds 3 and 4),
-    JavaScript off and every URL blocked: a page is laid out from its own HTML only."""
-
-    def __init__(self) -> None:
-        commands_read, self._commands = os.pipe()
-        self._answers, answers_write = os.pipe()
-
-        def as_fds_3_and_4() -> None:
-            os.dup2(commands_read, 3)
-            os.dup2(answers_write, 4)
-
-        # (a helper Chromium starts in a session of its own may still write there as it is removed)
-        self._profile = tempfile.TemporaryDirectory(ignore_cleanup_errors=True)
-        self._process = subprocess.Popen(
-            ["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={self._profile.name}", "--remote-debugging-pipe",
-             "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            preexec_fn=as_fds_3_and_4, pass_fds=(3, 4), start_new_session=True)
-        os.close(commands_read)
-        os.close(answers_write)
-        self._buffer, self._sent = b"", 0
-        target = self.call("Target.createTarget", url="about:blank")["targetId"]
-        self._session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
-        self.call("Emulation.setScriptExecutionDisabled", value=True, session=True)
-        self.call("Network.enable", session=True)
-        self.call("Network.setBlockedURLs", urls=["http://*", "https://*"], session=True)
-
-    def call(self, method: str, session: bool = False, **params) -> dict:
-        """Send one command and wait (RENDER_SECONDS at most) for its answer."""
-        self._sent += 1
-        message = {"id": self._sent, "method": method, "params": params,
-                   **({"sessionId": self._session} if session else {})}
-        os.write(self._commands, json.dumps(message).encode() + b"\0")
-        deadline = time.monotonic() + RENDER_SECONDS
-        while True:
-            while b"\0" not in self._buffer:
-                left = deadline - time.monotonic()
-                if left <= 0 or not select.select([self._answers], [], [], left)[0]:
-                    raise TimeoutError(f"chromium did not answer {method} within {RENDER_SECONDS}s")
-                chunk = os.read(self._answers, 1 << 20)
-                if not chunk:
-                    raise RuntimeError(f"chromium closed its pipe during {method}")
-                self._buffer += chunk
-            raw, self._buffer = self._buffer.split(b"\0", 1)
-            answer = json.loads(raw)
-            if answer.get("id") == self._sent:
-                if "error" in answer:
-                    raise RuntimeError(f"{method}: {answer['error']}")
-                return answer["result"]
-
-    def inner_text(self, html: str) -> str:
-        """The page as a browser shows it: its <title>, a blank line, document.body.innerText,
-        with blank runs squeezed to one blank line as the dev sets' text pages have them."""
-        frame = self.call("Page.getFrameTree", session=True)["frameTree"]["frame"]["id"]
-        self.call("Page.setDocumentContent", frameId=frame, html=html, session=True)
-        value = self.call("Runtime.evaluate", expression="[document.title, document.body ? document.body.innerText"
-                          " : '']", returnByValue=True, session=True)["result"].get("value") or ["", ""]
-        title, text = (part or "" for part in value)
-        text = re.sub(r"\n{3,}", "\n\n", re.sub(r"(?m)^[ \t\u00a0]+$", "", text))
-        return (title.strip() + "\n\n" if title.strip() else "") + text
-
-    def close(self) -> None:
-        """Stop the browser and its renderers (its whole process group: a renderer left running
-        wrote into the profile while it was being removed), then remove the profile."""
-        try:
-            os.killpg(self._process.pid, signal.SIGKILL)
-        except ProcessLookupError:  # (the group is gone already)
-            pass
-        self._process.wait(timeout=10)
-        self._profile.cleanup()
 
 
 def render_files(jobs: Iterable[tuple[str, Path, Path]]) -> None:

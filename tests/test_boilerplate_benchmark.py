@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from corpus import ROOT, load_benchmark_script
+from ingest.models import TEXT
+from scripts_corpus import write_page
 
 SCORER = ROOT.parent / "shared" / "eval" / "score_boilerplate.py"
 STORY = " ".join(f"The council voted on item {n} of the harbour budget after a long debate." for n in range(12))
@@ -47,3 +51,23 @@ def test_news_row_scores_the_news_pages_alone(tmp_path):
     assert cells[7:13] == ["1.000", "0", "1.000", "0", "1.000", "0"]
     whole, _, _ = bench.score_records(scorer, records, gold)
     assert whole < 1.0 and bench.low_recall_pages(scorer, records, bench.gold_bodies(gold)) == 1
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="no chromium installed")
+def test_browser_shape_reads_each_html_page_as_chromium_shows_it(tmp_path):
+    """--browser: the pages the dev sets' gold labels, in the shape the outside checks are
+    rendered in (the <title>, then the body's text; scripts off)."""
+    folder = tmp_path / "html"
+    folder.mkdir()
+    story = [STORY, TALE]
+    write_page(folder / "ferry.html", "New ferry timetable", story)
+    (folder / "page.html.gz").write_bytes(gzip.compress((folder / "ferry.html").read_bytes().replace(
+        b"</article>", b"<script>document.write('written by a script')</script></article>")))
+    (folder / "notes.md").write_text("not a page", encoding="utf-8")
+    benchmark = load_benchmark_script("boilerplate")
+    pages = benchmark.read_pages(folder, html=True, render=benchmark.BROWSER)
+    assert [Path(p.location).name for p in pages] == ["ferry.html", "page.html.gz"]
+    for page in pages:
+        assert page.media_type == TEXT and page.content == page.text.encode("utf-8")
+        assert page.text.startswith("New ferry timetable\n\nHome World\n") and "<p>" not in page.text
+        assert all(paragraph in page.text for paragraph in story) and "written by a script" not in page.text
