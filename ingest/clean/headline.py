@@ -103,14 +103,15 @@ def _crumbs(text: str) -> int:
 
 
 def _without_counts(line: str, title: str) -> str:
-    """The line without the digits (and marks) after its last letter, where the title holds
-    the line without them but not with them, and what is left is as wide as a headline."""
+    """The line without the numbers (and marks) after its last letter, two or more (a rating's
+    counts), where the title holds the line without them but not with them, and what is left
+    is as wide as a headline."""
     lettered = len(line)
     while lettered and not line[lettered - 1].isalpha():
         lettered -= 1
     tail = line[lettered:]
-    if not 0 < len(tail) <= _TAIL_MAX_CHARS or not any(map(str.isdigit, tail)):
-        return line
+    if not 0 < len(tail) <= _TAIL_MAX_CHARS or sum(1 for part in tail.split() if any(map(str.isdigit, part))) < 2:
+        return line  # (one number is the headline's own: "... by the end of 2019")
     title = " ".join(title.split())  # (a no-break space in the line is a space in the title)
     if " ".join(line.split()) in title:
         return line
