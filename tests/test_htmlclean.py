@@ -84,6 +84,40 @@ def test_the_headline_the_page_shows_is_the_title_not_the_metadatas_dressed_copy
     assert list(cleaned.paragraphs) == BODY
 
 
+SHOWN = "Council buys forty electric buses for the north"
+
+
+@pytest.mark.parametrize("og_title", ["Forty electric buses for the north, the council decides",
+                                      "Council to buy electric buses"])
+def test_the_headline_the_page_shows_is_the_title_where_the_metadata_words_it_otherwise(og_title):
+    """The metadata's title words the headline for search engines and social cards; the
+    page's only <h1>, which shares enough of its words, is the headline readers see, and
+    that line is not in the body."""
+    cleaned = clean_html(dressed_page(SHOWN, og_title), OPTIONS)
+    assert cleaned.title == SHOWN
+    assert list(cleaned.paragraphs) == BODY
+
+
+@pytest.mark.parametrize("h1, og_title", [
+    ("Daily Bugle", SHOWN),  # the site's logo, no headline's width
+    ("Weather warning for the weekend issued", SHOWN),  # another story's: no words in common
+    (f"12 May 2025: {SHOWN}", SHOWN),  # the same headline, dated: the metadata's is the cleaner
+    ("Buses", SHOWN),
+])
+def test_an_h1_that_does_not_word_the_metadatas_title_leaves_it(h1, og_title):
+    assert clean_html(dressed_page(h1, og_title), OPTIONS).title == og_title
+
+
+def test_an_h1_of_several_pieces_or_one_of_several_leaves_the_metadatas_title():
+    """A kicker set in an element of its own runs into the <h1>'s text; with two <h1>s the
+    page does not say which is the headline."""
+    og_title = "Forty electric buses for the north, the council decides"
+    kicker = dressed_page(f"<span>Transport</span>{SHOWN}", og_title)
+    assert clean_html(kicker, OPTIONS).title == og_title
+    two = dressed_page(SHOWN, og_title).replace("<article>", f"<article><h1>{SHOWN} again today</h1>")
+    assert clean_html(two, OPTIONS).title == og_title
+
+
 def test_a_short_line_inside_the_metadatas_title_is_no_headline():
     """A classifier's title narrower than a headline (ANCHOR_MIN_COLUMNS) is not taken for one,
     however it sits inside the metadata's title."""

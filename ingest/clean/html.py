@@ -42,7 +42,7 @@ from .gallery import gallery_lines
 from ..config import CleanOptions
 from ..provenance import declared_language
 from .guard import prose_bytes
-from .headline import TOPIC_LEAD_CHARS, told_title, topic_keys, without_site
+from .headline import TOPIC_LEAD_CHARS, shown_headline, told_title, topic_keys, without_site
 from .notices import notice
 from .htmltext import media_captions, tree_to_block_lines, tree_to_lines
 from .pagetree import as_laid_out, parse_page
@@ -248,6 +248,8 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
         said = cache(lambda: topic_keys("\n".join(text.paragraphs)[:TOPIC_LEAD_CHARS] + "\n"
                                         + (doc.text or "")[:TOPIC_LEAD_CHARS]))  # (only if a title needs it)
         title = told_title(title, text.title, page_lines[0], said)
+    if title:
+        title = shown_headline(root, title)
     traf_lines = rejoin_broken_lines((doc.text or "").splitlines(), page_lines) if doc else []
     traf_lines = restore_soft_hyphens(traf_lines, page_lines)
     agreed = frozenset(text.paragraphs)  # the line classifier's reading: evidence for putting lines back
