@@ -111,10 +111,16 @@ def article_pages(gold: Path, wrap: int | None = None, collapse: bool = False) -
 
 def render_page(html: str, render: str, browser: Chromium | None = None) -> str:
     """The HTML page as plain text in the shape `render` names: "markdown" (html2text),
-    "text-nodes" (a text node a line), BROWSER (as `browser` shows it), or a text browser's
-    dump (a key of page_shapes.DUMPS)."""
-    if render == BROWSER and browser is not None:
-        return browser.inner_text(html)
+    "text-nodes" (a text node a line), BROWSER (as `browser` shows it, or a session started for
+    this page alone), or a text browser's dump (a key of page_shapes.DUMPS)."""
+    if render == BROWSER:
+        if browser is not None:
+            return browser.inner_text(html)
+        alone = Chromium()
+        try:
+            return alone.inner_text(html)
+        finally:
+            alone.close()
     if render == "markdown":
         return as_markdown(html)
     if render == "text-nodes":

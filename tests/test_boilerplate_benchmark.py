@@ -71,3 +71,5 @@ def test_browser_shape_reads_each_html_page_as_chromium_shows_it(tmp_path):
         assert page.media_type == TEXT and page.content == page.text.encode("utf-8")
         assert page.text.startswith("New ferry timetable\n\nHome World\n") and "<p>" not in page.text
         assert all(paragraph in page.text for paragraph in story) and "written by a script" not in page.text
+    html = (folder / "ferry.html").read_text(encoding="utf-8")  # one page, with a session of its own
+    assert benchmark.render_page(html, benchmark.BROWSER) == pages[0].text

@@ -77,10 +77,11 @@ _RUN_IN = re.compile(r"\s*(?:(?P<by>" + BYLINE_WORDS + r")\s+(?=[^\W\d_])|\S*?\d
 def headline_alone(line: str, title: str) -> str:
     """The headline `line` without what a page ran into it, where the page's `title` (its
     first line) names the headline: the byline or date after the title's headline part
-    (headline_part; "... Anymore by Nathan Tempey"), digits after words of the title ("...
-    Multiplikators 3.17 5 12": a rating's counts), a trail of two crumbs or more before the
-    headline part ("Klima / News / Headline"); and, whatever the title says, a date that a
-    title's separator sets off at either end of the line ("08.11.2021 | Headline"). Else the line."""
+    (headline_part; "... Anymore by Nathan Tempey"), two numbers or more after words of the
+    title (_without_counts: "... Multiplikators 3.17 5 12", a rating's counts), a trail of two
+    crumbs or more before the headline part ("Klima / News / Headline"); and, whatever the
+    title says, a date that a title's separator sets off at either end of the line
+    (_without_dates: "08.11.2021 | Headline"). Else the line."""
     if line in title:  # (most pages: the line repeats the title's headline, and nothing runs into it)
         return _without_dates(line)
     head = headline_part(title).strip()
