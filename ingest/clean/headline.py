@@ -194,10 +194,7 @@ def headline_anchor(texts: list[str], words: list[int], rules: list) -> int | No
     for i in range(1, len(texts)):
         if rules[i] is not None or not 3 <= words[i] <= 40:  # (the cheap tests first: most lines fail one)
             continue
-        head = texts[i][:4].lower()  # (_opening, inline: it is asked of most lines)
-        if not head[:1].isalnum():
-            head = texts[i].lstrip(_OPENING)[:3].lower()
-        if head in first_low:
+        if _opening(texts[i]) in first_low:
             k = _key(texts[i])
             if k not in first:  # (what both tests below need, before the line's width is measured)
                 continue
