@@ -3,7 +3,9 @@
 Each input line ends up either in a body paragraph or in `removed` with the name
 of the rule that removed it (see ingest.clean.rules for the vocabulary). Steps:
 
-1. lines are stripped (of invisible characters at their edges too: lines.stripped_lines); per-source template lines go (rule "template");
+1. lines are stripped (of invisible characters at their edges too: lines.stripped_lines); per-source template lines go (rule "template"),
+   and so do a photo gallery's slides (ingest.clean.gallery) and a video player's controls
+   (ingest.clean.player), so that the article's parts around them read as one;
 2. hard-wrapped lines are rejoined (a line without closing punctuation followed,
    with no blank line between, by a line that starts in lower case);
 3. each line gets a shape rule (share, subscribe, counter, caption, a sentence
@@ -70,6 +72,7 @@ from .credits import (CREDIT_MIN_WORDS, credit_lines, credited_captions, ends_wi
                       placed_captions, source_lines)
 from .deck import author_note, credit_next, below_headline_label, deck_start, headline_dek, headline_furniture, own_teasers, standfirst
 from .gallery import gallery_lines
+from .player import player_lines
 from ..config import CleanOptions
 from .dates import DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS, date_above, date_head, date_line
 from .guard import prose_bytes
@@ -149,6 +152,13 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         if any(in_gallery):
             removed += [RemovedLine(no, line, R.GALLERY) for no, line, g in zip(nos, texts, in_gallery) if g]
             keep = list(map(not_, in_gallery))
+            nos = list(compress(nos, keep))
+            texts = list(compress(texts, keep))
+            heads = "".join(map(first, texts))
+        in_player = player_lines(texts)
+        if any(in_player):  # a video player's controls: gone before scoring, as a gallery
+            removed += [RemovedLine(no, line, R.EMBED) for no, line, p in zip(nos, texts, in_player) if p]
+            keep = list(map(not_, in_player))
             nos = list(compress(nos, keep))
             texts = list(compress(texts, keep))
             heads = "".join(map(first, texts))
