@@ -631,6 +631,28 @@ def test_copyright_notice_ends_the_article():
     assert list(cleaned.paragraphs) == LONG_BODY
 
 
+# A footer that credits each data provider in turn, each with its reserved rights: a long line.
+DATA_NOTICE = ("Market data is delayed by at least fifteen minutes and is provided for information only. "
+               "Quotes: Copyright 2024 Example Quotes, Inc. All Rights Reserved. Index levels: Example Indices "
+               "Research Systems Inc. 2024. All rights reserved. Fund ratings are the property of Example Ratings "
+               "and its licensors and may not be copied, adapted or distributed without their written consent, "
+               "and they are provided without any warranty of being accurate, complete or timely.")
+# An article's sentence that names the phrase once.
+RESERVED_ONCE = ("The court heard that the photographer had printed the words all rights reserved under every "
+                 "picture he sold, and that the agency had removed them before it passed the pictures on to "
+                 "the newspapers that bought them from it over the following three years.")
+
+
+def test_a_long_notice_that_reserves_rights_twice_goes_and_a_sentence_naming_it_once_stays():
+    assert match_line(DATA_NOTICE, len(DATA_NOTICE.split())) == "pattern:copyright"
+    assert match_line(RESERVED_ONCE, len(RESERVED_ONCE.split())) is None
+    lines = ["Council approves budget for more buses", *LONG_BODY[:3], RESERVED_ONCE, *LONG_BODY[3:],
+             "Search", "World", "Business", "Tech", "Follow us", DATA_NOTICE, "Terms of Use", "Privacy Policy"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == [*LONG_BODY[:3], RESERVED_ONCE, *LONG_BODY[3:]]
+    assert rule_of(cleaned, DATA_NOTICE) == "pattern:copyright"
+
+
 def test_article_after_the_headline_wins_over_a_longer_notice_further_down():
     notice = [f"We and our {n} partners store cookies on your device to measure traffic, show you personalised "
               "advertising and improve our services, as described in our privacy policy." for n in

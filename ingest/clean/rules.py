@@ -563,7 +563,21 @@ def _match(line: str, n_words: int, low: str, ended: bool = True, crumbed: bool 
             return CAPTION
         if n_words <= 40 and _copyright(line, low):
             return COPYRIGHT
+        if n_words > 40 and legal_notice(low):
+            return COPYRIGHT
     return None
+
+
+# A longer line is a legal notice when it reserves rights this many times: a site's footer
+# that credits each data provider in turn ("... Morningstar: Copyright 2018 Morningstar, Inc. All
+# Rights Reserved. Factset: ... All rights reserved. ..."). An article that names the phrase
+# (a story about copyright) says it once.
+RESERVED_TIMES = 2
+
+
+def legal_notice(low: str) -> bool:
+    """Whether a lower-cased line reserves rights RESERVED_TIMES times or more (RIGHTS_RESERVED)."""
+    return sum(map(low.count, RIGHTS_RESERVED)) >= RESERVED_TIMES
 
 
 # Every caption match contains one of these words, every copyright match starts with
