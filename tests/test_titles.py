@@ -259,6 +259,8 @@ def test_a_caption_with_a_media_label_under_another_title_stays_a_caption():
 
 @pytest.mark.parametrize("run_into", [
     "Home / News / Politics / {}",  # a trail of crumbs before the headline
+    "Home → News → {}",  # with any of the breadcrumb rule's separators
+    "Home :: News :: {}",
     "{} 3.17 5 12",  # a rating's counts after it
     "12.05.2025 | {}",  # a date set off by a title's separator
     "{} - 12 May 2025",

@@ -20,6 +20,7 @@ from ..normalize import normalize_text
 from .dates import date_line
 from .blocks import ANCHOR_REACH, ANCHOR_SHARE, best_block
 from .labels import title_before
+from .rules import crumb_separators
 from .vocabulary import BYLINE_WORDS
 from .scripts import columns, units
 
@@ -99,12 +100,9 @@ def headline_alone(line: str, title: str) -> str:
 # The most characters after a headline's last letter that _without_counts cuts ("3.17 5 12").
 _TAIL_MAX_CHARS = 24
 # The separators of a trail of crumbs, each between spaces ("Klima / News / Headline").
-_CRUMB = re.compile(r"\s[/»›>](?=\s)")
-
-
 def _crumbs(text: str) -> int:
-    """How many crumb separators `text` holds."""
-    return len(_CRUMB.findall(text.rstrip() + " "))
+    """How many crumb separators (rules.crumb_separators) `text` holds, one at its end too."""
+    return crumb_separators(text.rstrip() + " ")
 
 
 def _without_counts(line: str, title: str) -> str:

@@ -205,6 +205,11 @@ _BREADCRUMB = re.compile(r"^[^!?|]{1,40}(?:\s(?:>|»|›|/|→|::)\s[^!?|]{1,40}
 _CRUMB_MAX_CHARS = 40 + 6 * (4 + 40) + 1
 _CRUMB_MAX_SEPARATORS = 7
 _CRUMB_SEPARATOR = re.compile(r"(?=\s(?:>|»|›|/|→|::)\s)")
+
+
+def crumb_separators(text: str) -> int:
+    """How many breadcrumb separators (" > ", " » ", " › ", " / ", " → ", " :: ") the text holds."""
+    return len(_CRUMB_SEPARATOR.findall(text))
 _COPYRIGHT = re.compile(
     r"\(c\)\s*+\d{4}|copyright\s++(?:©\s*+)?\d{4}|" + "|".join(RIGHTS_RESERVED),
     re.IGNORECASE,
@@ -319,7 +324,7 @@ def _breadcrumb(line: str) -> bool:
     of links quotes nothing."""
     return (len(line) <= _CRUMB_MAX_CHARS
             and not ("«" in line and "»" in line.partition("«")[2])
-            and len(_CRUMB_SEPARATOR.findall(line)) <= _CRUMB_MAX_SEPARATORS
+            and crumb_separators(line) <= _CRUMB_MAX_SEPARATORS
             and _BREADCRUMB.match(line) is not None)
 
 
