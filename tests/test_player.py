@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.config import CleanOptions
+from ingest.clean.html import clean_html
 from ingest.clean.player import player_lines
 from ingest.clean.text import clean_text
 from test_textclean import LONG_BODY, rule_of
@@ -93,3 +94,18 @@ def test_the_panel_ends_where_the_article_resumes():
     lines = [*LONG_BODY[:2], *PANEL_LINES, "Red", *LONG_BODY[2:]]
     inside = player_lines(lines)
     assert [line for line, p in zip(lines, inside) if not p] == LONG_BODY
+
+
+def test_a_players_controls_inside_an_html_article_go():
+    panel = "".join(f"<div>{line}</div>" for line in PANEL_LINES)
+
+    def paragraphs(lines: list[str]) -> str:
+        return "".join(f"<p>{line}</p>" for line in lines)
+
+    html = f"""<!DOCTYPE html><html><head><title>{HEADLINE} - Daily Bugle</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>{HEADLINE}</h1>{paragraphs(LONG_BODY[:3])}<div class="video-js">{panel}</div>{paragraphs(LONG_BODY[3:])}
+</article><footer><p>© 2019 Daily Bugle. All rights reserved.</p></footer></body></html>"""
+    cleaned = clean_html(html, OPTIONS)
+    assert list(cleaned.paragraphs) == LONG_BODY
+    assert "phrase:embed" in {r.rule for r in cleaned.removed if r.text == "Playback Rate"}

@@ -28,6 +28,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import cache
+from itertools import compress
 
 import lxml.html
 from lxml import etree
@@ -39,6 +40,7 @@ from .choose import (CLASSIFIER, READABILITY, TRAFILATURA, Choice, choose_readin
                      reading_grams, settled)
 from .cleaned import Cleaned
 from .gallery import gallery_lines
+from .player import player_lines
 from ..config import CleanOptions
 from ..provenance import declared_language
 from .guard import prose_bytes
@@ -123,7 +125,7 @@ def _preformatted(root: etree._Element) -> frozenset[str]:
 
 def _shape_rules(lines: list[str], title: str | None,
                  preformatted: frozenset[str] = frozenset()) -> tuple[list[str], list[RemovedLine]]:
-    """Keep a reading's lines; drop a photo gallery, a leading title repeat, table rows of
+    """Keep a reading's lines; drop a photo gallery, a video player's controls, a leading title repeat, table rows of
     empty cells, short lines a shape rule names, and date lines: among its first DATE_HEAD_ITEMS
     lines one with a few other words ("Veröffentlicht am 06.12.2022"), further down one that is
     nothing but a date, as the line classifier reads them atop and in the body (text.mark_date_lines).
@@ -132,6 +134,7 @@ def _shape_rules(lines: list[str], title: str | None,
     kept: list[str] = []
     removed: list[RemovedLine] = []
     in_gallery = _gallery(lines)
+    in_player = _player(lines)
     spaced = " ".join(title.split()) if title else None  # (the page's title may space it otherwise)
     for no, raw in enumerate(lines):
         line = raw.strip()
@@ -139,6 +142,9 @@ def _shape_rules(lines: list[str], title: str | None,
             continue
         if in_gallery[no]:
             removed.append(RemovedLine(no, line, R.GALLERY))
+            continue
+        if no in in_player:
+            removed.append(RemovedLine(no, line, R.EMBED))
             continue
         if spaced and not kept and (line == title or " ".join(line.split()) == spaced):
             removed.append(RemovedLine(no, line, R.TITLE))
@@ -172,6 +178,13 @@ def _gallery(lines: list[str]) -> list[bool]:
     texts = [line.strip() for line in lines]
     texts = [text[m.end():] if (m := _LIST_MARK.match(text)) else text for text in texts]
     return gallery_lines(texts, "".join(text[:1] or " " for text in texts))
+
+
+def _player(lines: list[str]) -> set[int]:
+    """The indices of a reading's lines that are a video player's controls (ingest.clean.player),
+    as the line classifier finds them: among the non-blank lines, stripped."""
+    filled = [no for no, line in enumerate(lines) if line.strip()]
+    return set(compress(filled, player_lines([lines[no].strip() for no in filled])))
 
 
 # The rules the line classifier gives a line by what it says where it stands (a prompt among the
