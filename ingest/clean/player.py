@@ -36,15 +36,14 @@ from .scripts import has_unspaced
 # ("1x", "1.5x") and marks.
 _FILLER = re.compile(r"[-−–—]?\d++(?:[.,:]\d++)*+\s*+(?:%|x(?!\w))?|[/|·•\-–—−]++")
 _EDGES = ".,:;!?()[]\"'“”«»。、，：（）"
-PANEL_ANCHORS = 3
-PANEL_GAP = 2
-GAP_WORDS = 3
-ANCHOR_WORDS = 2
-ANCHOR_CHARS = 3  # an anchor in a script written without spaces: this many characters or more
+PANEL_ANCHORS = 3  # different anchors a panel holds at least
+PANEL_GAP = 2  # lines that are not the player's a run passes over, one after the other
+GAP_WORDS = 3  # ... each of at most this many words,
+GAP_SHARE = 0.75  # ... or with this share of its words the player's
+ANCHOR_WORDS = 2  # an anchor: a string of this many words or more,
+ANCHOR_CHARS = 3  # ... or, in a script written without spaces, of this many characters or more
 PREFIX_WORDS = 4  # a line that starts with an anchor of at most this many words counts it
-GAP_SHARE = 0.75
-SHOWN_ANCHORS = 2  # lines that are an anchor as the player writes it, on a page worth a closer look  # a longer line the run passes over: this share of its words the player's
-
+SHOWN_ANCHORS = 2  # lines that are an anchor as the player writes it, on a page worth a closer look
 
 def _core(text: str) -> str:
     """The text lower-cased, without fillers, its words stripped of the marks at their edges."""
