@@ -45,6 +45,7 @@ ANCHOR_CHARS = 3  # ... or, in a script written without spaces, of this many cha
 PREFIX_WORDS = 4  # a line that starts with an anchor of at most this many words counts it
 SHOWN_ANCHORS = 2  # lines that are an anchor as the player writes it, on a page worth a closer look
 
+
 def _core(text: str) -> str:
     """The text lower-cased, without fillers, its words stripped of the marks at their edges."""
     words = (w.strip(_EDGES) for w in _FILLER.sub(" ", text.casefold()).split())
