@@ -99,9 +99,11 @@ def headline_alone(line: str, title: str) -> str:
 
 # The most characters after a headline's last letter that _without_counts cuts ("3.17 5 12").
 _TAIL_MAX_CHARS = 24
-# The separators of a trail of crumbs, each between spaces ("Klima / News / Headline").
+
+
 def _crumbs(text: str) -> int:
-    """How many crumb separators (rules.crumb_separators) `text` holds, one at its end too."""
+    """How many separators of a trail of crumbs `text` holds, each between spaces ("Klima / News /
+    Headline": rules.crumb_separators), one at its end too."""
     return crumb_separators(text.rstrip() + " ")
 
 

@@ -125,8 +125,8 @@ def _preformatted(root: etree._Element) -> frozenset[str]:
 
 def _shape_rules(lines: list[str], title: str | None,
                  preformatted: frozenset[str] = frozenset()) -> tuple[list[str], list[RemovedLine]]:
-    """Keep a reading's lines; drop a photo gallery, a video player's controls, a leading title repeat, table rows of
-    empty cells, short lines a shape rule names, and date lines: among its first DATE_HEAD_ITEMS
+    """Keep a reading's lines; drop a photo gallery, a video player's controls, a leading title
+    repeat, table rows of empty cells, short lines a shape rule names, and date lines: among its first DATE_HEAD_ITEMS
     lines one with a few other words ("Veröffentlicht am 06.12.2022"), further down one that is
     nothing but a date, as the line classifier reads them atop and in the body (text.mark_date_lines).
     A line of the page's preformatted text is no shape rule's: a line of code ("*,", "3",

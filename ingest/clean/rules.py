@@ -210,6 +210,8 @@ _CRUMB_SEPARATOR = re.compile(r"(?=\s(?:>|»|›|/|→|::)\s)")
 def crumb_separators(text: str) -> int:
     """How many breadcrumb separators (" > ", " » ", " › ", " / ", " → ", " :: ") the text holds."""
     return len(_CRUMB_SEPARATOR.findall(text))
+
+
 _COPYRIGHT = re.compile(
     r"\(c\)\s*+\d{4}|copyright\s++(?:©\s*+)?\d{4}|" + "|".join(RIGHTS_RESERVED),
     re.IGNORECASE,

@@ -104,6 +104,14 @@ def _removed_lines(nos, texts, labels) -> list[RemovedLine]:
     return list(map(tuple.__new__, repeat(RemovedLine), zip(nos, texts, labels)))
 
 
+def _set_aside(nos: list[int], texts: list[str], inside: list[bool], rule: str,
+               removed: list[RemovedLine]) -> tuple[list[int], list[str]]:
+    """The line numbers and lines not `inside`; those inside go to `removed` with `rule`."""
+    removed.extend(RemovedLine(no, line, rule) for no, line, k in zip(nos, texts, inside) if k)
+    keep = list(map(not_, inside))
+    return list(compress(nos, keep)), list(compress(texts, keep))
+
+
 def clean_text(text: str, options: CleanOptions, template: frozenset[str] = frozenset(),
                line_model: LineModel | None = None, saved_widths: bool = True,
                paragraph_nos: list[int] | None = None, links: list[int] | None = None,
@@ -147,20 +155,14 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             nos = list(compress(nos, keep))
             texts = list(compress(texts, keep))
     heads = "".join(map(first, texts))  # the lines' first characters
-    if texts:
+    if texts:  # a gallery's slides and a video player's controls go before scoring
         in_gallery = gallery_lines(texts, heads)
         if any(in_gallery):
-            removed += [RemovedLine(no, line, R.GALLERY) for no, line, g in zip(nos, texts, in_gallery) if g]
-            keep = list(map(not_, in_gallery))
-            nos = list(compress(nos, keep))
-            texts = list(compress(texts, keep))
-            heads = "".join(map(first, texts))
+            nos, texts = _set_aside(nos, texts, in_gallery, R.GALLERY, removed)
         in_player = player_lines(texts)
-        if any(in_player):  # a video player's controls: gone before scoring, as a gallery
-            removed += [RemovedLine(no, line, R.EMBED) for no, line, p in zip(nos, texts, in_player) if p]
-            keep = list(map(not_, in_player))
-            nos = list(compress(nos, keep))
-            texts = list(compress(texts, keep))
+        if any(in_player):
+            nos, texts = _set_aside(nos, texts, in_player, R.EMBED, removed)
+        if any(in_gallery) or any(in_player):
             heads = "".join(map(first, texts))
     unspaced = has_unspaced(text)
     other_spaces = has_other_spaces(text)
