@@ -653,6 +653,16 @@ def test_a_long_notice_that_reserves_rights_twice_goes_and_a_sentence_naming_it_
     assert rule_of(cleaned, DATA_NOTICE) == "pattern:copyright"
 
 
+@pytest.mark.parametrize("promo", ["CLICK HERE TO GET THE DAILY BUGLE APP", "READ MORE ON BUGLE BUSINESS BY CLICKING HERE",
+                                   "HIER KLICKEN FÜR MEHR NACHRICHTEN"])
+def test_a_call_to_click_set_in_capitals_inside_the_article_goes(promo):
+    own = ["WHAT HAPPENS NEXT", "Readers can click here to see the full report the council published."]
+    lines = ["Council approves budget for more buses", *LONG_BODY[:3], promo, *own, *LONG_BODY[3:], "Home"]
+    cleaned = clean("\n\n".join(lines))
+    assert list(cleaned.paragraphs) == [*LONG_BODY[:3], *own, *LONG_BODY[3:]]
+    assert rule_of(cleaned, promo) == "phrase:subscribe"
+
+
 def test_article_after_the_headline_wins_over_a_longer_notice_further_down():
     notice = [f"We and our {n} partners store cookies on your device to measure traffic, show you personalised "
               "advertising and improve our services, as described in our privacy policy." for n in

@@ -360,6 +360,24 @@ def label_site_lines(start: int, end: int, labels: list, texts: list[str], words
     label_trailing_tags(start, end, labels, texts, words)
     label_widget_question(start, end, labels, texts, words)
     label_author_notes(start, end, labels, texts, words)
+    label_shouted_calls(start, end, labels, texts, words)
+
+
+# A call to click or tap set in capitals anywhere in the body ("CLICK HERE TO GET THE NEWS APP",
+# "READ MORE ON OUR BUSINESS SITE BY CLICKING HERE"): the newsroom's own promotion, shouted to stand
+# out from the article (rule SUBSCRIBE). An article's sentence that asks the reader to click is set
+# in the article's case.
+SHOUTED_MAX_WORDS = 20
+_SHOUTED_CALL = re.compile("|".join(map(re.escape, (*map(str.upper, CLICK_CALLS), "CLICKING HERE", "TAPPING HERE"))))
+
+
+def label_shouted_calls(start: int, end: int, labels: list, texts: list[str], words: list[int]) -> None:
+    """Give rule SUBSCRIBE to the body lines [start, end) of at most SHOUTED_MAX_WORDS words, all in
+    capitals, that call the reader to click or tap (see above)."""
+    for i in range(start, end):
+        if (labels[i] is None and words[i] <= SHOUTED_MAX_WORDS and texts[i].isupper()
+                and _SHOUTED_CALL.search(texts[i])):
+            labels[i] = R.SUBSCRIBE
 
 
 # An author's note under the article: the author's name alone on a line ("THOMAS BEAUMONT", "Jane
