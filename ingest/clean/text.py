@@ -148,12 +148,9 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     removed: list[RemovedLine] = []
     if template and texts:
         sizes = frozenset(len(t.split()) for t in template)
-        keep = [not in_template(line, template, sizes) for line in texts]
-        if not all(keep):
-            removed = [RemovedLine(no, line, R.TEMPLATE)
-                       for no, line, k in zip(nos, texts, keep) if not k]
-            nos = list(compress(nos, keep))
-            texts = list(compress(texts, keep))
+        in_source = [in_template(line, template, sizes) for line in texts]
+        if any(in_source):
+            nos, texts = _set_aside(nos, texts, in_source, R.TEMPLATE, removed)
     heads = "".join(map(first, texts))  # the lines' first characters
     if texts:  # a gallery's slides and a video player's controls go before scoring
         in_gallery = gallery_lines(texts, heads)
@@ -162,7 +159,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         in_player = player_lines(texts)
         if any(in_player):
             nos, texts = _set_aside(nos, texts, in_player, R.EMBED, removed)
-        if any(in_gallery) or any(in_player):
+        if len(texts) < len(heads):  # lines went: their first characters with them
             heads = "".join(map(first, texts))
     unspaced = has_unspaced(text)
     other_spaces = has_other_spaces(text)
