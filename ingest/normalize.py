@@ -12,6 +12,9 @@ Measured on generated paragraphs of three sentences (tests/test_scripts.py), one
 (two characters) changed gives Jaccard, on 3- / 5-shingles: English 0.87 / 0.79,
 Korean 0.87 / 0.79, Chinese 0.90 / 0.86, Japanese 0.92 / 0.88, Thai 0.96 / 0.94 (its
 generated words are longer). Korean separates words by spaces and is tokenised by words.
+A word keeps the combining marks written after its letters (word_marks): a Hindi,
+Bengali or Tamil word's vowel signs and virama are its letters ("प्रधानमंत्री" is one
+token, not the five pieces Python's \\w makes of it: "प", "रध", "नम", "त", "र").
 On real news (the eval sets' gold paragraphs of 40-120 words or characters, see
 benchmarks/dedup.py), one word in twenty replaced (in Chinese and Japanese, two
 characters in forty) gives a mean Jaccard, on 3- / 5-shingles, of: English 0.76 / 0.65,
@@ -21,6 +24,7 @@ Korean 0.78 / 0.66, Japanese 0.77 / 0.65, Chinese 0.77 / 0.70. So passage_jaccar
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -41,9 +45,46 @@ _QUOTES = str.maketrans({
 # combining marks (accents) left after NFKD decomposition
 _COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f"
                         "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_WORD = re.compile(r"\w+")
-# A run of a script without spaces, or a word of other word characters.
-_TOKEN = re.compile(f"([{NOSPACE}]+)|[^\\W{NOSPACE}]+")
+_JOINERS = (0x200C, 0x200D)  # zero-width non-joiner and joiner, inside Indic and Persian words
+
+
+@functools.cache
+def word_marks() -> str:
+    """A regex class's contents: every combining mark (Unicode categories Mn, Mc, Me) of
+    the Basic Multilingual Plane but those of the scripts without spaces (a Thai mark is
+    in its run), and the zero-width (non-)joiners. Python's \\w takes none of them, yet
+    in Devanagari, Bengali, Tamil and the other Brahmic scripts a vowel sign or virama is
+    part of its word. (The other planes' marks are historic scripts' and variation
+    selectors: with one of them in it, sre tries the class as some 300 ranges in turn,
+    not as a bitmap, and tokens took twice as long.) Made from the Unicode database on
+    first use (about 10 ms), not at import."""
+    codes = [c for c in range(0x10000)
+             if unicodedata.category(chr(c))[0] == "M" and not NOSPACE_RUN.match(chr(c))]
+    runs: list[list[int]] = []
+    for c in sorted([*codes, *_JOINERS]):
+        if runs and runs[-1][1] == c - 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in runs)
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A word (letters, with the marks written after them); a run of a script without
+    spaces, or a word of other scripts; a letter of those with a mark after it. Marks
+    and letters are disjoint classes, so the repeats are linear."""
+    marks = word_marks()
+    word = re.compile(f"\\w++(?:[{marks}]++\\w*+)*+")
+    letter = f"[^\\W{NOSPACE}]"
+    token = re.compile(f"([{NOSPACE}]+)|{letter}++(?:[{marks}]++{letter}*+)*+")
+    return word, token, re.compile(f"{letter}[{marks}]")
+
+
+def cut_at_marks(normalized: str) -> bool:
+    """Whether an already normalised text has a word that an older newsarchive cut at its
+    combining marks (its tokens then differ from today's: see word_marks)."""
+    return _patterns()[2].search(normalized) is not None
 
 
 def normalize_text(text: str) -> str:
@@ -64,10 +105,11 @@ def words(text: str) -> list[str]:
 
 def normalized_words(normalized: str) -> list[str]:
     """The tokens of an already normalised text: words, and bigrams in runs of scripts without spaces."""
+    word, token, _ = _patterns()
     if not NOSPACE_RUN.search(normalized):  # as search has them (NFKC folds half-width kana)
-        return _WORD.findall(normalized)
+        return word.findall(normalized)
     tokens: list[str] = []
-    for m in _TOKEN.finditer(normalized):
+    for m in token.finditer(normalized):
         run = m.group(1)
         if run is None:
             tokens.append(m.group())

@@ -13,6 +13,7 @@ import numpy as np
 import sqlite_utils
 
 from ingest.config import DedupOptions
+from ingest.normalize import cut_at_marks, normalize_text
 
 from .connection import ArchiveError, open_connection  # noqa: F401 (ArchiveError re-exported)
 from .committed import CommittedIndex, Lookups
@@ -29,7 +30,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 PERMUTATIONS_KEY = "minhash_permutations"  # in _settings, once the first ingest drew them
 # What a shingle's tokens are (ingest.normalize): stored with the other fingerprint settings.
-TOKENS_KEY, TOKENS = "shingle_tokens", "words; bigrams in scripts without spaces"
+TOKENS_KEY, TOKENS = "shingle_tokens", "words with their combining marks; bigrams in scripts without spaces"
+_NOT_ASCII_GLOB = "*[^\x01-\x7f]*"  # a text with a character beyond ASCII
+# What an older newsarchive stored (None: nothing) and, for each, what its tokens did
+# that today's do not (each value's list includes the later values' changes).
+_BIGRAMS = "counted a whole sentence in a script without spaces (Chinese, Japanese, Thai) as one word"
+_MARKS = "cut a word at its combining marks (a Hindi, Bengali or Tamil word's vowel signs)"
+TOKENS_BEFORE = {None: (_BIGRAMS, _MARKS), "words; bigrams in scripts without spaces": (_MARKS,)}
 
 
 def utc_now() -> str:
@@ -286,8 +293,8 @@ def check_settings(db: sqlite_utils.Database, options: DedupOptions, path: str |
     if version != SCHEMA_VERSION:
         raise ArchiveError(f"{path}: archive schema version {version}, this newsarchive "
                            f"reads version {SCHEMA_VERSION}; upgrade newsarchive")
-    if TOKENS_KEY not in stored:
-        stored[TOKENS_KEY] = upgrade_tokens(db, path)
+    if stored.get(TOKENS_KEY) != TOKENS:
+        stored[TOKENS_KEY] = upgrade_tokens(db, path, stored.get(TOKENS_KEY))
     differ = {k: (stored.get(k), v) for k, v in wanted.items() if stored.get(k) != v}
     if differ:
         what = ", ".join(f"{k}={old!r} (config says {new!r})" for k, (old, new) in differ.items())
@@ -298,22 +305,39 @@ def check_settings(db: sqlite_utils.Database, options: DedupOptions, path: str |
     return stored
 
 
-def upgrade_tokens(db: sqlite_utils.Database, path: str | Path) -> str:
-    """Record the shingle tokens in an archive made before they were stored.
+def upgrade_tokens(db: sqlite_utils.Database, path: str | Path, signed_with: str | None) -> str:
+    """Record today's shingle tokens in an archive signed with an older newsarchive's.
 
-    Such an archive shingled a run of Chinese, Japanese or Thai as one word. Its other
-    signatures are unchanged, so an archive without text in those scripts just records
-    today's tokens; one with such text needs new signatures, which `reclean` makes.
+    `signed_with` is the archive's stored value (None: made before tokens were stored).
+    Articles whose text the older tokens read as today's do keep their signatures, so an
+    archive of only those records today's tokens; one with other text needs new
+    signatures, which `reclean` makes (ids kept, nothing lost).
     """
-    if db.execute("SELECT EXISTS (SELECT 1 FROM articles WHERE text GLOB ?)", [NOSPACE_GLOB]).fetchone()[0]:
+    if signed_with not in TOKENS_BEFORE:
+        raise ArchiveError(f"{path}: this archive's shingle tokens are {signed_with!r}, which this "
+                           f"newsarchive does not know; upgrade newsarchive")
+    changed = _changed_tokens(db, TOKENS_BEFORE[signed_with])
+    if changed:
         raise ArchiveError(
-            f"{path}: this archive was made when text in scripts without spaces (Chinese, Japanese, "
-            f"Thai) counted a whole sentence as one word, so its near-duplicate signatures for such "
-            f"articles match nothing now: run `newsarchive reclean --db {path}` once to sign them "
-            f"again (nothing is lost)")
+            f"{path}: this archive was signed when newsarchive {changed}, so its near-duplicate "
+            f"signatures for such articles match nothing now: run `newsarchive reclean --db {path}` "
+            f"once to sign them again (nothing is lost)")
     db.execute("INSERT OR REPLACE INTO _settings (key, value) VALUES (?, ?)",  # in open()'s transaction
                [TOKENS_KEY, json.dumps(TOKENS)])
     return TOKENS
+
+
+def _changed_tokens(db: sqlite_utils.Database, changes: tuple[str, ...]) -> str | None:
+    """Which of the tokens' `changes` changes an archived article's signatures (None: none)."""
+    if _BIGRAMS in changes and db.execute("SELECT EXISTS (SELECT 1 FROM articles WHERE text GLOB ?)",
+                                          [NOSPACE_GLOB]).fetchone()[0]:
+        return _BIGRAMS
+    if _MARKS in changes:
+        # only text with a character beyond ASCII can have a mark (each read once, at the upgrade)
+        texts = db.execute("SELECT text FROM articles WHERE text GLOB ?", [_NOT_ASCII_GLOB])
+        if any(cut_at_marks(normalize_text(text)) for (text,) in texts):
+            return _MARKS
+    return None
 
 
 @contextmanager

@@ -20,6 +20,7 @@ from ingest.clean import clean_document
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
 from ingest.models import HTML, RawDocument
+from ingest.normalize import NOSPACE_RUN, normalize_text, words
 from scripts_corpus import SPACED_SCRIPTS, news_html, news_page
 
 OPTIONS = CleanOptions()
@@ -94,8 +95,8 @@ def _edited_copy(page: str, paragraphs: list[str], separator: str) -> str:
 @pytest.mark.parametrize("script", [*sorted(SPACED_SCRIPTS), "bo"])
 def test_an_edited_copy_in_any_script_is_a_near_duplicate_and_another_story_is_not(cli, db_path, tmp_path,
                                                                                      script):
-    """A word of a script with vowel signs is cut into pieces by dedup's tokens (Python's \\w takes
-    no combining mark), and Tibetan's words are its syllables: the copy is still found."""
+    """A word of a script with vowel signs is one token with its signs, and Tibetan's words are
+    its syllables: the copy is found."""
     page, paragraphs, _ = _tibetan_page(2) if script == "bo" else news_page(script, 2)
     other, _, _ = _tibetan_page(3) if script == "bo" else news_page(script, 3)
     folder = tmp_path / script
@@ -110,3 +111,32 @@ def test_an_edited_copy_in_any_script_is_a_near_duplicate_and_another_story_is_n
                in conn.execute("SELECT location, article_id FROM sightings")}
         duplicates = dict(conn.execute("SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL"))
     assert duplicates == {ids["b.txt"]: ids["a.txt"]}
+
+
+@pytest.mark.parametrize("script", sorted(s for s in SPACED_SCRIPTS if not NOSPACE_RUN.search(news_page(s, 0)[1][0])))
+def test_dedup_reads_a_word_with_its_vowel_signs_as_one_word(script):
+    """Near-duplicate shingles are made of words: a Hindi, Bengali or Tamil word's vowel signs
+    and virama are part of it (Python's \\w takes no combining mark, and cut such a word into
+    pieces of a letter or two, which unrelated texts share)."""
+    _, paragraphs, _ = news_page(script, 5)
+    _, _, stop, comma = SPACED_SCRIPTS[script]
+    for paragraph in paragraphs:
+        assert words(paragraph) == [w.strip(stop + comma) for w in normalize_text(paragraph).split()]
+
+
+# A Hindi sentence of 13 words (its 13 words were 29 pieces when dedup cut words at their vowel signs).
+HINDI_LINE = "प्रधानमंत्री नरेंद्र मोदी ने सोमवार को नई दिल्ली में किसानों से मुलाकात की"
+
+
+def test_a_hindi_line_shorter_than_a_passage_is_no_passage_in_two_stories(cli, db_path, tmp_path):
+    """paragraph_min_words counts a Hindi paragraph's words as an English one's: a 13-word line
+    that two different stories share is no repeated passage (passages need 20 words)."""
+    for seed in (2, 3):
+        page, paragraphs, _ = news_page("hi", seed)
+        (tmp_path / f"{seed}.txt").write_text(page.replace(paragraphs[1], paragraphs[1] + "\n" + HINDI_LINE + "।"),
+                                              encoding="utf-8")
+    cli("ingest", tmp_path / "2.txt", tmp_path / "3.txt", "--db", db_path)
+    with sqlite3.connect(db_path) as conn:
+        rows = conn.execute("SELECT article_id, passage_id FROM paragraphs WHERE text = ?", [HINDI_LINE + "।"]).fetchall()
+    assert len({article for article, _ in rows}) == 2, "both stories keep the line"
+    assert [passage for _, passage in rows] == [None, None]

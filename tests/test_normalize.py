@@ -12,10 +12,12 @@ from ingest.normalize import NOSPACE, _COMBINING, _QUOTES, normalize_text, norma
 from store.arrays import sorted_unique
 
 # text mixing ASCII, accents, combining marks, curly quotes, dashes, Unicode spaces
-# (\x1c-\x1f and \u2028 are whitespace to Python), CJK and Greek
+# (\x1c-\x1f and \u2028 are whitespace to Python), CJK and Greek, Devanagari, Bengali and
+# Tamil letters with their vowel signs and virama, zero-width joiners
 NEWS_LIKE = st.text(alphabet=st.sampled_from(list(
     "aZ9_ .,;:!?'\"-\t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u2028\u3000"
-    "éÉçñßİ\u0301\u0308“”‘’«»—–−…€°½ﬁΣσςЁ北京のカไท\u0e31ย")), max_size=80)
+    "éÉçñßİ\u0301\u0308“”‘’«»—–−…€°½ﬁΣσςЁ北京のカไท\u0e31ย"
+    "कमन\u093e\u093f\u094d\u0902।ব\u09c7த\u0bcd\u200c\u200d👨")), max_size=80)
 
 
 def _normalize_by_regex(text: str) -> str:
@@ -45,10 +47,13 @@ _NOSPACE_CHAR = re.compile(f"[{NOSPACE}]")
 def reference_tokens(text: str) -> list[str]:
     """Tokens by their definition, a character at a time: a run of word characters of
     scripts with spaces is a word; a run of a script without spaces gives its
-    overlapping bigrams (a lone character is itself)."""
+    overlapping bigrams (a lone character is itself). A word goes on over the marks
+    written after its letters."""
     tokens, run, kind = [], "", None
     for char in text + " ":
         this = "nospace" if _NOSPACE_CHAR.match(char) else "word" if re.match(r"\w", char) else None
+        if this is None and kind == "word" and (unicodedata.category(char)[0] == "M" or char in "\u200c\u200d"):
+            this = "word"  # a mark written after a word's letters (a vowel sign, a virama) is part of it
         if this != kind and run:
             tokens += ([run] if kind == "word" or len(run) == 1
                        else [run[i:i + 2] for i in range(len(run) - 1)])

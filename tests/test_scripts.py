@@ -185,3 +185,58 @@ def test_a_snippet_marks_the_word_where_case_folding_changes_lengths_before_it()
     text = "Die Straße und die Maße vor dem Bahnhof in 東京 wurden gesperrt."
     assert "[東京]" in snippet(text, ["東京"])
     assert "[bahnhof]" not in snippet(text, ["bahnhof"]) and "[Bahnhof]" in snippet(text, ["bahnhof"])
+
+
+def set_tokens(path, value: str | None) -> None:
+    """Make an archive look signed by a newsarchive whose tokens were `value` (None: not stored)."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM _settings WHERE key = 'shingle_tokens'")
+        if value is not None:
+            conn.execute("INSERT INTO _settings (key, value) VALUES ('shingle_tokens', ?)", [json.dumps(value)])
+
+
+def stored_tokens(path) -> str:
+    with sqlite3.connect(path) as conn:
+        return json.loads(conn.execute("SELECT value FROM _settings WHERE key = 'shingle_tokens'").fetchone()[0])
+
+
+CUT_AT_MARKS = "words; bigrams in scripts without spaces"  # what the tokens were before words kept their marks
+
+
+def test_an_archive_signed_when_words_were_cut_at_their_marks_asks_for_reclean_only_if_it_has_such_words(
+        cli, runner, db_path, tmp_path):
+    """A word's vowel signs used to cut it into pieces: an archive of accented Latin text has the
+    same signatures today and just records the new tokens; one with Hindi text is refused with a
+    one-line message until `reclean` signs it again, which keeps its ids."""
+    from ingest.cli import app
+    from scripts_corpus import news_page
+    latin, hindi = tmp_path / "latin", tmp_path / "hindi"
+    latin.mkdir(), hindi.mkdir()
+    for seed in (0, 1):
+        (latin / f"{seed}.txt").write_text(news_page("vi", seed)[0], encoding="utf-8")
+        (hindi / f"{seed}.txt").write_text(news_page("hi", seed)[0], encoding="utf-8")
+
+    cli("ingest", latin / "0.txt", "--db", db_path)
+    today = stored_tokens(db_path)
+    set_tokens(db_path, CUT_AT_MARKS)
+    cli("ingest", latin / "1.txt", "--db", db_path)  # nothing to sign again: it records today's tokens
+    assert stored_tokens(db_path) == today != CUT_AT_MARKS
+
+    marked = tmp_path / "hi.db"
+    cli("ingest", hindi / "0.txt", "--db", marked)
+    with sqlite3.connect(marked) as conn:
+        ids = conn.execute("SELECT id, text FROM articles").fetchall()
+    set_tokens(marked, CUT_AT_MARKS)
+    refused = runner.invoke(app, ["ingest", str(hindi / "1.txt"), "--db", str(marked)])
+    assert refused.exit_code == 1 and "reclean" in refused.output and "marks" in refused.output
+    assert refused.output.strip().count("\n") == 0
+    cli("reclean", "--db", marked)
+    assert stored_tokens(marked) == today
+    cli("ingest", hindi / "1.txt", "--db", marked)
+    with sqlite3.connect(marked) as conn:
+        assert conn.execute("SELECT id, text FROM articles WHERE id IN (%s)" % ",".join("?" * len(ids)),
+                            [i for i, _ in ids]).fetchall() == ids
+
+    set_tokens(marked, "tokens of a newsarchive yet to come")
+    newer = runner.invoke(app, ["ingest", str(hindi / "1.txt"), "--db", str(marked)])
+    assert newer.exit_code == 1 and "upgrade newsarchive" in newer.output
