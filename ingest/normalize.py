@@ -70,21 +70,33 @@ def word_marks() -> str:
 
 
 @functools.cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """A word (letters, with the marks written after them); a run of a script without
-    spaces, or a word of other scripts; a letter of those with a mark after it. Marks
-    and letters are disjoint classes, so the repeats are linear."""
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A word (letters, with the marks written after them), and: a run of a script without
+    spaces, or a word of other scripts. Marks and letters are disjoint classes, so the
+    repeats are linear."""
     marks = word_marks()
     word = re.compile(f"\\w++(?:[{marks}]++\\w*+)*+")
     letter = f"[^\\W{NOSPACE}]"
     token = re.compile(f"([{NOSPACE}]+)|{letter}++(?:[{marks}]++{letter}*+)*+")
-    return word, token, re.compile(f"{letter}[{marks}]")
+    return word, token
 
 
-def cut_at_marks(normalized: str) -> bool:
-    """Whether an already normalised text has a word that an older newsarchive cut at its
-    combining marks (its tokens then differ from today's: see word_marks)."""
-    return _patterns()[2].search(normalized) is not None
+def cut_at_marks(text: str) -> bool:
+    """Whether a text has a word that an older newsarchive cut at its combining marks (its
+    tokens then differ from today's: see word_marks). Only a text with a mark, or a letter
+    that decomposes into one, is normalised to tell."""
+    may, cut = _mark_tests()
+    return may.search(text) is not None and cut.search(normalize_text(text)) is not None
+
+
+@functools.cache
+def _mark_tests() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A mark of word_marks, or a letter whose decomposition keeps one through normalize_text
+    (Devanagari's "क़", Hebrew's "שׁ"); and a letter of a script with spaces followed by a mark."""
+    marks = re.compile(f"[{word_marks()}]")
+    decomposing = "".join(chr(c) for c in range(0x10000) if not marks.match(chr(c))
+                          and marks.search(_COMBINING.sub("", unicodedata.normalize("NFKD", chr(c)))))
+    return re.compile(f"[{word_marks()}{decomposing}]"), re.compile(f"[^\\W{NOSPACE}][{word_marks()}]")
 
 
 def normalize_text(text: str) -> str:
@@ -105,7 +117,7 @@ def words(text: str) -> list[str]:
 
 def normalized_words(normalized: str) -> list[str]:
     """The tokens of an already normalised text: words, and bigrams in runs of scripts without spaces."""
-    word, token, _ = _patterns()
+    word, token = _patterns()
     if not NOSPACE_RUN.search(normalized):  # as search has them (NFKC folds half-width kana)
         return word.findall(normalized)
     tokens: list[str] = []

@@ -13,7 +13,7 @@ import numpy as np
 import sqlite_utils
 
 from ingest.config import DedupOptions
-from ingest.normalize import cut_at_marks, normalize_text
+from ingest.normalize import cut_at_marks
 
 from .connection import ArchiveError, open_connection  # noqa: F401 (ArchiveError re-exported)
 from .committed import CommittedIndex, Lookups
@@ -335,7 +335,7 @@ def _changed_tokens(db: sqlite_utils.Database, changes: tuple[str, ...]) -> str 
     if _MARKS in changes:
         # only text with a character beyond ASCII can have a mark (each read once, at the upgrade)
         texts = db.execute("SELECT text FROM articles WHERE text GLOB ?", [_NOT_ASCII_GLOB])
-        if any(cut_at_marks(normalize_text(text)) for (text,) in texts):
+        if any(map(cut_at_marks, (text for (text,) in texts))):
             return _MARKS
     return None
 
