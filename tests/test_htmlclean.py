@@ -34,6 +34,17 @@ def test_body_title_and_date():
     assert cleaned.published == "2019-05-03"
 
 
+def test_a_year_alone_is_no_publication_date():
+    """A page without a date of its own but its footer's "© 2019": htmldate's search of the
+    text reads the year as 1 January 2019 (dates.page_date); the page has no date. Its
+    metadata's 1 January stands."""
+    undated = html_page(BODY).replace('<meta property="article:published_time" content="2019-05-03T10:00:00Z">', "")
+    assert "published_time" not in undated and "© 2019" in undated
+    assert clean_html(undated, OPTIONS).published is None
+    new_year = html_page(BODY).replace("2019-05-03T10:00:00Z", "2019-01-01T08:00:00Z")
+    assert clean_html(new_year, OPTIONS).published == "2019-01-01"
+
+
 HEADLINE = "Council approves budget for new buses"
 
 

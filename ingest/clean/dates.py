@@ -19,6 +19,7 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from htmldate import find_date as htmldate_find_date
 from htmldate.extractors import custom_parse
 
 from .lines import SENTENCE_STOPS
@@ -271,3 +272,20 @@ def date_head(texts: list[str], start: int, end: int) -> str | None:
         if date_line(line):
             return find_date(line)
     return None
+
+
+def page_date(found: str | None, html: str, url: str | None = None) -> str | None:
+    """An HTML page's publication date from trafilatura's (`found`), unless that is a 1 January
+    which htmldate reads only in its extensive search of the page's text: a year alone ("© 2019",
+    a year in a sentence) taken for a day. Such a page is asked again without that search (its
+    metadata, date elements and URL): what they say stands, and without it the page has none.
+    On trafilatura's evaluation pages (the even half), 25 of 495 got a 1 January, 23 of them from
+    that search alone: 22 have no labelled date and one another day; the page labelled 1 January,
+    and one whose metadata says it, keep theirs."""
+    if not found or not found.endswith("-01-01"):
+        return found or None
+    try:
+        return htmldate_find_date(html, extensive_search=False, original_date=True, url=url)
+    except (ValueError, TypeError):  # markup htmldate cannot read: no date it can stand by
+        return None
+

@@ -55,7 +55,7 @@ from .labels import label_site_lines
 from .lines import word_counts
 from .scripts import has_unspaced
 from .text import BODY_DATE_MAX_WORDS, BODY_DATE_OTHER_WORDS, clean_text
-from .dates import DATE_HEAD_ITEMS, DATE_LINE_OTHER_WORDS, FOUR_DIGITS, date_line
+from .dates import DATE_HEAD_ITEMS, DATE_LINE_OTHER_WORDS, FOUR_DIGITS, date_line, page_date
 
 # readability logs a traceback for pages it cannot read; we fall back quietly.
 logging.getLogger("readability").addHandler(logging.NullHandler())
@@ -255,7 +255,7 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
     title = ((doc.title if doc else None) or "").strip() or None
     if title:  # "Headline | Site": the site has its own field
         title = without_site(title, getattr(doc, "sitename", None), getattr(doc, "url", None))
-    published = (doc.date if doc else None) or None
+    published = page_date(doc.date if doc else None, html, getattr(doc, "url", None))
     text = clean_text("\n".join(page_lines), options, saved_widths=False)
     if title and text.title and page_lines:  # trafilatura's title against the classifier's
         said = cache(lambda: topic_keys("\n".join(text.paragraphs)[:TOPIC_LEAD_CHARS] + "\n"
