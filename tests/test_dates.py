@@ -43,6 +43,20 @@ def test_the_date_line_under_the_headline_is_the_published_date(date_line, day):
     assert list(cleaned.paragraphs) == COUNCIL_BODY
 
 
+def test_a_date_line_above_a_long_byline_block_is_the_published_date():
+    """The date over the headline, with the authors' names and links between them and the body
+    (more lines than the ones just above the body that are read first): it is the page's date."""
+    authors = [line for name in ("Jane Porter", "Ali Khan", "Mia Wong", "Tom Berg", "Eva Lind")
+               for line in (name, "View author publications", "Search author on: Google Scholar")]
+    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", "NEWS FEATURE", "03 November 2025", "",
+             HEADLINE, "", *authors, ""]
+    lines += [line for sentence in COUNCIL_BODY for line in (sentence, "")]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert cleaned.published == "2025-11-03"
+    assert "03 November 2025" not in "\n".join(cleaned.paragraphs)
+
+
 @pytest.mark.parametrize("line", [
     "2024",  # a year alone
     "Top 10 products of 2024",
