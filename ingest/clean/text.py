@@ -316,7 +316,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             published = date_above(texts, start, headline) or date_head(texts, found, end)
         if published is None:  # a date line further up, past a byline block or a caption
             published = nearest_date(texts, (i for i in range(start - 1, max(-1, start - 1 - DATE_BEFORE_REACH), -1)
-                                             if rules[i] == R.TIMESTAMP))
+                                             if rules[i] == R.TIMESTAMP or rules[i] in _DATABLE and _dated_line(texts[i])))
         if (block_anchor is not None and block_anchor < start
                 and (t is None or t < block_anchor or t > block_anchor and below_headline_label(t, rules, words))
                 and headline_furniture(block_anchor, start, undated, words, ends, lead_scores, min_words)):
@@ -396,6 +396,16 @@ def mark_date_lines(texts: list[str], words: list[int], rules: list, start: int,
             rules[i] = R.TIMESTAMP
             dated.append(i)
     return dated
+
+
+# The lines above the body that may be its date line when none was found nearer: a timestamp,
+# a line with no rule or one read as a counter ("2025.05.15 20:00"), if it is a date line.
+_DATABLE = (None, R.COUNTER)
+
+
+def _dated_line(line: str) -> bool:
+    """Whether the line is a date line (dates.date_line), told first by its four digits."""
+    return FOUR_DIGITS.search(line) is not None and date_line(line)
 
 
 def _undated(rules: list, dated: list[int]) -> list:
