@@ -43,11 +43,12 @@ def test_the_date_line_under_the_headline_is_the_published_date(date_line, day):
     assert list(cleaned.paragraphs) == COUNCIL_BODY
 
 
-@pytest.mark.parametrize("date_line", ["03 November 2025", "Monday, November 3, 2025", "2025.11.03 20:00"])
+@pytest.mark.parametrize("date_line", ["03 November 2025", "Monday, November 3, 2025", "2025.11.03 20:00",
+                                       "By Jane Porter published 3 November 2025"])
 def test_a_date_line_above_a_long_byline_block_is_the_published_date(date_line):
     """The date over the headline, with the authors' names and links between them and the body
     (more lines than the ones just above the body that are read first): it is the page's date,
-    whether a rule took it for a timestamp, a counter ("2025.11.03 20:00") or none."""
+    whether a rule took it for a timestamp, a counter ("2025.11.03 20:00"), a byline or none."""
     authors = [line for name in ("Jane Porter", "Ali Khan", "Mia Wong", "Tom Berg", "Eva Lind")
                for line in (name, "View author publications", "Search author on: Google Scholar")]
     lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", "NEWS FEATURE", date_line, "",

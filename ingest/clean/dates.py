@@ -266,13 +266,13 @@ def date_above(texts: list[str], start: int, top: int | None) -> str | None:
     return None
 
 
-# A page whose headline and body have no date between them may have its date line further up, a
-# byline block of several authors or a caption between it and the body ("03 November 2025" over
-# the headline and eight authors' names): the lines this many items above the body that are
-# timestamps or date lines are read, the nearest first. On trafilatura's evaluation pages with a
-# labelled date, text mode got it right on 190 -> 233 of the even half's 362 and on 191 -> 234 of
-# the held-out odd half's 366, wrong on 15 -> 18 and 13 -> 17; fundus-dev's pages got their
-# named day on 75 -> 84, none on 49 -> 34.
+# A page whose headline and body have no date between them may have its date further up, a byline
+# block of several authors or a caption between it and the body ("03 November 2025" over the
+# headline and eight authors' names): the timestamps, bylines and date lines this many items above
+# the body are read, the nearest first. On trafilatura's evaluation pages with a labelled date,
+# text mode got it right on 190 -> 233 of the even half's 362 and on 191 -> 236 of the held-out
+# odd half's 366, wrong on 15 -> 18 and 13 -> 17; fundus-dev's pages got their named day on
+# 75 -> 85, none on 49 -> 32.
 DATE_BEFORE_REACH = 20
 
 

@@ -316,7 +316,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             published = date_above(texts, start, headline) or date_head(texts, found, end)
         if published is None:  # a date line further up, past a byline block or a caption
             published = nearest_date(texts, (i for i in range(start - 1, max(-1, start - 1 - DATE_BEFORE_REACH), -1)
-                                             if rules[i] == R.TIMESTAMP or rules[i] in _DATABLE and _dated_line(texts[i])))
+                                             if rules[i] in _STATING or rules[i] in _DATABLE and _dated_line(texts[i])))
         if (block_anchor is not None and block_anchor < start
                 and (t is None or t < block_anchor or t > block_anchor and below_headline_label(t, rules, words))
                 and headline_furniture(block_anchor, start, undated, words, ends, lead_scores, min_words)):
@@ -398,9 +398,11 @@ def mark_date_lines(texts: list[str], words: list[int], rules: list, start: int,
     return dated
 
 
-# The lines above the body that may be its date line when none was found nearer: a timestamp,
-# a line with no rule or one read as a counter ("2025.05.15 20:00"), if it is a date line.
+# The lines above the body that may hold its date when none was found nearer: a timestamp or a
+# byline ("By Jane Roe published 19 May 2026"), and a line with no rule or one read as a counter
+# ("2025.05.15 20:00") if it is a date line.
 _DATABLE = (None, R.COUNTER)
+_STATING = (R.TIMESTAMP, R.BYLINE)  # a timestamp, a byline with its date: any date they state
 
 
 def _dated_line(line: str) -> bool:
