@@ -13,7 +13,8 @@ summed over pages as trafilatura's tests/eval_common.py does (whitespace-normali
 substring match; soft hyphens, which some snippets hold, are left out on both sides).
 `with<half` counts the pages that keep under half their "with" snippets, the counterpart of
 boilerplate.py's pages under half their body; `title`, the share of the
-pages with a labelled title whose cleaned title is it (case and whitespace aside).
+pages with a labelled title whose cleaned title is it (case and whitespace aside); `date`, the
+share of the pages with a labelled date whose cleaned publication date is it.
 
 Modes: `html` cleans each HTML page (ingest.clean.clean_document), `text` cleans the page as
 a browser shows it (document.body.innerText under the <title>, the shape of ../shared/eval's
@@ -103,17 +104,17 @@ def document(corpus: Path, text_dir: Path | None, number: int, item: dict, mode:
                        media_type=TEXT if rendered else HTML, content=data, text=text, source="snippets")
 
 
-def read(raw: RawDocument, mode: str, options: CleanOptions) -> tuple[str | None, str]:
-    """The title (None where the mode's reader gives none) and the article text the mode's
-    reader makes of the page."""
+def read(raw: RawDocument, mode: str, options: CleanOptions) -> tuple[str | None, str, str | None]:
+    """The title and publication date (None where the mode's reader gives none: "" when the
+    cleaner found none) and the article text the mode's reader makes of the page."""
     if mode == "trafilatura":
-        return None, trafilatura_alone(raw.text, options)
+        return None, trafilatura_alone(raw.text, options), None
     if mode == "readability":
-        return None, readability_alone(raw.text, options)
+        return None, readability_alone(raw.text, options), None
     if mode == "input":
-        return None, raw.text
+        return None, raw.text, None
     cleaned = clean_document(raw, options)
-    return cleaned.title or "", "\n\n".join(cleaned.paragraphs)
+    return cleaned.title or "", "\n\n".join(cleaned.paragraphs), cleaned.published or ""
 
 
 def score(corpus: Path, text_dir: Path | None, pages: list[tuple[int, str, dict]], mode: str,
@@ -125,7 +126,7 @@ def score(corpus: Path, text_dir: Path | None, pages: list[tuple[int, str, dict]
         raw = document(corpus, text_dir, number, item, mode)
         if raw is None:
             continue
-        title, text = read(raw, mode, options)
+        title, text, published = read(raw, mode, options)
         kept = norm(text)
         missed = [s for s in item["with"] if norm(s) not in kept]
         leaked = [s for s in item["without"] if norm(s) in kept]
@@ -134,7 +135,9 @@ def score(corpus: Path, text_dir: Path | None, pages: list[tuple[int, str, dict]
         rows.append({"page": number, "url": url, "file": item["file"], "tp": counts[0], "fp": counts[1],
                      "fn": counts[2], "tn": counts[3], "missed": missed, "kept": leaked, "chars": len(kept),
                      "title": None if title is None or not item.get("title") else
-                     norm(title).casefold() == norm(item["title"]).casefold()})
+                     norm(title).casefold() == norm(item["title"]).casefold(),
+                     "published": published,
+                     "date": None if published is None or not item.get("date") else published == item["date"]})
     return totals, rows, time.process_time() - started
 
 
@@ -145,10 +148,12 @@ def summary(mode: str, totals: list[int], rows: list[dict], cpu: float) -> str:
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     under_half = sum(1 for r in rows if r["tp"] < (r["tp"] + r["fn"]) / 2)
-    titled = [r["title"] for r in rows if r["title"] is not None]
-    title = f"{sum(titled) / len(titled):.3f}" if titled else "  -  "
+    shares = []
+    for key in ("title", "date"):
+        labelled = [r[key] for r in rows if r[key] is not None]
+        shares.append(f"{sum(labelled) / len(labelled):.3f}" if labelled else "  -  ")
     return (f"{mode:12s} {len(rows):5d} | {f1:.4f} {precision:.4f} {recall:.4f} | {under_half:9d} | "
-            f"{sum(1 for r in rows if not r['chars']):5d} | {title} | {cpu:6.1f}")
+            f"{sum(1 for r in rows if not r['chars']):5d} | {shares[0]} | {shares[1]} | {cpu:6.1f}")
 
 
 MODES = ("text", "html", "trafilatura", "readability")  # run when --modes is not given
@@ -205,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     modes = reader_modes(args, lambda: render(args.corpus, pages, args.text))
     options = CleanOptions()
     print(f"{args.half} half of {len(items)} pages of {args.corpus}")
-    print("mode         pages | F1     P      R      | with<half | empty | title | CPU s")
+    print("mode         pages | F1     P      R      | with<half | empty | title | date  | CPU s")
     for mode in modes:
         totals, rows, cpu = score(args.corpus, args.text, pages, mode, options)
         print(summary(mode, totals, rows, cpu), flush=True)

@@ -25,10 +25,10 @@ def load_benchmark():
 def corpus(tmp_path: Path) -> Path:
     root = tmp_path / "tests"
     (root / "eval").mkdir(parents=True)
-    write_page(root / "eval" / "ferry.html", "New ferry timetable", STORY)
+    write_page(root / "eval" / "ferry.html", "New ferry timetable", ["Published 3 May 2024", *STORY])
     write_page(root / "eval" / "other.html", "Harbour news", STORY[::-1])
     evaldata = {"https://example.org/a": {"file": "ferry.html", "with": [STORY[1]], "without": ["Privacy"],
-                                          "title": "New ferry timetable"},
+                                          "title": "New ferry timetable", "date": "2024-05-03"},
                 "https://example.org/b": {"file": "other.html", "with": [STORY[0], "not on the page"],
                                           "without": ["Contact"]}}
     (root / "evaldata.json").write_text(json.dumps(evaldata), encoding="utf-8")
@@ -46,7 +46,9 @@ def test_html_pages_are_scored_by_their_snippets(corpus, tmp_path, capsys):
     assert scored["ferry.html"]["tp"] == 1 and scored["ferry.html"]["fp"] == 0  # the footer's "Privacy" is gone
     assert scored["other.html"]["missed"] == ["not on the page"]
     assert scored["ferry.html"]["title"] is True and scored["other.html"]["title"] is None  # none labelled
-    assert "html" in capsys.readouterr().out
+    assert scored["ferry.html"]["date"] is True and scored["other.html"]["date"] is None
+    out_lines = capsys.readouterr().out.splitlines()
+    assert "date" in out_lines[1] and out_lines[2].split("|")[5].strip() == "1.000"  # the one labelled date
 
 
 def test_the_halves_split_the_pages(corpus, tmp_path):
