@@ -60,6 +60,26 @@ def test_a_date_line_above_a_long_byline_block_is_the_published_date(date_line):
     assert date_line not in "\n".join(cleaned.paragraphs)
 
 
+@pytest.mark.parametrize("stated, above, day", [
+    ("Veröffentlicht am 16.08.2019", False, "2019-08-16"),
+    ("Erschienen am: 1. November 2023", False, "2023-11-01"),
+    ("Publié le 18 juil. 2024 à 08:01 Mis à jour le 18 juil. 2024 à 09:06", True, "2024-07-18"),
+    ("Published on May 3, 2019 by Jane Porter, Twitter, Facebook, Email", True, "2019-05-03"),
+    ("Veröffentlicht am 1. November 2023 09:35 von Jane Porter Twitter Facebook Xing LinkedIn Instagram E-Mail",
+     True, "2023-11-01"),
+])
+def test_a_line_that_states_when_the_article_came_out_gives_its_date(stated, above, day):
+    """A line that opens with a word of publishing ("Veröffentlicht am", "Publié le") and a date,
+    under the article, or above it with a byline and links after the date: it is the page's date,
+    and no part of the body."""
+    body = [line for sentence in COUNCIL_BODY for line in (sentence, "")]
+    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", HEADLINE, "", *([stated, ""] if above else []),
+             *body, *([] if above else [stated, ""]), "Related stories", "Mayor opens new library"]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert cleaned.published == day
+
+
 @pytest.mark.parametrize("line", [
     "2024",  # a year alone
     "Top 10 products of 2024",

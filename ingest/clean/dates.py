@@ -24,7 +24,7 @@ from htmldate import find_date as htmldate_find_date
 from htmldate.extractors import custom_parse
 
 from .lines import SENTENCE_STOPS
-from .vocabulary import DAY_ORDINALS, YEAR_ERAS
+from .vocabulary import DAY_ORDINALS, STATED_DATE_LEADS, STATED_DATE_LINKS, YEAR_ERAS
 
 _CALENDAR = json.loads(Path(__file__).with_name("calendar_words.json").read_text(encoding="utf-8"))
 MONTH_NAMES: dict[str, int] = _CALENDAR["months"]  # case-folded, without a final "."
@@ -308,4 +308,33 @@ def page_date(found: str | None, html: str, url: str | None = None) -> str | Non
         return htmldate_find_date(html, extensive_search=False, original_date=True, url=url)
     except (ValueError, TypeError):  # markup htmldate cannot read: no date it can stand by
         return None
+
+
+# A line that says when the article came out, anywhere from STATED_REACH items above the body to
+# as many below it ("Veröffentlicht am 16.08.2019" under the article; "Veröffentlicht am 1. November
+# 2023 09:35 von Claudio Kummerfeld Twitter Facebook", too long for a date line): its lead word
+# (vocabulary.STATED_DATE_LEADS), a colon or a small word, then the date within STATED_DATE_CHARS
+# characters. Asked only of a page no other date line gave a date. On trafilatura's evaluation
+# pages with a labelled date, text mode got it right on 233 -> 242 of the even half's and 236 ->
+# 247 of the held-out odd half's, wrong on 18 -> 19 and 17 -> 18; fundus-dev's named day 85 -> 86.
+STATED_REACH = 20
+STATED_DATE_CHARS = 60
+_STATED = re.compile(r"(?:" + "|".join(map(re.escape, STATED_DATE_LEADS)) + r")\b[^\w\n]{0,3}"
+                     r"(?:(?:" + "|".join(map(re.escape, STATED_DATE_LINKS)) + r")\s+)?", re.IGNORECASE)
+
+
+def stated_date(line: str) -> str | None:
+    """The date a line states after its lead word ("Erschienen am: 01.11.2023"), or None."""
+    line = line.strip()
+    m = _STATED.match(line)
+    if m is None:
+        return None
+    rest = ascii_digits(line[m.end():m.end() + STATED_DATE_CHARS])
+    if not _YEAR.search(rest):
+        return None
+    found = _dotted_date(rest)
+    if found is None:
+        return parse_date(rest)
+    latest = (datetime.now() + timedelta(days=1)).date()
+    return found.isoformat() if found and _EARLIEST.date() <= found <= latest else None
 

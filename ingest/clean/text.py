@@ -75,7 +75,7 @@ from .gallery import gallery_lines
 from .player import player_lines
 from ..config import CleanOptions
 from .dates import (DATE_BEFORE_REACH, DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS,
-                    date_above, date_head, date_line, nearest_date)
+                    STATED_REACH, date_above, date_head, date_line, nearest_date, stated_date)
 from .guard import prose_bytes
 from .inlists import bridge_lists
 from .headline import (anchor_leads, body_lead, first_line_title, headline_alone, headline_anchor, headline_part, named_headline, title_line,
@@ -317,6 +317,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         if published is None:  # a date line further up, past a byline block or a caption
             published = nearest_date(texts, (i for i in range(start - 1, max(-1, start - 1 - DATE_BEFORE_REACH), -1)
                                              if rules[i] in _STATING or rules[i] in _DATABLE and _dated_line(texts[i])))
+        if published is None:  # "Veröffentlicht am ...", "Erschienen am: ..." above or under the article
+            published = next(filter(None, map(stated_date, texts[max(0, start - STATED_REACH):end + STATED_REACH])), None)
         if (block_anchor is not None and block_anchor < start
                 and (t is None or t < block_anchor or t > block_anchor and below_headline_label(t, rules, words))
                 and headline_furniture(block_anchor, start, undated, words, ends, lead_scores, min_words)):

@@ -474,6 +474,19 @@ DAY_ORDINALS = ("st", "nd", "rd", "th", "er", "re", "e", "ème", "º", "ª", "o"
 # Eras that CLDR's Gregorian data lacks, written before a year: the Thai Buddhist era
 # ("4 ธันวาคม พ.ศ. 2569"), as dates.py reads a word (case-folded, without its final ".").
 YEAR_ERAS = ("พ.ศ",)
+# A line that opens by saying when the article came out or was last changed, the date after it
+# ("Veröffentlicht am 16.08.2019", "Erscheinungsdatum: 07.02.2022", "Publié le 18 juil. 2024 à
+# 08:01 Mis à jour ...", "Date 23.05.2011"), and the small words that may stand between ("am",
+# "le", "on", ":"): the verbs and nouns of publishing and updating, in the languages of the news
+# the dev sets and the outside checks hold and their neighbours. Lower case.
+STATED_DATE_LEADS = ("published", "posted", "updated", "last updated", "first published", "date", "dated",
+                     "veröffentlicht", "aktualisiert", "erschienen", "erscheinungsdatum", "erstellt", "stand",
+                     "datum", "publié", "mis à jour", "publicado", "actualizado", "fecha", "pubblicato",
+                     "aggiornato", "data", "gepubliceerd", "bijgewerkt", "opublikowano", "zaktualizowano",
+                     "publicerad", "uppdaterad", "publisert", "oppdatert", "udgivet", "opdateret", "julkaistu",
+                     "päivitetty", "publicat", "publikováno", "aktualizováno", "опубликовано", "обновлено",
+                     "yayınlanma", "güncelleme")
+STATED_DATE_LINKS = ("am", "le", "el", "il", "op", "on", "den", "em", "в", "de")
 # Month abbreviations a timestamp line can start with.
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Thai months, abbreviated ("4 ธ.ค. 2569") and in full: a Thai dateline has no Latin word.
