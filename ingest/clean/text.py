@@ -75,7 +75,7 @@ from .gallery import gallery_lines
 from .player import player_lines
 from ..config import CleanOptions
 from .dates import (DATE_BEFORE_REACH, DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS,
-                    STATED_REACH, date_above, date_head, date_line, nearest_date, stated_date)
+                    STATED_FIRSTS, STATED_MAX_WORDS, STATED_REACH, date_above, date_head, date_line, nearest_date, stated_date)
 from .guard import prose_bytes
 from .inlists import bridge_lists
 from .headline import (anchor_leads, body_lead, first_line_title, headline_alone, headline_anchor, headline_part, named_headline, title_line,
@@ -314,11 +314,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             labels[titled] = R.TITLE
         if published is None:  # a date line under the headline ("05.06.2025 um 14:46")
             published = date_above(texts, start, headline) or date_head(texts, found, end)
-        if published is None:  # a date line further up, past a byline block or a caption
-            published = nearest_date(texts, (i for i in range(start - 1, max(-1, start - 1 - DATE_BEFORE_REACH), -1)
-                                             if rules[i] in _STATING or rules[i] in _DATABLE and _dated_line(texts[i])))
-        if published is None:  # "Veröffentlicht am ...", "Erschienen am: ..." above or under the article
-            published = next(filter(None, map(stated_date, texts[max(0, start - STATED_REACH):end + STATED_REACH])), None)
+        if published is None:
+            published = _date_around(texts, words, rules, start, end)
         if (block_anchor is not None and block_anchor < start
                 and (t is None or t < block_anchor or t > block_anchor and below_headline_label(t, rules, words))
                 and headline_furniture(block_anchor, start, undated, words, ends, lead_scores, min_words)):
@@ -398,6 +395,20 @@ def mark_date_lines(texts: list[str], words: list[int], rules: list, start: int,
             rules[i] = R.TIMESTAMP
             dated.append(i)
     return dated
+
+
+def _date_around(texts: list[str], words: list[int], rules: list, start: int, end: int) -> str | None:
+    """The date of a page none of whose date lines by its headline or atop its body gave one: the
+    nearest date of the DATE_BEFORE_REACH items above the body (past a byline block or a caption),
+    else the date a line states up to STATED_REACH items above or below it ("Veröffentlicht am
+    16.08.2019"; dates.stated_date)."""
+    found = nearest_date(texts, (i for i in range(start - 1, max(-1, start - 1 - DATE_BEFORE_REACH), -1)
+                                 if rules[i] in _STATING or rules[i] in _DATABLE and _dated_line(texts[i])))
+    if found is None:
+        found = next(filter(None, (stated_date(texts[i]) for i in range(max(0, start - STATED_REACH),
+                                                                         min(len(texts), end + STATED_REACH))
+                                   if words[i] <= STATED_MAX_WORDS and texts[i][:1].lower() in STATED_FIRSTS)), None)
+    return found
 
 
 # The lines above the body that may hold its date when none was found nearer: a timestamp or a
