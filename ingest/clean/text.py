@@ -397,6 +397,13 @@ def mark_date_lines(texts: list[str], words: list[int], rules: list, start: int,
     return dated
 
 
+# The lines above the body that may hold its date when none was found nearer: a timestamp or a
+# byline ("By Jane Roe published 19 May 2026"), and a line with no rule or one read as a counter
+# ("2025.05.15 20:00") if it is a date line.
+_DATABLE = (None, R.COUNTER)
+_STATING = (R.TIMESTAMP, R.BYLINE)  # a timestamp, a byline with its date: any date they state
+
+
 def _date_around(texts: list[str], words: list[int], rules: list, start: int, end: int) -> str | None:
     """The date of a page none of whose date lines by its headline or atop its body gave one: the
     nearest date of the DATE_BEFORE_REACH items above the body (past a byline block or a caption),
@@ -409,13 +416,6 @@ def _date_around(texts: list[str], words: list[int], rules: list, start: int, en
                                                                          min(len(texts), end + STATED_REACH))
                                    if words[i] <= STATED_MAX_WORDS and texts[i][:1].lower() in STATED_FIRSTS)), None)
     return found
-
-
-# The lines above the body that may hold its date when none was found nearer: a timestamp or a
-# byline ("By Jane Roe published 19 May 2026"), and a line with no rule or one read as a counter
-# ("2025.05.15 20:00") if it is a date line.
-_DATABLE = (None, R.COUNTER)
-_STATING = (R.TIMESTAMP, R.BYLINE)  # a timestamp, a byline with its date: any date they state
 
 
 def _dated_line(line: str) -> bool:
