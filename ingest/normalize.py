@@ -46,6 +46,7 @@ _QUOTES = str.maketrans({
 _COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f"
                         "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _JOINERS = (0x200C, 0x200D)  # zero-width non-joiner and joiner, inside Indic and Persian words
+_LETTER = f"[^\\W{NOSPACE}]"  # a word character of a script written with spaces
 
 
 @functools.cache
@@ -76,8 +77,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     repeats are linear."""
     marks = word_marks()
     word = re.compile(f"\\w++(?:[{marks}]++\\w*+)*+")
-    letter = f"[^\\W{NOSPACE}]"
-    token = re.compile(f"([{NOSPACE}]+)|{letter}++(?:[{marks}]++{letter}*+)*+")
+    token = re.compile(f"([{NOSPACE}]+)|{_LETTER}++(?:[{marks}]++{_LETTER}*+)*+")
     return word, token
 
 
@@ -96,7 +96,7 @@ def _mark_tests() -> tuple[re.Pattern[str], re.Pattern[str]]:
     marks = re.compile(f"[{word_marks()}]")
     decomposing = "".join(chr(c) for c in range(0x10000) if not marks.match(chr(c))
                           and marks.search(_COMBINING.sub("", unicodedata.normalize("NFKD", chr(c)))))
-    return re.compile(f"[{word_marks()}{decomposing}]"), re.compile(f"[^\\W{NOSPACE}][{word_marks()}]")
+    return re.compile(f"[{word_marks()}{decomposing}]"), re.compile(f"{_LETTER}[{word_marks()}]")
 
 
 def normalize_text(text: str) -> str:

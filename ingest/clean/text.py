@@ -410,17 +410,12 @@ def _date_around(texts: list[str], words: list[int], rules: list, start: int, en
     else the date a line states up to STATED_REACH items above or below it ("Veröffentlicht am
     16.08.2019"; dates.stated_date)."""
     found = nearest_date(texts, (i for i in range(start - 1, max(-1, start - 1 - DATE_BEFORE_REACH), -1)
-                                 if rules[i] in _STATING or rules[i] in _DATABLE and _dated_line(texts[i])))
+                                 if rules[i] in _STATING or rules[i] in _DATABLE and date_line(texts[i])))
     if found is None:
         found = next(filter(None, (stated_date(texts[i]) for i in range(max(0, start - STATED_REACH),
                                                                          min(len(texts), end + STATED_REACH))
                                    if words[i] <= STATED_MAX_WORDS and texts[i][:1].lower() in STATED_FIRSTS)), None)
     return found
-
-
-def _dated_line(line: str) -> bool:
-    """Whether the line is a date line (dates.date_line), told first by its four digits."""
-    return FOUR_DIGITS.search(line) is not None and date_line(line)
 
 
 def _undated(rules: list, dated: list[int]) -> list:
