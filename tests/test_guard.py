@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import random
 import sqlite3
 
@@ -90,6 +91,30 @@ def test_prose_is_measured_in_bytes_so_scripts_without_spaces_weigh_alike():
     chinese = "市议会周一在就公共交通进行长时间辩论后批准了新预算。"
     assert prose_bytes([english]) > 0 and prose_bytes([chinese]) > 0
     assert prose_bytes(["Home", "新闻"]) == 0
+
+
+def blob(seed: int, size: int) -> str:
+    """What a consent script keeps in an element's text: base64, one token, no space."""
+    rng = random.Random(seed)
+    return base64.b64encode(bytes(rng.randrange(256) for _ in range(size))).decode()
+
+
+def test_a_line_that_is_one_token_is_no_prose():
+    assert prose_bytes([blob(1, 600), "https://news.example/2026/12/07/" + "a-long-slug-" * 10]) == 0
+    assert prose_bytes([blob(1, 600), sentences_of(1)[0]]) == prose_bytes(sentences_of(1))
+
+
+def test_a_short_article_beside_hidden_base64_blobs_is_archived(cli, db_path, tmp_path):
+    article = sentences_of(3, seed=11)
+    blobs = "".join(f'<div class="embedding" hidden>{blob(n, 5500)}</div>' for n in range(3))
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Council passes budget</title></head><body><article>"
+                    "<h1>Council passes budget</h1>" + "".join(f"<p>{p}</p>" for p in article)
+                    + f"</article>{blobs}</body></html>", encoding="utf-8")
+    cli("ingest", page, "--db", db_path)
+    conn = sqlite3.connect(db_path)
+    assert [r for r, in conn.execute("SELECT reason FROM rejects")] == []
+    assert article[0] in conn.execute("SELECT text FROM articles").fetchone()[0]
 
 
 @pytest.mark.parametrize("value", [-0.1, 1.5, "much"])
