@@ -35,6 +35,8 @@ def page(date_line: str) -> str:
     ("2025年1月14日 10:30", "2025-01-14"),
     ("Sat 24 Feb 2024 12.42 CET", "2024-02-24"),
     ("Published: 15:56 BST, 27 April 2024 | Updated: 15:57 BST, 27 April 2024", "2024-04-27"),
+    ("19.10.19, 08:16 Uhr", "2019-10-19"),  # a two-digit year
+    ("Kultur, 2.11.22", "2022-11-02"),
 ])
 def test_the_date_line_under_the_headline_is_the_published_date(date_line, day):
     cleaned = clean_text(page(date_line), CleanOptions())
@@ -86,10 +88,18 @@ def test_a_line_that_states_when_the_article_came_out_gives_its_date(stated, abo
     "Palm Bay 18 22 13 17 — 70",
     "iPhone 15 Pro review",
     "Posted 3 hours ago",
+    "Version 1.2.19.5", "v1.2.19", "Firmware 2.11.22b",  # versions, not a day with a two-digit year
+    "1.1.88",  # a year before 1990
     "The council met on 3 May 2019 and again on 10 May 2019 to discuss the budget at length.",
 ])
 def test_a_line_that_states_no_date_gives_none(line):
     assert find_date(line) is None
+
+
+def test_a_two_digit_year_is_this_century_up_to_next_year():
+    next_year = datetime.now().year % 100 + 1
+    assert find_date(f"3.4.{next_year - 1:02d}") == f"{2000 + next_year - 1}-04-03"
+    assert find_date("3.4.97") == "1997-04-03"
 
 
 def test_a_date_after_the_latest_is_not_taken():

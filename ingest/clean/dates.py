@@ -1,4 +1,4 @@
-"""Publication dates stated in text ("Published 3 May 2019", "05.06.2025 um 14:46",
+"""Publication dates stated in text ("Published 3 May 2019", "05.06.2025 um 14:46", "19.10.19",
 "1 de diciembre de 2017", "2017년 12월 1일", "4 ธันวาคม 2569") as ISO 8601 dates.
 
 A written date is read from its words: month names of every language CLDR describes
@@ -185,11 +185,30 @@ _SENTENCE_END = tuple(SENTENCE_STOPS)
 _EARLIEST = datetime(1990, 1, 1)
 
 
+# A dotted date with a two-digit year, as German, Polish or Czech papers write a dateline
+# ("19.10.19, 08:16 Uhr", "Kultur, 2.11.22"): day, month, year in every language that writes
+# it so. Not inside a longer run of numbers and dots (a version "1.2.19.5", an address).
+_DOTTED_SHORT_YEAR = re.compile(r"(?<![\w.])([0-9]{1,2}\.\s?[0-9]{1,2}\.\s?)([0-9]{2})(?![\w]|\.[0-9])")
+
+
+def _full_year(m: re.Match) -> str:
+    """A _DOTTED_SHORT_YEAR match with its year in full: this century's up to next year, else the
+    last one's ("19" -> 2019, "97" -> 1997)."""
+    year = int(m[2])
+    return f"{m[1]}{2000 + year if year <= date.today().year % 100 + 1 else 1900 + year}"
+
+
 def _short_line(line: str) -> str | None:
-    """The line with ASCII digits if it may be a date line (at most DATE_LINE_MAX_CHARS, a
-    year and another number), else None."""
-    if len(line) > DATE_LINE_MAX_CHARS or not FOUR_DIGITS.search(line):
+    """The line with ASCII digits, and a dotted date's two-digit year in full, if it may be a
+    date line (at most DATE_LINE_MAX_CHARS, a year and another number), else None."""
+    if len(line) > DATE_LINE_MAX_CHARS:
         return None
+    if not FOUR_DIGITS.search(line):
+        if "." not in line:
+            return None
+        line, n = _DOTTED_SHORT_YEAR.subn(_full_year, line, count=1)
+        if not n:
+            return None
     line = ascii_digits(line)
     if not _YEAR.search(line) or len(_DIGIT_RUNS.findall(line)) < 2:
         return None
