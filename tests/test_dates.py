@@ -11,7 +11,7 @@ from datetime import datetime
 import pytest
 
 from conftest import COUNCIL_BODY
-from ingest.clean.dates import find_date, stamp_line
+from ingest.clean.dates import find_date, opening_date, stamp_line
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
 
@@ -46,7 +46,10 @@ def test_the_date_line_under_the_headline_is_the_published_date(date_line, day):
 
 
 @pytest.mark.parametrize("date_line", ["03 November 2025", "Monday, November 3, 2025", "2025.11.03 20:00",
-                                       "By Jane Porter published 3 November 2025"])
+                                       "By Jane Porter published 3 November 2025",
+                                       "November 3, 2025 by Jane Porter 5 Comments",  # the date first
+                                       "03.11.2025 - Meldung - Verkehr und Stadtplanung",
+                                       "3. November 2025 / 20:00"])  # read as a breadcrumb
 def test_a_date_line_above_a_long_byline_block_is_the_published_date(date_line):
     """The date over the headline, with the authors' names and links between them and the body
     (more lines than the ones just above the body that are read first): it is the page's date,
@@ -94,6 +97,17 @@ def test_a_line_that_states_when_the_article_came_out_gives_its_date(stated, abo
 ])
 def test_a_line_that_states_no_date_gives_none(line):
     assert find_date(line) is None
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Monday, 3 November 2025 | Politics | 4 Comments", "2025-11-03"),
+    ("| 03.11.2025 | Jane Porter and Ali Khan", "2025-11-03"),
+    ("Meldung vom 03.11.2025, Verkehr und Stadtplanung", None),  # the date is not what it opens with
+    ("Top 10 products of 2025 for the whole family", None),
+    ("November 2025: the council's budget in numbers", None),  # a month, no day
+])
+def test_a_line_opening_with_a_date_gives_it_whatever_follows(line, day):
+    assert opening_date(line) == day
 
 
 def test_a_two_digit_year_is_this_century_up_to_next_year():

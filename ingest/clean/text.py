@@ -75,7 +75,8 @@ from .gallery import gallery_lines
 from .player import player_lines
 from ..config import CleanOptions
 from .dates import (DATE_BEFORE_REACH, DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS,
-                    STATED_FIRSTS, STATED_MAX_WORDS, STATED_REACH, date_above, date_head, date_line, nearest_date, stated_date)
+                    STATED_FIRSTS, STATED_MAX_WORDS, STATED_REACH, date_above, date_head, date_line, nearest_date, opening_date,
+                    stated_date)
 from .guard import prose_bytes
 from .inlists import bridge_lists
 from .headline import (anchor_leads, body_lead, first_line_title, headline_alone, headline_anchor, headline_part, named_headline, title_line,
@@ -398,9 +399,10 @@ def mark_date_lines(texts: list[str], words: list[int], rules: list, start: int,
 
 
 # The lines above the body that may hold its date when none was found nearer: a timestamp or a
-# byline ("By Jane Roe published 19 May 2026"), and a line with no rule or one read as a counter
-# ("2025.05.15 20:00") if it is a date line.
-_DATABLE = (None, R.COUNTER)
+# byline ("By Jane Roe published 19 May 2026"), and a line with no rule, or one read as a counter
+# ("2025.05.15 20:00") or a breadcrumb ("3. November 2025 / 20:00"), if it is a date line or
+# opens with a date ("November 3, 2025 by Jane Porter 5 Comments"; dates.opening_date).
+_DATABLE = (None, R.COUNTER, R.BREADCRUMB)
 _STATING = (R.TIMESTAMP, R.BYLINE)  # a timestamp, a byline with its date: any date they state
 
 
@@ -410,7 +412,8 @@ def _date_around(texts: list[str], words: list[int], rules: list, start: int, en
     else the date a line states up to STATED_REACH items above or below it ("Veröffentlicht am
     16.08.2019"; dates.stated_date)."""
     found = nearest_date(texts, (i for i in range(start - 1, max(-1, start - 1 - DATE_BEFORE_REACH), -1)
-                                 if rules[i] in _STATING or rules[i] in _DATABLE and date_line(texts[i])))
+                                 if rules[i] in _STATING
+                                 or rules[i] in _DATABLE and (date_line(texts[i]) or opening_date(texts[i]))))
     if found is None:
         found = next(filter(None, (stated_date(texts[i]) for i in range(max(0, start - STATED_REACH),
                                                                          min(len(texts), end + STATED_REACH))
