@@ -263,8 +263,8 @@ _LEADING_MARKS = " |·•-–—/"
 
 def opening_date(line: str, latest: datetime | None = None) -> str | None:
     """The date a short line (find_date's) opens with, weekdays aside, whatever follows it: a
-    dateline with its byline or its kind after the date ("July 24, 2019 by Amy Motroni 5
-    Comments", "03.11.2025 - Meldung - Verkehr und Stadtplanung"), or None."""
+    dateline with its byline or its kind after the date ("November 3, 2025 by Jane Porter
+    5 Comments", "03.11.2025 - Meldung - Verkehr und Stadtplanung"), or None."""
     short = _short_line(line)
     if short is None:
         return None
