@@ -25,13 +25,20 @@ from .config import DedupOptions
 from .models import Article
 from .normalize import NOSPACE_RUN, normalize_text, shingles_of_word_hashes, word_hashes, word_tokens
 
-# terminal punctuation after a word, then the end of the text or a capitalised word
-# or a full stop of a script that has its own (CJK, Khmer, Myanmar, Devanagari's danda,
-# Arabic's question mark, Urdu, Armenian, Ethiopic: the line classifier's marks)
-_SENTENCE_END = re.compile(r"""(?<=[\w)\]])[.!?…]["'”’»)\]]*(?:\s+["“‘'«(\[]?(\w)|\s*$)|[。！？។။।॥؟۔։።]""")
+# terminal punctuation after a word, a number's sign or a closing quote ("up 0.4%.", "„zu
+# teuer“."), and closing quotes of any style ("...“", "...»"), then the end of the text or a
+# capitalised word; or a colon that ends the paragraph (a sentence that leads into a list or a
+# quote: "... offered differing estimates of her net worth:"); or a full stop of a script that
+# has its own (CJK, Khmer, Myanmar, Devanagari's danda, Arabic's question mark, Urdu, Armenian,
+# Ethiopic: the line classifier's marks)
+_STOP_AFTER = r"""(?<=[\w)\]%"'”’»“‘«›])"""
+_CLOSERS = r"""["'”’»“‘«›‹)\]」』]*+"""
+_OWN_STOPS = "[。！？។။।॥؟۔։።]"
+_SENTENCE_END = re.compile(_STOP_AFTER + r"(?:[.!?…]" + _CLOSERS + r"""(?:\s+["“‘'«„‚(\[]?(\w)|\s*$)|[:：]\s*$)|"""
+                           + _OWN_STOPS)
 # the same, for a paragraph that ends like a sentence (tried on its last characters only:
 # the full scan below decides every paragraph this misses)
-_ENDS_AS_SENTENCE = re.compile(r"""(?<=[\w)\]])[.!?…]["'”’»)\]]*\s*$|[。！？។။।॥؟۔։።]""")
+_ENDS_AS_SENTENCE = re.compile(_STOP_AFTER + r"(?:[.!?…]" + _CLOSERS + r"|[:：])\s*$|" + _OWN_STOPS)
 # Thai and Lao end a sentence with a space, not a mark: a long run of their letters is prose.
 _UNMARKED_PROSE = re.compile("[\u0e00-\u0eff]{40}")
 

@@ -113,6 +113,26 @@ def test_paragraph_with_an_added_clause_is_the_same_passage(tmp_path, db_path, v
     assert pa is not None and pa == pb
 
 
+@pytest.mark.parametrize("ending", [
+    ", the minister said, calling it “too bad for our country”.",  # a quote closed before the full stop
+    ", sagte die Ministerin, „das ist zu teuer.“",  # German quotes close with “
+    ", and shares were last trading up 0.4%.",
+    ", according to the following figures:",  # leads into a list
+])
+def test_a_one_sentence_background_paragraph_is_a_passage_however_it_ends(tmp_path, db_path, vocab, rng, ending):
+    """A background paragraph of one long sentence whose end is no word before a full stop is still
+    prose: two stories that repeat it share a passage."""
+    background = " ".join(rng.choice(vocab) for _ in range(24)).capitalize() + ending
+    for name in ("a.txt", "b.txt"):
+        body = [paragraph(rng, vocab) for _ in range(4)]
+        body.insert(2, background)
+        write(tmp_path / "in" / name, "", f"A separate story, {name}, on another matter", body)
+    run(tmp_path / "in", db_path)
+    conn = sqlite3.connect(db_path)
+    pa, pb = passage_of(conn, "a.txt", background[:30]), passage_of(conn, "b.txt", background[:30])
+    assert pa is not None and pa == pb
+
+
 def test_paragraph_reused_in_five_articles_is_one_passage(tmp_path, db_path, vocab, rng):
     background = paragraph(rng, vocab, 3)
     words = background.split()
