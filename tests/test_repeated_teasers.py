@@ -2,11 +2,14 @@
 the related list under the article) is a link to another story: labels.label_repeated_teasers."""
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from conftest import COUNCIL_BODY, COUNCIL_BODY_DE
 from ingest.config import CleanOptions
 from ingest.clean.text import clean_text
+from synthetic import make_vocabulary, sentence
 
 OPTIONS = CleanOptions()
 
@@ -38,3 +41,22 @@ def test_sub_heading_not_repeated_below_and_repeated_sentence_stay():
     cleaned = clean_text(_page("Council approves budget for more buses", COUNCIL_BODY, heading, related), OPTIONS)
     assert heading in cleaned.paragraphs
     assert COUNCIL_BODY[1] in cleaned.paragraphs
+
+
+def test_a_panel_that_lists_its_points_twice_goes_even_with_and_without_full_stops():
+    """A sign-up panel under the article's first paragraph writes its offer's points twice, once as sentences and
+    once as labels ("... with one account." and "... with one account"): a line the page repeats,
+    its end marks aside, is no part of the article."""
+    points = ["Read articles from across the country with one account",
+              "Share your views and join the discussion in the comments", "Enjoy more articles every month",
+              "Get email updates from your favourite reporters", "THIS STORY IS FREE TO READ SIGN UP TO UNLOCK"]
+    panel = ["Create an account or sign in to keep reading.", *(p + "." for p in points),
+             "Create an account or sign in to keep reading.", *points[:4], "Sign in", "Email address", "Continue"]
+    rng = random.Random(5)
+    vocab = make_vocabulary(rng)
+    body = [" ".join(sentence(rng, vocab, 18) for _ in range(3)) for _ in range(12)]  # a long article
+    lines = ["Home", "News", "Council approves budget for more buses", body[0], *panel, *body[1:],
+             "Related", "Mayor opens the new harbour bridge", "Contact"]
+    cleaned = clean_text("\n\n".join(lines), OPTIONS)
+    assert not set(panel) & set(cleaned.paragraphs)
+    assert list(cleaned.paragraphs)[-len(body[1:]):] == body[1:]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import compress, count
+from itertools import compress, count, repeat
 from typing import TYPE_CHECKING
 
 from . import rules as R
@@ -186,13 +186,18 @@ def mark_repeats(rules: list, words: list[int], keys: list[str], heads: str) -> 
 # first copy of each sentence the page repeats keeps its score, the others cost as a template
 # line does.
 REPEAT_PROSE_WORDS = 40
+# What a line may end with or not, and still repeat another (a list's bullets written once as
+# sentences, once as labels): full stops, colons, semicolons, commas and spaces.
+_REPEAT_END_MARKS = " .!?…:;,。"
 
 
 def item_scores(rules: list, words: list[int], ends: list[bool], keys: list[str],
             min_words: int) -> list[float]:
     """Each item's score (line_scores); a content line whose text occurs again on the
-    page scores at most REPEAT_SCORE."""
+    page, its end marks aside ("... with one account." and "... with one account"), scores at
+    most REPEAT_SCORE."""
     scores = line_scores(rules, words, ends, min_words)
+    keys = list(map(str.rstrip, keys, repeat(_REPEAT_END_MARKS)))
     seen = Counter(compress(keys, map((3).__lt__, words)))
     if len(seen) < sum(seen.values()):
         repeated = {k for k, c in seen.items() if c > 1}
