@@ -45,6 +45,18 @@ def test_a_year_alone_is_no_publication_date():
     assert clean_html(new_year, OPTIONS).published == "2019-01-01"
 
 
+@pytest.mark.parametrize("dateline", ["Opublikowano: 2 grudnia 2022", "Publicado el 2 de diciembre de 2022"])
+def test_a_stated_date_the_metadata_lacks_is_the_publication_date(dateline):
+    """A page whose metadata, date elements and URL give no date, and whose text states it in a
+    language htmldate does not read (it takes the footer's "© 2019" for 1 January 2019): the date
+    the line classifier reads in the page's text is the page's, whichever reading is the body."""
+    undated = html_page(BODY, f"<p class='meta'>{dateline}</p>").replace(
+        '<meta property="article:published_time" content="2019-05-03T10:00:00Z">', "")
+    cleaned = clean_html(undated, OPTIONS)
+    assert list(cleaned.paragraphs) == BODY
+    assert cleaned.published == "2022-12-02"
+
+
 HEADLINE = "Council approves budget for new buses"
 
 

@@ -303,7 +303,7 @@ def clean_html(html: str, options: CleanOptions) -> Cleaned:
     removed += _left_out(page_lines, body, body_grams, removed, text.removed, choice.reading)
     if choice.reading == READABILITY:
         title = title or text.title
-    return Cleaned(title, published, tuple(body), tuple(removed), *meta)
+    return Cleaned(title, published or text.published, tuple(body), tuple(removed), *meta)
 
 
 def _numbered(removed: list[RemovedLine], page_lines: list[str]) -> list[RemovedLine]:
