@@ -37,6 +37,9 @@ def page(date_line: str) -> str:
     ("Published: 15:56 BST, 27 April 2024 | Updated: 15:57 BST, 27 April 2024", "2024-04-27"),
     ("19.10.19, 08:16 Uhr", "2019-10-19"),  # a two-digit year
     ("Kultur, 2.11.22", "2022-11-02"),
+    ("19. Dezember 202219. Dezember 2022", "2022-12-19"),  # published and updated, run together
+    ("28. Juni 201914. Januar 2020", "2019-06-28"),
+    ("miércoles, 4 de mayo de 202207:59 hs", "2022-05-04"),
 ])
 def test_the_date_line_under_the_headline_is_the_published_date(date_line, day):
     cleaned = clean_text(page(date_line), CleanOptions())
@@ -93,6 +96,7 @@ def test_a_line_that_states_when_the_article_came_out_gives_its_date(stated, abo
     "Posted 3 hours ago",
     "Version 1.2.19.5", "v1.2.19", "Firmware 2.11.22b",  # versions, not a day with a two-digit year
     "1.1.88",  # a year before 1990
+    "Order 202012345 shipped", "Ref: 2022120312",  # long numbers, no year run into another
     "The council met on 3 May 2019 and again on 10 May 2019 to discuss the budget at length.",
 ])
 def test_a_line_that_states_no_date_gives_none(line):

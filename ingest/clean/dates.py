@@ -191,6 +191,14 @@ _EARLIEST = datetime(1990, 1, 1)
 _DOTTED_SHORT_YEAR = re.compile(r"(?<![\w.])([0-9]{1,2}\.\s?[0-9]{1,2}\.\s?)([0-9]{2})(?![\w]|\.[0-9])")
 
 
+# A date's year run into the next number with no space, as a page's text shows two <time>
+# elements side by side (published and updated: "19. Dezember 202219. Dezember 2022", "4 de mayo
+# de 202207:59 hs", "15/01/201614/01/2016"): a year after a word and a space, or after a numeric
+# date's separator, is cut from the digits that follow it.
+_FIVE_DIGITS = re.compile(r"[0-9]{5}")
+_GLUED_YEAR = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][.,] )|(?<=[0-9][/.-]))((?:19|20)[0-9]{2})(?=[0-9])")
+
+
 def _full_year(m: re.Match) -> str:
     """A _DOTTED_SHORT_YEAR match with its year in full: this century's up to next year, else the
     last one's ("19" -> 2019, "97" -> 1997)."""
@@ -199,8 +207,9 @@ def _full_year(m: re.Match) -> str:
 
 
 def _short_line(line: str) -> str | None:
-    """The line with ASCII digits, and a dotted date's two-digit year in full, if it may be a
-    date line (at most DATE_LINE_MAX_CHARS, a year and another number), else None."""
+    """The line with ASCII digits, a dotted date's two-digit year in full and a year cut from the
+    number it runs into, if it may be a date line (at most DATE_LINE_MAX_CHARS, a year and another
+    number), else None."""
     if len(line) > DATE_LINE_MAX_CHARS:
         return None
     if not FOUR_DIGITS.search(line):
@@ -210,6 +219,8 @@ def _short_line(line: str) -> str | None:
         if not n:
             return None
     line = ascii_digits(line)
+    if _FIVE_DIGITS.search(line):
+        line = _GLUED_YEAR.sub(r"\1 ", line)
     if not _YEAR.search(line) or len(_DIGIT_RUNS.findall(line)) < 2:
         return None
     return line
