@@ -130,6 +130,8 @@ def test_min_body_share_is_validated(value):
      "قال الأعضاء إن الخطة ستضيف المزيد من الحافلات إلى الأحياء الشمالية؟"],  # Arabic question mark
     ["สภาเมืองอนุมัติงบประมาณใหม่เมื่อวันจันทร์หลังจากการอภิปรายเรื่องการขนส่งสาธารณะ",
      "สมาชิกกล่าวว่าแผนนี้จะเพิ่มรถประจำทางในเขตทางเหนือและลดค่าโดยสารสำหรับนักเรียน"],  # Thai: no full stop
+    ["Der Stadtrat beschloss am Montag den Haushalt: „Wir haben lange genug auf neue Busse gewartet.“",
+     "Die Bürgermeisterin sagte: „Die ersten neuen Linien fahren noch vor dem Ende des Sommers.“"],  # „...“
 ])
 def test_a_short_post_in_any_script_above_a_long_thread_is_kept(post):
     size = sum(len(p.encode()) for p in post)
