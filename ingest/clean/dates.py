@@ -188,7 +188,7 @@ _EARLIEST = datetime(1990, 1, 1)
 # A dotted date with a two-digit year, as German, Polish or Czech papers write a dateline
 # ("19.10.19, 08:16 Uhr", "Kultur, 2.11.22"): day, month, year in every language that writes
 # it so. Not inside a longer run of numbers and dots (a version "1.2.19.5", an address).
-_DOTTED_SHORT_YEAR = re.compile(r"(?<![\w.])([0-9]{1,2}\.\s?[0-9]{1,2}\.\s?)([0-9]{2})(?![\w]|\.[0-9])")
+_DOTTED_SHORT_YEAR = re.compile(r"(?<![\w.])([0-9]{1,2}\.\s?[0-9]{1,2}\.\s?)([0-9]{2})(?!\w|\.[0-9])")
 
 
 # A date's year run into the next number with no space, as a page's text shows two <time>
