@@ -281,3 +281,17 @@ def test_a_headline_keeps_its_own_dates_digits_and_kicker(headline):
     text = page([]).replace(HEADLINE, headline)
     cleaned = clean_text(text, CleanOptions())
     assert cleaned.title == headline
+
+
+def test_a_trail_of_crumbs_taken_for_the_headline_gives_its_last_crumb():
+    """A page whose headline line is the trail of crumbs to it (the <title>'s widest part is no
+    line of the page): the title is the trail's last crumb, not the trail."""
+    body = ["Emden is a harbour town in East Frisia, on the river Ems, close to the border with the Netherlands.",
+            "Its old town lost most of its buildings in the war, but the town hall and the harbour were rebuilt.",
+            "Visitors come for the art gallery, the lighthouse ship and the boat tours through the canals."]
+    trail = "You are here: Home » Europe » Germany » Lower Saxony » Emden"
+    lines = ["Emden - Sights and attractions", "", "Home", "Travel", "Hotels", "", trail, ""]
+    lines += [line for sentence in body for line in (sentence, "")] + ["Related", "Leer", "Aurich"]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert cleaned.title == "Emden"
+    assert list(cleaned.paragraphs) == body

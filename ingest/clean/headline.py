@@ -20,7 +20,7 @@ from ..normalize import normalize_text
 from .dates import date_line
 from .blocks import ANCHOR_REACH, ANCHOR_SHARE, best_block
 from .labels import title_before
-from .rules import crumb_separators
+from .rules import crumb_separators, last_crumb
 from .vocabulary import BYLINE_WORDS
 from .scripts import columns, units
 
@@ -81,8 +81,9 @@ def headline_alone(line: str, title: str) -> str:
     (headline_part; "... Anymore by Nathan Tempey"), two numbers or more after words of the
     title (_without_counts: "... Multiplikators 3.17 5 12", a rating's counts), a trail of two
     crumbs or more before the headline part ("Klima / News / Headline"); and, whatever the
-    title says, a date that a title's separator sets off at either end of the line
-    (_without_dates: "08.11.2021 | Headline"). Else the line."""
+    title says, the last crumb of a trail of two crumbs or more ("Home » Europe » Emden"), or a
+    date that a title's separator sets off at either end of the line (_without_dates:
+    "08.11.2021 | Headline"). Else the line."""
     if line in title:  # (most pages: the line repeats the title's headline, and nothing runs into it)
         return _without_dates(line)
     head = headline_part(title).strip()
@@ -94,6 +95,8 @@ def headline_alone(line: str, title: str) -> str:
                 return head
         elif at > 0 and at + len(head) == len(line) and _crumbs(line[:at]) >= 2:
             return head
+    if _crumbs(line) >= 2 and last_crumb(line):  # a trail ("Home » Europe » Emden"): the page is its last crumb
+        return last_crumb(line)
     return _without_dates(_without_counts(line, title))
 
 

@@ -212,6 +212,18 @@ def crumb_separators(text: str) -> int:
     return len(_CRUMB_SEPARATOR.findall(text))
 
 
+def last_crumb(text: str) -> str:
+    """What follows the text's last breadcrumb separator ("Home » News » Emden": "Emden"), stripped;
+    the whole text, stripped, if it has none."""
+    at = None
+    for at in _CRUMB_SEPARATOR.finditer(text):
+        pass
+    if at is None:
+        return text.strip()
+    after = text[at.start():].split(None, 1)  # the separator, then the crumb
+    return after[1].strip() if len(after) > 1 else ""
+
+
 _COPYRIGHT = re.compile(
     r"\(c\)\s*+\d{4}|copyright\s++(?:©\s*+)?\d{4}|" + "|".join(RIGHTS_RESERVED),
     re.IGNORECASE,
