@@ -57,6 +57,21 @@ def test_a_stated_date_the_metadata_lacks_is_the_publication_date(dateline):
     assert cleaned.published == "2022-12-02"
 
 
+def test_a_page_trafilatura_extracts_nothing_from_keeps_its_metadata():
+    """trafilatura returns nothing, metadata included, for a page whose text it prunes (a brief
+    set in an <aside>): its title, date, URL, site and author are read on their own."""
+    page = ("""<!DOCTYPE html><html lang="en"><head><title>Council approves budget - Daily Bugle</title>
+<meta property="og:site_name" content="Daily Bugle"><meta name="author" content="Jane Porter">
+<meta property="article:published_time" content="2024-05-03T10:00:00Z">
+<link rel="canonical" href="https://bugle.example/council-budget"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav><aside class="brief"><h1>Council approves budget</h1>"""
+            + "".join(f"<p>{p}</p>" for p in BODY) + "</aside></body></html>")
+    cleaned = clean_html(page, OPTIONS)
+    assert set(BODY) <= set(cleaned.paragraphs)
+    assert (cleaned.title, cleaned.published, cleaned.url, cleaned.site_name, cleaned.author) == (
+        "Council approves budget", "2024-05-03", "https://bugle.example/council-budget", "Daily Bugle", "Jane Porter")
+
+
 HEADLINE = "Council approves budget for new buses"
 
 

@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import logging
 import re
+from copy import copy
 from functools import cache
 from itertools import compress
 
 import lxml.html
 from lxml import etree
 from readability import Document
-from trafilatura import bare_extraction
+from trafilatura import bare_extraction, extract_metadata
 
 from . import rules as R
 from .choose import (CLASSIFIER, READABILITY, TRAFILATURA, Choice, choose_reading, containment, grams,
@@ -71,10 +72,14 @@ _LIST_MARK = re.compile(r"[-*\u2022]\s+")
 
 
 def _trafilatura(root: etree._Element, options: CleanOptions):
+    """trafilatura's extraction with the page's metadata; where it extracts no text (a page of
+    links, a post it prunes) and so returns nothing, the metadata alone (title, date, URL, site,
+    author), which do not depend on the text; None if it cannot read the page."""
     try:  # bare_extraction works on its own copy of the tree
-        return bare_extraction(root, include_comments=options.include_comments,
-                               favor_precision=options.favor_precision, with_metadata=True,
-                               output_format="python")
+        doc = bare_extraction(root, include_comments=options.include_comments,
+                              favor_precision=options.favor_precision, with_metadata=True,
+                              output_format="python")
+        return doc if doc is not None else extract_metadata(copy(root))  # (readability reads root next)
     except (ValueError, TypeError, AttributeError):  # malformed markup trafilatura rejects
         return None
 
