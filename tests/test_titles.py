@@ -295,3 +295,18 @@ def test_a_trail_of_crumbs_taken_for_the_headline_gives_its_last_crumb():
     cleaned = clean_text("\n".join(lines), CleanOptions())
     assert cleaned.title == "Emden"
     assert list(cleaned.paragraphs) == body
+
+
+def test_a_one_word_headline_that_is_a_part_of_the_title_is_the_title():
+    """A headline of one word under a <title> whose widest part is the site's tagline: the line
+    above the body that is one of the title's parts is the headline (too few words to be read as
+    one otherwise)."""
+    body = ["Im Winter sind die Möglichkeiten zu fischen begrenzter als in der warmen Jahreszeit am See.",
+            "Ein zu Unrecht unterschätzter Zielfisch ist der Hecht, der auch bei kaltem Wasser gut beisst.",
+            "Kleine, rundliche Gummifische und genügend Gewicht bringen im Winter die meisten Bisse."]
+    lines = ["Winterhechte | fisch.example | Das Magazin für Fischer und Angler", "", "Start", "Shop",
+             "Newsletter", "", "26.01.2022 | Praxis", "Winterhechte", ""]
+    lines += [line for sentence in body for line in (sentence, "")] + ["Stellensuche", "Impressum"]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert cleaned.title == "Winterhechte"
+    assert list(cleaned.paragraphs) == body

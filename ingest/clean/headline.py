@@ -314,6 +314,22 @@ def headline_below_banner(texts: list[str], rules: list, anchor: int, start: int
     return None
 
 
+def title_part_above(texts: list[str], rules: list, start: int) -> int | None:
+    """The nearest line above the body's first line `start`, up to ANCHOR_REACH lines up and
+    passing over lines with a rule, that is one of the <title>'s (`texts[0]`) parts, a headline's
+    width (ANCHOR_MIN_COLUMNS), with no rule: the headline of a page whose headline has too few
+    words to be taken for one, where the title's widest part is the site's tagline ("Winterhechte"
+    under "Winterhechte | fisch.example | Das Magazin für Fischer und Angler"). None if there is
+    none."""
+    if len(texts[0]) > TITLE_MAX_CHARS:
+        return None
+    parts = {key for part in _TITLE_SEP.split(texts[0]) if (key := _key(part)) and columns([key])[0] >= ANCHOR_MIN_COLUMNS}
+    for i in range(start - 1, max(0, start - 1 - ANCHOR_REACH), -1):
+        if rules[i] is None and _key(texts[i]) in parts:
+            return i
+    return None
+
+
 def introduces(line: str) -> bool:
     """Whether the line ends with a colon: it introduces what follows it ("Sie befinden sich
     hier:", "Das Wichtigste in Kürze:", a kicker "Tanz in der Lokremise:" over the rest of its

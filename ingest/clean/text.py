@@ -80,7 +80,7 @@ from .dates import (DATE_BEFORE_REACH, DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DAT
 from .guard import prose_bytes
 from .inlists import bridge_lists
 from .headline import (anchor_leads, body_lead, first_line_title, headline_alone, headline_anchor, headline_part, named_headline, title_line,
-                       title_repeats, topic_headline, topic_keys)
+                       title_part_above, title_repeats, topic_headline, topic_keys)
 from .worded import worded_anchor
 from .labels import label_items, label_repeated_labels, label_repeated_teasers, label_site_lines, title_before
 from .markdown import mostly_links
@@ -309,7 +309,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             if titled is None:  # a page saved without its <title>: the headline says what the body says
                 titled = topic_headline(texts, words, rules, ends, start, said)
         if titled is None:
-            titled = headline
+            titled = headline if headline is not None else title_part_above(texts, rules, start)
         if titled is not None:
             title = headline_part(texts[0]) if titled == 0 else headline_alone(texts[titled], texts[0])
             labels[titled] = R.TITLE
