@@ -310,3 +310,17 @@ def test_a_one_word_headline_that_is_a_part_of_the_title_is_the_title():
     cleaned = clean_text("\n".join(lines), CleanOptions())
     assert cleaned.title == "Winterhechte"
     assert list(cleaned.paragraphs) == body
+
+
+def test_a_tables_header_row_above_the_body_is_no_title():
+    """The line just above the body is a table's header row, its cells a tab apart as a page's
+    text shows them: the headline is the line above it."""
+    body = ["Anna Berg painted the harbour of her home town for more than forty years, in oil and in watercolour.",
+            "The list below names every painting of the harbour we know of, with its owner, technique and year.",
+            "Most of the early harbour paintings are in private hands; the museum of the town holds the later ones."]
+    lines = ["Start", "Exhibitions", "Contact", "", "Paintings by Anna Berg", "",
+             "Owner\tHarbour painting\tTechnique\tYear", ""]
+    lines += [line for sentence in body for line in (sentence, "")] + ["Imprint", "Privacy"]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert cleaned.title == "Paintings by Anna Berg"
+    assert list(cleaned.paragraphs) == body
