@@ -324,3 +324,17 @@ def test_a_tables_header_row_above_the_body_is_no_title():
     cleaned = clean_text("\n".join(lines), CleanOptions())
     assert cleaned.title == "Paintings by Anna Berg"
     assert list(cleaned.paragraphs) == body
+
+
+@pytest.mark.parametrize("contact", ["Any questions? Write to info@surf.example", "More at www.surf.example/boards"])
+def test_a_line_with_an_address_above_the_body_is_no_title(contact):
+    """A contact line or a link's target just above the body, an e-mail or web address written
+    out: the headline is the line above it."""
+    body = ["Ben Wilson has shaped surfboards on the north coast for thirty years, one board at a time.",
+            "Every board is built for the rider who orders it, after a day on the water together.",
+            "The workshop is open to visitors on Saturdays, when the next boards are being glassed."]
+    lines = ["Home", "Boards", "Contact", "", "Ben Wilson Surfboards", "", contact, ""]
+    lines += [line for sentence in body for line in (sentence, "")] + ["Imprint", "Privacy"]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert cleaned.title == "Ben Wilson Surfboards"
+    assert list(cleaned.paragraphs) == body

@@ -330,6 +330,16 @@ def title_part_above(texts: list[str], rules: list, start: int) -> int | None:
     return None
 
 
+# An e-mail address or a web address written out: a contact line, a link's target, no headline.
+_ADDRESS = re.compile(r"[^\s@]@[^\s@]+\.\w|www\.|https?://", re.IGNORECASE)
+
+
+def addressed(line: str) -> bool:
+    """Whether the line holds an e-mail address or a web address written out ("info@site.example",
+    "www.site.example"): a contact line or a link's target, no headline."""
+    return ("@" in line or "www" in line or "http" in line) and _ADDRESS.search(line) is not None
+
+
 def table_row(line: str) -> bool:
     """Whether the line is a table's row as a page's text shows it, its cells a tab apart
     ("Name\tYear\tTechnique"): no headline."""
@@ -348,11 +358,12 @@ def title_line(texts: list[str], words: list[int], rules: list, ends: list[bool]
     """Index of the article's headline line: `headline` (named_headline), else `above`, the
     line just above the body (a byline, a caption or a share row's label as often as the
     headline), and never a date (a line of mostly digits, or one with a rule: `above` is
-    chosen by the rules before the date lines had theirs) nor a table's row (table_row)."""
+    chosen by the rules before the date lines had theirs) nor a table's row (table_row) nor a line with an address (addressed)."""
     if headline is None:
         headline = above
     while headline is not None and (mostly_digits(texts[headline]) or rules[headline] is not None
-                                    or introduces(texts[headline]) or table_row(texts[headline])):
+                                    or introduces(texts[headline]) or table_row(texts[headline])
+                                    or addressed(texts[headline])):
         # the headline is above it (a line with a rule: a date line, text.mark_date_lines)
         headline = title_before(words, rules, ends, headline)
     return headline
@@ -477,12 +488,12 @@ def topic_headline(texts: list[str], words: list[int], rules: list, ends: list[b
                    said: Callable[[], set[str]]) -> int | None:
     """Index of the nearest line above the body (`start`, at most TITLE_REACH lines up) that
     says what the body says (_says_the_topic; `said()`, the body's lead's topic_keys): three to
-    thirty words, no rule, no sentence, not mostly digits nor a table's row; or None. The headline of a page
+    thirty words, no rule, no sentence, not mostly digits nor a table's row nor with an address; or None. The headline of a page
     saved without its <title>, whose line just above the body is a byline or a share row's
     label as often as not."""
     for i in range(start - 1, max(0, start - TITLE_REACH) - 1, -1):
         if (rules[i] is not None or not 3 <= words[i] <= 30 or ends[i] or mostly_digits(texts[i])
-                or introduces(texts[i]) or table_row(texts[i])):
+                or introduces(texts[i]) or table_row(texts[i]) or addressed(texts[i])):
             continue
         if _says_the_topic(texts[i], said):
             return i
