@@ -283,7 +283,8 @@ def opening_date(line: str, latest: datetime | None = None) -> str | None:
     if head[:1].isdigit() and (_DOTTED_DATE.match(head) or _ISO.match(head)):
         return _date_of(head[:12], None, latest)
     tokens = _tokens(short)
-    first = next((i for i, (kind, value) in enumerate(tokens) if kind != _WORD or value not in _DATE_WORDS), len(tokens))
+    first = next((i for i, (kind, value) in enumerate(tokens) if kind != _WORD or value not in _DATE_WORDS),
+                 len(tokens))  # the first token that is no weekday
     if tuple(kind for kind, _ in tokens[first:first + 3]) not in _DATE_ORDERS:
         return None
     return _date_of(short, tokens[first:first + 3], latest)

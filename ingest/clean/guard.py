@@ -27,7 +27,8 @@ from .scripts import ends_unpunctuated
 PROSE_LINE_BYTES = 60
 # A sentence: a paragraph of at least this many bytes that ends a sentence (_is_sentence).
 SENTENCE_BYTES = 60
-_CLOSERS = "\"'”’»“‘«›)]】」』）"  # closing quotes of every style: German and Czech close with “ and ‘
+# Closing quotes of every style (German and Czech close with “ and ‘) and brackets.
+_CLOSERS = "\"'”’»“‘«›)]】」』）"
 # No line shorter than this many characters can reach PROSE_LINE_BYTES (4 bytes a character at most).
 _SHORTEST_PROSE_CHARS = PROSE_LINE_BYTES // 4
 

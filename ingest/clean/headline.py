@@ -323,7 +323,8 @@ def title_part_above(texts: list[str], rules: list, start: int) -> int | None:
     none."""
     if len(texts[0]) > TITLE_MAX_CHARS:
         return None
-    parts = {key for part in _TITLE_SEP.split(texts[0]) if (key := _key(part)) and columns([key])[0] >= ANCHOR_MIN_COLUMNS}
+    parts = {key for part in _TITLE_SEP.split(texts[0])
+             if (key := _key(part)) and columns([key])[0] >= ANCHOR_MIN_COLUMNS}
     for i in range(start - 1, max(0, start - 1 - ANCHOR_REACH), -1):
         if rules[i] is None and _key(texts[i]) in parts:
             return i
@@ -358,7 +359,8 @@ def title_line(texts: list[str], words: list[int], rules: list, ends: list[bool]
     """Index of the article's headline line: `headline` (named_headline), else `above`, the
     line just above the body (a byline, a caption or a share row's label as often as the
     headline), and never a date (a line of mostly digits, or one with a rule: `above` is
-    chosen by the rules before the date lines had theirs) nor a table's row (table_row) nor a line with an address (addressed)."""
+    chosen by the rules before the date lines had theirs), nor a table's row (table_row), nor a
+    line with an address (addressed)."""
     if headline is None:
         headline = above
     while headline is not None and (mostly_digits(texts[headline]) or rules[headline] is not None
@@ -488,9 +490,9 @@ def topic_headline(texts: list[str], words: list[int], rules: list, ends: list[b
                    said: Callable[[], set[str]]) -> int | None:
     """Index of the nearest line above the body (`start`, at most TITLE_REACH lines up) that
     says what the body says (_says_the_topic; `said()`, the body's lead's topic_keys): three to
-    thirty words, no rule, no sentence, not mostly digits nor a table's row nor with an address; or None. The headline of a page
-    saved without its <title>, whose line just above the body is a byline or a share row's
-    label as often as not."""
+    thirty words, no rule, no sentence, not mostly digits, no table's row, no address; or None.
+    The headline of a page saved without its <title>, whose line just above the body is a byline
+    or a share row's label as often as not."""
     for i in range(start - 1, max(0, start - TITLE_REACH) - 1, -1):
         if (rules[i] is not None or not 3 <= words[i] <= 30 or ends[i] or mostly_digits(texts[i])
                 or introduces(texts[i]) or table_row(texts[i]) or addressed(texts[i])):

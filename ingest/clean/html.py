@@ -72,9 +72,9 @@ _LIST_MARK = re.compile(r"[-*\u2022]\s+")
 
 
 def _trafilatura(root: etree._Element, options: CleanOptions):
-    """trafilatura's extraction with the page's metadata; where it extracts no text (a page of
-    links, a post it prunes) and so returns nothing, the metadata alone (title, date, URL, site,
-    author), which do not depend on the text; None if it cannot read the page."""
+    """trafilatura's extraction with the page's metadata; where it extracts no text (a page whose
+    text it prunes) and so returns nothing, the metadata alone (title, date, URL, site, author),
+    which do not depend on the text; None if it cannot read the page."""
     try:  # bare_extraction works on its own copy of the tree
         doc = bare_extraction(root, include_comments=options.include_comments,
                               favor_precision=options.favor_precision, with_metadata=True,
