@@ -95,8 +95,8 @@ def headline_alone(line: str, title: str) -> str:
                 return head
         elif at > 0 and at + len(head) == len(line) and _crumbs(line[:at]) >= 2:
             return head
-    if _crumbs(line) >= 2 and last_crumb(line):  # a trail ("Home » Europe » Emden"): the page is its last crumb
-        return last_crumb(line)
+    if _crumbs(line) >= 2 and (crumb := last_crumb(line)):  # a trail ("Home » Europe » Emden"): its last crumb
+        return crumb
     return _without_dates(_without_counts(line, title))
 
 
@@ -347,6 +347,12 @@ def table_row(line: str) -> bool:
     return "\t" in line
 
 
+def _no_headline(line: str) -> bool:
+    """Whether the line reads as no headline whatever its rule: mostly digits (a date), a line
+    that introduces what follows, a table's row, a line with an address."""
+    return mostly_digits(line) or introduces(line) or table_row(line) or addressed(line)
+
+
 def introduces(line: str) -> bool:
     """Whether the line ends with a colon: it introduces what follows it ("Sie befinden sich
     hier:", "Das Wichtigste in Kürze:", a kicker "Tanz in der Lokremise:" over the rest of its
@@ -363,9 +369,7 @@ def title_line(texts: list[str], words: list[int], rules: list, ends: list[bool]
     line with an address (addressed)."""
     if headline is None:
         headline = above
-    while headline is not None and (mostly_digits(texts[headline]) or rules[headline] is not None
-                                    or introduces(texts[headline]) or table_row(texts[headline])
-                                    or addressed(texts[headline])):
+    while headline is not None and (rules[headline] is not None or _no_headline(texts[headline])):
         # the headline is above it (a line with a rule: a date line, text.mark_date_lines)
         headline = title_before(words, rules, ends, headline)
     return headline
@@ -494,8 +498,7 @@ def topic_headline(texts: list[str], words: list[int], rules: list, ends: list[b
     The headline of a page saved without its <title>, whose line just above the body is a byline
     or a share row's label as often as not."""
     for i in range(start - 1, max(0, start - TITLE_REACH) - 1, -1):
-        if (rules[i] is not None or not 3 <= words[i] <= 30 or ends[i] or mostly_digits(texts[i])
-                or introduces(texts[i]) or table_row(texts[i]) or addressed(texts[i])):
+        if rules[i] is not None or not 3 <= words[i] <= 30 or ends[i] or _no_headline(texts[i]):
             continue
         if _says_the_topic(texts[i], said):
             return i
