@@ -70,6 +70,7 @@ from .cleaned import Cleaned
 from .commenting import comment_prompts
 from .credits import (CREDIT_MIN_WORDS, credit_lines, credited_captions, ends_with_credit, image_file_name, licensed_lines,
                       placed_captions, source_lines)
+from .dropcaps import mend_drop_caps
 from .deck import author_note, credit_next, below_headline_label, deck_start, headline_dek, headline_furniture, own_teasers, standfirst
 from .gallery import gallery_lines
 from .player import player_lines
@@ -348,6 +349,7 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
 
     if odds is not None:
         name_model(labels, rule_scores, odds)
+    mend_drop_caps(texts, labels, start, end, text)  # "T he Davis Cup" (a big first letter set apart)
     paragraphs = tuple(compress(texts[start:end], map(not_, labels[start:end])))  # the rest is labelled
     if links_hinted(texts, words, rules):  # "The report, opens new tab by ...": the hints go, the words stay
         paragraphs = tuple(filter(None, map(without_hints, paragraphs)))
