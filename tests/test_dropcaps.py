@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from ingest.clean.dropcaps import DROP_CAP_MAX_CANDIDATES, joined_drop_cap, lone_drop_cap
+from ingest.clean.dropcaps import DROP_CAP_PARAGRAPHS, joined_drop_cap, lone_drop_cap
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
 
@@ -79,17 +79,12 @@ def test_a_letter_line_above_a_lower_case_line_needs_the_page_to_say_so():
     assert lone_drop_cap("E", "eu rules were agreed on Monday.", "E\neu rules were agreed") is None
 
 
-def test_only_so_many_paragraphs_opening_with_a_letter_apart_are_looked_at():
-    """The work is bounded by the count of candidates, not by the page."""
-    places = ["ward", "lobby", "corridor", "theatre", "pharmacy", "kitchen", "laundry", "garden",
-              "chapel", "office", "library", "car park", "roof", "basement", "school", "lab"]
-    filler = [f"A new {place} opened in the clinic's {k + 1}th building this week, the hospital said on "
-              f"Monday, and more rooms of the {k + 1}th building would follow in the spring."
-              for k, place in enumerate(places * 2)][:DROP_CAP_MAX_CANDIDATES]
-    assert len(filler) == DROP_CAP_MAX_CANDIDATES
+def test_only_the_bodys_first_paragraphs_are_looked_at():
+    """A drop cap opens the article: a paragraph further down keeps its letter apart, and the
+    work does not grow with the page."""
     opening = "T he clinic in the valley opened its new wing this week, the hospital said in a statement."
-    late = [*filler, opening]
-    cleaned = clean_text(page([*BODY, *late]), CleanOptions())
-    assert opening in cleaned.paragraphs  # past the bound: left as it was
-    early = clean_text(page([*BODY, opening, *late[:-1]]), CleanOptions())
-    assert opening.replace("T he", "The", 1) in early.paragraphs
+    late = clean_text(page([*BODY, opening]), CleanOptions())
+    assert len(BODY) >= DROP_CAP_PARAGRAPHS
+    assert opening in late.paragraphs  # past the first paragraphs: left as it was
+    early = clean_text(page([opening, *BODY]), CleanOptions())
+    assert early.paragraphs[0] == opening.replace("T he", "The", 1)
