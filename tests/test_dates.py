@@ -78,14 +78,42 @@ def test_a_date_line_above_a_long_byline_block_is_the_published_date(date_line):
 ])
 def test_a_line_that_states_when_the_article_came_out_gives_its_date(stated, above, day):
     """A line that opens with a word of publishing ("Veröffentlicht am", "Publié le") and a date,
-    under the article, or above it with a byline and links after the date: it is the page's date,
-    and no part of the body."""
+    under the article, or above it with a byline and links after the date, or that has such a
+    word after its title or byline: it is the page's date, and no part of the body."""
     body = [line for sentence in COUNCIL_BODY for line in (sentence, "")]
     lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", HEADLINE, "", *([stated, ""] if above else []),
              *body, *([] if above else [stated, ""]), "Related stories", "Mayor opens new library"]
     cleaned = clean_text("\n".join(lines), CleanOptions())
     assert list(cleaned.paragraphs) == COUNCIL_BODY
     assert cleaned.published == day
+
+
+@pytest.mark.parametrize("stated, above", [
+    ("„Neue Busse für den Norden“ von Jane Porter Veröffentlicht am 3. März 2024", True),
+    ("Beitrag von Jane Porter — veröffentlicht 03.03.2024 08:00", False),
+])
+def test_a_publishing_word_inside_a_line_by_the_article_gives_its_date(stated, above):
+    """A line above the article (a title and a byline run into the date, over a share row) or
+    under it, whose word of publishing stands after other words: its date is the page's."""
+    body = [line for sentence in COUNCIL_BODY for line in (sentence, "")]
+    head = [stated, "Facebook Twitter E-Mail Drucken"] if above else []
+    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", *head, HEADLINE, "", *body,
+             *([] if above else [stated, ""]), "Related stories", "Mayor opens new library"]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert cleaned.published == "2024-03-03"
+
+
+def test_a_publishing_word_inside_an_article_sentence_gives_no_date():
+    """Only a line outside the body is read for a publishing word inside it: an article's sentence
+    that says when something was published is no dateline."""
+    said = "The report was published on 3 March 2021, and the council read it closely."
+    body = [line for sentence in [*COUNCIL_BODY, said] for line in (sentence, "")]
+    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", HEADLINE, "", *body,
+             "Related stories", "Mayor opens new library"]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert said in cleaned.paragraphs
+    assert cleaned.published is None
 
 
 @pytest.mark.parametrize("line", [

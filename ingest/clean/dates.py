@@ -378,13 +378,21 @@ STATED_DATE_CHARS = 60
 # (matched on the line's first characters lower-cased: a factored alternation, not one that ignores case)
 _STATED = re.compile(trie((lead, "") for lead in STATED_DATE_LEADS) + r"\b[^\w\n]{0,3}"
                      r"(?:(?:" + "|".join(map(re.escape, STATED_DATE_LINKS)) + r")\s+)?")
+# The same after any character that ends a word: a lead word inside the line.
+_STATED_WITHIN = re.compile(r"(?<!\w)" + _STATED.pattern)
 _STATED_HEAD_CHARS = max(map(len, STATED_DATE_LEADS)) + 3 + max(map(len, STATED_DATE_LINKS)) + 2
 
 
-def stated_date(line: str) -> str | None:
-    """The date a line states after its lead word ("Erschienen am: 01.11.2023"), or None."""
+def stated_date(line: str, within: bool = False) -> str | None:
+    """The date a line states after its lead word ("Erschienen am: 01.11.2023"), or None.
+    `within`: the lead word may stand anywhere in the line, after a title and a byline
+    ("„Title“ von Name Veröffentlicht am 11. Juni 2019"), not only at its start."""
     line = line.strip()
-    m = _STATED.match(line[:_STATED_HEAD_CHARS].lower())
+    if within:
+        low = line.lower()  # (one character for one: the match's place is the line's)
+        m = _STATED_WITHIN.search(low) if len(low) == len(line) else None
+    else:
+        m = _STATED.match(line[:_STATED_HEAD_CHARS].lower())
     if m is None:
         return None
     rest = ascii_digits(line[m.end():m.end() + STATED_DATE_CHARS])

@@ -57,7 +57,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import cache
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
 from operator import attrgetter, eq, itemgetter, le, not_
 from typing import TYPE_CHECKING
 
@@ -412,7 +412,8 @@ def _date_around(texts: list[str], words: list[int], rules: list, start: int, en
     """The date of a page none of whose date lines by its headline or atop its body gave one: the
     nearest date of the DATE_BEFORE_REACH items above the body (past a byline block or a caption),
     else the date a line states up to STATED_REACH items above or below it ("Veröffentlicht am
-    16.08.2019"; dates.stated_date)."""
+    16.08.2019"; dates.stated_date), else the date a line outside the body states after other
+    words ("„Title“ von Name Veröffentlicht am 11. Juni 2019")."""
     found = nearest_date(texts, (i for i in range(start - 1, max(-1, start - 1 - DATE_BEFORE_REACH), -1)
                                  if rules[i] in _STATING
                                  or rules[i] in _DATABLE and (date_line(texts[i]) or opening_date(texts[i]))))
@@ -420,6 +421,11 @@ def _date_around(texts: list[str], words: list[int], rules: list, start: int, en
         found = next(filter(None, (stated_date(texts[i]) for i in range(max(0, start - STATED_REACH),
                                                                          min(len(texts), end + STATED_REACH))
                                    if words[i] <= STATED_MAX_WORDS and texts[i][:1].lower() in STATED_FIRSTS)), None)
+    if found is None:  # a lead word inside a line above or below the body, after a title or byline
+        around = chain(range(start - 1, max(-1, start - 1 - STATED_REACH), -1),
+                       range(end, min(len(texts), end + STATED_REACH)))  # (not the body: its sentences)
+        found = next(filter(None, (stated_date(texts[i], within=True) for i in around
+                                   if words[i] <= STATED_MAX_WORDS and rules[i] in _DATABLE)), None)
     return found
 
 
