@@ -11,7 +11,7 @@ from datetime import datetime
 import pytest
 
 from conftest import COUNCIL_BODY
-from ingest.clean.dates import find_date, opening_date, stamp_line
+from ingest.clean.dates import fielded_date, find_date, opening_date, stamp_line
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
 
@@ -102,6 +102,34 @@ def test_a_publishing_word_inside_a_line_by_the_article_gives_its_date(stated, a
     cleaned = clean_text("\n".join(lines), CleanOptions())
     assert list(cleaned.paragraphs) == COUNCIL_BODY
     assert cleaned.published == "2024-03-03"
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Jane Porter / 22.04.2020 / 06:15 / Foto: Ali Khan / 150 /", "2020-04-22"),
+    ("By Jane Porter | March 3, 2025 | 5 min read", "2025-03-03"),
+    ("Politik · 03.11.2025 · 14:00", "2025-11-03"),
+    ("// By Jane Porter • Nov 11, 2020", "2020-11-11"),
+    ("Home / News / 2023 / Politics", None),  # a year is no day
+    ("Top 10 products of 2024 | The Daily Example", None),
+    ("Council approves budget, 3 May 2019", None),  # no fields
+])
+def test_a_line_of_fields_gives_the_date_of_its_date_field(line, day):
+    assert fielded_date(line) == day
+
+
+@pytest.mark.parametrize("fields, day", [
+    ("By Jane Porter | March 3, 2025 | 5 min read", "2025-03-03"),
+    ("Politik · 03.11.2025 · 14:00 · Jane Porter und Ali Khan", "2025-11-03"),
+])
+def test_a_line_of_fields_above_the_article_gives_its_date(fields, day):
+    """A byline or a section, the date and more in one line above the headline: its date field
+    is the page's date."""
+    body = [line for sentence in COUNCIL_BODY for line in (sentence, "")]
+    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", fields, "Vorlesen", HEADLINE, "",
+             *body, "Related stories", "Mayor opens new library"]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert cleaned.published == day
 
 
 def test_a_publishing_word_inside_an_article_sentence_gives_no_date():

@@ -290,6 +290,29 @@ def opening_date(line: str, latest: datetime | None = None) -> str | None:
     return _date_of(short, tokens[first:first + 3], latest)
 
 
+# A line of fields, a date among them: "Gunter Frank / 22.04.2020 / 06:15 / Foto: Name / 150",
+# "By Jane Porter | March 3, 2025 | 5 min read", "Politik · 03.11.2025 · 14:00".
+_FIELD_BREAK = re.compile(r" [|/•·] ")
+FIELDED_MAX_CHARS = 2 * DATE_LINE_MAX_CHARS
+
+
+def fielded_date(line: str, latest: datetime | None = None) -> str | None:
+    """The date of the first field of a line of fields (parted by " | ", " / ", " • " or " · ")
+    that is a date line or opens with a date, or None."""
+    if len(line) > FIELDED_MAX_CHARS or not FOUR_DIGITS.search(line):
+        return None
+    fields = _FIELD_BREAK.split(line)
+    if len(fields) < 2:
+        return None
+    for field in fields:
+        if date_line(field, latest):
+            return find_date(field)
+        found = opening_date(field, latest)
+        if found:
+            return found
+    return None
+
+
 # A time of day ("12:55", "03:25:55"): a post's or a comment's stamp holds one beside its date.
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 
