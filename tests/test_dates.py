@@ -132,6 +132,18 @@ def test_a_line_of_fields_above_the_article_gives_its_date(fields, day):
     assert cleaned.published == day
 
 
+def test_a_byline_with_its_date_under_the_first_paragraph_gives_the_date():
+    """A byline and its date among the body's first items (under a first paragraph the page sets
+    above it): its date is the page's."""
+    body = [line for sentence in COUNCIL_BODY for line in (sentence, "")]
+    byline = "von Jane Porter, Online-Redaktion Veröffentlicht: 26.12.2022"
+    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", HEADLINE, "", *body[:2], byline, "",
+             *body[2:], "Related stories", "Mayor opens new library"]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert cleaned.published == "2022-12-26"
+
+
 def test_a_publishing_word_inside_an_article_sentence_gives_no_date():
     """Only a line outside the body is read for a publishing word inside it: an article's sentence
     that says when something was published is no dateline."""

@@ -75,7 +75,7 @@ from .deck import author_note, credit_next, below_headline_label, deck_start, he
 from .gallery import gallery_lines
 from .player import player_lines
 from ..config import CleanOptions
-from .dates import (fielded_date, DATE_BEFORE_REACH, DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS,
+from .dates import (fielded_date, find_date, DATE_BEFORE_REACH, DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS,
                     STATED_FIRSTS, STATED_MAX_WORDS, STATED_REACH, date_above, date_head, date_line, nearest_date, opening_date,
                     stated_date)
 from .guard import prose_bytes
@@ -411,7 +411,8 @@ _STATING = (R.TIMESTAMP, R.BYLINE)  # a timestamp, a byline with its date: any d
 def _date_around(texts: list[str], words: list[int], rules: list, start: int, end: int) -> str | None:
     """The date of a page none of whose date lines by its headline or atop its body gave one: the
     nearest date of the DATE_BEFORE_REACH items above the body (past a byline block or a caption),
-    else the nearest date field of a line of fields there (dates.fielded_date), else the date a
+    else the nearest date field of a line of fields there (dates.fielded_date), else the date of a
+    byline, timestamp or line of fields among the body's first DATE_HEAD_ITEMS items, else the date a
     line states up to STATED_REACH items above or below it ("Veröffentlicht am 16.08.2019";
     dates.stated_date), else the date a line outside the body states after other words
     ("„Title“ von Name Veröffentlicht am 11. Juni 2019")."""
@@ -421,6 +422,10 @@ def _date_around(texts: list[str], words: list[int], rules: list, start: int, en
     if found is None:  # a line of fields with a date among them ("Name / 22.04.2020 / 06:15 / Foto: ...")
         found = next(filter(None, (fielded_date(texts[i]) for i in range(start - 1, max(-1, start - 1 - DATE_BEFORE_REACH), -1)
                                    if rules[i] in _DATABLE)), None)
+    if found is None:  # in the body's head: a byline or a timestamp with its date, a line of fields
+        found = next(filter(None, (find_date(texts[i]) if rules[i] in _STATING else fielded_date(texts[i])
+                                   for i in range(start, min(end, start + DATE_HEAD_ITEMS))
+                                   if rules[i] in _STATING or rules[i] in _DATABLE)), None)
     if found is None:
         found = next(filter(None, (stated_date(texts[i]) for i in range(max(0, start - STATED_REACH),
                                                                          min(len(texts), end + STATED_REACH))
