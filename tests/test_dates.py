@@ -144,6 +144,38 @@ def test_a_byline_with_its_date_under_the_first_paragraph_gives_the_date():
     assert cleaned.published == "2022-12-26"
 
 
+@pytest.mark.parametrize("dateline", [
+    "PUBLISHED: January 16, 2023 at 4:30 p.m. | UPDATED: January 17, 2023 at 3:58 a.m.",
+    "Jane Porter · The Daily Example · Posted: Jan 16, 2023 4:00 AM EST | Last Updated: January 17",
+    "Veröffentlicht am 16. Januar 2023 von Jane Porter",
+])
+@pytest.mark.parametrize("under_first_paragraph", [False, True])
+def test_a_long_dateline_atop_the_body_is_no_part_of_it(dateline, under_first_paragraph):
+    """A dateline with more words than a date line has (a byline, an update's date, a section):
+    removed as a timestamp, wherever among the body's first items, and read for the date."""
+    body = [line for sentence in COUNCIL_BODY for line in (sentence, "")]
+    middle = [*body[:2], dateline, "", *body[2:]] if under_first_paragraph else [dateline, "", *body]
+    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", HEADLINE, "", *middle,
+             "Related stories", "Mayor opens new library"]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert [r.rule for r in cleaned.removed if r.text == dateline] == ["pattern:timestamp"]
+    assert cleaned.published == "2023-01-16"
+
+
+@pytest.mark.parametrize("run", [f"Politik · {HEADLINE} · 16.01.2023", f"{HEADLINE} · 16.01.2023"])
+def test_a_headline_run_into_its_date_stays_the_title_line(run):
+    """Above the body, a line of fields with a date is the headline with its kicker or date, not
+    a dateline: it stays the page's title line (a line of fields atop the body is a dateline)."""
+    body = [line for sentence in COUNCIL_BODY for line in (sentence, "")]
+    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", run, "", *body,
+             "Related stories", "Mayor opens new library"]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+    assert [r.rule for r in cleaned.removed if r.text == run] == ["title"]
+    assert cleaned.published == "2023-01-16"
+
+
 def test_a_publishing_word_inside_an_article_sentence_gives_no_date():
     """Only a line outside the body is read for a publishing word inside it: an article's sentence
     that says when something was published is no dateline."""

@@ -292,14 +292,23 @@ def opening_date(line: str, latest: datetime | None = None) -> str | None:
 
 # A line of fields, a date among them: "Gunter Frank / 22.04.2020 / 06:15 / Foto: Name / 150",
 # "By Jane Porter | March 3, 2025 | 5 min read", "Politik · 03.11.2025 · 14:00".
-_FIELD_BREAK = re.compile(r" [|/•·] ")
+_FIELD_BREAKS = (" | ", " / ", " • ", " · ")
+_FIELD_BREAK = re.compile("|".join(map(re.escape, _FIELD_BREAKS)))
 FIELDED_MAX_CHARS = 2 * DATE_LINE_MAX_CHARS
+
+
+def holds_year(line: str) -> bool:
+    """Whether the line holds four digits in a row, as a year is written. An ASCII line without
+    "19", "20" or "25" (the centuries _YEAR reads) is told so by str.find, without sre."""
+    if line.isascii() and "20" not in line and "19" not in line and "25" not in line:
+        return False
+    return FOUR_DIGITS.search(line) is not None
 
 
 def fielded_date(line: str, latest: datetime | None = None) -> str | None:
     """The date of the first field of a line of fields (parted by " | ", " / ", " • " or " · ")
     that is a date line or opens with a date, or None."""
-    if len(line) > FIELDED_MAX_CHARS or not FOUR_DIGITS.search(line):
+    if len(line) > FIELDED_MAX_CHARS or not any(map(line.__contains__, _FIELD_BREAKS)) or not holds_year(line):
         return None
     fields = _FIELD_BREAK.split(line)
     if len(fields) < 2:
@@ -354,12 +363,18 @@ DATE_BEFORE_REACH = 20
 
 
 def nearest_date(texts: list[str], lines: Iterable[int]) -> str | None:
-    """The date (find_date) of the first of `lines` (indices of `texts`) that holds one."""
+    """The date (stamped_date) of the first of `lines` (indices of `texts`) that holds one."""
     for i in lines:
-        found = find_date(texts[i])
+        found = stamped_date(texts[i])
         if found:
             return found
     return None
+
+
+def stamped_date(line: str) -> str | None:
+    """The date a timestamp or a byline states: a short line's (find_date), else its date field
+    (fielded_date), else the one after its word of publishing (stated_date, within the line)."""
+    return find_date(line) or fielded_date(line) or stated_date(line, within=True)
 
 
 def date_head(texts: list[str], start: int, end: int) -> str | None:
@@ -401,8 +416,6 @@ STATED_DATE_CHARS = 60
 # (matched on the line's first characters lower-cased: a factored alternation, not one that ignores case)
 _STATED = re.compile(trie((lead, "") for lead in STATED_DATE_LEADS) + r"\b[^\w\n]{0,3}"
                      r"(?:(?:" + "|".join(map(re.escape, STATED_DATE_LINKS)) + r")\s+)?")
-# The same after any character that ends a word: a lead word inside the line.
-_STATED_WITHIN = re.compile(r"(?<!\w)" + _STATED.pattern)
 _STATED_HEAD_CHARS = max(map(len, STATED_DATE_LEADS)) + 3 + max(map(len, STATED_DATE_LINKS)) + 2
 
 
@@ -412,8 +425,12 @@ def stated_date(line: str, within: bool = False) -> str | None:
     ("„Title“ von Name Veröffentlicht am 11. Juni 2019"), not only at its start."""
     line = line.strip()
     if within:
+        if not holds_year(line):  # (its date's year: most lines have none)
+            return None
         low = line.lower()  # (one character for one: the match's place is the line's)
-        m = _STATED_WITHIN.search(low) if len(low) == len(line) else None
+        # a lead word after a character that ends a word (sre skips to the leads' first letters)
+        m = next((m for m in _STATED.finditer(low) if not m.start() or not low[m.start() - 1].isalnum()),
+                 None) if len(low) == len(line) else None
     else:
         m = _STATED.match(line[:_STATED_HEAD_CHARS].lower())
     if m is None:

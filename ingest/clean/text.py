@@ -75,7 +75,7 @@ from .deck import author_note, credit_next, below_headline_label, deck_start, he
 from .gallery import gallery_lines
 from .player import player_lines
 from ..config import CleanOptions
-from .dates import (fielded_date, find_date, DATE_BEFORE_REACH, DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS,
+from .dates import (fielded_date, stamped_date, DATE_BEFORE_REACH, DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS,
                     STATED_FIRSTS, STATED_MAX_WORDS, STATED_REACH, date_above, date_head, date_line, nearest_date, opening_date,
                     stated_date)
 from .guard import prose_bytes
@@ -377,6 +377,9 @@ BODY_DATE_OTHER_WORDS = 0
 # words long: "21. Mai 2026", "17:41 JST, October 13, 2024"); the body's other short lines took
 # as long again as the rest of the search.
 BODY_DATE_MAX_WORDS = 8
+# The most words a line atop the body that states its date (dates.stated_date, dates.fielded_date)
+# has: a dateline with its byline, section and counters; a paragraph that says when is longer.
+HEAD_DATELINE_WORDS = 20
 
 
 def mark_date_lines(texts: list[str], words: list[int], rules: list, start: int, end: int,
@@ -385,7 +388,10 @@ def mark_date_lines(texts: list[str], words: list[int], rules: list, start: int,
     PST", "2017년 12월 1일 오후 3:00") with no rule among the DATE_REACH items above the body
     block [start, end), in its first DATE_HEAD_ITEMS, and further in it (with at most
     BODY_DATE_OTHER_WORDS other words and BODY_DATE_MAX_WORDS words), but the headline that repeats the
-    page's title (`anchor`): no title, standfirst or body line. Returns their indices.
+    page's title (`anchor`): no title, standfirst or body line. So are, above the body and in its
+    first items, the lines of at most HEAD_DATELINE_WORDS words that state the date after a word of
+    publishing (dates.stated_date: "PUBLISHED: January 16, 2023 at 4:30 p.m. | UPDATED: ..."), and
+    in its first items a line of fields with a date (dates.fielded_date). Returns their indices.
     (Looked for there, not on the whole page: a page has some ten lines with a year, each
     read in microseconds, and the page-wide scan for them alone cost 5% of a page's time.)"""
     dated = []
@@ -395,6 +401,15 @@ def mark_date_lines(texts: list[str], words: list[int], rules: list, start: int,
     for i in compress(short, map(FOUR_DIGITS.search, map(texts.__getitem__, short))):
         if rules[i] is None and i != anchor and date_line(
                 texts[i], other_words=DATE_LINE_OTHER_WORDS if i < head else BODY_DATE_OTHER_WORDS):
+            rules[i] = R.TIMESTAMP
+            dated.append(i)
+    # above the body and atop it, a line that says when the article came out with more words than
+    # a date line has ("PUBLISHED: January 16, 2023 at 4:30 p.m. | UPDATED: ...", "Veröffentlicht
+    # am 13. März 2019 von Name"), and atop it a line of fields ("3. August 2015 · Filed under
+    # Name"; above the body such a line is as often the headline with its kicker and date)
+    for i in compress(range(lo, head), map(le, words[lo:head], repeat(HEAD_DATELINE_WORDS))):
+        if (rules[i] is None and i != anchor and (texts[i][:1].lower() in STATED_FIRSTS and stated_date(texts[i])
+                                                  or i >= start and fielded_date(texts[i]))):
             rules[i] = R.TIMESTAMP
             dated.append(i)
     return dated
@@ -421,20 +436,19 @@ def _date_around(texts: list[str], words: list[int], rules: list, start: int, en
                                  or rules[i] in _DATABLE and (date_line(texts[i]) or opening_date(texts[i]))))
     if found is None:  # a line of fields with a date among them ("Name / 22.04.2020 / 06:15 / Foto: ...")
         found = next(filter(None, (fielded_date(texts[i]) for i in range(start - 1, max(-1, start - 1 - DATE_BEFORE_REACH), -1)
-                                   if rules[i] in _DATABLE)), None)
+                                   if rules[i] in _DATABLE or rules[i] in _STATING)), None)
     if found is None:  # in the body's head: a byline or a timestamp with its date, a line of fields
-        found = next(filter(None, (find_date(texts[i]) if rules[i] in _STATING else fielded_date(texts[i])
+        found = next(filter(None, (stamped_date(texts[i]) if rules[i] in _STATING else fielded_date(texts[i])
                                    for i in range(start, min(end, start + DATE_HEAD_ITEMS))
                                    if rules[i] in _STATING or rules[i] in _DATABLE)), None)
     if found is None:
         found = next(filter(None, (stated_date(texts[i]) for i in range(max(0, start - STATED_REACH),
                                                                          min(len(texts), end + STATED_REACH))
                                    if words[i] <= STATED_MAX_WORDS and texts[i][:1].lower() in STATED_FIRSTS)), None)
-    if found is None:  # a lead word inside a line above or below the body, after a title or byline
-        around = chain(range(start - 1, max(-1, start - 1 - STATED_REACH), -1),
-                       range(end, min(len(texts), end + STATED_REACH)))  # (not the body: its sentences)
+    if found is None:  # a lead word inside a line above or below the body (not in it), after a title or byline
+        around = chain(range(start - 1, max(-1, start - 1 - STATED_REACH), -1), range(end, min(len(texts), end + STATED_REACH)))
         found = next(filter(None, (stated_date(texts[i], within=True) for i in around
-                                   if words[i] <= STATED_MAX_WORDS and rules[i] in _DATABLE)), None)
+                                   if words[i] <= STATED_MAX_WORDS and (rules[i] in _DATABLE or rules[i] in _STATING))), None)
     return found
 
 
