@@ -88,6 +88,18 @@ def test_a_line_that_states_when_the_article_came_out_gives_its_date(stated, abo
     assert cleaned.published == day
 
 
+def _spaced(sentences: list[str]) -> list[str]:
+    """Paragraphs as a page saves them: each line, then a blank one."""
+    return [line for sentence in sentences for line in (sentence, "")]
+
+
+def _council_page(*middle: str) -> str:
+    """The council story's page: its <title>, a menu, the lines `middle` (headline, datelines,
+    body) and a box of teasers under them."""
+    return "\n".join([f"{HEADLINE} | The Daily Example", "", "Home", "News", "", *middle,
+                      "Related stories", "Mayor opens new library"])
+
+
 @pytest.mark.parametrize("stated, above", [
     ("„Neue Busse für den Norden“ von Jane Porter Veröffentlicht am 3. März 2024", True),
     ("Beitrag von Jane Porter — veröffentlicht 03.03.2024 08:00", False),
@@ -95,11 +107,9 @@ def test_a_line_that_states_when_the_article_came_out_gives_its_date(stated, abo
 def test_a_publishing_word_inside_a_line_by_the_article_gives_its_date(stated, above):
     """A line above the article (a title and a byline run into the date, over a share row) or
     under it, whose word of publishing stands after other words: its date is the page's."""
-    body = [line for sentence in COUNCIL_BODY for line in (sentence, "")]
     head = [stated, "Facebook Twitter E-Mail Drucken"] if above else []
-    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", *head, HEADLINE, "", *body,
-             *([] if above else [stated, ""]), "Related stories", "Mayor opens new library"]
-    cleaned = clean_text("\n".join(lines), CleanOptions())
+    cleaned = clean_text(_council_page(*head, HEADLINE, "", *_spaced(COUNCIL_BODY), *([] if above else [stated, ""])),
+                         CleanOptions())
     assert list(cleaned.paragraphs) == COUNCIL_BODY
     assert cleaned.published == "2024-03-03"
 
@@ -124,10 +134,7 @@ def test_a_line_of_fields_gives_the_date_of_its_date_field(line, day):
 def test_a_line_of_fields_above_the_article_gives_its_date(fields, day):
     """A byline or a section, the date and more in one line above the headline: its date field
     is the page's date."""
-    body = [line for sentence in COUNCIL_BODY for line in (sentence, "")]
-    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", fields, "Vorlesen", HEADLINE, "",
-             *body, "Related stories", "Mayor opens new library"]
-    cleaned = clean_text("\n".join(lines), CleanOptions())
+    cleaned = clean_text(_council_page(fields, "Vorlesen", HEADLINE, "", *_spaced(COUNCIL_BODY)), CleanOptions())
     assert list(cleaned.paragraphs) == COUNCIL_BODY
     assert cleaned.published == day
 
@@ -135,11 +142,9 @@ def test_a_line_of_fields_above_the_article_gives_its_date(fields, day):
 def test_a_byline_with_its_date_under_the_first_paragraph_gives_the_date():
     """A byline and its date among the body's first items (under a first paragraph the page sets
     above it): its date is the page's."""
-    body = [line for sentence in COUNCIL_BODY for line in (sentence, "")]
     byline = "von Jane Porter, Online-Redaktion Veröffentlicht: 26.12.2022"
-    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", HEADLINE, "", *body[:2], byline, "",
-             *body[2:], "Related stories", "Mayor opens new library"]
-    cleaned = clean_text("\n".join(lines), CleanOptions())
+    body = _spaced(COUNCIL_BODY)
+    cleaned = clean_text(_council_page(HEADLINE, "", *body[:2], byline, "", *body[2:]), CleanOptions())
     assert list(cleaned.paragraphs) == COUNCIL_BODY
     assert cleaned.published == "2022-12-26"
 
@@ -153,11 +158,9 @@ def test_a_byline_with_its_date_under_the_first_paragraph_gives_the_date():
 def test_a_long_dateline_atop_the_body_is_no_part_of_it(dateline, under_first_paragraph):
     """A dateline with more words than a date line has (a byline, an update's date, a section):
     removed as a timestamp, wherever among the body's first items, and read for the date."""
-    body = [line for sentence in COUNCIL_BODY for line in (sentence, "")]
+    body = _spaced(COUNCIL_BODY)
     middle = [*body[:2], dateline, "", *body[2:]] if under_first_paragraph else [dateline, "", *body]
-    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", HEADLINE, "", *middle,
-             "Related stories", "Mayor opens new library"]
-    cleaned = clean_text("\n".join(lines), CleanOptions())
+    cleaned = clean_text(_council_page(HEADLINE, "", *middle), CleanOptions())
     assert list(cleaned.paragraphs) == COUNCIL_BODY
     assert [r.rule for r in cleaned.removed if r.text == dateline] == ["pattern:timestamp"]
     assert cleaned.published == "2023-01-16"
@@ -167,10 +170,7 @@ def test_a_long_dateline_atop_the_body_is_no_part_of_it(dateline, under_first_pa
 def test_a_headline_run_into_its_date_stays_the_title_line(run):
     """Above the body, a line of fields with a date is the headline with its kicker or date, not
     a dateline: it stays the page's title line (a line of fields atop the body is a dateline)."""
-    body = [line for sentence in COUNCIL_BODY for line in (sentence, "")]
-    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", run, "", *body,
-             "Related stories", "Mayor opens new library"]
-    cleaned = clean_text("\n".join(lines), CleanOptions())
+    cleaned = clean_text(_council_page(run, "", *_spaced(COUNCIL_BODY)), CleanOptions())
     assert list(cleaned.paragraphs) == COUNCIL_BODY
     assert [r.rule for r in cleaned.removed if r.text == run] == ["title"]
     assert cleaned.published == "2023-01-16"
@@ -180,10 +180,7 @@ def test_a_publishing_word_inside_an_article_sentence_gives_no_date():
     """Only a line outside the body is read for a publishing word inside it: an article's sentence
     that says when something was published is no dateline."""
     said = "The report was published on 3 March 2021, and the council read it closely."
-    body = [line for sentence in [*COUNCIL_BODY, said] for line in (sentence, "")]
-    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", HEADLINE, "", *body,
-             "Related stories", "Mayor opens new library"]
-    cleaned = clean_text("\n".join(lines), CleanOptions())
+    cleaned = clean_text(_council_page(HEADLINE, "", *_spaced([*COUNCIL_BODY, said])), CleanOptions())
     assert said in cleaned.paragraphs
     assert cleaned.published is None
 
