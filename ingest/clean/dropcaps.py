@@ -31,11 +31,11 @@ DROP_CAP_PARAGRAPHS = 3
 DROP_CAP_MOST_USES = 64
 
 _LETTER = r"[^\W\d_]"
-# A capital, one space and the lower-case rest of its word (letters only, at least one).
-_SPLIT = re.compile(rf"({_LETTER}) ({_LETTER}+)(?![\w'’-])")
-_WORD = re.compile(f"{_LETTER}+")
-_JOINERS = "_'’-"
+_JOINERS = "_'’-"  # what joins a word to more of it ("’s", "co-op")
 _WORD_END = r"(?![\w'’-])"
+# A capital, one space and the lower-case rest of its word (letters only, at least one).
+_SPLIT = re.compile(rf"({_LETTER}) ({_LETTER}+){_WORD_END}")
+_WORD = re.compile(f"{_LETTER}+")
 
 
 def _is_part(char: str) -> bool:

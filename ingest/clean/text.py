@@ -75,9 +75,9 @@ from .deck import author_note, credit_next, below_headline_label, deck_start, he
 from .gallery import gallery_lines
 from .player import player_lines
 from ..config import CleanOptions
-from .dates import (fielded_date, stamped_date, DATE_BEFORE_REACH, DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS,
-                    STATED_FIRSTS, STATED_MAX_WORDS, STATED_REACH, date_above, date_head, date_line, nearest_date, opening_date,
-                    stated_date)
+from .dates import (DATE_BEFORE_REACH, DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS,
+                    STATED_FIRSTS, STATED_MAX_WORDS, STATED_REACH, date_above, date_head, date_line, fielded_date, nearest_date,
+                    opening_date, stamped_date, stated_date)
 from .guard import prose_bytes
 from .inlists import bridge_lists
 from .headline import (anchor_leads, body_lead, first_line_title, headline_alone, headline_anchor, headline_part, named_headline, title_line,
@@ -436,7 +436,7 @@ def _date_around(texts: list[str], words: list[int], rules: list, start: int, en
                                  or rules[i] in _DATABLE and (date_line(texts[i]) or opening_date(texts[i]))))
     if found is None:  # a line of fields with a date among them ("Name / 22.04.2020 / 06:15 / Foto: ...")
         found = next(filter(None, (fielded_date(texts[i]) for i in range(start - 1, max(-1, start - 1 - DATE_BEFORE_REACH), -1)
-                                   if rules[i] in _DATABLE or rules[i] in _STATING)), None)
+                                   if rules[i] in _DATABLE)), None)  # (a timestamp's or byline's: nearest_date read it)
     if found is None:  # in the body's head: a byline or a timestamp with its date, a line of fields
         found = next(filter(None, (stamped_date(texts[i]) if rules[i] in _STATING else fielded_date(texts[i])
                                    for i in range(start, min(end, start + DATE_HEAD_ITEMS))
