@@ -77,3 +77,23 @@ def test_the_typed_form_normalises_line_by_line_as_the_whole_text_would_be():
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         assert typed_form(text) == unicodedata.normalize("NFC", text.replace(SHY, ""))
+
+
+def test_the_typed_form_of_a_long_text_is_its_normal_form_c():
+    """Tested a block of lines at a time (store.textform.NFC_BLOCK_CHARS): a long text with
+    combining marks, jamo and compatibility characters on either side of the blocks' cuts comes
+    out as the whole text's normal form C, and a text already in it is returned as it is."""
+    import random
+    import unicodedata
+
+    from store.textform import NFC_BLOCK_CHARS, typed_form
+
+    pieces = ["a", "e", "\u0301", "\u0308", "\n", " ", "\u1100", "\u1161", "\u11a8", "\u0915",
+              "\u093c", "\u212b", "\uf900", "é", "’", "word "]
+    rng = random.Random(11)
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(NFC_BLOCK_CHARS // 4, 3 * NFC_BLOCK_CHARS)))
+        assert typed_form(text) == unicodedata.normalize("NFC", text)
+        normal = unicodedata.normalize("NFC", text)
+        assert typed_form(normal) is normal
+
