@@ -423,10 +423,10 @@ def stated_date(line: str, within: bool = False) -> str | None:
     """The date a line states after its lead word ("Erschienen am: 01.11.2023"), or None.
     `within`: the lead word may stand anywhere in the line, after a title and a byline
     ("„Title“ von Name Veröffentlicht am 11. Juni 2019"), not only at its start."""
+    if within and not holds_year(line):  # (its date's year: most lines have none)
+        return None
     line = line.strip()
     if within:
-        if not holds_year(line):  # (its date's year: most lines have none)
-            return None
         low = line.lower()  # (one character for one: the match's place is the line's)
         # a lead word after a character that ends a word (sre skips to the leads' first letters)
         m = next((m for m in _STATED.finditer(low) if not m.start() or not low[m.start() - 1].isalnum()),

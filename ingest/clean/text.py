@@ -77,7 +77,7 @@ from .player import player_lines
 from ..config import CleanOptions
 from .dates import (DATE_BEFORE_REACH, DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS,
                     STATED_FIRSTS, STATED_MAX_WORDS, STATED_REACH, date_above, date_head, date_line, fielded_date, nearest_date,
-                    opening_date, stamped_date, stated_date)
+                    holds_year, opening_date, stamped_date, stated_date)
 from .guard import prose_bytes
 from .inlists import bridge_lists
 from .headline import (anchor_leads, body_lead, first_line_title, headline_alone, headline_anchor, headline_part, named_headline, title_line,
@@ -408,8 +408,8 @@ def mark_date_lines(texts: list[str], words: list[int], rules: list, start: int,
     # am 13. März 2019 von Name"), and atop it a line of fields ("3. August 2015 · Filed under
     # Name"; above the body such a line is as often the headline with its kicker and date)
     for i in compress(range(lo, head), map(le, words[lo:head], repeat(HEAD_DATELINE_WORDS))):
-        if (rules[i] is None and i != anchor and (texts[i][:1].lower() in STATED_FIRSTS and stated_date(texts[i])
-                                                  or i >= start and fielded_date(texts[i]))):
+        if (rules[i] is None and i != anchor and holds_year(texts[i])  # (a menu's lines have none)
+                and (texts[i][:1].lower() in STATED_FIRSTS and stated_date(texts[i]) or i >= start and fielded_date(texts[i]))):
             rules[i] = R.TIMESTAMP
             dated.append(i)
     return dated
