@@ -421,6 +421,7 @@ def mark_date_lines(texts: list[str], words: list[int], rules: list, start: int,
 # opens with a date ("November 3, 2025 by Jane Porter 5 Comments"; dates.opening_date).
 _DATABLE = (None, R.COUNTER, R.BREADCRUMB)
 _STATING = (R.TIMESTAMP, R.BYLINE)  # a timestamp, a byline with its date: any date they state
+assert STATED_REACH <= DATE_BEFORE_REACH  # (_date_around's last step leaves to its first the lines above both read)
 
 
 def _date_around(texts: list[str], words: list[int], rules: list, start: int, end: int) -> str | None:
@@ -446,9 +447,11 @@ def _date_around(texts: list[str], words: list[int], rules: list, start: int, en
                                                                          min(len(texts), end + STATED_REACH))
                                    if words[i] <= STATED_MAX_WORDS and texts[i][:1].lower() in STATED_FIRSTS)), None)
     if found is None:  # a lead word inside a line above or below the body (not in it), after a title or byline
-        around = chain(range(start - 1, max(-1, start - 1 - STATED_REACH), -1), range(end, min(len(texts), end + STATED_REACH)))
-        found = next(filter(None, (stated_date(texts[i], within=True) for i in around
-                                   if words[i] <= STATED_MAX_WORDS and (rules[i] in _DATABLE or rules[i] in _STATING))), None)
+        above = (i for i in range(start - 1, max(-1, start - 1 - STATED_REACH), -1)
+                 if rules[i] in _DATABLE)  # (a timestamp's or byline's there: nearest_date read it so)
+        below = (i for i in range(end, min(len(texts), end + STATED_REACH)) if rules[i] in _DATABLE or rules[i] in _STATING)
+        found = next(filter(None, (stated_date(texts[i], within=True) for i in chain(above, below)
+                                   if words[i] <= STATED_MAX_WORDS)), None)
     return found
 
 
