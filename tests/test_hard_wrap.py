@@ -196,6 +196,57 @@ def test_only_a_run_of_capitalised_words_is_cut_out_of_a_sentence():
     assert [p for p in pieces if p[0] > "\u3000"] == [s + "。" for j in JAPANESE for s in j.split("。") if s]
 
 
+# A "latest news" list as a page run together saves it: each teaser's headline, byline and time
+# glue onto the next, with no sentence end among them.
+TEASERS = [
+    "Latest news Mayor hopes tram line to Schwechat opens by spring By Anna Berger Nov 20, 2026 10:14 AM",
+    "Storm warning for Alpine passes as snow returns By Staff Reporter Nov 20, 2026 09:02 AM",
+    "Hospital strike in Graz called off after pay deal By Mark Ortiz Nov 19, 2026 08:45 PM",
+    "City Council backs plan for three new Danube bridges By Staff Reporter Nov 19, 2026 06:30 PM",
+    "Museum reopens Roman gallery after two years By Lena Fischer Nov 19, 2026 04:12 PM",
+    "Police name driver in A1 crash near Linz By Staff Reporter Nov 19, 2026 02:55 PM.",
+]
+GERMAN = [
+    "Der Landtag in Wien hat am Donnerstag beschlossen, das Netz der Nachtzüge bis 2028 nach Warschau, "
+    "Zagreb und Rom zu verlängern.",
+    "Die Debatte dauerte mehr als neun Stunden und spaltete die Regierungsparteien.",
+    "Nach Angaben des Ministeriums kostet der Plan rund 420 Millionen Euro.",
+    "Die Bahngesellschaften in Polen und Kroatien begrüßten die Entscheidung des Parlaments.",
+    "Kritiker der Opposition nannten die Zahlen der Regierung zu optimistisch.",
+    "Umweltverbände fordern seit Jahren niedrigere Gebühren für die Nutzung der Schienen.",
+    "Die Österreichischen Bundesbahnen rechnen mit Bauarbeiten an der Strecke bei Rijeka.",
+    "Der Verband der Reisebüros erwartet eine große Nachfrage nach Plätzen in den Schlafwagen.",
+    "Die Grünen im Gemeinderat verlangen zusätzliche Halte in Graz und Klagenfurt.",
+    "Der Verkauf der Fahrkarten für die erste Verbindung beginnt im Oktober.",
+]
+
+
+def test_a_list_of_headlines_run_together_goes_and_the_article_stays():
+    """On a page run together, a list of teasers (headline, byline, time, the next headline)
+    reads as one long sentence. Its words are capitalised far more often than the page's
+    sentences are: it goes, with a rule, and every sentence of the article stays."""
+    headline = "Night trains to reach Warsaw, Zagreb and Rome"
+    page = "\n".join([f"{headline} | The Daily Record", *MENU, headline, *ENGLISH, *TEASERS, *FOOTER])
+    cleaned = clean_text(" ".join(page.split()), OPTIONS)
+    kept = " ".join(cleaned.paragraphs)
+    sentences = [s.strip().rstrip(".") for p in ENGLISH for s in p.split(". ")]
+    assert all(s in kept for s in sentences)
+    assert not any(t.split(" By ")[0][-30:] in kept for t in TEASERS)
+    assert any("tram line to Schwechat" in r.text and r.rule for r in cleaned.removed)
+
+
+def test_a_german_article_run_together_keeps_its_capitalised_nouns():
+    """German capitalises its nouns: its sentences are measured against the page's own
+    sentences, not against English, and none of them goes as a run of names."""
+    headline = "Nachtzüge fahren bald nach Warschau, Zagreb und Rom"
+    page = "\n".join([headline, *MENU, headline, *GERMAN, *FOOTER])
+    one_line = " ".join(page.split())
+    assert run_together([one_line])
+    cleaned = clean_text(one_line, OPTIONS)
+    kept = " ".join(cleaned.paragraphs)
+    assert all(s in kept for s in GERMAN)
+
+
 HINDI = ["नगर निगम ने बुधवार को कहा कि शहर का पुराना पुस्तकालय अगले महीने से रविवार को भी खुला रहेगा।",
          "अधिकारियों ने बताया कि इसके लिए दो हजार से अधिक निवासियों ने एक याचिका पर हस्ताक्षर किए थे।",
          "क्या संग्रहालय भी इसी तरह खुलेगा?",

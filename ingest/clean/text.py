@@ -89,7 +89,7 @@ from .lines import (CREDIT_MAX_CHARS, first, has_other_spaces, has_wide_spaces, 
                     sentence_ends, signed_sentence, split_sentences, stripped_lines, word_counts)
 from .rejoin import rejoin
 from ..models import RemovedLine
-from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, word_run_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
+from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, word_run_cost, name_run_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
 from .scripts import has_unspaced
 from .spacing import close_inline_gaps
 from .linkhints import label_hinted_runs, links_hinted, without_hints
@@ -208,6 +208,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
     if unspaced:
         unpunctuated_cost(texts, ends, scores)
     word_run_cost(texts, words, scores)
+    if collapsed:
+        name_run_cost(texts, words, ends, scores)
     rule_scores = scores
     if odds is not None:
         rule_scores = list(scores)
