@@ -305,8 +305,11 @@ def page_notices(page: str, starts: list[int], lows: list[str], n_words: list[in
     notices = []
     for k in sorted(kinds):
         bits, low, n = kinds[k], lows[k], n_words[k]
-        for kind, (rule, test, most) in enumerate(_KINDS):
-            if bits >> kind & 1 and n <= most and test(low, n):
+        while bits:  # the kinds whose words the line holds, lowest first
+            kind = (bits & -bits).bit_length() - 1
+            bits &= bits - 1
+            rule, test, most = _KINDS[kind]
+            if n <= most and test(low, n):
                 notices.append((k, rule))
                 if k < last and (kind in _TYPO_KINDS and typo_instructions(low, lows[k + 1], n_words[k + 1])
                                  or kind == _PLAYER and player_retry(lows[k + 1], n_words[k + 1])):
