@@ -13,6 +13,7 @@ import textwrap
 from ingest.clean.lines import run_together, split_sentences
 from ingest.clean.rejoin import wrap_width
 from ingest.clean.scripts import columns
+from ingest.clean.scoring import name_run_cost
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
 
@@ -245,6 +246,22 @@ def test_a_german_article_run_together_keeps_its_capitalised_nouns():
     cleaned = clean_text(one_line, OPTIONS)
     kept = " ".join(cleaned.paragraphs)
     assert all(s in kept for s in GERMAN)
+
+
+def test_latin_names_inside_japanese_sentences_are_no_run_of_names():
+    """In a line of Japanese the Latin words are names, capitalised as names are ("Apple Watch
+    Series 10"): on a page run together, such a sentence keeps its score, while a piece of
+    English teasers goes as a run of names."""
+    sentences = [s.strip() + "." for p in ENGLISH for s in p.split(". ") if s]
+    branded = "米Apple Inc.は九日、新しいApple Watch Series 10とAirPods Pro Max USB-Cを発表した。"
+    teasers = " ".join(TEASERS[:2])
+    texts = [*sentences, branded, teasers]
+    words = [len(t.split()) for t in sentences] + [len(branded) // 2, len(teasers.split())]
+    ends = [True] * len(texts)
+    scores = [float(w) for w in words]
+    name_run_cost(texts, words, ends, scores)
+    assert scores[-2] == words[-2]  # the Japanese sentence
+    assert scores[-1] < 0  # the teasers' headlines, bylines and times
 
 
 HINDI = ["नगर निगम ने बुधवार को कहा कि शहर का पुराना पुस्तकालय अगले महीने से रविवार को भी खुला रहेगा।",

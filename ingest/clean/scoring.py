@@ -176,9 +176,12 @@ def _cased_words(text: str) -> tuple[int, int]:
 
 def name_run_cost(texts: list[str], words: list[int], ends: list[bool], scores: list[float]) -> None:
     """Give UNPUNCTUATED_SCORE to each piece of a page run together that scores as text but
-    is a run of names glued to a sentence (see above). Scripts without case have no such runs."""
+    is a run of names glued to a sentence (see above). Scripts without case have no such runs,
+    and the Latin words inside a line of Chinese or Japanese are its names: such lines are left."""
     shares: dict[int, float] = {}
     for i in compress(count(), map(CAPITALISED_RUN.__le__, words)):
+        if has_unspaced(texts[i]):  # a Chinese or Japanese sentence's Latin words are its names
+            continue
         upper, lower = _cased_words(texts[i])
         if upper + lower >= CAPITALISED_RUN // 2:
             shares[i] = upper / (upper + lower)
