@@ -239,3 +239,22 @@ def test_a_date_in_the_body_is_not_the_published_date():
 ])
 def test_a_stamp_is_a_short_line_with_a_date_and_a_time_of_day(line, stamp):
     assert stamp_line(line, latest=datetime(2026, 1, 1)) is stamp
+
+
+@pytest.mark.parametrize("line", ["2014;6:38-72.", "2011;3:12-49"])
+def test_a_reference_read_as_a_time_in_an_impossible_zone_gives_no_date(line):
+    """A journal reference's "2014;6:38-72." is, to dateutil (which htmldate asks), a time with
+    a zone 72 hours off: a datetime that raises as soon as it is compared. It is no date."""
+    assert find_date(line) is None
+
+
+def test_an_article_with_such_a_reference_is_archived_not_rejected(cli, db_path, tmp_path):
+    """The reference under an article once made every run reject it as an internal error."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "review.txt").write_text("\n\n".join(
+        [HEADLINE, *COUNCIL_BODY, "Smith J. Budgets of small towns. J Local Gov.", "2014;6:38-72."]), encoding="utf-8")
+    result = cli("ingest", folder, "--db", db_path)
+    assert "new 1" in result.output and "rejected 0" in result.output
+    shown = cli("clean", folder / "review.txt")
+    assert COUNCIL_BODY[0][:40] in shown.output

@@ -260,13 +260,40 @@ def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[s
             new_nos.append(no)
             new_texts.append(line)
             continue
+        import os
+        cuts = _headline_cuts(line) if os.environ.get("HCUT") else []
         start = 0
-        for end in [*(m.end() for m in _SENTENCE_BREAK.finditer(line)), len(line)]:
+        breaks = sorted(set([*(m.end() for m in _SENTENCE_BREAK.finditer(line)), *cuts, len(line)]))
+        for end in breaks:
             for piece in _capitalised_runs(line[start:end].strip()):
                 new_nos.append(no)
                 new_texts.append(piece)
             start = end
     return new_nos, new_texts
+
+
+HEADLINE_MIN_WORDS = 4
+HEADLINE_MAX_WORDS = 30
+
+
+def _headline_cuts(line: str) -> list[int]:
+    """Where the page's headline starts and ends, on a page run together: the longest run of
+    the line's first words (its <title>, HEADLINE_MIN_WORDS to HEADLINE_MAX_WORDS of them)
+    that the line says again further on. Both places it stands are cut out."""
+    ends = [m.start() for m in re.finditer(" ", line[:2000])][:HEADLINE_MAX_WORDS]
+    lo, hi, best = HEADLINE_MIN_WORDS, len(ends), None
+    while lo <= hi:  # a longer first run that recurs holds a shorter one that does
+        mid = (lo + hi) // 2
+        size = ends[mid - 1]
+        at = line.find(line[:size], size)
+        if at >= 0:
+            best, lo = (size, at), mid + 1
+        else:
+            hi = mid - 1
+    if best is None:
+        return []
+    size, at = best
+    return [size, at, at + size]
 
 
 # A run of this many words or more, each starting with a capital letter, is a menu's run
