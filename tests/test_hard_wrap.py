@@ -248,6 +248,30 @@ def test_a_german_article_run_together_keeps_its_capitalised_nouns():
     assert all(s in kept for s in GERMAN)
 
 
+def test_a_page_run_together_is_cut_at_its_headline():
+    """A page run together starts with its <title>; its headline says the same words again
+    between the menu and the byline, run into both. Cut out where it stands, the headline is
+    the page's title and the article's anchor: the menu before it goes, the first sentence
+    after the byline stays."""
+    headline = "Night trains to reach Warsaw, Zagreb and Rome"
+    page = "\n".join([f"{headline} - Europe - The Daily Record", *MENU, "Latest news Europe", headline,
+                      "By Anna Berger", *ENGLISH, *TEASERS, *FOOTER])
+    cleaned = clean_text(" ".join(page.split()), OPTIONS)
+    assert cleaned.title == headline
+    kept = " ".join(cleaned.paragraphs)
+    assert kept.startswith(ENGLISH[0][:60]) or kept.startswith("By Anna Berger " + ENGLISH[0][:60])
+    assert "Latest news" not in kept and "Sign in" not in kept
+
+
+def test_a_page_that_repeats_itself_has_no_headline_cut_out_of_it():
+    """Where more than HEADLINE_MAX_WORDS of the first words come again, the page repeats
+    itself (a feed of the same story twice): its sentences stay whole."""
+    line = " ".join(ENGLISH * 2)
+    _, pieces = split_sentences([0], [line])
+    sentences = [s if s.endswith(".") else s + "." for p in ENGLISH for s in p.split(". ")]
+    assert pieces == sentences * 2
+
+
 def test_latin_names_inside_japanese_sentences_are_no_run_of_names():
     """In a line of Japanese the Latin words are names, capitalised as names are ("Apple Watch
     Series 10"): on a page run together, such a sentence keeps its score, while a piece of

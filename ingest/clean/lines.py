@@ -252,7 +252,8 @@ def run_together(texts: list[str]) -> bool:
 
 
 def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[str]]:
-    """Each line of RUN_TOGETHER_CHARS or more as its sentences, all with the line's number."""
+    """Each line of RUN_TOGETHER_CHARS or more as its sentences, and its headline apart
+    (_headline_cuts), all with the line's number."""
     new_nos: list[int] = []
     new_texts: list[str] = []
     for no, line in zip(nos, texts):
@@ -260,11 +261,9 @@ def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[s
             new_nos.append(no)
             new_texts.append(line)
             continue
-        import os
-        cuts = _headline_cuts(line) if os.environ.get("HCUT") else []
         start = 0
-        breaks = sorted(set([*(m.end() for m in _SENTENCE_BREAK.finditer(line)), *cuts, len(line)]))
-        for end in breaks:
+        breaks = {*(m.end() for m in _SENTENCE_BREAK.finditer(line)), *_headline_cuts(line), len(line)}
+        for end in sorted(breaks):
             for piece in _capitalised_runs(line[start:end].strip()):
                 new_nos.append(no)
                 new_texts.append(piece)
@@ -272,28 +271,40 @@ def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[s
     return new_nos, new_texts
 
 
+# On a page run together, the page's <title> comes first and its headline, which words it
+# the same way, comes again further on: between a menu and the article, run into both. The
+# longest run of the page's first words, HEADLINE_MIN_WORDS to HEADLINE_MAX_WORDS of them, that
+# the page says again is cut out where it first stands and where it stands again (up to
+# HEADLINE_MAX_PLACES times, a breadcrumb's copy too), so the headline is a piece of its own
+# and anchors the article as on a page with its lines. A page that says more of its first
+# words again repeats itself: it has no headline told so.
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 30
+HEADLINE_MAX_PLACES = 8
+_TITLE_REACH = 2000  # characters of the page its first words are read in
 
 
 def _headline_cuts(line: str) -> list[int]:
-    """Where the page's headline starts and ends, on a page run together: the longest run of
-    the line's first words (its <title>, HEADLINE_MIN_WORDS to HEADLINE_MAX_WORDS of them)
-    that the line says again further on. Both places it stands are cut out."""
-    ends = [m.start() for m in re.finditer(" ", line[:2000])][:HEADLINE_MAX_WORDS]
-    lo, hi, best = HEADLINE_MIN_WORDS, len(ends), None
-    while lo <= hi:  # a longer first run that recurs holds a shorter one that does
+    """Where the page's headline starts and ends, each place it stands, on a page run
+    together (see above); none when no run of its first words comes again."""
+    spaces = [m.start() for m in re.finditer(" ", line[:_TITLE_REACH])][:HEADLINE_MAX_WORDS + 1]
+    lo, hi, best = HEADLINE_MIN_WORDS, len(spaces), None
+    while lo <= hi:  # where a longer run of first words comes again, every shorter one does
         mid = (lo + hi) // 2
-        size = ends[mid - 1]
+        size = spaces[mid - 1]
         at = line.find(line[:size], size)
         if at >= 0:
             best, lo = (size, at), mid + 1
         else:
             hi = mid - 1
-    if best is None:
-        return []
+    if best is None or len(spaces) > HEADLINE_MAX_WORDS and best[0] == spaces[HEADLINE_MAX_WORDS]:
+        return []  # (a page that says its first HEADLINE_MAX_WORDS + 1 words again repeats itself)
     size, at = best
-    return [size, at, at + size]
+    cuts = [size]
+    while at >= 0 and len(cuts) <= 2 * HEADLINE_MAX_PLACES:
+        cuts += [at, at + size]
+        at = line.find(line[:size], at + size)
+    return cuts
 
 
 # A run of this many words or more, each starting with a capital letter, is a menu's run
