@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import textwrap
 
-from ingest.clean.lines import run_together, split_sentences
+import pytest
+
+from ingest.clean.runtogether import run_together, split_sentences
 from ingest.clean.rejoin import wrap_width
 from ingest.clean.scripts import columns
 from ingest.clean.scoring import name_run_cost
@@ -261,6 +263,26 @@ def test_a_page_run_together_is_cut_at_its_headline():
     kept = " ".join(cleaned.paragraphs)
     assert kept.startswith(ENGLISH[0][:60]) or kept.startswith("By Anna Berger " + ENGLISH[0][:60])
     assert "Latest news" not in kept and "Sign in" not in kept
+
+
+BLURBS = ["Storm warning for Alpine passes as snow returns to the high valleys this weekend.",
+          "Hospital staff in Graz call off their strike after a pay deal with the region.",
+          "Three new bridges over the Danube win the city council's backing after a long debate.",
+          "The Roman gallery of the city museum reopens after two years of building works."]
+
+
+@pytest.mark.parametrize("marker", ["Leave a comment", "Share this article", "Newsletter abonnieren"])
+def test_a_marker_run_into_what_follows_the_article_ends_it(marker):
+    """On a page run together, the box under the article opens with its heading run into the
+    sentence after it: cut after the heading, the marker ends the article as a line of its own
+    would, and what follows it (sentences too) stays out of it."""
+    headline = "Night trains to reach Warsaw, Zagreb and Rome"
+    page = "\n".join([f"{headline} | The Daily Record", *MENU, headline, *ENGLISH, marker, *BLURBS, *FOOTER])
+    cleaned = clean_text(" ".join(page.split()), OPTIONS)
+    kept = " ".join(cleaned.paragraphs)
+    assert ENGLISH[-1] in kept
+    assert not any(blurb[:40] in kept for blurb in BLURBS)
+    assert any(r.text.startswith(marker) and r.rule for r in cleaned.removed)
 
 
 def test_a_page_that_repeats_itself_has_no_headline_cut_out_of_it():

@@ -4,7 +4,8 @@
 - html: HTML pages (trafilatura, checked against the line classifier);
 - htmltext: HTML to one line per block, for the line classifier;
 - text: the plain-text line classifier (block reasoning over line scores), in stages:
-  lines (word counts, rejoining), gallery, scoring, blocks (where the body is), labels;
+  lines (word counts, sentence ends), runtogether (a page saved on one line, read as its
+  pieces), rejoin, gallery, scoring, blocks (where the body is), labels;
 - rules: the line-shape rules (share rows, subscribe prompts, counters, ...);
 - dates: published dates found in datelines;
 - cleaned: the result type every cleaner returns.

@@ -1,5 +1,5 @@
-"""Lines of a plain-text page: words counted in any script, sentence ends, a page run
-together on one line read as its sentences.
+"""Lines of a plain-text page: words counted in any script, sentence ends (a page run
+together on one line is read as its sentences by ingest.clean.runtogether).
 
 The line classifier (ingest.clean.text) works on items: the page's stripped,
 non-blank lines, where the lines a scraper broke a paragraph into are joined into
@@ -8,7 +8,6 @@ one item (ingest.clean.rejoin).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -235,108 +234,3 @@ def sentence_ends(texts: list[str], words: list[int] | None = None,
     return ends
 
 
-# A page saved with its line breaks collapsed (a scraper's " ".join(text.split()), a
-# get_text(" ")) is one line holding menus, article and footer: read as one line, it is
-# kept whole or dropped whole. Such a line is read as its sentences instead.
-RUN_TOGETHER_LINES = 3  # a page of at most this many lines...
-RUN_TOGETHER_CHARS = 1000  # ...one of them at least this long
-# A sentence ends at . ! ? … or another script's full stop that a space follows (SPACED_STOPS:
-# "।", "؟", "။", ...), with its closing quotes or brackets, before a space; or at 。！？ (and
-# closers) before anything. Both are bounded, so the split is linear.
-_SENTENCE_BREAK = re.compile(f"[.!?…{SPACED_STOPS}]" + r"[\"'”’»)\]]{0,3} +|[。！？][」』”）]{0,3}")
-
-
-def run_together(texts: list[str]) -> bool:
-    """Whether the page's line breaks were collapsed: a few lines, one of them very long."""
-    return 0 < len(texts) <= RUN_TOGETHER_LINES and max(map(len, texts)) >= RUN_TOGETHER_CHARS
-
-
-def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[str]]:
-    """Each line of RUN_TOGETHER_CHARS or more as its sentences, and its headline apart
-    (_headline_cuts), all with the line's number."""
-    new_nos: list[int] = []
-    new_texts: list[str] = []
-    for no, line in zip(nos, texts):
-        if len(line) < RUN_TOGETHER_CHARS:
-            new_nos.append(no)
-            new_texts.append(line)
-            continue
-        start = 0
-        breaks = {*(m.end() for m in _SENTENCE_BREAK.finditer(line)), *_headline_cuts(line), len(line)}
-        for end in sorted(breaks):
-            for piece in _capitalised_runs(line[start:end].strip()):
-                new_nos.append(no)
-                new_texts.append(piece)
-            start = end
-    return new_nos, new_texts
-
-
-# On a page run together, the page's <title> comes first and its headline, which words it
-# the same way, comes again further on: between a menu and the article, run into both. The
-# longest run of the page's first words, HEADLINE_MIN_WORDS to HEADLINE_MAX_WORDS of them, that
-# the page says again is cut out where it first stands and where it stands again (up to
-# HEADLINE_MAX_PLACES times, a breadcrumb's copy too), so the headline is a piece of its own
-# and anchors the article as on a page with its lines. A page that says more of its first
-# words again repeats itself: it has no headline told so.
-HEADLINE_MIN_WORDS = 4
-HEADLINE_MAX_WORDS = 30
-HEADLINE_MAX_PLACES = 8
-_TITLE_REACH = 2000  # characters of the page its first words are read in
-
-
-def _headline_cuts(line: str) -> list[int]:
-    """Where the page's headline starts and ends, each place it stands, on a page run
-    together (see above); none when no run of its first words comes again."""
-    spaces = [m.start() for m in re.finditer(" ", line[:_TITLE_REACH])][:HEADLINE_MAX_WORDS + 1]
-    lo, hi, best = HEADLINE_MIN_WORDS, len(spaces), None
-    while lo <= hi:  # where a longer run of first words comes again, every shorter one does
-        mid = (lo + hi) // 2
-        size = spaces[mid - 1]
-        at = line.find(line[:size], size)
-        if at >= 0:
-            best, lo = (size, at), mid + 1
-        else:
-            hi = mid - 1
-    if best is None or len(spaces) > HEADLINE_MAX_WORDS and best[0] == spaces[HEADLINE_MAX_WORDS]:
-        return []  # (a page that says its first HEADLINE_MAX_WORDS + 1 words again repeats itself)
-    size, at = best
-    cuts = [size]
-    while at >= 0 and len(cuts) <= 2 * HEADLINE_MAX_PLACES:
-        cuts += [at, at + size]
-        at = line.find(line[:size], at + size)
-    return cuts
-
-
-# A run of this many words or more, each starting with a capital letter, is a menu's run
-# inside a sentence piece of a page run together ("Trending Latest Sections Tech Health Space
-# ..."): prose puts a lower-case word among five capitalised ones. A word that ends with a
-# comma or semicolon is in a sentence's list ("1 Green, 1 Red, 1 Yellow"), and a number in
-# a date or a quantity, not in a menu; a script without case never starts such a run.
-CAPITALISED_RUN = 6
-_LIST_PUNCTUATION = ",;，、；"
-
-
-_RUN = re.compile("1{%d,}" % CAPITALISED_RUN)  # over the words' flags: linear
-
-
-def _capitalised_runs(piece: str) -> list[str]:
-    """The piece, with each run of CAPITALISED_RUN or more capitalised words a piece of its
-    own. A run followed by a lower-case word gives that word's sentence its first word
-    back ("... Weight Loss Guide: How" + "to Lose Weight" keeps "How to Lose Weight")."""
-    words = piece.split(" ")
-    if len(words) < CAPITALISED_RUN:
-        return [piece] if piece else []
-    flags = "".join(["1" if w[:1].isupper() and w[-1:] not in _LIST_PUNCTUATION else "0" for w in words])
-    out: list[str] = []
-    start = 0  # where the current piece starts
-    for m in _RUN.finditer(flags):
-        run, stop = m.span()
-        if stop < len(words) and words[stop][:1].islower():
-            stop -= 1  # the next sentence's first word
-        if stop - run >= CAPITALISED_RUN:
-            out += [" ".join(words[a:b]) for a, b in ((start, run), (run, stop)) if b > a]
-            start = stop
-    if not out:
-        return [piece]
-    out.append(" ".join(words[start:]))
-    return [p for p in out if p]

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from . import rules as R
 from .dates import find_published
-from .lines import CAPITALISED_RUN, SENTENCE_MARKS
+from .lines import SENTENCE_MARKS
+from .runtogether import CAPITALISED_RUN
 from .scripts import has_unspaced
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ _OTHER_MARKS = ",;:¿¡()[]\"“”„«»'‘’、，：；|/،؛፣၊"
 _PUNCTUATION = re.compile("[" + re.escape("".join(sorted(SENTENCE_MARKS.union(_OTHER_MARKS)))) + "]")
 
 
-# On a page run together (lines.run_together) a run of headlines, names and menu entries
+# On a page run together (runtogether.run_together) a run of headlines, names and menu entries
 # glues onto the sentence after it, and the piece reads as one long sentence. Its words are
 # capitalised more often than the page's sentences' are: by NAME_RUN_SHARE or more of its
 # cased words above the median share of the page's pieces of REFERENCE_WORDS or more words

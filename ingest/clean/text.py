@@ -85,8 +85,9 @@ from .headline import (anchor_leads, body_lead, first_line_title, headline_alone
 from .worded import worded_anchor
 from .labels import label_items, label_repeated_labels, label_repeated_teasers, label_site_lines, title_before
 from .markdown import mostly_links
-from .lines import (CREDIT_MAX_CHARS, first, has_other_spaces, has_wide_spaces, in_template, run_together,
-                    sentence_ends, signed_sentence, split_sentences, stripped_lines, word_counts)
+from .lines import (CREDIT_MAX_CHARS, first, has_other_spaces, has_wide_spaces, in_template,
+                    sentence_ends, signed_sentence, stripped_lines, word_counts)
+from .runtogether import run_together, split_sentences
 from .rejoin import rejoin
 from ..models import RemovedLine
 from .scoring import damp_headline_runs, damp_teasers, unpunctuated_cost, word_run_cost, name_run_cost, item_log_odds, item_scores, mark_datelines, mark_repeats, model_term, name_model
