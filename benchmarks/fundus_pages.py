@@ -53,6 +53,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from boilerplate import LOW_RECALL, SHARED, load_scorer, readability_alone, trafilatura_alone  # noqa: E402
 from snippets import RENDERED_MODES, half_argument, in_half, reader_arguments, reader_modes, render_files  # noqa: E402
+from page_shapes import as_scraped  # noqa: E402
 
 from ingest.clean import clean_document  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
@@ -152,13 +153,17 @@ def as_saved(text: str) -> str:
     return "\n".join(" ".join(line.split()) for line in text.splitlines())
 
 
-def read(case: Case, mode: str, text_dir: Path | None, options: CleanOptions) -> str | None:
-    """The body the mode's reader makes of the page; None when it has no input."""
+def read(case: Case, mode: str, text_dir: Path | None, options: CleanOptions,
+         collapse: bool = False) -> str | None:
+    """The body the mode's reader makes of the page (its rendered text run together on one
+    line with `collapse`); None when it has no input."""
     if mode in RENDERED_MODES:
         path = text_dir / f"{case.id}.txt" if text_dir else None
         if path is None or not path.is_file():
             return None
         text = as_saved(path.read_text(encoding="utf-8"))
+        if collapse:
+            text = as_scraped(text, collapse=True)
         if mode == "input":
             return text
         data = text.encode("utf-8")
@@ -176,14 +181,14 @@ def read(case: Case, mode: str, text_dir: Path | None, options: CleanOptions) ->
     return "\n\n".join(clean_document(raw, options).paragraphs)
 
 
-def score(scorer, pages: list[Case], mode: str, text_dir: Path | None,
-          options: CleanOptions) -> tuple[float, float, float, int, int, float, list[tuple[str, float, float]]]:
+def score(scorer, pages: list[Case], mode: str, text_dir: Path | None, options: CleanOptions,
+          collapse: bool = False) -> tuple[float, float, float, int, int, float, list[tuple[str, float, float]]]:
     """F1, P, R (the shared scorer's), pages with recall under LOW_RECALL, pages without input,
     CPU seconds, and each page's (id, P, R)."""
     started = time.process_time()
     rows, missing = [], 0
     for case in pages:
-        body = read(case, mode, text_dir, options)
+        body = read(case, mode, text_dir, options, collapse)
         if body is None:
             missing += 1
             body = ""
@@ -219,10 +224,11 @@ def main(argv: list[str] | None = None) -> int:
     pages = [case for k, case in enumerate(every) if in_half(k, args.half)]
     modes = reader_modes(args, lambda: render(pages, args.text))
     options = CleanOptions()
-    print(f"{args.half} half of {len(every)} pages of {args.clone}" + ("" if newspaper else " not in fundus-dev"))
+    print(f"{args.half} half of {len(every)} pages of {args.clone}" + ("" if newspaper else " not in fundus-dev")
+          + (", run together" if args.collapse else ""))
     print("mode          pages | F1     P      R      | with<half | no input | CPU s")
     for mode in modes:
-        f1, p, r, low, missing, cpu, rows = score(scorer, pages, mode, args.text, options)
+        f1, p, r, low, missing, cpu, rows = score(scorer, pages, mode, args.text, options, args.collapse)
         print(f"{mode:12s} {len(pages):6d} | {f1:.4f} {p:.4f} {r:.4f} | {low:9d} | {missing:8d} | {cpu:5.1f}",
               flush=True)
         if args.per_page:

@@ -45,7 +45,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from boilerplate import readability_alone, trafilatura_alone  # noqa: E402
-from page_shapes import Chromium  # noqa: E402
+from page_shapes import Chromium, as_scraped  # noqa: E402
 
 from ingest.clean import clean_document  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
@@ -92,14 +92,19 @@ def render(corpus: Path, pages: list[tuple[int, str, dict]], folder: Path) -> No
                  if (path := page_file(corpus, item["file"])) is not None)
 
 
-def document(corpus: Path, text_dir: Path | None, number: int, item: dict, mode: str) -> RawDocument | None:
-    """The page as the mode reads it: its rendered text, or its HTML."""
+def document(corpus: Path, text_dir: Path | None, number: int, item: dict, mode: str,
+             collapse: bool = False) -> RawDocument | None:
+    """The page as the mode reads it: its rendered text (run together on one line with
+    `collapse`), or its HTML."""
     rendered = mode in RENDERED_MODES
     path = (text_dir / f"{number:04d}.txt") if rendered else page_file(corpus, item["file"])
     if path is None or not path.is_file():
         return None
     data = path.read_bytes()
     text = data.decode("utf-8") if rendered else decode(data) or ""
+    if rendered and collapse:
+        text = as_scraped(text, collapse=True)
+        data = text.encode("utf-8")
     return RawDocument(location=str(path), sha256=hashlib.sha256(data).hexdigest(),
                        media_type=TEXT if rendered else HTML, content=data, text=text, source="snippets")
 
@@ -118,12 +123,12 @@ def read(raw: RawDocument, mode: str, options: CleanOptions) -> tuple[str | None
 
 
 def score(corpus: Path, text_dir: Path | None, pages: list[tuple[int, str, dict]], mode: str,
-          options: CleanOptions) -> tuple[list[int], list[dict], float]:
+          options: CleanOptions, collapse: bool = False) -> tuple[list[int], list[dict], float]:
     """Summed (tp, fp, fn, tn), a row per page, and the CPU seconds the mode took."""
     totals, rows = [0, 0, 0, 0], []
     started = time.process_time()
     for number, url, item in pages:
-        raw = document(corpus, text_dir, number, item, mode)
+        raw = document(corpus, text_dir, number, item, mode, collapse)
         if raw is None:
             continue
         title, text, published = read(raw, mode, options)
@@ -167,6 +172,9 @@ def reader_arguments(ap: argparse.ArgumentParser, page_name: str) -> None:
     ap.add_argument("--render", action="store_true", help="render missing pages into --text with chromium")
     ap.add_argument("--modes", nargs="*", default=list(MODES), choices=MODES + ("input",))
     ap.add_argument("--out", type=Path, help="write MODE.jsonl (a row per page) into this folder")
+    ap.add_argument("--collapse", action="store_true",
+                    help="run each rendered page together on one line first, as a scraper that collapses "
+                         "whitespace saves it (the text and input modes)")
 
 
 def reader_modes(args: argparse.Namespace, render_pages: Callable[[], None]) -> list[str]:
@@ -209,10 +217,10 @@ def main(argv: list[str] | None = None) -> int:
     pages = [(number, url, items[url]) for number, url in enumerate(sorted(items)) if in_half(number, args.half)]
     modes = reader_modes(args, lambda: render(args.corpus, pages, args.text))
     options = CleanOptions()
-    print(f"{args.half} half of {len(items)} pages of {args.corpus}")
+    print(f"{args.half} half of {len(items)} pages of {args.corpus}" + (", run together" if args.collapse else ""))
     print("mode         pages | F1     P      R      | with<half | empty | title | date  | CPU s")
     for mode in modes:
-        totals, rows, cpu = score(args.corpus, args.text, pages, mode, options)
+        totals, rows, cpu = score(args.corpus, args.text, pages, mode, options, args.collapse)
         print(summary(mode, totals, rows, cpu), flush=True)
         if args.out:
             args.out.mkdir(parents=True, exist_ok=True)

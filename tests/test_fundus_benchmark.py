@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from corpus import ROOT, load_benchmark_script
+from ingest.config import CleanOptions
 from scripts_corpus import write_page
 
 SCORER = ROOT.parent / "shared" / "eval" / "score_boilerplate.py"
@@ -139,3 +140,15 @@ def test_input_mode_scores_the_rendered_text_uncleaned(clone, tmp_path):
     assert whole["r"] == 1.0 and cut["r"] < 0.5  # the body the browser did not show is missing from both
     assert whole["p"] < rows["text"]["xx-Courier_2024_01_05"]["p"]  # the menu is kept whole, cleaned away
     assert rows["text"]["xx-Courier_2025_03_01"]["r"] <= cut["r"]
+
+
+def test_collapse_runs_the_rendered_text_together_on_one_line(clone, tmp_path):
+    """--collapse reads each rendered page as a scraper that collapses whitespace saves it."""
+    bench = load_benchmark()
+    text = tmp_path / "text"
+    text.mkdir()
+    (text / "xx-Courier_2024_01_05.txt").write_text("Home\nWorld\n\n" + "\n\n".join(OLD), encoding="utf-8")
+    case = bench.cases(clone)[0]
+    saved = bench.read(case, "input", text, CleanOptions())
+    together = bench.read(case, "input", text, CleanOptions(), collapse=True)
+    assert "\n" in saved and "\n" not in together and together.split() == saved.split()

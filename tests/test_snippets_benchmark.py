@@ -106,3 +106,18 @@ def test_a_snippet_with_soft_hyphens_matches_the_words_without_them(corpus, tmp_
     out = tmp_path / "out"
     assert load_benchmark().main([str(corpus), "--half", "all", "--modes", "html", "--out", str(out)]) == 0
     assert rows(out, "html")["ferry.html"]["missed"] == []
+
+
+def test_collapse_runs_each_rendered_page_together_on_one_line(corpus, tmp_path, capsys):
+    """--collapse reads the rendered pages as a scraper that collapses whitespace saves them:
+    one line, every word kept; the header says so."""
+    text = tmp_path / "text"
+    text.mkdir()
+    (text / "0000.txt").write_text("New ferry timetable\n\nHome\nNews\n\n" + "\n\n".join(STORY), encoding="utf-8")
+    benchmark = load_benchmark()
+    item = {"file": "ferry.html"}
+    saved = benchmark.document(corpus, text, 0, item, "input")
+    together = benchmark.document(corpus, text, 0, item, "input", collapse=True)
+    assert "\n" in saved.text and "\n" not in together.text and together.text.split() == saved.text.split()
+    assert benchmark.main([str(corpus), "--half", "even", "--modes", "input", "--text", str(text), "--collapse"]) == 0
+    assert "run together" in capsys.readouterr().out.splitlines()[0]
