@@ -6,6 +6,7 @@ sites in other languages had no date.
 
 from __future__ import annotations
 
+import warnings
 from datetime import datetime
 
 import pytest
@@ -258,3 +259,12 @@ def test_an_article_with_such_a_reference_is_archived_not_rejected(cli, db_path,
     assert "new 1" in result.output and "rejected 0" in result.output
     shown = cli("clean", folder / "review.txt")
     assert COUNCIL_BODY[0][:40] in shown.output
+
+
+def test_a_word_dateutil_takes_for_a_time_zone_prints_no_warning():
+    """dateutil warns of a word it reads as a zone's name ("... 5h READ"): a nightly run's
+    output (and `clean`'s) stays free of it."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        find_date("2019 PM 99 5h READ")
+    assert caught == []

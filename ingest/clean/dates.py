@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+import warnings
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -237,12 +238,16 @@ def _date_of(line: str, tokens: list[tuple[str, object]] | None, latest: datetim
             return None  # a month's name with no day next to it ("4.2.3 April 2014", a version)
     if found:  # (not an impossible "31.02.2025": htmldate reads it)
         return found.isoformat() if _EARLIEST.date() <= found <= latest.date() else None
-    try:
-        return custom_parse(line, "%Y-%m-%d", _EARLIEST, latest)
-    except (ValueError, OverflowError):
-        # dateutil, which htmldate asks, reads a reference's "2014;6:38-72." as a time with a
-        # zone 72 hours off, a datetime that raises as soon as it is compared (dateutil#1508)
-        return None
+    with warnings.catch_warnings():
+        # dateutil, which htmldate asks, warns of a word it takes for a time zone's name
+        # ("2019 PM 99 5h READ"): noise in a nightly run's output, and no date of ours either way
+        warnings.simplefilter("ignore")
+        try:
+            return custom_parse(line, "%Y-%m-%d", _EARLIEST, latest)
+        except (ValueError, OverflowError):
+            # it reads a reference's "2014;6:38-72." as a time in a zone 72 hours off, a
+            # datetime that raises as soon as it is compared (dateutil#1508)
+            return None
 
 
 def find_date(line: str, latest: datetime | None = None) -> str | None:
