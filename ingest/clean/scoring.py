@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from statistics import median
 from itertools import compress, count, repeat
+from statistics import median
 from typing import TYPE_CHECKING
 
 from . import rules as R
