@@ -285,6 +285,23 @@ def test_a_marker_run_into_what_follows_the_article_ends_it(marker):
     assert any(r.text.startswith(marker) and r.rule for r in cleaned.removed)
 
 
+def test_a_marker_word_that_opens_a_sentence_leaves_it_whole():
+    """A paywall's panel in the middle of the article, "Subscribe now to read the latest news
+    ...": the phrase's sentence goes on in lower case, so it is no marker of its own, and the
+    article after the panel stays."""
+    headline = "Night trains to reach Warsaw, Zagreb and Rome"
+    panel = ["Subscribe now to read the latest news in your city and across the country.",
+             "Unlimited digital access to the Daily Record and its app.",
+             "Subscribe now to read the latest news in your city and across the country.",
+             "Exclusive articles from our columnists, and the weekly food newsletter.",
+             "Sign in to continue with your reading experience, or register for free.",
+             "Create an account to comment on the articles you read.",
+             "Register to unlock this article, it is free for readers."]
+    page = "\n".join([f"{headline} | The Daily Record", *MENU, headline, *ENGLISH[:2], *panel, *ENGLISH[2:], *FOOTER])
+    kept = " ".join(clean_text(" ".join(page.split()), OPTIONS).paragraphs)
+    assert all(paragraph[:60] in kept for paragraph in ENGLISH[:4])
+
+
 def test_a_page_that_repeats_itself_has_no_headline_cut_out_of_it():
     """Where more than HEADLINE_MAX_WORDS of the first words come again, the page repeats
     itself (a feed of the same story twice): its sentences stay whole."""

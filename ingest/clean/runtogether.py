@@ -138,6 +138,8 @@ def _marker_head(piece: str) -> list[str]:
     """The piece, cut after the longest marker phrase it opens with (see above)."""
     words = piece.split(" ")
     for k in range(min(MARKER_MAX_WORDS, len(words) - 1), MARKER_MIN_WORDS - 1, -1):
+        if words[k][:1].islower():
+            continue  # the phrase's sentence goes on ("Subscribe now to" + "read the latest news")
         head = " ".join(words[:k])
         if match_line(head, k) in _MARKER_RULES:
             return [head, " ".join(words[k:])]
