@@ -268,3 +268,16 @@ def test_a_word_dateutil_takes_for_a_time_zone_prints_no_warning():
         warnings.simplefilter("always")
         find_date("2019 PM 99 5h READ")
     assert caught == []
+
+
+@pytest.mark.parametrize("line", ["2019/12", "2014;6:38"])
+def test_a_date_that_would_take_its_day_from_the_day_of_cleaning_is_none(line):
+    """dateutil, which htmldate asks, fills what a line lacks from today: "2019/12" read as
+    2019-12-<today>, a date that another night's run (a reclean) would read otherwise."""
+    assert find_date(line) is None
+
+
+@pytest.mark.parametrize("line, day", [("2024/12/03 22:53", "2024-12-03"), ("2018. 11. 23", "2018-11-23"),
+                                       ("2025/1/21 20:50", "2025-01-21")])
+def test_a_date_htmldate_reads_whole_is_kept(line, day):
+    assert find_date(line) == day

@@ -17,6 +17,7 @@ import json
 import re
 import unicodedata
 import warnings
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -243,11 +244,32 @@ def _date_of(line: str, tokens: list[tuple[str, object]] | None, latest: datetim
         # ("2019 PM 99 5h READ"): noise in a nightly run's output, and no date of ours either way
         warnings.simplefilter("ignore")
         try:
-            return custom_parse(line, "%Y-%m-%d", _EARLIEST, latest)
+            found_iso = custom_parse(line, "%Y-%m-%d", _EARLIEST, latest)
         except (ValueError, OverflowError):
             # it reads a reference's "2014;6:38-72." as a time in a zone 72 hours off, a
             # datetime that raises as soon as it is compared (dateutil#1508)
             return None
+    return None if found_iso is None or _from_today(line, found_iso) else found_iso
+
+
+def _from_today(line: str, found: str) -> bool:
+    """Whether the date htmldate read in the line took its day or month from the day it ran:
+    dateutil fills what a line lacks from today ("2019/12" reads as 2019-12-<today>), so the
+    same page would get another date on another day's run. A day or month is stated when the
+    line holds it as a number of one or two digits (a day that is also the month's number,
+    twice) or the month by a name, or the whole date as its digits."""
+    today = datetime.now()
+    _, month, day = map(int, found.split("-"))
+    if day != today.day and month != today.month:
+        return False
+    digits = ascii_digits(line)
+    if found.replace("-", "") in re.sub(r"\D", "", digits):
+        return False
+    numbers = Counter(int(run) for run in re.findall(r"\d+", digits) if len(run) <= 2)
+    named = any(name in digits.casefold() for name in MONTH_NAMES)
+    month_stated = named or numbers[month] > 0
+    day_stated = numbers[day] > (0 if named or day != month else 1)
+    return day == today.day and not day_stated or month == today.month and not month_stated
 
 
 def find_date(line: str, latest: datetime | None = None) -> str | None:
