@@ -266,7 +266,8 @@ def _from_today(line: str, found: str) -> bool:
     if found.replace("-", "") in re.sub(r"\D", "", digits):
         return False
     numbers = Counter(int(run) for run in re.findall(r"\d+", digits) if len(run) <= 2)
-    named = any(name in digits.casefold() for name in MONTH_NAMES)
+    low = digits.casefold()
+    named = any(name in low for name in MONTH_NAMES)
     month_stated = named or numbers[month] > 0
     day_stated = numbers[day] > (0 if named or day != month else 1)
     return day == today.day and not day_stated or month == today.month and not month_stated
