@@ -209,3 +209,23 @@ def test_a_long_paragraph_among_lines_is_not_cut_into_sentences():
     assert len(long_paragraph) > 2000
     cleaned = clean_text(_page([long_paragraph] + ENGLISH, "Night trains"), OPTIONS)
     assert cleaned.paragraphs[0] == long_paragraph
+
+
+@pytest.mark.parametrize("gap", ["  ", "   ", " \u00a0 "])
+def test_a_page_on_one_line_typed_with_two_spaces_is_read_not_rejected(gap, cli, db_path, tmp_path):
+    """A page saved on one line whose writer put two spaces between sentences: a marker phrase
+    ("Share this Link") before the double space once left a piece of no text, and every run
+    rejected the article as an internal error. Each piece is the stripped text of some words,
+    and the page is archived with its article."""
+    headline = "Night trains to reach Warsaw, Zagreb and Rome"
+    page = gap.join([headline, *ENGLISH, "Share this Link", "Student Dies After Diet Pills She Bought Online.",
+                     *FOOTER])
+    _, pieces = split_sentences([0], [page])
+    assert pieces and all(piece and piece == piece.strip() for piece in pieces)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "one-line.txt").write_text(page, encoding="utf-8")
+    result = cli("ingest", folder, "--db", db_path)
+    assert "new 1" in result.output and "rejected 0" in result.output
+    shown = cli("clean", folder / "one-line.txt")
+    assert ENGLISH[0][:40] in shown.output

@@ -34,7 +34,7 @@ def run_together(texts: list[str]) -> bool:
 def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[str]]:
     """Each line of RUN_TOGETHER_CHARS or more as its sentences, its headline (_headline_cuts),
     menu runs (_capitalised_runs) and opening marker phrases (_marker_head) apart, all with the
-    line's number."""
+    line's number; every piece stripped and not empty, as the lines it stands for."""
     new_nos: list[int] = []
     new_texts: list[str] = []
     for no, line in zip(nos, texts):
@@ -47,8 +47,10 @@ def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[s
         for end in sorted(breaks):
             for piece in _capitalised_runs(line[start:end].strip()):
                 for part in _marker_head(piece):
-                    new_nos.append(no)
-                    new_texts.append(part)
+                    part = part.strip()  # (a line typed with two spaces leaves a piece of none)
+                    if part:
+                        new_nos.append(no)
+                        new_texts.append(part)
             start = end
     return new_nos, new_texts
 
