@@ -39,11 +39,16 @@ class RawDocument:
 
 @dataclass(frozen=True)
 class Reject:
-    """An input that could not be taken, with a reason a person understands."""
+    """An input that could not be taken, with a reason a person understands, on one line
+    (a library's error text may hold line breaks: they become spaces)."""
 
     location: str
     reason: str
     sha256: str | None = None
+
+    def __post_init__(self) -> None:
+        if "\n" in self.reason or "\r" in self.reason:
+            object.__setattr__(self, "reason", " ".join(self.reason.split()))
 
 
 @dataclass(frozen=True)

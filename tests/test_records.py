@@ -202,6 +202,64 @@ def test_a_truncated_warc_keeps_the_records_before_the_cut(cli, db_path, tmp_pat
     assert "WARC record" in reason and "rejected 1" in result.output
 
 
+def _two_story_warc(tmp_path):
+    return write_warc(tmp_path / "full.warc", [("https://a.example/1", HTML.encode(), "text/html"),
+                                               ("https://a.example/2", HTML.replace("Budget", "Bus").encode(),
+                                                "text/html")])
+
+
+def test_a_warc_record_without_its_target_uri_is_a_reject_not_a_failed_run(cli, db_path, tmp_path):
+    """warcio raises an AttributeError on a response record whose header lacks its
+    WARC-Target-URI; that once failed the whole nightly run. Now the record is a reject that
+    says so, the records before it are archived, and the run's other files are read."""
+    data = _two_story_warc(tmp_path)
+    at = data.index(b"WARC-Target-URI: https://a.example/2")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "damaged.warc").write_bytes(data[:at] + data[data.index(b"\r\n", at) + 2:])
+    (tmp_path / "in" / "page.html").write_text(HTML.replace("Budget", "Library"), encoding="utf-8")
+    result = cli("ingest", tmp_path / "in", "--db", db_path)
+    assert "rejected 1" in result.output and "failed" not in result.output
+    assert rows(db_path, "SELECT url FROM articles") == [("https://a.example/1",)]
+    assert any(location.endswith("page.html") for (location,) in rows(db_path, "SELECT location FROM sightings"))
+    (location, reason), = rows(db_path, "SELECT location, reason FROM rejects")
+    assert location.startswith(str(tmp_path / "in" / "damaged.warc") + "#") and "WARC-Target-URI" in reason
+
+
+def test_a_warc_with_a_wrong_length_gets_a_one_line_reject_and_no_library_warnings(cli, db_path, tmp_path):
+    """A record whose Content-Length is wrong: warcio wrote its own multi-line warning to the
+    run's output and its error text held a line break. The reject's reason is one line, and
+    the run prints nothing but its own lines."""
+    data = _two_story_warc(tmp_path)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bad.warc").write_bytes(data.replace(b"Content-Length: ", b"Content-Length: 1", 1))
+    result = cli("ingest", tmp_path / "in", "--db", db_path)
+    assert "WARNING" not in result.output and "Remainder" not in result.output
+    (reason,), = rows(db_path, "SELECT reason FROM rejects")
+    assert "WARC record" in reason and "\n" not in reason
+    assert all(line.startswith(("  ", "20")) for line in result.output.splitlines())
+
+
+def test_a_splitter_library_that_fails_on_a_file_rejects_that_file_only(cli, db_path, tmp_path, monkeypatch):
+    """A library's error that no reader expects, on one file that holds records, is that file's
+    reject (an internal error, tried again by the next run), not the run's failure."""
+    import ingest.sources.warc as warc_reader
+
+    class Broken(warc_reader.ArchiveIterator):  # warcio failing in a way no release has yet
+        def __iter__(self):
+            raise RuntimeError("a bug of the library")
+
+    monkeypatch.setattr(warc_reader, "ArchiveIterator", Broken)
+    _two_story_warc(tmp_path)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "full.warc").rename(tmp_path / "in" / "crawl.warc")
+    (tmp_path / "in" / "page.html").write_text(HTML, encoding="utf-8")
+    result = cli("ingest", tmp_path / "in", "--db", db_path)
+    assert "rejected 1" in result.output
+    assert rows(db_path, "SELECT title FROM articles") == [("Budget approved",)]
+    (reason, fingerprint), = rows(db_path, "SELECT reason, sha256 FROM rejects")
+    assert "internal error" in reason and "RuntimeError" in reason and fingerprint is None
+
+
 def test_the_same_story_from_a_warc_a_json_line_and_a_page_is_one_article_with_three_urls(cli, db_path, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -63,28 +63,39 @@ def expand_records(items: list[InputFile | Reject]) -> list[InputFile | Reject |
     each JSON file by one input an object (sources.jsonfile), each WARC file by one input
     an HTML response (sources.warc; its other records become `Skipped`), and each feed by
     one input an entry (sources.feeds).
-    A .xml file that is neither a feed nor a page is a Reject (a sitemap is no article)."""
+    A .xml file that is neither a feed nor a page is a Reject (a sitemap is no article), and so
+    is a file its splitter (or the splitter's library) fails on unforeseen: an internal error,
+    without a fingerprint so that the next run tries it again; the run goes on."""
     out: list[InputFile | Reject | Skipped] = []
     for item in items:
         if not isinstance(item, InputFile):
             out.append(item)
             continue
-        name = item.path.name
-        if jsonl.is_file(name):
-            out += jsonl.split(item)
-        elif jsonfile.is_file(name):
-            out += jsonfile.split(item)
-        elif warc.is_file(name):
-            out += warc.split(item)
-        elif feeds.is_feed(name, item.data):
-            out += feeds.split(item)
-        elif name.lower().removesuffix(".gz").endswith(feeds.XML_FILE) and feeds.root_name(item.data) != "html":
-            root = feeds.root_name(item.data)
-            out.append(Reject(item.location, "an XML file that is not an RSS or Atom feed"
-                              + (f" (its root element is <{root}>)" if root else ""), item.sha256))
-        else:
-            out.append(item)
+        try:
+            out += _records(item)
+        except Exception as exc:  # noqa: BLE001 - a splitter's bug (or its library's) on one file, not the run's
+            # no fingerprint: tried again by the next run, as to_document's internal errors are
+            out.append(Reject(item.location, f"internal error while splitting this file into its records "
+                                             f"({type(exc).__name__}: {exc}); please report it. "
+                                             f"It is tried again on the next run."[:300]))
     return out
+
+
+def _records(item: InputFile) -> list[InputFile | Reject | Skipped]:
+    name = item.path.name
+    if jsonl.is_file(name):
+        return jsonl.split(item)
+    if jsonfile.is_file(name):
+        return jsonfile.split(item)
+    if warc.is_file(name):
+        return warc.split(item)
+    if feeds.is_feed(name, item.data):
+        return feeds.split(item)
+    if name.lower().removesuffix(".gz").endswith(feeds.XML_FILE) and feeds.root_name(item.data) != "html":
+        root = feeds.root_name(item.data)
+        return [Reject(item.location, "an XML file that is not an RSS or Atom feed"
+                       + (f" (its root element is <{root}>)" if root else ""), item.sha256)]
+    return [item]
 
 
 def holds_records(name: str) -> bool:

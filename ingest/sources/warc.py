@@ -7,14 +7,17 @@ file), its raw bytes the whole record (WARC and HTTP headers and payload, byte f
 its URL the record's WARC-Target-URI and its fetch time (kept with the sighting) its
 WARC-Date. Request, metadata, revisit, warcinfo and non-HTML records are passed over as
 `Skipped` records (the run's summary counts them by kind); a truncated or unreadable record
-is a reject that names its offset, and the records before it are read.
+is a reject that names its offset, and the records before it are read. What warcio writes
+of a damaged record to stderr itself, or logs, stays out of the run's output: the reject says it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
-from io import BytesIO
+from contextlib import redirect_stderr
+from io import BytesIO, StringIO
 from typing import Iterator
 
 from warcio.archiveiterator import ArchiveIterator
@@ -27,6 +30,14 @@ from .files import InputFile, source_of
 from .pages import clean_part
 
 WARC_FILE = ".warc"
+# What warcio raises on a damaged record: its own error, a bad number or a cut stream, and an
+# AttributeError where a record's header lacks its WARC-Target-URI (warcio 1.8 reads None's
+# startswith). Each ends the file's reading with a reject that names the record's offset.
+_UNREADABLE = (ArchiveLoadFailed, ValueError, EOFError, OSError, AttributeError)
+# warcio logs a WARC-Target-URI it mends ("Replacing spaces in invalid WARC-Target-URI"): with no
+# handler of the program's own, Python printed that to a nightly run's output.
+logging.getLogger("warcio").addHandler(logging.NullHandler())
+logging.getLogger("warcio").propagate = False
 _WARC_LOCATION = re.compile(r"\.warc(?:\.gz)?#\d+$", re.IGNORECASE)
 
 
@@ -61,22 +72,29 @@ def split_records(data: bytes, location: str) -> Iterator[tuple[str, str, bytes]
     every other record; a Reject for a truncated or unreadable record (the rest of the file
     cannot be found after it)."""
     iterator = ArchiveIterator(BytesIO(data))
+    records = iter(iterator)
     end = 0
-    try:
-        for record in iterator:
-            skipped = _skipped_kind(record)
-            iterator.read_to_end()
-            offset, length = iterator.get_record_offset(), iterator.get_record_length()
-            end = offset + length
-            if skipped is not None:
-                yield Skipped(f"{location}#{offset}", skipped)
-            else:
-                raw = data[offset:end]
-                yield f"{location}#{offset}", hashlib.sha256(raw).hexdigest(), raw
-    except (ArchiveLoadFailed, ValueError, EOFError, OSError) as exc:
-        yield Reject(f"{location}#{end}", f"unreadable WARC record ({type(exc).__name__}: {exc})"[:300],
-                     f"warc:{hashlib.sha256(data[end:]).hexdigest()}")
-        return
+    while True:
+        try:
+            with redirect_stderr(StringIO()):  # warcio writes its own warnings of a damaged record there
+                record = next(records, None)
+                if record is None:
+                    break
+                skipped = _skipped_kind(record)
+                iterator.read_to_end()
+        except _UNREADABLE as exc:
+            why = (f"its header has no WARC-Target-URI, which warcio needs ({exc})" if isinstance(exc, AttributeError)
+                   else f"{type(exc).__name__}: {exc}")
+            yield Reject(f"{location}#{end}", f"unreadable WARC record ({why})"[:300],
+                         f"warc:{hashlib.sha256(data[end:]).hexdigest()}")
+            return
+        offset, length = iterator.get_record_offset(), iterator.get_record_length()
+        end = offset + length
+        if skipped is not None:
+            yield Skipped(f"{location}#{offset}", skipped)
+        else:
+            raw = data[offset:end]
+            yield f"{location}#{offset}", hashlib.sha256(raw).hexdigest(), raw
     if data[end:].strip():
         yield Reject(f"{location}#{end}", "truncated WARC record: the file ends inside it",
                      f"warc:{hashlib.sha256(data[end:]).hexdigest()}")
@@ -86,11 +104,12 @@ def parse(raw: bytes) -> tuple[bytes, RecordMeta, str | None] | None:
     """The HTML payload of one stored response record, its URL and the charset its HTTP
     Content-Type names, or None if it has no HTML payload."""
     try:
-        record = next(iter(ArchiveIterator(BytesIO(raw))), None)
-        if record is None or not _is_html_response(record):
-            return None
-        payload = record.content_stream().read()
-    except (ArchiveLoadFailed, ValueError, EOFError, OSError):
+        with redirect_stderr(StringIO()):
+            record = next(iter(ArchiveIterator(BytesIO(raw))), None)
+            if record is None or not _is_html_response(record):
+                return None
+            payload = record.content_stream().read()
+    except _UNREADABLE:
         return None
     headers = record.rec_headers
     charset = content_type_charset(record.http_headers.get_header("Content-Type") or "")
