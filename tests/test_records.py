@@ -378,3 +378,31 @@ def test_a_file_of_many_records_is_cut_into_batches_between_records(tmp_path):
     assert [len(b) for b in batches] == [2, 2, 2]
     assert [str(getattr(item, "location", item)).rsplit("/", 1)[1] for b in batches for item in b] == [
         "feed.jsonl#L1", "feed.jsonl#L2", "feed.jsonl#L3", "feed.jsonl#L4", "feed.jsonl#L5", "page.html"]
+
+
+@pytest.mark.parametrize("placeholder", ["0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "9999-12-31", "0"])
+def test_a_scrapers_placeholder_for_a_missing_date_is_no_published_date(cli, db_path, tmp_path, placeholder):
+    """Go's zero time, a Unix time of 0, a database's last day: a scraper's way of writing "no
+    date". Archived, it sorted the article first or last and put it outside every
+    `search --since`: the record has no date."""
+    (tmp_path / "feed.jsonl").write_text(json.dumps(news_please() | {"date_publish": placeholder}) + "\n",
+                                         encoding="utf-8")
+    cli("ingest", tmp_path / "feed.jsonl", "--db", db_path)
+    assert rows(db_path, "SELECT published FROM articles") == [(None,)]
+
+
+@pytest.mark.parametrize("stamp", ["1574157600", "1574157600000", "1574157600.25"])
+def test_a_unix_time_as_the_publication_date_is_read_as_its_day(cli, db_path, tmp_path, stamp):
+    (tmp_path / "feed.jsonl").write_text(json.dumps(news_please() | {"date_publish": stamp}) + "\n", encoding="utf-8")
+    cli("ingest", tmp_path / "feed.jsonl", "--db", db_path)
+    assert rows(db_path, "SELECT published FROM articles") == [("2019-11-19",)]
+
+
+@pytest.mark.parametrize(("published", "kept"), [("2019-11-20T01:00:00+02:00", True), ("2019-11-23", False)])
+def test_a_publication_date_after_the_records_fetch_is_none(cli, db_path, tmp_path, published, kept):
+    """A day after the record was fetched (a day's grace for time zones) is no day it was
+    published on: bounded by the record's own fetch time, not the day of cleaning."""
+    record = news_please() | {"date_publish": published, "date_download": "2019-11-19T23:30:00"}
+    (tmp_path / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    cli("ingest", tmp_path / "feed.jsonl", "--db", db_path)
+    assert rows(db_path, "SELECT published FROM articles") == [(published[:10] if kept else None,)]

@@ -6,7 +6,6 @@ import dataclasses
 
 from .cleaned import Cleaned
 from ..config import CleanOptions
-from .dates import parse_date
 from .dumps import without_link_numbers
 from .embedded import with_embedded_body
 from .guard import lost_body_reason, prose_bytes
@@ -14,6 +13,7 @@ from .html import clean_html, extracted_text
 from .htmltext import html_to_lines
 from .linkhints import without_hints
 from .markdown import headline_line, link_characters, looks_like_markdown, markdown_to_text, paragraphs
+from .recorddate import record_date
 from ..models import HTML, MARKDOWN, Article, RawDocument, Reject, RemovedLine
 from ..normalize import normalize_text
 from .text import clean_text
@@ -102,7 +102,7 @@ def clean(raw: RawDocument, options: CleanOptions,
             return Reject(raw.location, f"no article text found in this {kind}: {reason}", raw.sha256)
     if raw.meta is not None:  # a scraped record's own fields win over what the body says
         meta = raw.meta
-        published = parse_date(meta.published) if meta.published else None  # ISO 8601, as the archive keeps dates
+        published = record_date(meta.published, meta.fetched_at) if meta.published else None  # ISO 8601
         cleaned = dataclasses.replace(cleaned, title=typed_form(meta.title or "") or cleaned.title,
                                       published=published or cleaned.published, url=meta.url or cleaned.url,
                                       author=typed_form(meta.author or "") or cleaned.author,
