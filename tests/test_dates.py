@@ -12,7 +12,7 @@ from datetime import datetime
 import pytest
 
 from conftest import COUNCIL_BODY
-from ingest.clean.dates import fielded_date, find_date, opening_date, stamp_line
+from ingest.clean.dates import date_line, fielded_date, find_date, opening_date, stamp_line
 from ingest.clean.text import clean_text
 from ingest.config import CleanOptions
 
@@ -41,6 +41,8 @@ def page(date_line: str) -> str:
     ("19. Dezember 202219. Dezember 2022", "2022-12-19"),  # published and updated, run together
     ("28. Juni 201914. Januar 2020", "2019-06-28"),
     ("miércoles, 4 de mayo de 202207:59 hs", "2022-05-04"),
+    ("Miércoles, 4 de Mayo de 2022 a las 07:46hrs.", "2022-05-04"),  # a unit after the time, and its dot
+    ("04 de mayo 2022 a las 09:01 hrs.", "2022-05-04"),
 ])
 def test_the_date_line_under_the_headline_is_the_published_date(date_line, day):
     cleaned = clean_text(page(date_line), CleanOptions())
@@ -281,3 +283,31 @@ def test_a_date_that_would_take_its_day_from_the_day_of_cleaning_is_none(line):
                                        ("2025/1/21 20:50", "2025-01-21")])
 def test_a_date_htmldate_reads_whole_is_kept(line, day):
     assert find_date(line) == day
+
+
+MOST_READ = ["Las más leídas", *(f"{n}. {title}" for n, title in enumerate([
+    "Mayor opens the new library on the river", "Storm closes the mountain pass for a week",
+    "Three schools get new roofs before winter", "The old stadium will be sold next year",
+    "Night trains return to the capital", "A record summer for the city's pools",
+    "Bus drivers vote on a new contract", "The market hall reopens after two years"], 1)), "Videos más vistos",
+    *(f"Video: {title}" for title in ["Firefighters save a cat", "The mayor on the budget", "A walk through the new park",
+                                      "The harbour at dawn", "Cyclists on the new bridge", "A choir in the cathedral"]),
+    "Lo último", *(f"{hour}:00 {title}" for hour, title in zip(range(8, 14), [
+        "Traffic on the ring road", "Weather for the weekend", "Football: the derby", "Prices at the pump",
+        "A new mayor for the suburb", "Concert tickets sold out"]))]
+
+
+def test_the_date_line_under_the_headline_is_found_past_a_list_of_most_read_stories():
+    """A site that sets its most read stories between the headline's date line and the body
+    leaves the date far from the body: the lines right under the headline are read too."""
+    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "Sport", "", HEADLINE, "Publicado:",
+             "Miércoles, 4 de Mayo de 2022", "", *MOST_READ, ""]
+    lines += [line for sentence in COUNCIL_BODY for line in (sentence, "")]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert cleaned.published == "2022-05-04"
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+
+
+@pytest.mark.parametrize("line", ["Am 1. Dezember 2017 starb er.", "On 1 May 2019 at 10:30 they left."])
+def test_a_sentence_with_a_date_and_a_time_is_no_date_line(line):
+    assert not date_line(line)

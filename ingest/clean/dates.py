@@ -19,6 +19,7 @@ import unicodedata
 import warnings
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -295,12 +296,16 @@ def date_line(line: str, latest: datetime | None = None, other_words: int = DATE
     other = [kind == _WORD and value not in _DATE_WORDS for kind, value in tokens]
     if sum(other) > other_words:
         return False
-    # (a one-letter word with its dot is an abbreviation: "10:30 น.", "15 h.")
-    if line.rstrip().endswith(_SENTENCE_END) and other and other[-1] and len(tokens[-1][1]) > 1:
+    # (a one-letter word with its dot is an abbreviation: "10:30 น.", "15 h."; so is a unit
+    # right after a time of day: "a las 07:46hrs.", "09:01 hrs.")
+    if (line.rstrip().endswith(_SENTENCE_END) and other and other[-1] and len(tokens[-1][1]) > 1
+            and _TIME_UNIT_END.search(line) is None):
         return False
     return _date_of(short, tokens, latest) is not None
 
 
+# A time of day, then a unit of at most four letters and a full stop, ending the line.
+_TIME_UNIT_END = re.compile(r"(?<!\d)\d{1,2}[:.]\d\d[^\S\n]?[^\W\d_]{1,4}\.\s*\Z")
 _DATE_ORDERS = frozenset(((_DAY, _MONTH, _YEAR_TOKEN), (_MONTH, _DAY, _YEAR_TOKEN), (_YEAR_TOKEN, _MONTH, _DAY)))
 _LEADING_MARKS = " |·•-–—/"
 
@@ -373,12 +378,21 @@ def _dotted_date(line: str) -> date | None | bool:
     return _numeric_date(_DOTTED_DATE, line, (3, 2, 1))
 
 
+UNDER_HEADLINE_REACH = 4
+
+
 def date_above(texts: list[str], start: int, top: int | None) -> str | None:
-    """The first date (find_date) of the lines between the headline `top` (or DATE_REACH
-    lines up, at most) and the body's first line `start`."""
-    lo = max(0, start - DATE_REACH) if top is None else max(top + 1, start - DATE_REACH)
-    for line in texts[lo:start]:
-        found = find_date(line)
+    """The first date (find_date) of the lines between the headline `top` and the body's first
+    line `start`: the DATE_REACH lines under the headline and the DATE_REACH lines over the body
+    (with no headline, those over the body). A list of the most read stories between a
+    headline and its body leaves the date line under the headline far from the body."""
+    if top is None:
+        lines = range(max(0, start - DATE_REACH), start)
+    else:
+        under = min(start, top + 1 + UNDER_HEADLINE_REACH)
+        lines = chain(range(top + 1, under), range(max(under, start - DATE_REACH), start))
+    for i in lines:
+        found = find_date(texts[i])
         if found:
             return found
     return None
