@@ -311,3 +311,26 @@ def test_the_date_line_under_the_headline_is_found_past_a_list_of_most_read_stor
 @pytest.mark.parametrize("line", ["Am 1. Dezember 2017 starb er.", "On 1 May 2019 at 10:30 they left."])
 def test_a_sentence_with_a_date_and_a_time_is_no_date_line(line):
     assert not date_line(line)
+
+
+@pytest.mark.parametrize(("lede", "day"), [
+    ("Feb. 23, 2015 -- Life-threatening peanut allergies have been on the rise in the town for years.", "2015-02-23"),
+    ("Düsseldorf, 22. November 2022 - Der Energieversorger der Stadt hat die Preise für das neue Jahr gesenkt.",
+     "2022-11-22"),
+    ("NEW YORK, Dec. 3, 2025 /PRNewswire/ -- Acme Corp said on Wednesday that it would open two new plants.",
+     "2025-12-03"),
+])
+def test_a_lede_that_opens_with_its_dateline_gives_the_date(lede, day):
+    """A page with no date line but the one its first paragraph opens with, as press releases
+    and wire copy write it: a place, the date and a dash."""
+    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", HEADLINE, "", lede, "", *COUNCIL_BODY]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert cleaned.published == day
+    assert cleaned.paragraphs[0] == lede  # the lede stays whole
+
+
+@pytest.mark.parametrize("lede", ["In 2015 - the year of the flood - the council moved out of the old town hall.",
+                                  "Berlin (dpa) - Die Regierung will die Steuern im kommenden Jahr senken, hieß es."])
+def test_a_lede_with_a_year_or_an_agency_before_its_dash_gives_no_date(lede):
+    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", HEADLINE, "", lede, "", *COUNCIL_BODY]
+    assert clean_text("\n".join(lines), CleanOptions()).published is None

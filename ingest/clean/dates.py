@@ -398,6 +398,27 @@ def date_above(texts: list[str], start: int, top: int | None) -> str | None:
     return None
 
 
+# A lede that opens with its dateline: "Feb. 23, 2015 -- Life-threatening ...", "Düsseldorf,
+# 22. November 2022 - Der Öko-Energieversorger ...", "NEW YORK, Dec. 3, 2025 /PRNewswire/ -- ...":
+# within its first LEDE_DATE_CHARS characters a dash (or a wire's /Name/ and a dash) after a date
+# and nothing else but a place of at most LEDE_PLACE_WORDS words and its comma.
+LEDE_DATE_CHARS = 60
+LEDE_PLACE_WORDS = 3
+_LEDE_DASH = re.compile(r"[^\S\n]+(?:--?|[–—])[^\S\n]|[^\S\n]*/[^/\n]{1,30}/[^\S\n]*--")
+
+
+def lede_date(paragraph: str) -> str | None:
+    """The date a paragraph opens with, as a lede's dateline (see above), or None."""
+    m = _LEDE_DASH.search(paragraph, 0, LEDE_DATE_CHARS)
+    if m is None:
+        return None
+    head = paragraph[:m.start()]
+    place, comma, rest = head.partition(",")
+    if comma and len(place.split()) <= LEDE_PLACE_WORDS and not any(map(str.isdigit, place)):
+        head = rest
+    return find_date(head) if date_line(head, other_words=0) else None
+
+
 # A page whose headline and body have no date between them may have its date further up, a byline
 # block of several authors or a caption between it and the body ("03 November 2025" over the
 # headline and eight authors' names): the timestamps, bylines, date lines and lines that open with

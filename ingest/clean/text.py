@@ -77,7 +77,7 @@ from .player import player_lines
 from ..config import CleanOptions
 from .dates import (DATE_BEFORE_REACH, DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS,
                     STATED_FIRSTS, STATED_MAX_WORDS, STATED_REACH, date_above, date_head, date_line, fielded_date, nearest_date,
-                    holds_year, opening_date, stamped_date, stated_date)
+                    holds_year, lede_date, opening_date, stamped_date, stated_date)
 from .guard import prose_bytes
 from .inlists import bridge_lists
 from .headline import (anchor_leads, body_lead, first_line_title, headline_alone, headline_anchor, headline_part, named_headline, title_line,
@@ -321,6 +321,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             published = date_above(texts, start, headline) or date_head(texts, found, end)
         if published is None:
             published = _date_around(texts, words, rules, start, end)
+        if published is None and start < end:  # "Feb. 23, 2015 -- Life-threatening peanut allergies ..."
+            published = lede_date(texts[start])
         if (block_anchor is not None and block_anchor < start
                 and (t is None or t < block_anchor or t > block_anchor and below_headline_label(t, rules, words))
                 and headline_furniture(block_anchor, start, undated, words, ends, lead_scores, min_words)):
