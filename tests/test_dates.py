@@ -43,6 +43,7 @@ def page(date_line: str) -> str:
     ("miércoles, 4 de mayo de 202207:59 hs", "2022-05-04"),
     ("Miércoles, 4 de Mayo de 2022 a las 07:46hrs.", "2022-05-04"),  # a unit after the time, and its dot
     ("04 de mayo 2022 a las 09:01 hrs.", "2022-05-04"),
+    ("31 Donnerstag Okt 2019", "2019-10-31"),  # the weekday between the day and the month
 ])
 def test_the_date_line_under_the_headline_is_the_published_date(date_line, day):
     cleaned = clean_text(page(date_line), CleanOptions())

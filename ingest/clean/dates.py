@@ -107,8 +107,11 @@ def _tokens(text: str) -> list[tuple[str, object]]:
 
 
 def _named_date(tokens: list[tuple[str, object]], thai: bool) -> date | None:
-    """The first day, month and year next to each other (fillers aside) in one of the
-    orders dates are written in: 1 December 2017, December 1 2017, 2017 December 1."""
+    """The first day, month and year next to each other (fillers, weekdays and the day's
+    periods aside) in one of the orders dates are written in: 1 December 2017, December 1 2017,
+    2017 December 1; "31 Donnerstag Okt 2019", as a blog theme sets its date, too."""
+    if any(kind == _WORD and value in _DATE_WORDS for kind, value in tokens):
+        tokens = [(kind, value) for kind, value in tokens if kind != _WORD or value not in _DATE_WORDS]
     for i in range(len(tokens) - 2):
         (a, x), (b, y), (c, z) = tokens[i:i + 3]
         if b == _MONTH and a == _DAY and c == _YEAR_TOKEN:
