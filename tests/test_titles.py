@@ -338,3 +338,15 @@ def test_a_line_with_an_address_above_the_body_is_no_title(contact):
     cleaned = clean_text("\n".join(lines), CleanOptions())
     assert cleaned.title == "Ben Wilson Surfboards"
     assert list(cleaned.paragraphs) == body
+
+
+@pytest.mark.parametrize("cut", ["…", "...", " …"])
+def test_a_headline_cut_with_an_ellipsis_is_the_titles_whole_headline(cut):
+    """The page sets its headline cut to a teaser's length ("... more buses for…"); its title
+    line has it whole: the title is the whole headline, without the site."""
+    words = HEADLINE.split()
+    lines = [f"{HEADLINE} | The Daily Example", "", *NAV, "", " ".join(words[:-2]) + cut, ""]
+    lines += [line for sentence in COUNCIL_BODY for line in (sentence, "")]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert cleaned.title == HEADLINE
+    assert list(cleaned.paragraphs) == COUNCIL_BODY

@@ -83,7 +83,8 @@ def headline_alone(line: str, title: str) -> str:
     crumbs or more before the headline part ("Klima / News / Headline"); and, whatever the
     title says, the last crumb of a trail of two crumbs or more ("Home » Europe » Emden"), or a
     date that a title's separator sets off at either end of the line (_without_dates:
-    "08.11.2021 | Headline"). Else the line."""
+    "08.11.2021 | Headline"); the title's whole headline where the line is its first words cut
+    with an ellipsis (_uncut). Else the line."""
     if line in title:  # (most pages: the line repeats the title's headline, and nothing runs into it)
         return _without_dates(line)
     head = headline_part(title).strip()
@@ -95,9 +96,31 @@ def headline_alone(line: str, title: str) -> str:
                 return head
         elif at > 0 and at + len(head) == len(line) and _crumbs(line[:at]) >= 2:
             return head
+    cut = _uncut(line, title)
+    if cut is not None:
+        return cut
     if _crumbs(line) >= 2 and (crumb := last_crumb(line)):  # a trail ("Home » Europe » Emden"): its last crumb
         return crumb
     return _without_dates(_without_counts(line, title))
+
+
+# A headline cut with an ellipsis has at least this many words before it.
+HEADLINE_MIN_WORDS = 4
+_DASHES = str.maketrans("–—‐‑−", "-----")  # a dash is a dash whichever the title and the line set
+
+
+def _uncut(line: str, title: str) -> str | None:
+    """The title's whole headline where the line is its first words cut with an ellipsis
+    ("... Ermittlungen zu Trittenheimer Fall gehen…", a teaser's length), up to the title's next
+    separator; None if the line is no such cut."""
+    if not line.endswith(_CUT):
+        return None
+    stem = line.rstrip("….").rstrip()
+    if len(stem.split()) < HEADLINE_MIN_WORDS or not title.translate(_DASHES).startswith(stem.translate(_DASHES)):
+        return None
+    rest = _TITLE_SEP.search(title, len(stem))
+    whole = title[:rest.start() if rest else len(title)].strip()
+    return whole if len(whole) > len(stem) else None
 
 
 # The most characters after a headline's last letter that _without_counts cuts ("3.17 5 12").
