@@ -407,7 +407,7 @@ def date_above(texts: list[str], start: int, top: int | None) -> str | None:
 # and nothing else but a place of at most LEDE_PLACE_WORDS words and its comma.
 LEDE_DATE_CHARS = 60
 LEDE_PLACE_WORDS = 3
-_LEDE_DASH = re.compile(r"[^\S\n]+(?:--?|[–—])[^\S\n]|[^\S\n]*/[^/\n]{1,30}/[^\S\n]*--")
+_LEDE_DASH = re.compile(r"(?<=\s)(?:--?|[–—])(?=\s)|/[^/\n]{1,30}/[^\S\n]{0,3}--")
 
 
 def lede_date(paragraph: str) -> str | None:
@@ -415,7 +415,7 @@ def lede_date(paragraph: str) -> str | None:
     m = _LEDE_DASH.search(paragraph, 0, LEDE_DATE_CHARS)
     if m is None:
         return None
-    head = paragraph[:m.start()]
+    head = paragraph[:m.start()].rstrip()
     place, comma, rest = head.partition(",")
     if comma and len(place.split()) <= LEDE_PLACE_WORDS and not any(map(str.isdigit, place)):
         head = rest
