@@ -335,3 +335,21 @@ def test_a_lede_that_opens_with_its_dateline_gives_the_date(lede, day):
 def test_a_lede_with_a_year_or_an_agency_before_its_dash_gives_no_date(lede):
     lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", HEADLINE, "", lede, "", *COUNCIL_BODY]
     assert clean_text("\n".join(lines), CleanOptions()).published is None
+
+
+@pytest.mark.parametrize("date_below", ["10. September 2017", "15.12.2021", "September 10, 2017"])
+def test_a_date_alone_right_under_the_body_gives_the_date_where_nothing_else_does(date_below):
+    """A blog sets its post's date under the post, on a line of its own: the last place read."""
+    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", HEADLINE, ""]
+    lines += [line for sentence in COUNCIL_BODY for line in (sentence, "")]
+    lines += ["Jane Porter", date_below, "", "Privacy", "Imprint"]
+    cleaned = clean_text("\n".join(lines), CleanOptions())
+    assert cleaned.published == find_date(date_below)
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+
+
+def test_a_date_in_a_sentence_under_the_body_is_no_date():
+    lines = [f"{HEADLINE} | The Daily Example", "", "Home", "News", "", HEADLINE, ""]
+    lines += [line for sentence in COUNCIL_BODY for line in (sentence, "")]
+    lines += ["The next meeting is on 10 September 2017 in the town hall.", "", "Privacy", "Imprint"]
+    assert clean_text("\n".join(lines), CleanOptions()).published is None
