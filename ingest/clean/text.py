@@ -321,8 +321,6 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             published = date_above(texts, start, headline) or date_head(texts, found, end)
         if published is None:
             published = _date_around(texts, words, rules, start, end)
-        if published is None and start < end:  # "Feb. 23, 2015 -- Life-threatening peanut allergies ..."
-            published = lede_date(texts[start])
         if (block_anchor is not None and block_anchor < start
                 and (t is None or t < block_anchor or t > block_anchor and below_headline_label(t, rules, words))
                 and headline_furniture(block_anchor, start, undated, words, ends, lead_scores, min_words)):
@@ -442,8 +440,9 @@ def _date_around(texts: list[str], words: list[int], rules: list, start: int, en
     byline, timestamp or line of fields among the body's first DATE_HEAD_ITEMS items, else the date a
     line states up to STATED_REACH items above or below it ("Veröffentlicht am 16.08.2019";
     dates.stated_date), else the date a line outside the body states after other words
-    ("„Title“ von Name Veröffentlicht am 11. Juni 2019"), else that of a line of nothing but a
-    date among the DATE_BELOW_REACH items under the body."""
+    ("„Title“ von Name Veröffentlicht am 11. Juni 2019"), else the dateline the body's first
+    paragraph opens with (dates.lede_date), else that of a line of nothing but a date among the
+    DATE_BELOW_REACH items under the body."""
     found = nearest_date(texts, (i for i in range(start - 1, max(-1, start - 1 - DATE_BEFORE_REACH), -1)
                                  if rules[i] in _STATING
                                  or rules[i] in _DATABLE and (date_line(texts[i]) or opening_date(texts[i]))))
@@ -464,6 +463,8 @@ def _date_around(texts: list[str], words: list[int], rules: list, start: int, en
         below = (i for i in range(end, min(len(texts), end + STATED_REACH)) if rules[i] in _DATABLE or rules[i] in _STATING)
         found = next(filter(None, (stated_date(texts[i], within=True) for i in chain(above, below)
                                    if words[i] <= STATED_MAX_WORDS)), None)
+    if found is None and start < end:  # a lede's dateline: "Feb. 23, 2015 -- Life-threatening peanut allergies ..."
+        found = lede_date(texts[start])
     if found is None:  # a line that is nothing but a date right under the body (a blog's "10. September 2017")
         found = next((find_date(texts[i]) for i in range(end, min(len(texts), end + DATE_BELOW_REACH))
                       if date_line(texts[i], other_words=0)), None)
