@@ -17,7 +17,7 @@ from itertools import accumulate, compress, islice
 from operator import itemgetter
 
 from .lines import SENTENCE_STOPS
-from .vocabulary import ARCHIVE_CREDITS, BRACKET_CREDIT_ENDS, CAPTION_NAMES, CREDIT_AGENCIES, END_CREDIT_WORDS, HANGUL_CREDIT_WORDS, POSITION_MARKERS, SOURCE_NAMES
+from .vocabulary import ARCHIVE_CREDITS, BRACKET_CREDIT_ENDS, DESK_ROLES, CAPTION_NAMES, CREDIT_AGENCIES, END_CREDIT_WORDS, HANGUL_CREDIT_WORDS, POSITION_MARKERS, SOURCE_NAMES
 
 # A caption that ends with its photo credit after the last sentence: "... in London. AP Photo/Jane
 # Doe", "... talks. (Name Surname/CBC)", "... gesehen. Getty Images", "... durante el desfile. EFE".
@@ -293,3 +293,30 @@ def credit_lines(texts: list[str], words: list[int], labels: list, start: int, e
                                   or line.lstrip("(©").lower().startswith(ARCHIVE_CREDITS)):
             out.append(i)
     return out
+
+
+# A news agency's desk credit under the article: who reported, wrote and edited it ("Reporting by
+# Jane Roe in Beirut; Editing by John Doe", "(Reporting by ..., editing by ...)", "Additional
+# reporting by ..."), among the body's last DESK_TAIL_ITEMS lines: it opens with a role of
+# vocabulary.DESK_ROLES and "by", and every other word is a role, "by", "and", "with", "in" or
+# capitalised (a name, a place). A sentence that opens so ("Reporting by the BBC found that ...")
+# has lower-case words of its own.
+DESK_TAIL_ITEMS = 3
+DESK_MAX_WORDS = 60
+_DESK_OPENERS = tuple(f"{role} by " for role in DESK_ROLES) + tuple(f"with {role} by " for role in DESK_ROLES)
+_DESK_WORDS = frozenset(word for role in DESK_ROLES for word in role.split()) | {"by", "and", "with", "in", "&"}
+
+
+def desk_credits(texts: list[str], words: list[int], labels: list, start: int, end: int) -> list[int]:
+    """Indices of the last DESK_TAIL_ITEMS body lines of [start, end) (labels[i] None) that are an
+    agency desk's credit (see above)."""
+    return [i for i in range(max(start, end - DESK_TAIL_ITEMS), end)
+            if labels[i] is None and words[i] <= DESK_MAX_WORDS and _desk_credit(texts[i])]
+
+
+def _desk_credit(line: str) -> bool:
+    text = line.strip().strip("()[]").rstrip(".").strip()
+    if not text.lower().startswith(_DESK_OPENERS):
+        return False
+    return all(word.lower() in _DESK_WORDS or word[:1].isupper()
+               for word in text.replace(";", " ").replace(",", " ").split())

@@ -68,8 +68,8 @@ from .teasers import dull_runs, trim_teaser_box, trim_teaser_tail
 from .cards import cards_above_links
 from .cleaned import Cleaned
 from .commenting import comment_prompts
-from .credits import (CREDIT_MIN_WORDS, credit_lines, credited_captions, ends_with_credit, image_file_name, licensed_lines,
-                      placed_captions, source_lines)
+from .credits import (CREDIT_MIN_WORDS, credit_lines, credited_captions, desk_credits, ends_with_credit, image_file_name,
+                      licensed_lines, placed_captions, source_lines)
 from .dropcaps import mend_drop_caps
 from .deck import author_note, credit_next, below_headline_label, deck_start, headline_dek, headline_furniture, own_teasers, standfirst
 from .gallery import gallery_lines
@@ -286,6 +286,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
         labels[i] = R.CAPTION
     for i in credit_lines(texts, words, labels, start, end):  # "AFP", "Michael Conroy, AP"
         labels[i] = R.CAPTION
+    for i in desk_credits(texts, words, labels, start, end):  # "Reporting by Jane Roe; Editing by John Doe"
+        labels[i] = R.BYLINE
     for i in cards_above_links(texts, words, rules, labels, ends, start, end):  # a card's headline over "... mehr"
         labels[i] = R.TEASER
     label_repeated_teasers(start, end, labels, keys, words, ends)

@@ -810,6 +810,12 @@ COMMENT_FORM = ("your comment", "ihren kommentar", "ihr kommentar", "deinen komm
                 "ваш комментарий", "yorumunuz", "browser", "navegador", "navigateur", "webbläsare",
                 "nettleser", "selain", "przeglądar", "prohlížeč", "браузер", "tarayıcı", "ブラウザ",
                 "浏览器", "瀏覽器", "브라우저")
+# The roles a news agency's desk credits under an article, each before "by" ("Reporting by Jane Roe
+# in Beirut; Writing by ...; Editing by ...", "Additional reporting by ..."): ingest.clean.credits.desk_credits.
+DESK_ROLES = ("reporting", "additional reporting", "writing", "additional writing", "editing", "compiled",
+              "graphics", "production", "research", "fact-checking")
+
+
 # What a photo's credit that names no agency opens with, on a short line of its own: the private
 # or family archive it comes from, or whose courtesy ("личный архив Анны Петровой", "Foto aus dem
 # Privatarchiv", "Courtesy of the family"): ingest.clean.credits.credit_lines. Lower case.
