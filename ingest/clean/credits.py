@@ -17,7 +17,8 @@ from itertools import accumulate, compress, islice
 from operator import itemgetter
 
 from .lines import SENTENCE_STOPS
-from .vocabulary import ARCHIVE_CREDITS, BRACKET_CREDIT_ENDS, DESK_ROLES, CAPTION_NAMES, CREDIT_AGENCIES, END_CREDIT_WORDS, HANGUL_CREDIT_WORDS, POSITION_MARKERS, SOURCE_NAMES
+from .vocabulary import (ARCHIVE_CREDITS, BRACKET_CREDIT_ENDS, CAPTION_NAMES, CREDIT_AGENCIES, DESK_ROLES, END_CREDIT_WORDS,
+                         HANGUL_CREDIT_WORDS, POSITION_MARKERS, SOURCE_NAMES)
 
 # A caption that ends with its photo credit after the last sentence: "... in London. AP Photo/Jane
 # Doe", "... talks. (Name Surname/CBC)", "... gesehen. Getty Images", "... durante el desfile. EFE".
