@@ -79,6 +79,8 @@ def test_a_date_line_above_a_long_byline_block_is_the_published_date(date_line):
     ("Published on May 3, 2019 by Jane Porter, Twitter, Facebook, Email", True, "2019-05-03"),
     ("Veröffentlicht am 1. November 2023 09:35 von Jane Porter Twitter Facebook Xing LinkedIn Instagram E-Mail",
      True, "2023-11-01"),
+    ("Last edited: 10 November 2019, 13:28", False, "2019-11-10"),  # a word of updating
+    ("Zuletzt bearbeitet: 04.02.2022, 08:27 Uhr", False, "2022-02-04"),
 ])
 def test_a_line_that_states_when_the_article_came_out_gives_its_date(stated, above, day):
     """A line that opens with a word of publishing ("Veröffentlicht am", "Publié le") and a date,

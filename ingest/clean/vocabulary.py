@@ -485,7 +485,8 @@ STATED_DATE_LEADS = ("published", "posted", "updated", "last updated", "first pu
                      "aggiornato", "data", "gepubliceerd", "bijgewerkt", "opublikowano", "zaktualizowano",
                      "publicerad", "uppdaterad", "publisert", "oppdatert", "udgivet", "opdateret", "julkaistu",
                      "päivitetty", "publicat", "publikováno", "aktualizováno", "опубликовано", "обновлено",
-                     "yayınlanma", "güncelleme")
+                     "yayınlanma", "güncelleme", "zuletzt bearbeitet", "zuletzt geändert", "last edited",
+                     "last modified")
 STATED_DATE_LINKS = ("am", "le", "el", "il", "op", "on", "den", "em", "в", "de")
 # Month abbreviations a timestamp line can start with.
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
