@@ -290,21 +290,27 @@ def date_line(line: str, latest: datetime | None = None, other_words: int = DATE
     signature nor a table's row, has at most `other_words` words besides the date's, weekdays and
     times of day, and does not end as a sentence ends after such a word of two letters or more
     ("Am 1. Dezember 2017 starb er.")."""
+    return line_date(line, latest, other_words) is not None
+
+
+def line_date(line: str, latest: datetime | None = None, other_words: int = DATE_LINE_OTHER_WORDS) -> str | None:
+    """The date (YYYY-MM-DD) of a date line (date_line), or None: the line read once, not once
+    to tell it is one and again for its date."""
     short = _short_line(line)
     # an embedded post's signature, "— Name (@handle) June 1, 2017"; a table's row as an HTML
     # reading writes one, "| Founded | February 28, 1998 |"
     if short is None or "(@" in line or line.startswith("|"):
-        return False
+        return None
     tokens = _tokens(short)  # the words first: most lines with a year have too many to be read
     other = [kind == _WORD and value not in _DATE_WORDS for kind, value in tokens]
     if sum(other) > other_words:
-        return False
+        return None
     # (a one-letter word with its dot is an abbreviation: "10:30 น.", "15 h."; so is a unit
     # right after a time of day: "a las 07:46hrs.", "09:01 hrs.")
     if (line.rstrip().endswith(_SENTENCE_END) and other and other[-1] and len(tokens[-1][1]) > 1
             and _TIME_UNIT_END.search(line) is None):
-        return False
-    return _date_of(short, tokens, latest) is not None
+        return None
+    return _date_of(short, tokens, latest)
 
 
 # A time of day, then a unit of at most four letters and a full stop, ending the line.
@@ -355,9 +361,7 @@ def fielded_date(line: str, latest: datetime | None = None) -> str | None:
     if len(fields) < 2:
         return None
     for field in fields:
-        if date_line(field, latest):
-            return find_date(field)
-        found = opening_date(field, latest)
+        found = line_date(field, latest) or opening_date(field, latest)
         if found:
             return found
     return None
@@ -421,7 +425,7 @@ def lede_date(paragraph: str) -> str | None:
     place, comma, rest = head.partition(",")
     if comma and len(place.split()) <= LEDE_PLACE_WORDS and not any(map(str.isdigit, place)):
         head = rest
-    return find_date(head) if date_line(head, other_words=0) else None
+    return line_date(head, other_words=0)
 
 
 # A page whose headline and body have no date between them may have its date further up, a byline
@@ -453,10 +457,7 @@ def stamped_date(line: str) -> str | None:
 def date_head(texts: list[str], start: int, end: int) -> str | None:
     """The date (find_date) of the first date line (date_line) among the first DATE_HEAD_ITEMS
     lines of the body [start, end): one under the standfirst, which the body starts with."""
-    for line in texts[start:min(end, start + DATE_HEAD_ITEMS)]:
-        if date_line(line):
-            return find_date(line)
-    return None
+    return next(filter(None, map(line_date, texts[start:min(end, start + DATE_HEAD_ITEMS)])), None)
 
 
 def page_date(found: str | None, html: str, url: str | None = None) -> str | None:

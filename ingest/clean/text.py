@@ -77,7 +77,7 @@ from .player import player_lines
 from ..config import CleanOptions
 from .dates import (DATE_BEFORE_REACH, DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DATE_LINE_OTHER_WORDS, DATE_REACH, FOUR_DIGITS,
                     STATED_FIRSTS, STATED_MAX_WORDS, STATED_REACH, date_above, date_head, date_line, fielded_date, nearest_date,
-                    holds_year, find_date, lede_date, opening_date, stamped_date, stated_date)
+                    holds_year, lede_date, line_date, opening_date, stamped_date, stated_date)
 from .guard import prose_bytes
 from .inlists import bridge_lists
 from .headline import (anchor_leads, body_lead, first_line_title, headline_alone, headline_anchor, headline_part, named_headline, title_line,
@@ -468,8 +468,8 @@ def _date_around(texts: list[str], words: list[int], rules: list, start: int, en
     if found is None and start < end:  # a lede's dateline: "Feb. 23, 2015 -- Life-threatening peanut allergies ..."
         found = lede_date(texts[start])
     if found is None:  # a line that is nothing but a date right under the body (a blog's "10. September 2017")
-        found = next((find_date(texts[i]) for i in range(end, min(len(texts), end + DATE_BELOW_REACH))
-                      if date_line(texts[i], other_words=0)), None)
+        found = next(filter(None, (line_date(texts[i], other_words=0)
+                                   for i in range(end, min(len(texts), end + DATE_BELOW_REACH)))), None)
     return found
 
 
