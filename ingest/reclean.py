@@ -20,6 +20,7 @@ to nothing (see store/schema.py).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -29,8 +30,8 @@ from typing import Callable, Iterator
 import sqlite_utils
 
 from store.archive import Archive, ArchiveError, connect, transaction
-from store.connection import open_connection
-from store.rawcontent import DICTIONARIES, content_sql, decode, raw_content
+from store.connection import damage_note, open_connection
+from store.rawcontent import DICTIONARIES, DamagedContent, content_sql, decode, raw_content
 from store.schema import EMPTY_AFTER_RECLEAN, RECLEAN_FAILED, create_schema
 from store.templates import templates_for
 from store.writes import ReservedIds
@@ -81,7 +82,19 @@ def _stored_inputs(old: sqlite_utils.Database) -> Iterator[InputFile]:
         f"""SELECT s.location, r.sha256, {content_sql(old.conn, 'r')} FROM sightings s
            JOIN raw_documents r ON r.id = s.raw_id ORDER BY s.id""")
     for location, sha, content, encoding in rows:
-        yield InputFile(Path(location), location, sha, decode(content, encoding, old.conn))
+        try:
+            data = decode(content, encoding, old.conn)
+        except DamagedContent as exc:
+            raise _unreadable(location, str(exc)) from None
+        if data is not None and hashlib.sha256(data).hexdigest() != sha:  # rebuilt from other bytes, the id would lie
+            raise _unreadable(location, "its stored bytes are not the ones archived (SHA-256 differs)")
+        yield InputFile(Path(location), location, sha, data)
+
+
+def _unreadable(location: str, why: str) -> ArchiveError:
+    return ArchiveError(f"the raw input of {location} cannot be read back: {why}; reclean needs every raw input. "
+                        f"The archive file is damaged (`newsarchive check --full` lists every such input): "
+                        f"restore it from a backup (it is as it was)")
 
 
 def _recorded_sightings(old: sqlite_utils.Database) -> Iterator[tuple]:
@@ -246,7 +259,7 @@ def reclean(db_path: str | Path, config: Config, progress: Callable[[int], None]
             with transaction(live):
                 create_schema(live)
         except sqlite3.DatabaseError as exc:
-            raise ArchiveError(f"{db_path}: cannot use this file as an archive ({exc})") from None
+            raise ArchiveError(f"{db_path}: cannot use this file as an archive ({exc}){damage_note(exc)}") from None
         finally:
             live.close()
         old = connect(db_path, config.archive.busy_timeout, readonly=True)

@@ -15,7 +15,7 @@ import sqlite_utils
 from ingest.config import DedupOptions
 from ingest.normalize import cut_at_marks
 
-from .connection import ArchiveError, open_connection  # noqa: F401 (ArchiveError re-exported)
+from .connection import ArchiveError, damage_note, open_connection  # noqa: F401 (ArchiveError re-exported)
 from .committed import CommittedIndex, Lookups
 from .index import Banding, lsh_params
 from .lsm import LSMIndex, fit_filters
@@ -224,7 +224,7 @@ class Archive(ArchiveReads, ArchiveWrites):
                 settings = check_settings(db, options, path)
         except sqlite3.DatabaseError as exc:
             db.close()
-            raise ArchiveError(f"{path}: cannot use this file as an archive ({exc})") from None
+            raise ArchiveError(f"{path}: cannot use this file as an archive ({exc}){damage_note(exc)}") from None
         except ArchiveError:
             db.close()
             raise
@@ -241,7 +241,7 @@ class Archive(ArchiveReads, ArchiveWrites):
                 reader.close()
             if isinstance(exc, ArchiveError):
                 raise
-            raise ArchiveError(f"{path}: cannot read or move this archive's LSH index ({exc})") from None
+            raise ArchiveError(f"{path}: cannot read or move this archive's LSH index ({exc}){damage_note(exc)}") from None
         return archive
 
     def close(self) -> None:

@@ -45,6 +45,29 @@ class ArchiveError(Exception):
     """The archive cannot be opened or used as asked; the message says how to fix it."""
 
 
+class ArchiveDamaged(sqlite3.DatabaseError):
+    """The archive's tables disagree as only a damaged file explains (an index names a row its
+    table does not hold): an error SQLite itself did not raise, where it skipped a damaged page."""
+
+
+# What a user does about a damaged archive file (see is_damage).
+DAMAGE_ADVICE = "the archive file is damaged: `newsarchive check` says where; restore it from a backup"
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether an error says the archive file is damaged: SQLite's SQLITE_CORRUPT ("database disk
+    image is malformed", and its extended codes) or ArchiveDamaged."""
+    return isinstance(exc, ArchiveDamaged) or (
+        isinstance(exc, sqlite3.DatabaseError)
+        and getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_CORRUPT)
+
+
+def damage_note(exc: BaseException) -> str:
+    """What to add to an error's message when the error says the archive file is damaged
+    ("; " and DAMAGE_ADVICE), else ""."""
+    return f"; {DAMAGE_ADVICE}" if is_damage(exc) else ""
+
+
 def open_connection(path: str | Path, busy_timeout: float = 30.0, readonly: bool = False) -> sqlite3.Connection:
     """A connection to the archive file: read-only, or for writing in WAL mode (autocommit,
     transactions explicit); always with a busy timeout and foreign keys on."""
@@ -81,6 +104,8 @@ def open_connection(path: str | Path, busy_timeout: float = 30.0, readonly: bool
             raise ArchiveError(f"{path}: an SQLite file with no articles table, not a newsarchive archive")
     except sqlite3.Error as exc:
         conn.close()
+        if is_damage(exc):  # where its tables are listed: nothing of it can be read
+            raise ArchiveError(f"{path}: the archive file is damaged ({exc}); restore it from a backup") from None
         raise ArchiveError(f"{path}: not a newsarchive SQLite archive, or one that cannot be read ({exc})") from None
     return conn
 

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 from datasette.utils import tilde_encode
 
-from .connection import ArchiveError, open_connection
+from .connection import ArchiveError, damage_note, open_connection
 
 PACKAGED_METADATA = Path(__file__).with_name("datasette_metadata.yaml")
 TEMPLATE_DATABASE = "archive"
@@ -54,7 +54,7 @@ def archive_tables(db_path: str | Path) -> dict[str, list[str]]:
         names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
         return {name: [r[1] for r in conn.execute("SELECT * FROM pragma_table_info(?)", [name])] for name in names}
     except sqlite3.DatabaseError as exc:
-        raise MetadataError(f"{db_path}: the archive could not be read ({exc})") from None
+        raise MetadataError(f"{db_path}: the archive could not be read ({exc}){damage_note(exc)}") from None
     finally:
         conn.close()
 

@@ -27,7 +27,9 @@ input.max_file_bytes.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
+from collections.abc import Iterator
 from functools import lru_cache
 
 ZSTD = "zstd"
@@ -37,6 +39,10 @@ TRAIN_AFTER = 500  # inputs stored before a dictionary is trained
 TRAIN_SAMPLES = 1000  # the latest inputs it is trained on (at most TRAIN_BYTES of them)
 TRAIN_BYTES = 16 * 2**20
 DICTIONARY_BYTES = 110 * 1024  # zstd's own default size
+
+
+class DamagedContent(ValueError):
+    """A stored input's bytes no longer read back (the archive file was damaged where they lie)."""
 
 
 def _zstd():
@@ -88,6 +94,13 @@ def decode(stored: bytes | str | None, encoding: str | None, conn: sqlite3.Conne
     if encoding != ZSTD:
         raise ValueError(f"raw_documents.content_encoding {encoding!r} is not one this newsarchive reads "
                          f"(zstd or NULL); upgrade newsarchive")
+    try:
+        return _decompressed(stored, conn)
+    except _zstd().ZstdError as exc:  # zstd checks each frame's checksum: a damaged page tells
+        raise DamagedContent(f"its stored bytes do not decompress ({exc})") from None
+
+
+def _decompressed(stored: bytes, conn: sqlite3.Connection | None) -> bytes:
     dict_id = _zstd().get_frame_parameters(stored).dict_id
     if not dict_id:
         return _decompressor().decompress(stored)
@@ -117,6 +130,21 @@ def content_sql(conn: sqlite3.Connection, alias: str = "") -> str:
     prefix = f"{alias}." if alias else ""
     encoding = f"{prefix}content_encoding" if has_encoding(conn) else "NULL"
     return f"{prefix}content, {encoding}"
+
+
+def damaged_inputs(conn: sqlite3.Connection) -> Iterator[str]:
+    """What is wrong with each stored input that no longer reads back as the bytes it was
+    archived as: its content does not decompress, or its SHA-256 is not the one recorded.
+    Every input is read, one at a time (`newsarchive check --full`)."""
+    rows = conn.execute(f"SELECT id, sha256, {content_sql(conn)} FROM raw_documents ORDER BY id")
+    for raw_id, sha256, stored, encoding in rows:
+        try:
+            content = decode(stored, encoding, conn)
+        except (DamagedContent, ValueError) as exc:
+            yield f"raw input {raw_id}: {exc}"
+            continue
+        if content is not None and hashlib.sha256(content).hexdigest() != sha256:
+            yield f"raw input {raw_id}: its stored bytes are not the ones archived (SHA-256 differs)"
 
 
 def raw_content(conn: sqlite3.Connection, raw_id: int) -> bytes | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import script_index
-from .connection import fts_tokenizer, sql_string
+from .connection import ArchiveDamaged, fts_tokenizer, sql_string
 from .textform import typed_form
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -348,6 +348,9 @@ def _fold(db: "sqlite_utils.Database | sqlite3.Connection", ranked: list[tuple[i
     rows = {r[0]: r[1:] for r in db.execute(
         f"SELECT id, title, published, source, duplicate_of, url, site, language FROM articles "
         f"WHERE id IN ({','.join('?' * len(ids))})", ids)}
+    missing = [i for i in ids if i not in rows]
+    if missing:  # articles are never deleted: SQLite skipped a damaged page of the table
+        raise ArchiveDamaged(f"the search index names article {missing[0]}, which the articles table does not hold")
     out = []
     for shown, (matched, rank) in chosen.items():
         title, published, source, duplicate_of, url, site, language = rows[shown]

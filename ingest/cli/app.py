@@ -16,7 +16,7 @@ from typing import Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from store.connection import ArchiveError, open_connection
+from store.connection import ArchiveError, damage_note, open_connection
 
 from ..config import Config, ConfigError, load_config
 from ..when import DateError, parse_when
@@ -167,7 +167,7 @@ def reading(what: str) -> Iterator[None]:
         yield
     except sqlite3.Error as exc:
         debug_traceback(exc)
-        fail(f"the archive could not be {what}: {exc}")
+        fail(f"the archive could not be {what}: {exc}{damage_note(exc)}")
 
 
 def print_json(value: Any) -> None:

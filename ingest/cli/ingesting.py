@@ -11,7 +11,7 @@ from typing import Any, Optional
 
 import typer
 
-from store.connection import ArchiveError
+from store.connection import DAMAGE_ADVICE, ArchiveError, damage_note, is_damage
 
 from ..config import Config, ConfigError
 from ..lock import LockError, LockHeld
@@ -113,6 +113,8 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
     except RunFailed as exc:
         _print_summary(exc.summary, as_json)
         debug_traceback(exc)
+        if is_damage(exc.__cause__):
+            fail(f"{exc}; {DAMAGE_ADVICE}. Batches committed before the error are kept.")
         fail(f"{exc}. Batches committed before the error are kept; the run is marked failed "
              f"(`newsarchive runs`). Fix the cause and run again to continue.")
     except RunInterrupted as exc:
@@ -123,7 +125,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
         fail("interrupted before the run started; nothing was written", EXIT_INTERRUPTED)
     except Exception as exc:  # noqa: BLE001 - one line, not a traceback, for cron logs
         debug_traceback(exc)
-        fail(f"ingest failed: {type(exc).__name__}: {exc}")
+        fail(f"ingest failed: {type(exc).__name__}: {exc}{damage_note(exc)}")
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
@@ -153,7 +155,7 @@ def reclean(db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption
         fail(str(exc))
     except sqlite3.Error as exc:  # a damaged archive: one line, as for the other commands
         debug_traceback(exc)
-        fail(f"reclean failed, the archive could not be read or written: {exc}")
+        fail(f"reclean failed, the archive could not be read or written: {exc}{damage_note(exc)}")
     _print_summary(summary)
     typer.echo(f"ids kept: {summary.merged} merged into another article (their ids point to it), "
                f"{summary.emptied} kept with empty text (status 'empty after reclean'); "

@@ -9,6 +9,7 @@ from typing import Any, Optional
 
 import typer
 
+from store.connection import damage_note
 from store.search import RANK_WINDOW, QueryError, search as run_search
 
 from .app import (EXIT_USAGE, MAX_INT64, ConfigOption, DbOption, JsonOption, app, date_option,
@@ -45,7 +46,7 @@ def search(query: str = typer.Argument(..., help="Words to find; accents and cas
         fail(str(exc), EXIT_USAGE)
     except sqlite3.Error as exc:
         debug_traceback(exc)
-        fail(f"the archive could not be searched: {exc}")
+        fail(f"the archive could not be searched: {exc}{damage_note(exc)}")
     except OverflowError as exc:  # a number SQLite cannot hold; the options' ranges should stop it first
         fail(f"a number is out of range: {exc}", EXIT_USAGE)
     if as_json:
