@@ -8,6 +8,8 @@ from typing import Any
 
 import sqlite_utils
 
+from .connection import ArchiveDamaged
+
 
 FIRST_SEEN = "(SELECT location FROM sightings WHERE article_id = {article} ORDER BY id LIMIT 1)"
 
@@ -39,6 +41,9 @@ def article_detail(db: sqlite_utils.Database, article_id: int) -> dict[str, Any]
         if redirect is not None:
             rows = list(db.query("SELECT * FROM articles WHERE id = ?", [redirect["to_id"]]))
     if not rows:
+        if db.execute("SELECT 1 FROM sightings WHERE article_id = ? LIMIT 1", [article_id]).fetchone():
+            # articles are never deleted: SQLite skipped a damaged page of the table
+            raise ArchiveDamaged(f"article {article_id} is seen in sightings but the articles table does not hold it")
         raise NotFound(f"no article with id {article_id}; `newsarchive search WORDS` lists ids")
     article = rows[0]
     article_id = article["id"]

@@ -209,6 +209,8 @@ def _query_error(exc: sqlite3.OperationalError, raw: bool = False) -> QueryError
     """
     if getattr(exc, "sqlite_errorcode", sqlite3.SQLITE_ERROR) != sqlite3.SQLITE_ERROR:
         raise exc
+    if "fts5 file format" in str(exc):  # FTS5's SQLITE_ERROR for its own damaged config row
+        raise ArchiveDamaged(f"the search index is damaged ({exc})") from None
     if raw:
         return QueryError(f"not a valid FTS5 query ({exc}); drop --raw to search plain words")
     return QueryError(f"the search could not be run ({exc}); try fewer or simpler words")

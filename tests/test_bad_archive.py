@@ -203,7 +203,7 @@ def _damage_table(good: Path, target: Path, table: str, zeroed: bool = False) ->
 
 
 DAMAGED_TABLES = ["articles", "raw_documents", "sightings", "_paragraphs", "passages", "articles_fts_data",
-                  "ingest_runs", "_settings", "idx_articles_published", "_lsh_articles_blocks"]
+                  "articles_fts_config", "ingest_runs", "_settings", "idx_articles_published", "_lsh_articles_blocks"]
 
 
 @pytest.mark.parametrize("zeroed", [False, True], ids=["pointers", "zeroed"])
@@ -224,13 +224,15 @@ def test_one_damaged_table_answers_or_prints_one_line(runner, tmp_path, good_arc
         assert lines[-1].startswith("Error: ") and len(lines) <= (2 if command[0] == "ingest" else 1), lines
 
 
-def test_a_search_over_rows_sqlite_skipped_says_the_archive_is_damaged(runner, tmp_path, good_archive):
-    # the articles table's page is damaged: SQLite skips its rows, the search index still names them
+@pytest.mark.parametrize("command", [["search", "Guaido"], ["show", "1"]], ids=" ".join)
+def test_rows_sqlite_skipped_are_named_as_damage(runner, tmp_path, good_archive, command):
+    # the articles table's page is damaged: SQLite skips its rows, the search index and the
+    # sightings still name them (an article is never deleted)
     from ingest.cli import app
 
     damaged = tmp_path / "damaged.db"
     _damage_table(good_archive, damaged, "articles")
-    result = runner.invoke(app, ["search", "Guaido", "--db", str(damaged)])
+    result = runner.invoke(app, [*command, "--db", str(damaged)])
     assert result.exit_code == 1, (result.output, result.exception)
     line = one_line_error(result)
     assert "damaged" in line and "newsarchive check" in line and "backup" in line
