@@ -86,12 +86,16 @@ def _stored_inputs(old: sqlite_utils.Database) -> Iterator[InputFile]:
             data = decode(content, encoding, old.conn)
         except DamagedContent as exc:
             raise _unreadable(location, str(exc)) from None
+        except ValueError as exc:  # an encoding this version does not read: the message says what to do
+            raise ArchiveError(f"the raw input of {location} cannot be read back: {exc}; "
+                               f"the archive is as it was") from None
         if data is not None and hashlib.sha256(data).hexdigest() != sha:  # rebuilt from other bytes, the id would lie
             raise _unreadable(location, "its stored bytes are not the ones archived (SHA-256 differs)")
         yield InputFile(Path(location), location, sha, data)
 
 
 def _unreadable(location: str, why: str) -> ArchiveError:
+    """The error that stops a reclean at a damaged raw input: every input is rebuilt, or none."""
     return ArchiveError(f"the raw input of {location} cannot be read back: {why}; reclean needs every raw input. "
                         f"The archive file is damaged (`newsarchive check --full` lists every such input): "
                         f"restore it from a backup (it is as it was)")

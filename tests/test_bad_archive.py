@@ -295,3 +295,19 @@ def test_reclean_refuses_a_damaged_raw_input_and_changes_nothing(runner, tmp_pat
     assert "cannot be read back" in line and "restore it from a backup" in line
     assert _rows(archive) == before
     assert not list(tmp_path.glob("*.reclean*"))
+
+
+def test_reclean_names_an_encoding_it_cannot_read(runner, tmp_path, good_archive):
+    # (a later newsarchive's encoding: upgrade, not damage)
+    from ingest.cli import app
+
+    archive = tmp_path / "archive.db"
+    archive.write_bytes(good_archive.read_bytes())
+    with sqlite3.connect(archive) as conn:
+        conn.execute("UPDATE raw_documents SET content_encoding = 'brotli' WHERE id = 1")
+    before = _rows(archive)
+    result = runner.invoke(app, ["reclean", "--db", str(archive)])
+    assert result.exit_code == 1, (result.output, result.exception)
+    line = one_line_error(result)
+    assert "'brotli'" in line and "upgrade newsarchive" in line and "damaged" not in line
+    assert _rows(archive) == before
