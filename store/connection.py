@@ -59,7 +59,7 @@ def is_damage(exc: BaseException) -> bool:
     image is malformed", and its extended codes) or ArchiveDamaged."""
     return isinstance(exc, ArchiveDamaged) or (
         isinstance(exc, sqlite3.DatabaseError)
-        and getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_CORRUPT)
+        and (getattr(exc, "sqlite_errorcode", 0) & 0xFF) == sqlite3.SQLITE_CORRUPT)  # (extended codes: low byte)
 
 
 def damage_note(exc: BaseException) -> str:
