@@ -121,7 +121,8 @@ def _old_ids(old: sqlite_utils.Database, db_path: Path) -> dict[int, _OldId]:
     lost = sorted(i for i, old_id in ids.items() if old_id.sha256 is None)
     if lost:
         raise ArchiveError(f"{db_path}: article(s) {', '.join(map(str, lost[:10]))} have no stored raw input, so "
-                           f"reclean cannot keep them; the archive was not touched")
+                           f"reclean cannot keep them; the archive was not touched (`newsarchive check --full` "
+                           f"tells whether the file is damaged)")
     return ids
 
 

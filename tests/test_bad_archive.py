@@ -311,3 +311,22 @@ def test_reclean_names_an_encoding_it_cannot_read(runner, tmp_path, good_archive
     line = one_line_error(result)
     assert "'brotli'" in line and "upgrade newsarchive" in line and "damaged" not in line
     assert _rows(archive) == before
+
+
+@pytest.mark.parametrize("command, table", [("ingest", "articles"), ("reclean", "raw_documents")])
+def test_rows_gone_from_a_damaged_page_point_to_check(runner, tmp_path, good_archive, command, table):
+    # SQLite raises no corruption error here: the rows the command needs are simply not there
+    # (the articles the run's new sightings of the same inputs name, an article's raw input)
+    import shutil
+
+    from ingest.cli import app
+
+    damaged = tmp_path / "damaged.db"
+    _damage_table(good_archive, damaged, table)
+    args = ["reclean"]
+    if command == "ingest":  # the samples seen again elsewhere
+        args = ["ingest", str(shutil.copytree(SAMPLES, tmp_path / "again"))]
+    result = runner.invoke(app, [*args, "--db", str(damaged)])
+    assert result.exit_code == 1, (result.output, result.exception)
+    lines = result.output.strip().splitlines()
+    assert lines[-1].startswith("Error: ") and "newsarchive check --full" in lines[-1], lines

@@ -115,6 +115,10 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (read 
         debug_traceback(exc)
         if is_damage(exc.__cause__):
             fail(f"{exc}; {DAMAGE_ADVICE}. Batches committed before the error are kept.")
+        if isinstance(exc.__cause__, sqlite3.IntegrityError):  # rows the run relies on are gone: SQLite
+            # skipped a damaged page, or the archive was edited by hand
+            fail(f"{exc}. Batches committed before the error are kept; `newsarchive check --full` tells whether "
+                 f"the archive file is damaged.")
         fail(f"{exc}. Batches committed before the error are kept; the run is marked failed "
              f"(`newsarchive runs`). Fix the cause and run again to continue.")
     except RunInterrupted as exc:
