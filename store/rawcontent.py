@@ -139,12 +139,18 @@ def damaged_inputs(conn: sqlite3.Connection) -> Iterator[str]:
     rows = conn.execute(f"SELECT id, sha256, {content_sql(conn)} FROM raw_documents ORDER BY id")
     for raw_id, sha256, stored, encoding in rows:
         try:
-            content = decode(stored, encoding, conn)
+            read_back(stored, encoding, sha256, conn)
         except ValueError as exc:  # DamagedContent, or an encoding or dictionary the archive lacks
             yield f"raw input {raw_id}: {exc}"
-            continue
-        if content is not None and hashlib.sha256(content).hexdigest() != sha256:
-            yield f"raw input {raw_id}: its stored bytes are not the ones archived (SHA-256 differs)"
+
+
+def read_back(stored: bytes | str | None, encoding: str | None, sha256: str,
+              conn: sqlite3.Connection | None = None) -> bytes | None:
+    """`decode`, and DamagedContent where the bytes are not the ones archived under `sha256`."""
+    content = decode(stored, encoding, conn)
+    if content is not None and hashlib.sha256(content).hexdigest() != sha256:
+        raise DamagedContent("its stored bytes are not the ones archived (SHA-256 differs)")
+    return content
 
 
 def raw_content(conn: sqlite3.Connection, raw_id: int) -> bytes | None:
