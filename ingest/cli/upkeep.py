@@ -1,4 +1,4 @@
-"""The commands that look after the archive and hand it on: check, export, serve."""
+"""The commands that look after the archive and hand it on: check, backup, restore, export, serve."""
 
 from __future__ import annotations
 
@@ -6,17 +6,22 @@ import os
 import socket
 import sqlite3
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from store.connection import damage_note
+from store.backup import BackupError, BackupRefused, back_up, restore as restore_archive
+from store.connection import ArchiveError, damage_note
 from store.rawcontent import damaged_inputs
 from store.search import QueryError
 
-from .app import (EXIT_USAGE, ConfigOption, DbOption, app, archive_path, date_option, debug_traceback,
+from ..lock import LockError, LockHeld, WriterLock
+from ..signals import sigterm_interrupts
+from .app import (EXIT_INTERRUPTED, EXIT_LOCKED, EXIT_USAGE, ConfigOption, DbOption, app, archive_path, date_option, debug_traceback,
                   fail, load_options, print_json, read_connection, reading)
 
 
@@ -33,7 +38,7 @@ def check(full: bool = typer.Option(False, "--full", help="SQLite's integrity_ch
     back and compares it with the SHA-256 it was archived under.
 
     \b
-    Example: newsarchive check && cp archive.db backup/
+    Example: newsarchive check && newsarchive backup /backups/
     """
     connection = read_connection(db, config)
     path = archive_path(db, load_options(config))
@@ -61,6 +66,91 @@ def check(full: bool = typer.Option(False, "--full", help="SQLite's integrity_ch
                f"({articles:,} articles)" + (", and every raw input reads back as archived" if full else ""))
 
 
+
+@app.command()
+def backup(dest: Path = typer.Argument(..., metavar="DEST", help="The backup file to write, or a folder to write it in "
+                                                 "under the archive's file name."),
+           replace: bool = typer.Option(False, "--replace", help="Write over an existing backup at DEST "
+                                                                "(only once the new one is complete and checked)."),
+           db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
+    """Copy the archive to one consistent, checked SQLite file, even while an ingest writes.
+
+    A copy of the file with cp can miss the last batches (they may still be in the
+    archive's -wal file) or mix two moments; this one is the archive as it was when the
+    backup began, in one file, checked with SQLite's quick_check before it takes DEST's
+    name. A damaged archive gives no backup, and an older backup at DEST is kept.
+
+    \b
+    Example: newsarchive backup /backups/archive-$(date +%F).db
+    """
+    options = load_options(config)
+    path = archive_path(db, options)
+    with _progress_bar("backing up") as progress:
+        try:
+            with sigterm_interrupts():
+                report = back_up(path, dest, replace, options.archive.busy_timeout, progress)
+        except BackupRefused as exc:
+            fail(str(exc), EXIT_USAGE)
+        except (BackupError, ArchiveError) as exc:
+            fail(str(exc))
+        except KeyboardInterrupt as exc:
+            fail(f"backup interrupted ({exc or 'Ctrl-C'}); nothing was written to {dest}", EXIT_INTERRUPTED)
+    typer.echo(f"backed up {path} to {report.path}: {report.articles:,} articles, "
+               f"{report.bytes / 2**20:,.1f} MB, quick check passed ({report.seconds:.1f} s)")
+
+
+@app.command()
+def restore(backup_file: Path = typer.Argument(..., metavar="BACKUP", help="A backup made by `newsarchive backup`."),
+            db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
+    """Put a backup in the archive's place (after damage `newsarchive check` found).
+
+    The backup is copied and checked first; only then does it take the archive's name, and
+    the file it replaces (with its -wal) is kept beside it as ARCHIVE.replaced-<time>, never
+    deleted. No ingest may run meanwhile (exit 75 if one does). Afterwards, ingest the
+    folders again: what the backup already has is skipped, what came after it is archived.
+
+    \b
+    Example: newsarchive restore /backups/archive-2026-12-06.db --db archive.db
+    """
+    options = load_options(config)
+    path = archive_path(db, options)
+    with _progress_bar("restoring") as progress:
+        try:
+            with sigterm_interrupts(), WriterLock(path):
+                report = restore_archive(backup_file, path, options.archive.busy_timeout, progress)
+        except LockHeld as exc:
+            fail(str(exc), EXIT_LOCKED)
+        except BackupRefused as exc:
+            fail(str(exc), EXIT_USAGE)
+        except (BackupError, ArchiveError, LockError) as exc:
+            fail(str(exc))
+        except KeyboardInterrupt as exc:
+            fail(f"restore interrupted ({exc or 'Ctrl-C'}); the archive is as it was", EXIT_INTERRUPTED)
+    kept = (f"; the file it replaced is kept as {report.kept} (delete it once the archive is as it should be)"
+            if report.kept else "")
+    typer.echo(f"restored {path} from {backup_file}: {report.articles:,} articles ({report.seconds:.1f} s){kept}. "
+               f"Ingest the folders again to archive what came after the backup; restart `newsarchive serve` "
+               f"if it runs.")
+
+
+@contextmanager
+def _progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress(done, total) callback that draws a bar on stderr when it is a terminal."""
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None and sys.stderr.isatty():
+            bar = typer.progressbar(length=total, label=label, file=sys.stderr)
+            bar.__enter__()
+        if bar is not None:
+            bar.update(done - bar.pos)
+
+    try:
+        yield progress
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
 @app.command()
 def export(output: str = typer.Option("-", "--output", "-o", help="File to write (- for stdout; "
