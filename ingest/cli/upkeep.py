@@ -60,8 +60,8 @@ def check(full: bool = typer.Option(False, "--full", help="SQLite's integrity_ch
     if problems:
         fail(f"{path} is damaged: {'; '.join(problems[:3])}" + (f" (and {len(problems) - 3} more)"
                                                                  if len(problems) > 3 else "")
-             + "; restore it from a backup (`newsarchive reclean` rebuilds articles from raw inputs "
-               "only in an archive that reads)")
+             + "; restore it from a backup (`newsarchive restore BACKUP`; `newsarchive reclean` rebuilds "
+               "articles from raw inputs only in an archive that reads)")
     typer.echo(f"ok: {path} passed SQLite's {'integrity and foreign key checks' if full else 'quick check'} "
                f"({articles:,} articles)" + (", and every raw input reads back as archived" if full else ""))
 
