@@ -58,6 +58,8 @@ def backup_target(archive: Path, dest: Path, replace: bool = False) -> Path:
     """The file a backup of `archive` to `dest` writes: `dest` itself, or the archive's file
     name inside `dest` when it is a folder. Raises BackupRefused for a folder that does not
     exist, an existing file without `replace`, or the archive (or its WAL files) itself."""
+    if str(dest) == "-":
+        raise BackupRefused("a backup is an SQLite file, not a stream: name the file to write (or a folder)")
     target = dest / archive.name if dest.is_dir() else dest
     if not target.parent.is_dir():
         raise BackupRefused(f"{target}: folder {target.parent} does not exist")

@@ -100,10 +100,11 @@ def test_an_existing_file_is_replaced_only_when_asked(cli, samples_db, tmp_path)
     assert table_rows(copy, "articles") == table_rows(samples_db, "articles")
 
 
-@pytest.mark.parametrize("target", ["archive.db", "archive.db-wal", "no/such/folder/b.db"])
-def test_the_archive_itself_or_a_missing_folder_is_refused(cli, samples_db, target):
+@pytest.mark.parametrize("target", ["archive.db", "archive.db-wal", "no/such/folder/b.db", "-"])
+def test_the_archive_itself_a_missing_folder_or_a_stream_is_refused(cli, samples_db, target, monkeypatch):
+    monkeypatch.chdir(samples_db.parent)
     before = samples_db.read_bytes()
-    result = cli("backup", samples_db.parent / target, "--db", samples_db, "--replace", code=2)
+    result = cli("backup", target, "--db", samples_db, "--replace", code=2)
     assert len(result.output.strip().splitlines()) == 1
     assert samples_db.read_bytes() == before
 
