@@ -106,7 +106,7 @@ def test_the_archive_itself_a_missing_folder_or_a_stream_is_refused(cli, samples
     before = samples_db.read_bytes()
     result = cli("backup", target, "--db", samples_db, "--replace", code=2)
     assert len(result.output.strip().splitlines()) == 1
-    assert samples_db.read_bytes() == before
+    assert samples_db.read_bytes() == before and not (samples_db.parent / "-").exists()
 
 
 @pytest.mark.parametrize("zeroed", [False, True], ids=["pointers", "zeroed"])
