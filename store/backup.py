@@ -65,9 +65,9 @@ def backup_target(archive: Path, dest: Path, replace: bool = False) -> Path:
         raise BackupRefused(f"{target}: folder {target.parent} does not exist")
     if target.is_dir():
         raise BackupRefused(f"{target}: a folder; name a file, or a folder without a file of that name")
+    real = archive.resolve()
     if archive.exists() and target.exists() and os.path.samefile(archive, target) \
-            or target.resolve() in {archive.resolve().with_name(archive.name + ending) for ending in
-                                    ("-wal", "-shm", "-journal", ".lock")}:
+            or target.resolve() in {real.with_name(real.name + ending) for ending in ("-wal", "-shm", "-journal", ".lock")}:
         raise BackupRefused(f"{target}: that is the archive itself; back it up to another file")
     if os.path.lexists(target) and not replace:
         raise BackupRefused(f"{target} exists: give --replace to write the backup over it, or name another file")
