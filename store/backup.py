@@ -20,6 +20,7 @@ moved; the file it replaces is kept beside it, with its WAL, under a name of its
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -103,8 +104,9 @@ def restore(backup: Path, archive: Path, busy_timeout: float = 30.0,
         raise BackupRefused(f"{backup}: that is the archive itself; name a backup of it")
     archive = archive.resolve()
     with _checked_copy(backup, archive, "restore", busy_timeout, progress, PAGES_PER_STEP) as (partial, articles):
-        kept = _keep_replaced(archive)
-        os.replace(partial, archive)  # the archive's name is never missing: no ingest can start on nothing
+        with _signals_held():  # an interrupt comes before the swap or after it, never inside
+            kept = _keep_replaced(archive)
+            os.replace(partial, archive)  # the archive's name is never missing: no ingest can start on nothing
         _sync(archive.parent)
     return RestoreReport(articles, kept, time.monotonic() - started)
 
@@ -190,6 +192,21 @@ def _damaged(path: Path, problem: str, what: str) -> str:
         return (f"{path} is damaged ({problem}): a backup would carry the damage, so none was written; "
                 f"`newsarchive check` says where")
     return f"{path} is damaged ({problem}): not restored, the archive is as it was; restore an older backup"
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back while the block runs (delivered when it ends): between
+    moving the archive's -wal away and renaming the copy over it, the archive would read as
+    itself without its last batches."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    block = getattr(signal, "pthread_sigmask", None)
+    previous = block(signal.SIG_BLOCK, held) if block else None
+    try:
+        yield
+    finally:
+        if block:
+            block(signal.SIG_SETMASK, previous)
 
 
 def _sync(path: Path) -> None:

@@ -226,3 +226,24 @@ def test_restore_of_a_lost_archive_needs_nothing_kept(cli, samples_db, tmp_path)
 def test_restore_of_no_backup_is_a_usage_error(cli, samples_db, tmp_path):
     result = cli("restore", tmp_path / "nothing.db", "--db", samples_db, code=2)
     assert "no such file" in result.output
+
+
+def test_an_interrupt_during_the_swap_waits_for_its_end():
+    # restore's swap (the -wal moved away, the copy renamed over the archive) runs with SIGINT
+    # and SIGTERM held: one sent inside is delivered when the swap is done, not in between.
+    import os
+    import signal
+
+    from store.backup import _signals_held
+
+    received: list[int] = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: received.append(signum))
+    try:
+        with _signals_held():
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(1000):  # bytecodes at which Python would run a delivered signal's handler
+                pass
+            inside = list(received)
+        assert inside == [] and received == [signal.SIGTERM]
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -21,8 +21,8 @@ from store.search import QueryError
 
 from ..lock import LockError, LockHeld, WriterLock
 from ..signals import sigterm_interrupts
-from .app import (EXIT_INTERRUPTED, EXIT_LOCKED, EXIT_USAGE, ConfigOption, DbOption, app, archive_path, date_option, debug_traceback,
-                  fail, load_options, print_json, read_connection, reading)
+from .app import (EXIT_INTERRUPTED, EXIT_LOCKED, EXIT_USAGE, ConfigOption, DbOption, app, archive_path, date_option,
+                  debug_traceback, fail, load_options, print_json, read_connection, reading)
 
 
 @app.command()
@@ -66,10 +66,9 @@ def check(full: bool = typer.Option(False, "--full", help="SQLite's integrity_ch
                f"({articles:,} articles)" + (", and every raw input reads back as archived" if full else ""))
 
 
-
 @app.command()
-def backup(dest: Path = typer.Argument(..., metavar="DEST", help="The backup file to write, or a folder to write it in "
-                                                 "under the archive's file name."),
+def backup(dest: Path = typer.Argument(..., metavar="DEST", help="The backup file to write, or a folder to "
+                                                                  "write it in under the archive's file name."),
            replace: bool = typer.Option(False, "--replace", help="Write over an existing backup at DEST "
                                                                 "(only once the new one is complete and checked)."),
            db: Optional[Path] = DbOption, config: Optional[Path] = ConfigOption) -> None:
@@ -114,6 +113,7 @@ def restore(backup_file: Path = typer.Argument(..., metavar="BACKUP", help="A ba
     """
     options = load_options(config)
     path = archive_path(db, options)
+    before = _identity(path)
     with _progress_bar("restoring") as progress:
         try:
             with sigterm_interrupts(), WriterLock(path):
@@ -125,12 +125,24 @@ def restore(backup_file: Path = typer.Argument(..., metavar="BACKUP", help="A ba
         except (BackupError, ArchiveError, LockError) as exc:
             fail(str(exc))
         except KeyboardInterrupt as exc:
+            if _identity(path) != before:  # it came once the copy had taken the archive's name
+                fail(f"restore interrupted ({exc or 'Ctrl-C'}) once it was done: {path} is the backup's copy, "
+                     f"the file it replaced kept beside it as {path.name}.replaced-<time>", EXIT_INTERRUPTED)
             fail(f"restore interrupted ({exc or 'Ctrl-C'}); the archive is as it was", EXIT_INTERRUPTED)
     kept = (f"; the file it replaced is kept as {report.kept} (delete it once the archive is as it should be)"
             if report.kept else "")
     typer.echo(f"restored {path} from {backup_file}: {report.articles:,} articles ({report.seconds:.1f} s){kept}. "
                f"Ingest the folders again to archive what came after the backup; restart `newsarchive serve` "
                f"if it runs.")
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file a path names (device and inode), or None if it names none."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 @contextmanager
@@ -151,6 +163,7 @@ def _progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
+
 
 @app.command()
 def export(output: str = typer.Option("-", "--output", "-o", help="File to write (- for stdout; "
