@@ -55,6 +55,15 @@ class BackupReport:
     seconds: float
 
 
+@dataclass(frozen=True)
+class RestoreReport:
+    """What a restore put in place, and where the file it replaced is kept."""
+
+    articles: int
+    kept: Path | None
+    seconds: float
+
+
 def backup_target(archive: Path, dest: Path, replace: bool = False) -> Path:
     """The file a backup of `archive` to `dest` writes: `dest` itself, or the archive's file
     name inside `dest` when it is a folder. Raises BackupRefused for a folder that does not
@@ -109,15 +118,6 @@ def restore(backup: Path, archive: Path, busy_timeout: float = 30.0,
             os.replace(partial, archive)  # the archive's name is never missing: no ingest can start on nothing
         _sync(archive.parent)
     return RestoreReport(articles, kept, time.monotonic() - started)
-
-
-@dataclass(frozen=True)
-class RestoreReport:
-    """What a restore put in place, and where the file it replaced is kept."""
-
-    articles: int
-    kept: Path | None
-    seconds: float
 
 
 def _keep_replaced(archive: Path) -> Path | None:
