@@ -2,7 +2,8 @@
 
 One module per kind of command: app (the typer app, its options and error handling),
 ingesting (ingest, reclean, clean), reading (search, show, dupes, runs, stats),
-upkeep (check, export, serve). Importing this package registers every command on `app`.
+upkeep (check, backup, restore, export, serve). Importing this package registers every command
+on `app`.
 
 Exit codes: 0 done (rejected inputs are recorded and reported, not fatal); 1 the
 run failed; 2 usage error; 75 another ingest holds the archive's lock; 130 the run
