@@ -83,19 +83,14 @@ def _stored_inputs(old: sqlite_utils.Database) -> Iterator[InputFile]:
     for location, sha, content, encoding in rows:
         try:  # (rebuilt from other bytes than its SHA-256's, an article would keep an id that lies)
             data = read_back(content, encoding, sha, old.conn)
-        except DamagedContent as exc:
-            raise _unreadable(location, str(exc)) from None
+        except DamagedContent as exc:  # every input is rebuilt, or none
+            raise ArchiveError(f"the raw input of {location} cannot be read back: {exc}; reclean needs every raw "
+                               f"input. The archive file is damaged (`newsarchive check --full` lists every such "
+                               f"input): restore it from a backup (it is as it was)") from None
         except ValueError as exc:  # an encoding this version does not read: the message says what to do
             raise ArchiveError(f"the raw input of {location} cannot be read back: {exc}; "
                                f"the archive is as it was") from None
         yield InputFile(Path(location), location, sha, data)
-
-
-def _unreadable(location: str, why: str) -> ArchiveError:
-    """The error that stops a reclean at a damaged raw input: every input is rebuilt, or none."""
-    return ArchiveError(f"the raw input of {location} cannot be read back: {why}; reclean needs every raw input. "
-                        f"The archive file is damaged (`newsarchive check --full` lists every such input): "
-                        f"restore it from a backup (it is as it was)")
 
 
 def _recorded_sightings(old: sqlite_utils.Database) -> Iterator[tuple]:

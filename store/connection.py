@@ -51,8 +51,8 @@ class ArchiveDamaged(sqlite3.DatabaseError):
 
 
 # What a user does about a damaged archive file (see is_damage).
-DAMAGE_ADVICE = ("the archive file is damaged: `newsarchive check` says where; restore it from a backup "
-                 "(`newsarchive restore BACKUP`)")
+RESTORE_ADVICE = "restore it from a backup (`newsarchive restore BACKUP`)"
+DAMAGE_ADVICE = f"the archive file is damaged: `newsarchive check` says where; {RESTORE_ADVICE}"
 
 
 def is_damage(exc: BaseException) -> bool:
@@ -106,8 +106,7 @@ def open_connection(path: str | Path, busy_timeout: float = 30.0, readonly: bool
     except sqlite3.Error as exc:
         conn.close()
         if is_damage(exc):  # where its tables are listed: nothing of it can be read
-            raise ArchiveError(f"{path}: the archive file is damaged ({exc}); restore it from a backup "
-                               f"(`newsarchive restore BACKUP`)") from None
+            raise ArchiveError(f"{path}: the archive file is damaged ({exc}); {RESTORE_ADVICE}") from None
         raise ArchiveError(f"{path}: not a newsarchive SQLite archive, or one that cannot be read ({exc})") from None
     return conn
 

@@ -14,7 +14,7 @@ from typing import Optional
 
 import typer
 
-from store.backup import BackupError, BackupRefused, back_up, restore as restore_archive
+from store.backup import BackupRefused, back_up, restore as restore_archive
 from store.connection import ArchiveError, damage_note
 from store.rawcontent import damaged_inputs
 from store.search import QueryError
@@ -90,7 +90,7 @@ def backup(dest: Path = typer.Argument(..., metavar="DEST", help="The backup fil
                 report = back_up(path, dest, replace, options.archive.busy_timeout, progress)
         except BackupRefused as exc:
             fail(str(exc), EXIT_USAGE)
-        except (BackupError, ArchiveError) as exc:
+        except ArchiveError as exc:  # BackupError among them
             fail(str(exc))
         except KeyboardInterrupt as exc:
             fail(f"backup interrupted ({exc or 'Ctrl-C'}); nothing was written to {dest}", EXIT_INTERRUPTED)
@@ -122,7 +122,7 @@ def restore(backup_file: Path = typer.Argument(..., metavar="BACKUP", help="A ba
             fail(str(exc), EXIT_LOCKED)
         except BackupRefused as exc:
             fail(str(exc), EXIT_USAGE)
-        except (BackupError, ArchiveError, LockError) as exc:
+        except (ArchiveError, LockError) as exc:  # BackupError among them
             fail(str(exc))
         except KeyboardInterrupt as exc:
             if _identity(path) != before:  # it came once the copy had taken the archive's name
