@@ -31,7 +31,9 @@ whitespace collapsed as the dev sets' text pages have it; --render fills --text 
 (asked for by name) keeps the rendered text whole, uncleaned: its recall is the most the text
 mode can reach (a live blog or a paywalled page the browser showed without its article). Scores are
 the shared scorer's: F1 of the pages' mean precision and recall over word 4-grams, and the pages
-whose recall is under 0.5. Exits 0 with a message when CLONE is absent.
+whose recall is under 0.5. Under `text` and `input`, an `of them` line scores the pages whose
+rendered text holds half their body or more, alone: what the cleaner does where the renderer left
+it the article. Exits 0 with a message when CLONE is absent.
 """
 
 from __future__ import annotations
@@ -182,9 +184,9 @@ def read(case: Case, mode: str, text_dir: Path | None, options: CleanOptions,
 
 
 def score(scorer, pages: list[Case], mode: str, text_dir: Path | None, options: CleanOptions,
-          collapse: bool = False) -> tuple[float, float, float, int, int, float, list[tuple[str, float, float]]]:
+          collapse: bool = False) -> tuple[float, float, float, int, int, float, list[tuple[str, tuple[int, int, int]]]]:
     """F1, P, R (the shared scorer's), pages with recall under LOW_RECALL, pages without input,
-    CPU seconds, and each page's (id, P, R)."""
+    CPU seconds, and each page's (id, (tp, fp, fn))."""
     started = time.process_time()
     rows, missing = [], 0
     for case in pages:
@@ -194,13 +196,28 @@ def score(scorer, pages: list[Case], mode: str, text_dir: Path | None, options: 
             body = ""
         rows.append((case.id, scorer.tp_fp_fn(case.body, body)))
     cpu = time.process_time() - started
+    return (*averaged(scorer, rows), missing, cpu, rows)
+
+
+def averaged(scorer, rows: list[tuple[str, tuple[int, int, int]]]) -> tuple[float, float, float, int]:
+    """F1 of the pages' mean precision and mean recall (a page with no output has no precision),
+    those means, and the pages with recall under LOW_RECALL, of (id, (tp, fp, fn)) rows."""
     precisions = [scorer.prec(*c) for _, c in rows if c[0] + c[1] > 0]
     recalls = [scorer.rec(*c) for _, c in rows if c[0] + c[2] > 0]
     p = statistics.mean(precisions) if precisions else 0.0
     r = statistics.mean(recalls) if recalls else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     low = sum(1 for _, c in rows if c[0] + c[2] > 0 and scorer.rec(*c) < LOW_RECALL)
-    return f1, p, r, low, missing, cpu, [(i, scorer.prec(*c), scorer.rec(*c)) for i, c in rows]
+    return f1, p, r, low
+
+
+def inputs_holding_half(scorer, pages: list[Case], text_dir: Path | None, options: CleanOptions,
+                        collapse: bool = False) -> set[str]:
+    """The ids of the pages whose rendered text, all of it, holds at least LOW_RECALL of their
+    body: the others lost it in the rendering (a consent wall, a paywall, a page drawn by
+    scripts), and no cleaner can give it back."""
+    rows = score(scorer, pages, "input", text_dir, options, collapse)[-1]
+    return {case_id for case_id, counts in rows if counts[0] + counts[2] == 0 or scorer.rec(*counts) >= LOW_RECALL}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -227,17 +244,26 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.half} half of {len(every)} pages of {args.clone}" + ("" if newspaper else " not in fundus-dev")
           + (", run together" if args.collapse else ""))
     print("mode          pages | F1     P      R      | with<half | no input | CPU s")
+    whole = None  # the pages whose rendered text holds half their body or more
     for mode in modes:
         f1, p, r, low, missing, cpu, rows = score(scorer, pages, mode, args.text, options, args.collapse)
         print(f"{mode:12s} {len(pages):6d} | {f1:.4f} {p:.4f} {r:.4f} | {low:9d} | {missing:8d} | {cpu:5.1f}",
               flush=True)
+        per_page = [(case_id, scorer.prec(*counts), scorer.rec(*counts)) for case_id, counts in rows]
+        if mode in RENDERED_MODES:
+            if whole is None:
+                whole = inputs_holding_half(scorer, pages, args.text, options, args.collapse)
+            if len(whole) < len(pages):
+                f1, p, r, low = averaged(scorer, [row for row in rows if row[0] in whole])
+                print(f"  {'of them':10s} {len(whole):6d} | {f1:.4f} {p:.4f} {r:.4f} | {low:9d} | "
+                      "(the pages whose rendered text holds half their body or more)", flush=True)
         if args.per_page:
-            for case_id, page_p, page_r in sorted(rows, key=lambda row: row[1] + row[2]):
+            for case_id, page_p, page_r in sorted(per_page, key=lambda row: row[1] + row[2]):
                 print(f"  {case_id[:40]:40s} P {page_p:.3f} R {page_r:.3f}")
         if args.out:
             args.out.mkdir(parents=True, exist_ok=True)
             with open(args.out / f"{mode}.jsonl", "w", encoding="utf-8") as fh:
-                fh.writelines(json.dumps({"id": i, "p": page_p, "r": page_r}) + "\n" for i, page_p, page_r in rows)
+                fh.writelines(json.dumps({"id": i, "p": page_p, "r": page_r}) + "\n" for i, page_p, page_r in per_page)
     return 0
 
 

@@ -23,7 +23,8 @@ URLs), written there first with --render by headless Chromium (JavaScript and ne
 `trafilatura` and `readability` run those extractors alone on the HTML, as boilerplate.py does.
 `input` (asked for by name) keeps the rendered text whole, uncleaned: its recall is the most the
 text mode can reach, as a page the browser showed without its article (loaded later by a script,
-or behind a paywall) has none to keep.
+or behind a paywall) has none to keep. Under `text` and `input`, an `of them` line scores the pages
+whose rendered text holds half their "with" snippets or more, alone.
 
 Halves: the cleaner was developed looking at the even pages (0, 2, 4...) from 2026-12-04 on;
 the odd ones are held out, to be scored, never read, when judging whether a change holds on
@@ -161,6 +162,15 @@ def summary(mode: str, totals: list[int], rows: list[dict], cpu: float) -> str:
             f"{sum(1 for r in rows if not r['chars']):5d} | {shares[0]} | {shares[1]} | {cpu:6.1f}")
 
 
+def inputs_holding_half(corpus: Path, text_dir: Path | None, pages: list[tuple[int, str, dict]],
+                        options: CleanOptions, collapse: bool = False) -> set[int]:
+    """The numbers of the pages whose rendered text, all of it, holds at least half their "with"
+    snippets: the others lost their article in the rendering (a consent wall, a page drawn by
+    scripts), and no cleaner can give it back."""
+    return {r["page"] for r in score(corpus, text_dir, pages, "input", options, collapse)[1]
+            if r["tp"] >= (r["tp"] + r["fn"]) / 2}
+
+
 MODES = ("text", "html", "trafilatura", "readability")  # run when --modes is not given
 RENDERED_MODES = ("text", "input")  # the modes that read the rendered pages of --text
 
@@ -219,9 +229,18 @@ def main(argv: list[str] | None = None) -> int:
     options = CleanOptions()
     print(f"{args.half} half of {len(items)} pages of {args.corpus}" + (", run together" if args.collapse else ""))
     print("mode         pages | F1     P      R      | with<half | empty | title | date  | CPU s")
+    whole = None  # the pages whose rendered text holds half their "with" snippets or more
     for mode in modes:
         totals, rows, cpu = score(args.corpus, args.text, pages, mode, options, args.collapse)
         print(summary(mode, totals, rows, cpu), flush=True)
+        if mode in RENDERED_MODES:
+            if whole is None:
+                whole = inputs_holding_half(args.corpus, args.text, pages, options, args.collapse)
+            if len(whole) < len(rows):
+                kept = [r for r in rows if r["page"] in whole]
+                line = summary("  of them", [sum(r[key] for r in kept) for key in ("tp", "fp", "fn", "tn")], kept, 0.0)
+                print(line[:line.rindex("|")] + "| (the pages whose rendered text holds half their snippets or more)",
+                      flush=True)
         if args.out:
             args.out.mkdir(parents=True, exist_ok=True)
             with open(args.out / f"{mode}.jsonl", "w", encoding="utf-8") as fh:

@@ -152,3 +152,32 @@ def test_collapse_runs_the_rendered_text_together_on_one_line(clone, tmp_path):
     saved = bench.read(case, "input", text, CleanOptions())
     together = bench.read(case, "input", text, CleanOptions(), collapse=True)
     assert "\n" in saved and "\n" not in together and together.split() == saved.split()
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="needs ../shared/eval/score_boilerplate.py")
+def test_the_pages_whose_rendered_text_lost_the_body_are_scored_apart_too(clone, tmp_path, capsys):
+    """A page whose rendered text lacks half its body is the renderer's loss, not the cleaner's:
+    under each mode that reads that text, a line scores the other pages alone."""
+    text = tmp_path / "text"
+    text.mkdir()
+    menu = "\n\n".join(f"Section {n} of the site menu with its many links to other pages" for n in range(12))
+    (text / "xx-Courier_2024_01_05.txt").write_text(menu + "\n\n" + "\n\n".join(OLD), encoding="utf-8")
+    (text / "xx-Courier_2025_03_01.txt").write_text(menu + "\n\n" + NEW[0], encoding="utf-8")  # the rest unshown
+    assert load_benchmark().main([str(clone), "--half", "all", "--modes", "text", "html", "--text", str(text)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    cells = [line.replace("|", " ").split() for line in lines]
+    text_row = next(i for i, c in enumerate(cells) if c[0] == "text")
+    assert cells[text_row][1] == "2" and cells[text_row][-2] == "0"
+    assert cells[text_row + 1][:3] == ["of", "them", "1"]  # the page shown whole
+    assert float(cells[text_row + 1][5]) > float(cells[text_row][4])  # its recall, above both pages'
+    assert cells[text_row + 2][0] == "html"  # (an HTML reading lost nothing to the renderer)
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="needs ../shared/eval/score_boilerplate.py")
+def test_no_line_apart_when_every_rendered_text_holds_its_body(clone, tmp_path, capsys):
+    text = tmp_path / "text"
+    text.mkdir()
+    for name, body in (("xx-Courier_2024_01_05", OLD), ("xx-Courier_2025_03_01", NEW)):
+        (text / f"{name}.txt").write_text("Home\n\n" + "\n\n".join(body), encoding="utf-8")
+    assert load_benchmark().main([str(clone), "--half", "all", "--modes", "text", "--text", str(text)]) == 0
+    assert "of them" not in capsys.readouterr().out

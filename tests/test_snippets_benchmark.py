@@ -121,3 +121,17 @@ def test_collapse_runs_each_rendered_page_together_on_one_line(corpus, tmp_path,
     assert "\n" in saved.text and "\n" not in together.text and together.text.split() == saved.text.split()
     assert benchmark.main([str(corpus), "--half", "even", "--modes", "input", "--text", str(text), "--collapse"]) == 0
     assert "run together" in capsys.readouterr().out.splitlines()[0]
+
+
+def test_the_pages_whose_rendered_text_lost_the_snippets_are_scored_apart_too(corpus, tmp_path, capsys):
+    """A page whose rendered text lacks half its "with" snippets lost its article to the renderer:
+    a line under the text mode scores the other pages alone."""
+    text = tmp_path / "text"
+    text.mkdir()
+    (text / "0000.txt").write_text("New ferry timetable\n\n" + "\n\n".join(STORY), encoding="utf-8")
+    (text / "0001.txt").write_text("Harbour news\n\nHome\nContact", encoding="utf-8")  # its story not shown
+    assert load_benchmark().main([str(corpus), "--half", "all", "--modes", "text", "--text", str(text)]) == 0
+    cells = [line.replace("|", " ").split() for line in capsys.readouterr().out.splitlines()]
+    text_row = next(i for i, c in enumerate(cells) if c[0] == "text")
+    assert cells[text_row][1] == "2" and cells[text_row + 1][:3] == ["of", "them", "1"]
+    assert float(cells[text_row + 1][5]) == 1.0 > float(cells[text_row][4])  # recall: the page shown whole, both
