@@ -1,5 +1,5 @@
 """Prompts under an article (subscribe, follow, sign up) that read as sentences go with the
-article's last lines: labels.label_trailing_prompts."""
+article's last lines: sitelines.label_trailing_prompts."""
 from __future__ import annotations
 
 import pytest
@@ -166,7 +166,7 @@ def test_an_articles_own_subscribers_stay(line):
     assert list(cleaned.paragraphs) == body
 
 # A prompt that bids the reader not miss the site's news goes wherever it stands in the body:
-# labels.label_reader_notices.
+# sitelines.label_reader_notices.
 @pytest.mark.parametrize("headline, body, prompt", [
     ("Council approves budget for more buses", COUNCIL_BODY,
      "Never miss the latest news from the city hall by signing up to our newsletter today!"),
@@ -338,7 +338,7 @@ def test_a_quoted_line_that_names_a_channel_stays(quote):
 def test_the_walk_under_a_label_alone_is_bounded():
     # a page of labels and short lines under them: each label looks at TAG_ITEMS_MOST lines at most
     # (the walk once ran over every label below it: a page of N labels cost N**2 steps)
-    from ingest.clean.labels import TAG_ITEMS_MOST, label_trailing_tags
+    from ingest.clean.sitelines import TAG_ITEMS_MOST, label_trailing_tags
     texts = [COUNCIL_BODY[0], "Tags:", *["x y"] * (3 * TAG_ITEMS_MOST)]
     words = [len(t.split()) for t in texts]
     labels: list = [None] * len(texts)

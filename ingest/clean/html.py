@@ -52,7 +52,7 @@ from .pagetree import as_laid_out, parse_page
 from .structure import (link_lists, rejoin_broken_lines, restore_dropped_words, restore_opening, restore_sections,
                         restore_soft_hyphens)
 from ..models import RemovedLine
-from .labels import label_site_lines
+from .sitelines import label_site_lines
 from .lines import word_counts
 from .scripts import has_unspaced
 from .text import BODY_DATE_MAX_WORDS, BODY_DATE_OTHER_WORDS, clean_text
@@ -215,7 +215,7 @@ def _reading_prompts(body: list[str]) -> tuple[list[str], list[RemovedLine]]:
     """The reading's lines without the prompts the line classifier tells in a body's lines: one
     among its last lines that bids the reader subscribe or follow, one anywhere that bids the reader
     not miss the site's news or points to its privacy policy, and one among its last lines that
-    lists the article's tags (labels.label_site_lines), and those lines, removed with their rules. The classifier's own body
+    lists the article's tags (sitelines.label_site_lines), and those lines, removed with their rules. The classifier's own body
     may end elsewhere: these are the reading's last lines."""
     if len(body) < 2:
         return body, []

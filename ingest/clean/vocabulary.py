@@ -517,7 +517,7 @@ MONTH_ENDINGS = ("", ".", "uary", "ruary", "ch", "il", "e", "y", "ust", "tember"
 # A site's privacy policy by its name, and the words by which a site speaks to its reader
 # about it ("Read our privacy policy", "you accept our Terms and Privacy Policy", "Mehr dazu
 # in unserer Datenschutzerklärung"): a line of the body that has both is a sign-up or
-# consent notice (ingest.clean.labels.label_privacy_notices). Lower case.
+# consent notice (ingest.clean.sitelines.label_reader_notices). Lower case.
 PRIVACY_NAMES = ("privacy policy", "privacy notice", "privacy statement", "cookie policy",
                  "datenschutzerklärung", "datenschutzhinweis", "datenschutzinformation",
                  "datenschutzbestimmungen", "politique de confidentialité", "politique de protection des données",
@@ -538,7 +538,7 @@ PRIVACY_STEMS_UNSPACED = ("プライバシー", "隐私", "隱私", "个人信�
 # Anmeldung zum Newsletter stimme ich der Werbevereinbarung zu", "En vous inscrivant, vous
 # acceptez ..."), and the stems of its consent (AGREE_STEMS), one of which the line must hold: a
 # sign-up, comment or cookie form's notice whether or not it names a privacy policy
-# (ingest.clean.labels.label_reader_notices). Lower case.
+# (ingest.clean.sitelines.label_reader_notices). Lower case.
 FORM_CONSENT_OPENERS = (
     "by signing up", "by subscribing", "by registering", "by clicking", "by submitting", "by entering",
     "by providing", "by creating", "mit der anmeldung", "mit meiner anmeldung", "mit ihrer anmeldung",
@@ -560,7 +560,7 @@ CONSENT_WORDS = ("our", "you", "your", "unsere", "unserer", "unseren", "du", "de
 # inbox, its app, a messenger channel, a news aggregator's feed ("Get the latest news in your
 # inbox", "Abonniere den Whatsapp-Kanal", "Add X to your Google News feed", "¡Mira nuestro canal
 # de YouTube!"). Lower case; a name in a line of the body's last lines that also speaks to the
-# reader (READER_WORDS) is the site's prompt (ingest.clean.labels.label_trailing_prompts). Not a
+# reader (READER_WORDS) is the site's prompt (ingest.clean.sitelines.label_trailing_prompts). Not a
 # podcast: an agency's story closes with its own ("... on our weekly politics podcast").
 CHANNEL_NAMES = ("newsletter", "newsletters", "inbox", "in-box",
                  "posteingang", "postfach", "boîte de réception", "bandeja de entrada",
@@ -572,7 +572,7 @@ CHANNEL_NAMES = ("newsletter", "newsletters", "inbox", "in-box",
 # exclusivos"): a line among the body's last lines that names a subscriber or a subscription
 # (SUBSCRIBER_WORDS, whole words) and also speaks to the reader (READER_WORDS, PAYWALL_READER_WORDS)
 # or of the article (PAYWALL_ARTICLE_WORDS) is the site's, not the article's
-# (ingest.clean.labels.label_trailing_prompts). Not "member" or "premium": council members and
+# (ingest.clean.sitelines.label_trailing_prompts). Not "member" or "premium": council members and
 # premium prices are news. Lower case.
 SUBSCRIBER_WORDS = (
     "subscriber", "subscribers", "subscription", "subscriptions", "abonnent", "abonnenten", "abonnentin",
@@ -601,7 +601,7 @@ PAYWALL_CHARACTERS = ("有料会員", "会員限定", "有料記事", "付费阅
 # support or a donation (SUPPORT_STEMS), and speaks to the reader or of the site's own (READER_WORDS),
 # opens with its verb or ends with "!" ("Helfen Sie mit, unseren Journalismus möglich zu machen!",
 # "Apoya el periodismo incómodo", "Support independent journalism"), is the site's
-# (ingest.clean.labels.label_trailing_prompts); a report that a foundation supports local journalism
+# (ingest.clean.sitelines.label_trailing_prompts); a report that a foundation supports local journalism
 # is none of these. Lower case, parts of words.
 JOURNALISM_STEMS = ("journalis", "periodis", "jornalis", "giornalis", "dziennikarst", "žurnalist", "журналист")
 SUPPORT_STEMS = ("support", "unterstütz", "apoy", "apoi", "soutien", "soutenez", "sosten", "sostieni", "steun",
