@@ -103,6 +103,28 @@ def test_a_headline_in_lower_case_is_not_joined_to_the_menu_entry_above_it():
     assert "Sign in " + title not in {r.text for r in cleaned.removed}
 
 
+def test_a_headline_in_lower_case_that_is_the_first_part_of_the_title_starts_its_own_item():
+    """The page's title adds the site's name ("... - Macwelt"); the headline that is its first
+    part starts its own item too, not the rest of the line above it (an article's number)."""
+    headline = "iPhone 14 beta adds a new privacy report for every app on the phone"
+    page = "\n".join([headline + " - The Valley Courier", *MENU, "2631553", headline, *ARTICLE, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.title == headline
+    assert not any(("2631553 " + headline) in text
+                   for text in (*cleaned.paragraphs, *(r.text for r in cleaned.removed)))
+
+
+def test_a_link_whose_text_is_a_part_of_the_title_stays_in_its_sentence():
+    """A link inside a sentence may name what the title names ("Raspberry Pi 3" under the
+    title "Raspberry Pi 3 - ..."): it is a piece of that sentence, not the headline."""
+    name = "Raspberry Pi Model"
+    body = ["The foundation that makes the small computers has released the", name,
+            "with the same price tag as the one before, and a faster processor inside it."] + ARTICLE
+    page = "\n".join([name + " | The Valley Courier", *MENU, TITLE, *body, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert ("has released the " + name + " with the same price tag") in "\n".join(cleaned.paragraphs)
+
+
 def test_a_name_in_a_link_between_two_pieces_of_its_sentence_is_part_of_it():
     pieces = ["The new line will run from the station at", "Kings Cross", "to the airport in",
               "Stansted", ", with trains every fifteen minutes from next spring, the operator said."]

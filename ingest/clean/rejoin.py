@@ -280,6 +280,23 @@ def _link_bridges(nos: list[int], words: list[int], heads: str, mid: set[int]) -
             and nos[k + 1] - nos[k] == 1 and (k + 1 in mid or heads[k + 1].islower())}
 
 
+# A line of this many words or more that is the first or last part of the page's title is its
+# headline ("iPhone 14: Warum sich das Warten wirklich lohnt" under the title "iPhone 14: Warum
+# sich das Warten wirklich lohnt - Macwelt"), unless it is a link's text inside a sentence
+# (_link_bridges: "... has released" / "Raspberry Pi 3" / "with the same price tag"); a shorter
+# one may be a menu's entry.
+TITLE_PART_MIN_WORDS = 3
+
+
+def title_part(line: str, title: str) -> bool:
+    """Whether the line is the page title's first or last part: the title starts or ends with it,
+    a space or a mark (not a letter or digit) beside it."""
+    n = len(line)
+    if len(title) <= n:
+        return False
+    return (title.startswith(line) and not title[n].isalnum()) or (title.endswith(line) and not title[-n - 1].isalnum())
+
+
 def _joined(group: list[tuple[int, str]], unspaced: bool, glue: bool = False) -> str:
     """The item's text: its lines joined by a space, or by nothing beside Chinese or Japanese
     (a wrap inside a run of them splits no word) and, with `glue` (the page has lines that
@@ -310,8 +327,8 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
     whatever bullet it starts with, but for the list marker of the item it would join.
     `paragraphs`, for Markdown, gives each line number's paragraph (markdown.paragraphs):
     the lines of one paragraph are one item, whatever they start or end with. A line that
-    repeats the page's first line (its title) starts an item: it is the headline, whatever
-    case it starts in, not the rest of the menu entry above it.
+    repeats the page's first line (its title), or its first or last part (title_part), starts an
+    item: it is the headline, whatever case it starts in, not the rest of the menu entry above it.
     `heads` holds each line's first character; `unspaced`: the page holds scripts
     written without spaces. Returns the merged lists and, for each merged item,
     the (line number, text) pairs it was made of.
@@ -341,7 +358,7 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
             root[k] = r
             total[r] += words[k]
             continue
-        if texts[k] == title:
+        if texts[k] == title or words[k] >= TITLE_PART_MIN_WORDS and k not in bridges and title_part(texts[k], title):
             continue  # the headline that repeats the page's title, in lower case ("cron.weekly issue #130: ...")
         if saved_widths and k in filled and _marker(texts[k]) and _marker(texts[k]) == _marker(texts[r]):
             continue  # a list's next item, not the rest of the one before
