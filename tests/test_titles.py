@@ -272,6 +272,37 @@ def test_what_a_page_runs_into_its_headline_line_is_no_part_of_the_title(run_int
     assert list(cleaned.paragraphs) == COUNCIL_BODY
 
 
+def test_a_deck_run_into_the_headline_line_is_no_part_of_a_title_that_is_the_headline_alone():
+    """A page whose <title> is its headline alone, with no site's name: a line that goes on after
+    the headline (a deck the page sets beside it) is titled by the headline."""
+    text = page([]).replace(f"{HEADLINE} | The Daily Example", HEADLINE)
+    text = text.replace(f"\n{HEADLINE}\n", f"\n{HEADLINE} Twelve new routes by the end of next year\n")
+    cleaned = clean_text(text, CleanOptions())
+    assert cleaned.title == HEADLINE
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+
+
+def test_another_sites_name_after_the_headline_is_no_part_of_the_title():
+    """A page saved from a syndicating site: its headline line carries the first site's name
+    after a separator, which the page's own <title> does not hold."""
+    text = page([]).replace(f"\n{HEADLINE}\n", f"\n{HEADLINE} | Valley Wire Service\n")
+    cleaned = clean_text(text, CleanOptions())
+    assert cleaned.title == HEADLINE
+
+
+@pytest.mark.parametrize("page_title, line", [
+    # the title holds what follows the headline's separator (the page sets a no-break space in
+    # it where the title has a plain one): it is the headline's own
+    (f"{HEADLINE} – a plan for ten years | The Daily Example", f"{HEADLINE} – a plan for ten\xa0years"),
+    # a title with a site's name: a line that goes on after a space is a longer headline
+    (f"{HEADLINE} | The Daily Example", f"{HEADLINE} and the south"),
+])
+def test_what_follows_the_headline_stays_where_the_title_does_not_set_it_apart(page_title, line):
+    text = page([]).replace(f"{HEADLINE} | The Daily Example", page_title).replace(f"\n{HEADLINE}\n", f"\n{line}\n")
+    cleaned = clean_text(text, CleanOptions())
+    assert cleaned.title == line
+
+
 @pytest.mark.parametrize("headline", [
     "Weekly report 14. - 20. May 2025",  # a date range: what is left is no headline
     "Bus plan / Council approves new budget",  # one kicker before a slash is no trail of crumbs

@@ -84,7 +84,8 @@ def headline_alone(line: str, title: str) -> str:
     title says, the last crumb of a trail of two crumbs or more ("Home » Europe » Emden"), or a
     date that a title's separator sets off at either end of the line (_without_dates:
     "08.11.2021 | Headline"); the title's whole headline where the line is its first words cut
-    with an ellipsis (_uncut). Else the line."""
+    with an ellipsis (_uncut); what runs on after the title's headline that the title does not
+    say (_runs_on: a deck, another site's name). Else the line."""
     if line in title:  # (most pages: the line repeats the title's headline, and nothing runs into it)
         return _without_dates(line)
     head = headline_part(title).strip()
@@ -92,7 +93,7 @@ def headline_alone(line: str, title: str) -> str:
         at = line.find(head)
         if at == 0:
             run_in = _RUN_IN.match(line, len(head))
-            if run_in and not (run_in["by"] and line[run_in.end()].islower()):
+            if run_in and not (run_in["by"] and line[run_in.end()].islower()) or _runs_on(line, head, title):
                 return head
         elif at > 0 and at + len(head) == len(line) and _crumbs(line[:at]) >= 2:
             return head
@@ -102,6 +103,26 @@ def headline_alone(line: str, title: str) -> str:
     if _crumbs(line) >= 2 and (crumb := last_crumb(line)):  # a trail ("Home » Europe » Emden"): its last crumb
         return crumb
     return _without_dates(_without_counts(line, title))
+
+
+# A title with no separator (the headline alone) of at least this many words is the headline in
+# a line that goes on after it: what follows is a deck run into it ("Dezuka Suisan: Deep-Fried
+# Fish Cakes, Hot and Fresh Welcome to the Flavor Capital of Northern Japan").
+RUN_ON_MIN_WORDS = 3
+
+
+def _runs_on(line: str, head: str, title: str) -> bool:
+    """Whether the line, which starts with the title's headline part `head`, goes on with what the
+    title does not say: after a title that is the headline alone (RUN_ON_MIN_WORDS words or
+    more), anything after a space; after any title, a part that a title separator sets off and
+    the title does not hold ("Headline | Other Site" under "Headline | This Site"; not "Headline –
+    ein Projekt" under "Headline – ein Projekt | Site")."""
+    after = line[len(head):]
+    if head == title.strip() and after[:1].isspace() and len(head.split()) >= RUN_ON_MIN_WORDS:
+        return True
+    sep = _TITLE_SEP.match(line, len(head))
+    rest = " ".join(line[sep.end():].split()) if sep else ""
+    return bool(rest) and rest not in " ".join(title.split())
 
 
 # A headline cut with an ellipsis has at least this many words before it.
