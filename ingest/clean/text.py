@@ -64,7 +64,6 @@ from typing import TYPE_CHECKING
 from . import rules as R
 from .pagescan import match_lines
 from .blocks import BARE_SHARE, BEFORE_ANCHOR, MERGE_SHARE, WEAK_BLOCK, best_block, find_block, line_run_scores
-from .sitelines import label_site_lines
 from .teasers import dull_runs, trim_teaser_box, trim_teaser_tail
 from .cards import cards_above_links
 from .cleaned import Cleaned
@@ -85,6 +84,7 @@ from .headline import (anchor_leads, body_lead, first_line_title, headline_alone
                        title_part_above, title_repeats, topic_headline, topic_keys)
 from .worded import worded_anchor
 from .labels import label_items, label_repeated_labels, label_repeated_teasers, title_before
+from .sitelines import label_site_lines
 from .markdown import mostly_links
 from .lines import (CREDIT_MAX_CHARS, first, has_other_spaces, has_wide_spaces, in_template,
                     sentence_ends, signed_sentence, stripped_lines, word_counts)
