@@ -91,7 +91,8 @@ def main() -> int:
             subprocess.run([sys.executable, str(make), str(base), str(corpus), "--seed", str(seed)],
                            check=True, capture_output=True)
             start = time.perf_counter()
-            summary = ingest([corpus], db, config)
+            # the site folders alone: truth.json beside them is the answer key, no article
+            summary = ingest(sorted(p for p in corpus.iterdir() if p.is_dir()), db, config)
             seconds = time.perf_counter() - start
             scored = subprocess.run([sys.executable, str(score), str(corpus), str(db)],
                                     check=True, capture_output=True, text=True).stdout.strip().splitlines()
