@@ -211,13 +211,12 @@ def averaged(scorer, rows: list[tuple[str, tuple[int, int, int]]]) -> tuple[floa
     return f1, p, r, low
 
 
-def inputs_holding_half(scorer, pages: list[Case], text_dir: Path | None, options: CleanOptions,
-                        collapse: bool = False) -> set[str]:
-    """The ids of the pages whose rendered text, all of it, holds at least LOW_RECALL of their
-    body: the others lost it in the rendering (a consent wall, a paywall, a page drawn by
-    scripts), and no cleaner can give it back."""
-    rows = score(scorer, pages, "input", text_dir, options, collapse)[-1]
-    return {case_id for case_id, counts in rows if counts[0] + counts[2] == 0 or scorer.rec(*counts) >= LOW_RECALL}
+def holding_half(scorer, input_rows: list[tuple[str, tuple[int, int, int]]]) -> set[str]:
+    """The ids of the pages whose rendered text, all of it (the `input` mode's rows), holds at
+    least LOW_RECALL of their body: the others lost it in the rendering (a consent wall, a
+    paywall, a page drawn by scripts), and no cleaner can give it back."""
+    return {case_id for case_id, counts in input_rows
+            if counts[0] + counts[2] == 0 or scorer.rec(*counts) >= LOW_RECALL}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -252,7 +251,8 @@ def main(argv: list[str] | None = None) -> int:
         per_page = [(case_id, scorer.prec(*counts), scorer.rec(*counts)) for case_id, counts in rows]
         if mode in RENDERED_MODES:
             if whole is None:
-                whole = inputs_holding_half(scorer, pages, args.text, options, args.collapse)
+                whole = holding_half(scorer, rows if mode == "input" else
+                                     score(scorer, pages, "input", args.text, options, args.collapse)[-1])
             if len(whole) < len(pages):
                 f1, p, r, low = averaged(scorer, [row for row in rows if row[0] in whole])
                 print(f"  {'of them':10s} {len(whole):6d} | {f1:.4f} {p:.4f} {r:.4f} | {low:9d} | "

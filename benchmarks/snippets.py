@@ -162,13 +162,11 @@ def summary(mode: str, totals: list[int], rows: list[dict], cpu: float) -> str:
             f"{sum(1 for r in rows if not r['chars']):5d} | {shares[0]} | {shares[1]} | {cpu:6.1f}")
 
 
-def inputs_holding_half(corpus: Path, text_dir: Path | None, pages: list[tuple[int, str, dict]],
-                        options: CleanOptions, collapse: bool = False) -> set[int]:
-    """The numbers of the pages whose rendered text, all of it, holds at least half their "with"
-    snippets: the others lost their article in the rendering (a consent wall, a page drawn by
-    scripts), and no cleaner can give it back."""
-    return {r["page"] for r in score(corpus, text_dir, pages, "input", options, collapse)[1]
-            if r["tp"] >= (r["tp"] + r["fn"]) / 2}
+def holding_half(input_rows: list[dict]) -> set[int]:
+    """The numbers of the pages whose rendered text, all of it (the `input` mode's rows), holds
+    at least half their "with" snippets: the others lost their article in the rendering (a
+    consent wall, a page drawn by scripts), and no cleaner can give it back."""
+    return {r["page"] for r in input_rows if r["tp"] >= (r["tp"] + r["fn"]) / 2}
 
 
 MODES = ("text", "html", "trafilatura", "readability")  # run when --modes is not given
@@ -235,7 +233,8 @@ def main(argv: list[str] | None = None) -> int:
         print(summary(mode, totals, rows, cpu), flush=True)
         if mode in RENDERED_MODES:
             if whole is None:
-                whole = inputs_holding_half(args.corpus, args.text, pages, options, args.collapse)
+                whole = holding_half(rows if mode == "input" else
+                                     score(args.corpus, args.text, pages, "input", options, args.collapse)[1])
             if len(whole) < len(rows):
                 kept = [r for r in rows if r["page"] in whole]
                 line = summary("  of them", [sum(r[key] for r in kept) for key in ("tp", "fp", "fn", "tn")], kept, 0.0)
