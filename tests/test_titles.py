@@ -381,3 +381,19 @@ def test_a_headline_cut_with_an_ellipsis_is_the_titles_whole_headline(cut):
     cleaned = clean_text("\n".join(lines), CleanOptions())
     assert cleaned.title == HEADLINE
     assert list(cleaned.paragraphs) == COUNCIL_BODY
+
+
+@pytest.mark.parametrize("date", ["Jun 17", "17.06.2025", "June 17, 2025"])
+@pytest.mark.parametrize("page_title", [True, False])
+def test_the_date_a_page_sets_over_its_headline_and_into_it_is_no_part_of_the_title(date, page_title):
+    """A blog's theme prints the post's date on a line of its own and again at the start of the
+    headline's line: the title is the headline."""
+    text = page([], page_title).replace(f"\n{HEADLINE}\n", f"\n{date}\n\n{date} {HEADLINE}\n")
+    cleaned = clean_text(text, CleanOptions())
+    assert cleaned.title == HEADLINE
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+
+
+def test_a_headline_that_opens_with_the_words_of_the_line_above_keeps_them_where_that_is_no_date():
+    text = page([], page_title=False).replace(f"\n{HEADLINE}\n", f"\nSeven questions\n\nSeven questions {HEADLINE}\n")
+    assert clean_text(text, CleanOptions()).title == f"Seven questions {HEADLINE}"

@@ -196,6 +196,17 @@ def _without_dates(line: str) -> str:
     return kept if sum(1 for word in kept.split() if any(map(str.isalpha, word))) >= 3 else line
 
 
+def without_date_above(line: str, above: str) -> str:
+    """The headline `line` without the date it opens with where the line `above` it is that date
+    alone (a date line, or a line the timestamp rule took: the caller tells; a blog's theme sets the post's date over its headline and again into it: "Jun 17" over
+    "Jun 17 Headline"), and at least three words of letters are left. Else the line."""
+    date = above.strip()
+    if not date or not line.startswith(date) or not line[len(date):len(date) + 1].isspace():
+        return line
+    rest = line[len(date):].strip()
+    return rest if sum(1 for word in rest.split() if any(map(str.isalpha, word))) >= 3 else line
+
+
 def _opening(line: str) -> str:
     """The line's first four characters, lower-cased, that a title repeating it holds; or
     its first three letters or digits after a quote, which may open it in either style

@@ -81,7 +81,7 @@ from .dates import (DATE_BEFORE_REACH, DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DAT
 from .guard import prose_bytes
 from .inlists import bridge_lists
 from .headline import (anchor_leads, body_lead, first_line_title, headline_alone, headline_anchor, headline_part, named_headline, title_line,
-                       title_part_above, title_repeats, topic_headline, topic_keys)
+                       title_part_above, title_repeats, topic_headline, topic_keys, without_date_above)
 from .worded import worded_anchor
 from .labels import label_items, label_repeated_labels, label_repeated_teasers, title_before
 from .sitelines import label_site_lines
@@ -319,6 +319,9 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             titled = headline if headline is not None else title_part_above(texts, rules, start)
         if titled is not None:
             title = headline_part(texts[0]) if titled == 0 else headline_alone(texts[titled], texts[0])
+            above = next((i for i in range(titled - 1, max(-1, titled - 3), -1) if texts[i].strip()), None)
+            if above is not None and (rules[above] == R.TIMESTAMP or date_line(texts[above], other_words=0)):
+                title = without_date_above(title, texts[above])  # "Jun 17" over "Jun 17 Headline"
             labels[titled] = R.TITLE
         if published is None:  # a date line under the headline ("05.06.2025 um 14:46")
             published = date_above(texts, start, headline) or date_head(texts, found, end)
