@@ -397,3 +397,25 @@ def test_the_date_a_page_sets_over_its_headline_and_into_it_is_no_part_of_the_ti
 def test_a_headline_that_opens_with_the_words_of_the_line_above_keeps_them_where_that_is_no_date():
     text = page([], page_title=False).replace(f"\n{HEADLINE}\n", f"\nSeven questions\n\nSeven questions {HEADLINE}\n")
     assert clean_text(text, CleanOptions()).title == f"Seven questions {HEADLINE}"
+
+
+@pytest.mark.parametrize("line", [
+    f"Bus plan {HEADLINE}",  # the title's kicker, its colon dropped
+    f"City transport - {HEADLINE}",  # another kicker the page sets before the headline
+])
+def test_a_kicker_run_into_the_headline_line_is_no_part_of_the_title(line):
+    """The title sets a kicker off with a colon ("Bus plan: Headline | Site"); the page's headline
+    line runs a kicker into the headline: the title is the headline."""
+    text = page([]).replace(f"{HEADLINE} | The Daily Example", f"Bus plan: {HEADLINE} | The Daily Example")
+    cleaned = clean_text(text.replace(f"\n{HEADLINE}\n", f"\n{line}\n"), CleanOptions())
+    assert cleaned.title == HEADLINE
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+
+
+def test_a_headline_line_that_reads_on_into_the_titles_part_after_its_colon_is_the_title():
+    """A title part after the colon that opens in lower case goes on a sentence the line says
+    whole: the line is the headline."""
+    rest = "the plan that brings more buses to the north"
+    line = f"The council budget is {rest}"
+    text = page([]).replace(f"{HEADLINE} | The Daily Example", f"Council budget review: {rest} | The Daily Example")
+    assert clean_text(text.replace(f"\n{HEADLINE}\n", f"\n{line}\n"), CleanOptions()).title == line

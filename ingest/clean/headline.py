@@ -84,7 +84,8 @@ def headline_alone(line: str, title: str) -> str:
     title says, the last crumb of a trail of two crumbs or more ("Home » Europe » Emden"), or a
     date that a title's separator sets off at either end of the line (_without_dates:
     "08.11.2021 | Headline"); the title's whole headline where the line is its first words cut
-    with an ellipsis (_uncut); what runs on after the title's headline that the title does not
+    with an ellipsis (_uncut); the title's headline after its kicker's colon where the line
+    runs a kicker into it (_after_kicker: "Im Netz Daten gehackt"); what runs on after the title's headline that the title does not
     say (_runs_on: a deck, another site's name). Else the line."""
     if line in title:  # (most pages: the line repeats the title's headline, and nothing runs into it)
         return _without_dates(line)
@@ -97,7 +98,7 @@ def headline_alone(line: str, title: str) -> str:
                 return head
         elif at > 0 and at + len(head) == len(line) and _crumbs(line[:at]) >= 2:
             return head
-    cut = _uncut(line, title)
+    cut = _uncut(line, title) or _after_kicker(line, head)
     if cut is not None:
         return cut
     if _crumbs(line) >= 2 and (crumb := last_crumb(line)):  # a trail ("Home » Europe » Emden"): its last crumb
@@ -123,6 +124,30 @@ def _runs_on(line: str, head: str, title: str) -> bool:
     sep = _TITLE_SEP.match(line, len(head))
     rest = " ".join(line[sep.end():].split()) if sep else ""
     return bool(rest) and rest not in " ".join(title.split())
+
+
+# A kicker run into the headline's line has at most this many words; the headline after it, at
+# least this many.
+KICKER_MAX_WORDS = 5
+KICKER_HEADLINE_MIN_WORDS = 3
+
+
+def _after_kicker(line: str, head: str) -> str | None:
+    """The headline after the kicker that the title's headline part `head` sets off with a colon
+    ("Im Netz: Daten gehackt"), where the line ends with it and runs a kicker into it with no
+    colon ("Im Netz Daten gehackt", or another kicker: "Nach Corona-Lockerungen Autohäuser
+    rechnen ..." under "Corona-Lockerungen: Autohäuser rechnen ..."); else None. A headline
+    part that opens in lower case goes on a sentence ("Apple's Vision Pro is the Retina display
+    moment" under "Apple's Vision Pro hands-on: the Retina display moment")."""
+    _, colon, rest = head.partition(": ")
+    rest = rest.strip()
+    if not colon or len(rest.split()) < KICKER_HEADLINE_MIN_WORDS or not line.endswith(rest):
+        return None
+    before = line[:len(line) - len(rest)]
+    if not before[-1:].isspace() or not 0 < len(before.split()) <= KICKER_MAX_WORDS or ":" in before:
+        return None
+    first = next((c for c in rest if c.isalpha()), "")
+    return None if before.rstrip()[-1:] in ".!?;," or first.islower() else rest
 
 
 # A headline cut with an ellipsis has at least this many words before it.
