@@ -39,7 +39,7 @@ def test_the_notice_under_the_list_is_not_the_body():
 
 
 def test_a_headline_whose_punctuation_differs_from_the_title_is_the_anchor_in_any_script():
-    """The title and the headline are compared by their words (headline._key): an ASCII
+    """The title and the headline are compared by their words (titleparts.title_key): an ASCII
     headline (keyed without sre) and one with accented letters (keyed with it) alike."""
     from ingest.clean.headline import headline_anchor
     for headline in ("Harbour pier closed: divers find cracks in pillars!",

@@ -45,7 +45,8 @@ from .player import player_lines
 from ..config import CleanOptions
 from ..provenance import declared_language
 from .guard import prose_bytes
-from .headline import TOPIC_LEAD_CHARS, shown_headline, told_title, topic_keys, without_site
+from .headline import TOPIC_LEAD_CHARS, shown_headline, told_title, topic_keys
+from .titleparts import without_site
 from .notices import notice
 from .htmltext import media_captions, tree_to_block_lines, tree_to_lines
 from .pagetree import as_laid_out, parse_page

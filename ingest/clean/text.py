@@ -80,8 +80,9 @@ from .dates import (DATE_BEFORE_REACH, DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DAT
                     holds_year, lede_date, line_date, opening_date, stamped_date, stated_date)
 from .guard import prose_bytes
 from .inlists import bridge_lists
-from .headline import (anchor_leads, body_lead, first_line_title, headline_alone, headline_anchor, headline_part, named_headline, title_line,
-                       title_part_above, title_repeats, topic_headline, topic_keys, without_date_above)
+from .headline import (anchor_leads, body_lead, first_line_title, headline_anchor, named_headline, title_line, title_part_above,
+                       title_repeats, topic_headline, topic_keys)
+from .titleparts import headline_alone, headline_part, without_date_above
 from .worded import worded_anchor
 from .labels import label_items, label_repeated_labels, label_repeated_teasers, title_before
 from .sitelines import label_site_lines

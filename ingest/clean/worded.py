@@ -20,7 +20,7 @@ MAX_WORDS = 40
 
 def worded_anchor(texts: list[str], words: list[int], rules: list, ends: list[bool], before: int) -> int | None:
     """Index of the one line after the first (the page title) with no rule and no sentence
-    end whose words and the title's headline part's (headline.headline_part) share more
+    end whose words and the title's headline part's (titleparts.headline_part) share more
     than TITLE_MIN_SHARE of the two's words together, if it comes before item `before` (the
     densest block's start: a line after it is a teaser for the story, or the headline of a
     page saved wrapped, which the wrap broke), else None; None too when several lines do (a
