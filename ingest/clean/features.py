@@ -24,7 +24,6 @@ columns named by FEATURE_NAMES).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ import numpy as np
 from . import rules as R
 from .pagescan import match_lines
 from .scripts import columns
+from .titleparts import ANCHOR_MIN_COLUMNS, TITLE_SEPARATOR, title_key
 
 # --- character classes -------------------------------------------------------
 NEWLINE, SPACE, LOWER, UPPER, DIGIT, PUNCT, WIDE, KANA, OTHER = range(9)
@@ -370,16 +370,6 @@ def densest_block(gain: np.ndarray) -> tuple[int, int]:
     return start, end
 
 
-_NONWORD = re.compile(r"\W+")
-# (?<!\s): a run of spaces is tried once, from its start (searching from inside it was quadratic)
-_TITLE_SEP = re.compile(r"(?<!\s)\s+(?:[|\-–—:»·•]|::)\s+|(?<!\s)\s*+｜\s*")
-ANCHOR_MIN_COLUMNS = 12  # as wide as headline.headline_anchor's (scripts.columns: CJK characters take two)
-
-
-def _key(low: str) -> str:
-    return _NONWORD.sub(" ", low).strip()
-
-
 def _headline_anchor(lines: list[str], lows: list[str], words: np.ndarray) -> int | None:
     """Index of the first line after the first that repeats the longest part of the first
     line (a saved page starts with its title, "Headline - Site"; the headline repeats
@@ -387,13 +377,13 @@ def _headline_anchor(lines: list[str], lows: list[str], words: np.ndarray) -> in
     if len(lines) < 3:
         return None
     first = lows[0]
-    longest = max(columns([_key(part) for part in _TITLE_SEP.split(first)]))
+    longest = max(columns([title_key(part) for part in TITLE_SEPARATOR.split(first)]))
     if longest < ANCHOR_MIN_COLUMNS:
         return None
-    whole = _key(first)
+    whole = title_key(first)
     for i in range(1, len(lines)):
         if words[i] <= 60 and lows[i][:4] in first:
-            k = _key(lows[i])
+            k = title_key(lows[i])
             width = columns([k])[0]
             if width >= ANCHOR_MIN_COLUMNS and width >= 0.85 * longest and k in whole:
                 return i
