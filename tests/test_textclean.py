@@ -1249,3 +1249,43 @@ def test_the_links_to_the_previous_and_next_article_join_no_line_above_them():
     cleaned = clean(page)
     assert list(cleaned.paragraphs) == LONG_BODY
     assert all(rule_of(cleaned, link) == "phrase:related" for link in links)
+
+
+def test_a_sign_up_box_with_a_sentence_of_its_own_does_not_end_a_long_article():
+    """A newsletter box between the article's paragraphs says what the app does in a sentence
+    of its own, between its prompts: the article resumes after the box (the box's sentence,
+    prose as the article's is, stays with it)."""
+    box = ["Subscribe to our newsletter",
+           "Access your favourite topics in a personalised feed while you are on the go.",
+           "Download the app", "Email address", "Sign up", "Newsletter"]
+    lines = ["Council approves budget for more buses", *LONG_BODY[:3], *box, *LONG_BODY[3:], "Home", "Contact us"]
+    cleaned = clean("\n\n".join(lines))
+    assert [p for p in cleaned.paragraphs if p in LONG_BODY] == LONG_BODY
+    assert not {"Subscribe to our newsletter", "Download the app", "Sign up", "Newsletter"} & set(cleaned.paragraphs)
+
+
+
+@pytest.mark.parametrize("first", ["Subscribe to our newsletter", "Comments"])
+def test_a_lone_paragraph_between_two_lines_is_a_boxs_own_but_a_comment_between_comments(first):
+    """After a sign-up box's first line, its one sentence between two of its prompts is the
+    box's own, and the article resuming after the box keeps it (ends_article is False); after a
+    comments heading, one paragraph between "says:" and "Reply" is a comment, and a comment of
+    three paragraphs after it is no article resuming (True)."""
+    from ingest.clean.labels import ends_article
+    from ingest.clean.lines import sentence_ends
+    from ingest.clean.pagescan import match_lines
+
+    if first == "Comments":
+        middle = ["Anna says:", "I think the council made the right choice, and I will take the bus from now on.",
+                  "Reply", "Ben says:"]
+    else:
+        middle = ["Access your favourite topics in a personalised feed while you are on the go.",
+                  "Download the app", "Email address", "Sign up"]
+    texts = [first, *middle, *LONG_BODY[:3], "Reply" if first == "Comments" else "Home"]
+    words = [len(t.split()) for t in texts]
+    rules = match_lines(texts, words)
+    ends = sentence_ends(texts)
+    scores = [float(n) if e and n >= 8 else -3.0 for n, e in zip(words, ends)]
+    assert rules[0] is not None and rules[-1] is not None
+    before = 60.0  # the article above the box or the comments
+    assert ends_article(0, len(texts), rules, texts, scores, words, ends, 8, before) is (first == "Comments")

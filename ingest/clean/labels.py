@@ -73,7 +73,9 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
     sentences of min_words that score at least RESUME_FRACTION of `before`,
     and at most one other end marker after the first of those sentences
     (comments come one by one between "Reply" or "said:" lines; the box's own
-    lines before the article resumes, "Newsletter", "Subscribe now", are one box).
+    lines before the article resumes, "Newsletter", "Subscribe now", are one box,
+    and so is a lone paragraph between two of a box's lines that are no comments':
+    "Thanks for signing up!", "Access your favourite topics ...", "Sign up").
     A blog's comments heading (rules.comment_count) ends it whatever follows.
     When no item after it up to the block's `end` has a rule, all of them count,
     not only the window's: a long table can follow a column named "Comment". With
@@ -97,7 +99,14 @@ def ends_article(i: int, end: int, rules: list, texts: list[str], scores: list[f
         stamp = paragraphs < RESUME_LINES and (rule == R.TIMESTAMP or comments and stamp_line(texts[j]))
         stamped += stamp
         if rule is not None:
-            markers += prose > 0 and is_end_marker(rule, texts[j])
+            if prose > 0 and is_end_marker(rule, texts[j]):
+                if paragraphs == 1 and not markers and not comments and rule != R.COMMENTS:
+                    # one paragraph between a box's lines is its own ("Access your favourite topics
+                    # ...", "Sign up"); one between comments' lines is a comment, as ever
+                    prose = paragraphs = 0
+                    resumed = 0.0
+                else:
+                    markers += 1
         elif not stamp and (ends[j] or lined) and words[j] >= min_words and scores[j] > 0:
             prose += 1 + len(_INNER_END.findall(texts[j], 0, _SENTENCES_REACH))
             paragraphs += 1
