@@ -229,3 +229,53 @@ def test_a_page_on_one_line_typed_with_two_spaces_is_read_not_rejected(gap, cli,
     assert "new 1" in result.output and "rejected 0" in result.output
     shown = cli("clean", folder / "one-line.txt")
     assert ENGLISH[0][:40] in shown.output
+
+
+JAPANESE_MENU = ["ニュース", "政治", "経済", "国際", "社会", "スポーツ", "ログイン"]
+JAPANESE_HEADLINE = "地方鉄道の維持へ新たな補助金制度　政府が来年度から"
+# more of the story (written for these tests): a page run together is one of a thousand
+# characters or more
+JAPANESE_MORE = [
+    "補助金の申請は来年四月から受け付ける予定で、政府は初年度に三百億円程度を見込んでいる。"
+    "財務省との調整では、既存の交付金との重複を避けることが条件になったという。",
+    "北海道の沿線自治体の首長は記者会見で、制度の創設を歓迎すると述べた。"
+    "ただ、冬の除雪費用が大きな負担になっている現状も訴え、支援の上乗せを求めた。",
+    "九州の第三セクター鉄道では、観光列車の運行で利用者を増やした例もある。"
+    "担当者は、地域の食材を使った車内販売が人気を集め、週末は満席が続いていると話した。",
+    "国土交通省は、夏までに対象路線の選定基準をまとめ、各地で説明会を開く方針だ。"
+    "説明会では、鉄道会社の経営状況や沿線人口の見通しなども示すとしている。",
+    "一方、利用者団体からは、運賃の値上げにつながらないよう求める声が上がっている。"
+    "高校生の通学定期の負担を抑える仕組みを、制度の中に設けるべきだという意見も多い。",
+    "専門家の一人は、鉄道を残すかどうかの議論は、地域の将来像を住民と一緒に描く機会でもあると指摘した。"
+    "そのうえで、数字だけで判断せず、時間をかけて話し合うことが大切だと述べた。",
+]
+
+
+def test_a_japanese_menu_run_together_with_the_article_is_cut_off_it():
+    """Japanese sets no space between words: on a page run together, the spaces between a menu's
+    short items are where its lines broke. The menu's run is a piece of its own and goes, with
+    the headline, which says the title again, cut out of what ran into it; the article stays."""
+    body = [*JAPANESE, *JAPANESE_MORE]
+    page = "\n".join([f"{JAPANESE_HEADLINE}：毎日の新聞", *JAPANESE_MENU, JAPANESE_HEADLINE, *body, *FOOTER])
+    one_line = " ".join(page.split())
+    assert run_together([one_line])
+    # the headline, counted in characters, is cut out where the title runs it into the site's name
+    headline = " ".join(JAPANESE_HEADLINE.split())  # (its ideographic space run together)
+    assert split_sentences([0], [one_line])[1].count(headline) == 2
+    cleaned = clean_text(one_line, OPTIONS)
+    kept = "".join(cleaned.paragraphs)
+    assert "政治 経済 国際" not in kept and "ログイン" not in kept
+    assert all(s + "。" in kept for j in body for s in j.split("。") if s)
+    assert cleaned.title == headline
+
+
+def test_words_a_japanese_sentence_sets_between_spaces_leave_it_whole():
+    """A page sets its linked words between spaces inside a sentence ("気象庁 は", "と 宮崎県
+    に"): the sentence is no menu's run and stays one piece, and so does a list's items with
+    their commas."""
+    linked = "この地震で、 気象庁 は 高知県 と 宮崎県 に1メートルの津波注意報を出した。"
+    listed = "宮崎県： 延岡市 、 西都市 、 木城町 、 川南町 、 都農町 、 日南市"
+    menu = " ".join(JAPANESE_MENU)
+    _, pieces = split_sentences([0], [" ".join([menu, *JAPANESE, linked, listed] * 2)])
+    assert linked in pieces and listed in pieces
+    assert menu in pieces

@@ -2,18 +2,20 @@
 
 A scraper that collapses whitespace (" ".join(text.split()), get_text(" ")) saves menus,
 headline, article, teasers and footer as one line. Read whole it is kept or dropped whole; it
-is read instead as its sentences (split_sentences), with three more cuts that stand for the
-lines it lost: a run of capitalised words (a menu glued onto the sentence after it), the
-headline where the page says its <title> again, and a marker phrase ("Related stories",
-"Share this") that opens a piece.
+is read instead as its sentences (split_sentences), with more cuts that stand for the lines
+it lost: a run of capitalised words (a menu glued onto the sentence after it) or, in Chinese
+and Japanese, of short parts a space apart (a menu's items), the headline where the page says
+its <title> again, and a marker phrase ("Related stories", "Share this") that opens a piece.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .lines import SPACED_STOPS
 from .rules import END_RULES, TEASER_RULES, match_line
+from .scripts import HAN_KANA
 
 # A page saved with its line breaks collapsed (a scraper's " ".join(text.split()), a
 # get_text(" ")) is one line holding menus, article and footer: read as one line, it is
@@ -33,8 +35,9 @@ def run_together(texts: list[str]) -> bool:
 
 def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[str]]:
     """Each line of RUN_TOGETHER_CHARS or more as its sentences, its headline (_headline_cuts),
-    menu runs (_capitalised_runs) and opening marker phrases (_marker_head) apart, all with the
-    line's number; every piece stripped and not empty, as the lines it stands for."""
+    menu runs (_capitalised_runs, _unspaced_runs) and opening marker phrases (_marker_head)
+    apart, all with the line's number; every piece stripped and not empty, as the lines it
+    stands for."""
     new_nos: list[int] = []
     new_texts: list[str] = []
     for no, line in zip(nos, texts):
@@ -46,7 +49,7 @@ def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[s
         breaks = {*(m.end() for m in _SENTENCE_BREAK.finditer(line)), *_headline_cuts(line), len(line)}
         for end in sorted(breaks):
             for piece in _capitalised_runs(line[start:end].strip()):
-                for part in _marker_head(piece):
+                for part in (p for head in _marker_head(piece) for p in _unspaced_runs(head)):
                     part = part.strip()  # (a line typed with two spaces leaves a piece of none)
                     if part:
                         new_nos.append(no)
@@ -55,34 +58,97 @@ def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[s
     return new_nos, new_texts
 
 
+# Chinese and Japanese set no space between words: on a page run together, a space beside a
+# Han or Kana character stands where a line broke or inside a sentence, around a linked word
+# ("気象庁 は13日", "規模（ マグニチュード ）は", "と 宮崎県 に"; a Chinese blog spaces its
+# clauses). The piece is split at such spaces, the parts a sentence runs across joined again
+# (after a particle, an opening bracket or a comma; before a particle, a closing bracket, a
+# comma or a full stop), and a run of UNSPACED_RUN or more short parts (UNSPACED_ITEM_CHARS
+# characters at most, no full stop nor comma in them) is cut out as a menu's run ("毎日新聞
+# 朝刊 夕刊 紙面 ..."): the piece stays whole around it. A run of spaces is tried once, from
+# its start: linear.
+UNSPACED_RUN = 3
+UNSPACED_ITEM_CHARS = 8
+_UNSPACED_BREAK = re.compile(f"(?<=[{HAN_KANA}」』）】])\\s++|(?<!\\s)\\s++(?=[{HAN_KANA}「『（【])")
+_PARTICLES = "はがをにでとのもへや"  # Japanese particles of one Hiragana character
+_ENDS_GOING_ON = re.compile(f"[{_PARTICLES}（「『【、，]$")
+# a particle alone (not a word's first letter: "はてな"), a closing bracket, a comma, a full stop
+_STARTS_GOING_ON = re.compile(f"[{_PARTICLES}](?![\\u3041-\\u309f])|[）」』】、，。！？]")
+_SENTENCE_MARKS = frozenset("、。，．！？；：,.!?;:")
+_UNSPACED_RUN = re.compile("1{%d,}" % UNSPACED_RUN)  # over the parts' flags: linear
+
+
+def _unspaced_runs(piece: str) -> list[str]:
+    """The piece, with each menu's run in a script without spaces a piece of its own (above)."""
+    parts = _UNSPACED_BREAK.split(piece)
+    if len(parts) < UNSPACED_RUN:
+        return [piece]
+    joined = [parts[0]]
+    for part in parts[1:]:
+        if _ENDS_GOING_ON.search(joined[-1]) or _STARTS_GOING_ON.match(part):
+            joined[-1] += " " + part
+        else:
+            joined.append(part)
+    flags = "".join(["1" if len(part) <= UNSPACED_ITEM_CHARS and _SENTENCE_MARKS.isdisjoint(part) else "0"
+                     for part in joined])
+    out: list[str] = []
+    start = 0
+    for m in _UNSPACED_RUN.finditer(flags):
+        run, stop = m.span()
+        out += [" ".join(joined[a:b]) for a, b in ((start, run), (run, stop)) if b > a]
+        start = stop
+    if not out:
+        return [piece]
+    out.append(" ".join(joined[start:]))
+    return [p for p in out if p]
+
+
 # On a page run together, the page's <title> comes first and its headline, which words it
 # the same way, comes again further on: between a menu and the article, run into both. The
 # longest run of the page's first words, HEADLINE_MIN_WORDS to HEADLINE_MAX_WORDS of them, that
 # the page says again is cut out where it first stands and where it stands again (up to
 # HEADLINE_MAX_PLACES times, a breadcrumb's copy too), so the headline is a piece of its own
 # and anchors the article as on a page with its lines. A page that says more of its first
-# words again repeats itself: it has no headline told so.
+# words again repeats itself: it has no headline told so. In Chinese and Japanese the run is
+# counted in characters, HEADLINE_MIN_UNSPACED to HEADLINE_MAX_UNSPACED.
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 30
+HEADLINE_MIN_UNSPACED = 10
+HEADLINE_MAX_UNSPACED = 80
+_HAN_KANA_CHAR = re.compile(f"[{HAN_KANA}]")
 HEADLINE_MAX_PLACES = 8
 _TITLE_REACH = 2000  # characters of the page its first words are read in
+
+
+def _headline_ends(line: str) -> tuple[Sequence[int], bool]:
+    """Where a run of the page's first words may end, shortest first, and whether the last is
+    the longest run allowed (not the line's end): after HEADLINE_MIN_WORDS to
+    HEADLINE_MAX_WORDS + 1 words; on a page whose first HEADLINE_MAX_UNSPACED characters hold
+    HEADLINE_MIN_UNSPACED Han or Kana characters or more, after any character from the
+    HEADLINE_MIN_UNSPACED-th to the (HEADLINE_MAX_UNSPACED + 1)-th (Chinese and Japanese set no
+    space between words, and a title may run into the site's name: "見出し：新聞")."""
+    if len(_HAN_KANA_CHAR.findall(line, 0, HEADLINE_MAX_UNSPACED)) >= HEADLINE_MIN_UNSPACED:
+        return range(HEADLINE_MIN_UNSPACED, min(len(line), HEADLINE_MAX_UNSPACED + 1) + 1), \
+            len(line) > HEADLINE_MAX_UNSPACED + 1
+    spaces = [m.start() for m in re.finditer(" ", line[:_TITLE_REACH])][:HEADLINE_MAX_WORDS + 1]
+    return spaces[HEADLINE_MIN_WORDS - 1:], len(spaces) > HEADLINE_MAX_WORDS
 
 
 def _headline_cuts(line: str) -> list[int]:
     """Where the page's headline starts and ends, each place it stands, on a page run
     together (see above); none when no run of its first words comes again."""
-    spaces = [m.start() for m in re.finditer(" ", line[:_TITLE_REACH])][:HEADLINE_MAX_WORDS + 1]
-    lo, hi, best = HEADLINE_MIN_WORDS, len(spaces), None
+    ends, capped = _headline_ends(line)
+    lo, hi, best = 0, len(ends) - 1, None
     while lo <= hi:  # where a longer run of first words comes again, every shorter one does
         mid = (lo + hi) // 2
-        size = spaces[mid - 1]
+        size = ends[mid]
         at = line.find(line[:size], size)
         if at >= 0:
             best, lo = (size, at), mid + 1
         else:
             hi = mid - 1
-    if best is None or len(spaces) > HEADLINE_MAX_WORDS and best[0] == spaces[HEADLINE_MAX_WORDS]:
-        return []  # (a page that says its first HEADLINE_MAX_WORDS + 1 words again repeats itself)
+    if best is None or capped and best[0] == ends[-1]:
+        return []  # (a page that says its longest run of first words again repeats itself)
     size, at = best
     cuts = [size]
     while at >= 0 and len(cuts) <= 2 * HEADLINE_MAX_PLACES:

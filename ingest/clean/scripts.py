@@ -26,7 +26,7 @@ CHARS_PER_WORD_CJK = 2.5  # Chinese words are 1.5-1.7 characters, Japanese about
 # which the scores were made for, carry more than a word of CJK (flat from 2 to 3 on the dev sets)
 CHARS_PER_WORD_SEA = 4.0  # Thai, Lao, Khmer, Myanmar, Tibetan: syllables of 2-3 code points, words of 1-2
 
-_HAN_KANA = ("\u3040-\u30ff"  # Hiragana, Katakana
+HAN_KANA = ("\u3040-\u30ff"  # Hiragana, Katakana
              "\u31f0-\u31ff"  # Katakana phonetic extensions
              "\u3400-\u4dbf"  # CJK extension A
              "\u4e00-\u9fff"  # CJK unified ideographs
@@ -40,7 +40,7 @@ _SOUTHEAST = ("\u0e00-\u0eff"  # Thai, Lao
 # Runs of such characters, and of Southeast Asian (and Tibetan) ones alone. One class a pattern:
 # sre then skips to a run's first character (an alternation of two classes tried
 # both at each character, at 90 ns a character).
-_DENSE_RUN = re.compile(f"[{_HAN_KANA}{_SOUTHEAST}]+")
+_DENSE_RUN = re.compile(f"[{HAN_KANA}{_SOUTHEAST}]+")
 _SEA_RUN = re.compile(f"[{_SOUTHEAST}]+")
 # UTF-8 first bytes of every Southeast Asian letter (U+0800-1FFF).
 _SEA_LEADS = (0xE0, 0xE1)
@@ -53,10 +53,10 @@ _UTF8_LEADS = bytes([0xE0, 0xE1, *range(0xE3, 0xEA), 0xEF, 0xF0])
 # that follows is exact). Supplementary ideographs come with BMP ones in any real
 # text, so surrogates (emoji, mostly) are not looked at.
 _HIGH = bytes([0x0E, 0x0F, 0x10, 0x17, 0x30, 0x31, *range(0x34, 0xA0), 0xF9, 0xFA, 0xFF])
-_DENSE_CHAR = re.compile(f"[{_HAN_KANA}{_SOUTHEAST}]")
+_DENSE_CHAR = re.compile(f"[{HAN_KANA}{_SOUTHEAST}]")
 _WORD = re.compile(r"\w+")
 # A word's characters of those scripts one by one, and its runs of other characters.
-_SPLIT_DENSE = re.compile(f"[{_HAN_KANA}{_SOUTHEAST}]|[^{_HAN_KANA}{_SOUTHEAST}]+")
+_SPLIT_DENSE = re.compile(f"[{HAN_KANA}{_SOUTHEAST}]|[^{HAN_KANA}{_SOUTHEAST}]+")
 
 
 def _may_hold_unspaced(text: str) -> bool:
