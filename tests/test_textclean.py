@@ -508,12 +508,12 @@ def _word_count_by_runs(line: str) -> int:
 
     from ingest.clean import scripts
 
-    runs = re.findall(f"[{scripts._HAN_KANA}]+|[{scripts._SOUTHEAST}]+", line)
+    runs = re.findall(f"[{scripts.HAN_KANA}]+|[{scripts._SOUTHEAST}]+", line)
     if not runs:
         return len(line.split())
     sea = sum(len(run) for run in runs if re.match(f"[{scripts._SOUTHEAST}]", run))
     cjk = sum(map(len, runs)) - sea
-    rest = len(re.sub(f"[{scripts._HAN_KANA}]+|[{scripts._SOUTHEAST}]+", " ", line).split())
+    rest = len(re.sub(f"[{scripts.HAN_KANA}]+|[{scripts._SOUTHEAST}]+", " ", line).split())
     n = rest + (int(cjk / scripts.CHARS_PER_WORD_CJK + 0.5) if cjk else 0) + (
         int(sea / scripts.CHARS_PER_WORD_SEA + 0.5) if sea else 0)
     return max(1, n) if line.strip() else 0
