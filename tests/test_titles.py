@@ -419,3 +419,30 @@ def test_a_headline_line_that_reads_on_into_the_titles_part_after_its_colon_is_t
     line = f"The council budget is {rest}"
     text = page([]).replace(f"{HEADLINE} | The Daily Example", f"Council budget review: {rest} | The Daily Example")
     assert clean_text(text.replace(f"\n{HEADLINE}\n", f"\n{line}\n"), CleanOptions()).title == line
+
+
+DATED_HEADLINE = "Harbour city finally gets the northern routes its riders waited for"
+
+
+@pytest.mark.parametrize("under_date", [["Jane Porter @janeporter", "Key Points"], ["The Harbour Wire"]])
+def test_a_page_saved_without_its_title_is_titled_by_the_headline_over_its_date(under_date):
+    """A page saved without its <title> line: its headline says only some of what the body says,
+    and stands over the date the article came out; a byline, a label or an agency's name stands
+    between the date and the body, or between the headline and the date."""
+    above = ["Published 15:56 BST, 27 April 2025", *under_date]
+    if under_date[0].startswith("The Harbour"):
+        above = [*under_date, "Published 15:56 BST, 27 April 2025"]
+    text = page(above, page_title=False).replace(f"\n{HEADLINE}\n", f"\n{DATED_HEADLINE}\n")
+    cleaned = clean_text(text, CleanOptions())
+    assert cleaned.title == DATED_HEADLINE
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+
+
+def test_a_line_over_the_date_that_says_nothing_of_the_body_is_no_title():
+    """The nearest line over the date that reads as a headline shares no word with the body (a
+    post's section, a blog's tagline): it is not taken for the headline, nor is a line further
+    up that does (a menu's teaser)."""
+    tagline, teaser = "Notes from a quiet harbour town", "Weekend walks along the old canal with the northern ramblers"
+    text = page(["Published 15:56 BST, 27 April 2025", "Jane Porter @janeporter"],
+                page_title=False).replace(f"\n{HEADLINE}\n", f"\n{teaser}\n\n{tagline}\n")
+    assert clean_text(text, CleanOptions()).title not in (tagline, teaser)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from . import rules as R
 from .blocks import ANCHOR_REACH, ANCHOR_SHARE, best_block
 from .labels import title_before
 from .scripts import columns, units
@@ -23,6 +24,14 @@ from .titleparts import ANCHOR_MIN_COLUMNS, ELLIPSIS_ENDS, TITLE_SEPARATOR, head
 
 if TYPE_CHECKING:
     from lxml import etree
+
+_DATE_RULES = frozenset({R.TIMESTAMP, R.PUBLISHED})
+# The date line under a headline lies at most this many lines above the body, and the headline at
+# most this many above it.
+DATED_REACH = 8
+# A line of at most this many words over the date that says nothing of the body is a byline or a
+# credit ("The Associated Press"): the headline is further up.
+DATED_BYLINE_WORDS = 3
 
 # A first line longer than this is no page title (the eval pages' are at most 188
 # characters): each line is looked for in it, so its length multiplies the page's.
@@ -375,4 +384,29 @@ def topic_headline(texts: list[str], words: list[int], rules: list, ends: list[b
             continue
         if _says_the_topic(texts[i], said):
             return i
+    return None
+
+
+def dated_headline(texts: list[str], words: list[int], rules: list, ends: list[bool], start: int,
+                   said: Callable[[], set[str]]) -> int | None:
+    """Index of the nearest line over a date line that may be a headline (three to thirty words, no
+    rule, no sentence, not mostly digits, no table's row, no address), where it shares a word with
+    what the body says (`said()`, the body's lead's topic_keys); or None. The date line lies at
+    most DATED_REACH lines above the body (`start`), the headline at most DATED_REACH above it,
+    and a short line between them that says nothing of the body is passed over (DATED_BYLINE_WORDS).
+    A page saved without its <title> sets its headline over the date it came out, and a byline or
+    a label under it ("Emirates inks $9 billion order ..." over "Published Wed, Nov 20 2019" over
+    "Natasha Turak @NatashaTurak")."""
+    dated = None
+    for i in range(start - 1, max(0, start - 2 * DATED_REACH) - 1, -1):
+        if rules[i] in _DATE_RULES:
+            dated = i
+        elif dated is None and start - i > DATED_REACH or dated is not None and dated - i > DATED_REACH:
+            return None
+        elif (dated is not None and rules[i] is None and 3 <= words[i] <= 30 and not ends[i]
+              and not _no_headline(texts[i])):
+            if not topic_keys(texts[i]).isdisjoint(said()):
+                return i
+            if words[i] > DATED_BYLINE_WORDS:
+                return None  # the nearest line that reads as a headline says something else
     return None

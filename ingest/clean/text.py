@@ -80,7 +80,7 @@ from .dates import (DATE_BEFORE_REACH, DATE_HEAD_ITEMS, DATE_LINE_MAX_CHARS, DAT
                     holds_year, lede_date, line_date, opening_date, stamped_date, stated_date)
 from .guard import prose_bytes
 from .inlists import bridge_lists
-from .headline import (anchor_leads, body_lead, first_line_title, headline_anchor, named_headline, title_line, title_part_above,
+from .headline import (anchor_leads, body_lead, dated_headline, first_line_title, headline_anchor, named_headline, title_line, title_part_above,
                        title_repeats, topic_headline, topic_keys)
 from .titleparts import headline_alone, headline_part, without_date_above
 from .worded import worded_anchor
@@ -316,6 +316,8 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             titled = first_line_title(texts, words, rules, start, said)
             if titled is None:  # a page saved without its <title>: the headline says what the body says
                 titled = topic_headline(texts, words, rules, ends, start, said)
+            if titled is None:  # or stands over the date it came out
+                titled = dated_headline(texts, words, rules, ends, start, said)
         if titled is None:
             titled = headline if headline is not None else title_part_above(texts, rules, start)
         if titled is not None:
