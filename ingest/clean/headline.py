@@ -5,9 +5,11 @@ headline repeats it further down, and the body follows it. `headline_anchor` fin
 that repeat, which anchors the body block (ingest.clean.blocks) unless the article lies
 above it (`anchor_leads`: a repeat in a list under the article); `title_match` finds a
 headline that words the title otherwise, for the article's title only; `title_line`
-chooses the title among them and the line above the body; a line of as many digits as
-letters (a date, a score) is never a title (titleparts.mostly_digits). What of the line is
-the title is ingest.clean.titleparts's to say.
+chooses the title among them and the line above the body. A page saved without its <title>
+is titled by the line that says what the body says (`topic_headline`) or stands over the
+date it came out (`dated_headline`). A line of as many digits as letters (a date, a score) is
+never a title (titleparts.mostly_digits). What of the line is the title is
+ingest.clean.titleparts's to say.
 """
 
 from __future__ import annotations
