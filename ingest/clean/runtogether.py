@@ -91,15 +91,21 @@ def _unspaced_runs(piece: str) -> list[str]:
             joined.append(part)
     flags = "".join(["1" if len(part) <= UNSPACED_ITEM_CHARS and _SENTENCE_MARKS.isdisjoint(part) else "0"
                      for part in joined])
+    pieces = _cut_out(joined, [m.span() for m in _UNSPACED_RUN.finditer(flags)])
+    return [piece] if pieces is None else pieces
+
+
+def _cut_out(words: list[str], runs: list[tuple[int, int]]) -> list[str] | None:
+    """The words, a space apart, as pieces: each (start, stop) run of them a piece of its own,
+    and what lies between runs; None when there is no run."""
+    if not runs:
+        return None
     out: list[str] = []
-    start = 0
-    for m in _UNSPACED_RUN.finditer(flags):
-        run, stop = m.span()
-        out += [" ".join(joined[a:b]) for a, b in ((start, run), (run, stop)) if b > a]
+    start = 0  # where the current piece starts
+    for run, stop in runs:
+        out += [" ".join(words[a:b]) for a, b in ((start, run), (run, stop)) if b > a]
         start = stop
-    if not out:
-        return [piece]
-    out.append(" ".join(joined[start:]))
+    out.append(" ".join(words[start:]))
     return [p for p in out if p]
 
 
@@ -177,19 +183,15 @@ def _capitalised_runs(piece: str) -> list[str]:
     if len(words) < CAPITALISED_RUN:
         return [piece] if piece else []
     flags = "".join(["1" if w[:1].isupper() and w[-1:] not in _LIST_PUNCTUATION else "0" for w in words])
-    out: list[str] = []
-    start = 0  # where the current piece starts
+    runs = []
     for m in _RUN.finditer(flags):
         run, stop = m.span()
         if stop < len(words) and words[stop][:1].islower():
             stop -= 1  # the next sentence's first word
         if stop - run >= CAPITALISED_RUN:
-            out += [" ".join(words[a:b]) for a, b in ((start, run), (run, stop)) if b > a]
-            start = stop
-    if not out:
-        return [piece]
-    out.append(" ".join(words[start:]))
-    return [p for p in out if p]
+            runs.append((run, stop))
+    pieces = _cut_out(words, runs)
+    return [piece] if pieces is None else pieces
 
 
 # A piece that opens with a phrase a line of its own would be an end marker or a teaser box's
