@@ -446,3 +446,36 @@ def test_a_line_over_the_date_that_says_nothing_of_the_body_is_no_title():
     text = page(["Published 15:56 BST, 27 April 2025", "Jane Porter @janeporter"],
                 page_title=False).replace(f"\n{HEADLINE}\n", f"\n{teaser}\n\n{tagline}\n")
     assert clean_text(text, CleanOptions()).title not in (tagline, teaser)
+
+
+QUESTION = "Will the northern districts finally get their buses?"
+
+
+def test_a_question_is_the_headline_of_a_page_saved_without_its_title():
+    """A headline may ask (or exclaim): on a page saved without its <title>, the question that says
+    what the body says is the title, not the byline above the body."""
+    above = ["Jane Porter News Reporter", "Share on Facebook", "Share on Twitter", "Share by email"]
+    text = page(above, page_title=False).replace(f"\n{HEADLINE}\n", f"\n{QUESTION}\n")
+    cleaned = clean_text(text, CleanOptions())
+    assert cleaned.title == QUESTION
+    assert list(cleaned.paragraphs) == COUNCIL_BODY
+
+
+@pytest.mark.parametrize("line, is_headline", [
+    (QUESTION, True),
+    # a deck that ends with a question has more words than a headline that asks
+    ("Will the northern districts finally get their buses, after the council approved the new budget "
+     "on Monday and the mayor promised new routes before summer?", False),
+    ("The northern districts will finally get their buses.", False),  # a sentence
+])
+def test_a_short_question_may_be_a_headline_a_long_one_or_a_sentence_may_not(line, is_headline):
+    """headline.topic_headline: the line over the body that says what the body says, on a page
+    saved without its <title>; a question of ASKING_HEADLINE_MAX_WORDS words or fewer may be it."""
+    from ingest.clean.headline import topic_headline, topic_keys
+    from ingest.clean.lines import sentence_ends
+
+    texts = [line, "Share on Facebook", *COUNCIL_BODY]
+    rules = [None, "phrase:share", *[None] * len(COUNCIL_BODY)]
+    found = topic_headline(texts, [len(t.split()) for t in texts], rules, sentence_ends(texts), 2,
+                           lambda: topic_keys(" ".join(COUNCIL_BODY)))
+    assert (found == 0) is is_headline

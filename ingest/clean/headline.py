@@ -382,11 +382,23 @@ def topic_headline(texts: list[str], words: list[int], rules: list, ends: list[b
     The headline of a page saved without its <title>, whose line just above the body is a byline
     or a share row's label as often as not."""
     for i in range(start - 1, max(0, start - TITLE_REACH) - 1, -1):
-        if rules[i] is not None or not 3 <= words[i] <= 30 or ends[i] or _no_headline(texts[i]):
+        if rules[i] is not None or not 3 <= words[i] <= 30 or _sentence(texts[i], ends[i]) or _no_headline(texts[i]):
             continue
         if _says_the_topic(texts[i], said):
             return i
     return None
+
+
+_ASKS = ("?", "!", "？", "！")
+# A headline that asks or exclaims has at most this many words (a deck that ends with a
+# question has more: "Nach 42 Sitzungen hat ... beendet. Was bleibt - außer ...?").
+ASKING_HEADLINE_MAX_WORDS = 20
+
+
+def _sentence(line: str, ended: bool) -> bool:
+    """Whether a line that ends as a sentence does (`ended`) is no headline: a question or an
+    exclamation of ASKING_HEADLINE_MAX_WORDS words or fewer may be one ("Who is Rebecca Cooke?")."""
+    return ended and not (line.rstrip().endswith(_ASKS) and len(line.split()) <= ASKING_HEADLINE_MAX_WORDS)
 
 
 def dated_headline(texts: list[str], words: list[int], rules: list, ends: list[bool], start: int,
@@ -405,7 +417,7 @@ def dated_headline(texts: list[str], words: list[int], rules: list, ends: list[b
             dated = i
         elif dated is None and start - i > DATED_REACH or dated is not None and dated - i > DATED_REACH:
             return None
-        elif (dated is not None and rules[i] is None and 3 <= words[i] <= 30 and not ends[i]
+        elif (dated is not None and rules[i] is None and 3 <= words[i] <= 30 and not _sentence(texts[i], ends[i])
               and not _no_headline(texts[i])):
             if not topic_keys(texts[i]).isdisjoint(said()):
                 return i
