@@ -376,17 +376,22 @@ def first_line_title(texts: list[str], words: list[int], rules: list, start: int
 
 def topic_headline(texts: list[str], words: list[int], rules: list, ends: list[bool], start: int,
                    said: Callable[[], set[str]]) -> int | None:
-    """Index of the nearest line above the body (`start`, at most TITLE_REACH lines up) that
-    says what the body says (_says_the_topic; `said()`, the body's lead's topic_keys): three to
-    thirty words, no rule, no sentence, not mostly digits, no table's row, no address; or None.
+    """Index of the nearest line above the body (`start`, at most TITLE_REACH lines up) that may
+    be a headline (_may_be_headline) and says what the body says (_says_the_topic; `said()`, the
+    body's lead's topic_keys); or None.
     The headline of a page saved without its <title>, whose line just above the body is a byline
     or a share row's label as often as not."""
     for i in range(start - 1, max(0, start - TITLE_REACH) - 1, -1):
-        if rules[i] is not None or not 3 <= words[i] <= 30 or _sentence(texts[i], ends[i]) or _no_headline(texts[i]):
-            continue
-        if _says_the_topic(texts[i], said):
+        if _may_be_headline(i, texts, words, rules, ends) and _says_the_topic(texts[i], said):
             return i
     return None
+
+
+def _may_be_headline(i: int, texts: list[str], words: list[int], rules: list, ends: list[bool]) -> bool:
+    """Whether line i may be a headline: three to thirty words, no rule, no sentence (_sentence),
+    not mostly digits, no table's row, no address (_no_headline)."""
+    return (rules[i] is None and 3 <= words[i] <= 30 and not _sentence(texts[i], ends[i])
+            and not _no_headline(texts[i]))
 
 
 _ASKS = ("?", "!", "？", "！")
@@ -403,22 +408,20 @@ def _sentence(line: str, ended: bool) -> bool:
 
 def dated_headline(texts: list[str], words: list[int], rules: list, ends: list[bool], start: int,
                    said: Callable[[], set[str]]) -> int | None:
-    """Index of the nearest line over a date line that may be a headline (three to thirty words, no
-    rule, no sentence, not mostly digits, no table's row, no address), where it shares a word with
-    what the body says (`said()`, the body's lead's topic_keys); or None. The date line lies at
-    most DATED_REACH lines above the body (`start`), the headline at most DATED_REACH above it,
-    and a short line between them that says nothing of the body is passed over (DATED_BYLINE_WORDS).
-    A page saved without its <title> sets its headline over the date it came out, and a byline or
-    a label under it ("Emirates inks $9 billion order ..." over "Published Wed, Nov 20 2019" over
-    "Natasha Turak @NatashaTurak")."""
+    """Index of the nearest line over a date line that may be a headline (_may_be_headline), where
+    it shares a word with what the body says (`said()`, the body's lead's topic_keys); or None.
+    The date line lies at most DATED_REACH lines above the body (`start`), the headline at most
+    DATED_REACH above it, and a short line between them that says nothing of the body is passed
+    over (DATED_BYLINE_WORDS). A page saved without its <title> sets its headline over the date
+    it came out, and a byline or a label under it ("Emirates inks $9 billion order ..." over
+    "Published Wed, Nov 20 2019" over "Natasha Turak @NatashaTurak")."""
     dated = None
     for i in range(start - 1, max(0, start - 2 * DATED_REACH) - 1, -1):
         if rules[i] in _DATE_RULES:
             dated = i
         elif dated is None and start - i > DATED_REACH or dated is not None and dated - i > DATED_REACH:
             return None
-        elif (dated is not None and rules[i] is None and 3 <= words[i] <= 30 and not _sentence(texts[i], ends[i])
-              and not _no_headline(texts[i])):
+        elif dated is not None and _may_be_headline(i, texts, words, rules, ends):
             if not topic_keys(texts[i]).isdisjoint(said()):
                 return i
             if words[i] > DATED_BYLINE_WORDS:

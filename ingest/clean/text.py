@@ -322,9 +322,9 @@ def clean_text(text: str, options: CleanOptions, template: frozenset[str] = froz
             titled = headline if headline is not None else title_part_above(texts, rules, start)
         if titled is not None:
             title = headline_part(texts[0]) if titled == 0 else headline_alone(texts[titled], texts[0])
-            above = next((i for i in range(titled - 1, max(-1, titled - 3), -1) if texts[i].strip()), None)
-            if above is not None and (rules[above] == R.TIMESTAMP or date_line(texts[above], other_words=0)):
-                title = without_date_above(title, texts[above])  # "Jun 17" over "Jun 17 Headline"
+            if (titled > 0 and title.startswith(texts[titled - 1])  # (texts has no blank line)
+                    and (rules[titled - 1] == R.TIMESTAMP or date_line(texts[titled - 1], other_words=0))):
+                title = without_date_above(title, texts[titled - 1])  # "Jun 17" over "Jun 17 Headline"
             labels[titled] = R.TITLE
         if published is None:  # a date line under the headline ("05.06.2025 um 14:46")
             published = date_above(texts, start, headline) or date_head(texts, found, end)

@@ -187,6 +187,10 @@ def _without_counts(line: str, title: str) -> str:
     return line
 
 
+# A headline a date is cut off keeps at least this many words of letters.
+DATE_CUT_MIN_WORDS = 3
+
+
 def _without_dates(line: str) -> str:
     """The line without the dates that a title's separators set off at its ends, where at
     least three words of letters are left ("08.11.2021 | Headline", "Headline - 12 May 2020";
@@ -204,18 +208,24 @@ def _without_dates(line: str) -> str:
     while last > first and date_line(line[slice(*spans[last])], other_words=0):
         last -= 1
     kept = line[spans[first][0]:spans[last][1]]
-    return kept if sum(1 for word in kept.split() if any(map(str.isalpha, word))) >= 3 else line
+    return kept if _lettered_words(kept) >= DATE_CUT_MIN_WORDS else line
 
 
 def without_date_above(line: str, above: str) -> str:
     """The headline `line` without the date it opens with where the line `above` it is that date
-    alone (a date line, or a line the timestamp rule took: the caller tells; a blog's theme sets the post's date over its headline and again into it: "Jun 17" over
-    "Jun 17 Headline"), and at least three words of letters are left. Else the line."""
+    alone (a date line, or a line the timestamp rule took: the caller tells; a blog's theme sets
+    the post's date over its headline and again into it: "Jun 17" over "Jun 17 Headline"), and
+    at least DATE_CUT_MIN_WORDS words of letters are left. Else the line."""
     date = above.strip()
     if not date or not line.startswith(date) or not line[len(date):len(date) + 1].isspace():
         return line
     rest = line[len(date):].strip()
-    return rest if sum(1 for word in rest.split() if any(map(str.isalpha, word))) >= 3 else line
+    return rest if _lettered_words(rest) >= DATE_CUT_MIN_WORDS else line
+
+
+def _lettered_words(text: str) -> int:
+    """How many of the text's words hold a letter."""
+    return sum(1 for word in text.split() if any(map(str.isalpha, word)))
 
 
 def mostly_digits(line: str) -> bool:
