@@ -142,6 +142,34 @@ def test_a_marker_run_into_what_follows_the_article_ends_it(marker):
     assert any(r.text.startswith(marker) and r.rule for r in cleaned.removed)
 
 
+@pytest.mark.parametrize("before, marker", [("Advertisement", "Share this article"),
+                                             ("48 reactions", "Join the conversation")])
+def test_a_marker_further_in_a_piece_ends_the_article(before, marker):
+    """The box under the article opens with its heading run on after a word with no full stop
+    ("... Advertisement Share this article Storm warning ..."): the heading is cut out where it
+    stands in the piece, ends the article, and the stories after it stay out."""
+    headline = "Night trains to reach Warsaw, Zagreb and Rome"
+    page = "\n".join([f"{headline} | The Daily Record", *MENU, headline, *ENGLISH, before, marker, *BLURBS, *FOOTER])
+    cleaned = clean_text(" ".join(page.split()), OPTIONS)
+    kept = " ".join(cleaned.paragraphs)
+    assert ENGLISH[-1] in kept
+    assert not any(blurb[:40] in kept for blurb in BLURBS)
+    assert any(r.text == marker and r.rule for r in cleaned.removed)
+
+
+def test_a_share_row_further_in_a_piece_is_cut_out_and_a_sign_up_prompt_is_not():
+    """A share row run on after the byline's date is cut out of its piece; a sign-up prompt run
+    on after a label ("NEW LOOK Sign up") is not: it heads a box in the middle of an article as
+    often as it closes one, and cut out there it ended the article."""
+    line = ("By Anna Berger May 4, 2022 Share Facebook Twitter The regional parliament in Vienna voted "
+            "on Thursday to extend the night train network. NEW LOOK Sign up Get the morning briefing "
+            "in your inbox every day.") * 8
+    _, pieces = split_sentences([0], [line])
+    assert "Share Facebook Twitter" in pieces
+    assert "By Anna Berger May 4, 2022" in pieces
+    assert "NEW LOOK Sign up Get the morning briefing in your inbox every day." in pieces
+
+
 def test_a_marker_word_that_opens_a_sentence_leaves_it_whole():
     """A paywall's panel in the middle of the article, "Subscribe now to read the latest news
     ...": the phrase's sentence goes on in lower case, so it is no marker of its own, and the
