@@ -5,7 +5,8 @@ headline, article, teasers and footer as one line. Read whole it is kept or drop
 is read instead as its sentences (split_sentences), with more cuts that stand for the lines
 it lost: a run of capitalised words (a menu glued onto the sentence after it) or, in Chinese
 and Japanese, of short parts a space apart (a menu's items), the headline where the page says
-its <title> again, and a marker phrase ("Related stories", "Share this") that opens a piece or runs on in it.
+its <title> again, and a marker phrase ("Related stories", "Share this") that opens a piece or
+runs on inside it.
 """
 
 from __future__ import annotations
