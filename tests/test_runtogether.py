@@ -170,6 +170,24 @@ def test_a_share_row_further_in_a_piece_is_cut_out_and_a_sign_up_prompt_is_not()
     assert "NEW LOOK Sign up Get the morning briefing in your inbox every day." in pieces
 
 
+def test_a_live_blogs_clock_times_run_into_its_items_are_cut_off_them():
+    """A live blog's time stamps run into its items' first words ("14:10 Hospital staff ..."):
+    cut after the time, the stamp goes and the item's sentence is read whole; a time inside the
+    article's sentence ("at 10:30 Tuesday") leaves the sentence to the article."""
+    headline = "Night trains to reach Warsaw, Zagreb and Rome"
+    said = "The vote came at 10:30 Thursday night, after the last of the amendments had failed."
+    live = ["Live", "14:44", "Storm warning for Alpine passes as snow returns to the high valleys.",
+            "14:10", "Hospital staff in Graz call off their strike after a pay deal.",
+            "13:52", "Three new bridges over the Danube win the council's backing."]
+    page = "\n".join([f"{headline} | The Daily Record", *MENU, headline, *ENGLISH[:3], said, *live, *ENGLISH[3:],
+                      *FOOTER])
+    cleaned = clean_text(" ".join(page.split()), OPTIONS)
+    kept = " ".join(cleaned.paragraphs)
+    assert said in kept and ENGLISH[-1] in kept
+    assert "14:10" not in kept and "13:52" not in kept
+    assert "Hospital staff in Graz call off their strike after a pay deal." in cleaned.paragraphs
+
+
 def test_a_marker_word_that_opens_a_sentence_leaves_it_whole():
     """A paywall's panel in the middle of the article, "Subscribe now to read the latest news
     ...": the phrase's sentence goes on in lower case, so it is no marker of its own, and the

@@ -36,7 +36,7 @@ def run_together(texts: list[str]) -> bool:
 
 def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[str]]:
     """Each line of RUN_TOGETHER_CHARS or more as its sentences, its headline (_headline_cuts),
-    menu runs (_capitalised_runs, _unspaced_runs) and marker phrases (_marker_pieces)
+    list items after a clock time (_clock_cuts), menu runs (_capitalised_runs, _unspaced_runs) and marker phrases (_marker_pieces)
     apart, all with the line's number; every piece stripped and not empty, as the lines it
     stands for."""
     new_nos: list[int] = []
@@ -47,7 +47,8 @@ def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[s
             new_texts.append(line)
             continue
         start = 0
-        breaks = {*(m.end() for m in _SENTENCE_BREAK.finditer(line)), *_headline_cuts(line), len(line)}
+        breaks = {*(m.end() for m in _SENTENCE_BREAK.finditer(line)), *_headline_cuts(line), *_clock_cuts(line),
+                  len(line)}
         for end in sorted(breaks):
             for piece in _capitalised_runs(line[start:end].strip()):
                 for part in (p for head in _marker_pieces(piece) for p in _unspaced_runs(head)):
@@ -57,6 +58,21 @@ def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[s
                         new_texts.append(part)
             start = end
     return new_nos, new_texts
+
+
+# A clock time that a capitalised word (or a letter of a script without case) follows: on a
+# page run together, a list's time stamp run into the next item's headline ("... 13:54 En
+# Islande, tuer un Basque ...", a live blog's or a "latest news" box's); the piece is cut
+# after it. Inside a sentence ("at 10:30 Tuesday") the cut leaves both halves to the article.
+# Pages run together: readability-dev 0.8801 -> 0.8844, aeb-dev 0.8269 -> 0.8261; outside,
+# trafilatura's held-out half 0.8296 -> 0.8328, fundus's 0.8094 -> 0.8139.
+_CLOCK_TIME = re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?![\d:]) (?=\w)")
+
+
+def _clock_cuts(line: str) -> list[int]:
+    """Where a clock time that a capitalised word follows ends (see above)."""
+    return [m.end() - 1 for m in _CLOCK_TIME.finditer(line)
+            if line[m.end()].isalpha() and not line[m.end()].islower()]
 
 
 # Chinese and Japanese set no space between words: on a page run together, a space beside a
