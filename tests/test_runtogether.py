@@ -188,6 +188,36 @@ def test_a_live_blogs_clock_times_run_into_its_items_are_cut_off_them():
     assert "Hospital staff in Graz call off their strike after a pay deal." in cleaned.paragraphs
 
 
+LISTED = ["Storm warning for Alpine passes as snow returns to the high valleys",
+           "Hospital staff in Graz call off their strike after a pay deal with the region",
+           "Three new bridges over the Danube win the council's backing after a debate"]
+
+
+def test_a_headline_the_page_shows_in_two_lists_is_cut_out_of_both():
+    """Teasers' headlines run together, shown in two lists in opposite orders: each headline the
+    page says again is a piece of its own in both, and the headline kept once at most."""
+    headline = "Night trains to reach Warsaw, Zagreb and Rome"
+    page = "\n".join([f"{headline} | The Daily Record", *MENU, headline, *ENGLISH, "Europe", *LISTED,
+                      "Most read", *LISTED[::-1], *FOOTER])
+    line = " ".join(page.split())
+    _, pieces = split_sentences([0], [line])
+    assert all(pieces.count(listed) == 2 for listed in LISTED)
+    kept = " ".join(clean_text(line, OPTIONS).paragraphs)
+    assert ENGLISH[-1] in kept and all(kept.count(listed) <= 1 for listed in LISTED)
+
+
+def test_prose_the_page_says_twice_or_inside_its_sentences_is_not_cut():
+    """An article saved twice on the page keeps its sentences whole; nor does a wording its
+    sentences share ("held in jail in lieu of a bond of ...") cut them."""
+    line = " ".join(" ".join(ENGLISH * 2).split())
+    _, pieces = split_sentences([0], [line])
+    assert "Rail operators in Poland and Croatia welcomed the vote." in pieces
+    log = " ".join(f"{name} was arrested on Monday and held in jail in lieu of a bond of {n},000 dollars."
+                   for name, n in [("Anna Berger", 5), ("Tom Weber", 7), ("Lea Roth", 2)] * 20)
+    _, pieces = split_sentences([0], [log])
+    assert "Tom Weber was arrested on Monday and held in jail in lieu of a bond of 7,000 dollars." in pieces
+
+
 def test_a_marker_word_that_opens_a_sentence_leaves_it_whole():
     """A paywall's panel in the middle of the article, "Subscribe now to read the latest news
     ...": the phrase's sentence goes on in lower case, so it is no marker of its own, and the

@@ -26,6 +26,10 @@ SENTENCE_STOPS = ".!?。！？" + SPACED_STOPS
 # Sentence ends: those, the ellipsis and CJK's full- and half-width full stops. Thai and Lao have none (see
 # sentence_ends).
 _TERMINAL = frozenset(SENTENCE_STOPS + "…．｡")
+# A run of this many words or more with a sentence's end that a page says twice is prose shown
+# twice (a preview above a paywall's prompt, then the article; a whole article saved twice),
+# not a repeated box or teaser (ingest.clean.scoring, ingest.clean.runtogether).
+REPEAT_PROSE_WORDS = 40
 SENTENCE_MARKS = _TERMINAL  # (the guard and ingest.clean.rejoin tell a sentence by the same marks)
 CLOSERS = "\"'”’»)]】」』）*"
 _CLOSER_SET = frozenset(CLOSERS)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import rules as R
 from .dates import find_published
-from .lines import SENTENCE_MARKS
+from .lines import REPEAT_PROSE_WORDS, SENTENCE_MARKS
 from .runtogether import CAPITALISED_RUN
 from .scripts import has_unspaced
 
@@ -227,11 +227,9 @@ def mark_repeats(rules: list, words: list[int], keys: list[str], heads: str) -> 
                     break
 
 
-# A sentence of this many words or more that the page repeats is a paragraph shown twice (a
-# preview above a paywall's prompt, then the article; a whole article saved twice): then the
-# first copy of each sentence the page repeats keeps its score, the others cost as a template
-# line does.
-REPEAT_PROSE_WORDS = 40
+# A sentence of REPEAT_PROSE_WORDS words or more that the page repeats is a paragraph shown
+# twice (see ingest.clean.lines): then the first copy of each sentence the page repeats keeps
+# its score, the others cost as a template line does.
 # What a line may end with or not, and still repeat another (a list's bullets written once as
 # sentences, once as labels): full stops, colons, semicolons, commas and spaces.
 _REPEAT_END_MARKS = " .!?…:;,。"
