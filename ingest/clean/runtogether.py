@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from itertools import compress, count
 
 from .lines import REPEAT_PROSE_WORDS, SPACED_STOPS
-from .rules import END_RULES, FORM, SUBSCRIBE, TEASER_RULES, match_line
+from .pagescan import match_lines
+from .rules import END_RULES, FORM, SUBSCRIBE, TEASER_RULES
 from .scripts import HAN_KANA
 
 # A page saved with its line breaks collapsed (a scraper's " ".join(text.split()), a
@@ -51,14 +52,15 @@ def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[s
         start = 0
         breaks = {*(m.end() for m in _SENTENCE_BREAK.finditer(line)), *_headline_cuts(line), *_clock_cuts(line),
                   *_repeat_cuts(line), len(line)}
+        pieces: list[str] = []
         for end in sorted(breaks):
-            for piece in _capitalised_runs(line[start:end].strip()):
-                for part in (p for head in _marker_pieces(piece) for p in _unspaced_runs(head)):
-                    part = part.strip()  # (a line typed with two spaces leaves a piece of none)
-                    if part:
-                        new_nos.append(no)
-                        new_texts.append(part)
+            pieces += _capitalised_runs(line[start:end].strip())
             start = end
+        for part in (p for head in _marker_pieces(pieces) for p in _unspaced_runs(head)):
+            part = part.strip()  # (a line typed with two spaces leaves a piece of none)
+            if part:
+                new_nos.append(no)
+                new_texts.append(part)
     return new_nos, new_texts
 
 
@@ -68,13 +70,16 @@ def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[s
 # after it. Inside a sentence ("at 10:30 Tuesday") the cut leaves both halves to the article.
 # Pages run together: readability-dev 0.8801 -> 0.8844, aeb-dev 0.8269 -> 0.8261; outside,
 # trafilatura's held-out half 0.8296 -> 0.8328, fundus's 0.8094 -> 0.8139.
-_CLOCK_TIME = re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?![\d:]) (?=\w)")
+# (The scan starts at the colon, a literal sre skips to; the hour's digits are read behind it.)
+_CLOCK_MINUTES = re.compile(r":\d{2}(?![\d:]) (?=\w)")
+_HOUR = re.compile(r"(?<![\d:.])\d{1,2}\Z")
 
 
 def _clock_cuts(line: str) -> list[int]:
     """Where a clock time that a capitalised word follows ends (see above)."""
-    return [m.end() - 1 for m in _CLOCK_TIME.finditer(line)
-            if line[m.end()].isalpha() and not line[m.end()].islower()]
+    return [m.end() - 1 for m in _CLOCK_MINUTES.finditer(line)
+            if _HOUR.search(line, max(0, m.start() - 3), m.start())
+            and line[m.end()].isalpha() and not line[m.end()].islower()]
 
 
 # A run of REPEAT_RUN_WORDS words or more that the page says again, from a capitalised word (or
@@ -95,10 +100,9 @@ _WORD = re.compile(r"\S+")
 def _repeat_cuts(line: str) -> list[int]:
     """Where each run the page says again starts and ends (see above). The runs are found from
     the hashes of each REPEAT_RUN_WORDS words in a row: linear."""
-    spans = [m.span() for m in _WORD.finditer(line)]
-    words = [line[a:b] for a, b in spans]
+    words = line.split()
     size = REPEAT_RUN_WORDS
-    hashes = [hash(tuple(words[k:k + size])) for k in range(len(words) - size + 1)]
+    hashes = list(map(hash, zip(*(words[k:] for k in range(size)))))  # each REPEAT_RUN_WORDS words in a row
     repeated = {h for h, n in Counter(hashes).items() if n > 1}
     runs: list[list[int]] = []
     for k in compress(count(), map(repeated.__contains__, hashes)):
@@ -106,6 +110,9 @@ def _repeat_cuts(line: str) -> list[int]:
             runs[-1][1] = k + size
         else:
             runs.append([k, k + size])
+    if not runs:
+        return []
+    spans = [m.span() for m in _WORD.finditer(line)]  # (the words line.split() gives)
     cuts = []
     for a, b in runs:
         if b - a >= REPEAT_PROSE_WORDS and _SENTENCE_BREAK.search(line, spans[a][0], spans[b - 1][1]):
@@ -278,36 +285,44 @@ _MARKER_RULES = END_RULES | TEASER_RULES
 _INNER_MARKER_RULES = _MARKER_RULES - {SUBSCRIBE, FORM}
 
 
-def _marker_pieces(piece: str) -> list[str]:
-    """The piece, cut after the longest marker phrase it opens with, and around each one further
-    in (see above). Each word is tried once: linear."""
-    words = piece.split(" ")
-    pieces: list[str] = []
-    start = i = 0
-    while i < len(words) - MARKER_MIN_WORDS:
-        size = 0
-        if i == 0:
-            size = _marker_size(words, 0, _MARKER_RULES)
-        elif words[i][:1].isupper():
-            size = _marker_size(words, i, _INNER_MARKER_RULES)
-        if not size:
-            i += 1
-            continue
-        if i > start:
-            pieces.append(" ".join(words[start:i]))
-        pieces.append(" ".join(words[i:i + size]))
-        start = i = i + size
-    pieces.append(" ".join(words[start:]))
-    return pieces
+def _marker_pieces(pieces: list[str]) -> list[str]:
+    """The pieces, each cut after the longest marker phrase it opens with, and around each one
+    further in (see above). The phrases a piece may hold (its first words, and those from each
+    capitalised word) go through the rules all at once (pagescan.match_lines: a scan of them
+    all, not a match each); each word is tried once."""
+    places = []  # each piece's words, and where a phrase may start with the phrases there
+    sizes: dict[str, int] = {}
+    for piece in pieces:
+        words = piece.split(" ")
+        starts = []
+        for at in range(len(words) - 1):
+            if at == 0 or words[at][:1].isupper():
+                phrases = [(size, " ".join(words[at:at + size])) for size in _phrase_sizes(words, at)]
+                if phrases:
+                    starts.append((at, phrases))
+                    sizes.update((phrase, size) for size, phrase in phrases)
+        places.append((words, starts))
+    rule_of = dict(zip(sizes, match_lines(list(sizes), list(sizes.values()))))
+    out: list[str] = []
+    for words, starts in places:
+        start = 0
+        for at, phrases in starts:
+            if at < start:
+                continue  # inside the phrase cut out before it
+            rules = _MARKER_RULES if at == 0 else _INNER_MARKER_RULES
+            size = next((size for size, phrase in phrases if rule_of[phrase] in rules), 0)
+            if size:
+                if at > start:
+                    out.append(" ".join(words[start:at]))
+                out.append(" ".join(words[at:at + size]))
+                start = at + size
+        out.append(" ".join(words[start:]))
+    return out
 
 
-def _marker_size(words: list[str], at: int, rules: frozenset[str]) -> int:
-    """How many words from `at` make the longest marker phrase with one of `rules` that a
-    capitalised word follows (a lower-case one goes on with its sentence: "Subscribe now to" +
-    "read the latest news"); 0 for none."""
-    for size in range(min(MARKER_MAX_WORDS, len(words) - 1 - at), MARKER_MIN_WORDS - 1, -1):
-        if words[at + size][:1].islower():
-            continue
-        if match_line(" ".join(words[at:at + size]), size) in rules:
-            return size
-    return 0
+def _phrase_sizes(words: list[str], at: int) -> list[int]:
+    """The sizes of the phrases from word `at` that may be markers, longest first: MARKER_MIN_WORDS
+    to MARKER_MAX_WORDS words, that a word not in lower case follows (one that is goes on with
+    the phrase's sentence: "Subscribe now to" + "read the latest news")."""
+    return [size for size in range(min(MARKER_MAX_WORDS, len(words) - 1 - at), MARKER_MIN_WORDS - 1, -1)
+            if not words[at + size][:1].islower()]
