@@ -39,9 +39,9 @@ def run_together(texts: list[str]) -> bool:
 
 def split_sentences(nos: list[int], texts: list[str]) -> tuple[list[int], list[str]]:
     """Each line of RUN_TOGETHER_CHARS or more as its sentences, its headline (_headline_cuts),
-    list items after a clock time (_clock_cuts), runs the page says again (_repeat_cuts), menu runs (_capitalised_runs, _unspaced_runs) and marker phrases (_marker_pieces)
-    apart, all with the line's number; every piece stripped and not empty, as the lines it
-    stands for."""
+    list items after a clock time (_clock_cuts), runs the page says again (_repeat_cuts), menu
+    runs (_capitalised_runs, _unspaced_runs) and marker phrases (_marker_pieces) apart, all with
+    the line's number; every piece stripped and not empty, as the lines it stands for."""
     new_nos: list[int] = []
     new_texts: list[str] = []
     for no, line in zip(nos, texts):
