@@ -78,8 +78,7 @@ _HOUR = re.compile(r"(?<![\d:.])\d{1,2}\Z")
 def _clock_cuts(line: str) -> list[int]:
     """Where a clock time that a capitalised word follows ends (see above)."""
     return [m.end() - 1 for m in _CLOCK_MINUTES.finditer(line)
-            if _HOUR.search(line, max(0, m.start() - 3), m.start())
-            and line[m.end()].isalpha() and not line[m.end()].islower()]
+            if _HOUR.search(line, max(0, m.start() - 3), m.start()) and _capital(line[m.end()])]
 
 
 # A run of REPEAT_RUN_WORDS words or more that the page says again, from a capitalised word (or
@@ -127,7 +126,12 @@ def _repeat_cuts(line: str) -> list[int]:
 def _opens_item(word: str) -> bool:
     """Whether the word may open a list's item: a capital, a digit or a letter without case first."""
     first = word[:1]
-    return first.isdigit() or first.isalpha() and not first.islower()
+    return first.isdigit() or _capital(first)
+
+
+def _capital(char: str) -> bool:
+    """Whether the character is a capital letter or a letter of a script without case."""
+    return char.isalpha() and not char.islower()
 
 
 # Chinese and Japanese set no space between words: on a page run together, a space beside a

@@ -47,6 +47,7 @@ ANCHOR_MIN_COLUMNS = 12
 
 ELLIPSIS_ENDS = ("…", "...")  # how a headline cut short for a teaser ends
 
+
 def headline_part(title: str) -> str:
     """The widest of a page title's parts ("Headline | Section | Site" -> "Headline")."""
     parts = TITLE_SEPARATOR.split(title)
