@@ -18,6 +18,8 @@ import tempfile
 import time
 import unicodedata
 
+from ingest.clean.pagetree import parse_markup
+
 _TOKEN = re.compile(r"\S+\s*")
 
 
@@ -71,11 +73,8 @@ def as_markdown(html: str) -> str:
 def as_text_nodes(html: str) -> str:
     """The page as get_text("\n", strip=True) saves it: each text node, stripped, on a line
     of its own, scripts and styles left out (lxml does what BeautifulSoup does here)."""
-    import lxml.html
-    from lxml import etree
-    try:
-        root = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
+    root = parse_markup(html)  # (an XHTML page's XML declaration aside, as BeautifulSoup reads it)
+    if root is None:
         return ""
     for skipped in root.xpath("//script|//style|//noscript|//template"):
         skipped.drop_tree()

@@ -61,6 +61,14 @@ def test_json_ld_article_body_becomes_the_body_when_the_markup_has_none():
     assert all(r.rule == EXTRACTOR_EMBEDDED for r in cleaned.removed if r.text == "Loading…")
 
 
+def test_an_xhtml_page_with_an_xml_declaration_is_read_like_any_other():
+    # An XHTML page opens with <?xml ... encoding="utf-8"?>; lxml refuses such a str, and the
+    # article its JSON-LD carries was lost with it.
+    html = '<?xml version="1.0" encoding="utf-8"?>\n' + page("<p>Loading…</p>", json_ld(BODY + MORE))
+    assert embedded_body(html) == BODY + MORE
+    assert list(clean_document(raw_page(html), OPTIONS).paragraphs) == BODY + MORE
+
+
 def test_an_article_in_the_markup_is_kept_whatever_the_scripts_carry():
     other = ["A different story about the harbour, carried in the page's state for a teaser box, "
              "which is long enough to look like an article body of its own."] * 6

@@ -279,6 +279,13 @@ def test_html_to_lines_one_block_per_line():
     assert text.splitlines() == ["T", "One two", "Three", "four", "five"]
 
 
+def test_html_to_lines_reads_an_xhtml_page_after_its_xml_declaration():
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">'
+            "<head><title>T</title></head><body><p>One</p><p>Two</p></body></html>")
+    assert html_to_lines(page).splitlines() == ["T", "One", "Two"]
+
+
 # Readers' comments: prose sentences of their own, more words than the article.
 _TOPICS = ["the bus lanes", "the parking fees", "the school run", "the night trains", "the cycle paths",
            "the river bridge", "the market square", "the ring road"]

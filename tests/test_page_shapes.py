@@ -1,6 +1,7 @@
 """benchmarks/page_shapes.py: a page as a text browser dumps it (w3m) is read as a wrapped
 page, its paragraphs whole again (skipped where w3m is not installed: apt install w3m); a
-page saved as Markdown keeps its characters (skipped without html2text, the bench extra)."""
+page saved as Markdown keeps its characters (skipped without html2text, the bench extra); an
+XHTML page saved a text node a line keeps its text."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from page_shapes import as_browser_dump, as_markdown, dump_available  # noqa: E402
+from page_shapes import as_browser_dump, as_markdown, as_text_nodes, dump_available  # noqa: E402
 
 from ingest.clean.text import clean_text  # noqa: E402
 from ingest.config import CleanOptions  # noqa: E402
@@ -46,3 +47,11 @@ def test_a_page_saved_as_markdown_keeps_its_accented_characters():
     pytest.importorskip("html2text")
     html = "<p>La situaci&oacute;n &ldquo;tr&aacute;gica&rdquo; en Gaza, dijo el ministro espa&ntilde;ol.</p>"
     assert "La situación “trágica” en Gaza, dijo el ministro español." in as_markdown(html)
+
+
+def test_an_xhtml_page_saved_a_text_node_a_line_keeps_its_text():
+    # BeautifulSoup reads a page that opens with an XML declaration; the shape made for the
+    # outside checks must too, or the page counts as saved empty.
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head>'
+            f"<title>Bergen</title></head><body><p>{PARAGRAPHS[0]}</p><script>x()</script></body></html>")
+    assert as_text_nodes(page).splitlines() == ["Bergen", PARAGRAPHS[0]]

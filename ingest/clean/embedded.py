@@ -25,14 +25,12 @@ import json
 import re
 from collections.abc import Iterator
 
-import lxml.html
-from lxml import etree
-
 from . import rules as R
 from .cleaned import Cleaned
 from .guard import lost_body_reason, prose_bytes
 from .html import extracted_text
 from .htmltext import tree_to_lines
+from .pagetree import parse_markup
 from ..models import RemovedLine
 
 # A string shorter than this (characters, escapes included) holds no article.
@@ -53,9 +51,8 @@ _PARAGRAPH_TAG = re.compile(r"<(?:p|br)\b", re.IGNORECASE)
 
 def _scripts(html: str) -> Iterator[tuple[bool, str]]:
     """(is JSON-LD, text) of each <script> of the page."""
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (ValueError, etree.ParserError):
+    root = parse_markup(html)
+    if root is None:
         return
     for script in root.iter("script"):
         text = script.text or ""
@@ -74,10 +71,10 @@ def _decoded(literal: str) -> str | None:
 def _lines(value: str, as_html: bool) -> list[str]:
     """A decoded string's lines: block lines of its HTML, else its own lines."""
     if as_html:
-        try:
-            lines = tree_to_lines(lxml.html.document_fromstring(value)).splitlines()
-        except (ValueError, etree.ParserError):
+        root = parse_markup(value)
+        if root is None:
             return []
+        lines = tree_to_lines(root).splitlines()
     else:
         lines = value.splitlines()
     return [line.strip() for line in lines if line.strip()]

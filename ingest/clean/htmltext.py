@@ -12,8 +12,9 @@ from __future__ import annotations
 import itertools
 import re
 
-import lxml.html
 from lxml import etree
+
+from .pagetree import parse_markup
 
 _BLOCK = frozenset(
     "p div br h1 h2 h3 h4 h5 h6 li ul ol tr td th table section article header footer "
@@ -61,11 +62,8 @@ def html_to_lines(html: str) -> str:
     """The visible text of an HTML page, one block per line (title line first)."""
     if not html.strip():
         return ""
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
-        return ""
-    return tree_to_lines(root)
+    root = parse_markup(html)
+    return "" if root is None else tree_to_lines(root)
 
 
 def tree_to_lines(root: etree._Element) -> str:

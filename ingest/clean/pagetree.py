@@ -13,9 +13,26 @@ browsers show otherwise than its markup says:
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 from lxml import etree
 from trafilatura.utils import load_html
+
+# An XML declaration ahead of an XHTML page's markup (<?xml version="1.0" encoding="utf-8"?>):
+# lxml refuses a str that carries one ("Unicode strings with encoding declaration are not
+# supported"); the text is decoded already, so the declaration says nothing more. Bounded: a
+# declaration is a few dozen characters.
+_XML_DECLARATION = re.compile(r"\A\s{0,200}<\?xml[^>]{0,500}\?>")
+
+
+def parse_markup(html: str) -> etree._Element | None:
+    """The page's tree as lxml.html parses it (completed inside <html><body>), without the XML
+    declaration an XHTML page may open with; None for markup lxml cannot read."""
+    try:
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+    except (ValueError, etree.ParserError):
+        return None
 
 
 def parse_page(html: str) -> etree._Element | None:
@@ -32,10 +49,7 @@ def parse_page(html: str) -> etree._Element | None:
         root = None
     if root is not None or not html.lstrip().startswith("<"):
         return root
-    try:
-        return lxml.html.document_fromstring(html)
-    except (ValueError, etree.ParserError):  # an XML declaration in a str; markup lxml cannot read
-        return None
+    return parse_markup(html)
 
 
 # A <noscript> with this many paragraphs of NOSCRIPT_PROSE_CHARS or more holds an article; on the
