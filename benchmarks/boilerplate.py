@@ -109,6 +109,11 @@ def article_pages(gold: Path, wrap: int | None = None, collapse: bool = False) -
     return pages
 
 
+# The shapes render_page makes from an HTML page with no browser session (the outside checks'
+# --shape; their rendered pages are the browser's, made once with --render).
+SHAPES = ("text-nodes", "markdown", *sorted(DUMPS))
+
+
 def render_page(html: str, render: str, browser: Chromium | None = None) -> str:
     """The HTML page as plain text in the shape `render` names: "markdown" (html2text),
     "text-nodes" (a text node a line), BROWSER (as `browser` shows it, or a session started for

@@ -33,7 +33,9 @@ mode can reach (a live blog or a paywalled page the browser showed without its a
 the shared scorer's: F1 of the pages' mean precision and recall over word 4-grams, and the pages
 whose recall is under 0.5. Under `text` and `input`, an `of them` line scores the pages whose
 rendered text holds half their body or more, alone: what the cleaner does where the renderer left
-it the article. Exits 0 with a message when CLONE is absent.
+it the article. --collapse and --shape read the pages as snippets.py does: run together on one
+line, or each HTML page saved in a scraper's shape (text-nodes: get_text("\\n")) instead of the
+rendered text. Exits 0 with a message when CLONE is absent.
 """
 
 from __future__ import annotations
@@ -53,8 +55,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from boilerplate import LOW_RECALL, SHARED, load_scorer, readability_alone, trafilatura_alone  # noqa: E402
-from snippets import RENDERED_MODES, half_argument, in_half, reader_arguments, reader_modes, render_files  # noqa: E402
+from boilerplate import LOW_RECALL, SHARED, load_scorer, readability_alone, render_page, trafilatura_alone  # noqa: E402
+from snippets import (RENDERED_MODES, half_argument, in_half, reader_arguments, reader_modes,  # noqa: E402
+                      render_files, shape_note)
 from page_shapes import as_scraped  # noqa: E402
 
 from ingest.clean import clean_document  # noqa: E402
@@ -156,14 +159,18 @@ def as_saved(text: str) -> str:
 
 
 def read(case: Case, mode: str, text_dir: Path | None, options: CleanOptions,
-         collapse: bool = False) -> str | None:
-    """The body the mode's reader makes of the page (its rendered text run together on one
+         collapse: bool = False, shape: str | None = None) -> str | None:
+    """The body the mode's reader makes of the page (its rendered text, or the page saved in a
+    scraper's `shape` where one is named: boilerplate.render_page; either run together on one
     line with `collapse`); None when it has no input."""
     if mode in RENDERED_MODES:
-        path = text_dir / f"{case.id}.txt" if text_dir else None
-        if path is None or not path.is_file():
-            return None
-        text = as_saved(path.read_text(encoding="utf-8"))
+        if shape:
+            text = render_page(decode(page_bytes(case)) or "", shape)
+        else:
+            path = text_dir / f"{case.id}.txt" if text_dir else None
+            if path is None or not path.is_file():
+                return None
+            text = as_saved(path.read_text(encoding="utf-8"))
         if collapse:
             text = as_scraped(text, collapse=True)
         if mode == "input":
@@ -184,13 +191,14 @@ def read(case: Case, mode: str, text_dir: Path | None, options: CleanOptions,
 
 
 def score(scorer, pages: list[Case], mode: str, text_dir: Path | None, options: CleanOptions,
-          collapse: bool = False) -> tuple[float, float, float, int, int, float, list[tuple[str, tuple[int, int, int]]]]:
+          collapse: bool = False,
+          shape: str | None = None) -> tuple[float, float, float, int, int, float, list[tuple[str, tuple[int, int, int]]]]:
     """F1, P, R (the shared scorer's), pages with recall under LOW_RECALL, pages without input,
     CPU seconds, and each page's (id, (tp, fp, fn))."""
     started = time.process_time()
     rows, missing = [], 0
     for case in pages:
-        body = read(case, mode, text_dir, options, collapse)
+        body = read(case, mode, text_dir, options, collapse, shape)
         if body is None:
             missing += 1
             body = ""
@@ -241,18 +249,19 @@ def main(argv: list[str] | None = None) -> int:
     modes = reader_modes(args, lambda: render(pages, args.text))
     options = CleanOptions()
     print(f"{args.half} half of {len(every)} pages of {args.clone}" + ("" if newspaper else " not in fundus-dev")
-          + (", run together" if args.collapse else ""))
+          + shape_note(args))
     print("mode          pages | F1     P      R      | with<half | no input | CPU s")
     whole = None  # the pages whose rendered text holds half their body or more
     for mode in modes:
-        f1, p, r, low, missing, cpu, rows = score(scorer, pages, mode, args.text, options, args.collapse)
+        f1, p, r, low, missing, cpu, rows = score(scorer, pages, mode, args.text, options, args.collapse, args.shape)
         print(f"{mode:12s} {len(pages):6d} | {f1:.4f} {p:.4f} {r:.4f} | {low:9d} | {missing:8d} | {cpu:5.1f}",
               flush=True)
         per_page = [(case_id, scorer.prec(*counts), scorer.rec(*counts)) for case_id, counts in rows]
         if mode in RENDERED_MODES:
             if whole is None:
                 whole = holding_half(scorer, rows if mode == "input" else
-                                     score(scorer, pages, "input", args.text, options, args.collapse)[-1])
+                                     score(scorer, pages, "input", args.text, options, args.collapse,
+                                           args.shape)[-1])
             if len(whole) < len(pages):
                 f1, p, r, low = averaged(scorer, [row for row in rows if row[0] in whole])
                 print(f"  {'of them':10s} {len(whole):6d} | {f1:.4f} {p:.4f} {r:.4f} | {low:9d} | "

@@ -2,7 +2,7 @@
 
 usage: python benchmarks/snippets.py CORPUS [--text DIR] [--render] [--half even|odd|all]
                                      [--modes text html trafilatura readability input] [--out DIR]
-                                     [--worst N]
+                                     [--collapse] [--shape SHAPE] [--worst N]
 
 CORPUS is the tests/ folder of a clone of trafilatura (https://github.com/adbar/trafilatura):
 evaldata.json names, for each of its ~990 pages (news and blogs, mostly German and English,
@@ -20,6 +20,9 @@ Modes: `html` cleans each HTML page (ingest.clean.clean_document), `text` cleans
 a browser shows it (document.body.innerText under the <title>, the shape of ../shared/eval's
 text/ pages): read from --text DIR (NNNN.txt, NNNN the page's place in evaldata.json's sorted
 URLs), written there first with --render by headless Chromium (JavaScript and network off).
+With --shape (text-nodes, markdown, or a text browser's dump: boilerplate.SHAPES) the text and
+input modes read each HTML page as a scraper saves it in that shape, made on the fly, instead of
+the rendered pages: BeautifulSoup's get_text("\\n"), one text node a line, is what most scrapers write.
 `trafilatura` and `readability` run those extractors alone on the HTML, as boilerplate.py does.
 `input` (asked for by name) keeps the rendered text whole, uncleaned: its recall is the most the
 text mode can reach, as a page the browser showed without its article (loaded later by a script,
@@ -45,7 +48,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from boilerplate import readability_alone, trafilatura_alone  # noqa: E402
+from boilerplate import SHAPES, readability_alone, render_page, trafilatura_alone  # noqa: E402
 from page_shapes import Chromium, as_scraped  # noqa: E402
 
 from ingest.clean import clean_document  # noqa: E402
@@ -94,15 +97,20 @@ def render(corpus: Path, pages: list[tuple[int, str, dict]], folder: Path) -> No
 
 
 def document(corpus: Path, text_dir: Path | None, number: int, item: dict, mode: str,
-             collapse: bool = False) -> RawDocument | None:
-    """The page as the mode reads it: its rendered text (run together on one line with
+             collapse: bool = False, shape: str | None = None) -> RawDocument | None:
+    """The page as the mode reads it: its rendered text, or the HTML page saved in a scraper's
+    `shape` (boilerplate.render_page) where one is named (either run together on one line with
     `collapse`), or its HTML."""
     rendered = mode in RENDERED_MODES
-    path = (text_dir / f"{number:04d}.txt") if rendered else page_file(corpus, item["file"])
+    path = (text_dir / f"{number:04d}.txt") if rendered and not shape else page_file(corpus, item["file"])
     if path is None or not path.is_file():
         return None
     data = path.read_bytes()
-    text = data.decode("utf-8") if rendered else decode(data) or ""
+    if rendered and shape:
+        text = render_page(decode(data) or "", shape)
+        data = text.encode("utf-8")
+    else:
+        text = data.decode("utf-8") if rendered else decode(data) or ""
     if rendered and collapse:
         text = as_scraped(text, collapse=True)
         data = text.encode("utf-8")
@@ -124,12 +132,13 @@ def read(raw: RawDocument, mode: str, options: CleanOptions) -> tuple[str | None
 
 
 def score(corpus: Path, text_dir: Path | None, pages: list[tuple[int, str, dict]], mode: str,
-          options: CleanOptions, collapse: bool = False) -> tuple[list[int], list[dict], float]:
+          options: CleanOptions, collapse: bool = False,
+          shape: str | None = None) -> tuple[list[int], list[dict], float]:
     """Summed (tp, fp, fn, tn), a row per page, and the CPU seconds the mode took."""
     totals, rows = [0, 0, 0, 0], []
     started = time.process_time()
     for number, url, item in pages:
-        raw = document(corpus, text_dir, number, item, mode, collapse)
+        raw = document(corpus, text_dir, number, item, mode, collapse, shape)
         if raw is None:
             continue
         title, text, published = read(raw, mode, options)
@@ -175,7 +184,7 @@ RENDERED_MODES = ("text", "input")  # the modes that read the rendered pages of 
 
 def reader_arguments(ap: argparse.ArgumentParser, page_name: str) -> None:
     """The options of a benchmark that reads pages in MODES: --text (the rendered pages, named
-    `page_name`), --render, --modes and --out."""
+    `page_name`), --render, --modes, --out, --collapse and --shape."""
     ap.add_argument("--text", type=Path, help=f"folder of the pages as rendered text ({page_name})")
     ap.add_argument("--render", action="store_true", help="render missing pages into --text with chromium")
     ap.add_argument("--modes", nargs="*", default=list(MODES), choices=MODES + ("input",))
@@ -183,6 +192,10 @@ def reader_arguments(ap: argparse.ArgumentParser, page_name: str) -> None:
     ap.add_argument("--collapse", action="store_true",
                     help="run each rendered page together on one line first, as a scraper that collapses "
                          "whitespace saves it (the text and input modes)")
+    ap.add_argument("--shape", choices=SHAPES,
+                    help="the text and input modes read each HTML page as a scraper saves it in this shape "
+                         "(text-nodes: BeautifulSoup's get_text('\\n'); markdown: html2text; a text browser's "
+                         "dump), made on the fly, instead of the rendered pages of --text")
 
 
 def reader_modes(args: argparse.Namespace, render_pages: Callable[[], None]) -> list[str]:
@@ -190,6 +203,8 @@ def reader_modes(args: argparse.Namespace, render_pages: Callable[[], None]) -> 
     folder is given (said on stdout); with --render, `render_pages` fills that folder first."""
     modes = list(args.modes)
     rendered = [mode for mode in modes if mode in RENDERED_MODES]
+    if rendered and args.shape:
+        return modes  # (the pages are made from their HTML)
     if rendered and args.text is None:
         needs = "modes need" if len(rendered) > 1 else "mode needs"
         print(f"{' and '.join(rendered)} {needs} --text DIR (with --render to fill it); left out")
@@ -197,6 +212,11 @@ def reader_modes(args: argparse.Namespace, render_pages: Callable[[], None]) -> 
     elif rendered and args.render:
         render_pages()
     return modes
+
+
+def shape_note(args: argparse.Namespace) -> str:
+    """What the header says of the shape the text and input modes read the pages in."""
+    return (f", saved as {args.shape}" if args.shape else "") + (", run together" if args.collapse else "")
 
 
 def half_argument(ap: argparse.ArgumentParser) -> None:
@@ -225,16 +245,17 @@ def main(argv: list[str] | None = None) -> int:
     pages = [(number, url, items[url]) for number, url in enumerate(sorted(items)) if in_half(number, args.half)]
     modes = reader_modes(args, lambda: render(args.corpus, pages, args.text))
     options = CleanOptions()
-    print(f"{args.half} half of {len(items)} pages of {args.corpus}" + (", run together" if args.collapse else ""))
+    print(f"{args.half} half of {len(items)} pages of {args.corpus}" + shape_note(args))
     print("mode         pages | F1     P      R      | with<half | empty | title | date  | CPU s")
     whole = None  # the pages whose rendered text holds half their "with" snippets or more
     for mode in modes:
-        totals, rows, cpu = score(args.corpus, args.text, pages, mode, options, args.collapse)
+        totals, rows, cpu = score(args.corpus, args.text, pages, mode, options, args.collapse, args.shape)
         print(summary(mode, totals, rows, cpu), flush=True)
         if mode in RENDERED_MODES:
             if whole is None:
                 whole = holding_half(rows if mode == "input" else
-                                     score(args.corpus, args.text, pages, "input", options, args.collapse)[1])
+                                     score(args.corpus, args.text, pages, "input", options, args.collapse,
+                                           args.shape)[1])
             if len(whole) < len(rows):
                 kept = [r for r in rows if r["page"] in whole]
                 line = summary("  of them", [sum(r[key] for r in kept) for key in ("tp", "fp", "fn", "tn")], kept, 0.0)

@@ -154,6 +154,14 @@ def test_collapse_runs_the_rendered_text_together_on_one_line(clone, tmp_path):
     assert "\n" in saved and "\n" not in together and together.split() == saved.split()
 
 
+def test_shape_reads_the_html_page_as_a_scraper_saved_it(clone):
+    """--shape: the text and input modes read the HTML page saved in that shape, no --text needed."""
+    case = load_benchmark().cases(clone)[0]
+    saved = load_benchmark().read(case, "input", None, CleanOptions(), shape="text-nodes")
+    assert [line for line in OLD if line in saved.splitlines()] == OLD  # a paragraph a line, each whole
+    assert load_benchmark().read(case, "input", None, CleanOptions()) is None  # (without it: no rendered page)
+
+
 @pytest.mark.skipif(not SCORER.is_file(), reason="needs ../shared/eval/score_boilerplate.py")
 def test_the_pages_whose_rendered_text_lost_the_body_are_scored_apart_too(clone, tmp_path, capsys):
     """A page whose rendered text lacks half its body is the renderer's loss, not the cleaner's:

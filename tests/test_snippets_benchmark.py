@@ -91,6 +91,19 @@ def test_the_modes_that_read_rendered_text_need_its_folder(corpus, capsys):
     assert [line.split()[0] for line in out.splitlines()[3:]] == ["html"]  # (the message, the half, the head)
 
 
+def test_shape_reads_each_html_page_as_a_scraper_saved_it(corpus, tmp_path, capsys):
+    """--shape text-nodes makes the text and input modes' pages from the HTML (a text node a
+    line, as BeautifulSoup's get_text("\\n") saves them): no --text folder is needed."""
+    benchmark = load_benchmark()
+    saved = benchmark.document(corpus, None, 0, {"file": "ferry.html"}, "input", shape="text-nodes")
+    assert saved.text.splitlines()[0] == "New ferry timetable" and STORY[1] in saved.text.splitlines()
+    out = tmp_path / "out"
+    assert benchmark.main([str(corpus), "--half", "even", "--modes", "input", "text", "--shape", "text-nodes",
+                           "--out", str(out)]) == 0
+    assert "saved as text-nodes" in capsys.readouterr().out.splitlines()[0]
+    assert rows(out, "input")["ferry.html"]["tp"] == rows(out, "text")["ferry.html"]["tp"] == 1
+
+
 def test_a_missing_corpus_is_skipped_with_a_message(tmp_path, capsys):
     assert load_benchmark().main([str(tmp_path / "nowhere")]) == 0
     assert "skipped" in capsys.readouterr().out
