@@ -71,12 +71,13 @@ def as_markdown(html: str) -> str:
 
 
 def as_text_nodes(html: str) -> str:
-    """The page as get_text("\n", strip=True) saves it: each text node, stripped, on a line
-    of its own, scripts and styles left out (lxml does what BeautifulSoup does here)."""
+    """The page as BeautifulSoup's get_text("\n", strip=True) saves it: each text node, stripped,
+    on a line of its own, scripts, styles and templates left out, a <noscript>'s text kept (the
+    same lines as BeautifulSoup 4.15 with lxml gave on 200 of trafilatura's and fundus's pages)."""
     root = parse_markup(html)  # (an XHTML page's XML declaration aside, as BeautifulSoup reads it)
     if root is None:
         return ""
-    for skipped in root.xpath("//script|//style|//noscript|//template"):
+    for skipped in root.xpath("//script|//style|//template"):
         skipped.drop_tree()
     return "\n".join(filter(None, map(str.strip, root.itertext())))
 
