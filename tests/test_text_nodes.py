@@ -4,7 +4,8 @@ their sentences whole.
 Such a scraper ends a line wherever a tag starts or ends, so a sentence that holds a link
 arrives in pieces: "The", "airline", "had said a flight ...", then ", which ..." after a
 link that closed a clause. A piece that starts with a mark that closes a clause (a comma,
-a bracket, 。) starts no paragraph and is joined to the line before it, with no space;
+a bracket, 。) or with a hyphen and the rest of a compound word whose first part was a link
+("Radon" + "-Situation") starts no paragraph and is joined to the line before it, with no space;
 a piece of four or more words that starts in lower case continues even a short line. A
 menu of short entries stays a menu, and a quotation opened with » or ” stays its own
 paragraph. A short piece that starts in upper case, a name in a link, joins the sentence
@@ -64,6 +65,27 @@ def test_a_sentence_broken_at_its_links_is_one_sentence_again():
     # the menu is still removed line by line, not glued to the article
     for entry in MENU:
         assert entry not in cleaned.paragraphs
+
+
+def test_a_compound_word_broken_at_its_link_is_one_word_again():
+    # The first part of a compound is a link, the rest follows it on a line of its own. A
+    # command's flag ("-s") and an ad marker ("-Anzeige-") start otherwise: they stay lines.
+    article = [
+        "Das Bundesamt für Strahlenschutz hat am Dienstag eine neue Karte zur",
+        "Radon",
+        "-Situation in Deutschland veröffentlicht, die für jeden Ort die zu erwartende Belastung zeigt.",
+        "Die Karte ersetzt eine ältere Fassung, die nur Durchschnittswerte für ganze Landkreise angab.",
+        "Was Bauherren tun können",
+        "-Anzeige-",
+        "Wer ein Haus bauen will, kann mit einer Messung im Boden klären, ob Schutz nötig ist, und",
+        "ruft dafür die Messstelle seines Landes an, die auch die Geräte verleiht und auswertet.",
+        "Wer die Daten selbst auswerten will, übersetzt das Programm des Amtes mit",
+        "-s STANDALONE und lädt die Karte als Datei herunter, wie es die Anleitung beschreibt.",
+    ]
+    body = "\n".join(clean_text(_page(article), OPTIONS).paragraphs)
+    assert "neue Karte zur Radon-Situation in Deutschland veröffentlicht" in body
+    assert "-Anzeige-" not in body  # the ad marker is not glued to the sub-heading above it
+    assert "mit-s" not in body
 
 
 def test_a_page_saved_a_paragraph_a_line_is_left_as_it_is():

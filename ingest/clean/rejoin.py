@@ -22,7 +22,7 @@ from .vocabulary import ADJACENT_ARTICLE_MARKERS
 
 NO_WRAP_END = SENTENCE_MARKS | frozenset(":;：；")  # a line that ends so ends its paragraph (but a wrap's)
 _NO_JOIN_START = frozenset("•●▪*|")
-_MID_START_CHARS = frozenset(",;:!?)]}、。，．：；！？）.")
+_MID_START_CHARS = frozenset(",;:!?)]}、。，．：；！？）.-")
 _OPENERS = frozenset("([{“‘„")
 _second = itemgetter(1)
 
@@ -140,8 +140,11 @@ def _first_word(line: str) -> str:
 # "。") starts no paragraph: a scraper that puts each piece of text between tags on a line
 # of its own (BeautifulSoup's get_text("\n"), lxml's itertext) broke a sentence at a link
 # there. Not the quotes ” ’ » «: some languages open a quotation with them. A "." starts a
-# fragment only before a space ('. The next'), not a word (".NET") or an ellipsis.
-_MID_SENTENCE_START = re.compile(r"[,;:!?)\]}、。，．：；！？）]|\.(?![\w.])")
+# fragment only before a space ('. The next'), not a word (".NET") or an ellipsis. A hyphen
+# before two letters or more is the rest of a compound word whose first part was a link
+# ("Radon" + "-Situation", "Metroid" + "-inspired"); not a command's flag ("-s"), a bullet
+# ("- item") or an ad marker that ends with a hyphen too ("-Anzeige-").
+_MID_SENTENCE_START = re.compile(r"[,;:!?)\]}、。，．：；！？）]|\.(?![\w.])|-(?=[^\W\d_]{2})(?!.*-$)")
 # A piece of a sentence that long, starting in lower case, continues even a short line
 # (a link's text: "the" + "airline" + "had said a flight carrying ..."); shorter ones
 # continue only a line of five words or more, as menus of lower-case entries are.
