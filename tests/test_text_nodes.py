@@ -9,7 +9,8 @@ a bracket, 。) or with a hyphen and the rest of a compound word whose first par
 a piece of four or more words that starts in lower case continues even a short line. A
 menu of short entries stays a menu, and a quotation opened with » or ” stays its own
 paragraph. A short piece that starts in upper case, a name in a link, joins the sentence
-it stands in when the line after it goes on with that sentence; with nothing after it,
+it stands in when the line after it goes on with that sentence (after an opening too short to
+be continued by itself, "Das", when the rest has eight words or more); with nothing after it,
 nothing tells it from a menu entry. In Japanese a piece after a link starts with a
 particle ("は", "に", "によると"), which no sentence starts with.
 """
@@ -153,6 +154,22 @@ def test_a_name_in_a_link_between_two_pieces_of_its_sentence_is_part_of_it():
     cleaned = clean_text(_page(ARTICLE + pieces), OPTIONS)
     assert ("The new line will run from the station at Kings Cross to the airport in Stansted, with "
             "trains every fifteen minutes from next spring, the operator said.") in cleaned.paragraphs
+
+
+def test_a_link_that_is_the_subject_after_a_short_opening_joins_its_sentence():
+    # "Das" + a link + the rest of the sentence: the opening is too short to be continued by
+    # itself, the rest after the link tells it is one sentence. A label the page sets between
+    # its paragraphs ("Article content") opens none: the sentence after it stays whole, apart.
+    pieces = ["Das", "Phishingradar", "der Verbraucherzentrale warnt, dass derzeit zahlreiche Nachrichten mit "
+              "falschen Betreffzeilen verschickt werden.",
+              "Article content", "Treasury Board secretary Bill Matthews",
+              "has said the public service will move away from desk hoteling and toward assigned seating.",
+              "Article content", "Article content"]
+    cleaned = clean_text(_page(ARTICLE + pieces), OPTIONS)
+    assert ("Das Phishingradar der Verbraucherzentrale warnt, dass derzeit zahlreiche Nachrichten mit "
+            "falschen Betreffzeilen verschickt werden.") in cleaned.paragraphs
+    assert ("Treasury Board secretary Bill Matthews has said the public service will move away from desk "
+            "hoteling and toward assigned seating.") in cleaned.paragraphs
 
 
 JA_TITLE = "宮崎県で震度5弱の地震、沿岸に津波注意報"

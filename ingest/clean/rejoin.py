@@ -11,6 +11,7 @@ and texts it was made of, so that no removed line loses its place.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import compress, count, filterfalse, islice
 from operator import itemgetter
 
@@ -269,6 +270,12 @@ def _wrapped_on(texts: list[str], p: int, k: int, filled: set[int]) -> bool:
 # A link's text on a line of its own, between two pieces of its sentence, has at most this
 # many words ("Australia", "Tasman Sea", "the Pacific island areas").
 BRIDGE_WORDS = 6
+# A link after a line too short to be continued by itself ("Das" + "Phishingradar" + "der
+# Verbraucherzentrale warnt, ...": the link's text is the sentence's subject) joins it when the
+# rest of the sentence after the link has this many words or more: a menu's entries are not
+# followed by a long lower-case piece. Not after a line the page repeats ("Article content", a
+# label between paragraphs), which opens no sentence.
+BRIDGE_REST_WORDS = 8
 
 
 def _link_bridges(nos: list[int], words: list[int], heads: str, mid: set[int]) -> set[int]:
@@ -322,9 +329,11 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
     A continuation directly follows the previous non-blank line (no blank line
     between) and starts in lower case or, on a page wrapped at a width (wrap_width),
     follows a line that is full: its next word would not have fitted. The line it
-    continues has at least five words (with what was already joined to it), does
-    not start with a bullet and does not end with closing punctuation, before any
-    closing quotes or brackets ('the "new budget"' continues, '"We will."' does not);
+    continues has at least five words (with what was already joined to it; fewer where a
+    link's text joins it that the rest of its sentence follows, of BRIDGE_REST_WORDS words or
+    more, and the line is no label the page repeats), does not start with a bullet and does
+    not end with closing punctuation, before any closing quotes or brackets ('the "new
+    budget"' continues, '"We will."' does not);
     with `saved_widths` (the lines are as saved: lines rebuilt from markup are not), a line
     after one the wrap filled continues it whatever that one ends with (_wrapped_on) and
     whatever bullet it starts with, but for the list marker of the item it would join.
@@ -354,6 +363,7 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
     root: dict[int, int] = {}
     total = list(words)
     title = texts[0]  # the page's first line, its <title> as a browser saves it
+    seen = Counter(texts) if bridges else None  # (how often each line occurs: asked of bridges only)
     for k in cands:
         p = k - 1
         r = root.get(p, p)
@@ -372,7 +382,8 @@ def rejoin(nos: list[int], texts: list[str], words: list[int], heads: str,
                 root[k] = r
                 total[r] += words[k]
             continue  # else the link starts its sentence ("気象庁" + "は...")
-        if ((total[r] >= 5 or k in mid or words[k] >= FRAGMENT_MIN_WORDS and heads[k].islower())
+        if ((total[r] >= 5 or k in mid or words[k] >= FRAGMENT_MIN_WORDS and heads[k].islower()
+             or k in bridges and words[k + 1] >= BRIDGE_REST_WORDS and seen[texts[p]] == 1)
                 and last_mark(texts[p]) not in NO_WRAP_END and texts[r][0] not in _NO_JOIN_START
                 or saved_widths and k in filled and total[r] >= 5 and _wrapped_on(texts, p, k, filled)):
             root[k] = r
