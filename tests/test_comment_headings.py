@@ -115,3 +115,64 @@ def test_a_timed_entry_of_the_article_after_a_comments_link_is_no_comment_head()
                         "Comments", *SPANISH_STORY[1:], *more])
     cleaned = clean_text(page, OPTIONS)
     assert list(cleaned.paragraphs) == SPANISH_STORY + more
+
+
+SHORT_POST = ("This quarter's open thread is a place to ask us anything about our research, our grants or "
+              "the charities we follow, in the comments below; you may also write to us if you would rather "
+              "keep a question private, and we will answer within a few days.")
+# A text node a line (BeautifulSoup's get_text("\n")): each comment's author, "on", its time.
+READERS = [
+    ("Dana Whit", "Have you looked again at the second follow-up study of the cash programme, and does it change "
+     "how you weigh it against the bed net charities this year? The first study found the gains faded after "
+     "three years, and I wonder whether the new one says the same or finds that they last."),
+    ("Team (Site)", "Not yet, but the review we do at the end of each year will take it into account along with "
+     "the two other papers that came out this spring on the same question, and we will write about what we "
+     "find in a post of its own so that readers can see how it changes our view of the programme."),
+    ("Arun P", "I read your report on the road safety stickers and found no word on the cost of slower journeys "
+     "for the passengers, which seems to me a real loss to set against the lives saved. Is there a speed below "
+     "which it no longer pays, or is the effect on speed too small to matter?"),
+    ("Team (Site)", "Our best guess is that the effect on speed is small: the drivers in the trial did not take "
+     "much longer over their routes, and the passengers we spoke to said they would rather arrive a few "
+     "minutes late than not at all, though we have little data on it and would welcome more."),
+    ("Lee Ong", "Is it better to give now or to invest the money and give more later, when the research on which "
+     "charities do the most good will have moved on a good deal further than it has today? I have read both "
+     "sides and still cannot make up my mind on it."),
+    ("Team (Site)", "We have written about this before, and our view has not changed much since then: the "
+     "problems we fund now grow worse if they are left, and the charities can use more money this year than "
+     "they are given, so we lean towards giving now for most donors."),
+]
+THREAD_NODES = []
+for day, (name, said) in enumerate(READERS, start=3):
+    THREAD_NODES += [name, "on", f"March {day}, 2021 at 9:12 am said:", said]
+
+
+def test_a_short_post_is_kept_above_a_longer_thread_of_comments():
+    """The readers' thread scores far above the post (its comments' heads are in it): the block
+    under the headline, above the thread's heading, is the article (blocks.THREAD_HEADS)."""
+    page = "\n".join(["Open thread for March 2021 - The Research Blog", "Home", "Blog", "Open thread for March 2021",
+                      "Previous Post", "Next Post", "March 1, 2021", "|", "by", "Sam", SHORT_POST,
+                      "Posted in", "Open thread", "|", "Permalink", "|", "4 Comments", "Previous Post", "Next Post",
+                      "Comments", *THREAD_NODES, "Leave a Reply"])
+    cleaned = clean_text(page, OPTIONS)
+    assert list(cleaned.paragraphs) == [SHORT_POST]
+
+
+def test_a_comments_link_above_the_article_does_not_cut_it_to_its_standfirst():
+    """A toolbar's "12 Comments" between the standfirst and the article: the article, denser and
+    with no comment heads in it, is kept whole."""
+    article = [
+        "The council voted on Tuesday night to close the old library on the corner of Mill Street and to move "
+        "its books into the school building across the square by the end of the summer.",
+        "Residents who came to the meeting said they had not been told about the plan until the week before, "
+        "and several asked why the building could not be repaired instead of sold.",
+        "The mayor said the roof alone would cost more than the new rooms in the school, and that the money "
+        "from the sale would go to longer opening hours for the library in its new place.",
+        "A second vote on the sale of the building is planned for the council's meeting in September.",
+    ]
+    page = "\n".join(["Library to move into the school - Town News", "News", "Library to move into the school",
+                      "The old building on Mill Street will be sold after a vote on Tuesday night.",
+                      "12 Comments", "Share", "Facebook", "X", "WhatsApp", "Email", "Print", "Save", "Listen",
+                      "Gift this article", "Follow us", "Newsletter", "Subscribe", *article,
+                      "Comments", "Jo on June 2, 2021 at 9:00 said:", "Sad to see it go.", "Leave a Reply"])
+    cleaned = clean_text(page, OPTIONS)
+    assert set(article) <= set(cleaned.paragraphs)

@@ -136,6 +136,9 @@ def extend_numbered(start: int, end: int, rules: list, texts: list[str], ends: l
 
 
 MERGE_GAP = 60
+# A block with this many comment heads ("Jane on May 2, 2020 at 4:47 pm said:") is a thread of
+# readers' comments, not the article, however much denser than the article it is.
+THREAD_HEADS = 2
 MERGE_SHARE = 0.4
 # On a page with no chrome (rules.no_chrome: an article already extracted, as scrapers
 # save what trafilatura, newspaper or a feed's full text give), nothing tells a dense
@@ -383,6 +386,12 @@ def find_block(scores: list[float], positive: list[int], rules: list, texts: lis
             s2, e2, score = block_after_anchor(scores, positive, anchor, best, densest, reach)
             if s2 <= reach and densest[0] - e2 > MERGE_GAP:
                 limit, (start, end, best) = densest[0], (s2, e2, score)
+        if start > anchor + ANCHOR_REACH and rules[start:end].count(R.COMMENTS) >= THREAD_HEADS:
+            # The denser block is the readers' thread (their comments' heads in it): the block
+            # within reach of the headline, above the thread's heading, is a short article.
+            s2, e2, score = best_block(scores, [i for i in positive if anchor < i <= reach_end(anchor, words, positive)])
+            if score > 0 and R.COMMENTS in rules[e2:start]:
+                limit, (start, end, best) = start, (s2, e2, score)
     gaps: list[tuple[int, int]] = []
     if end > start:
         if anchor is None and share > 0:  # (then limit is n: merging is _widest_seed's)
