@@ -213,3 +213,32 @@ def test_the_pages_first_line_is_no_part_above_the_article():
     article = LONG[4:] + AFTER_CHART[:4]
     cleaned = clean_text("\n\n".join([first, *MENU[:-1], *RELATED_BOX, *article, *FOOTER]), OPTIONS)
     assert cleaned.paragraphs == tuple(article)
+
+
+# A box of other stories saved a text node a line: each teaser's labels and numbers on lines of
+# their own, "Kommentare:" among them, the same on every teaser.
+TEASER_BOX = ["Mehr zum Thema"] + [line for headline, count in [
+    ("Neue Halle für den Wochenmarkt", "12"), ("Streit um die Standgebühren", "45"), ("Was aus dem alten Markt wird", "8")]
+    for line in [headline, "Veröffentlicht/Aktualisiert:", "vor 58 Minuten", "Kommentare:", count, ",", "Empfehlungen:", "3"]]
+
+
+def test_the_article_runs_on_past_a_box_whose_teasers_each_show_a_comments_label():
+    """A comments label that each teaser of a box repeats is no comments heading: the article's
+    part after the box is joined to it (blocks._stops_merge)."""
+    page = "\n".join([HEADLINE + " | Town Courier", *MENU, HEADLINE, *LONG[:8], *TEASER_BOX, *LONG[8:], *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.paragraphs == tuple(LONG)
+
+
+def test_a_comments_label_the_page_shows_once_still_ends_the_article():
+    """The same label once, over the readers' comments, each under its author and time: they
+    stay out, however long."""
+    comments = [f"Ich wohne seit {n} Jahren am Markt und finde, dass die neue Halle viel zu teuer geworden ist, "
+                f"während die Händler kaum noch Platz für ihre Stände haben, die Parkplätze fehlen und der Bus "
+                f"am Samstag nur noch einmal in der Stunde fährt, so dass ich meine Einkäufe lieber im Dorf mache "
+                f"als in der Stadt, wo alles teurer ist und niemand mehr Zeit für ein Gespräch hat."
+                for n in ("zwanzig", "dreißig", "vierzig")]
+    thread = [line for name, said in zip(("Anna", "Bernd", "Clara"), comments) for line in (name, "vor 2 Stunden", said)]
+    page = "\n".join([HEADLINE + " | Town Courier", *MENU, HEADLINE, *LONG[:8], "Kommentare:", *thread, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.paragraphs == tuple(LONG[:8])

@@ -146,14 +146,19 @@ MERGE_SHARE = 0.4
 # the lines between (a table, a list, code) stay.
 BARE_SHARE = 0.0
 MERGE_MAX = 16  # joins each way: bounds the work on a page of many small blocks
+_LABEL_ENDS = (":", "：")
 
 
 def _stops_merge(rule: str | None, text: str) -> bool:
     """Whether a line between two blocks separates the article from what follows."""
     # A share row also sits in a video player or under a photo between two parts of one article,
     # and a "Related" or "Trending" box between two of its paragraphs: its teasers go as
-    # density, the article goes on.
-    return rule != R.SHARE and is_end_marker(rule, text)
+    # density, the article goes on. So does a teaser's comment count under its label, saved a
+    # text node a line ("Kommentare:" over its number): a label, not the comments' heading
+    # (whether the article goes on after a heading is for labels.ends_article to say).
+    if rule == R.SHARE or rule == R.COMMENTS and text.endswith(_LABEL_ENDS):
+        return False
+    return is_end_marker(rule, text)
 
 
 # A block before the body is the article's opening, cut from the rest by a list, a table of
