@@ -242,3 +242,50 @@ def test_a_comments_label_the_page_shows_once_still_ends_the_article():
     page = "\n".join([HEADLINE + " | Town Courier", *MENU, HEADLINE, *LONG[:8], "Kommentare:", *thread, *FOOTER])
     cleaned = clean_text(page, OPTIONS)
     assert cleaned.paragraphs == tuple(LONG[:8])
+
+
+# A newsletter's sign-up box as sites set it after an article's first paragraph, its pitch a sentence.
+SIGN_UP_BOX = ["Sign up for our newsletters", "Morning Briefing", "Every weekday", "Council Watch", "Every Friday",
+               "Get the stories our reporters file from the town hall, the schools and the sports grounds in your "
+               "inbox every morning before work, free of charge.",
+               "Enter your email address", "Sign up", "Privacy Policy"]
+FIRST_PARAGRAPH = ("The market hall that burned down two years ago opens again on Saturday, with room for twice as "
+                   "many stalls as before and a roof that lets the daylight in.")
+
+
+def test_the_opening_paragraph_above_a_sign_up_box_stays_with_the_article():
+    """A sign-up box under the article's first paragraph parts it from the rest, which scores far
+    more: the paragraph is still the article's, and the box's lines go, its pitch too
+    (blocks._opening_above_sign_up)."""
+    page = "\n\n".join([HEADLINE + " | Town Courier", *MENU, HEADLINE, "By Jo Smith", FIRST_PARAGRAPH, *SIGN_UP_BOX,
+                        *LONG, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert cleaned.paragraphs == (FIRST_PARAGRAPH, *LONG)
+
+
+def test_a_line_of_teasers_above_a_sign_up_box_is_no_opening():
+    """A line with no sentence's end under the headline (a "most read" list run together) is no
+    opening paragraph that a box may part from the article."""
+    most_read = " ".join(f"{n} {headline}" for n, headline in enumerate([
+        "Council to sell the old library on the corner of Mill Street", "New bus timetable starts in May with more "
+        "buses to the station", "Bakery on Mill Street closes after ninety years in the same family", "Town team "
+        "wins the county cup for the third time running", "Road works on the bridge to last until the autumn",
+        "School on the hill to get a new sports hall next year", "Police look for witnesses after a fire in the "
+        "old mill", "Farmers' market moves to the station square for the summer"], start=1))
+    page = "\n\n".join([HEADLINE + " | Town Courier", *MENU, HEADLINE, "By Jo Smith", most_read, *SIGN_UP_BOX,
+                        *LONG, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert most_read not in cleaned.paragraphs
+
+
+def test_a_paragraph_far_under_the_headline_above_a_sign_up_box_is_no_opening():
+    """Past the byline and a long row of links under the headline, a paragraph over a sign-up box
+    is the box's or the page's, not the article's opening (ANCHOR_REACH)."""
+    promo = ("Our reporters cover the town council, its schools and its sports clubs every day of the week, "
+             "and our newsletters bring their stories to you each morning.")
+    links = ["Council", "Schools", "Sport", "Weather", "Traffic", "Events", "Jobs", "Homes", "Cars", "Obituaries",
+             "Puzzles", "Letters", "Archive"]
+    page = "\n\n".join([HEADLINE + " | Town Courier", *MENU, HEADLINE, "By Jo Smith", *links, promo, *SIGN_UP_BOX,
+                        *LONG, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert promo not in cleaned.paragraphs

@@ -17,7 +17,8 @@ from collections import Counter
 from collections.abc import Callable
 
 from . import rules as R
-from .labels import is_end_marker, item_number
+from .labels import SIGN_UP_RULES, is_end_marker, item_number
+from .lines import SENTENCE_MARKS, last_mark
 from .scoring import REPEAT_SCORE
 
 # A run of non-content lines costs this much more for each line it already has.
@@ -161,6 +162,16 @@ def _stops_merge(rule: str | None, text: str) -> bool:
     return is_end_marker(rule, text)
 
 
+def _opening_above_sign_up(rules: list, texts: list[str], anchor: int | None, a: int, b: int, start: int) -> bool:
+    """Whether the block [a, b) is the headline's opening paragraph (within ANCHOR_REACH items
+    under the `anchor`, ending a sentence, with no end marker in it) and what parts it from
+    the body at `start` is a sign-up box (a newsletter's, a paywall's, set after an article's
+    first paragraph), with no other end marker."""
+    return (anchor is not None and anchor <= a <= anchor + ANCHOR_REACH and last_mark(texts[b - 1]) in SENTENCE_MARKS
+            and not any(_stops_merge(rules[j], texts[j]) for j in range(a, b))
+            and not any(rules[j] not in SIGN_UP_RULES and _stops_merge(rules[j], texts[j]) for j in range(b, start)))
+
+
 # A block before the body is the article's opening, cut from the rest by a list, a table of
 # contents or a chart, or by the byline, date and share row under its headline, when it
 # starts after the headline that repeats the page title (blocks.headline_anchor), or when
@@ -269,7 +280,8 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
             need = share * min(best, LEAD_CAP)
         else:  # another part above the body: at the lowered bar, unless it is the page's first line
             need = share * best * (above if s2 > 0 else 1.0)
-        if score <= 0 or score < need or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)):
+        if score <= 0 or score < need or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)) \
+                and not _opening_above_sign_up(rules, texts, anchor, s2, e2, start):
             break
         gaps.append((e2, start))
         start = s2

@@ -141,6 +141,11 @@ def _next_item(text: str, listed: tuple[int, str] | None) -> bool:
     return item_number(text) == (listed[0] + 1, listed[1])
 
 
+# A sign-up box's rules (a newsletter's, a paywall's): blocks.merge_blocks joins the headline's
+# opening paragraph across such a box to the body below it, and the box's lines go.
+SIGN_UP_RULES = frozenset({R.SUBSCRIBE, R.FORM})
+
+
 def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[float], rules: list,
                 texts: list[str], words: list[int], ends: list[bool],
                 min_words: int, dull: list[tuple[int, int]] = (),
@@ -161,13 +166,19 @@ def label_items(start: int, end: int, gaps: list[tuple[int, int]], scores: list[
     in_gap = [False] * n
     for a, b in gaps:
         in_gap[a:b] = [True] * (b - a)
+    boxed = -1  # a sign-up box between the article's opening and the rest: its lines up to here
     in_dull = [False] * n
     for a, b in dull:
         in_dull[a:b] = [True] * (b - a)
     for i in range(start, end):
         rule = rules[i]
+        if i < boxed:
+            labels[i] = rule or R.SUBSCRIBE
+            continue
         if in_gap[i] and (rule is not None or scores[i] <= 0):  # a chart's labels, a gallery
             labels[i] = rule or R.DENSITY
+            if rule in SIGN_UP_RULES:  # the rest of the gap is the box's (blocks.merge_blocks crossed it)
+                boxed = next(b for a, b in gaps if a <= i < b)
             continue
         if rule in end_rules:
             if (body_score >= min(0.5 * total, END_MIN_SCORE)
