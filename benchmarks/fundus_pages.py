@@ -56,7 +56,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from boilerplate import LOW_RECALL, SHARED, load_scorer, readability_alone, render_page, trafilatura_alone  # noqa: E402
-from snippets import (RENDERED_MODES, half_argument, in_half, reader_arguments, reader_modes,  # noqa: E402
+from snippets import (RENDERED_MODES, half_argument, in_half, input_name, reader_arguments, reader_modes,  # noqa: E402
                       render_files, shape_note)
 from page_shapes import as_scraped  # noqa: E402
 
@@ -265,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
             if len(whole) < len(pages):
                 f1, p, r, low = averaged(scorer, [row for row in rows if row[0] in whole])
                 print(f"  {'of them':10s} {len(whole):6d} | {f1:.4f} {p:.4f} {r:.4f} | {low:9d} | "
-                      "(the pages whose rendered text holds half their body or more)", flush=True)
+                      f"(the pages whose {input_name(args)} holds half their body or more)", flush=True)
         if args.per_page:
             for case_id, page_p, page_r in sorted(per_page, key=lambda row: row[1] + row[2]):
                 print(f"  {case_id[:40]:40s} P {page_p:.3f} R {page_r:.3f}")

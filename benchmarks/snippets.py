@@ -214,6 +214,11 @@ def reader_modes(args: argparse.Namespace, render_pages: Callable[[], None]) -> 
     return modes
 
 
+def input_name(args: argparse.Namespace) -> str:
+    """What the `of them` line calls the text the pages were read from: rendered, or in --shape."""
+    return f"text saved as {args.shape}" if args.shape else "rendered text"
+
+
 def shape_note(args: argparse.Namespace) -> str:
     """What the header says of the shape the text and input modes read the pages in."""
     return (f", saved as {args.shape}" if args.shape else "") + (", run together" if args.collapse else "")
@@ -259,8 +264,8 @@ def main(argv: list[str] | None = None) -> int:
             if len(whole) < len(rows):
                 kept = [r for r in rows if r["page"] in whole]
                 line = summary("  of them", [sum(r[key] for r in kept) for key in ("tp", "fp", "fn", "tn")], kept, 0.0)
-                print(line[:line.rindex("|")] + "| (the pages whose rendered text holds half their snippets or more)",
-                      flush=True)
+                print(line[:line.rindex("|")] + f"| (the pages whose {input_name(args)} holds half their snippets "
+                      "or more)", flush=True)
         if args.out:
             args.out.mkdir(parents=True, exist_ok=True)
             with open(args.out / f"{mode}.jsonl", "w", encoding="utf-8") as fh:

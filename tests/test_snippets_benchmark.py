@@ -104,6 +104,18 @@ def test_shape_reads_each_html_page_as_a_scraper_saved_it(corpus, tmp_path, caps
     assert rows(out, "input")["ferry.html"]["tp"] == rows(out, "text")["ferry.html"]["tp"] == 1
 
 
+def test_the_pages_whose_saved_text_holds_their_snippets_are_named_by_its_shape(corpus, capsys):
+    """The `of them` line scores the pages whose input holds half their snippets, and says
+    which input: here the pages saved as text nodes, not rendered."""
+    evaldata = json.loads((corpus / "evaldata.json").read_text(encoding="utf-8"))
+    evaldata["https://example.org/b"]["with"] = ["not on the page", "nor this"]
+    (corpus / "evaldata.json").write_text(json.dumps(evaldata), encoding="utf-8")
+    assert load_benchmark().main([str(corpus), "--half", "all", "--modes", "text", "--shape", "text-nodes"]) == 0
+    of_them = [line for line in capsys.readouterr().out.splitlines() if line.lstrip().startswith("of them")]
+    assert len(of_them) == 1 and "1 |" in of_them[0]
+    assert "whose text saved as text-nodes holds half" in of_them[0]
+
+
 def test_a_missing_corpus_is_skipped_with_a_message(tmp_path, capsys):
     assert load_benchmark().main([str(tmp_path / "nowhere")]) == 0
     assert "skipped" in capsys.readouterr().out
