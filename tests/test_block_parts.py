@@ -256,7 +256,7 @@ FIRST_PARAGRAPH = ("The market hall that burned down two years ago opens again o
 def test_the_opening_paragraph_above_a_sign_up_box_stays_with_the_article():
     """A sign-up box under the article's first paragraph parts it from the rest, which scores far
     more: the paragraph is still the article's, and the box's lines go, its pitch too
-    (blocks._opening_above_sign_up)."""
+    (blocks._opening_paragraph)."""
     page = "\n\n".join([HEADLINE + " | Town Courier", *MENU, HEADLINE, "By Jo Smith", FIRST_PARAGRAPH, *SIGN_UP_BOX,
                         *LONG, *FOOTER])
     cleaned = clean_text(page, OPTIONS)
@@ -289,3 +289,12 @@ def test_a_paragraph_far_under_the_headline_above_a_sign_up_box_is_no_opening():
                         *LONG, *FOOTER])
     cleaned = clean_text(page, OPTIONS)
     assert promo not in cleaned.paragraphs
+
+
+def test_an_opening_parted_from_the_body_by_more_than_a_sign_up_box_stays_out():
+    """Only a sign-up box is crossed: a paragraph above a comments widget and a sign-up box is
+    not joined to the body below them."""
+    page = "\n\n".join([HEADLINE + " | Town Courier", *MENU, HEADLINE, "By Jo Smith", FIRST_PARAGRAPH,
+                        "Comments", *SIGN_UP_BOX, *LONG, *FOOTER])
+    cleaned = clean_text(page, OPTIONS)
+    assert FIRST_PARAGRAPH not in cleaned.paragraphs

@@ -162,14 +162,12 @@ def _stops_merge(rule: str | None, text: str) -> bool:
     return is_end_marker(rule, text)
 
 
-def _opening_above_sign_up(rules: list, texts: list[str], anchor: int | None, a: int, b: int, start: int) -> bool:
-    """Whether the block [a, b) is the headline's opening paragraph (within ANCHOR_REACH items
-    under the `anchor`, ending a sentence, with no end marker in it) and what parts it from
-    the body at `start` is a sign-up box (a newsletter's, a paywall's, set after an article's
-    first paragraph), with no other end marker."""
+def _opening_paragraph(rules: list, texts: list[str], anchor: int | None, a: int, b: int) -> bool:
+    """Whether the block [a, b) is the headline's opening paragraph: within ANCHOR_REACH items
+    under the `anchor`, ending a sentence, with no end marker in it (a sign-up box, a
+    newsletter's or a paywall's, set after it parts it from the rest of the article, no more)."""
     return (anchor is not None and anchor <= a <= anchor + ANCHOR_REACH and last_mark(texts[b - 1]) in SENTENCE_MARKS
-            and not any(_stops_merge(rules[j], texts[j]) for j in range(a, b))
-            and not any(rules[j] not in SIGN_UP_RULES and _stops_merge(rules[j], texts[j]) for j in range(b, start)))
+            and not any(_stops_merge(rules[j], texts[j]) for j in range(a, b)))
 
 
 # A block before the body is the article's opening, cut from the rest by a list, a table of
@@ -280,8 +278,9 @@ def merge_blocks(scores: list[float], positive: list[int], rules: list, texts: l
             need = share * min(best, LEAD_CAP)
         else:  # another part above the body: at the lowered bar, unless it is the page's first line
             need = share * best * (above if s2 > 0 else 1.0)
-        if score <= 0 or score < need or any(_stops_merge(rules[j], texts[j]) for j in range(e2, start)) \
-                and not _opening_above_sign_up(rules, texts, anchor, s2, e2, start):
+        stops = {rules[j] for j in range(e2, start) if _stops_merge(rules[j], texts[j])}
+        if score <= 0 or score < need or stops and not (stops <= SIGN_UP_RULES
+                                                        and _opening_paragraph(rules, texts, anchor, s2, e2)):
             break
         gaps.append((e2, start))
         start = s2
@@ -403,12 +402,12 @@ def find_block(scores: list[float], positive: list[int], rules: list, texts: lis
             s2, e2, score = block_after_anchor(scores, positive, anchor, best, densest, reach)
             if s2 <= reach and densest[0] - e2 > MERGE_GAP:
                 limit, (start, end, best) = densest[0], (s2, e2, score)
-        if start > anchor + ANCHOR_REACH and rules[start:end].count(R.COMMENTS) >= THREAD_HEADS:
-            # The denser block is the readers' thread (their comments' heads in it): the block
-            # within reach of the headline, above the thread's heading, is a short article.
-            s2, e2, score = best_block(scores, [i for i in positive if anchor < i <= reach_end(anchor, words, positive)])
-            if score > 0 and R.COMMENTS in rules[e2:start]:
-                limit, (start, end, best) = start, (s2, e2, score)
+            if start > anchor + ANCHOR_REACH and rules[start:end].count(R.COMMENTS) >= THREAD_HEADS:
+                # The denser block is the readers' thread (their comments' heads in it): the block
+                # within reach of the headline, above the thread's heading, is a short article.
+                s2, e2, score = best_block(scores, [i for i in positive if anchor < i <= reach])
+                if score > 0 and R.COMMENTS in rules[e2:start]:
+                    limit, (start, end, best) = start, (s2, e2, score)
     gaps: list[tuple[int, int]] = []
     if end > start:
         if anchor is None and share > 0:  # (then limit is n: merging is _widest_seed's)
